@@ -1,0 +1,5 @@
+import { catalogEmitter } from './catalog.js';
+import type { Emitter } from './emitter.js';
+
+/** Every output kind, in the order they run. A new output kind is one more entry. */
+export const emitters: Emitter[] = [catalogEmitter];

@@ -1,0 +1,266 @@
+import type {
+  Endpoint,
+  EndpointChoice,
+  Example,
+  Func,
+  HttpBinding,
+  Parameter,
+  ParameterLocation,
+  Transform,
+  UnavailableBinding,
+} from '../model.js';
+import { didYouMean, show, type Diagnostic } from './diagnostics.js';
+import { deriveNames, RESERVED_FUNCTION_NAMES } from './names.js';
+import type { ParsedFile } from './parse.js';
+import { buildPagination } from './build-pagination.js';
+import { placeholders, type ProviderShell } from './build-provider.js';
+import type { RawFunction, RawParameter, RawRequest, RawTransform } from './spec-types.js';
+import { inputSchemaOf, toValueSchema } from './value-schema.js';
+
+export type Report = (path: Array<string | number>, message: string, target?: 'key' | 'value') => void;
+
+const BODYLESS = new Set(['GET', 'DELETE']);
+
+/** Build one function of `provider` from its validated file; null when it has problems. */
+export function buildFunction(
+  parsed: ParsedFile,
+  stem: string,
+  provider: ProviderShell,
+): { func: Func | null; diagnostics: Diagnostic[] } {
+  const raw = parsed.data as RawFunction;
+  const diagnostics: Diagnostic[] = [];
+  const report: Report = (path, message, target = 'value') =>
+    diagnostics.push({ file: parsed.file, ...parsed.locate(path, target), message });
+
+  if (raw.name !== stem) report(['name'], `name ${show(raw.name)} must equal the file name '${stem}.yaml'.`);
+  if (RESERVED_FUNCTION_NAMES.has(raw.name)) report(['name'], `'${raw.name}' is reserved: app.integrations.<provider>.default names the default account.`);
+  for (const [i, alias] of (raw.aliases ?? []).entries()) {
+    if (alias === raw.name) report(['aliases', i], `alias '${alias}' repeats the function's own name.`);
+    if (RESERVED_FUNCTION_NAMES.has(alias)) report(['aliases', i], `'${alias}' is reserved for the default account.`);
+  }
+
+  const binding = raw.unavailable ? unavailableBinding(raw, report) : httpBinding(raw, provider, report);
+  const parameters = buildParameters(raw, binding, report);
+  if (binding?.kind === 'http') checkPathPlaceholders(raw, binding, parameters, report);
+  const pagination = binding?.kind === 'http' && raw.pagination ? buildPagination(raw, binding, parameters, report) : null;
+
+  if (diagnostics.length > 0 || !binding) return { func: null, diagnostics };
+  if (binding.kind === 'http') binding.pagination = pagination;
+
+  const operation = raw.operation;
+  const method = binding.kind === 'http' && binding.endpoint.kind === 'fixed' ? binding.endpoint.endpoint.method : null;
+  const func: Func = {
+    name: raw.name,
+    aliases: raw.aliases ?? [],
+    providerId: provider.id,
+    names: deriveNames(provider, raw.name, raw.aliases ?? []),
+    title: raw.title,
+    description: raw.description.trim(),
+    operation,
+    idempotent: raw.idempotent ?? operation === 'read',
+    destructive: raw.destructive ?? method === 'DELETE',
+    deprecated: raw.deprecated ? { since: raw.deprecated.since ?? null, message: raw.deprecated.message } : null,
+    differences: raw.differences ?? [],
+    parameters,
+    inputSchema: inputSchemaOf(parameters),
+    responseSchema: raw.response?.schema ?? null,
+    binding,
+    examples: (raw.examples ?? []).map(toExample),
+    source: { file: parsed.file },
+  };
+  return { func, diagnostics };
+}
+
+function unavailableBinding(raw: RawFunction, report: Report): UnavailableBinding {
+  for (const key of ['request', 'pagination', 'response', 'examples'] as const) {
+    if (raw[key] !== undefined) report([key], `an unavailable function has no '${key}': remove it, or remove 'unavailable'.`, 'key');
+  }
+  return { kind: 'unavailable', reason: raw.unavailable!.reason.trim(), alternative: raw.unavailable!.alternative?.trim() ?? null };
+}
+
+function httpBinding(raw: RawFunction, provider: ProviderShell, report: Report): HttpBinding | null {
+  const request = raw.request;
+  if (!request) {
+    report([], "a function needs either 'request' (the HTTP call it makes) or 'unavailable' (why it cannot be made).");
+    return null;
+  }
+  if (!raw.examples || raw.examples.length === 0) {
+    report([], "a function needs at least one entry under 'examples', written from the provider's API reference.");
+  }
+  const endpoint = endpointChoice(request, raw, report);
+  const serverName = request.server ?? 'default';
+  const server = provider.servers.find((s) => s.name === serverName);
+  if (!server) {
+    report(['request', 'server'], `server '${serverName}' is not declared in provider.yaml.${didYouMean(serverName, provider.servers.map((s) => s.name))}`);
+  }
+  if (!endpoint || !server) return null;
+  const status = raw.response?.status ?? (raw.response?.schema ? 200 : 204);
+  return {
+    kind: 'http',
+    server,
+    endpoint,
+    bodyEncoding: request.body ?? 'none',
+    constants: { query: request.constants?.query ?? {}, header: request.constants?.header ?? {}, body: request.constants?.body ?? {} },
+    successStatus: status,
+    pagination: null,
+  };
+}
+
+function endpointChoice(request: RawRequest, raw: RawFunction, report: Report): EndpointChoice | null {
+  const fixed = request.method !== undefined || request.path !== undefined;
+  if (fixed && request.select) {
+    report(['request', 'select'], "give either 'method' and 'path', or 'select', not both.", 'key');
+    return null;
+  }
+  if (request.select) {
+    const selector = raw.parameters[request.select.parameter];
+    const cases = Object.entries(request.select.cases).map(([value, endpoint]) => ({ value, endpoint: endpoint as Endpoint }));
+    if (!selector) {
+      report(['request', 'select', 'parameter'], `'${request.select.parameter}' is not a parameter of this function.${didYouMean(request.select.parameter, Object.keys(raw.parameters))}`);
+    } else {
+      const values = (selector.enum ?? []).map(String);
+      const caseValues = cases.map((c) => c.value);
+      if (values.length !== caseValues.length || !values.every((v) => caseValues.includes(v))) {
+        report(['request', 'select', 'cases'], `cases ${caseValues.join(', ')} must be exactly the enum values of parameter '${request.select.parameter}': ${values.join(', ') || '(none)'}.`);
+      }
+    }
+    return { kind: 'selected', parameter: request.select.parameter, cases };
+  }
+  if (request.method === undefined || request.path === undefined) {
+    report(['request'], `'request' needs both 'method' and 'path' (or 'select').`);
+    return null;
+  }
+  return { kind: 'fixed', endpoint: { method: request.method, path: request.path } };
+}
+
+function endpointsOf(binding: HttpBinding): Endpoint[] {
+  return binding.endpoint.kind === 'fixed' ? [binding.endpoint.endpoint] : binding.endpoint.cases.map((c) => c.endpoint);
+}
+
+function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBinding | null, report: Report): Parameter[] {
+  const http = binding?.kind === 'http' ? binding : null;
+  const endpoints = http ? endpointsOf(http) : [];
+  const inPath = new Set(endpoints.flatMap((e) => placeholders(e.path)));
+  const allBodyless = endpoints.length > 0 && endpoints.every((e) => BODYLESS.has(e.method));
+  const caseValues = http?.endpoint.kind === 'selected' ? http.endpoint.cases.map((c) => c.value) : null;
+  const wireNames = new Map<string, string>();
+  const parameters: Parameter[] = [];
+
+  for (const [name, p] of Object.entries(raw.parameters)) {
+    const at = (key: string) => ['parameters', name, key];
+    const location: ParameterLocation = p.in ?? (inPath.has(name) ? 'path' : allBodyless ? 'query' : 'body');
+    if (http) {
+      if (location === 'path' && !inPath.has(name)) report(at('in'), `parameter '${name}' is in the path, but no endpoint path has '{${name}}'.`);
+      if (location === 'path' && p.required !== true) report(['parameters', name], `path parameter '${name}' must be required: true.`, 'key');
+      if (location === 'body' && allBodyless) report(['parameters', name], `parameter '${name}' goes in the body, but a ${endpoints[0]!.method} request has none. Use in: query.`, 'key');
+      if (location === 'body' && http.bodyEncoding === 'none') report(['request'], `parameter '${name}' goes in the body: set request.body to json or form.`);
+      if (location === 'header' && p.type !== 'string') report(at('type'), `header parameter '${name}' must be a string.`);
+    }
+    if (p.spread && !(p.type === 'object' && location === 'body')) report(at('spread'), `'spread' applies to object parameters in the body only.`);
+    if (p.array_format && !(p.type === 'array' && location === 'query')) report(at('array_format'), `'array_format' applies to array parameters in the query only.`);
+    if (p.path_style && location !== 'path') report(at('path_style'), `'path_style' applies to path parameters only.`);
+    if (p.applies_to) {
+      if (!caseValues) report(at('applies_to'), `'applies_to' needs request.select: this function has one endpoint.`);
+      for (const [i, value] of p.applies_to.entries()) {
+        if (caseValues && !caseValues.includes(value)) report(['parameters', name, 'applies_to', i], `'${value}' is not a case of request.select: ${caseValues.join(', ')}.`);
+      }
+    }
+    checkValueConstraints(p, ['parameters', name], report);
+    const transforms = toTransforms(p, name, report);
+    const wireName = p.wire ?? name;
+    if (!p.spread) {
+      const slot = `${location}:${wireName}:${(p.applies_to ?? ['*']).join(',')}`;
+      const other = wireNames.get(slot);
+      if (other) report(at(p.wire ? 'wire' : 'in'), `parameters '${other}' and '${name}' both send ${location} '${wireName}'.`);
+      wireNames.set(slot, name);
+    }
+    parameters.push({
+      name,
+      required: p.required === true,
+      schema: toValueSchema(p),
+      location,
+      wireName,
+      transforms,
+      spread: p.spread === true,
+      arrayFormat: p.array_format ?? 'comma',
+      pathStyle: p.path_style ?? 'segment',
+      appliesTo: p.applies_to ?? null,
+      deprecated: p.deprecated ?? null,
+    });
+  }
+  return parameters;
+}
+
+function checkPathPlaceholders(raw: RawFunction, binding: HttpBinding, parameters: Parameter[], report: Report): void {
+  const declared = parameters.filter((p) => p.location === 'path').map((p) => p.name);
+  const where: Array<string | number> = binding.endpoint.kind === 'fixed' ? ['request', 'path'] : ['request', 'select', 'cases'];
+  for (const endpoint of endpointsOf(binding)) {
+    for (const name of placeholders(endpoint.path)) {
+      if (!declared.includes(name)) {
+        report(where, `path placeholder '{${name}}' is not a declared path parameter.${didYouMean(name, Object.keys(raw.parameters))}`);
+      }
+    }
+  }
+}
+
+function checkValueConstraints(p: RawParameter, path: Array<string | number>, report: Report): void {
+  if (p.minimum !== undefined && p.maximum !== undefined && p.minimum > p.maximum) {
+    report([...path, 'minimum'], `minimum ${p.minimum} is greater than maximum ${p.maximum}.`);
+  }
+  if (p.pattern !== undefined) {
+    try {
+      new RegExp(p.pattern, 'u');
+    } catch (error) {
+      report([...path, 'pattern'], `pattern is not a valid regular expression: ${(error as Error).message}.`);
+    }
+  }
+  if (p.items && p.type !== 'array') report([...path, 'items'], `'items' applies to arrays only; this is a ${p.type}.`);
+  if (p.properties && p.type !== 'object') report([...path, 'properties'], `'properties' applies to objects only; this is a ${p.type}.`);
+  if (p.type === 'array' && !p.items) report([...path, 'type'], `an array needs 'items' to say what it holds.`);
+}
+
+const TRANSFORM_INPUT: Record<string, Array<RawParameter['type']>> = {
+  seconds_to_milliseconds: ['integer', 'number'],
+  strip_plus: ['string'],
+  wrap_in_array: ['string', 'integer', 'number', 'boolean', 'object'],
+  join: ['array'],
+  datetime_format: ['string'],
+  map: ['string', 'integer', 'number', 'boolean'],
+};
+
+function toTransforms(p: RawParameter, name: string, report: Report): Transform[] {
+  const list: RawTransform[] = p.transform === undefined ? [] : Array.isArray(p.transform) ? p.transform : [p.transform];
+  return list.map((raw, i) => {
+    const transform = toTransform(raw);
+    // Only the first transform sees the declared type; later ones see what it produced.
+    if (i === 0 && !TRANSFORM_INPUT[transform.kind]!.includes(p.type)) {
+      const path = Array.isArray(p.transform) ? ['parameters', name, 'transform', i] : ['parameters', name, 'transform'];
+      report(path, `transform '${transform.kind}' does not apply to a ${p.type}; it takes ${TRANSFORM_INPUT[transform.kind]!.join(' or ')}.`);
+    }
+    return transform;
+  });
+}
+
+function toTransform(raw: RawTransform): Transform {
+  if (raw === 'comma_join') return { kind: 'join', separator: ',' };
+  if (typeof raw === 'string') return { kind: raw };
+  if ('join' in raw) return { kind: 'join', separator: raw.join };
+  if ('map' in raw) return { kind: 'map', values: raw.map };
+  return { kind: 'datetime_format', format: raw.datetime_format };
+}
+
+function toExample(raw: NonNullable<RawFunction['examples']>[number]): Example {
+  return {
+    title: raw.title,
+    arguments: raw.arguments,
+    account: raw.account ?? null,
+    request: {
+      method: raw.request.method,
+      url: raw.request.url,
+      headers: Object.fromEntries(Object.entries(raw.request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+      body: raw.request.body ?? null,
+    },
+    response: { status: raw.response.status, headers: raw.response.headers ?? {}, body: raw.response.body ?? null },
+    lua: raw.lua?.trimEnd() ?? null,
+  };
+}

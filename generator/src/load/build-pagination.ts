@@ -1,0 +1,107 @@
+import type { HttpBinding, ItemsPath, Pagination, Parameter } from '../model.js';
+import { didYouMean } from './diagnostics.js';
+import type { Report } from './build-function.js';
+import type { RawFunction } from './spec-types.js';
+
+type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; oneOf?: Schema[]; anyOf?: Schema[] };
+
+/**
+ * Resolve a dotted path in a response schema; returns the schemas it may reach
+ * (several when the schema branches), or none when the path does not exist.
+ */
+export function schemasAt(schema: Schema, path: string): Schema[] {
+  let current: Schema[] = [schema];
+  for (const segment of path.split('.')) {
+    current = current.flatMap((s) => [s, ...(s.oneOf ?? []), ...(s.anyOf ?? [])]).flatMap((s) => {
+      if (/^\d+$/.test(segment) && s.items) return [s.items];
+      const next = s.properties?.[segment];
+      return next ? [next] : [];
+    });
+    if (current.length === 0) return [];
+  }
+  return current;
+}
+
+const hasType = (schema: Schema, type: string) =>
+  schema.type === type || (Array.isArray(schema.type) && schema.type.includes(type));
+
+export function buildPagination(raw: RawFunction, binding: HttpBinding, parameters: Parameter[], report: Report): Pagination | null {
+  const spec = raw.pagination!;
+  const response = raw.response?.schema as Schema | undefined;
+  let problems = 0;
+  const fail: Report = (path, message, target) => {
+    problems++;
+    report(path, message, target);
+  };
+
+  const param = (key: string, name: string) => {
+    if (!parameters.some((p) => p.name === name)) {
+      fail(['pagination', key], `'${name}' is not a parameter of this function.${didYouMean(name, parameters.map((p) => p.name))}`);
+    }
+    return name;
+  };
+  const responsePath = (key: string, path: string | undefined, expected?: string): string | null => {
+    if (path === undefined) return null;
+    if (!response) {
+      fail(['pagination', key], `pagination needs a response schema to check '${path}' against.`);
+      return path;
+    }
+    const found = schemasAt(response, path);
+    if (found.length === 0) fail(['pagination', key], `'${path}' does not exist in the response schema.`);
+    else if (expected && !found.some((s) => hasType(s, expected))) fail(['pagination', key], `'${path}' must be ${expected === 'array' ? 'an' : 'a'} ${expected} in the response schema.`);
+    return path;
+  };
+
+  let items: ItemsPath;
+  if (typeof spec.items === 'string') {
+    responsePath('items', spec.items, 'array');
+    items = { kind: 'single', path: spec.items };
+  } else {
+    const cases = binding.endpoint.kind === 'selected' ? binding.endpoint.cases.map((c) => c.value) : [];
+    if (cases.length === 0) fail(['pagination', 'items'], `a map of items paths needs request.select; give one path instead.`);
+    for (const value of cases) {
+      if (!(value in spec.items)) fail(['pagination', 'items'], `no items path for case '${value}'.`);
+    }
+    for (const [value, path] of Object.entries(spec.items)) {
+      if (cases.length > 0 && !cases.includes(value)) fail(['pagination', 'items', value], `'${value}' is not a case of request.select: ${cases.join(', ')}.`, 'key');
+      responsePath('items', path, 'array');
+    }
+    items = { kind: 'per_case', paths: spec.items };
+  }
+
+  let result: Pagination;
+  switch (spec.strategy) {
+    case 'page':
+      result = {
+        strategy: 'page',
+        items,
+        pageParam: param('page_param', spec.page_param),
+        sizeParam: param('size_param', spec.size_param),
+        firstPage: spec.first_page,
+        totalPagesPath: responsePath('total_pages', spec.total_pages, 'integer'),
+        totalItemsPath: responsePath('total_items', spec.total_items, 'integer'),
+      };
+      break;
+    case 'offset':
+      result = {
+        strategy: 'offset',
+        items,
+        offsetParam: param('offset_param', spec.offset_param),
+        limitParam: param('limit_param', spec.limit_param),
+        nextPath: responsePath('next', spec.next),
+        totalItemsPath: responsePath('total_items', spec.total_items, 'integer'),
+      };
+      break;
+    case 'cursor':
+      result = {
+        strategy: 'cursor',
+        items,
+        cursorParam: param('cursor_param', spec.cursor_param),
+        sizeParam: spec.size_param === undefined ? null : param('size_param', spec.size_param),
+        nextCursorPath: responsePath('next_cursor', spec.next_cursor)!,
+        hasMorePath: responsePath('has_more', spec.has_more, 'boolean'),
+      };
+      break;
+  }
+  return problems > 0 ? null : result;
+}

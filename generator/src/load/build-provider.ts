@@ -1,0 +1,134 @@
+import type { AuthScheme, Field, Provider, Server } from '../model.js';
+import { didYouMean, show, type Diagnostic } from './diagnostics.js';
+import { pascalCase, upperSnake } from './names.js';
+import type { ParsedFile } from './parse.js';
+import type { RawAuthScheme, RawProvider } from './spec-types.js';
+
+export type ProviderShell = Omit<Provider, 'functions'>;
+
+const PLACEHOLDER = /\{([^{}]+)\}/g;
+
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]!);
+}
+
+/** Build a provider (without its functions) and check its internal references. */
+export function buildProvider(
+  parsed: ParsedFile,
+  folder: string,
+): { provider: ProviderShell | null; diagnostics: Diagnostic[] } {
+  const raw = parsed.data as RawProvider;
+  const diagnostics: Diagnostic[] = [];
+  const report = (path: Array<string | number>, message: string, target: 'key' | 'value' = 'value') =>
+    diagnostics.push({ file: parsed.file, ...parsed.locate(path, target), message });
+
+  if (raw.id !== folder) {
+    report(['id'], `id ${show(raw.id)} must equal the folder name '${folder}', so specs/<id>/ always holds provider <id>.`);
+  }
+  const fieldKeys = Object.keys(raw.fields);
+  const checkField = (path: Array<string | number>, key: string) => {
+    if (!raw.fields[key]) report(path, `field '${key}' is not declared under 'fields'.${didYouMean(key, fieldKeys)}`);
+  };
+
+  for (const [key, field] of Object.entries(raw.fields)) {
+    if (field.default !== undefined && field.enum && !field.enum.includes(field.default)) {
+      report(['fields', key, 'default'], `default ${show(field.default)} is not one of the field's enum values: ${field.enum.join(', ')}.`);
+    }
+    if (field.enum && !field.enum.includes(field.example)) {
+      report(['fields', key, 'example'], `example ${show(field.example)} is not one of the field's enum values: ${field.enum.join(', ')}.`);
+    }
+    if (field.pattern && !new RegExp(field.pattern).test(field.example)) {
+      report(['fields', key, 'example'], `example ${show(field.example)} does not match the field's pattern /${field.pattern}/.`);
+    }
+  }
+
+  const schemes = new Map<string, AuthScheme>();
+  for (const [name, scheme] of Object.entries(raw.auth)) {
+    for (const [role, key] of fieldRefs(scheme)) checkField(['auth', name, role], key);
+    schemes.set(name, toAuthScheme(name, scheme));
+  }
+
+  const servers: Server[] = [];
+  for (const [name, server] of Object.entries(raw.servers)) {
+    const urlFields = placeholders(server.url);
+    for (const key of urlFields) checkField(['servers', name, 'url'], key);
+    const auth = schemes.get(server.auth);
+    if (!auth) {
+      report(['servers', name, 'auth'], `auth scheme '${server.auth}' is not declared under 'auth'.${didYouMean(server.auth, schemes.keys())}`);
+      continue;
+    }
+    if (server.url.endsWith('/')) {
+      report(['servers', name, 'url'], `server URL must not end with '/': function paths start with one.`);
+    }
+    servers.push({ name, urlTemplate: server.url, urlFields, auth, description: server.description ?? null });
+  }
+
+  if (diagnostics.length > 0) return { provider: null, diagnostics };
+
+  const envPrefix = raw.env_prefix ?? upperSnake(raw.id);
+  const fields: Field[] = Object.entries(raw.fields).map(([key, field]) => ({
+    key,
+    label: field.label,
+    description: field.description,
+    secret: field.secret === true,
+    env: `${envPrefix}_${upperSnake(key)}`,
+    accountEnvTemplate: `${envPrefix}_{ACCOUNT}_${upperSnake(key)}`,
+    example: field.example,
+    default: field.default ?? null,
+    enum: field.enum ?? null,
+    pattern: field.pattern ?? null,
+  }));
+
+  return {
+    diagnostics,
+    provider: {
+      id: raw.id,
+      namespace: raw.namespace ?? raw.id.replace(/-/g, '_'),
+      name: raw.name,
+      className: raw.class_name ?? pascalCase(raw.id),
+      packageName: `@switchboard/${raw.id}`,
+      category: raw.category,
+      description: raw.description.trim(),
+      docsUrl: raw.docs_url,
+      apiVersion: raw.api_version ?? null,
+      envPrefix,
+      fields,
+      servers,
+      errors: { messagePaths: raw.errors.message, codePaths: raw.errors.code ?? [], example: raw.errors.example },
+      rateLimit: raw.rate_limit
+        ? {
+            limit: raw.rate_limit.limit_header ?? null,
+            remaining: raw.rate_limit.remaining_header ?? null,
+            reset: raw.rate_limit.reset_header ?? null,
+          }
+        : null,
+      requestIdHeader: raw.request_id_header ?? null,
+      source: { file: parsed.file },
+    },
+  };
+}
+
+function fieldRefs(scheme: RawAuthScheme): Array<[string, string]> {
+  switch (scheme.type) {
+    case 'bearer':
+      return [['token', scheme.token]];
+    case 'basic':
+      return [
+        ['username', scheme.username],
+        ['password', scheme.password],
+      ];
+    case 'api_key':
+      return [['value', scheme.value]];
+  }
+}
+
+function toAuthScheme(name: string, scheme: RawAuthScheme): AuthScheme {
+  switch (scheme.type) {
+    case 'bearer':
+      return { kind: 'bearer', name, tokenField: scheme.token };
+    case 'basic':
+      return { kind: 'basic', name, usernameField: scheme.username, passwordField: scheme.password };
+    case 'api_key':
+      return { kind: 'api_key', name, in: scheme.in, keyName: scheme.name, valueField: scheme.value };
+  }
+}

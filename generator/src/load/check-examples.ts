@@ -1,0 +1,66 @@
+import type { ErrorObject } from 'ajv';
+import { createAjv } from './ajv.js';
+import type { Func } from '../model.js';
+import { show, type Diagnostic } from './diagnostics.js';
+import type { ParsedFile } from './parse.js';
+
+const ajv = createAjv();
+
+function explain(errors: ErrorObject[] | null | undefined): string {
+  return (errors ?? [])
+    .slice(0, 3)
+    .map((e) => {
+      const where = e.instancePath === '' ? '' : `${e.instancePath.slice(1).replace(/\//g, '.')} `;
+      if (e.keyword === 'additionalProperties') return `${where}has unknown key '${String(e.params.additionalProperty)}'`.trim();
+      if (e.keyword === 'enum') return `${where}must be one of ${(e.params.allowedValues as unknown[]).map(String).join(', ')}`;
+      return `${where}${e.message ?? 'is invalid'}`;
+    })
+    .join('; ');
+}
+
+/**
+ * Examples are executed by tests and shown in docs, so each must be valid
+ * against the function's own schemas: arguments against the input schema,
+ * a success response against the response schema.
+ */
+export function checkExamples(parsed: ParsedFile, func: Func): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report = (path: Array<string | number>, message: string) =>
+    diagnostics.push({ file: parsed.file, ...parsed.locate(path), message });
+
+  const validateInput = ajv.compile(func.inputSchema);
+  let validateResponse: ReturnType<typeof ajv.compile> | null = null;
+  if (func.responseSchema) {
+    try {
+      validateResponse = ajv.compile(func.responseSchema);
+    } catch (error) {
+      report(['response', 'schema'], `response schema is not valid JSON Schema: ${(error as Error).message}.`);
+    }
+  }
+  if (func.binding.kind !== 'http') return diagnostics;
+  const binding = func.binding;
+
+  func.examples.forEach((example, i) => {
+    if (!validateInput(example.arguments)) {
+      report(['examples', i, 'arguments'], `example arguments are invalid: ${explain(validateInput.errors)}.`);
+    }
+    const endpoint =
+      binding.endpoint.kind === 'fixed'
+        ? binding.endpoint.endpoint
+        : binding.endpoint.cases.find((c) => c.value === String(example.arguments[(binding.endpoint as { parameter: string }).parameter]))?.endpoint;
+    if (endpoint && endpoint.method !== example.request.method) {
+      report(['examples', i, 'request', 'method'], `example request method ${example.request.method} differs from the endpoint's ${endpoint.method}.`);
+    }
+    const success = example.response.status >= 200 && example.response.status < 300;
+    if (success && example.response.status !== binding.successStatus) {
+      report(['examples', i, 'response', 'status'], `example status ${example.response.status} differs from the function's success status ${binding.successStatus} (set response.status).`);
+    }
+    if (success && validateResponse && !validateResponse(example.response.body)) {
+      report(['examples', i, 'response', 'body'], `example response does not match the response schema: ${explain(validateResponse.errors)}.`);
+    }
+    if (success && !func.responseSchema && example.response.body !== null) {
+      report(['examples', i, 'response', 'body'], `example response has a body ${show(example.response.body)} but the function declares no response schema.`);
+    }
+  });
+  return diagnostics;
+}

@@ -1,0 +1,33 @@
+import type { DerivedNames } from '../model.js';
+
+function words(name: string): string[] {
+  return name.split(/[_-]+/).filter(Boolean);
+}
+
+const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+export const pascalCase = (name: string) => words(name).map(capitalise).join('');
+
+export function camelCase(name: string): string {
+  const pascal = pascalCase(name);
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+}
+
+export const upperSnake = (name: string) => words(name).join('_').toUpperCase();
+
+/** Every name of one function, derived once from the provider and canonical name. */
+export function deriveNames(provider: { id: string; namespace: string }, name: string, aliases: string[]): DerivedNames {
+  const luaBase = `app.integrations.${provider.namespace}`;
+  return {
+    qualified: `${provider.id}.${name}`,
+    luaPath: `${luaBase}.${name}`,
+    luaAliases: aliases.map((alias) => `${luaBase}.${alias}`),
+    tsMethod: camelCase(name),
+    tsType: pascalCase(name),
+    cliCommand: `switchboard call ${provider.id}.${name}`,
+    mcpTool: `${provider.namespace}__${name}`,
+  };
+}
+
+/** Names a function may not take because Lua uses them for accounts. */
+export const RESERVED_FUNCTION_NAMES = new Set(['default']);

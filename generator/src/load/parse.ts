@@ -1,0 +1,72 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Diagnostic } from './diagnostics.js';
+
+/** A parsed YAML file that can answer "where is this value?" for any path into it. */
+export interface ParsedFile {
+  /** Relative to the specs directory. */
+  file: string;
+  data: unknown;
+  locate(path: ReadonlyArray<string | number>, target?: 'key' | 'value'): { line: number; column: number };
+}
+
+export type ParseResult = { ok: true; parsed: ParsedFile } | { ok: false; diagnostics: Diagnostic[] };
+
+export function parseSpecFile(file: string, text: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
+    return {
+      ok: false,
+      diagnostics: problems.map((problem) => {
+        const at = lineCounter.linePos(problem.pos[0]);
+        return { file, line: at.line, column: at.col, message: `YAML syntax: ${firstLine(problem.message)}` };
+      }),
+    };
+  }
+  const position = (offset: number) => {
+    const at = lineCounter.linePos(offset);
+    return { line: at.line, column: at.col };
+  };
+  return {
+    ok: true,
+    parsed: {
+      file,
+      data: doc.toJS({ maxAliasCount: 100 }) ?? null,
+      locate: (path, target = 'value') => position(offsetOf(doc, path, target)),
+    },
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * Offset of the node at `path`, or of its nearest existing ancestor, so every
+ * message points somewhere useful even for a missing key.
+ */
+function offsetOf(doc: Document, path: ReadonlyArray<string | number>, target: 'key' | 'value'): number {
+  let node: Node | null = doc.contents as Node | null;
+  let offset = node?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length && node; i++) {
+    const segment = path[i]!;
+    const isLast = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = (node.items as Pair[]).find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (isLast && target === 'key') return keyNode.range?.[0] ?? offset;
+      node = (pair.value as Node | null) ?? null;
+      offset = node?.range?.[0] ?? keyNode.range?.[0] ?? offset;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (!item) break;
+      node = item;
+      offset = item.range?.[0] ?? offset;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}

@@ -1,0 +1,189 @@
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createAjv } from './ajv.js';
+import { didYouMean, show, type Diagnostic } from './diagnostics.js';
+import type { ParsedFile } from './parse.js';
+
+const require = createRequire(import.meta.url);
+
+export type SpecKind = 'provider' | 'function';
+
+const schemaFiles: Record<SpecKind, string> = {
+  provider: '../../schema/provider.schema.json',
+  function: '../../schema/function.schema.json',
+};
+
+let validators: Record<SpecKind, ValidateFunction> | null = null;
+
+function compiled(): Record<SpecKind, ValidateFunction> {
+  if (!validators) {
+    const ajv = createAjv({ verbose: true });
+    validators = {
+      provider: ajv.compile(require(schemaFiles.provider)),
+      function: ajv.compile(require(schemaFiles.function)),
+    };
+  }
+  return validators;
+}
+
+/** Human names for the patterns the spec schemas use. */
+const patternMeaning: Record<string, string> = {
+  '^[a-z][a-z0-9]*(_[a-z0-9]+)*$': 'lower snake_case (letters, digits, single underscores)',
+  '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': 'lower kebab-case (letters, digits, single hyphens)',
+  '^[a-z][a-z0-9_]*$': 'lower snake_case',
+  '^[A-Z][A-Z0-9_]*$': 'UPPER_SNAKE_CASE',
+  '^[A-Z][A-Za-z0-9]*$': 'PascalCase',
+  '^https://': 'an https:// URL',
+  '^https?://': 'an absolute http(s) URL',
+  '^/': 'a path starting with /',
+  '^\\d{4}-\\d{2}-\\d{2}$': 'a date YYYY-MM-DD',
+};
+
+/** Validate one file against its JSON Schema; every error becomes a positioned diagnostic. */
+export function checkAgainstSchema(kind: SpecKind, parsed: ParsedFile): Diagnostic[] {
+  const validate = compiled()[kind];
+  if (validate(parsed.data)) return [];
+  const errors = validate.errors ?? [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const unions = errors.filter(isUnion);
+  for (const error of errors) {
+    // A failed union reports once, at its outermost union, rather than once per branch.
+    const enclosing = unions.find((u) => u !== error && isWithin(error.instancePath, u.instancePath) && (!isUnion(error) || u.schemaPath.length < error.schemaPath.length));
+    if (enclosing) continue;
+    const described = describe(error);
+    if (!described) continue;
+    const at = parsed.locate(described.path, described.target);
+    const key = `${at.line}:${at.column}:${described.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push({ file: parsed.file, ...at, message: described.message });
+  }
+  return diagnostics;
+}
+
+function isUnion(error: ErrorObject): boolean {
+  return error.keyword === 'anyOf' || error.keyword === 'oneOf';
+}
+
+function isWithin(path: string, ancestor: string): boolean {
+  return path === ancestor || path.startsWith(`${ancestor}/`);
+}
+
+function pointerToPath(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function label(path: string[]): string {
+  return path.length === 0 ? 'the document' : `'${path.join('.')}'`;
+}
+
+interface Described {
+  path: string[];
+  target: 'key' | 'value';
+  message: string;
+}
+
+function describe(error: ErrorObject): Described | null {
+  const path = pointerToPath(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
+  if (propertyName !== undefined) {
+    const keyPath = [...path, propertyName];
+    if (error.keyword === 'enum') {
+      const allowed = (params.allowedValues as string[]) ?? [];
+      return {
+        path: keyPath,
+        target: 'key',
+        message: `unknown key '${propertyName}' in ${label(path)}.${didYouMean(propertyName, allowed)} Allowed keys: ${allowed.join(', ')}.`,
+      };
+    }
+    if (error.keyword === 'pattern') {
+      return { path: keyPath, target: 'key', message: `key '${propertyName}' must be ${meaning(String(params.pattern))}.` };
+    }
+    return null;
+  }
+  switch (error.keyword) {
+    case 'propertyNames':
+    case 'if':
+      return null;
+    case 'required':
+      return { path, target: 'value', message: `${label(path)} is missing the required key '${String(params.missingProperty)}'.` };
+    case 'additionalProperties': {
+      const extra = String(params.additionalProperty);
+      const allowed = Object.keys(((error.parentSchema as { properties?: object })?.properties ?? {}) as object).filter((k) => k !== '$schema');
+      return {
+        path: [...path, extra],
+        target: 'key',
+        message: `unknown key '${extra}' in ${label(path)}.${didYouMean(extra, allowed)} Allowed keys: ${allowed.join(', ')}.`,
+      };
+    }
+    case 'type':
+      return { path, target: 'value', message: `${label(path)} must be ${article(String(params.type))}, found ${show(error.data)}.` };
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const found = String(error.data);
+      return {
+        path,
+        target: 'value',
+        message: `${label(path)} must be one of ${allowed.join(', ')}; found ${show(error.data)}.${didYouMean(found, allowed)}`,
+      };
+    }
+    case 'const':
+      return { path, target: 'value', message: `${label(path)} must be ${show(params.allowedValue)}, found ${show(error.data)}.` };
+    case 'pattern':
+      return { path, target: 'value', message: `${label(path)} must be ${meaning(String(params.pattern))}; found ${show(error.data)}.` };
+    case 'minItems':
+    case 'minProperties':
+      return { path, target: 'value', message: `${label(path)} must not be empty.` };
+    case 'minLength':
+      return { path, target: 'value', message: `${label(path)} must not be an empty string.` };
+    case 'minimum':
+    case 'maximum':
+      return { path, target: 'value', message: `${label(path)} must be ${error.keyword === 'minimum' ? '>=' : '<='} ${String(params.limit)}; found ${show(error.data)}.` };
+    case 'uniqueItems':
+      return { path, target: 'value', message: `${label(path)} lists the same value twice (items ${String(params.j)} and ${String(params.i)}).` };
+    case 'anyOf':
+    case 'oneOf': {
+      const allowed = forms(error.schema);
+      const guess = typeof error.data === 'string' ? didYouMean(error.data, allowed) : '';
+      return { path, target: 'value', message: `${label(path)} must be one of: ${allowed.join(', ')}; found ${show(error.data)}.${guess}` };
+    }
+    default:
+      return { path, target: 'value', message: `${label(path)} ${error.message ?? 'is invalid'}.` };
+  }
+}
+
+function meaning(pattern: string): string {
+  return patternMeaning[pattern] ?? `text matching /${pattern}/`;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** The allowed forms of a union, flattened: `a`, `b`, `{join: ...}`, `a list of those`. */
+function forms(branches: unknown): string[] {
+  if (!Array.isArray(branches)) return ['an allowed form'];
+  return branches.flatMap((branch: Record<string, unknown>): string[] => {
+    const resolved = resolveRef(branch);
+    if (Array.isArray(resolved.enum)) return resolved.enum.map((v) => String(v));
+    if (Array.isArray(resolved.anyOf)) return forms(resolved.anyOf);
+    if (Array.isArray(resolved.required) && resolved.required.length > 0) return [`{${String(resolved.required[0])}: ...}`];
+    if (resolved.type === 'array') return ['a list of those'];
+    if (typeof resolved.type === 'string') return [article(resolved.type)];
+    return [];
+  });
+}
+
+function resolveRef(schema: Record<string, unknown>): Record<string, unknown> {
+  const ref = schema.$ref;
+  if (typeof ref !== 'string' || !ref.startsWith('#/definitions/')) return schema;
+  const name = ref.slice('#/definitions/'.length);
+  const root = require(schemaFiles.function) as { definitions: Record<string, Record<string, unknown>> };
+  return root.definitions[name] ?? schema;
+}

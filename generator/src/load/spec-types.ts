@@ -1,0 +1,121 @@
+/**
+ * The shapes of spec files once they have passed JSON Schema validation.
+ * Only the loader sees these; emitters read the model.
+ */
+
+export interface RawField {
+  label: string;
+  description: string;
+  secret?: boolean;
+  example: string;
+  default?: string;
+  enum?: string[];
+  pattern?: string;
+}
+
+export type RawAuthScheme =
+  | { type: 'bearer'; token: string }
+  | { type: 'basic'; username: string; password: string }
+  | { type: 'api_key'; in: 'header' | 'query'; name: string; value: string };
+
+export interface RawProvider {
+  id: string;
+  namespace?: string;
+  name: string;
+  class_name?: string;
+  category: string;
+  description: string;
+  docs_url: string;
+  api_version?: string;
+  env_prefix?: string;
+  fields: Record<string, RawField>;
+  auth: Record<string, RawAuthScheme>;
+  servers: Record<string, { url: string; auth: string; description?: string }>;
+  errors: { message: string[]; code?: string[]; example: { status: number; body: unknown } };
+  rate_limit?: { limit_header?: string; remaining_header?: string; reset_header?: string };
+  request_id_header?: string;
+}
+
+export interface RawValueSchema {
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+  description?: string;
+  required?: boolean;
+  default?: unknown;
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  min_length?: number;
+  max_length?: number;
+  pattern?: string;
+  format?: 'e164' | 'date-time' | 'date' | 'uri' | 'email' | 'uuid';
+  min_items?: number;
+  max_items?: number;
+  items?: RawValueSchema;
+  properties?: Record<string, RawValueSchema>;
+  additional_properties?: boolean | RawValueSchema;
+}
+
+export type RawTransform =
+  | 'seconds_to_milliseconds'
+  | 'strip_plus'
+  | 'wrap_in_array'
+  | 'comma_join'
+  | { join: string }
+  | { map: Record<string, unknown> }
+  | { datetime_format: string };
+
+export interface RawParameter extends RawValueSchema {
+  description: string;
+  in?: 'path' | 'query' | 'body' | 'header';
+  wire?: string;
+  transform?: RawTransform | RawTransform[];
+  spread?: boolean;
+  array_format?: 'comma' | 'repeat' | 'brackets';
+  applies_to?: string[];
+  path_style?: 'segment' | 'relative_path';
+  deprecated?: string;
+}
+
+export type RawMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RawRequest {
+  method?: RawMethod;
+  path?: string;
+  select?: { parameter: string; cases: Record<string, { method: RawMethod; path: string }> };
+  server?: string;
+  body?: 'json' | 'form';
+  constants?: { query?: Record<string, string | number | boolean>; header?: Record<string, string>; body?: Record<string, unknown> };
+}
+
+export type RawPagination = { items: string | Record<string, string> } & (
+  | { strategy: 'page'; page_param: string; size_param: string; first_page: 0 | 1; total_pages?: string; total_items?: string }
+  | { strategy: 'offset'; offset_param: string; limit_param: string; next?: string; total_items?: string }
+  | { strategy: 'cursor'; cursor_param: string; size_param?: string; next_cursor: string; has_more?: string }
+);
+
+export interface RawExample {
+  title: string;
+  arguments: Record<string, unknown>;
+  account?: string;
+  request: { method: RawMethod; url: string; headers?: Record<string, string>; body?: unknown };
+  response: { status: number; headers?: Record<string, string>; body?: unknown };
+  lua?: string;
+}
+
+export interface RawFunction {
+  name: string;
+  aliases?: string[];
+  title: string;
+  description: string;
+  operation: 'read' | 'write';
+  idempotent?: boolean;
+  destructive?: boolean;
+  deprecated?: { since?: string; message: string };
+  differences?: string[];
+  unavailable?: { reason: string; alternative?: string };
+  request?: RawRequest;
+  parameters: Record<string, RawParameter>;
+  response?: { status?: number; schema?: Record<string, unknown> };
+  pagination?: RawPagination;
+  examples?: RawExample[];
+}

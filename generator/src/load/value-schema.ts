@@ -1,0 +1,76 @@
+import type { JsonSchema, Parameter, ValueSchema } from '../model.js';
+import type { RawValueSchema } from './spec-types.js';
+
+/** E.164: a plus, a non-zero digit, up to 15 digits in all. */
+export const E164_PATTERN = '^\\+[1-9][0-9]{1,14}$';
+
+export function toValueSchema(raw: RawValueSchema): ValueSchema {
+  return {
+    type: raw.type,
+    description: raw.description ?? null,
+    enum: raw.enum ?? null,
+    default: raw.default,
+    minimum: raw.minimum ?? null,
+    maximum: raw.maximum ?? null,
+    minLength: raw.min_length ?? null,
+    maxLength: raw.max_length ?? null,
+    pattern: raw.pattern ?? null,
+    format: raw.format ?? null,
+    minItems: raw.min_items ?? null,
+    maxItems: raw.max_items ?? null,
+    items: raw.items ? toValueSchema(raw.items) : null,
+    properties: raw.properties
+      ? Object.entries(raw.properties).map(([name, property]) => ({
+          name,
+          required: property.required === true,
+          schema: toValueSchema(property),
+        }))
+      : null,
+    additionalProperties:
+      raw.additional_properties === undefined
+        ? raw.type === 'object' && !raw.properties
+        : typeof raw.additional_properties === 'boolean'
+          ? raw.additional_properties
+          : toValueSchema(raw.additional_properties),
+  };
+}
+
+/** Standard JSON Schema for a value: what validators, MCP and editors consume. */
+export function toJsonSchema(schema: ValueSchema): JsonSchema {
+  const out: JsonSchema = { type: schema.type };
+  if (schema.description) out.description = schema.description;
+  if (schema.enum) out.enum = schema.enum;
+  if (schema.default !== undefined) out.default = schema.default;
+  if (schema.minimum !== null) out.minimum = schema.minimum;
+  if (schema.maximum !== null) out.maximum = schema.maximum;
+  if (schema.minLength !== null) out.minLength = schema.minLength;
+  if (schema.maxLength !== null) out.maxLength = schema.maxLength;
+  if (schema.format === 'e164') out.pattern = E164_PATTERN;
+  else if (schema.pattern !== null) out.pattern = schema.pattern;
+  if (schema.format !== null && schema.format !== 'e164') out.format = schema.format;
+  if (schema.minItems !== null) out.minItems = schema.minItems;
+  if (schema.maxItems !== null) out.maxItems = schema.maxItems;
+  if (schema.items) out.items = toJsonSchema(schema.items);
+  if (schema.type === 'object') {
+    if (schema.properties) {
+      out.properties = Object.fromEntries(schema.properties.map((p) => [p.name, toJsonSchema(p.schema)]));
+      const required = schema.properties.filter((p) => p.required).map((p) => p.name);
+      if (required.length > 0) out.required = required;
+    }
+    out.additionalProperties =
+      typeof schema.additionalProperties === 'boolean' ? schema.additionalProperties : toJsonSchema(schema.additionalProperties);
+  }
+  return out;
+}
+
+/** The arguments object a caller passes: closed, so unknown keys are rejected. */
+export function inputSchemaOf(parameters: Parameter[]): JsonSchema {
+  const required = parameters.filter((p) => p.required).map((p) => p.name);
+  const schema: JsonSchema = {
+    type: 'object',
+    properties: Object.fromEntries(parameters.map((p) => [p.name, toJsonSchema(p.schema)])),
+    additionalProperties: false,
+  };
+  if (required.length > 0) schema.required = required;
+  return schema;
+}

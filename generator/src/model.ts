@@ -1,0 +1,278 @@
+/**
+ * The intermediate model: the one typed description of the catalog that every
+ * emitter reads. It is built by the loader from validated YAML and is plain
+ * data (JSON-serialisable), so emitters never see YAML and never re-derive
+ * names: everything computed from a spec is computed once, here.
+ */
+
+/** A JSON Schema (draft-07) object, as emitted for inputs and responses. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/** Where a model element came from, for messages and generated headers. */
+export interface SourceRef {
+  /** Path relative to the specs directory, with forward slashes: `telnyx/send_sms.yaml`. */
+  file: string;
+}
+
+export interface Catalog {
+  /** Providers sorted by id, so every emitter iterates in a stable order. */
+  providers: Provider[];
+}
+
+export interface Provider {
+  /** `retell-ai`: folder name, package suffix, docs key. */
+  id: string;
+  /** `retell_ai`: the Lua namespace under app.integrations. */
+  namespace: string;
+  /** `Retell AI`. */
+  name: string;
+  /** TypeScript client class, `RetellAi`. */
+  className: string;
+  /** npm package name of the generated client, `@switchboard/retell-ai`. */
+  packageName: string;
+  category: string;
+  description: string;
+  docsUrl: string;
+  apiVersion: string | null;
+  /** Prefix of the fields' environment variables, `RETELL_AI`. */
+  envPrefix: string;
+  fields: Field[];
+  servers: Server[];
+  errors: ErrorEnvelope;
+  rateLimit: RateLimitHeaders | null;
+  requestIdHeader: string | null;
+  /** Functions sorted by canonical name. */
+  functions: Func[];
+  source: SourceRef;
+}
+
+/** A credential or account variable an account configures. */
+export interface Field {
+  key: string;
+  label: string;
+  description: string;
+  /** Secret values are redacted everywhere: errors, logs, dry runs, call logs. */
+  secret: boolean;
+  /** Environment variable for the default account, `TELNYX_API_KEY`. */
+  env: string;
+  /** Environment variable for a named account: replace `{ACCOUNT}`, e.g. `TELNYX_{ACCOUNT}_API_KEY`. */
+  accountEnvTemplate: string;
+  /** Fake, well-formed value for examples, docs and the sandbox. */
+  example: string;
+  default: string | null;
+  enum: string[] | null;
+  pattern: string | null;
+}
+
+export type AuthScheme =
+  | { kind: 'bearer'; name: string; tokenField: string }
+  | { kind: 'basic'; name: string; usernameField: string; passwordField: string }
+  | { kind: 'api_key'; name: string; in: 'header' | 'query'; keyName: string; valueField: string };
+
+export interface Server {
+  name: string;
+  /** URL with `{field}` placeholders, e.g. `https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}`. */
+  urlTemplate: string;
+  /** Fields named by the URL's placeholders, in order of appearance. */
+  urlFields: string[];
+  auth: AuthScheme;
+  description: string | null;
+}
+
+export interface ErrorEnvelope {
+  /** Dotted paths tried in order for the provider's error message. */
+  messagePaths: string[];
+  codePaths: string[];
+  example: { status: number; body: unknown };
+}
+
+export interface RateLimitHeaders {
+  limit: string | null;
+  remaining: string | null;
+  reset: string | null;
+}
+
+/** Every name a function is reachable by, computed once. */
+export interface DerivedNames {
+  /** `telnyx.send_sms`: docs page id, CLI argument, call-log name. */
+  qualified: string;
+  /** `app.integrations.telnyx.send_sms`. */
+  luaPath: string;
+  /** Alias Lua paths, `app.integrations.telnyx.telnyx_send_sms`. */
+  luaAliases: string[];
+  /** TypeScript method on the client class, `sendSms`. */
+  tsMethod: string;
+  /** TypeScript type name stem, `SendSms` (→ `SendSmsParams`, `SendSmsResponse`). */
+  tsType: string;
+  /** Shell command, `switchboard call telnyx.send_sms`. */
+  cliCommand: string;
+  /** MCP tool name, `telnyx__send_sms`. */
+  mcpTool: string;
+}
+
+export type ParameterLocation = 'path' | 'query' | 'body' | 'header';
+
+export type Transform =
+  | { kind: 'seconds_to_milliseconds' }
+  | { kind: 'strip_plus' }
+  | { kind: 'wrap_in_array' }
+  | { kind: 'join'; separator: string }
+  | { kind: 'map'; values: Record<string, unknown> }
+  | { kind: 'datetime_format'; format: string };
+
+export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+
+/** The shape of a value: a JSON Schema subset with our own field names. */
+export interface ValueSchema {
+  type: ValueType;
+  description: string | null;
+  enum: unknown[] | null;
+  default: unknown;
+  minimum: number | null;
+  maximum: number | null;
+  minLength: number | null;
+  maxLength: number | null;
+  pattern: string | null;
+  format: 'e164' | 'date-time' | 'date' | 'uri' | 'email' | 'uuid' | null;
+  minItems: number | null;
+  maxItems: number | null;
+  items: ValueSchema | null;
+  /** Object properties, in declared order. */
+  properties: NestedProperty[] | null;
+  /** `true` for free-form maps, a schema for typed maps, `false` for closed objects. */
+  additionalProperties: boolean | ValueSchema;
+}
+
+export interface NestedProperty {
+  name: string;
+  required: boolean;
+  schema: ValueSchema;
+}
+
+export interface Parameter {
+  /** The name scripts use, `page_size`. */
+  name: string;
+  required: boolean;
+  schema: ValueSchema;
+  location: ParameterLocation;
+  /** The provider's name, `page[size]`. Equal to `name` when the spec gives none. */
+  wireName: string;
+  transforms: Transform[];
+  /** Object body parameters whose properties are merged into the body root. */
+  spread: boolean;
+  /** How an array is written into the query string. */
+  arrayFormat: 'comma' | 'repeat' | 'brackets';
+  /** Path parameters: one encoded segment, or a relative path of several. */
+  pathStyle: 'segment' | 'relative_path';
+  /** With a selected endpoint: the case values this parameter belongs to; null means all. */
+  appliesTo: string[] | null;
+  deprecated: string | null;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Endpoint {
+  method: HttpMethod;
+  /** Path with `{parameter}` placeholders, appended to the server URL. */
+  path: string;
+}
+
+export type EndpointChoice =
+  | { kind: 'fixed'; endpoint: Endpoint }
+  | { kind: 'selected'; parameter: string; cases: Array<{ value: string; endpoint: Endpoint }> };
+
+export interface Constants {
+  query: Record<string, string | number | boolean>;
+  header: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+/** Pagination strategies, each carrying exactly the paths it needs. */
+export type Pagination =
+  | {
+      strategy: 'page';
+      items: ItemsPath;
+      pageParam: string;
+      sizeParam: string;
+      firstPage: 0 | 1;
+      totalPagesPath: string | null;
+      totalItemsPath: string | null;
+    }
+  | {
+      strategy: 'offset';
+      items: ItemsPath;
+      offsetParam: string;
+      limitParam: string;
+      nextPath: string | null;
+      totalItemsPath: string | null;
+    }
+  | {
+      strategy: 'cursor';
+      items: ItemsPath;
+      cursorParam: string;
+      sizeParam: string | null;
+      nextCursorPath: string;
+      hasMorePath: string | null;
+    };
+
+/** Path of the items array: one for all endpoints, or one per selected case. */
+export type ItemsPath = { kind: 'single'; path: string } | { kind: 'per_case'; paths: Record<string, string> };
+
+export interface HttpBinding {
+  kind: 'http';
+  server: Server;
+  endpoint: EndpointChoice;
+  /** Encoding of body parameters; `none` when no parameter or constant goes to the body. */
+  bodyEncoding: 'json' | 'form' | 'none';
+  constants: Constants;
+  /** Expected success status. */
+  successStatus: number;
+  pagination: Pagination | null;
+}
+
+export interface UnavailableBinding {
+  kind: 'unavailable';
+  reason: string;
+  alternative: string | null;
+}
+
+export interface ExampleRequest {
+  method: HttpMethod;
+  url: string;
+  /** Header names lower-cased. */
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface Example {
+  title: string;
+  arguments: Record<string, unknown>;
+  account: string | null;
+  request: ExampleRequest;
+  response: { status: number; headers: Record<string, string>; body: unknown };
+  /** Lua statements using `result`, appended to the generated call. */
+  lua: string | null;
+}
+
+export interface Func {
+  /** Canonical snake_case name, `send_sms`. */
+  name: string;
+  aliases: string[];
+  providerId: string;
+  names: DerivedNames;
+  title: string;
+  description: string;
+  operation: 'read' | 'write';
+  idempotent: boolean;
+  destructive: boolean;
+  deprecated: { since: string | null; message: string } | null;
+  differences: string[];
+  parameters: Parameter[];
+  /** JSON Schema of the arguments object: what validators, MCP and `schema` use. */
+  inputSchema: JsonSchema;
+  /** JSON Schema of the success body, or null when the call returns nothing. */
+  responseSchema: JsonSchema | null;
+  binding: HttpBinding | UnavailableBinding;
+  examples: Example[];
+  source: SourceRef;
+}
