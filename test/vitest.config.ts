@@ -1,3 +1,3 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { include: ['**/*.test.ts'], testTimeout: 60_000 } });
+export default defineProject({ test: { name: 'test', include: ['**/*.test.ts'], testTimeout: 60_000 } });

@@ -153,7 +153,6 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
       if (location === 'path' && !inPath.has(name)) report(at('in'), `parameter '${name}' is in the path, but no endpoint path has '{${name}}'.`);
       if (location === 'path' && p.required !== true) report(['parameters', name], `path parameter '${name}' must be required: true.`, 'key');
       if (location === 'body' && allBodyless) report(['parameters', name], `parameter '${name}' goes in the body, but a ${endpoints[0]!.method} request has none. Use in: query.`, 'key');
-      if (location === 'body' && http.bodyEncoding === 'none') report(['request'], `parameter '${name}' goes in the body: set request.body to json or form.`);
       if (location === 'header' && p.type !== 'string') report(at('type'), `header parameter '${name}' must be a string.`);
     }
     if (p.spread && !(p.type === 'object' && location === 'body')) report(at('spread'), `'spread' applies to object parameters in the body only.`);
@@ -187,6 +186,10 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
       appliesTo: p.applies_to ?? null,
       deprecated: p.deprecated ?? null,
     });
+  }
+  const unencoded = http && !allBodyless && http.bodyEncoding === 'none' ? parameters.filter((p) => p.location === 'body') : [];
+  if (unencoded.length > 0) {
+    report(['request'], `parameter(s) ${unencoded.map((p) => `'${p.name}'`).join(', ')} go in the body: set request.body to json or form.`);
   }
   return parameters;
 }

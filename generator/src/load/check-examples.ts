@@ -4,7 +4,7 @@ import type { Func } from '../model.js';
 import { show, type Diagnostic } from './diagnostics.js';
 import type { ParsedFile } from './parse.js';
 
-const ajv = createAjv();
+const ajv = createAjv({ verbose: true });
 
 function explain(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? [])
@@ -12,7 +12,9 @@ function explain(errors: ErrorObject[] | null | undefined): string {
     .map((e) => {
       const where = e.instancePath === '' ? '' : `${e.instancePath.slice(1).replace(/\//g, '.')} `;
       if (e.keyword === 'additionalProperties') return `${where}has unknown key '${String(e.params.additionalProperty)}'`.trim();
-      if (e.keyword === 'enum') return `${where}must be one of ${(e.params.allowedValues as unknown[]).map(String).join(', ')}`;
+      if (e.keyword === 'enum') return `${where}must be one of ${(e.params.allowedValues as unknown[]).map(String).join(', ')}, found ${show(e.data)}`;
+      if (e.keyword === 'required') return `${where}is missing required '${String(e.params.missingProperty)}'`.trim();
+      if (e.keyword === 'type') return `${where}must be ${String(e.params.type)}, found ${show(e.data)}`;
       return `${where}${e.message ?? 'is invalid'}`;
     })
     .join('; ');

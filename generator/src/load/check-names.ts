@@ -15,7 +15,7 @@ interface Claim {
 export function checkDerivedNames(catalog: Catalog, positionOf: (file: string) => { line: number; column: number }): Diagnostic[] {
   const claims = new Map<string, Claim>();
   const diagnostics: Diagnostic[] = [];
-  const claim = (kind: string, value: string, owner: string, file: string) => {
+  const claim = (kind: string, value: string, owner: string, file: string, fix = 'rename one of them') => {
     const key = `${kind}\u0000${value}`;
     const at = positionOf(file);
     const earlier = claims.get(key);
@@ -23,7 +23,7 @@ export function checkDerivedNames(catalog: Catalog, positionOf: (file: string) =
       diagnostics.push({
         file,
         ...at,
-        message: `${kind} '${value}' is already taken by ${earlier.owner} (${earlier.file}:${earlier.line}:${earlier.column}); rename one of them or drop the alias.`,
+        message: `${kind} '${value}' is already taken by ${earlier.owner} (${earlier.file}:${earlier.line}:${earlier.column}); ${fix}.`,
       });
       return;
     }
@@ -37,7 +37,9 @@ export function checkDerivedNames(catalog: Catalog, positionOf: (file: string) =
     claim('environment prefix', provider.envPrefix, owner, provider.source.file);
     for (const func of provider.functions) {
       const who = `function '${func.names.qualified}'`;
-      for (const luaPath of [func.names.luaPath, ...func.names.luaAliases]) claim('Lua path', luaPath, who, func.source.file);
+      for (const luaPath of [func.names.luaPath, ...func.names.luaAliases]) {
+        claim('Lua path', luaPath, who, func.source.file, 'rename one of the functions or drop the alias');
+      }
       claim('TypeScript method', `${provider.className}.${func.names.tsMethod}`, who, func.source.file);
       claim('MCP tool', func.names.mcpTool, who, func.source.file);
     }

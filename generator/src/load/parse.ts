@@ -20,7 +20,9 @@ export function parseSpecFile(file: string, text: string): ParseResult {
       ok: false,
       diagnostics: problems.map((problem) => {
         const at = lineCounter.linePos(problem.pos[0]);
-        return { file, line: at.line, column: at.col, message: `YAML syntax: ${firstLine(problem.message)}` };
+        const duplicate = problem.code === 'DUPLICATE_KEY' ? keyAt(text, problem.pos[0]) : null;
+        const message = duplicate ? `YAML syntax: key '${duplicate}' appears twice in one mapping` : `YAML syntax: ${firstLine(problem.message)}`;
+        return { file, line: at.line, column: at.col, message };
       }),
     };
   }
@@ -36,6 +38,10 @@ export function parseSpecFile(file: string, text: string): ParseResult {
       locate: (path, target = 'value') => position(offsetOf(doc, path, target)),
     },
   };
+}
+
+function keyAt(text: string, offset: number): string | null {
+  return /^\s*([^:\n]+?)\s*:/.exec(text.slice(offset))?.[1] ?? null;
 }
 
 function firstLine(message: string): string {

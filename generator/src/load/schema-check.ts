@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
-import { didYouMean, show, type Diagnostic } from './diagnostics.js';
+import { closest, didYouMean, show, type Diagnostic } from './diagnostics.js';
 import type { ParsedFile } from './parse.js';
 
 const require = createRequire(import.meta.url);
@@ -59,7 +59,26 @@ export function checkAgainstSchema(kind: SpecKind, parsed: ParsedFile): Diagnost
     seen.add(key);
     diagnostics.push({ file: parsed.file, ...at, message: described.message });
   }
-  return diagnostics;
+  return withoutEchoes(diagnostics, errors);
+}
+
+/**
+ * A misspelt required key shows up twice: as unknown and as missing. Keep the
+ * "unknown … did you mean" message, which already says how to fix both.
+ */
+function withoutEchoes(diagnostics: Diagnostic[], errors: ErrorObject[]): Diagnostic[] {
+  const misspelt = errors
+    .filter((e) => e.keyword === 'additionalProperties')
+    .map((e) => {
+      const allowed = Object.keys(((e.parentSchema as { properties?: object })?.properties ?? {}) as object);
+      return `${e.instancePath}\u0000${closest(String(e.params.additionalProperty), allowed) ?? ''}`;
+    });
+  const echoes = new Set(
+    errors
+      .filter((e) => e.keyword === 'required' && misspelt.includes(`${e.instancePath}\u0000${String(e.params.missingProperty)}`))
+      .map((e) => `${label(pointerToPath(e.instancePath))} is missing the required key '${String(e.params.missingProperty)}'.`),
+  );
+  return diagnostics.filter((d) => !echoes.has(d.message));
 }
 
 function isUnion(error: ErrorObject): boolean {

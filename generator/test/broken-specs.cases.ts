@@ -1,0 +1,373 @@
+/**
+ * The broken-spec corpus: each case takes the valid `fixtures/acme` provider,
+ * breaks it in one way, and states exactly what the loader must say.
+ */
+export interface Edit {
+  file: string;
+  /** Text to replace (must occur exactly once), or null to write the whole file. */
+  find: string | null;
+  replace: string;
+}
+
+export interface BrokenSpecCase {
+  name: string;
+  edits: Edit[];
+  expected: string[];
+}
+
+const sub = (file: string, find: string, replace: string): Edit => ({ file, find, replace });
+const write = (file: string, contents: string): Edit => ({ file, find: null, replace: contents });
+
+export const brokenSpecCases: BrokenSpecCase[] = [
+  {
+    name: 'YAML syntax error: unclosed flow sequence',
+    edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]', 'aliases: [make_widget')],
+    expected: [
+      "acme/create_widget.yaml:3:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]",
+    ],
+  },
+  {
+    name: 'YAML syntax error: duplicate key',
+    edits: [sub('acme/list_widgets.yaml', 'operation: read', 'operation: read\noperation: write')],
+    expected: [
+      "acme/list_widgets.yaml:5:1: YAML syntax: key 'operation' appears twice in one mapping",
+    ],
+  },
+  {
+    name: 'YAML syntax error: bad indentation',
+    edits: [sub('acme/list_widgets.yaml', '    minimum: 1\n', '    minimum: 1\n   description2: x\n')],
+    expected: [
+      "acme/list_widgets.yaml:12:1: YAML syntax: All mapping items must start at the same column",
+      "acme/list_widgets.yaml:12:18: YAML syntax: Implicit keys need to be on a single line",
+      "acme/list_widgets.yaml:12:18: YAML syntax: Nested mappings are not allowed in compact mappings",
+    ],
+  },
+  {
+    name: 'misspelt top-level key in a function',
+    edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', 'descripton: List widgets.')],
+    expected: [
+      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, response, pagination, examples.",
+    ],
+  },
+  {
+    name: 'misspelt parameter key',
+    edits: [sub('acme/list_widgets.yaml', '    wire: page[size]', '    wier: page[size]')],
+    expected: [
+      "acme/list_widgets.yaml:17:5: unknown key 'wier' in 'parameters.per_page'. Did you mean 'wire'? Allowed keys: type, description, required, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, in, wire, transform, spread, array_format, applies_to, path_style, deprecated.",
+    ],
+  },
+  {
+    name: 'misspelt provider key',
+    edits: [sub('acme/provider.yaml', 'docs_url:', 'doc_url:')],
+    expected: [
+      "acme/provider.yaml:5:1: unknown key 'doc_url' in the document. Did you mean 'docs_url'? Allowed keys: id, namespace, name, class_name, category, description, docs_url, api_version, env_prefix, fields, auth, servers, errors, rate_limit, request_id_header.",
+    ],
+  },
+  {
+    name: 'unknown operation class',
+    edits: [sub('acme/list_widgets.yaml', 'operation: read', 'operation: reed')],
+    expected: [
+      "acme/list_widgets.yaml:4:12: 'operation' must be one of read, write; found \"reed\". Did you mean 'read'?",
+    ],
+  },
+  {
+    name: 'wrong type: minimum as a string',
+    edits: [sub('acme/list_widgets.yaml', 'minimum: 1', 'minimum: one')],
+    expected: [
+      "acme/list_widgets.yaml:11:14: 'parameters.page.minimum' must be a number, found \"one\".",
+    ],
+  },
+  {
+    name: 'wrong type: aliases as a string',
+    edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]', 'aliases: make_widget')],
+    expected: [
+      "acme/create_widget.yaml:2:10: 'aliases' must be an array, found \"make_widget\".",
+    ],
+  },
+  {
+    name: 'unknown parameter type',
+    edits: [sub('acme/create_widget.yaml', '    type: string\n    required: true\n    description: Widget name.', '    type: text\n    required: true\n    description: Widget name.')],
+    expected: [
+      "acme/create_widget.yaml:16:11: 'parameters.name.type' must be one of string, integer, number, boolean, array, object; found \"text\".",
+    ],
+  },
+  {
+    name: 'missing required function key',
+    edits: [sub('acme/list_widgets.yaml', 'title: List Widgets\n', '')],
+    expected: [
+      "acme/list_widgets.yaml:1:1: the document is missing the required key 'title'.",
+    ],
+  },
+  {
+    name: 'missing parameter description',
+    edits: [sub('acme/list_widgets.yaml', '    description: Page size.\n', '')],
+    expected: [
+      "acme/list_widgets.yaml:14:5: 'parameters.per_page' is missing the required key 'description'.",
+    ],
+  },
+  {
+    name: 'name not in snake_case',
+    edits: [sub('acme/list_widgets.yaml', 'name: list_widgets', 'name: listWidgets')],
+    expected: [
+      "acme/list_widgets.yaml:1:7: 'name' must be lower snake_case (letters, digits, single underscores); found \"listWidgets\".",
+    ],
+  },
+  {
+    name: 'name differs from the file name',
+    edits: [sub('acme/list_widgets.yaml', 'name: list_widgets', 'name: list_gadgets')],
+    expected: [
+      "acme/list_widgets.yaml:1:7: name \"list_gadgets\" must equal the file name 'list_widgets.yaml'.",
+    ],
+  },
+  {
+    name: 'provider id differs from the folder',
+    edits: [sub('acme/provider.yaml', 'id: acme', 'id: acme-corp')],
+    expected: [
+      "acme/provider.yaml:1:5: id \"acme-corp\" must equal the folder name 'acme', so specs/<id>/ always holds provider <id>.",
+    ],
+  },
+  {
+    name: 'undeclared path placeholder',
+    edits: [sub('acme/create_widget.yaml', 'path: /shelves/{shelf_id}/widgets', 'path: /shelves/{shelf}/widgets')],
+    expected: [
+      "acme/create_widget.yaml:8:9: path placeholder '{shelf}' is not a declared path parameter.",
+    ],
+  },
+  {
+    name: 'optional path parameter',
+    edits: [sub('acme/create_widget.yaml', '    type: string\n    required: true\n    description: Shelf to put it on.', '    type: string\n    description: Shelf to put it on.')],
+    expected: [
+      "acme/create_widget.yaml:11:3: path parameter 'shelf_id' must be required: true.",
+    ],
+  },
+  {
+    name: 'body parameter on a GET',
+    edits: [sub('acme/list_widgets.yaml', '    enum: [red, blue]\n', '    enum: [red, blue]\n    in: body\n')],
+    expected: [
+      "acme/list_widgets.yaml:18:3: parameter 'color' goes in the body, but a GET request has none. Use in: query.",
+    ],
+  },
+  {
+    name: 'body parameter without a body encoding',
+    edits: [sub('acme/create_widget.yaml', '  body: json\n', '')],
+    expected: [
+      "acme/create_widget.yaml:7:3: parameter(s) 'name', 'tags' go in the body: set request.body to json or form.",
+    ],
+  },
+  {
+    name: 'unknown server',
+    edits: [sub('acme/create_widget.yaml', '  body: json\n', '  body: json\n  server: uploads\n')],
+    expected: [
+      "acme/create_widget.yaml:10:11: server 'uploads' is not declared in provider.yaml.",
+    ],
+  },
+  {
+    name: 'server names an undeclared auth scheme',
+    edits: [sub('acme/provider.yaml', '    auth: bearer', '    auth: beare')],
+    expected: [
+      "acme/provider.yaml:25:11: auth scheme 'beare' is not declared under 'auth'. Did you mean 'bearer'?",
+    ],
+  },
+  {
+    name: 'server URL names an undeclared field',
+    edits: [sub('acme/provider.yaml', 'https://{region}.api.acme.test/v1', 'https://{regoin}.api.acme.test/v1')],
+    expected: [
+      "acme/provider.yaml:24:10: field 'regoin' is not declared under 'fields'. Did you mean 'region'?",
+    ],
+  },
+  {
+    name: 'auth scheme names an undeclared field',
+    edits: [sub('acme/provider.yaml', 'token: api_key', 'token: apikey')],
+    expected: [
+      "acme/provider.yaml:21:12: field 'apikey' is not declared under 'fields'. Did you mean 'api_key'?",
+    ],
+  },
+  {
+    name: 'field default outside its enum',
+    edits: [sub('acme/provider.yaml', 'default: us', 'default: ap')],
+    expected: [
+      "acme/provider.yaml:11:14: default \"ap\" is not one of the field's enum values: us, eu.",
+    ],
+  },
+  {
+    name: 'auth scheme with a key of another scheme',
+    edits: [sub('acme/provider.yaml', '    token: api_key', '    token: api_key\n    username: api_key')],
+    expected: [
+      "acme/provider.yaml:22:5: unknown key 'username' in 'auth.bearer'. Allowed keys: type, token.",
+    ],
+  },
+  {
+    name: 'example argument outside the enum',
+    edits: [sub('acme/list_widgets.yaml', 'arguments: { color: red }', 'arguments: { color: green }')],
+    expected: [
+      "acme/list_widgets.yaml:37:16: example arguments are invalid: color must be one of red, blue, found \"green\".",
+    ],
+  },
+  {
+    name: 'example with an unknown argument',
+    edits: [sub('acme/list_widgets.yaml', 'arguments: { color: red }', 'arguments: { colour: red }')],
+    expected: [
+      "acme/list_widgets.yaml:37:16: example arguments are invalid: has unknown key 'colour'.",
+    ],
+  },
+  {
+    name: 'example missing a required argument',
+    edits: [sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', 'arguments: { shelf_id: s1 }')],
+    expected: [
+      "acme/create_widget.yaml:32:16: example arguments are invalid: is missing required 'name'.",
+    ],
+  },
+  {
+    name: 'example response not matching the response schema',
+    edits: [sub('acme/create_widget.yaml', 'body: { id: w_1 }', 'body: { id: 1 }')],
+    expected: [
+      "acme/create_widget.yaml:40:13: example response does not match the response schema: id must be string, found 1.",
+    ],
+  },
+  {
+    name: 'example request method differs from the endpoint',
+    edits: [sub('acme/create_widget.yaml', '      method: POST\n      url:', '      method: PUT\n      url:')],
+    expected: [
+      "acme/create_widget.yaml:34:15: example request method PUT differs from the endpoint's POST.",
+    ],
+  },
+  {
+    name: 'example status differs from the declared success status',
+    edits: [sub('acme/create_widget.yaml', '    response:\n      status: 201', '    response:\n      status: 200')],
+    expected: [
+      "acme/create_widget.yaml:39:15: example status 200 differs from the function's success status 201 (set response.status).",
+    ],
+  },
+  {
+    name: 'pagination path missing from the response schema',
+    edits: [sub('acme/list_widgets.yaml', '  total_pages: total_pages', '  total_pages: meta.total_pages')],
+    expected: [
+      "acme/list_widgets.yaml:34:16: 'meta.total_pages' does not exist in the response schema.",
+    ],
+  },
+  {
+    name: 'pagination items path is not an array',
+    edits: [sub('acme/list_widgets.yaml', '  items: items\n', '  items: total_pages\n')],
+    expected: [
+      "acme/list_widgets.yaml:33:10: 'total_pages' must be an array in the response schema.",
+    ],
+  },
+  {
+    name: 'pagination names an undeclared parameter',
+    edits: [sub('acme/list_widgets.yaml', 'page_param: page', 'page_param: page_number')],
+    expected: [
+      "acme/list_widgets.yaml:30:15: 'page_number' is not a parameter of this function.",
+    ],
+  },
+  {
+    name: 'pagination strategy missing its keys',
+    edits: [sub('acme/list_widgets.yaml', '  first_page: 1\n', '')],
+    expected: [
+      "acme/list_widgets.yaml:29:3: 'pagination' is missing the required key 'first_page'.",
+    ],
+  },
+  {
+    name: 'unknown pagination strategy',
+    edits: [sub('acme/list_widgets.yaml', 'strategy: page', 'strategy: pages')],
+    expected: [
+      "acme/list_widgets.yaml:29:13: 'pagination.strategy' must be one of page, offset, cursor; found \"pages\". Did you mean 'page'?",
+    ],
+  },
+  {
+    name: 'transform that does not fit the type',
+    edits: [sub('acme/create_widget.yaml', '    description: Widget name.', '    description: Widget name.\n    transform: seconds_to_milliseconds')],
+    expected: [
+      "acme/create_widget.yaml:19:16: transform 'seconds_to_milliseconds' does not apply to a string; it takes integer or number.",
+    ],
+  },
+  {
+    name: 'misspelt transform',
+    edits: [sub('acme/create_widget.yaml', '    description: Widget name.', '    description: Widget name.\n    transform: strip_pluss')],
+    expected: [
+      "acme/create_widget.yaml:19:16: 'parameters.name.transform' must be one of: seconds_to_milliseconds, strip_plus, wrap_in_array, comma_join, {join: ...}, {map: ...}, {datetime_format: ...}, a list of those; found \"strip_pluss\". Did you mean 'strip_plus'?",
+    ],
+  },
+  {
+    name: 'array without items',
+    edits: [sub('acme/create_widget.yaml', '    items: { type: string }\n', '')],
+    expected: [
+      "acme/create_widget.yaml:20:11: an array needs 'items' to say what it holds.",
+    ],
+  },
+  {
+    name: 'two parameters on one wire name',
+    edits: [sub('acme/list_widgets.yaml', '    enum: [red, blue]\n', '    enum: [red, blue]\n    wire: page[size]\n')],
+    expected: [
+      "acme/list_widgets.yaml:21:11: parameters 'per_page' and 'color' both send query 'page[size]'.",
+    ],
+  },
+  {
+    name: 'duplicate derived name: alias equals another function',
+    edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]', 'aliases: [list_widgets]')],
+    expected: [
+      "acme/list_widgets.yaml:1:7: Lua path 'app.integrations.acme.list_widgets' is already taken by function 'acme.create_widget' (acme/create_widget.yaml:1:7); rename one of the functions or drop the alias.",
+    ],
+  },
+  {
+    name: 'duplicate derived name: two providers with one namespace',
+    edits: [
+      write(
+        'acme2/provider.yaml',
+        [
+          'id: acme2',
+          'namespace: acme',
+          'name: Acme Two',
+          'category: other',
+          'description: A second Acme.',
+          'docs_url: https://docs.acme.test/api',
+          'fields: { api_key: { label: Key, description: Key., secret: true, example: k } }',
+          'auth: { bearer: { type: bearer, token: api_key } }',
+          'servers: { default: { url: "https://api.acme.test", auth: bearer } }',
+          'errors: { message: [message], example: { status: 500, body: { message: boom } } }',
+          '',
+        ].join('\n'),
+      ),
+    ],
+    expected: [
+      "acme2/provider.yaml:1:5: Lua namespace 'acme' is already taken by provider 'acme' (acme/provider.yaml:1:5); rename one of them.",
+    ],
+  },
+  {
+    name: 'reserved function name',
+    edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]', 'aliases: [default]')],
+    expected: [
+      "acme/create_widget.yaml:2:11: 'default' is reserved for the default account.",
+    ],
+  },
+  {
+    name: 'function with neither request nor unavailable',
+    edits: [sub('acme/list_widgets.yaml', 'request:\n  method: GET\n  path: /widgets\n', '')],
+    expected: [
+      "acme/list_widgets.yaml:1:1: a function needs either 'request' (the HTTP call it makes) or 'unavailable' (why it cannot be made).",
+    ],
+  },
+  {
+    name: 'unavailable function that still has a request',
+    edits: [sub('acme/list_widgets.yaml', 'operation: read\n', 'operation: read\nunavailable:\n  reason: Acme removed this endpoint.\n')],
+    expected: [
+      "acme/list_widgets.yaml:7:1: an unavailable function has no 'request': remove it, or remove 'unavailable'.",
+      "acme/list_widgets.yaml:24:1: an unavailable function has no 'response': remove it, or remove 'unavailable'.",
+      "acme/list_widgets.yaml:30:1: an unavailable function has no 'pagination': remove it, or remove 'unavailable'.",
+      "acme/list_widgets.yaml:37:1: an unavailable function has no 'examples': remove it, or remove 'unavailable'.",
+    ],
+  },
+  {
+    name: 'folder without provider.yaml',
+    edits: [write('gadgets/list_gadgets.yaml', 'name: list_gadgets\n')],
+    expected: [
+      "gadgets/provider.yaml:1:1: every folder under specs/ needs a provider.yaml; 'gadgets' has none.",
+    ],
+  },
+  {
+    name: 'file that is not YAML',
+    edits: [write('acme/notes.txt', 'remember to add update_widget\n')],
+    expected: [
+      "acme/notes.txt:1:1: spec files end in .yaml; rename or remove 'notes.txt'.",
+    ],
+  },
+];

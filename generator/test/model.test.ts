@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../src/index.js';
+import { projectWith } from './support.js';
+
+function fixtureCatalog() {
+  const loaded = loadCatalog(projectWith([]).specs);
+  if (!loaded.ok) throw new Error('fixture must be valid');
+  return loaded.catalog;
+}
+
+describe('the model derives every name once', () => {
+  const acme = fixtureCatalog().providers[0]!;
+  const create = acme.functions.find((f) => f.name === 'create_widget')!;
+
+  it.each([
+    ['qualified', 'acme.create_widget'],
+    ['luaPath', 'app.integrations.acme.create_widget'],
+    ['tsMethod', 'createWidget'],
+    ['tsType', 'CreateWidget'],
+    ['cliCommand', 'switchboard call acme.create_widget'],
+    ['mcpTool', 'acme__create_widget'],
+  ] as const)('%s is %s', (key, value) => {
+    expect(create.names[key]).toBe(value);
+  });
+
+  it('derives alias Lua paths', () => {
+    expect(create.names.luaAliases).toEqual(['app.integrations.acme.make_widget']);
+  });
+
+  it('derives environment variables for the default and named accounts', () => {
+    const key = acme.fields.find((f) => f.key === 'api_key')!;
+    expect([key.env, key.accountEnvTemplate]).toEqual(['ACME_API_KEY', 'ACME_{ACCOUNT}_API_KEY']);
+  });
+});
+
+describe('defaults the spec may leave out', () => {
+  const acme = fixtureCatalog().providers[0]!;
+  const list = acme.functions.find((f) => f.name === 'list_widgets')!;
+  const create = acme.functions.find((f) => f.name === 'create_widget')!;
+
+  it('reads are idempotent and writes are not', () => {
+    expect([list.idempotent, create.idempotent]).toEqual([true, false]);
+  });
+
+  it('places parameters: path by placeholder, query for GET, body otherwise', () => {
+    expect(create.parameters.map((p) => [p.name, p.location])).toEqual([
+      ['shelf_id', 'path'],
+      ['name', 'body'],
+      ['tags', 'body'],
+    ]);
+    expect(list.parameters.every((p) => p.location === 'query')).toBe(true);
+  });
+
+  it('keeps the wire name apart from the script-facing name', () => {
+    expect(list.parameters.find((p) => p.name === 'per_page')!.wireName).toBe('page[size]');
+  });
+
+  it('closes the input schema so unknown keys are rejected', () => {
+    expect(create.inputSchema).toMatchObject({ additionalProperties: false, required: ['shelf_id', 'name'] });
+  });
+
+  it('carries the pagination strategy with exactly its paths', () => {
+    expect(list.binding.kind === 'http' && list.binding.pagination).toEqual({
+      strategy: 'page',
+      items: { kind: 'single', path: 'items' },
+      pageParam: 'page',
+      sizeParam: 'per_page',
+      firstPage: 1,
+      totalPagesPath: 'total_pages',
+      totalItemsPath: null,
+    });
+  });
+});

@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scratchProject, switchboard } from '../support.js';
+
+describe('switchboard validate', () => {
+  it('passes on the committed specs', () => {
+    const run = switchboard(['validate']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^5 providers, 52 functions: all specs valid\.\n$/);
+  });
+
+  it('prints every problem at once with file:line:col and exits 1', () => {
+    const root = scratchProject(['specs']);
+    const send = join(root, 'specs/telnyx/send_sms.yaml');
+    writeFileSync(send, readFileSync(send, 'utf8').replace('operation: write', 'operation: wirte'));
+    const list = join(root, 'specs/telnyx/list_calls.yaml');
+    writeFileSync(list, readFileSync(list, 'utf8').replace('    wire: page[size]', '    wrie: page[size]'));
+    const run = switchboard(['validate'], { cwd: root });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^telnyx\/list_calls\.yaml:\d+:5: unknown key 'wrie' in 'parameters\.page_size'\. Did you mean 'wire'\?/m);
+    expect(run.stderr).toMatch(/^telnyx\/send_sms\.yaml:\d+:12: 'operation' must be one of read, write; found "wirte"\. Did you mean 'write'\?$/m);
+    expect(run.stderr).toMatch(/2 problem\(s\) found/);
+  });
+
+  it('exits 2 on bad usage', () => {
+    expect(switchboard(['validate', 'a', 'b']).status).toBe(2);
+    expect(switchboard(['frobnicate']).status).toBe(2);
+  });
+});
+
+describe('switchboard generate --check', () => {
+  it('passes on the committed output', () => {
+    const run = switchboard(['generate', '--check']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('fails naming a hand-edited generated file and the command that fixes it, writing nothing', () => {
+    const root = scratchProject();
+    const file = join(root, 'packages/catalog/catalog.json');
+    const edited = readFileSync(file, 'utf8').replace('"Send SMS"', '"Send a text"');
+    writeFileSync(file, edited);
+    const run = switchboard(['generate', '--check'], { cwd: root });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('stale: packages/catalog/catalog.json (differs)');
+    expect(run.stderr).toContain('Run `npm run generate`');
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+  });
+
+  it('generate repairs it, and a second generate writes nothing', () => {
+    const root = scratchProject();
+    const file = join(root, 'packages/catalog/catalog.json');
+    writeFileSync(file, '{}\n');
+    expect(switchboard(['generate'], { cwd: root }).stdout).toMatch(/1 written/);
+    expect(switchboard(['generate'], { cwd: root }).stdout).toMatch(/0 written, 0 removed/);
+    expect(switchboard(['generate', '--check'], { cwd: root }).status).toBe(0);
+  });
+});
