@@ -53,6 +53,8 @@ export interface Field {
   description: string;
   /** Secret values are redacted everywhere: errors, logs, dry runs, call logs. */
   secret: boolean;
+  /** TypeScript client option, `apiKey`. */
+  option: string;
   /** Environment variable for the default account, `TELNYX_API_KEY`. */
   env: string;
   /** Environment variable for a named account: replace `{ACCOUNT}`, e.g. `TELNYX_{ACCOUNT}_API_KEY`. */

@@ -1,5 +1,6 @@
 import { catalogEmitter } from './catalog.js';
+import { clientEmitter } from './client/index.js';
 import type { Emitter } from './emitter.js';
 
 /** Every output kind, in the order they run. A new output kind is one more entry. */
-export const emitters: Emitter[] = [catalogEmitter];
+export const emitters: Emitter[] = [catalogEmitter, clientEmitter];

@@ -3,27 +3,7 @@ import { didYouMean } from './diagnostics.js';
 import type { Report } from './build-function.js';
 import type { RawFunction } from './spec-types.js';
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; oneOf?: Schema[]; anyOf?: Schema[] };
-
-/**
- * Resolve a dotted path in a response schema; returns the schemas it may reach
- * (several when the schema branches), or none when the path does not exist.
- */
-export function schemasAt(schema: Schema, path: string): Schema[] {
-  let current: Schema[] = [schema];
-  for (const segment of path.split('.')) {
-    current = current.flatMap((s) => [s, ...(s.oneOf ?? []), ...(s.anyOf ?? [])]).flatMap((s) => {
-      if (/^\d+$/.test(segment) && s.items) return [s.items];
-      const next = s.properties?.[segment];
-      return next ? [next] : [];
-    });
-    if (current.length === 0) return [];
-  }
-  return current;
-}
-
-const hasType = (schema: Schema, type: string) =>
-  schema.type === type || (Array.isArray(schema.type) && schema.type.includes(type));
+import { hasType, schemasAt, type Schema } from '../shared/schema-paths.js';
 
 export function buildPagination(raw: RawFunction, binding: HttpBinding, parameters: Parameter[], report: Report): Pagination | null {
   const spec = raw.pagination!;

@@ -1,6 +1,6 @@
 import type { AuthScheme, Field, Provider, Server } from '../model.js';
 import { didYouMean, show, type Diagnostic } from './diagnostics.js';
-import { pascalCase, upperSnake } from './names.js';
+import { camelCase, pascalCase, upperSnake } from './names.js';
 import type { ParsedFile } from './parse.js';
 import type { RawAuthScheme, RawProvider } from './spec-types.js';
 
@@ -71,6 +71,7 @@ export function buildProvider(
     label: field.label,
     description: field.description,
     secret: field.secret === true,
+    option: camelCase(key),
     env: `${envPrefix}_${upperSnake(key)}`,
     accountEnvTemplate: `${envPrefix}_{ACCOUNT}_${upperSnake(key)}`,
     example: field.example,

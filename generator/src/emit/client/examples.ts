@@ -1,0 +1,32 @@
+import type { Example, Func, Provider } from '../../model.js';
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A JavaScript literal for an example value, laid out for reading. */
+export function jsLiteral(value: unknown, indent = '', width = 60): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const items = value.map((v) => jsLiteral(v, inner, width));
+    const flat = `[${items.join(', ')}]`;
+    return flat.length <= width && !flat.includes('\n') ? flat : `[\n${items.map((i) => `${inner}${i}`).join(',\n')},\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return '{}';
+  const parts = entries.map(([k, v]) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${jsLiteral(v, inner, width)}`);
+  const flat = `{ ${parts.join(', ')} }`;
+  return flat.length <= width && !flat.includes('\n') ? flat : `{\n${parts.map((p) => `${inner}${p}`).join(',\n')},\n${indent}}`;
+}
+
+/** The variable name an example uses for the client: `telnyx`, `retell`. */
+export const clientVariable = (provider: Provider) => provider.className.charAt(0).toLowerCase() + provider.className.slice(1);
+
+/** The TypeScript usage of one example, as shown in TSDoc, READMEs and docs (and run by tests). */
+export function tsExample(provider: Provider, func: Func, example: Example): string {
+  const client = clientVariable(provider);
+  const lines = [`import { ${provider.className} } from '${provider.packageName}';`, ''];
+  lines.push(`const ${client} = new ${provider.className}(${example.account ? `{ account: ${JSON.stringify(example.account)} }` : ''});`);
+  lines.push(`const result = await ${client}.${func.names.tsMethod}(${jsLiteral(example.arguments)});`);
+  return lines.join('\n');
+}

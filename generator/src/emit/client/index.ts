@@ -1,0 +1,185 @@
+import { Project, type OptionalKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { Catalog, Func, HttpBinding, Provider } from '../../model.js';
+import { schemasAt, type Schema } from '../../shared/schema-paths.js';
+import { generatedHeader, stableJson, type Emitter, type GeneratedFile } from '../emitter.js';
+import { clientPackageJson, clientReadme, clientTsconfig } from './package-files.js';
+import { operationSpec, providerSpec } from './spec-literals.js';
+import { doc, jsonSchemaType, valueType } from './ts-types.js';
+import { compileValidator } from './validators.js';
+import { jsLiteral, tsExample } from './examples.js';
+
+export const clientRoot = (provider: Provider) => `packages/clients/${provider.id}`;
+
+type HttpFunc = Func & { binding: HttpBinding };
+/** Placeholder replaced by the validator's identifier once the literal is printed. */
+const VALIDATOR = '\u0000validator';
+const isHttp = (func: Func): func is HttpFunc => func.binding.kind === 'http';
+
+const paramsType = (func: Func) => `${func.names.tsType}Params`;
+const responseType = (func: Func) => `${func.names.tsType}Response`;
+const itemType = (func: Func) => `${func.names.tsType}Item`;
+const operationConst = (func: Func) => `${func.names.tsMethod}Operation`;
+const validatorName = (func: Func) => `validate${func.names.tsType}`;
+const moduleName = (func: Func) => func.name.replace(/_/g, '-');
+const hasRequired = (func: Func) => func.parameters.some((p) => p.required);
+const paramsArg = (func: Func) => `params: ${paramsType(func)}${hasRequired(func) ? '' : ' = {}'}`;
+
+/** One npm package per provider: typed client class, standalone functions, precompiled validators. */
+export const clientEmitter: Emitter = {
+  name: 'clients',
+  owns: (catalog) => catalog.providers.map(clientRoot),
+  emit: (catalog: Catalog) => {
+    // One in-memory project for the whole run: files are created once each, from whole structures.
+    const project = new Project({ useInMemoryFileSystem: true });
+    return catalog.providers.flatMap((provider) => emitProvider(project, provider));
+  },
+};
+
+function emitProvider(project: Project, provider: Provider): GeneratedFile[] {
+  const root = clientRoot(provider);
+  const sources: Array<[string, string[], OptionalKind<SourceFileStructure>]> = [
+    ['src/provider.ts', [provider.source.file], providerFile(provider)],
+    ['src/types.ts', provider.functions.map((f) => f.source.file), typesFile(provider)],
+    ...provider.functions.map((func): [string, string[], OptionalKind<SourceFileStructure>] => [`src/functions/${moduleName(func)}.ts`, [func.source.file], functionFile(provider, func)]),
+    ['src/client.ts', [provider.source.file], clientFile(provider)],
+    ['src/index.ts', [provider.source.file], indexFile(provider)],
+  ];
+  const files: GeneratedFile[] = sources.map(([path, from, structure]) => {
+    const file = project.createSourceFile(`/${root}/${path}`, structure, { overwrite: true });
+    return { path: `${root}/${path}`, contents: `${generatedHeader('//', from)}\n${file.getFullText()}` };
+  });
+  for (const func of provider.functions.filter(isHttp)) {
+    files.push({
+      path: `${root}/src/validators/${moduleName(func)}.ts`,
+      contents: `${generatedHeader('//', [func.source.file])}// @ts-nocheck: ajv standalone output, checked by ajv when generated.\n${compileValidator(validatorName(func), func.inputSchema)}\n`,
+    });
+  }
+  files.push(
+    { path: `${root}/package.json`, contents: stableJson(clientPackageJson(provider)) },
+    { path: `${root}/tsconfig.json`, contents: stableJson(clientTsconfig()) },
+    { path: `${root}/README.md`, contents: clientReadme(provider) },
+  );
+  return files;
+}
+
+function providerFile(provider: Provider): OptionalKind<SourceFileStructure> {
+  const optionMembers = provider.fields
+    .map((f) => `${doc(`${f.description} Defaults to the environment variable ${f.env} (for a named account: ${f.accountEnvTemplate.replace('{ACCOUNT}', '<ACCOUNT>')})${f.default ? `, then ${JSON.stringify(f.default)}` : ''}.`)}  ${f.option}?: string;`)
+    .join('\n');
+  return {
+    statements: [
+      `import { Core, type ClientOptions, type ProviderSpec } from '@switchboard/runtime';`,
+      `/** What the runtime needs to know about ${provider.name}: servers, credentials, auth, error envelope. */\nexport const provider: ProviderSpec = ${jsLiteral(providerSpec(provider), '', 160)};`,
+      `/** Options of the ${provider.name} client: credentials (or their environment variables) plus the runtime's options. */\nexport interface ${provider.className}Options extends ClientOptions {\n${optionMembers.replace(/^/gm, '  ').replace(/^  {2}/gm, '  ')}\n}`,
+      `/** A runtime core bound to ${provider.name}, for the standalone functions (smallest bundles). */\nexport function createCore(options: ${provider.className}Options = {}): Core {\n  return new Core(provider, options);\n}`,
+    ],
+  };
+}
+
+function itemsSchema(func: HttpFunc): Schema | null {
+  const pagination = func.binding.pagination;
+  if (!pagination || !func.responseSchema) return null;
+  const paths = pagination.items.kind === 'single' ? [pagination.items.path] : Object.values(pagination.items.paths);
+  const found = paths.flatMap((p) => schemasAt(func.responseSchema as Schema, p)).flatMap((s) => (s.items ? [s.items] : []));
+  return found.length === 1 ? found[0]! : found.length > 1 ? { anyOf: found } as Schema : null;
+}
+
+function typesFile(provider: Provider): OptionalKind<SourceFileStructure> {
+  const statements: string[] = [];
+  for (const func of provider.functions) {
+    const members = func.parameters.map((p) => {
+      const description = [p.schema.description, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
+      return `  ${doc(description).replace(/\n$/, '\n  ')}${p.name}${p.required ? '' : '?'}: ${valueType(p.schema, '  ')};`;
+    });
+    statements.push(`/** Arguments of \`${func.names.tsMethod}\` (${func.title}). */\nexport interface ${paramsType(func)} {\n${members.join('\n')}\n}`);
+    statements.push(`/** What \`${func.names.tsMethod}\` resolves to. */\nexport type ${responseType(func)} = ${func.responseSchema ? jsonSchemaType(func.responseSchema) : 'null'};`);
+    if (isHttp(func)) {
+      const items = itemsSchema(func);
+      if (items) statements.push(`/** One item of \`${func.names.tsMethod}\`'s pages. */\nexport type ${itemType(func)} = ${jsonSchemaType(items as Record<string, unknown>)};`);
+    }
+  }
+  return { statements };
+}
+
+function tsdoc(provider: Provider, func: Func): string {
+  const lines = [func.description, ''];
+  if (func.binding.kind === 'unavailable') lines.push(`Unavailable: ${func.binding.reason}`, '');
+  lines.push(`${func.operation === 'read' ? 'Read' : 'Write'}${func.idempotent ? ', idempotent' : ', not idempotent: never retried once the request may have reached the provider'}.`);
+  const example = func.examples[0];
+  if (example) lines.push('', '@example', '```ts', ...tsExample(provider, func, example).split('\n'), '```');
+  if (func.deprecated) lines.push(`@deprecated ${func.deprecated.message}`);
+  return `/**\n${lines.map((l) => ` * ${l.replace(/\*\//g, '*\\/')}`.trimEnd()).join('\n')}\n */`;
+}
+
+function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileStructure> {
+  const statements: Array<string | StatementStructures> = [];
+  const typeImports = [paramsType(func), responseType(func)];
+  if (func.binding.kind === 'unavailable') {
+    statements.push(
+      `import type { Core, RequestOptions, UnavailableOperationSpec } from '@switchboard/runtime';`,
+      `import type { ${typeImports.join(', ')} } from '../types.js';`,
+      `export const ${operationConst(func)}: UnavailableOperationSpec = ${jsLiteral({ id: func.names.qualified, unavailable: { reason: func.binding.reason, alternative: func.binding.alternative } }, '', 160)};`,
+      `${tsdoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
+    );
+    return { statements };
+  }
+  const items = isHttp(func) && func.binding.pagination && itemsSchema(func) ? itemType(func) : null;
+  statements.push(
+    `import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';`,
+    `import type { ${[...typeImports, ...(items ? [items] : [])].join(', ')} } from '../types.js';`,
+    `import { ${validatorName(func)} } from '../validators/${moduleName(func)}.js';`,
+    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...operationSpec(func as HttpFunc), validate: VALIDATOR }, '', 160).replace(JSON.stringify(VALIDATOR), validatorName(func))};`,
+    `${tsdoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
+  );
+  if (items) {
+    statements.push(
+      `/** Every item of every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Items(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${items}> {\n  return core.items(${operationConst(func)}, params, options);\n}`,
+      `/** Every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Pages(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${responseType(func)}> {\n  return core.pages(${operationConst(func)}, params, options);\n}`,
+    );
+  }
+  return { statements };
+}
+
+function pagedNames(func: Func): string[] {
+  return isHttp(func) && func.binding.pagination && itemsSchema(func) ? [`${func.names.tsMethod}Items`, `${func.names.tsMethod}Pages`] : [];
+}
+
+function clientFile(provider: Provider): OptionalKind<SourceFileStructure> {
+  const cls = provider.className;
+  const imports = provider.functions.map(
+    (func) => `import { ${[func.names.tsMethod, ...pagedNames(func)].join(', ')} } from './functions/${moduleName(func)}.js';`,
+  );
+  const typeNames = provider.functions.flatMap((f) => [paramsType(f), responseType(f), ...(pagedNames(f).length ? [itemType(f)] : [])]);
+  const methods = provider.functions.flatMap((func) => {
+    const out = [`  ${tsdoc(provider, func).replace(/\n/g, '\n  ')}\n  ${func.names.tsMethod}(${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n    return ${func.names.tsMethod}(this.core, params, options);\n  }`];
+    if (pagedNames(func).length) {
+      out.push(
+        `  /** Every item of every page of \`${func.names.tsMethod}\`: \`for await (const item of client.${func.names.tsMethod}Items({...}))\`. */\n  ${func.names.tsMethod}Items(${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${itemType(func)}> {\n    return ${func.names.tsMethod}Items(this.core, params, options);\n  }`,
+        `  /** Every page of \`${func.names.tsMethod}\`. */\n  ${func.names.tsMethod}Pages(${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${responseType(func)}> {\n    return ${func.names.tsMethod}Pages(this.core, params, options);\n  }`,
+      );
+    }
+    return out;
+  });
+  return {
+    statements: [
+      `import { Core, type RequestOptions } from '@switchboard/runtime';`,
+      `import { provider, type ${cls}Options } from './provider.js';`,
+      `import type { ${typeNames.join(', ')} } from './types.js';`,
+      ...imports,
+      `/**\n * ${provider.name} client. ${provider.description}\n *\n * Credentials come from the options or from ${provider.fields.map((f) => f.env).join(', ')}.\n */\nexport class ${cls} {\n  /** The runtime doing the HTTP work; shared with the standalone functions. */\n  readonly core: Core;\n\n  constructor(options: ${cls}Options = {}) {\n    this.core = new Core(provider, options);\n  }\n\n  /** A client with some options changed, e.g. another account: \`client.withOptions({ account: 'work' })\`. */\n  withOptions(options: Partial<${cls}Options>): ${cls} {\n    const derived = Object.create(${cls}.prototype) as { core: Core };\n    derived.core = this.core.withOptions(options);\n    return derived as ${cls};\n  }\n\n${methods.join('\n\n')}\n}`,
+    ],
+  };
+}
+
+function indexFile(provider: Provider): OptionalKind<SourceFileStructure> {
+  return {
+    statements: [
+      `export { ${provider.className} } from './client.js';`,
+      `export { provider, createCore, type ${provider.className}Options } from './provider.js';`,
+      `export type * from './types.js';`,
+      ...provider.functions.map((func) => `export { ${[func.names.tsMethod, ...pagedNames(func), operationConst(func)].join(', ')} } from './functions/${moduleName(func)}.js';`),
+      // Error classes and option types, so users need no second import to catch a RateLimitError.
+      `export * from '@switchboard/runtime';`,
+    ],
+  };
+}

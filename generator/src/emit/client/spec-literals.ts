@@ -1,0 +1,74 @@
+import type { Func, HttpBinding, Provider } from '../../model.js';
+
+/** The runtime's ProviderSpec for `provider`, as plain data. */
+export function providerSpec(provider: Provider) {
+  return {
+    id: provider.id,
+    name: provider.name,
+    fields: provider.fields.map((f) => ({
+      key: f.key,
+      secret: f.secret,
+      env: f.env,
+      accountEnvTemplate: f.accountEnvTemplate,
+      option: f.option,
+      default: f.default,
+    })),
+    servers: Object.fromEntries(provider.servers.map((s) => [s.name, { url: s.urlTemplate, auth: authSpec(s.auth) }])),
+    errorMessagePaths: provider.errors.messagePaths,
+    errorCodePaths: provider.errors.codePaths,
+    requestIdHeader: provider.requestIdHeader,
+  };
+}
+
+function authSpec(auth: Provider['servers'][number]['auth']) {
+  switch (auth.kind) {
+    case 'bearer':
+      return { kind: auth.kind, tokenField: auth.tokenField };
+    case 'basic':
+      return { kind: auth.kind, usernameField: auth.usernameField, passwordField: auth.passwordField };
+    case 'api_key':
+      return { kind: auth.kind, in: auth.in, keyName: auth.keyName, valueField: auth.valueField };
+  }
+}
+
+/** The runtime's OperationSpec for an available function, without its validator. */
+export function operationSpec(func: Func & { binding: HttpBinding }) {
+  const binding = func.binding;
+  const endpoint =
+    binding.endpoint.kind === 'fixed'
+      ? { kind: 'fixed', method: binding.endpoint.endpoint.method, path: binding.endpoint.endpoint.path }
+      : { kind: 'selected', parameter: binding.endpoint.parameter, cases: Object.fromEntries(binding.endpoint.cases.map((c) => [c.value, c.endpoint])) };
+  return {
+    id: func.names.qualified,
+    operation: func.operation,
+    idempotent: func.idempotent,
+    server: binding.server.name,
+    endpoint,
+    body: binding.bodyEncoding,
+    params: func.parameters.map((p) => ({
+      name: p.name,
+      in: p.location,
+      wire: p.wireName,
+      transforms: p.transforms,
+      spread: p.spread,
+      arrayFormat: p.arrayFormat,
+      pathStyle: p.pathStyle,
+      appliesTo: p.appliesTo,
+    })),
+    constants: binding.constants,
+    successStatus: binding.successStatus,
+    pagination: binding.pagination ? paginationSpec(binding.pagination) : null,
+  };
+}
+
+function paginationSpec(p: NonNullable<HttpBinding['pagination']>) {
+  const items = p.items.kind === 'single' ? p.items.path : p.items.paths;
+  switch (p.strategy) {
+    case 'page':
+      return { strategy: p.strategy, items, pageParam: p.pageParam, sizeParam: p.sizeParam, firstPage: p.firstPage, totalPagesPath: p.totalPagesPath, totalItemsPath: p.totalItemsPath };
+    case 'offset':
+      return { strategy: p.strategy, items, offsetParam: p.offsetParam, limitParam: p.limitParam, nextPath: p.nextPath, totalItemsPath: p.totalItemsPath };
+    case 'cursor':
+      return { strategy: p.strategy, items, cursorParam: p.cursorParam, sizeParam: p.sizeParam, nextCursorPath: p.nextCursorPath, hasMorePath: p.hasMorePath };
+  }
+}

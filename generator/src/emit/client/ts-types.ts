@@ -1,0 +1,111 @@
+import type { JsonSchema, ValueSchema } from '../../model.js';
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const key = (name: string) => (IDENTIFIER.test(name) ? name : JSON.stringify(name));
+const literal = (value: unknown) => JSON.stringify(value);
+
+/** One-line JSDoc, safe inside a comment. */
+export function doc(text: string | null | undefined): string {
+  if (!text) return '';
+  return `/** ${text.replace(/\*\//g, '*\\/').replace(/\s+/g, ' ').trim()} */\n`;
+}
+
+/** TypeScript type of a parameter value, from the model's value schema. */
+export function valueType(schema: ValueSchema, indent = ''): string {
+  if (schema.enum) return schema.enum.map(literal).join(' | ');
+  switch (schema.type) {
+    case 'string':
+      return 'string';
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'array':
+      return `Array<${schema.items ? valueType(schema.items, indent) : 'unknown'}>`;
+    case 'object': {
+      const extra =
+        schema.additionalProperties === true
+          ? 'unknown'
+          : schema.additionalProperties === false
+            ? null
+            : valueType(schema.additionalProperties, indent);
+      if (!schema.properties || schema.properties.length === 0) return extra ? `Record<string, ${extra}>` : 'Record<string, never>';
+      const inner = `${indent}  `;
+      const members = schema.properties.map(
+        (p) => `${inner}${doc(p.schema.description).replace(/\n$/, `\n${inner}`)}${key(p.name)}${p.required ? '' : '?'}: ${valueType(p.schema, inner)};`,
+      );
+      if (extra) members.push(`${inner}[key: string]: ${extra === 'unknown' ? 'unknown' : `${extra} | undefined`};`);
+      return `{\n${members.join('\n')}\n${indent}}`;
+    }
+  }
+}
+
+/** TypeScript type of a JSON Schema (response bodies): the subset our specs use. */
+export function jsonSchemaType(schema: JsonSchema | undefined, indent = ''): string {
+  if (!schema || typeof schema !== 'object') return 'unknown';
+  if (Array.isArray(schema.enum)) return schema.enum.map(literal).join(' | ');
+  if ('const' in schema) return literal(schema.const);
+  const union = (schema.oneOf ?? schema.anyOf) as JsonSchema[] | undefined;
+  if (Array.isArray(union)) {
+    const base = { ...schema };
+    delete base.oneOf;
+    delete base.anyOf;
+    const hasBase = Object.keys(base).some((k) => k === 'type' || k === 'properties');
+    const branches = union.map((branch) => jsonSchemaType(hasBase ? mergeObject(base, branch) : branch, indent));
+    return branches.map((b) => (branches.length > 1 && b.includes('|') ? `(${b})` : b)).join(' | ');
+  }
+  const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : [];
+  if (types.length === 0) return schema.properties ? objectType(schema, indent) : 'unknown';
+  return types.map((t) => single(t, schema, indent)).join(' | ');
+}
+
+function mergeObject(base: JsonSchema, branch: JsonSchema): JsonSchema {
+  return {
+    ...base,
+    ...branch,
+    properties: { ...((base.properties as object) ?? {}), ...((branch.properties as object) ?? {}) },
+    required: [...((base.required as string[]) ?? []), ...((branch.required as string[]) ?? [])],
+  };
+}
+
+function single(type: string, schema: JsonSchema, indent: string): string {
+  switch (type) {
+    case 'string':
+      return 'string';
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'null':
+      return 'null';
+    case 'array': {
+      const item = jsonSchemaType(schema.items as JsonSchema | undefined, indent);
+      return `Array<${item}>`;
+    }
+    case 'object':
+      return objectType(schema, indent);
+    default:
+      return 'unknown';
+  }
+}
+
+function objectType(schema: JsonSchema, indent: string): string {
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((schema.required as string[]) ?? []);
+  const names = Object.keys(properties);
+  const additional = schema.additionalProperties;
+  if (names.length === 0) {
+    return additional && typeof additional === 'object' ? `Record<string, ${jsonSchemaType(additional as JsonSchema, indent)}>` : 'Record<string, unknown>';
+  }
+  const inner = `${indent}  `;
+  const members = names.map((name) => {
+    const property = properties[name]!;
+    const description = typeof property.description === 'string' ? property.description : null;
+    return `${inner}${doc(description).replace(/\n$/, `\n${inner}`)}${key(name)}${required.has(name) ? '' : '?'}: ${jsonSchemaType(property, inner)};`;
+  });
+  // Providers add response fields over time; unknown ones stay reachable rather than being typed away.
+  members.push(`${inner}[key: string]: unknown;`);
+  return `{\n${members.join('\n')}\n${indent}}`;
+}

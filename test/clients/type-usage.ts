@@ -1,0 +1,38 @@
+/**
+ * Compile-time contract of the generated clients, checked by `tsc` in the test
+ * command: every `@ts-expect-error` line must be an error, or the build fails.
+ */
+import { Telnyx } from '@switchboard/telnyx';
+import { Sinch } from '@switchboard/sinch';
+import { Retell } from '@switchboard/retell-ai';
+
+const telnyx = new Telnyx({ apiKey: 'key' });
+const sinch = new Sinch({ servicePlanId: 'plan', apiToken: 'token', region: 'eu' });
+const retell = new Retell({ apiKey: 'key' });
+
+export async function wellTyped(): Promise<void> {
+  const sent = await telnyx.sendSms({ from: '+13125550123', to: '+19175550188', text: 'hi' });
+  const id: string = sent.data.id;
+  void id;
+  for await (const number of telnyx.listPhoneNumbersItems({ filter_status: 'active' })) {
+    const phone: string = number.phone_number;
+    void phone;
+  }
+  await sinch.listMessages({ direction: 'mo', to: '+13125550123' });
+  await retell.createPhoneCall({ options: { from_number: '+14155550100', to_number: '+14155550199' } });
+}
+
+export async function illTyped(): Promise<void> {
+  // @ts-expect-error a missing required parameter (`to`) is a compile error
+  await telnyx.sendSms({ text: 'hi' });
+  // @ts-expect-error a value outside the enum is a compile error
+  await telnyx.listPhoneNumbers({ filter_status: 'purchase_pending' });
+  // @ts-expect-error an unknown key is a compile error
+  await telnyx.listPhoneNumbers({ page_sise: 10 });
+  // @ts-expect-error a wrong type is a compile error
+  await telnyx.listPhoneNumbers({ page_size: '10' });
+  // @ts-expect-error a required nested property (options.to_number) is a compile error
+  await retell.createPhoneCall({ options: { from_number: '+14155550100' } });
+  // @ts-expect-error the selector only takes its enum values
+  await sinch.listMessages({ direction: 'outbound' });
+}
