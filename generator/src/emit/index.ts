@@ -1,6 +1,8 @@
 import { catalogEmitter } from './catalog.js';
 import { clientEmitter } from './client/index.js';
+import { contractTestsEmitter } from './contract-tests.js';
 import type { Emitter } from './emitter.js';
+import { mocksEmitter } from './mocks.js';
 
 /** Every output kind, in the order they run. A new output kind is one more entry. */
-export const emitters: Emitter[] = [catalogEmitter, clientEmitter];
+export const emitters: Emitter[] = [catalogEmitter, clientEmitter, mocksEmitter, contractTestsEmitter];

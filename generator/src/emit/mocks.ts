@@ -1,0 +1,89 @@
+import type { Catalog, Provider } from '../model.js';
+import { jsLiteral } from './client/examples.js';
+import { generatedHeader, stableJson, type Emitter } from './emitter.js';
+
+const ROOT = 'packages/mocks';
+
+const examplesConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Examples`;
+const handlersConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Handlers`;
+
+/** Every documented request and response of a provider, as data. */
+export function providerExamples(provider: Provider) {
+  return {
+    provider: provider.id,
+    servers: provider.servers.map((s) => s.urlTemplate),
+    examples: provider.functions.flatMap((func) =>
+      func.examples.map((example) => ({
+        function: func.names.qualified,
+        title: example.title,
+        arguments: example.arguments,
+        request: example.request,
+        response: example.response,
+      })),
+    ),
+    error: provider.errors.example,
+  };
+}
+
+/** `@switchboard/mocks`: msw handlers per provider answering the documented requests. */
+export const mocksEmitter: Emitter = {
+  name: 'mocks',
+  owns: () => [ROOT],
+  emit(catalog: Catalog) {
+    const files = catalog.providers.map((provider) => ({
+      path: `${ROOT}/src/${provider.id}.ts`,
+      contents: `${generatedHeader('//', [provider.source.file])}
+import type { HttpHandler } from 'msw';
+import { handlersFor, type ProviderExamples } from '@switchboard/testing';
+
+/** Every documented request of ${provider.name} with its documented response. */
+export const ${examplesConst(provider)}: ProviderExamples = ${jsLiteral(providerExamples(provider), '', 120)};
+
+/** msw handlers answering each documented ${provider.name} request; anything else gets ${provider.name}'s error envelope. */
+export const ${handlersConst(provider)}: HttpHandler[] = handlersFor(${examplesConst(provider)});
+`,
+    }));
+    const index = `${generatedHeader('//', catalog.providers.map((p) => p.source.file))}
+import type { HttpHandler } from 'msw';
+${catalog.providers.map((p) => `import { ${examplesConst(p)}, ${handlersConst(p)} } from './${p.id}.js';`).join('\n')}
+
+export { ${catalog.providers.flatMap((p) => [examplesConst(p), handlersConst(p)]).join(', ')} };
+
+/** Handlers for every provider, by provider id. */
+export const handlersByProvider: Record<string, HttpHandler[]> = {
+${catalog.providers.map((p) => `  ${JSON.stringify(p.id)}: ${handlersConst(p)},`).join('\n')}
+};
+
+/** Handlers for every provider at once. */
+export const handlers: HttpHandler[] = Object.values(handlersByProvider).flat();
+`;
+    return [
+      ...files,
+      { path: `${ROOT}/src/index.ts`, contents: index },
+      {
+        path: `${ROOT}/package.json`,
+        contents: stableJson({
+          name: '@switchboard/mocks',
+          version: '0.1.0',
+          description: 'msw handlers answering every documented request of every Switchboard provider (generated).',
+          license: 'MIT',
+          type: 'module',
+          sideEffects: false,
+          exports: {
+            '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+            ...Object.fromEntries(catalog.providers.map((p) => [`./${p.id}`, { types: `./dist/${p.id}.d.ts`, default: `./dist/${p.id}.js` }])),
+          },
+          files: ['dist'],
+          engines: { node: '>=20' },
+          scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
+          dependencies: { '@switchboard/testing': '0.1.0' },
+          peerDependencies: { msw: '^2.7.0' },
+        }),
+      },
+      {
+        path: `${ROOT}/tsconfig.json`,
+        contents: stableJson({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist', lib: ['ES2023', 'DOM'] }, include: ['src'] }),
+      },
+    ];
+  },
+};

@@ -1,0 +1,34 @@
+/** Spec examples as plain data: what generated mocks and contract tests are built from. */
+
+export interface ExampleRequest {
+  method: string;
+  url: string;
+  /** Lower-cased names. Only the headers that matter are listed; others are not compared. */
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface ExampleResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface FunctionExample {
+  /** `telnyx.send_sms`. */
+  function: string;
+  title: string;
+  arguments: Record<string, unknown>;
+  request: ExampleRequest;
+  response: ExampleResponse;
+}
+
+export interface ProviderExamples {
+  provider: string;
+  /** Server URL templates with `{field}` placeholders. */
+  servers: string[];
+  /** `content-type` of the provider's request bodies, by function. */
+  examples: FunctionExample[];
+  /** The provider's own error envelope, answered for anything unexpected. */
+  error: { status: number; body: unknown };
+}

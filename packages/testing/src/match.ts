@@ -1,0 +1,85 @@
+import type { ExampleRequest } from './examples.js';
+
+/** A request as it reached the network boundary. */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** Parsed JSON, form fields as an object, raw text, or null when there was no body. */
+  body: unknown;
+}
+
+/**
+ * Decoded path segments: `v3%3Aabc` and `v3:abc` are the same segment, while
+ * `a%2Fb` (one segment) stays different from `a/b` (two).
+ */
+function pathSegments(url: URL): string[] {
+  return url.pathname.split('/').map((segment) => encodeURIComponent(decodeURIComponent(segment)));
+}
+
+function queryEntries(url: URL): string[] {
+  return [...url.searchParams.entries()].map(([k, v]) => `${k}=${v}`).sort();
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+/**
+ * How `actual` differs from the documented request: method, origin and path,
+ * query (as a multiset of decoded pairs: order and encoding do not matter),
+ * each documented header, and the body. An empty list means it matches.
+ */
+export function requestDifferences(actual: RecordedRequest, expected: ExampleRequest): string[] {
+  const problems: string[] = [];
+  const a = new URL(actual.url);
+  const e = new URL(expected.url);
+  if (actual.method !== expected.method) problems.push(`method: sent ${actual.method}, documented ${expected.method}`);
+  if (a.origin !== e.origin) problems.push(`origin: sent ${a.origin}, documented ${e.origin}`);
+  if (pathSegments(a).join('/') !== pathSegments(e).join('/')) problems.push(`path: sent ${a.pathname}, documented ${e.pathname}`);
+  const sentQuery = queryEntries(a);
+  const documentedQuery = queryEntries(e);
+  if (sentQuery.join('&') !== documentedQuery.join('&')) {
+    problems.push(`query: sent [${sentQuery.join(', ')}], documented [${documentedQuery.join(', ')}]`);
+  }
+  for (const [name, value] of Object.entries(expected.headers)) {
+    const sent = actual.headers[name.toLowerCase()];
+    const comparable = name.toLowerCase() === 'content-type' ? sent?.split(';')[0]?.trim() : sent;
+    if (comparable !== value) problems.push(`header ${name}: sent ${sent === undefined ? '(none)' : JSON.stringify(sent)}, documented ${JSON.stringify(value)}`);
+  }
+  const documentedBody = expected.body ?? null;
+  if (!sameJson(actual.body ?? null, documentedBody)) {
+    problems.push(`body: sent ${JSON.stringify(actual.body)}, documented ${JSON.stringify(documentedBody)}`);
+  }
+  return problems;
+}
+
+/** Read a fetch Request into a RecordedRequest (the body is consumed from a clone). */
+export async function recordRequest(request: Request): Promise<RecordedRequest> {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name.toLowerCase()] = value;
+  });
+  const text = request.body ? await request.clone().text() : '';
+  let body: unknown = null;
+  if (text !== '') {
+    const type = headers['content-type'] ?? '';
+    if (type.includes('application/x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(text));
+    else {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+  }
+  return { method: request.method, url: request.url, headers, body };
+}

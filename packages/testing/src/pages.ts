@@ -1,0 +1,79 @@
+/**
+ * Synthetic page sequences for a paginated function, built from one documented
+ * response: the same envelope with its items replaced and its paging fields
+ * (totals, next link, cursor, has_more) set for each page.
+ */
+
+export type PagingSpec =
+  | { strategy: 'page'; items: string | Record<string, string>; pageParam: string; sizeParam: string; firstPage: 0 | 1; totalPagesPath: string | null; totalItemsPath: string | null }
+  | { strategy: 'offset'; items: string | Record<string, string>; offsetParam: string; limitParam: string; nextPath: string | null; totalItemsPath: string | null }
+  | { strategy: 'cursor'; items: string | Record<string, string>; cursorParam: string; sizeParam: string | null; nextCursorPath: string; hasMorePath: string | null };
+
+function setPath(target: unknown, path: string, value: unknown): void {
+  const segments = path.split('.');
+  let node = target as Record<string, unknown>;
+  for (const segment of segments.slice(0, -1)) {
+    if (node[segment] === null || typeof node[segment] !== 'object') node[segment] = {};
+    node = node[segment] as Record<string, unknown>;
+  }
+  node[segments.at(-1)!] = value;
+}
+
+function getPath(target: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, segment) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined), target);
+}
+
+/** The items path for a (possibly selected) endpoint. */
+export function itemsPathOf(spec: PagingSpec, selected: string | null): string {
+  return typeof spec.items === 'string' ? spec.items : spec.items[selected ?? Object.keys(spec.items)[0]!]!;
+}
+
+export interface PageSequence {
+  /** Response bodies in the order they will be served. */
+  bodies: unknown[];
+  /** Every item, in order, that iterating should yield. */
+  items: unknown[];
+}
+
+/**
+ * `pageSizes` items per page, e.g. [2, 2, 1] for three pages, [2, 2] for an
+ * exactly-full last page, [2, 0] for a trailing empty page.
+ */
+export function pageSequence(spec: PagingSpec, template: unknown, selected: string | null, pageSizes: number[], options: { repeatCursor?: boolean } = {}): PageSequence {
+  const itemsPath = itemsPathOf(spec, selected);
+  const sample = (getPath(template, itemsPath) as unknown[] | undefined)?.[0] ?? {};
+  const nonEmpty = pageSizes.filter((n) => n > 0).length;
+  const total = pageSizes.reduce((a, b) => a + b, 0);
+  const items: unknown[] = [];
+  const bodies = pageSizes.map((count, index) => {
+    const body = structuredClone(template) as Record<string, unknown>;
+    const pageItems = Array.from({ length: count }, (_, i) => tag(sample, items.length + i));
+    items.push(...pageItems);
+    setPath(body, itemsPath, pageItems);
+    const last = index === pageSizes.length - 1;
+    switch (spec.strategy) {
+      case 'page':
+        if (spec.totalPagesPath) setPath(body, spec.totalPagesPath, nonEmpty);
+        if (spec.totalItemsPath) setPath(body, spec.totalItemsPath, total);
+        break;
+      case 'offset':
+        if (spec.nextPath) setPath(body, spec.nextPath, last ? null : `next-page-${index + 1}`);
+        if (spec.totalItemsPath) setPath(body, spec.totalItemsPath, total);
+        break;
+      case 'cursor': {
+        const cursor = options.repeatCursor ? 'cursor-1' : `cursor-${index + 1}`;
+        setPath(body, spec.nextCursorPath, last ? null : cursor);
+        if (spec.hasMorePath) setPath(body, spec.hasMorePath, !last);
+        break;
+      }
+    }
+    return body;
+  });
+  return { bodies, items };
+}
+
+/** A copy of the sample item made distinguishable, so order and duplicates show. */
+function tag(sample: unknown, index: number): unknown {
+  if (sample && typeof sample === 'object' && !Array.isArray(sample)) return { ...(sample as object), switchboard_test_index: index };
+  return typeof sample === 'string' ? `${sample}-${index}` : index;
+}
