@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 stamp=node_modules/.install-stamp
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  # `npm ci` refuses lockfiles written by this npm (it drops other platforms' optional
+  # packages, e.g. @turbo/darwin-64, then calls the lock out of sync); `install` honours it.
+  npm install --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
 fi
