@@ -8,5 +8,5 @@ if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
   # `npm ci` refuses lockfiles written by this npm (it drops other platforms' optional
   # packages, e.g. @turbo/darwin-64, then calls the lock out of sync); `install` honours it.
   npm install --no-audit --no-fund --loglevel=error
-  echo "$want" > "$stamp"
+  sha256sum package-lock.json | cut -d' ' -f1 > "$stamp"
 fi

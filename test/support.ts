@@ -25,9 +25,12 @@ export function switchboard(args: string[], options: { cwd?: string; env?: Recor
 }
 
 /** A scratch project holding a copy of the real specs and the committed generated output. */
-export function scratchProject(parts: string[] = ['specs', 'packages/catalog']): string {
+export const GENERATED = ['packages/catalog', 'packages/clients', 'packages/mocks', 'packages/contract-tests/test', 'packages/contract-tests/examples'];
+
+export function scratchProject(parts: string[] = ['specs', ...GENERATED]): string {
   const root = mkdtempSync(join(tmpdir(), 'switchboard-project-'));
   writeFileSync(join(root, 'package.json'), '{"private": true}\n');
-  for (const part of parts) cpSync(join(REPO, part), join(root, part), { recursive: true });
+  const notBuildOutput = (source: string) => !/[\\/](dist|node_modules|\.turbo)$/.test(source);
+  for (const part of parts) cpSync(join(REPO, part), join(root, part), { recursive: true, filter: notBuildOutput });
   return root;
 }

@@ -54,6 +54,14 @@ describe('generate', () => {
   it('reports per-phase timings', () => {
     const { root } = projectWith([]);
     const result = generate({ rootDir: root });
-    expect(result.timings.map((t) => t.phase)).toEqual(['load + validate + model', 'emit catalog', 'compare', 'write']);
+    expect(result.timings.map((t) => t.phase)).toEqual([
+      'load + validate + model',
+      'emit catalog',
+      'emit clients',
+      'emit mocks',
+      'emit contract-tests',
+      'compare',
+      'write',
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { http, HttpResponse } from 'msw';
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import { recordRequest, serverPattern, type ExampleResponse, type FunctionExample, type ProviderExamples, type RecordedRequest } from '@switchboard/testing';
 
 export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -28,7 +28,7 @@ export function documentedIn(data: ProviderExamples) {
  * last one repeats), recording each request. A test with no responses expects
  * no request at all: any request then fails with 599 and is still recorded.
  */
-export function serveFrom(server: SetupServerApi, data: ProviderExamples) {
+export function serveFrom(server: SetupServer, data: ProviderExamples) {
   return (responses: Array<() => Response | Promise<Response>>): RecordedRequest[] => {
     const sent: RecordedRequest[] = [];
     server.use(
