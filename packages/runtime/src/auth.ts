@@ -1,0 +1,27 @@
+/**
+ * What a server's auth scheme adds to a request. Values come resolved (and
+ * known to the redactor); this only decides where they go.
+ */
+
+import { base64Utf8 } from './base64.js';
+import type { Pairs } from './query.js';
+import type { AuthSpec } from './spec.js';
+
+export interface AuthParts {
+  headers: Record<string, string>;
+  query: Pairs;
+}
+
+export function authParts(auth: AuthSpec, values: Record<string, string>): AuthParts {
+  const field = (key: string): string => values[key] ?? '';
+  switch (auth.kind) {
+    case 'bearer':
+      return { headers: { authorization: `Bearer ${field(auth.tokenField)}` }, query: [] };
+    case 'basic':
+      return { headers: { authorization: `Basic ${base64Utf8(`${field(auth.usernameField)}:${field(auth.passwordField)}`)}` }, query: [] };
+    case 'api_key':
+      return auth.in === 'header'
+        ? { headers: { [auth.keyName.toLowerCase()]: field(auth.valueField) }, query: [] }
+        : { headers: {}, query: [[auth.keyName, field(auth.valueField)]] };
+  }
+}

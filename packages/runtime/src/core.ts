@@ -1,0 +1,184 @@
+/**
+ * The client every generated package wraps: it turns an OperationSpec and the
+ * caller's arguments into a validated, authenticated request, sends it with
+ * safe retries, and returns the body or a typed error. Checks that need no
+ * network (availability, arguments, credentials, path safety) all run before
+ * the first byte is sent.
+ */
+
+import { buildRequest, type PreparedRequest } from './build-request.js';
+import { connectionError, describeFailure } from './connection-error.js';
+import {
+  APIUserAbortError,
+  SwitchboardError,
+  UnavailableFunctionError,
+  ValidationError,
+  type ValidationIssue,
+} from './errors.js';
+import { neededFieldKeys, redactorFor, requireFields, resolveFields, type ResolvedFields } from './fields.js';
+import { makeLog, type Log } from './logger.js';
+import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
+import { paginate, type FetchedPage, type Page } from './pagination.js';
+import type { Redactor } from './redact.js';
+import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js';
+import { mayRetry, retryDelayMs, type Failure } from './retry.js';
+import type { OperationSpec, ProviderSpec, ServerSpec, UnavailableOperationSpec } from './spec.js';
+import { attempt } from './transport.js';
+import { abortableSleep } from './sleep.js';
+import { validateArgs } from './validate.js';
+
+export type AnyOperation = OperationSpec | UnavailableOperationSpec;
+
+interface Plan {
+  request: PreparedRequest;
+  ctx: ErrorContext;
+}
+
+export class Core {
+  private readonly fields: ResolvedFields;
+  private readonly redactor: Redactor;
+  private readonly log: Log;
+
+  constructor(
+    readonly provider: ProviderSpec,
+    private readonly options: CoreOptions = {},
+  ) {
+    const env = options.env ?? (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+    this.fields = resolveFields(provider, { options: options as Record<string, unknown>, env, account: options.account });
+    this.redactor = redactorFor(provider, this.fields);
+    this.log = makeLog(options.logger ?? globalThis.console, options.logLevel ?? DEFAULTS.logLevel, this.redactor);
+  }
+
+  /** A client for another account or with other options; unspecified options are inherited. */
+  withOptions(overrides: CoreOptions): Core {
+    return new Core(this.provider, { ...this.options, ...overrides });
+  }
+
+  /** The exact request `call` would send, credentials redacted; nothing is sent. Throws what `call` would throw before sending. */
+  prepare(op: AnyOperation, args: object): PreparedRequest {
+    const { request } = this.plan(op, args, undefined);
+    return { method: request.method, url: this.redactor.string(request.url), headers: this.redactor.headers(request.headers), body: request.body === null ? null : this.redactor.string(request.body) };
+  }
+
+  async call<T = unknown>(op: AnyOperation, args: object, options: RequestOptions = {}): Promise<T> {
+    return (await this.send(op, args, options)).body as T;
+  }
+
+  /** Each page's body in turn, following the operation's pagination. */
+  async *pages<T = unknown>(op: AnyOperation, args: object, options: RequestOptions = {}): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.walk(op, args, options)) yield page.body as T;
+  }
+
+  /** Each item of each page in turn. */
+  async *items<T = unknown>(op: AnyOperation, args: object, options: RequestOptions = {}): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.walk(op, args, options)) yield* page.items as T[];
+  }
+
+  private walk(op: AnyOperation, args: object, options: RequestOptions): AsyncGenerator<Page> {
+    const spec = available(op);
+    const fetchPage = (pageArgs: Record<string, unknown>) => this.send(spec, pageArgs, options);
+    return paginate(spec, { ...args } as Record<string, unknown>, fetchPage, options.maxPages ?? DEFAULTS.maxPages);
+  }
+
+  /** Everything that can fail without the network, in the order a person would fix it. */
+  private plan(op: AnyOperation, given: object | undefined, headers: Record<string, string> | undefined): Plan {
+    const spec = available(op);
+    const args = given ?? {}; // functions without parameters may be called with nothing
+    validateArgs(spec, args, this.redactor);
+    const server = this.server(spec);
+    const serverUrl = this.serverUrl(spec.server, server);
+    const keys = neededFieldKeys(serverUrl, server.auth);
+    const fieldValues = requireFields(this.provider, spec.id, this.fields, keys);
+    const request = this.redactingValidation(() =>
+      buildRequest({ op: spec, args: args as Record<string, unknown>, server, serverUrl, fieldValues, extraHeaders: [this.options.defaultHeaders, headers] }),
+    );
+    // Reads are safe to repeat whatever the spec says; writes only when declared idempotent.
+    const idempotent = spec.operation === 'read' || spec.idempotent;
+    const credentialHint = keys
+      .map((key) => this.fields.get(key))
+      .filter((f) => f?.spec.secret)
+      .map((f) => `${f?.envName} or { ${f?.spec.option} }`)
+      .join(', ');
+    return { request, ctx: { provider: this.provider, op: spec, credentialHint, idempotent, redactor: this.redactor } };
+  }
+
+  /** Path and transform problems quote the value given, which may be a secret pasted by mistake. */
+  private redactingValidation<T>(build: () => T): T {
+    try {
+      return build();
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const r = this.redactor;
+      throw new ValidationError(
+        error.operation,
+        error.issues.map((issue) => r.value(issue) as ValidationIssue),
+      );
+    }
+  }
+
+  private server(op: OperationSpec): ServerSpec {
+    const server = this.provider.servers[op.server];
+    if (!server) throw new SwitchboardError(`${op.id} names server '${op.server}', which ${this.provider.id} does not define.`);
+    return server;
+  }
+
+  private serverUrl(name: string, server: ServerSpec): string {
+    const override = this.options.baseURL;
+    if (typeof override === 'string') {
+      const names = Object.keys(this.provider.servers);
+      return name === 'default' || names.length === 1 ? override : server.url;
+    }
+    return override?.[name] ?? server.url;
+  }
+
+  /** Sends with retries; returns the parsed body and the URL it came from (for relative next links). */
+  private async send(op: AnyOperation, args: object, options: RequestOptions): Promise<FetchedPage> {
+    const { request, ctx } = this.plan(op, args, options.headers);
+    const internal = this.options as InternalClientOptions;
+    const fetchFn = internal.fetch ?? globalThis.fetch;
+    const sleep = internal.sleep ?? abortableSleep;
+    const maxRetries = options.maxRetries ?? internal.maxRetries ?? DEFAULTS.maxRetries;
+    const timeout = options.timeout ?? internal.timeout ?? DEFAULTS.timeout;
+    const { idempotent } = ctx;
+    const abortError = () => new APIUserAbortError(`${ctx.op.id} was aborted by the caller.`);
+
+    for (let retry = 0; ; retry++) {
+      this.log.debug(`${request.method} ${request.url}${retry > 0 ? ` (retry ${retry} of ${maxRetries})` : ''}`);
+      const started = Date.now();
+      const result = await attempt(fetchFn, request, timeout, options.signal);
+      if (result.kind === 'aborted') throw abortError();
+
+      let failure: Failure;
+      if (result.kind === 'response') {
+        this.log.debug(`HTTP ${result.status} from ${request.method} ${request.url} in ${Date.now() - started} ms`);
+        if (isSuccess(ctx.op, result.status)) return { body: parseBody(result.text), url: request.url };
+        failure = { kind: 'status', status: result.status, headers: result.headers };
+      } else {
+        failure = result.failure;
+      }
+
+      if (mayRetry(failure, idempotent) && retry < maxRetries) {
+        const delay = retryDelayMs(retry + 1, failure.kind === 'status' ? failure.headers : null);
+        this.log.warn(`${ctx.op.id}: ${describeFailure(failure)}; retrying in ${delay} ms (retry ${retry + 1} of ${maxRetries}).`);
+        try {
+          await sleep(delay, options.signal);
+        } catch {
+          throw abortError();
+        }
+        if (options.signal?.aborted) throw abortError();
+        continue;
+      }
+
+      if (result.kind === 'response') {
+        throw apiError(ctx, result.status, result.headers, result.text);
+      }
+      const errorContext = { providerName: this.provider.name, operation: ctx.op.id, idempotent, timeout, redactor: this.redactor };
+      throw connectionError(errorContext, result.failure, result.cause);
+    }
+  }
+}
+
+function available(op: AnyOperation): OperationSpec {
+  if ('unavailable' in op) throw new UnavailableFunctionError(op.id, op.unavailable.reason, op.unavailable.alternative);
+  return op;
+}

@@ -1,0 +1,157 @@
+/**
+ * Every error the runtime throws. Callers branch on the class (`instanceof
+ * RateLimitError`), people read the message, which says what to do next.
+ *
+ * Every string and enumerable field reaching these constructors has already been
+ * passed through the client's redactor, so `JSON.stringify(error)` and
+ * `error.message` never carry a credential.
+ */
+
+export class SwitchboardError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    // Non-enumerable, like Error's own `message`, so JSON.stringify(error) shows data fields only.
+    Object.defineProperty(this, 'name', { value: new.target.name, enumerable: false, configurable: true, writable: true });
+  }
+}
+
+/** The provider answered with a status that is not a success. */
+export class APIError extends SwitchboardError {
+  constructor(
+    /** HTTP status of the response. */
+    readonly status: number,
+    message: string,
+    /** The provider's own error text, from ProviderSpec.errorMessagePaths. */
+    readonly providerMessage: string | null,
+    /** The provider's error code, from ProviderSpec.errorCodePaths. */
+    readonly providerCode: string | null,
+    /** Value of ProviderSpec.requestIdHeader, to quote to the provider's support. */
+    readonly requestId: string | null,
+    /** The parsed response body (JSON when it parsed, else the text), redacted. */
+    readonly body: unknown,
+  ) {
+    super(message);
+  }
+
+  /** The one factory: the subclass is chosen by status alone. */
+  static generate(
+    status: number,
+    message: string,
+    providerMessage: string | null,
+    providerCode: string | null,
+    requestId: string | null,
+    body: unknown,
+    retryAfter: number | null = null,
+  ): APIError {
+    const args = [status, message, providerMessage, providerCode, requestId, body] as const;
+    if (status === 400) return new BadRequestError(...args);
+    if (status === 401) return new AuthenticationError(...args);
+    if (status === 403) return new PermissionDeniedError(...args);
+    if (status === 404) return new NotFoundError(...args);
+    if (status === 409) return new ConflictError(...args);
+    if (status === 422) return new UnprocessableEntityError(...args);
+    if (status === 429) return new RateLimitError(...args, retryAfter);
+    if (status >= 500) return new InternalServerError(...args);
+    return new APIError(...args);
+  }
+}
+
+export class BadRequestError extends APIError {}
+export class AuthenticationError extends APIError {}
+export class PermissionDeniedError extends APIError {}
+export class NotFoundError extends APIError {}
+export class ConflictError extends APIError {}
+export class UnprocessableEntityError extends APIError {}
+export class InternalServerError extends APIError {}
+
+export class RateLimitError extends APIError {
+  constructor(
+    status: number,
+    message: string,
+    providerMessage: string | null,
+    providerCode: string | null,
+    requestId: string | null,
+    body: unknown,
+    /** Seconds the provider asked us to wait (Retry-After), or null when it did not say. */
+    readonly retryAfter: number | null,
+  ) {
+    super(status, message, providerMessage, providerCode, requestId, body);
+  }
+}
+
+/** No usable response: the connection failed or broke. */
+export class APIConnectionError extends SwitchboardError {}
+
+/** No response within the timeout. */
+export class APIConnectionTimeoutError extends APIConnectionError {}
+
+/** The caller aborted the request through its AbortSignal. */
+export class APIUserAbortError extends SwitchboardError {}
+
+export interface ValidationIssue {
+  /** Parameter path as the caller wrote it: `to`, `data.agent_id`, `media_urls[0]`. */
+  path: string;
+  /** `missing`, `unknown`, or a phrase such as `must be one of active, deleted`. */
+  problem: string;
+  expected?: string;
+  /** The given value, JSON-quoted and shortened. */
+  received?: string;
+}
+
+/** The arguments were refused before any request was made. */
+export class ValidationError extends SwitchboardError {
+  constructor(
+    readonly operation: string,
+    readonly issues: ValidationIssue[],
+  ) {
+    super(`Invalid arguments for ${operation}: ${issues.map(describeIssue).join('; ')}. No request was made.`);
+  }
+}
+
+export function describeIssue(issue: ValidationIssue): string {
+  if (issue.problem === 'missing') return `missing '${issue.path}'`;
+  if (issue.problem === 'unknown') return `unknown '${issue.path}'`;
+  const got = issue.received === undefined ? '' : ` (got ${issue.received})`;
+  return `'${issue.path}' ${issue.problem}${got}`;
+}
+
+export interface MissingField {
+  key: string;
+  /** The environment variable that was read (account-aware). */
+  env: string;
+  /** The client option that sets it directly. */
+  option: string;
+}
+
+/** A field the operation needs (server URL or auth) has no value. */
+export class MissingCredentialsError extends SwitchboardError {
+  constructor(
+    readonly provider: string,
+    readonly operation: string,
+    readonly fields: MissingField[],
+  ) {
+    const how = fields.map((f) => `${f.key}: set ${f.env} or pass { ${f.option}: '…' } to the client`);
+    super(`${provider} needs ${fields.map((f) => f.key).join(', ')} for ${operation}: ${how.join('; ')}. No request was made.`);
+  }
+}
+
+/** The provider has no endpoint for this operation. */
+export class UnavailableFunctionError extends SwitchboardError {
+  constructor(
+    readonly operation: string,
+    readonly reason: string,
+    readonly alternative: string | null,
+  ) {
+    super(`${operation} is not available: ${reason}${alternative ? ` Instead: ${alternative}` : ''}`);
+  }
+}
+
+/** Walking pages stopped because continuing would be wrong or endless. */
+export class PaginationError extends SwitchboardError {
+  constructor(
+    readonly operation: string,
+    message: string,
+  ) {
+    super(`${operation}: ${message}`);
+  }
+}

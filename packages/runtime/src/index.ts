@@ -1,0 +1,32 @@
+/**
+ * Public API of @switchboard/runtime: the Core client that generated packages
+ * wrap, its options, the request shape of dry runs, the errors callers catch,
+ * and the spec types generated code is written against.
+ */
+
+export { Core, type AnyOperation } from './core.js';
+export type { ClientOptions, CoreOptions, RequestOptions, Logger, LogLevel } from './options.js';
+export type { PreparedRequest } from './build-request.js';
+export {
+  SwitchboardError,
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  ValidationError,
+  MissingCredentialsError,
+  UnavailableFunctionError,
+  PaginationError,
+  type ValidationIssue,
+  type MissingField,
+} from './errors.js';
+export { REDACTED } from './redact.js';
+export type * from './spec.js';

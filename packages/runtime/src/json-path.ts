@@ -1,0 +1,25 @@
+/**
+ * Dotted paths into response bodies (`errors.0.detail`, `meta.total_pages`),
+ * as the spec writes them: a numeric segment indexes an array.
+ */
+
+/** The value at `path`, or undefined when any step is missing. */
+export function getPath(root: unknown, path: string): unknown {
+  let node = root;
+  for (const segment of path.split('.')) {
+    if (Array.isArray(node) && /^\d+$/.test(segment)) node = node[Number(segment)];
+    else if (node !== null && typeof node === 'object' && Object.hasOwn(node, segment)) node = (node as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return node;
+}
+
+/** The first path that yields a non-empty value, as text (non-strings JSON-encoded). */
+export function firstText(root: unknown, paths: string[]): string | null {
+  for (const path of paths) {
+    const value = getPath(root, path);
+    if (value === undefined || value === null || value === '') continue;
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+  return null;
+}

@@ -1,0 +1,80 @@
+/**
+ * The options a client and a single request accept, with their defaults.
+ * Field values (credentials, region, …) are passed beside these under their
+ * FieldSpec.option names, e.g. `new Telnyx({ apiKey })`.
+ */
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+export interface Logger {
+  debug(message: string, ...rest: unknown[]): void;
+  info(message: string, ...rest: unknown[]): void;
+  warn(message: string, ...rest: unknown[]): void;
+  error(message: string, ...rest: unknown[]): void;
+}
+
+export interface ClientOptions {
+  /**
+   * Named account: field values are read from the environment variables of
+   * FieldSpec.accountEnvTemplate with `{ACCOUNT}` = this name upper-cased, `-` → `_`
+   * (`eu-sales` → `TELNYX_EU_SALES_API_KEY`). Field options given directly still win.
+   * Default: the default account (FieldSpec.env).
+   */
+  account?: string;
+  /**
+   * Where environment variables are read, once, when the client is created.
+   * Default: `process.env` where a `process` global exists, else none.
+   */
+  env?: Record<string, string | undefined>;
+  /**
+   * Replaces server URLs: a string replaces the `default` server (or the only one);
+   * a record replaces servers by name. `{field}` placeholders are still filled.
+   * Default: the URLs in the provider spec.
+   */
+  baseURL?: string | Record<string, string>;
+  /** The fetch implementation. Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /**
+   * Retries after a failure that is safe to repeat (see README); 0 disables.
+   * Default: 2, so at most 3 requests per call.
+   */
+  maxRetries?: number;
+  /** Milliseconds one attempt may take, response body included. Default: 60000 (60 s). */
+  timeout?: number;
+  /** Headers added to every request; they override generated ones of the same name. Default: none. */
+  defaultHeaders?: Record<string, string>;
+  /** Receives log lines, already redacted. Default: `console`. */
+  logger?: Logger;
+  /** Least severe level logged: `debug` shows each request line and retry. Default: `'warn'`. */
+  logLevel?: LogLevel;
+}
+
+/**
+ * What `new Core()` accepts: the options above plus field values under their
+ * FieldSpec.option names. The union (rather than only the intersection) lets a
+ * generated `interface TelnyxOptions extends ClientOptions { apiKey?: string }`
+ * be passed: interfaces have no index signature, so they are not assignable to
+ * `Record<string, unknown>`, while object literals with field options still are.
+ */
+export type CoreOptions = ClientOptions | (ClientOptions & Record<string, unknown>);
+
+/** Test seams, not part of the public options: tests must not wait for real backoff. */
+export interface InternalClientOptions extends ClientOptions {
+  /** Waits `ms` milliseconds, rejecting early if `signal` aborts. Default: a timer. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface RequestOptions {
+  /** Milliseconds this request's attempts may each take. Default: the client's `timeout`. */
+  timeout?: number;
+  /** Aborts the call (and any pending retry) with APIUserAbortError. */
+  signal?: AbortSignal;
+  /** Retries for this call. Default: the client's `maxRetries`. */
+  maxRetries?: number;
+  /** Headers for this call; they override every other header of the same name. */
+  headers?: Record<string, string>;
+  /** `pages()`/`items()`: pages fetched at most before PaginationError. Default: 1000. */
+  maxPages?: number;
+}
+
+export const DEFAULTS = { maxRetries: 2, timeout: 60_000, logLevel: 'warn', maxPages: 1000 } as const;

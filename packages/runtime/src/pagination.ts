@@ -1,0 +1,150 @@
+/**
+ * Walking every page of a list operation. Each strategy only decides the
+ * arguments of the next page (or that there is none); the driver fetches,
+ * extracts items and enforces the guards that keep a misbehaving API from
+ * looping forever or leaking credentials: a page cap, repeated cursors,
+ * offsets that do not advance, next links to another origin.
+ *
+ * A short page never ends the walk by itself (many APIs cap page sizes below
+ * what was asked); only an empty page, the totals or the next link/cursor do.
+ */
+
+import { PaginationError } from './errors.js';
+import { getPath } from './json-path.js';
+import type { OperationSpec, PaginationSpec } from './spec.js';
+
+export interface FetchedPage {
+  body: unknown;
+  /** The URL the page came from: the base for relative next links. */
+  url: string;
+}
+
+export interface Page {
+  body: unknown;
+  items: unknown[];
+}
+
+type Args = Record<string, unknown>;
+
+/** Arguments for the following page, or null when this page was the last. */
+type NextArgs = (page: FetchedPage, items: unknown[], args: Args) => Args | null;
+
+export async function* paginate(op: OperationSpec, args: Args, fetchPage: (args: Args) => Promise<FetchedPage>, maxPages: number): AsyncGenerator<Page> {
+  const spec = op.pagination;
+  if (!spec) throw new PaginationError(op.id, 'it returns a single page; use call() instead of pages() or items().');
+  const next = strategy(op, spec, args);
+  let pageArgs = start(spec, args);
+  for (let fetched = 0; ; fetched++) {
+    if (fetched >= maxPages) {
+      throw new PaginationError(op.id, `stopped after ${maxPages} pages (maxPages) before reaching the last page; pass a larger maxPages or narrow the query.`);
+    }
+    const page = await fetchPage(pageArgs);
+    const items = pageItems(op, spec, args, page.body);
+    // An empty page after the first one ends the walk and is not worth yielding.
+    if (items.length === 0 && fetched > 0 && spec.strategy !== 'cursor') return;
+    if (items.length > 0 || fetched === 0) yield { body: page.body, items };
+    const following = next(page, items, pageArgs);
+    if (following === null) return;
+    pageArgs = following;
+  }
+}
+
+function start(spec: PaginationSpec, args: Args): Args {
+  if (spec.strategy === 'page') return { ...args, [spec.pageParam]: args[spec.pageParam] ?? spec.firstPage };
+  if (spec.strategy === 'offset') return { ...args, [spec.offsetParam]: args[spec.offsetParam] ?? 0 };
+  return { ...args };
+}
+
+function strategy(op: OperationSpec, spec: PaginationSpec, args: Args): NextArgs {
+  if (spec.strategy === 'page') return pageStrategy(spec, args);
+  if (spec.strategy === 'offset') return offsetStrategy(op, spec);
+  return cursorStrategy(op, spec, args);
+}
+
+function pageStrategy(spec: Extract<PaginationSpec, { strategy: 'page' }>, args: Args): NextArgs {
+  let seen = 0;
+  let itemsBefore: number | null = null;
+  return (page, items, current) => {
+    if (items.length === 0) return null;
+    const number = Number(current[spec.pageParam]);
+    // Items on the pages skipped by a caller who started past the first page, for totalItems.
+    itemsBefore ??= (number - spec.firstPage) * (asNumber(args[spec.sizeParam]) ?? items.length);
+    seen += items.length;
+    const totalPages = spec.totalPagesPath ? asNumber(getPath(page.body, spec.totalPagesPath)) : null;
+    if (totalPages !== null && number >= spec.firstPage + totalPages - 1) return null;
+    const totalItems = spec.totalItemsPath ? asNumber(getPath(page.body, spec.totalItemsPath)) : null;
+    if (totalItems !== null && itemsBefore + seen >= totalItems) return null;
+    return { ...current, [spec.pageParam]: number + 1 };
+  };
+}
+
+function offsetStrategy(op: OperationSpec, spec: Extract<PaginationSpec, { strategy: 'offset' }>): NextArgs {
+  const offsetWire = op.params.find((p) => p.name === spec.offsetParam)?.wire ?? spec.offsetParam;
+  return (page, items, current) => {
+    if (items.length === 0) return null;
+    const offset = Number(current[spec.offsetParam]);
+    let nextOffset = offset + items.length;
+    if (spec.nextPath) {
+      const link = getPath(page.body, spec.nextPath);
+      if (link === null || link === undefined || link === '' || link === false) return null;
+      if (typeof link === 'string') nextOffset = offsetFromLink(op, link, page.url, offsetWire) ?? nextOffset;
+    }
+    if (!(nextOffset > offset)) {
+      throw new PaginationError(op.id, `the next page would start at offset ${nextOffset}, not after ${offset}; stopping to avoid an endless loop.`);
+    }
+    const totalItems = spec.totalItemsPath ? asNumber(getPath(page.body, spec.totalItemsPath)) : null;
+    if (totalItems !== null && nextOffset >= totalItems) return null;
+    return { ...current, [spec.offsetParam]: nextOffset };
+  };
+}
+
+/** The offset a next link asks for, if it says; a link to another origin is refused, as following it would send our credentials there. */
+function offsetFromLink(op: OperationSpec, link: string, pageUrl: string, offsetWire: string): number | null {
+  let url: URL;
+  try {
+    url = new URL(link, pageUrl);
+  } catch {
+    throw new PaginationError(op.id, `the next-page link ${JSON.stringify(link)} is not a URL.`);
+  }
+  const origin = new URL(pageUrl).origin;
+  if (url.origin !== origin) {
+    throw new PaginationError(op.id, `the next-page link points to ${url.origin}, not ${origin}; refusing to follow it with this account's credentials.`);
+  }
+  const value = url.searchParams.get(offsetWire);
+  return value !== null && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null;
+}
+
+function cursorStrategy(op: OperationSpec, spec: Extract<PaginationSpec, { strategy: 'cursor' }>, args: Args): NextArgs {
+  const seen = new Set<string>();
+  const initial = args[spec.cursorParam];
+  if (initial !== undefined && initial !== null) seen.add(String(initial));
+  return (page, _items, current) => {
+    if (spec.hasMorePath && getPath(page.body, spec.hasMorePath) === false) return null;
+    const cursor = getPath(page.body, spec.nextCursorPath);
+    if (cursor === null || cursor === undefined || cursor === '') return null;
+    const key = typeof cursor === 'string' ? cursor : JSON.stringify(cursor);
+    if (seen.has(key)) {
+      const shown = key.length > 40 ? `${key.slice(0, 37)}...` : key;
+      throw new PaginationError(op.id, `repeated cursor ${JSON.stringify(shown)}: the provider returned a cursor it returned before; stopping to avoid an endless loop.`);
+    }
+    seen.add(key);
+    return { ...current, [spec.cursorParam]: cursor };
+  };
+}
+
+/** The page's item array; a per-case items path is picked by the selector's value. */
+export function pageItems(op: OperationSpec, spec: PaginationSpec, args: Args, body: unknown): unknown[] {
+  let path: string | undefined;
+  if (typeof spec.items === 'string') path = spec.items;
+  else if (op.endpoint.kind === 'selected') path = spec.items[String(args[op.endpoint.parameter])];
+  if (path === undefined) throw new PaginationError(op.id, 'no items path matches the selected endpoint.');
+  const items = path === '' || path === '.' ? body : getPath(body, path);
+  if (items === undefined || items === null) return [];
+  if (!Array.isArray(items)) throw new PaginationError(op.id, `expected an array of items at '${path}' in the response, got ${typeof items}.`);
+  return items;
+}
+
+function asNumber(value: unknown): number | null {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}

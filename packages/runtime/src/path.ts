@@ -1,0 +1,65 @@
+/**
+ * Path parameters. A value must never change which resource the URL names
+ * beyond its own slot: `segment` values are percent-encoded (so `a/b` stays
+ * one segment, `a%2Fb`), and values that are themselves path steps
+ * (`.`, `..`, empty) are refused, since URL normalisation would resolve them.
+ * `relative_path` admits several segments but still no traversal, query,
+ * fragment or other origin.
+ */
+
+import type { ParamSpec } from './spec.js';
+
+/** A refused path value; `problem` completes "'<param>' …". */
+export class PathValueError extends Error {
+  constructor(readonly problem: string) {
+    super(problem);
+  }
+}
+
+export function encodePathValue(value: string, style: ParamSpec['pathStyle']): string {
+  return style === 'relative_path' ? encodeRelativePath(value) : encodeSegment(value);
+}
+
+function encodeSegment(value: string): string {
+  if (value === '' || value === '.' || value === '..') {
+    throw new PathValueError(`must be a non-empty path segment other than "." and ".." (got ${underline(value)})`);
+  }
+  return encodePchars(value);
+}
+
+/**
+ * encodeURIComponent, except that `:` and `@` stay literal: RFC 3986 allows
+ * them in a segment and providers document ids with them (Telnyx `v3:Md…`),
+ * while `+` stays encoded because some servers read it as a space even in
+ * paths. `/`, `?`, `#` and `%` are always encoded and cannot escape the segment.
+ */
+function encodePchars(segment: string): string {
+  return encodeURIComponent(segment).replace(/%3A/gi, ':').replace(/%40/gi, '@');
+}
+
+function encodeRelativePath(value: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) {
+    throw new PathValueError(`must be a path relative to the server, not an absolute URL (got ${underline(value)})`);
+  }
+  const bad = /[?#\\]/.exec(value);
+  if (bad) throw new PathValueError(`may not contain "${bad[0]}" (got ${underline(value, bad.index, 1)})`);
+  const path = value.startsWith('/') ? value.slice(1) : value;
+  const segments = path.split('/');
+  // A trailing slash is kept (some APIs need it); any other empty segment, `.` or `..` is refused.
+  const last = segments.length - 1;
+  let at = value.length - path.length;
+  for (const [i, seg] of segments.entries()) {
+    if (seg === '.' || seg === '..' || (seg === '' && (i !== last || i === 0))) {
+      throw new PathValueError(`may not contain empty, "." or ".." segments (got ${underline(value, at, Math.max(seg.length, 1))})`);
+    }
+    at += seg.length + 1;
+  }
+  return segments.map(encodePchars).join('/');
+}
+
+/** `"a/../b"` with the offending part marked: `"a/../b"` + a caret line would break one-line messages, so mark inline. */
+function underline(value: string, start = 0, length = value.length): string {
+  if (length >= value.length) return JSON.stringify(value);
+  const marked = `${value.slice(0, start)}[${value.slice(start, start + length)}]${value.slice(start + length)}`;
+  return `${JSON.stringify(value)}, at ${JSON.stringify(marked)}`;
+}

@@ -1,0 +1,39 @@
+/**
+ * Flattening a parameter value into `key=value` pairs, for query strings and
+ * form bodies alike. Wire names are used verbatim (`page[size]`,
+ * `message_time__gte`, `filter.status`); the serializer percent-encodes them.
+ */
+
+import type { ParamSpec } from './spec.js';
+
+export type Pairs = Array<[string, string]>;
+
+/** A value the query cannot carry; the caller names the parameter. */
+export class QueryValueError extends Error {}
+
+export function toPairs(key: string, value: unknown, arrayFormat: ParamSpec['arrayFormat']): Pairs {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) {
+    const items = value.filter((v) => v !== undefined && v !== null).map((v) => scalar(v, key));
+    if (items.length === 0) return [];
+    if (arrayFormat === 'comma') return [[key, items.join(',')]];
+    if (arrayFormat === 'brackets') return items.map((v) => [`${key}[]`, v]);
+    return items.map((v) => [key, v]);
+  }
+  if (typeof value === 'object') {
+    // Deep-object style: {status: 'active'} under `filter` → filter[status]=active.
+    return Object.entries(value).flatMap(([sub, v]) => toPairs(`${key}[${sub}]`, v, arrayFormat));
+  }
+  return [[key, scalar(value, key)]];
+}
+
+function scalar(value: unknown, key: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  throw new QueryValueError(`cannot be sent in ${key}: only strings, numbers, booleans, arrays of them and objects of them can (got ${JSON.stringify(value) ?? typeof value})`);
+}
+
+/** `a=1&page%5Bsize%5D=10`: form encoding, as the providers' own examples show (`+` for space). */
+export function serializePairs(pairs: Pairs): string {
+  return new URLSearchParams(pairs).toString();
+}

@@ -1,0 +1,60 @@
+/**
+ * The one place secrets are removed. Every string leaving the runtime (error
+ * messages and fields, log lines, dry runs) goes through a Redactor built from
+ * the client's secret values, so no code path has to remember which header or
+ * query key carries a credential.
+ */
+
+import { base64Utf8 } from './base64.js';
+
+export const REDACTED = '[REDACTED]';
+
+export class Redactor {
+  /** Longest first, so a secret that contains another is replaced whole. */
+  private readonly needles: string[];
+
+  constructor(secrets: Iterable<string>) {
+    const all = new Set<string>();
+    for (const secret of secrets) {
+      if (!secret) continue;
+      // A secret travels raw (headers), JSON-escaped (bodies), percent-encoded
+      // (path, query) and form-encoded (URLSearchParams uses `+` for spaces).
+      all.add(secret);
+      all.add(JSON.stringify(secret).slice(1, -1));
+      all.add(encodeURIComponent(secret));
+      all.add(new URLSearchParams({ k: secret }).toString().slice(2));
+    }
+    this.needles = [...all].sort((a, b) => b.length - a.length);
+  }
+
+  /** The Basic-auth token of a pair: a secret too, since it contains neither part verbatim. */
+  static basicToken(username: string, password: string): string {
+    return base64Utf8(`${username}:${password}`);
+  }
+
+  string(text: string): string {
+    let out = text;
+    for (const needle of this.needles) {
+      if (out.includes(needle)) out = out.split(needle).join(REDACTED);
+    }
+    return out;
+  }
+
+  /** Deep copy of JSON-like data with every string (keys included) redacted. */
+  value(data: unknown): unknown {
+    if (typeof data === 'string') return this.string(data);
+    if (Array.isArray(data)) return data.map((item) => this.value(item));
+    if (data !== null && typeof data === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(data)) out[this.string(key)] = this.value(item);
+      return out;
+    }
+    return data;
+  }
+
+  headers(headers: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) out[name] = this.string(value);
+    return out;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Reading a response: the body as data, and for a failure status the typed
+ * APIError whose message says what went wrong in the provider's words and what
+ * to do about it.
+ */
+
+import { APIError } from './errors.js';
+import { firstText } from './json-path.js';
+import type { Redactor } from './redact.js';
+import { retryAfterMs } from './retry.js';
+import type { OperationSpec, ProviderSpec } from './spec.js';
+
+export function isSuccess(op: OperationSpec, status: number): boolean {
+  return status === op.successStatus || (status >= 200 && status < 300);
+}
+
+/** JSON when the body parses, the text when it does not, null when there is none. */
+export function parseBody(text: string): unknown {
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export interface ErrorContext {
+  provider: ProviderSpec;
+  op: OperationSpec;
+  /** e.g. `TELNYX_API_KEY or { apiKey }`: where the credential of this call comes from. */
+  credentialHint: string;
+  /** Whether the operation is safe to repeat; if not, a 5xx was not retried and the message says so. */
+  idempotent: boolean;
+  redactor: Redactor;
+}
+
+export function apiError(ctx: ErrorContext, status: number, headers: Headers, text: string): APIError {
+  const r = ctx.redactor;
+  const body = r.value(parseBody(text));
+  const providerMessage = firstText(body, ctx.provider.errorMessagePaths) ?? (typeof body === 'string' && body.length <= 200 ? body : null);
+  const providerCode = firstText(body, ctx.provider.errorCodePaths);
+  const requestId = ctx.provider.requestIdHeader ? headers.get(ctx.provider.requestIdHeader) : null;
+  const waitMs = status === 429 ? retryAfterMs(headers) : null;
+  const retryAfter = waitMs === null ? null : Math.ceil(waitMs / 1000);
+
+  const said = providerMessage ? `: ${providerMessage}` : '';
+  const code = providerCode ? ` [${providerCode}]` : '';
+  const id = requestId ? ` (request id ${requestId})` : '';
+  const message = `${ctx.op.id} failed with HTTP ${status}${said}${code}${id}. ${advice(ctx, status, retryAfter)}`;
+  return APIError.generate(status, r.string(message), providerMessage && r.string(providerMessage), providerCode && r.string(providerCode), requestId && r.string(requestId), body, retryAfter);
+}
+
+function advice(ctx: ErrorContext, status: number, retryAfter: number | null): string {
+  const name = ctx.provider.name;
+  if (status === 401) return `Check the ${name} credential (${ctx.credentialHint}): it may be wrong, expired or revoked.`;
+  if (status === 403) return `The ${name} credential was accepted but may not do this; check the account's permissions, plan or key type.`;
+  if (status === 404) return 'Check the identifiers passed: the resource does not exist or belongs to another account.';
+  if (status === 409) return 'The resource is in a conflicting state; fetch it again before repeating the change.';
+  if (status === 400 || status === 422) return `${name} refused the arguments; correct them as the message says.`;
+  if (status === 429) return `Rate limited by ${name}; ${retryAfter === null ? 'wait' : `wait ${retryAfter} s`} before trying again, or lower the request rate.`;
+  if (status >= 500 && !ctx.idempotent) {
+    return `${name} failed on its side. ${ctx.op.id} was not retried because repeating it could duplicate its effect: check whether it took effect before calling again.`;
+  }
+  if (status >= 500) return `${name} failed on its side; try again later.`;
+  return `See the ${name} API documentation for HTTP ${status}.`;
+}

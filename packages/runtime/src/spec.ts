@@ -1,0 +1,110 @@
+/**
+ * The data a generated client hands the runtime: what a provider is and what
+ * each operation sends. Generated code contains only these literals (plus
+ * compiled validators); every behaviour lives in the runtime and is driven by
+ * this data, never by provider-specific code.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type AuthSpec =
+  | { kind: 'bearer'; tokenField: string }
+  | { kind: 'basic'; usernameField: string; passwordField: string }
+  | { kind: 'api_key'; in: 'header' | 'query'; keyName: string; valueField: string };
+
+export interface FieldSpec {
+  key: string;
+  /** Secret values are redacted from every message, log line and dry run. */
+  secret: boolean;
+  /** Environment variable for the default account, e.g. `TELNYX_API_KEY`. */
+  env: string;
+  /** For a named account: `{ACCOUNT}` is replaced by the upper-cased account name. */
+  accountEnvTemplate: string;
+  /** Client option name (camelCase of key), e.g. `apiKey`. */
+  option: string;
+  default: string | null;
+}
+
+export interface ServerSpec {
+  /** `https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}`: placeholders are field keys. */
+  url: string;
+  auth: AuthSpec;
+}
+
+export interface ProviderSpec {
+  id: string;
+  name: string;
+  fields: FieldSpec[];
+  servers: Record<string, ServerSpec>;
+  /** Dotted paths (array indexes as numbers) tried in order in an error body. */
+  errorMessagePaths: string[];
+  errorCodePaths: string[];
+  requestIdHeader: string | null;
+}
+
+export type Transform =
+  | { kind: 'seconds_to_milliseconds' }
+  | { kind: 'strip_plus' }
+  | { kind: 'wrap_in_array' }
+  | { kind: 'join'; separator: string }
+  | { kind: 'map'; values: Record<string, unknown> }
+  | { kind: 'datetime_format'; format: string };
+
+export interface ParamSpec {
+  name: string;
+  in: 'path' | 'query' | 'body' | 'header';
+  wire: string;
+  transforms: Transform[];
+  /** Object body parameter whose properties are merged into the body root. */
+  spread: boolean;
+  arrayFormat: 'comma' | 'repeat' | 'brackets';
+  pathStyle: 'segment' | 'relative_path';
+  /** With a selected endpoint: the case values this parameter belongs to. */
+  appliesTo: string[] | null;
+}
+
+export interface Endpoint {
+  method: HttpMethod;
+  /** `{param}` placeholders name parameters. */
+  path: string;
+}
+
+export type EndpointSpec =
+  | { kind: 'fixed'; method: HttpMethod; path: string }
+  | { kind: 'selected'; parameter: string; cases: Record<string, Endpoint> };
+
+export type ItemsPath = string | Record<string, string>;
+
+export type PaginationSpec =
+  | { strategy: 'page'; items: ItemsPath; pageParam: string; sizeParam: string; firstPage: 0 | 1; totalPagesPath: string | null; totalItemsPath: string | null }
+  | { strategy: 'offset'; items: ItemsPath; offsetParam: string; limitParam: string; nextPath: string | null; totalItemsPath: string | null }
+  | { strategy: 'cursor'; items: ItemsPath; cursorParam: string; sizeParam: string | null; nextCursorPath: string; hasMorePath: string | null };
+
+/** A validator compiled at generation time (ajv standalone): true, or false with `errors` set. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: Array<{ instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }> | null;
+}
+
+export interface OperationSpec {
+  /** `telnyx.send_sms`. */
+  id: string;
+  operation: 'read' | 'write';
+  /** Whether repeating the request is harmless; decides what may be retried. */
+  idempotent: boolean;
+  /** Key into ProviderSpec.servers. */
+  server: string;
+  endpoint: EndpointSpec;
+  body: 'json' | 'form' | 'none';
+  params: ParamSpec[];
+  constants: { query: Record<string, string | number | boolean>; header: Record<string, string>; body: Record<string, unknown> };
+  successStatus: number;
+  pagination: PaginationSpec | null;
+  validate: CompiledValidator;
+}
+
+/** An operation the provider cannot perform: calls fail before any request with the reason. */
+export interface UnavailableOperationSpec {
+  id: string;
+  unavailable: { reason: string; alternative: string | null };
+}

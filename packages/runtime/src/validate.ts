@@ -1,0 +1,92 @@
+/**
+ * Turns the compiled validator's ajv errors into one ValidationError that names
+ * each parameter the way the caller wrote it, what was expected and what was
+ * given, before any request is made.
+ */
+
+import { ValidationError, type ValidationIssue } from './errors.js';
+import type { CompiledValidator, OperationSpec } from './spec.js';
+import type { Redactor } from './redact.js';
+
+type AjvError = NonNullable<CompiledValidator['errors']>[number];
+
+/** Keywords that only restate a more specific error reported beside them. */
+const NOISE = new Set(['if', 'oneOf', 'anyOf', 'allOf', 'not']);
+
+export function validateArgs(op: OperationSpec, args: object, redactor: Redactor): void {
+  // The validator may be compiled with `useDefaults`; run it on a copy so the
+  // caller's object is never mutated and defaults are not sent unasked.
+  if (op.validate(copy(args))) return;
+  const errors = op.validate.errors ?? [];
+  const specific = errors.filter((e) => !NOISE.has(e.keyword));
+  const issues = dedupe((specific.length > 0 ? specific : errors).map((e) => toIssue(e, args, redactor)));
+  if (issues.length === 0) issues.push({ path: '(arguments)', problem: 'are not valid' });
+  throw new ValidationError(op.id, issues);
+}
+
+export function toIssue(error: AjvError, args: unknown, redactor: Redactor): ValidationIssue {
+  const segments = error.instancePath.split('/').slice(1).map(unescapePointer);
+  const params = error.params;
+  if (error.keyword === 'required') {
+    return { path: formatPath([...segments, String(params['missingProperty'])]), problem: 'missing' };
+  }
+  if (error.keyword === 'additionalProperties') {
+    return { path: formatPath([...segments, String(params['additionalProperty'])]), problem: 'unknown' };
+  }
+  const received = show(valueAt(args, segments), redactor);
+  if (error.keyword === 'enum') {
+    const allowed = (params['allowedValues'] as unknown[]).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
+    return { path: formatPath(segments), problem: `must be one of ${allowed}`, expected: allowed, received };
+  }
+  if (error.keyword === 'type') {
+    const expected = Array.isArray(params['type']) ? params['type'].join(' or ') : String(params['type']);
+    return { path: formatPath(segments), problem: `must be ${expected}`, expected, received: `${kindOf(valueAt(args, segments))} ${received}` };
+  }
+  return { path: formatPath(segments), problem: error.message ?? `fails ${error.keyword}`, received };
+}
+
+/** `['media_urls', '0']` → `media_urls[0]`; `['data', 'agent_id']` → `data.agent_id`. */
+function formatPath(segments: string[]): string {
+  if (segments.length === 0) return '(arguments)';
+  return segments.reduce((out, seg, i) => (/^\d+$/.test(seg) ? `${out}[${seg}]` : i === 0 ? seg : `${out}.${seg}`), '');
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function valueAt(root: unknown, segments: string[]): unknown {
+  let node = root;
+  for (const seg of segments) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
+  return node;
+}
+
+function show(value: unknown, redactor: Redactor): string {
+  const text = value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+  const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return redactor.string(short);
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.path}\u0000${issue.problem}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function copy(args: object): unknown {
+  try {
+    return structuredClone(args);
+  } catch {
+    return args; // not plain data (a function inside?): validate as given and let the validator say so
+  }
+}

@@ -1,0 +1,143 @@
+/** Everything refused before a request: bad arguments, unavailable operations, missing credentials. */
+
+import { describe, expect, it } from 'vitest';
+import { Core } from '../src/core.js';
+import { MissingCredentialsError, UnavailableFunctionError, ValidationError } from '../src/errors.js';
+import type { UnavailableOperationSpec } from '../src/spec.js';
+import { fakeFetch, json, listPhoneNumbers, sendSms, sinch, sinchListMessages, sinchListNumbers, telnyx, telnyxClient } from './support.js';
+
+function attempt(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('argument validation', () => {
+  it.each([
+    ['missing required', sendSms, {}, "Invalid arguments for telnyx.send_sms: missing 'to'. No request was made."],
+    [
+      'wrong enum value',
+      listPhoneNumbers,
+      { filter_status: 'actve' },
+      `Invalid arguments for telnyx.list_phone_numbers: 'filter_status' must be one of purchase-pending, active, deleted (got "actve"). No request was made.`,
+    ],
+    ['unknown key', sendSms, { to: '+1', colour: 'red' }, "Invalid arguments for telnyx.send_sms: unknown 'colour'. No request was made."],
+    [
+      'wrong type',
+      listPhoneNumbers,
+      { page_size: '10' },
+      `Invalid arguments for telnyx.list_phone_numbers: 'page_size' must be integer (got string "10"). No request was made.`,
+    ],
+    [
+      'a nested array element',
+      sendSms,
+      { to: '+1', media_urls: ['ok', 3] },
+      `Invalid arguments for telnyx.send_sms: 'media_urls[1]' must be string (got number 3). No request was made.`,
+    ],
+    [
+      'several problems at once, each named',
+      sendSms,
+      { colour: 'red', text: '' },
+      "Invalid arguments for telnyx.send_sms: missing 'to'; unknown 'colour'; 'text' must NOT have fewer than 1 characters (got \"\"). No request was made.",
+    ],
+  ])('%s', async (_, op, args, message) => {
+    const { fetch, calls } = fakeFetch(json({}));
+    const client = telnyxClient({ fetch });
+    await expect(client.call(op, args)).rejects.toThrow(message);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('exposes the operation and structured issues', () => {
+    const error = attempt(() => telnyxClient().prepare(listPhoneNumbers, { filter_status: 'actve' })) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.operation).toBe('telnyx.list_phone_numbers');
+    expect(error.issues).toEqual([
+      { path: 'filter_status', problem: 'must be one of purchase-pending, active, deleted', expected: 'purchase-pending, active, deleted', received: '"actve"' },
+    ]);
+  });
+
+  it("does not mutate the caller's arguments", () => {
+    const args = { to: '+1' };
+    telnyxClient().prepare(sendSms, args);
+    expect(args).toEqual({ to: '+1' });
+  });
+});
+
+describe('unavailable operations', () => {
+  const unavailable: UnavailableOperationSpec = {
+    id: 'sinch.get_call',
+    unavailable: { reason: 'The SMS API has no voice calls.', alternative: 'Use the Sinch Voice API.' },
+  };
+
+  it('fail with the reason and alternative, before any request', async () => {
+    const { fetch, calls } = fakeFetch(json({}));
+    const error = await telnyxClient({ fetch }).call(unavailable, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnavailableFunctionError);
+    expect(error).toMatchObject({ reason: 'The SMS API has no voice calls.', alternative: 'Use the Sinch Voice API.' });
+    expect((error as Error).message).toBe('sinch.get_call is not available: The SMS API has no voice calls. Instead: Use the Sinch Voice API.');
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('credentials', () => {
+  it('a missing key names the environment variable and the option, and nothing is sent', async () => {
+    const { fetch, calls } = fakeFetch(json({}));
+    const error = await new Core(telnyx, { env: {}, fetch }).call(sendSms, { to: '+1' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingCredentialsError);
+    expect((error as Error).message).toBe(
+      "Telnyx needs api_key for telnyx.send_sms: api_key: set TELNYX_API_KEY or pass { apiKey: '…' } to the client. No request was made.",
+    );
+    expect(calls).toHaveLength(0);
+  });
+
+  it('reads the default account from its environment variable', () => {
+    const req = new Core(telnyx, { env: { TELNYX_API_KEY: 'from-env-key' } }).prepare(listPhoneNumbers, {});
+    expect(req.headers.authorization).toBe('Bearer [REDACTED]');
+  });
+
+  it('a named account reads TELNYX_{ACCOUNT}_API_KEY, upper-cased with - as _', async () => {
+    const { fetch, calls } = fakeFetch(json({ data: [] }));
+    const env = { TELNYX_API_KEY: 'default-key', TELNYX_EU_SALES_API_KEY: 'eu-sales-key' };
+    await new Core(telnyx, { env, fetch, account: 'eu-sales' }).call(listPhoneNumbers, {});
+    expect(calls[0]?.headers.authorization).toBe('Bearer eu-sales-key');
+  });
+
+  it("a named account's missing key names the account's variable, not the default one", () => {
+    const error = attempt(() => new Core(telnyx, { env: { TELNYX_API_KEY: 'default-key' }, account: 'work' }).prepare(listPhoneNumbers, {}));
+    expect((error as Error).message).toContain('set TELNYX_WORK_API_KEY');
+  });
+
+  it('an option given directly wins over the environment', async () => {
+    const { fetch, calls } = fakeFetch(json({ data: [] }));
+    await new Core(telnyx, { env: { TELNYX_API_KEY: 'env-key' }, apiKey: 'option-key', fetch }).call(listPhoneNumbers, {});
+    expect(calls[0]?.headers.authorization).toBe('Bearer option-key');
+  });
+
+  it('withOptions derives a client for another account', async () => {
+    const { fetch, calls } = fakeFetch(json({ data: [] }));
+    const base = new Core(telnyx, { env: { TELNYX_API_KEY: 'default-key', TELNYX_WORK_API_KEY: 'work-key' }, fetch });
+    await base.withOptions({ account: 'work' }).call(listPhoneNumbers, {});
+    await base.call(listPhoneNumbers, {});
+    expect(calls.map((c) => c.headers.authorization)).toEqual(['Bearer work-key', 'Bearer default-key']);
+  });
+
+  it('only the fields this operation needs are required (SMS works without Numbers API keys)', () => {
+    const core = new Core(sinch, { env: { SINCH_API_TOKEN: 'tok', SINCH_SERVICE_PLAN_ID: 'plan' } });
+    expect(core.prepare(sinchListMessages, { direction: 'mt' }).url).toBe('https://us.sms.api.sinch.com/xms/v1/plan/batches');
+    expect(() => core.prepare(sinchListNumbers, {})).toThrow(
+      "Sinch needs project_id, key_id, key_secret for sinch.list_phone_numbers: project_id: set SINCH_PROJECT_ID or pass { projectId: '…' } to the client; key_id: set SINCH_KEY_ID or pass { keyId: '…' } to the client; key_secret: set SINCH_KEY_SECRET or pass { keySecret: '…' } to the client. No request was made.",
+    );
+  });
+
+  it('an empty environment variable counts as missing and the field default applies', () => {
+    const core = new Core(sinch, { env: { SINCH_API_TOKEN: 'tok', SINCH_SERVICE_PLAN_ID: 'plan', SINCH_REGION: '' } });
+    expect(core.prepare(sinchListMessages, { direction: 'mt' }).url).toMatch(/^https:\/\/us\./);
+  });
+
+  it('validation comes before credentials, so argument mistakes are reported first', () => {
+    expect(() => new Core(telnyx, { env: {} }).prepare(sendSms, {})).toThrow(ValidationError);
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from '../src/errors.js';
+import { getPath } from '../src/json-path.js';
+import { fakeFetch, getCall, json, listPhoneNumbers, operation, plivoClient, plivoListMessages, sendSms, sinchClient, sinchListMessages, telnyxClient } from './support.js';
+
+const telnyxError = { errors: [{ code: '10005', title: 'Resource not found', detail: 'The requested resource or URL could not be found.' }] };
+
+describe('success', () => {
+  it('returns the parsed JSON body', async () => {
+    const { fetch } = fakeFetch(json({ data: { id: 'c1' } }));
+    await expect(telnyxClient({ fetch }).call(getCall, { call_control_id: 'c1' })).resolves.toEqual({ data: { id: 'c1' } });
+  });
+
+  it('returns null for 204 No Content', async () => {
+    const { fetch } = fakeFetch(new Response(null, { status: 204 }));
+    await expect(telnyxClient({ fetch }).call(getCall, { call_control_id: 'c1' })).resolves.toBeNull();
+  });
+
+  it('accepts any 2xx, not only successStatus', async () => {
+    const { fetch } = fakeFetch(json({ queued: true }, 202));
+    await expect(telnyxClient({ fetch }).call(sendSms, { to: '+1' })).resolves.toEqual({ queued: true });
+  });
+
+  it('accepts a non-2xx successStatus the spec declares', async () => {
+    const op = operation({ id: 'x.redirect', successStatus: 302 });
+    const { fetch } = fakeFetch(new Response('', { status: 302 }));
+    await expect(telnyxClient({ fetch }).call(op, {})).resolves.toBeNull();
+  });
+
+  it('returns the text of a non-JSON success body', async () => {
+    const { fetch } = fakeFetch(new Response('OK', { status: 200 }));
+    await expect(telnyxClient({ fetch }).call(getCall, { call_control_id: 'c1' })).resolves.toBe('OK');
+  });
+});
+
+describe('typed errors by status', () => {
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [422, UnprocessableEntityError],
+    [429, RateLimitError],
+    [500, InternalServerError],
+    [503, InternalServerError],
+    [418, APIError],
+  ])('%i → %o', async (status, type) => {
+    const { fetch } = fakeFetch(json(telnyxError, status, { 'x-request-id': 'req-1' }));
+    const error = (await telnyxClient({ fetch, maxRetries: 0 }).call(getCall, { call_control_id: 'c1' }).catch((e: unknown) => e)) as APIError;
+    expect(error).toBeInstanceOf(type);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toMatchObject({ status, providerMessage: 'The requested resource or URL could not be found.', providerCode: '10005', requestId: 'req-1', body: telnyxError });
+    expect(error.name).toBe(type.name);
+  });
+
+  it('the message quotes the provider and says what to do', async () => {
+    const { fetch } = fakeFetch(json(telnyxError, 404, { 'x-request-id': 'req-1' }));
+    await expect(telnyxClient({ fetch }).call(getCall, { call_control_id: 'c1' })).rejects.toThrow(
+      'telnyx.get_call failed with HTTP 404: The requested resource or URL could not be found. [10005] (request id req-1). Check the identifiers passed: the resource does not exist or belongs to another account.',
+    );
+  });
+
+  it('401 names the credential variable and option to check', async () => {
+    const { fetch } = fakeFetch(json({ errors: [{ title: 'Authentication failed' }] }, 401));
+    await expect(telnyxClient({ fetch }).call(getCall, { call_control_id: 'c1' })).rejects.toThrow(
+      'Check the Telnyx credential (TELNYX_API_KEY or { apiKey }): it may be wrong, expired or revoked.',
+    );
+  });
+
+  it('falls back to later message paths; a non-string message is JSON-encoded (Plivo error as object or string)', async () => {
+    const { fetch } = fakeFetch(json({ error: 'not found' }, 404), json({ error: { message: { why: 'x' } } }, 404));
+    const core = plivoClient({ fetch });
+    expect(await core.call(plivoListMessages, {}).catch((e: APIError) => e.providerMessage)).toBe('not found');
+    expect(await core.call(plivoListMessages, {}).catch((e: APIError) => e.providerMessage)).toBe('{"why":"x"}');
+  });
+
+  it('codes that are numbers come back as text (Sinch)', async () => {
+    const { fetch } = fakeFetch(json({ error: { status: 400, message: 'bad page_size' } }, 400));
+    const error = (await sinchClient({ fetch }).call(sinchListMessages, { direction: 'mt' }).catch((e: unknown) => e)) as APIError;
+    expect(error).toMatchObject({ providerMessage: 'bad page_size', providerCode: '400' });
+  });
+
+  it('a non-JSON error body becomes the provider message when short', async () => {
+    const { fetch } = fakeFetch(new Response('Bad Gateway', { status: 502 }));
+    const error = (await telnyxClient({ fetch, maxRetries: 0 }).call(getCall, { call_control_id: 'c1' }).catch((e: unknown) => e)) as APIError;
+    expect(error).toMatchObject({ status: 502, providerMessage: 'Bad Gateway', providerCode: null, requestId: null, body: 'Bad Gateway' });
+  });
+
+  it.each([
+    ['seconds', { 'retry-after': '7' }, 7],
+    ['milliseconds', { 'retry-after-ms': '1500' }, 2],
+    ['absent', {}, null],
+  ])('RateLimitError.retryAfter from %s', async (_, headers, seconds) => {
+    const { fetch } = fakeFetch(json({}, 429, headers));
+    const error = (await telnyxClient({ fetch, maxRetries: 0 }).call(listPhoneNumbers, {}).catch((e: unknown) => e)) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfter).toBe(seconds);
+  });
+});
+
+describe('dotted paths', () => {
+  it.each([
+    ['errors.0.detail', { errors: [{ detail: 'd' }] }, 'd'],
+    ['meta.total_pages', { meta: { total_pages: 3 } }, 3],
+    ['a.1', { a: ['x', 'y'] }, 'y'],
+    ['a.b', { a: null }, undefined],
+    ['constructor', {}, undefined],
+  ])('%s', (path, body, value) => {
+    expect(getPath(body, path)).toEqual(value);
+  });
+});

@@ -1,0 +1,224 @@
+/**
+ * Retries must never duplicate a side effect: reads and idempotent writes are
+ * retried on anything transient; a non-idempotent write (send_sms) only when
+ * it provably never left, or on 429.
+ */
+
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, InternalServerError, RateLimitError } from '../src/errors.js';
+import { retryDelayMs } from '../src/retry.js';
+import { fakeFetch, hang, json, listPhoneNumbers, sendSms, socketError, telnyxClient } from './support.js';
+
+function sleepRecorder(): { sleep: (ms: number) => Promise<void>; delays: number[] } {
+  const delays: number[] = [];
+  return { sleep: async (ms) => void delays.push(ms), delays };
+}
+
+const read = [listPhoneNumbers, {}] as const;
+const write = [sendSms, { to: '+19175550188', text: 'hi' }] as const;
+
+describe('what is retried', () => {
+  it.each([
+    ['a read on 503, then succeeds', read, json({}, 503), 2],
+    ['a read on 500', read, json({}, 500), 3],
+    ['a read on 408', read, json({}, 408), 3],
+    ['a read on 429', read, json({}, 429), 3],
+    ['a read after a timeout', read, hang, 3],
+    ['a read after a connection reset', read, socketError('ECONNRESET'), 3],
+    ['a read not on 400', read, json({}, 400), 1],
+    ['a read not on 404', read, json({}, 404), 1],
+    ['send_sms not on 503', write, json({}, 503), 1],
+    ['send_sms not on 500', write, json({}, 500), 1],
+    ['send_sms not after a timeout', write, hang, 1],
+    ['send_sms not after a connection reset', write, socketError('ECONNRESET'), 1],
+    ['send_sms not after an unknown fetch error', write, new TypeError('fetch failed'), 1],
+    ['send_sms on 429', write, json({}, 429), 3],
+    ['send_sms after ECONNREFUSED', write, socketError('ECONNREFUSED'), 3],
+    ['send_sms after ENOTFOUND', write, socketError('ENOTFOUND'), 3],
+    ['send_sms after EAI_AGAIN', write, socketError('EAI_AGAIN'), 3],
+  ] as const)('%s (%i requests)', async (_, [op, args], reply, requests) => {
+    const replies = requests === 2 ? [reply, json({ data: [] })] : [reply];
+    const { fetch, calls } = fakeFetch(...replies);
+    await telnyxClient({ fetch, timeout: 20 })
+      .call(op, args)
+      .catch(() => undefined);
+    expect(calls).toHaveLength(requests);
+  });
+
+  it('a read retried on 503 resolves with the later success', async () => {
+    const { fetch } = fakeFetch(json({}, 503), json({ data: ['ok'] }));
+    await expect(telnyxClient({ fetch }).call(listPhoneNumbers, {})).resolves.toEqual({ data: ['ok'] });
+  });
+
+  it('an idempotent write is retried like a read', async () => {
+    const { fetch, calls } = fakeFetch(json({}, 503), json({ ok: true }));
+    await telnyxClient({ fetch }).call({ ...sendSms, idempotent: true }, write[1]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('send_sms on 503 says it was not retried and to check whether it took effect', async () => {
+    const { fetch } = fakeFetch(json({}, 503));
+    const error = await telnyxClient({ fetch }).call(...write).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as Error).message).toContain('was not retried because repeating it could duplicate its effect');
+  });
+
+  it('maxRetries per client and per request', async () => {
+    const client = fakeFetch(json({}, 503));
+    await telnyxClient({ fetch: client.fetch, maxRetries: 4 }).call(...read).catch(() => undefined);
+    expect(client.calls).toHaveLength(5);
+    const request = fakeFetch(json({}, 503));
+    await telnyxClient({ fetch: request.fetch, maxRetries: 4 }).call(...read, { maxRetries: 0 }).catch(() => undefined);
+    expect(request.calls).toHaveLength(1);
+  });
+
+  it('the last failure is thrown once retries run out', async () => {
+    const { fetch } = fakeFetch(json({}, 429, { 'retry-after': '1' }));
+    await expect(telnyxClient({ fetch }).call(...read)).rejects.toBeInstanceOf(RateLimitError);
+  });
+});
+
+describe('how long between retries', () => {
+  it.each([
+    ['Retry-After seconds', { 'retry-after': '3' }, 3000],
+    ['Retry-After fractional seconds', { 'retry-after': '0.25' }, 250],
+    ['retry-after-ms wins over Retry-After', { 'retry-after-ms': '120', 'retry-after': '3' }, 120],
+    ['Retry-After beyond 60 s is capped', { 'retry-after': '3600' }, 60_000],
+  ])('%s', async (_, headers, delay) => {
+    const { sleep, delays } = sleepRecorder();
+    const { fetch } = fakeFetch(json({}, 429, headers), json({}));
+    await telnyxClient({ fetch, sleep }).call(...read);
+    expect(delays).toEqual([delay]);
+  });
+
+  it('Retry-After as an HTTP date', async () => {
+    const { sleep, delays } = sleepRecorder();
+    const when = new Date(Date.now() + 10_000).toUTCString();
+    const { fetch } = fakeFetch(json({}, 503, { 'retry-after': when }), json({}));
+    await telnyxClient({ fetch, sleep }).call(...read);
+    expect(delays).toHaveLength(1);
+    expect(delays[0]).toBeGreaterThan(8_000);
+    expect(delays[0]).toBeLessThanOrEqual(10_000);
+  });
+
+  it('without Retry-After: exponential backoff from 0.5 s with up to 25% jitter', async () => {
+    const { sleep, delays } = sleepRecorder();
+    const { fetch } = fakeFetch(json({}, 503));
+    await telnyxClient({ fetch, sleep, maxRetries: 3 }).call(...read).catch(() => undefined);
+    expect(delays).toHaveLength(3);
+    [500, 1000, 2000].forEach((full, i) => {
+      expect(delays[i]).toBeGreaterThanOrEqual(full * 0.75);
+      expect(delays[i]).toBeLessThanOrEqual(full);
+    });
+  });
+
+  it.each([
+    [1, 0, 500],
+    [2, 0, 1000],
+    [5, 0, 8000],
+    [9, 0, 8000],
+    [1, 1, 375],
+  ])('backoff for retry %i with random %d is %i ms', (retry, random, delay) => {
+    expect(retryDelayMs(retry, null, () => random)).toBe(delay);
+  });
+});
+
+describe('timeouts and aborts', () => {
+  it('a timeout throws APIConnectionTimeoutError', async () => {
+    const { fetch } = fakeFetch(hang);
+    await expect(telnyxClient({ fetch, timeout: 10, maxRetries: 0 }).call(...read)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+  });
+
+  it('the per-request timeout overrides the client one', async () => {
+    const { fetch } = fakeFetch(hang);
+    const started = Date.now();
+    await expect(telnyxClient({ fetch, timeout: 60_000, maxRetries: 0 }).call(...read, { timeout: 10 })).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a timed-out send_sms says it was not retried', async () => {
+    const { fetch } = fakeFetch(hang);
+    await expect(telnyxClient({ fetch, timeout: 10 }).call(...write)).rejects.toThrow(/got no response within 10 ms\. It was not retried/);
+  });
+
+  it('a body that stalls after the headers also times out', async () => {
+    const stalled = () => new Response(new ReadableStream({ start() {} }), { status: 200 });
+    const { fetch } = fakeFetch(stalled);
+    await expect(telnyxClient({ fetch, timeout: 10, maxRetries: 0 }).call(...read)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+  });
+
+  it('aborting the signal throws APIUserAbortError and is never retried', async () => {
+    const controller = new AbortController();
+    const { fetch, calls } = fakeFetch((init) => {
+      setTimeout(() => controller.abort(), 5);
+      return hang(init);
+    });
+    await expect(telnyxClient({ fetch }).call(...read, { signal: controller.signal })).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    const { fetch, calls } = fakeFetch(json({}));
+    await expect(telnyxClient({ fetch }).call(...read, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('aborting during the backoff wait stops the retries', async () => {
+    const controller = new AbortController();
+    const { fetch, calls } = fakeFetch(json({}, 503));
+    const sleep = async () => {
+      controller.abort();
+      throw new Error('aborted');
+    };
+    await expect(telnyxClient({ fetch, sleep }).call(...read, { signal: controller.signal })).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('with real fetch', () => {
+  /** A localhost port nothing listens on: bind one, then close it. */
+  async function unusedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
+
+  it('send_sms to a refused port is retried (nothing was sent), then fails with APIConnectionError', async () => {
+    const port = await unusedPort();
+    const attempts: number[] = [];
+    const countingFetch: typeof fetch = (input, init) => {
+      attempts.push(Date.now());
+      return fetch(input, init);
+    };
+    const core = telnyxClient({ fetch: countingFetch, baseURL: `http://127.0.0.1:${port}` });
+    const error = await core.call(...write).catch((e: unknown) => e);
+    expect(attempts).toHaveLength(3);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(/Could not connect to Telnyx for telnyx\.send_sms \(fetch failed: connect ECONNREFUSED 127\.0\.0\.1:\d+\); nothing was sent/);
+  });
+
+  it('a real round trip: request line, headers and JSON body reach the server', async () => {
+    const { createServer: createHttpServer } = await import('node:http');
+    const seen: Array<{ method?: string; url?: string; auth?: string; body: string }> = [];
+    const server = createHttpServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        seen.push({ method: req.method, url: req.url, auth: req.headers.authorization, body });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"id":"m1"}}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const result = await telnyxClient({ baseURL: `http://127.0.0.1:${port}/v2` }).call(...write);
+      expect(result).toEqual({ data: { id: 'm1' } });
+      expect(seen).toEqual([{ method: 'POST', url: '/v2/messages', auth: 'Bearer KEY0123456789ABCDEF_sandbox', body: '{"to":"+19175550188","text":"hi"}' }]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
