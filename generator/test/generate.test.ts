@@ -60,6 +60,7 @@ describe('generate', () => {
       'emit clients',
       'emit mocks',
       'emit contract-tests',
+      'emit bindings',
       'compare',
       'write',
     ]);

@@ -1,0 +1,176 @@
+import type { Catalog, Func, Provider } from '../model.js';
+import { jsLiteral } from './client/examples.js';
+import { generatedHeader, stableJson, type Emitter } from './emitter.js';
+import { luaExamples, luaFunctionPage, luaNamespacePage } from './lua/reference.js';
+import { luaSignature } from './lua/lua-literal.js';
+
+const ROOT = 'packages/bindings';
+
+const moduleName = (provider: Provider) => provider.namespace;
+const operationConst = (func: Func) => `${func.names.tsMethod}Operation`;
+const OPERATION = '@@switchboard-operation:';
+
+function functionEntry(provider: Provider, func: Func) {
+  return {
+    name: func.name,
+    aliases: func.aliases,
+    qualified: func.names.qualified,
+    luaPath: func.names.luaPath,
+    signature: luaSignature(func),
+    title: func.title,
+    description: func.description,
+    operation: func.operation,
+    idempotent: func.idempotent,
+    destructive: func.destructive,
+    available: func.binding.kind === 'http',
+    mcpTool: func.names.mcpTool,
+    cliCommand: func.names.cliCommand,
+    parameters: func.parameters.map((p) => ({ name: p.name, type: p.schema.type, required: p.required, description: p.schema.description ?? '' })),
+    inputSchema: func.inputSchema,
+    outputSchema: func.responseSchema,
+    spec: `${OPERATION}${operationConst(func)}`,
+    docs: luaFunctionPage(provider, func),
+  };
+}
+
+function providerModule(provider: Provider): string {
+  const reads = provider.functions.filter((f) => f.operation === 'read').length;
+  const data = {
+    id: provider.id,
+    namespace: provider.namespace,
+    name: provider.name,
+    category: provider.category,
+    description: provider.description,
+    docsUrl: provider.docsUrl,
+    packageName: provider.packageName,
+    counts: { functions: provider.functions.length, read: reads, write: provider.functions.length - reads },
+    fields: provider.fields.map((f) => ({
+      key: f.key,
+      label: f.label,
+      description: f.description,
+      secret: f.secret,
+      env: f.env,
+      accountEnvTemplate: f.accountEnvTemplate,
+      option: f.option,
+      example: f.example,
+      default: f.default,
+    })),
+    provider: `${OPERATION}provider`,
+    functions: provider.functions.map((f) => functionEntry(provider, f)),
+    docs: luaNamespacePage(provider),
+    luaExamples: luaExamples(provider),
+  };
+  const literal = jsLiteral(data, '', 120).replace(new RegExp(`"${OPERATION}([A-Za-z0-9]+)"`, 'g'), '$1');
+  const imports = ['provider', ...provider.functions.map(operationConst)];
+  return `${generatedHeader('//', [provider.source.file, ...provider.functions.map((f) => f.source.file)])}
+import { ${imports.join(', ')} } from '${provider.packageName}';
+import type { ProviderBinding } from './types.js';
+
+/** ${provider.name} as scripts, the CLI and MCP see it: every function under its canonical name and aliases. */
+export const ${moduleName(provider)}: ProviderBinding = ${literal};
+`;
+}
+
+const TYPES = `import type { AnyOperation, ProviderSpec } from '@switchboard/runtime';
+
+/** One function as the Lua host, the CLI and MCP see it. */
+export interface FunctionBinding {
+  name: string;
+  aliases: string[];
+  /** \`telnyx.send_sms\`. */
+  qualified: string;
+  luaPath: string;
+  /** \`app.integrations.telnyx.send_sms({to, text, from?})\`. */
+  signature: string;
+  title: string;
+  description: string;
+  operation: 'read' | 'write';
+  idempotent: boolean;
+  destructive: boolean;
+  available: boolean;
+  mcpTool: string;
+  cliCommand: string;
+  parameters: Array<{ name: string; type: string; required: boolean; description: string }>;
+  inputSchema: Record<string, unknown>;
+  outputSchema: Record<string, unknown> | null;
+  spec: AnyOperation;
+  /** Agent-facing Lua reference page (markdown). */
+  docs: string;
+}
+
+export interface FieldBinding {
+  key: string;
+  label: string;
+  description: string;
+  secret: boolean;
+  env: string;
+  accountEnvTemplate: string;
+  option: string;
+  example: string;
+  default: string | null;
+}
+
+/** One provider as the Lua host, the CLI and MCP see it. */
+export interface ProviderBinding {
+  id: string;
+  namespace: string;
+  name: string;
+  category: string;
+  description: string;
+  docsUrl: string;
+  packageName: string;
+  counts: { functions: number; read: number; write: number };
+  fields: FieldBinding[];
+  provider: ProviderSpec;
+  functions: FunctionBinding[];
+  /** Agent-facing Lua reference of the whole namespace (markdown). */
+  docs: string;
+  /** Every Lua example shown in the reference pages; tests run each one. */
+  luaExamples: Array<{ function: string; title: string; code: string; expectsError: boolean }>;
+}
+`;
+
+/** \`@switchboard/bindings\`: every provider registered for Lua, the CLI and MCP, with its Lua reference pages. */
+export const bindingsEmitter: Emitter = {
+  name: 'bindings',
+  owns: () => [ROOT],
+  emit(catalog: Catalog) {
+    const header = generatedHeader('//', catalog.providers.map((p) => p.source.file));
+    return [
+      { path: `${ROOT}/src/types.ts`, contents: `${header}\n${TYPES}` },
+      ...catalog.providers.map((p) => ({ path: `${ROOT}/src/${moduleName(p)}.ts`, contents: providerModule(p) })),
+      {
+        path: `${ROOT}/src/index.ts`,
+        contents: `${header}
+${catalog.providers.map((p) => `import { ${moduleName(p)} } from './${moduleName(p)}.js';`).join('\n')}
+import type { ProviderBinding } from './types.js';
+
+export type { FieldBinding, FunctionBinding, ProviderBinding } from './types.js';
+
+/** Every provider, sorted by id. */
+export const bindings: ProviderBinding[] = [${catalog.providers.map(moduleName).join(', ')}];
+`,
+      },
+      {
+        path: `${ROOT}/package.json`,
+        contents: stableJson({
+          name: '@switchboard/bindings',
+          version: '0.1.0',
+          description: 'Every Switchboard provider registered for the Lua host, the CLI and MCP (generated).',
+          license: 'MIT',
+          type: 'module',
+          sideEffects: false,
+          exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
+          files: ['dist'],
+          engines: { node: '>=20' },
+          scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
+          dependencies: {
+            '@switchboard/runtime': '0.1.0',
+            ...Object.fromEntries(catalog.providers.map((p) => [p.packageName, '0.1.0'])),
+          },
+        }),
+      },
+      { path: `${ROOT}/tsconfig.json`, contents: stableJson({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist' }, include: ['src'] }) },
+    ];
+  },
+};

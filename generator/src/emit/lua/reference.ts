@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import type { Func, Provider } from '../../model.js';
+import { luaExample, luaSignature } from './lua-literal.js';
+
+const template = (name: string) =>
+  Handlebars.compile(readFileSync(new URL(`../../../templates/${name}`, import.meta.url), 'utf8'), { noEscape: true, strict: true });
+
+let templates: { namespace: HandlebarsTemplateDelegate; fn: HandlebarsTemplateDelegate } | null = null;
+function compiled() {
+  templates ??= { namespace: template('lua-namespace.md.hbs'), fn: template('lua-function.md.hbs') };
+  return templates;
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+
+function typeLabel(func: Func, name: string): string {
+  const p = func.parameters.find((q) => q.name === name)!;
+  const items = p.schema.type === 'array' && p.schema.items ? ` of ${p.schema.items.type}` : '';
+  return `${p.schema.type}${items}`;
+}
+
+/** `| Parameter | Type | Required | Description |`, with enums, ranges and defaults; never a false "No parameters". */
+export function parameterTable(func: Func): string {
+  if (func.parameters.length === 0) return '*This function takes no parameters.*';
+  const rows = func.parameters.map((p) => {
+    const notes: string[] = [];
+    if (p.schema.enum) notes.push(`Values: ${p.schema.enum.map((v) => `\`${String(v)}\``).join(', ')}.`);
+    if (p.schema.minimum !== null || p.schema.maximum !== null) notes.push(`Range: ${p.schema.minimum ?? '…'}–${p.schema.maximum ?? '…'}.`);
+    if (p.schema.format) notes.push(`Format: ${p.schema.format === 'e164' ? 'E.164 (+15551234567)' : p.schema.format}.`);
+    if (p.schema.default !== undefined) notes.push(`Provider default: \`${JSON.stringify(p.schema.default)}\`.`);
+    if (p.wireName !== p.name) notes.push(`Sent as \`${p.wireName}\`.`);
+    if (p.deprecated) notes.push(`Deprecated: ${p.deprecated}`);
+    const description = [p.schema.description ?? '', ...notes].join(' ');
+    return `| \`${p.name}\` | ${typeLabel(func, p.name)} | ${p.required ? 'yes' : 'no'} | ${cell(description)} |`;
+  });
+  return ['| Parameter | Type | Required | Description |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+function functionView(provider: Provider, func: Func) {
+  return {
+    signature: luaSignature(func),
+    description: func.description,
+    operation: func.operation,
+    idempotent: func.idempotent,
+    providerName: provider.name,
+    aliases: func.names.luaAliases,
+    unavailable: func.binding.kind === 'unavailable' ? `${func.binding.reason}${func.binding.alternative ? ` Instead: ${func.binding.alternative}` : ''}` : null,
+    deprecated: func.deprecated?.message ?? null,
+    tsMethod: func.names.tsMethod,
+    cliCommand: func.names.cliCommand,
+    mcpTool: func.names.mcpTool,
+    table: parameterTable(func),
+    differences: func.differences,
+    examples: func.examples.filter((e) => e.response.status < 400).map((e) => ({ title: e.title, code: luaExample(func, e) })),
+  };
+}
+
+/** The agent-facing Lua reference of one function (`docs.read("telnyx.send_sms")`). */
+export function luaFunctionPage(provider: Provider, func: Func): string {
+  return compiled().fn(functionView(provider, func));
+}
+
+/** The agent-facing Lua reference of a whole provider (`docs.read("telnyx")`). */
+export function luaNamespacePage(provider: Provider): string {
+  const reads = provider.functions.filter((f) => f.operation === 'read').length;
+  return compiled().namespace({
+    provider,
+    reads,
+    writes: provider.functions.length - reads,
+    functions: provider.functions.map((func) => ({
+      signature: luaSignature(func),
+      description: func.description,
+      operation: func.operation,
+      aliases: func.aliases.join('`, `'),
+      unavailable: func.binding.kind === 'unavailable' ? func.binding.reason : null,
+      table: parameterTable(func),
+    })),
+  });
+}
+
+/** Every Lua example of a provider, as shown in its reference pages (what tests run). */
+export function luaExamples(provider: Provider): Array<{ function: string; title: string; code: string; expectsError: boolean }> {
+  return provider.functions.flatMap((func) =>
+    func.examples.map((e) => ({ function: func.names.qualified, title: e.title, code: luaExample(func, e), expectsError: e.response.status >= 400 })),
+  );
+}
