@@ -1,4 +1,4 @@
-import type { Catalog, Provider } from '../model.js';
+import type { Catalog, Func, Provider } from '../model.js';
 import { jsLiteral } from './client/examples.js';
 import { generatedHeader, stableJson, type Emitter } from './emitter.js';
 
@@ -6,6 +6,17 @@ const ROOT = 'packages/mocks';
 
 const examplesConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Examples`;
 const handlersConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Handlers`;
+
+/** Method and URL template (server + path, placeholders kept) of the endpoint an example calls. */
+function routeOf(func: Func, args: Record<string, unknown>): { method: string; url: string } | null {
+  if (func.binding.kind !== 'http') return null;
+  const binding = func.binding;
+  const endpoint =
+    binding.endpoint.kind === 'fixed'
+      ? binding.endpoint.endpoint
+      : binding.endpoint.cases.find((c) => c.value === String(args[(binding.endpoint as { parameter: string }).parameter]))?.endpoint;
+  return endpoint ? { method: endpoint.method, url: `${binding.server.urlTemplate}${endpoint.path}` } : null;
+}
 
 /** Every documented request and response of a provider, as data. */
 export function providerExamples(provider: Provider) {
@@ -17,6 +28,7 @@ export function providerExamples(provider: Provider) {
         function: func.names.qualified,
         title: example.title,
         arguments: example.arguments,
+        route: routeOf(func, example.arguments),
         request: example.request,
         response: example.response,
       })),

@@ -4,8 +4,20 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 const HELP = `switchboard: integration catalog tools
 
 Usage:
-  switchboard validate [specs-dir]        Check every spec; print all problems (exit 1 if any)
-  switchboard generate [--check]          Regenerate all outputs from specs/ (--check: compare only)
+  switchboard list [--json]                         Providers and their functions
+  switchboard search <query> [--json]               Find functions
+  switchboard docs [page] [--json]                  Reference: index, a provider, or provider.fn
+  switchboard schema <provider.fn>                  Input and output JSON Schema
+  switchboard fields <provider> [--account name]    What an account configures
+  switchboard configure <provider> [--account name] [--set key=value] [--read|--write allow|deny]
+  switchboard call <provider.fn> [json] [--param value ...] [--account name] [--dry-run] [--force] [--sandbox] [--json]
+  switchboard lua [file] [-e code] [--json] [--force] [--sandbox] [--memory-limit bytes] [--cpu-limit seconds]
+  switchboard validate [specs-dir]                  Check every spec; print all problems (exit 1 if any)
+  switchboard generate [--check]                    Regenerate all outputs from specs/ (--check: compare only)
+
+Credentials come from environment variables (TELNYX_API_KEY; account work: TELNYX_WORK_API_KEY)
+or from \`switchboard configure\`. --sandbox (or SWITCHBOARD_SANDBOX=1) answers every call from the
+documented examples, offline, with no credentials. Exit codes: 0 success, 1 failure, 2 invalid usage.
 
 Options:
   -h, --help                              Show this help
@@ -15,6 +27,14 @@ type Command = (args: string[], io: CliIo) => Promise<ExitCode>;
 
 // Commands are imported on first use so `--help` and light commands start fast.
 const commands: Record<string, () => Promise<Command>> = {
+  list: async () => (await import('./commands/discover.js')).listCommand,
+  search: async () => (await import('./commands/discover.js')).searchCommand,
+  docs: async () => (await import('./commands/discover.js')).docsCommand,
+  schema: async () => (await import('./commands/discover.js')).schemaCommand,
+  fields: async () => (await import('./commands/discover.js')).fieldsCommand,
+  configure: async () => (await import('./commands/configure.js')).configureCommand,
+  call: async () => (await import('./commands/call.js')).callCommand,
+  lua: async () => (await import('./commands/lua.js')).luaCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   generate: async () => (await import('./commands/generate.js')).generateCommand,
 };

@@ -19,6 +19,8 @@ export interface FunctionExample {
   function: string;
   title: string;
   arguments: Record<string, unknown>;
+  /** The endpoint's method and URL template (`https://api.telnyx.com/v2/phone_numbers/{phone_number_id}`). */
+  route: { method: string; url: string } | null;
   request: ExampleRequest;
   response: ExampleResponse;
 }
@@ -27,7 +29,6 @@ export interface ProviderExamples {
   provider: string;
   /** Server URL templates with `{field}` placeholders. */
   servers: string[];
-  /** `content-type` of the provider's request bodies, by function. */
   examples: FunctionExample[];
   /** The provider's own error envelope, answered for anything unexpected. */
   error: { status: number; body: unknown };

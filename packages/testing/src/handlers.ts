@@ -7,6 +7,16 @@ export function serverPattern(template: string): string {
   return `${template.replace(/\{[^}]+\}/g, '*')}/*`;
 }
 
+function routeMatches(route: { method: string; url: string }, request: RecordedRequest): boolean {
+  if (route.method !== request.method) return false;
+  const pattern = route.url
+    .split(/\{[^}]+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]+');
+  const url = new URL(request.url);
+  return new RegExp(`^${pattern}$`).test(`${url.origin}${url.pathname}`);
+}
+
 function respond(response: ExampleResponse): Response {
   const init = { status: response.status, headers: response.headers };
   return response.body === null || response.status === 204 ? new HttpResponse(null, init) : HttpResponse.json(response.body as object, init);
@@ -22,8 +32,12 @@ export function handlersFor(data: ProviderExamples, options: { onRequest?: (requ
     http.all(serverPattern(server), async ({ request }) => {
       const recorded = await recordRequest(request);
       options.onRequest?.(recorded);
-      const match = data.examples.find((example) => requestDifferences(recorded, { ...example.request, headers: {} }).length === 0);
-      if (match) return respond(match.response);
+      const exact = data.examples.find((example) => requestDifferences(recorded, { ...example.request, headers: {} }).length === 0);
+      if (exact) return respond(exact.response);
+      // Other arguments for a documented endpoint: answer with that endpoint's documented success,
+      // so sandbox scripts can try any valid arguments.
+      const nearest = data.examples.find((example) => example.route && example.response.status < 400 && routeMatches(example.route, recorded));
+      if (nearest) return respond({ ...nearest.response, headers: { ...nearest.response.headers, 'x-switchboard-mock': 'nearest-example' } });
       return HttpResponse.json(data.error.body as object, { status: 404, headers: { 'x-switchboard-mock': 'unmatched' } });
     }),
   );

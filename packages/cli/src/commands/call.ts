@@ -1,0 +1,57 @@
+import { ValidationError } from '@switchboard/runtime';
+import { readSettings } from '../accounts.js';
+import { coerceFlags, parseCallArgs } from '../args.js';
+import { CredentialsMissingError, invoke, WriteDeniedError, type InvokeContext } from '../invoke.js';
+import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
+import { resolveQualified, UnknownFunctionError } from '../registry.js';
+import { sandboxRequested } from '../sandbox.js';
+import { readStdinIfPiped } from '../stdin.js';
+
+/** `switchboard call <provider.fn> [json] [--param value ...] [--account name] [--dry-run] [--force] [--sandbox] [--json]` */
+export async function callCommand(argv: string[], io: CliIo): Promise<ExitCode> {
+  const started = performance.now();
+  const { positionals, payload, flagParams, flags } = parseCallArgs(argv, await readStdinIfPiped());
+  const name = positionals[0];
+  if (!name) throw new UsageError('name the function to call, e.g. `switchboard call telnyx.send_sms --to +15551234567 --text hi`.');
+  const sandbox = sandboxRequested(flags.sandbox, process.env);
+  const envelope = (success: boolean, data: unknown, error: string | null, meta: Record<string, unknown>) => ({
+    function: name,
+    success,
+    data,
+    error,
+    meta: { dry_run: flags.dryRun, account: flags.account, sandbox, ...meta },
+    duration_ms: Math.round((performance.now() - started) * 100) / 100,
+  });
+  const ctx: InvokeContext = { settings: readSettings(), env: process.env, sandbox, force: flags.force, dryRun: flags.dryRun, log: [] };
+
+  let target;
+  try {
+    target = resolveQualified(name);
+  } catch (error) {
+    if (!(error instanceof UnknownFunctionError)) throw error;
+    return fail(io, flags.json, { function: name, success: false, error: error.message }, EXIT.usage);
+  }
+  const params = { ...payload, ...coerceFlags(flagParams, target.fn.inputSchema) };
+  try {
+    const result = await invoke(target.provider, target.fn, params, flags.account, ctx);
+    const data = flags.dryRun ? result.request : result.data;
+    if (flags.json) {
+      io.stdout.write(`${JSON.stringify(envelope(true, data, null, { operation: target.fn.operation, permission_bypassed: result.permissionBypassed }), null, 2)}\n`);
+    } else {
+      if (sandbox) io.stderr.write('(sandbox: answered by the mock handlers; nothing left this machine)\n');
+      io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    }
+    return EXIT.ok;
+  } catch (error) {
+    const usage = error instanceof ValidationError;
+    const known = usage || error instanceof WriteDeniedError || error instanceof CredentialsMissingError || error instanceof Error;
+    if (!known) throw error;
+    return fail(io, flags.json, envelope(false, null, (error as Error).message, { operation: target.fn.operation }), usage ? EXIT.usage : EXIT.failure);
+  }
+}
+
+function fail(io: CliIo, json: boolean, body: { error: string | null } & Record<string, unknown>, code: ExitCode): ExitCode {
+  if (json) io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+  else io.stderr.write(`error: ${body.error}\n`);
+  return code;
+}

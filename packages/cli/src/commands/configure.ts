@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { readSettings, writeSettings, type Permission } from '../accounts.js';
+import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
+import { bindings, findProvider } from '../registry.js';
+
+const permission = (value: string | undefined, flag: string): Permission | undefined => {
+  if (value === undefined) return undefined;
+  if (value !== 'allow' && value !== 'deny') throw new UsageError(`${flag} takes allow or deny, not '${value}'.`);
+  return value;
+};
+
+/** `switchboard configure <provider> [--account name] [--set key=value ...] [--unset key ...] [--read allow|deny] [--write allow|deny] [--json]` */
+export async function configureCommand(args: string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      account: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      unset: { type: 'string', multiple: true },
+      read: { type: 'string' },
+      write: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const provider = positionals[0] ? findProvider(positionals[0]) : undefined;
+  if (!provider) throw new UsageError(`name a provider: ${bindings.map((p) => p.id).join(', ')}.`);
+  const account = values.account ?? 'default';
+  if (!/^[a-z][a-z0-9_-]*$/.test(account)) throw new UsageError(`account names are lower case letters, digits, '-' and '_'; '${account}' is not.`);
+  const keys = provider.fields.map((f) => f.key);
+  const settings = readSettings();
+  const entry = (settings.providers[provider.id] ??= {});
+  const stored = ((entry.accounts ??= {})[account] ??= {});
+  const set: string[] = [];
+  for (const pair of values.set ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq < 1) throw new UsageError(`--set takes key=value, not '${pair}'.`);
+    const key = pair.slice(0, eq);
+    if (!keys.includes(key)) throw new UsageError(`'${key}' is not a field of ${provider.id}: ${keys.join(', ')}.`);
+    stored[key] = pair.slice(eq + 1);
+    set.push(key);
+  }
+  for (const key of values.unset ?? []) delete stored[key];
+  const read = permission(values.read, '--read');
+  const write = permission(values.write, '--write');
+  if (read || write) entry.policy = { ...entry.policy, ...(read ? { read } : {}), ...(write ? { write } : {}) };
+  const path = writeSettings(settings);
+  const summary = { success: true, provider: provider.id, account, credentials_set: set, credentials_unset: values.unset ?? [], permissions: entry.policy ?? {}, file: path };
+  if (values.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else io.stdout.write(`saved ${provider.id} account '${account}' to ${path} (mode 0600)${set.length ? `: set ${set.join(', ')}` : ''}.\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readSettings } from '../accounts.js';
+import type { InvokeContext } from '../invoke.js';
+import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
+import { luaHost } from '../lua-bridge.js';
+import { sandboxRequested } from '../sandbox.js';
+import { readStdinIfPiped } from '../stdin.js';
+
+/** `switchboard lua [file] [-e code] [--json] [--force] [--sandbox] [--memory-limit bytes] [--cpu-limit seconds]` */
+export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      eval: { type: 'string', short: 'e' },
+      json: { type: 'boolean' },
+      force: { type: 'boolean' },
+      sandbox: { type: 'boolean' },
+      'memory-limit': { type: 'string' },
+      'cpu-limit': { type: 'string' },
+    },
+  });
+  const code = values.eval ?? (positionals[0] ? readFileSync(positionals[0], 'utf8') : await readStdinIfPiped());
+  if (code === null || code.trim() === '') throw new UsageError('give Lua code with -e, a file, or on standard input.');
+  const memoryBytes = values['memory-limit'] === undefined ? undefined : Number(values['memory-limit']);
+  const cpuSeconds = values['cpu-limit'] === undefined ? undefined : Number(values['cpu-limit']);
+  if (memoryBytes !== undefined && !(memoryBytes > 0)) throw new UsageError('--memory-limit takes a number of bytes.');
+  if (cpuSeconds !== undefined && !(cpuSeconds > 0)) throw new UsageError('--cpu-limit takes a number of seconds.');
+
+  const sandbox = sandboxRequested(values.sandbox, process.env);
+  const ctx: InvokeContext = { settings: readSettings(), env: process.env, sandbox, force: values.force === true, dryRun: false, log: [] };
+  const { LuaPool } = await import('@switchboard/lua');
+  // One worker: a script stuck in C code (a pathological pattern) can still be killed.
+  const pool = new LuaPool({ size: 1 });
+  try {
+    const run = await pool.run(code, luaHost(ctx), {
+      ...(memoryBytes !== undefined ? { memoryBytes } : {}),
+      ...(cpuSeconds !== undefined ? { cpuMs: cpuSeconds * 1000 } : {}),
+    });
+    const permissionBypassed = values.force === true && ctx.log.some((c) => c.operation === 'write' && c.effect !== 'denied');
+    if (values.json) {
+      io.stdout.write(
+        `${JSON.stringify(
+          {
+            success: run.ok,
+            output: run.output,
+            error: run.error ? run.error.message : null,
+            result: run.result ?? null,
+            execution_time_ms: Math.round(run.durationMs * 100) / 100,
+            integration_calls: ctx.log,
+            meta: { sandbox, permission_bypassed: permissionBypassed, error_kind: run.error?.kind ?? null },
+          },
+          null,
+          2,
+        )}\n`,
+      );
+    } else {
+      if (sandbox) io.stderr.write('(sandbox: integration calls answered by the mock handlers; nothing left this machine)\n');
+      io.stdout.write(run.output);
+      if (run.error) io.stderr.write(`error: ${run.error.message}\n`);
+    }
+    return run.ok ? EXIT.ok : EXIT.failure;
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,120 @@
+import type { FunctionBinding, ProviderBinding } from '@switchboard/bindings';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  Core,
+  InternalServerError,
+  MissingCredentialsError,
+  type PreparedRequest,
+} from '@switchboard/runtime';
+import { credentialsFor, envNameFor, policyFor, type Settings } from './accounts.js';
+import { sandboxCredentials, startSandbox } from './sandbox.js';
+
+/** What a call did, as the call log records it. */
+export type EffectStatus = 'read' | 'write_succeeded' | 'write_unknown' | 'denied' | 'failed' | 'dry_run';
+
+export interface CallLogEntry {
+  function: string;
+  account: string;
+  operation: 'read' | 'write';
+  effect: EffectStatus;
+  duration_ms: number;
+  error?: string;
+}
+
+export interface InvokeContext {
+  settings: Settings;
+  env: NodeJS.ProcessEnv;
+  sandbox: boolean;
+  /** Headless runs refuse writes unless forced or allowed by the provider's policy. */
+  force: boolean;
+  dryRun: boolean;
+  log: CallLogEntry[];
+}
+
+export interface InvokeResult {
+  data: unknown;
+  request: PreparedRequest | null;
+  permissionBypassed: boolean;
+}
+
+/** A write refused by the effects policy; nothing was sent. */
+export class WriteDeniedError extends Error {}
+
+/** Credentials were needed and not found; the message says every way to provide them. */
+export class CredentialsMissingError extends Error {}
+
+function coreFor(provider: ProviderBinding, account: string, ctx: InvokeContext): Core {
+  const credentials = ctx.sandbox ? sandboxCredentials(provider) : credentialsFor(provider, account, ctx.settings, ctx.env);
+  // The CLI resolves credentials itself (environment, then the settings file), so the runtime sees no environment.
+  return new Core(provider.provider, { ...credentials, env: {}, account: account === 'default' ? undefined : account });
+}
+
+function missingCredentials(provider: ProviderBinding, fn: FunctionBinding, account: string, error: MissingCredentialsError): CredentialsMissingError {
+  const keys = new Set(error.fields.map((f) => f.key));
+  const fields = provider.fields.filter((f) => keys.has(f.key));
+  const vars = fields.map((f) => envNameFor(f, account)).join(', ');
+  const sets = fields.map((f) => `--set ${f.key}=…`).join(' ');
+  return new CredentialsMissingError(
+    `${fn.qualified} needs credentials for account '${account}': set ${vars}, or run \`switchboard configure ${provider.id}${account === 'default' ? '' : ` --account ${account}`} ${sets}\`, or try it offline with --sandbox.`,
+  );
+}
+
+/** A failure after the request may have reached the provider: the write may or may not have happened. */
+function outcomeUnknown(error: unknown): boolean {
+  return error instanceof APIConnectionTimeoutError || error instanceof InternalServerError || (error instanceof APIConnectionError && !/refused|not found|ENOTFOUND|ECONNREFUSED/i.test(error.message));
+}
+
+/**
+ * The one call path shared by `switchboard call`, Lua scripts and MCP:
+ * validate and build the request (no I/O), apply the effects policy, then send.
+ * Every outcome lands in the call log.
+ */
+export async function invoke(provider: ProviderBinding, fn: FunctionBinding, args: object, account: string, ctx: InvokeContext): Promise<InvokeResult> {
+  const started = performance.now();
+  const entry: CallLogEntry = { function: fn.qualified, account, operation: fn.operation, effect: fn.operation === 'read' ? 'read' : 'write_succeeded', duration_ms: 0 };
+  const finish = (effect: EffectStatus, error?: unknown) => {
+    entry.effect = effect;
+    entry.duration_ms = Math.round((performance.now() - started) * 100) / 100;
+    if (error) entry.error = error instanceof Error ? error.message : String(error);
+    ctx.log.push(entry);
+  };
+
+  const core = coreFor(provider, account, ctx);
+  let request: PreparedRequest;
+  try {
+    request = core.prepare(fn.spec, args);
+  } catch (error) {
+    finish('failed', error);
+    throw error instanceof MissingCredentialsError ? missingCredentials(provider, fn, account, error) : error;
+  }
+  if (ctx.dryRun) {
+    finish('dry_run');
+    return { data: null, request, permissionBypassed: false };
+  }
+
+  let permissionBypassed = false;
+  if (fn.operation === 'write') {
+    const policy = policyFor(provider, ctx.settings).write;
+    if (policy === 'deny' || (policy !== 'allow' && !ctx.force)) {
+      const why =
+        policy === 'deny'
+          ? `writes to ${provider.id} are denied by policy; change it with \`switchboard configure ${provider.id} --write allow\``
+          : `re-run with --force, or allow writes with \`switchboard configure ${provider.id} --write allow\``;
+      const denied = new WriteDeniedError(`${fn.qualified} is a write and was not sent: ${why}.`);
+      finish('denied', denied);
+      throw denied;
+    }
+    permissionBypassed = policy !== 'allow';
+  }
+
+  if (ctx.sandbox) await startSandbox();
+  try {
+    const data = await core.call(fn.spec, args);
+    finish(fn.operation === 'read' ? 'read' : 'write_succeeded');
+    return { data, request, permissionBypassed };
+  } catch (error) {
+    finish(fn.operation === 'write' && outcomeUnknown(error) ? 'write_unknown' : 'failed', error);
+    throw error;
+  }
+}
