@@ -25,7 +25,7 @@ export function switchboard(args: string[], options: { cwd?: string; env?: Recor
 }
 
 /** A scratch project holding a copy of the real specs and the committed generated output. */
-export const GENERATED = ['packages/catalog', 'packages/clients', 'packages/mocks', 'packages/contract-tests/test', 'packages/contract-tests/examples'];
+export const GENERATED = ['packages/catalog', 'packages/clients', 'packages/mocks', 'packages/contract-tests/test', 'packages/contract-tests/examples', 'packages/bindings', 'packages/docs'];
 
 export function scratchProject(parts: string[] = ['specs', ...GENERATED]): string {
   const root = mkdtempSync(join(tmpdir(), 'switchboard-project-'));

@@ -61,6 +61,7 @@ describe('generate', () => {
       'emit mocks',
       'emit contract-tests',
       'emit bindings',
+      'emit docs',
       'compare',
       'write',
     ]);
