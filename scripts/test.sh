@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-installed.sh
+bash scripts/ensure-chromium.sh
 npx turbo run build --output-logs=errors-only
 node packages/cli/dist/bin.js validate
 node packages/cli/dist/bin.js generate --check

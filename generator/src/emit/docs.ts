@@ -50,10 +50,15 @@ function parameterTable(func: Func): string {
     const type = s.type === 'array' && s.items ? `array of ${s.items.type}` : s.type;
     const wire = p.spread ? `${p.location}: spread into the body` : `${p.location}: \`${p.wireName}\``;
     const transforms = p.transforms.map((t) => (t.kind === 'join' ? `joined with \`${t.separator}\`` : t.kind === 'map' ? 'mapped' : t.kind === 'datetime_format' ? `formatted as ${t.format}` : t.kind.replace(/_/g, ' ')));
-    const description = [s.description ?? '', p.deprecated ? `**Deprecated:** ${p.deprecated}` : ''].filter(Boolean).join(' ');
-    return `| \`${p.name}\` | ${type} | ${p.required ? 'yes' : 'no'} | ${s.default === undefined ? '' : `\`${JSON.stringify(s.default)}\``} | ${cell(constraints.join('; '))} | ${cell([wire, ...transforms].join(', '))} | ${cell(description)} |`;
+    if (s.default !== undefined) constraints.push(`provider default \`${JSON.stringify(s.default)}\``);
+    const description = [
+      s.description ?? '',
+      constraints.length ? `<br><small>${constraints.join('; ')}</small>` : '',
+      p.deprecated ? `<br>**Deprecated:** ${p.deprecated}` : '',
+    ].join('');
+    return `| \`${p.name}\` | ${type} | ${p.required ? 'yes' : 'no'} | ${cell([wire, ...transforms].join(', '))} | ${cell(description)} |`;
   });
-  return ['| Name | Type | Required | Provider default | Constraints | Sent as | Description |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| Name | Type | Required | Sent as | Description |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 function paginationText(func: Func): string | null {
@@ -142,7 +147,7 @@ function llmsText(catalog: Catalog): string {
   for (const provider of catalog.providers) {
     lines.push(`## ${provider.name} (${provider.id})`, '', provider.description, '');
     for (const func of provider.functions) {
-      lines.push(`- [${func.names.qualified}](${provider.id}/${func.name}.md) (${func.operation}${func.binding.kind === 'unavailable' ? ', unavailable' : ''}): ${func.title}`);
+      lines.push(`- [${func.names.qualified}](/${provider.id}/${func.name}) (${func.operation}${func.binding.kind === 'unavailable' ? ', unavailable' : ''}): ${func.title}`);
     }
     lines.push('');
   }
@@ -163,8 +168,9 @@ export const docsEmitter: Emitter = {
   emit(catalog: Catalog) {
     const files: GeneratedFile[] = [
       { path: `${ROOT}/index.md`, contents: indexPage(catalog) },
-      { path: `${ROOT}/llms.txt`, contents: llmsText(catalog) },
-      { path: `${ROOT}/namespaces.txt`, contents: namespaceIndex(catalog) },
+      // Under public/ so the docs site serves them verbatim at /llms.txt and /namespaces.txt.
+      { path: `${ROOT}/public/llms.txt`, contents: llmsText(catalog) },
+      { path: `${ROOT}/public/namespaces.txt`, contents: namespaceIndex(catalog) },
       {
         path: `${ROOT}/examples.json`,
         contents: stableJson(
@@ -180,7 +186,7 @@ export const docsEmitter: Emitter = {
           version: '0.1.0',
           private: true,
           description: 'Markdown reference of every Switchboard provider and function (generated).',
-          files: ['**/*.md', 'llms.txt', 'namespaces.txt', 'examples.json'],
+          files: ['**/*.md', 'public', 'examples.json'],
         }),
       },
     ];

@@ -1,0 +1,4 @@
+import DefaultTheme from 'vitepress/theme';
+import './badges.css';
+
+export default DefaultTheme;
