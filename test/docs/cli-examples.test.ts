@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../support.js';
+
+interface DocsExample {
+  function: string;
+  title: string;
+  cli: string;
+  expectsError: boolean;
+  response: unknown;
+}
+
+const examples = JSON.parse(readFileSync(join(REPO, 'packages/docs/examples.json'), 'utf8')) as DocsExample[];
+
+/** Split a POSIX shell command line as the docs print it (plain words and '…' quoting). */
+function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let current = '';
+  let quoted = false;
+  let started = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === "'") quoted = false;
+      else current += ch;
+    } else if (ch === "'") {
+      quoted = true;
+      started = true;
+    } else if (ch === '\\' && i + 1 < line.length) {
+      current += line[++i];
+      started = true;
+    } else if (ch === ' ') {
+      if (started) words.push(current);
+      current = '';
+      started = false;
+    } else {
+      current += ch;
+      started = true;
+    }
+  }
+  if (started) words.push(current);
+  return words;
+}
+
+describe('every CLI example shown in the docs runs (in sandbox mode)', () => {
+  process.env.SWITCHBOARD_HOME = mkdtempSync(join(tmpdir(), 'switchboard-docs-'));
+
+  it.each(examples.map((e) => [`${e.function}: ${e.title}`, e] as const))('%s', async (_name, example) => {
+    const { run } = (await import(join(REPO, 'packages/cli/dist/main.js'))) as { run: (argv: string[], io: object) => Promise<number> };
+    const words = shellWords(example.cli);
+    expect(words[0]).toBe('switchboard');
+    let stdout = '';
+    let stderr = '';
+    const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: REPO };
+    const code = await run([...words.slice(1), '--sandbox'], io);
+    if (example.expectsError) {
+      expect(code).toBe(1);
+      return;
+    }
+    expect(stderr.replace(/^\(sandbox:.*\)\n/, '')).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(example.response);
+  });
+});
