@@ -12,6 +12,8 @@ Usage:
   switchboard configure <provider> [--account name] [--set key=value] [--read|--write allow|deny]
   switchboard call <provider.fn> [json] [--param value ...] [--account name] [--dry-run] [--force] [--sandbox] [--json]
   switchboard lua [file] [-e code] [--json] [--force] [--sandbox] [--memory-limit bytes] [--cpu-limit seconds]
+  switchboard mcp serve [--integration id ...] [--write deny|allow] [--account name] [--sandbox] [--max-result-chars N] [--http PORT]
+  switchboard mcp config [--integration id ...] [--write allow]      The mcpServers entry for an MCP client
   switchboard validate [specs-dir]                  Check every spec; print all problems (exit 1 if any)
   switchboard generate [--check]                    Regenerate all outputs from specs/ (--check: compare only)
 
@@ -35,6 +37,7 @@ const commands: Record<string, () => Promise<Command>> = {
   configure: async () => (await import('./commands/configure.js')).configureCommand,
   call: async () => (await import('./commands/call.js')).callCommand,
   lua: async () => (await import('./commands/lua.js')).luaCommand,
+  mcp: async () => (await import('./commands/mcp.js')).mcpCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   generate: async () => (await import('./commands/generate.js')).generateCommand,
 };

@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindings } from '@switchboard/bindings';
+import { CLI, REPO } from '../support.js';
+
+const env = { ...process.env, SWITCHBOARD_HOME: mkdtempSync(join(tmpdir(), 'switchboard-mcp-')), TELNYX_API_KEY: '' } as Record<string, string>;
+
+async function stdioClient(args: string[]): Promise<Client> {
+  const client = new Client({ name: 'switchboard-tests', version: '1.0.0' });
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', 'serve', ...args], env, cwd: REPO, stderr: 'pipe' }));
+  return client;
+}
+
+const allFunctions = bindings.flatMap((p) => p.functions);
+
+describe('MCP gateway over stdio (official SDK client, real child process)', () => {
+  let readOnly: Client;
+  let writable: Client;
+  beforeAll(async () => {
+    [readOnly, writable] = await Promise.all([stdioClient(['--sandbox']), stdioClient(['--sandbox', '--write', 'allow'])]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([readOnly?.close(), writable?.close()]);
+  });
+
+  it('lists read tools only by default', async () => {
+    const { tools } = await readOnly.listTools();
+    const names = tools.map((t) => t.name);
+    expect(names).toContain('telnyx__list_phone_numbers');
+    expect(names).not.toContain('telnyx__send_sms');
+    const expected = allFunctions.filter((f) => f.available && f.operation === 'read').map((f) => f.mcpTool);
+    expect(names.filter((n) => n !== 'search_functions').sort()).toEqual(expected.sort());
+  });
+
+  it('lists write tools too with --write allow', async () => {
+    const names = (await writable.listTools()).tools.map((t) => t.name);
+    expect(names).toContain('telnyx__send_sms');
+    expect(names.filter((n) => n !== 'search_functions').sort()).toEqual(allFunctions.filter((f) => f.available).map((f) => f.mcpTool).sort());
+  });
+
+  it('annotates every tool from the spec: read-only, destructive, idempotent, open world', async () => {
+    const { tools } = await writable.listTools();
+    for (const tool of tools.filter((t) => t.name !== 'search_functions')) {
+      const fn = allFunctions.find((f) => f.mcpTool === tool.name)!;
+      expect(tool.annotations, tool.name).toMatchObject({
+        readOnlyHint: fn.operation === 'read',
+        destructiveHint: fn.operation === 'write' && fn.destructive,
+        idempotentHint: fn.idempotent,
+        openWorldHint: true,
+      });
+      expect(tool.inputSchema).toMatchObject({ type: 'object', additionalProperties: false });
+    }
+  });
+
+  it('answers a read call in sandbox mode with the documented example', async () => {
+    const result = await readOnly.callTool({ name: 'telnyx__list_phone_numbers', arguments: { page_size: 10, filter_status: 'active' } });
+    expect(result.isError).toBeFalsy();
+    const example = (await import('@switchboard/mocks')).telnyxExamples.examples.find((e) => e.function === 'telnyx.list_phone_numbers')!;
+    expect(result.structuredContent).toEqual(example.response.body);
+  });
+
+  it('refuses a write call by default', async () => {
+    const result = await readOnly.callTool({ name: 'telnyx__send_sms', arguments: { to: '+19175550188', text: 'hi' } });
+    expect(result.isError).toBe(true);
+    expect((result.content as Array<{ text: string }>)[0]!.text).toContain('telnyx.send_sms is a write, and this gateway does not allow writes');
+  });
+
+  it('runs a write call with --write allow', async () => {
+    const result = await writable.callTool({ name: 'telnyx__send_sms', arguments: { to: '+19175550188', text: 'hi' } });
+    expect(result.isError).toBeFalsy();
+    expect((result.structuredContent as { data: { id: string } }).data.id).toBeTruthy();
+  });
+
+  it('returns a tool error naming the parameter for a bad argument', async () => {
+    const result = await readOnly.callTool({ name: 'telnyx__list_phone_numbers', arguments: { filter_status: 'purchase_pending' } });
+    expect(result.isError).toBe(true);
+    const text = (result.content as Array<{ text: string }>)[0]!.text;
+    expect(text).toContain('filter_status');
+    expect(text).toContain('No request was made');
+  });
+
+  it('finds functions with search_functions, among the tools it exposes', async () => {
+    const result = await readOnly.callTool({ name: 'search_functions', arguments: { query: 'list phone numbers' } });
+    const functions = (result.structuredContent as { functions: Array<{ tool: string }> }).functions.map((f) => f.tool);
+    expect(functions).toContain('telnyx__list_phone_numbers');
+    expect(functions).not.toContain('telnyx__send_sms');
+  });
+
+  it('serves the docs pages as resources', async () => {
+    const { resources } = await readOnly.listResources();
+    expect(resources.map((r) => r.uri)).toContain('switchboard://docs/telnyx/send_sms');
+    const page = await readOnly.readResource({ uri: 'switchboard://docs/telnyx/send_sms' });
+    expect((page.contents[0] as { text: string }).text).toMatch(/^# app\.integrations\.telnyx\.send_sms\(/);
+  });
+});
+
+describe('MCP gateway over Streamable HTTP', () => {
+  let child: ChildProcess;
+  let url: URL;
+  beforeAll(async () => {
+    child = spawn(process.execPath, [CLI, 'mcp', 'serve', '--sandbox', '--http', '0', '--integration', 'telnyx'], { env, cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+    url = await new Promise<URL>((resolve, reject) => {
+      let text = '';
+      child.stderr!.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        const match = /(http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(text);
+        if (match) resolve(new URL(match[1]!));
+      });
+      child.once('exit', (code) => reject(new Error(`gateway exited with ${code}: ${text}`)));
+    });
+  }, 30_000);
+  afterAll(() => {
+    child?.kill('SIGTERM');
+  });
+
+  it('lists only the chosen integration and answers a read call', async () => {
+    const client = new Client({ name: 'switchboard-tests', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(url));
+    const names = (await client.listTools()).tools.map((t) => t.name);
+    expect(names.every((n) => n.startsWith('telnyx__') || n === 'search_functions')).toBe(true);
+    const result = await client.callTool({ name: 'telnyx__get_phone_number', arguments: { phone_number_id: '1293384261075731499' } });
+    expect((result.structuredContent as { data: { phone_number: string } }).data.phone_number).toBe('+13125550123');
+    await client.close();
+  });
+});
