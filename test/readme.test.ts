@@ -53,3 +53,45 @@ describe('the README\'s "add a provider" walkthrough', () => {
     expect(switchboard(['validate'], { cwd: missing }).stderr.split('\n')[0]).toBe(shown[1]);
   });
 });
+
+describe("the README's quick start", () => {
+  const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## From TypeScript'));
+  const commands = /```sh\n([\s\S]*?)```/
+    .exec(quickStart)![1]!
+    .trim()
+    .split('\n')
+    .map((line) => line.trim());
+
+  it.each(commands)('%s', (line) => {
+    expect(line.startsWith('npx switchboard ')).toBe(true);
+    const args = line
+      .slice('npx switchboard '.length)
+      .match(/'[^']*'|\S+/g)!
+      .map((word) => word.replace(/^'(.*)'$/, '$1'));
+    const run = switchboard(args, { env: { SWITCHBOARD_HOME: mkdtempSync(join(tmpdir(), 'switchboard-readme-home-')), TELNYX_API_KEY: '' } });
+    expect(run.stderr.replace(/^\(sandbox:.*\)\n/, '')).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the README's TypeScript example", () => {
+  it('runs against the mock handlers', async () => {
+    const code = /## From TypeScript\n\n```ts\n([\s\S]*?)```/.exec(readme)![1]!;
+    const dir = join(REPO, 'test', '.readme-examples');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'from-typescript.mjs');
+    writeFileSync(file, `${code}\nexport { sent };\n`);
+    const { setupServer } = await import('msw/node');
+    const { telnyxHandlers, telnyxExamples } = await import('@switchboard/mocks');
+    const server = setupServer(...telnyxHandlers);
+    server.listen({ onUnhandledRequest: 'error' });
+    process.env.TELNYX_API_KEY = telnyxExamples.examples[0]!.request.headers.authorization!.replace('Bearer ', '');
+    try {
+      const { sent } = (await import(file)) as { sent: { data: { id: string } } };
+      expect(sent.data.id).toBeTruthy();
+    } finally {
+      server.close();
+    }
+  });
+});
