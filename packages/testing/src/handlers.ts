@@ -9,10 +9,9 @@ export function serverPattern(template: string): string {
 
 function routeMatches(route: { method: string; url: string }, request: RecordedRequest): boolean {
   if (route.method !== request.method) return false;
-  const pattern = route.url
-    .split(/\{[^}]+\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[^/]+');
+  const parts = route.url.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // A placeholder that ends the template may hold a relative path of several segments (generic helpers).
+  const pattern = parts.length > 1 && parts.at(-1) === '' ? `${parts.slice(0, -1).join('[^/]+')}.+` : parts.join('[^/]+');
   const url = new URL(request.url);
   return new RegExp(`^${pattern}$`).test(`${url.origin}${url.pathname}`);
 }
