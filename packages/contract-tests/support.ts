@@ -4,15 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { http, HttpResponse } from 'msw';
+import { respond } from '@switchboard/testing';
 import type { SetupServer } from 'msw/node';
-import { recordRequest, serverPattern, type ExampleResponse, type FunctionExample, type ProviderExamples, type RecordedRequest } from '@switchboard/testing';
+import { recordRequest, serverPattern, type FunctionExample, type ProviderExamples, type RecordedRequest } from '@switchboard/testing';
+
+/** Contract tests answer with documented responses exactly as the mock handlers do. */
+export const respondWith = respond;
 
 export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export function respondWith(response: ExampleResponse): Response {
-  const init = { status: response.status, headers: response.headers };
-  return response.body === null || response.status === 204 ? new HttpResponse(null, init) : HttpResponse.json(response.body as object, init);
-}
 
 /** The `index`-th documented example of `fn` (`telnyx.send_sms`). */
 export function documentedIn(data: ProviderExamples) {

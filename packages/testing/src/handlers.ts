@@ -16,7 +16,8 @@ function routeMatches(route: { method: string; url: string }, request: RecordedR
   return new RegExp(`^${pattern}$`).test(`${url.origin}${url.pathname}`);
 }
 
-function respond(response: ExampleResponse): Response {
+/** A fetch Response carrying a documented response (no body for 204 or null). */
+export function respond(response: ExampleResponse): Response {
   const init = { status: response.status, headers: response.headers };
   return response.body === null || response.status === 204 ? new HttpResponse(null, init) : HttpResponse.json(response.body as object, init);
 }
