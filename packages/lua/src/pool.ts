@@ -1,0 +1,216 @@
+/**
+ * LuaPool: scripts run in worker threads, one run per worker at a time. The CPU hook cannot
+ * interrupt C code (a pathological string.find pattern, wasmoon #45), so the main thread keeps a
+ * watchdog: while the worker is computing (not waiting for a host call) it may take at most
+ * cpuMs + grace per stretch, and wallMs + grace in all; past that the worker is terminate()d, the
+ * run ends with kind 'killed', and a fresh worker takes its place (~100-150 ms to start).
+ */
+import { Worker } from 'node:worker_threads';
+import { callDocs } from './bridge.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+import { resolveLimits } from './types.js';
+import type { LuaHostFunctions, LuaLimits, LuaRunResult } from './types.js';
+
+export interface LuaPoolOptions {
+  /** Number of worker threads. Default 2. */
+  size?: number;
+  /** Extra time a stuck worker gets beyond cpuMs (and wallMs) before it is terminated, in ms. Default 1000. */
+  graceMs?: number;
+}
+
+interface Job {
+  runId: number;
+  code: string;
+  host: LuaHostFunctions;
+  limits: LuaLimits;
+  startedAt: number;
+  resolve(result: LuaRunResult): void;
+}
+
+// Under vitest this file runs from src/*.ts; workers need JavaScript, so they load the built copy.
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('../dist/worker.js', import.meta.url)
+  : new URL('./worker.js', import.meta.url);
+
+class Slot {
+  readonly worker = new Worker(WORKER_URL);
+  job: Job | undefined;
+  /** Set once the worker has loaded wasmoon; a worker that dies before that cannot start at all. */
+  ready = false;
+  startError: string | undefined;
+  computeTimer: NodeJS.Timeout | undefined;
+  wallTimer: NodeJS.Timeout | undefined;
+
+  stopTimers(): void {
+    clearTimeout(this.computeTimer);
+    clearTimeout(this.wallTimer);
+    this.computeTimer = this.wallTimer = undefined;
+  }
+}
+
+export class LuaPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly graceMs: number;
+  private readonly size: number;
+  private nextRunId = 1;
+  private closed = false;
+
+  constructor(options: LuaPoolOptions = {}) {
+    const size = options.size ?? 2;
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`LuaPool size must be a positive integer, got ${String(size)}`);
+    this.size = size;
+    this.graceMs = options.graceMs ?? 1000;
+    // Started now so the first run does not wait for worker start-up and wasm compilation.
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  run(code: string, host: LuaHostFunctions, limits?: Partial<LuaLimits>): Promise<LuaRunResult> {
+    if (this.closed) return Promise.reject(new Error('LuaPool is closed'));
+    let resolved: LuaLimits;
+    try {
+      resolved = resolveLimits(limits);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Promise((resolve) => {
+      this.queue.push({ runId: this.nextRunId++, code, host, limits: resolved, startedAt: performance.now(), resolve });
+      this.dispatch();
+    });
+  }
+
+  /** Terminates every worker. Queued and running scripts end with kind 'killed'. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.resolve(killed(job, 'the pool was closed before the script started'));
+    // retire() removes the slot from this.slots, so iterate over a copy.
+    await Promise.all([...this.slots].map((slot) => this.retire(slot, 'the pool was closed')));
+  }
+
+  private spawn(): Slot {
+    const slot = new Slot();
+    slot.worker.on('message', (message: FromWorker) => this.onMessage(slot, message));
+    slot.worker.on('error', (err) => void (slot.startError ??= err.message)); // 'exit' follows
+    slot.worker.on('exit', (code) => {
+      if (!this.slots.includes(slot)) return;
+      if (slot.ready) return this.replace(slot, `the worker exited unexpectedly (code ${code})`);
+      // Failing to start would fail again at once: report it to the waiting scripts instead of respawning in a loop.
+      const reason = `the Lua worker failed to start: ${slot.startError ?? `exit code ${code}`}`;
+      void this.retire(slot, reason);
+      for (const job of this.queue.splice(0)) job.resolve(killed(job, reason));
+    });
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    slot.worker.unref();
+    return slot;
+  }
+
+  private dispatch(): void {
+    if (this.closed) return;
+    while (this.queue.length > 0 && this.slots.length < this.size) this.slots.push(this.spawn());
+    for (const slot of this.slots) {
+      if (slot.job) continue;
+      const job = this.queue.shift();
+      if (!job) return;
+      slot.job = job;
+      slot.worker.ref(); // a running script keeps the process alive; idle workers do not
+      const message: ToWorker = { type: 'run', runId: job.runId, code: job.code, limits: job.limits, hasDocs: Boolean(job.host.docs) };
+      slot.worker.postMessage(message);
+      this.armCompute(slot);
+      slot.wallTimer = setTimeout(() => this.kill(slot, `wall-clock limit of ${job.limits.wallMs} ms`), job.limits.wallMs + this.graceMs);
+    }
+  }
+
+  private armCompute(slot: Slot): void {
+    const job = slot.job;
+    if (!job) return;
+    clearTimeout(slot.computeTimer);
+    slot.computeTimer = setTimeout(() => this.kill(slot, `CPU limit of ${job.limits.cpuMs} ms`), job.limits.cpuMs + this.graceMs);
+  }
+
+  private onMessage(slot: Slot, message: FromWorker): void {
+    const job = slot.job;
+    if (message.type === 'ready') {
+      slot.ready = true;
+      return;
+    }
+    if (!job || message.runId !== job.runId) return;
+    if (message.type === 'done') {
+      slot.stopTimers();
+      slot.job = undefined;
+      slot.worker.unref();
+      job.resolve(message.result);
+      this.dispatch();
+      return;
+    }
+    // The worker now waits for the host, so its compute watchdog pauses until we answer.
+    clearTimeout(slot.computeTimer);
+    void this.answer(job, message).then((reply) => {
+      if (slot.job !== job) return;
+      this.armCompute(slot);
+      postSettle(slot.worker, reply);
+    });
+  }
+
+  private async answer(job: Job, call: Extract<FromWorker, { type: 'call' }>): Promise<ToWorker> {
+    const base = { type: 'settle' as const, runId: call.runId, callId: call.callId };
+    try {
+      const value = call.kind === 'integration'
+        ? await job.host.integration({ path: call.path, args: call.args })
+        : callDocs(requireDocs(job.host), call.path as 'list' | 'search' | 'read', call.args);
+      return { ...base, ok: true, value };
+    } catch (err) {
+      return { ...base, ok: false, message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  private kill(slot: Slot, limit: string): void {
+    const job = slot.job;
+    if (!job) return;
+    void this.retire(slot, `the script overran its ${limit} by more than ${this.graceMs} ms (stuck inside a C function such as string.find); its worker was terminated`);
+    if (!this.closed) this.slots.push(this.spawn());
+    this.dispatch();
+  }
+
+  private replace(slot: Slot, reason: string): void {
+    void this.retire(slot, reason);
+    this.dispatch();
+  }
+
+  private async retire(slot: Slot, reason: string): Promise<void> {
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+    slot.stopTimers();
+    const job = slot.job;
+    slot.job = undefined;
+    if (job) job.resolve(killed(job, reason));
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => undefined);
+    await slot.worker.terminate();
+  }
+}
+
+function requireDocs(host: LuaHostFunctions): NonNullable<LuaHostFunctions['docs']> {
+  if (!host.docs) throw new Error('docs are not available');
+  return host.docs;
+}
+
+/** Host results must survive structured clone; anything else (functions, class internals) is sent as its JSON form. */
+function postSettle(worker: Worker, reply: ToWorker): void {
+  try {
+    worker.postMessage(reply);
+  } catch {
+    if (reply.type !== 'settle' || !reply.ok) throw new Error('cannot post a host reply to the Lua worker');
+    let value: unknown;
+    try {
+      value = JSON.parse(JSON.stringify(reply.value) ?? 'null');
+    } catch (err) {
+      worker.postMessage({ ...reply, ok: false, message: `host result is not JSON data: ${err instanceof Error ? err.message : String(err)}` });
+      return;
+    }
+    worker.postMessage({ ...reply, value });
+  }
+}
+
+function killed(job: Job, message: string): LuaRunResult {
+  return { ok: false, output: '', result: null, error: { kind: 'killed', message }, durationMs: performance.now() - job.startedAt };
+}

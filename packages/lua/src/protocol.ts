@@ -1,0 +1,12 @@
+/** Messages between LuaPool (main thread) and a pool worker. One run at a time per worker. */
+import type { LuaLimits, LuaRunResult } from './types.js';
+
+export type ToWorker =
+  | { type: 'run'; runId: number; code: string; limits: LuaLimits; hasDocs: boolean }
+  | { type: 'settle'; runId: number; callId: number; ok: true; value: unknown }
+  | { type: 'settle'; runId: number; callId: number; ok: false; message: string };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'call'; runId: number; callId: number; kind: 'integration' | 'docs'; path: string; args: unknown[] }
+  | { type: 'done'; runId: number; result: LuaRunResult };

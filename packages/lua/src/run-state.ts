@@ -1,0 +1,110 @@
+import type { Converter } from './convert.js';
+import { Output } from './output.js';
+import type { IntegrationCall, LuaLimits } from './types.js';
+
+/** The docs functions a script can call; the names are the Lua names after `docs.`. */
+export type DocsFunction = 'list' | 'search' | 'read';
+
+/**
+ * How a run reaches its host. In-process it wraps LuaHostFunctions; in a pool worker it forwards
+ * over postMessage. Both are async: docs calls are synchronous in the caller's API but go through
+ * the same await path, so the worker needs no synchronous channel to the main thread.
+ */
+export interface HostBridge {
+  integration(call: IntegrationCall): Promise<unknown>;
+  /** Undefined when the caller supplied no docs; docs.* and lua_*_docs are then absent. */
+  docs?: (fn: DocsFunction, args: unknown[]) => Promise<unknown>;
+}
+
+export type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
+
+interface PendingCall {
+  label: string;
+  settled: Promise<void>;
+  outcome?: Outcome;
+}
+
+export type TripKind = 'cpu_limit' | 'wall_limit';
+
+/** Everything one script run owns on the JS side. */
+export class RunState {
+  readonly output: Output;
+  readonly startedAt = performance.now();
+  readonly wallDeadline: number;
+  /** When the CPU hook must stop the script: min(CPU budget left at this resume, wall deadline). */
+  deadline = Infinity;
+  cpuUsedMs = 0;
+  tripped: TripKind | undefined;
+  converter!: Converter;
+  private readonly pending = new Map<number, PendingCall>();
+  private nextId = 1;
+
+  constructor(readonly bridge: HostBridge, readonly limits: LuaLimits) {
+    this.output = new Output(limits.outputBytes);
+    this.wallDeadline = this.startedAt + limits.wallMs;
+  }
+
+  /** Starts a host call right away and returns its id; the script then yields until it settles. */
+  startCall(kind: 'integration' | 'docs', path: string, args: unknown[]): number {
+    const id = this.nextId++;
+    const label = kind === 'integration' ? `app.integrations.${path}` : `docs.${path}`;
+    let promise: Promise<unknown>;
+    try {
+      promise = kind === 'integration'
+        ? Promise.resolve(this.bridge.integration({ path, args }))
+        : Promise.resolve(this.bridge.docs?.(path as DocsFunction, args));
+    } catch (err) {
+      promise = Promise.reject(err);
+    }
+    const entry: PendingCall = { label, settled: Promise.resolve() };
+    // Settle handlers are attached at once, so a call abandoned by a limit never becomes an unhandled rejection.
+    entry.settled = promise.then(
+      (value) => void (entry.outcome = { ok: true, value }),
+      (err: unknown) => void (entry.outcome = { ok: false, message: err instanceof Error ? err.message : String(err) }),
+    );
+    this.pending.set(id, entry);
+    return id;
+  }
+
+  has(id: number): boolean {
+    return this.pending.has(id);
+  }
+
+  settled(id: number): Promise<void> {
+    return this.pending.get(id)?.settled ?? Promise.resolve();
+  }
+
+  take(id: number): (Outcome & { label: string }) | undefined {
+    const entry = this.pending.get(id);
+    if (!entry?.outcome) return undefined;
+    this.pending.delete(id);
+    return { ...entry.outcome, label: entry.label };
+  }
+
+  trip(kind: TripKind): void {
+    this.tripped ??= kind;
+  }
+
+  tripMessage(): string {
+    return this.tripped === 'wall_limit'
+      ? `wall-clock limit of ${this.limits.wallMs} ms exceeded`
+      : `CPU limit of ${this.limits.cpuMs} ms exceeded`;
+  }
+}
+
+let active: RunState | undefined;
+
+/** The run whose Lua code is executing right now (resume is synchronous, so there is at most one per thread). */
+export function activeRun(): RunState | undefined {
+  return active;
+}
+
+export function enterRun(run: RunState): RunState | undefined {
+  const previous = active;
+  active = run;
+  return previous;
+}
+
+export function leaveRun(previous: RunState | undefined): void {
+  active = previous;
+}

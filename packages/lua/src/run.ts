@@ -1,0 +1,126 @@
+/**
+ * The driver: one fresh engine per run, the script on its own thread with chunk name "=script",
+ * resumed until it returns, fails, trips a limit, or yields a host call to await.
+ * Never uses wasmoon's doString path (its results pile up on the global stack, wasmoon #109).
+ */
+import { ConversionError } from './convert.js';
+import { AWAIT_TOKEN, createEngine } from './engine.js';
+import { enterRun, leaveRun, RunState } from './run-state.js';
+import type { HostBridge } from './run-state.js';
+import type { LuaErrorKind, LuaLimits, LuaRunResult } from './types.js';
+import {
+  LUA_ERRMEM, LUA_ERRSYNTAX, LUA_OK, LUA_YIELD, T_LIGHTUSERDATA, T_NUMBER, T_STRING, T_TABLE, typeName,
+} from './vm/raw.js';
+import type { State } from './vm/raw.js';
+import { acquireVm, releaseVm } from './vm/vm.js';
+import type { Vm } from './vm/vm.js';
+
+const MEMORY_MESSAGE = 'not enough memory';
+
+export async function runScript(code: string, bridge: HostBridge, limits: LuaLimits): Promise<LuaRunResult> {
+  const run = new RunState(bridge, limits);
+  const vm = await acquireVm();
+  const { engine, G } = await createEngine(vm, run);
+  const wall = wallTimer(run);
+  try {
+    const T = vm.lua._lua_newthread(G);
+    const loaded = vm.load(T, code, '=script');
+    if (loaded !== LUA_OK) {
+      const kind = loaded === LUA_ERRMEM ? 'memory_limit' : loaded === LUA_ERRSYNTAX ? 'syntax' : 'runtime';
+      return finish(run, null, { kind, message: errorMessage(vm, run, T) });
+    }
+    for (;;) {
+      const status = resume(vm, run, T);
+      if (run.tripped) return finish(run, null, { kind: run.tripped, message: run.tripMessage() });
+      if (status === LUA_OK) return finishWithValues(vm, run, T);
+      if (status !== LUA_YIELD) {
+        const message = errorMessage(vm, run, T);
+        const kind: LuaErrorKind = status === LUA_ERRMEM || message === MEMORY_MESSAGE ? 'memory_limit' : 'runtime';
+        return finish(run, null, { kind, message });
+      }
+      const id = awaitedCall(vm, run, T);
+      if (id === undefined) {
+        return finish(run, null, { kind: 'runtime', message: 'attempt to yield from outside a coroutine' });
+      }
+      if ((await Promise.race([run.settled(id).then(() => false), wall.expired])) === true) {
+        run.trip('wall_limit');
+        return finish(run, null, { kind: 'wall_limit', message: run.tripMessage() });
+      }
+    }
+  } finally {
+    wall.cancel();
+    engine.global.close();
+    releaseVm(vm);
+  }
+}
+
+/** Runs the thread until it yields or ends, with the hook deadline set to the CPU budget left. */
+function resume(vm: Vm, run: RunState, T: State): number {
+  const started = performance.now();
+  run.deadline = Math.min(started + Math.max(0, run.limits.cpuMs - run.cpuUsedMs), run.wallDeadline);
+  const previous = enterRun(run);
+  try {
+    vm.lua.HEAPU32[vm.outPtr >> 2] = 0;
+    return vm.lua._lua_resume(T, 0, 0, vm.outPtr);
+  } finally {
+    leaveRun(previous);
+    run.cpuUsedMs += performance.now() - started;
+  }
+}
+
+/** The call id if the thread yielded (AWAIT token, id); pops the yielded values. */
+function awaitedCall(vm: Vm, run: RunState, T: State): number | undefined {
+  const { lua } = vm;
+  const count = lua.HEAPU32[vm.outPtr >> 2] ?? 0;
+  let id: number | undefined;
+  if (count === 2 && lua._lua_type(T, -2) === T_LIGHTUSERDATA && lua._lua_touserdata(T, -2) === AWAIT_TOKEN
+    && lua._lua_type(T, -1) === T_NUMBER) {
+    id = Number(lua._lua_tointegerx(T, -1, 0));
+  }
+  lua._lua_settop(T, -count - 1);
+  return id !== undefined && run.has(id) ? id : undefined;
+}
+
+function finishWithValues(vm: Vm, run: RunState, T: State): LuaRunResult {
+  const count = vm.lua._lua_gettop(T);
+  const values: unknown[] = [];
+  try {
+    for (let i = 1; i <= count; i++) values.push(run.converter.read(T, i, 'lenient'));
+  } catch (err) {
+    if (!(err instanceof ConversionError)) throw err;
+    return finish(run, null, { kind: 'runtime', message: `result: ${err.message}` });
+  }
+  return finish(run, count === 0 ? null : count === 1 ? values[0] : values, null);
+}
+
+/** The error value on top of T as text. Tables are shown as JSON, because __tostring would run Lua on a dead thread. */
+function errorMessage(vm: Vm, run: RunState, T: State): string {
+  const tag = vm.lua._lua_type(T, -1);
+  if (tag === T_STRING) return vm.readString(T, -1);
+  if (tag === T_NUMBER || tag === T_TABLE) {
+    try {
+      return JSON.stringify(run.converter.read(T, -1, 'lenient'));
+    } catch {
+      return `(error object is a ${typeName(tag)} value)`;
+    }
+  }
+  return `(error object is a ${typeName(tag)} value)`;
+}
+
+function finish(run: RunState, result: unknown, error: LuaRunResult['error']): LuaRunResult {
+  return {
+    ok: error === null,
+    output: run.output.toString(),
+    result: error === null ? result : null,
+    error,
+    durationMs: performance.now() - run.startedAt,
+  };
+}
+
+function wallTimer(run: RunState): { expired: Promise<true>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<true>((resolve) => {
+    timer = setTimeout(() => resolve(true), Math.max(0, run.wallDeadline - performance.now()));
+  });
+  return { expired, cancel: () => clearTimeout(timer) };
+}

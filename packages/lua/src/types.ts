@@ -1,0 +1,70 @@
+/** Resource limits for one script run. Every field has a default; pass only what you change. */
+export interface LuaLimits {
+  /** Lua heap the script may allocate, in bytes. Default 32 MiB (the anchor product's default). */
+  memoryBytes: number;
+  /** CPU time the script may spend running Lua, in ms. Time spent awaiting the host is not counted. Default 30 000. */
+  cpuMs: number;
+  /** Total time from start to result, in ms, including awaited host calls. Default 60 000. */
+  wallMs: number;
+  /** Bytes print/dump may write; later output is dropped and a truncation note is appended. Default 64 KiB. */
+  outputBytes: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<LuaLimits> = Object.freeze({
+  memoryBytes: 32 * 1024 * 1024,
+  cpuMs: 30_000,
+  wallMs: 60_000,
+  outputBytes: 64 * 1024,
+});
+
+/** One `app.integrations.<path>(...)` call made by a script. */
+export interface IntegrationCall {
+  /** The dotted path after `app.integrations.`, e.g. "telnyx.send_sms" or "telnyx.work.send_sms". */
+  path: string;
+  /** The Lua arguments converted to JSON-shaped data (usually one object). */
+  args: unknown[];
+}
+
+/** Synchronous producers behind `docs.*` and the `lua_*_docs` agent tools. */
+export interface LuaDocs {
+  list(): string;
+  search(query: string, limit?: number): string;
+  read(page: string): string;
+}
+
+/** What the caller (the CLI) provides to a run. */
+export interface LuaHostFunctions {
+  /**
+   * Handles app.integrations.<path>(...). Resolve with JSON-shaped data (becomes a Lua table);
+   * reject with an Error whose message becomes the Lua error (catchable with pcall).
+   */
+  integration(call: IntegrationCall): Promise<unknown>;
+  /** docs.list/search/read and lua_list_docs/lua_search_docs/lua_read_doc; omit to leave them out. */
+  docs?: LuaDocs;
+}
+
+export type LuaErrorKind = 'syntax' | 'runtime' | 'cpu_limit' | 'memory_limit' | 'wall_limit' | 'killed';
+
+export interface LuaRunResult {
+  ok: boolean;
+  /** Everything print/dump wrote, capped at outputBytes. */
+  output: string;
+  /** The script's return value(s) as JSON-shaped data: one value, an array when several, or null. */
+  result: unknown;
+  /** `message` carries the Lua position when there is one, e.g. "script:3: attempt to index a nil value". */
+  error: { kind: LuaErrorKind; message: string } | null;
+  durationMs: number;
+}
+
+export function resolveLimits(limits: Partial<LuaLimits> = {}): LuaLimits {
+  const out = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof LuaLimits)[]) {
+    const value = limits[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+      throw new RangeError(`LuaLimits.${key} must be a positive number of ${key === 'memoryBytes' || key === 'outputBytes' ? 'bytes' : 'ms'}, got ${String(value)}`);
+    }
+    out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { LuaPool } from '../src/index.js';
+import { fakeHost } from './host.js';
+
+const pool = new LuaPool({ size: 2 });
+afterAll(() => pool.close());
+
+describe('LuaPool', () => {
+  it('runs a script in a worker', async () => {
+    const r = await pool.run('print("hi") return 1 + 1', fakeHost());
+    expect(r).toMatchObject({ ok: true, output: 'hi\n', result: 2, error: null });
+  });
+
+  it('forwards integration calls to the main thread and returns their results', async () => {
+    const host = fakeHost((call) => ({ data: { id: 'msg_1', path: call.path } }));
+    const r = await pool.run('local r = app.integrations.telnyx.work.send_sms{ to = "+1" } return r.data.id, r.data.path', host);
+    expect(r.result).toEqual(['msg_1', 'telnyx.work.send_sms']);
+    expect(host.calls).toEqual([{ path: 'telnyx.work.send_sms', args: [{ to: '+1' }] }]);
+  });
+
+  it('forwards rejected calls as catchable Lua errors', async () => {
+    const host = fakeHost(() => Promise.reject(new Error('telnyx 422: invalid "to"')));
+    const r = await pool.run('local ok, e = pcall(function() local r = app.integrations.telnyx.send_sms{} return r end) return ok, e', host);
+    expect(r.result).toEqual([false, 'script:1: telnyx 422: invalid "to"']);
+  });
+
+  it('forwards docs calls', async () => {
+    const docs = { list: () => 'all', search: (q: string) => `found ${q}`, read: (p: string) => `# ${p}` };
+    const r = await pool.run('return docs.list(), lua_search_docs("sms"), docs.read("telnyx")', { integration: async () => ({}), docs });
+    expect(r.result).toEqual(['all', 'found sms', '# telnyx']);
+  });
+
+  it('sends a host result that cannot be cloned as its JSON form', async () => {
+    const r = await pool.run('local r = app.integrations.x.f{} return r.n, r.fn', fakeHost(() => ({ n: 1, fn: () => 1 })));
+    expect(r.result).toEqual([1, null]);
+  });
+
+  it('enforces the CPU limit inside the worker', async () => {
+    const r = await pool.run('while true do end', fakeHost(), { cpuMs: 300 });
+    expect(r.error?.kind).toBe('cpu_limit');
+  });
+
+  it('kills a script stuck in a pathological string.find and runs the next script fine', async () => {
+    const started = performance.now();
+    const r = await pool.run('return string.find(("a"):rep(3000), ".-.-.-.-b$")', fakeHost(), { cpuMs: 300 });
+    expect(r.error?.kind).toBe('killed');
+    expect(r.error?.message).toMatch(/CPU limit of 300 ms/);
+    expect(performance.now() - started).toBeLessThan(3000);
+    const next = await pool.run('return "alive"', fakeHost());
+    expect(next.result).toBe('alive');
+  });
+
+  it('does not count time spent waiting for the host against the watchdog', async () => {
+    const host = fakeHost(() => new Promise((resolve) => setTimeout(() => resolve({ ok: true }), 500)));
+    const own = new LuaPool({ size: 1, graceMs: 100 });
+    const r = await own.run('return app.integrations.slow.f{}.ok', host, { cpuMs: 200 });
+    await own.close();
+    expect(r.result).toBe(true);
+  });
+
+  it('runs more scripts than workers by queueing them', async () => {
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => pool.run(`return ${i}`, fakeHost())));
+    expect(results.map((r) => r.result)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('ends queued and running scripts with killed when closed', async () => {
+    const own = new LuaPool({ size: 1 });
+    const running = own.run('while true do end', fakeHost(), { cpuMs: 10_000 });
+    const queued = own.run('return 1', fakeHost());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await own.close();
+    expect((await running).error?.kind).toBe('killed');
+    expect((await queued).error?.kind).toBe('killed');
+    await expect(own.run('return 1', fakeHost())).rejects.toThrow('LuaPool is closed');
+  });
+});
