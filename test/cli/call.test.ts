@@ -129,3 +129,13 @@ describe('discovery', () => {
     expect(schema.input_schema).toMatchObject({ type: 'object', required: ['to'], additionalProperties: false });
   });
 });
+
+describe('read policy', () => {
+  it('a provider policy that denies reads refuses them before any request', () => {
+    const env = isolated();
+    expect(switchboard(['configure', 'telnyx', '--read', 'deny'], { env }).status).toBe(0);
+    const run = switchboard(['call', 'telnyx.list_phone_numbers', '--sandbox'], { env });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('reads from telnyx are denied by policy');
+  });
+});

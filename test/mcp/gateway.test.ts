@@ -100,6 +100,30 @@ describe('MCP gateway over stdio (official SDK client, real child process)', () 
   });
 });
 
+describe('MCP gateway limits and configuration', () => {
+  it('cuts long results at --max-result-chars with a clear marker', async () => {
+    const client = await stdioClient(['--sandbox', '--max-result-chars', '200']);
+    try {
+      const result = await client.callTool({ name: 'telnyx__list_phone_numbers', arguments: {} });
+      const text = (result.content as Array<{ text: string }>)[0]!.text;
+      expect(text.length).toBeLessThan(400);
+      expect(text).toMatch(/\[truncated by switchboard: \d+ more characters; narrow the request or raise --max-result-chars\]$/);
+      expect(result.structuredContent).toBeTruthy();
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('mcp config prints the mcpServers entry a client needs', async () => {
+    const { switchboard } = await import('../support.js');
+    const run = switchboard(['mcp', 'config', '--integration', 'telnyx', '--write', 'allow'], { env });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      mcpServers: { switchboard: { command: 'npx', args: ['switchboard', 'mcp', 'serve', '--integration', 'telnyx', '--write', 'allow'] } },
+    });
+  });
+});
+
 describe('MCP gateway over Streamable HTTP', () => {
   let child: ChildProcess;
   let url: URL;

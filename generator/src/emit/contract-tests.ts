@@ -24,9 +24,9 @@ function valueAt(body: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), body);
 }
 
-/** The message the provider's error example carries, found the way the runtime finds it. */
-function documentedErrorMessage(provider: Provider): string | null {
-  for (const path of provider.errors.messagePaths) {
+/** The first value the paths find in the provider's error example, found the way the runtime finds it. */
+function documentedErrorField(provider: Provider, paths: string[]): string | null {
+  for (const path of paths) {
     const value = valueAt(provider.errors.example.body, path);
     if (value !== undefined && value !== null) return typeof value === 'string' ? value : JSON.stringify(value);
   }
@@ -102,12 +102,14 @@ function functionTests(provider: Provider, func: Func): string {
   });
 
   const errorStatus = provider.errors.example.status;
-  const message = documentedErrorMessage(provider);
+  const message = documentedErrorField(provider, provider.errors.messagePaths);
+  const code = documentedErrorField(provider, provider.errors.codePaths);
+  const expectedError = [`status: ${errorStatus}`, message !== null ? `providerMessage: ${JSON.stringify(message)}` : null, code !== null ? `providerCode: ${JSON.stringify(code)}` : null].filter(Boolean).join(', ');
   tests.push(`  it('turns ${provider.name}\\'s error envelope into a typed error', async () => {
     serve([() => respondWith({ status: ${errorStatus}, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).${method}(${args} as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(${errorClassFor(errorStatus)});
-    expect(failure).toMatchObject({ status: ${errorStatus}${message !== null ? `, providerMessage: ${JSON.stringify(message)}` : ''} });
+    expect(failure).toMatchObject({ ${expectedError} });
   });`);
 
   if (func.idempotent) {

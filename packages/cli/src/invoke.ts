@@ -38,7 +38,7 @@ export interface InvokeResult {
   permissionBypassed: boolean;
 }
 
-/** A write refused by the effects policy; nothing was sent. */
+/** A call refused by the effects policy (a write without permission, or any call the policy denies); nothing was sent. */
 export class WriteDeniedError extends Error {}
 
 /** Credentials were needed and not found; the message says every way to provide them. */
@@ -94,6 +94,11 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
   }
 
   let permissionBypassed = false;
+  if (fn.operation === 'read' && policyFor(provider, ctx.settings).read === 'deny') {
+    const denied = new WriteDeniedError(`${fn.qualified} was not sent: reads from ${provider.id} are denied by policy; change it with \`switchboard configure ${provider.id} --read allow\`.`);
+    finish('denied', denied);
+    throw denied;
+  }
   if (fn.operation === 'write') {
     const policy = policyFor(provider, ctx.settings).write;
     if (policy === 'deny' || (policy !== 'allow' && !ctx.force)) {

@@ -61,7 +61,7 @@ describe("dialpad.get_call", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getCall({ id: 6342343299702784 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "User not found." });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "User not found.", providerCode: "notFound" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -110,7 +110,7 @@ describe("dialpad.get_current_user", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getCurrentUser({} as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "User not found." });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "User not found.", providerCode: "notFound" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -151,7 +151,7 @@ describe("dialpad.get_user", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getUser({ id: "5835806903417907" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "User not found." });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "User not found.", providerCode: "notFound" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -215,7 +215,7 @@ describe("dialpad.list_calls", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listCalls({ startTime: 1795132800, endTime: 1795219200 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "User not found." });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "User not found.", providerCode: "notFound" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -323,7 +323,7 @@ describe("dialpad.list_users", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listUsers({ state: "active" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "User not found." });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "User not found.", providerCode: "notFound" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -423,7 +423,7 @@ describe("dialpad.send_sms", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).sendSms({ to: "+14155551234", from: "+14155559876", text: "Hello from Dialpad!" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "User not found." });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "User not found.", providerCode: "notFound" });
   });
 
   it('is sent exactly once when the server answers 503 (never retried into a duplicate)', async () => {

@@ -70,7 +70,7 @@ describe("sinch.get_group", () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getGroup({ group_id: "01JCQ3T6W9Y2B5D8F1H4K7M0NP" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
-    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100." });
+    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100.", providerCode: "syntax_invalid_parameter_format" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -132,7 +132,7 @@ describe("sinch.get_phone_number", () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getPhoneNumber({ phone_number: "+13125550123" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
-    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100." });
+    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100.", providerCode: "syntax_invalid_parameter_format" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -196,7 +196,7 @@ describe("sinch.list_batches", () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listBatches({ page: 0, page_size: 30 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
-    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100." });
+    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100.", providerCode: "syntax_invalid_parameter_format" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -264,7 +264,7 @@ describe("sinch.list_groups", () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listGroups({ page: 0, page_size: 30 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
-    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100." });
+    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100.", providerCode: "syntax_invalid_parameter_format" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -347,7 +347,7 @@ describe("sinch.list_messages", () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listMessages({ direction: "mt", start_date: "2026-11-20T00:00:00Z", page: 0, page_size: 30 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
-    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100." });
+    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100.", providerCode: "syntax_invalid_parameter_format" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -446,7 +446,7 @@ describe("sinch.list_phone_numbers", () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listPhoneNumbers({ region_code: "US", type: "LOCAL", page_size: 30 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
-    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100." });
+    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100.", providerCode: "syntax_invalid_parameter_format" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -554,7 +554,7 @@ describe("sinch.send_sms", () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).sendSms({ from: "+13125550123", to: ["+19175550188"], body: "Hello from Sinch!" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
-    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100." });
+    expect(failure).toMatchObject({ status: 400, providerMessage: "The parameter 'page_size' must be an integer between 1 and 100.", providerCode: "syntax_invalid_parameter_format" });
   });
 
   it('is sent exactly once when the server answers 503 (never retried into a duplicate)', async () => {

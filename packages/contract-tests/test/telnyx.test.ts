@@ -63,7 +63,7 @@ describe("telnyx.get_call", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getCall({ call_control_id: "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found." });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found.", providerCode: "10005" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -112,7 +112,7 @@ describe("telnyx.get_phone_number", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getPhoneNumber({ phone_number_id: "1293384261075731499" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found." });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found.", providerCode: "10005" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -161,7 +161,7 @@ describe("telnyx.list_call_records", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listCallRecords({ filter_call_session_id: "2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found." });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found.", providerCode: "10005" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -229,7 +229,7 @@ describe("telnyx.list_calls", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listCalls({ filter_status: "completed", page_size: 20 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found." });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found.", providerCode: "10005" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -305,7 +305,7 @@ describe("telnyx.list_messages", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listMessages({ direction: "outbound", page_size: 50 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found." });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found.", providerCode: "10005" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -396,7 +396,7 @@ describe("telnyx.list_phone_numbers", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listPhoneNumbers({ page_size: 10, filter_status: "active" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found." });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found.", providerCode: "10005" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -487,7 +487,7 @@ describe("telnyx.send_sms", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).sendSms({ from: "+13125550123", to: "+19175550188", text: "Hello from Switchboard!" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found." });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "The requested resource or URL could not be found.", providerCode: "10005" });
   });
 
   it('is sent exactly once when the server answers 503 (never retried into a duplicate)', async () => {
