@@ -38,7 +38,10 @@ const UCS2_LENGTH = 'const ucs2length = (s) => { let n = 0; for (const _ of s) n
 
 /** ES module source of one precompiled validator, exported as `name`. */
 export function compileValidator(name: string, schema: JsonSchema): string {
-  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true, lines: true } });
+  // A fresh instance keeps generated names (validate10, pattern0) independent of other functions, so
+  // touching one spec changes one validator. Without the meta-schema it costs little: the loader has
+  // already compiled and checked this schema.
+  const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, code: { source: true, esm: true, lines: true } });
   ajv.addSchema(formatsToPatterns(schema) as object, 'input');
   const code = standaloneCode(ajv, { [name]: 'input' });
   const inlined = code.replace(/const (\w+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/, (_m, fn: string) => `${UCS2_LENGTH}\nconst ${fn} = ucs2length;`);
