@@ -1,6 +1,7 @@
 import type { Catalog, Example, Func, HttpBinding, Provider } from '../model.js';
 import { jsLiteral, tsExample } from './client/examples.js';
 import { generatedHeader, stableJson, type Emitter, type GeneratedFile } from './emitter.js';
+import { examplesConst, handlersConst } from './mocks.js';
 
 const ROOT = 'packages/contract-tests';
 
@@ -66,7 +67,7 @@ function functionTests(provider: Provider, func: Func): string {
   const first = http.examples[0]!;
   const args = jsLiteral(first.arguments, '    ', 100);
 
-  const handlers = `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Handlers`;
+  const handlers = handlersConst(provider);
   http.examples.forEach((example, index) => {
     const call = `client(${example.account ? `{ account: ${JSON.stringify(example.account)} }` : ''}).${method}(example.arguments as never)`;
     const docsModule = JSON.stringify(exampleModule(provider, func, index));
@@ -204,8 +205,8 @@ function functionTests(provider: Provider, func: Func): string {
 }
 
 function providerTestFile(provider: Provider): string {
-  const handlers = `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Handlers`;
-  const examplesName = `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Examples`;
+  const handlers = handlersConst(provider);
+  const examplesName = examplesConst(provider);
   const operations = provider.functions.filter((f) => f.binding.kind === 'http' && f.binding.pagination).map((f) => `${f.names.tsMethod}Operation`);
   return `${generatedHeader('//', [provider.source.file, ...provider.functions.map((f) => f.source.file)])}
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -4,8 +4,9 @@ import { generatedHeader, stableJson, type Emitter } from './emitter.js';
 
 const ROOT = 'packages/mocks';
 
-const examplesConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Examples`;
-const handlersConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Handlers`;
+/** Exported names of a provider's mock data and handlers in `@switchboard/mocks`. */
+export const examplesConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Examples`;
+export const handlersConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Handlers`;
 
 /** Method and URL template (server + path, placeholders kept) of the endpoint an example calls. */
 function routeOf(func: Func, args: Record<string, unknown>): { method: string; url: string } | null {
