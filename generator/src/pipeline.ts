@@ -55,8 +55,11 @@ export function generate(options: GenerateOptions): GenerateResult {
   const stale = timed('compare', () => compare(options.rootDir, emitters, loaded.catalog, files));
 
   if (options.check) return { kind: 'checked', stale, files: files.length, timings };
+  // The comparison already read every file: write exactly what it found missing or different.
+  const outdated = new Set(stale.filter((s) => s.problem !== 'not generated').map((s) => s.path));
+  const changed = files.filter((f) => outdated.has(f.path));
   const summary = timed('write', () =>
-    writeOutput(options.rootDir, files, stale.filter((s) => s.problem === 'not generated').map((s) => s.path)),
+    writeOutput(options.rootDir, changed, files.length - changed.length, stale.filter((s) => s.problem === 'not generated').map((s) => s.path)),
   );
   return { kind: 'written', summary, files: files.length, timings };
 }

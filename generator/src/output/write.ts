@@ -1,7 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile } from '../emit/emitter.js';
-import { readIfExists } from './tree.js';
 
 export interface WriteSummary {
   written: string[];
@@ -10,13 +9,13 @@ export interface WriteSummary {
 }
 
 /**
- * Write generated files. Every file is first written beside its target under a
- * temporary name and only then renamed over it, so a reader never sees a
- * half-written file; unchanged files are left untouched (keeps mtimes and
- * build caches stable).
+ * Write the generated files that changed (`changed`, as the comparison found
+ * them), and remove the stale ones. Every file is first written beside its
+ * target under a temporary name and only then renamed over it, so a reader
+ * never sees a half-written file; unchanged files are left untouched (keeps
+ * mtimes and build caches stable).
  */
-export function writeOutput(rootDir: string, files: GeneratedFile[], stale: string[]): WriteSummary {
-  const changed = files.filter((file) => readIfExists(join(rootDir, file.path)) !== file.contents);
+export function writeOutput(rootDir: string, changed: GeneratedFile[], unchanged: number, stale: string[]): WriteSummary {
   const staged: Array<{ temp: string; target: string }> = [];
   try {
     for (const file of changed) {
@@ -32,5 +31,5 @@ export function writeOutput(rootDir: string, files: GeneratedFile[], stale: stri
   }
   for (const { temp, target } of staged) renameSync(temp, target);
   for (const path of stale) rmSync(join(rootDir, path), { force: true });
-  return { written: changed.map((f) => f.path), removed: stale, unchanged: files.length - changed.length };
+  return { written: changed.map((f) => f.path), removed: stale, unchanged };
 }
