@@ -1,5 +1,6 @@
 import type { Catalog, Func, Provider } from '../model.js';
 import { jsLiteral } from './client/examples.js';
+import { operationConst } from './client/index.js';
 import { generatedHeader, stableJson, type Emitter } from './emitter.js';
 import { luaExamples, luaFunctionPage, luaNamespacePage } from './lua/reference.js';
 import { luaSignature } from './lua/lua-literal.js';
@@ -7,7 +8,6 @@ import { luaSignature } from './lua/lua-literal.js';
 const ROOT = 'packages/bindings';
 
 const moduleName = (provider: Provider) => provider.namespace;
-const operationConst = (func: Func) => `${func.names.tsMethod}Operation`;
 const OPERATION = '@@switchboard-operation:';
 
 function functionEntry(provider: Provider, func: Func) {

@@ -1,5 +1,6 @@
 import type { Catalog, Example, Func, HttpBinding, Provider } from '../model.js';
 import { jsLiteral, tsExample } from './client/examples.js';
+import { operationConst } from './client/index.js';
 import { generatedHeader, stableJson, type Emitter, type GeneratedFile } from './emitter.js';
 import { examplesConst, handlersConst } from './mocks.js';
 
@@ -182,7 +183,7 @@ function functionTests(provider: Provider, func: Func): string {
     ];
     for (const [title, sizes] of scenarios) {
       tests.push(`  it(${JSON.stringify(`pagination: ${title}`)}, async () => {
-    const sequence = pageSequence(${method}Operation.pagination!, documented(${JSON.stringify(func.names.qualified)}, 0).response.body, ${JSON.stringify(selected)}, ${JSON.stringify(sizes)});
+    const sequence = pageSequence(${operationConst(func)}.pagination!, documented(${JSON.stringify(func.names.qualified)}, 0).response.body, ${JSON.stringify(selected)}, ${JSON.stringify(sizes)});
     const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: ${http.binding.successStatus}, headers: {}, body })));
     const items: unknown[] = [];
     for await (const item of client().${method}Items(${args} as never)) items.push(item);
@@ -192,7 +193,7 @@ function functionTests(provider: Provider, func: Func): string {
     }
     if (pagination.strategy === 'cursor') {
       tests.push(`  it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
-    const sequence = pageSequence(${method}Operation.pagination!, documented(${JSON.stringify(func.names.qualified)}, 0).response.body, ${JSON.stringify(selected)}, [2, 2, 2, 2], { repeatCursor: true });
+    const sequence = pageSequence(${operationConst(func)}.pagination!, documented(${JSON.stringify(func.names.qualified)}, 0).response.body, ${JSON.stringify(selected)}, [2, 2, 2, 2], { repeatCursor: true });
     serve(sequence.bodies.map((body) => () => respondWith({ status: ${http.binding.successStatus}, headers: {}, body })));
     const iterate = async () => {
       for await (const item of client().${method}Items(${args} as never)) void item;
@@ -207,7 +208,7 @@ function functionTests(provider: Provider, func: Func): string {
 function providerTestFile(provider: Provider): string {
   const handlers = handlersConst(provider);
   const examplesName = examplesConst(provider);
-  const operations = provider.functions.filter((f) => f.binding.kind === 'http' && f.binding.pagination).map((f) => `${f.names.tsMethod}Operation`);
+  const operations = provider.functions.filter((f) => f.binding.kind === 'http' && f.binding.pagination).map(operationConst);
   return `${generatedHeader('//', [provider.source.file, ...provider.functions.map((f) => f.source.file)])}
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';

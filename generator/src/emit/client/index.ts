@@ -18,7 +18,8 @@ const isHttp = (func: Func): func is HttpFunc => func.binding.kind === 'http';
 const paramsType = (func: Func) => `${func.names.tsType}Params`;
 const responseType = (func: Func) => `${func.names.tsType}Response`;
 const itemType = (func: Func) => `${func.names.tsType}Item`;
-const operationConst = (func: Func) => `${func.names.tsMethod}Operation`;
+/** Exported name of a function's OperationSpec in its client package; other emitters import it by this name. */
+export const operationConst = (func: Func) => `${func.names.tsMethod}Operation`;
 const validatorName = (func: Func) => `validate${func.names.tsType}`;
 const moduleName = (func: Func) => func.name.replace(/_/g, '-');
 const hasRequired = (func: Func) => func.parameters.some((p) => p.required);

@@ -1,7 +1,7 @@
 import { ValidationError } from '@switchboard/runtime';
 import { readSettings } from '../accounts.js';
 import { coerceFlags, parseCallArgs } from '../args.js';
-import { CredentialsMissingError, invoke, WriteDeniedError, type InvokeContext } from '../invoke.js';
+import { invoke, type InvokeContext } from '../invoke.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
 import { resolveQualified, UnknownFunctionError } from '../registry.js';
 import { sandboxRequested } from '../sandbox.js';
@@ -43,10 +43,9 @@ export async function callCommand(argv: string[], io: CliIo): Promise<ExitCode> 
     }
     return EXIT.ok;
   } catch (error) {
-    const usage = error instanceof ValidationError;
-    const known = usage || error instanceof WriteDeniedError || error instanceof CredentialsMissingError || error instanceof Error;
-    if (!known) throw error;
-    return fail(io, flags.json, envelope(false, null, (error as Error).message, { operation: target.fn.operation }), usage ? EXIT.usage : EXIT.failure);
+    // Policy refusals, missing credentials and provider errors are failures (1); a bad argument is usage (2).
+    if (!(error instanceof Error)) throw error;
+    return fail(io, flags.json, envelope(false, null, error.message, { operation: target.fn.operation }), error instanceof ValidationError ? EXIT.usage : EXIT.failure);
   }
 }
 

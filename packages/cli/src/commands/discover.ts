@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { accountsOf, readSettings } from '../accounts.js';
+import { accountsOf, envNameFor, readSettings } from '../accounts.js';
 import { docsIndex, readDocsPage, searchFunctions } from '../docs-text.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
 import { bindings, findProvider, resolveQualified, UnknownFunctionError } from '../registry.js';
@@ -83,7 +83,6 @@ export async function fieldsCommand(args: string[], io: CliIo): Promise<ExitCode
   const account = values.account ?? 'default';
   const settings = readSettings();
   const stored = settings.providers[provider.id]?.accounts?.[account] ?? {};
-  const { envNameFor } = await import('../accounts.js');
   const fields = provider.fields.map((f) => ({
     key: f.key,
     label: f.label,
