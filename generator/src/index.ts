@@ -4,3 +4,4 @@ export { formatDiagnostic, type Diagnostic } from './load/diagnostics.js';
 export { generate, type GenerateOptions, type GenerateResult, type StaleFile, type PhaseTiming } from './pipeline.js';
 export type { Emitter, GeneratedFile } from './emit/emitter.js';
 export { emitters } from './emit/index.js';
+export { reportGenerate, type ReportStreams } from './report.js';

@@ -1,14 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scratchProject, switchboard } from '../support.js';
+import { readCatalog, scratchProject, switchboard } from '../support.js';
 
 describe('switchboard validate', () => {
   it('passes on the committed specs', () => {
     const run = switchboard(['validate']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^5 providers, 52 functions: all specs valid\.\n$/);
+    const { providers } = readCatalog();
+    const functions = providers.reduce((n, p) => n + p.counts.functions, 0);
+    expect(run.stdout).toBe(`${providers.length} providers, ${functions} functions: all specs valid.\n`);
   });
 
   it('prints every problem at once with file:line:col and exits 1', () => {

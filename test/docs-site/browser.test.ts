@@ -30,25 +30,37 @@ afterAll(async () => {
   server?.close();
 });
 
+/** Loads a page and waits until its content (the first table) is rendered. */
+async function openPage(path: string): Promise<void> {
+  const response = await page.goto(`${origin}${path}`);
+  expect(response?.status()).toBe(200);
+  await page.locator('table').first().waitFor();
+}
+
 describe('the docs site in a real browser', () => {
   it('opens the home page with the catalog', async () => {
     const response = await page.goto(`${origin}/`);
     expect(response?.status()).toBe(200);
-    expect((await page.locator('h1').first().textContent())?.trim()).toMatch(/^Integration catalog/);
+    await page.locator('h1', { hasText: /^\s*Integration catalog/ }).first().waitFor();
     await expect(page.locator('a[href="/telnyx/"]').count()).resolves.toBeGreaterThan(0);
   });
 
   it('finds Telnyx send_sms by searching for "send sms" and opens it', async () => {
+    await page.goto(`${origin}/`);
     await page.locator('button.DocSearch-Button').click();
     await page.locator('#localsearch-input').fill('send sms');
     const hit = page.locator('a.result[href*="/telnyx/send_sms"]').first();
     await hit.waitFor({ timeout: 10_000 });
     await hit.click();
     await page.waitForURL(/\/telnyx\/send_sms/);
-    await expect(page.locator('h1').first().textContent()).resolves.toContain('send_sms');
+    // Client-side navigation swaps the content after the URL changes: wait for the new heading
+    // rather than reading whatever heading is there at that instant.
+    await page.locator('h1', { hasText: 'send_sms' }).first().waitFor();
   });
 
+  // Each test below opens its page itself, so none depends on where an earlier test left off.
   it('shows the parameter table and the Lua example', async () => {
+    await openPage('/telnyx/send_sms');
     const headers = await page.locator('table').first().locator('th').allTextContents();
     expect(headers).toEqual(['Name', 'Type', 'Required', 'Sent as', 'Description']);
     const firstColumn = await page.locator('table').first().locator('tbody tr td:first-child').allTextContents();
@@ -59,6 +71,7 @@ describe('the docs site in a real browser', () => {
   });
 
   it('has no broken internal link on that page', async () => {
+    await openPage('/telnyx/send_sms');
     const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     const internal = [...new Set(hrefs.filter((h) => h.startsWith(origin)).map((h) => h.split('#')[0]!))];
     expect(internal.length).toBeGreaterThan(10);
@@ -71,6 +84,7 @@ describe('the docs site in a real browser', () => {
   });
 
   it('saves a screenshot', async () => {
+    await openPage('/telnyx/send_sms');
     mkdirSync(SHOTS, { recursive: true });
     const path = join(SHOTS, 'telnyx-send_sms.png');
     await page.screenshot({ path, fullPage: false });

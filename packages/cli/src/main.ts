@@ -1,4 +1,4 @@
-
+import { readFileSync } from 'node:fs';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 
 const HELP = `switchboard: integration catalog tools
@@ -23,6 +23,7 @@ documented examples, offline, with no credentials. Exit codes: 0 success, 1 fail
 
 Options:
   -h, --help                              Show this help
+  -v, --version                           Print the version
 `;
 
 type Command = (args: string[], io: CliIo) => Promise<ExitCode>;
@@ -48,6 +49,10 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     io.stdout.write(HELP);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`switchboard ${cliVersion()}\n`);
+    return EXIT.ok;
+  }
   const load = commands[name];
   if (!load) {
     io.stderr.write(`switchboard: unknown command '${name}'. Commands: ${Object.keys(commands).join(', ')}. See switchboard --help.\n`);
@@ -64,3 +69,9 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   }
 }
 
+
+/** The CLI package's own version, read from its package.json (one level above dist/ and src/). */
+function cliVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : 'unknown';
+}
