@@ -12,7 +12,7 @@ if [[ -f $stamp && "$(cat "$stamp")" == "$want" ]]; then exit 0; fi
 if node scripts/lock-covers-workspaces.mjs; then
   npm ci --no-audit --no-fund --loglevel=error
 else
-  echo "a workspace is not in package-lock.json yet (a new provider?): npm install records it."
+  echo "package-lock.json does not cover every workspace yet (a new provider?): npm install records it."
   npm install --no-audit --no-fund --loglevel=error
 fi
 # Recompute: `npm install` may have rewritten the lock.
