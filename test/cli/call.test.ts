@@ -116,7 +116,9 @@ describe('discovery', () => {
 
   it('search finds send_sms functions first', () => {
     const hits = json(switchboard(['search', 'send', 'sms', '--json'], { env: isolated() }).stdout).functions;
-    expect(hits.slice(0, 4).map((h: { function: string }) => h.function).sort()).toEqual(['dialpad.send_sms', 'plivo.send_sms', 'sinch.send_sms', 'telnyx.send_sms']);
+    const sendSms = readCatalog().providers.filter((p) => p.functions.some((f) => f.name === 'send_sms')).map((p) => `${p.id}.send_sms`);
+    expect(sendSms.length).toBeGreaterThan(1);
+    expect(hits.slice(0, sendSms.length).map((h: { function: string }) => h.function).sort()).toEqual(sendSms.sort());
   });
 
   it('docs reads a function page by any of its names', () => {
