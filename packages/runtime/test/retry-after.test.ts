@@ -9,7 +9,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InternalServerError, RateLimitError } from '../src/errors.js';
 import { loopback, type Loopback } from './loopback.js';
-import { fakeClock, listPhoneNumbers, sendSms, telnyxClient } from './support.js';
+import { fakeClock, listPhoneNumbers, manualTimeouts, sendSms, telnyxClient } from './support.js';
+
+/** The injected clock and sleeps, and attempt timeouts that never fire: a slow loopback reply on a loaded machine changes nothing. */
+function testClock() {
+  return { ...fakeClock(), startTimer: manualTimeouts().startTimer };
+}
 
 const write = [sendSms, { to: '+19175550188', text: 'hi' }] as const;
 const read = [listPhoneNumbers, {}] as const;
@@ -29,7 +34,7 @@ async function answering(status: number, headers: Record<string, string> = {}): 
 describe('Retry-After longer than allowed', () => {
   it('Retry-After: 100000 on a write with timeout 300: one request, RateLimitError at once, no wait', async () => {
     const { url, requests } = await answering(429, { 'retry-after': '100000' });
-    const clock = fakeClock();
+    const clock = testClock();
     const error = await telnyxClient({ baseURL: url, timeout: 300, ...clock })
       .call(...write)
       .catch((e: unknown) => e);
@@ -42,7 +47,7 @@ describe('Retry-After longer than allowed', () => {
 
   it('a Retry-After above maxRetryAfter (default 60 s) is not waited for, even with time to spare', async () => {
     const { url, requests } = await answering(429, { 'retry-after': '61' });
-    const clock = fakeClock();
+    const clock = testClock();
     await expect(telnyxClient({ baseURL: url, totalTimeout: 3_600_000, ...clock }).call(...read)).rejects.toBeInstanceOf(RateLimitError);
     expect(requests).toHaveLength(1);
     expect(clock.delays).toEqual([]);
@@ -50,7 +55,7 @@ describe('Retry-After longer than allowed', () => {
 
   it('raising maxRetryAfter lets a longer Retry-After be honoured', async () => {
     const { url, requests } = await answering(429, { 'retry-after': '90' });
-    const clock = fakeClock();
+    const clock = testClock();
     await telnyxClient({ baseURL: url, maxRetryAfter: 120_000, totalTimeout: 3_600_000, ...clock })
       .call(...read)
       .catch(() => undefined);
@@ -60,7 +65,7 @@ describe('Retry-After longer than allowed', () => {
 
   it('a Retry-After within maxRetryAfter that would pass totalTimeout fails now with the 429', async () => {
     const { url, requests } = await answering(429, { 'retry-after': '5' });
-    const clock = fakeClock();
+    const clock = testClock();
     await expect(telnyxClient({ baseURL: url, totalTimeout: 4_000, ...clock }).call(...write)).rejects.toBeInstanceOf(RateLimitError);
     expect(requests).toHaveLength(1);
     expect(clock.delays).toEqual([]);
@@ -68,7 +73,7 @@ describe('Retry-After longer than allowed', () => {
 
   it('the default deadline is timeout × (maxRetries + 1): timeout 300 allows the 0.5 s backoff but not the next 1 s one', async () => {
     const { url, requests } = await answering(503);
-    const clock = fakeClock();
+    const clock = testClock();
     await expect(telnyxClient({ baseURL: url, timeout: 300, ...clock }).call(...read)).rejects.toBeInstanceOf(InternalServerError);
     expect(requests).toHaveLength(2);
     expect(clock.delays).toHaveLength(1);
@@ -84,7 +89,7 @@ describe('unusable Retry-After values fall back to backoff', () => {
     ['a bare year-like number with a sign', '+100'],
   ])('%s (%s): 0.5 s then 1 s backoff, not an immediate retry', async (_, value) => {
     const { url, requests } = await answering(429, { 'retry-after': value });
-    const clock = fakeClock();
+    const clock = testClock();
     await telnyxClient({ baseURL: url, ...clock })
       .call(...read)
       .catch(() => undefined);
@@ -98,7 +103,7 @@ describe('unusable Retry-After values fall back to backoff', () => {
 
   it('a negative retry-after-ms is ignored in favour of a valid Retry-After', async () => {
     const { url } = await answering(429, { 'retry-after-ms': '-100', 'retry-after': '2' });
-    const clock = fakeClock();
+    const clock = testClock();
     await telnyxClient({ baseURL: url, maxRetries: 1, ...clock })
       .call(...read)
       .catch(() => undefined);
@@ -106,7 +111,7 @@ describe('unusable Retry-After values fall back to backoff', () => {
   });
 
   it('an HTTP date in the future is waited for, measured on the injected clock', async () => {
-    const clock = fakeClock();
+    const clock = testClock();
     const { url } = await answering(429, { 'retry-after': new Date(clock.now() + 10_000).toUTCString() });
     await telnyxClient({ baseURL: url, maxRetries: 1, ...clock })
       .call(...read)
