@@ -205,7 +205,8 @@ export class Core {
       if (result.kind === 'response') {
         throw apiError(ctx, result.status, result.headers, result.text);
       }
-      const errorContext = { providerName: this.provider.name, operation: ctx.op.id, idempotent, timeout: attemptTimeout, redactor: this.redactor };
+      const timeoutOption = attemptTimeout < timeout ? ('totalTimeout' as const) : ('timeout' as const);
+      const errorContext = { providerName: this.provider.name, operation: ctx.op.id, idempotent, timeout: attemptTimeout, timeoutOption, redactor: this.redactor };
       throw connectionError(errorContext, result.failure, result.cause);
     }
   }

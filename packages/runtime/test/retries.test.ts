@@ -155,6 +155,13 @@ describe('timeouts and aborts', () => {
     expect(requested).toEqual([10]);
   });
 
+  it('totalTimeout below timeout cuts the attempt to it, and the message names totalTimeout', async () => {
+    const { fetch, startTimer, requested } = timingOut();
+    const error = await telnyxClient({ fetch, startTimer, timeout: 60_000, totalTimeout: 50, maxRetries: 0 }).call(...read).catch((e: unknown) => e);
+    expect(requested).toEqual([50]);
+    expect((error as Error).message).toBe('telnyx.list_phone_numbers got no response within 50 ms. Raise the `totalTimeout` option if the provider is slow.');
+  });
+
   it('a timed-out send_sms says it was not retried', async () => {
     const { fetch, startTimer } = timingOut();
     await expect(telnyxClient({ fetch, startTimer, timeout: 10 }).call(...write)).rejects.toThrow(/got no response within 10 ms\. It was not retried/);
