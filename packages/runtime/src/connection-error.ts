@@ -13,6 +13,8 @@ export interface ConnectionErrorContext {
   operation: string;
   idempotent: boolean;
   timeout: number;
+  /** Which option set that limit: the attempt's own, or what was left of the call's. */
+  timeoutOption: 'timeout' | 'totalTimeout';
   redactor: Redactor;
 }
 
@@ -21,7 +23,7 @@ export function connectionError(ctx: ConnectionErrorContext, failure: Exclude<Fa
   const unsafe = ctx.idempotent ? '' : ` It was not retried because repeating ${id} could duplicate its effect: check whether it took effect before calling again.`;
   const options = { cause: redactCause(cause, ctx.redactor) };
   if (failure.kind === 'timeout') {
-    return new APIConnectionTimeoutError(`${id} got no response within ${ctx.timeout} ms.${unsafe} Raise the \`timeout\` option if the provider is slow.`, options);
+    return new APIConnectionTimeoutError(`${id} got no response within ${ctx.timeout} ms.${unsafe} Raise the \`${ctx.timeoutOption}\` option if the provider is slow.`, options);
   }
   const detail = ctx.redactor.string(causeText(cause));
   if (failure.kind === 'not_sent') {

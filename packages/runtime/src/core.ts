@@ -6,6 +6,7 @@
  * the first byte is sent.
  */
 
+import { snapshotArguments, type ArgumentLimits } from './arguments.js';
 import { buildRequest, type PreparedRequest } from './build-request.js';
 import { connectionError, describeFailure } from './connection-error.js';
 import {
@@ -21,9 +22,10 @@ import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOpt
 import { paginate, type FetchedPage, type Page } from './pagination.js';
 import type { Redactor } from './redact.js';
 import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js';
-import { mayRetry, retryDelayMs, type Failure } from './retry.js';
+import { checkClientOptions, checkRequestOptions } from './option-checks.js';
+import { mayRetry, retryWait, type Failure } from './retry.js';
 import type { OperationSpec, ProviderSpec, ServerSpec, UnavailableOperationSpec } from './spec.js';
-import { attempt } from './transport.js';
+import { attempt, realTimer } from './transport.js';
 import { abortableSleep } from './sleep.js';
 import { validateArgs } from './validate.js';
 
@@ -38,11 +40,17 @@ export class Core {
   private readonly fields: ResolvedFields;
   private readonly redactor: Redactor;
   private readonly log: Log;
+  private readonly limits: ArgumentLimits;
 
   constructor(
     readonly provider: ProviderSpec,
     private readonly options: CoreOptions = {},
   ) {
+    checkClientOptions(options);
+    this.limits = {
+      maxDepth: options.maxArgumentDepth ?? DEFAULTS.maxArgumentDepth,
+      maxBytes: options.maxRequestBytes ?? DEFAULTS.maxRequestBytes,
+    };
     const env = options.env ?? (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
     this.fields = resolveFields(provider, { options: options as Record<string, unknown>, env, account: options.account });
     this.redactor = redactorFor(provider, this.fields);
@@ -75,15 +83,19 @@ export class Core {
   }
 
   private walk(op: AnyOperation, args: object, options: RequestOptions): AsyncGenerator<Page> {
+    checkRequestOptions(options);
     const spec = available(op);
+    // Read once here too: the walk spreads and re-reads the arguments for every page.
+    const plain = snapshotArguments(spec.id, args ?? {}, this.limits, this.redactor) as Record<string, unknown>;
     const fetchPage = (pageArgs: Record<string, unknown>) => this.send(spec, pageArgs, options);
-    return paginate(spec, { ...args } as Record<string, unknown>, fetchPage, options.maxPages ?? DEFAULTS.maxPages);
+    return paginate(spec, plain, fetchPage, { maxPages: options.maxPages ?? DEFAULTS.maxPages, redactor: this.redactor });
   }
 
   /** Everything that can fail without the network, in the order a person would fix it. */
   private plan(op: AnyOperation, given: object | undefined, headers: Record<string, string> | undefined): Plan {
     const spec = available(op);
-    const args = given ?? {}; // functions without parameters may be called with nothing
+    // Functions without parameters may be called with nothing. Everything below reads only this plain copy.
+    const args = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor) as object;
     validateArgs(spec, args, this.redactor);
     const server = this.server(spec);
     const serverUrl = this.serverUrl(spec.server, server);
@@ -92,6 +104,7 @@ export class Core {
     const request = this.redactingValidation(() =>
       buildRequest({ op: spec, args: args as Record<string, unknown>, server, serverUrl, fieldValues, extraHeaders: [this.options.defaultHeaders, headers] }),
     );
+    this.checkSize(spec.id, request);
     // Reads are safe to repeat whatever the spec says; writes only when declared idempotent.
     const idempotent = spec.operation === 'read' || spec.idempotent;
     const credentialHint = keys
@@ -116,6 +129,15 @@ export class Core {
     }
   }
 
+  /** The exact size rule, on what would be sent (the argument walk only estimates it). */
+  private checkSize(operation: string, request: PreparedRequest): void {
+    const max = this.limits.maxBytes;
+    const bytes = request.url.length + (request.body === null ? 0 : new TextEncoder().encode(request.body).length);
+    if (bytes <= max) return;
+    const where = request.body === null ? '(request URL)' : '(request body)';
+    throw new ValidationError(operation, [{ path: where, problem: `would make the request ${bytes} bytes, more than ${max} (the maxRequestBytes option)` }]);
+  }
+
   private server(op: OperationSpec): ServerSpec {
     const server = this.provider.servers[op.server];
     if (!server) throw new SwitchboardError(`${op.id} names server '${op.server}', which ${this.provider.id} does not define.`);
@@ -133,24 +155,31 @@ export class Core {
 
   /** Sends with retries; returns the parsed body and the URL it came from (for relative next links). */
   private async send(op: AnyOperation, args: object, options: RequestOptions): Promise<FetchedPage> {
+    checkRequestOptions(options);
     const { request, ctx } = this.plan(op, args, options.headers);
     const internal = this.options as InternalClientOptions;
     const fetchFn = internal.fetch ?? globalThis.fetch;
     const sleep = internal.sleep ?? abortableSleep;
+    const now = internal.now ?? Date.now;
+    const startTimer = internal.startTimer ?? realTimer;
     const maxRetries = options.maxRetries ?? internal.maxRetries ?? DEFAULTS.maxRetries;
     const timeout = options.timeout ?? internal.timeout ?? DEFAULTS.timeout;
+    const maxRetryAfter = internal.maxRetryAfter ?? DEFAULTS.maxRetryAfter;
+    const deadline = now() + (options.totalTimeout ?? internal.totalTimeout ?? timeout * (maxRetries + 1));
     const { idempotent } = ctx;
     const abortError = () => new APIUserAbortError(`${ctx.op.id} was aborted by the caller.`);
 
     for (let retry = 0; ; retry++) {
       this.log.debug(`${request.method} ${request.url}${retry > 0 ? ` (retry ${retry} of ${maxRetries})` : ''}`);
-      const started = Date.now();
-      const result = await attempt(fetchFn, request, timeout, options.signal);
+      const started = now();
+      // The last attempt gets only what is left of the call's deadline.
+      const attemptTimeout = Math.max(1, Math.min(timeout, deadline - started));
+      const result = await attempt(fetchFn, request, attemptTimeout, options.signal, startTimer);
       if (result.kind === 'aborted') throw abortError();
 
       let failure: Failure;
       if (result.kind === 'response') {
-        this.log.debug(`HTTP ${result.status} from ${request.method} ${request.url} in ${Date.now() - started} ms`);
+        this.log.debug(`HTTP ${result.status} from ${request.method} ${request.url} in ${now() - started} ms`);
         if (isSuccess(ctx.op, result.status)) return { body: parseBody(result.text), url: request.url };
         failure = { kind: 'status', status: result.status, headers: result.headers };
       } else {
@@ -158,21 +187,26 @@ export class Core {
       }
 
       if (mayRetry(failure, idempotent) && retry < maxRetries) {
-        const delay = retryDelayMs(retry + 1, failure.kind === 'status' ? failure.headers : null);
-        this.log.warn(`${ctx.op.id}: ${describeFailure(failure)}; retrying in ${delay} ms (retry ${retry + 1} of ${maxRetries}).`);
-        try {
-          await sleep(delay, options.signal);
-        } catch {
-          throw abortError();
+        const at = now();
+        const wait = retryWait(retry + 1, failure.kind === 'status' ? failure.headers : null, { maxRetryAfter, timeLeft: deadline - at, now: at });
+        if (wait.kind === 'wait') {
+          this.log.warn(`${ctx.op.id}: ${describeFailure(failure)}; retrying in ${wait.ms} ms (retry ${retry + 1} of ${maxRetries}).`);
+          try {
+            await sleep(wait.ms, options.signal);
+          } catch {
+            throw abortError();
+          }
+          if (options.signal?.aborted) throw abortError();
+          continue;
         }
-        if (options.signal?.aborted) throw abortError();
-        continue;
+        this.log.warn(`${ctx.op.id}: ${describeFailure(failure)}; not retrying: ${wait.reason}.`);
       }
 
       if (result.kind === 'response') {
         throw apiError(ctx, result.status, result.headers, result.text);
       }
-      const errorContext = { providerName: this.provider.name, operation: ctx.op.id, idempotent, timeout, redactor: this.redactor };
+      const timeoutOption = attemptTimeout < timeout ? ('totalTimeout' as const) : ('timeout' as const);
+      const errorContext = { providerName: this.provider.name, operation: ctx.op.id, idempotent, timeout: attemptTimeout, timeoutOption, redactor: this.redactor };
       throw connectionError(errorContext, result.failure, result.cause);
     }
   }

@@ -146,6 +146,22 @@ export class UnavailableFunctionError extends SwitchboardError {
   }
 }
 
+/** A client or request option has a value the runtime cannot honour; raised before any request. */
+export class InvalidOptionError extends SwitchboardError {
+  constructor(
+    /** The option's name, e.g. `timeout`. */
+    readonly option: string,
+    /** Where it was given: the client's options or one call's. */
+    readonly scope: 'client' | 'request',
+    /** The allowed values, in words: `an integer from 1 to 2147483647 (milliseconds)`. */
+    readonly allowed: string,
+    /** The value given, as text. */
+    readonly received: string,
+  ) {
+    super(`Invalid ${scope} option \`${option}\`: must be ${allowed}; got ${received}. No request was made.`);
+  }
+}
+
 /** Walking pages stopped because continuing would be wrong or endless. */
 export class PaginationError extends SwitchboardError {
   constructor(

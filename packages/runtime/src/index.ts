@@ -25,6 +25,7 @@ export {
   MissingCredentialsError,
   UnavailableFunctionError,
   PaginationError,
+  InvalidOptionError,
   type ValidationIssue,
   type MissingField,
 } from './errors.js';

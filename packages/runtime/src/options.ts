@@ -36,11 +36,36 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /**
    * Retries after a failure that is safe to repeat (see README); 0 disables.
-   * Default: 2, so at most 3 requests per call.
+   * An integer from 0 to 100. Default: 2, so at most 3 requests per call.
    */
   maxRetries?: number;
-  /** Milliseconds one attempt may take, response body included. Default: 60000 (60 s). */
+  /** Milliseconds one attempt may take, response body included: an integer from 1 to 2147483647. Default: 60000 (60 s). */
   timeout?: number;
+  /**
+   * Milliseconds the whole call may take: every attempt and every wait between
+   * them. A retry whose wait would end past it is not made; the last failure is
+   * thrown at once instead. An integer from 1 to 2147483647.
+   * Default: `timeout` × (`maxRetries` + 1), what the attempts alone could take.
+   */
+  totalTimeout?: number;
+  /**
+   * Longest wait, in milliseconds, a `Retry-After` (or `retry-after-ms`) header
+   * may ask for. A 429 asking for longer is thrown at once as RateLimitError
+   * (its `retryAfter` says how long), since retrying earlier than asked would
+   * only be refused again. An integer from 0 to 2147483647. Default: 60000 (60 s).
+   */
+  maxRetryAfter?: number;
+  /**
+   * Deepest nesting of objects and arrays accepted in arguments (the arguments
+   * object itself is level 0). An integer from 1 to 1000. Default: 32.
+   */
+  maxArgumentDepth?: number;
+  /**
+   * Largest request accepted, in bytes: the URL plus the UTF-8 body. Larger
+   * arguments are refused with ValidationError before anything is sent. An
+   * integer from 1 to 1073741824. Default: 1048576 (1 MiB).
+   */
+  maxRequestBytes?: number;
   /** Headers added to every request; they override generated ones of the same name. Default: none. */
   defaultHeaders?: Record<string, string>;
   /** Receives log lines, already redacted. Default: `console`. */
@@ -58,23 +83,40 @@ export interface ClientOptions {
  */
 export type CoreOptions = ClientOptions | (ClientOptions & Record<string, unknown>);
 
-/** Test seams, not part of the public options: tests must not wait for real backoff. */
+/** Starts a timer that calls `fire` after `ms`; returns what cancels it. */
+export type StartTimer = (ms: number, fire: () => void) => () => void;
+
+/** Test seams, not part of the public options: tests must not wait for real backoff, timeouts or clocks. */
 export interface InternalClientOptions extends ClientOptions {
   /** Waits `ms` milliseconds, rejecting early if `signal` aborts. Default: a timer. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The attempt timeout's timer. Default: `setTimeout`. */
+  startTimer?: StartTimer;
+  /** Milliseconds since the epoch, for deadlines and `Retry-After` dates. Default: `Date.now`. */
+  now?: () => number;
 }
 
 export interface RequestOptions {
   /** Milliseconds this request's attempts may each take. Default: the client's `timeout`. */
   timeout?: number;
+  /** Milliseconds this whole call may take, retries included. Default: the client's `totalTimeout`. */
+  totalTimeout?: number;
   /** Aborts the call (and any pending retry) with APIUserAbortError. */
   signal?: AbortSignal;
   /** Retries for this call. Default: the client's `maxRetries`. */
   maxRetries?: number;
   /** Headers for this call; they override every other header of the same name. */
   headers?: Record<string, string>;
-  /** `pages()`/`items()`: pages fetched at most before PaginationError. Default: 1000. */
+  /** `pages()`/`items()`: pages fetched at most before PaginationError: an integer from 1 to 1000000. Default: 1000. */
   maxPages?: number;
 }
 
-export const DEFAULTS = { maxRetries: 2, timeout: 60_000, logLevel: 'warn', maxPages: 1000 } as const;
+export const DEFAULTS = {
+  maxRetries: 2,
+  timeout: 60_000,
+  maxRetryAfter: 60_000,
+  maxArgumentDepth: 32,
+  maxRequestBytes: 1_048_576,
+  logLevel: 'warn',
+  maxPages: 1000,
+} as const;

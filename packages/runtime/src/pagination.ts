@@ -2,8 +2,9 @@
  * Walking every page of a list operation. Each strategy only decides the
  * arguments of the next page (or that there is none); the driver fetches,
  * extracts items and enforces the guards that keep a misbehaving API from
- * looping forever or leaking credentials: a page cap, repeated cursors,
- * offsets that do not advance, next links to another origin.
+ * looping forever or leaking credentials: a page cap, a page identical to the
+ * one before (a server ignoring the page parameter), repeated cursors, offsets
+ * that do not advance, next links to another origin or scheme.
  *
  * A short page never ends the walk by itself (many APIs cap page sizes below
  * what was asked); only an empty page, the totals or the next link/cursor do.
@@ -11,6 +12,7 @@
 
 import { PaginationError } from './errors.js';
 import { getPath } from './json-path.js';
+import type { Redactor } from './redact.js';
 import type { OperationSpec, PaginationSpec } from './spec.js';
 
 export interface FetchedPage {
@@ -29,17 +31,35 @@ type Args = Record<string, unknown>;
 /** Arguments for the following page, or null when this page was the last. */
 type NextArgs = (page: FetchedPage, items: unknown[], args: Args) => Args | null;
 
-export async function* paginate(op: OperationSpec, args: Args, fetchPage: (args: Args) => Promise<FetchedPage>, maxPages: number): AsyncGenerator<Page> {
+export interface WalkLimits {
+  maxPages: number;
+  /** Next links and cursors come from the provider and are quoted in errors; they could echo a credential. */
+  redactor: Redactor;
+}
+
+export async function* paginate(op: OperationSpec, args: Args, fetchPage: (args: Args) => Promise<FetchedPage>, limits: WalkLimits): AsyncGenerator<Page> {
+  const { maxPages, redactor } = limits;
   const spec = op.pagination;
   if (!spec) throw new PaginationError(op.id, 'it returns a single page; use call() instead of pages() or items().');
-  const next = strategy(op, spec, args);
+  const next = strategy(op, spec, args, redactor);
   let pageArgs = start(spec, args);
+  let previousItems: string | null = null;
   for (let fetched = 0; ; fetched++) {
     if (fetched >= maxPages) {
       throw new PaginationError(op.id, `stopped after ${maxPages} pages (maxPages) before reaching the last page; pass a larger maxPages or narrow the query.`);
     }
     const page = await fetchPage(pageArgs);
     const items = pageItems(op, spec, args, page.body);
+    // Two consecutive identical pages mean the provider ignored the page parameter; every further page would repeat them too.
+    const itemsText = items.length > 0 ? JSON.stringify(items) : null;
+    if (itemsText !== null && itemsText === previousItems) {
+      const position = redactor.string(positionOf(spec, pageArgs));
+      throw new PaginationError(
+        op.id,
+        `page ${fetched + 1} (${position}) returned exactly the ${items.length} items of page ${fetched}: the provider seems to ignore the paging parameter; stopping instead of repeating them.`,
+      );
+    }
+    previousItems = itemsText;
     // An empty page after the first one ends the walk and is not worth yielding.
     if (items.length === 0 && fetched > 0 && spec.strategy !== 'cursor') return;
     if (items.length > 0 || fetched === 0) yield { body: page.body, items };
@@ -55,9 +75,18 @@ function start(spec: PaginationSpec, args: Args): Args {
   return { ...args };
 }
 
-function strategy(op: OperationSpec, spec: PaginationSpec, args: Args): NextArgs {
+/** `page_number=2`, `offset=40`, `cursor="c2"`: which page a message is about, in the caller's parameter names. */
+function positionOf(spec: PaginationSpec, pageArgs: Args): string {
+  const name = spec.strategy === 'page' ? spec.pageParam : spec.strategy === 'offset' ? spec.offsetParam : spec.cursorParam;
+  const value = pageArgs[name];
+  if (value === undefined) return `no ${name}`;
+  const text = JSON.stringify(value) ?? String(value);
+  return `${name}=${text.length > 40 ? `${text.slice(0, 37)}...` : text}`;
+}
+
+function strategy(op: OperationSpec, spec: PaginationSpec, args: Args, redactor: Redactor): NextArgs {
   if (spec.strategy === 'page') return pageStrategy(spec, args);
-  if (spec.strategy === 'offset') return offsetStrategy(op, spec);
+  if (spec.strategy === 'offset') return offsetStrategy(op, spec, redactor);
   return cursorStrategy(op, spec, args);
 }
 
@@ -78,7 +107,7 @@ function pageStrategy(spec: Extract<PaginationSpec, { strategy: 'page' }>, args:
   };
 }
 
-function offsetStrategy(op: OperationSpec, spec: Extract<PaginationSpec, { strategy: 'offset' }>): NextArgs {
+function offsetStrategy(op: OperationSpec, spec: Extract<PaginationSpec, { strategy: 'offset' }>, redactor: Redactor): NextArgs {
   const offsetWire = op.params.find((p) => p.name === spec.offsetParam)?.wire ?? spec.offsetParam;
   return (page, items, current) => {
     if (items.length === 0) return null;
@@ -87,7 +116,7 @@ function offsetStrategy(op: OperationSpec, spec: Extract<PaginationSpec, { strat
     if (spec.nextPath) {
       const link = getPath(page.body, spec.nextPath);
       if (link === null || link === undefined || link === '' || link === false) return null;
-      if (typeof link === 'string') nextOffset = offsetFromLink(op, link, page.url, offsetWire) ?? nextOffset;
+      if (typeof link === 'string') nextOffset = offsetFromLink(op, link, page.url, offsetWire, redactor) ?? nextOffset;
     }
     if (!(nextOffset > offset)) {
       throw new PaginationError(op.id, `the next page would start at offset ${nextOffset}, not after ${offset}; stopping to avoid an endless loop.`);
@@ -99,12 +128,17 @@ function offsetStrategy(op: OperationSpec, spec: Extract<PaginationSpec, { strat
 }
 
 /** The offset a next link asks for, if it says; a link to another origin is refused, as following it would send our credentials there. */
-function offsetFromLink(op: OperationSpec, link: string, pageUrl: string, offsetWire: string): number | null {
+function offsetFromLink(op: OperationSpec, link: string, pageUrl: string, offsetWire: string, redactor: Redactor): number | null {
+  const shown = redactor.string(JSON.stringify(link.length > 80 ? `${link.slice(0, 77)}...` : link));
   let url: URL;
   try {
     url = new URL(link, pageUrl);
   } catch {
-    throw new PaginationError(op.id, `the next-page link ${JSON.stringify(link)} is not a URL.`);
+    throw new PaginationError(op.id, `the next-page link ${shown} is not a URL.`);
+  }
+  // Checked before the origin: a javascript: or data: URL has the opaque origin "null", which says nothing useful.
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new PaginationError(op.id, `the next-page link ${shown} is a ${url.protocol} URL, not http(s); refusing to follow it.`);
   }
   const origin = new URL(pageUrl).origin;
   if (url.origin !== origin) {

@@ -36,7 +36,7 @@ export interface ErrorContext {
 
 export function apiError(ctx: ErrorContext, status: number, headers: Headers, text: string): APIError {
   const r = ctx.redactor;
-  const body = r.value(parseBody(text));
+  const body = redactedBody(r, text);
   const providerMessage = firstText(body, ctx.provider.errorMessagePaths) ?? (typeof body === 'string' && body.length <= 200 ? body : null);
   const providerCode = firstText(body, ctx.provider.errorCodePaths);
   const requestId = ctx.provider.requestIdHeader ? headers.get(ctx.provider.requestIdHeader) : null;
@@ -48,6 +48,16 @@ export function apiError(ctx: ErrorContext, status: number, headers: Headers, te
   const id = requestId ? ` (request id ${requestId})` : '';
   const message = `${ctx.op.id} failed with HTTP ${status}${said}${code}${id}. ${advice(ctx, status, retryAfter)}`;
   return APIError.generate(status, r.string(message), providerMessage && r.string(providerMessage), providerCode && r.string(providerCode), requestId && r.string(requestId), body, retryAfter);
+}
+
+/** The error body as data, redacted; as redacted text when it nests too deep to walk (a hostile or broken server). */
+function redactedBody(r: Redactor, text: string): unknown {
+  try {
+    return r.value(parseBody(text));
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return r.string(text);
+  }
 }
 
 function advice(ctx: ErrorContext, status: number, retryAfter: number | null): string {

@@ -52,24 +52,65 @@ export function neverSent(error: unknown): boolean {
 
 const BASE_MS = 500;
 const BACKOFF_CAP_MS = 8_000;
-const RETRY_AFTER_CAP_MS = 60_000;
 
-/** Delay before retry number `retry` (1 for the first): the server's wish if stated, else backoff with jitter. */
-export function retryDelayMs(retry: number, headers: Headers | null, random: () => number = Math.random): number {
-  const asked = headers ? retryAfterMs(headers) : null;
-  if (asked !== null) return Math.min(asked, RETRY_AFTER_CAP_MS);
+export interface WaitLimits {
+  /** Longest Retry-After honoured (the `maxRetryAfter` option). */
+  maxRetryAfter: number;
+  /** Milliseconds left before the call's deadline (`totalTimeout`). */
+  timeLeft: number;
+  now: number;
+}
+
+/** Wait this long and retry, or do not retry at all, and why. */
+export type RetryWait = { kind: 'wait'; ms: number } | { kind: 'give_up'; reason: string };
+
+/**
+ * The wait before retry number `retry` (1 for the first): the server's wish if
+ * it stated a usable one, else backoff. A wish longer than `maxRetryAfter`, or
+ * any wait that would end past the deadline, means giving up now: retrying
+ * sooner than asked would only be refused again, and a caller's deadline is a
+ * promise we keep.
+ */
+export function retryWait(retry: number, headers: Headers | null, limits: WaitLimits, random: () => number = Math.random): RetryWait {
+  const asked = headers ? retryAfterMs(headers, limits.now) : null;
+  if (asked !== null && asked > limits.maxRetryAfter) {
+    return { kind: 'give_up', reason: `the provider asked to wait ${formatMs(asked)}, longer than maxRetryAfter (${formatMs(limits.maxRetryAfter)})` };
+  }
+  const ms = asked ?? backoffMs(retry, random);
+  if (ms >= limits.timeLeft) {
+    return { kind: 'give_up', reason: `waiting ${formatMs(ms)} would pass the call's deadline (totalTimeout; ${formatMs(Math.max(0, limits.timeLeft))} left)` };
+  }
+  return { kind: 'wait', ms };
+}
+
+/** 0.5 s × 2ⁿ⁻¹ up to 8 s, minus up to 25 % jitter. */
+export function backoffMs(retry: number, random: () => number = Math.random): number {
   const backoff = Math.min(BASE_MS * 2 ** (retry - 1), BACKOFF_CAP_MS);
   // Up to 25% less, so clients that failed together do not retry together.
   return Math.round(backoff * (1 - random() * 0.25));
 }
 
-/** `retry-after-ms`, else `Retry-After` as seconds or an HTTP date; null when absent or unreadable. */
+const DECIMAL_SECONDS = /^\d+(\.\d+)?$/;
+
+/**
+ * `retry-after-ms`, else `Retry-After` as seconds or an HTTP date; null when
+ * absent or unusable, so backoff applies. Unusable: negative numbers, anything
+ * that is neither a number nor a date, and dates not in the future (a past date
+ * says nothing a clock skew could not; retrying at once would hammer the server).
+ */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | null {
-  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
-  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const ms = headers.get('retry-after-ms')?.trim();
+  if (ms && DECIMAL_SECONDS.test(ms)) return Number(ms);
   const value = headers.get('retry-after')?.trim();
   if (!value) return null;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  if (DECIMAL_SECONDS.test(value)) return Number(value) * 1000;
+  // Date.parse reads "-5" or "100000000" as years; an HTTP date always has a month name.
+  if (!/[a-z]{3}/i.test(value)) return null;
   const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+  return Number.isNaN(date) || date <= now ? null : date - now;
+}
+
+function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return 'forever';
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms)} ms`;
 }

@@ -5,6 +5,7 @@
  */
 
 import type { PreparedRequest } from './build-request.js';
+import type { StartTimer } from './options.js';
 import { neverSent, type Failure } from './retry.js';
 
 export type AttemptResult =
@@ -12,14 +13,25 @@ export type AttemptResult =
   | { kind: 'failed'; failure: Exclude<Failure, { kind: 'status' }>; cause: unknown }
   | { kind: 'aborted' };
 
-export async function attempt(fetchFn: typeof fetch, request: PreparedRequest, timeoutMs: number, signal: AbortSignal | undefined): Promise<AttemptResult> {
+export const realTimer: StartTimer = (ms, fire) => {
+  const timer = setTimeout(fire, ms);
+  return () => clearTimeout(timer);
+};
+
+export async function attempt(
+  fetchFn: typeof fetch,
+  request: PreparedRequest,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  startTimer: StartTimer = realTimer,
+): Promise<AttemptResult> {
   if (signal?.aborted) return { kind: 'aborted' };
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  const cancelTimer = startTimer(timeoutMs, () => {
     timedOut = true;
     controller.abort();
-  }, timeoutMs);
+  });
   const onAbort = () => controller.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -37,7 +49,7 @@ export async function attempt(fetchFn: typeof fetch, request: PreparedRequest, t
     if (timedOut) return { kind: 'failed', failure: { kind: 'timeout' }, cause };
     return { kind: 'failed', failure: { kind: neverSent(cause) ? 'not_sent' : 'connection' }, cause };
   } finally {
-    clearTimeout(timer);
+    cancelTimer();
     signal?.removeEventListener('abort', onAbort);
   }
 }

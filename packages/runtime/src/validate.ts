@@ -4,6 +4,7 @@
  * given, before any request is made.
  */
 
+import { formatPath } from './arguments.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import type { CompiledValidator, OperationSpec } from './spec.js';
 import type { Redactor } from './redact.js';
@@ -45,12 +46,6 @@ export function toIssue(error: AjvError, args: unknown, redactor: Redactor): Val
   return { path: formatPath(segments), problem: error.message ?? `fails ${error.keyword}`, received };
 }
 
-/** `['media_urls', '0']` → `media_urls[0]`; `['data', 'agent_id']` → `data.agent_id`. */
-function formatPath(segments: string[]): string {
-  if (segments.length === 0) return '(arguments)';
-  return segments.reduce((out, seg, i) => (/^\d+$/.test(seg) ? `${out}[${seg}]` : i === 0 ? seg : `${out}.${seg}`), '');
-}
-
 function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
@@ -61,10 +56,21 @@ function valueAt(root: unknown, segments: string[]): unknown {
   return node;
 }
 
+/** The value as the message quotes it: redacted first, then shortened, so a cut can never leave part of a secret behind. */
 function show(value: unknown, redactor: Redactor): string {
-  const text = value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
-  const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return redactor.string(short);
+  const text = redactor.string(asText(value));
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Never throws: BigInt and circular values make JSON.stringify throw, and this runs while reporting an error. */
+function asText(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'bigint') return `${value}n`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return `(${kindOf(value)})`;
+  }
 }
 
 function kindOf(value: unknown): string {

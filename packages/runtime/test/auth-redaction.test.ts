@@ -135,6 +135,15 @@ describe('errors never carry credentials', () => {
     const error = (await telnyxClient().call(listPhoneNumbers, { filter_status: TELNYX_KEY }).catch((e: unknown) => e)) as Error;
     expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(TELNYX_KEY);
   });
+
+  it.each([40, 45, 50, 55])('a long value with the secret at character %i: redacted before it is shortened, so no part of the key shows', async (at) => {
+    // Shortening first cut the key in two, and the redactor could no longer recognise the half that was quoted.
+    const value = `${'n'.repeat(at)}${TELNYX_KEY}`;
+    const error = (await telnyxClient().call(listPhoneNumbers, { filter_status: value }).catch((e: unknown) => e)) as Error;
+    const everything = `${error.message} ${JSON.stringify(error)}`;
+    for (let length = 4; length <= TELNYX_KEY.length; length++) expect(everything).not.toContain(TELNYX_KEY.slice(0, length));
+    expect(everything).toContain(`"${'n'.repeat(at)}[`);
+  });
 });
 
 describe('logs', () => {

@@ -73,7 +73,8 @@ describe('page strategy (Telnyx: page[number], meta.total_pages)', () => {
   });
 
   it('the page cap (maxPages) throws PaginationError instead of walking forever', async () => {
-    const { fetch, calls } = fakeFetch(page([1], 1_000_000));
+    let served = 0;
+    const { fetch, calls } = fakeFetch(() => page([++served], 1_000_000)); // a new item each time: an endless, honest list
     const walk = collect(telnyxClient({ fetch }).items(listPhoneNumbers, {}, { maxPages: 3 }));
     await expect(walk).rejects.toThrow(PaginationError);
     await expect(walk).rejects.toThrow('telnyx.list_phone_numbers: stopped after 3 pages (maxPages) before reaching the last page');

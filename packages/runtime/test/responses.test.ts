@@ -11,7 +11,8 @@ import {
   UnprocessableEntityError,
 } from '../src/errors.js';
 import { getPath } from '../src/json-path.js';
-import { fakeFetch, getCall, json, listPhoneNumbers, operation, plivoClient, plivoListMessages, sendSms, sinchClient, sinchListMessages, telnyxClient } from './support.js';
+import { loopback } from './loopback.js';
+import { fakeFetch, getCall, json, listPhoneNumbers, operation, plivoClient, plivoListMessages, sendSms, sinchClient, sinchListMessages, TELNYX_KEY, telnyxClient } from './support.js';
 
 const telnyxError = { errors: [{ code: '10005', title: 'Resource not found', detail: 'The requested resource or URL could not be found.' }] };
 
@@ -118,5 +119,21 @@ describe('dotted paths', () => {
     ['constructor', {}, undefined],
   ])('%s', (path, body, value) => {
     expect(getPath(body, path)).toEqual(value);
+  });
+});
+
+describe('hostile error bodies', () => {
+  it('an error body nested 200,000 deep is a BadRequestError with the text as body, not a stack overflow', async () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const server = await loopback((_, res) => res.writeHead(400, { 'content-type': 'application/json' }).end(`{"echo":"${TELNYX_KEY}","x":${deep}}`));
+    try {
+      const error = await telnyxClient({ baseURL: server.url }).call(sendSms, { to: '+19175550188', text: 'x' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect(typeof (error as BadRequestError).body).toBe('string');
+      expect(String((error as BadRequestError).body)).not.toContain(TELNYX_KEY);
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -4,11 +4,13 @@
  * it provably never left, or on 429.
  */
 
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, InternalServerError, RateLimitError } from '../src/errors.js';
-import { retryDelayMs } from '../src/retry.js';
-import { fakeFetch, hang, json, listPhoneNumbers, sendSms, socketError, telnyxClient } from './support.js';
+import { backoffMs } from '../src/retry.js';
+import { fakeClock, fakeFetch, hang, json, listPhoneNumbers, manualTimeouts, sendSms, socketError, telnyxClient } from './support.js';
+
+/** Stands for "the attempt timed out": the stalled reply makes the injected timeout fire at once. */
+const TIMES_OUT = 'times out';
 
 function sleepRecorder(): { sleep: (ms: number) => Promise<void>; delays: number[] } {
   const delays: number[] = [];
@@ -24,23 +26,31 @@ describe('what is retried', () => {
     ['a read on 500', read, json({}, 500), 3],
     ['a read on 408', read, json({}, 408), 3],
     ['a read on 429', read, json({}, 429), 3],
-    ['a read after a timeout', read, hang, 3],
+    ['a read after a timeout', read, TIMES_OUT, 3],
     ['a read after a connection reset', read, socketError('ECONNRESET'), 3],
     ['a read not on 400', read, json({}, 400), 1],
     ['a read not on 404', read, json({}, 404), 1],
     ['send_sms not on 503', write, json({}, 503), 1],
     ['send_sms not on 500', write, json({}, 500), 1],
-    ['send_sms not after a timeout', write, hang, 1],
+    ['send_sms not after a timeout', write, TIMES_OUT, 1],
     ['send_sms not after a connection reset', write, socketError('ECONNRESET'), 1],
     ['send_sms not after an unknown fetch error', write, new TypeError('fetch failed'), 1],
     ['send_sms on 429', write, json({}, 429), 3],
     ['send_sms after ECONNREFUSED', write, socketError('ECONNREFUSED'), 3],
     ['send_sms after ENOTFOUND', write, socketError('ENOTFOUND'), 3],
     ['send_sms after EAI_AGAIN', write, socketError('EAI_AGAIN'), 3],
-  ] as const)('%s (%i requests)', async (_, [op, args], reply, requests) => {
+  ] as const)('%s', async (_, [op, args], given, requests) => {
+    // No real timer: a reply that answers is never overtaken by a timeout, however loaded the machine.
+    const timers = manualTimeouts();
+    const stalls = (init: RequestInit) => {
+      const reply = hang(init);
+      timers.expire();
+      return reply;
+    };
+    const reply = given === TIMES_OUT ? stalls : given;
     const replies = requests === 2 ? [reply, json({ data: [] })] : [reply];
     const { fetch, calls } = fakeFetch(...replies);
-    await telnyxClient({ fetch, timeout: 20 })
+    await telnyxClient({ fetch, startTimer: timers.startTimer })
       .call(op, args)
       .catch(() => undefined);
     expect(calls).toHaveLength(requests);
@@ -84,7 +94,7 @@ describe('how long between retries', () => {
     ['Retry-After seconds', { 'retry-after': '3' }, 3000],
     ['Retry-After fractional seconds', { 'retry-after': '0.25' }, 250],
     ['retry-after-ms wins over Retry-After', { 'retry-after-ms': '120', 'retry-after': '3' }, 120],
-    ['Retry-After beyond 60 s is capped', { 'retry-after': '3600' }, 60_000],
+    ['Retry-After of exactly maxRetryAfter (60 s) is honoured', { 'retry-after': '60' }, 60_000],
   ])('%s', async (_, headers, delay) => {
     const { sleep, delays } = sleepRecorder();
     const { fetch } = fakeFetch(json({}, 429, headers), json({}));
@@ -93,13 +103,11 @@ describe('how long between retries', () => {
   });
 
   it('Retry-After as an HTTP date', async () => {
-    const { sleep, delays } = sleepRecorder();
-    const when = new Date(Date.now() + 10_000).toUTCString();
+    const clock = fakeClock();
+    const when = new Date(clock.now() + 10_000).toUTCString();
     const { fetch } = fakeFetch(json({}, 503, { 'retry-after': when }), json({}));
-    await telnyxClient({ fetch, sleep }).call(...read);
-    expect(delays).toHaveLength(1);
-    expect(delays[0]).toBeGreaterThan(8_000);
-    expect(delays[0]).toBeLessThanOrEqual(10_000);
+    await telnyxClient({ fetch, ...clock }).call(...read);
+    expect(clock.delays).toEqual([10_000]);
   });
 
   it('without Retry-After: exponential backoff from 0.5 s with up to 25% jitter', async () => {
@@ -120,39 +128,59 @@ describe('how long between retries', () => {
     [9, 0, 8000],
     [1, 1, 375],
   ])('backoff for retry %i with random %d is %i ms', (retry, random, delay) => {
-    expect(retryDelayMs(retry, null, () => random)).toBe(delay);
+    expect(backoffMs(retry, () => random)).toBe(delay);
   });
 });
 
 describe('timeouts and aborts', () => {
+  /** A fetch whose reply never comes and whose attempt timeout fires as soon as it is asked: a timeout with no waiting. */
+  function timingOut() {
+    const timers = manualTimeouts();
+    const { fetch, calls } = fakeFetch((init) => {
+      const reply = hang(init);
+      timers.expire();
+      return reply;
+    });
+    return { fetch, calls, startTimer: timers.startTimer, requested: timers.requested };
+  }
+
   it('a timeout throws APIConnectionTimeoutError', async () => {
-    const { fetch } = fakeFetch(hang);
-    await expect(telnyxClient({ fetch, timeout: 10, maxRetries: 0 }).call(...read)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    const { fetch, startTimer } = timingOut();
+    await expect(telnyxClient({ fetch, startTimer, timeout: 10, maxRetries: 0 }).call(...read)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
   });
 
   it('the per-request timeout overrides the client one', async () => {
-    const { fetch } = fakeFetch(hang);
-    const started = Date.now();
-    await expect(telnyxClient({ fetch, timeout: 60_000, maxRetries: 0 }).call(...read, { timeout: 10 })).rejects.toBeInstanceOf(APIConnectionTimeoutError);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    const { fetch, startTimer, requested } = timingOut();
+    await expect(telnyxClient({ fetch, startTimer, timeout: 60_000, maxRetries: 0 }).call(...read, { timeout: 10 })).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    expect(requested).toEqual([10]);
+  });
+
+  it('totalTimeout below timeout cuts the attempt to it, and the message names totalTimeout', async () => {
+    const { fetch, startTimer, requested } = timingOut();
+    const error = await telnyxClient({ fetch, startTimer, timeout: 60_000, totalTimeout: 50, maxRetries: 0 }).call(...read).catch((e: unknown) => e);
+    expect(requested).toEqual([50]);
+    expect((error as Error).message).toBe('telnyx.list_phone_numbers got no response within 50 ms. Raise the `totalTimeout` option if the provider is slow.');
   });
 
   it('a timed-out send_sms says it was not retried', async () => {
-    const { fetch } = fakeFetch(hang);
-    await expect(telnyxClient({ fetch, timeout: 10 }).call(...write)).rejects.toThrow(/got no response within 10 ms\. It was not retried/);
+    const { fetch, startTimer } = timingOut();
+    await expect(telnyxClient({ fetch, startTimer, timeout: 10 }).call(...write)).rejects.toThrow(/got no response within 10 ms\. It was not retried/);
   });
 
   it('a body that stalls after the headers also times out', async () => {
-    const stalled = () => new Response(new ReadableStream({ start() {} }), { status: 200 });
+    const timers = manualTimeouts();
+    // The timeout fires only once the body is being read, so this is the body phase timing out, not fetch.
+    const stalled = () => new Response(new ReadableStream({ pull: () => timers.expire() }), { status: 200 });
     const { fetch } = fakeFetch(stalled);
-    await expect(telnyxClient({ fetch, timeout: 10, maxRetries: 0 }).call(...read)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    await expect(telnyxClient({ fetch, startTimer: timers.startTimer, maxRetries: 0 }).call(...read)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
   });
 
   it('aborting the signal throws APIUserAbortError and is never retried', async () => {
     const controller = new AbortController();
     const { fetch, calls } = fakeFetch((init) => {
-      setTimeout(() => controller.abort(), 5);
-      return hang(init);
+      const reply = hang(init);
+      controller.abort();
+      return reply;
     });
     await expect(telnyxClient({ fetch }).call(...read, { signal: controller.signal })).rejects.toBeInstanceOf(APIUserAbortError);
     expect(calls).toHaveLength(1);
@@ -177,27 +205,19 @@ describe('timeouts and aborts', () => {
 });
 
 describe('with real fetch', () => {
-  /** A localhost port nothing listens on: bind one, then close it. */
-  async function unusedPort(): Promise<number> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    await new Promise((resolve) => server.close(resolve));
-    return port;
-  }
-
   it('send_sms to a refused port is retried (nothing was sent), then fails with APIConnectionError', async () => {
-    const port = await unusedPort();
+    // Port 0 cannot be listened on (binding it picks another port), so connecting to it is refused
+    // every time; a port bound and closed first could be taken by another process in between.
     const attempts: number[] = [];
     const countingFetch: typeof fetch = (input, init) => {
-      attempts.push(Date.now());
+      attempts.push(attempts.length);
       return fetch(input, init);
     };
-    const core = telnyxClient({ fetch: countingFetch, baseURL: `http://127.0.0.1:${port}` });
+    const core = telnyxClient({ fetch: countingFetch, baseURL: 'http://127.0.0.1:0' });
     const error = await core.call(...write).catch((e: unknown) => e);
     expect(attempts).toHaveLength(3);
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toMatch(/Could not connect to Telnyx for telnyx\.send_sms \(fetch failed: connect ECONNREFUSED 127\.0\.0\.1:\d+\); nothing was sent/);
+    expect((error as Error).message).toMatch(/Could not connect to Telnyx for telnyx\.send_sms \(fetch failed: connect ECONNREFUSED 127\.0\.0\.1(:0)?\); nothing was sent/);
   });
 
   it('a real round trip: request line, headers and JSON body reach the server', async () => {

@@ -267,3 +267,41 @@ export function recordingLogger(): { logger: Record<'debug' | 'info' | 'warn' | 
   const at = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
   return { logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }, lines };
 }
+
+// ---------------------------------------------------------------- injected timers and clock
+
+/**
+ * Attempt timeouts that fire when the test says, never by the wall clock: a
+ * reply that stalls makes the pending timeout fire at once, and a reply that
+ * answers can never be overtaken by a timer on a loaded machine.
+ */
+export function manualTimeouts(): { startTimer: (ms: number, fire: () => void) => () => void; requested: number[]; expire: () => void } {
+  const pending = new Set<() => void>();
+  const requested: number[] = [];
+  const startTimer = (ms: number, fire: () => void) => {
+    requested.push(ms);
+    pending.add(fire);
+    return () => void pending.delete(fire);
+  };
+  const expire = () => {
+    for (const fire of [...pending]) {
+      pending.delete(fire);
+      fire();
+    }
+  };
+  return { startTimer, requested, expire };
+}
+
+/** A clock that only moves when something sleeps on it; the sleeps are recorded. */
+export function fakeClock(start = Date.UTC(2026, 0, 1)): { now: () => number; sleep: (ms: number) => Promise<void>; delays: number[] } {
+  let time = start;
+  const delays: number[] = [];
+  return {
+    now: () => time,
+    sleep: async (ms) => {
+      delays.push(ms);
+      time += ms;
+    },
+    delays,
+  };
+}

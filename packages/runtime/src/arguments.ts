@@ -1,0 +1,116 @@
+/**
+ * The caller's arguments, read exactly once into plain data before anything
+ * else looks at them. Everything after (the validator, the request builder, the
+ * error formatter) then works on a copy that cannot throw, change between two
+ * reads, recurse forever or smuggle a prototype. Whatever cannot become plain
+ * JSON-like data is refused here with a ValidationError naming the parameter.
+ */
+
+import { ValidationError, type ValidationIssue } from './errors.js';
+import type { Redactor } from './redact.js';
+
+export interface ArgumentLimits {
+  /** Deepest nesting of objects and arrays; the arguments object is level 0. */
+  maxDepth: number;
+  /** Largest request in bytes; checked roughly here (string and key lengths) and exactly on the built request. */
+  maxBytes: number;
+}
+
+/** Thrown inside the walk; turned into one ValidationError at the top. */
+class Refusal {
+  constructor(readonly issue: ValidationIssue) {}
+}
+
+interface Walk {
+  limits: ArgumentLimits;
+  /** Objects on the path from the root to here: meeting one again is a cycle (a shared object elsewhere is fine). */
+  ancestors: Set<object>;
+  /** A lower bound of the serialized size so far; also bounds the work on shared sub-objects. */
+  size: number;
+}
+
+export function snapshotArguments(operation: string, given: unknown, limits: ArgumentLimits, redactor: Redactor): unknown {
+  try {
+    return copy(given, [], { limits, ancestors: new Set(), size: 0 });
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    throw new ValidationError(operation, [redactor.value(error.issue) as ValidationIssue]);
+  }
+}
+
+function copy(value: unknown, path: string[], walk: Walk): unknown {
+  if (typeof value === 'string') {
+    grow(walk, value.length + 2, path);
+    return value;
+  }
+  if (typeof value === 'bigint') {
+    refuse(path, 'is a BigInt, which JSON cannot carry; pass a number or a decimal string', `${value}n`);
+  }
+  if (value === null || typeof value !== 'object') {
+    grow(walk, 5, path); // numbers, booleans, null; functions and symbols are left for the validator to name
+    return value;
+  }
+  if (walk.ancestors.has(value)) refuse(path, 'contains itself (a circular reference); pass plain data');
+  if (path.length > walk.limits.maxDepth) {
+    refuse(path, `is nested deeper than ${walk.limits.maxDepth} levels (the maxArgumentDepth option)`);
+  }
+  walk.ancestors.add(value);
+  try {
+    return read(value, path, walk);
+  } finally {
+    walk.ancestors.delete(value);
+  }
+}
+
+function read(value: object, path: string[], walk: Walk): unknown {
+  // A Proxy can throw from any of these, Array.isArray included (on a revoked one).
+  const isArray = attempt(path, () => Array.isArray(value));
+  if (!isArray && attempt(path, () => value instanceof Date)) return new Date(attempt(path, () => (value as Date).getTime()));
+  // Keys one at a time for arrays, so `new Array(1e9)` hits the size limit instead of exhausting memory first.
+  const length = isArray ? attempt(path, () => (value as unknown[]).length) : 0;
+  const keys = isArray ? null : attempt(path, () => Object.keys(value));
+  const count = keys ? keys.length : length;
+  const out: Record<string, unknown> | unknown[] = isArray ? [] : {};
+  for (let i = 0; i < count; i++) {
+    const key = keys ? (keys[i] as string) : String(i);
+    // Assigning an own `__proto__` key changes the copy's prototype instead, so spread bodies dropped it silently.
+    if (key === '__proto__') refuse([...path, key], 'cannot be sent: `__proto__` is not a usable property name; rename it');
+    grow(walk, keys ? key.length + 4 : 1, path);
+    const item = attempt([...path, key], () => (value as Record<string, unknown>)[key]);
+    (out as Record<string, unknown>)[key] = copy(item, [...path, key], walk);
+  }
+  return out;
+}
+
+/** Runs one read of the caller's data; if it throws (a Proxy, a getter), refuses the parameter at `path`. */
+function attempt<T>(path: string[], read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    refuse(path, `could not be read (${messageOf(error)}); pass plain data`);
+  }
+}
+
+function grow(walk: Walk, bytes: number, path: string[]): void {
+  walk.size += bytes;
+  if (walk.size > walk.limits.maxBytes) {
+    refuse(path.slice(0, 1), `makes the request larger than ${walk.limits.maxBytes} bytes (the maxRequestBytes option)`);
+  }
+}
+
+function refuse(path: string[], problem: string, received?: string): never {
+  throw new Refusal({ path: formatPath(path), problem, ...(received === undefined ? {} : { received }) });
+}
+
+/** `['media_urls', '0']` → `media_urls[0]`; deep paths are cut after a few segments, as only the start helps. */
+export function formatPath(segments: string[]): string {
+  if (segments.length === 0) return '(arguments)';
+  const shown = segments.slice(0, 6);
+  const text = shown.reduce((out, seg, i) => (/^\d+$/.test(seg) ? `${out}[${seg}]` : i === 0 ? seg : `${out}.${seg}`), '');
+  return segments.length > shown.length ? `${text}…` : text;
+}
+
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : `threw ${typeof error}`;
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

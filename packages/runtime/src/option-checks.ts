@@ -1,0 +1,59 @@
+/**
+ * Numeric options checked up front, so a bad value is refused with its name
+ * and range instead of being silently bent: Node turns a timer delay of
+ * `Infinity`, `NaN`, `-1` or anything above 2³¹−1 into 1 ms, and `NaN`
+ * compares false with everything, so `maxPages: NaN` would be no cap at all.
+ */
+
+import { InvalidOptionError } from './errors.js';
+import type { ClientOptions, RequestOptions } from './options.js';
+
+/** Node's timers hold a signed 32-bit millisecond count. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+interface Range {
+  min: number;
+  max: number;
+  unit?: string;
+}
+
+const CLIENT_RANGES = {
+  timeout: { min: 1, max: MAX_TIMER_MS, unit: 'milliseconds' },
+  totalTimeout: { min: 1, max: MAX_TIMER_MS, unit: 'milliseconds' },
+  maxRetries: { min: 0, max: 100 },
+  maxRetryAfter: { min: 0, max: MAX_TIMER_MS, unit: 'milliseconds' },
+  maxArgumentDepth: { min: 1, max: 1000 },
+  maxRequestBytes: { min: 1, max: 1_073_741_824, unit: 'bytes' },
+} satisfies Partial<Record<keyof ClientOptions, Range>>;
+
+const REQUEST_RANGES = {
+  timeout: CLIENT_RANGES.timeout,
+  totalTimeout: CLIENT_RANGES.totalTimeout,
+  maxRetries: CLIENT_RANGES.maxRetries,
+  maxPages: { min: 1, max: 1_000_000 },
+} satisfies Partial<Record<keyof RequestOptions, Range>>;
+
+export function checkClientOptions(options: object): void {
+  checkRanges(options as Record<string, unknown>, CLIENT_RANGES, 'client');
+}
+
+export function checkRequestOptions(options: object): void {
+  checkRanges(options as Record<string, unknown>, REQUEST_RANGES, 'request');
+}
+
+function checkRanges(options: Record<string, unknown>, ranges: Record<string, Range>, scope: 'client' | 'request'): void {
+  for (const [name, range] of Object.entries(ranges)) {
+    const value = options[name];
+    if (value === undefined) continue; // the default applies
+    if (typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max) continue;
+    const allowed = `an integer from ${range.min} to ${range.max}${range.unit ? ` (${range.unit})` : ''}`;
+    throw new InvalidOptionError(name, scope, allowed, describe(value));
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'number') return String(value); // NaN, Infinity, -1, 1.5 as people write them
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+  if (typeof value === 'bigint') return `the BigInt ${value}n`;
+  return value === null ? 'null' : typeof value;
+}
