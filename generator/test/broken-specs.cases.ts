@@ -553,6 +553,33 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'example response key made by an unquoted comma in a flow mapping',
+    edits: [
+      sub('acme/create_widget.yaml', '      id: { type: string }', '      id: { type: string }\n      maker: { type: string }'),
+      sub('acme/create_widget.yaml', 'body: { id: w_1 }', 'body: { id: w_1, maker: ACME WIDGETS, INC. }'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:41:45: example response key 'INC.' is not declared in the response schema. Its value is null: in a flow mapping an unquoted comma starts a new key, so quote values that contain commas. Declared keys: id, maker; declare it, or set additionalProperties: true there.",
+    ],
+  },
+  {
+    name: 'example response key the response schema does not declare',
+    edits: [sub('acme/create_widget.yaml', 'body: { id: w_1 }', 'body: { id: w_1, Id: w_2 }')],
+    expected: [
+      "acme/create_widget.yaml:40:24: example response key 'Id' is not declared in the response schema. Did you mean 'id'? Declared keys: id; declare it, or set additionalProperties: true there.",
+    ],
+  },
+  {
+    name: 'example response key undeclared in an array item',
+    edits: [
+      sub('acme/list_widgets.yaml', 'items: { type: array, items: { type: object } }', 'items: { type: array, items: { type: object, properties: { id: { type: string } } } }'),
+      sub('acme/list_widgets.yaml', 'body: { items: [], total_pages: 0 }', 'body: { items: [{ id: w_1, colour: red }], total_pages: 1 }'),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:44:34: example response key 'colour' is not declared in the response schema at 'items[0]'. Declared keys: id; declare it, or set additionalProperties: true there.",
+    ],
+  },
+  {
     name: 'refused files do not hide problems in other files',
     edits: [
       write('acme/list_lols.yaml', ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]', `b: [${Array(1_001).fill('*a').join(', ')}]`, ''].join('\n')),
