@@ -539,6 +539,13 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'UTF-8-encoded surrogate (CESU-8), which Node would silently replace',
+    edits: [sub('acme/provider.yaml', 'name: Acme', Buffer.from([...Buffer.from('name: Acme '), 0xed, 0xa0, 0xbd]))],
+    expected: [
+      "acme/provider.yaml:2:12: invalid UTF-8 (byte 0xed); spec files must be UTF-8 text.",
+    ],
+  },
+  {
     name: 'file over the size limit (a 20 MB description)',
     edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', `description: ${'x'.repeat(20_000_000)}`)],
     expected: [
