@@ -587,6 +587,16 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'example response key undeclared in a map value (additionalProperties schema)',
+    edits: [
+      sub('acme/list_widgets.yaml', '      total_pages: { type: integer }\n', '      total_pages: { type: integer }\n      by_colour: { type: object, additionalProperties: { type: object, properties: { count: { type: integer } } } }\n'),
+      sub('acme/list_widgets.yaml', 'body: { items: [], total_pages: 0 }', 'body: { items: [], total_pages: 0, by_colour: { red: { count: 1, cuont: 2 } } }'),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:45:72: example response key 'cuont' is not declared in the response schema at 'by_colour.red'. Did you mean 'count'? Declared keys: count; declare it, or set additionalProperties: true there.",
+    ],
+  },
+  {
     name: 'refused files do not hide problems in other files',
     edits: [
       write('acme/list_lols.yaml', ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]', `b: [${Array(1_001).fill('*a').join(', ')}]`, ''].join('\n')),

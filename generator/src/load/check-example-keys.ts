@@ -47,6 +47,7 @@ export function undeclaredExampleKeys(body: unknown, schema: unknown): Undeclare
       .filter((b): b is SchemaObject => b !== null);
     const properties = new Map<string, unknown>();
     const patterns: string[] = [];
+    const additional = branches.map((b) => b.additionalProperties).find(isObject);
     let open = false;
     let closed = false;
     for (const branch of branches) {
@@ -65,6 +66,7 @@ export function undeclaredExampleKeys(body: unknown, schema: unknown): Undeclare
         continue;
       }
       if (patterns.some((p) => patternMatches(p, key))) continue;
+      if (additional) walk(item, additional, [...path, key], depth + 1);
       if (!declares || open || closed) continue;
       const names = [...properties.keys()];
       const nullHint = item === null ? ' Its value is null: in a flow mapping an unquoted comma starts a new key, so quote values that contain commas.' : '';
