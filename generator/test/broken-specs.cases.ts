@@ -12,6 +12,7 @@ export type Edit =
     }
   | { file: string; symlink: string }
   | { file: string; directory: true }
+  | { file: string; fifo: true }
   /** A file outside specs/, relative to the project root. */
   | { outside: string; contents: string };
 
@@ -25,6 +26,7 @@ const sub = (file: string, find: string, replace: string | Uint8Array): Edit => 
 const write = (file: string, contents: string): Edit => ({ file, find: null, replace: contents });
 const symlink = (file: string, target: string): Edit => ({ file, symlink: target });
 const directory = (file: string): Edit => ({ file, directory: true });
+const fifo = (file: string): Edit => ({ file, fifo: true });
 const outside = (path: string, contents: string): Edit => ({ outside: path, contents });
 
 export const brokenSpecCases: BrokenSpecCase[] = [
@@ -487,6 +489,13 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     edits: [directory('acme/update_widget.yaml')],
     expected: [
       "acme/update_widget.yaml:1:1: is a directory, not a spec file; spec files are YAML files directly inside specs/<provider>/.",
+    ],
+  },
+  {
+    name: 'named pipe named like a spec file',
+    edits: [fifo('acme/update_widget.yaml')],
+    expected: [
+      "acme/update_widget.yaml:1:1: is not a regular file (a device, socket or pipe); spec files are plain YAML files.",
     ],
   },
   {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../src/index.js';
 import { brokenSpecCases } from './broken-specs.cases.js';
 import { CaseRunner } from './case-runner.js';
-import { projectWith } from './support.js';
+import { projectWith, releasePipes } from './support.js';
 
 /** Only a "does it stop" bound: a case takes well under a second; a backtracking pattern takes minutes. */
 const CASE_LIMIT_MS = 60_000;
@@ -33,6 +33,7 @@ describe('broken specs are reported at file:line:col with what is wrong', () => 
 
       // Loading, then generating from the same broken specs, in a worker that is stopped if it hangs.
       const outcome = await runner.run(root, specs);
+      releasePipes(specs, testCase.edits);
       expect(outcome.kind === 'did not stop' ? `did not stop within ${outcome.limitMs / 1000} s` : 'stopped').toBe('stopped');
       expect(outcome.kind === 'crashed' ? outcome.error : 'no crash').toBe('no crash');
       if (outcome.kind !== 'done') return;
