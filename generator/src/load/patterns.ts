@@ -10,30 +10,17 @@ import type { Options } from 'ajv';
 type RegExpEngine = NonNullable<NonNullable<Options['code']>['regExp']>;
 
 /**
- * JSON Schema patterns are ECMA-262; RE2 spells `\uXXXX` and `\u{X…}` as `\x{…}`. Everything
- * else that both engines accept means the same, so only that escape is rewritten.
+ * JSON Schema patterns are ECMA-262; RE2 spells `\uXXXX` and `\u{X…}` as `\x{…}`, so that escape
+ * is rewritten. Most other syntax both engines accept means the same; the known differences
+ * (RE2's `\s` is ASCII whitespace, its `.` also matches `\r`, U+2028 and U+2029) can judge an
+ * example that relies on them differently from the generated validators.
  */
 function toRe2Syntax(pattern: string): string {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
-    if (char !== '\\') {
-      out += char;
-      continue;
-    }
-    const rest = pattern.slice(i + 1);
-    const braced = /^u\{([0-9a-fA-F]+)\}/.exec(rest);
-    const fixed = /^u([0-9a-fA-F]{4})/.exec(rest);
-    const escape = braced ?? fixed;
-    if (escape) {
-      out += `\\x{${escape[1]}}`;
-      i += escape[0].length;
-    } else {
-      out += char + (pattern[i + 1] ?? '');
-      i++;
-    }
-  }
-  return out;
+  // One pass: an escaped backslash is consumed whole, so `\\u0041` stays a literal backslash and `u0041`.
+  return pattern.replace(/\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|[\s\S]?)/g, (escape, braced?: string, fixed?: string) => {
+    const code = braced ?? fixed;
+    return code === undefined ? escape : `\\x{${code}}`;
+  });
 }
 
 function compileRe2(pattern: string): RE2JS {
