@@ -1,3 +1,3 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { name: 'generator', include: ['test/**/*.test.ts'] } });
+export default defineProject({ test: { name: 'generator', include: ['test/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] } });

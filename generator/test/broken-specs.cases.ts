@@ -2,12 +2,19 @@
  * The broken-spec corpus: each case takes the valid `fixtures/acme` provider,
  * breaks it in one way, and states exactly what the loader must say.
  */
-export interface Edit {
-  file: string;
-  /** Text to replace (must occur exactly once), or null to write the whole file. */
-  find: string | null;
-  replace: string;
-}
+export type Edit =
+  | {
+      file: string;
+      /** Text to replace (must occur exactly once), or null to write the whole file. */
+      find: string | null;
+      /** Bytes when the replacement must not be valid UTF-8. */
+      replace: string | Uint8Array;
+    }
+  | { file: string; symlink: string }
+  | { file: string; directory: true }
+  | { file: string; fifo: true }
+  /** A file outside specs/, relative to the project root. */
+  | { outside: string; contents: string };
 
 export interface BrokenSpecCase {
   name: string;
@@ -15,8 +22,12 @@ export interface BrokenSpecCase {
   expected: string[];
 }
 
-const sub = (file: string, find: string, replace: string): Edit => ({ file, find, replace });
+const sub = (file: string, find: string, replace: string | Uint8Array): Edit => ({ file, find, replace });
 const write = (file: string, contents: string): Edit => ({ file, find: null, replace: contents });
+const symlink = (file: string, target: string): Edit => ({ file, symlink: target });
+const directory = (file: string): Edit => ({ file, directory: true });
+const fifo = (file: string): Edit => ({ file, fifo: true });
+const outside = (path: string, contents: string): Edit => ({ outside: path, contents });
 
 export const brokenSpecCases: BrokenSpecCase[] = [
   {
@@ -368,6 +379,245 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     edits: [write('acme/notes.txt', 'remember to add update_widget\n')],
     expected: [
       "acme/notes.txt:1:1: spec files end in .yaml; rename or remove 'notes.txt'.",
+    ],
+  },
+  {
+    name: 'pattern with catastrophic backtracking, and an example that triggers it',
+    edits: [
+      sub('acme/create_widget.yaml', '    description: Widget name.', "    description: Widget name.\n    pattern: '^(1+)+$'"),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', `arguments: { shelf_id: s1, name: '${'1'.repeat(40)}!' }`),
+    ],
+    expected: [
+      "acme/create_widget.yaml:33:16: example arguments are invalid: name must match pattern \"^(1+)+$\".",
+    ],
+  },
+  {
+    name: 'pattern with a backreference',
+    edits: [sub('acme/create_widget.yaml', '    description: Widget name.', "    description: Widget name.\n    pattern: '^(a)\\1$'")],
+    expected: [
+      "acme/create_widget.yaml:19:14: pattern /^(a)\\1$/ uses a backreference; patterns are matched in linear time (RE2 syntax), without backreferences, lookahead or lookbehind.",
+    ],
+  },
+  {
+    name: 'pattern with a lookahead',
+    edits: [sub('acme/create_widget.yaml', '    description: Widget name.', "    description: Widget name.\n    pattern: '^(?!admin)'")],
+    expected: [
+      "acme/create_widget.yaml:19:14: pattern /^(?!admin)/ uses a lookahead; patterns are matched in linear time (RE2 syntax), without backreferences, lookahead or lookbehind.",
+    ],
+  },
+  {
+    name: 'pattern with a lookbehind, in array items',
+    edits: [sub('acme/create_widget.yaml', '    items: { type: string }', "    items: { type: string, pattern: '(?<=#)\\w+' }")],
+    expected: [
+      "acme/create_widget.yaml:21:37: pattern /(?<=#)\\w+/ uses a lookbehind; patterns are matched in linear time (RE2 syntax), without backreferences, lookahead or lookbehind.",
+    ],
+  },
+  {
+    name: 'pattern that is not a regular expression',
+    edits: [sub('acme/create_widget.yaml', '    description: Widget name.', "    description: Widget name.\n    pattern: '[a-'")],
+    expected: [
+      "acme/create_widget.yaml:19:14: pattern is not a valid regular expression: Invalid regular expression: /[a-/u: Unterminated character class.",
+    ],
+  },
+  {
+    name: 'pattern in array items that is not a regular expression',
+    edits: [sub('acme/create_widget.yaml', '    items: { type: string }', "    items: { type: string, pattern: '(' }")],
+    expected: [
+      "acme/create_widget.yaml:21:37: pattern is not a valid regular expression: Invalid regular expression: /(/u: Unterminated group.",
+    ],
+  },
+  {
+    name: 'response schema pattern with a backreference',
+    edits: [sub('acme/create_widget.yaml', '      id: { type: string }', "      id: { type: string, pattern: '^(w)_\\1$' }")],
+    expected: [
+      "acme/create_widget.yaml:29:36: pattern /^(w)_\\1$/ uses a backreference; patterns are matched in linear time (RE2 syntax), without backreferences, lookahead or lookbehind.",
+    ],
+  },
+  {
+    name: 'response schema patternProperties key with a lookahead',
+    edits: [sub('acme/list_widgets.yaml', '      total_pages: { type: integer }\n', "      total_pages: { type: integer }\n    patternProperties:\n      '^(?=x_)': { type: string }\n")],
+    expected: [
+      "acme/list_widgets.yaml:29:7: pattern /^(?=x_)/ uses a lookahead; patterns are matched in linear time (RE2 syntax), without backreferences, lookahead or lookbehind.",
+    ],
+  },
+  {
+    name: 'provider field pattern with catastrophic backtracking, and an example that triggers it',
+    edits: [sub('acme/provider.yaml', '    example: acme_test_key', `    example: '${'a'.repeat(40)}!'\n    pattern: '^(a+)+$'`)],
+    expected: [
+      "acme/provider.yaml:17:14: example \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\" does not match the field's pattern /^(a+)+$/.",
+    ],
+  },
+  {
+    name: 'provider field pattern that is not a regular expression',
+    edits: [sub('acme/provider.yaml', '    example: acme_test_key', "    example: acme_test_key\n    pattern: '(('")],
+    expected: [
+      "acme/provider.yaml:18:14: pattern is not a valid regular expression: Invalid regular expression: /((/u: Unterminated group.",
+    ],
+  },
+  {
+    name: 'YAML alias bomb (billion laughs)',
+    edits: [
+      write(
+        'acme/list_lols.yaml',
+        [
+          'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+          'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+          'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+          'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+          'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+          'f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]',
+          'g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]',
+          'h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]',
+          'i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]',
+          '',
+        ].join('\n'),
+      ),
+    ],
+    expected: [
+      "acme/list_lols.yaml:5:8: YAML aliases in this file expand to more than 10,000 values (a \"billion laughs\" document); write the values out instead.",
+    ],
+  },
+  {
+    name: 'YAML alias inside the value it names',
+    edits: [sub('acme/list_widgets.yaml', 'title: List Widgets', 'title: List Widgets\ndifferences: &loop [one, *loop]')],
+    expected: [
+      "acme/list_widgets.yaml:3:26: alias *loop refers to the value that contains it, which would never end.",
+    ],
+  },
+  {
+    name: 'directory named like a spec file',
+    edits: [directory('acme/update_widget.yaml')],
+    expected: [
+      "acme/update_widget.yaml:1:1: is a directory, not a spec file; spec files are YAML files directly inside specs/<provider>/.",
+    ],
+  },
+  {
+    name: 'named pipe named like a spec file',
+    edits: [fifo('acme/update_widget.yaml')],
+    expected: [
+      "acme/update_widget.yaml:1:1: is not a regular file (a device, socket or pipe); spec files are plain YAML files.",
+    ],
+  },
+  {
+    name: 'broken symbolic link',
+    edits: [symlink('acme/delete_widget.yaml', 'delete_widget.yml')],
+    expected: [
+      "acme/delete_widget.yaml:1:1: is a symbolic link to 'delete_widget.yml', which does not exist.",
+    ],
+  },
+  {
+    name: 'symbolic link to a file outside specs/ is not read',
+    edits: [outside('private/passwd', 'root:x:0:0:root:/root:/bin/bash\n'), symlink('acme/passwd.yaml', '../../private/passwd')],
+    expected: [
+      "acme/passwd.yaml:1:1: is a symbolic link to '../../private/passwd', outside specs/; specs must live inside specs/, so it was not read.",
+    ],
+  },
+  {
+    name: 'symbolic link to an absolute path outside specs/',
+    edits: [symlink('acme/hosts.yaml', '/etc/hosts')],
+    expected: [
+      "acme/hosts.yaml:1:1: is a symbolic link to '/etc/hosts', outside specs/; specs must live inside specs/, so it was not read.",
+    ],
+  },
+  {
+    name: 'provider folder that links outside specs/',
+    edits: [outside('elsewhere/provider.yaml', 'id: elsewhere\n'), symlink('elsewhere', '../elsewhere')],
+    expected: [
+      "elsewhere:1:1: is a symbolic link to '../elsewhere', outside specs/; specs must live inside specs/, so it was not read.",
+    ],
+  },
+  {
+    name: 'symbolic link inside specs/ is read like the file it names',
+    edits: [symlink('acme/make_widget.yaml', 'create_widget.yaml')],
+    expected: [
+      "acme/make_widget.yaml:1:7: name \"create_widget\" must equal the file name 'make_widget.yaml'.",
+    ],
+  },
+  {
+    name: 'invalid UTF-8 byte',
+    edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', Buffer.from('description: List wid\xffgets.', 'latin1'))],
+    expected: [
+      "acme/list_widgets.yaml:3:22: invalid UTF-8 (byte 0xff); spec files must be UTF-8 text.",
+    ],
+  },
+  {
+    name: 'truncated UTF-8 sequence after multi-byte characters',
+    edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', Buffer.concat([Buffer.from('description: Liste des widgets – é '), Buffer.from([0xc3]), Buffer.from('(')]))],
+    expected: [
+      "acme/list_widgets.yaml:3:36: invalid UTF-8 (byte 0xc3); spec files must be UTF-8 text.",
+    ],
+  },
+  {
+    name: 'UTF-8-encoded surrogate (CESU-8), which Node would silently replace',
+    edits: [sub('acme/provider.yaml', 'name: Acme', Buffer.from([...Buffer.from('name: Acme '), 0xed, 0xa0, 0xbd]))],
+    expected: [
+      "acme/provider.yaml:2:12: invalid UTF-8 (byte 0xed); spec files must be UTF-8 text.",
+    ],
+  },
+  {
+    name: 'file over the size limit (a 20 MB description)',
+    edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', `description: ${'x'.repeat(20_000_000)}`)],
+    expected: [
+      "acme/list_widgets.yaml:1:1: file is 20,000,935 bytes; spec files are limited to 1 MB (1,048,576 bytes).",
+    ],
+  },
+  {
+    name: 'string over the length limit',
+    edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', `description: ${'List widgets. '.repeat(1_500)}`)],
+    expected: [
+      "acme/list_widgets.yaml:3:14: this string is 20,999 characters; strings in specs are limited to 16,384 characters.",
+    ],
+  },
+  {
+    name: 'example response key made by an unquoted comma in a flow mapping',
+    edits: [
+      sub('acme/create_widget.yaml', '      id: { type: string }', '      id: { type: string }\n      maker: { type: string }'),
+      sub('acme/create_widget.yaml', 'body: { id: w_1 }', 'body: { id: w_1, maker: ACME WIDGETS, INC. }'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:41:45: example response key 'INC.' is not declared in the response schema. Its value is null: in a flow mapping an unquoted comma starts a new key, so quote values that contain commas. Declared keys: id, maker; declare it, or set additionalProperties: true there.",
+    ],
+  },
+  {
+    name: 'example response key the response schema does not declare',
+    edits: [sub('acme/create_widget.yaml', 'body: { id: w_1 }', 'body: { id: w_1, Id: w_2 }')],
+    expected: [
+      "acme/create_widget.yaml:40:24: example response key 'Id' is not declared in the response schema. Did you mean 'id'? Declared keys: id; declare it, or set additionalProperties: true there.",
+    ],
+  },
+  {
+    name: 'example response key undeclared in an array item',
+    edits: [
+      sub('acme/list_widgets.yaml', 'items: { type: array, items: { type: object } }', 'items: { type: array, items: { type: object, properties: { id: { type: string } } } }'),
+      sub('acme/list_widgets.yaml', 'body: { items: [], total_pages: 0 }', 'body: { items: [{ id: w_1, colour: red }], total_pages: 1 }'),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:44:34: example response key 'colour' is not declared in the response schema at 'items[0]'. Declared keys: id; declare it, or set additionalProperties: true there.",
+    ],
+  },
+  {
+    name: 'example response key undeclared in a map value (additionalProperties schema)',
+    edits: [
+      sub('acme/list_widgets.yaml', '      total_pages: { type: integer }\n', '      total_pages: { type: integer }\n      by_colour: { type: object, additionalProperties: { type: object, properties: { count: { type: integer } } } }\n'),
+      sub('acme/list_widgets.yaml', 'body: { items: [], total_pages: 0 }', 'body: { items: [], total_pages: 0, by_colour: { red: { count: 1, cuont: 2 } } }'),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:45:72: example response key 'cuont' is not declared in the response schema at 'by_colour.red'. Did you mean 'count'? Declared keys: count; declare it, or set additionalProperties: true there.",
+    ],
+  },
+  {
+    name: 'refused files do not hide problems in other files',
+    edits: [
+      write('acme/list_lols.yaml', ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]', `b: [${Array(1_001).fill('*a').join(', ')}]`, ''].join('\n')),
+      directory('acme/update_widget.yaml'),
+      symlink('acme/delete_widget.yaml', 'delete_widget.yml'),
+      sub('acme/list_widgets.yaml', 'operation: read', 'operation: reed'),
+    ],
+    expected: [
+      "acme/delete_widget.yaml:1:1: is a symbolic link to 'delete_widget.yml', which does not exist.",
+      "acme/list_lols.yaml:2:3641: YAML aliases in this file expand to more than 10,000 values (a \"billion laughs\" document); write the values out instead.",
+      "acme/list_widgets.yaml:4:12: 'operation' must be one of read, write; found \"reed\". Did you mean 'read'?",
+      "acme/update_widget.yaml:1:1: is a directory, not a spec file; spec files are YAML files directly inside specs/<provider>/.",
     ],
   },
 ];

@@ -71,3 +71,32 @@ describe('defaults the spec may leave out', () => {
     });
   });
 });
+
+describe('what the loader limits still allows', () => {
+  it('an example response key outside the declared ones when the schema says additionalProperties: true', () => {
+    const loaded = loadCatalog(
+      projectWith([
+        { file: 'acme/create_widget.yaml', find: '    required: [id]\n', replace: '    required: [id]\n    additionalProperties: true\n' },
+        { file: 'acme/create_widget.yaml', find: 'body: { id: w_1 }', replace: 'body: { id: w_1, created_by: u_7 }' },
+      ]).specs,
+    );
+    expect(loaded.ok).toBe(true);
+  });
+
+  it('YAML anchors and aliases within the limit, loaded as if written out', () => {
+    const loaded = loadCatalog(
+      projectWith([
+        {
+          file: 'acme/create_widget.yaml',
+          find: '    items: { type: string }\n    description: Tags.\n',
+          replace: "    items: &tag { type: string, pattern: '^[a-z\\u00e9]+$' }\n    description: Tags.\n  labels:\n    type: array\n    items: *tag\n    description: Labels.\n",
+        },
+      ]).specs,
+    );
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const create = loaded.catalog.providers[0]!.functions.find((f) => f.name === 'create_widget')!;
+    const labels = create.parameters.find((p) => p.name === 'labels')!;
+    expect(labels.schema.items?.pattern).toBe('^[a-z\\u00e9]+$');
+  });
+});

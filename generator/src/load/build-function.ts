@@ -14,7 +14,8 @@ import { deriveNames, RESERVED_FUNCTION_NAMES } from './names.js';
 import type { ParsedFile } from './parse.js';
 import { buildPagination } from './build-pagination.js';
 import { placeholders, type ProviderShell } from './build-provider.js';
-import type { RawFunction, RawParameter, RawRequest, RawTransform } from './spec-types.js';
+import type { RawFunction, RawParameter, RawRequest, RawTransform, RawValueSchema } from './spec-types.js';
+import { patternProblem, schemaPatternProblems } from './patterns.js';
 import { inputSchemaOf, toValueSchema } from './value-schema.js';
 
 export type Report = (path: Array<string | number>, message: string, target?: 'key' | 'value') => void;
@@ -42,6 +43,7 @@ export function buildFunction(
   const binding = raw.unavailable ? unavailableBinding(raw, report) : httpBinding(raw, provider, report);
   const parameters = buildParameters(raw, binding, report);
   if (binding?.kind === 'http') checkPathPlaceholders(raw, binding, parameters, report);
+  for (const problem of schemaPatternProblems(raw.response?.schema, ['response', 'schema'])) report(problem.path, problem.message, problem.target);
   const pagination = binding?.kind === 'http' && raw.pagination ? buildPagination(raw, binding, parameters, report) : null;
 
   if (diagnostics.length > 0 || !binding) return { func: null, diagnostics };
@@ -210,16 +212,21 @@ function checkValueConstraints(p: RawParameter, path: Array<string | number>, re
   if (p.minimum !== undefined && p.maximum !== undefined && p.minimum > p.maximum) {
     report([...path, 'minimum'], `minimum ${p.minimum} is greater than maximum ${p.maximum}.`);
   }
-  if (p.pattern !== undefined) {
-    try {
-      new RegExp(p.pattern, 'u');
-    } catch (error) {
-      report([...path, 'pattern'], `pattern is not a valid regular expression: ${(error as Error).message}.`);
-    }
-  }
   if (p.items && p.type !== 'array') report([...path, 'items'], `'items' applies to arrays only; this is a ${p.type}.`);
   if (p.properties && p.type !== 'object') report([...path, 'properties'], `'properties' applies to objects only; this is a ${p.type}.`);
   if (p.type === 'array' && !p.items) report([...path, 'type'], `an array needs 'items' to say what it holds.`);
+  checkValuePatterns(p, path, report);
+}
+
+/** Patterns anywhere in a value schema: the parameter's own, its items', its properties'. */
+function checkValuePatterns(schema: RawValueSchema, path: Array<string | number>, report: Report): void {
+  if (schema.pattern !== undefined) {
+    const problem = patternProblem(schema.pattern);
+    if (problem) report([...path, 'pattern'], problem);
+  }
+  if (schema.items) checkValuePatterns(schema.items, [...path, 'items'], report);
+  for (const [name, property] of Object.entries(schema.properties ?? {})) checkValuePatterns(property, [...path, 'properties', name], report);
+  if (typeof schema.additional_properties === 'object') checkValuePatterns(schema.additional_properties, [...path, 'additional_properties'], report);
 }
 
 const TRANSFORM_INPUT: Record<string, Array<RawParameter['type']>> = {

@@ -2,6 +2,7 @@ import type { AuthScheme, Field, Provider, Server } from '../model.js';
 import { didYouMean, show, type Diagnostic } from './diagnostics.js';
 import { camelCase, pascalCase, upperSnake } from './names.js';
 import type { ParsedFile } from './parse.js';
+import { patternMatches, patternProblem } from './patterns.js';
 import type { RawAuthScheme, RawProvider } from './spec-types.js';
 
 export type ProviderShell = Omit<Provider, 'functions'>;
@@ -37,7 +38,9 @@ export function buildProvider(
     if (field.enum && !field.enum.includes(field.example)) {
       report(['fields', key, 'example'], `example ${show(field.example)} is not one of the field's enum values: ${field.enum.join(', ')}.`);
     }
-    if (field.pattern && !new RegExp(field.pattern).test(field.example)) {
+    const patternIssue = field.pattern !== undefined ? patternProblem(field.pattern) : null;
+    if (patternIssue) report(['fields', key, 'pattern'], patternIssue);
+    else if (field.pattern !== undefined && !patternMatches(field.pattern, field.example)) {
       report(['fields', key, 'example'], `example ${show(field.example)} does not match the field's pattern /${field.pattern}/.`);
     }
   }

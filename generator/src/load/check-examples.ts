@@ -3,6 +3,7 @@ import { createAjv } from './ajv.js';
 import type { Func } from '../model.js';
 import { show, type Diagnostic } from './diagnostics.js';
 import type { ParsedFile } from './parse.js';
+import { undeclaredExampleKeys } from './check-example-keys.js';
 
 const ajv = createAjv({ verbose: true });
 
@@ -27,8 +28,8 @@ function explain(errors: ErrorObject[] | null | undefined): string {
  */
 export function checkExamples(parsed: ParsedFile, func: Func): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const report = (path: Array<string | number>, message: string) =>
-    diagnostics.push({ file: parsed.file, ...parsed.locate(path), message });
+  const report = (path: Array<string | number>, message: string, target: 'key' | 'value' = 'value') =>
+    diagnostics.push({ file: parsed.file, ...parsed.locate(path, target), message });
 
   const validateInput = ajv.compile(func.inputSchema);
   let validateResponse: ReturnType<typeof ajv.compile> | null = null;
@@ -59,6 +60,11 @@ export function checkExamples(parsed: ParsedFile, func: Func): Diagnostic[] {
     }
     if (success && validateResponse && !validateResponse(example.response.body)) {
       report(['examples', i, 'response', 'body'], `example response does not match the response schema: ${explain(validateResponse.errors)}.`);
+    }
+    if (success && func.responseSchema) {
+      for (const key of undeclaredExampleKeys(example.response.body, func.responseSchema)) {
+        report(['examples', i, 'response', 'body', ...key.path], key.message, 'key');
+      }
     }
     if (success && !func.responseSchema && example.response.body !== null) {
       report(['examples', i, 'response', 'body'], `example response has a body ${show(example.response.body)} but the function declares no response schema.`);

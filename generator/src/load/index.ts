@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, realpathSync } from 'node:fs';
 import type { Catalog, Func, Provider } from '../model.js';
 import { buildFunction } from './build-function.js';
 import { buildProvider } from './build-provider.js';
@@ -7,6 +6,7 @@ import { checkDerivedNames } from './check-names.js';
 import { checkExamples } from './check-examples.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { parseSpecFile, type ParsedFile } from './parse.js';
+import { classifyEntry, readSpecText, type SpecEntry } from './read-spec.js';
 import { checkAgainstSchema } from './schema-check.js';
 
 export type LoadResult = { ok: true; catalog: Catalog } | { ok: false; diagnostics: Diagnostic[] };
@@ -22,18 +22,29 @@ export function loadCatalog(specsDir: string): LoadResult {
   const providers: Provider[] = [];
   const parsedByFile = new Map<string, ParsedFile>();
 
-  const folders = readdirSync(specsDir)
-    .filter((entry) => !entry.startsWith('.') && statSync(join(specsDir, entry)).isDirectory())
-    .sort();
+  // Entries are resolved against the real specs/ so a symlink is judged by where it really leads.
+  const specsRoot = realpathSync(specsDir);
+  const folders: Array<{ name: string; path: string }> = [];
+  for (const entry of readdirSync(specsRoot).filter((e) => !e.startsWith('.')).sort()) {
+    const found = classifyEntry(specsRoot, entry);
+    if (found.kind === 'refused') diagnostics.push(found.diagnostic);
+    // Files at the top (a README) are not specs; only folders hold providers.
+    if (found.kind === 'directory') folders.push({ name: entry, path: found.path });
+  }
 
-  for (const folder of folders) {
-    const files = readdirSync(join(specsDir, folder)).sort();
+  for (const { name: folder, path: folderPath } of folders) {
+    const files = readdirSync(folderPath).sort();
     for (const stray of files.filter((f) => !f.endsWith('.yaml') && !f.startsWith('.'))) {
       diagnostics.push({ file: `${folder}/${stray}`, line: 1, column: 1, message: `spec files end in .yaml; rename or remove '${stray}'.` });
     }
     const parse = (name: string): ParsedFile | null => {
       const file = `${folder}/${name}`;
-      const result = parseSpecFile(file, readFileSync(join(specsDir, folder, name), 'utf8'));
+      const text = specText(specsRoot, file);
+      if (!text.ok) {
+        diagnostics.push(text.diagnostic);
+        return null;
+      }
+      const result = parseSpecFile(file, text.text);
       if (!result.ok) {
         diagnostics.push(...result.diagnostics);
         return null;
@@ -76,4 +87,20 @@ export function loadCatalog(specsDir: string): LoadResult {
   );
   if (folders.length === 0) diagnostics.push({ file: '.', line: 1, column: 1, message: `no provider folders found in ${specsDir}.` });
   return diagnostics.length > 0 ? { ok: false, diagnostics: sortDiagnostics(diagnostics) } : { ok: true, catalog };
+}
+
+/** The text of one `.yaml` entry, or why it cannot be a spec file. */
+function specText(specsRoot: string, file: string): { ok: true; text: string } | { ok: false; diagnostic: Diagnostic } {
+  const found: SpecEntry = classifyEntry(specsRoot, file);
+  const refuse = (message: string) => ({ ok: false as const, diagnostic: { file, line: 1, column: 1, message } });
+  switch (found.kind) {
+    case 'refused':
+      return { ok: false, diagnostic: found.diagnostic };
+    case 'directory':
+      return refuse(`is a directory, not a spec file; spec files are YAML files directly inside specs/<provider>/.`);
+    case 'other':
+      return refuse(`is not a regular file (a device, socket or pipe); spec files are plain YAML files.`);
+    case 'file':
+      return readSpecText(file, found.path);
+  }
 }

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
+import { checkYamlLimits } from './yaml-limits.js';
 
 /** A parsed YAML file that can answer "where is this value?" for any path into it. */
 export interface ParsedFile {
@@ -30,11 +31,22 @@ export function parseSpecFile(file: string, text: string): ParseResult {
     const at = lineCounter.linePos(offset);
     return { line: at.line, column: at.col };
   };
+  const beyondLimits = checkYamlLimits(doc);
+  if (beyondLimits.length > 0) {
+    return { ok: false, diagnostics: beyondLimits.map((p) => ({ file, ...position(p.offset), message: p.message })) };
+  }
+  let data: unknown;
+  try {
+    // checkYamlLimits already bounds aliases; yaml's own guard stays as a second line.
+    data = doc.toJS({ maxAliasCount: 100 }) ?? null;
+  } catch (error) {
+    return { ok: false, diagnostics: [{ file, line: 1, column: 1, message: `YAML: ${(error as Error).message}.` }] };
+  }
   return {
     ok: true,
     parsed: {
       file,
-      data: doc.toJS({ maxAliasCount: 100 }) ?? null,
+      data,
       locate: (path, target = 'value') => position(offsetOf(doc, path, target)),
     },
   };

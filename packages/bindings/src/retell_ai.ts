@@ -1619,6 +1619,7 @@ export const retell_ai: ProviderBinding = {
             },
           },
           voice_id: { type: "string" },
+          voice_speed: { type: "number" },
           language: { anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] },
           webhook_url: { type: ["string", "null"] },
           last_modification_timestamp: { type: "integer" },

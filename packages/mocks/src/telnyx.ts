@@ -243,7 +243,7 @@ export const telnyxExamples: ProviderExamples = {
             text: "Hello from Switchboard!",
             parts: 1,
             from: { phone_number: "+13125550123", carrier: "TELNYX LLC", line_type: "Wireline" },
-            to: [{ phone_number: "+19175550188", status: "queued", carrier: "T-MOBILE USA", "INC.": null, line_type: "Wireless" }],
+            to: [{ phone_number: "+19175550188", status: "queued", carrier: "T-MOBILE USA, INC.", line_type: "Wireless" }],
             messaging_profile_id: "40017f8e-49bd-4f16-9e3d-ef103f916228",
             created_at: "2026-11-20T14:03:11.481+00:00",
           },

@@ -805,6 +805,7 @@ export type UpdateAgentResponse = {
     [key: string]: unknown;
   };
   voice_id: string;
+  voice_speed?: number;
   language?: string | Array<string>;
   webhook_url?: string | null;
   last_modification_timestamp: number;

@@ -1,0 +1,110 @@
+/**
+ * Patterns in specs are checked and evaluated with RE2 semantics (re2js), so a pattern such as
+ * `^(1+)+$` takes linear time on any example instead of backtracking for minutes. A pattern
+ * must also compile as a JavaScript `u` regular expression, because generated validators run it
+ * with the JavaScript engine.
+ */
+import { RE2JS } from 're2js';
+import type { Options } from 'ajv';
+
+type RegExpEngine = NonNullable<NonNullable<Options['code']>['regExp']>;
+
+/**
+ * JSON Schema patterns are ECMA-262; RE2 spells `\uXXXX` and `\u{X…}` as `\x{…}`, so that escape
+ * is rewritten. Most other syntax both engines accept means the same; the known differences
+ * (RE2's `\s` is ASCII whitespace, its `.` also matches `\r`, U+2028 and U+2029) can judge an
+ * example that relies on them differently from the generated validators.
+ */
+function toRe2Syntax(pattern: string): string {
+  // One pass: an escaped backslash is consumed whole, so `\\u0041` stays a literal backslash and `u0041`.
+  return pattern.replace(/\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|[\s\S]?)/g, (escape, braced?: string, fixed?: string) => {
+    const code = braced ?? fixed;
+    return code === undefined ? escape : `\\x{${code}}`;
+  });
+}
+
+function compileRe2(pattern: string): RE2JS {
+  return RE2JS.compile(toRe2Syntax(pattern));
+}
+
+/** Why `pattern` cannot be used in a spec, or null when it can. */
+export function patternProblem(pattern: string): string | null {
+  try {
+    new RegExp(pattern, 'u');
+  } catch (error) {
+    return `pattern is not a valid regular expression: ${(error as Error).message}.`;
+  }
+  try {
+    compileRe2(pattern);
+  } catch (error) {
+    return `pattern /${pattern}/ ${unsupported(pattern, (error as Error).message)}; patterns are matched in linear time (RE2 syntax), without backreferences, lookahead or lookbehind.`;
+  }
+  return null;
+}
+
+/** What RE2 refused, in the words a pattern author knows (RE2 calls a lookbehind a bad named group). */
+function unsupported(pattern: string, re2Message: string): string {
+  if (/\\[1-9]|\\k</.test(pattern)) return 'uses a backreference';
+  if (/\(\?<[=!]/.test(pattern)) return 'uses a lookbehind';
+  if (/\(\?[=!]/.test(pattern)) return 'uses a lookahead';
+  return `is not supported: ${re2Message.replace(/^error parsing regexp: /, '')}`;
+}
+
+/** Whether `text` contains a match of `pattern` (JSON Schema semantics: unanchored search), in linear time. */
+export function patternMatches(pattern: string, text: string): boolean {
+  return compileRe2(pattern).test(text);
+}
+
+/** ajv's `code.regExp` engine: every `pattern` and `patternProperties` ajv evaluates goes through RE2. */
+export const re2Engine: RegExpEngine = Object.assign(
+  (pattern: string) => {
+    const re = compileRe2(pattern);
+    // ajv keys its cache of compiled patterns by toString().
+    return { test: (text: string) => re.test(text), toString: () => `/${pattern}/re2` };
+  },
+  { code: 'linear-time RE2 (loader only; not for standalone code)' },
+);
+
+export interface PatternProblem {
+  path: Array<string | number>;
+  target: 'key' | 'value';
+  message: string;
+}
+
+type SchemaObject = Record<string, unknown>;
+const isSchemaObject = (value: unknown): value is SchemaObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Keywords whose value maps names to subschemas (patternProperties' names are patterns too). */
+const NAMED_SUBSCHEMAS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies'];
+/** Keywords whose value is a subschema or a list of them. */
+const SUBSCHEMAS = ['items', 'additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'if', 'then', 'else', 'not', 'allOf', 'anyOf', 'oneOf'];
+
+/**
+ * Every pattern in a JSON Schema (a response schema) that cannot be used, with its path.
+ * Data keywords (enum, const, default, examples) are not walked: their contents are values.
+ */
+export function schemaPatternProblems(schema: unknown, path: Array<string | number>): PatternProblem[] {
+  if (!isSchemaObject(schema)) return [];
+  const problems: PatternProblem[] = [];
+  if (typeof schema.pattern === 'string') {
+    const problem = patternProblem(schema.pattern);
+    if (problem) problems.push({ path: [...path, 'pattern'], target: 'value', message: problem });
+  }
+  for (const keyword of NAMED_SUBSCHEMAS) {
+    const named = schema[keyword];
+    if (!isSchemaObject(named)) continue;
+    for (const [name, sub] of Object.entries(named)) {
+      if (keyword === 'patternProperties') {
+        const problem = patternProblem(name);
+        if (problem) problems.push({ path: [...path, keyword, name], target: 'key', message: problem });
+      }
+      problems.push(...schemaPatternProblems(sub, [...path, keyword, name]));
+    }
+  }
+  for (const keyword of SUBSCHEMAS) {
+    const sub = schema[keyword];
+    if (Array.isArray(sub)) sub.forEach((item, i) => problems.push(...schemaPatternProblems(item, [...path, keyword, i])));
+    else problems.push(...schemaPatternProblems(sub, [...path, keyword]));
+  }
+  return problems;
+}
