@@ -1,5 +1,5 @@
-
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
+import { SettingsFileError } from './settings-error.js';
 
 const HELP = `switchboard: integration catalog tools
 
@@ -59,6 +59,12 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`switchboard ${name}: ${(error as Error).message}\n`);
       return EXIT.usage;
+    }
+    if (error instanceof SettingsFileError) {
+      // The message names the file and position only; JSON callers get it in the usual envelope.
+      if (rest.includes('--json')) io.stdout.write(`${JSON.stringify({ success: false, error: error.message }, null, 2)}\n`);
+      else io.stderr.write(`switchboard ${name}: ${error.message}\n`);
+      return EXIT.failure;
     }
     throw error;
   }

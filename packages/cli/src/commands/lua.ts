@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readSettings } from '../accounts.js';
+import { readSettingsFor } from '../settings-file.js';
 import type { InvokeContext } from '../invoke.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
 import { luaHost } from '../lua-bridge.js';
@@ -29,7 +29,7 @@ export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
   if (cpuSeconds !== undefined && !(cpuSeconds > 0)) throw new UsageError('--cpu-limit takes a number of seconds.');
 
   const sandbox = sandboxRequested(values.sandbox, process.env);
-  const ctx: InvokeContext = { settings: readSettings(), env: process.env, sandbox, force: values.force === true, dryRun: false, log: [] };
+  const ctx: InvokeContext = { settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)), env: process.env, sandbox, force: values.force === true, dryRun: false, log: [] };
   const { LuaPool } = await import('@switchboard/lua');
   // One worker: a script stuck in C code (a pathological pattern) can still be killed.
   const pool = new LuaPool({ size: 1 });

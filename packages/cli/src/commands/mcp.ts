@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
-import { readSettings } from '../accounts.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
 import { sandboxRequested } from '../sandbox.js';
+import { readSettingsFor } from '../settings-file.js';
 
 const VERSION = '0.1.0';
 
@@ -32,14 +32,15 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
   }
   if (sub !== 'serve') throw new UsageError('use `switchboard mcp serve` or `switchboard mcp config`.');
 
+  const sandbox = sandboxRequested(values.sandbox, process.env);
   const { createGateway } = await import('../mcp/gateway.js');
   const options = {
     integrations: values.integration ?? [],
     write: write as 'deny' | 'allow',
     account: values.account ?? 'default',
-    sandbox: sandboxRequested(values.sandbox, process.env),
+    sandbox,
     maxResultChars,
-    settings: readSettings(),
+    settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)),
     env: process.env,
     version: VERSION,
   };
