@@ -21,6 +21,9 @@ Credentials come from environment variables (TELNYX_API_KEY; account work: TELNY
 or from \`switchboard configure\`. --sandbox (or SWITCHBOARD_SANDBOX=1) answers every call from the
 documented examples, offline, with no credentials. Exit codes: 0 success, 1 failure, 2 invalid usage.
 
+call: a parameter flag is given once; an array parameter collects repeats (--to a --to b, or --to a,b).
+A JSON payload or Lua script (argument, file or standard input) may be at most 4 MiB.
+
 Options:
   -h, --help                              Show this help
 `;

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readSettingsFor } from '../settings-file.js';
 import type { InvokeContext } from '../invoke.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
 import { luaHost } from '../lua-bridge.js';
 import { sandboxRequested } from '../sandbox.js';
-import { readStdinIfPiped } from '../stdin.js';
+import { readInputFile, readStdinIfPiped } from '../stdin.js';
 
 /** `switchboard lua [file] [-e code] [--json] [--force] [--sandbox] [--memory-limit bytes] [--cpu-limit seconds]` */
 export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
@@ -21,7 +20,7 @@ export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
       'cpu-limit': { type: 'string' },
     },
   });
-  const code = values.eval ?? (positionals[0] ? readFileSync(positionals[0], 'utf8') : await readStdinIfPiped());
+  const code = values.eval ?? (positionals[0] ? readInputFile(positionals[0]) : await readStdinIfPiped());
   if (code === null || code.trim() === '') throw new UsageError('give Lua code with -e, a file, or on standard input.');
   const memoryBytes = values['memory-limit'] === undefined ? undefined : Number(values['memory-limit']);
   const cpuSeconds = values['cpu-limit'] === undefined ? undefined : Number(values['cpu-limit']);
