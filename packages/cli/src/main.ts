@@ -23,6 +23,7 @@ documented examples, offline, with no credentials. Exit codes: 0 success, 1 fail
 
 call: a parameter flag is given once; an array parameter collects repeats (--to a --to b, or --to a,b).
 A JSON payload or Lua script (argument, file or standard input) may be at most 4 MiB.
+lua: --memory-limit 1048576 to 4294967296 bytes (default 32 MiB); --cpu-limit 0.001 to 3600 seconds (default 30).
 
 Options:
   -h, --help                              Show this help
