@@ -110,6 +110,15 @@ describe('switchboard lua', () => {
     expect(json(high.stdout)).toMatchObject({ success: true, result: 1 });
   });
 
+  it.each([
+    ['a missing file', join(tmpdir(), 'switchboard-no-such-script.lua'), 'ENOENT'],
+    ['a directory', tmpdir(), 'EISDIR'],
+  ])('%s as the script is a usage error naming it, not a stack trace', (_name, path, code) => {
+    const run = switchboard(['lua', path], { env: env() });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`switchboard lua: cannot read ${path} (${code}).\n`);
+  });
+
   it('exits 2 when given no code', () => {
     expect(switchboard(['lua'], { env: env() }).status).toBe(2);
   });

@@ -138,6 +138,16 @@ describe('MCP gateway limits and configuration', () => {
   }, 60_000);
 });
 
+describe('mcp config refuses options it would drop', () => {
+  it.each([['--http', '8787'], ['--host', '0.0.0.0'], ['--allowed-origin', 'http://localhost:6274']])('%s is a usage error, not silently left out of the entry', async (...flag) => {
+    const { switchboard } = await import('../support.js');
+    const run = switchboard(['mcp', 'config', ...flag], { env });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('apply to `mcp serve` only');
+  });
+});
+
 describe('MCP gateway over Streamable HTTP', () => {
   let child: ChildProcess;
   let url: URL;

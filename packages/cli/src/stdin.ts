@@ -34,12 +34,17 @@ export async function readStdinIfPiped(): Promise<string | null> {
 
 /** A script file, refused before reading when it is over the limit. */
 export function readInputFile(path: string): string {
+  const unreadable = (error: unknown) => new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
   let size: number;
   try {
     size = statSync(path).size;
   } catch (error) {
-    throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    throw unreadable(error);
   }
   if (size > MAX_INPUT_BYTES) throw tooLarge(path);
-  return readFileSync(path, 'utf8');
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw unreadable(error);
+  }
 }

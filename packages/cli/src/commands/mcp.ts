@@ -36,6 +36,9 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
   if (!(maxResultChars > 0)) throw new UsageError('--max-result-chars takes a positive number.');
 
   if (sub === 'config') {
+    if (values.http !== undefined || values.host !== undefined || values['allowed-host'] || values['allowed-origin']) {
+      throw new UsageError('mcp config prints a stdio entry; --http, --host, --allowed-host and --allowed-origin apply to `mcp serve` only.');
+    }
     // Absolute paths, so the entry works whatever directory the MCP client starts it in.
     const serveArgs = [
       'mcp',
