@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindings } from '@switchboard/bindings';
@@ -114,13 +114,37 @@ describe('MCP gateway limits and configuration', () => {
     }
   });
 
-  it('mcp config prints the mcpServers entry a client needs', async () => {
+  it('mcp config prints an entry that works from any directory, started by the official SDK stdio client', async () => {
     const { switchboard } = await import('../support.js');
-    const run = switchboard(['mcp', 'config', '--integration', 'telnyx', '--write', 'allow'], { env });
+    const run = switchboard(['mcp', 'config', '--write', 'allow', '--sandbox'], { env });
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({
-      mcpServers: { switchboard: { command: 'npx', args: ['switchboard', 'mcp', 'serve', '--integration', 'telnyx', '--write', 'allow'] } },
-    });
+    const entry = (JSON.parse(run.stdout) as { mcpServers: { switchboard: { command: string; args: string[]; env?: Record<string, string> } } }).mcpServers.switchboard;
+    // Checked before anything is started: a relative command (npx) would resolve against the client's directory.
+    expect(isAbsolute(entry.command)).toBe(true);
+    expect(isAbsolute(entry.args[0]!)).toBe(true);
+    expect(entry.args.slice(1)).toEqual(['mcp', 'serve', '--write', 'allow', '--sandbox']);
+    expect(entry.env).toEqual({ SWITCHBOARD_HOME: env.SWITCHBOARD_HOME });
+
+    // As an MCP client runs it: from an unrelated directory, with only the SDK's default environment plus the entry's.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'switchboard-mcp-client-'));
+    const client = new Client({ name: 'switchboard-tests', version: '1.0.0' });
+    await client.connect(new StdioClientTransport({ command: entry.command, args: entry.args, env: { ...getDefaultEnvironment(), ...entry.env }, cwd: elsewhere, stderr: 'pipe' }));
+    try {
+      const names = (await client.listTools()).tools.map((t) => t.name);
+      expect(names.filter((n) => n !== 'search_functions').sort()).toEqual(allFunctions.filter((f) => f.available).map((f) => f.mcpTool).sort());
+    } finally {
+      await client.close();
+    }
+  }, 60_000);
+});
+
+describe('mcp config refuses options it would drop', () => {
+  it.each([['--http', '8787'], ['--host', '0.0.0.0'], ['--allowed-origin', 'http://localhost:6274']])('%s is a usage error, not silently left out of the entry', async (...flag) => {
+    const { switchboard } = await import('../support.js');
+    const run = switchboard(['mcp', 'config', ...flag], { env });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('apply to `mcp serve` only');
   });
 });
 

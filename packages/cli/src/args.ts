@@ -3,6 +3,9 @@ import { UsageError } from './io.js';
 /** Flags every command reads itself; never turned into function parameters. */
 const RESERVED = new Set(['json', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty']);
 
+/** What a parameter flag may be called: the kebab-case form of a snake_case parameter name. */
+const PARAMETER_FLAG = /^[a-z0-9][a-z0-9_-]*$/i;
+
 /** Guess a flag value's type when the schema says nothing (unknown parameters). */
 function coerce(raw: string): unknown {
   if (raw === 'true') return true;
@@ -20,31 +23,47 @@ function coerce(raw: string): unknown {
   return raw;
 }
 
+/** One parameter flag's text values, in the order given (`true` for a bare flag). */
+export type FlagValues = ReadonlyArray<string | true>;
+
+function coerceOne(raw: string | true, type: string | undefined): unknown {
+  if (raw === true) return type === 'boolean' || type === undefined ? true : raw;
+  if (type === 'string') return raw;
+  if (type === 'integer' || type === 'number') return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+  if (type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
+  if (type === 'array' && !raw.trim().startsWith('[')) return raw.split(',').map((v) => v.trim());
+  return coerce(raw);
+}
+
 /**
  * Flag values arrive as text; the parameter's declared type decides what they
  * become, so `--to 15551234567` stays a string and `--page-size 10` is a number.
+ * An array parameter collects every occurrence (`--to a --to b,c` is `[a, b, c]`);
+ * any other parameter given twice is a usage error, never "last one wins".
  */
-export function coerceFlags(flags: Record<string, string | true>, inputSchema: Record<string, unknown>): Record<string, unknown> {
+export function coerceFlags(flags: ReadonlyMap<string, FlagValues>, inputSchema: Record<string, unknown>): Record<string, unknown> {
   const properties = (inputSchema.properties ?? {}) as Record<string, { type?: string }>;
-  const out: Record<string, unknown> = {};
-  for (const [name, raw] of Object.entries(flags)) {
-    const type = properties[name]?.type;
-    if (raw === true) out[name] = type === 'boolean' || type === undefined ? true : raw;
-    else if (type === 'string') out[name] = raw;
-    else if (type === 'integer' || type === 'number') out[name] = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
-    else if (type === 'boolean') out[name] = raw === 'true' ? true : raw === 'false' ? false : raw;
-    else if (type === 'array' && !raw.trim().startsWith('[')) out[name] = raw.split(',').map((v) => v.trim());
-    else out[name] = coerce(raw);
+  const entries: [string, unknown][] = [];
+  for (const [name, raws] of flags) {
+    const type = Object.hasOwn(properties, name) ? properties[name]!.type : undefined;
+    if (type === 'array') {
+      const items = raws.map((raw) => coerceOne(raw, type));
+      entries.push([name, items.every(Array.isArray) ? items.flat() : items.length === 1 ? items[0] : items]);
+      continue;
+    }
+    if (raws.length > 1) throw new UsageError(`--${name.replace(/_/g, '-')} was given ${raws.length} times; '${name}' takes one value.`);
+    entries.push([name, coerceOne(raws[0]!, type)]);
   }
-  return out;
+  // fromEntries defines own properties, so a name like __proto__ stays a (rejected) parameter instead of changing the prototype.
+  return Object.fromEntries(entries);
 }
 
 export interface ParsedCall {
   positionals: string[];
   /** The JSON payload (positional or piped). */
   payload: Record<string, unknown>;
-  /** `--kebab-case value` flags as snake_case names with their raw text (`true` for a bare flag). */
-  flagParams: Record<string, string | true>;
+  /** `--kebab-case value` flags as snake_case names with every raw text given (`true` for a bare flag). */
+  flagParams: Map<string, FlagValues>;
   flags: { json: boolean; dryRun: boolean; force: boolean; sandbox: boolean; account: string };
 }
 
@@ -54,8 +73,9 @@ export interface ParsedCall {
  */
 export function parseCallArgs(argv: string[], stdinPayload: string | null): ParsedCall {
   const positionals: string[] = [];
-  const params: Record<string, string | true> = {};
+  const params = new Map<string, Array<string | true>>();
   const flags = { json: false, dryRun: false, force: false, sandbox: false, account: 'default' };
+  let accountGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) {
@@ -71,6 +91,8 @@ export function parseCallArgs(argv: string[], stdinPayload: string | null): Pars
     if (RESERVED.has(name)) {
       if (name === 'account') {
         if (!value) throw new UsageError('--account needs a name.');
+        if (accountGiven) throw new UsageError('--account was given twice; name one account.');
+        accountGiven = true;
         flags.account = value;
       } else if (name === 'json') flags.json = true;
       else if (name === 'dry-run') flags.dryRun = true;
@@ -79,7 +101,9 @@ export function parseCallArgs(argv: string[], stdinPayload: string | null): Pars
       if (name !== 'account' && takesValue) positionals.push(value!);
       continue;
     }
-    params[name.replace(/-/g, '_')] = value === null ? true : value;
+    if (!PARAMETER_FLAG.test(name)) throw new UsageError(`--${name} is not a parameter flag: parameters are written --kebab-case, e.g. --page-size 10.`);
+    const param = name.replace(/-/g, '_');
+    params.set(param, [...(params.get(param) ?? []), value === null ? true : value]);
   }
   const payloadText = positionals.length > 1 ? positionals[1]! : stdinPayload;
   let payload: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
+import { SettingsFileError } from './settings-error.js';
 
 const HELP = `switchboard: integration catalog tools
 
@@ -12,14 +13,23 @@ Usage:
   switchboard configure <provider> [--account name] [--set key=value] [--read|--write allow|deny]
   switchboard call <provider.fn> [json] [--param value ...] [--account name] [--dry-run] [--force] [--sandbox] [--json]
   switchboard lua [file] [-e code] [--json] [--force] [--sandbox] [--memory-limit bytes] [--cpu-limit seconds]
-  switchboard mcp serve [--integration id ...] [--write deny|allow] [--account name] [--sandbox] [--max-result-chars N] [--http PORT]
-  switchboard mcp config [--integration id ...] [--write allow]      The mcpServers entry for an MCP client
+  switchboard mcp serve [--integration id ...] [--write deny|allow] [--account name] [--sandbox] [--max-result-chars N]
+                        [--http PORT [--host ADDRESS] [--allowed-host NAME ...] [--allowed-origin ORIGIN ...]]
+  switchboard mcp config [serve options]            The mcpServers entry for an MCP client (absolute paths)
   switchboard validate [specs-dir]                  Check every spec; print all problems (exit 1 if any)
   switchboard generate [--check]                    Regenerate all outputs from specs/ (--check: compare only)
 
 Credentials come from environment variables (TELNYX_API_KEY; account work: TELNYX_WORK_API_KEY)
 or from \`switchboard configure\`. --sandbox (or SWITCHBOARD_SANDBOX=1) answers every call from the
 documented examples, offline, with no credentials. Exit codes: 0 success, 1 failure, 2 invalid usage.
+
+call: a parameter flag is given once; an array parameter collects repeats (--to a --to b, or --to a,b).
+A JSON payload or Lua script (argument, file or standard input) may be at most 4 MiB.
+lua: --memory-limit 1048576 to 4294967296 bytes (default 32 MiB); --cpu-limit 0.001 to 3600 seconds (default 30).
+mcp serve --http listens on 127.0.0.1 unless --host says otherwise, and refuses (403) a Host that does
+not name this machine and any Origin but its own or an --allowed-origin. With SWITCHBOARD_MCP_TOKEN set,
+or on any address beyond loopback (then a token is generated and printed on stderr), every request needs
+Authorization: Bearer <token> (401 without).
 
 Options:
   -h, --help                              Show this help
@@ -64,6 +74,12 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`switchboard ${name}: ${(error as Error).message}\n`);
       return EXIT.usage;
+    }
+    if (error instanceof SettingsFileError) {
+      // The message names the file and position only; JSON callers get it in the usual envelope.
+      if (rest.includes('--json')) io.stdout.write(`${JSON.stringify({ success: false, error: error.message }, null, 2)}\n`);
+      else io.stderr.write(`switchboard ${name}: ${error.message}\n`);
+      return EXIT.failure;
     }
     throw error;
   }

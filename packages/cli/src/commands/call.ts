@@ -1,5 +1,5 @@
 import { ValidationError } from '@switchboard/runtime';
-import { readSettings } from '../accounts.js';
+import { readSettingsFor } from '../settings-file.js';
 import { coerceFlags, parseCallArgs } from '../args.js';
 import { invoke, type InvokeContext } from '../invoke.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
@@ -22,7 +22,7 @@ export async function callCommand(argv: string[], io: CliIo): Promise<ExitCode> 
     meta: { dry_run: flags.dryRun, account: flags.account, sandbox, ...meta },
     duration_ms: Math.round((performance.now() - started) * 100) / 100,
   });
-  const ctx: InvokeContext = { settings: readSettings(), env: process.env, sandbox, force: flags.force, dryRun: flags.dryRun, log: [] };
+  const ctx: InvokeContext = { settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)), env: process.env, sandbox, force: flags.force, dryRun: flags.dryRun, log: [] };
 
   let target;
   try {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { readSettings, writeSettings, type Permission } from '../accounts.js';
+import { readSettings, writeSettings, type Permission } from '../settings-file.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
 import { bindings, findProvider } from '../registry.js';
 
@@ -33,14 +33,21 @@ export async function configureCommand(args: string[], io: CliIo): Promise<ExitC
   const stored = ((entry.accounts ??= {})[account] ??= {});
   const set: string[] = [];
   for (const pair of values.set ?? []) {
+    // The value is a credential: no message here may show it, nor a key that could be one mistyped.
     const eq = pair.indexOf('=');
-    if (eq < 1) throw new UsageError(`--set takes key=value, not '${pair}'.`);
+    if (eq < 1) throw new UsageError(`--set takes key=value with a field of ${provider.id} before the '=' (${keys.join(', ')}); the value given is not shown.`);
     const key = pair.slice(0, eq);
-    if (!keys.includes(key)) throw new UsageError(`'${key}' is not a field of ${provider.id}: ${keys.join(', ')}.`);
+    if (!keys.includes(key)) {
+      const named = /^[a-z][a-z0-9_]{0,31}$/.test(key) ? `'${key}' is not a field of ${provider.id}` : `the key before '=' is not a field of ${provider.id}`;
+      throw new UsageError(`${named}: ${keys.join(', ')}.`);
+    }
     stored[key] = pair.slice(eq + 1);
     set.push(key);
   }
-  for (const key of values.unset ?? []) delete stored[key];
+  for (const key of values.unset ?? []) {
+    if (!keys.includes(key)) throw new UsageError(`--unset takes a field of ${provider.id} (${keys.join(', ')}); the argument given is not shown.`);
+    delete stored[key];
+  }
   const read = permission(values.read, '--read');
   const write = permission(values.write, '--write');
   if (read || write) entry.policy = { ...entry.policy, ...(read ? { read } : {}), ...(write ? { write } : {}) };

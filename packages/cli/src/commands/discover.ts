@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { accountsOf, envNameFor, readSettings } from '../accounts.js';
+import { accountsOf, envNameFor } from '../accounts.js';
+import { readSettings } from '../settings-file.js';
 import { docsIndex, readDocsPage, searchFunctions } from '../docs-text.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
 import { bindings, findProvider, resolveQualified, UnknownFunctionError } from '../registry.js';

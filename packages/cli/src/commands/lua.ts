@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readSettings } from '../accounts.js';
+import { readSettingsFor } from '../settings-file.js';
 import type { InvokeContext } from '../invoke.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
 import { luaHost } from '../lua-bridge.js';
+import { parseCpuLimit, parseMemoryLimit } from '../lua-limits.js';
 import { sandboxRequested } from '../sandbox.js';
-import { readStdinIfPiped } from '../stdin.js';
+import { readInputFile, readStdinIfPiped } from '../stdin.js';
 
 /** `switchboard lua [file] [-e code] [--json] [--force] [--sandbox] [--memory-limit bytes] [--cpu-limit seconds]` */
 export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
@@ -21,22 +21,21 @@ export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
       'cpu-limit': { type: 'string' },
     },
   });
-  const code = values.eval ?? (positionals[0] ? readFileSync(positionals[0], 'utf8') : await readStdinIfPiped());
+  const memoryBytes = parseMemoryLimit(values['memory-limit']);
+  const cpuSeconds = parseCpuLimit(values['cpu-limit']);
+  const code = values.eval ?? (positionals[0] ? readInputFile(positionals[0]) : await readStdinIfPiped());
   if (code === null || code.trim() === '') throw new UsageError('give Lua code with -e, a file, or on standard input.');
-  const memoryBytes = values['memory-limit'] === undefined ? undefined : Number(values['memory-limit']);
-  const cpuSeconds = values['cpu-limit'] === undefined ? undefined : Number(values['cpu-limit']);
-  if (memoryBytes !== undefined && !(memoryBytes > 0)) throw new UsageError('--memory-limit takes a number of bytes.');
-  if (cpuSeconds !== undefined && !(cpuSeconds > 0)) throw new UsageError('--cpu-limit takes a number of seconds.');
 
   const sandbox = sandboxRequested(values.sandbox, process.env);
-  const ctx: InvokeContext = { settings: readSettings(), env: process.env, sandbox, force: values.force === true, dryRun: false, log: [] };
-  const { LuaPool } = await import('@switchboard/lua');
+  const ctx: InvokeContext = { settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)), env: process.env, sandbox, force: values.force === true, dryRun: false, log: [] };
+  const { DEFAULT_LIMITS, LuaPool } = await import('@switchboard/lua');
   // One worker: a script stuck in C code (a pathological pattern) can still be killed.
   const pool = new LuaPool({ size: 1 });
   try {
     const run = await pool.run(code, luaHost(ctx), {
       ...(memoryBytes !== undefined ? { memoryBytes } : {}),
-      ...(cpuSeconds !== undefined ? { cpuMs: cpuSeconds * 1000 } : {}),
+      // The wall-clock limit (default 60 s) must not silently cut short a longer CPU limit the user asked for.
+      ...(cpuSeconds !== undefined ? { cpuMs: cpuSeconds * 1000, wallMs: Math.max(DEFAULT_LIMITS.wallMs, cpuSeconds * 1000) } : {}),
     });
     const permissionBypassed = values.force === true && ctx.log.some((c) => c.operation === 'write' && c.effect !== 'denied');
     if (values.json) {

@@ -1,10 +1,17 @@
-import { createServer } from 'node:http';
+import { isIP } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readSettings } from '../accounts.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
 import { sandboxRequested } from '../sandbox.js';
+import { readSettingsFor } from '../settings-file.js';
 
 const VERSION = '0.1.0';
+
+/** Shortest SWITCHBOARD_MCP_TOKEN accepted: a guessable token would defeat the point of one. */
+const MIN_TOKEN_LENGTH = 16;
+
+/** The committed bin shim (`packages/cli/bin/switchboard.js`), by absolute path. */
+const BIN_SCRIPT = fileURLToPath(new URL('../../bin/switchboard.js', import.meta.url));
 
 /** `switchboard mcp serve [...]` and `switchboard mcp config [...]`. */
 export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
@@ -18,6 +25,9 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
       sandbox: { type: 'boolean' },
       'max-result-chars': { type: 'string' },
       http: { type: 'string' },
+      host: { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
+      'allowed-origin': { type: 'string', multiple: true },
     },
   });
   const write = values.write ?? 'deny';
@@ -26,46 +36,77 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
   if (!(maxResultChars > 0)) throw new UsageError('--max-result-chars takes a positive number.');
 
   if (sub === 'config') {
-    const argv = ['mcp', 'serve', ...(values.integration ?? []).flatMap((i) => ['--integration', i]), ...(write === 'allow' ? ['--write', 'allow'] : [])];
-    io.stdout.write(`${JSON.stringify({ mcpServers: { switchboard: { command: 'npx', args: ['switchboard', ...argv] } } }, null, 2)}\n`);
+    if (values.http !== undefined || values.host !== undefined || values['allowed-host'] || values['allowed-origin']) {
+      throw new UsageError('mcp config prints a stdio entry; --http, --host, --allowed-host and --allowed-origin apply to `mcp serve` only.');
+    }
+    // Absolute paths, so the entry works whatever directory the MCP client starts it in.
+    const serveArgs = [
+      'mcp',
+      'serve',
+      ...(values.integration ?? []).flatMap((i) => ['--integration', i]),
+      ...(write === 'allow' ? ['--write', 'allow'] : []),
+      ...(values.account ? ['--account', values.account] : []),
+      ...(values.sandbox ? ['--sandbox'] : []),
+      ...(values['max-result-chars'] ? ['--max-result-chars', values['max-result-chars']] : []),
+    ];
+    const entry = {
+      command: process.execPath,
+      args: [BIN_SCRIPT, ...serveArgs],
+      // MCP clients start servers with a minimal environment; a non-default settings directory must travel with the entry.
+      ...(process.env.SWITCHBOARD_HOME ? { env: { SWITCHBOARD_HOME: process.env.SWITCHBOARD_HOME } } : {}),
+    };
+    io.stdout.write(`${JSON.stringify({ mcpServers: { switchboard: entry } }, null, 2)}\n`);
     return EXIT.ok;
   }
   if (sub !== 'serve') throw new UsageError('use `switchboard mcp serve` or `switchboard mcp config`.');
+  if (values.http === undefined && (values.host !== undefined || values['allowed-host'] || values['allowed-origin'])) {
+    throw new UsageError('--host, --allowed-host and --allowed-origin apply to --http only.');
+  }
 
+  const sandbox = sandboxRequested(values.sandbox, process.env);
   const { createGateway } = await import('../mcp/gateway.js');
   const options = {
     integrations: values.integration ?? [],
     write: write as 'deny' | 'allow',
     account: values.account ?? 'default',
-    sandbox: sandboxRequested(values.sandbox, process.env),
+    sandbox,
     maxResultChars,
-    settings: readSettings(),
+    settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)),
     env: process.env,
     version: VERSION,
   };
 
   if (values.http !== undefined) {
     const port = Number(values.http);
-    if (!Number.isInteger(port) || port < 0) throw new UsageError('--http takes a port number.');
-    const { StreamableHTTPServerTransport } = await import('@modelcontextprotocol/sdk/server/streamableHttp.js');
-    // Stateless: a fresh server and transport per request, so no session state can leak between clients.
-    const http = createServer(async (request, response) => {
-      if (request.url !== '/mcp') {
-        response.writeHead(404).end();
-        return;
-      }
-      const server = createGateway(options);
-      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-      response.on('close', () => {
-        void transport.close();
-        void server.close();
-      });
-      await server.connect(transport);
-      await transport.handleRequest(request, response);
+    if (!/^\d+$/.test(values.http) || port > 65535) throw new UsageError('--http takes a port number (0 picks a free one).');
+    const address = values.host ?? '127.0.0.1';
+    if (address !== 'localhost' && isIP(address) === 0) throw new UsageError('--host takes an IP address (127.0.0.1, ::1, 0.0.0.0, …) or localhost.');
+    const allowedOrigins = (values['allowed-origin'] ?? []).map((origin) => {
+      const parsed = URL.canParse(origin) ? new URL(origin) : null;
+      if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin === 'null') throw new UsageError('--allowed-origin takes an origin such as http://localhost:6274.');
+      return parsed.origin.toLowerCase();
     });
-    await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
-    const address = http.address() as { port: number };
-    io.stderr.write(`switchboard MCP gateway on http://127.0.0.1:${address.port}/mcp\n`);
+    const { allowedHostnamesFor, generateToken, isLoopback } = await import('../mcp/http-guard.js');
+    const configured = process.env.SWITCHBOARD_MCP_TOKEN ?? '';
+    if (configured !== '' && configured.length < MIN_TOKEN_LENGTH) throw new UsageError(`SWITCHBOARD_MCP_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters.`);
+    // Beyond loopback other machines can connect: never without a token.
+    const token = configured !== '' ? configured : isLoopback(address) ? null : generateToken();
+    const guard = { allowedHostnames: allowedHostnamesFor(address, values['allowed-host'] ?? []), allowedOrigins: new Set(allowedOrigins), token };
+
+    const { listenGateway } = await import('../mcp/http-server.js');
+    let listening;
+    try {
+      listening = await listenGateway(options, guard, address, port);
+    } catch (error) {
+      io.stderr.write(`switchboard mcp: cannot listen on ${address} port ${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).\n`);
+      return EXIT.failure;
+    }
+    const { http, port: bound } = listening;
+    const local = isLoopback(address) ? (isIP(address) === 6 ? `[${address}]` : address) : '127.0.0.1';
+    io.stderr.write(`switchboard MCP gateway on http://${local}:${bound}/mcp${isLoopback(address) ? '' : ` (listening on ${address}, port ${bound})`}\n`);
+    if (token !== null && configured === '') {
+      io.stderr.write(`bearer token (send Authorization: Bearer <token>; set SWITCHBOARD_MCP_TOKEN to choose one): ${token}\n`);
+    } else if (token !== null) io.stderr.write('requests must carry Authorization: Bearer with the token in SWITCHBOARD_MCP_TOKEN\n');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
