@@ -1,5 +1,6 @@
 import type { Converter } from './convert.js';
 import { Output } from './output.js';
+import type { RunClock } from './run-clock.js';
 import type { IntegrationCall, LuaLimits } from './types.js';
 
 /** The docs functions a script can call; the names are the Lua names after `docs.`. */
@@ -29,19 +30,54 @@ export type TripKind = 'cpu_limit' | 'wall_limit';
 /** Everything one script run owns on the JS side. */
 export class RunState {
   readonly output: Output;
-  readonly startedAt = performance.now();
+  readonly startedAt: number;
   readonly wallDeadline: number;
-  /** When the CPU hook must stop the script: min(CPU budget left at this resume, wall deadline). */
+  /**
+   * The wall-clock time at which the CPU hook must look again: min(now + CPU budget left, wall
+   * deadline). CPU time never runs ahead of wall time, so the budget cannot be spent before it.
+   */
   deadline = Infinity;
+  /** CPU time spent in finished slices (resumes of the script thread), in ms. */
   cpuUsedMs = 0;
+  private sliceCpuStart = 0;
   tripped: TripKind | undefined;
   converter!: Converter;
   private readonly pending = new Map<number, PendingCall>();
   private nextId = 1;
 
-  constructor(readonly bridge: HostBridge, readonly limits: LuaLimits) {
+  constructor(readonly bridge: HostBridge, readonly limits: LuaLimits, readonly clock: RunClock) {
     this.output = new Output(limits.outputBytes);
+    this.startedAt = clock.now();
     this.wallDeadline = this.startedAt + limits.wallMs;
+  }
+
+  /** Starts charging CPU time: the script thread is about to be resumed. */
+  beginSlice(): void {
+    this.sliceCpuStart = this.clock.cpu();
+    this.deadline = Math.min(this.clock.now() + Math.max(0, this.limits.cpuMs - this.cpuUsedMs), this.wallDeadline);
+  }
+
+  /** Stops charging: the resume returned (the script yielded, ended or failed). */
+  endSlice(): void {
+    this.cpuUsedMs += this.clock.cpu() - this.sliceCpuStart;
+  }
+
+  /**
+   * Called by the hook once wall time `now` has reached `deadline`. Reads the CPU time actually
+   * used and either trips a limit (true) or moves the deadline to when the budget could run out.
+   */
+  overrun(now: number): boolean {
+    if (now >= this.wallDeadline) {
+      this.trip('wall_limit');
+      return true;
+    }
+    const left = this.limits.cpuMs - this.cpuUsedMs - (this.clock.cpu() - this.sliceCpuStart);
+    if (left <= 0) {
+      this.trip('cpu_limit');
+      return true;
+    }
+    this.deadline = Math.min(now + left, this.wallDeadline);
+    return false;
   }
 
   /** Starts a host call right away and returns its id; the script then yields until it settles. */

@@ -119,9 +119,9 @@ describe('regex', () => {
     expect((await run('regex.match("a", "(")')).error?.message).toMatch(/^script:1: regex\.match: invalid pattern/);
   });
 
-  it('runs (a+)+b on 30 a\'s and a c in linear time', async () => {
-    const r = await run('return regex.match(string.rep("a", 30) .. "c", "(a+)+b")');
+  // A backtracking engine needs 2^5000 steps here, so the run ending at all shows the matching is linear.
+  it('runs (a+)+b on 5000 a\'s and a c (backtracking would never finish)', async () => {
+    const r = await run('return regex.match(string.rep("a", 5000) .. "c", "(a+)+b")');
     expect(r).toMatchObject({ ok: true, result: null });
-    expect(r.durationMs).toBeLessThan(500);
   });
 });

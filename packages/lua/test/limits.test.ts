@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { bridgeFor } from '../src/bridge.js';
 import { runLua } from '../src/index.js';
+import { runScript } from '../src/run.js';
+import { resolveLimits } from '../src/types.js';
+import type { LuaLimits } from '../src/types.js';
+import { SteppingClock } from './clock.js';
 import { FAST, fakeHost } from './host.js';
+
+const limits = (given: Partial<LuaLimits>) => resolveLimits(given);
 
 const run = (code: string, limits = FAST) => runLua(code, fakeHost(), limits);
 
 describe('CPU limit', () => {
-  it('stops while true do end within its limit', async () => {
+  // The real clock: that the run ends at all is the behaviour (the loop never would).
+  it('stops while true do end with the real CPU clock', async () => {
     const r = await run('while true do end');
     expect(r.error).toEqual({ kind: 'cpu_limit', message: 'CPU limit of 300 ms exceeded' });
-    expect(r.durationMs).toBeLessThan(1000);
+  });
+
+  it('stops while true do end once the CPU budget is spent', async () => {
+    const clock = new SteppingClock();
+    const r = await runScript('while true do end', bridgeFor(fakeHost()), limits({ cpuMs: 300 }), clock);
+    expect(r.error).toEqual({ kind: 'cpu_limit', message: 'CPU limit of 300 ms exceeded' });
+    expect(clock.cpuMs).toBeGreaterThanOrEqual(300);
   });
 
   it.each([
@@ -21,9 +35,8 @@ describe('CPU limit', () => {
     ['a table.sort comparator', 'local t = {} for i = 1, 100 do t[i] = i end while true do pcall(table.sort, t, function(a, b) while true do end end) end'],
     ['a string.gsub callback', 'while true do pcall(string.gsub, "aaa", "a", function() while true do end end) end'],
   ])('survives %s', async (_name, code) => {
-    const r = await run(code);
-    expect(r.error?.kind).toBe('cpu_limit');
-    expect(r.durationMs).toBeLessThan(1500);
+    const r = await runScript(code, bridgeFor(fakeHost()), limits({ cpuMs: 300 }), new SteppingClock());
+    expect(r.error).toEqual({ kind: 'cpu_limit', message: 'CPU limit of 300 ms exceeded' });
   });
 
   it('leaves the next run working', async () => {
@@ -31,19 +44,40 @@ describe('CPU limit', () => {
     expect((await run('return 1')).result).toBe(1);
   });
 
+  it('charges CPU time, not wall time: a thread the OS deschedules keeps its budget', async () => {
+    // Wall time runs 5x faster than CPU time; about 800 steps of work fit in 1000 ms of CPU but not of wall.
+    const clock = new SteppingClock(5, 1);
+    const r = await runScript('local n = 0 for i = 1, 2e5 do n = n + 1 end return n', bridgeFor(fakeHost()), limits({ cpuMs: 1000 }), clock);
+    expect(r).toMatchObject({ ok: true, result: 200_000 });
+    expect(clock.wallMs).toBeGreaterThan(1000);
+  });
+
   it('does not count time spent awaiting the host', async () => {
-    const host = fakeHost(() => new Promise((resolve) => setTimeout(() => resolve({ ok: true }), 400)));
-    const r = await runLua('return app.integrations.slow.call({}).ok', host, FAST);
+    const clock = new SteppingClock();
+    const host = fakeHost(async () => {
+      await Promise.resolve(); // the script has yielded: this wait is the host's
+      clock.wait(10_000);
+      return { ok: true };
+    });
+    const r = await runScript('return app.integrations.slow.call({}).ok', bridgeFor(host), limits({ cpuMs: 300 }), clock);
     expect(r).toMatchObject({ ok: true, result: true });
   });
 });
 
 describe('wall-clock limit', () => {
   it('ends a run whose host call outlasts wallMs', async () => {
-    const host = fakeHost(() => new Promise((resolve) => setTimeout(resolve, 5000)));
-    const r = await runLua('app.integrations.slow.call({})', host, { cpuMs: 300, wallMs: 200 });
+    const clock = new SteppingClock();
+    const host = fakeHost(() => {
+      queueMicrotask(() => clock.wait(200));
+      return new Promise(() => undefined); // never answers
+    });
+    const r = await runScript('app.integrations.slow.call({})', bridgeFor(host), limits({ cpuMs: 300, wallMs: 200 }), clock);
     expect(r.error).toEqual({ kind: 'wall_limit', message: 'wall-clock limit of 200 ms exceeded' });
-    expect(r.durationMs).toBeLessThan(1000);
+  });
+
+  it('ends a computing run at wallMs even with CPU budget left', async () => {
+    const r = await runScript('while true do end', bridgeFor(fakeHost()), limits({ cpuMs: 10_000, wallMs: 200 }), new SteppingClock(10, 1));
+    expect(r.error).toEqual({ kind: 'wall_limit', message: 'wall-clock limit of 200 ms exceeded' });
   });
 });
 
