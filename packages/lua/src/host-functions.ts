@@ -121,7 +121,7 @@ const FUNCTIONS: Record<string, HostFn> = {
       if (!(err instanceof ConversionError)) throw err;
       vm.lua._lua_settop(L, top);
       vm.lua._lua_pushboolean(L, 0);
-      vm.pushString(L, `${outcome.label}: result: ${err.message}`);
+      vm.pushString(L, `${outcome.label}: the response could not be converted: ${err.message}`);
     }
     return 2;
   },

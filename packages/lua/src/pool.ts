@@ -12,6 +12,7 @@ import { callDocs } from './bridge.js';
 import { threadCpuClock } from './cpu-clock.js';
 import type { CpuClock } from './cpu-clock.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import { callLabel, plainOutcome } from './run-state.js';
 import { resolveLimits } from './types.js';
 import type { LuaHostFunctions, LuaLimits, LuaRunResult } from './types.js';
 import { startWatchdog } from './watchdog.js';
@@ -191,16 +192,18 @@ export class LuaPool {
     });
   }
 
-  private async answer(job: Job, call: Extract<FromWorker, { type: 'call' }>): Promise<ToWorker> {
+  private async answer(job: Job, call: Extract<FromWorker, { type: 'call' }>): Promise<Extract<ToWorker, { type: 'settle' }>> {
     const base = { type: 'settle' as const, runId: call.runId, callId: call.callId };
+    let value: unknown;
     try {
-      const value = call.kind === 'integration'
+      value = call.kind === 'integration'
         ? await job.host.integration({ path: call.path, args: call.args })
         : callDocs(requireDocs(job.host), call.path as 'list' | 'search' | 'read', call.args);
-      return { ...base, ok: true, value };
     } catch (err) {
       return { ...base, ok: false, message: err instanceof Error ? err.message : String(err) };
     }
+    // Plain data only, so the reply can always be cloned to the worker (and the rule is the one runLua applies).
+    return { ...base, ...plainOutcome(callLabel(call.kind, call.path), value) };
   }
 
   private kill(slot: Slot, reason: string): void {
@@ -234,20 +237,17 @@ function requireDocs(host: LuaHostFunctions): NonNullable<LuaHostFunctions['docs
   return host.docs;
 }
 
-/** Host results must survive structured clone; anything else (functions, class internals) is sent as its JSON form. */
-function postSettle(worker: Worker, reply: ToWorker): void {
+/**
+ * Replies are plain data (see answer), so posting should not fail; if it still does, the script
+ * gets a Lua error carrying only the message, never the value that could not be sent.
+ */
+function postSettle(worker: Worker, reply: Extract<ToWorker, { type: 'settle' }>): void {
   try {
     worker.postMessage(reply);
-  } catch {
-    if (reply.type !== 'settle' || !reply.ok) throw new Error('cannot post a host reply to the Lua worker');
-    let value: unknown;
-    try {
-      value = JSON.parse(JSON.stringify(reply.value) ?? 'null');
-    } catch (err) {
-      worker.postMessage({ ...reply, ok: false, message: `host result is not JSON data: ${err instanceof Error ? err.message : String(err)}` });
-      return;
-    }
-    worker.postMessage({ ...reply, value });
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    const failed: ToWorker = { type: 'settle', runId: reply.runId, callId: reply.callId, ok: false, message: `the host reply could not be sent to the Lua worker: ${reason}` };
+    worker.postMessage(failed);
   }
 }
 

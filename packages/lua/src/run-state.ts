@@ -1,4 +1,5 @@
 import type { Converter } from './convert.js';
+import { HostValueError, responseError, toPlainData } from './host-value.js';
 import { Output } from './output.js';
 import type { RunClock } from './run-clock.js';
 import type { IntegrationCall, LuaLimits } from './types.js';
@@ -83,7 +84,7 @@ export class RunState {
   /** Starts a host call right away and returns its id; the script then yields until it settles. */
   startCall(kind: 'integration' | 'docs', path: string, args: unknown[]): number {
     const id = this.nextId++;
-    const label = kind === 'integration' ? `app.integrations.${path}` : `docs.${path}`;
+    const label = callLabel(kind, path);
     let promise: Promise<unknown>;
     try {
       promise = kind === 'integration'
@@ -95,7 +96,7 @@ export class RunState {
     const entry: PendingCall = { label, settled: Promise.resolve() };
     // Settle handlers are attached at once, so a call abandoned by a limit never becomes an unhandled rejection.
     entry.settled = promise.then(
-      (value) => void (entry.outcome = { ok: true, value }),
+      (value) => void (entry.outcome = plainOutcome(label, value)),
       (err: unknown) => void (entry.outcome = { ok: false, message: err instanceof Error ? err.message : String(err) }),
     );
     this.pending.set(id, entry);
@@ -125,6 +126,21 @@ export class RunState {
     return this.tripped === 'wall_limit'
       ? `wall-clock limit of ${this.limits.wallMs} ms exceeded`
       : `CPU limit of ${this.limits.cpuMs} ms exceeded`;
+  }
+}
+
+/** How errors name a host call: "app.integrations.telnyx.send_sms" or "docs.read". */
+export function callLabel(kind: 'integration' | 'docs', path: string): string {
+  return kind === 'integration' ? `app.integrations.${path}` : `docs.${path}`;
+}
+
+/** A host result as data Lua can take, or the Lua error that says why it is not. */
+export function plainOutcome(label: string, value: unknown): Outcome {
+  try {
+    return { ok: true, value: toPlainData(value) };
+  } catch (err) {
+    if (err instanceof HostValueError) return { ok: false, message: responseError(label, err) };
+    throw err;
   }
 }
 

@@ -36,7 +36,10 @@ export interface LuaDocs {
 export interface LuaHostFunctions {
   /**
    * Handles app.integrations.<path>(...). Resolve with JSON-shaped data (becomes a Lua table);
-   * reject with an Error whose message becomes the Lua error (catchable with pcall).
+   * reject with an Error whose message becomes the Lua error (catchable with pcall). Functions are
+   * dropped, class instances give their own enumerable fields, BigInts become integers. A response
+   * nested deeper than 200 levels (MAX_DEPTH), or one that contains itself, becomes a catchable Lua
+   * error such as "app.integrations.x.f: the response is nested deeper than 200 levels".
    */
   integration(call: IntegrationCall): Promise<unknown>;
   /** docs.list/search/read and lua_list_docs/lua_search_docs/lua_read_doc; omit to leave them out. */

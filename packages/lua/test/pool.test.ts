@@ -3,6 +3,11 @@ import { LuaPool } from '../src/index.js';
 import { fakeHost } from './host.js';
 
 const pool = new LuaPool({ size: 2 });
+const nest = (depth: number): unknown => {
+  let v: unknown = 'leaf';
+  for (let i = 0; i < depth; i++) v = { x: v };
+  return v;
+};
 afterAll(() => pool.close());
 
 describe('LuaPool', () => {
@@ -30,9 +35,28 @@ describe('LuaPool', () => {
     expect(r.result).toEqual(['all', 'found sms', '# telnyx']);
   });
 
-  it('sends a host result that cannot be cloned as its JSON form', async () => {
+  it('drops functions from a host result', async () => {
     const r = await pool.run('local r = app.integrations.x.f{} return r.n, r.fn', fakeHost(() => ({ n: 1, fn: () => 1 })));
     expect(r.result).toEqual([1, null]);
+  });
+
+  it('keeps a BigInt next to a function in a host result (structured clone and JSON both refused it, killing the host)', async () => {
+    const r = await pool.run('local r = app.integrations.x.f{} return r.big, math.type(r.big), r.fn == nil', fakeHost(() => ({ fn: () => 1, big: 10n })));
+    expect(r.result).toEqual([10, 'integer', true]);
+  });
+
+  it('turns a response nested 4,500 levels deep into a Lua error the script catches, and the next script runs', async () => {
+    const host = fakeHost(() => nest(4500));
+    const r = await pool.run('local ok, e = pcall(function() local r = app.integrations.x.f{} return r end) return ok, e', host);
+    expect(r.result).toEqual([false, 'script:1: app.integrations.x.f: the response is nested deeper than 200 levels']);
+    expect((await pool.run('return "alive"', fakeHost())).result).toBe('alive');
+  });
+
+  it('turns a response that contains itself into a Lua error', async () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    const r = await pool.run('local ok, e = pcall(function() local r = app.integrations.x.f{} return r end) return ok, e', fakeHost(() => cyclic));
+    expect(r.result).toEqual([false, 'script:1: app.integrations.x.f: the response contains itself']);
   });
 
   it('enforces the CPU limit inside the worker', async () => {
