@@ -13,7 +13,7 @@ import { threadCpuClock } from './cpu-clock.js';
 import type { CpuClock } from './cpu-clock.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { callLabel, plainOutcome } from './run-state.js';
-import { resolveLimits } from './types.js';
+import { validateLimits } from './limits.js';
 import type { LuaHostFunctions, LuaLimits, LuaRunResult } from './types.js';
 import { startWatchdog } from './watchdog.js';
 import type { Watchdog } from './watchdog.js';
@@ -84,7 +84,7 @@ export class LuaPool {
     if (this.closed) return Promise.reject(new Error('LuaPool is closed'));
     let resolved: LuaLimits;
     try {
-      resolved = resolveLimits(limits);
+      resolved = validateLimits(limits);
     } catch (err) {
       return Promise.reject(err);
     }

@@ -1,4 +1,5 @@
 import type { Converter } from './convert.js';
+import { HostAllowance } from './host-limits.js';
 import { HostValueError, responseError, toPlainData } from './host-value.js';
 import { Output } from './output.js';
 import type { RunClock } from './run-clock.js';
@@ -43,6 +44,8 @@ export class RunState {
   private sliceCpuStart = 0;
   tripped: TripKind | undefined;
   converter!: Converter;
+  /** Bytes the script's Lua heap uses now; engine.ts connects it to wasmoon's allocation tracing. */
+  luaMemoryUsed: () => number = () => 0;
   private readonly pending = new Map<number, PendingCall>();
   private nextId = 1;
 
@@ -50,6 +53,11 @@ export class RunState {
     this.output = new Output(limits.outputBytes);
     this.startedAt = clock.now();
     this.wallDeadline = this.startedAt + limits.wallMs;
+  }
+
+  /** What a host helper may allocate in JS during one call: the memory the script has left. */
+  allowance(fn: string): HostAllowance {
+    return new HostAllowance(fn, this.limits.memoryBytes - this.luaMemoryUsed(), this.limits.memoryBytes);
   }
 
   /** Starts charging CPU time: the script thread is about to be resumed. */

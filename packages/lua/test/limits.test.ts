@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { bridgeFor } from '../src/bridge.js';
-import { runLua } from '../src/index.js';
+import { describeLimit, LuaLimitError, LuaPool, MIN_MEMORY_BYTES, runLua } from '../src/index.js';
 import { runScript } from '../src/run.js';
-import { resolveLimits } from '../src/types.js';
+import { validateLimits } from '../src/limits.js';
 import type { LuaLimits } from '../src/types.js';
 import { SteppingClock } from './clock.js';
 import { FAST, fakeHost } from './host.js';
 
-const limits = (given: Partial<LuaLimits>) => resolveLimits(given);
+const limits = (given: Partial<LuaLimits>) => validateLimits(given);
 
 const run = (code: string, limits = FAST) => runLua(code, fakeHost(), limits);
 
@@ -112,7 +112,40 @@ describe('output limit', () => {
 });
 
 describe('limit validation', () => {
-  it('rejects a non-positive limit with the field named', async () => {
-    await expect(runLua('return 1', fakeHost(), { cpuMs: 0 })).rejects.toThrow('LuaLimits.cpuMs must be a positive number of ms, got 0');
+  it.each([
+    ['cpuMs', 0],
+    ['cpuMs', -1],
+    ['cpuMs', Infinity],
+    ['cpuMs', Number.NaN],
+    ['cpuMs', 2 ** 31],
+    ['wallMs', 1e10],
+    ['memoryBytes', 1],
+    ['memoryBytes', MIN_MEMORY_BYTES - 1],
+    ['memoryBytes', 300_000.5],
+    ['memoryBytes', 4 * 1024 ** 3],
+    ['outputBytes', 0],
+  ] as [keyof LuaLimits, number][])('rejects %s = %s with a LuaLimitError naming the option', async (option, value) => {
+    const failure = runLua('return 1', fakeHost(), { [option]: value }).then(() => undefined, (err: unknown) => err);
+    const err = await failure;
+    expect(err).toBeInstanceOf(LuaLimitError);
+    expect(err).toMatchObject({ option, value, message: `LuaLimits.${option} must be ${describeLimit(option)}, got ${String(value)}` });
+  });
+
+  it('says what it expects in words', () => {
+    expect(describeLimit('memoryBytes')).toBe('a whole number of bytes from 262144 to 1073741824');
+    expect(describeLimit('cpuMs')).toBe('a positive number of ms, at most 2147483647');
+  });
+
+  it('rejects a bad limit through the pool too, before any worker runs it', async () => {
+    const pool = new LuaPool({ size: 1 });
+    try {
+      await expect(pool.run('return 1', fakeHost(), { cpuMs: Infinity })).rejects.toBeInstanceOf(LuaLimitError);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('runs a script at the smallest memory limit it accepts', async () => {
+    expect((await runLua('return #string.rep("x", 1000)', fakeHost(), { memoryBytes: MIN_MEMORY_BYTES })).result).toBe(1000);
   });
 });
