@@ -150,8 +150,8 @@ export class LuaPool {
   private cpuOverrun(slot: Slot, job: Job): string {
     const time = slot.measuresCpu ? 'of CPU time' : 'of wall-clock time (this OS gives no per-thread CPU time)';
     return `the script ran for more than ${job.limits.cpuMs + this.graceMs} ms ${time} without a host call, `
-      + `past its CPU limit of ${job.limits.cpuMs} ms plus ${this.graceMs} ms of grace, inside a call the CPU hook `
-      + 'cannot interrupt (C code such as a Lua pattern match, or a host helper); its worker was terminated';
+      + `past its CPU limit of ${job.limits.cpuMs} ms plus ${this.graceMs} ms of grace: it was inside one call the CPU hook `
+      + 'cannot interrupt (C code or a host helper), so its worker was terminated';
   }
 
   private wallOverrun(job: Job): string {
