@@ -28,11 +28,16 @@ export class ConversionError extends Error {}
 export type ReadMode = 'strict' | 'lenient';
 
 export class Converter {
-  constructor(private readonly vm: Vm, private readonly arrayMetatableRef: number) {}
+  /**
+   * @param maxReadBytes string bytes one read may copy into JS. A Lua value cannot hold more string
+   * bytes than the script's memory limit unless it repeats references, which the copy expands
+   * (a thousand references to a 1 MB string would be 1 GB in JS), so that limit is the natural cap.
+   */
+  constructor(private readonly vm: Vm, private readonly arrayMetatableRef: number, private readonly maxReadBytes: number) {}
 
   /** Reads the Lua value at `idx` as JSON-shaped data. Never runs Lua code and never allocates in Lua. */
   read(L: State, idx: number, mode: ReadMode): unknown {
-    const reader = new Reader(this.vm, L, mode, this.arrayMetatableRef);
+    const reader = new Reader(this.vm, L, mode, this.arrayMetatableRef, this.maxReadBytes);
     return reader.value(this.vm.lua._lua_absindex(L, idx), 0);
   }
 
@@ -49,8 +54,15 @@ export class Converter {
 class Reader {
   private readonly ancestors = new Set<number>();
   private count = 0;
+  private bytes = 0;
 
-  constructor(private readonly vm: Vm, private readonly L: State, private readonly mode: ReadMode, private readonly arrayRef: number) {}
+  constructor(
+    private readonly vm: Vm,
+    private readonly L: State,
+    private readonly mode: ReadMode,
+    private readonly arrayRef: number,
+    private readonly maxBytes: number,
+  ) {}
 
   value(idx: number, depth: number): unknown {
     if (++this.count > MAX_VALUES) throw new ConversionError(`value has more than ${MAX_VALUES} elements`);
@@ -65,7 +77,7 @@ class Reader {
       case T_NUMBER:
         return this.number(idx);
       case T_STRING:
-        return this.vm.readString(this.L, idx);
+        return this.string(idx);
       case T_TABLE:
         return this.table(idx, depth + 1);
       default:
@@ -74,6 +86,14 @@ class Reader {
         if (this.mode === 'strict') throw new ConversionError(`cannot convert a ${typeName(tag)} to JSON`);
         return `<${typeName(tag)}>`;
     }
+  }
+
+  private string(idx: number): string {
+    this.bytes += this.vm.byteLength(this.L, idx);
+    if (this.bytes > this.maxBytes) {
+      throw new ConversionError(`value holds more than ${this.maxBytes} bytes of strings (each reference to a shared string counts again)`);
+    }
+    return this.vm.readString(this.L, idx);
   }
 
   private number(idx: number): number {
@@ -127,7 +147,7 @@ class Reader {
 
   private key(tag: number): string {
     const { lua } = this.vm;
-    if (tag === T_STRING) return this.vm.readString(this.L, -2);
+    if (tag === T_STRING) return this.string(-2);
     if (tag === T_NUMBER) return String(lua._lua_tonumberx(this.L, -2, 0));
     if (this.mode === 'strict') throw new ConversionError(`cannot convert a table key of type ${typeName(tag)} to JSON`);
     if (tag === T_BOOLEAN) return String(lua._lua_toboolean(this.L, -2) !== 0);

@@ -22,6 +22,7 @@ export async function createEngine(vm: Vm, run: RunState): Promise<{ engine: Lua
     const G = engine.global.address;
     const { lua } = vm;
     engine.global.setMemoryMax(run.limits.memoryBytes);
+    run.luaMemoryUsed = () => engine.global.getMemoryUsed();
     installHook(vm, G);
 
     // The json.array metatable lives in the registry so the converter can recognise it.
@@ -30,7 +31,7 @@ export async function createEngine(vm: Vm, run: RunState): Promise<{ engine: Lua
     vm.pushString(G, 'json.array');
     lua._lua_rawset(G, -3);
     const arrayRef = lua._luaL_ref(G, LUA_REGISTRYINDEX);
-    run.converter = new Converter(vm, arrayRef);
+    run.converter = new Converter(vm, arrayRef, run.limits.memoryBytes);
 
     if (vm.load(G, PRELUDE, '=prelude') !== LUA_OK) throw new Error(`prelude does not compile: ${vm.readString(G, -1)}`);
     lua._lua_createtable(G, 0, 16);

@@ -1,6 +1,6 @@
 /**
- * The CPU/wall hook: a count hook every HOOK_EVERY instructions that reads the active run's
- * deadline. wasmoon's built-in timeout raises a Lua error, which pcall swallows; this one, once
+ * The CPU/wall hook: a count hook every HOOK_EVERY instructions that compares the wall clock with
+ * the active run's deadline, and reads the thread's CPU time only once that has passed. wasmoon's built-in timeout raises a Lua error, which pcall swallows; this one, once
  * tripped, re-arms itself at every instruction and yields out of the thread when it can, so the
  * driver abandons the thread and no Lua handler ever sees it. Where yielding is impossible (a
  * table.sort comparator, a gsub callback) it raises an error instead, and keeps doing so at every
@@ -21,9 +21,10 @@ function hookPointer(vm: Vm): Ptr {
     const ptr: Ptr = vm.lua.addFunction((L: State) => {
       const run = activeRun();
       if (!run) return;
-      const now = performance.now();
-      if (now < run.deadline) return;
-      run.trip(now >= run.wallDeadline ? 'wall_limit' : 'cpu_limit');
+      if (!run.tripped) {
+        const now = run.clock.now();
+        if (now < run.deadline || !run.overrun(now)) return;
+      }
       vm.lua._lua_sethook(L, ptr, LUA_MASKCOUNT, 1);
       if (vm.lua._lua_isyieldable(L)) {
         vm.lua._lua_yieldk(L, 0, 0, 0);

@@ -7,6 +7,8 @@
  * emscripten's longjmp (a Lua error unwinding through this frame) and must pass untouched.
  */
 import { ConversionError } from './convert.js';
+import { MAX_MATCHES, MAX_PATTERN_BYTES, MAX_SUBJECT_BYTES, tooLong, tooManyMatches } from './host-limits.js';
+import type { HostAllowance } from './host-limits.js';
 import * as regex from './regex.js';
 import { activeRun } from './run-state.js';
 import type { RunState } from './run-state.js';
@@ -19,6 +21,16 @@ type HostFn = (vm: Vm, L: State, run: RunState) => number;
 function argString(vm: Vm, L: State, i: number, fn: string, what: string): string {
   const tag = vm.lua._lua_type(L, i);
   if (tag !== T_STRING) throw new Error(`${fn}: expected string ${what}, got ${typeName(tag)}`);
+  return vm.readString(L, i);
+}
+
+/** A string argument a helper works on in JS: refused over `maxBytes`, and its JS copy charged to the allowance. */
+function boundedString(vm: Vm, L: State, i: number, fn: string, what: string, maxBytes: number, allowance: HostAllowance): string {
+  const tag = vm.lua._lua_type(L, i);
+  if (tag !== T_STRING) throw new Error(`${fn}: expected string ${what}, got ${typeName(tag)}`);
+  const bytes = vm.byteLength(L, i);
+  if (bytes > maxBytes) throw tooLong(fn, what, bytes, maxBytes);
+  allowance.charge(bytes, `the ${what}`);
   return vm.readString(L, i);
 }
 
@@ -65,8 +77,12 @@ function pushCaptures(vm: Vm, L: State, c: regex.Captures): void {
   }
 }
 
-function regexArgs(vm: Vm, L: State, fn: string): [string, string, string | undefined] {
-  return [argString(vm, L, 1, fn, 'subject'), argString(vm, L, 2, fn, 'pattern'), optString(vm, L, 3, fn, 'flags')];
+function regexArgs(vm: Vm, L: State, fn: string, allowance: HostAllowance): [string, string, string | undefined] {
+  return [
+    boundedString(vm, L, 1, fn, 'subject', MAX_SUBJECT_BYTES, allowance),
+    boundedString(vm, L, 2, fn, 'pattern', MAX_PATTERN_BYTES, allowance),
+    optString(vm, L, 3, fn, 'flags'),
+  ];
 }
 
 function withRegex<T>(fn: string, work: () => T): T {
@@ -121,7 +137,7 @@ const FUNCTIONS: Record<string, HostFn> = {
       if (!(err instanceof ConversionError)) throw err;
       vm.lua._lua_settop(L, top);
       vm.lua._lua_pushboolean(L, 0);
-      vm.pushString(L, `${outcome.label}: result: ${err.message}`);
+      vm.pushString(L, `${outcome.label}: the response could not be converted: ${err.message}`);
     }
     return 2;
   },
@@ -155,7 +171,10 @@ const FUNCTIONS: Record<string, HostFn> = {
   },
 
   json_decode(vm, L, run) {
-    const text = argString(vm, L, 1, 'json.decode', 'argument');
+    const allowance = run.allowance('json.decode');
+    const text = boundedString(vm, L, 1, 'json.decode', 'argument', MAX_SUBJECT_BYTES, allowance);
+    // JSON.parse builds its objects before any of them reaches Lua; charge at least the text again for them.
+    allowance.charge(text.length, 'decoding the argument');
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -171,33 +190,43 @@ const FUNCTIONS: Record<string, HostFn> = {
     return 1;
   },
 
-  regex_match(vm, L) {
-    const [subject, pattern, flags] = regexArgs(vm, L, 'regex.match');
+  regex_match(vm, L, run) {
+    const [subject, pattern, flags] = regexArgs(vm, L, 'regex.match', run.allowance('regex.match'));
     const found = withRegex('regex.match', () => regex.match(subject, pattern, flags));
     if (found) pushCaptures(vm, L, found);
     else vm.lua._lua_pushnil(L);
     return 1;
   },
 
+  /** Each match goes into the Lua table as it is found, so the Lua allocator charges it and JS holds one at a time. */
   regex_match_all(vm, L, run) {
-    const [subject, pattern, flags] = regexArgs(vm, L, 'regex.match_all');
-    const all = withRegex('regex.match_all', () => regex.matchAll(subject, pattern, flags));
-    vm.lua._lua_createtable(L, all.length, 0);
-    all.forEach((c, i) => {
-      pushCaptures(vm, L, c);
-      vm.lua._lua_rawseti(L, -2, BigInt(i + 1));
+    const [subject, pattern, flags] = regexArgs(vm, L, 'regex.match_all', run.allowance('regex.match_all'));
+    vm.lua._lua_createtable(L, 0, 0);
+    let count = 0;
+    withRegex('regex.match_all', () => {
+      for (const c of regex.eachMatch(subject, pattern, flags)) {
+        if (++count > MAX_MATCHES) throw tooManyMatches('regex.match_all');
+        pushCaptures(vm, L, c);
+        vm.lua._lua_rawseti(L, -2, BigInt(count));
+      }
     });
     run.converter.pushArrayMetatable(L);
     vm.lua._lua_setmetatable(L, -2);
     return 1;
   },
 
-  regex_gsub(vm, L) {
-    const subject = argString(vm, L, 1, 'regex.gsub', 'subject');
-    const pattern = argString(vm, L, 2, 'regex.gsub', 'pattern');
-    const replacement = argString(vm, L, 3, 'regex.gsub', 'replacement');
-    const limit = optInteger(vm, L, 4, 'regex.gsub', 'limit');
-    const [out, count] = withRegex('regex.gsub', () => regex.gsub(subject, pattern, replacement, limit));
+  regex_gsub(vm, L, run) {
+    const fn = 'regex.gsub';
+    const allowance = run.allowance(fn);
+    const subject = boundedString(vm, L, 1, fn, 'subject', MAX_SUBJECT_BYTES, allowance);
+    const pattern = boundedString(vm, L, 2, fn, 'pattern', MAX_PATTERN_BYTES, allowance);
+    const replacement = boundedString(vm, L, 3, fn, 'replacement', MAX_SUBJECT_BYTES, allowance);
+    const limit = optInteger(vm, L, 4, fn, 'limit');
+    allowance.charge(subject.length, 'the result');
+    const [out, count] = withRegex(fn, () => regex.gsub(subject, pattern, replacement, limit, (n, added) => {
+      if (n > MAX_MATCHES) throw tooManyMatches(fn);
+      if (added > 0) allowance.charge(added, 'the result');
+    }));
     vm.pushString(L, out);
     vm.lua._lua_pushinteger(L, BigInt(count));
     return 2;

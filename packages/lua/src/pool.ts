@@ -1,15 +1,22 @@
 /**
  * LuaPool: scripts run in worker threads, one run per worker at a time. The CPU hook cannot
  * interrupt C code (a pathological string.find pattern, wasmoon #45), so the main thread keeps a
- * watchdog: while the worker is computing (not waiting for a host call) it may take at most
- * cpuMs + grace per stretch, and wallMs + grace in all; past that the worker is terminate()d, the
- * run ends with kind 'killed', and a fresh worker takes its place (~100-150 ms to start).
+ * watchdog. It starts when the worker reports that it begins the script (not when the script is
+ * posted: loading wasmoon is not the script's time). While the worker is computing (not waiting
+ * for a host call) it may use at most cpuMs + grace of its thread's CPU time per stretch, and the
+ * run may take wallMs + grace in all; past that the worker is terminate()d, the run ends with kind
+ * 'killed', and a fresh worker takes its place (~100-150 ms to start).
  */
 import { Worker } from 'node:worker_threads';
 import { callDocs } from './bridge.js';
+import { threadCpuClock } from './cpu-clock.js';
+import type { CpuClock } from './cpu-clock.js';
 import type { FromWorker, ToWorker } from './protocol.js';
-import { resolveLimits } from './types.js';
+import { callLabel, plainOutcome } from './run-state.js';
+import { validateLimits } from './limits.js';
 import type { LuaHostFunctions, LuaLimits, LuaRunResult } from './types.js';
+import { startWatchdog } from './watchdog.js';
+import type { Watchdog } from './watchdog.js';
 
 export interface LuaPoolOptions {
   /** Number of worker threads. Default 2. */
@@ -38,13 +45,21 @@ class Slot {
   /** Set once the worker has loaded wasmoon; a worker that dies before that cannot start at all. */
   ready = false;
   startError: string | undefined;
-  computeTimer: NodeJS.Timeout | undefined;
+  /** The worker thread's CPU time; wall time where the OS does not expose it. */
+  cpuClock: CpuClock = () => performance.now();
+  measuresCpu = false;
+  computeWatchdog: Watchdog | undefined;
   wallTimer: NodeJS.Timeout | undefined;
 
+  stopCompute(): void {
+    this.computeWatchdog?.cancel();
+    this.computeWatchdog = undefined;
+  }
+
   stopTimers(): void {
-    clearTimeout(this.computeTimer);
+    this.stopCompute();
     clearTimeout(this.wallTimer);
-    this.computeTimer = this.wallTimer = undefined;
+    this.wallTimer = undefined;
   }
 }
 
@@ -69,7 +84,7 @@ export class LuaPool {
     if (this.closed) return Promise.reject(new Error('LuaPool is closed'));
     let resolved: LuaLimits;
     try {
-      resolved = resolveLimits(limits);
+      resolved = validateLimits(limits);
     } catch (err) {
       return Promise.reject(err);
     }
@@ -115,25 +130,51 @@ export class LuaPool {
       slot.worker.ref(); // a running script keeps the process alive; idle workers do not
       const message: ToWorker = { type: 'run', runId: job.runId, code: job.code, limits: job.limits, hasDocs: Boolean(job.host.docs) };
       slot.worker.postMessage(message);
-      this.armCompute(slot);
-      slot.wallTimer = setTimeout(() => this.kill(slot, `wall-clock limit of ${job.limits.wallMs} ms`), job.limits.wallMs + this.graceMs);
+      // Until the worker starts the script only this timer runs, so a worker that never starts still ends the run.
+      this.armWall(slot, job);
     }
+  }
+
+  private armWall(slot: Slot, job: Job): void {
+    clearTimeout(slot.wallTimer);
+    slot.wallTimer = setTimeout(() => this.kill(slot, this.wallOverrun(job)), job.limits.wallMs + this.graceMs);
   }
 
   private armCompute(slot: Slot): void {
     const job = slot.job;
     if (!job) return;
-    clearTimeout(slot.computeTimer);
-    slot.computeTimer = setTimeout(() => this.kill(slot, `CPU limit of ${job.limits.cpuMs} ms`), job.limits.cpuMs + this.graceMs);
+    slot.stopCompute();
+    slot.computeWatchdog = startWatchdog(slot.cpuClock, job.limits.cpuMs + this.graceMs, () => this.kill(slot, this.cpuOverrun(slot, job)));
+  }
+
+  private cpuOverrun(slot: Slot, job: Job): string {
+    const time = slot.measuresCpu ? 'of CPU time' : 'of wall-clock time (this OS gives no per-thread CPU time)';
+    return `the script ran for more than ${job.limits.cpuMs + this.graceMs} ms ${time} without a host call, `
+      + `past its CPU limit of ${job.limits.cpuMs} ms plus ${this.graceMs} ms of grace: it was inside one call the CPU hook `
+      + 'cannot interrupt (C code or a host helper), so its worker was terminated';
+  }
+
+  private wallOverrun(job: Job): string {
+    return `the script was still running ${this.graceMs} ms after its wall-clock limit of ${job.limits.wallMs} ms; its worker was terminated`;
   }
 
   private onMessage(slot: Slot, message: FromWorker): void {
     const job = slot.job;
     if (message.type === 'ready') {
       slot.ready = true;
+      const cpu = message.threadId === undefined ? undefined : threadCpuClock(message.threadId);
+      if (cpu) {
+        slot.cpuClock = cpu;
+        slot.measuresCpu = true;
+      }
       return;
     }
     if (!job || message.runId !== job.runId) return;
+    if (message.type === 'started') {
+      this.armWall(slot, job);
+      this.armCompute(slot);
+      return;
+    }
     if (message.type === 'done') {
       slot.stopTimers();
       slot.job = undefined;
@@ -143,7 +184,7 @@ export class LuaPool {
       return;
     }
     // The worker now waits for the host, so its compute watchdog pauses until we answer.
-    clearTimeout(slot.computeTimer);
+    slot.stopCompute();
     void this.answer(job, message).then((reply) => {
       if (slot.job !== job) return;
       this.armCompute(slot);
@@ -151,22 +192,24 @@ export class LuaPool {
     });
   }
 
-  private async answer(job: Job, call: Extract<FromWorker, { type: 'call' }>): Promise<ToWorker> {
+  private async answer(job: Job, call: Extract<FromWorker, { type: 'call' }>): Promise<Extract<ToWorker, { type: 'settle' }>> {
     const base = { type: 'settle' as const, runId: call.runId, callId: call.callId };
+    let value: unknown;
     try {
-      const value = call.kind === 'integration'
+      value = call.kind === 'integration'
         ? await job.host.integration({ path: call.path, args: call.args })
         : callDocs(requireDocs(job.host), call.path as 'list' | 'search' | 'read', call.args);
-      return { ...base, ok: true, value };
     } catch (err) {
       return { ...base, ok: false, message: err instanceof Error ? err.message : String(err) };
     }
+    // Plain data only, so the reply can always be cloned to the worker (and the rule is the one runLua applies).
+    return { ...base, ...plainOutcome(callLabel(call.kind, call.path), value) };
   }
 
-  private kill(slot: Slot, limit: string): void {
+  private kill(slot: Slot, reason: string): void {
     const job = slot.job;
     if (!job) return;
-    void this.retire(slot, `the script overran its ${limit} by more than ${this.graceMs} ms (stuck inside a C function such as string.find); its worker was terminated`);
+    void this.retire(slot, reason);
     if (!this.closed) this.slots.push(this.spawn());
     this.dispatch();
   }
@@ -194,20 +237,17 @@ function requireDocs(host: LuaHostFunctions): NonNullable<LuaHostFunctions['docs
   return host.docs;
 }
 
-/** Host results must survive structured clone; anything else (functions, class internals) is sent as its JSON form. */
-function postSettle(worker: Worker, reply: ToWorker): void {
+/**
+ * Replies are plain data (see answer), so posting should not fail; if it still does, the script
+ * gets a Lua error carrying only the message, never the value that could not be sent.
+ */
+function postSettle(worker: Worker, reply: Extract<ToWorker, { type: 'settle' }>): void {
   try {
     worker.postMessage(reply);
-  } catch {
-    if (reply.type !== 'settle' || !reply.ok) throw new Error('cannot post a host reply to the Lua worker');
-    let value: unknown;
-    try {
-      value = JSON.parse(JSON.stringify(reply.value) ?? 'null');
-    } catch (err) {
-      worker.postMessage({ ...reply, ok: false, message: `host result is not JSON data: ${err instanceof Error ? err.message : String(err)}` });
-      return;
-    }
-    worker.postMessage({ ...reply, value });
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    const failed: ToWorker = { type: 'settle', runId: reply.runId, callId: reply.callId, ok: false, message: `the host reply could not be sent to the Lua worker: ${reason}` };
+    worker.postMessage(failed);
   }
 }
 

@@ -7,6 +7,9 @@ export type ToWorker =
   | { type: 'settle'; runId: number; callId: number; ok: false; message: string };
 
 export type FromWorker =
-  | { type: 'ready' }
+  /** The worker has loaded wasmoon; threadId (Linux) lets the pool read the worker thread's CPU time. */
+  | { type: 'ready'; threadId: number | undefined }
+  /** The worker begins running the script: the pool's watchdog starts here, not when the script was posted. */
+  | { type: 'started'; runId: number }
   | { type: 'call'; runId: number; callId: number; kind: 'integration' | 'docs'; path: string; args: unknown[] }
   | { type: 'done'; runId: number; result: LuaRunResult };

@@ -50,15 +50,23 @@ export function match(subject: string, pattern: string, flags?: string): Capture
   return m ? captures(m) : null;
 }
 
-export function matchAll(subject: string, pattern: string, flags?: string): Captures[] {
-  return Array.from(compile(pattern, flags).matchAll(subject), captures);
+/** Every match, one at a time, so the caller can stop early and keep no list of its own. */
+export function* eachMatch(subject: string, pattern: string, flags?: string): Generator<Captures> {
+  for (const m of compile(pattern, flags).matchAll(subject)) yield captures(m);
 }
 
 /**
  * Replaces up to `limit` matches (all when limit is undefined or negative). The replacement uses
- * JS syntax: $1..$99, $<name>, $& (the match), $$ (a dollar).
+ * JS syntax: $1..$99, $<name>, $& (the match), $$ (a dollar). `onReplace` sees each replacement's
+ * count and how many characters it adds to the result, and may throw to stop the work.
  */
-export function gsub(subject: string, pattern: string, replacement: string, limit?: number): [string, number] {
+export function gsub(
+  subject: string,
+  pattern: string,
+  replacement: string,
+  limit?: number,
+  onReplace?: (count: number, addedChars: number) => void,
+): [string, number] {
   const re = compile(pattern);
   let count = 0;
   const max = limit === undefined || limit < 0 ? Infinity : limit;
@@ -66,7 +74,9 @@ export function gsub(subject: string, pattern: string, replacement: string, limi
     const whole = args[0] as string;
     if (count >= max) return whole;
     count++;
-    return expand(replacement, args, re.groupCount());
+    const piece = expand(replacement, args, re.groupCount());
+    onReplace?.(count, piece.length - whole.length);
+    return piece;
   });
   return [out, count];
 }

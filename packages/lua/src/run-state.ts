@@ -1,5 +1,8 @@
 import type { Converter } from './convert.js';
+import { HostAllowance } from './host-limits.js';
+import { HostValueError, responseError, toPlainData } from './host-value.js';
 import { Output } from './output.js';
+import type { RunClock } from './run-clock.js';
 import type { IntegrationCall, LuaLimits } from './types.js';
 
 /** The docs functions a script can call; the names are the Lua names after `docs.`. */
@@ -29,25 +32,67 @@ export type TripKind = 'cpu_limit' | 'wall_limit';
 /** Everything one script run owns on the JS side. */
 export class RunState {
   readonly output: Output;
-  readonly startedAt = performance.now();
+  readonly startedAt: number;
   readonly wallDeadline: number;
-  /** When the CPU hook must stop the script: min(CPU budget left at this resume, wall deadline). */
+  /**
+   * The wall-clock time at which the CPU hook must look again: min(now + CPU budget left, wall
+   * deadline). CPU time never runs ahead of wall time, so the budget cannot be spent before it.
+   */
   deadline = Infinity;
+  /** CPU time spent in finished slices (resumes of the script thread), in ms. */
   cpuUsedMs = 0;
+  private sliceCpuStart = 0;
   tripped: TripKind | undefined;
   converter!: Converter;
+  /** Bytes the script's Lua heap uses now; engine.ts connects it to wasmoon's allocation tracing. */
+  luaMemoryUsed: () => number = () => 0;
   private readonly pending = new Map<number, PendingCall>();
   private nextId = 1;
 
-  constructor(readonly bridge: HostBridge, readonly limits: LuaLimits) {
+  constructor(readonly bridge: HostBridge, readonly limits: LuaLimits, readonly clock: RunClock) {
     this.output = new Output(limits.outputBytes);
+    this.startedAt = clock.now();
     this.wallDeadline = this.startedAt + limits.wallMs;
+  }
+
+  /** What a host helper may allocate in JS during one call: the memory the script has left. */
+  allowance(fn: string): HostAllowance {
+    return new HostAllowance(fn, this.limits.memoryBytes - this.luaMemoryUsed(), this.limits.memoryBytes);
+  }
+
+  /** Starts charging CPU time: the script thread is about to be resumed. */
+  beginSlice(): void {
+    this.sliceCpuStart = this.clock.cpu();
+    this.deadline = Math.min(this.clock.now() + Math.max(0, this.limits.cpuMs - this.cpuUsedMs), this.wallDeadline);
+  }
+
+  /** Stops charging: the resume returned (the script yielded, ended or failed). */
+  endSlice(): void {
+    this.cpuUsedMs += this.clock.cpu() - this.sliceCpuStart;
+  }
+
+  /**
+   * Called by the hook once wall time `now` has reached `deadline`. Reads the CPU time actually
+   * used and either trips a limit (true) or moves the deadline to when the budget could run out.
+   */
+  overrun(now: number): boolean {
+    if (now >= this.wallDeadline) {
+      this.trip('wall_limit');
+      return true;
+    }
+    const left = this.limits.cpuMs - this.cpuUsedMs - (this.clock.cpu() - this.sliceCpuStart);
+    if (left <= 0) {
+      this.trip('cpu_limit');
+      return true;
+    }
+    this.deadline = Math.min(now + left, this.wallDeadline);
+    return false;
   }
 
   /** Starts a host call right away and returns its id; the script then yields until it settles. */
   startCall(kind: 'integration' | 'docs', path: string, args: unknown[]): number {
     const id = this.nextId++;
-    const label = kind === 'integration' ? `app.integrations.${path}` : `docs.${path}`;
+    const label = callLabel(kind, path);
     let promise: Promise<unknown>;
     try {
       promise = kind === 'integration'
@@ -59,7 +104,7 @@ export class RunState {
     const entry: PendingCall = { label, settled: Promise.resolve() };
     // Settle handlers are attached at once, so a call abandoned by a limit never becomes an unhandled rejection.
     entry.settled = promise.then(
-      (value) => void (entry.outcome = { ok: true, value }),
+      (value) => void (entry.outcome = plainOutcome(label, value)),
       (err: unknown) => void (entry.outcome = { ok: false, message: err instanceof Error ? err.message : String(err) }),
     );
     this.pending.set(id, entry);
@@ -89,6 +134,21 @@ export class RunState {
     return this.tripped === 'wall_limit'
       ? `wall-clock limit of ${this.limits.wallMs} ms exceeded`
       : `CPU limit of ${this.limits.cpuMs} ms exceeded`;
+  }
+}
+
+/** How errors name a host call: "app.integrations.telnyx.send_sms" or "docs.read". */
+export function callLabel(kind: 'integration' | 'docs', path: string): string {
+  return kind === 'integration' ? `app.integrations.${path}` : `docs.${path}`;
+}
+
+/** A host result as data Lua can take, or the Lua error that says why it is not. */
+export function plainOutcome(label: string, value: unknown): Outcome {
+  try {
+    return { ok: true, value: toPlainData(value) };
+  } catch (err) {
+    if (err instanceof HostValueError) return { ok: false, message: responseError(label, err) };
+    throw err;
   }
 }
 

@@ -5,6 +5,8 @@
  */
 import { ConversionError } from './convert.js';
 import { AWAIT_TOKEN, createEngine } from './engine.js';
+import { systemClock } from './run-clock.js';
+import type { RunClock, WallTimer } from './run-clock.js';
 import { enterRun, leaveRun, RunState } from './run-state.js';
 import type { HostBridge } from './run-state.js';
 import type { LuaErrorKind, LuaLimits, LuaRunResult } from './types.js';
@@ -17,9 +19,10 @@ import type { Vm } from './vm/vm.js';
 
 const MEMORY_MESSAGE = 'not enough memory';
 
-export async function runScript(code: string, bridge: HostBridge, limits: LuaLimits): Promise<LuaRunResult> {
-  const run = new RunState(bridge, limits);
+export async function runScript(code: string, bridge: HostBridge, limits: LuaLimits, clock: RunClock = systemClock()): Promise<LuaRunResult> {
+  // Loading the wasm instance (once per thread) is not the script's time.
   const vm = await acquireVm();
+  const run = new RunState(bridge, limits, clock);
   const { engine, G } = await createEngine(vm, run);
   const wall = wallTimer(run);
   try {
@@ -42,7 +45,7 @@ export async function runScript(code: string, bridge: HostBridge, limits: LuaLim
       if (id === undefined) {
         return finish(run, null, { kind: 'runtime', message: 'attempt to yield from outside a coroutine' });
       }
-      if ((await Promise.race([run.settled(id).then(() => false), wall.expired])) === true) {
+      if ((await Promise.race([run.settled(id).then(() => false), wall.expired.then(() => true)])) === true) {
         run.trip('wall_limit');
         return finish(run, null, { kind: 'wall_limit', message: run.tripMessage() });
       }
@@ -56,15 +59,14 @@ export async function runScript(code: string, bridge: HostBridge, limits: LuaLim
 
 /** Runs the thread until it yields or ends, with the hook deadline set to the CPU budget left. */
 function resume(vm: Vm, run: RunState, T: State): number {
-  const started = performance.now();
-  run.deadline = Math.min(started + Math.max(0, run.limits.cpuMs - run.cpuUsedMs), run.wallDeadline);
+  run.beginSlice();
   const previous = enterRun(run);
   try {
     vm.lua.HEAPU32[vm.outPtr >> 2] = 0;
     return vm.lua._lua_resume(T, 0, 0, vm.outPtr);
   } finally {
     leaveRun(previous);
-    run.cpuUsedMs += performance.now() - started;
+    run.endSlice();
   }
 }
 
@@ -113,14 +115,10 @@ function finish(run: RunState, result: unknown, error: LuaRunResult['error']): L
     output: run.output.toString(),
     result: error === null ? result : null,
     error,
-    durationMs: performance.now() - run.startedAt,
+    durationMs: run.clock.now() - run.startedAt,
   };
 }
 
-function wallTimer(run: RunState): { expired: Promise<true>; cancel(): void } {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<true>((resolve) => {
-    timer = setTimeout(() => resolve(true), Math.max(0, run.wallDeadline - performance.now()));
-  });
-  return { expired, cancel: () => clearTimeout(timer) };
+function wallTimer(run: RunState): WallTimer {
+  return run.clock.after(run.wallDeadline - run.clock.now());
 }

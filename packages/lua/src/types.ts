@@ -1,12 +1,16 @@
 /** Resource limits for one script run. Every field has a default; pass only what you change. */
 export interface LuaLimits {
-  /** Lua heap the script may allocate, in bytes. Default 32 MiB (the anchor product's default). */
+  /** Lua heap the script may allocate, in bytes: a whole number from 256 KiB to 1 GiB. Default 32 MiB (the anchor product's default). */
   memoryBytes: number;
-  /** CPU time the script may spend running Lua, in ms. Time spent awaiting the host is not counted. Default 30 000. */
+  /**
+   * CPU time the script may spend running Lua, in ms (the running thread's CPU time where the OS
+   * gives it, Linux; wall time elsewhere). Time spent awaiting the host is not counted. At most
+   * 2^31-1 ms. Default 30 000.
+   */
   cpuMs: number;
-  /** Total time from start to result, in ms, including awaited host calls. Default 60 000. */
+  /** Total time from start to result, in ms, including awaited host calls. At most 2^31-1 ms. Default 60 000. */
   wallMs: number;
-  /** Bytes print/dump may write; later output is dropped and a truncation note is appended. Default 64 KiB. */
+  /** Bytes print/dump may write, a whole number up to 256 MiB; later output is dropped and a truncation note is appended. Default 64 KiB. */
   outputBytes: number;
 }
 
@@ -36,7 +40,10 @@ export interface LuaDocs {
 export interface LuaHostFunctions {
   /**
    * Handles app.integrations.<path>(...). Resolve with JSON-shaped data (becomes a Lua table);
-   * reject with an Error whose message becomes the Lua error (catchable with pcall).
+   * reject with an Error whose message becomes the Lua error (catchable with pcall). Functions are
+   * dropped, class instances give their own enumerable fields, BigInts become integers. A response
+   * nested deeper than 200 levels (MAX_DEPTH), or one that contains itself, becomes a catchable Lua
+   * error such as "app.integrations.x.f: the response is nested deeper than 200 levels".
    */
   integration(call: IntegrationCall): Promise<unknown>;
   /** docs.list/search/read and lua_list_docs/lua_search_docs/lua_read_doc; omit to leave them out. */
@@ -54,17 +61,4 @@ export interface LuaRunResult {
   /** `message` carries the Lua position when there is one, e.g. "script:3: attempt to index a nil value". */
   error: { kind: LuaErrorKind; message: string } | null;
   durationMs: number;
-}
-
-export function resolveLimits(limits: Partial<LuaLimits> = {}): LuaLimits {
-  const out = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof LuaLimits)[]) {
-    const value = limits[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-      throw new RangeError(`LuaLimits.${key} must be a positive number of ${key === 'memoryBytes' || key === 'outputBytes' ? 'bytes' : 'ms'}, got ${String(value)}`);
-    }
-    out[key] = value;
-  }
-  return out;
 }

@@ -4,6 +4,7 @@
  * the main thread terminates this worker, which is the only way to stop it.
  */
 import { parentPort } from 'node:worker_threads';
+import { ownThreadId } from './cpu-clock.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { DocsFunction, HostBridge } from './run-state.js';
 import { runScript } from './run.js';
@@ -40,7 +41,10 @@ port.on('message', (message: ToWorker) => {
     integration: (call) => forward(runId, 'integration', call.path, call.args),
     docs: hasDocs ? (fn: DocsFunction, args) => forward(runId, 'docs', fn, args) : undefined,
   };
-  runScript(code, bridge, limits).then(
+  acquireVm().then(() => {
+    post({ type: 'started', runId });
+    return runScript(code, bridge, limits);
+  }).then(
     (result) => post({ type: 'done', runId, result }),
     (err: unknown) => post({
       type: 'done',
@@ -51,4 +55,4 @@ port.on('message', (message: ToWorker) => {
 });
 
 // Load the wasm instance now, so the first run does not pay for it.
-void acquireVm().then(() => post({ type: 'ready' }));
+void acquireVm().then(() => post({ type: 'ready', threadId: ownThreadId() }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runLua } from '../src/index.js';
+import { MAX_MATCHES, MAX_SUBJECT_BYTES, runLua } from '../src/index.js';
 import { fakeHost } from './host.js';
 
 const run = (code: string) => runLua(code, fakeHost());
@@ -119,9 +119,49 @@ describe('regex', () => {
     expect((await run('regex.match("a", "(")')).error?.message).toMatch(/^script:1: regex\.match: invalid pattern/);
   });
 
-  it('runs (a+)+b on 30 a\'s and a c in linear time', async () => {
-    const r = await run('return regex.match(string.rep("a", 30) .. "c", "(a+)+b")');
+  // A backtracking engine needs 2^5000 steps here, so the run ending at all shows the matching is linear.
+  it('runs (a+)+b on 5000 a\'s and a c (backtracking would never finish)', async () => {
+    const r = await run('return regex.match(string.rep("a", 5000) .. "c", "(a+)+b")');
     expect(r).toMatchObject({ ok: true, result: null });
-    expect(r.durationMs).toBeLessThan(500);
+  });
+});
+
+describe('host helpers stay within the script\'s limits', () => {
+  const small = { memoryBytes: 4 * 1024 * 1024 };
+  const runSmall = (code: string) => runLua(code, fakeHost(), small);
+
+  it('regex refuses a subject over MAX_SUBJECT_BYTES, catchably', async () => {
+    const r = await run(`local ok, e = pcall(regex.match_all, string.rep("a", ${MAX_SUBJECT_BYTES + 1}), "b") return ok, e`);
+    expect(r.result).toEqual([false, `regex.match_all: subject is ${MAX_SUBJECT_BYTES + 1} bytes; the limit is ${MAX_SUBJECT_BYTES} bytes`]);
+  });
+
+  it('regex.match_all stops at MAX_MATCHES matches', async () => {
+    const r = await run(`return regex.match_all(string.rep("a", ${MAX_MATCHES + 1}), "a")`);
+    expect(r.error?.message).toBe(`script:1: regex.match_all: more than ${MAX_MATCHES} matches; work on a smaller part of the subject or use a pattern that matches less often`);
+  });
+
+  it('regex.match_all of every empty match in a long subject ends with an error, not gigabytes on the host', async () => {
+    const r = await run('return regex.match_all(string.rep("a", 1.5e7), "")');
+    expect(r.error?.message).toBe(`script:1: regex.match_all: subject is 15000000 bytes; the limit is ${MAX_SUBJECT_BYTES} bytes`);
+  });
+
+  it('regex.gsub charges the string it builds to the memory the script has left', async () => {
+    const r = await runSmall('return regex.gsub(string.rep("a", 10000), "", string.rep("x", 1000))');
+    expect(r.error?.message).toMatch(/^script:1: regex\.gsub: the result needs more than the \d+ bytes left of the script's memory limit of 4194304 bytes$/);
+  });
+
+  it('json.encode refuses a table whose shared strings would expand past the memory limit', async () => {
+    const r = await runSmall('local s = string.rep("a", 100000) local t = {} for i = 1, 50 do t[i] = s end return json.encode(t)');
+    expect(r.error?.message).toBe('script:1: json.encode: value holds more than 4194304 bytes of strings (each reference to a shared string counts again)');
+  });
+
+  it('json.decode refuses text over MAX_SUBJECT_BYTES', async () => {
+    const r = await run(`return json.decode('"' .. string.rep("a", ${MAX_SUBJECT_BYTES}) .. '"')`);
+    expect(r.error?.message).toBe(`script:1: json.decode: argument is ${MAX_SUBJECT_BYTES + 2} bytes; the limit is ${MAX_SUBJECT_BYTES} bytes`);
+  });
+
+  it('leaves the next run working', async () => {
+    await run('return regex.match_all(string.rep("a", 1.5e7), "")');
+    expect(await result('return #regex.match_all("a1 b2", "\\\\d")')).toBe(2);
   });
 });

@@ -80,7 +80,7 @@ describe('JS -> Lua values', () => {
 
   it('fails 300 levels cleanly, as a catchable error, and the next run works', async () => {
     const r = await run('local ok, e = pcall(function() local r = app.integrations.x.f{} return r end) return ok, e', () => nest(300));
-    expect(r.result).toEqual([false, 'script:1: app.integrations.x.f: result: value is nested deeper than 200 levels']);
+    expect(r.result).toEqual([false, 'script:1: app.integrations.x.f: the response is nested deeper than 200 levels']);
     expect((await run('return 1')).result).toBe(1);
   });
 

@@ -104,6 +104,12 @@ export class Vm {
     return this.decode(ptr, this.lua.HEAPU32[this.outPtr >> 2] ?? 0);
   }
 
+  /** The length in bytes of the string at `idx` (only call on values of type string), without copying it. */
+  byteLength(L: State, idx: number): number {
+    this.lua._lua_tolstring(L, idx, this.outPtr);
+    return this.lua.HEAPU32[this.outPtr >> 2] ?? 0;
+  }
+
   /** `tostring(v)` as Lua's print would show it (honours __tostring and __name). Pops nothing. */
   toDisplayString(L: State, idx: number): string {
     const ptr = this.lua._luaL_tolstring(L, idx, this.outPtr);
