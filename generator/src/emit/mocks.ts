@@ -1,6 +1,8 @@
 import type { Catalog, Func, Provider } from '../model.js';
 import { jsLiteral } from './client/examples.js';
 import { generatedHeader, stableJson, type Emitter } from './emitter.js';
+import { docLine } from './escape/jsdoc.js';
+import { tsString } from './escape/ts.js';
 
 const ROOT = 'packages/mocks';
 
@@ -49,11 +51,9 @@ export const mocksEmitter: Emitter = {
 import type { HttpHandler } from 'msw';
 import { handlersFor, type ProviderExamples } from '@switchboard/testing';
 
-/** Every documented request of ${provider.name} with its documented response. */
-export const ${examplesConst(provider)}: ProviderExamples = ${jsLiteral(providerExamples(provider), '', 120)};
+${docLine(`Every documented request of ${provider.name} with its documented response.`)}export const ${examplesConst(provider)}: ProviderExamples = ${jsLiteral(providerExamples(provider), '', 120)};
 
-/** msw handlers answering each documented ${provider.name} request; anything else gets ${provider.name}'s error envelope. */
-export const ${handlersConst(provider)}: HttpHandler[] = handlersFor(${examplesConst(provider)});
+${docLine(`msw handlers answering each documented ${provider.name} request; anything else gets ${provider.name}'s error envelope.`)}export const ${handlersConst(provider)}: HttpHandler[] = handlersFor(${examplesConst(provider)});
 `,
     }));
     const index = `${generatedHeader('//', catalog.providers.map((p) => p.source.file))}
@@ -64,7 +64,7 @@ export { ${catalog.providers.flatMap((p) => [examplesConst(p), handlersConst(p)]
 
 /** Handlers for every provider, by provider id. */
 export const handlersByProvider: Record<string, HttpHandler[]> = {
-${catalog.providers.map((p) => `  ${JSON.stringify(p.id)}: ${handlersConst(p)},`).join('\n')}
+${catalog.providers.map((p) => `  ${tsString(p.id)}: ${handlersConst(p)},`).join('\n')}
 };
 
 /** Handlers for every provider at once. */
