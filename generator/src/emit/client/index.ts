@@ -4,10 +4,10 @@ import { schemasAt, type Schema } from '../../shared/schema-paths.js';
 import { generatedHeader, stableJson, type Emitter, type GeneratedFile } from '../emitter.js';
 import { clientPackageJson, clientReadme, clientTsconfig } from './package-files.js';
 import { operationSpec, providerSpec } from './spec-literals.js';
-import { doc, jsonSchemaType, valueType } from './ts-types.js';
+import { jsonSchemaType, valueType } from './ts-types.js';
 import { compileValidator } from './validators.js';
 import { jsLiteral, tsExample } from './examples.js';
-import { commentSafe, docBlock } from '../escape/jsdoc.js';
+import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
 import { CodeReference } from '../escape/ts.js';
 
 export const clientRoot = (provider: Provider) => `packages/clients/${provider.id}`;

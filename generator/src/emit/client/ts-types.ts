@@ -2,7 +2,6 @@ import type { JsonSchema, ValueSchema } from '../../model.js';
 import { docLine as doc } from '../escape/jsdoc.js';
 import { tsTypeKey as key } from '../escape/ts.js';
 
-export { doc };
 /** A literal type of an enum or const value: JSON is valid TypeScript for strings, numbers, booleans and null. */
 const literal = (value: unknown) => JSON.stringify(value);
 
