@@ -10,15 +10,22 @@ const ROOT = 'packages/mocks';
 export const examplesConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Examples`;
 export const handlersConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Handlers`;
 
-/** Method and URL template (server + path, placeholders kept) of the endpoint an example calls. */
-function routeOf(func: Func, args: Record<string, unknown>): { method: string; url: string } | null {
+/**
+ * Method and URL template (server + path, placeholders kept) of the endpoint an
+ * example calls, and whether it ends in a relative-path parameter (a generic
+ * helper's route, which the mocks try after every specific one).
+ */
+function routeOf(func: Func, args: Record<string, unknown>): { method: string; url: string; anyPath: boolean } | null {
   if (func.binding.kind !== 'http') return null;
   const binding = func.binding;
   const endpoint =
     binding.endpoint.kind === 'fixed'
       ? binding.endpoint.endpoint
       : binding.endpoint.cases.find((c) => c.value === String(args[(binding.endpoint as { parameter: string }).parameter]))?.endpoint;
-  return endpoint ? { method: endpoint.method, url: `${binding.server.urlTemplate}${endpoint.path}` } : null;
+  if (!endpoint) return null;
+  const last = /\{([^}]+)\}$/.exec(endpoint.path)?.[1];
+  const anyPath = func.parameters.some((p) => (p.name === last || p.wireName === last) && p.location === 'path' && p.pathStyle === 'relative_path');
+  return { method: endpoint.method, url: `${binding.server.urlTemplate}${endpoint.path}`, anyPath };
 }
 
 /** Every documented request and response of a provider, as data. */

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { ExampleResponse, ProviderExamples } from './examples.js';
+import type { ExampleResponse, ExampleRoute, ProviderExamples } from './examples.js';
 import { recordRequest, requestDifferences, type RecordedRequest } from './match.js';
 
 /** msw URL pattern for a server template: `{field}` placeholders match anything. */
@@ -9,30 +9,28 @@ export function serverPattern(template: string): string {
 
 const PLACEHOLDER = /\{[^}]+\}/g;
 
-/** A template whose last placeholder ends it may hold a relative path of several segments: a generic helper. */
-const endsInPlaceholder = (url: string) => /\{[^}]+\}$/.test(url);
-
-function routeMatches(route: { method: string; url: string }, request: RecordedRequest): boolean {
+function routeMatches(route: ExampleRoute, request: RecordedRequest): boolean {
   if (route.method !== request.method) return false;
   const parts = route.url.split(PLACEHOLDER).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = endsInPlaceholder(route.url) ? `${parts.slice(0, -1).join('[^/]+')}.+` : parts.join('[^/]+');
+  // A placeholder holds one segment, except a generic helper's final relative path.
+  const pattern = route.anyPath ? `${parts.slice(0, -1).join('[^/]+')}.+` : parts.join('[^/]+');
   const url = new URL(request.url);
   return new RegExp(`^${pattern}$`).test(`${url.origin}${url.pathname}`);
 }
 
 /**
- * How specific a route is, higher first: a fixed path beats one that ends in a
- * placeholder (a generic helper taking any relative path), and among the rest
- * more literal text beats less. So `POST /v2/list-agents` answers before a
- * generic `POST /{path}` that would match it too.
+ * How specific a route is, higher first: an endpoint's own route beats a
+ * generic helper's (any relative path), and among the rest more literal text
+ * beats less. So `POST /v2/list-agents` answers before a generic
+ * `POST /{path}` that would match it too.
  */
-function specificity(route: { method: string; url: string } | null): [number, number] {
+function specificity(route: ExampleRoute | null): [number, number] {
   if (!route) return [-1, 0];
-  return [endsInPlaceholder(route.url) ? 0 : 1, route.url.replace(PLACEHOLDER, '').length];
+  return [route.anyPath ? 0 : 1, route.url.replace(PLACEHOLDER, '').length];
 }
 
 /** Examples ordered most specific route first; examples of equal specificity keep their documented order. */
-export function bySpecificity<T extends { route: { method: string; url: string } | null }>(examples: T[]): T[] {
+export function bySpecificity<T extends { route: ExampleRoute | null }>(examples: T[]): T[] {
   return examples
     .map((example, index) => ({ example, index, rank: specificity(example.route) }))
     .sort((a, b) => b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1] || a.index - b.index)
