@@ -64,11 +64,21 @@ function otherValue(schema: PropertySchema, value: unknown): unknown {
   return undefined;
 }
 
+/** A value for an argument no example gives, or undefined when the schema asks for more than a guess. */
+function freshValue(schema: PropertySchema): unknown {
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  if (schema.type === 'integer' || schema.type === 'number') return schema.minimum ?? Math.min(1, schema.maximum ?? 1);
+  if (schema.type === 'boolean') return true;
+  if (schema.type === 'string' && !schema.pattern && !schema.format) return 'other';
+  return undefined;
+}
+
 /**
  * Valid arguments for `fn` that no example documents, derived from its input
  * schema and first example: every changeable argument changed, then one at a
- * time, then the required ones only. Null when the schema leaves no other
- * valid choice (a function without parameters).
+ * time, then the required ones only, then one argument the example leaves
+ * out. Null when the schema leaves no other valid choice (a function without
+ * parameters).
  */
 export function nonExampleArguments(fn: FunctionBinding): Record<string, unknown> | null {
   const examples = successExamples(fn);
@@ -78,10 +88,16 @@ export function nonExampleArguments(fn: FunctionBinding): Record<string, unknown
   const changes = Object.entries(base)
     .map(([name, value]) => [name, otherValue(properties[name] ?? {}, value)] as const)
     .filter(([, value]) => value !== undefined);
+  // Arguments the example leaves out, each given a value its schema allows.
+  const additions = Object.entries(properties)
+    .filter(([name]) => !(name in base))
+    .map(([name, schema]) => [name, freshValue(schema)] as const)
+    .filter(([, value]) => value !== undefined);
   const candidates: Array<Record<string, unknown>> = [
     { ...base, ...Object.fromEntries(changes) },
     ...changes.map(([name, value]) => ({ ...base, [name]: value })),
     Object.fromEntries(Object.entries(base).filter(([name]) => required.has(name))),
+    ...additions.map(([name, value]) => ({ ...base, [name]: value })),
   ];
   const documented = new Set(allExamples.filter((e) => e.function === fn.qualified).map((e) => canonical(e.arguments)));
   const validInput = validatorOf(fn.inputSchema);
