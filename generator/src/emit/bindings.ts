@@ -2,13 +2,14 @@ import type { Catalog, Func, Provider } from '../model.js';
 import { jsLiteral } from './client/examples.js';
 import { operationConst } from './client/index.js';
 import { generatedHeader, stableJson, type Emitter } from './emitter.js';
+import { docLine } from './escape/jsdoc.js';
+import { CodeReference } from './escape/ts.js';
 import { luaExamples, luaFunctionPage, luaNamespacePage } from './lua/reference.js';
 import { luaSignature } from './lua/lua-literal.js';
 
 const ROOT = 'packages/bindings';
 
 const moduleName = (provider: Provider) => provider.namespace;
-const OPERATION = '@@switchboard-operation:';
 
 function functionEntry(provider: Provider, func: Func) {
   return {
@@ -28,7 +29,7 @@ function functionEntry(provider: Provider, func: Func) {
     parameters: func.parameters.map((p) => ({ name: p.name, type: p.schema.type, required: p.required, description: p.schema.description ?? '' })),
     inputSchema: func.inputSchema,
     outputSchema: func.responseSchema,
-    spec: `${OPERATION}${operationConst(func)}`,
+    spec: new CodeReference(operationConst(func)),
     docs: luaFunctionPage(provider, func),
   };
 }
@@ -55,19 +56,18 @@ function providerModule(provider: Provider): string {
       example: f.example,
       default: f.default,
     })),
-    provider: `${OPERATION}provider`,
+    provider: new CodeReference('provider'),
     functions: provider.functions.map((f) => functionEntry(provider, f)),
     docs: luaNamespacePage(provider),
     luaExamples: luaExamples(provider),
   };
-  const literal = jsLiteral(data, '', 120).replace(new RegExp(`"${OPERATION}([A-Za-z0-9]+)"`, 'g'), '$1');
+  const literal = jsLiteral(data, '', 120);
   const imports = ['provider', ...provider.functions.map(operationConst)];
   return `${generatedHeader('//', [provider.source.file, ...provider.functions.map((f) => f.source.file)])}
 import { ${imports.join(', ')} } from '${provider.packageName}';
 import type { ProviderBinding } from './types.js';
 
-/** ${provider.name} as scripts, the CLI and MCP see it: every function under its canonical name and aliases. */
-export const ${moduleName(provider)}: ProviderBinding = ${literal};
+${docLine(`${provider.name} as scripts, the CLI and MCP see it: every function under its canonical name and aliases.`)}export const ${moduleName(provider)}: ProviderBinding = ${literal};
 `;
 }
 

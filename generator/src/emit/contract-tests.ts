@@ -2,6 +2,7 @@ import type { Catalog, Example, Func, HttpBinding, Provider } from '../model.js'
 import { jsLiteral, tsExample } from './client/examples.js';
 import { operationConst } from './client/index.js';
 import { generatedHeader, stableJson, type Emitter, type GeneratedFile } from './emitter.js';
+import { tsString } from './escape/ts.js';
 import { examplesConst, handlersConst } from './mocks.js';
 
 const ROOT = 'packages/contract-tests';
@@ -107,7 +108,7 @@ function functionTests(provider: Provider, func: Func): string {
   const message = documentedErrorField(provider, provider.errors.messagePaths);
   const code = documentedErrorField(provider, provider.errors.codePaths);
   const expectedError = [`status: ${errorStatus}`, message !== null ? `providerMessage: ${JSON.stringify(message)}` : null, code !== null ? `providerCode: ${JSON.stringify(code)}` : null].filter(Boolean).join(', ');
-  tests.push(`  it('turns ${provider.name}\\'s error envelope into a typed error', async () => {
+  tests.push(`  it(${tsString(`turns ${provider.name}'s error envelope into a typed error`)}, async () => {
     serve([() => respondWith({ status: ${errorStatus}, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).${method}(${args} as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(${errorClassFor(errorStatus)});

@@ -5,20 +5,28 @@ import { tsExample } from './client/examples.js';
 import { jsonSchemaType } from './client/ts-types.js';
 import { stableJson, type Emitter, type GeneratedFile } from './emitter.js';
 import { luaExample } from './lua/lua-literal.js';
+import { mdCell, mdCellCode, mdCode, mdFence, mdLine, mdText, mdUrl, vitePressBody } from './escape/markdown.js';
+import { yamlString } from './escape/yaml.js';
 
 const ROOT = 'packages/docs';
 
 const templates = new Map<string, HandlebarsTemplateDelegate>();
-function render(name: string, view: object): string {
+/**
+ * Render a docs-site page: frontmatter, then the template's body wrapped for
+ * VitePress. Templates do not escape (markdown is not HTML); every spec string
+ * in `view` is escaped for where it lands before it gets here.
+ */
+function renderPage(name: string, title: string, view: object): string {
   let template = templates.get(name);
   if (!template) {
     template = Handlebars.compile(readFileSync(new URL(`../../templates/${name}`, import.meta.url), 'utf8'), { noEscape: true, strict: true });
     templates.set(name, template);
   }
-  return template(view);
+  return `---\ntitle: ${yamlString(title)}\n---\n\n${vitePressBody(template(view))}`;
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+/** Link text: one line, brackets escaped so it cannot close the link early. */
+const linkText = (text: string) => mdLine(text).replace(/[[\]]/g, '\\$&');
 
 const AUTH_LABELS = { bearer: 'Bearer token', basic: 'Basic (ID + secret)', api_key: 'API key' } as const;
 
@@ -38,25 +46,26 @@ function parameterTable(func: Func): string {
   const rows = func.parameters.map((p) => {
     const s = p.schema;
     const constraints: string[] = [];
-    if (s.enum) constraints.push(`one of ${s.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
+    if (s.enum) constraints.push(`one of ${s.enum.map((v) => mdCellCode(String(v))).join(', ')}`);
     if (s.minimum !== null) constraints.push(`≥ ${s.minimum}`);
     if (s.maximum !== null) constraints.push(`≤ ${s.maximum}`);
     if (s.minLength !== null) constraints.push(`length ≥ ${s.minLength}`);
     if (s.maxLength !== null) constraints.push(`length ≤ ${s.maxLength}`);
     if (s.maxItems !== null) constraints.push(`at most ${s.maxItems} items`);
     if (s.format) constraints.push(s.format === 'e164' ? 'E.164' : s.format);
-    if (s.pattern) constraints.push(`pattern \`${s.pattern}\``);
+    if (s.pattern) constraints.push(`pattern ${mdCellCode(s.pattern)}`);
     if (p.appliesTo) constraints.push(`only with ${p.appliesTo.join(', ')}`);
     const type = s.type === 'array' && s.items ? `array of ${s.items.type}` : s.type;
-    const wire = p.spread ? `${p.location}: spread into the body` : `${p.location}: \`${p.wireName}\``;
-    const transforms = p.transforms.map((t) => (t.kind === 'join' ? `joined with \`${t.separator}\`` : t.kind === 'map' ? 'mapped' : t.kind === 'datetime_format' ? `formatted as ${t.format}` : t.kind.replace(/_/g, ' ')));
-    if (s.default !== undefined) constraints.push(`provider default \`${JSON.stringify(s.default)}\``);
+    const wire = p.spread ? `${p.location}: spread into the body` : `${p.location}: ${mdCellCode(p.wireName)}`;
+    const transforms = p.transforms.map((t) => (t.kind === 'join' ? `joined with ${mdCellCode(t.separator)}` : t.kind === 'map' ? 'mapped' : t.kind === 'datetime_format' ? `formatted as ${mdCellCode(t.format)}` : t.kind.replace(/_/g, ' ')));
+    if (s.default !== undefined) constraints.push(`provider default ${mdCellCode(JSON.stringify(s.default))}`);
+    // Our own markup (<br>, <small>) joins cells that are already escaped.
     const description = [
-      s.description ?? '',
+      mdCell(s.description ?? ''),
       constraints.length ? `<br><small>${constraints.join('; ')}</small>` : '',
-      p.deprecated ? `<br>**Deprecated:** ${p.deprecated}` : '',
+      p.deprecated ? `<br>**Deprecated:** ${mdCell(p.deprecated)}` : '',
     ].join('');
-    return `| \`${p.name}\` | ${type} | ${p.required ? 'yes' : 'no'} | ${cell([wire, ...transforms].join(', '))} | ${cell(description)} |`;
+    return `| \`${p.name}\` | ${type} | ${p.required ? 'yes' : 'no'} | ${[wire, ...transforms].join(', ')} | ${description} |`;
   });
   return ['| Name | Type | Required | Sent as | Description |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
@@ -64,13 +73,13 @@ function parameterTable(func: Func): string {
 function paginationText(func: Func): string | null {
   if (func.binding.kind !== 'http' || !func.binding.pagination) return null;
   const p = func.binding.pagination;
-  const items = p.items.kind === 'single' ? `\`${p.items.path}\`` : Object.entries(p.items.paths).map(([k, v]) => `\`${v}\` (${k})`).join(' or ');
+  const items = p.items.kind === 'single' ? mdCode(p.items.path) : Object.entries(p.items.paths).map(([k, v]) => `${mdCode(v)} (${mdLine(k)})`).join(' or ');
   const how =
     p.strategy === 'page'
-      ? `Pages numbered from ${p.firstPage} in \`${p.pageParam}\`, sized by \`${p.sizeParam}\`${p.totalPagesPath ? `; the last page is known from \`${p.totalPagesPath}\`` : ''}${p.totalItemsPath ? `; the total from \`${p.totalItemsPath}\`` : ''}.`
+      ? `Pages numbered from ${p.firstPage} in ${mdCode(p.pageParam)}, sized by ${mdCode(p.sizeParam)}${p.totalPagesPath ? `; the last page is known from ${mdCode(p.totalPagesPath)}` : ''}${p.totalItemsPath ? `; the total from ${mdCode(p.totalItemsPath)}` : ''}.`
       : p.strategy === 'offset'
-        ? `Offset \`${p.offsetParam}\` and limit \`${p.limitParam}\`${p.nextPath ? `; more pages while \`${p.nextPath}\` is set` : ''}.`
-        : `Cursor \`${p.cursorParam}\` from \`${p.nextCursorPath}\`${p.hasMorePath ? ` while \`${p.hasMorePath}\` is true` : ''}.`;
+        ? `Offset ${mdCode(p.offsetParam)} and limit ${mdCode(p.limitParam)}${p.nextPath ? `; more pages while ${mdCode(p.nextPath)} is set` : ''}.`
+        : `Cursor ${mdCode(p.cursorParam)} from ${mdCode(p.nextCursorPath)}${p.hasMorePath ? ` while ${mdCode(p.hasMorePath)} is true` : ''}.`;
   return `${how} Items are in ${items}. \`${func.names.tsMethod}Items()\` in TypeScript walks every page, stopping with an error on a repeated cursor or page and after 1,000 pages.`;
 }
 
@@ -78,17 +87,17 @@ function functionPage(provider: Provider, func: Func): string {
   const http = func.binding.kind === 'http' ? func.binding : null;
   const request = http
     ? http.endpoint.kind === 'fixed'
-      ? `\`${http.endpoint.endpoint.method} ${http.server.urlTemplate}${http.endpoint.endpoint.path}\``
-      : http.endpoint.cases.map((c) => `\`${c.endpoint.method} ${http.server.urlTemplate}${c.endpoint.path}\` when \`${http.endpoint.kind === 'selected' ? http.endpoint.parameter : ''}\` is \`${c.value}\``).join('; ')
+      ? mdCode(`${http.endpoint.endpoint.method} ${http.server.urlTemplate}${http.endpoint.endpoint.path}`)
+      : http.endpoint.cases.map((c) => `${mdCode(`${c.endpoint.method} ${http.server.urlTemplate}${c.endpoint.path}`)} when ${mdCode(http.endpoint.kind === 'selected' ? http.endpoint.parameter : '')} is ${mdCode(c.value)}`).join('; ')
     : null;
-  const errorMessage = provider.errors.messagePaths.map((p) => `\`${p}\``).join(' or ');
-  return render('docs-function.md.hbs', {
-    providerName: provider.name,
+  const errorMessage = provider.errors.messagePaths.map(mdCode).join(' or ');
+  return renderPage('docs-function.md.hbs', `${provider.name} · ${func.name}`, {
+    providerName: mdLine(provider.name),
     name: func.name,
     operation: func.operation,
-    description: func.description,
-    unavailable: func.binding.kind === 'unavailable' ? `${func.binding.reason}${func.binding.alternative ? ` Instead: ${func.binding.alternative}` : ''}` : null,
-    deprecated: func.deprecated ? `${func.deprecated.since ? `Since ${func.deprecated.since}: ` : ''}${func.deprecated.message}` : null,
+    description: mdText(func.description),
+    unavailable: func.binding.kind === 'unavailable' ? mdText(`${func.binding.reason}${func.binding.alternative ? ` Instead: ${func.binding.alternative}` : ''}`) : null,
+    deprecated: func.deprecated ? mdText(`${func.deprecated.since ? `Since ${func.deprecated.since}: ` : ''}${func.deprecated.message}`) : null,
     retryNote: func.idempotent
       ? 'Idempotent: retried on connection errors, timeouts, 408, 429 and 5xx.'
       : 'Not idempotent: retried only when the request certainly never reached the provider (connection refused) or on 429, never after a timeout or 5xx.',
@@ -101,15 +110,15 @@ function functionPage(provider: Provider, func: Func): string {
     request,
     parameterTable: parameterTable(func),
     pagination: paginationText(func),
-    responseShape: func.responseSchema ? jsonSchemaType(func.responseSchema).replace(/\n\s*\[key: string\]: unknown;/g, '') : null,
-    errors: `Failures raise typed errors by status (BadRequestError, AuthenticationError, NotFoundError, RateLimitError, …) carrying ${provider.name}'s own message (from ${errorMessage}) and code. Arguments are validated first: a bad argument fails before any request, naming the parameter.`,
-    differences: func.differences,
+    responseShape: func.responseSchema ? mdFence('ts', jsonSchemaType(func.responseSchema).replace(/\n\s*\[key: string\]: unknown;/g, '')) : null,
+    errors: `Failures raise typed errors by status (BadRequestError, AuthenticationError, NotFoundError, RateLimitError, …) carrying ${mdLine(provider.name)}'s own message (from ${errorMessage}) and code. Arguments are validated first: a bad argument fails before any request, naming the parameter.`,
+    differences: func.differences.map(mdLine),
     examples: func.examples.map((example) => ({
-      title: example.title,
-      lua: luaExample(func, example),
-      ts: tsExample(provider, func, example),
-      cli: cliExample(func, example),
-      http: JSON.stringify({ request: example.request, response: { status: example.response.status, body: example.response.body } }, null, 2),
+      title: mdLine(example.title),
+      lua: mdFence('lua', luaExample(func, example), '[Lua]'),
+      ts: mdFence('ts', tsExample(provider, func, example), '[TypeScript]'),
+      cli: mdFence('sh', cliExample(func, example), '[CLI]'),
+      http: mdFence('json', JSON.stringify({ request: example.request, response: { status: example.response.status, body: example.response.body } }, null, 2), '[HTTP request]'),
     })),
   });
 }
@@ -120,23 +129,40 @@ function counts(provider: Provider) {
 }
 
 function providerPage(provider: Provider): string {
-  return render('docs-provider.md.hbs', {
-    provider,
+  return renderPage('docs-provider.md.hbs', provider.name, {
+    provider: {
+      id: provider.id,
+      namespace: provider.namespace,
+      className: provider.className,
+      packageName: provider.packageName,
+      category: provider.category,
+      name: mdLine(provider.name),
+      description: mdText(provider.description),
+      docsUrl: mdUrl(provider.docsUrl),
+      apiVersion: provider.apiVersion === null ? null : mdLine(provider.apiVersion),
+    },
     counts: counts(provider),
     authLabel: authLabel(provider),
-    fields: provider.fields.map((f) => ({ ...f, workEnv: f.accountEnvTemplate.replace('{ACCOUNT}', 'WORK') })),
-    functions: provider.functions.map((f) => ({ name: f.name, title: f.title, operation: f.operation, unavailable: f.binding.kind === 'unavailable' })),
+    fields: provider.fields.map((f) => ({
+      key: f.key,
+      env: f.env,
+      secret: f.secret,
+      workEnv: f.accountEnvTemplate.replace('{ACCOUNT}', 'WORK'),
+      description: mdCell(f.description),
+      default: f.default === null ? null : mdCellCode(f.default),
+    })),
+    functions: provider.functions.map((f) => ({ name: f.name, title: mdCell(f.title), operation: f.operation, unavailable: f.binding.kind === 'unavailable' })),
   });
 }
 
 function indexPage(catalog: Catalog): string {
   const categories = [...new Set(catalog.providers.map((p) => p.category))].sort();
-  return render('docs-index.md.hbs', {
+  return renderPage('docs-index.md.hbs', 'Switchboard catalog', {
     providerCount: catalog.providers.length,
     functionCount: catalog.providers.reduce((n, p) => n + p.functions.length, 0),
     categories: categories.map((name) => ({
       name,
-      providers: catalog.providers.filter((p) => p.category === name).map((p) => ({ id: p.id, name: p.name, description: cell(p.description), counts: counts(p) })),
+      providers: catalog.providers.filter((p) => p.category === name).map((p) => ({ id: p.id, name: linkText(p.name), description: mdCell(p.description), counts: counts(p) })),
     })),
   });
 }
@@ -145,9 +171,9 @@ function indexPage(catalog: Catalog): string {
 function llmsText(catalog: Catalog): string {
   const lines = ['# Switchboard integration catalog', '', '> Every function is callable from Lua as app.integrations.<namespace>.<fn>({...}), from a shell as `switchboard call <provider>.<fn>`, from TypeScript through @switchboard/<provider>, and as MCP tool <namespace>__<fn>. Writes need --force or an allow policy. Add --sandbox to try anything offline.', ''];
   for (const provider of catalog.providers) {
-    lines.push(`## ${provider.name} (${provider.id})`, '', provider.description, '');
+    lines.push(`## ${mdLine(provider.name)} (${provider.id})`, '', mdText(provider.description), '');
     for (const func of provider.functions) {
-      lines.push(`- [${func.names.qualified}](/${provider.id}/${func.name}) (${func.operation}${func.binding.kind === 'unavailable' ? ', unavailable' : ''}): ${func.title}`);
+      lines.push(`- [${func.names.qualified}](/${provider.id}/${func.name}) (${func.operation}${func.binding.kind === 'unavailable' ? ', unavailable' : ''}): ${mdLine(func.title)}`);
     }
     lines.push('');
   }
@@ -157,7 +183,7 @@ function llmsText(catalog: Catalog): string {
 /** A compact namespace index sized for a context window: one signature per line. */
 function namespaceIndex(catalog: Catalog): string {
   return `${catalog.providers
-    .flatMap((p) => [`app.integrations.${p.namespace} -- ${p.name}`, ...p.functions.map((f) => `  ${f.name}(${f.parameters.map((q) => (q.required ? q.name : `${q.name}?`)).join(', ')}) ${f.operation}`)])
+    .flatMap((p) => [`app.integrations.${p.namespace} -- ${p.name.replace(/\s+/g, ' ').trim()}`, ...p.functions.map((f) => `  ${f.name}(${f.parameters.map((q) => (q.required ? q.name : `${q.name}?`)).join(', ')}) ${f.operation}`)])
     .join('\n')}\n`;
 }
 

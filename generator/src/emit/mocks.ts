@@ -1,6 +1,8 @@
 import type { Catalog, Func, Provider } from '../model.js';
 import { jsLiteral } from './client/examples.js';
 import { generatedHeader, stableJson, type Emitter } from './emitter.js';
+import { docLine } from './escape/jsdoc.js';
+import { tsString } from './escape/ts.js';
 
 const ROOT = 'packages/mocks';
 
@@ -8,15 +10,22 @@ const ROOT = 'packages/mocks';
 export const examplesConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Examples`;
 export const handlersConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Handlers`;
 
-/** Method and URL template (server + path, placeholders kept) of the endpoint an example calls. */
-function routeOf(func: Func, args: Record<string, unknown>): { method: string; url: string } | null {
+/**
+ * Method and URL template (server + path, placeholders kept) of the endpoint an
+ * example calls, and whether it ends in a relative-path parameter (a generic
+ * helper's route, which the mocks try after every specific one).
+ */
+function routeOf(func: Func, args: Record<string, unknown>): { method: string; url: string; anyPath: boolean } | null {
   if (func.binding.kind !== 'http') return null;
   const binding = func.binding;
   const endpoint =
     binding.endpoint.kind === 'fixed'
       ? binding.endpoint.endpoint
       : binding.endpoint.cases.find((c) => c.value === String(args[(binding.endpoint as { parameter: string }).parameter]))?.endpoint;
-  return endpoint ? { method: endpoint.method, url: `${binding.server.urlTemplate}${endpoint.path}` } : null;
+  if (!endpoint) return null;
+  const last = /\{([^}]+)\}$/.exec(endpoint.path)?.[1];
+  const anyPath = func.parameters.some((p) => (p.name === last || p.wireName === last) && p.location === 'path' && p.pathStyle === 'relative_path');
+  return { method: endpoint.method, url: `${binding.server.urlTemplate}${endpoint.path}`, anyPath };
 }
 
 /** Every documented request and response of a provider, as data. */
@@ -49,11 +58,9 @@ export const mocksEmitter: Emitter = {
 import type { HttpHandler } from 'msw';
 import { handlersFor, type ProviderExamples } from '@switchboard/testing';
 
-/** Every documented request of ${provider.name} with its documented response. */
-export const ${examplesConst(provider)}: ProviderExamples = ${jsLiteral(providerExamples(provider), '', 120)};
+${docLine(`Every documented request of ${provider.name} with its documented response.`)}export const ${examplesConst(provider)}: ProviderExamples = ${jsLiteral(providerExamples(provider), '', 120)};
 
-/** msw handlers answering each documented ${provider.name} request; anything else gets ${provider.name}'s error envelope. */
-export const ${handlersConst(provider)}: HttpHandler[] = handlersFor(${examplesConst(provider)});
+${docLine(`msw handlers answering each documented ${provider.name} request; anything else gets ${provider.name}'s error envelope.`)}export const ${handlersConst(provider)}: HttpHandler[] = handlersFor(${examplesConst(provider)});
 `,
     }));
     const index = `${generatedHeader('//', catalog.providers.map((p) => p.source.file))}
@@ -64,7 +71,7 @@ export { ${catalog.providers.flatMap((p) => [examplesConst(p), handlersConst(p)]
 
 /** Handlers for every provider, by provider id. */
 export const handlersByProvider: Record<string, HttpHandler[]> = {
-${catalog.providers.map((p) => `  ${JSON.stringify(p.id)}: ${handlersConst(p)},`).join('\n')}
+${catalog.providers.map((p) => `  ${tsString(p.id)}: ${handlersConst(p)},`).join('\n')}
 };
 
 /** Handlers for every provider at once. */

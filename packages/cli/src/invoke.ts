@@ -8,6 +8,7 @@ import {
   type PreparedRequest,
 } from '@switchboard/runtime';
 import { credentialsFor, envNameFor, policyFor, type Settings } from './accounts.js';
+import { checkSandboxAnswer } from './sandbox-answers.js';
 import { sandboxCredentials, startSandbox } from './sandbox.js';
 
 /** What a call did, as the call log records it. */
@@ -116,6 +117,8 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
   if (ctx.sandbox) await startSandbox();
   try {
     const data = await core.call(fn.spec, args);
+    // A sandbox answer of the wrong shape would mislead the caller; it fails loudly instead.
+    if (ctx.sandbox) checkSandboxAnswer(fn, data);
     finish(fn.operation === 'read' ? 'read' : 'write_succeeded');
     return { data, request, permissionBypassed };
   } catch (error) {

@@ -57,7 +57,7 @@ describe("dialpad.get_call", () => {
     expect(result).toEqual(documented("dialpad.get_call", 0).response.body);
   });
 
-  it('turns Dialpad\'s error envelope into a typed error', async () => {
+  it("turns Dialpad's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getCall({ id: 6342343299702784 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -106,7 +106,7 @@ describe("dialpad.get_current_user", () => {
     expect(result).toEqual(documented("dialpad.get_current_user", 0).response.body);
   });
 
-  it('turns Dialpad\'s error envelope into a typed error', async () => {
+  it("turns Dialpad's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getCurrentUser({} as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -147,7 +147,7 @@ describe("dialpad.get_user", () => {
     expect(result).toEqual(documented("dialpad.get_user", 0).response.body);
   });
 
-  it('turns Dialpad\'s error envelope into a typed error', async () => {
+  it("turns Dialpad's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getUser({ id: "5835806903417907" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -211,7 +211,7 @@ describe("dialpad.list_calls", () => {
     expect(result).toEqual(documented("dialpad.list_calls", 1).response.body);
   });
 
-  it('turns Dialpad\'s error envelope into a typed error', async () => {
+  it("turns Dialpad's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listCalls({ startTime: 1795132800, endTime: 1795219200 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -319,7 +319,7 @@ describe("dialpad.list_users", () => {
     expect(result).toEqual(documented("dialpad.list_users", 1).response.body);
   });
 
-  it('turns Dialpad\'s error envelope into a typed error', async () => {
+  it("turns Dialpad's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listUsers({ state: "active" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -419,7 +419,7 @@ describe("dialpad.send_sms", () => {
     expect(result).toEqual(documented("dialpad.send_sms", 1).response.body);
   });
 
-  it('turns Dialpad\'s error envelope into a typed error', async () => {
+  it("turns Dialpad's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).sendSms({ to: "+14155551234", from: "+14155559876", text: "Hello from Dialpad!" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);

@@ -59,7 +59,7 @@ describe("plivo.get_call", () => {
     expect(result).toEqual(documented("plivo.get_call", 0).response.body);
   });
 
-  it('turns Plivo\'s error envelope into a typed error', async () => {
+  it("turns Plivo's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getCall({ call_id: "9b7e3c1f-4a2d-4c8e-bf41-6d0a2e5f8c17" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -108,7 +108,7 @@ describe("plivo.get_number", () => {
     expect(result).toEqual(documented("plivo.get_number", 0).response.body);
   });
 
-  it('turns Plivo\'s error envelope into a typed error', async () => {
+  it("turns Plivo's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getNumber({ number: "+14155552671" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -157,7 +157,7 @@ describe("plivo.list_applications", () => {
     expect(result).toEqual(documented("plivo.list_applications", 0).response.body);
   });
 
-  it('turns Plivo\'s error envelope into a typed error', async () => {
+  it("turns Plivo's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listApplications({} as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -240,7 +240,7 @@ describe("plivo.list_calls", () => {
     expect(result).toEqual(documented("plivo.list_calls", 1).response.body);
   });
 
-  it('turns Plivo\'s error envelope into a typed error', async () => {
+  it("turns Plivo's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listCalls({ limit: 10, call_direction: "inbound" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -331,7 +331,7 @@ describe("plivo.list_messages", () => {
     expect(result).toEqual(documented("plivo.list_messages", 1).response.body);
   });
 
-  it('turns Plivo\'s error envelope into a typed error', async () => {
+  it("turns Plivo's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listMessages({ limit: 10, message_direction: "outbound" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -422,7 +422,7 @@ describe("plivo.list_numbers", () => {
     expect(result).toEqual(documented("plivo.list_numbers", 1).response.body);
   });
 
-  it('turns Plivo\'s error envelope into a typed error', async () => {
+  it("turns Plivo's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listNumbers({ limit: 20 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -513,7 +513,7 @@ describe("plivo.send_sms", () => {
     expect(result).toEqual(documented("plivo.send_sms", 1).response.body);
   });
 
-  it('turns Plivo\'s error envelope into a typed error', async () => {
+  it("turns Plivo's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).sendSms({ src: "+14155552671", dst: "+14155552672", text: "Hello from Plivo!" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);

@@ -59,7 +59,7 @@ describe("retell-ai.api_delete", () => {
     expect(result).toEqual(documented("retell-ai.api_delete", 0).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).apiDelete({ path: "/delete-retell-llm/llm_234sdertfsdsfsdf" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -123,7 +123,7 @@ describe("retell-ai.api_get", () => {
     expect(result).toEqual(documented("retell-ai.api_get", 1).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).apiGet({ path: "/v2/list-conversation-flows" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -172,7 +172,7 @@ describe("retell-ai.api_patch", () => {
     expect(result).toEqual(documented("retell-ai.api_patch", 0).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).apiPatch({ path: "/update-agent/oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", body: { agent_name: "Updated Agent" } } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -235,7 +235,7 @@ describe("retell-ai.api_post", () => {
     expect(result).toEqual(documented("retell-ai.api_post", 0).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).apiPost({
       path: "/create-retell-llm",
@@ -324,7 +324,7 @@ describe("retell-ai.create_agent", () => {
     expect(result).toEqual(documented("retell-ai.create_agent", 1).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).createAgent({
       voice_id: "11labs-Adrian",
@@ -418,7 +418,7 @@ describe("retell-ai.create_phone_call", () => {
     expect(result).toEqual(documented("retell-ai.create_phone_call", 1).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).createPhoneCall({
       agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
@@ -494,7 +494,7 @@ describe("retell-ai.create_web_call", () => {
     expect(result).toEqual(documented("retell-ai.create_web_call", 0).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).createWebCall({ data: { agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", metadata: { session_id: "web_5521" } } } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -556,7 +556,7 @@ describe("retell-ai.delete_agent", () => {
     expect(result).toEqual(documented("retell-ai.delete_agent", 0).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).deleteAgent({ agent_id: "agent_2d4e6f8a0b1c3d5e7f9a1b3c5d" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -615,7 +615,7 @@ describe("retell-ai.delete_call", () => {
     expect(result).toEqual(documented("retell-ai.delete_call", 0).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).deleteCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -679,7 +679,7 @@ describe("retell-ai.get_agent", () => {
     expect(result).toEqual(documented("retell-ai.get_agent", 1).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getAgent({ agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -728,7 +728,7 @@ describe("retell-ai.get_call", () => {
     expect(result).toEqual(documented("retell-ai.get_call", 0).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -777,7 +777,7 @@ describe("retell-ai.get_current_user", () => {
     expect(result).toEqual(documented("retell-ai.get_current_user", 0).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getCurrentUser({} as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -833,7 +833,7 @@ describe("retell-ai.get_llm", () => {
     expect(result).toEqual(documented("retell-ai.get_llm", 1).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getLlm({ llm_id: "llm_7f3e2d1c0b9a8877665544332" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -882,7 +882,7 @@ describe("retell-ai.get_phone_number", () => {
     expect(result).toEqual(documented("retell-ai.get_phone_number", 0).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getPhoneNumber({ phone_number: "+14155550100" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -931,7 +931,7 @@ describe("retell-ai.get_voice", () => {
     expect(result).toEqual(documented("retell-ai.get_voice", 0).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getVoice({ voice_id: "11labs-Adrian" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -995,7 +995,7 @@ describe("retell-ai.list_agents", () => {
     expect(result).toEqual(documented("retell-ai.list_agents", 1).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listAgents({ limit: 2, filter_criteria: { channel: { type: "string", op: "eq", value: "voice" } } } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -1103,7 +1103,7 @@ describe("retell-ai.list_calls", () => {
     expect(result).toEqual(documented("retell-ai.list_calls", 1).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listCalls({
       filter: {
@@ -1239,7 +1239,7 @@ describe("retell-ai.list_llms", () => {
     expect(result).toEqual(documented("retell-ai.list_llms", 0).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listLlms({ limit: 20 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -1339,7 +1339,7 @@ describe("retell-ai.list_phone_numbers", () => {
     expect(result).toEqual(documented("retell-ai.list_phone_numbers", 1).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listPhoneNumbers({ limit: 10 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -1424,7 +1424,7 @@ describe("retell-ai.list_voices", () => {
     expect(result).toEqual(documented("retell-ai.list_voices", 0).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listVoices({} as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -1465,7 +1465,7 @@ describe("retell-ai.stop_call", () => {
     expect(result).toEqual(documented("retell-ai.stop_call", 0).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).stopCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -1529,7 +1529,7 @@ describe("retell-ai.update_agent", () => {
     expect(result).toEqual(documented("retell-ai.update_agent", 1).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).updateAgent({ agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4", data: { agent_name: "Updated Agent" } } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -1597,7 +1597,7 @@ describe("retell-ai.update_call", () => {
     expect(result).toEqual(documented("retell-ai.update_call", 1).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).updateCall({
       call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6",
@@ -1680,7 +1680,7 @@ describe("retell-ai.update_phone_number", () => {
     expect(result).toEqual(documented("retell-ai.update_phone_number", 1).response.body);
   });
 
-  it('turns Retell AI\'s error envelope into a typed error', async () => {
+  it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).updatePhoneNumber({
       phone_number: "+14155550100",

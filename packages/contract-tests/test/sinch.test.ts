@@ -66,7 +66,7 @@ describe("sinch.get_group", () => {
     expect(result).toEqual(documented("sinch.get_group", 0).response.body);
   });
 
-  it('turns Sinch\'s error envelope into a typed error', async () => {
+  it("turns Sinch's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getGroup({ group_id: "01JCQ3T6W9Y2B5D8F1H4K7M0NP" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
@@ -128,7 +128,7 @@ describe("sinch.get_phone_number", () => {
     await expect(runDocsExample("examples/sinch/get_phone_number.2.mjs")).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('turns Sinch\'s error envelope into a typed error', async () => {
+  it("turns Sinch's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getPhoneNumber({ phone_number: "+13125550123" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
@@ -192,7 +192,7 @@ describe("sinch.list_batches", () => {
     expect(result).toEqual(documented("sinch.list_batches", 1).response.body);
   });
 
-  it('turns Sinch\'s error envelope into a typed error', async () => {
+  it("turns Sinch's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listBatches({ page: 0, page_size: 30 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
@@ -260,7 +260,7 @@ describe("sinch.list_groups", () => {
     expect(result).toEqual(documented("sinch.list_groups", 0).response.body);
   });
 
-  it('turns Sinch\'s error envelope into a typed error', async () => {
+  it("turns Sinch's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listGroups({ page: 0, page_size: 30 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
@@ -343,7 +343,7 @@ describe("sinch.list_messages", () => {
     expect(result).toEqual(documented("sinch.list_messages", 1).response.body);
   });
 
-  it('turns Sinch\'s error envelope into a typed error', async () => {
+  it("turns Sinch's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listMessages({ direction: "mt", start_date: "2026-11-20T00:00:00Z", page: 0, page_size: 30 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
@@ -442,7 +442,7 @@ describe("sinch.list_phone_numbers", () => {
     expect(result).toEqual(documented("sinch.list_phone_numbers", 1).response.body);
   });
 
-  it('turns Sinch\'s error envelope into a typed error', async () => {
+  it("turns Sinch's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listPhoneNumbers({ region_code: "US", type: "LOCAL", page_size: 30 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
@@ -550,7 +550,7 @@ describe("sinch.send_sms", () => {
     expect(result).toEqual(documented("sinch.send_sms", 1).response.body);
   });
 
-  it('turns Sinch\'s error envelope into a typed error', async () => {
+  it("turns Sinch's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 400, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).sendSms({ from: "+13125550123", to: ["+19175550188"], body: "Hello from Sinch!" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);

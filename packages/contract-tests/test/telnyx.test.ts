@@ -59,7 +59,7 @@ describe("telnyx.get_call", () => {
     expect(result).toEqual(documented("telnyx.get_call", 0).response.body);
   });
 
-  it('turns Telnyx\'s error envelope into a typed error', async () => {
+  it("turns Telnyx's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getCall({ call_control_id: "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -108,7 +108,7 @@ describe("telnyx.get_phone_number", () => {
     expect(result).toEqual(documented("telnyx.get_phone_number", 0).response.body);
   });
 
-  it('turns Telnyx\'s error envelope into a typed error', async () => {
+  it("turns Telnyx's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).getPhoneNumber({ phone_number_id: "1293384261075731499" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -157,7 +157,7 @@ describe("telnyx.list_call_records", () => {
     expect(result).toEqual(documented("telnyx.list_call_records", 0).response.body);
   });
 
-  it('turns Telnyx\'s error envelope into a typed error', async () => {
+  it("turns Telnyx's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listCallRecords({ filter_call_session_id: "2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -225,7 +225,7 @@ describe("telnyx.list_calls", () => {
     expect(result).toEqual(documented("telnyx.list_calls", 0).response.body);
   });
 
-  it('turns Telnyx\'s error envelope into a typed error', async () => {
+  it("turns Telnyx's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listCalls({ filter_status: "completed", page_size: 20 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -301,7 +301,7 @@ describe("telnyx.list_messages", () => {
     expect(result).toEqual(documented("telnyx.list_messages", 0).response.body);
   });
 
-  it('turns Telnyx\'s error envelope into a typed error', async () => {
+  it("turns Telnyx's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listMessages({ direction: "outbound", page_size: 50 } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -392,7 +392,7 @@ describe("telnyx.list_phone_numbers", () => {
     expect(result).toEqual(documented("telnyx.list_phone_numbers", 1).response.body);
   });
 
-  it('turns Telnyx\'s error envelope into a typed error', async () => {
+  it("turns Telnyx's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listPhoneNumbers({ page_size: 10, filter_status: "active" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
@@ -483,7 +483,7 @@ describe("telnyx.send_sms", () => {
     expect(result).toEqual(documented("telnyx.send_sms", 1).response.body);
   });
 
-  it('turns Telnyx\'s error envelope into a typed error', async () => {
+  it("turns Telnyx's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).sendSms({ from: "+13125550123", to: "+19175550188", text: "Hello from Switchboard!" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);

@@ -14,13 +14,20 @@ export interface ExampleResponse {
   body: unknown;
 }
 
+export interface ExampleRoute {
+  method: string;
+  url: string;
+  /** The template ends in a parameter holding a relative path of several segments: a generic helper's route. */
+  anyPath: boolean;
+}
+
 export interface FunctionExample {
   /** `telnyx.send_sms`. */
   function: string;
   title: string;
   arguments: Record<string, unknown>;
   /** The endpoint's method and URL template (`https://api.telnyx.com/v2/phone_numbers/{phone_number_id}`). */
-  route: { method: string; url: string } | null;
+  route: ExampleRoute | null;
   request: ExampleRequest;
   response: ExampleResponse;
 }

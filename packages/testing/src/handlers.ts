@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { ExampleResponse, ProviderExamples } from './examples.js';
+import type { ExampleResponse, ExampleRoute, ProviderExamples } from './examples.js';
 import { recordRequest, requestDifferences, type RecordedRequest } from './match.js';
 
 /** msw URL pattern for a server template: `{field}` placeholders match anything. */
@@ -7,13 +7,34 @@ export function serverPattern(template: string): string {
   return `${template.replace(/\{[^}]+\}/g, '*')}/*`;
 }
 
-function routeMatches(route: { method: string; url: string }, request: RecordedRequest): boolean {
+const PLACEHOLDER = /\{[^}]+\}/g;
+
+function routeMatches(route: ExampleRoute, request: RecordedRequest): boolean {
   if (route.method !== request.method) return false;
-  const parts = route.url.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  // A placeholder that ends the template may hold a relative path of several segments (generic helpers).
-  const pattern = parts.length > 1 && parts.at(-1) === '' ? `${parts.slice(0, -1).join('[^/]+')}.+` : parts.join('[^/]+');
+  const parts = route.url.split(PLACEHOLDER).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // A placeholder holds one segment, except a generic helper's final relative path.
+  const pattern = route.anyPath ? `${parts.slice(0, -1).join('[^/]+')}.+` : parts.join('[^/]+');
   const url = new URL(request.url);
   return new RegExp(`^${pattern}$`).test(`${url.origin}${url.pathname}`);
+}
+
+/**
+ * How specific a route is, higher first: an endpoint's own route beats a
+ * generic helper's (any relative path), and among the rest more literal text
+ * beats less. So `POST /v2/list-agents` answers before a generic
+ * `POST /{path}` that would match it too.
+ */
+function specificity(route: ExampleRoute | null): [number, number] {
+  if (!route) return [-1, 0];
+  return [route.anyPath ? 0 : 1, route.url.replace(PLACEHOLDER, '').length];
+}
+
+/** Examples ordered most specific route first; examples of equal specificity keep their documented order. */
+export function bySpecificity<T extends { route: ExampleRoute | null }>(examples: T[]): T[] {
+  return examples
+    .map((example, index) => ({ example, index, rank: specificity(example.route) }))
+    .sort((a, b) => b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1] || a.index - b.index)
+    .map((entry) => entry.example);
 }
 
 /** A fetch Response carrying a documented response (no body for 204 or null). */
@@ -28,15 +49,17 @@ export function respond(response: ExampleResponse): Response {
  * 404 and `x-switchboard-mock: unmatched`, so a wrong request fails loudly.
  */
 export function handlersFor(data: ProviderExamples, options: { onRequest?: (request: RecordedRequest) => void } = {}): HttpHandler[] {
+  // A specific endpoint's examples always answer before a generic helper's that happen to match too.
+  const examples = bySpecificity(data.examples);
   return data.servers.map((server) =>
     http.all(serverPattern(server), async ({ request }) => {
       const recorded = await recordRequest(request);
       options.onRequest?.(recorded);
-      const exact = data.examples.find((example) => requestDifferences(recorded, { ...example.request, headers: {} }).length === 0);
+      const exact = examples.find((example) => requestDifferences(recorded, { ...example.request, headers: {} }).length === 0);
       if (exact) return respond(exact.response);
       // Other arguments for a documented endpoint: answer with that endpoint's documented success,
       // so sandbox scripts can try any valid arguments.
-      const nearest = data.examples.find((example) => example.route && example.response.status < 400 && routeMatches(example.route, recorded));
+      const nearest = examples.find((example) => example.route && example.response.status < 400 && routeMatches(example.route, recorded));
       if (nearest) return respond({ ...nearest.response, headers: { ...nearest.response.headers, 'x-switchboard-mock': 'nearest-example' } });
       return HttpResponse.json(data.error.body as object, { status: 404, headers: { 'x-switchboard-mock': 'unmatched' } });
     }),

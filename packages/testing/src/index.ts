@@ -1,4 +1,4 @@
-export type { ExampleRequest, ExampleResponse, FunctionExample, ProviderExamples } from './examples.js';
+export type { ExampleRequest, ExampleResponse, ExampleRoute, FunctionExample, ProviderExamples } from './examples.js';
 export { recordRequest, requestDifferences, type RecordedRequest } from './match.js';
-export { handlersFor, respond, serverPattern } from './handlers.js';
+export { bySpecificity, handlersFor, respond, serverPattern } from './handlers.js';
 export { pageSequence, itemsPathOf, type PageSequence, type PagingSpec } from './pages.js';

@@ -1,9 +1,9 @@
 import type { Example, Func, Provider } from '../../model.js';
+import { CodeReference, tsObjectKey, tsString } from '../escape/ts.js';
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** A JavaScript literal for an example value, laid out for reading. */
+/** A JavaScript literal for an example value, laid out for reading; a CodeReference prints as its identifier. */
 export function jsLiteral(value: unknown, indent = '', width = 60): string {
+  if (value instanceof CodeReference) return value.identifier;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
@@ -14,7 +14,7 @@ export function jsLiteral(value: unknown, indent = '', width = 60): string {
   }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return '{}';
-  const parts = entries.map(([k, v]) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${jsLiteral(v, inner, width)}`);
+  const parts = entries.map(([k, v]) => `${tsObjectKey(k)}: ${jsLiteral(v, inner, width)}`);
   const flat = `{ ${parts.join(', ')} }`;
   return flat.length <= width && !flat.includes('\n') ? flat : `{\n${parts.map((p) => `${inner}${p}`).join(',\n')},\n${indent}}`;
 }
@@ -26,7 +26,7 @@ export const clientVariable = (provider: Provider) => provider.className.charAt(
 export function tsExample(provider: Provider, func: Func, example: Example): string {
   const client = clientVariable(provider);
   const lines = [`import { ${provider.className} } from '${provider.packageName}';`, ''];
-  lines.push(`const ${client} = new ${provider.className}(${example.account ? `{ account: ${JSON.stringify(example.account)} }` : ''});`);
+  lines.push(`const ${client} = new ${provider.className}(${example.account ? `{ account: ${tsString(example.account)} }` : ''});`);
   lines.push(`const result = await ${client}.${func.names.tsMethod}(${jsLiteral(example.arguments)});`);
   return lines.join('\n');
 }

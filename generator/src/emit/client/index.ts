@@ -4,16 +4,18 @@ import { schemasAt, type Schema } from '../../shared/schema-paths.js';
 import { generatedHeader, stableJson, type Emitter, type GeneratedFile } from '../emitter.js';
 import { clientPackageJson, clientReadme, clientTsconfig } from './package-files.js';
 import { operationSpec, providerSpec } from './spec-literals.js';
-import { doc, jsonSchemaType, valueType } from './ts-types.js';
+import { jsonSchemaType, valueType } from './ts-types.js';
 import { compileValidator } from './validators.js';
 import { jsLiteral, tsExample } from './examples.js';
+import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
+import { CodeReference } from '../escape/ts.js';
 
 export const clientRoot = (provider: Provider) => `packages/clients/${provider.id}`;
 
 type HttpFunc = Func & { binding: HttpBinding };
-/** Placeholder replaced by the validator's identifier once the literal is printed. */
-const VALIDATOR = '\u0000validator';
 const isHttp = (func: Func): func is HttpFunc => func.binding.kind === 'http';
+/** Spec text on one line, for comments that must stay on one line. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 const paramsType = (func: Func) => `${func.names.tsType}Params`;
 const responseType = (func: Func) => `${func.names.tsType}Response`;
@@ -70,9 +72,9 @@ function providerFile(provider: Provider): OptionalKind<SourceFileStructure> {
   return {
     statements: [
       `import { Core, type ClientOptions, type ProviderSpec } from '@switchboard/runtime';`,
-      `/** What the runtime needs to know about ${provider.name}: servers, credentials, auth, error envelope. */\nexport const provider: ProviderSpec = ${jsLiteral(providerSpec(provider), '', 160)};`,
-      `/** Options of the ${provider.name} client: credentials (or their environment variables) plus the runtime's options. */\nexport interface ${provider.className}Options extends ClientOptions {\n${optionMembers.replace(/^/gm, '  ').replace(/^  {2}/gm, '  ')}\n}`,
-      `/** A runtime core bound to ${provider.name}, for the standalone functions (smallest bundles). */\nexport function createCore(options: ${provider.className}Options = {}): Core {\n  return new Core(provider, options);\n}`,
+      `/** What the runtime needs to know about ${commentSafe(oneLine(provider.name))}: servers, credentials, auth, error envelope. */\nexport const provider: ProviderSpec = ${jsLiteral(providerSpec(provider), '', 160)};`,
+      `/** Options of the ${commentSafe(oneLine(provider.name))} client: credentials (or their environment variables) plus the runtime's options. */\nexport interface ${provider.className}Options extends ClientOptions {\n${optionMembers.replace(/^/gm, '  ').replace(/^  {2}/gm, '  ')}\n}`,
+      `/** A runtime core bound to ${commentSafe(oneLine(provider.name))}, for the standalone functions (smallest bundles). */\nexport function createCore(options: ${provider.className}Options = {}): Core {\n  return new Core(provider, options);\n}`,
     ],
   };
 }
@@ -92,7 +94,7 @@ function typesFile(provider: Provider): OptionalKind<SourceFileStructure> {
       const description = [p.schema.description, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
       return `  ${doc(description).replace(/\n$/, '\n  ')}${p.name}${p.required ? '' : '?'}: ${valueType(p.schema, '  ')};`;
     });
-    statements.push(`/** Arguments of \`${func.names.tsMethod}\` (${func.title}). */\nexport interface ${paramsType(func)} {\n${members.join('\n')}\n}`);
+    statements.push(`/** Arguments of \`${func.names.tsMethod}\` (${commentSafe(oneLine(func.title))}). */\nexport interface ${paramsType(func)} {\n${members.join('\n')}\n}`);
     statements.push(`/** What \`${func.names.tsMethod}\` resolves to. */\nexport type ${responseType(func)} = ${func.responseSchema ? jsonSchemaType(func.responseSchema) : 'null'};`);
     if (isHttp(func)) {
       const items = itemsSchema(func);
@@ -108,8 +110,8 @@ function tsdoc(provider: Provider, func: Func): string {
   lines.push(`${func.operation === 'read' ? 'Read' : 'Write'}${func.idempotent ? ', idempotent' : ', not idempotent: never retried once the request may have reached the provider'}.`);
   const example = func.examples[0];
   if (example) lines.push('', '@example', '```ts', ...tsExample(provider, func, example).split('\n'), '```');
-  if (func.deprecated) lines.push(`@deprecated ${func.deprecated.message}`);
-  return `/**\n${lines.map((l) => ` * ${l.replace(/\*\//g, '*\\/')}`.trimEnd()).join('\n')}\n */`;
+  if (func.deprecated) lines.push(`@deprecated ${oneLine(func.deprecated.message)}`);
+  return docBlock(lines);
 }
 
 function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileStructure> {
@@ -129,7 +131,7 @@ function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileSt
     `import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';`,
     `import type { ${[...typeImports, ...(items ? [items] : [])].join(', ')} } from '../types.js';`,
     `import { ${validatorName(func)} } from '../validators/${moduleName(func)}.js';`,
-    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...operationSpec(func as HttpFunc), validate: VALIDATOR }, '', 160).replace(JSON.stringify(VALIDATOR), validatorName(func))};`,
+    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...operationSpec(func as HttpFunc), validate: new CodeReference(validatorName(func)) }, '', 160)};`,
     `${tsdoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
   );
   if (items) {
@@ -167,7 +169,7 @@ function clientFile(provider: Provider): OptionalKind<SourceFileStructure> {
       `import { provider, type ${cls}Options } from './provider.js';`,
       `import type { ${typeNames.join(', ')} } from './types.js';`,
       ...imports,
-      `/**\n * ${provider.name} client. ${provider.description}\n *\n * Credentials come from the options or from ${provider.fields.map((f) => f.env).join(', ')}.\n */\nexport class ${cls} {\n  /** The runtime doing the HTTP work; shared with the standalone functions. */\n  readonly core: Core;\n\n  constructor(options: ${cls}Options = {}) {\n    this.core = new Core(provider, options);\n  }\n\n  /** A client with some options changed, e.g. another account: \`client.withOptions({ account: 'work' })\`. */\n  withOptions(options: Partial<${cls}Options>): ${cls} {\n    const derived = Object.create(${cls}.prototype) as { core: Core };\n    derived.core = this.core.withOptions(options);\n    return derived as ${cls};\n  }\n\n${methods.join('\n\n')}\n}`,
+      `${docBlock([`${provider.name} client. ${provider.description}`, '', `Credentials come from the options or from ${provider.fields.map((f) => f.env).join(', ')}.`])}\nexport class ${cls} {\n  /** The runtime doing the HTTP work; shared with the standalone functions. */\n  readonly core: Core;\n\n  constructor(options: ${cls}Options = {}) {\n    this.core = new Core(provider, options);\n  }\n\n  /** A client with some options changed, e.g. another account: \`client.withOptions({ account: 'work' })\`. */\n  withOptions(options: Partial<${cls}Options>): ${cls} {\n    const derived = Object.create(${cls}.prototype) as { core: Core };\n    derived.core = this.core.withOptions(options);\n    return derived as ${cls};\n  }\n\n${methods.join('\n\n')}\n}`,
     ],
   };
 }

@@ -1,14 +1,9 @@
 import type { JsonSchema, ValueSchema } from '../../model.js';
+import { docLine as doc } from '../escape/jsdoc.js';
+import { tsTypeKey as key } from '../escape/ts.js';
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const key = (name: string) => (IDENTIFIER.test(name) ? name : JSON.stringify(name));
+/** A literal type of an enum or const value: JSON is valid TypeScript for strings, numbers, booleans and null. */
 const literal = (value: unknown) => JSON.stringify(value);
-
-/** One-line JSDoc, safe inside a comment. */
-export function doc(text: string | null | undefined): string {
-  if (!text) return '';
-  return `/** ${text.replace(/\*\//g, '*\\/').replace(/\s+/g, ' ').trim()} */\n`;
-}
 
 /** TypeScript type of a parameter value, from the model's value schema. */
 export function valueType(schema: ValueSchema, indent = ''): string {

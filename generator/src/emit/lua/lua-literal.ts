@@ -1,13 +1,5 @@
 import type { Example, Func } from '../../model.js';
-
-const LUA_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const LUA_KEYWORDS = new Set(['and', 'break', 'do', 'else', 'elseif', 'end', 'false', 'for', 'function', 'goto', 'if', 'in', 'local', 'nil', 'not', 'or', 'repeat', 'return', 'then', 'true', 'until', 'while']);
-
-function luaString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
-}
-
-const luaKey = (key: string) => (LUA_IDENTIFIER.test(key) && !LUA_KEYWORDS.has(key) ? key : `[${luaString(key)}]`);
+import { luaKey, luaString } from '../escape/lua.js';
 
 /** A Lua literal for JSON-shaped data, laid out for reading; null is `json.null`, [] is `json.empty_array`. */
 export function luaLiteral(value: unknown, indent = ''): string {

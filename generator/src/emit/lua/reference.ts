@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import type { Func, Provider } from '../../model.js';
 import { luaExample, luaSignature } from './lua-literal.js';
+import { mdCell, mdCellCode, mdCode, mdFence, mdLine, mdText } from '../escape/markdown.js';
 
 const template = (name: string) =>
   Handlebars.compile(readFileSync(new URL(`../../../templates/${name}`, import.meta.url), 'utf8'), { noEscape: true, strict: true });
@@ -12,7 +13,6 @@ function compiled() {
   return templates;
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
 function typeLabel(func: Func, name: string): string {
   const p = func.parameters.find((q) => q.name === name)!;
@@ -25,14 +25,14 @@ export function parameterTable(func: Func): string {
   if (func.parameters.length === 0) return '*This function takes no parameters.*';
   const rows = func.parameters.map((p) => {
     const notes: string[] = [];
-    if (p.schema.enum) notes.push(`Values: ${p.schema.enum.map((v) => `\`${String(v)}\``).join(', ')}.`);
+    if (p.schema.enum) notes.push(`Values: ${p.schema.enum.map((v) => mdCellCode(String(v))).join(', ')}.`);
     if (p.schema.minimum !== null || p.schema.maximum !== null) notes.push(`Range: ${p.schema.minimum ?? '…'}–${p.schema.maximum ?? '…'}.`);
     if (p.schema.format) notes.push(`Format: ${p.schema.format === 'e164' ? 'E.164 (+15551234567)' : p.schema.format}.`);
-    if (p.schema.default !== undefined) notes.push(`Provider default: \`${JSON.stringify(p.schema.default)}\`.`);
-    if (p.wireName !== p.name) notes.push(`Sent as \`${p.wireName}\`.`);
-    if (p.deprecated) notes.push(`Deprecated: ${p.deprecated}`);
-    const description = [p.schema.description ?? '', ...notes].join(' ');
-    return `| \`${p.name}\` | ${typeLabel(func, p.name)} | ${p.required ? 'yes' : 'no'} | ${cell(description)} |`;
+    if (p.schema.default !== undefined) notes.push(`Provider default: ${mdCellCode(JSON.stringify(p.schema.default))}.`);
+    if (p.wireName !== p.name) notes.push(`Sent as ${mdCellCode(p.wireName)}.`);
+    if (p.deprecated) notes.push(`Deprecated: ${mdCell(p.deprecated)}`);
+    const description = [mdCell(p.schema.description ?? ''), ...notes].filter(Boolean).join(' ');
+    return `| \`${p.name}\` | ${typeLabel(func, p.name)} | ${p.required ? 'yes' : 'no'} | ${description} |`;
   });
   return ['| Parameter | Type | Required | Description |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
@@ -40,19 +40,19 @@ export function parameterTable(func: Func): string {
 function functionView(provider: Provider, func: Func) {
   return {
     signature: luaSignature(func),
-    description: func.description,
+    description: mdText(func.description),
     operation: func.operation,
     idempotent: func.idempotent,
-    providerName: provider.name,
+    providerName: mdLine(provider.name),
     aliases: func.names.luaAliases,
-    unavailable: func.binding.kind === 'unavailable' ? `${func.binding.reason}${func.binding.alternative ? ` Instead: ${func.binding.alternative}` : ''}` : null,
-    deprecated: func.deprecated?.message ?? null,
+    unavailable: func.binding.kind === 'unavailable' ? mdLine(`${func.binding.reason}${func.binding.alternative ? ` Instead: ${func.binding.alternative}` : ''}`) : null,
+    deprecated: func.deprecated ? mdLine(func.deprecated.message) : null,
     tsMethod: func.names.tsMethod,
     cliCommand: func.names.cliCommand,
     mcpTool: func.names.mcpTool,
     table: parameterTable(func),
-    differences: func.differences,
-    examples: func.examples.filter((e) => e.response.status < 400).map((e) => ({ title: e.title, code: luaExample(func, e) })),
+    differences: func.differences.map(mdLine),
+    examples: func.examples.filter((e) => e.response.status < 400).map((e) => ({ title: mdLine(e.title), code: mdFence('lua', luaExample(func, e)) })),
   };
 }
 
@@ -65,15 +65,15 @@ export function luaFunctionPage(provider: Provider, func: Func): string {
 export function luaNamespacePage(provider: Provider): string {
   const reads = provider.functions.filter((f) => f.operation === 'read').length;
   return compiled().namespace({
-    provider,
+    provider: { namespace: provider.namespace, name: mdLine(provider.name), description: mdText(provider.description), fields: provider.fields, functions: provider.functions },
     reads,
     writes: provider.functions.length - reads,
     functions: provider.functions.map((func) => ({
       signature: luaSignature(func),
-      description: func.description,
+      description: mdText(func.description),
       operation: func.operation,
       aliases: func.aliases.join('`, `'),
-      unavailable: func.binding.kind === 'unavailable' ? func.binding.reason : null,
+      unavailable: func.binding.kind === 'unavailable' ? mdLine(func.binding.reason) : null,
       table: parameterTable(func),
     })),
   });
