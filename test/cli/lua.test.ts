@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_MEMORY_BYTES, MIN_MEMORY_BYTES } from '@switchboard/lua';
 import { switchboard } from '../support.js';
 
 const env = () => ({ SWITCHBOARD_HOME: mkdtempSync(join(tmpdir(), 'switchboard-lua-home-')), TELNYX_API_KEY: '', SWITCHBOARD_SANDBOX: '' });
@@ -103,11 +104,14 @@ describe('switchboard lua', () => {
     expect(run.stderr).not.toMatch(/\n\s+at |Error|Aborted|internal error/);
   });
 
-  it('accepts limits at the documented bounds', () => {
-    const low = lua('return 1', '--memory-limit', '1048576', '--cpu-limit', '0.001');
+  it('accepts limits at the documented bounds, which are the Lua host\'s own', () => {
+    const low = lua('return 1', '--memory-limit', String(MIN_MEMORY_BYTES), '--cpu-limit', '0.001');
     expect(json(low.stdout)).toMatchObject({ success: true, result: 1 });
-    const high = lua('return 1', '--memory-limit', '4294967296', '--cpu-limit', '3600');
+    const high = lua('return 1', '--memory-limit', String(MAX_MEMORY_BYTES), '--cpu-limit', '3600');
     expect(json(high.stdout)).toMatchObject({ success: true, result: 1 });
+    expect(switchboard(['--help']).stdout).toContain(`--memory-limit ${MIN_MEMORY_BYTES} to ${MAX_MEMORY_BYTES} bytes`);
+    const over = switchboard(['lua', '-e', 'return 1', `--memory-limit=${MAX_MEMORY_BYTES + 1}`], { env: env() });
+    expect(over.status).toBe(2);
   });
 
   it.each([

@@ -1,15 +1,15 @@
+import { MAX_MEMORY_BYTES, MIN_MEMORY_BYTES } from '@switchboard/lua';
 import { UsageError } from './io.js';
 
 /**
- * `--memory-limit` bounds. Below about 40 KB the Lua VM cannot even load its prelude (it aborts
- * inside wasm), so the floor leaves a script room to run; the ceiling is what 32-bit wasm memory
- * can address.
+ * `--memory-limit` bounds: the Lua host's own (below its floor the VM cannot load its prelude),
+ * so a value the flag accepts is never refused later by the host with a stack trace.
  */
-export const MEMORY_LIMIT_BYTES = { min: 1024 * 1024, max: 4 * 1024 * 1024 * 1024 } as const;
+export const MEMORY_LIMIT_BYTES = { min: MIN_MEMORY_BYTES, max: MAX_MEMORY_BYTES } as const;
 
 /**
- * `--cpu-limit` bounds, in seconds. Timers cannot count past 2^31 - 1 ms (a larger delay fires at
- * once), and a limit of an hour is already far beyond any agent script.
+ * `--cpu-limit` bounds, in seconds. The host's timers cannot count past 2^31 - 1 ms (a larger
+ * delay fires at once), and a limit of an hour is already far beyond any agent script.
  */
 export const CPU_LIMIT_SECONDS = { min: 0.001, max: 3600 } as const;
 

@@ -25,7 +25,7 @@ documented examples, offline, with no credentials. Exit codes: 0 success, 1 fail
 
 call: a parameter flag is given once; an array parameter collects repeats (--to a --to b, or --to a,b).
 A JSON payload or Lua script (argument, file or standard input) may be at most 4 MiB.
-lua: --memory-limit 1048576 to 4294967296 bytes (default 32 MiB); --cpu-limit 0.001 to 3600 seconds (default 30).
+lua: --memory-limit 262144 to 1073741824 bytes (default 32 MiB); --cpu-limit 0.001 to 3600 seconds (default 30).
 mcp serve --http listens on 127.0.0.1 unless --host says otherwise, and refuses (403) a Host that does
 not name this machine and any Origin but its own or an --allowed-origin. With SWITCHBOARD_MCP_TOKEN set,
 or on any address beyond loopback (then a token is generated and printed on stderr), every request needs
