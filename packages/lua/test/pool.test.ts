@@ -60,13 +60,13 @@ describe('LuaPool', () => {
   });
 
   it('enforces the CPU limit inside the worker', async () => {
-    const r = await pool.run('while true do end', fakeHost(), { cpuMs: 300 });
+    const r = await pool.run('while true do end', fakeHost(), { cpuMs: 300, wallMs: 600_000 });
     expect(r.error?.kind).toBe('cpu_limit');
   });
 
   // The pattern would run for years: that this test ends at all shows the kill.
   it('kills a script stuck in a pathological string.find and runs the next script fine', async () => {
-    const r = await pool.run('return string.find(("a"):rep(3000), ".-.-.-.-b$")', fakeHost(), { cpuMs: 300 });
+    const r = await pool.run('return string.find(("a"):rep(3000), ".-.-.-.-b$")', fakeHost(), { cpuMs: 300, wallMs: 600_000 });
     expect(r.error?.kind).toBe('killed');
     expect(r.error?.message).toMatch(/past its CPU limit of 300 ms plus 1000 ms of grace/);
     const next = await pool.run('return "alive"', fakeHost());
