@@ -87,7 +87,7 @@ export class Core {
     const spec = available(op);
     // Read once here too: the walk spreads and re-reads the arguments for every page.
     const plain = snapshotArguments(spec.id, args ?? {}, this.limits, this.redactor) as Record<string, unknown>;
-    const fetchPage = (pageArgs: Record<string, unknown>) => this.send(spec, pageArgs, options);
+    const fetchPage = (pageArgs: Record<string, unknown>, link?: string) => this.send(spec, pageArgs, options, link);
     return paginate(spec, plain, fetchPage, { maxPages: options.maxPages ?? DEFAULTS.maxPages, redactor: this.redactor });
   }
 
@@ -154,9 +154,12 @@ export class Core {
   }
 
   /** Sends with retries; returns the parsed body and the URL it came from (for relative next links). */
-  private async send(op: AnyOperation, args: object, options: RequestOptions): Promise<FetchedPage> {
+  private async send(op: AnyOperation, args: object, options: RequestOptions, link?: string): Promise<FetchedPage> {
     checkRequestOptions(options);
-    const { request, ctx } = this.plan(op, args, options.headers);
+    const planned = this.plan(op, args, options.headers);
+    const { ctx } = planned;
+    // A followed next link replaces the URL only; method, headers and credentials stay those of the call.
+    const request = link === undefined ? planned.request : { ...planned.request, url: link };
     const internal = this.options as InternalClientOptions;
     const fetchFn = internal.fetch ?? globalThis.fetch;
     const sleep = internal.sleep ?? abortableSleep;
@@ -180,7 +183,7 @@ export class Core {
       let failure: Failure;
       if (result.kind === 'response') {
         this.log.debug(`HTTP ${result.status} from ${request.method} ${request.url} in ${now() - started} ms`);
-        if (isSuccess(ctx.op, result.status)) return { body: parseBody(result.text), url: request.url };
+        if (isSuccess(ctx.op, result.status)) return { body: parseBody(result.text), url: request.url, headers: result.headers };
         failure = { kind: 'status', status: result.status, headers: result.headers };
       } else {
         failure = result.failure;
