@@ -29,6 +29,9 @@ const directory = (file: string): Edit => ({ file, directory: true });
 const fifo = (file: string): Edit => ({ file, fifo: true });
 const outside = (path: string, contents: string): Edit => ({ outside: path, contents });
 
+/** The fixture's page-number pagination block, replaced whole by the next_link cases. */
+const PAGE_PAGINATION = '  strategy: page\n  page_param: page\n  size_param: per_page\n  first_page: 1\n  items: items\n  total_pages: total_pages\n';
+
 export const brokenSpecCases: BrokenSpecCase[] = [
   {
     name: 'YAML syntax error: unclosed flow sequence',
@@ -278,10 +281,55 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'next_link: the next path is missing from the response schema',
+    edits: [sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: next_link\n  items: items\n  next: paging.next\n')],
+    expected: [
+      "acme/list_widgets.yaml:31:9: 'paging.next' does not exist in the response schema.",
+    ],
+  },
+  {
+    name: 'next_link: the next path is not a string',
+    edits: [sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: next_link\n  items: items\n  next: total_pages\n')],
+    expected: [
+      "acme/list_widgets.yaml:31:9: 'total_pages' must be a string in the response schema.",
+    ],
+  },
+  {
+    name: 'next_link: neither a body path nor the Link header',
+    edits: [sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: next_link\n  items: items\n')],
+    expected: [
+      "acme/list_widgets.yaml:28:1: strategy next_link needs 'next' (the response body path of the next page's link) or 'link_header: true'.",
+    ],
+  },
+  {
+    name: 'next_link: both a body path and the Link header',
+    edits: [
+      sub('acme/list_widgets.yaml', '      total_pages: { type: integer }\n', '      total_pages: { type: integer }\n      next: { type: string }\n'),
+      sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: next_link\n  items: items\n  next: next\n  link_header: true\n'),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:33:3: give either 'next' (a response body path) or 'link_header: true', not both.",
+    ],
+  },
+  {
+    name: 'next_link: link_header other than true',
+    edits: [sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: next_link\n  items: items\n  link_header: false\n')],
+    expected: [
+      "acme/list_widgets.yaml:31:16: 'pagination.link_header' must be true, found false.",
+    ],
+  },
+  {
+    name: 'next_link: a key of another strategy',
+    edits: [sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: next_link\n  items: items\n  link_header: true\n  page_param: page\n')],
+    expected: [
+      "acme/list_widgets.yaml:32:3: unknown key 'page_param' in 'pagination'. Allowed keys: strategy, items, next, link_header.",
+    ],
+  },
+  {
     name: 'unknown pagination strategy',
     edits: [sub('acme/list_widgets.yaml', 'strategy: page', 'strategy: pages')],
     expected: [
-      "acme/list_widgets.yaml:29:13: 'pagination.strategy' must be one of page, offset, cursor; found \"pages\". Did you mean 'page'?",
+      "acme/list_widgets.yaml:29:13: 'pagination.strategy' must be one of page, offset, cursor, next_link; found \"pages\". Did you mean 'page'?",
     ],
   },
   {

@@ -72,6 +72,29 @@ describe('defaults the spec may leave out', () => {
   });
 });
 
+describe('next_link pagination', () => {
+  const pageBlock = '  strategy: page\n  page_param: page\n  size_param: per_page\n  first_page: 1\n  items: items\n  total_pages: total_pages\n';
+  function listWidgets(pagination: string, extraResponse = '') {
+    const edits = [
+      { file: 'acme/list_widgets.yaml', find: pageBlock, replace: pagination },
+      { file: 'acme/list_widgets.yaml', find: '      total_pages: { type: integer }\n', replace: `      total_pages: { type: integer }\n${extraResponse}` },
+    ];
+    const loaded = loadCatalog(projectWith(edits).specs);
+    if (!loaded.ok) throw new Error(loaded.diagnostics.map(String).join('\n'));
+    const list = loaded.catalog.providers[0]!.functions.find((f) => f.name === 'list_widgets')!;
+    return list.binding.kind === 'http' ? list.binding.pagination : null;
+  }
+
+  it('carries a body path to a string link', () => {
+    const pagination = listWidgets('  strategy: next_link\n  items: items\n  next: paging.next\n', '      paging: { type: object, properties: { next: { type: [string, "null"] } } }\n');
+    expect(pagination).toEqual({ strategy: 'next_link', items: { kind: 'single', path: 'items' }, next: { from: 'body', path: 'paging.next' } });
+  });
+
+  it('carries the Link header as the source', () => {
+    expect(listWidgets('  strategy: next_link\n  items: items\n  link_header: true\n')).toEqual({ strategy: 'next_link', items: { kind: 'single', path: 'items' }, next: { from: 'link_header' } });
+  });
+});
+
 describe('what the loader limits still allows', () => {
   it('an example response key outside the declared ones when the schema says additionalProperties: true', () => {
     const loaded = loadCatalog(

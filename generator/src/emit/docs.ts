@@ -79,7 +79,9 @@ function paginationText(func: Func): string | null {
       ? `Pages numbered from ${p.firstPage} in ${mdCode(p.pageParam)}, sized by ${mdCode(p.sizeParam)}${p.totalPagesPath ? `; the last page is known from ${mdCode(p.totalPagesPath)}` : ''}${p.totalItemsPath ? `; the total from ${mdCode(p.totalItemsPath)}` : ''}.`
       : p.strategy === 'offset'
         ? `Offset ${mdCode(p.offsetParam)} and limit ${mdCode(p.limitParam)}${p.nextPath ? `; more pages while ${mdCode(p.nextPath)} is set` : ''}.`
-        : `Cursor ${mdCode(p.cursorParam)} from ${mdCode(p.nextCursorPath)}${p.hasMorePath ? ` while ${mdCode(p.hasMorePath)} is true` : ''}.`;
+        : p.strategy === 'cursor'
+          ? `Cursor ${mdCode(p.cursorParam)} from ${mdCode(p.nextCursorPath)}${p.hasMorePath ? ` while ${mdCode(p.hasMorePath)} is true` : ''}.`
+          : `Follows the next-page link in ${p.next.from === 'body' ? mdCode(p.next.path) : `the ${mdCode('Link')} header (${mdCode('rel="next"')})`} while there is one; only links to the same origin are followed, and the link's query wins over the arguments.`;
   return `${how} Items are in ${items}. \`${func.names.tsMethod}Items()\` in TypeScript walks every page, stopping with an error on a repeated cursor or page and after 1,000 pages.`;
 }
 

@@ -70,5 +70,7 @@ function paginationSpec(p: NonNullable<HttpBinding['pagination']>) {
       return { strategy: p.strategy, items, offsetParam: p.offsetParam, limitParam: p.limitParam, nextPath: p.nextPath, totalItemsPath: p.totalItemsPath };
     case 'cursor':
       return { strategy: p.strategy, items, cursorParam: p.cursorParam, sizeParam: p.sizeParam, nextCursorPath: p.nextCursorPath, hasMorePath: p.hasMorePath };
+    case 'next_link':
+      return { strategy: p.strategy, items, next: p.next };
   }
 }
