@@ -17,6 +17,7 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { neededFieldKeys, redactorFor, requireFields, resolveFields, type ResolvedFields } from './fields.js';
+import { idempotencyHeader } from './idempotency-key.js';
 import { makeLog, type Log } from './logger.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
 import { paginate, type FetchedPage, type Page } from './pagination.js';
@@ -64,7 +65,8 @@ export class Core {
 
   /** The exact request `call` would send, credentials redacted; nothing is sent. Throws what `call` would throw before sending. */
   prepare(op: AnyOperation, args: object): PreparedRequest {
-    const { request } = this.plan(op, args, undefined);
+    // A dry run shows the idempotency-key header with the kind of key a call would send.
+    const { request } = this.plan(op, args, 'unavailable' in op ? undefined : idempotencyHeader(op, undefined));
     return { method: request.method, url: this.redactor.string(request.url), headers: this.redactor.headers(request.headers), body: request.body === null ? null : this.redactor.string(request.body) };
   }
 
@@ -105,8 +107,8 @@ export class Core {
       buildRequest({ op: spec, args: args as Record<string, unknown>, server, serverUrl, fieldValues, extraHeaders: [this.options.defaultHeaders, headers] }),
     );
     this.checkSize(spec.id, request);
-    // Reads are safe to repeat whatever the spec says; writes only when declared idempotent.
-    const idempotent = spec.operation === 'read' || spec.idempotent;
+    // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
+    const idempotent = spec.operation === 'read' || spec.idempotent || spec.idempotencyKey !== undefined;
     const credentialHint = keys
       .map((key) => this.fields.get(key))
       .filter((f) => f?.spec.secret)
@@ -156,7 +158,9 @@ export class Core {
   /** Sends with retries; returns the parsed body and the URL it came from (for relative next links). */
   private async send(op: AnyOperation, args: object, options: RequestOptions, link?: string): Promise<FetchedPage> {
     checkRequestOptions(options);
-    const planned = this.plan(op, args, options.headers);
+    // One key per logical call: made here, once, so every retry below sends the same one. The caller's own headers still win.
+    const keyHeader = 'unavailable' in op ? {} : idempotencyHeader(op, options.idempotencyKey);
+    const planned = this.plan(op, args, { ...keyHeader, ...options.headers });
     const { ctx } = planned;
     // A followed next link replaces the URL only; method, headers and credentials stay those of the call.
     const request = link === undefined ? planned.request : { ...planned.request, url: link };

@@ -105,6 +105,8 @@ export interface OperationSpec {
   successStatus: number;
   pagination: PaginationSpec | null;
   validate: CompiledValidator;
+  /** The provider's idempotency-key header: each call sends one key, reused by its retries, so the write may be retried like a read. Absent: none. */
+  idempotencyKey?: { header: string };
 }
 
 /** An operation the provider cannot perform: calls fail before any request with the reason. */
