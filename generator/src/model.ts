@@ -236,6 +236,8 @@ export interface HttpBinding {
   /** Expected success status. */
   successStatus: number;
   pagination: Pagination | null;
+  /** The idempotency-key header a write sends one key per call in; null when it declares none. */
+  idempotencyKey: { header: string } | null;
 }
 
 export interface UnavailableBinding {

@@ -60,7 +60,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt top-level key in a function',
     edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', 'descripton: List widgets.')],
     expected: [
-      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, response, pagination, examples.",
+      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, response, pagination, idempotency, examples.",
     ],
   },
   {
@@ -323,6 +323,52 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     edits: [sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: next_link\n  items: items\n  link_header: true\n  page_param: page\n')],
     expected: [
       "acme/list_widgets.yaml:32:3: unknown key 'page_param' in 'pagination'. Allowed keys: strategy, items, next, link_header.",
+    ],
+  },
+  {
+    name: 'idempotency on a read',
+    edits: [sub('acme/list_widgets.yaml', 'operation: read\n', 'operation: read\nidempotency: { header: Idempotency-Key }\n')],
+    expected: [
+      "acme/list_widgets.yaml:5:1: 'idempotency' is for writes: a read is retried anyway and needs no key.",
+    ],
+  },
+  {
+    name: 'idempotency on an unavailable function',
+    edits: [
+      write(
+        'acme/remove_widget.yaml',
+        'name: remove_widget\ntitle: Remove Widget\ndescription: Remove a widget.\noperation: write\nunavailable:\n  reason: Acme has no delete.\nidempotency:\n  header: Idempotency-Key\nparameters: {}\n',
+      ),
+    ],
+    expected: [
+      "acme/remove_widget.yaml:7:1: an unavailable function sends no request, so it has no 'idempotency': remove it, or remove 'unavailable'.",
+    ],
+  },
+  {
+    name: 'idempotency header also sent by a parameter',
+    edits: [
+      sub('acme/create_widget.yaml', 'operation: write\n', 'operation: write\nidempotency:\n  header: Idempotency-Key\n'),
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n  request_key:\n    type: string\n    in: header\n    wire: idempotency-key\n    description: Key.\n'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:7:11: parameter 'request_key' already sends the header 'idempotency-key'; remove the parameter (callers pass their own key with the idempotencyKey option).",
+    ],
+  },
+  {
+    name: 'idempotency header also sent as a constant',
+    edits: [
+      sub('acme/create_widget.yaml', 'operation: write\n', 'operation: write\nidempotency:\n  header: Idempotency-Key\n'),
+      sub('acme/create_widget.yaml', '  body: json\n', '  body: json\n  constants:\n    header: { Idempotency-Key: fixed }\n'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:7:11: request.constants.header already sends 'Idempotency-Key'; a constant key would make every call the same one to the provider.",
+    ],
+  },
+  {
+    name: 'idempotency header that is not a header name',
+    edits: [sub('acme/create_widget.yaml', 'operation: write\n', 'operation: write\nidempotency:\n  header: Idempotency Key\n')],
+    expected: [
+      "acme/create_widget.yaml:7:11: 'idempotency.header' must be text matching /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/; found \"Idempotency Key\".",
     ],
   },
   {

@@ -118,5 +118,6 @@ export interface RawFunction {
   parameters: Record<string, RawParameter>;
   response?: { status?: number; schema?: Record<string, unknown> };
   pagination?: RawPagination;
+  idempotency?: { header: string };
   examples?: RawExample[];
 }

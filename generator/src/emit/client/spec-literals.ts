@@ -58,6 +58,8 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
     constants: binding.constants,
     successStatus: binding.successStatus,
     pagination: binding.pagination ? paginationSpec(binding.pagination) : null,
+    // Only when declared, so operations without one keep their literal unchanged.
+    ...(binding.idempotencyKey ? { idempotencyKey: binding.idempotencyKey } : {}),
   };
 }
 
