@@ -215,6 +215,12 @@ export type Pagination =
       sizeParam: string | null;
       nextCursorPath: string;
       hasMorePath: string | null;
+    }
+  | {
+      strategy: 'next_link';
+      items: ItemsPath;
+      /** Where the next page's link is: a body path, or the `Link` header's `rel="next"`. */
+      next: { from: 'body'; path: string } | { from: 'link_header' };
     };
 
 /** Path of the items array: one for all endpoints, or one per selected case. */
@@ -230,6 +236,8 @@ export interface HttpBinding {
   /** Expected success status. */
   successStatus: number;
   pagination: Pagination | null;
+  /** The idempotency-key header a write sends one key per call in; null when it declares none. */
+  idempotencyKey: { header: string } | null;
 }
 
 export interface UnavailableBinding {

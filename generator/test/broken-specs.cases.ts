@@ -29,6 +29,9 @@ const directory = (file: string): Edit => ({ file, directory: true });
 const fifo = (file: string): Edit => ({ file, fifo: true });
 const outside = (path: string, contents: string): Edit => ({ outside: path, contents });
 
+/** The fixture's page-number pagination block, replaced whole by the next_link cases. */
+const PAGE_PAGINATION = '  strategy: page\n  page_param: page\n  size_param: per_page\n  first_page: 1\n  items: items\n  total_pages: total_pages\n';
+
 export const brokenSpecCases: BrokenSpecCase[] = [
   {
     name: 'YAML syntax error: unclosed flow sequence',
@@ -57,7 +60,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt top-level key in a function',
     edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', 'descripton: List widgets.')],
     expected: [
-      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, response, pagination, examples.",
+      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, response, pagination, idempotency, examples.",
     ],
   },
   {
@@ -278,10 +281,101 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'next_link: the next path is missing from the response schema',
+    edits: [sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: next_link\n  items: items\n  next: paging.next\n')],
+    expected: [
+      "acme/list_widgets.yaml:31:9: 'paging.next' does not exist in the response schema.",
+    ],
+  },
+  {
+    name: 'next_link: the next path is not a string',
+    edits: [sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: next_link\n  items: items\n  next: total_pages\n')],
+    expected: [
+      "acme/list_widgets.yaml:31:9: 'total_pages' must be a string in the response schema.",
+    ],
+  },
+  {
+    name: 'next_link: neither a body path nor the Link header',
+    edits: [sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: next_link\n  items: items\n')],
+    expected: [
+      "acme/list_widgets.yaml:28:1: strategy next_link needs 'next' (the response body path of the next page's link) or 'link_header: true'.",
+    ],
+  },
+  {
+    name: 'next_link: both a body path and the Link header',
+    edits: [
+      sub('acme/list_widgets.yaml', '      total_pages: { type: integer }\n', '      total_pages: { type: integer }\n      next: { type: string }\n'),
+      sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: next_link\n  items: items\n  next: next\n  link_header: true\n'),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:33:3: give either 'next' (a response body path) or 'link_header: true', not both.",
+    ],
+  },
+  {
+    name: 'next_link: link_header other than true',
+    edits: [sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: next_link\n  items: items\n  link_header: false\n')],
+    expected: [
+      "acme/list_widgets.yaml:31:16: 'pagination.link_header' must be true, found false.",
+    ],
+  },
+  {
+    name: 'next_link: a key of another strategy',
+    edits: [sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: next_link\n  items: items\n  link_header: true\n  page_param: page\n')],
+    expected: [
+      "acme/list_widgets.yaml:32:3: unknown key 'page_param' in 'pagination'. Allowed keys: strategy, items, next, link_header.",
+    ],
+  },
+  {
+    name: 'idempotency on a read',
+    edits: [sub('acme/list_widgets.yaml', 'operation: read\n', 'operation: read\nidempotency: { header: Idempotency-Key }\n')],
+    expected: [
+      "acme/list_widgets.yaml:5:1: 'idempotency' is for writes: a read is retried anyway and needs no key.",
+    ],
+  },
+  {
+    name: 'idempotency on an unavailable function',
+    edits: [
+      write(
+        'acme/remove_widget.yaml',
+        'name: remove_widget\ntitle: Remove Widget\ndescription: Remove a widget.\noperation: write\nunavailable:\n  reason: Acme has no delete.\nidempotency:\n  header: Idempotency-Key\nparameters: {}\n',
+      ),
+    ],
+    expected: [
+      "acme/remove_widget.yaml:7:1: an unavailable function sends no request, so it has no 'idempotency': remove it, or remove 'unavailable'.",
+    ],
+  },
+  {
+    name: 'idempotency header also sent by a parameter',
+    edits: [
+      sub('acme/create_widget.yaml', 'operation: write\n', 'operation: write\nidempotency:\n  header: Idempotency-Key\n'),
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n  request_key:\n    type: string\n    in: header\n    wire: idempotency-key\n    description: Key.\n'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:7:11: parameter 'request_key' already sends the header 'idempotency-key'; remove the parameter (callers pass their own key with the idempotencyKey option).",
+    ],
+  },
+  {
+    name: 'idempotency header also sent as a constant',
+    edits: [
+      sub('acme/create_widget.yaml', 'operation: write\n', 'operation: write\nidempotency:\n  header: Idempotency-Key\n'),
+      sub('acme/create_widget.yaml', '  body: json\n', '  body: json\n  constants:\n    header: { Idempotency-Key: fixed }\n'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:7:11: request.constants.header already sends 'Idempotency-Key'; a constant key would make every call the same one to the provider.",
+    ],
+  },
+  {
+    name: 'idempotency header that is not a header name',
+    edits: [sub('acme/create_widget.yaml', 'operation: write\n', 'operation: write\nidempotency:\n  header: Idempotency Key\n')],
+    expected: [
+      "acme/create_widget.yaml:7:11: 'idempotency.header' must be text matching /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/; found \"Idempotency Key\".",
+    ],
+  },
+  {
     name: 'unknown pagination strategy',
     edits: [sub('acme/list_widgets.yaml', 'strategy: page', 'strategy: pages')],
     expected: [
-      "acme/list_widgets.yaml:29:13: 'pagination.strategy' must be one of page, offset, cursor; found \"pages\". Did you mean 'page'?",
+      "acme/list_widgets.yaml:29:13: 'pagination.strategy' must be one of page, offset, cursor, next_link; found \"pages\". Did you mean 'page'?",
     ],
   },
   {

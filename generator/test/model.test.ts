@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { operationSpec } from '../src/emit/client/spec-literals.js';
 import { loadCatalog } from '../src/index.js';
 import { projectWith } from './support.js';
 
@@ -69,6 +70,51 @@ describe('defaults the spec may leave out', () => {
       totalPagesPath: 'total_pages',
       totalItemsPath: null,
     });
+  });
+});
+
+describe('next_link pagination', () => {
+  const pageBlock = '  strategy: page\n  page_param: page\n  size_param: per_page\n  first_page: 1\n  items: items\n  total_pages: total_pages\n';
+  function listWidgets(pagination: string, extraResponse = '') {
+    const edits = [
+      { file: 'acme/list_widgets.yaml', find: pageBlock, replace: pagination },
+      { file: 'acme/list_widgets.yaml', find: '      total_pages: { type: integer }\n', replace: `      total_pages: { type: integer }\n${extraResponse}` },
+    ];
+    const loaded = loadCatalog(projectWith(edits).specs);
+    if (!loaded.ok) throw new Error(loaded.diagnostics.map(String).join('\n'));
+    const list = loaded.catalog.providers[0]!.functions.find((f) => f.name === 'list_widgets')!;
+    return list.binding.kind === 'http' ? list.binding.pagination : null;
+  }
+
+  it('carries a body path to a string link', () => {
+    const pagination = listWidgets('  strategy: next_link\n  items: items\n  next: paging.next\n', '      paging: { type: object, properties: { next: { type: [string, "null"] } } }\n');
+    expect(pagination).toEqual({ strategy: 'next_link', items: { kind: 'single', path: 'items' }, next: { from: 'body', path: 'paging.next' } });
+  });
+
+  it('carries the Link header as the source', () => {
+    expect(listWidgets('  strategy: next_link\n  items: items\n  link_header: true\n')).toEqual({ strategy: 'next_link', items: { kind: 'single', path: 'items' }, next: { from: 'link_header' } });
+  });
+});
+
+describe('idempotency keys', () => {
+  function createWidget(edits: Parameters<typeof projectWith>[0]) {
+    const loaded = loadCatalog(projectWith(edits).specs);
+    if (!loaded.ok) throw new Error('fixture must be valid');
+    const create = loaded.catalog.providers[0]!.functions.find((f) => f.name === 'create_widget')!;
+    if (create.binding.kind !== 'http') throw new Error('create_widget makes a request');
+    return { ...create, binding: create.binding };
+  }
+
+  it('carries the declared header to the binding and the runtime literal', () => {
+    const create = createWidget([{ file: 'acme/create_widget.yaml', find: 'operation: write\n', replace: 'operation: write\nidempotency: { header: Idempotency-Key }\n' }]);
+    expect(create.binding.idempotencyKey).toEqual({ header: 'Idempotency-Key' });
+    expect(operationSpec(create)).toMatchObject({ idempotent: false, idempotencyKey: { header: 'Idempotency-Key' } });
+  });
+
+  it('leaves a write without one unchanged: no key, no literal field', () => {
+    const create = createWidget([]);
+    expect(create.binding.idempotencyKey).toBeNull();
+    expect(operationSpec(create)).not.toHaveProperty('idempotencyKey');
   });
 });
 

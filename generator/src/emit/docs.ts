@@ -79,7 +79,9 @@ function paginationText(func: Func): string | null {
       ? `Pages numbered from ${p.firstPage} in ${mdCode(p.pageParam)}, sized by ${mdCode(p.sizeParam)}${p.totalPagesPath ? `; the last page is known from ${mdCode(p.totalPagesPath)}` : ''}${p.totalItemsPath ? `; the total from ${mdCode(p.totalItemsPath)}` : ''}.`
       : p.strategy === 'offset'
         ? `Offset ${mdCode(p.offsetParam)} and limit ${mdCode(p.limitParam)}${p.nextPath ? `; more pages while ${mdCode(p.nextPath)} is set` : ''}.`
-        : `Cursor ${mdCode(p.cursorParam)} from ${mdCode(p.nextCursorPath)}${p.hasMorePath ? ` while ${mdCode(p.hasMorePath)} is true` : ''}.`;
+        : p.strategy === 'cursor'
+          ? `Cursor ${mdCode(p.cursorParam)} from ${mdCode(p.nextCursorPath)}${p.hasMorePath ? ` while ${mdCode(p.hasMorePath)} is true` : ''}.`
+          : `Follows the next-page link in ${p.next.from === 'body' ? mdCode(p.next.path) : `the ${mdCode('Link')} header (${mdCode('rel="next"')})`} while there is one; only links to the same origin are followed, and the link's query wins over the arguments.`;
   return `${how} Items are in ${items}. \`${func.names.tsMethod}Items()\` in TypeScript walks every page, stopping with an error on a repeated cursor or page and after 1,000 pages.`;
 }
 
@@ -98,7 +100,9 @@ function functionPage(provider: Provider, func: Func): string {
     description: mdText(func.description),
     unavailable: func.binding.kind === 'unavailable' ? mdText(`${func.binding.reason}${func.binding.alternative ? ` Instead: ${func.binding.alternative}` : ''}`) : null,
     deprecated: func.deprecated ? mdText(`${func.deprecated.since ? `Since ${func.deprecated.since}: ` : ''}${func.deprecated.message}`) : null,
-    retryNote: func.idempotent
+    retryNote: func.binding.kind === 'http' && func.binding.idempotencyKey
+      ? `Safe to retry by idempotency key: each call sends one key in the ${mdCode(func.binding.idempotencyKey.header)} header (a random UUID, or the ${mdCode('idempotencyKey')} request option), the same on every retry of that call, so it is retried on connection errors, timeouts, 408, 429 and 5xx. Separate calls are separate writes.`
+      : func.idempotent
       ? 'Idempotent: retried on connection errors, timeouts, 408, 429 and 5xx.'
       : 'Not idempotent: retried only when the request certainly never reached the provider (connection refused) or on 429, never after a timeout or 5xx.',
     luaPath: func.names.luaPath,

@@ -12,6 +12,7 @@ import type {
 import { didYouMean, show, type Diagnostic } from './diagnostics.js';
 import { deriveNames, RESERVED_FUNCTION_NAMES } from './names.js';
 import type { ParsedFile } from './parse.js';
+import { buildIdempotency } from './build-idempotency.js';
 import { buildPagination } from './build-pagination.js';
 import { placeholders, type ProviderShell } from './build-provider.js';
 import type { RawFunction, RawParameter, RawRequest, RawTransform, RawValueSchema } from './spec-types.js';
@@ -45,9 +46,11 @@ export function buildFunction(
   if (binding?.kind === 'http') checkPathPlaceholders(raw, binding, parameters, report);
   for (const problem of schemaPatternProblems(raw.response?.schema, ['response', 'schema'])) report(problem.path, problem.message, problem.target);
   const pagination = binding?.kind === 'http' && raw.pagination ? buildPagination(raw, binding, parameters, report) : null;
+  const idempotencyKey = binding ? buildIdempotency(raw, binding, parameters, report) : null;
 
   if (diagnostics.length > 0 || !binding) return { func: null, diagnostics };
   if (binding.kind === 'http') binding.pagination = pagination;
+  if (binding.kind === 'http') binding.idempotencyKey = idempotencyKey;
 
   const operation = raw.operation;
   const method = binding.kind === 'http' && binding.endpoint.kind === 'fixed' ? binding.endpoint.endpoint.method : null;
@@ -105,6 +108,7 @@ function httpBinding(raw: RawFunction, provider: ProviderShell, report: Report):
     constants: { query: request.constants?.query ?? {}, header: request.constants?.header ?? {}, body: request.constants?.body ?? {} },
     successStatus: status,
     pagination: null,
+    idempotencyKey: null,
   };
 }
 

@@ -82,6 +82,30 @@ export function buildPagination(raw: RawFunction, binding: HttpBinding, paramete
         hasMorePath: responsePath('has_more', spec.has_more, 'boolean'),
       };
       break;
+    case 'next_link': {
+      const next = nextLinkSource(spec, responsePath, fail);
+      if (next === null) return null;
+      result = { strategy: 'next_link', items, next };
+      break;
+    }
   }
   return problems > 0 ? null : result;
+}
+
+/** Exactly one of `next` (a body path holding a string link) and `link_header: true`. */
+function nextLinkSource(
+  spec: Extract<RawFunction['pagination'] & object, { strategy: 'next_link' }>,
+  responsePath: (key: string, path: string | undefined, expected?: string) => string | null,
+  fail: Report,
+): Extract<Pagination, { strategy: 'next_link' }>['next'] | null {
+  if (spec.next !== undefined && spec.link_header) {
+    fail(['pagination', 'link_header'], `give either 'next' (a response body path) or 'link_header: true', not both.`, 'key');
+    return null;
+  }
+  if (spec.link_header) return { from: 'link_header' };
+  if (spec.next === undefined) {
+    fail(['pagination'], `strategy next_link needs 'next' (the response body path of the next page's link) or 'link_header: true'.`, 'key');
+    return null;
+  }
+  return { from: 'body', path: responsePath('next', spec.next, 'string')! };
 }

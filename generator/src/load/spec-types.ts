@@ -91,6 +91,7 @@ export type RawPagination = { items: string | Record<string, string> } & (
   | { strategy: 'page'; page_param: string; size_param: string; first_page: 0 | 1; total_pages?: string; total_items?: string }
   | { strategy: 'offset'; offset_param: string; limit_param: string; next?: string; total_items?: string }
   | { strategy: 'cursor'; cursor_param: string; size_param?: string; next_cursor: string; has_more?: string }
+  | { strategy: 'next_link'; next?: string; link_header?: true }
 );
 
 export interface RawExample {
@@ -117,5 +118,6 @@ export interface RawFunction {
   parameters: Record<string, RawParameter>;
   response?: { status?: number; schema?: Record<string, unknown> };
   pagination?: RawPagination;
+  idempotency?: { header: string };
   examples?: RawExample[];
 }

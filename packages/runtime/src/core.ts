@@ -17,6 +17,7 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { neededFieldKeys, redactorFor, requireFields, resolveFields, type ResolvedFields } from './fields.js';
+import { idempotencyHeader } from './idempotency-key.js';
 import { makeLog, type Log } from './logger.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
 import { paginate, type FetchedPage, type Page } from './pagination.js';
@@ -64,7 +65,8 @@ export class Core {
 
   /** The exact request `call` would send, credentials redacted; nothing is sent. Throws what `call` would throw before sending. */
   prepare(op: AnyOperation, args: object): PreparedRequest {
-    const { request } = this.plan(op, args, undefined);
+    // A dry run shows the idempotency-key header with the kind of key a call would send.
+    const { request } = this.plan(op, args, 'unavailable' in op ? undefined : idempotencyHeader(op, undefined));
     return { method: request.method, url: this.redactor.string(request.url), headers: this.redactor.headers(request.headers), body: request.body === null ? null : this.redactor.string(request.body) };
   }
 
@@ -87,7 +89,7 @@ export class Core {
     const spec = available(op);
     // Read once here too: the walk spreads and re-reads the arguments for every page.
     const plain = snapshotArguments(spec.id, args ?? {}, this.limits, this.redactor) as Record<string, unknown>;
-    const fetchPage = (pageArgs: Record<string, unknown>) => this.send(spec, pageArgs, options);
+    const fetchPage = (pageArgs: Record<string, unknown>, link?: string) => this.send(spec, pageArgs, options, link);
     return paginate(spec, plain, fetchPage, { maxPages: options.maxPages ?? DEFAULTS.maxPages, redactor: this.redactor });
   }
 
@@ -105,8 +107,8 @@ export class Core {
       buildRequest({ op: spec, args: args as Record<string, unknown>, server, serverUrl, fieldValues, extraHeaders: [this.options.defaultHeaders, headers] }),
     );
     this.checkSize(spec.id, request);
-    // Reads are safe to repeat whatever the spec says; writes only when declared idempotent.
-    const idempotent = spec.operation === 'read' || spec.idempotent;
+    // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
+    const idempotent = spec.operation === 'read' || spec.idempotent || spec.idempotencyKey !== undefined;
     const credentialHint = keys
       .map((key) => this.fields.get(key))
       .filter((f) => f?.spec.secret)
@@ -154,9 +156,14 @@ export class Core {
   }
 
   /** Sends with retries; returns the parsed body and the URL it came from (for relative next links). */
-  private async send(op: AnyOperation, args: object, options: RequestOptions): Promise<FetchedPage> {
+  private async send(op: AnyOperation, args: object, options: RequestOptions, link?: string): Promise<FetchedPage> {
     checkRequestOptions(options);
-    const { request, ctx } = this.plan(op, args, options.headers);
+    // One key per logical call: made here, once, so every retry below sends the same one. The caller's own headers still win.
+    const keyHeader = 'unavailable' in op ? {} : idempotencyHeader(op, options.idempotencyKey);
+    const planned = this.plan(op, args, { ...keyHeader, ...options.headers });
+    const { ctx } = planned;
+    // A followed next link replaces the URL only; method, headers and credentials stay those of the call.
+    const request = link === undefined ? planned.request : { ...planned.request, url: link };
     const internal = this.options as InternalClientOptions;
     const fetchFn = internal.fetch ?? globalThis.fetch;
     const sleep = internal.sleep ?? abortableSleep;
@@ -180,7 +187,7 @@ export class Core {
       let failure: Failure;
       if (result.kind === 'response') {
         this.log.debug(`HTTP ${result.status} from ${request.method} ${request.url} in ${now() - started} ms`);
-        if (isSuccess(ctx.op, result.status)) return { body: parseBody(result.text), url: request.url };
+        if (isSuccess(ctx.op, result.status)) return { body: parseBody(result.text), url: request.url, headers: result.headers };
         failure = { kind: 'status', status: result.status, headers: result.headers };
       } else {
         failure = result.failure;

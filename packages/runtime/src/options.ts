@@ -109,6 +109,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** `pages()`/`items()`: pages fetched at most before PaginationError: an integer from 1 to 1000000. Default: 1000. */
   maxPages?: number;
+  /** For a write that declares an idempotency-key header: this call's key instead of a generated UUID (1 to 255 visible ASCII characters). */
+  idempotencyKey?: string;
 }
 
 export const DEFAULTS = {

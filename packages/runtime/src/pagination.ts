@@ -12,6 +12,7 @@
 
 import { PaginationError } from './errors.js';
 import { getPath } from './json-path.js';
+import { followedUrl, nextLinkOf, resolveNextLink } from './next-link.js';
 import type { Redactor } from './redact.js';
 import type { OperationSpec, PaginationSpec } from './spec.js';
 
@@ -19,6 +20,8 @@ export interface FetchedPage {
   body: unknown;
   /** The URL the page came from: the base for relative next links. */
   url: string;
+  /** Response headers, for a next link in `Link`. */
+  headers?: Headers;
 }
 
 export interface Page {
@@ -37,18 +40,24 @@ export interface WalkLimits {
   redactor: Redactor;
 }
 
-export async function* paginate(op: OperationSpec, args: Args, fetchPage: (args: Args) => Promise<FetchedPage>, limits: WalkLimits): AsyncGenerator<Page> {
+/** `link`, when given, is the absolute URL to request instead of the one the arguments build (next_link pages after the first). */
+export type FetchPage = (args: Args, link?: string) => Promise<FetchedPage>;
+
+export async function* paginate(op: OperationSpec, args: Args, fetchPage: FetchPage, limits: WalkLimits): AsyncGenerator<Page> {
   const { maxPages, redactor } = limits;
   const spec = op.pagination;
   if (!spec) throw new PaginationError(op.id, 'it returns a single page; use call() instead of pages() or items().');
-  const next = strategy(op, spec, args, redactor);
+  const next = spec.strategy === 'next_link' ? nextLinkStrategy(op, spec, redactor) : strategy(op, spec, args, redactor);
   let pageArgs = start(spec, args);
   let previousItems: string | null = null;
+  let firstUrl: string | null = null;
   for (let fetched = 0; ; fetched++) {
     if (fetched >= maxPages) {
       throw new PaginationError(op.id, `stopped after ${maxPages} pages (maxPages) before reaching the last page; pass a larger maxPages or narrow the query.`);
     }
-    const page = await fetchPage(pageArgs);
+    const link = pageArgs[NEXT_LINK];
+    const page: FetchedPage = typeof link === 'string' && firstUrl !== null ? await fetchPage(args, followedUrl(firstUrl, new URL(link))) : await fetchPage(pageArgs);
+    firstUrl ??= page.url;
     const items = pageItems(op, spec, args, page.body);
     // Two consecutive identical pages mean the provider ignored the page parameter; every further page would repeat them too.
     const itemsText = items.length > 0 ? JSON.stringify(items) : null;
@@ -77,6 +86,10 @@ function start(spec: PaginationSpec, args: Args): Args {
 
 /** `page_number=2`, `offset=40`, `cursor="c2"`: which page a message is about, in the caller's parameter names. */
 function positionOf(spec: PaginationSpec, pageArgs: Args): string {
+  if (spec.strategy === 'next_link') {
+    const link = pageArgs[NEXT_LINK];
+    return typeof link === 'string' ? `link ${JSON.stringify(link.length > 60 ? `${link.slice(0, 57)}...` : link)}` : 'first page';
+  }
   const name = spec.strategy === 'page' ? spec.pageParam : spec.strategy === 'offset' ? spec.offsetParam : spec.cursorParam;
   const value = pageArgs[name];
   if (value === undefined) return `no ${name}`;
@@ -84,7 +97,29 @@ function positionOf(spec: PaginationSpec, pageArgs: Args): string {
   return `${name}=${text.length > 40 ? `${text.slice(0, 37)}...` : text}`;
 }
 
-function strategy(op: OperationSpec, spec: PaginationSpec, args: Args, redactor: Redactor): NextArgs {
+/**
+ * The next_link walk keeps the caller's arguments and carries the link to
+ * follow under a symbol key, which no argument can collide with.
+ */
+const NEXT_LINK = Symbol('next link') as unknown as string;
+
+function nextLinkStrategy(op: OperationSpec, spec: Extract<PaginationSpec, { strategy: 'next_link' }>, redactor: Redactor): NextArgs {
+  const seen = new Set<string>();
+  return (page, items, current) => {
+    if (items.length === 0) return null;
+    const raw = nextLinkOf(spec.next, page.body, page.headers ?? null);
+    if (raw === null) return null;
+    const url = resolveNextLink(op.id, raw, page.url, redactor);
+    if (url.href === new URL(page.url).href || seen.has(url.href)) {
+      const shown = redactor.string(JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw));
+      throw new PaginationError(op.id, `repeated next-page link ${shown}: the provider linked to a page it returned before; stopping to avoid an endless loop.`);
+    }
+    seen.add(url.href);
+    return { ...current, [NEXT_LINK]: url.href };
+  };
+}
+
+function strategy(op: OperationSpec, spec: Exclude<PaginationSpec, { strategy: 'next_link' }>, args: Args, redactor: Redactor): NextArgs {
   if (spec.strategy === 'page') return pageStrategy(spec, args);
   if (spec.strategy === 'offset') return offsetStrategy(op, spec, redactor);
   return cursorStrategy(op, spec, args);

@@ -5,6 +5,8 @@
  * this data, never by provider-specific code.
  */
 
+import type { NextLinkSource } from './next-link.js';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type AuthSpec =
@@ -78,7 +80,9 @@ export type ItemsPath = string | Record<string, string>;
 export type PaginationSpec =
   | { strategy: 'page'; items: ItemsPath; pageParam: string; sizeParam: string; firstPage: 0 | 1; totalPagesPath: string | null; totalItemsPath: string | null }
   | { strategy: 'offset'; items: ItemsPath; offsetParam: string; limitParam: string; nextPath: string | null; totalItemsPath: string | null }
-  | { strategy: 'cursor'; items: ItemsPath; cursorParam: string; sizeParam: string | null; nextCursorPath: string; hasMorePath: string | null };
+  | { strategy: 'cursor'; items: ItemsPath; cursorParam: string; sizeParam: string | null; nextCursorPath: string; hasMorePath: string | null }
+  /** Follows a link to the next page, from a body path or the `Link` header's `rel="next"`. */
+  | { strategy: 'next_link'; items: ItemsPath; next: NextLinkSource };
 
 /** A validator compiled at generation time (ajv standalone): true, or false with `errors` set. */
 export interface CompiledValidator {
@@ -101,6 +105,8 @@ export interface OperationSpec {
   successStatus: number;
   pagination: PaginationSpec | null;
   validate: CompiledValidator;
+  /** The provider's idempotency-key header: each call sends one key, reused by its retries, so the write may be retried like a read. Absent: none. */
+  idempotencyKey?: { header: string };
 }
 
 /** An operation the provider cannot perform: calls fail before any request with the reason. */

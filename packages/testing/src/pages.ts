@@ -7,7 +7,8 @@
 export type PagingSpec =
   | { strategy: 'page'; items: string | Record<string, string>; pageParam: string; sizeParam: string; firstPage: 0 | 1; totalPagesPath: string | null; totalItemsPath: string | null }
   | { strategy: 'offset'; items: string | Record<string, string>; offsetParam: string; limitParam: string; nextPath: string | null; totalItemsPath: string | null }
-  | { strategy: 'cursor'; items: string | Record<string, string>; cursorParam: string; sizeParam: string | null; nextCursorPath: string; hasMorePath: string | null };
+  | { strategy: 'cursor'; items: string | Record<string, string>; cursorParam: string; sizeParam: string | null; nextCursorPath: string; hasMorePath: string | null }
+  | { strategy: 'next_link'; items: string | Record<string, string>; next: { from: 'body'; path: string } | { from: 'link_header' } };
 
 function setPath(target: unknown, path: string, value: unknown): void {
   const segments = path.split('.');
@@ -33,6 +34,8 @@ export interface PageSequence {
   bodies: unknown[];
   /** Every item, in order, that iterating should yield. */
   items: unknown[];
+  /** Response headers per page, in the same order (a next_link `Link` header). */
+  headers: Array<Record<string, string>>;
 }
 
 /**
@@ -45,7 +48,10 @@ export function pageSequence(spec: PagingSpec, template: unknown, selected: stri
   const nonEmpty = pageSizes.filter((n) => n > 0).length;
   const total = pageSizes.reduce((a, b) => a + b, 0);
   const items: unknown[] = [];
+  const headers: Array<Record<string, string>> = [];
   const bodies = pageSizes.map((count, index) => {
+    const pageHeaders: Record<string, string> = {};
+    headers.push(pageHeaders);
     const body = structuredClone(template) as Record<string, unknown>;
     const pageItems = Array.from({ length: count }, (_, i) => tag(sample, items.length + i));
     items.push(...pageItems);
@@ -66,10 +72,17 @@ export function pageSequence(spec: PagingSpec, template: unknown, selected: stri
         if (spec.hasMorePath) setPath(body, spec.hasMorePath, !last);
         break;
       }
+      case 'next_link': {
+        // A relative link: it resolves against whatever server the test runs on.
+        const link = last ? null : `?switchboard_test_page=${index + 1}`;
+        if (spec.next.from === 'body') setPath(body, spec.next.path, link);
+        else if (link !== null) pageHeaders.link = `<${link}>; rel="next"`;
+        break;
+      }
     }
     return body;
   });
-  return { bodies, items };
+  return { bodies, items, headers };
 }
 
 /** A copy of the sample item made distinguishable, so order and duplicates show. */

@@ -107,7 +107,9 @@ function typesFile(provider: Provider): OptionalKind<SourceFileStructure> {
 function tsdoc(provider: Provider, func: Func): string {
   const lines = [func.description, ''];
   if (func.binding.kind === 'unavailable') lines.push(`Unavailable: ${func.binding.reason}`, '');
-  lines.push(`${func.operation === 'read' ? 'Read' : 'Write'}${func.idempotent ? ', idempotent' : ', not idempotent: never retried once the request may have reached the provider'}.`);
+  const keyHeader = func.binding.kind === 'http' ? func.binding.idempotencyKey?.header : undefined;
+  if (keyHeader) lines.push(`Write, retried safely by idempotency key: one \`${keyHeader}\` per call (pass \`{ idempotencyKey }\` to choose it), reused by that call's retries.`);
+  else lines.push(`${func.operation === 'read' ? 'Read' : 'Write'}${func.idempotent ? ', idempotent' : ', not idempotent: never retried once the request may have reached the provider'}.`);
   const example = func.examples[0];
   if (example) lines.push('', '@example', '```ts', ...tsExample(provider, func, example).split('\n'), '```');
   if (func.deprecated) lines.push(`@deprecated ${oneLine(func.deprecated.message)}`);

@@ -58,6 +58,8 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
     constants: binding.constants,
     successStatus: binding.successStatus,
     pagination: binding.pagination ? paginationSpec(binding.pagination) : null,
+    // Only when declared, so operations without one keep their literal unchanged.
+    ...(binding.idempotencyKey ? { idempotencyKey: binding.idempotencyKey } : {}),
   };
 }
 
@@ -70,5 +72,7 @@ function paginationSpec(p: NonNullable<HttpBinding['pagination']>) {
       return { strategy: p.strategy, items, offsetParam: p.offsetParam, limitParam: p.limitParam, nextPath: p.nextPath, totalItemsPath: p.totalItemsPath };
     case 'cursor':
       return { strategy: p.strategy, items, cursorParam: p.cursorParam, sizeParam: p.sizeParam, nextCursorPath: p.nextCursorPath, hasMorePath: p.hasMorePath };
+    case 'next_link':
+      return { strategy: p.strategy, items, next: p.next };
   }
 }
