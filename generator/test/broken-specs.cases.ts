@@ -68,6 +68,33 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'array_format on an array in a JSON body',
+    edits: [sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n    array_format: repeat\n')],
+    expected: [
+      "acme/create_widget.yaml:23:19: 'array_format' applies to array parameters in the query or in a form body (request.body: form).",
+    ],
+  },
+  {
+    name: 'array_format on a string in a form body',
+    edits: [
+      sub('acme/create_widget.yaml', '  body: json', '  body: form'),
+      sub('acme/create_widget.yaml', '    description: Widget name.\n', '    description: Widget name.\n    array_format: indexed\n'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:19:19: 'array_format' applies to array parameters in the query or in a form body (request.body: form).",
+    ],
+  },
+  {
+    name: 'unknown array_format',
+    edits: [
+      sub('acme/create_widget.yaml', '  body: json', '  body: form'),
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n    array_format: index\n'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:23:19: 'parameters.tags.array_format' must be one of comma, repeat, brackets, indexed; found \"index\". Did you mean 'indexed'?",
+    ],
+  },
+  {
     name: 'misspelt provider key',
     edits: [sub('acme/provider.yaml', 'docs_url:', 'doc_url:')],
     expected: [
