@@ -95,6 +95,53 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'example form body repeats a key the arguments comma-join',
+    edits: [
+      sub('acme/create_widget.yaml', '  body: json', '  body: form'),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', 'arguments: { shelf_id: s1, name: Sprocket, tags: [a, b] }'),
+      sub('acme/create_widget.yaml', 'body: { name: Sprocket }', 'body: { name: Sprocket, tags: [a, b] }'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:37:13: example 'A widget': the documented body sends tags twice, but the arguments produce tags='a,b'.",
+    ],
+  },
+  {
+    name: 'example JSON body differs from what the arguments produce',
+    edits: [sub('acme/create_widget.yaml', 'body: { name: Sprocket }', 'body: { name: Sprocket, colour: red }')],
+    expected: [
+      `acme/create_widget.yaml:37:13: example 'A widget': the documented body is {"colour":"red","name":"Sprocket"}, but the arguments produce {"name":"Sprocket"}.`,
+    ],
+  },
+  {
+    name: 'example URL path differs from what the arguments produce',
+    edits: [sub('acme/create_widget.yaml', 'url: https://us.api.acme.test/v1/shelves/s1/widgets', 'url: https://us.api.acme.test/v1/shelves/s2/widgets')],
+    expected: [
+      "acme/create_widget.yaml:35:12: example 'A widget': the documented URL is https://us.api.acme.test/v1/shelves/s2/widgets, but the arguments produce https://us.api.acme.test/v1/shelves/s1/widgets.",
+    ],
+  },
+  {
+    name: 'example query differs from what the arguments produce, each key reported',
+    edits: [sub('acme/list_widgets.yaml', 'widgets?color=red', 'widgets?color=blue&page=2')],
+    expected: [
+      "acme/list_widgets.yaml:40:12: example 'Red widgets': the documented query sends color='blue', but the arguments produce color='red'.",
+      "acme/list_widgets.yaml:40:12: example 'Red widgets': the documented query sends page='2', but the arguments produce no page.",
+    ],
+  },
+  {
+    name: 'example credential header differs, without showing either value',
+    edits: [sub('acme/list_widgets.yaml', 'headers: { authorization: Bearer acme_test_key }', 'headers: { authorization: Bearer acme_other_key }')],
+    expected: [
+      "acme/list_widgets.yaml:41:33: example 'Red widgets': the documented header authorization differs from the one the fields' example values produce.",
+    ],
+  },
+  {
+    name: 'example documents a header the request does not send',
+    edits: [sub('acme/list_widgets.yaml', 'headers: { authorization: Bearer acme_test_key }', "headers: { authorization: Bearer acme_test_key, x-trace: '1' }")],
+    expected: [
+      "acme/list_widgets.yaml:41:64: example 'Red widgets': the documented header x-trace is '1', but the arguments produce none.",
+    ],
+  },
+  {
     name: 'misspelt provider key',
     edits: [sub('acme/provider.yaml', 'docs_url:', 'doc_url:')],
     expected: [
