@@ -142,6 +142,29 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'every wrong item of a transform list is reported where it is',
+    edits: [sub('acme/list_widgets.yaml', '    enum: [red, blue]\n', '    enum: [red, blue]\n    transform: [strip_plu, {join: 1}, strip_plus]\n')],
+    expected: [
+      "acme/list_widgets.yaml:21:17: 'parameters.color.transform.0' must be one of: seconds_to_milliseconds, strip_plus, wrap_in_array, comma_join, {join: ...}, {map: ...}, {datetime_format: ...}; found \"strip_plu\". Did you mean 'strip_plus'?",
+      "acme/list_widgets.yaml:21:35: 'parameters.color.transform.1.join' must be a string, found 1.",
+    ],
+  },
+  {
+    name: 'several schema problems in one file and in another are all reported',
+    edits: [
+      sub('acme/list_widgets.yaml', 'description: List widgets.', 'descripton: List widgets.'),
+      sub('acme/list_widgets.yaml', '    minimum: 1\n', '    minimum: one\n'),
+      sub('acme/list_widgets.yaml', '  first_page: 1\n', '  first_page: 2\n'),
+      sub('acme/create_widget.yaml', 'title: Create Widget', 'titel: Create Widget'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:3:1: unknown key 'titel' in the document. Did you mean 'title'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, response, pagination, examples.",
+      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, response, pagination, examples.",
+      "acme/list_widgets.yaml:11:14: 'parameters.page.minimum' must be a number, found \"one\".",
+      "acme/list_widgets.yaml:32:15: 'pagination.first_page' must be one of 0, 1; found 2. Did you mean '0'?",
+    ],
+  },
+  {
     name: 'misspelt provider key',
     edits: [sub('acme/provider.yaml', 'docs_url:', 'doc_url:')],
     expected: [
