@@ -162,8 +162,8 @@ export interface Parameter {
   transforms: Transform[];
   /** Object body parameters whose properties are merged into the body root. */
   spread: boolean;
-  /** How an array is written into the query string. */
-  arrayFormat: 'comma' | 'repeat' | 'brackets';
+  /** How an array is written into the query string or a form body. */
+  arrayFormat: 'comma' | 'repeat' | 'brackets' | 'indexed';
   /** Path parameters: one encoded segment, or a relative path of several. */
   pathStyle: 'segment' | 'relative_path';
   /** With a selected endpoint: the case values this parameter belongs to; null means all. */

@@ -71,6 +71,103 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'array_format on an array in a JSON body',
+    edits: [sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n    array_format: repeat\n')],
+    expected: [
+      "acme/create_widget.yaml:23:19: 'array_format' applies to array parameters in the query or in a form body (request.body: form).",
+    ],
+  },
+  {
+    name: 'array_format on a string in a form body',
+    edits: [
+      sub('acme/create_widget.yaml', '  body: json', '  body: form'),
+      sub('acme/create_widget.yaml', '    description: Widget name.\n', '    description: Widget name.\n    array_format: indexed\n'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:19:19: 'array_format' applies to array parameters in the query or in a form body (request.body: form).",
+    ],
+  },
+  {
+    name: 'unknown array_format',
+    edits: [
+      sub('acme/create_widget.yaml', '  body: json', '  body: form'),
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n    array_format: index\n'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:23:19: 'parameters.tags.array_format' must be one of comma, repeat, brackets, indexed; found \"index\". Did you mean 'indexed'?",
+    ],
+  },
+  {
+    name: 'example form body repeats a key the arguments comma-join',
+    edits: [
+      sub('acme/create_widget.yaml', '  body: json', '  body: form'),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', 'arguments: { shelf_id: s1, name: Sprocket, tags: [a, b] }'),
+      sub('acme/create_widget.yaml', 'body: { name: Sprocket }', 'body: { name: Sprocket, tags: [a, b] }'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:37:13: example 'A widget': the documented body sends tags twice, but the arguments produce tags='a,b'.",
+    ],
+  },
+  {
+    name: 'example JSON body differs from what the arguments produce',
+    edits: [sub('acme/create_widget.yaml', 'body: { name: Sprocket }', 'body: { name: Sprocket, colour: red }')],
+    expected: [
+      `acme/create_widget.yaml:37:13: example 'A widget': the documented body is {"colour":"red","name":"Sprocket"}, but the arguments produce {"name":"Sprocket"}.`,
+    ],
+  },
+  {
+    name: 'example URL path differs from what the arguments produce',
+    edits: [sub('acme/create_widget.yaml', 'url: https://us.api.acme.test/v1/shelves/s1/widgets', 'url: https://us.api.acme.test/v1/shelves/s2/widgets')],
+    expected: [
+      "acme/create_widget.yaml:35:12: example 'A widget': the documented URL is https://us.api.acme.test/v1/shelves/s2/widgets, but the arguments produce https://us.api.acme.test/v1/shelves/s1/widgets.",
+    ],
+  },
+  {
+    name: 'example query differs from what the arguments produce, each key reported',
+    edits: [sub('acme/list_widgets.yaml', 'widgets?color=red', 'widgets?color=blue&page=2')],
+    expected: [
+      "acme/list_widgets.yaml:40:12: example 'Red widgets': the documented query sends color='blue', but the arguments produce color='red'.",
+      "acme/list_widgets.yaml:40:12: example 'Red widgets': the documented query sends page='2', but the arguments produce no page.",
+    ],
+  },
+  {
+    name: 'example credential header differs, without showing either value',
+    edits: [sub('acme/list_widgets.yaml', 'headers: { authorization: Bearer acme_test_key }', 'headers: { authorization: Bearer acme_other_key }')],
+    expected: [
+      "acme/list_widgets.yaml:41:33: example 'Red widgets': the documented header authorization differs from the one the fields' example values produce.",
+    ],
+  },
+  {
+    name: 'example documents a header the request does not send',
+    edits: [sub('acme/list_widgets.yaml', 'headers: { authorization: Bearer acme_test_key }', "headers: { authorization: Bearer acme_test_key, x-trace: '1' }")],
+    expected: [
+      "acme/list_widgets.yaml:41:64: example 'Red widgets': the documented header x-trace is '1', but the arguments produce none.",
+    ],
+  },
+  {
+    name: 'every wrong item of a transform list is reported where it is',
+    edits: [sub('acme/list_widgets.yaml', '    enum: [red, blue]\n', '    enum: [red, blue]\n    transform: [strip_plu, {join: 1}, strip_plus]\n')],
+    expected: [
+      "acme/list_widgets.yaml:21:17: 'parameters.color.transform.0' must be one of: seconds_to_milliseconds, strip_plus, wrap_in_array, comma_join, {join: ...}, {map: ...}, {datetime_format: ...}; found \"strip_plu\". Did you mean 'strip_plus'?",
+      "acme/list_widgets.yaml:21:35: 'parameters.color.transform.1.join' must be a string, found 1.",
+    ],
+  },
+  {
+    name: 'several schema problems in one file and in another are all reported',
+    edits: [
+      sub('acme/list_widgets.yaml', 'description: List widgets.', 'descripton: List widgets.'),
+      sub('acme/list_widgets.yaml', '    minimum: 1\n', '    minimum: one\n'),
+      sub('acme/list_widgets.yaml', '  first_page: 1\n', '  first_page: 2\n'),
+      sub('acme/create_widget.yaml', 'title: Create Widget', 'titel: Create Widget'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:3:1: unknown key 'titel' in the document. Did you mean 'title'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, response, pagination, examples.",
+      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, response, pagination, examples.",
+      "acme/list_widgets.yaml:11:14: 'parameters.page.minimum' must be a number, found \"one\".",
+      "acme/list_widgets.yaml:32:15: 'pagination.first_page' must be one of 0, 1; found 2. Did you mean '0'?",
+    ],
+  },
+  {
     name: 'misspelt provider key',
     edits: [sub('acme/provider.yaml', 'docs_url:', 'doc_url:')],
     expected: [

@@ -129,6 +129,19 @@ describe('what the loader limits still allows', () => {
     expect(loaded.ok).toBe(true);
   });
 
+  it.each(['repeat', 'brackets', 'comma', 'indexed'] as const)('array_format %s on an array in a form body', (format) => {
+    const loaded = loadCatalog(
+      projectWith([
+        { file: 'acme/create_widget.yaml', find: '  body: json', replace: '  body: form' },
+        { file: 'acme/create_widget.yaml', find: '    description: Tags.\n', replace: `    description: Tags.\n    array_format: ${format}\n` },
+      ]).specs,
+    );
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const create = loaded.catalog.providers[0]!.functions.find((f) => f.name === 'create_widget')!;
+    expect(create.parameters.find((p) => p.name === 'tags')!.arrayFormat).toBe(format);
+  });
+
   it('YAML anchors and aliases within the limit, loaded as if written out', () => {
     const loaded = loadCatalog(
       projectWith([

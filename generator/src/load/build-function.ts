@@ -162,7 +162,10 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
       if (location === 'header' && p.type !== 'string') report(at('type'), `header parameter '${name}' must be a string.`);
     }
     if (p.spread && !(p.type === 'object' && location === 'body')) report(at('spread'), `'spread' applies to object parameters in the body only.`);
-    if (p.array_format && !(p.type === 'array' && location === 'query')) report(at('array_format'), `'array_format' applies to array parameters in the query only.`);
+    const formBody = location === 'body' && http?.bodyEncoding === 'form';
+    if (p.array_format && !(p.type === 'array' && (location === 'query' || formBody))) {
+      report(at('array_format'), `'array_format' applies to array parameters in the query or in a form body (request.body: form).`);
+    }
     if (p.path_style && location !== 'path') report(at('path_style'), `'path_style' applies to path parameters only.`);
     if (p.applies_to) {
       if (!caseValues) report(at('applies_to'), `'applies_to' needs request.select: this function has one endpoint.`);

@@ -4,6 +4,7 @@ import { buildFunction } from './build-function.js';
 import { buildProvider } from './build-provider.js';
 import { checkDerivedNames } from './check-names.js';
 import { checkExamples } from './check-examples.js';
+import { checkExampleRequests } from './check-example-requests.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { parseSpecFile, type ParsedFile } from './parse.js';
 import { classifyEntry, readSpecText, type SpecEntry } from './read-spec.js';
@@ -75,7 +76,10 @@ export function loadCatalog(specsDir: string): LoadResult {
       const { func, diagnostics: functionProblems } = buildFunction(parsed, name.slice(0, -'.yaml'.length), shell);
       diagnostics.push(...functionProblems);
       if (!func) continue;
-      diagnostics.push(...checkExamples(parsed, func));
+      const exampleProblems = checkExamples(parsed, func);
+      diagnostics.push(...exampleProblems);
+      // Only examples that are valid in themselves are sent through the request builder, so its findings are new.
+      if (exampleProblems.length === 0) diagnostics.push(...checkExampleRequests(parsed, func, shell));
       functions.push(func);
     }
     if (shell) providers.push({ ...shell, functions: functions.sort((a, b) => a.name.localeCompare(b.name)) });

@@ -43,7 +43,7 @@ const patternMeaning: Record<string, string> = {
 export function checkAgainstSchema(kind: SpecKind, parsed: ParsedFile): Diagnostic[] {
   const validate = compiled()[kind];
   if (validate(parsed.data)) return [];
-  const errors = validate.errors ?? [];
+  const errors = kind === 'function' ? withUnionsOpened(validate.errors ?? []) : validate.errors ?? [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const unions = errors.filter(isUnion);
@@ -205,4 +205,53 @@ function resolveRef(schema: Record<string, unknown>): Record<string, unknown> {
   const name = ref.slice('#/definitions/'.length);
   const root = require(schemaFiles.function) as { definitions: Record<string, Record<string, unknown>> };
   return root.definitions[name] ?? schema;
+}
+
+/**
+ * A failed union over a list or an object whose shape picks exactly one branch (a list of
+ * transforms, `{join: ...}`) is replaced by that branch's own errors, so every wrong item is
+ * reported where it is rather than once as "must be one of" over the whole value. Scalars
+ * keep the union's summary, which lists every allowed form.
+ */
+function withUnionsOpened(errors: ErrorObject[], depth = 0): ErrorObject[] {
+  if (depth > 8) return errors;
+  const opened = new Map<ErrorObject, ErrorObject[]>();
+  for (const error of errors) {
+    if (!isUnion(error) || error.data === null || typeof error.data !== 'object' || !Array.isArray(error.schema)) continue;
+    if (errors.some((u) => u !== error && isUnion(u) && isWithin(error.instancePath, u.instancePath) && u.schemaPath.length < error.schemaPath.length)) continue;
+    const branch = branchFor(error.data, error.schema as Array<Record<string, unknown>>);
+    const validate = branch ? branchValidator(branch) : null;
+    if (!validate || validate(error.data)) continue;
+    opened.set(error, withUnionsOpened((validate.errors ?? []).map((e) => ({ ...e, instancePath: `${error.instancePath}${e.instancePath}` })), depth + 1));
+  }
+  if (opened.size === 0) return errors;
+  // Inside an opened union's value, every branch's errors are replaced by the chosen branch's.
+  const replaced = [...opened.keys()];
+  const kept = errors.filter((e) => !replaced.some((u) => isWithin(e.instancePath, u.instancePath)));
+  return [...kept, ...[...opened.values()].flat()];
+}
+
+/** The one branch a list or object can mean: by JSON type, then for objects by the key a branch requires. */
+function branchFor(data: object, branches: Array<Record<string, unknown>>): Record<string, unknown> | null {
+  const type = Array.isArray(data) ? 'array' : 'object';
+  let candidates = branches.filter((b) => resolveRef(b).type === type);
+  if (type === 'object' && candidates.length > 1) {
+    candidates = candidates.filter((b) => {
+      const required = resolveRef(b).required;
+      return Array.isArray(required) && required.some((key) => typeof key === 'string' && key in data);
+    });
+  }
+  return candidates.length === 1 ? candidates[0]! : null;
+}
+
+const branchValidators = new Map<Record<string, unknown>, ValidateFunction>();
+
+function branchValidator(branch: Record<string, unknown>): ValidateFunction {
+  let validate = branchValidators.get(branch);
+  if (!validate) {
+    const root = require(schemaFiles.function) as { definitions: unknown };
+    validate = createAjv({ verbose: true }).compile({ ...branch, definitions: root.definitions });
+    branchValidators.set(branch, validate);
+  }
+  return validate;
 }

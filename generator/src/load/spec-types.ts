@@ -70,7 +70,7 @@ export interface RawParameter extends RawValueSchema {
   wire?: string;
   transform?: RawTransform | RawTransform[];
   spread?: boolean;
-  array_format?: 'comma' | 'repeat' | 'brackets';
+  array_format?: 'comma' | 'repeat' | 'brackets' | 'indexed';
   applies_to?: string[];
   path_style?: 'segment' | 'relative_path';
   deprecated?: string;

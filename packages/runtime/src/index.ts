@@ -7,6 +7,8 @@
 export { Core, type AnyOperation } from './core.js';
 export type { ClientOptions, CoreOptions, RequestOptions, Logger, LogLevel } from './options.js';
 export type { PreparedRequest } from './build-request.js';
+/** The generator's `validate` sends every spec example through this very builder. */
+export { buildRequest, type BuildInput } from './build-request.js';
 export {
   SwitchboardError,
   APIError,

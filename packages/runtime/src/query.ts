@@ -14,7 +14,10 @@ export class QueryValueError extends Error {}
 export function toPairs(key: string, value: unknown, arrayFormat: ParamSpec['arrayFormat']): Pairs {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) {
-    const items = value.filter((v) => v !== undefined && v !== null).map((v) => scalar(v, key));
+    const present = value.filter((v) => v !== undefined && v !== null);
+    // Indexed is the one style that can carry objects in a list (Stripe `items[0][price]=p`), so it recurses.
+    if (arrayFormat === 'indexed') return present.flatMap((v, i) => toPairs(`${key}[${i}]`, v, arrayFormat));
+    const items = present.map((v) => scalar(v, key));
     if (items.length === 0) return [];
     if (arrayFormat === 'comma') return [[key, items.join(',')]];
     if (arrayFormat === 'brackets') return items.map((v) => [`${key}[]`, v]);

@@ -59,7 +59,8 @@ export interface ParamSpec {
   transforms: Transform[];
   /** Object body parameter whose properties are merged into the body root. */
   spread: boolean;
-  arrayFormat: 'comma' | 'repeat' | 'brackets';
+  /** How an array goes into the query or a form body: `a,b`, `k=a&k=b`, `k[]=a&k[]=b` or `k[0]=a&k[1]=b`. */
+  arrayFormat: 'comma' | 'repeat' | 'brackets' | 'indexed';
   pathStyle: 'segment' | 'relative_path';
   /** With a selected endpoint: the case values this parameter belongs to. */
   appliesTo: string[] | null;

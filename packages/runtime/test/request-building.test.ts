@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../src/errors.js';
-import type { Transform } from '../src/spec.js';
+import type { ParamSpec, Transform } from '../src/spec.js';
 import { applyTransforms } from '../src/transforms.js';
 import {
   anything,
@@ -115,6 +115,7 @@ describe('query', () => {
       param('tags_comma', { wire: 'tags', arrayFormat: 'comma' }),
       param('tags_repeat', { wire: 'tag', arrayFormat: 'repeat' }),
       param('tags_brackets', { wire: 'ids', arrayFormat: 'brackets' }),
+      param('tags_indexed', { wire: 'to', arrayFormat: 'indexed' }),
       param('filter', { wire: 'filter' }),
       param('flag'),
       param('note'),
@@ -130,6 +131,7 @@ describe('query', () => {
     ['comma array', { tags_comma: ['a', 'b'] }, 'tags=a,b'],
     ['repeat array', { tags_repeat: ['a', 'b'] }, 'tag=a&tag=b'],
     ['brackets array', { tags_brackets: [1, 2] }, 'ids[]=1&ids[]=2'],
+    ['indexed array', { tags_indexed: ['a', 'b'] }, 'to[0]=a&to[1]=b'],
     ['deep object', { filter: { status: 'active', tag: 'x' } }, 'filter[status]=active&filter[tag]=x'],
     ['nested deep object', { filter: { created: { gte: 1 } } }, 'filter[created][gte]=1'],
     ['boolean', { flag: true }, 'flag=true'],
@@ -205,6 +207,22 @@ describe('bodies and headers', () => {
     const req = client.prepare(form, { To: '+1 555', MediaUrl: ['a', 'b'], Meta: { k: 'v' } });
     expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(req.body).toBe('To=%2B1+555&MediaUrl=a&MediaUrl=b&Meta%5Bk%5D=v&Channel=sms');
+  });
+
+  it.each<[ParamSpec['arrayFormat'], unknown, string]>([
+    ['repeat', ['a', 'b'], 'MediaUrl=a&MediaUrl=b'],
+    ['brackets', ['a', 'b'], 'MediaUrl[]=a&MediaUrl[]=b'],
+    ['comma', ['a', 'b'], 'MediaUrl=a,b'],
+    ['indexed', ['a', 'b'], 'MediaUrl[0]=a&MediaUrl[1]=b'],
+    ['indexed', [{ url: 'a', kind: 'png' }], 'MediaUrl[0][url]=a&MediaUrl[0][kind]=png'],
+  ])('form body array_format %s: %j → %s', (arrayFormat, value, expected) => {
+    const op = operation({ ...form, params: [param('MediaUrl', { in: 'body', arrayFormat })], constants: { query: {}, header: {}, body: {} } });
+    expect(decodeURIComponent(client.prepare(op, { MediaUrl: value }).body ?? '')).toBe(expected);
+  });
+
+  it('form body: a nested object goes in as key[sub]=v', () => {
+    const op = operation({ ...form, params: [param('metadata', { in: 'body' })], constants: { query: {}, header: {}, body: {} } });
+    expect(decodeURIComponent(client.prepare(op, { metadata: { order: '42', 'a b': 'c' } }).body ?? '')).toBe('metadata[order]=42&metadata[a+b]=c');
   });
 
   it('no body and no content type for body: none', () => {

@@ -5,8 +5,46 @@ export interface RecordedRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  /** Parsed JSON, form fields as an object, raw text, or null when there was no body. */
+  /** Parsed JSON, a FormBody, raw text, or null when there was no body. */
   body: unknown;
+}
+
+/** A form-encoded body as its decoded pairs, in the order sent, repeated keys included. */
+export interface FormBody {
+  form: Array<[string, string]>;
+}
+
+function isFormBody(body: unknown): body is FormBody {
+  return typeof body === 'object' && body !== null && Array.isArray((body as { form?: unknown }).form);
+}
+
+/**
+ * A documented form body is the form text itself (`To=%2B1&MediaUrl=a&MediaUrl=b`) or its fields
+ * as an object, where a list stands for a repeated key and a nested object for `key[sub]`.
+ */
+function documentedFormPairs(body: unknown): Array<[string, string]> {
+  if (typeof body === 'string') return [...new URLSearchParams(body)];
+  if (body === null || typeof body !== 'object') return [];
+  const pairs: Array<[string, string]> = [];
+  const walk = (key: string, value: unknown): void => {
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) value.forEach((item) => walk(key, item));
+    else if (typeof value === 'object') for (const [sub, v] of Object.entries(value)) walk(`${key}[${sub}]`, v);
+    else pairs.push([key, String(value)]);
+  };
+  for (const [key, value] of Object.entries(body)) walk(key, value);
+  return pairs;
+}
+
+/**
+ * Pairs stably sorted by key: the order of different keys does not matter (providers read
+ * fields by name), while the order and count of one repeated key do.
+ */
+function formEntries(pairs: Array<[string, string]>): string[] {
+  return pairs
+    .map(([k, v], i) => ({ k, v, i }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i))
+    .map(({ k, v }) => `${k}=${v}`);
 }
 
 /**
@@ -56,7 +94,11 @@ export function requestDifferences(actual: RecordedRequest, expected: ExampleReq
     if (comparable !== value) problems.push(`header ${name}: sent ${sent === undefined ? '(none)' : JSON.stringify(sent)}, documented ${JSON.stringify(value)}`);
   }
   const documentedBody = expected.body ?? null;
-  if (!sameJson(actual.body ?? null, documentedBody)) {
+  if (isFormBody(actual.body)) {
+    const sent = formEntries(actual.body.form);
+    const documented = formEntries(documentedFormPairs(documentedBody));
+    if (sent.join('&') !== documented.join('&')) problems.push(`body: sent form [${sent.join(', ')}], documented [${documented.join(', ')}]`);
+  } else if (!sameJson(actual.body ?? null, documentedBody)) {
     problems.push(`body: sent ${JSON.stringify(actual.body)}, documented ${JSON.stringify(documentedBody)}`);
   }
   return problems;
@@ -72,7 +114,8 @@ export async function recordRequest(request: Request): Promise<RecordedRequest> 
   let body: unknown = null;
   if (text !== '') {
     const type = headers['content-type'] ?? '';
-    if (type.includes('application/x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(text));
+    // Every pair in order: an object would keep only the last of a repeated key (`MediaUrl=a&MediaUrl=b`).
+    if (type.includes('application/x-www-form-urlencoded')) body = { form: [...new URLSearchParams(text)] } satisfies FormBody;
     else {
       try {
         body = JSON.parse(text);

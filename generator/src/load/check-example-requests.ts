@@ -1,0 +1,134 @@
+import { buildRequest, ValidationError, type OperationSpec, type PreparedRequest, type ProviderSpec } from '@switchboard/runtime';
+// The very literals the generated client hands the runtime, so the check sends what the client would.
+import { operationSpec, providerSpec } from '../emit/client/spec-literals.js';
+import type { Example, Func, HttpBinding, Provider } from '../model.js';
+import type { ProviderShell } from './build-provider.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { ParsedFile } from './parse.js';
+
+type Pairs = Array<[string, string]>;
+type Report = (path: Array<string | number>, message: string) => void;
+
+/**
+ * Each example's arguments go through the runtime's own request builder, with the fields'
+ * example values as credentials, and the result must be the documented request: method,
+ * origin and path, query (repeated keys included), each documented header, and the body.
+ * So a spec that passes validate cannot send a request other than the one it documents.
+ */
+export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: ProviderShell): Diagnostic[] {
+  if (func.binding.kind !== 'http') return [];
+  const diagnostics: Diagnostic[] = [];
+  const spec = providerSpec({ ...provider, functions: [] }) as ProviderSpec;
+  const op = { ...operationSpec(func as Func & { binding: HttpBinding }), validate: () => true } as OperationSpec;
+  const server = spec.servers[op.server]!;
+  const hidden = credentialNames(server);
+  const fieldValues = Object.fromEntries(provider.fields.map((f) => [f.key, f.example]));
+
+  func.examples.forEach((example, i) => {
+    const report: Report = (path, message) =>
+      diagnostics.push({ file: parsed.file, ...parsed.locate(['examples', i, 'request', ...path], 'value'), message: `example '${example.title}': ${message}` });
+    let built: PreparedRequest;
+    try {
+      built = buildRequest({ op, args: example.arguments, server, serverUrl: server.url, fieldValues, extraHeaders: [] });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      report([], `the arguments cannot be sent: ${error.message}`);
+      return;
+    }
+    compare(example, built, report, hidden);
+  });
+  return diagnostics;
+}
+
+function compare(example: Example, built: PreparedRequest, report: Report, hidden: Set<string>): void {
+  const documented = example.request;
+  if (built.method !== documented.method) report(['method'], `the documented request is ${documented.method}, but the arguments produce ${built.method}.`);
+  const sent = new URL(built.url);
+  const doc = new URL(documented.url);
+  if (sent.origin + segments(sent) !== doc.origin + segments(doc)) {
+    report(['url'], `the documented URL is ${doc.origin}${doc.pathname}, but the arguments produce ${sent.origin}${sent.pathname}.`);
+  }
+  for (const problem of pairsDifferences([...doc.searchParams], [...sent.searchParams], hidden)) {
+    report(['url'], `the documented query sends ${problem.documented}, but the arguments produce ${problem.produced}.`);
+  }
+  for (const [name, value] of Object.entries(documented.headers)) {
+    const header = built.headers[name.toLowerCase()];
+    const comparable = name.toLowerCase() === 'content-type' ? header?.split(';')[0]?.trim() : header;
+    if (comparable === value) continue;
+    if (hidden.has(name.toLowerCase())) report(['headers', name], `the documented header ${name} differs from the one the fields' example values produce.`);
+    else report(['headers', name], `the documented header ${name} is '${value}', but the arguments produce ${header === undefined ? 'none' : `'${header}'`}.`);
+  }
+  compareBody(documented.body ?? null, built, report, hidden);
+}
+
+function compareBody(documented: unknown, built: PreparedRequest, report: Report, hidden: Set<string>): void {
+  const isForm = built.headers['content-type'] === 'application/x-www-form-urlencoded';
+  if (isForm && built.body !== null) {
+    for (const problem of pairsDifferences(documentedFormPairs(documented), [...new URLSearchParams(built.body)], hidden)) {
+      report(['body'], `the documented body sends ${problem.documented}, but the arguments produce ${problem.produced}.`);
+    }
+    return;
+  }
+  const produced = built.body === null ? null : (JSON.parse(built.body) as unknown);
+  if (canonical(documented) !== canonical(produced)) {
+    report(['body'], `the documented body is ${clip(canonical(documented))}, but the arguments produce ${clip(canonical(produced))}.`);
+  }
+}
+
+/** Each key whose values differ, described from both sides: `MediaUrl twice` vs `MediaUrl='a,b'`. */
+function pairsDifferences(documented: Pairs, produced: Pairs, hidden: Set<string>): Array<{ documented: string; produced: string }> {
+  const keys = [...new Set([...documented, ...produced].map(([k]) => k))];
+  return keys.flatMap((key) => {
+    const d = documented.filter(([k]) => k === key).map(([, v]) => v);
+    const p = produced.filter(([k]) => k === key).map(([, v]) => v);
+    if (d.length === p.length && d.every((v, i) => v === p[i])) return [];
+    const withValues = d.length === p.length && !hidden.has(key.toLowerCase());
+    return [{ documented: describeKey(key, d, withValues, hidden), produced: describeKey(key, p, withValues, hidden) }];
+  });
+}
+
+function describeKey(key: string, values: string[], withValues: boolean, hidden: Set<string>): string {
+  if (values.length === 0) return `no ${key}`;
+  if (values.length === 1) return hidden.has(key.toLowerCase()) ? `a different ${key}` : `${key}='${values[0]}'`;
+  const times = values.length === 2 ? 'twice' : `${values.length} times`;
+  return withValues ? `${key} ${times} (${values.map((v) => `'${v}'`).join(', ')})` : `${key} ${times}`;
+}
+
+/** Header and query names that carry credentials: their values never appear in a message. */
+function credentialNames(server: ProviderSpec['servers'][string]): Set<string> {
+  const names = new Set(['authorization']);
+  if (server.auth.kind === 'api_key') names.add(server.auth.keyName.toLowerCase());
+  return names;
+}
+
+/** A documented form body: the form text, or its fields where a list repeats a key and an object nests as `key[sub]`. */
+function documentedFormPairs(body: unknown): Pairs {
+  if (typeof body === 'string') return [...new URLSearchParams(body)];
+  const pairs: Pairs = [];
+  const walk = (key: string, value: unknown): void => {
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) value.forEach((item) => walk(key, item));
+    else if (typeof value === 'object') for (const [sub, v] of Object.entries(value)) walk(`${key}[${sub}]`, v);
+    else pairs.push([key, String(value)]);
+  };
+  if (body !== null && typeof body === 'object') for (const [key, value] of Object.entries(body)) walk(key, value);
+  return pairs;
+}
+
+/** Decoded path segments, so `v3%3Aabc` and `v3:abc` are the same while `a%2Fb` stays one segment. */
+function segments(url: URL): string {
+  return url.pathname.split('/').map((s) => encodeURIComponent(decodeURIComponent(s))).join('/');
+}
+
+function canonical(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  return JSON.stringify(sort(value)) ?? 'null';
+}
+
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

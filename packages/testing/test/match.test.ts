@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { recordRequest, requestDifferences } from '../src/match.js';
+
+const url = 'https://api.acme.test/2010-04-01/Accounts/AC1/Messages.json';
+
+async function sentForm(body: string) {
+  return recordRequest(new Request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }));
+}
+
+const documented = (body: unknown) => ({ method: 'POST', url, headers: {}, body });
+
+describe('form bodies are compared as pairs, repeated keys included', () => {
+  it.each<[string, string, unknown]>([
+    ['a repeated key against a documented list', 'To=%2B1&MediaUrl=a&MediaUrl=b', { To: '+1', MediaUrl: ['a', 'b'] }],
+    ['a repeated key against the documented form text', 'MediaUrl=a&MediaUrl=b', 'MediaUrl=a&MediaUrl=b'],
+    ['different keys in another order', 'B=2&A=1', { A: '1', B: '2' }],
+    ['a nested object against key[sub]', 'metadata%5Border%5D=42', { metadata: { order: '42' } }],
+  ])('matches: %s', async (_, sent, body) => {
+    expect(requestDifferences(await sentForm(sent), documented(body))).toEqual([]);
+  });
+
+  it.each<[string, string, unknown, string]>([
+    ['a comma-joined value where a repeated key is documented', 'MediaUrl=a%2Cb', { MediaUrl: ['a', 'b'] }, 'body: sent form [MediaUrl=a,b], documented [MediaUrl=a, MediaUrl=b]'],
+    ['one of two repeated values', 'MediaUrl=b', { MediaUrl: ['a', 'b'] }, 'body: sent form [MediaUrl=b], documented [MediaUrl=a, MediaUrl=b]'],
+    ['repeated values in another order', 'MediaUrl=b&MediaUrl=a', { MediaUrl: ['a', 'b'] }, 'body: sent form [MediaUrl=b, MediaUrl=a], documented [MediaUrl=a, MediaUrl=b]'],
+  ])('differs: %s', async (_, sent, body, problem) => {
+    expect(requestDifferences(await sentForm(sent), documented(body))).toEqual([problem]);
+  });
+});
