@@ -1,7 +1,7 @@
 import { UsageError } from './io.js';
 
 /** Flags every command reads itself; never turned into function parameters. */
-const RESERVED = new Set(['json', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty']);
+const RESERVED = new Set(['json', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty', 'base-url']);
 
 /** What a parameter flag may be called: the kebab-case form of a snake_case parameter name. */
 const PARAMETER_FLAG = /^[a-z0-9][a-z0-9_-]*$/i;
@@ -64,7 +64,7 @@ export interface ParsedCall {
   payload: Record<string, unknown>;
   /** `--kebab-case value` flags as snake_case names with every raw text given (`true` for a bare flag). */
   flagParams: Map<string, FlagValues>;
-  flags: { json: boolean; dryRun: boolean; force: boolean; sandbox: boolean; account: string };
+  flags: { json: boolean; dryRun: boolean; force: boolean; sandbox: boolean; account: string; baseUrls: string[] };
 }
 
 /**
@@ -74,7 +74,7 @@ export interface ParsedCall {
 export function parseCallArgs(argv: string[], stdinPayload: string | null): ParsedCall {
   const positionals: string[] = [];
   const params = new Map<string, Array<string | true>>();
-  const flags = { json: false, dryRun: false, force: false, sandbox: false, account: 'default' };
+  const flags = { json: false, dryRun: false, force: false, sandbox: false, account: 'default', baseUrls: [] as string[] };
   let accountGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -94,6 +94,10 @@ export function parseCallArgs(argv: string[], stdinPayload: string | null): Pars
         if (accountGiven) throw new UsageError('--account was given twice; name one account.');
         accountGiven = true;
         flags.account = value;
+      } else if (name === 'base-url') {
+        if (!value) throw new UsageError('--base-url needs a URL, e.g. --base-url http://127.0.0.1:8080 (or server=URL).');
+        flags.baseUrls.push(value);
+        continue;
       } else if (name === 'json') flags.json = true;
       else if (name === 'dry-run') flags.dryRun = true;
       else if (name === 'force') flags.force = true;

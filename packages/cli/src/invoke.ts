@@ -8,6 +8,7 @@ import {
   type PreparedRequest,
 } from '@switchboard/runtime';
 import { credentialsFor, envNameFor, policyFor, type Settings } from './accounts.js';
+import { baseUrlsFor, BaseUrlError, type BaseUrlFlags, type BaseUrls } from './base-url.js';
 import { checkSandboxAnswer } from './sandbox-answers.js';
 import { sandboxCredentials, startSandbox } from './sandbox.js';
 
@@ -31,12 +32,16 @@ export interface InvokeContext {
   force: boolean;
   dryRun: boolean;
   log: CallLogEntry[];
+  /** `--base-url` overrides given to the command; environment and settings overrides are read per call. */
+  baseUrlFlags?: BaseUrlFlags;
 }
 
 export interface InvokeResult {
   data: unknown;
   request: PreparedRequest | null;
   permissionBypassed: boolean;
+  /** The base-URL overrides this call used, by server, with their sources. */
+  baseUrls: BaseUrls;
 }
 
 /** A call refused by the effects policy (a write without permission, or any call the policy denies); nothing was sent. */
@@ -45,10 +50,18 @@ export class WriteDeniedError extends Error {}
 /** Credentials were needed and not found; the message says every way to provide them. */
 export class CredentialsMissingError extends Error {}
 
-function coreFor(provider: ProviderBinding, account: string, ctx: InvokeContext): Core {
+/** Overrides for this call. The sandbox answers at the spec's URLs, so an explicit flag there is refused rather than ignored. */
+function overridesFor(provider: ProviderBinding, account: string, ctx: InvokeContext): BaseUrls {
+  if (!ctx.sandbox) return baseUrlsFor(provider, account, ctx.settings, ctx.env, ctx.baseUrlFlags ?? new Map());
+  if (ctx.baseUrlFlags?.has(provider.id)) throw new BaseUrlError('--base-url cannot be combined with --sandbox: the sandbox answers at the servers of the spec.');
+  return {};
+}
+
+function coreFor(provider: ProviderBinding, account: string, ctx: InvokeContext, baseUrls: BaseUrls): Core {
   const credentials = ctx.sandbox ? sandboxCredentials(provider) : credentialsFor(provider, account, ctx.settings, ctx.env);
+  const baseURL = Object.fromEntries(Object.entries(baseUrls).map(([server, o]) => [server, o.url]));
   // The CLI resolves credentials itself (environment, then the settings file), so the runtime sees no environment.
-  return new Core(provider.provider, { ...credentials, env: {}, account: account === 'default' ? undefined : account });
+  return new Core(provider.provider, { ...credentials, env: {}, account: account === 'default' ? undefined : account, baseURL });
 }
 
 function missingCredentials(provider: ProviderBinding, fn: FunctionBinding, account: string, error: MissingCredentialsError): CredentialsMissingError {
@@ -81,9 +94,12 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
     ctx.log.push(entry);
   };
 
-  const core = coreFor(provider, account, ctx);
   let request: PreparedRequest;
+  let baseUrls: BaseUrls;
+  let core: Core;
   try {
+    baseUrls = overridesFor(provider, account, ctx);
+    core = coreFor(provider, account, ctx, baseUrls);
     request = core.prepare(fn.spec, args);
   } catch (error) {
     finish('failed', error);
@@ -91,7 +107,7 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
   }
   if (ctx.dryRun) {
     finish('dry_run');
-    return { data: null, request, permissionBypassed: false };
+    return { data: null, request, permissionBypassed: false, baseUrls };
   }
 
   let permissionBypassed = false;
@@ -120,7 +136,7 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
     // A sandbox answer of the wrong shape would mislead the caller; it fails loudly instead.
     if (ctx.sandbox) checkSandboxAnswer(fn, data);
     finish(fn.operation === 'read' ? 'read' : 'write_succeeded');
-    return { data, request, permissionBypassed };
+    return { data, request, permissionBypassed, baseUrls };
   } catch (error) {
     finish(fn.operation === 'write' && outcomeUnknown(error) ? 'write_unknown' : 'failed', error);
     throw error;

@@ -10,10 +10,10 @@ Usage:
   switchboard docs [page] [--json]                  Reference: index, a provider, or provider.fn
   switchboard schema <provider.fn>                  Input and output JSON Schema
   switchboard fields <provider> [--account name]    What an account configures
-  switchboard configure <provider> [--account name] [--set key=value] [--read|--write allow|deny]
-  switchboard call <provider.fn> [json] [--param value ...] [--account name] [--dry-run] [--force] [--sandbox] [--json]
-  switchboard lua [file] [-e code] [--json] [--force] [--sandbox] [--memory-limit bytes] [--cpu-limit seconds]
-  switchboard mcp serve [--integration id ...] [--write deny|allow] [--account name] [--sandbox] [--max-result-chars N]
+  switchboard configure <provider> [--account name] [--set key=value] [--read|--write allow|deny] [--base-url [server=]URL]
+  switchboard call <provider.fn> [json] [--param value ...] [--account name] [--dry-run] [--force] [--sandbox] [--base-url [server=]URL] [--json]
+  switchboard lua [file] [-e code] [--json] [--force] [--sandbox] [--memory-limit bytes] [--cpu-limit seconds] [--base-url provider[.server]=URL]
+  switchboard mcp serve [--integration id ...] [--write deny|allow] [--account name] [--sandbox] [--max-result-chars N] [--base-url [provider[.server]=]URL]
                         [--http PORT [--host ADDRESS] [--allowed-host NAME ...] [--allowed-origin ORIGIN ...]]
   switchboard mcp config [serve options]            The mcpServers entry for an MCP client (absolute paths)
   switchboard validate [specs-dir]                  Check every spec; print all problems (exit 1 if any)
@@ -21,7 +21,9 @@ Usage:
 
 Credentials come from environment variables (TELNYX_API_KEY; account work: TELNYX_WORK_API_KEY)
 or from \`switchboard configure\`. --sandbox (or SWITCHBOARD_SANDBOX=1) answers every call from the
-documented examples, offline, with no credentials. Exit codes: 0 success, 1 failure, 2 invalid usage.
+documented examples, offline, with no credentials. A server's URL is replaced, first match wins, by
+--base-url, then TELNYX_BASE_URL (account work: TELNYX_WORK_BASE_URL; a server other than default:
+TELNYX_BASE_URL_<SERVER>), then \`configure --base-url\`; --dry-run shows the URL and where it came from. Exit codes: 0 success, 1 failure, 2 invalid usage.
 
 call: a parameter flag is given once; an array parameter collects repeats (--to a --to b, or --to a,b).
 A JSON payload or Lua script (argument, file or standard input) may be at most 4 MiB.

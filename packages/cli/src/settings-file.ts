@@ -9,7 +9,15 @@ export type Permission = 'allow' | 'deny';
 
 /** The local settings file: credentials per provider and account, and read/write policy per provider. */
 export interface Settings {
-  providers: Record<string, { accounts?: Record<string, Record<string, string>>; policy?: { read?: Permission; write?: Permission } }>;
+  providers: Record<
+    string,
+    {
+      accounts?: Record<string, Record<string, string>>;
+      policy?: { read?: Permission; write?: Permission };
+      /** Base-URL overrides by account, then server name (`switchboard configure --base-url`). */
+      base_urls?: Record<string, Record<string, string>>;
+    }
+  >;
 }
 
 export { SettingsFileError };
@@ -48,6 +56,15 @@ function shapeProblem(parsed: unknown): string | null {
         if (!isRecord(fields)) return `'${at}.accounts.${shown(account)}' must be an object`;
         for (const [key, value] of Object.entries(fields)) {
           if (typeof value !== 'string') return `'${at}.accounts.${shown(account)}.${shown(key)}' must be a string`;
+        }
+      }
+    }
+    if (entry.base_urls !== undefined) {
+      if (!isRecord(entry.base_urls)) return `'${at}.base_urls' must be an object`;
+      for (const [account, servers] of Object.entries(entry.base_urls)) {
+        if (!isRecord(servers)) return `'${at}.base_urls.${shown(account)}' must be an object`;
+        for (const [server, value] of Object.entries(servers)) {
+          if (typeof value !== 'string') return `'${at}.base_urls.${shown(account)}.${shown(server)}' must be a string`;
         }
       }
     }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { readSettings, writeSettings, type Permission } from '../settings-file.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
 import { bindings, findProvider } from '../registry.js';
+import { checkBaseUrl, checkServer, defaultServer, serversOf, BaseUrlError } from '../base-url.js';
 
 const permission = (value: string | undefined, flag: string): Permission | undefined => {
   if (value === undefined) return undefined;
@@ -9,7 +10,7 @@ const permission = (value: string | undefined, flag: string): Permission | undef
   return value;
 };
 
-/** `switchboard configure <provider> [--account name] [--set key=value ...] [--unset key ...] [--read allow|deny] [--write allow|deny] [--json]` */
+/** `switchboard configure <provider> [--account name] [--set key=value ...] [--unset key ...] [--read allow|deny] [--write allow|deny] [--base-url [server=]URL ...] [--json]`; `--base-url server=` removes that server's override. */
 export async function configureCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args,
@@ -20,6 +21,7 @@ export async function configureCommand(args: string[], io: CliIo): Promise<ExitC
       unset: { type: 'string', multiple: true },
       read: { type: 'string' },
       write: { type: 'string' },
+      'base-url': { type: 'string', multiple: true },
       json: { type: 'boolean' },
     },
   });
@@ -48,12 +50,31 @@ export async function configureCommand(args: string[], io: CliIo): Promise<ExitC
     if (!keys.includes(key)) throw new UsageError(`--unset takes a field of ${provider.id} (${keys.join(', ')}); the argument given is not shown.`);
     delete stored[key];
   }
+  const baseUrlsSet: string[] = [];
+  const baseUrlsUnset: string[] = [];
+  for (const value of values['base-url'] ?? []) {
+    const eq = value.indexOf('=');
+    const scheme = value.search(/:\/\//);
+    const named = eq > 0 && (scheme < 0 || eq < scheme);
+    const server = named ? value.slice(0, eq) : defaultServer(provider);
+    if (server === undefined) throw new BaseUrlError(`--base-url: ${provider.id} has several servers (${serversOf(provider).join(', ')}); name one, e.g. --base-url ${serversOf(provider)[0]}=URL.`);
+    checkServer(provider, server, '--base-url');
+    const raw = named ? value.slice(eq + 1) : value;
+    const servers = ((entry.base_urls ??= {})[account] ??= {});
+    if (raw === '') {
+      delete servers[server];
+      baseUrlsUnset.push(server);
+    } else {
+      servers[server] = checkBaseUrl(raw, '--base-url');
+      baseUrlsSet.push(server);
+    }
+  }
   const read = permission(values.read, '--read');
   const write = permission(values.write, '--write');
   if (read || write) entry.policy = { ...entry.policy, ...(read ? { read } : {}), ...(write ? { write } : {}) };
   const path = writeSettings(settings);
-  const summary = { success: true, provider: provider.id, account, credentials_set: set, credentials_unset: values.unset ?? [], permissions: entry.policy ?? {}, file: path };
+  const summary = { success: true, provider: provider.id, account, credentials_set: set, credentials_unset: values.unset ?? [], permissions: entry.policy ?? {}, base_urls: entry.base_urls?.[account] ?? {}, base_urls_unset: baseUrlsUnset, file: path };
   if (values.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else io.stdout.write(`saved ${provider.id} account '${account}' to ${path} (mode 0600)${set.length ? `: set ${set.join(', ')}` : ''}.\n`);
+  else io.stdout.write(`saved ${provider.id} account '${account}' to ${path} (mode 0600)${set.length ? `: set ${set.join(', ')}` : ''}${baseUrlsSet.length ? `; base URL of ${baseUrlsSet.join(', ')}` : ''}.\n`);
   return EXIT.ok;
 }

@@ -5,9 +5,11 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
 import { luaHost } from '../lua-bridge.js';
 import { parseCpuLimit, parseMemoryLimit } from '../lua-limits.js';
 import { sandboxRequested } from '../sandbox.js';
+import { parseBaseUrlFlags } from '../base-url.js';
+import { bindings } from '../registry.js';
 import { readInputFile, readStdinIfPiped } from '../stdin.js';
 
-/** `switchboard lua [file] [-e code] [--json] [--force] [--sandbox] [--memory-limit bytes] [--cpu-limit seconds]` */
+/** `switchboard lua [file] [-e code] [--json] [--force] [--sandbox] [--memory-limit bytes] [--cpu-limit seconds] [--base-url provider[.server]=URL ...]` */
 export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args,
@@ -19,6 +21,7 @@ export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
       sandbox: { type: 'boolean' },
       'memory-limit': { type: 'string' },
       'cpu-limit': { type: 'string' },
+      'base-url': { type: 'string', multiple: true },
     },
   });
   const memoryBytes = parseMemoryLimit(values['memory-limit']);
@@ -28,6 +31,7 @@ export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
 
   const sandbox = sandboxRequested(values.sandbox, process.env);
   const ctx: InvokeContext = { settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)), env: process.env, sandbox, force: values.force === true, dryRun: false, log: [] };
+  ctx.baseUrlFlags = parseBaseUrlFlags(values['base-url'] ?? [], bindings);
   const { DEFAULT_LIMITS, LuaPool } = await import('@switchboard/lua');
   // One worker: a script stuck in C code (a pathological pattern) can still be killed.
   const pool = new LuaPool({ size: 1 });

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
 import { sandboxRequested } from '../sandbox.js';
 import { readSettingsFor } from '../settings-file.js';
+import { parseBaseUrlFlags } from '../base-url.js';
+import { bindings } from '../registry.js';
 
 const VERSION = '0.1.0';
 
@@ -28,12 +30,17 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
       host: { type: 'string' },
       'allowed-host': { type: 'string', multiple: true },
       'allowed-origin': { type: 'string', multiple: true },
+      'base-url': { type: 'string', multiple: true },
     },
   });
   const write = values.write ?? 'deny';
   if (write !== 'deny' && write !== 'allow') throw new UsageError(`--write takes deny or allow, not '${write}'.`);
   const maxResultChars = Number(values['max-result-chars'] ?? 50_000);
   if (!(maxResultChars > 0)) throw new UsageError('--max-result-chars takes a positive number.');
+  const integrations = values.integration ?? [];
+  // A bare --base-url URL is allowed when the gateway serves one provider.
+  const inScope = bindings.filter((p) => integrations.length === 0 || integrations.includes(p.id) || integrations.includes(p.namespace));
+  const baseUrlFlags = parseBaseUrlFlags(values['base-url'] ?? [], inScope);
 
   if (sub === 'config') {
     if (values.http !== undefined || values.host !== undefined || values['allowed-host'] || values['allowed-origin']) {
@@ -48,6 +55,7 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
       ...(values.account ? ['--account', values.account] : []),
       ...(values.sandbox ? ['--sandbox'] : []),
       ...(values['max-result-chars'] ? ['--max-result-chars', values['max-result-chars']] : []),
+      ...(values['base-url'] ?? []).flatMap((b) => ['--base-url', b]),
     ];
     const entry = {
       command: process.execPath,
@@ -74,6 +82,7 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
     settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)),
     env: process.env,
     version: VERSION,
+    baseUrlFlags,
   };
 
   if (values.http !== undefined) {

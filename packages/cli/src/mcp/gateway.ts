@@ -13,6 +13,7 @@ import { accountsOf, policyFor, type Settings } from '../accounts.js';
 import { readDocsPage, searchFunctions } from '../docs-text.js';
 import { invoke, type InvokeContext } from '../invoke.js';
 import { bindings } from '../registry.js';
+import type { BaseUrlFlags } from '../base-url.js';
 
 export interface GatewayOptions {
   /** Provider ids to expose; empty means all. */
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   settings: Settings;
   env: NodeJS.ProcessEnv;
   version: string;
+  /** `--base-url` overrides, by provider and server; environment and settings overrides are read per call. */
+  baseUrlFlags?: BaseUrlFlags;
 }
 
 const SEARCH_TOOL = 'search_functions';
@@ -124,7 +127,7 @@ export function createGateway(options: GatewayOptions): Server {
     }
     const { account: accountArg, ...args } = given as Record<string, unknown>;
     const account = typeof accountArg === 'string' ? accountArg : options.account;
-    const ctx: InvokeContext = { settings: options.settings, env: options.env, sandbox: options.sandbox, force: options.write === 'allow', dryRun: false, log: [] };
+    const ctx: InvokeContext = { settings: options.settings, env: options.env, sandbox: options.sandbox, force: options.write === 'allow', dryRun: false, log: [], ...(options.baseUrlFlags ? { baseUrlFlags: options.baseUrlFlags } : {}) };
     try {
       const { data } = await invoke(target.provider, target.fn, args, account, ctx);
       const structured = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : { value: data };

@@ -1,0 +1,119 @@
+/**
+ * OAuth2 client-credentials tokens (RFC 6749 §4.4): fetched from a token endpoint, cached until
+ * shortly before `expires_in` runs out, and refreshed by one request however many calls wait for
+ * it. Not yet wired to an auth kind in the spec format; `Core` will hold one cache per server.
+ */
+
+import { base64Utf8 } from './base64.js';
+import { AuthenticationError, APIConnectionError } from './errors.js';
+
+export interface ClientCredentials {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Sent space-separated as `scope`; none sends no `scope`. */
+  scopes: readonly string[];
+  /** `basic`: HTTP Basic client_id:client_secret (RFC 6749 §2.3.1, the preferred way); `form`: both in the body. */
+  credentialsIn: 'basic' | 'form';
+}
+
+export interface FetchedToken {
+  accessToken: string;
+  /** Seconds the token is valid for, from `expires_in`; null when the endpoint does not say. */
+  expiresIn: number | null;
+}
+
+/** What a token endpoint answered, in words that never include the secret or a token. */
+function refusal(status: number, body: unknown): string {
+  const fields = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  // OAuth2 error responses (RFC 6749 §5.2) carry `error` and `error_description`, neither a secret.
+  const code = typeof fields.error === 'string' ? fields.error.slice(0, 100) : null;
+  const description = typeof fields.error_description === 'string' ? fields.error_description.slice(0, 300) : null;
+  return `the token endpoint answered ${status}${code ? ` ${code}` : ''}${description ? `: ${description}` : ''}`;
+}
+
+/** One token request. Failures name the endpoint and status; the secret and any token stay out of them. */
+export async function fetchClientCredentialsToken(client: ClientCredentials, fetchFn: typeof fetch, signal?: AbortSignal): Promise<FetchedToken> {
+  const form = new URLSearchParams({ grant_type: 'client_credentials' });
+  if (client.scopes.length > 0) form.set('scope', client.scopes.join(' '));
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+  if (client.credentialsIn === 'basic') headers.authorization = `Basic ${base64Utf8(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`)}`;
+  else {
+    form.set('client_id', client.clientId);
+    form.set('client_secret', client.clientSecret);
+  }
+  let response: Response;
+  try {
+    response = await fetchFn(client.tokenUrl, { method: 'POST', headers, body: form.toString(), ...(signal ? { signal } : {}) });
+  } catch (error) {
+    throw new APIConnectionError(`Could not reach the OAuth2 token endpoint ${client.tokenUrl}: ${error instanceof Error ? error.name : 'network error'}.`);
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  const token = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  if (!response.ok || typeof token.access_token !== 'string' || token.access_token === '') {
+    const why = response.ok ? 'the token endpoint answered without an access_token' : refusal(response.status, body);
+    // The body is not kept: a half-valid answer could still hold a token.
+    throw new AuthenticationError(response.status, `OAuth2 client credentials for ${client.tokenUrl} were refused: ${why}. Check the client id and secret of this account.`, null, null, null, null);
+  }
+  const expiresIn = typeof token.expires_in === 'number' && Number.isFinite(token.expires_in) && token.expires_in > 0 ? token.expires_in : null;
+  return { accessToken: token.access_token, expiresIn };
+}
+
+export interface TokenCacheOptions {
+  /** Milliseconds since the epoch. Default: `Date.now`. */
+  now?: () => number;
+  /**
+   * A token is renewed this many milliseconds before it expires, so a request is never sent with
+   * one that runs out in flight. Default: 60000 (60 s), or a tenth of a shorter lifetime.
+   */
+  refreshBeforeMs?: number;
+}
+
+/**
+ * The current token of one client. Concurrent callers share one fetch (single-flight); a token
+ * without `expires_in` is kept until `invalidate` (after a 401).
+ */
+export class TokenCache {
+  private current: { token: string; renewAt: number } | null = null;
+  private pending: Promise<string> | null = null;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly fetchToken: () => Promise<FetchedToken>,
+    private readonly options: TokenCacheOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** A token valid for a while yet: the cached one, the one being fetched, or a new fetch. */
+  token(): Promise<string> {
+    if (this.current && this.now() < this.current.renewAt) return Promise.resolve(this.current.token);
+    this.pending ??= this.refresh();
+    return this.pending;
+  }
+
+  /**
+   * Drops `rejected` (the token a 401 answered) so the next `token()` fetches a new one. A token
+   * already replaced by a concurrent caller is left alone: one 401 wave causes one refresh.
+   */
+  invalidate(rejected: string): void {
+    if (this.current?.token === rejected) this.current = null;
+  }
+
+  private async refresh(): Promise<string> {
+    try {
+      const { accessToken, expiresIn } = await this.fetchToken();
+      const lifetimeMs = expiresIn === null ? Number.POSITIVE_INFINITY : expiresIn * 1000;
+      const margin = Math.min(this.options.refreshBeforeMs ?? 60_000, lifetimeMs / 10);
+      this.current = { token: accessToken, renewAt: this.now() + lifetimeMs - margin };
+      return accessToken;
+    } finally {
+      this.pending = null;
+    }
+  }
+}
