@@ -270,6 +270,8 @@ export interface Func {
   deprecated: { since: string | null; message: string } | null;
   differences: string[];
   parameters: Parameter[];
+  /** Choices among optional parameters, checked before any request; empty when the function has none. */
+  requiredGroups: RequiredGroup[];
   /** JSON Schema of the arguments object: what validators, MCP and `schema` use. */
   inputSchema: JsonSchema;
   /** JSON Schema of the success body, or null when the call returns nothing. */
@@ -277,4 +279,14 @@ export interface Func {
   binding: HttpBinding | UnavailableBinding;
   examples: Example[];
   source: SourceRef;
+}
+
+/**
+ * Parameters the caller chooses among: `exactly_one` means one and only one
+ * of them is given, `at_least_one` one or more. Every name is an optional
+ * parameter of the function, and a group has at least two.
+ */
+export interface RequiredGroup {
+  kind: 'exactly_one' | 'at_least_one';
+  parameters: string[];
 }

@@ -57,7 +57,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt top-level key in a function',
     edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', 'descripton: List widgets.')],
     expected: [
-      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, response, pagination, examples.",
+      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, required_groups, response, pagination, examples.",
     ],
   },
   {
@@ -603,6 +603,68 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
     expected: [
       "acme/list_widgets.yaml:45:72: example response key 'cuont' is not declared in the response schema at 'by_colour.red'. Did you mean 'count'? Declared keys: count; declare it, or set additionalProperties: true there.",
+    ],
+  },
+  {
+    name: 'required group naming an undeclared parameter',
+    edits: [sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - exactly_one_of: [tags, colur]\nresponse:\n  status: 201')],
+    expected: [
+      "acme/create_widget.yaml:24:28: 'colur' is not a parameter of this function.",
+    ],
+  },
+  {
+    name: 'required group naming a parameter that is required: true',
+    edits: [sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - at_least_one_of: [name, tags]\nresponse:\n  status: 201')],
+    expected: [
+      "acme/create_widget.yaml:24:23: parameter 'name' is required: true, so a group choosing among it and others says nothing; remove required: true or remove it from the group.",
+    ],
+  },
+  {
+    name: 'required group with both kinds in one entry',
+    edits: [sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - { exactly_one_of: [tags, colour], at_least_one_of: [tags, colour] }\nresponse:\n  status: 201')],
+    expected: [
+      "acme/create_widget.yaml:24:39: a group is either 'exactly_one_of' or 'at_least_one_of', not both: write two groups.",
+    ],
+  },
+  {
+    name: 'required group of one parameter',
+    edits: [sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - exactly_one_of: [tags]\nresponse:\n  status: 201')],
+    expected: [
+      "acme/create_widget.yaml:24:21: a group chooses among two or more parameters; found 1. For one parameter, set required: true on it instead.",
+    ],
+  },
+  {
+    name: 'required group repeated',
+    edits: [
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n  colour:\n    type: string\n    description: Colour.\n'),
+      sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - exactly_one_of: [tags, colour]\n  - exactly_one_of: [colour, tags]\nresponse:\n  status: 201'),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', 'arguments: { shelf_id: s1, name: Sprocket, colour: red }'),
+      sub('acme/create_widget.yaml', 'body: { name: Sprocket }', 'body: { name: Sprocket, colour: red }'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:28:5: this group repeats required_groups[0].",
+    ],
+  },
+  {
+    name: 'example arguments breaking an exactly-one-of group',
+    edits: [
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n  colour:\n    type: string\n    description: Colour.\n'),
+      sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - exactly_one_of: [tags, colour]\nresponse:\n  status: 201'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:37:16: example arguments are invalid: give exactly one of 'tags', 'colour'; none was given.",
+    ],
+  },
+  {
+    name: 'example arguments giving both of an exactly-one-of group',
+    edits: [
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n  colour:\n    type: string\n    description: Colour.\n'),
+      sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - exactly_one_of: [tags, colour]\nresponse:\n  status: 201'),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', 'arguments: { shelf_id: s1, name: Sprocket, colour: red, tags: [a] }'),
+      sub('acme/create_widget.yaml', 'body: { name: Sprocket }', 'body: { name: Sprocket, colour: red, tags: [a] }'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:37:16: example arguments are invalid: give exactly one of 'tags', 'colour'; 'tags' and 'colour' were given.",
     ],
   },
   {

@@ -17,6 +17,7 @@ import { placeholders, type ProviderShell } from './build-provider.js';
 import type { RawFunction, RawParameter, RawRequest, RawTransform, RawValueSchema } from './spec-types.js';
 import { patternProblem, schemaPatternProblems } from './patterns.js';
 import { inputSchemaOf, toValueSchema } from './value-schema.js';
+import { buildRequiredGroups, requiredGroupsSchema } from './build-required-groups.js';
 
 export type Report = (path: Array<string | number>, message: string, target?: 'key' | 'value') => void;
 
@@ -42,6 +43,7 @@ export function buildFunction(
 
   const binding = raw.unavailable ? unavailableBinding(raw, report) : httpBinding(raw, provider, report);
   const parameters = buildParameters(raw, binding, report);
+  const requiredGroups = buildRequiredGroups(raw.required_groups, parameters, report);
   if (binding?.kind === 'http') checkPathPlaceholders(raw, binding, parameters, report);
   for (const problem of schemaPatternProblems(raw.response?.schema, ['response', 'schema'])) report(problem.path, problem.message, problem.target);
   const pagination = binding?.kind === 'http' && raw.pagination ? buildPagination(raw, binding, parameters, report) : null;
@@ -64,7 +66,8 @@ export function buildFunction(
     deprecated: raw.deprecated ? { since: raw.deprecated.since ?? null, message: raw.deprecated.message } : null,
     differences: raw.differences ?? [],
     parameters,
-    inputSchema: inputSchemaOf(parameters),
+    requiredGroups,
+    inputSchema: { ...inputSchemaOf(parameters), ...requiredGroupsSchema(requiredGroups) },
     responseSchema: raw.response?.schema ?? null,
     binding,
     examples: (raw.examples ?? []).map(toExample),

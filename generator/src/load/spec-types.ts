@@ -116,6 +116,13 @@ export interface RawFunction {
   request?: RawRequest;
   parameters: Record<string, RawParameter>;
   response?: { status?: number; schema?: Record<string, unknown> };
+  required_groups?: RawRequiredGroup[];
   pagination?: RawPagination;
   examples?: RawExample[];
+}
+
+/** Exactly one of the two keys; the loader reports both or neither. */
+export interface RawRequiredGroup {
+  exactly_one_of?: string[];
+  at_least_one_of?: string[];
 }

@@ -83,7 +83,7 @@ export type PaginationSpec =
 /** A validator compiled at generation time (ajv standalone): true, or false with `errors` set. */
 export interface CompiledValidator {
   (data: unknown): boolean;
-  errors?: Array<{ instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }> | null;
+  errors?: Array<{ instancePath: string; schemaPath?: string; keyword: string; params: Record<string, unknown>; message?: string }> | null;
 }
 
 export interface OperationSpec {
@@ -100,7 +100,14 @@ export interface OperationSpec {
   constants: { query: Record<string, string | number | boolean>; header: Record<string, string>; body: Record<string, unknown> };
   successStatus: number;
   pagination: PaginationSpec | null;
+  /** Choices among optional parameters ("exactly one of src, powerpack_uuid"); absent when there are none. */
+  requiredGroups?: RequiredGroupSpec[];
   validate: CompiledValidator;
+}
+
+export interface RequiredGroupSpec {
+  kind: 'exactly_one' | 'at_least_one';
+  parameters: string[];
 }
 
 /** An operation the provider cannot perform: calls fail before any request with the reason. */

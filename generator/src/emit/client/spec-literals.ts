@@ -58,6 +58,8 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
     constants: binding.constants,
     successStatus: binding.successStatus,
     pagination: binding.pagination ? paginationSpec(binding.pagination) : null,
+    // Only where there are groups, so functions without them generate as before.
+    ...(func.requiredGroups.length > 0 ? { requiredGroups: func.requiredGroups } : {}),
   };
 }
 
