@@ -41,6 +41,8 @@ export interface Provider {
   errors: ErrorEnvelope;
   rateLimit: RateLimitHeaders | null;
   requestIdHeader: string | null;
+  /** Named schemas from provider.yaml `schemas:`, refs among them inlined; functions' refs to them are inlined too. */
+  schemas: Record<string, JsonSchema>;
   /** Functions sorted by canonical name. */
   functions: Func[];
   source: SourceRef;

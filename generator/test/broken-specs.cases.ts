@@ -71,7 +71,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt provider key',
     edits: [sub('acme/provider.yaml', 'docs_url:', 'doc_url:')],
     expected: [
-      "acme/provider.yaml:5:1: unknown key 'doc_url' in the document. Did you mean 'docs_url'? Allowed keys: id, namespace, name, class_name, category, description, docs_url, api_version, env_prefix, fields, auth, servers, errors, rate_limit, request_id_header.",
+      "acme/provider.yaml:5:1: unknown key 'doc_url' in the document. Did you mean 'docs_url'? Allowed keys: id, namespace, name, class_name, category, description, docs_url, api_version, env_prefix, fields, auth, servers, errors, rate_limit, request_id_header, schemas.",
     ],
   },
   {
@@ -665,6 +665,54 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
     expected: [
       "acme/create_widget.yaml:37:16: example arguments are invalid: give exactly one of 'tags', 'colour'; 'tags' and 'colour' were given.",
+    ],
+  },
+  {
+    name: 'response $ref to a provider schema that is not declared',
+    edits: [
+      sub('acme/provider.yaml', 'body: { error: { code: not_found, message: No such widget. } }', 'body: { error: { code: not_found, message: No such widget. } }\nschemas:\n  Widget: { type: object, properties: { id: { type: string } } }'),
+      sub('acme/list_widgets.yaml', 'items: { type: array, items: { type: object } }', "items: { type: array, items: { $ref: '#/schemas/Widgit' } }"),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:26:44: schema 'Widgit' is not declared under 'schemas' in provider.yaml. Did you mean 'Widget'?",
+    ],
+  },
+  {
+    name: 'response $ref that is not a #/schemas/ name',
+    edits: [
+      sub('acme/provider.yaml', 'body: { error: { code: not_found, message: No such widget. } }', 'body: { error: { code: not_found, message: No such widget. } }\nschemas:\n  Widget: { type: object }'),
+      sub('acme/list_widgets.yaml', 'items: { type: array, items: { type: object } }', "items: { type: array, items: { $ref: '#/definitions/Widget' } }"),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:26:44: '$ref' must be '#/schemas/<Name>', naming a schema under 'schemas' in provider.yaml; found \"#/definitions/Widget\".",
+    ],
+  },
+  {
+    name: 'response $ref with sibling keys',
+    edits: [
+      sub('acme/provider.yaml', 'body: { error: { code: not_found, message: No such widget. } }', 'body: { error: { code: not_found, message: No such widget. } }\nschemas:\n  Widget: { type: object }'),
+      sub('acme/list_widgets.yaml', 'items: { type: array, items: { type: object } }', "items: { type: array, items: { $ref: '#/schemas/Widget', type: object } }"),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:26:44: a '$ref' stands alone: move the other keys into schema 'Widget' or drop the ref.",
+    ],
+  },
+  {
+    name: 'provider schemas that refer to each other in a cycle',
+    edits: [
+      sub('acme/provider.yaml', 'body: { error: { code: not_found, message: No such widget. } }', "body: { error: { code: not_found, message: No such widget. } }\nschemas:\n  Shelf: { type: object, properties: { widgets: { type: array, items: { $ref: '#/schemas/Widget' } } } }\n  Widget: { type: object, properties: { shelf: { $ref: '#/schemas/Shelf' } } }"),
+    ],
+    expected: [
+      "acme/provider.yaml:34:56: schema 'Shelf' refers to itself through Shelf → Widget → Shelf; named schemas cannot be recursive, so write the inner level out.",
+    ],
+  },
+  {
+    name: 'pattern RE2 cannot run inside a provider schema',
+    edits: [
+      sub('acme/provider.yaml', 'body: { error: { code: not_found, message: No such widget. } }', "body: { error: { code: not_found, message: No such widget. } }\nschemas:\n  Widget: { type: object, properties: { id: { type: string, pattern: '^(?=w_)' } } }"),
+    ],
+    expected: [
+      "acme/provider.yaml:33:70: pattern /^(?=w_)/ uses a lookahead; patterns are matched in linear time (RE2 syntax), without backreferences, lookahead or lookbehind.",
     ],
   },
   {

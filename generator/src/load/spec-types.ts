@@ -34,6 +34,7 @@ export interface RawProvider {
   errors: { message: string[]; code?: string[]; example: { status: number; body: unknown } };
   rate_limit?: { limit_header?: string; remaining_header?: string; reset_header?: string };
   request_id_header?: string;
+  schemas?: Record<string, Record<string, unknown>>;
 }
 
 export interface RawValueSchema {
