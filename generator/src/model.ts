@@ -41,6 +41,8 @@ export interface Provider {
   errors: ErrorEnvelope;
   rateLimit: RateLimitHeaders | null;
   requestIdHeader: string | null;
+  /** Named schemas from provider.yaml `schemas:`, refs among them inlined; functions' refs to them are inlined too. */
+  schemas: Record<string, JsonSchema>;
   /** Functions sorted by canonical name. */
   functions: Func[];
   source: SourceRef;
@@ -278,6 +280,8 @@ export interface Func {
   deprecated: { since: string | null; message: string } | null;
   differences: string[];
   parameters: Parameter[];
+  /** Choices among optional parameters, checked before any request; empty when the function has none. */
+  requiredGroups: RequiredGroup[];
   /** JSON Schema of the arguments object: what validators, MCP and `schema` use. */
   inputSchema: JsonSchema;
   /** JSON Schema of the success body, or null when the call returns nothing. */
@@ -285,4 +289,14 @@ export interface Func {
   binding: HttpBinding | UnavailableBinding;
   examples: Example[];
   source: SourceRef;
+}
+
+/**
+ * Parameters the caller chooses among: `exactly_one` means one and only one
+ * of them is given, `at_least_one` one or more. Every name is an optional
+ * parameter of the function, and a group has at least two.
+ */
+export interface RequiredGroup {
+  kind: 'exactly_one' | 'at_least_one';
+  parameters: string[];
 }

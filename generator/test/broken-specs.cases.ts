@@ -60,7 +60,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt top-level key in a function',
     edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', 'descripton: List widgets.')],
     expected: [
-      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, response, pagination, idempotency, examples.",
+      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, required_groups, response, pagination, idempotency, examples.",
     ],
   },
   {
@@ -171,7 +171,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt provider key',
     edits: [sub('acme/provider.yaml', 'docs_url:', 'doc_url:')],
     expected: [
-      "acme/provider.yaml:5:1: unknown key 'doc_url' in the document. Did you mean 'docs_url'? Allowed keys: id, namespace, name, class_name, category, description, docs_url, api_version, env_prefix, fields, auth, servers, errors, rate_limit, request_id_header.",
+      "acme/provider.yaml:5:1: unknown key 'doc_url' in the document. Did you mean 'docs_url'? Allowed keys: id, namespace, name, class_name, category, description, docs_url, api_version, env_prefix, fields, auth, servers, errors, rate_limit, request_id_header, schemas.",
     ],
   },
   {
@@ -794,6 +794,116 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
     expected: [
       "acme/list_widgets.yaml:45:72: example response key 'cuont' is not declared in the response schema at 'by_colour.red'. Did you mean 'count'? Declared keys: count; declare it, or set additionalProperties: true there.",
+    ],
+  },
+  {
+    name: 'required group naming an undeclared parameter',
+    edits: [sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - exactly_one_of: [tags, colur]\nresponse:\n  status: 201')],
+    expected: [
+      "acme/create_widget.yaml:24:28: 'colur' is not a parameter of this function.",
+    ],
+  },
+  {
+    name: 'required group naming a parameter that is required: true',
+    edits: [sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - at_least_one_of: [name, tags]\nresponse:\n  status: 201')],
+    expected: [
+      "acme/create_widget.yaml:24:23: parameter 'name' is required: true, so a group choosing among it and others says nothing; remove required: true or remove it from the group.",
+    ],
+  },
+  {
+    name: 'required group with both kinds in one entry',
+    edits: [sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - { exactly_one_of: [tags, colour], at_least_one_of: [tags, colour] }\nresponse:\n  status: 201')],
+    expected: [
+      "acme/create_widget.yaml:24:39: a group is either 'exactly_one_of' or 'at_least_one_of', not both: write two groups.",
+    ],
+  },
+  {
+    name: 'required group of one parameter',
+    edits: [sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - exactly_one_of: [tags]\nresponse:\n  status: 201')],
+    expected: [
+      "acme/create_widget.yaml:24:21: a group chooses among two or more parameters; found 1. For one parameter, set required: true on it instead.",
+    ],
+  },
+  {
+    name: 'required group repeated',
+    edits: [
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n  colour:\n    type: string\n    description: Colour.\n'),
+      sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - exactly_one_of: [tags, colour]\n  - exactly_one_of: [colour, tags]\nresponse:\n  status: 201'),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', 'arguments: { shelf_id: s1, name: Sprocket, colour: red }'),
+      sub('acme/create_widget.yaml', 'body: { name: Sprocket }', 'body: { name: Sprocket, colour: red }'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:28:5: this group repeats required_groups[0].",
+    ],
+  },
+  {
+    name: 'example arguments breaking an exactly-one-of group',
+    edits: [
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n  colour:\n    type: string\n    description: Colour.\n'),
+      sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - exactly_one_of: [tags, colour]\nresponse:\n  status: 201'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:37:16: example arguments are invalid: give exactly one of 'tags', 'colour'; none was given.",
+    ],
+  },
+  {
+    name: 'example arguments giving both of an exactly-one-of group',
+    edits: [
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n  colour:\n    type: string\n    description: Colour.\n'),
+      sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - exactly_one_of: [tags, colour]\nresponse:\n  status: 201'),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', 'arguments: { shelf_id: s1, name: Sprocket, colour: red, tags: [a] }'),
+      sub('acme/create_widget.yaml', 'body: { name: Sprocket }', 'body: { name: Sprocket, colour: red, tags: [a] }'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:37:16: example arguments are invalid: give exactly one of 'tags', 'colour'; 'tags' and 'colour' were given.",
+    ],
+  },
+  {
+    name: 'response $ref to a provider schema that is not declared',
+    edits: [
+      sub('acme/provider.yaml', 'body: { error: { code: not_found, message: No such widget. } }', 'body: { error: { code: not_found, message: No such widget. } }\nschemas:\n  Widget: { type: object, properties: { id: { type: string } } }'),
+      sub('acme/list_widgets.yaml', 'items: { type: array, items: { type: object } }', "items: { type: array, items: { $ref: '#/schemas/Widgit' } }"),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:26:44: schema 'Widgit' is not declared under 'schemas' in provider.yaml. Did you mean 'Widget'?",
+    ],
+  },
+  {
+    name: 'response $ref that is not a #/schemas/ name',
+    edits: [
+      sub('acme/provider.yaml', 'body: { error: { code: not_found, message: No such widget. } }', 'body: { error: { code: not_found, message: No such widget. } }\nschemas:\n  Widget: { type: object }'),
+      sub('acme/list_widgets.yaml', 'items: { type: array, items: { type: object } }', "items: { type: array, items: { $ref: '#/definitions/Widget' } }"),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:26:44: '$ref' must be '#/schemas/<Name>', naming a schema under 'schemas' in provider.yaml; found \"#/definitions/Widget\".",
+    ],
+  },
+  {
+    name: 'response $ref with sibling keys',
+    edits: [
+      sub('acme/provider.yaml', 'body: { error: { code: not_found, message: No such widget. } }', 'body: { error: { code: not_found, message: No such widget. } }\nschemas:\n  Widget: { type: object }'),
+      sub('acme/list_widgets.yaml', 'items: { type: array, items: { type: object } }', "items: { type: array, items: { $ref: '#/schemas/Widget', type: object } }"),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:26:44: a '$ref' stands alone: move the other keys into schema 'Widget' or drop the ref.",
+    ],
+  },
+  {
+    name: 'provider schemas that refer to each other in a cycle',
+    edits: [
+      sub('acme/provider.yaml', 'body: { error: { code: not_found, message: No such widget. } }', "body: { error: { code: not_found, message: No such widget. } }\nschemas:\n  Shelf: { type: object, properties: { widgets: { type: array, items: { $ref: '#/schemas/Widget' } } } }\n  Widget: { type: object, properties: { shelf: { $ref: '#/schemas/Shelf' } } }"),
+    ],
+    expected: [
+      "acme/provider.yaml:34:56: schema 'Shelf' refers to itself through Shelf → Widget → Shelf; named schemas cannot be recursive, so write the inner level out.",
+    ],
+  },
+  {
+    name: 'pattern RE2 cannot run inside a provider schema',
+    edits: [
+      sub('acme/provider.yaml', 'body: { error: { code: not_found, message: No such widget. } }', "body: { error: { code: not_found, message: No such widget. } }\nschemas:\n  Widget: { type: object, properties: { id: { type: string, pattern: '^(?=w_)' } } }"),
+    ],
+    expected: [
+      "acme/provider.yaml:33:70: pattern /^(?=w_)/ uses a lookahead; patterns are matched in linear time (RE2 syntax), without backreferences, lookahead or lookbehind.",
     ],
   },
   {

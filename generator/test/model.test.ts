@@ -159,3 +159,29 @@ describe('what the loader limits still allows', () => {
     expect(labels.schema.items?.pattern).toBe('^[a-z\\u00e9]+$');
   });
 });
+
+describe('provider schemas shared by $ref', () => {
+  const P = 'body: { error: { code: not_found, message: No such widget. } }';
+  const edits = [
+    {
+      file: 'acme/provider.yaml',
+      find: P,
+      replace: `${P}\nschemas:\n  Widget: { type: object, properties: { id: { type: string }, shelf: { $ref: '#/schemas/Shelf' } } }\n  Shelf: { type: object, properties: { name: { type: string } } }`,
+    },
+    { file: 'acme/list_widgets.yaml', find: 'items: { type: array, items: { type: object } }', replace: "items: { type: array, items: { $ref: '#/schemas/Widget' } }" },
+  ];
+
+  it('are inlined where referenced, refs between them included, as if copied there', () => {
+    const loaded = loadCatalog(projectWith(edits).specs);
+    if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
+    const list = loaded.catalog.providers[0]!.functions.find((f) => f.name === 'list_widgets')!;
+    expect(list.responseSchema).toEqual({
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, shelf: { type: 'object', properties: { name: { type: 'string' } } } } } },
+        total_pages: { type: 'integer' },
+      },
+    });
+    expect(loaded.catalog.providers[0]!.schemas['Widget']).toEqual({ type: 'object', properties: { id: { type: 'string' }, shelf: { type: 'object', properties: { name: { type: 'string' } } } } });
+  });
+});

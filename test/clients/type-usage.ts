@@ -5,10 +5,14 @@
 import { Telnyx } from '@switchboard/telnyx';
 import { Sinch } from '@switchboard/sinch';
 import { Retell } from '@switchboard/retell-ai';
+import { Plivo } from '@switchboard/plivo';
+import { Dialpad } from '@switchboard/dialpad';
 
 const telnyx = new Telnyx({ apiKey: 'key' });
 const sinch = new Sinch({ servicePlanId: 'plan', apiToken: 'token', region: 'eu' });
 const retell = new Retell({ apiKey: 'key' });
+const plivo = new Plivo({ authId: 'id', authToken: 'token' });
+const dialpad = new Dialpad({ apiKey: 'key' });
 
 export async function wellTyped(): Promise<void> {
   const sent = await telnyx.sendSms({ from: '+13125550123', to: '+19175550188', text: 'hi' });
@@ -20,6 +24,11 @@ export async function wellTyped(): Promise<void> {
   }
   await sinch.listMessages({ direction: 'mo', to: '+13125550123' });
   await retell.createPhoneCall({ options: { from_number: '+14155550100', to_number: '+14155550199' } });
+  // Required groups: exactly one sender; at least one of text and media.
+  await plivo.sendSms({ src: '14155552671', dst: '14155552672', text: 'hi' });
+  await plivo.sendSms({ powerpack_uuid: 'pp-1', dst: '14155552672', text: 'hi' });
+  await dialpad.sendSms({ to: '+14155551234', media: 'aGk=' });
+  await dialpad.sendSms({ to: '+14155551234', text: 'hi', media: 'aGk=' });
 }
 
 export async function illTyped(): Promise<void> {
@@ -35,4 +44,10 @@ export async function illTyped(): Promise<void> {
   await retell.createPhoneCall({ options: { from_number: '+14155550100' } });
   // @ts-expect-error the selector only takes its enum values
   await sinch.listMessages({ direction: 'outbound' });
+  // @ts-expect-error exactly one of src and powerpack_uuid: both is a compile error
+  await plivo.sendSms({ src: '14155552671', powerpack_uuid: 'pp-1', dst: '14155552672', text: 'hi' });
+  // @ts-expect-error exactly one of src and powerpack_uuid: neither is a compile error
+  await plivo.sendSms({ dst: '14155552672', text: 'hi' });
+  // @ts-expect-error at least one of text and media: neither is a compile error
+  await dialpad.sendSms({ to: '+14155551234' });
 }

@@ -7,6 +7,7 @@ import { stableJson, type Emitter, type GeneratedFile } from './emitter.js';
 import { luaExample } from './lua/lua-literal.js';
 import { mdCell, mdCellCode, mdCode, mdFence, mdLine, mdText, mdUrl, vitePressBody } from './escape/markdown.js';
 import { yamlString } from './escape/yaml.js';
+import { requiredGroupsNote } from './required-groups-note.js';
 
 const ROOT = 'packages/docs';
 
@@ -67,7 +68,7 @@ function parameterTable(func: Func): string {
     ].join('');
     return `| \`${p.name}\` | ${type} | ${p.required ? 'yes' : 'no'} | ${[wire, ...transforms].join(', ')} | ${description} |`;
   });
-  return ['| Name | Type | Required | Sent as | Description |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| Name | Type | Required | Sent as | Description |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + requiredGroupsNote(func);
 }
 
 function paginationText(func: Func): string | null {

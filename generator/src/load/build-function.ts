@@ -18,6 +18,8 @@ import { placeholders, type ProviderShell } from './build-provider.js';
 import type { RawFunction, RawParameter, RawRequest, RawTransform, RawValueSchema } from './spec-types.js';
 import { patternProblem, schemaPatternProblems } from './patterns.js';
 import { inputSchemaOf, toValueSchema } from './value-schema.js';
+import { buildRequiredGroups, requiredGroupsSchema } from './build-required-groups.js';
+import { resolveRefs } from './named-schemas.js';
 
 export type Report = (path: Array<string | number>, message: string, target?: 'key' | 'value') => void;
 
@@ -29,10 +31,12 @@ export function buildFunction(
   stem: string,
   provider: ProviderShell,
 ): { func: Func | null; diagnostics: Diagnostic[] } {
-  const raw = parsed.data as RawFunction;
+  const written = parsed.data as RawFunction;
   const diagnostics: Diagnostic[] = [];
   const report: Report = (path, message, target = 'value') =>
     diagnostics.push({ file: parsed.file, ...parsed.locate(path, target), message });
+  // Refs to provider schemas are inlined first, so every later check sees the schema as if copied here.
+  const raw = withResolvedResponse(written, provider, report);
 
   if (raw.name !== stem) report(['name'], `name ${show(raw.name)} must equal the file name '${stem}.yaml'.`);
   if (RESERVED_FUNCTION_NAMES.has(raw.name)) report(['name'], `'${raw.name}' is reserved: app.integrations.<provider>.default names the default account.`);
@@ -43,8 +47,9 @@ export function buildFunction(
 
   const binding = raw.unavailable ? unavailableBinding(raw, report) : httpBinding(raw, provider, report);
   const parameters = buildParameters(raw, binding, report);
+  const requiredGroups = buildRequiredGroups(raw.required_groups, parameters, report);
   if (binding?.kind === 'http') checkPathPlaceholders(raw, binding, parameters, report);
-  for (const problem of schemaPatternProblems(raw.response?.schema, ['response', 'schema'])) report(problem.path, problem.message, problem.target);
+  for (const problem of schemaPatternProblems(written.response?.schema, ['response', 'schema'])) report(problem.path, problem.message, problem.target);
   const pagination = binding?.kind === 'http' && raw.pagination ? buildPagination(raw, binding, parameters, report) : null;
   const idempotencyKey = binding ? buildIdempotency(raw, binding, parameters, report) : null;
 
@@ -67,13 +72,20 @@ export function buildFunction(
     deprecated: raw.deprecated ? { since: raw.deprecated.since ?? null, message: raw.deprecated.message } : null,
     differences: raw.differences ?? [],
     parameters,
-    inputSchema: inputSchemaOf(parameters),
+    requiredGroups,
+    inputSchema: { ...inputSchemaOf(parameters), ...requiredGroupsSchema(requiredGroups) },
     responseSchema: raw.response?.schema ?? null,
     binding,
     examples: (raw.examples ?? []).map(toExample),
     source: { file: parsed.file },
   };
   return { func, diagnostics };
+}
+
+function withResolvedResponse(raw: RawFunction, provider: ProviderShell, report: Report): RawFunction {
+  if (!raw.response?.schema) return raw;
+  const resolved = resolveRefs(raw.response.schema, ['response', 'schema'], provider.schemas, (path, message) => report(path, message));
+  return resolved === null ? raw : { ...raw, response: { ...raw.response, schema: resolved as Record<string, unknown> } };
 }
 
 function unavailableBinding(raw: RawFunction, report: Report): UnavailableBinding {

@@ -4,6 +4,9 @@ import { camelCase, pascalCase, upperSnake } from './names.js';
 import type { ParsedFile } from './parse.js';
 import { patternMatches, patternProblem } from './patterns.js';
 import type { RawAuthScheme, RawProvider } from './spec-types.js';
+import type { JsonSchema } from '../model.js';
+import { resolveProviderSchemas } from './named-schemas.js';
+import { schemaPatternProblems } from './patterns.js';
 
 export type ProviderShell = Omit<Provider, 'functions'>;
 
@@ -66,6 +69,11 @@ export function buildProvider(
     servers.push({ name, urlTemplate: server.url, urlFields, auth, description: server.description ?? null });
   }
 
+  const schemas = resolveProviderSchemas((raw.schemas ?? {}) as Record<string, JsonSchema>, (path, message) => report(path, message));
+  for (const [name, schema] of Object.entries(raw.schemas ?? {})) {
+    for (const problem of schemaPatternProblems(schema, ['schemas', name])) report(problem.path, problem.message, problem.target);
+  }
+
   if (diagnostics.length > 0) return { provider: null, diagnostics };
 
   const envPrefix = raw.env_prefix ?? upperSnake(raw.id);
@@ -107,6 +115,7 @@ export function buildProvider(
           }
         : null,
       requestIdHeader: raw.request_id_header ?? null,
+      schemas,
       source: { file: parsed.file },
     },
   };

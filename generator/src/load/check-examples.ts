@@ -4,6 +4,7 @@ import type { Func } from '../model.js';
 import { show, type Diagnostic } from './diagnostics.js';
 import type { ParsedFile } from './parse.js';
 import { undeclaredExampleKeys } from './check-example-keys.js';
+import { groupProblems, isGroupError } from './build-required-groups.js';
 
 const ajv = createAjv({ verbose: true });
 
@@ -45,7 +46,9 @@ export function checkExamples(parsed: ParsedFile, func: Func): Diagnostic[] {
 
   func.examples.forEach((example, i) => {
     if (!validateInput(example.arguments)) {
-      report(['examples', i, 'arguments'], `example arguments are invalid: ${explain(validateInput.errors)}.`);
+      const errors = (validateInput.errors ?? []).filter((e) => !isGroupError(e, func.requiredGroups));
+      const problems = [...groupProblems(func.requiredGroups, example.arguments), ...(errors.length > 0 ? [explain(errors)] : [])];
+      report(['examples', i, 'arguments'], `example arguments are invalid: ${problems.join('; ')}.`);
     }
     const endpoint =
       binding.endpoint.kind === 'fixed'

@@ -34,6 +34,7 @@ export interface RawProvider {
   errors: { message: string[]; code?: string[]; example: { status: number; body: unknown } };
   rate_limit?: { limit_header?: string; remaining_header?: string; reset_header?: string };
   request_id_header?: string;
+  schemas?: Record<string, Record<string, unknown>>;
 }
 
 export interface RawValueSchema {
@@ -117,7 +118,14 @@ export interface RawFunction {
   request?: RawRequest;
   parameters: Record<string, RawParameter>;
   response?: { status?: number; schema?: Record<string, unknown> };
+  required_groups?: RawRequiredGroup[];
   pagination?: RawPagination;
   idempotency?: { header: string };
   examples?: RawExample[];
+}
+
+/** Exactly one of the two keys; the loader reports both or neither. */
+export interface RawRequiredGroup {
+  exactly_one_of?: string[];
+  at_least_one_of?: string[];
 }

@@ -96,6 +96,8 @@ export interface ValidationIssue {
   expected?: string;
   /** The given value, JSON-quoted and shortened. */
   received?: string;
+  /** For a required group ("exactly one of a, b"): its parameters; `problem` is then the whole sentence. */
+  group?: string[];
 }
 
 /** The arguments were refused before any request was made. */
@@ -109,6 +111,7 @@ export class ValidationError extends SwitchboardError {
 }
 
 export function describeIssue(issue: ValidationIssue): string {
+  if (issue.group) return issue.problem;
   if (issue.problem === 'missing') return `missing '${issue.path}'`;
   if (issue.problem === 'unknown') return `unknown '${issue.path}'`;
   const got = issue.received === undefined ? '' : ` (got ${issue.received})`;

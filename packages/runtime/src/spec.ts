@@ -88,7 +88,7 @@ export type PaginationSpec =
 /** A validator compiled at generation time (ajv standalone): true, or false with `errors` set. */
 export interface CompiledValidator {
   (data: unknown): boolean;
-  errors?: Array<{ instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }> | null;
+  errors?: Array<{ instancePath: string; schemaPath?: string; keyword: string; params: Record<string, unknown>; message?: string }> | null;
 }
 
 export interface OperationSpec {
@@ -105,9 +105,16 @@ export interface OperationSpec {
   constants: { query: Record<string, string | number | boolean>; header: Record<string, string>; body: Record<string, unknown> };
   successStatus: number;
   pagination: PaginationSpec | null;
+  /** Choices among optional parameters ("exactly one of src, powerpack_uuid"); absent when there are none. */
+  requiredGroups?: RequiredGroupSpec[];
   validate: CompiledValidator;
   /** The provider's idempotency-key header: each call sends one key, reused by its retries, so the write may be retried like a read. Absent: none. */
   idempotencyKey?: { header: string };
+}
+
+export interface RequiredGroupSpec {
+  kind: 'exactly_one' | 'at_least_one';
+  parameters: string[];
 }
 
 /** An operation the provider cannot perform: calls fail before any request with the reason. */

@@ -8,6 +8,7 @@ import { formatPath } from './arguments.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import type { CompiledValidator, OperationSpec } from './spec.js';
 import type { Redactor } from './redact.js';
+import { requiredGroupIssues, restatesGroup } from './required-groups.js';
 
 type AjvError = NonNullable<CompiledValidator['errors']>[number];
 
@@ -17,10 +18,12 @@ const NOISE = new Set(['if', 'oneOf', 'anyOf', 'allOf', 'not']);
 export function validateArgs(op: OperationSpec, args: object, redactor: Redactor): void {
   // The validator may be compiled with `useDefaults`; run it on a copy so the
   // caller's object is never mutated and defaults are not sent unasked.
-  if (op.validate(copy(args))) return;
-  const errors = op.validate.errors ?? [];
+  const groupIssues = requiredGroupIssues(op.requiredGroups, args);
+  if (op.validate(copy(args)) && groupIssues.length === 0) return;
+  // A group's own oneOf/anyOf errors are replaced by the group issue that names its parameters.
+  const errors = (op.validate.errors ?? []).filter((e) => !restatesGroup(e, op.requiredGroups));
   const specific = errors.filter((e) => !NOISE.has(e.keyword));
-  const issues = dedupe((specific.length > 0 ? specific : errors).map((e) => toIssue(e, args, redactor)));
+  const issues = dedupe([...groupIssues, ...(specific.length > 0 ? specific : errors).map((e) => toIssue(e, args, redactor))]);
   if (issues.length === 0) issues.push({ path: '(arguments)', problem: 'are not valid' });
   throw new ValidationError(op.id, issues);
 }

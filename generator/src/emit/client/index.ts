@@ -9,6 +9,7 @@ import { compileValidator } from './validators.js';
 import { jsLiteral, tsExample } from './examples.js';
 import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
 import { CodeReference } from '../escape/ts.js';
+import { groupMembers, groupUnions } from './group-types.js';
 
 export const clientRoot = (provider: Provider) => `packages/clients/${provider.id}`;
 
@@ -24,7 +25,7 @@ const itemType = (func: Func) => `${func.names.tsType}Item`;
 export const operationConst = (func: Func) => `${func.names.tsMethod}Operation`;
 const validatorName = (func: Func) => `validate${func.names.tsType}`;
 const moduleName = (func: Func) => func.name.replace(/_/g, '-');
-const hasRequired = (func: Func) => func.parameters.some((p) => p.required);
+const hasRequired = (func: Func) => func.parameters.some((p) => p.required) || func.requiredGroups.length > 0;
 const paramsArg = (func: Func) => `params: ${paramsType(func)}${hasRequired(func) ? '' : ' = {}'}`;
 
 /** One npm package per provider: typed client class, standalone functions, precompiled validators. */
@@ -87,6 +88,25 @@ function itemsSchema(func: HttpFunc): Schema | null {
   return found.length === 1 ? found[0]! : found.length > 1 ? { anyOf: found } as Schema : null;
 }
 
+/** Params of a function with required groups: an interface of the others, intersected with one union per group. */
+function groupedParamsType(func: Func): string {
+  const grouped = groupMembers(func);
+  const members = func.parameters
+    .filter((p) => !grouped.has(p.name))
+    .map((p) => {
+      const description = [p.schema.description, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
+      return `  ${doc(description).replace(/\n$/, '\n  ')}${p.name}${p.required ? '' : '?'}: ${valueType(p.schema, '  ')};`;
+    });
+  const base = `${paramsType(func)}Base`;
+  const unions = groupUnions(func, (p, mode) =>
+    mode === 'never' ? `${p.name}?: never;` : `${doc(p.schema.description).replace(/\n$/, ' ')}${p.name}${mode === 'optional' ? '?' : ''}: ${valueType(p.schema, '  ')};`,
+  );
+  return [
+    `/** Arguments of \`${func.names.tsMethod}\` other than its required groups. */\nexport interface ${base} {\n${members.join('\n')}\n}`,
+    `/** Arguments of \`${func.names.tsMethod}\` (${commentSafe(oneLine(func.title))}): ${func.requiredGroups.map((g) => `${g.kind === 'exactly_one' ? 'exactly one' : 'at least one'} of ${g.parameters.join(', ')}`).join('; ')}. */\nexport type ${paramsType(func)} = ${base} & ${unions.join(' & ')};`,
+  ].join('\n\n');
+}
+
 function typesFile(provider: Provider): OptionalKind<SourceFileStructure> {
   const statements: string[] = [];
   for (const func of provider.functions) {
@@ -94,7 +114,11 @@ function typesFile(provider: Provider): OptionalKind<SourceFileStructure> {
       const description = [p.schema.description, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
       return `  ${doc(description).replace(/\n$/, '\n  ')}${p.name}${p.required ? '' : '?'}: ${valueType(p.schema, '  ')};`;
     });
-    statements.push(`/** Arguments of \`${func.names.tsMethod}\` (${commentSafe(oneLine(func.title))}). */\nexport interface ${paramsType(func)} {\n${members.join('\n')}\n}`);
+    if (func.requiredGroups.length > 0) {
+      statements.push(groupedParamsType(func));
+    } else {
+      statements.push(`/** Arguments of \`${func.names.tsMethod}\` (${commentSafe(oneLine(func.title))}). */\nexport interface ${paramsType(func)} {\n${members.join('\n')}\n}`);
+    }
     statements.push(`/** What \`${func.names.tsMethod}\` resolves to. */\nexport type ${responseType(func)} = ${func.responseSchema ? jsonSchemaType(func.responseSchema) : 'null'};`);
     if (isHttp(func)) {
       const items = itemsSchema(func);

@@ -60,6 +60,8 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
     pagination: binding.pagination ? paginationSpec(binding.pagination) : null,
     // Only when declared, so operations without one keep their literal unchanged.
     ...(binding.idempotencyKey ? { idempotencyKey: binding.idempotencyKey } : {}),
+    // Only where there are groups, so functions without them generate as before.
+    ...(func.requiredGroups.length > 0 ? { requiredGroups: func.requiredGroups } : {}),
   };
 }
 

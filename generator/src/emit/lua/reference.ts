@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import type { Func, Provider } from '../../model.js';
 import { luaExample, luaSignature } from './lua-literal.js';
 import { mdCell, mdCellCode, mdCode, mdFence, mdLine, mdText } from '../escape/markdown.js';
+import { requiredGroupsNote } from '../required-groups-note.js';
 
 const template = (name: string) =>
   Handlebars.compile(readFileSync(new URL(`../../../templates/${name}`, import.meta.url), 'utf8'), { noEscape: true, strict: true });
@@ -34,7 +35,7 @@ export function parameterTable(func: Func): string {
     const description = [mdCell(p.schema.description ?? ''), ...notes].filter(Boolean).join(' ');
     return `| \`${p.name}\` | ${typeLabel(func, p.name)} | ${p.required ? 'yes' : 'no'} | ${description} |`;
   });
-  return ['| Parameter | Type | Required | Description |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| Parameter | Type | Required | Description |', '| --- | --- | --- | --- |', ...rows].join('\n') + requiredGroupsNote(func);
 }
 
 function functionView(provider: Provider, func: Func) {

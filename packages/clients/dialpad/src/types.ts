@@ -343,14 +343,12 @@ export type ListUsersItem = {
   date_first_login?: string | null;
   [key: string]: unknown;
 };
-/** Arguments of `sendSms` (Send SMS). */
-export interface SendSmsParams {
+/** Arguments of `sendSms` other than its required groups. */
+export interface SendSmsParamsBase {
   /** Recipient phone number in E.164 format (e.g. "+14155551234"), or a national number when infer_country_code is true. */
   to: string;
   /** Sender phone number (E.164), assigned to a user or a user group. Overrides user_id and sender_group_id. */
   from?: string;
-  /** The message body. Required unless media is given. */
-  text?: string;
   /** Id of the office, department or call center to send on behalf of; give sender_group_type with it. */
   sender_group_id?: number;
   /** The kind of group sender_group_id names. */
@@ -359,10 +357,10 @@ export interface SendSmsParams {
   user_id?: number;
   /** Treat `to` as a number of the sending user's country, relaxing the E.164 requirement. */
   infer_country_code?: boolean;
-  /** Base64-encoded attachment (at most 500 KiB before encoding); makes the message an MMS. */
-  media?: string;
 }
 
+/** Arguments of `sendSms` (Send SMS): at least one of text, media. */
+export type SendSmsParams = SendSmsParamsBase & ({ /** The message body. Required unless media is given. */ text: string; /** Base64-encoded attachment (at most 500 KiB before encoding); makes the message an MMS. */ media?: string; } | { /** The message body. Required unless media is given. */ text?: string; /** Base64-encoded attachment (at most 500 KiB before encoding); makes the message an MMS. */ media: string; });
 /** What `sendSms` resolves to. */
 export type SendSmsResponse = {
   id: number | string;

@@ -337,10 +337,8 @@ export type ListNumbersItem = {
   resource_uri?: string;
   [key: string]: unknown;
 };
-/** Arguments of `sendSms` (Send SMS). */
-export interface SendSmsParams {
-  /** Sender: a Plivo number on your account, digits with country code (`14155552671`) or E.164, or an alphanumeric sender ID where the destination country allows it. Omit when using `powerpack_uuid`. */
-  src?: string;
+/** Arguments of `sendSms` other than its required groups. */
+export interface SendSmsParamsBase {
   /** Recipient number, or several recipients joined with `<` (e.g. `14155552672<14155552673`); digits with country code or E.164. */
   dst: string;
   /** Message body. Required for SMS; optional for MMS. */
@@ -353,10 +351,10 @@ export interface SendSmsParams {
   url?: string;
   /** What Plivo keeps in its logs: everything (`"true"`), neither content nor numbers (`"false"`), only the content, or only the numbers. */
   log?: "true" | "false" | "content_only" | "number_only";
-  /** Powerpack (number pool) to send from instead of `src`. */
-  powerpack_uuid?: string;
 }
 
+/** Arguments of `sendSms` (Send SMS): exactly one of src, powerpack_uuid. */
+export type SendSmsParams = SendSmsParamsBase & ({ /** Sender: a Plivo number on your account, digits with country code (`14155552671`) or E.164, or an alphanumeric sender ID where the destination country allows it. Omit when using `powerpack_uuid`. */ src: string; powerpack_uuid?: never; } | { src?: never; /** Powerpack (number pool) to send from instead of `src`. */ powerpack_uuid: string; });
 /** What `sendSms` resolves to. */
 export type SendSmsResponse = {
   api_id: string;

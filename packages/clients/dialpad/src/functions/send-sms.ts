@@ -41,6 +41,7 @@ export const sendSmsOperation: OperationSpec = {
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   pagination: null,
+  requiredGroups: [{ kind: "at_least_one", parameters: ["text", "media"] }],
   validate: validateSendSms,
 };
 /**

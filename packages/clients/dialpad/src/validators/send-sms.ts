@@ -2,7 +2,7 @@
 // @ts-nocheck: ajv standalone output, checked by ajv when generated.
 
 export const validateSendSms = validate0;
-const schema0 = {"type":"object","properties":{"to":{"type":"string","minLength":1},"from":{"type":"string","pattern":"^\\+[1-9][0-9]{1,14}$"},"text":{"type":"string","minLength":1},"sender_group_id":{"type":"integer"},"sender_group_type":{"type":"string","enum":["office","department","callcenter"]},"user_id":{"type":"integer"},"infer_country_code":{"type":"boolean"},"media":{"type":"string"}},"additionalProperties":false,"required":["to"]};
+const schema0 = {"type":"object","properties":{"to":{"type":"string","minLength":1},"from":{"type":"string","pattern":"^\\+[1-9][0-9]{1,14}$"},"text":{"type":"string","minLength":1},"sender_group_id":{"type":"integer"},"sender_group_type":{"type":"string","enum":["office","department","callcenter"]},"user_id":{"type":"integer"},"infer_country_code":{"type":"boolean"},"media":{"type":"string"}},"additionalProperties":false,"required":["to"],"anyOf":[{"required":["text"]},{"required":["media"]}]};
 const ucs2length = (s) => { let n = 0; for (const _ of s) n++; return n; };
 const func0 = ucs2length;
 const pattern0 = new RegExp("^\\+[1-9][0-9]{1,14}$", "u");
@@ -10,9 +10,12 @@ const pattern0 = new RegExp("^\\+[1-9][0-9]{1,14}$", "u");
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const _errs1 = errors;
+let valid0 = false;
+const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.to === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(data.text === undefined){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -21,9 +24,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((((((key0 === "to") || (key0 === "from")) || (key0 === "text")) || (key0 === "sender_group_id")) || (key0 === "sender_group_type")) || (key0 === "user_id")) || (key0 === "infer_country_code")) || (key0 === "media"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.media === undefined){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "media"},message:"must have required property '"+"media"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -33,11 +41,11 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.to !== undefined){
-let data0 = data.to;
-if(typeof data0 === "string"){
-if(func0(data0) < 1){
-const err2 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -46,9 +54,20 @@ vErrors.push(err2);
 }
 errors++;
 }
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
 }
 else {
-const err3 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.to === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -57,12 +76,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.from !== undefined){
-let data1 = data.from;
-if(typeof data1 === "string"){
-if(!pattern0.test(data1)){
-const err4 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{1,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{1,14}$"+"\""};
+for(const key0 in data){
+if(!((((((((key0 === "to") || (key0 === "from")) || (key0 === "text")) || (key0 === "sender_group_id")) || (key0 === "sender_group_type")) || (key0 === "user_id")) || (key0 === "infer_country_code")) || (key0 === "media"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -72,8 +88,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.to !== undefined){
+let data0 = data.to;
+if(typeof data0 === "string"){
+if(func0(data0) < 1){
+const err5 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -83,11 +102,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.text !== undefined){
-let data2 = data.text;
-if(typeof data2 === "string"){
-if(func0(data2) < 1){
-const err6 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -97,8 +113,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.from !== undefined){
+let data1 = data.from;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err7 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{1,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{1,14}$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -108,10 +127,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.sender_group_id !== undefined){
-let data3 = data.sender_group_id;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err8 = {instancePath:instancePath+"/sender_group_id",schemaPath:"#/properties/sender_group_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err8 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -121,10 +138,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.sender_group_type !== undefined){
-let data4 = data.sender_group_type;
-if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/sender_group_type",schemaPath:"#/properties/sender_group_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.text !== undefined){
+let data2 = data.text;
+if(typeof data2 === "string"){
+if(func0(data2) < 1){
+const err9 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -133,8 +151,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!(((data4 === "office") || (data4 === "department")) || (data4 === "callcenter"))){
-const err10 = {instancePath:instancePath+"/sender_group_type",schemaPath:"#/properties/sender_group_type/enum",keyword:"enum",params:{allowedValues: schema0.properties.sender_group_type.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err10 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -144,10 +163,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-let data5 = data.user_id;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err11 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.sender_group_id !== undefined){
+let data3 = data.sender_group_id;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err11 = {instancePath:instancePath+"/sender_group_id",schemaPath:"#/properties/sender_group_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -157,9 +176,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.infer_country_code !== undefined){
-if(typeof data.infer_country_code !== "boolean"){
-const err12 = {instancePath:instancePath+"/infer_country_code",schemaPath:"#/properties/infer_country_code/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.sender_group_type !== undefined){
+let data4 = data.sender_group_type;
+if(typeof data4 !== "string"){
+const err12 = {instancePath:instancePath+"/sender_group_type",schemaPath:"#/properties/sender_group_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -168,10 +188,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.media !== undefined){
-if(typeof data.media !== "string"){
-const err13 = {instancePath:instancePath+"/media",schemaPath:"#/properties/media/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data4 === "office") || (data4 === "department")) || (data4 === "callcenter"))){
+const err13 = {instancePath:instancePath+"/sender_group_type",schemaPath:"#/properties/sender_group_type/enum",keyword:"enum",params:{allowedValues: schema0.properties.sender_group_type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -181,14 +199,51 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.user_id !== undefined){
+let data5 = data.user_id;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err14 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.infer_country_code !== undefined){
+if(typeof data.infer_country_code !== "boolean"){
+const err15 = {instancePath:instancePath+"/infer_country_code",schemaPath:"#/properties/infer_country_code/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.media !== undefined){
+if(typeof data.media !== "string"){
+const err16 = {instancePath:instancePath+"/media",schemaPath:"#/properties/media/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
 }
 errors++;
 }

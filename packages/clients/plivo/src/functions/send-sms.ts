@@ -23,6 +23,7 @@ export const sendSmsOperation: OperationSpec = {
   constants: { query: {}, header: {}, body: {} },
   successStatus: 202,
   pagination: null,
+  requiredGroups: [{ kind: "exactly_one", parameters: ["src", "powerpack_uuid"] }],
   validate: validateSendSms,
 };
 /**

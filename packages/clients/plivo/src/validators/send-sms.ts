@@ -2,7 +2,7 @@
 // @ts-nocheck: ajv standalone output, checked by ajv when generated.
 
 export const validateSendSms = validate0;
-const schema0 = {"type":"object","properties":{"src":{"type":"string"},"dst":{"type":"string","pattern":"^\\+?[0-9]+(<\\+?[0-9]+)*$"},"text":{"type":"string","minLength":1},"type":{"type":"string","enum":["sms","mms","whatsapp"]},"media_urls":{"type":"array","maxItems":10,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"}},"url":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"},"log":{"type":"string","enum":["true","false","content_only","number_only"]},"powerpack_uuid":{"type":"string"}},"additionalProperties":false,"required":["dst"]};
+const schema0 = {"type":"object","properties":{"src":{"type":"string"},"dst":{"type":"string","pattern":"^\\+?[0-9]+(<\\+?[0-9]+)*$"},"text":{"type":"string","minLength":1},"type":{"type":"string","enum":["sms","mms","whatsapp"]},"media_urls":{"type":"array","maxItems":10,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"}},"url":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"},"log":{"type":"string","enum":["true","false","content_only","number_only"]},"powerpack_uuid":{"type":"string"}},"additionalProperties":false,"required":["dst"],"oneOf":[{"required":["src"]},{"required":["powerpack_uuid"]}]};
 const pattern0 = new RegExp("^\\+?[0-9]+(<\\+?[0-9]+)*$", "u");
 const pattern1 = new RegExp("^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$", "u");
 const ucs2length = (s) => { let n = 0; for (const _ of s) n++; return n; };
@@ -11,9 +11,13 @@ const func0 = ucs2length;
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const _errs1 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.dst === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dst"},message:"must have required property '"+"dst"+"'"};
+if(data.src === undefined){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "src"},message:"must have required property '"+"src"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -22,9 +26,16 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((((((key0 === "src") || (key0 === "dst")) || (key0 === "text")) || (key0 === "type")) || (key0 === "media_urls")) || (key0 === "url")) || (key0 === "log")) || (key0 === "powerpack_uuid"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.powerpack_uuid === undefined){
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "powerpack_uuid"},message:"must have required property '"+"powerpack_uuid"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -34,9 +45,19 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.src !== undefined){
-if(typeof data.src !== "string"){
-const err2 = {instancePath:instancePath+"/src",schemaPath:"#/properties/src/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -45,12 +66,20 @@ vErrors.push(err2);
 }
 errors++;
 }
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
 }
-if(data.dst !== undefined){
-let data1 = data.dst;
-if(typeof data1 === "string"){
-if(!pattern0.test(data1)){
-const err3 = {instancePath:instancePath+"/dst",schemaPath:"#/properties/dst/pattern",keyword:"pattern",params:{pattern: "^\\+?[0-9]+(<\\+?[0-9]+)*$"},message:"must match pattern \""+"^\\+?[0-9]+(<\\+?[0-9]+)*$"+"\""};
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.dst === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dst"},message:"must have required property '"+"dst"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -59,9 +88,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-else {
-const err4 = {instancePath:instancePath+"/dst",schemaPath:"#/properties/dst/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!((((((((key0 === "src") || (key0 === "dst")) || (key0 === "text")) || (key0 === "type")) || (key0 === "media_urls")) || (key0 === "url")) || (key0 === "log")) || (key0 === "powerpack_uuid"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -71,11 +100,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.text !== undefined){
-let data2 = data.text;
-if(typeof data2 === "string"){
-if(func0(data2) < 1){
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.src !== undefined){
+if(typeof data.src !== "string"){
+const err5 = {instancePath:instancePath+"/src",schemaPath:"#/properties/src/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -85,8 +112,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.dst !== undefined){
+let data1 = data.dst;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err6 = {instancePath:instancePath+"/dst",schemaPath:"#/properties/dst/pattern",keyword:"pattern",params:{pattern: "^\\+?[0-9]+(<\\+?[0-9]+)*$"},message:"must match pattern \""+"^\\+?[0-9]+(<\\+?[0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -96,10 +126,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.type !== undefined){
-let data3 = data.type;
-if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err7 = {instancePath:instancePath+"/dst",schemaPath:"#/properties/dst/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -108,8 +136,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!(((data3 === "sms") || (data3 === "mms")) || (data3 === "whatsapp"))){
-const err8 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.text !== undefined){
+let data2 = data.text;
+if(typeof data2 === "string"){
+if(func0(data2) < 1){
+const err8 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -119,11 +151,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.media_urls !== undefined){
-let data4 = data.media_urls;
-if(Array.isArray(data4)){
-if(data4.length > 10){
-const err9 = {instancePath:instancePath+"/media_urls",schemaPath:"#/properties/media_urls/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
+else {
+const err9 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -132,12 +161,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 === "string"){
-if(!pattern1.test(data5)){
-const err10 = {instancePath:instancePath+"/media_urls/" + i0,schemaPath:"#/properties/media_urls/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"+"\""};
+}
+if(data.type !== undefined){
+let data3 = data.type;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -146,9 +174,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/media_urls/" + i0,schemaPath:"#/properties/media_urls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data3 === "sms") || (data3 === "mms")) || (data3 === "whatsapp"))){
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -158,9 +185,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/media_urls",schemaPath:"#/properties/media_urls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.media_urls !== undefined){
+let data4 = data.media_urls;
+if(Array.isArray(data4)){
+if(data4.length > 10){
+const err12 = {instancePath:instancePath+"/media_urls",schemaPath:"#/properties/media_urls/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -169,12 +198,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.url !== undefined){
-let data6 = data.url;
-if(typeof data6 === "string"){
-if(!pattern1.test(data6)){
-const err13 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"+"\""};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(!pattern1.test(data5)){
+const err13 = {instancePath:instancePath+"/media_urls/" + i0,schemaPath:"#/properties/media_urls/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -185,7 +214,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/media_urls/" + i0,schemaPath:"#/properties/media_urls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -195,10 +224,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.log !== undefined){
-let data7 = data.log;
-if(typeof data7 !== "string"){
-const err15 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err15 = {instancePath:instancePath+"/media_urls",schemaPath:"#/properties/media_urls/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -207,8 +235,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!((((data7 === "true") || (data7 === "false")) || (data7 === "content_only")) || (data7 === "number_only"))){
-const err16 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/enum",keyword:"enum",params:{allowedValues: schema0.properties.log.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.url !== undefined){
+let data6 = data.url;
+if(typeof data6 === "string"){
+if(!pattern1.test(data6)){
+const err16 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -218,9 +250,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.powerpack_uuid !== undefined){
-if(typeof data.powerpack_uuid !== "string"){
-const err17 = {instancePath:instancePath+"/powerpack_uuid",schemaPath:"#/properties/powerpack_uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err17 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -230,14 +261,49 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.log !== undefined){
+let data7 = data.log;
+if(typeof data7 !== "string"){
+const err18 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
+}
+errors++;
+}
+if(!((((data7 === "true") || (data7 === "false")) || (data7 === "content_only")) || (data7 === "number_only"))){
+const err19 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/enum",keyword:"enum",params:{allowedValues: schema0.properties.log.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.powerpack_uuid !== undefined){
+if(typeof data.powerpack_uuid !== "string"){
+const err20 = {instancePath:instancePath+"/powerpack_uuid",schemaPath:"#/properties/powerpack_uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }

@@ -1,0 +1,36 @@
+/**
+ * Required groups ("exactly one of src, powerpack_uuid"; "at least one of text,
+ * media"), checked by name so the error says which parameters the caller
+ * chooses among: the compiled validator's oneOf/anyOf errors say only "must
+ * match exactly one schema in oneOf".
+ */
+
+import type { ValidationIssue } from './errors.js';
+import type { RequiredGroupSpec } from './spec.js';
+
+/** A parameter counts as given when its value is not undefined, as the validator's `required` counts it. */
+function given(args: object, name: string): boolean {
+  return (args as Record<string, unknown>)[name] !== undefined;
+}
+
+export function requiredGroupIssues(groups: RequiredGroupSpec[] | undefined, args: object): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const group of groups ?? []) {
+    const present = group.parameters.filter((name) => given(args, name));
+    const list = group.parameters.map((name) => `'${name}'`).join(', ');
+    const path = group.parameters.join(' | ');
+    if (present.length === 0) {
+      const which = group.kind === 'exactly_one' ? 'exactly one' : 'at least one';
+      issues.push({ path, group: group.parameters, problem: `give ${which} of ${list}; none was given` });
+    } else if (group.kind === 'exactly_one' && present.length > 1) {
+      issues.push({ path, group: group.parameters, problem: `give exactly one of ${list}; ${present.map((n) => `'${n}'`).join(' and ')} were given` });
+    }
+  }
+  return issues;
+}
+
+/** Whether an ajv error only restates a group: a branch's `required` or the group's oneOf/anyOf itself. */
+export function restatesGroup(error: { instancePath: string; schemaPath?: string; keyword: string }, groups: RequiredGroupSpec[] | undefined): boolean {
+  if (!groups || groups.length === 0 || error.instancePath !== '') return false;
+  return /^#\/(allOf\/\d+\/)?(oneOf|anyOf)(\/|$)/.test(error.schemaPath ?? '');
+}
