@@ -161,8 +161,8 @@ export const brokenSpecCases: BrokenSpecCase[] = [
       sub('acme/create_widget.yaml', 'title: Create Widget', 'titel: Create Widget'),
     ],
     expected: [
-      "acme/create_widget.yaml:3:1: unknown key 'titel' in the document. Did you mean 'title'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, response, pagination, examples.",
-      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, response, pagination, examples.",
+      "acme/create_widget.yaml:3:1: unknown key 'titel' in the document. Did you mean 'title'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, required_groups, response, pagination, idempotency, examples.",
+      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, required_groups, response, pagination, idempotency, examples.",
       "acme/list_widgets.yaml:11:14: 'parameters.page.minimum' must be a number, found \"one\".",
       "acme/list_widgets.yaml:32:15: 'pagination.first_page' must be one of 0, 1; found 2. Did you mean '0'?",
     ],
