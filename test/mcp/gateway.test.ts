@@ -44,6 +44,20 @@ describe('MCP gateway over stdio (official SDK client, real child process)', () 
     expect(names.filter((n) => n !== 'search_functions').sort()).toEqual(allFunctions.filter((f) => f.available).map((f) => f.mcpTool).sort());
   });
 
+  it('has no top-level oneOf/anyOf/allOf in any tool schema (some hosts refuse them); required groups are described instead', async () => {
+    const { tools } = await writable.listTools();
+    for (const tool of tools) {
+      for (const key of ['oneOf', 'anyOf', 'allOf']) expect(Object.keys(tool.inputSchema), `${tool.name} ${key}`).not.toContain(key);
+    }
+    const grouped = allFunctions.filter((f) => f.available && Array.isArray((f.inputSchema as { oneOf?: unknown }).oneOf));
+    expect(grouped.length).toBeGreaterThan(0);
+    for (const fn of grouped) {
+      const tool = tools.find((t) => t.name === fn.mcpTool)!;
+      const names = ((fn.inputSchema as { oneOf: Array<{ required: string[] }> }).oneOf).map((b) => `\`${b.required[0]}\``);
+      expect(tool.description).toContain(`Give exactly one of ${names.join(', ')}.`);
+    }
+  });
+
   it('annotates every tool from the spec: read-only, destructive, idempotent, open world', async () => {
     const { tools } = await writable.listTools();
     for (const tool of tools.filter((t) => t.name !== 'search_functions')) {

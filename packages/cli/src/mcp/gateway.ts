@@ -14,6 +14,7 @@ import { readDocsPage, searchFunctions } from '../docs-text.js';
 import { invoke, type InvokeContext } from '../invoke.js';
 import { bindings } from '../registry.js';
 import type { BaseUrlFlags } from '../base-url.js';
+import { flattenToolSchema } from './tool-schema.js';
 
 export interface GatewayOptions {
   /** Provider ids to expose; empty means all. */
@@ -50,7 +51,7 @@ function exposedFunctions(options: GatewayOptions): Exposed[] {
 }
 
 function toolOf({ provider, fn }: Exposed, settings: Settings): Tool {
-  const inputSchema = structuredClone(fn.inputSchema) as Tool['inputSchema'] & { properties: Record<string, unknown> };
+  const { inputSchema, constraints } = flattenToolSchema(structuredClone(fn.inputSchema) as Tool['inputSchema'] & { properties: Record<string, unknown> });
   const accounts = accountsOf(provider, settings);
   if (accounts.length > 0) {
     inputSchema.properties = { ...inputSchema.properties, account: { type: 'string', enum: [...new Set(['default', ...accounts])], description: 'Named account to use (default: the default account).' } };
@@ -58,7 +59,7 @@ function toolOf({ provider, fn }: Exposed, settings: Settings): Tool {
   const tool: Tool = {
     name: fn.mcpTool,
     title: `${provider.name}: ${fn.title}`,
-    description: fn.description,
+    description: [fn.description, ...constraints].join(' '),
     inputSchema,
     annotations: {
       title: `${provider.name}: ${fn.title}`,
