@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PaginationError } from '../src/errors.js';
 import { relNext } from '../src/next-link.js';
 import { loopback, type Loopback } from './loopback.js';
-import { DIALPAD_KEY, dialpadClient, operation, param } from './support.js';
+import { DIALPAD_KEY, dialpadClient, operation, param, walk } from './support.js';
 
 let server: Loopback | undefined;
 afterEach(async () => {
@@ -31,15 +31,6 @@ const listByHeader = operation({
   pagination: { strategy: 'next_link', items: 'items', next: { from: 'link_header' } },
 });
 
-async function walk(iterable: AsyncIterable<unknown>): Promise<{ items: unknown[]; error: unknown }> {
-  const items: unknown[] = [];
-  try {
-    for await (const item of iterable) items.push(item);
-    return { items, error: null };
-  } catch (error) {
-    return { items, error };
-  }
-}
 
 describe('next_link from a body path', () => {
   it('follows a relative path+query link: its query wins, keys it leaves out (the query credential) are kept', async () => {

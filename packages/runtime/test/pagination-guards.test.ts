@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PaginationError } from '../src/errors.js';
 import { loopback, type Loopback } from './loopback.js';
-import { listPhoneNumbers, PLIVO_ID, plivoClient, plivoListMessages, sinchClient, sinchListMessages, telnyxClient } from './support.js';
+import { listPhoneNumbers, PLIVO_ID, plivoClient, plivoListMessages, sinchClient, sinchListMessages, telnyxClient, walk } from './support.js';
 
 let server: Loopback | undefined;
 afterEach(async () => {
@@ -20,16 +20,6 @@ async function serving(body: unknown): Promise<Loopback> {
   return server;
 }
 
-/** Items yielded before the walk ended, and how it ended. */
-async function walk(iterable: AsyncIterable<unknown>): Promise<{ items: unknown[]; error: unknown }> {
-  const items: unknown[] = [];
-  try {
-    for await (const item of iterable) items.push(item);
-    return { items, error: null };
-  } catch (error) {
-    return { items, error };
-  }
-}
 
 describe('a server that ignores the page parameter', () => {
   it('page number (Telnyx page[number], huge total_pages): stops on page 2 with PaginationError, yielding page 1 once', async () => {

@@ -305,3 +305,14 @@ export function fakeClock(start = Date.UTC(2026, 0, 1)): { now: () => number; sl
     delays,
   };
 }
+
+/** Items yielded before the walk ended, and how it ended. */
+export async function walk(iterable: AsyncIterable<unknown>): Promise<{ items: unknown[]; error: unknown }> {
+  const items: unknown[] = [];
+  try {
+    for await (const item of iterable) items.push(item);
+    return { items, error: null };
+  } catch (error) {
+    return { items, error };
+  }
+}
