@@ -102,14 +102,14 @@ export class Core {
   private plan(op: AnyOperation, given: object | undefined, headers: Record<string, string> | undefined): Plan {
     const spec = available(op);
     // Functions without parameters may be called with nothing. Everything below reads only this plain copy.
-    const args = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor) as object;
+    const args = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor);
     validateArgs(spec, args, this.redactor);
     const server = this.server(spec);
     const serverUrl = this.serverUrl(spec.server, server);
     const keys = neededFieldKeys(serverUrl, server.auth);
     const fieldValues = requireFields(this.provider, spec.id, this.fields, keys);
     const request = this.redactingValidation(() =>
-      buildRequest({ op: spec, args: args as Record<string, unknown>, server, serverUrl, fieldValues, extraHeaders: [this.options.defaultHeaders, headers] }),
+      buildRequest({ op: spec, args, server, serverUrl, fieldValues, extraHeaders: [this.options.defaultHeaders, headers] }),
     );
     this.checkSize(spec.id, request);
     // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
