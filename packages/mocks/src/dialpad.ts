@@ -12,7 +12,7 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.get_call",
       title: "One recorded call",
       arguments: { id: 6342343299702784 },
-      route: { method: "GET", url: "https://dialpad.com/api/v2/call/{id}", anyPath: false },
+      route: { method: "GET", urls: ["https://dialpad.com/api/v2/call/{id}"], anyPath: false },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/call/6342343299702784",
@@ -61,7 +61,7 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.get_current_user",
       title: "Who am I?",
       arguments: {},
-      route: { method: "GET", url: "https://dialpad.com/api/v2/users/me", anyPath: false },
+      route: { method: "GET", urls: ["https://dialpad.com/api/v2/users/me"], anyPath: false },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/users/me",
@@ -102,7 +102,7 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.get_user",
       title: "One user by id",
       arguments: { id: "5835806903417907" },
-      route: { method: "GET", url: "https://dialpad.com/api/v2/users/{id}", anyPath: false },
+      route: { method: "GET", urls: ["https://dialpad.com/api/v2/users/{id}"], anyPath: false },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/users/5835806903417907",
@@ -143,7 +143,7 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.list_calls",
       title: "Calls of one day",
       arguments: { startTime: 1795132800, endTime: 1795219200 },
-      route: { method: "GET", url: "https://dialpad.com/api/v2/call", anyPath: false },
+      route: { method: "GET", urls: ["https://dialpad.com/api/v2/call"], anyPath: false },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/call?started_after=1795132800000&started_before=1795219200000",
@@ -189,7 +189,7 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.list_calls",
       title: "Next page for one user",
       arguments: { target_id: 5835806903417907, target_type: "user", cursor: "ZXlKa1lYUmxYM04wWVhKMFpXUWlPakUzT1RVeE9ETXdNekl3TURCOQ" },
-      route: { method: "GET", url: "https://dialpad.com/api/v2/call", anyPath: false },
+      route: { method: "GET", urls: ["https://dialpad.com/api/v2/call"], anyPath: false },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/call?target_id=5835806903417907&target_type=user&cursor=ZXlKa1lYUmxYM04wWVhKMFpXUWlPakUzT1RVeE9ETXdNekl3TURCOQ",
@@ -202,7 +202,7 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.list_users",
       title: "Active users",
       arguments: { state: "active" },
-      route: { method: "GET", url: "https://dialpad.com/api/v2/users", anyPath: false },
+      route: { method: "GET", urls: ["https://dialpad.com/api/v2/users"], anyPath: false },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/users?state=active",
@@ -248,7 +248,7 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.list_users",
       title: "Find a user by email",
       arguments: { email: "avery.chen@example.com" },
-      route: { method: "GET", url: "https://dialpad.com/api/v2/users", anyPath: false },
+      route: { method: "GET", urls: ["https://dialpad.com/api/v2/users"], anyPath: false },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/users?email=avery.chen%40example.com",
@@ -278,7 +278,7 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.send_sms",
       title: "Send a text from your number",
       arguments: { to: "+14155551234", from: "+14155559876", text: "Hello from Dialpad!" },
-      route: { method: "POST", url: "https://dialpad.com/api/v2/sms", anyPath: false },
+      route: { method: "POST", urls: ["https://dialpad.com/api/v2/sms"], anyPath: false },
       request: {
         method: "POST",
         url: "https://dialpad.com/api/v2/sms",
@@ -313,7 +313,7 @@ export const dialpadExamples: ProviderExamples = {
         sender_group_type: "department",
         text: "Your appointment is confirmed.",
       },
-      route: { method: "POST", url: "https://dialpad.com/api/v2/sms", anyPath: false },
+      route: { method: "POST", urls: ["https://dialpad.com/api/v2/sms"], anyPath: false },
       request: {
         method: "POST",
         url: "https://dialpad.com/api/v2/sms",
