@@ -38,6 +38,8 @@ export interface Provider {
   envPrefix: string;
   fields: Field[];
   servers: Server[];
+  /** Headers sent on every request, filled from account fields. */
+  headers: AccountHeader[];
   errors: ErrorEnvelope;
   rateLimit: RateLimitHeaders | null;
   requestIdHeader: string | null;
@@ -64,23 +66,53 @@ export interface Field {
   /** Fake, well-formed value for examples, docs and the sandbox. */
   example: string;
   default: string | null;
+  /** False only for fields declared `required: false`: they may stay unset and are used only in account headers. */
+  required: boolean;
   enum: string[] | null;
   pattern: string | null;
 }
 
+/** Where a credential comes from: an account field, or a value fixed by the spec (Mailgun's Basic user `api`). */
+export type Credential = { kind: 'field'; field: string } | { kind: 'literal'; value: string };
+
+/** One wire name an api_key scheme sends, with its value's source. */
+export interface ApiKeyParam {
+  wireName: string;
+  value: Credential;
+}
+
 export type AuthScheme =
   | { kind: 'bearer'; name: string; tokenField: string }
-  | { kind: 'basic'; name: string; usernameField: string; passwordField: string }
-  | { kind: 'api_key'; name: string; in: 'header' | 'query'; keyName: string; valueField: string };
+  | { kind: 'basic'; name: string; username: Credential; password: Credential }
+  /** `in: body` only on servers whose functions all send a body; the loader enforces it. */
+  | { kind: 'api_key'; name: string; in: 'header' | 'query' | 'body'; params: ApiKeyParam[] };
+
+/** A URL with `{field}` placeholders, e.g. `https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}`. */
+export interface UrlTemplate {
+  template: string;
+  /** Fields named by the placeholders, in order of appearance. */
+  fields: string[];
+}
+
+/** One URL for every account, or one per value of an enum field (Mailgun's US or EU host). */
+export type ServerUrl =
+  | ({ kind: 'fixed' } & UrlTemplate)
+  | { kind: 'by_field'; field: string; choices: Array<{ value: string; url: UrlTemplate }> };
 
 export interface Server {
   name: string;
-  /** URL with `{field}` placeholders, e.g. `https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}`. */
-  urlTemplate: string;
-  /** Fields named by the URL's placeholders, in order of appearance. */
-  urlFields: string[];
+  url: ServerUrl;
   auth: AuthScheme;
   description: string | null;
+}
+
+/** A provider-level header from account fields: `DP-Company-ID: {company_id}`. */
+export interface AccountHeader {
+  /** As the spec spells it. */
+  name: string;
+  template: string;
+  /** Fields named by the placeholders; the header is left out when an optional one is unset. */
+  fields: string[];
 }
 
 export interface ErrorEnvelope {
@@ -260,6 +292,11 @@ export interface Example {
   title: string;
   arguments: Record<string, unknown>;
   account: string | null;
+  /**
+   * Field values of the example's named account where they differ from the fields' examples:
+   * the URL choice its documented request shows (`{ region: 'eu' }`). Empty for most examples.
+   */
+  fields: Record<string, string>;
   request: ExampleRequest;
   response: { status: number; headers: Record<string, string>; body: unknown };
   /** Lua statements using `result`, appended to the generated call. */

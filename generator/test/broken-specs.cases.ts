@@ -32,6 +32,166 @@ const outside = (path: string, contents: string): Edit => ({ outside: path, cont
 /** The fixture's page-number pagination block, replaced whole by the next_link cases. */
 const PAGE_PAGINATION = '  strategy: page\n  page_param: page\n  size_param: per_page\n  first_page: 1\n  items: items\n  total_pages: total_pages\n';
 
+/** The fixture's server, replaced by a URL chosen by the `region` field in the account cases. */
+const FIXED_URL = '    url: https://{region}.api.acme.test/v1\n';
+const BY_REGION = '    url:\n      by_field: region\n      urls:\n        us: https://us.api.acme.test/v1\n        eu: https://eu.api.acme.test/v1\n';
+/** An optional field, added after `api_key`. */
+const OPTIONAL_FIELD = "    example: acme_test_key\n  company_id: { label: Company, description: Company id., example: '5012', required: false }\n";
+
+/** Account-driven request parts (issue 13): server choice, provider headers, credentials. */
+const accountCases: BrokenSpecCase[] = [
+  {
+    name: 'URL choice by an undeclared field',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('by_field: region', 'by_field: regoin'))],
+    expected: [
+      "acme/provider.yaml:25:17: field 'regoin' is not declared under 'fields'. Did you mean 'region'?",
+    ],
+  },
+  {
+    name: 'URL choice by a field without enum',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('by_field: region', 'by_field: api_key'))],
+    expected: [
+      "acme/provider.yaml:25:17: field 'api_key' has no enum: a URL chosen by a field needs the field's values listed under 'enum', one URL each.",
+    ],
+  },
+  {
+    name: 'URL choice missing a value of the enum',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('        eu: https://eu.api.acme.test/v1\n', ''))],
+    expected: [
+      "acme/provider.yaml:26:7: field 'region' can be 'eu', which has no URL here: give one URL per enum value.",
+    ],
+  },
+  {
+    name: 'URL choice keyed by a value outside the enum',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('        eu:', '        ue:'))],
+    expected: [
+      "acme/provider.yaml:26:7: field 'region' can be 'eu', which has no URL here: give one URL per enum value.",
+      "acme/provider.yaml:28:9: 'ue' is not a value of field 'region' (us, eu). Did you mean 'us'?",
+    ],
+  },
+  {
+    name: 'URL choice by an optional field',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION), sub('acme/provider.yaml', '    default: us\n', '    required: false\n')],
+    expected: [
+      "acme/provider.yaml:25:17: field 'region' is optional (required: false), so it cannot be used in a server URL: every request needs it. Only provider headers may use optional fields.",
+    ],
+  },
+  {
+    name: 'URL choice with a URL that is not http(s)',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('eu: https://', 'eu: ftp://'))],
+    expected: [
+      "acme/provider.yaml:28:13: 'servers.default.url.urls.eu' must be an absolute http(s) URL; found \"ftp://eu.api.acme.test/v1\".",
+    ],
+  },
+  {
+    name: 'URL choice whose URL names an undeclared field',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('eu: https://eu.api.acme.test/v1', 'eu: https://eu.api.acme.test/{tenant}'))],
+    expected: [
+      "acme/provider.yaml:28:13: field 'tenant' is not declared under 'fields'.",
+    ],
+  },
+  {
+    name: 'URL choice with a misspelt key',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('      urls:', '      url:'))],
+    expected: [
+      "acme/provider.yaml:26:7: unknown key 'url' in 'servers.default.url'. Did you mean 'urls'? Allowed keys: by_field, urls.",
+    ],
+  },
+  {
+    name: 'optional field with a default',
+    edits: [sub('acme/provider.yaml', '    default: us\n', '    default: us\n    required: false\n')],
+    expected: [
+      "acme/provider.yaml:12:15: a field with a default always has a value: remove 'required: false' or the default.",
+    ],
+  },
+  {
+    name: 'optional field in a server URL',
+    edits: [sub('acme/provider.yaml', '    example: acme_test_key\n', OPTIONAL_FIELD), sub('acme/provider.yaml', FIXED_URL, '    url: https://{region}.api.acme.test/{company_id}\n')],
+    expected: [
+      "acme/provider.yaml:25:10: field 'company_id' is optional (required: false), so it cannot be used in a server URL: every request needs it. Only provider headers may use optional fields.",
+    ],
+  },
+  {
+    name: 'optional field as a credential',
+    edits: [sub('acme/provider.yaml', '    example: acme_test_key\n', OPTIONAL_FIELD), sub('acme/provider.yaml', 'token: api_key', 'token: company_id')],
+    expected: [
+      "acme/provider.yaml:22:12: field 'company_id' is optional (required: false), so it cannot be used in auth: every request needs it. Only provider headers may use optional fields.",
+    ],
+  },
+  {
+    name: 'provider header naming an undeclared field',
+    edits: [sub('acme/provider.yaml', 'errors:\n', "headers:\n  X-Company: '{company}'\nerrors:\n")],
+    expected: [
+      "acme/provider.yaml:27:14: field 'company' is not declared under 'fields'.",
+    ],
+  },
+  {
+    name: 'provider header with an invalid name',
+    edits: [sub('acme/provider.yaml', 'errors:\n', "headers:\n  'X Company': '{region}'\nerrors:\n")],
+    expected: [
+      "acme/provider.yaml:27:3: \"X Company\" is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~).",
+    ],
+  },
+  {
+    name: 'provider header replacing the credentials',
+    edits: [sub('acme/provider.yaml', 'errors:\n', "headers:\n  Authorization: 'Bearer {region}'\nerrors:\n")],
+    expected: [
+      "acme/provider.yaml:27:3: header 'Authorization' carries the credentials of auth scheme 'bearer'; a provider header may not replace it.",
+    ],
+  },
+  {
+    name: 'provider header named twice in different case',
+    edits: [sub('acme/provider.yaml', 'errors:\n', "headers:\n  X-Region: '{region}'\n  x-region: '{region}'\nerrors:\n")],
+    expected: [
+      "acme/provider.yaml:28:3: header 'x-region' is header 'X-Region' again (header names ignore case).",
+    ],
+  },
+  {
+    name: 'credentials in the body on a server with a bodiless function',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: body\n    name: key\n    value: api_key\n')],
+    expected: [
+      "acme/create_widget.yaml:36:33: example 'A widget': the documented header authorization differs from the one the fields' example values produce.",
+      "acme/create_widget.yaml:37:13: example 'A widget': the documented body is {\"name\":\"Sprocket\"}, but the arguments produce {\"key\":\"acme_test_key\",\"name\":\"Sprocket\"}.",
+      "acme/list_widgets.yaml:6:3: server 'default' sends its credentials in the body (auth 'bearer' has in: body), so this function needs one: set request.body to json or form.",
+    ],
+  },
+  {
+    name: 'api_key auth with both name and params',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: query\n    name: key\n    value: api_key\n    params: { key: api_key }\n')],
+    expected: [
+      "acme/provider.yaml:24:5: give either 'name' and 'value' (one credential), or 'params' (several), not both.",
+    ],
+  },
+  {
+    name: 'api_key auth with a name but no value',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: query\n    name: key\n')],
+    expected: [
+      "acme/provider.yaml:20:5: api_key auth has 'name' but no 'value': give 'name' and 'value' for one credential, or 'params' for several.",
+    ],
+  },
+  {
+    name: 'api_key params naming an undeclared field',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: query\n    params: { key: api_key, secret: api_secret }\n')],
+    expected: [
+      "acme/provider.yaml:22:37: field 'api_secret' is not declared under 'fields'.",
+    ],
+  },
+  {
+    name: 'fixed Basic user name with a misspelt key',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: basic\n    username: { valeu: api }\n    password: api_key\n')],
+    expected: [
+      "acme/provider.yaml:21:17: unknown key 'valeu' in 'auth.bearer.username'. Did you mean 'value'? Allowed keys: value.",
+    ],
+  },
+  {
+    name: 'example of the default account documenting another URL choice',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION), sub('acme/list_widgets.yaml', 'url: https://us.api.acme.test/v1/widgets?color=red', 'url: https://eu.api.acme.test/v1/widgets?color=red')],
+    expected: [
+      "acme/list_widgets.yaml:40:12: example 'Red widgets': the documented URL is https://eu.api.acme.test/v1/widgets, but the arguments produce https://us.api.acme.test/v1/widgets.",
+    ],
+  },
+];
+
 export const brokenSpecCases: BrokenSpecCase[] = [
   {
     name: 'YAML syntax error: unclosed flow sequence',
@@ -171,7 +331,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt provider key',
     edits: [sub('acme/provider.yaml', 'docs_url:', 'doc_url:')],
     expected: [
-      "acme/provider.yaml:5:1: unknown key 'doc_url' in the document. Did you mean 'docs_url'? Allowed keys: id, namespace, name, class_name, category, description, docs_url, api_version, env_prefix, fields, auth, servers, errors, rate_limit, request_id_header, schemas.",
+      "acme/provider.yaml:5:1: unknown key 'doc_url' in the document. Did you mean 'docs_url'? Allowed keys: id, namespace, name, class_name, category, description, docs_url, api_version, env_prefix, fields, auth, servers, headers, errors, rate_limit, request_id_header, schemas.",
     ],
   },
   {
@@ -921,4 +1081,5 @@ export const brokenSpecCases: BrokenSpecCase[] = [
       "acme/update_widget.yaml:1:1: is a directory, not a spec file; spec files are YAML files directly inside specs/<provider>/.",
     ],
   },
+  ...accountCases,
 ];

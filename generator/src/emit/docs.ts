@@ -8,6 +8,7 @@ import { luaExample } from './lua/lua-literal.js';
 import { mdCell, mdCellCode, mdCode, mdFence, mdLine, mdText, mdUrl, vitePressBody } from './escape/markdown.js';
 import { yamlString } from './escape/yaml.js';
 import { requiredGroupsNote } from './required-groups-note.js';
+import { defaultTemplate, serverLines } from './server-text.js';
 
 const ROOT = 'packages/docs';
 
@@ -88,10 +89,11 @@ function paginationText(func: Func): string | null {
 
 function functionPage(provider: Provider, func: Func): string {
   const http = func.binding.kind === 'http' ? func.binding : null;
+  const base = http ? defaultTemplate(http.server, provider.fields) : '';
   const request = http
     ? http.endpoint.kind === 'fixed'
-      ? mdCode(`${http.endpoint.endpoint.method} ${http.server.urlTemplate}${http.endpoint.endpoint.path}`)
-      : http.endpoint.cases.map((c) => `${mdCode(`${c.endpoint.method} ${http.server.urlTemplate}${c.endpoint.path}`)} when ${mdCode(http.endpoint.kind === 'selected' ? http.endpoint.parameter : '')} is ${mdCode(c.value)}`).join('; ')
+      ? mdCode(`${http.endpoint.endpoint.method} ${base}${http.endpoint.endpoint.path}`)
+      : http.endpoint.cases.map((c) => `${mdCode(`${c.endpoint.method} ${base}${c.endpoint.path}`)} when ${mdCode(http.endpoint.kind === 'selected' ? http.endpoint.parameter : '')} is ${mdCode(c.value)}`).join('; ')
     : null;
   const errorMessage = provider.errors.messagePaths.map(mdCode).join(' or ');
   return renderPage('docs-function.md.hbs', `${provider.name} · ${func.name}`, {
@@ -155,7 +157,9 @@ function providerPage(provider: Provider): string {
       workEnv: f.accountEnvTemplate.replace('{ACCOUNT}', 'WORK'),
       description: mdCell(f.description),
       default: f.default === null ? null : mdCellCode(f.default),
+      optional: !f.required,
     })),
+    servers: serverLines(provider),
     functions: provider.functions.map((f) => ({ name: f.name, title: mdCell(f.title), operation: f.operation, unavailable: f.binding.kind === 'unavailable' })),
   });
 }

@@ -6,6 +6,7 @@ import type {
   HttpBinding,
   Parameter,
   ParameterLocation,
+  Server,
   Transform,
   UnavailableBinding,
 } from '../model.js';
@@ -76,7 +77,7 @@ export function buildFunction(
     inputSchema: { ...inputSchemaOf(parameters), ...requiredGroupsSchema(requiredGroups) },
     responseSchema: raw.response?.schema ?? null,
     binding,
-    examples: (raw.examples ?? []).map(toExample),
+    examples: (raw.examples ?? []).map((example) => toExample(example, binding, provider)),
     source: { file: parsed.file },
   };
   return { func, diagnostics };
@@ -109,6 +110,9 @@ function httpBinding(raw: RawFunction, provider: ProviderShell, report: Report):
   const server = provider.servers.find((s) => s.name === serverName);
   if (!server) {
     report(['request', 'server'], `server '${serverName}' is not declared in provider.yaml.${didYouMean(serverName, provider.servers.map((s) => s.name))}`);
+  }
+  if (server?.auth.kind === 'api_key' && server.auth.in === 'body' && request.body === undefined) {
+    report(['request'], `server '${serverName}' sends its credentials in the body (auth '${server.auth.name}' has in: body), so this function needs one: set request.body to json or form.`);
   }
   if (!endpoint || !server) return null;
   const status = raw.response?.status ?? (raw.response?.schema ? 200 : 204);
@@ -278,11 +282,14 @@ function toTransform(raw: RawTransform): Transform {
   return { kind: 'datetime_format', format: raw.datetime_format };
 }
 
-function toExample(raw: NonNullable<RawFunction['examples']>[number]): Example {
+type RawExample = NonNullable<RawFunction['examples']>[number];
+
+function toExample(raw: RawExample, binding: HttpBinding | UnavailableBinding, provider: ProviderShell): Example {
   return {
     title: raw.title,
     arguments: raw.arguments,
     account: raw.account ?? null,
+    fields: binding.kind === 'http' ? accountChoice(raw, binding.server, provider) : {},
     request: {
       method: raw.request.method,
       url: raw.request.url,
@@ -292,4 +299,21 @@ function toExample(raw: NonNullable<RawFunction['examples']>[number]): Example {
     response: { status: raw.response.status, headers: raw.response.headers ?? {}, body: raw.response.body ?? null },
     lua: raw.lua?.trimEnd() ?? null,
   };
+}
+
+/**
+ * A named account's example may show a server URL other than the default account's (Mailgun's
+ * EU host): the choice whose URL, filled with the fields' examples, begins the documented URL.
+ */
+function accountChoice(raw: RawExample, server: Server, provider: ProviderShell): Record<string, string> {
+  const url = server.url;
+  if (raw.account === undefined || url.kind !== 'by_field') return {};
+  const examples = Object.fromEntries(provider.fields.map((f) => [f.key, f.example]));
+  const fill = (template: string) => template.replace(/\{([^{}]+)\}/g, (_, key: string) => encodeURIComponent(examples[key] ?? ''));
+  const documented = raw.request.url;
+  const chosen = url.choices.find((c) => {
+    const base = fill(c.url.template);
+    return documented === base || documented.startsWith(`${base}/`) || documented.startsWith(`${base}?`);
+  });
+  return chosen && chosen.value !== examples[url.field] ? { [url.field]: chosen.value } : {};
 }

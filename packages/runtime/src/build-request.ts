@@ -7,7 +7,7 @@
 
 import { authParts } from './auth.js';
 import { appliesToIssues, selectEndpoint } from './endpoint.js';
-import { ValidationError, type ValidationIssue } from './errors.js';
+import { SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
 import { PathValueError, encodePathValue } from './path.js';
 import { QueryValueError, serializePairs, toPairs, type Pairs } from './query.js';
 import type { HttpMethod, OperationSpec, ParamSpec, ServerSpec } from './spec.js';
@@ -31,6 +31,8 @@ export interface BuildInput {
   serverUrl: string;
   /** Values of the fields the server URL and auth need. */
   fieldValues: Record<string, string>;
+  /** The provider's headers, filled for this account (see account-parts.ts); none when omitted. */
+  accountHeaders?: Record<string, string>;
   /** Client defaultHeaders, then per-request headers: later wins. */
   extraHeaders: Array<Record<string, string> | undefined>;
 }
@@ -91,10 +93,15 @@ export function buildRequest(input: BuildInput): PreparedRequest {
 
   const auth = authParts(input.server.auth, input.fieldValues);
   query.push(...auth.query);
+  if (auth.body.length > 0 && op.body === 'none') {
+    // The loader refuses such specs; a hand-written OperationSpec must not silently drop the credentials.
+    throw new SwitchboardError(`${op.id} has no body, but its server's auth puts credentials in the body.`);
+  }
 
-  const body = buildBody(op, bodyParams, bodyValues);
+  const body = buildBody(op, bodyParams, bodyValues, auth.body);
   if (body !== null) headers['content-type'] = op.body === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
-  Object.assign(headers, lowerKeys(op.constants.header), auth.headers);
+  // Account headers first: an operation's fixed headers describe the endpoint, and credentials always win.
+  Object.assign(headers, input.accountHeaders ?? {}, lowerKeys(op.constants.header), auth.headers);
   for (const extra of input.extraHeaders) Object.assign(headers, lowerKeys(extra ?? {}));
 
   const base = fillServerUrl(input.serverUrl, input.fieldValues).replace(/\/+$/, '');
@@ -107,13 +114,15 @@ export function fillServerUrl(template: string, values: Record<string, string>):
   return template.replace(/\{([^{}]+)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
 }
 
-function buildBody(op: OperationSpec, params: ParamSpec[], values: Map<ParamSpec, unknown>): string | null {
+function buildBody(op: OperationSpec, params: ParamSpec[], values: Map<ParamSpec, unknown>, credentials: Pairs): string | null {
   if (op.body === 'none') return null;
   // Spread objects first, so a named parameter of the same wire name wins; constants last, as the spec fixes them.
   const root: Record<string, unknown> = {};
   for (const param of params) if (param.spread) Object.assign(root, values.get(param) as object);
   for (const param of params) if (!param.spread) root[param.wire] = values.get(param);
   Object.assign(root, op.constants.body);
+  // Credentials last, so no argument of the same name can replace them.
+  for (const [name, value] of credentials) root[name] = value;
   if (op.body === 'json') return JSON.stringify(root);
   const arrayFormat = (wire: string): ParamSpec['arrayFormat'] => params.find((p) => p.wire === wire)?.arrayFormat ?? 'repeat';
   return serializePairs(Object.entries(root).flatMap(([key, value]) => toPairs(key, value, arrayFormat(key))));
