@@ -8,8 +8,36 @@ import { groupProblems, isGroupError } from './build-required-groups.js';
 
 const ajv = createAjv({ verbose: true });
 
+/**
+ * A value that fails a union fails every member. Members have disjoint JSON types, so the one
+ * of the value's type says what is wrong ("must match pattern"); with no such member, one line
+ * names the shapes the value may have ("dst must be string or array, found 3").
+ */
+function withUnionsSummarised(errors: ErrorObject[]): ErrorObject[] {
+  const unions = errors.filter((e) => e.keyword === 'anyOf');
+  const chosen = new Map(unions.map((u) => [u, memberOfType(u)]));
+  return errors.filter((e) => {
+    const union = unions.find((u) => u !== e && e.schemaPath.startsWith(`${u.schemaPath}/`));
+    if (union) return chosen.get(union) !== null && e.schemaPath.startsWith(`${union.schemaPath}/${chosen.get(union)}/`);
+    return !(e.keyword === 'anyOf' && chosen.get(e) !== null);
+  });
+}
+
+function memberOfType(error: ErrorObject): number | null {
+  const members = Array.isArray(error.schema) ? (error.schema as Array<{ type?: unknown }>) : [];
+  const data = error.data;
+  const type = Array.isArray(data) ? 'array' : data === null ? 'null' : typeof data;
+  const index = members.findIndex((m) => (m.type === 'integer' ? 'number' : m.type) === type);
+  return index >= 0 ? index : null;
+}
+
+function unionTypes(error: ErrorObject): string {
+  const members = Array.isArray(error.schema) ? (error.schema as Array<{ type?: unknown }>) : [];
+  return members.map((m) => String(m.type ?? 'a value')).join(' or ');
+}
+
 function explain(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? [])
+  return withUnionsSummarised(errors ?? [])
     .slice(0, 3)
     .map((e) => {
       const where = e.instancePath === '' ? '' : `${e.instancePath.slice(1).replace(/\//g, '.')} `;
@@ -17,6 +45,7 @@ function explain(errors: ErrorObject[] | null | undefined): string {
       if (e.keyword === 'enum') return `${where}must be one of ${(e.params.allowedValues as unknown[]).map(String).join(', ')}, found ${show(e.data)}`;
       if (e.keyword === 'required') return `${where}is missing required '${String(e.params.missingProperty)}'`.trim();
       if (e.keyword === 'type') return `${where}must be ${String(e.params.type)}, found ${show(e.data)}`;
+      if (e.keyword === 'anyOf') return `${where}must be ${unionTypes(e)}, found ${show(e.data)}`;
       return `${where}${e.message ?? 'is invalid'}`;
     })
     .join('; ');

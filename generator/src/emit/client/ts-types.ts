@@ -7,6 +7,8 @@ const literal = (value: unknown) => JSON.stringify(value);
 
 /** TypeScript type of a parameter value, from the model's value schema. */
 export function valueType(schema: ValueSchema, indent = ''): string {
+  // Members never share a JSON type, so the union of their types says exactly what the value may be.
+  if (schema.kind === 'union') return schema.members.map((member) => valueType(member, indent)).join(' | ');
   if (schema.enum) return schema.enum.map(literal).join(' | ');
   switch (schema.type) {
     case 'string':
