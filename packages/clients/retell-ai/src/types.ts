@@ -105,8 +105,8 @@ export interface CreatePhoneCallParams {
     from_number: string;
     /** Number to call (E.164). From a Retell-purchased number only US destinations are supported. */
     to_number: string;
-    /** Agent version to use for this call only. */
-    override_agent_version?: number;
+    /** Agent version to use for this call only, by number or by tag name. */
+    override_agent_version?: number | string;
     /** Dynamic variables (string values) injected into the response engine's prompt and tool descriptions. */
     retell_llm_dynamic_variables?: Record<string, string>;
     /** Custom SIP headers to add to the call. */
@@ -142,8 +142,8 @@ export interface CreateWebCallParams {
   data: {
     /** Agent that handles the call. */
     agent_id: string;
-    /** Agent version to use (defaults to the latest). */
-    agent_version?: number;
+    /** Agent version to use, by number or by tag name (defaults to the latest). */
+    agent_version?: number | string;
     /** Free-form data stored on the call for your own tracking; not used by the agent. */
     metadata?: Record<string, unknown>;
     /** Dynamic variables (string values) injected into the response engine's prompt and tool descriptions. */

@@ -12,7 +12,16 @@ export const sendSmsOperation: OperationSpec = {
   body: "json",
   params: [
     { name: "src", in: "body", wire: "src", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "dst", in: "body", wire: "dst", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
+    {
+      name: "dst",
+      in: "body",
+      wire: "dst",
+      transforms: [{ kind: "join", separator: "<" }],
+      spread: false,
+      arrayFormat: "comma",
+      pathStyle: "segment",
+      appliesTo: null,
+    },
     { name: "text", in: "body", wire: "text", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
     { name: "type", in: "body", wire: "type", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
     { name: "media_urls", in: "body", wire: "media_urls", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },

@@ -2,9 +2,10 @@
 // @ts-nocheck: ajv standalone output, checked by ajv when generated.
 
 export const validateSendSms = validate0;
-const schema0 = {"type":"object","properties":{"src":{"type":"string"},"dst":{"type":"string","pattern":"^\\+?[0-9]+(<\\+?[0-9]+)*$"},"text":{"type":"string","minLength":1},"type":{"type":"string","enum":["sms","mms","whatsapp"]},"media_urls":{"type":"array","maxItems":10,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"}},"url":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"},"log":{"type":"string","enum":["true","false","content_only","number_only"]},"powerpack_uuid":{"type":"string"}},"additionalProperties":false,"required":["dst"],"oneOf":[{"required":["src"]},{"required":["powerpack_uuid"]}]};
+const schema0 = {"type":"object","properties":{"src":{"type":"string"},"dst":{"anyOf":[{"type":"string","pattern":"^\\+?[0-9]+(<\\+?[0-9]+)*$"},{"type":"array","minItems":1,"maxItems":1000,"items":{"type":"string","pattern":"^\\+?[0-9]+$"}}]},"text":{"type":"string","minLength":1},"type":{"type":"string","enum":["sms","mms","whatsapp"]},"media_urls":{"type":"array","maxItems":10,"items":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"}},"url":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"},"log":{"type":"string","enum":["true","false","content_only","number_only"]},"powerpack_uuid":{"type":"string"}},"additionalProperties":false,"required":["dst"],"oneOf":[{"required":["src"]},{"required":["powerpack_uuid"]}]};
 const pattern0 = new RegExp("^\\+?[0-9]+(<\\+?[0-9]+)*$", "u");
-const pattern1 = new RegExp("^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$", "u");
+const pattern1 = new RegExp("^\\+?[0-9]+$", "u");
+const pattern2 = new RegExp("^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$", "u");
 const ucs2length = (s) => { let n = 0; for (const _ of s) n++; return n; };
 const func0 = ucs2length;
 
@@ -114,9 +115,12 @@ errors++;
 }
 if(data.dst !== undefined){
 let data1 = data.dst;
+const _errs8 = errors;
+let valid2 = false;
+const _errs9 = errors;
 if(typeof data1 === "string"){
 if(!pattern0.test(data1)){
-const err6 = {instancePath:instancePath+"/dst",schemaPath:"#/properties/dst/pattern",keyword:"pattern",params:{pattern: "^\\+?[0-9]+(<\\+?[0-9]+)*$"},message:"must match pattern \""+"^\\+?[0-9]+(<\\+?[0-9]+)*$"+"\""};
+const err6 = {instancePath:instancePath+"/dst",schemaPath:"#/properties/dst/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\+?[0-9]+(<\\+?[0-9]+)*$"},message:"must match pattern \""+"^\\+?[0-9]+(<\\+?[0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -127,7 +131,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/dst",schemaPath:"#/properties/dst/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/dst",schemaPath:"#/properties/dst/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -136,12 +140,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.text !== undefined){
-let data2 = data.text;
-if(typeof data2 === "string"){
-if(func0(data2) < 1){
-const err8 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid1 = _errs9 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs11 = errors;
+if(Array.isArray(data1)){
+if(data1.length > 1000){
+const err8 = {instancePath:instancePath+"/dst",schemaPath:"#/properties/dst/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -150,9 +155,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.length < 1){
+const err9 = {instancePath:instancePath+"/dst",schemaPath:"#/properties/dst/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -161,11 +165,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.type !== undefined){
-let data3 = data.type;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(!pattern1.test(data2)){
+const err10 = {instancePath:instancePath+"/dst/" + i0,schemaPath:"#/properties/dst/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^\\+?[0-9]+$"},message:"must match pattern \""+"^\\+?[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -174,8 +179,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!(((data3 === "sms") || (data3 === "mms")) || (data3 === "whatsapp"))){
-const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err11 = {instancePath:instancePath+"/dst/" + i0,schemaPath:"#/properties/dst/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -185,11 +191,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.media_urls !== undefined){
-let data4 = data.media_urls;
-if(Array.isArray(data4)){
-if(data4.length > 10){
-const err12 = {instancePath:instancePath+"/media_urls",schemaPath:"#/properties/media_urls/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
+}
+else {
+const err12 = {instancePath:instancePath+"/dst",schemaPath:"#/properties/dst/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -198,12 +202,11 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 === "string"){
-if(!pattern1.test(data5)){
-const err13 = {instancePath:instancePath+"/media_urls/" + i0,schemaPath:"#/properties/media_urls/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"+"\""};
+var _valid1 = _errs11 === errors;
+valid2 = valid2 || _valid1;
+}
+if(!valid2){
+const err13 = {instancePath:instancePath+"/dst",schemaPath:"#/properties/dst/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -212,9 +215,23 @@ vErrors.push(err13);
 }
 errors++;
 }
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
 }
 else {
-const err14 = {instancePath:instancePath+"/media_urls/" + i0,schemaPath:"#/properties/media_urls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data.text !== undefined){
+let data3 = data.text;
+if(typeof data3 === "string"){
+if(func0(data3) < 1){
+const err14 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -224,9 +241,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
 else {
-const err15 = {instancePath:instancePath+"/media_urls",schemaPath:"#/properties/media_urls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err15 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -236,11 +252,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.url !== undefined){
-let data6 = data.url;
-if(typeof data6 === "string"){
-if(!pattern1.test(data6)){
-const err16 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"+"\""};
+if(data.type !== undefined){
+let data4 = data.type;
+if(typeof data4 !== "string"){
+const err16 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -249,9 +264,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data4 === "sms") || (data4 === "mms")) || (data4 === "whatsapp"))){
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -261,10 +275,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.log !== undefined){
-let data7 = data.log;
-if(typeof data7 !== "string"){
-const err18 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.media_urls !== undefined){
+let data5 = data.media_urls;
+if(Array.isArray(data5)){
+if(data5.length > 10){
+const err18 = {instancePath:instancePath+"/media_urls",schemaPath:"#/properties/media_urls/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -273,8 +288,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!((((data7 === "true") || (data7 === "false")) || (data7 === "content_only")) || (data7 === "number_only"))){
-const err19 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/enum",keyword:"enum",params:{allowedValues: schema0.properties.log.enum},message:"must be equal to one of the allowed values"};
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+if(typeof data6 === "string"){
+if(!pattern2.test(data6)){
+const err19 = {instancePath:instancePath+"/media_urls/" + i1,schemaPath:"#/properties/media_urls/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -284,9 +303,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.powerpack_uuid !== undefined){
-if(typeof data.powerpack_uuid !== "string"){
-const err20 = {instancePath:instancePath+"/powerpack_uuid",schemaPath:"#/properties/powerpack_uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err20 = {instancePath:instancePath+"/media_urls/" + i1,schemaPath:"#/properties/media_urls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -298,12 +316,84 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath:instancePath+"/media_urls",schemaPath:"#/properties/media_urls/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.url !== undefined){
+let data7 = data.url;
+if(typeof data7 === "string"){
+if(!pattern2.test(data7)){
+const err22 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.log !== undefined){
+let data8 = data.log;
+if(typeof data8 !== "string"){
+const err24 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(!((((data8 === "true") || (data8 === "false")) || (data8 === "content_only")) || (data8 === "number_only"))){
+const err25 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/enum",keyword:"enum",params:{allowedValues: schema0.properties.log.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.powerpack_uuid !== undefined){
+if(typeof data.powerpack_uuid !== "string"){
+const err26 = {instancePath:instancePath+"/powerpack_uuid",schemaPath:"#/properties/powerpack_uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
 }
 errors++;
 }

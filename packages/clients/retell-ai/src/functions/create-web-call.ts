@@ -29,6 +29,7 @@ export const createWebCallOperation: OperationSpec = {
  * const result = await retell.createWebCall({
  *   data: {
  *     agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
+ *     agent_version: "production",
  *     metadata: { session_id: "web_5521" },
  *   },
  * });

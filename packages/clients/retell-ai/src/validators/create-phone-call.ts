@@ -2,7 +2,7 @@
 // @ts-nocheck: ajv standalone output, checked by ajv when generated.
 
 export const validateCreatePhoneCall = validate0;
-const schema0 = {"type":"object","properties":{"agent_id":{"type":"string","minLength":1},"metadata":{"type":"object","additionalProperties":true},"options":{"type":"object","properties":{"from_number":{"type":"string","pattern":"^\\+[1-9][0-9]{1,14}$"},"to_number":{"type":"string","pattern":"^\\+[1-9][0-9]{1,14}$"},"override_agent_version":{"type":"integer","minimum":0},"retell_llm_dynamic_variables":{"type":"object","additionalProperties":{"type":"string"}},"custom_sip_headers":{"type":"object","additionalProperties":{"type":"string"}},"ignore_e164_validation":{"type":"boolean"},"agent_override":{"type":"object","additionalProperties":true}},"required":["from_number","to_number"],"additionalProperties":false}},"additionalProperties":false,"required":["options"]};
+const schema0 = {"type":"object","properties":{"agent_id":{"type":"string","minLength":1},"metadata":{"type":"object","additionalProperties":true},"options":{"type":"object","properties":{"from_number":{"type":"string","pattern":"^\\+[1-9][0-9]{1,14}$"},"to_number":{"type":"string","pattern":"^\\+[1-9][0-9]{1,14}$"},"override_agent_version":{"anyOf":[{"type":"integer","minimum":0},{"type":"string","minLength":1}]},"retell_llm_dynamic_variables":{"type":"object","additionalProperties":{"type":"string"}},"custom_sip_headers":{"type":"object","additionalProperties":{"type":"string"}},"ignore_e164_validation":{"type":"boolean"},"agent_override":{"type":"object","additionalProperties":true}},"required":["from_number","to_number"],"additionalProperties":false}},"additionalProperties":false,"required":["options"]};
 const ucs2length = (s) => { let n = 0; for (const _ of s) n++; return n; };
 const func0 = ucs2length;
 const pattern0 = new RegExp("^\\+[1-9][0-9]{1,14}$", "u");
@@ -160,8 +160,11 @@ errors++;
 }
 if(data2.override_agent_version !== undefined){
 let data5 = data2.override_agent_version;
+const _errs15 = errors;
+let valid2 = false;
+const _errs16 = errors;
 if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err12 = {instancePath:instancePath+"/options/override_agent_version",schemaPath:"#/properties/options/properties/override_agent_version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err12 = {instancePath:instancePath+"/options/override_agent_version",schemaPath:"#/properties/options/properties/override_agent_version/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -172,7 +175,7 @@ errors++;
 }
 if(typeof data5 == "number"){
 if(data5 < 0 || isNaN(data5)){
-const err13 = {instancePath:instancePath+"/options/override_agent_version",schemaPath:"#/properties/options/properties/override_agent_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err13 = {instancePath:instancePath+"/options/override_agent_version",schemaPath:"#/properties/options/properties/override_agent_version/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -182,13 +185,13 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-if(data2.retell_llm_dynamic_variables !== undefined){
-let data6 = data2.retell_llm_dynamic_variables;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key2 in data6){
-if(typeof data6[key2] !== "string"){
-const err14 = {instancePath:instancePath+"/options/retell_llm_dynamic_variables/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/options/properties/retell_llm_dynamic_variables/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs18 = errors;
+if(typeof data5 === "string"){
+if(func0(data5) < 1){
+const err14 = {instancePath:instancePath+"/options/override_agent_version",schemaPath:"#/properties/options/properties/override_agent_version/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -198,9 +201,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
 else {
-const err15 = {instancePath:instancePath+"/options/retell_llm_dynamic_variables",schemaPath:"#/properties/options/properties/retell_llm_dynamic_variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/options/override_agent_version",schemaPath:"#/properties/options/properties/override_agent_version/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -209,13 +211,11 @@ vErrors.push(err15);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid2 = valid2 || _valid0;
 }
-if(data2.custom_sip_headers !== undefined){
-let data8 = data2.custom_sip_headers;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key3 in data8){
-if(typeof data8[key3] !== "string"){
-const err16 = {instancePath:instancePath+"/options/custom_sip_headers/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/options/properties/custom_sip_headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid2){
+const err16 = {instancePath:instancePath+"/options/override_agent_version",schemaPath:"#/properties/options/properties/override_agent_version/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -224,10 +224,24 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
 else {
-const err17 = {instancePath:instancePath+"/options/custom_sip_headers",schemaPath:"#/properties/options/properties/custom_sip_headers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data2.retell_llm_dynamic_variables !== undefined){
+let data6 = data2.retell_llm_dynamic_variables;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key2 in data6){
+if(typeof data6[key2] !== "string"){
+const err17 = {instancePath:instancePath+"/options/retell_llm_dynamic_variables/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/options/properties/retell_llm_dynamic_variables/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -237,9 +251,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data2.ignore_e164_validation !== undefined){
-if(typeof data2.ignore_e164_validation !== "boolean"){
-const err18 = {instancePath:instancePath+"/options/ignore_e164_validation",schemaPath:"#/properties/options/properties/ignore_e164_validation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err18 = {instancePath:instancePath+"/options/retell_llm_dynamic_variables",schemaPath:"#/properties/options/properties/retell_llm_dynamic_variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -249,12 +263,12 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data2.agent_override !== undefined){
-let data11 = data2.agent_override;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-}
-else {
-const err19 = {instancePath:instancePath+"/options/agent_override",schemaPath:"#/properties/options/properties/agent_override/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.custom_sip_headers !== undefined){
+let data8 = data2.custom_sip_headers;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key3 in data8){
+if(typeof data8[key3] !== "string"){
+const err19 = {instancePath:instancePath+"/options/custom_sip_headers/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/options/properties/custom_sip_headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -266,7 +280,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/options/custom_sip_headers",schemaPath:"#/properties/options/properties/custom_sip_headers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -276,14 +290,53 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.ignore_e164_validation !== undefined){
+if(typeof data2.ignore_e164_validation !== "boolean"){
+const err21 = {instancePath:instancePath+"/options/ignore_e164_validation",schemaPath:"#/properties/options/properties/ignore_e164_validation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data2.agent_override !== undefined){
+let data11 = data2.agent_override;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+}
+else {
+const err22 = {instancePath:instancePath+"/options/agent_override",schemaPath:"#/properties/options/properties/agent_override/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
 }
 errors++;
 }

@@ -2,7 +2,7 @@
 // @ts-nocheck: ajv standalone output, checked by ajv when generated.
 
 export const validateCreateWebCall = validate0;
-const schema0 = {"type":"object","properties":{"data":{"type":"object","properties":{"agent_id":{"type":"string","minLength":1},"agent_version":{"type":"integer","minimum":0},"metadata":{"type":"object","additionalProperties":true},"retell_llm_dynamic_variables":{"type":"object","additionalProperties":{"type":"string"}},"agent_override":{"type":"object","additionalProperties":true},"current_node_id":{"type":"string"},"current_state":{"type":"string"}},"required":["agent_id"],"additionalProperties":false}},"additionalProperties":false,"required":["data"]};
+const schema0 = {"type":"object","properties":{"data":{"type":"object","properties":{"agent_id":{"type":"string","minLength":1},"agent_version":{"anyOf":[{"type":"integer","minimum":0},{"type":"string","minLength":1}]},"metadata":{"type":"object","additionalProperties":true},"retell_llm_dynamic_variables":{"type":"object","additionalProperties":{"type":"string"}},"agent_override":{"type":"object","additionalProperties":true},"current_node_id":{"type":"string"},"current_state":{"type":"string"}},"required":["agent_id"],"additionalProperties":false}},"additionalProperties":false,"required":["data"]};
 const ucs2length = (s) => { let n = 0; for (const _ of s) n++; return n; };
 const func0 = ucs2length;
 
@@ -84,8 +84,11 @@ errors++;
 }
 if(data0.agent_version !== undefined){
 let data2 = data0.agent_version;
+const _errs8 = errors;
+let valid2 = false;
+const _errs9 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err6 = {instancePath:instancePath+"/data/agent_version",schemaPath:"#/properties/data/properties/agent_version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/data/agent_version",schemaPath:"#/properties/data/properties/agent_version/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -96,7 +99,7 @@ errors++;
 }
 if(typeof data2 == "number"){
 if(data2 < 0 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/data/agent_version",schemaPath:"#/properties/data/properties/agent_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err7 = {instancePath:instancePath+"/data/agent_version",schemaPath:"#/properties/data/properties/agent_version/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -106,13 +109,13 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-if(data0.metadata !== undefined){
-let data3 = data0.metadata;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-}
-else {
-const err8 = {instancePath:instancePath+"/data/metadata",schemaPath:"#/properties/data/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs9 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs11 = errors;
+if(typeof data2 === "string"){
+if(func0(data2) < 1){
+const err8 = {instancePath:instancePath+"/data/agent_version",schemaPath:"#/properties/data/properties/agent_version/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -122,12 +125,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data0.retell_llm_dynamic_variables !== undefined){
-let data4 = data0.retell_llm_dynamic_variables;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key2 in data4){
-if(typeof data4[key2] !== "string"){
-const err9 = {instancePath:instancePath+"/data/retell_llm_dynamic_variables/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/properties/retell_llm_dynamic_variables/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err9 = {instancePath:instancePath+"/data/agent_version",schemaPath:"#/properties/data/properties/agent_version/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -136,10 +135,11 @@ vErrors.push(err9);
 }
 errors++;
 }
+var _valid0 = _errs11 === errors;
+valid2 = valid2 || _valid0;
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/data/retell_llm_dynamic_variables",schemaPath:"#/properties/data/properties/retell_llm_dynamic_variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid2){
+const err10 = {instancePath:instancePath+"/data/agent_version",schemaPath:"#/properties/data/properties/agent_version/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -148,13 +148,24 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data0.agent_override !== undefined){
-let data6 = data0.agent_override;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
 }
 else {
-const err11 = {instancePath:instancePath+"/data/agent_override",schemaPath:"#/properties/data/properties/agent_override/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data0.metadata !== undefined){
+let data3 = data0.metadata;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+}
+else {
+const err11 = {instancePath:instancePath+"/data/metadata",schemaPath:"#/properties/data/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -164,9 +175,12 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data0.current_node_id !== undefined){
-if(typeof data0.current_node_id !== "string"){
-const err12 = {instancePath:instancePath+"/data/current_node_id",schemaPath:"#/properties/data/properties/current_node_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.retell_llm_dynamic_variables !== undefined){
+let data4 = data0.retell_llm_dynamic_variables;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key2 in data4){
+if(typeof data4[key2] !== "string"){
+const err12 = {instancePath:instancePath+"/data/retell_llm_dynamic_variables/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/properties/retell_llm_dynamic_variables/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -176,9 +190,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data0.current_state !== undefined){
-if(typeof data0.current_state !== "string"){
-const err13 = {instancePath:instancePath+"/data/current_state",schemaPath:"#/properties/data/properties/current_state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err13 = {instancePath:instancePath+"/data/retell_llm_dynamic_variables",schemaPath:"#/properties/data/properties/retell_llm_dynamic_variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -188,9 +202,12 @@ vErrors.push(err13);
 errors++;
 }
 }
+if(data0.agent_override !== undefined){
+let data6 = data0.agent_override;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 }
 else {
-const err14 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath:instancePath+"/data/agent_override",schemaPath:"#/properties/data/properties/agent_override/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -200,14 +217,50 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0.current_node_id !== undefined){
+if(typeof data0.current_node_id !== "string"){
+const err15 = {instancePath:instancePath+"/data/current_node_id",schemaPath:"#/properties/data/properties/current_node_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data0.current_state !== undefined){
+if(typeof data0.current_state !== "string"){
+const err16 = {instancePath:instancePath+"/data/current_state",schemaPath:"#/properties/data/properties/current_state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
