@@ -1038,4 +1038,55 @@ export const brokenSpecCases: BrokenSpecCase[] = [
       "acme/list_widgets.yaml:48:12: example 'Red widgets': the documented query sends date twice ('<=2026-02-01', '>=2026-01-01'), but the arguments produce date twice ('>=2026-01-01', '<=2026-02-01').",
     ],
   },
+  // validate reports every problem in every file, each once.
+  {
+    name: "one example's invalid arguments do not hide another example's request mismatch",
+    edits: [
+      sub('acme/list_widgets.yaml', 'arguments: { color: red }', 'arguments: { color: green }'),
+      sub(
+        'acme/list_widgets.yaml',
+        'examples:\n',
+        'examples:\n  - title: Blue widgets\n    arguments: { color: blue }\n    request:\n      method: GET\n      url: https://us.api.acme.test/v1/widgets?colour=blue\n      headers: { authorization: Bearer acme_test_key }\n    response:\n      status: 200\n      body: { items: [], total_pages: 0 }\n',
+      ),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:40:12: example 'Blue widgets': the documented query sends colour='blue', but the arguments produce no colour.",
+      "acme/list_widgets.yaml:40:12: example 'Blue widgets': the documented query sends no color, but the arguments produce color='blue'.",
+      "acme/list_widgets.yaml:46:16: example arguments are invalid: color must be one of red, blue, found \"green\".",
+    ],
+  },
+  {
+    name: 'an example with the wrong method is reported once, not again as a request mismatch',
+    edits: [sub('acme/list_widgets.yaml', '    request:\n      method: GET\n', '    request:\n      method: POST\n')],
+    expected: [
+      "acme/list_widgets.yaml:39:15: example request method POST differs from the endpoint's GET.",
+    ],
+  },
+  {
+    name: 'an unclosed flow mapping is one problem, not hundreds that follow from it',
+    edits: [sub('acme/create_widget.yaml', '    items: { type: string }\n', '    items: { type: string\n')],
+    expected: [
+      "acme/create_widget.yaml:22:5: YAML syntax: Flow map in block collection must be sufficiently indented and end with a }",
+    ],
+  },
+  {
+    name: 'problems of every kind in several files are all reported, each once',
+    edits: [
+      sub('acme/create_widget.yaml', 'operation: write', 'operation: wrte'),
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n    spread: yes\n'),
+      sub('acme/list_widgets.yaml', '    maximum: 100\n', '    maximum: 100\n    minimum: 200\n'),
+      sub('acme/list_widgets.yaml', 'widgets?color=red', 'widgets?color=blue'),
+      sub('acme/list_widgets.yaml', 'body: { items: [], total_pages: 0 }', 'body: { items: [], total_pages: none }'),
+      write('acme/delete_widget.yaml', 'name: delete_widget\ntitle: Delete Widget\ndescription: Delete a widget.\noperation: write\naliases: [list_widgets]\nrequest:\n  method: DELETE\n  path: /widgets/{id}\nparameters:\n  id:\n    type: string\n    required: true\n    description: Widget id.\nexamples:\n  - title: Delete\n    arguments: { id: w1 }\n    request:\n      method: DELETE\n      url: https://us.api.acme.test/v1/widgets/w2\n      headers: { authorization: Bearer acme_test_key }\n    response:\n      status: 204\n'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:5:12: 'operation' must be one of read, write; found \"wrte\". Did you mean 'write'?",
+      "acme/create_widget.yaml:23:13: 'parameters.tags.spread' must be a boolean, found \"yes\".",
+      "acme/delete_widget.yaml:19:12: example 'Delete': the documented URL is https://us.api.acme.test/v1/widgets/w2, but the arguments produce https://us.api.acme.test/v1/widgets/w1.",
+      "acme/list_widgets.yaml:1:7: Lua path 'app.integrations.acme.list_widgets' is already taken by function 'acme.delete_widget' (acme/delete_widget.yaml:1:7); rename one of the functions or drop the alias.",
+      "acme/list_widgets.yaml:16:14: minimum 200 is greater than maximum 100.",
+      "acme/list_widgets.yaml:41:12: example 'Red widgets': the documented query sends color='blue', but the arguments produce color='red'.",
+      "acme/list_widgets.yaml:45:13: example response does not match the response schema: total_pages must be integer, found \"none\".",
+    ],
+  },
 ];

@@ -26,16 +26,37 @@ export type Report = (path: Array<string | number>, message: string, target?: 'k
 
 const BODYLESS = new Set(['GET', 'DELETE']);
 
-/** Build one function of `provider` from its validated file; null when it has problems. */
-export function buildFunction(
-  parsed: ParsedFile,
-  stem: string,
-  provider: ProviderShell,
-): { func: Func | null; diagnostics: Diagnostic[] } {
+/**
+ * What a function's own problems make unreliable to check further: its examples' requests
+ * (a problem in the request, or anywhere it cannot be pinned to one parameter), the examples
+ * that pass a parameter with a problem, and its response schema. Everything else is still
+ * checked, so one problem does not hide others, and nothing is reported that only follows from it.
+ */
+export interface Taint {
+  requests: boolean;
+  parameters: Set<string>;
+  response: boolean;
+}
+
+export interface BuiltFunction {
+  /** Null when there is no HTTP binding or unavailability to build on. */
+  func: Func | null;
+  diagnostics: Diagnostic[];
+  taint: Taint;
+}
+
+/** Build one function of `provider` from its validated file: a function only sound when there are no diagnostics. */
+export function buildFunction(parsed: ParsedFile, stem: string, provider: ProviderShell): BuiltFunction {
   const written = parsed.data as RawFunction;
   const diagnostics: Diagnostic[] = [];
-  const report: Report = (path, message, target = 'value') =>
+  const taint: Taint = { requests: false, parameters: new Set(), response: false };
+  const report: Report = (path, message, target = 'value') => {
     diagnostics.push({ file: parsed.file, ...parsed.locate(path, target), message });
+    const [top, name] = path;
+    if (top === 'parameters' && typeof name === 'string') taint.parameters.add(name);
+    else if (top === 'response') taint.response = true;
+    else if (top !== 'pagination' && top !== 'name' && top !== 'aliases') taint.requests = true;
+  };
   // Refs to provider schemas are inlined first, so every later check sees the schema as if copied here.
   const raw = withResolvedResponse(written, provider, report);
 
@@ -54,7 +75,7 @@ export function buildFunction(
   const pagination = binding?.kind === 'http' && raw.pagination ? buildPagination(raw, binding, parameters, report) : null;
   const idempotencyKey = binding ? buildIdempotency(raw, binding, parameters, report) : null;
 
-  if (diagnostics.length > 0 || !binding) return { func: null, diagnostics };
+  if (!binding) return { func: null, diagnostics, taint };
   if (binding.kind === 'http') binding.pagination = pagination;
   if (binding.kind === 'http') binding.idempotencyKey = idempotencyKey;
 
@@ -80,7 +101,7 @@ export function buildFunction(
     examples: (raw.examples ?? []).map(toExample),
     source: { file: parsed.file },
   };
-  return { func, diagnostics };
+  return { func, diagnostics, taint };
 }
 
 function withResolvedResponse(raw: RawFunction, provider: ProviderShell, report: Report): RawFunction {
