@@ -1089,4 +1089,18 @@ export const brokenSpecCases: BrokenSpecCase[] = [
       "acme/list_widgets.yaml:45:13: example response does not match the response schema: total_pages must be integer, found \"none\".",
     ],
   },
+  // Nested objects in form bodies go as key[sub]=v.
+  {
+    name: 'a form body example documents a nested object value the arguments do not produce',
+    edits: [
+      sub('acme/create_widget.yaml', '  body: json\n', '  body: form\n'),
+      createParam('  metadata:\n    type: object\n    additional_properties: { type: string }\n    description: Your own data.\n'),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', "arguments: { shelf_id: s1, name: Sprocket, metadata: { order: '42' } }"),
+      sub('acme/create_widget.yaml', '      body: { name: Sprocket }', "      body: { name: Sprocket, metadata: { order: '43', note: gift } }"),
+    ],
+    expected: [
+      "acme/create_widget.yaml:41:13: example 'A widget': the documented body sends metadata[note]='gift', but the arguments produce no metadata[note].",
+      "acme/create_widget.yaml:41:13: example 'A widget': the documented body sends metadata[order]='43', but the arguments produce metadata[order]='42'.",
+    ],
+  },
 ];
