@@ -1131,8 +1131,12 @@ export const retell_ai: ProviderBinding = {
                 properties: {
                   type: { type: "string", enum: ["number", "range"] },
                   op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+                  value: {
+                    description: "A number (type number), or `[lower, upper]` (type range).",
+                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                  },
                 },
-                required: ["type", "op"],
+                required: ["type", "op", "value"],
                 additionalProperties: true,
               },
               end_timestamp: {
@@ -1141,8 +1145,12 @@ export const retell_ai: ProviderBinding = {
                 properties: {
                   type: { type: "string", enum: ["number", "range"] },
                   op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+                  value: {
+                    description: "A number (type number), or `[lower, upper]` (type range).",
+                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                  },
                 },
-                required: ["type", "op"],
+                required: ["type", "op", "value"],
                 additionalProperties: true,
               },
               duration_ms: {
@@ -1151,8 +1159,12 @@ export const retell_ai: ProviderBinding = {
                 properties: {
                   type: { type: "string", enum: ["number", "range"] },
                   op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+                  value: {
+                    description: "A number (type number), or `[lower, upper]` (type range).",
+                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                  },
                 },
-                required: ["type", "op"],
+                required: ["type", "op", "value"],
                 additionalProperties: true,
               },
               combined_cost: {
@@ -1161,8 +1173,12 @@ export const retell_ai: ProviderBinding = {
                 properties: {
                   type: { type: "string", enum: ["number", "range"] },
                   op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+                  value: {
+                    description: "A number (type number), or `[lower, upper]` (type range).",
+                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                  },
                 },
-                required: ["type", "op"],
+                required: ["type", "op", "value"],
                 additionalProperties: true,
               },
               e2e_latency_p50: {
@@ -1171,8 +1187,12 @@ export const retell_ai: ProviderBinding = {
                 properties: {
                   type: { type: "string", enum: ["number", "range"] },
                   op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+                  value: {
+                    description: "A number (type number), or `[lower, upper]` (type range).",
+                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                  },
                 },
-                required: ["type", "op"],
+                required: ["type", "op", "value"],
                 additionalProperties: true,
               },
               call_successful: {

@@ -477,30 +477,40 @@ export interface ListCallsParams {
     start_timestamp?: {
       type: "number" | "range";
       op: "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "bt";
+      /** A number (type number), or `[lower, upper]` (type range). */
+      value: number | [number, number];
       [key: string]: unknown;
     };
     /** Call end time in milliseconds since the epoch, as a number or range filter (see `start_timestamp`). */
     end_timestamp?: {
       type: "number" | "range";
       op: "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "bt";
+      /** A number (type number), or `[lower, upper]` (type range). */
+      value: number | [number, number];
       [key: string]: unknown;
     };
     /** Call length in milliseconds, as a number or range filter. */
     duration_ms?: {
       type: "number" | "range";
       op: "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "bt";
+      /** A number (type number), or `[lower, upper]` (type range). */
+      value: number | [number, number];
       [key: string]: unknown;
     };
     /** Total call cost in cents, as a number or range filter. */
     combined_cost?: {
       type: "number" | "range";
       op: "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "bt";
+      /** A number (type number), or `[lower, upper]` (type range). */
+      value: number | [number, number];
       [key: string]: unknown;
     };
     /** Per-call p50 end-to-end latency in milliseconds, as a number or range filter. */
     e2e_latency_p50?: {
       type: "number" | "range";
       op: "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "bt";
+      /** A number (type number), or `[lower, upper]` (type range). */
+      value: number | [number, number];
       [key: string]: unknown;
     };
     /** Whether post-call analysis judged the call successful, e.g. `{type = "boolean", op = "eq", value = true}`. */

@@ -2,7 +2,7 @@
 // @ts-nocheck: ajv standalone output, checked by ajv when generated.
 
 export const validateListCalls = validate0;
-const schema0 = {"type":"object","properties":{"filter":{"type":"object","properties":{"agent":{"type":"array","items":{"type":"object","properties":{"agent_id":{"type":"string"},"version":{"type":"array","items":{"type":"integer"}}},"required":["agent_id"],"additionalProperties":false}},"agent_tag":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string"}}},"required":["type","op","value"],"additionalProperties":false},"call_id":{"type":"object","properties":{"type":{"type":"string","enum":["string"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co"]},"value":{"type":"string"}},"required":["type","op","value"],"additionalProperties":false},"batch_call_id":{"type":"object","properties":{"type":{"type":"string","enum":["string"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co"]},"value":{"type":"string"}},"required":["type","op","value"],"additionalProperties":false},"call_status":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string","enum":["not_connected","ongoing","ended","error"]}}},"required":["type","op","value"],"additionalProperties":false},"call_type":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string","enum":["web_call","phone_call"]}}},"required":["type","op","value"],"additionalProperties":false},"direction":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string","enum":["inbound","outbound"]}}},"required":["type","op","value"],"additionalProperties":false},"from_number":{"type":"object","properties":{"type":{"type":"string","enum":["string"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co"]},"value":{"type":"string"}},"required":["type","op","value"],"additionalProperties":false},"to_number":{"type":"object","properties":{"type":{"type":"string","enum":["string"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co"]},"value":{"type":"string"}},"required":["type","op","value"],"additionalProperties":false},"start_timestamp":{"type":"object","properties":{"type":{"type":"string","enum":["number","range"]},"op":{"type":"string","enum":["eq","ne","gt","ge","lt","le","bt"]}},"required":["type","op"],"additionalProperties":true},"end_timestamp":{"type":"object","properties":{"type":{"type":"string","enum":["number","range"]},"op":{"type":"string","enum":["eq","ne","gt","ge","lt","le","bt"]}},"required":["type","op"],"additionalProperties":true},"duration_ms":{"type":"object","properties":{"type":{"type":"string","enum":["number","range"]},"op":{"type":"string","enum":["eq","ne","gt","ge","lt","le","bt"]}},"required":["type","op"],"additionalProperties":true},"combined_cost":{"type":"object","properties":{"type":{"type":"string","enum":["number","range"]},"op":{"type":"string","enum":["eq","ne","gt","ge","lt","le","bt"]}},"required":["type","op"],"additionalProperties":true},"e2e_latency_p50":{"type":"object","properties":{"type":{"type":"string","enum":["number","range"]},"op":{"type":"string","enum":["eq","ne","gt","ge","lt","le","bt"]}},"required":["type","op"],"additionalProperties":true},"call_successful":{"type":"object","properties":{"type":{"type":"string","enum":["boolean"]},"op":{"type":"string","enum":["eq"]},"value":{"type":"boolean"}},"required":["type","op","value"],"additionalProperties":false},"in_voicemail":{"type":"object","properties":{"type":{"type":"string","enum":["boolean"]},"op":{"type":"string","enum":["eq"]},"value":{"type":"boolean"}},"required":["type","op","value"],"additionalProperties":false},"user_sentiment":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string","enum":["Negative","Positive","Neutral","Unknown"]}}},"required":["type","op","value"],"additionalProperties":false},"disconnection_reason":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string"}}},"required":["type","op","value"],"additionalProperties":false},"data_storage_setting":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string","enum":["everything","everything_except_pii","basic_attributes_only"]}}},"required":["type","op","value"],"additionalProperties":false},"metadata":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"type":{"type":"string","enum":["string","number","boolean","range","enum","present"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co","gt","ge","lt","le","bt","in","pr","np"]}},"required":["type","op"],"additionalProperties":true}},"dynamic_variables":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"type":{"type":"string","enum":["string","number","boolean","range","enum","present"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co","gt","ge","lt","le","bt","in","pr","np"]}},"required":["type","op"],"additionalProperties":true}},"custom_attributes":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"type":{"type":"string","enum":["string","number","boolean","range","enum","present"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co","gt","ge","lt","le","bt","in","pr","np"]}},"required":["type","op"],"additionalProperties":true}},"custom_analysis_data":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"type":{"type":"string","enum":["string","number","boolean","range","enum","present"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co","gt","ge","lt","le","bt","in","pr","np"]}},"required":["type","op"],"additionalProperties":true}},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":true}}},"additionalProperties":false},"limit":{"type":"integer","minimum":1,"maximum":1000},"sort_order":{"type":"string","enum":["ascending","descending"]},"pagination_key":{"type":"string"},"skip":{"type":"integer","minimum":0},"include_total":{"type":"boolean"}},"additionalProperties":false};
+const schema0 = {"type":"object","properties":{"filter":{"type":"object","properties":{"agent":{"type":"array","items":{"type":"object","properties":{"agent_id":{"type":"string"},"version":{"type":"array","items":{"type":"integer"}}},"required":["agent_id"],"additionalProperties":false}},"agent_tag":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string"}}},"required":["type","op","value"],"additionalProperties":false},"call_id":{"type":"object","properties":{"type":{"type":"string","enum":["string"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co"]},"value":{"type":"string"}},"required":["type","op","value"],"additionalProperties":false},"batch_call_id":{"type":"object","properties":{"type":{"type":"string","enum":["string"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co"]},"value":{"type":"string"}},"required":["type","op","value"],"additionalProperties":false},"call_status":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string","enum":["not_connected","ongoing","ended","error"]}}},"required":["type","op","value"],"additionalProperties":false},"call_type":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string","enum":["web_call","phone_call"]}}},"required":["type","op","value"],"additionalProperties":false},"direction":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string","enum":["inbound","outbound"]}}},"required":["type","op","value"],"additionalProperties":false},"from_number":{"type":"object","properties":{"type":{"type":"string","enum":["string"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co"]},"value":{"type":"string"}},"required":["type","op","value"],"additionalProperties":false},"to_number":{"type":"object","properties":{"type":{"type":"string","enum":["string"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co"]},"value":{"type":"string"}},"required":["type","op","value"],"additionalProperties":false},"start_timestamp":{"type":"object","properties":{"type":{"type":"string","enum":["number","range"]},"op":{"type":"string","enum":["eq","ne","gt","ge","lt","le","bt"]},"value":{"anyOf":[{"type":"number"},{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}}]}},"required":["type","op","value"],"additionalProperties":true},"end_timestamp":{"type":"object","properties":{"type":{"type":"string","enum":["number","range"]},"op":{"type":"string","enum":["eq","ne","gt","ge","lt","le","bt"]},"value":{"anyOf":[{"type":"number"},{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}}]}},"required":["type","op","value"],"additionalProperties":true},"duration_ms":{"type":"object","properties":{"type":{"type":"string","enum":["number","range"]},"op":{"type":"string","enum":["eq","ne","gt","ge","lt","le","bt"]},"value":{"anyOf":[{"type":"number"},{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}}]}},"required":["type","op","value"],"additionalProperties":true},"combined_cost":{"type":"object","properties":{"type":{"type":"string","enum":["number","range"]},"op":{"type":"string","enum":["eq","ne","gt","ge","lt","le","bt"]},"value":{"anyOf":[{"type":"number"},{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}}]}},"required":["type","op","value"],"additionalProperties":true},"e2e_latency_p50":{"type":"object","properties":{"type":{"type":"string","enum":["number","range"]},"op":{"type":"string","enum":["eq","ne","gt","ge","lt","le","bt"]},"value":{"anyOf":[{"type":"number"},{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}}]}},"required":["type","op","value"],"additionalProperties":true},"call_successful":{"type":"object","properties":{"type":{"type":"string","enum":["boolean"]},"op":{"type":"string","enum":["eq"]},"value":{"type":"boolean"}},"required":["type","op","value"],"additionalProperties":false},"in_voicemail":{"type":"object","properties":{"type":{"type":"string","enum":["boolean"]},"op":{"type":"string","enum":["eq"]},"value":{"type":"boolean"}},"required":["type","op","value"],"additionalProperties":false},"user_sentiment":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string","enum":["Negative","Positive","Neutral","Unknown"]}}},"required":["type","op","value"],"additionalProperties":false},"disconnection_reason":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string"}}},"required":["type","op","value"],"additionalProperties":false},"data_storage_setting":{"type":"object","properties":{"type":{"type":"string","enum":["enum"]},"op":{"type":"string","enum":["in"]},"value":{"type":"array","items":{"type":"string","enum":["everything","everything_except_pii","basic_attributes_only"]}}},"required":["type","op","value"],"additionalProperties":false},"metadata":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"type":{"type":"string","enum":["string","number","boolean","range","enum","present"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co","gt","ge","lt","le","bt","in","pr","np"]}},"required":["type","op"],"additionalProperties":true}},"dynamic_variables":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"type":{"type":"string","enum":["string","number","boolean","range","enum","present"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co","gt","ge","lt","le","bt","in","pr","np"]}},"required":["type","op"],"additionalProperties":true}},"custom_attributes":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"type":{"type":"string","enum":["string","number","boolean","range","enum","present"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co","gt","ge","lt","le","bt","in","pr","np"]}},"required":["type","op"],"additionalProperties":true}},"custom_analysis_data":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"type":{"type":"string","enum":["string","number","boolean","range","enum","present"]},"op":{"type":"string","enum":["eq","ne","sw","ew","co","gt","ge","lt","le","bt","in","pr","np"]}},"required":["type","op"],"additionalProperties":true}},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":true}}},"additionalProperties":false},"limit":{"type":"integer","minimum":1,"maximum":1000},"sort_order":{"type":"string","enum":["ascending","descending"]},"pagination_key":{"type":"string"},"skip":{"type":"integer","minimum":0},"include_total":{"type":"boolean"}},"additionalProperties":false};
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1170,10 +1170,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data42.type !== undefined){
-let data43 = data42.type;
-if(typeof data43 !== "string"){
-const err98 = {instancePath:instancePath+"/filter/start_timestamp/type",schemaPath:"#/properties/filter/properties/start_timestamp/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data42.value === undefined){
+const err98 = {instancePath:instancePath+"/filter/start_timestamp",schemaPath:"#/properties/filter/properties/start_timestamp/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1182,8 +1180,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(!((data43 === "number") || (data43 === "range"))){
-const err99 = {instancePath:instancePath+"/filter/start_timestamp/type",schemaPath:"#/properties/filter/properties/start_timestamp/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.start_timestamp.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(data42.type !== undefined){
+let data43 = data42.type;
+if(typeof data43 !== "string"){
+const err99 = {instancePath:instancePath+"/filter/start_timestamp/type",schemaPath:"#/properties/filter/properties/start_timestamp/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1192,11 +1192,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-if(data42.op !== undefined){
-let data44 = data42.op;
-if(typeof data44 !== "string"){
-const err100 = {instancePath:instancePath+"/filter/start_timestamp/op",schemaPath:"#/properties/filter/properties/start_timestamp/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data43 === "number") || (data43 === "range"))){
+const err100 = {instancePath:instancePath+"/filter/start_timestamp/type",schemaPath:"#/properties/filter/properties/start_timestamp/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.start_timestamp.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1205,8 +1202,11 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!(((((((data44 === "eq") || (data44 === "ne")) || (data44 === "gt")) || (data44 === "ge")) || (data44 === "lt")) || (data44 === "le")) || (data44 === "bt"))){
-const err101 = {instancePath:instancePath+"/filter/start_timestamp/op",schemaPath:"#/properties/filter/properties/start_timestamp/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.start_timestamp.properties.op.enum},message:"must be equal to one of the allowed values"};
+}
+if(data42.op !== undefined){
+let data44 = data42.op;
+if(typeof data44 !== "string"){
+const err101 = {instancePath:instancePath+"/filter/start_timestamp/op",schemaPath:"#/properties/filter/properties/start_timestamp/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1215,10 +1215,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/filter/start_timestamp",schemaPath:"#/properties/filter/properties/start_timestamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((((((data44 === "eq") || (data44 === "ne")) || (data44 === "gt")) || (data44 === "ge")) || (data44 === "lt")) || (data44 === "le")) || (data44 === "bt"))){
+const err102 = {instancePath:instancePath+"/filter/start_timestamp/op",schemaPath:"#/properties/filter/properties/start_timestamp/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.start_timestamp.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1228,11 +1226,13 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data0.end_timestamp !== undefined){
-let data45 = data0.end_timestamp;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.type === undefined){
-const err103 = {instancePath:instancePath+"/filter/end_timestamp",schemaPath:"#/properties/filter/properties/end_timestamp/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data42.value !== undefined){
+let data45 = data42.value;
+const _errs104 = errors;
+let valid24 = false;
+const _errs105 = errors;
+if(!(typeof data45 == "number")){
+const err103 = {instancePath:instancePath+"/filter/start_timestamp/value",schemaPath:"#/properties/filter/properties/start_timestamp/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1241,8 +1241,13 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data45.op === undefined){
-const err104 = {instancePath:instancePath+"/filter/end_timestamp",schemaPath:"#/properties/filter/properties/end_timestamp/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+var _valid0 = _errs105 === errors;
+valid24 = valid24 || _valid0;
+if(!valid24){
+const _errs107 = errors;
+if(Array.isArray(data45)){
+if(data45.length > 2){
+const err104 = {instancePath:instancePath+"/filter/start_timestamp/value",schemaPath:"#/properties/filter/properties/start_timestamp/properties/value/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1251,10 +1256,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data45.type !== undefined){
-let data46 = data45.type;
-if(typeof data46 !== "string"){
-const err105 = {instancePath:instancePath+"/filter/end_timestamp/type",schemaPath:"#/properties/filter/properties/end_timestamp/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data45.length < 2){
+const err105 = {instancePath:instancePath+"/filter/start_timestamp/value",schemaPath:"#/properties/filter/properties/start_timestamp/properties/value/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1263,8 +1266,10 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(!((data46 === "number") || (data46 === "range"))){
-const err106 = {instancePath:instancePath+"/filter/end_timestamp/type",schemaPath:"#/properties/filter/properties/end_timestamp/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.end_timestamp.properties.type.enum},message:"must be equal to one of the allowed values"};
+const len6 = data45.length;
+for(let i6=0; i6<len6; i6++){
+if(!(typeof data45[i6] == "number")){
+const err106 = {instancePath:instancePath+"/filter/start_timestamp/value/" + i6,schemaPath:"#/properties/filter/properties/start_timestamp/properties/value/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1274,10 +1279,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data45.op !== undefined){
-let data47 = data45.op;
-if(typeof data47 !== "string"){
-const err107 = {instancePath:instancePath+"/filter/end_timestamp/op",schemaPath:"#/properties/filter/properties/end_timestamp/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err107 = {instancePath:instancePath+"/filter/start_timestamp/value",schemaPath:"#/properties/filter/properties/start_timestamp/properties/value/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1286,8 +1290,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(!(((((((data47 === "eq") || (data47 === "ne")) || (data47 === "gt")) || (data47 === "ge")) || (data47 === "lt")) || (data47 === "le")) || (data47 === "bt"))){
-const err108 = {instancePath:instancePath+"/filter/end_timestamp/op",schemaPath:"#/properties/filter/properties/end_timestamp/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.end_timestamp.properties.op.enum},message:"must be equal to one of the allowed values"};
+var _valid0 = _errs107 === errors;
+valid24 = valid24 || _valid0;
+}
+if(!valid24){
+const err108 = {instancePath:instancePath+"/filter/start_timestamp/value",schemaPath:"#/properties/filter/properties/start_timestamp/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1296,10 +1303,21 @@ vErrors.push(err108);
 }
 errors++;
 }
+else {
+errors = _errs104;
+if(vErrors !== null){
+if(_errs104){
+vErrors.length = _errs104;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/filter/end_timestamp",schemaPath:"#/properties/filter/properties/end_timestamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err109 = {instancePath:instancePath+"/filter/start_timestamp",schemaPath:"#/properties/filter/properties/start_timestamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1309,11 +1327,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data0.duration_ms !== undefined){
-let data48 = data0.duration_ms;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.type === undefined){
-const err110 = {instancePath:instancePath+"/filter/duration_ms",schemaPath:"#/properties/filter/properties/duration_ms/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data0.end_timestamp !== undefined){
+let data47 = data0.end_timestamp;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.type === undefined){
+const err110 = {instancePath:instancePath+"/filter/end_timestamp",schemaPath:"#/properties/filter/properties/end_timestamp/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1322,8 +1340,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data48.op === undefined){
-const err111 = {instancePath:instancePath+"/filter/duration_ms",schemaPath:"#/properties/filter/properties/duration_ms/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+if(data47.op === undefined){
+const err111 = {instancePath:instancePath+"/filter/end_timestamp",schemaPath:"#/properties/filter/properties/end_timestamp/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1332,10 +1350,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data48.type !== undefined){
-let data49 = data48.type;
-if(typeof data49 !== "string"){
-const err112 = {instancePath:instancePath+"/filter/duration_ms/type",schemaPath:"#/properties/filter/properties/duration_ms/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.value === undefined){
+const err112 = {instancePath:instancePath+"/filter/end_timestamp",schemaPath:"#/properties/filter/properties/end_timestamp/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1344,8 +1360,10 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(!((data49 === "number") || (data49 === "range"))){
-const err113 = {instancePath:instancePath+"/filter/duration_ms/type",schemaPath:"#/properties/filter/properties/duration_ms/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.duration_ms.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(data47.type !== undefined){
+let data48 = data47.type;
+if(typeof data48 !== "string"){
+const err113 = {instancePath:instancePath+"/filter/end_timestamp/type",schemaPath:"#/properties/filter/properties/end_timestamp/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1354,11 +1372,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-if(data48.op !== undefined){
-let data50 = data48.op;
-if(typeof data50 !== "string"){
-const err114 = {instancePath:instancePath+"/filter/duration_ms/op",schemaPath:"#/properties/filter/properties/duration_ms/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data48 === "number") || (data48 === "range"))){
+const err114 = {instancePath:instancePath+"/filter/end_timestamp/type",schemaPath:"#/properties/filter/properties/end_timestamp/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.end_timestamp.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1367,8 +1382,11 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!(((((((data50 === "eq") || (data50 === "ne")) || (data50 === "gt")) || (data50 === "ge")) || (data50 === "lt")) || (data50 === "le")) || (data50 === "bt"))){
-const err115 = {instancePath:instancePath+"/filter/duration_ms/op",schemaPath:"#/properties/filter/properties/duration_ms/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.duration_ms.properties.op.enum},message:"must be equal to one of the allowed values"};
+}
+if(data47.op !== undefined){
+let data49 = data47.op;
+if(typeof data49 !== "string"){
+const err115 = {instancePath:instancePath+"/filter/end_timestamp/op",schemaPath:"#/properties/filter/properties/end_timestamp/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1377,10 +1395,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/filter/duration_ms",schemaPath:"#/properties/filter/properties/duration_ms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((((((data49 === "eq") || (data49 === "ne")) || (data49 === "gt")) || (data49 === "ge")) || (data49 === "lt")) || (data49 === "le")) || (data49 === "bt"))){
+const err116 = {instancePath:instancePath+"/filter/end_timestamp/op",schemaPath:"#/properties/filter/properties/end_timestamp/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.end_timestamp.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1390,11 +1406,13 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data0.combined_cost !== undefined){
-let data51 = data0.combined_cost;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.type === undefined){
-const err117 = {instancePath:instancePath+"/filter/combined_cost",schemaPath:"#/properties/filter/properties/combined_cost/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data47.value !== undefined){
+let data50 = data47.value;
+const _errs119 = errors;
+let valid28 = false;
+const _errs120 = errors;
+if(!(typeof data50 == "number")){
+const err117 = {instancePath:instancePath+"/filter/end_timestamp/value",schemaPath:"#/properties/filter/properties/end_timestamp/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1403,8 +1421,13 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data51.op === undefined){
-const err118 = {instancePath:instancePath+"/filter/combined_cost",schemaPath:"#/properties/filter/properties/combined_cost/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+var _valid1 = _errs120 === errors;
+valid28 = valid28 || _valid1;
+if(!valid28){
+const _errs122 = errors;
+if(Array.isArray(data50)){
+if(data50.length > 2){
+const err118 = {instancePath:instancePath+"/filter/end_timestamp/value",schemaPath:"#/properties/filter/properties/end_timestamp/properties/value/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1413,10 +1436,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data51.type !== undefined){
-let data52 = data51.type;
-if(typeof data52 !== "string"){
-const err119 = {instancePath:instancePath+"/filter/combined_cost/type",schemaPath:"#/properties/filter/properties/combined_cost/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data50.length < 2){
+const err119 = {instancePath:instancePath+"/filter/end_timestamp/value",schemaPath:"#/properties/filter/properties/end_timestamp/properties/value/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1425,8 +1446,10 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(!((data52 === "number") || (data52 === "range"))){
-const err120 = {instancePath:instancePath+"/filter/combined_cost/type",schemaPath:"#/properties/filter/properties/combined_cost/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.combined_cost.properties.type.enum},message:"must be equal to one of the allowed values"};
+const len7 = data50.length;
+for(let i7=0; i7<len7; i7++){
+if(!(typeof data50[i7] == "number")){
+const err120 = {instancePath:instancePath+"/filter/end_timestamp/value/" + i7,schemaPath:"#/properties/filter/properties/end_timestamp/properties/value/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1436,10 +1459,9 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data51.op !== undefined){
-let data53 = data51.op;
-if(typeof data53 !== "string"){
-const err121 = {instancePath:instancePath+"/filter/combined_cost/op",schemaPath:"#/properties/filter/properties/combined_cost/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err121 = {instancePath:instancePath+"/filter/end_timestamp/value",schemaPath:"#/properties/filter/properties/end_timestamp/properties/value/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1448,8 +1470,11 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(!(((((((data53 === "eq") || (data53 === "ne")) || (data53 === "gt")) || (data53 === "ge")) || (data53 === "lt")) || (data53 === "le")) || (data53 === "bt"))){
-const err122 = {instancePath:instancePath+"/filter/combined_cost/op",schemaPath:"#/properties/filter/properties/combined_cost/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.combined_cost.properties.op.enum},message:"must be equal to one of the allowed values"};
+var _valid1 = _errs122 === errors;
+valid28 = valid28 || _valid1;
+}
+if(!valid28){
+const err122 = {instancePath:instancePath+"/filter/end_timestamp/value",schemaPath:"#/properties/filter/properties/end_timestamp/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1458,10 +1483,21 @@ vErrors.push(err122);
 }
 errors++;
 }
+else {
+errors = _errs119;
+if(vErrors !== null){
+if(_errs119){
+vErrors.length = _errs119;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/filter/combined_cost",schemaPath:"#/properties/filter/properties/combined_cost/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err123 = {instancePath:instancePath+"/filter/end_timestamp",schemaPath:"#/properties/filter/properties/end_timestamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1471,11 +1507,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data0.e2e_latency_p50 !== undefined){
-let data54 = data0.e2e_latency_p50;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.type === undefined){
-const err124 = {instancePath:instancePath+"/filter/e2e_latency_p50",schemaPath:"#/properties/filter/properties/e2e_latency_p50/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data0.duration_ms !== undefined){
+let data52 = data0.duration_ms;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.type === undefined){
+const err124 = {instancePath:instancePath+"/filter/duration_ms",schemaPath:"#/properties/filter/properties/duration_ms/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1484,8 +1520,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data54.op === undefined){
-const err125 = {instancePath:instancePath+"/filter/e2e_latency_p50",schemaPath:"#/properties/filter/properties/e2e_latency_p50/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+if(data52.op === undefined){
+const err125 = {instancePath:instancePath+"/filter/duration_ms",schemaPath:"#/properties/filter/properties/duration_ms/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1494,10 +1530,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data54.type !== undefined){
-let data55 = data54.type;
-if(typeof data55 !== "string"){
-const err126 = {instancePath:instancePath+"/filter/e2e_latency_p50/type",schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.value === undefined){
+const err126 = {instancePath:instancePath+"/filter/duration_ms",schemaPath:"#/properties/filter/properties/duration_ms/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1506,8 +1540,10 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(!((data55 === "number") || (data55 === "range"))){
-const err127 = {instancePath:instancePath+"/filter/e2e_latency_p50/type",schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.e2e_latency_p50.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(data52.type !== undefined){
+let data53 = data52.type;
+if(typeof data53 !== "string"){
+const err127 = {instancePath:instancePath+"/filter/duration_ms/type",schemaPath:"#/properties/filter/properties/duration_ms/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1516,11 +1552,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data54.op !== undefined){
-let data56 = data54.op;
-if(typeof data56 !== "string"){
-const err128 = {instancePath:instancePath+"/filter/e2e_latency_p50/op",schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data53 === "number") || (data53 === "range"))){
+const err128 = {instancePath:instancePath+"/filter/duration_ms/type",schemaPath:"#/properties/filter/properties/duration_ms/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.duration_ms.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1529,8 +1562,11 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(!(((((((data56 === "eq") || (data56 === "ne")) || (data56 === "gt")) || (data56 === "ge")) || (data56 === "lt")) || (data56 === "le")) || (data56 === "bt"))){
-const err129 = {instancePath:instancePath+"/filter/e2e_latency_p50/op",schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.e2e_latency_p50.properties.op.enum},message:"must be equal to one of the allowed values"};
+}
+if(data52.op !== undefined){
+let data54 = data52.op;
+if(typeof data54 !== "string"){
+const err129 = {instancePath:instancePath+"/filter/duration_ms/op",schemaPath:"#/properties/filter/properties/duration_ms/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1539,10 +1575,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/filter/e2e_latency_p50",schemaPath:"#/properties/filter/properties/e2e_latency_p50/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((((((data54 === "eq") || (data54 === "ne")) || (data54 === "gt")) || (data54 === "ge")) || (data54 === "lt")) || (data54 === "le")) || (data54 === "bt"))){
+const err130 = {instancePath:instancePath+"/filter/duration_ms/op",schemaPath:"#/properties/filter/properties/duration_ms/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.duration_ms.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1552,11 +1586,13 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data0.call_successful !== undefined){
-let data57 = data0.call_successful;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.type === undefined){
-const err131 = {instancePath:instancePath+"/filter/call_successful",schemaPath:"#/properties/filter/properties/call_successful/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data52.value !== undefined){
+let data55 = data52.value;
+const _errs134 = errors;
+let valid32 = false;
+const _errs135 = errors;
+if(!(typeof data55 == "number")){
+const err131 = {instancePath:instancePath+"/filter/duration_ms/value",schemaPath:"#/properties/filter/properties/duration_ms/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1565,8 +1601,13 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(data57.op === undefined){
-const err132 = {instancePath:instancePath+"/filter/call_successful",schemaPath:"#/properties/filter/properties/call_successful/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+var _valid2 = _errs135 === errors;
+valid32 = valid32 || _valid2;
+if(!valid32){
+const _errs137 = errors;
+if(Array.isArray(data55)){
+if(data55.length > 2){
+const err132 = {instancePath:instancePath+"/filter/duration_ms/value",schemaPath:"#/properties/filter/properties/duration_ms/properties/value/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1575,8 +1616,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data57.value === undefined){
-const err133 = {instancePath:instancePath+"/filter/call_successful",schemaPath:"#/properties/filter/properties/call_successful/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data55.length < 2){
+const err133 = {instancePath:instancePath+"/filter/duration_ms/value",schemaPath:"#/properties/filter/properties/duration_ms/properties/value/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1585,9 +1626,10 @@ vErrors.push(err133);
 }
 errors++;
 }
-for(const key11 in data57){
-if(!(((key11 === "type") || (key11 === "op")) || (key11 === "value"))){
-const err134 = {instancePath:instancePath+"/filter/call_successful",schemaPath:"#/properties/filter/properties/call_successful/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+const len8 = data55.length;
+for(let i8=0; i8<len8; i8++){
+if(!(typeof data55[i8] == "number")){
+const err134 = {instancePath:instancePath+"/filter/duration_ms/value/" + i8,schemaPath:"#/properties/filter/properties/duration_ms/properties/value/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1597,10 +1639,9 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data57.type !== undefined){
-let data58 = data57.type;
-if(typeof data58 !== "string"){
-const err135 = {instancePath:instancePath+"/filter/call_successful/type",schemaPath:"#/properties/filter/properties/call_successful/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err135 = {instancePath:instancePath+"/filter/duration_ms/value",schemaPath:"#/properties/filter/properties/duration_ms/properties/value/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1609,8 +1650,11 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(!(data58 === "boolean")){
-const err136 = {instancePath:instancePath+"/filter/call_successful/type",schemaPath:"#/properties/filter/properties/call_successful/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.call_successful.properties.type.enum},message:"must be equal to one of the allowed values"};
+var _valid2 = _errs137 === errors;
+valid32 = valid32 || _valid2;
+}
+if(!valid32){
+const err136 = {instancePath:instancePath+"/filter/duration_ms/value",schemaPath:"#/properties/filter/properties/duration_ms/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1619,11 +1663,21 @@ vErrors.push(err136);
 }
 errors++;
 }
+else {
+errors = _errs134;
+if(vErrors !== null){
+if(_errs134){
+vErrors.length = _errs134;
 }
-if(data57.op !== undefined){
-let data59 = data57.op;
-if(typeof data59 !== "string"){
-const err137 = {instancePath:instancePath+"/filter/call_successful/op",schemaPath:"#/properties/filter/properties/call_successful/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/filter/duration_ms",schemaPath:"#/properties/filter/properties/duration_ms/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1632,8 +1686,12 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(!(data59 === "eq")){
-const err138 = {instancePath:instancePath+"/filter/call_successful/op",schemaPath:"#/properties/filter/properties/call_successful/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.call_successful.properties.op.enum},message:"must be equal to one of the allowed values"};
+}
+if(data0.combined_cost !== undefined){
+let data57 = data0.combined_cost;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.type === undefined){
+const err138 = {instancePath:instancePath+"/filter/combined_cost",schemaPath:"#/properties/filter/properties/combined_cost/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1642,10 +1700,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data57.value !== undefined){
-if(typeof data57.value !== "boolean"){
-const err139 = {instancePath:instancePath+"/filter/call_successful/value",schemaPath:"#/properties/filter/properties/call_successful/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data57.op === undefined){
+const err139 = {instancePath:instancePath+"/filter/combined_cost",schemaPath:"#/properties/filter/properties/combined_cost/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1654,10 +1710,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/filter/call_successful",schemaPath:"#/properties/filter/properties/call_successful/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data57.value === undefined){
+const err140 = {instancePath:instancePath+"/filter/combined_cost",schemaPath:"#/properties/filter/properties/combined_cost/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1666,12 +1720,10 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-if(data0.in_voicemail !== undefined){
-let data61 = data0.in_voicemail;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.type === undefined){
-const err141 = {instancePath:instancePath+"/filter/in_voicemail",schemaPath:"#/properties/filter/properties/in_voicemail/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data57.type !== undefined){
+let data58 = data57.type;
+if(typeof data58 !== "string"){
+const err141 = {instancePath:instancePath+"/filter/combined_cost/type",schemaPath:"#/properties/filter/properties/combined_cost/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1680,8 +1732,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(data61.op === undefined){
-const err142 = {instancePath:instancePath+"/filter/in_voicemail",schemaPath:"#/properties/filter/properties/in_voicemail/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+if(!((data58 === "number") || (data58 === "range"))){
+const err142 = {instancePath:instancePath+"/filter/combined_cost/type",schemaPath:"#/properties/filter/properties/combined_cost/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.combined_cost.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1690,8 +1742,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data61.value === undefined){
-const err143 = {instancePath:instancePath+"/filter/in_voicemail",schemaPath:"#/properties/filter/properties/in_voicemail/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data57.op !== undefined){
+let data59 = data57.op;
+if(typeof data59 !== "string"){
+const err143 = {instancePath:instancePath+"/filter/combined_cost/op",schemaPath:"#/properties/filter/properties/combined_cost/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1700,9 +1755,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-for(const key12 in data61){
-if(!(((key12 === "type") || (key12 === "op")) || (key12 === "value"))){
-const err144 = {instancePath:instancePath+"/filter/in_voicemail",schemaPath:"#/properties/filter/properties/in_voicemail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(!(((((((data59 === "eq") || (data59 === "ne")) || (data59 === "gt")) || (data59 === "ge")) || (data59 === "lt")) || (data59 === "le")) || (data59 === "bt"))){
+const err144 = {instancePath:instancePath+"/filter/combined_cost/op",schemaPath:"#/properties/filter/properties/combined_cost/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.combined_cost.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1712,10 +1766,13 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data61.type !== undefined){
-let data62 = data61.type;
-if(typeof data62 !== "string"){
-const err145 = {instancePath:instancePath+"/filter/in_voicemail/type",schemaPath:"#/properties/filter/properties/in_voicemail/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.value !== undefined){
+let data60 = data57.value;
+const _errs149 = errors;
+let valid36 = false;
+const _errs150 = errors;
+if(!(typeof data60 == "number")){
+const err145 = {instancePath:instancePath+"/filter/combined_cost/value",schemaPath:"#/properties/filter/properties/combined_cost/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1724,8 +1781,13 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(!(data62 === "boolean")){
-const err146 = {instancePath:instancePath+"/filter/in_voicemail/type",schemaPath:"#/properties/filter/properties/in_voicemail/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.in_voicemail.properties.type.enum},message:"must be equal to one of the allowed values"};
+var _valid3 = _errs150 === errors;
+valid36 = valid36 || _valid3;
+if(!valid36){
+const _errs152 = errors;
+if(Array.isArray(data60)){
+if(data60.length > 2){
+const err146 = {instancePath:instancePath+"/filter/combined_cost/value",schemaPath:"#/properties/filter/properties/combined_cost/properties/value/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1734,11 +1796,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data61.op !== undefined){
-let data63 = data61.op;
-if(typeof data63 !== "string"){
-const err147 = {instancePath:instancePath+"/filter/in_voicemail/op",schemaPath:"#/properties/filter/properties/in_voicemail/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data60.length < 2){
+const err147 = {instancePath:instancePath+"/filter/combined_cost/value",schemaPath:"#/properties/filter/properties/combined_cost/properties/value/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1747,8 +1806,10 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(!(data63 === "eq")){
-const err148 = {instancePath:instancePath+"/filter/in_voicemail/op",schemaPath:"#/properties/filter/properties/in_voicemail/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.in_voicemail.properties.op.enum},message:"must be equal to one of the allowed values"};
+const len9 = data60.length;
+for(let i9=0; i9<len9; i9++){
+if(!(typeof data60[i9] == "number")){
+const err148 = {instancePath:instancePath+"/filter/combined_cost/value/" + i9,schemaPath:"#/properties/filter/properties/combined_cost/properties/value/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1758,9 +1819,9 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data61.value !== undefined){
-if(typeof data61.value !== "boolean"){
-const err149 = {instancePath:instancePath+"/filter/in_voicemail/value",schemaPath:"#/properties/filter/properties/in_voicemail/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err149 = {instancePath:instancePath+"/filter/combined_cost/value",schemaPath:"#/properties/filter/properties/combined_cost/properties/value/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1769,10 +1830,11 @@ vErrors.push(err149);
 }
 errors++;
 }
+var _valid3 = _errs152 === errors;
+valid36 = valid36 || _valid3;
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/filter/in_voicemail",schemaPath:"#/properties/filter/properties/in_voicemail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid36){
+const err150 = {instancePath:instancePath+"/filter/combined_cost/value",schemaPath:"#/properties/filter/properties/combined_cost/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1781,12 +1843,21 @@ vErrors.push(err150);
 }
 errors++;
 }
+else {
+errors = _errs149;
+if(vErrors !== null){
+if(_errs149){
+vErrors.length = _errs149;
 }
-if(data0.user_sentiment !== undefined){
-let data65 = data0.user_sentiment;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.type === undefined){
-const err151 = {instancePath:instancePath+"/filter/user_sentiment",schemaPath:"#/properties/filter/properties/user_sentiment/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/filter/combined_cost",schemaPath:"#/properties/filter/properties/combined_cost/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1795,8 +1866,12 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data65.op === undefined){
-const err152 = {instancePath:instancePath+"/filter/user_sentiment",schemaPath:"#/properties/filter/properties/user_sentiment/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+}
+if(data0.e2e_latency_p50 !== undefined){
+let data62 = data0.e2e_latency_p50;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.type === undefined){
+const err152 = {instancePath:instancePath+"/filter/e2e_latency_p50",schemaPath:"#/properties/filter/properties/e2e_latency_p50/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1805,8 +1880,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data65.value === undefined){
-const err153 = {instancePath:instancePath+"/filter/user_sentiment",schemaPath:"#/properties/filter/properties/user_sentiment/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data62.op === undefined){
+const err153 = {instancePath:instancePath+"/filter/e2e_latency_p50",schemaPath:"#/properties/filter/properties/e2e_latency_p50/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1815,9 +1890,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key13 in data65){
-if(!(((key13 === "type") || (key13 === "op")) || (key13 === "value"))){
-const err154 = {instancePath:instancePath+"/filter/user_sentiment",schemaPath:"#/properties/filter/properties/user_sentiment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data62.value === undefined){
+const err154 = {instancePath:instancePath+"/filter/e2e_latency_p50",schemaPath:"#/properties/filter/properties/e2e_latency_p50/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1826,11 +1900,10 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data65.type !== undefined){
-let data66 = data65.type;
-if(typeof data66 !== "string"){
-const err155 = {instancePath:instancePath+"/filter/user_sentiment/type",schemaPath:"#/properties/filter/properties/user_sentiment/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.type !== undefined){
+let data63 = data62.type;
+if(typeof data63 !== "string"){
+const err155 = {instancePath:instancePath+"/filter/e2e_latency_p50/type",schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1839,8 +1912,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(!(data66 === "enum")){
-const err156 = {instancePath:instancePath+"/filter/user_sentiment/type",schemaPath:"#/properties/filter/properties/user_sentiment/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.user_sentiment.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(!((data63 === "number") || (data63 === "range"))){
+const err156 = {instancePath:instancePath+"/filter/e2e_latency_p50/type",schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.e2e_latency_p50.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1850,10 +1923,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data65.op !== undefined){
-let data67 = data65.op;
-if(typeof data67 !== "string"){
-const err157 = {instancePath:instancePath+"/filter/user_sentiment/op",schemaPath:"#/properties/filter/properties/user_sentiment/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.op !== undefined){
+let data64 = data62.op;
+if(typeof data64 !== "string"){
+const err157 = {instancePath:instancePath+"/filter/e2e_latency_p50/op",schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1862,8 +1935,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(!(data67 === "in")){
-const err158 = {instancePath:instancePath+"/filter/user_sentiment/op",schemaPath:"#/properties/filter/properties/user_sentiment/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.user_sentiment.properties.op.enum},message:"must be equal to one of the allowed values"};
+if(!(((((((data64 === "eq") || (data64 === "ne")) || (data64 === "gt")) || (data64 === "ge")) || (data64 === "lt")) || (data64 === "le")) || (data64 === "bt"))){
+const err158 = {instancePath:instancePath+"/filter/e2e_latency_p50/op",schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.e2e_latency_p50.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1873,14 +1946,13 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data65.value !== undefined){
-let data68 = data65.value;
-if(Array.isArray(data68)){
-const len6 = data68.length;
-for(let i6=0; i6<len6; i6++){
-let data69 = data68[i6];
-if(typeof data69 !== "string"){
-const err159 = {instancePath:instancePath+"/filter/user_sentiment/value/" + i6,schemaPath:"#/properties/filter/properties/user_sentiment/properties/value/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.value !== undefined){
+let data65 = data62.value;
+const _errs164 = errors;
+let valid40 = false;
+const _errs165 = errors;
+if(!(typeof data65 == "number")){
+const err159 = {instancePath:instancePath+"/filter/e2e_latency_p50/value",schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1889,8 +1961,13 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(!((((data69 === "Negative") || (data69 === "Positive")) || (data69 === "Neutral")) || (data69 === "Unknown"))){
-const err160 = {instancePath:instancePath+"/filter/user_sentiment/value/" + i6,schemaPath:"#/properties/filter/properties/user_sentiment/properties/value/items/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.user_sentiment.properties.value.items.enum},message:"must be equal to one of the allowed values"};
+var _valid4 = _errs165 === errors;
+valid40 = valid40 || _valid4;
+if(!valid40){
+const _errs167 = errors;
+if(Array.isArray(data65)){
+if(data65.length > 2){
+const err160 = {instancePath:instancePath+"/filter/e2e_latency_p50/value",schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/value/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1899,10 +1976,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-}
-else {
-const err161 = {instancePath:instancePath+"/filter/user_sentiment/value",schemaPath:"#/properties/filter/properties/user_sentiment/properties/value/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data65.length < 2){
+const err161 = {instancePath:instancePath+"/filter/e2e_latency_p50/value",schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/value/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1911,10 +1986,10 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-}
-else {
-const err162 = {instancePath:instancePath+"/filter/user_sentiment",schemaPath:"#/properties/filter/properties/user_sentiment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len10 = data65.length;
+for(let i10=0; i10<len10; i10++){
+if(!(typeof data65[i10] == "number")){
+const err162 = {instancePath:instancePath+"/filter/e2e_latency_p50/value/" + i10,schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/value/anyOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -1924,11 +1999,9 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data0.disconnection_reason !== undefined){
-let data70 = data0.disconnection_reason;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.type === undefined){
-const err163 = {instancePath:instancePath+"/filter/disconnection_reason",schemaPath:"#/properties/filter/properties/disconnection_reason/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err163 = {instancePath:instancePath+"/filter/e2e_latency_p50/value",schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/value/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -1937,8 +2010,11 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data70.op === undefined){
-const err164 = {instancePath:instancePath+"/filter/disconnection_reason",schemaPath:"#/properties/filter/properties/disconnection_reason/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+var _valid4 = _errs167 === errors;
+valid40 = valid40 || _valid4;
+}
+if(!valid40){
+const err164 = {instancePath:instancePath+"/filter/e2e_latency_p50/value",schemaPath:"#/properties/filter/properties/e2e_latency_p50/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -1947,8 +2023,21 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(data70.value === undefined){
-const err165 = {instancePath:instancePath+"/filter/disconnection_reason",schemaPath:"#/properties/filter/properties/disconnection_reason/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+else {
+errors = _errs164;
+if(vErrors !== null){
+if(_errs164){
+vErrors.length = _errs164;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/filter/e2e_latency_p50",schemaPath:"#/properties/filter/properties/e2e_latency_p50/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -1957,9 +2046,12 @@ vErrors.push(err165);
 }
 errors++;
 }
-for(const key14 in data70){
-if(!(((key14 === "type") || (key14 === "op")) || (key14 === "value"))){
-const err166 = {instancePath:instancePath+"/filter/disconnection_reason",schemaPath:"#/properties/filter/properties/disconnection_reason/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data0.call_successful !== undefined){
+let data67 = data0.call_successful;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.type === undefined){
+const err166 = {instancePath:instancePath+"/filter/call_successful",schemaPath:"#/properties/filter/properties/call_successful/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -1968,11 +2060,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-if(data70.type !== undefined){
-let data71 = data70.type;
-if(typeof data71 !== "string"){
-const err167 = {instancePath:instancePath+"/filter/disconnection_reason/type",schemaPath:"#/properties/filter/properties/disconnection_reason/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data67.op === undefined){
+const err167 = {instancePath:instancePath+"/filter/call_successful",schemaPath:"#/properties/filter/properties/call_successful/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -1981,8 +2070,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(!(data71 === "enum")){
-const err168 = {instancePath:instancePath+"/filter/disconnection_reason/type",schemaPath:"#/properties/filter/properties/disconnection_reason/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.disconnection_reason.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(data67.value === undefined){
+const err168 = {instancePath:instancePath+"/filter/call_successful",schemaPath:"#/properties/filter/properties/call_successful/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -1991,11 +2080,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data70.op !== undefined){
-let data72 = data70.op;
-if(typeof data72 !== "string"){
-const err169 = {instancePath:instancePath+"/filter/disconnection_reason/op",schemaPath:"#/properties/filter/properties/disconnection_reason/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key11 in data67){
+if(!(((key11 === "type") || (key11 === "op")) || (key11 === "value"))){
+const err169 = {instancePath:instancePath+"/filter/call_successful",schemaPath:"#/properties/filter/properties/call_successful/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2004,8 +2091,11 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(!(data72 === "in")){
-const err170 = {instancePath:instancePath+"/filter/disconnection_reason/op",schemaPath:"#/properties/filter/properties/disconnection_reason/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.disconnection_reason.properties.op.enum},message:"must be equal to one of the allowed values"};
+}
+if(data67.type !== undefined){
+let data68 = data67.type;
+if(typeof data68 !== "string"){
+const err170 = {instancePath:instancePath+"/filter/call_successful/type",schemaPath:"#/properties/filter/properties/call_successful/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2014,14 +2104,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data70.value !== undefined){
-let data73 = data70.value;
-if(Array.isArray(data73)){
-const len7 = data73.length;
-for(let i7=0; i7<len7; i7++){
-if(typeof data73[i7] !== "string"){
-const err171 = {instancePath:instancePath+"/filter/disconnection_reason/value/" + i7,schemaPath:"#/properties/filter/properties/disconnection_reason/properties/value/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(data68 === "boolean")){
+const err171 = {instancePath:instancePath+"/filter/call_successful/type",schemaPath:"#/properties/filter/properties/call_successful/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.call_successful.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2031,9 +2115,10 @@ vErrors.push(err171);
 errors++;
 }
 }
-}
-else {
-const err172 = {instancePath:instancePath+"/filter/disconnection_reason/value",schemaPath:"#/properties/filter/properties/disconnection_reason/properties/value/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data67.op !== undefined){
+let data69 = data67.op;
+if(typeof data69 !== "string"){
+const err172 = {instancePath:instancePath+"/filter/call_successful/op",schemaPath:"#/properties/filter/properties/call_successful/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2042,10 +2127,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-}
-else {
-const err173 = {instancePath:instancePath+"/filter/disconnection_reason",schemaPath:"#/properties/filter/properties/disconnection_reason/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(data69 === "eq")){
+const err173 = {instancePath:instancePath+"/filter/call_successful/op",schemaPath:"#/properties/filter/properties/call_successful/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.call_successful.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2055,11 +2138,9 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data0.data_storage_setting !== undefined){
-let data75 = data0.data_storage_setting;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.type === undefined){
-const err174 = {instancePath:instancePath+"/filter/data_storage_setting",schemaPath:"#/properties/filter/properties/data_storage_setting/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data67.value !== undefined){
+if(typeof data67.value !== "boolean"){
+const err174 = {instancePath:instancePath+"/filter/call_successful/value",schemaPath:"#/properties/filter/properties/call_successful/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2068,8 +2149,10 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data75.op === undefined){
-const err175 = {instancePath:instancePath+"/filter/data_storage_setting",schemaPath:"#/properties/filter/properties/data_storage_setting/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+}
+}
+else {
+const err175 = {instancePath:instancePath+"/filter/call_successful",schemaPath:"#/properties/filter/properties/call_successful/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2078,8 +2161,12 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data75.value === undefined){
-const err176 = {instancePath:instancePath+"/filter/data_storage_setting",schemaPath:"#/properties/filter/properties/data_storage_setting/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data0.in_voicemail !== undefined){
+let data71 = data0.in_voicemail;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.type === undefined){
+const err176 = {instancePath:instancePath+"/filter/in_voicemail",schemaPath:"#/properties/filter/properties/in_voicemail/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2088,9 +2175,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-for(const key15 in data75){
-if(!(((key15 === "type") || (key15 === "op")) || (key15 === "value"))){
-const err177 = {instancePath:instancePath+"/filter/data_storage_setting",schemaPath:"#/properties/filter/properties/data_storage_setting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(data71.op === undefined){
+const err177 = {instancePath:instancePath+"/filter/in_voicemail",schemaPath:"#/properties/filter/properties/in_voicemail/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2099,11 +2185,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-if(data75.type !== undefined){
-let data76 = data75.type;
-if(typeof data76 !== "string"){
-const err178 = {instancePath:instancePath+"/filter/data_storage_setting/type",schemaPath:"#/properties/filter/properties/data_storage_setting/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data71.value === undefined){
+const err178 = {instancePath:instancePath+"/filter/in_voicemail",schemaPath:"#/properties/filter/properties/in_voicemail/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2112,8 +2195,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(!(data76 === "enum")){
-const err179 = {instancePath:instancePath+"/filter/data_storage_setting/type",schemaPath:"#/properties/filter/properties/data_storage_setting/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.data_storage_setting.properties.type.enum},message:"must be equal to one of the allowed values"};
+for(const key12 in data71){
+if(!(((key12 === "type") || (key12 === "op")) || (key12 === "value"))){
+const err179 = {instancePath:instancePath+"/filter/in_voicemail",schemaPath:"#/properties/filter/properties/in_voicemail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2123,10 +2207,10 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data75.op !== undefined){
-let data77 = data75.op;
-if(typeof data77 !== "string"){
-const err180 = {instancePath:instancePath+"/filter/data_storage_setting/op",schemaPath:"#/properties/filter/properties/data_storage_setting/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data71.type !== undefined){
+let data72 = data71.type;
+if(typeof data72 !== "string"){
+const err180 = {instancePath:instancePath+"/filter/in_voicemail/type",schemaPath:"#/properties/filter/properties/in_voicemail/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2135,8 +2219,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(!(data77 === "in")){
-const err181 = {instancePath:instancePath+"/filter/data_storage_setting/op",schemaPath:"#/properties/filter/properties/data_storage_setting/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.data_storage_setting.properties.op.enum},message:"must be equal to one of the allowed values"};
+if(!(data72 === "boolean")){
+const err181 = {instancePath:instancePath+"/filter/in_voicemail/type",schemaPath:"#/properties/filter/properties/in_voicemail/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.in_voicemail.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2146,14 +2230,10 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data75.value !== undefined){
-let data78 = data75.value;
-if(Array.isArray(data78)){
-const len8 = data78.length;
-for(let i8=0; i8<len8; i8++){
-let data79 = data78[i8];
-if(typeof data79 !== "string"){
-const err182 = {instancePath:instancePath+"/filter/data_storage_setting/value/" + i8,schemaPath:"#/properties/filter/properties/data_storage_setting/properties/value/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data71.op !== undefined){
+let data73 = data71.op;
+if(typeof data73 !== "string"){
+const err182 = {instancePath:instancePath+"/filter/in_voicemail/op",schemaPath:"#/properties/filter/properties/in_voicemail/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2162,8 +2242,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(!(((data79 === "everything") || (data79 === "everything_except_pii")) || (data79 === "basic_attributes_only"))){
-const err183 = {instancePath:instancePath+"/filter/data_storage_setting/value/" + i8,schemaPath:"#/properties/filter/properties/data_storage_setting/properties/value/items/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.data_storage_setting.properties.value.items.enum},message:"must be equal to one of the allowed values"};
+if(!(data73 === "eq")){
+const err183 = {instancePath:instancePath+"/filter/in_voicemail/op",schemaPath:"#/properties/filter/properties/in_voicemail/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.in_voicemail.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2173,9 +2253,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/filter/data_storage_setting/value",schemaPath:"#/properties/filter/properties/data_storage_setting/properties/value/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data71.value !== undefined){
+if(typeof data71.value !== "boolean"){
+const err184 = {instancePath:instancePath+"/filter/in_voicemail/value",schemaPath:"#/properties/filter/properties/in_voicemail/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2187,7 +2267,7 @@ errors++;
 }
 }
 else {
-const err185 = {instancePath:instancePath+"/filter/data_storage_setting",schemaPath:"#/properties/filter/properties/data_storage_setting/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err185 = {instancePath:instancePath+"/filter/in_voicemail",schemaPath:"#/properties/filter/properties/in_voicemail/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2197,15 +2277,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data0.metadata !== undefined){
-let data80 = data0.metadata;
-if(Array.isArray(data80)){
-const len9 = data80.length;
-for(let i9=0; i9<len9; i9++){
-let data81 = data80[i9];
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.type === undefined){
-const err186 = {instancePath:instancePath+"/filter/metadata/" + i9,schemaPath:"#/properties/filter/properties/metadata/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data0.user_sentiment !== undefined){
+let data75 = data0.user_sentiment;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.type === undefined){
+const err186 = {instancePath:instancePath+"/filter/user_sentiment",schemaPath:"#/properties/filter/properties/user_sentiment/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2214,8 +2290,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data81.op === undefined){
-const err187 = {instancePath:instancePath+"/filter/metadata/" + i9,schemaPath:"#/properties/filter/properties/metadata/items/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+if(data75.op === undefined){
+const err187 = {instancePath:instancePath+"/filter/user_sentiment",schemaPath:"#/properties/filter/properties/user_sentiment/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2224,9 +2300,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data81.key !== undefined){
-if(typeof data81.key !== "string"){
-const err188 = {instancePath:instancePath+"/filter/metadata/" + i9+"/key",schemaPath:"#/properties/filter/properties/metadata/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data75.value === undefined){
+const err188 = {instancePath:instancePath+"/filter/user_sentiment",schemaPath:"#/properties/filter/properties/user_sentiment/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2235,11 +2310,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-if(data81.type !== undefined){
-let data83 = data81.type;
-if(typeof data83 !== "string"){
-const err189 = {instancePath:instancePath+"/filter/metadata/" + i9+"/type",schemaPath:"#/properties/filter/properties/metadata/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key13 in data75){
+if(!(((key13 === "type") || (key13 === "op")) || (key13 === "value"))){
+const err189 = {instancePath:instancePath+"/filter/user_sentiment",schemaPath:"#/properties/filter/properties/user_sentiment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2248,8 +2321,11 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(!((((((data83 === "string") || (data83 === "number")) || (data83 === "boolean")) || (data83 === "range")) || (data83 === "enum")) || (data83 === "present"))){
-const err190 = {instancePath:instancePath+"/filter/metadata/" + i9+"/type",schemaPath:"#/properties/filter/properties/metadata/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.metadata.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data75.type !== undefined){
+let data76 = data75.type;
+if(typeof data76 !== "string"){
+const err190 = {instancePath:instancePath+"/filter/user_sentiment/type",schemaPath:"#/properties/filter/properties/user_sentiment/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2258,11 +2334,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-if(data81.op !== undefined){
-let data84 = data81.op;
-if(typeof data84 !== "string"){
-const err191 = {instancePath:instancePath+"/filter/metadata/" + i9+"/op",schemaPath:"#/properties/filter/properties/metadata/items/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(data76 === "enum")){
+const err191 = {instancePath:instancePath+"/filter/user_sentiment/type",schemaPath:"#/properties/filter/properties/user_sentiment/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.user_sentiment.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2271,8 +2344,11 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(!(((((((((((((data84 === "eq") || (data84 === "ne")) || (data84 === "sw")) || (data84 === "ew")) || (data84 === "co")) || (data84 === "gt")) || (data84 === "ge")) || (data84 === "lt")) || (data84 === "le")) || (data84 === "bt")) || (data84 === "in")) || (data84 === "pr")) || (data84 === "np"))){
-const err192 = {instancePath:instancePath+"/filter/metadata/" + i9+"/op",schemaPath:"#/properties/filter/properties/metadata/items/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.metadata.items.properties.op.enum},message:"must be equal to one of the allowed values"};
+}
+if(data75.op !== undefined){
+let data77 = data75.op;
+if(typeof data77 !== "string"){
+const err192 = {instancePath:instancePath+"/filter/user_sentiment/op",schemaPath:"#/properties/filter/properties/user_sentiment/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2281,10 +2357,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-}
-else {
-const err193 = {instancePath:instancePath+"/filter/metadata/" + i9,schemaPath:"#/properties/filter/properties/metadata/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(data77 === "in")){
+const err193 = {instancePath:instancePath+"/filter/user_sentiment/op",schemaPath:"#/properties/filter/properties/user_sentiment/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.user_sentiment.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2294,9 +2368,14 @@ vErrors.push(err193);
 errors++;
 }
 }
-}
-else {
-const err194 = {instancePath:instancePath+"/filter/metadata",schemaPath:"#/properties/filter/properties/metadata/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data75.value !== undefined){
+let data78 = data75.value;
+if(Array.isArray(data78)){
+const len11 = data78.length;
+for(let i11=0; i11<len11; i11++){
+let data79 = data78[i11];
+if(typeof data79 !== "string"){
+const err194 = {instancePath:instancePath+"/filter/user_sentiment/value/" + i11,schemaPath:"#/properties/filter/properties/user_sentiment/properties/value/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2305,16 +2384,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data0.dynamic_variables !== undefined){
-let data85 = data0.dynamic_variables;
-if(Array.isArray(data85)){
-const len10 = data85.length;
-for(let i10=0; i10<len10; i10++){
-let data86 = data85[i10];
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.type === undefined){
-const err195 = {instancePath:instancePath+"/filter/dynamic_variables/" + i10,schemaPath:"#/properties/filter/properties/dynamic_variables/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(!((((data79 === "Negative") || (data79 === "Positive")) || (data79 === "Neutral")) || (data79 === "Unknown"))){
+const err195 = {instancePath:instancePath+"/filter/user_sentiment/value/" + i11,schemaPath:"#/properties/filter/properties/user_sentiment/properties/value/items/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.user_sentiment.properties.value.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2323,8 +2394,10 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(data86.op === undefined){
-const err196 = {instancePath:instancePath+"/filter/dynamic_variables/" + i10,schemaPath:"#/properties/filter/properties/dynamic_variables/items/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/filter/user_sentiment/value",schemaPath:"#/properties/filter/properties/user_sentiment/properties/value/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2333,9 +2406,10 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(data86.key !== undefined){
-if(typeof data86.key !== "string"){
-const err197 = {instancePath:instancePath+"/filter/dynamic_variables/" + i10+"/key",schemaPath:"#/properties/filter/properties/dynamic_variables/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/filter/user_sentiment",schemaPath:"#/properties/filter/properties/user_sentiment/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2345,10 +2419,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data86.type !== undefined){
-let data88 = data86.type;
-if(typeof data88 !== "string"){
-const err198 = {instancePath:instancePath+"/filter/dynamic_variables/" + i10+"/type",schemaPath:"#/properties/filter/properties/dynamic_variables/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.disconnection_reason !== undefined){
+let data80 = data0.disconnection_reason;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.type === undefined){
+const err198 = {instancePath:instancePath+"/filter/disconnection_reason",schemaPath:"#/properties/filter/properties/disconnection_reason/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2357,8 +2432,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(!((((((data88 === "string") || (data88 === "number")) || (data88 === "boolean")) || (data88 === "range")) || (data88 === "enum")) || (data88 === "present"))){
-const err199 = {instancePath:instancePath+"/filter/dynamic_variables/" + i10+"/type",schemaPath:"#/properties/filter/properties/dynamic_variables/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.dynamic_variables.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(data80.op === undefined){
+const err199 = {instancePath:instancePath+"/filter/disconnection_reason",schemaPath:"#/properties/filter/properties/disconnection_reason/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2367,11 +2442,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-if(data86.op !== undefined){
-let data89 = data86.op;
-if(typeof data89 !== "string"){
-const err200 = {instancePath:instancePath+"/filter/dynamic_variables/" + i10+"/op",schemaPath:"#/properties/filter/properties/dynamic_variables/items/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data80.value === undefined){
+const err200 = {instancePath:instancePath+"/filter/disconnection_reason",schemaPath:"#/properties/filter/properties/disconnection_reason/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2380,8 +2452,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(!(((((((((((((data89 === "eq") || (data89 === "ne")) || (data89 === "sw")) || (data89 === "ew")) || (data89 === "co")) || (data89 === "gt")) || (data89 === "ge")) || (data89 === "lt")) || (data89 === "le")) || (data89 === "bt")) || (data89 === "in")) || (data89 === "pr")) || (data89 === "np"))){
-const err201 = {instancePath:instancePath+"/filter/dynamic_variables/" + i10+"/op",schemaPath:"#/properties/filter/properties/dynamic_variables/items/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.dynamic_variables.items.properties.op.enum},message:"must be equal to one of the allowed values"};
+for(const key14 in data80){
+if(!(((key14 === "type") || (key14 === "op")) || (key14 === "value"))){
+const err201 = {instancePath:instancePath+"/filter/disconnection_reason",schemaPath:"#/properties/filter/properties/disconnection_reason/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2391,9 +2464,10 @@ vErrors.push(err201);
 errors++;
 }
 }
-}
-else {
-const err202 = {instancePath:instancePath+"/filter/dynamic_variables/" + i10,schemaPath:"#/properties/filter/properties/dynamic_variables/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data80.type !== undefined){
+let data81 = data80.type;
+if(typeof data81 !== "string"){
+const err202 = {instancePath:instancePath+"/filter/disconnection_reason/type",schemaPath:"#/properties/filter/properties/disconnection_reason/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2402,10 +2476,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-}
-else {
-const err203 = {instancePath:instancePath+"/filter/dynamic_variables",schemaPath:"#/properties/filter/properties/dynamic_variables/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!(data81 === "enum")){
+const err203 = {instancePath:instancePath+"/filter/disconnection_reason/type",schemaPath:"#/properties/filter/properties/disconnection_reason/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.disconnection_reason.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2415,15 +2487,10 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data0.custom_attributes !== undefined){
-let data90 = data0.custom_attributes;
-if(Array.isArray(data90)){
-const len11 = data90.length;
-for(let i11=0; i11<len11; i11++){
-let data91 = data90[i11];
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.type === undefined){
-const err204 = {instancePath:instancePath+"/filter/custom_attributes/" + i11,schemaPath:"#/properties/filter/properties/custom_attributes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data80.op !== undefined){
+let data82 = data80.op;
+if(typeof data82 !== "string"){
+const err204 = {instancePath:instancePath+"/filter/disconnection_reason/op",schemaPath:"#/properties/filter/properties/disconnection_reason/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2432,8 +2499,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data91.op === undefined){
-const err205 = {instancePath:instancePath+"/filter/custom_attributes/" + i11,schemaPath:"#/properties/filter/properties/custom_attributes/items/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+if(!(data82 === "in")){
+const err205 = {instancePath:instancePath+"/filter/disconnection_reason/op",schemaPath:"#/properties/filter/properties/disconnection_reason/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.disconnection_reason.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2442,9 +2509,14 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data91.key !== undefined){
-if(typeof data91.key !== "string"){
-const err206 = {instancePath:instancePath+"/filter/custom_attributes/" + i11+"/key",schemaPath:"#/properties/filter/properties/custom_attributes/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data80.value !== undefined){
+let data83 = data80.value;
+if(Array.isArray(data83)){
+const len12 = data83.length;
+for(let i12=0; i12<len12; i12++){
+if(typeof data83[i12] !== "string"){
+const err206 = {instancePath:instancePath+"/filter/disconnection_reason/value/" + i12,schemaPath:"#/properties/filter/properties/disconnection_reason/properties/value/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2454,10 +2526,9 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data91.type !== undefined){
-let data93 = data91.type;
-if(typeof data93 !== "string"){
-const err207 = {instancePath:instancePath+"/filter/custom_attributes/" + i11+"/type",schemaPath:"#/properties/filter/properties/custom_attributes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err207 = {instancePath:instancePath+"/filter/disconnection_reason/value",schemaPath:"#/properties/filter/properties/disconnection_reason/properties/value/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2466,8 +2537,10 @@ vErrors.push(err207);
 }
 errors++;
 }
-if(!((((((data93 === "string") || (data93 === "number")) || (data93 === "boolean")) || (data93 === "range")) || (data93 === "enum")) || (data93 === "present"))){
-const err208 = {instancePath:instancePath+"/filter/custom_attributes/" + i11+"/type",schemaPath:"#/properties/filter/properties/custom_attributes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.custom_attributes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/filter/disconnection_reason",schemaPath:"#/properties/filter/properties/disconnection_reason/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2477,10 +2550,11 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data91.op !== undefined){
-let data94 = data91.op;
-if(typeof data94 !== "string"){
-const err209 = {instancePath:instancePath+"/filter/custom_attributes/" + i11+"/op",schemaPath:"#/properties/filter/properties/custom_attributes/items/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.data_storage_setting !== undefined){
+let data85 = data0.data_storage_setting;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.type === undefined){
+const err209 = {instancePath:instancePath+"/filter/data_storage_setting",schemaPath:"#/properties/filter/properties/data_storage_setting/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2489,8 +2563,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(!(((((((((((((data94 === "eq") || (data94 === "ne")) || (data94 === "sw")) || (data94 === "ew")) || (data94 === "co")) || (data94 === "gt")) || (data94 === "ge")) || (data94 === "lt")) || (data94 === "le")) || (data94 === "bt")) || (data94 === "in")) || (data94 === "pr")) || (data94 === "np"))){
-const err210 = {instancePath:instancePath+"/filter/custom_attributes/" + i11+"/op",schemaPath:"#/properties/filter/properties/custom_attributes/items/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.custom_attributes.items.properties.op.enum},message:"must be equal to one of the allowed values"};
+if(data85.op === undefined){
+const err210 = {instancePath:instancePath+"/filter/data_storage_setting",schemaPath:"#/properties/filter/properties/data_storage_setting/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2499,10 +2573,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-}
-else {
-const err211 = {instancePath:instancePath+"/filter/custom_attributes/" + i11,schemaPath:"#/properties/filter/properties/custom_attributes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data85.value === undefined){
+const err211 = {instancePath:instancePath+"/filter/data_storage_setting",schemaPath:"#/properties/filter/properties/data_storage_setting/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2511,10 +2583,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-}
-else {
-const err212 = {instancePath:instancePath+"/filter/custom_attributes",schemaPath:"#/properties/filter/properties/custom_attributes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key15 in data85){
+if(!(((key15 === "type") || (key15 === "op")) || (key15 === "value"))){
+const err212 = {instancePath:instancePath+"/filter/data_storage_setting",schemaPath:"#/properties/filter/properties/data_storage_setting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2524,15 +2595,10 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data0.custom_analysis_data !== undefined){
-let data95 = data0.custom_analysis_data;
-if(Array.isArray(data95)){
-const len12 = data95.length;
-for(let i12=0; i12<len12; i12++){
-let data96 = data95[i12];
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-if(data96.type === undefined){
-const err213 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i12,schemaPath:"#/properties/filter/properties/custom_analysis_data/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data85.type !== undefined){
+let data86 = data85.type;
+if(typeof data86 !== "string"){
+const err213 = {instancePath:instancePath+"/filter/data_storage_setting/type",schemaPath:"#/properties/filter/properties/data_storage_setting/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2541,8 +2607,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(data96.op === undefined){
-const err214 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i12,schemaPath:"#/properties/filter/properties/custom_analysis_data/items/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+if(!(data86 === "enum")){
+const err214 = {instancePath:instancePath+"/filter/data_storage_setting/type",schemaPath:"#/properties/filter/properties/data_storage_setting/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.data_storage_setting.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2551,9 +2617,11 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(data96.key !== undefined){
-if(typeof data96.key !== "string"){
-const err215 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i12+"/key",schemaPath:"#/properties/filter/properties/custom_analysis_data/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data85.op !== undefined){
+let data87 = data85.op;
+if(typeof data87 !== "string"){
+const err215 = {instancePath:instancePath+"/filter/data_storage_setting/op",schemaPath:"#/properties/filter/properties/data_storage_setting/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2562,11 +2630,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-if(data96.type !== undefined){
-let data98 = data96.type;
-if(typeof data98 !== "string"){
-const err216 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i12+"/type",schemaPath:"#/properties/filter/properties/custom_analysis_data/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(data87 === "in")){
+const err216 = {instancePath:instancePath+"/filter/data_storage_setting/op",schemaPath:"#/properties/filter/properties/data_storage_setting/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.data_storage_setting.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2575,8 +2640,15 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(!((((((data98 === "string") || (data98 === "number")) || (data98 === "boolean")) || (data98 === "range")) || (data98 === "enum")) || (data98 === "present"))){
-const err217 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i12+"/type",schemaPath:"#/properties/filter/properties/custom_analysis_data/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.custom_analysis_data.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data85.value !== undefined){
+let data88 = data85.value;
+if(Array.isArray(data88)){
+const len13 = data88.length;
+for(let i13=0; i13<len13; i13++){
+let data89 = data88[i13];
+if(typeof data89 !== "string"){
+const err217 = {instancePath:instancePath+"/filter/data_storage_setting/value/" + i13,schemaPath:"#/properties/filter/properties/data_storage_setting/properties/value/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2585,11 +2657,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-if(data96.op !== undefined){
-let data99 = data96.op;
-if(typeof data99 !== "string"){
-const err218 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i12+"/op",schemaPath:"#/properties/filter/properties/custom_analysis_data/items/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data89 === "everything") || (data89 === "everything_except_pii")) || (data89 === "basic_attributes_only"))){
+const err218 = {instancePath:instancePath+"/filter/data_storage_setting/value/" + i13,schemaPath:"#/properties/filter/properties/data_storage_setting/properties/value/items/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.data_storage_setting.properties.value.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2598,8 +2667,10 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(!(((((((((((((data99 === "eq") || (data99 === "ne")) || (data99 === "sw")) || (data99 === "ew")) || (data99 === "co")) || (data99 === "gt")) || (data99 === "ge")) || (data99 === "lt")) || (data99 === "le")) || (data99 === "bt")) || (data99 === "in")) || (data99 === "pr")) || (data99 === "np"))){
-const err219 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i12+"/op",schemaPath:"#/properties/filter/properties/custom_analysis_data/items/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.custom_analysis_data.items.properties.op.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/filter/data_storage_setting/value",schemaPath:"#/properties/filter/properties/data_storage_setting/properties/value/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2611,7 +2682,7 @@ errors++;
 }
 }
 else {
-const err220 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i12,schemaPath:"#/properties/filter/properties/custom_analysis_data/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err220 = {instancePath:instancePath+"/filter/data_storage_setting",schemaPath:"#/properties/filter/properties/data_storage_setting/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2621,9 +2692,15 @@ vErrors.push(err220);
 errors++;
 }
 }
-}
-else {
-const err221 = {instancePath:instancePath+"/filter/custom_analysis_data",schemaPath:"#/properties/filter/properties/custom_analysis_data/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data0.metadata !== undefined){
+let data90 = data0.metadata;
+if(Array.isArray(data90)){
+const len14 = data90.length;
+for(let i14=0; i14<len14; i14++){
+let data91 = data90[i14];
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.type === undefined){
+const err221 = {instancePath:instancePath+"/filter/metadata/" + i14,schemaPath:"#/properties/filter/properties/metadata/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2632,17 +2709,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-if(data0.tool_calls !== undefined){
-let data100 = data0.tool_calls;
-if(Array.isArray(data100)){
-const len13 = data100.length;
-for(let i13=0; i13<len13; i13++){
-let data101 = data100[i13];
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-}
-else {
-const err222 = {instancePath:instancePath+"/filter/tool_calls/" + i13,schemaPath:"#/properties/filter/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data91.op === undefined){
+const err222 = {instancePath:instancePath+"/filter/metadata/" + i14,schemaPath:"#/properties/filter/properties/metadata/items/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2651,10 +2719,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-}
-else {
-const err223 = {instancePath:instancePath+"/filter/tool_calls",schemaPath:"#/properties/filter/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data91.key !== undefined){
+if(typeof data91.key !== "string"){
+const err223 = {instancePath:instancePath+"/filter/metadata/" + i14+"/key",schemaPath:"#/properties/filter/properties/metadata/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2664,9 +2731,10 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
-else {
-const err224 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data91.type !== undefined){
+let data93 = data91.type;
+if(typeof data93 !== "string"){
+const err224 = {instancePath:instancePath+"/filter/metadata/" + i14+"/type",schemaPath:"#/properties/filter/properties/metadata/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2675,11 +2743,8 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data.limit !== undefined){
-let data102 = data.limit;
-if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
-const err225 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!((((((data93 === "string") || (data93 === "number")) || (data93 === "boolean")) || (data93 === "range")) || (data93 === "enum")) || (data93 === "present"))){
+const err225 = {instancePath:instancePath+"/filter/metadata/" + i14+"/type",schemaPath:"#/properties/filter/properties/metadata/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.metadata.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2688,9 +2753,11 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(typeof data102 == "number"){
-if(data102 > 1000 || isNaN(data102)){
-const err226 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+}
+if(data91.op !== undefined){
+let data94 = data91.op;
+if(typeof data94 !== "string"){
+const err226 = {instancePath:instancePath+"/filter/metadata/" + i14+"/op",schemaPath:"#/properties/filter/properties/metadata/items/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2699,8 +2766,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(data102 < 1 || isNaN(data102)){
-const err227 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(!(((((((((((((data94 === "eq") || (data94 === "ne")) || (data94 === "sw")) || (data94 === "ew")) || (data94 === "co")) || (data94 === "gt")) || (data94 === "ge")) || (data94 === "lt")) || (data94 === "le")) || (data94 === "bt")) || (data94 === "in")) || (data94 === "pr")) || (data94 === "np"))){
+const err227 = {instancePath:instancePath+"/filter/metadata/" + i14+"/op",schemaPath:"#/properties/filter/properties/metadata/items/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.metadata.items.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2711,10 +2778,8 @@ errors++;
 }
 }
 }
-if(data.sort_order !== undefined){
-let data103 = data.sort_order;
-if(typeof data103 !== "string"){
-const err228 = {instancePath:instancePath+"/sort_order",schemaPath:"#/properties/sort_order/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err228 = {instancePath:instancePath+"/filter/metadata/" + i14,schemaPath:"#/properties/filter/properties/metadata/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2723,8 +2788,10 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(!((data103 === "ascending") || (data103 === "descending"))){
-const err229 = {instancePath:instancePath+"/sort_order",schemaPath:"#/properties/sort_order/enum",keyword:"enum",params:{allowedValues: schema0.properties.sort_order.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/filter/metadata",schemaPath:"#/properties/filter/properties/metadata/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2734,9 +2801,15 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data.pagination_key !== undefined){
-if(typeof data.pagination_key !== "string"){
-const err230 = {instancePath:instancePath+"/pagination_key",schemaPath:"#/properties/pagination_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.dynamic_variables !== undefined){
+let data95 = data0.dynamic_variables;
+if(Array.isArray(data95)){
+const len15 = data95.length;
+for(let i15=0; i15<len15; i15++){
+let data96 = data95[i15];
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.type === undefined){
+const err230 = {instancePath:instancePath+"/filter/dynamic_variables/" + i15,schemaPath:"#/properties/filter/properties/dynamic_variables/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2745,11 +2818,8 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-if(data.skip !== undefined){
-let data105 = data.skip;
-if(!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105)))){
-const err231 = {instancePath:instancePath+"/skip",schemaPath:"#/properties/skip/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data96.op === undefined){
+const err231 = {instancePath:instancePath+"/filter/dynamic_variables/" + i15,schemaPath:"#/properties/filter/properties/dynamic_variables/items/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2758,9 +2828,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(typeof data105 == "number"){
-if(data105 < 0 || isNaN(data105)){
-const err232 = {instancePath:instancePath+"/skip",schemaPath:"#/properties/skip/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data96.key !== undefined){
+if(typeof data96.key !== "string"){
+const err232 = {instancePath:instancePath+"/filter/dynamic_variables/" + i15+"/key",schemaPath:"#/properties/filter/properties/dynamic_variables/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2770,10 +2840,10 @@ vErrors.push(err232);
 errors++;
 }
 }
-}
-if(data.include_total !== undefined){
-if(typeof data.include_total !== "boolean"){
-const err233 = {instancePath:instancePath+"/include_total",schemaPath:"#/properties/include_total/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data96.type !== undefined){
+let data98 = data96.type;
+if(typeof data98 !== "string"){
+const err233 = {instancePath:instancePath+"/filter/dynamic_variables/" + i15+"/type",schemaPath:"#/properties/filter/properties/dynamic_variables/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2782,15 +2852,440 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-}
-else {
-const err234 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((((data98 === "string") || (data98 === "number")) || (data98 === "boolean")) || (data98 === "range")) || (data98 === "enum")) || (data98 === "present"))){
+const err234 = {instancePath:instancePath+"/filter/dynamic_variables/" + i15+"/type",schemaPath:"#/properties/filter/properties/dynamic_variables/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.dynamic_variables.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err234];
 }
 else {
 vErrors.push(err234);
+}
+errors++;
+}
+}
+if(data96.op !== undefined){
+let data99 = data96.op;
+if(typeof data99 !== "string"){
+const err235 = {instancePath:instancePath+"/filter/dynamic_variables/" + i15+"/op",schemaPath:"#/properties/filter/properties/dynamic_variables/items/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+if(!(((((((((((((data99 === "eq") || (data99 === "ne")) || (data99 === "sw")) || (data99 === "ew")) || (data99 === "co")) || (data99 === "gt")) || (data99 === "ge")) || (data99 === "lt")) || (data99 === "le")) || (data99 === "bt")) || (data99 === "in")) || (data99 === "pr")) || (data99 === "np"))){
+const err236 = {instancePath:instancePath+"/filter/dynamic_variables/" + i15+"/op",schemaPath:"#/properties/filter/properties/dynamic_variables/items/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.dynamic_variables.items.properties.op.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/filter/dynamic_variables/" + i15,schemaPath:"#/properties/filter/properties/dynamic_variables/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/filter/dynamic_variables",schemaPath:"#/properties/filter/properties/dynamic_variables/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data0.custom_attributes !== undefined){
+let data100 = data0.custom_attributes;
+if(Array.isArray(data100)){
+const len16 = data100.length;
+for(let i16=0; i16<len16; i16++){
+let data101 = data100[i16];
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.type === undefined){
+const err239 = {instancePath:instancePath+"/filter/custom_attributes/" + i16,schemaPath:"#/properties/filter/properties/custom_attributes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+if(data101.op === undefined){
+const err240 = {instancePath:instancePath+"/filter/custom_attributes/" + i16,schemaPath:"#/properties/filter/properties/custom_attributes/items/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+if(data101.key !== undefined){
+if(typeof data101.key !== "string"){
+const err241 = {instancePath:instancePath+"/filter/custom_attributes/" + i16+"/key",schemaPath:"#/properties/filter/properties/custom_attributes/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+if(data101.type !== undefined){
+let data103 = data101.type;
+if(typeof data103 !== "string"){
+const err242 = {instancePath:instancePath+"/filter/custom_attributes/" + i16+"/type",schemaPath:"#/properties/filter/properties/custom_attributes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+if(!((((((data103 === "string") || (data103 === "number")) || (data103 === "boolean")) || (data103 === "range")) || (data103 === "enum")) || (data103 === "present"))){
+const err243 = {instancePath:instancePath+"/filter/custom_attributes/" + i16+"/type",schemaPath:"#/properties/filter/properties/custom_attributes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.custom_attributes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data101.op !== undefined){
+let data104 = data101.op;
+if(typeof data104 !== "string"){
+const err244 = {instancePath:instancePath+"/filter/custom_attributes/" + i16+"/op",schemaPath:"#/properties/filter/properties/custom_attributes/items/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+if(!(((((((((((((data104 === "eq") || (data104 === "ne")) || (data104 === "sw")) || (data104 === "ew")) || (data104 === "co")) || (data104 === "gt")) || (data104 === "ge")) || (data104 === "lt")) || (data104 === "le")) || (data104 === "bt")) || (data104 === "in")) || (data104 === "pr")) || (data104 === "np"))){
+const err245 = {instancePath:instancePath+"/filter/custom_attributes/" + i16+"/op",schemaPath:"#/properties/filter/properties/custom_attributes/items/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.custom_attributes.items.properties.op.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/filter/custom_attributes/" + i16,schemaPath:"#/properties/filter/properties/custom_attributes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/filter/custom_attributes",schemaPath:"#/properties/filter/properties/custom_attributes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data0.custom_analysis_data !== undefined){
+let data105 = data0.custom_analysis_data;
+if(Array.isArray(data105)){
+const len17 = data105.length;
+for(let i17=0; i17<len17; i17++){
+let data106 = data105[i17];
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(data106.type === undefined){
+const err248 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i17,schemaPath:"#/properties/filter/properties/custom_analysis_data/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+if(data106.op === undefined){
+const err249 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i17,schemaPath:"#/properties/filter/properties/custom_analysis_data/items/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+if(data106.key !== undefined){
+if(typeof data106.key !== "string"){
+const err250 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i17+"/key",schemaPath:"#/properties/filter/properties/custom_analysis_data/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+if(data106.type !== undefined){
+let data108 = data106.type;
+if(typeof data108 !== "string"){
+const err251 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i17+"/type",schemaPath:"#/properties/filter/properties/custom_analysis_data/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+if(!((((((data108 === "string") || (data108 === "number")) || (data108 === "boolean")) || (data108 === "range")) || (data108 === "enum")) || (data108 === "present"))){
+const err252 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i17+"/type",schemaPath:"#/properties/filter/properties/custom_analysis_data/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.custom_analysis_data.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+if(data106.op !== undefined){
+let data109 = data106.op;
+if(typeof data109 !== "string"){
+const err253 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i17+"/op",schemaPath:"#/properties/filter/properties/custom_analysis_data/items/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+if(!(((((((((((((data109 === "eq") || (data109 === "ne")) || (data109 === "sw")) || (data109 === "ew")) || (data109 === "co")) || (data109 === "gt")) || (data109 === "ge")) || (data109 === "lt")) || (data109 === "le")) || (data109 === "bt")) || (data109 === "in")) || (data109 === "pr")) || (data109 === "np"))){
+const err254 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i17+"/op",schemaPath:"#/properties/filter/properties/custom_analysis_data/items/properties/op/enum",keyword:"enum",params:{allowedValues: schema0.properties.filter.properties.custom_analysis_data.items.properties.op.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/filter/custom_analysis_data/" + i17,schemaPath:"#/properties/filter/properties/custom_analysis_data/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/filter/custom_analysis_data",schemaPath:"#/properties/filter/properties/custom_analysis_data/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+if(data0.tool_calls !== undefined){
+let data110 = data0.tool_calls;
+if(Array.isArray(data110)){
+const len18 = data110.length;
+for(let i18=0; i18<len18; i18++){
+let data111 = data110[i18];
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+}
+else {
+const err257 = {instancePath:instancePath+"/filter/tool_calls/" + i18,schemaPath:"#/properties/filter/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/filter/tool_calls",schemaPath:"#/properties/filter/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+}
+else {
+const err259 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+if(data.limit !== undefined){
+let data112 = data.limit;
+if(!((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112)))){
+const err260 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+if(typeof data112 == "number"){
+if(data112 > 1000 || isNaN(data112)){
+const err261 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+if(data112 < 1 || isNaN(data112)){
+const err262 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+}
+if(data.sort_order !== undefined){
+let data113 = data.sort_order;
+if(typeof data113 !== "string"){
+const err263 = {instancePath:instancePath+"/sort_order",schemaPath:"#/properties/sort_order/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+if(!((data113 === "ascending") || (data113 === "descending"))){
+const err264 = {instancePath:instancePath+"/sort_order",schemaPath:"#/properties/sort_order/enum",keyword:"enum",params:{allowedValues: schema0.properties.sort_order.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+if(data.pagination_key !== undefined){
+if(typeof data.pagination_key !== "string"){
+const err265 = {instancePath:instancePath+"/pagination_key",schemaPath:"#/properties/pagination_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+if(data.skip !== undefined){
+let data115 = data.skip;
+if(!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))){
+const err266 = {instancePath:instancePath+"/skip",schemaPath:"#/properties/skip/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+if(typeof data115 == "number"){
+if(data115 < 0 || isNaN(data115)){
+const err267 = {instancePath:instancePath+"/skip",schemaPath:"#/properties/skip/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+}
+if(data.include_total !== undefined){
+if(typeof data.include_total !== "boolean"){
+const err268 = {instancePath:instancePath+"/include_total",schemaPath:"#/properties/include_total/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+}
+else {
+const err269 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
 }
 errors++;
 }
