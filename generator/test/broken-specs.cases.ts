@@ -1038,6 +1038,21 @@ export const brokenSpecCases: BrokenSpecCase[] = [
       "acme/list_widgets.yaml:48:12: example 'Red widgets': the documented query sends date twice ('<=2026-02-01', '>=2026-01-01'), but the arguments produce date twice ('>=2026-01-01', '<=2026-02-01').",
     ],
   },
+  {
+    name: 'two header parameters on one header with overlapping applies_to cases',
+    edits: [
+      sub('acme/list_widgets.yaml', '  method: GET\n  path: /widgets\n', '  select:\n    parameter: scope\n    cases:\n      all: { method: GET, path: /widgets }\n      mine: { method: GET, path: /me/widgets }\n'),
+      sub(
+        'acme/list_widgets.yaml',
+        'parameters:\n',
+        'parameters:\n  scope:\n    type: string\n    enum: [all, mine]\n    required: true\n    description: Whose widgets.\n  shop:\n    type: string\n    in: header\n    wire: X-Shop\n    applies_to: [all, mine]\n    description: Shop.\n  own_shop:\n    type: string\n    in: header\n    wire: X-Shop\n    applies_to: [mine]\n    description: Your shop.\n',
+      ),
+      sub('acme/list_widgets.yaml', 'arguments: { color: red }', 'arguments: { scope: all, color: red }'),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:26:11: parameters 'shop' and 'own_shop' both send header 'X-Shop'; a header holds one value, so give them disjoint 'applies_to' cases or different wire names.",
+    ],
+  },
   // validate reports every problem in every file, each once.
   {
     name: "one example's invalid arguments do not hide another example's request mismatch",
