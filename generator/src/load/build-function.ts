@@ -299,9 +299,9 @@ function checkValuePatterns(schema: RawValueSchema, path: Array<string | number>
 }
 
 /**
- * What each transform takes. On a union a transform needs one member it applies to; the other
- * members pass through unchanged (the runtime's transforms leave values they do not take alone),
- * so `join` joins the array member and sends the string member as it is.
+ * What each transform takes. On a union a transform needs one member it applies to; the runtime's
+ * transforms leave values they do not take alone, so `join` joins the array member and sends the
+ * string member as it is (scalar transforms also reach into an array member's items, as for any array).
  */
 const TRANSFORM_INPUT: Record<string, Array<RawParameter['type']>> = {
   seconds_to_milliseconds: ['integer', 'number'],
