@@ -158,8 +158,12 @@ export type Transform =
 
 export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
 
-/** The shape of a value: a JSON Schema subset with our own field names. */
-export interface ValueSchema {
+/** The shape of a value: one JSON type with its constraints, or a union of such shapes. */
+export type ValueSchema = SingleValueSchema | UnionValueSchema;
+
+/** A value of one JSON type: a JSON Schema subset with our own field names. */
+export interface SingleValueSchema {
+  kind: 'single';
   type: ValueType;
   description: string | null;
   enum: unknown[] | null;
@@ -177,6 +181,19 @@ export interface ValueSchema {
   properties: NestedProperty[] | null;
   /** `true` for free-form maps, a schema for typed maps, `false` for closed objects. */
   additionalProperties: boolean | ValueSchema;
+}
+
+/**
+ * "One number or several", "a version number or a tag": the value has the shape of one of
+ * `members`. Each member has its own JSON type (integer and number count as one), so a value
+ * matches at most one member and transforms and encodings can tell which; members are never
+ * unions themselves, and there are at least two.
+ */
+export interface UnionValueSchema {
+  kind: 'union';
+  description: string | null;
+  default: unknown;
+  members: SingleValueSchema[];
 }
 
 export interface NestedProperty {

@@ -29,6 +29,11 @@ const directory = (file: string): Edit => ({ file, directory: true });
 const fifo = (file: string): Edit => ({ file, fifo: true });
 const outside = (path: string, contents: string): Edit => ({ outside: path, contents });
 
+/** A parameter appended to list_widgets (a GET: its parameters go to the query), from line 22 on. */
+const listParam = (yaml: string): Edit => sub('acme/list_widgets.yaml', '    description: Only widgets of this colour.\n', `    description: Only widgets of this colour.\n${yaml}`);
+/** A parameter appended to create_widget (a JSON body), from line 23 on. */
+const createParam = (yaml: string): Edit => sub('acme/create_widget.yaml', '    description: Tags.\n', `    description: Tags.\n${yaml}`);
+
 /** The fixture's page-number pagination block, replaced whole by the next_link cases. */
 const PAGE_PAGINATION = '  strategy: page\n  page_param: page\n  size_param: per_page\n  first_page: 1\n  items: items\n  total_pages: total_pages\n';
 
@@ -227,7 +232,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt parameter key',
     edits: [sub('acme/list_widgets.yaml', '    wire: page[size]', '    wier: page[size]')],
     expected: [
-      "acme/list_widgets.yaml:17:5: unknown key 'wier' in 'parameters.per_page'. Did you mean 'wire'? Allowed keys: type, description, required, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, in, wire, transform, spread, array_format, applies_to, path_style, deprecated.",
+      "acme/list_widgets.yaml:17:5: unknown key 'wier' in 'parameters.per_page'. Did you mean 'wire'? Allowed keys: type, description, required, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, in, wire, transform, spread, array_format, applies_to, path_style, deprecated, one_of.",
     ],
   },
   {
@@ -657,10 +662,11 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
-    name: 'two parameters on one wire name',
+    name: "a parameter moved onto another's wire name: the example's query no longer matches",
     edits: [sub('acme/list_widgets.yaml', '    enum: [red, blue]\n', '    enum: [red, blue]\n    wire: page[size]\n')],
     expected: [
-      "acme/list_widgets.yaml:21:11: parameters 'per_page' and 'color' both send query 'page[size]'.",
+      "acme/list_widgets.yaml:41:12: example 'Red widgets': the documented query sends color='red', but the arguments produce no color.",
+      "acme/list_widgets.yaml:41:12: example 'Red widgets': the documented query sends no page[size], but the arguments produce page[size]='red'.",
     ],
   },
   {
@@ -1082,4 +1088,195 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   ...accountCases,
+  // Value unions (`one_of`).
+  {
+    name: 'one_of with a single member',
+    edits: [listParam('  size:\n    description: Size.\n    one_of:\n      - { type: string }\n')],
+    expected: [
+      "acme/list_widgets.yaml:25:7: 'one_of' needs at least two members; for a single shape, write its keys in place of 'one_of'.",
+    ],
+  },
+  {
+    name: "one_of beside 'type'",
+    edits: [listParam('  size:\n    description: Size.\n    type: string\n    one_of:\n      - { type: string }\n      - { type: array, items: { type: string } }\n')],
+    expected: [
+      "acme/list_widgets.yaml:24:5: give either 'type' or 'one_of', not both: each member of one_of has its own type.",
+    ],
+  },
+  {
+    name: 'a member of one_of that is itself a one_of',
+    edits: [listParam('  size:\n    description: Size.\n    one_of:\n      - { type: string }\n      - one_of:\n          - { type: integer }\n          - { type: boolean }\n')],
+    expected: [
+      "acme/list_widgets.yaml:26:9: a member of one_of cannot itself be a one_of; list its members in the outer one_of.",
+    ],
+  },
+  {
+    name: 'two members of one_of of one JSON type (integer and number overlap)',
+    edits: [listParam('  size:\n    description: Size.\n    one_of:\n      - { type: integer }\n      - { type: string }\n      - { type: number }\n')],
+    expected: [
+      "acme/list_widgets.yaml:27:17: members 0 and 2 of one_of are both numbers (integer and number overlap); each member needs its own JSON type, so a value matches exactly one member.",
+    ],
+  },
+  {
+    name: "'required' and 'default' on a member of one_of",
+    edits: [listParam('  size:\n    description: Size.\n    one_of:\n      - { type: integer, required: true }\n      - { type: string, default: m }\n')],
+    expected: [
+      "acme/list_widgets.yaml:25:26: 'required' goes on the value that holds the one_of, not on one of its members.",
+      "acme/list_widgets.yaml:26:25: 'default' goes on the value that holds the one_of, not on one of its members.",
+    ],
+  },
+  {
+    name: 'a transform that applies to no member of a one_of',
+    edits: [listParam('  size:\n    description: Size.\n    transform: { join: "," }\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
+    expected: [
+      "acme/list_widgets.yaml:24:16: transform 'join' does not apply to an integer or string; it takes array.",
+    ],
+  },
+  {
+    name: 'a one_of header parameter',
+    edits: [listParam('  size:\n    description: Size.\n    in: header\n    wire: X-Size\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
+    expected: [
+      "acme/list_widgets.yaml:27:7: header parameter 'size' must be a string.",
+    ],
+  },
+  {
+    name: 'a misspelt type in a member of a nested one_of',
+    edits: [createParam('  options:\n    type: object\n    description: Options.\n    properties:\n      version:\n        one_of:\n          - { type: integer }\n          - { type: strin }\n')],
+    expected: [
+      "acme/create_widget.yaml:30:21: 'parameters.options.properties.version.one_of.1.type' must be one of string, integer, number, boolean, array, object; found \"strin\". Did you mean 'string'?",
+    ],
+  },
+  {
+    name: 'a misspelt key beside one_of',
+    edits: [listParam('  size:\n    descripton: Size.\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
+    expected: [
+      "acme/list_widgets.yaml:23:5: unknown key 'descripton' in 'parameters.size'. Did you mean 'description'? Allowed keys: one_of, type, description, required, default, in, wire, transform, spread, array_format, applies_to, path_style, deprecated.",
+    ],
+  },
+  {
+    name: 'example arguments that fit no member of a one_of, and one that breaks its member',
+    edits: [
+      listParam('  size:\n    description: Size.\n    one_of:\n      - { type: integer, minimum: 1 }\n      - { type: array, items: { type: integer } }\n'),
+      sub('acme/list_widgets.yaml', 'arguments: { color: red }', 'arguments: { color: red, size: small }'),
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n  size:\n    description: Size.\n    one_of:\n      - { type: integer, minimum: 1 }\n      - { type: array, items: { type: integer } }\n'),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', 'arguments: { shelf_id: s1, name: Sprocket, size: 0 }'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:37:16: example arguments are invalid: size must be >= 1.",
+      "acme/list_widgets.yaml:42:16: example arguments are invalid: size must be integer or array, found \"small\".",
+    ],
+  },
+  {
+    name: 'array_format on a one_of without an array member',
+    edits: [listParam('  size:\n    description: Size.\n    array_format: repeat\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
+    expected: [
+      "acme/list_widgets.yaml:24:19: 'array_format' applies to array parameters in the query or in a form body (request.body: form).",
+    ],
+  },
+  // Two parameters with one wire name.
+  {
+    name: 'two JSON body parameters on one key',
+    edits: [sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n    wire: name\n')],
+    expected: [
+      "acme/create_widget.yaml:23:11: parameters 'name' and 'tags' both send body 'name'; a JSON body key holds one value, so give them disjoint 'applies_to' cases or different wire names.",
+    ],
+  },
+  {
+    name: 'two header parameters on one header',
+    edits: [listParam('  trace:\n    type: string\n    in: header\n    wire: X-Trace\n    description: Trace id.\n  trace_again:\n    type: string\n    in: header\n    wire: X-Trace\n    description: Trace id again.\n')],
+    expected: [
+      "acme/list_widgets.yaml:30:11: parameters 'trace' and 'trace_again' both send header 'X-Trace'; a header holds one value, so give them disjoint 'applies_to' cases or different wire names.",
+    ],
+  },
+  {
+    name: 'two query parameters on one key: the example documents them in the other order',
+    edits: [
+      listParam('  since:\n    type: string\n    wire: date\n    description: From this date, as >=YYYY-MM-DD.\n  until:\n    type: string\n    wire: date\n    description: Until this date, as <=YYYY-MM-DD.\n'),
+      sub('acme/list_widgets.yaml', 'arguments: { color: red }', "arguments: { color: red, until: '<=2026-02-01', since: '>=2026-01-01' }"),
+      sub('acme/list_widgets.yaml', 'widgets?color=red', 'widgets?color=red&date=%3C%3D2026-02-01&date=%3E%3D2026-01-01'),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:48:12: example 'Red widgets': the documented query sends date twice ('<=2026-02-01', '>=2026-01-01'), but the arguments produce date twice ('>=2026-01-01', '<=2026-02-01').",
+    ],
+  },
+  {
+    name: 'two header parameters on one header with overlapping applies_to cases',
+    edits: [
+      sub('acme/list_widgets.yaml', '  method: GET\n  path: /widgets\n', '  select:\n    parameter: scope\n    cases:\n      all: { method: GET, path: /widgets }\n      mine: { method: GET, path: /me/widgets }\n'),
+      sub(
+        'acme/list_widgets.yaml',
+        'parameters:\n',
+        'parameters:\n  scope:\n    type: string\n    enum: [all, mine]\n    required: true\n    description: Whose widgets.\n  shop:\n    type: string\n    in: header\n    wire: X-Shop\n    applies_to: [all, mine]\n    description: Shop.\n  own_shop:\n    type: string\n    in: header\n    wire: X-Shop\n    applies_to: [mine]\n    description: Your shop.\n',
+      ),
+      sub('acme/list_widgets.yaml', 'arguments: { color: red }', 'arguments: { scope: all, color: red }'),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:26:11: parameters 'shop' and 'own_shop' both send header 'X-Shop'; a header holds one value, so give them disjoint 'applies_to' cases or different wire names.",
+    ],
+  },
+  // validate reports every problem in every file, each once.
+  {
+    name: "one example's invalid arguments do not hide another example's request mismatch",
+    edits: [
+      sub('acme/list_widgets.yaml', 'arguments: { color: red }', 'arguments: { color: green }'),
+      sub(
+        'acme/list_widgets.yaml',
+        'examples:\n',
+        'examples:\n  - title: Blue widgets\n    arguments: { color: blue }\n    request:\n      method: GET\n      url: https://us.api.acme.test/v1/widgets?colour=blue\n      headers: { authorization: Bearer acme_test_key }\n    response:\n      status: 200\n      body: { items: [], total_pages: 0 }\n',
+      ),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:40:12: example 'Blue widgets': the documented query sends colour='blue', but the arguments produce no colour.",
+      "acme/list_widgets.yaml:40:12: example 'Blue widgets': the documented query sends no color, but the arguments produce color='blue'.",
+      "acme/list_widgets.yaml:46:16: example arguments are invalid: color must be one of red, blue, found \"green\".",
+    ],
+  },
+  {
+    name: 'an example with the wrong method is reported once, not again as a request mismatch',
+    edits: [sub('acme/list_widgets.yaml', '    request:\n      method: GET\n', '    request:\n      method: POST\n')],
+    expected: [
+      "acme/list_widgets.yaml:39:15: example request method POST differs from the endpoint's GET.",
+    ],
+  },
+  {
+    name: 'an unclosed flow mapping is one problem, not hundreds that follow from it',
+    edits: [sub('acme/create_widget.yaml', '    items: { type: string }\n', '    items: { type: string\n')],
+    expected: [
+      "acme/create_widget.yaml:22:5: YAML syntax: Flow map in block collection must be sufficiently indented and end with a }",
+    ],
+  },
+  {
+    name: 'problems of every kind in several files are all reported, each once',
+    edits: [
+      sub('acme/create_widget.yaml', 'operation: write', 'operation: wrte'),
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n    spread: yes\n'),
+      sub('acme/list_widgets.yaml', '    maximum: 100\n', '    maximum: 100\n    minimum: 200\n'),
+      sub('acme/list_widgets.yaml', 'widgets?color=red', 'widgets?color=blue'),
+      sub('acme/list_widgets.yaml', 'body: { items: [], total_pages: 0 }', 'body: { items: [], total_pages: none }'),
+      write('acme/delete_widget.yaml', 'name: delete_widget\ntitle: Delete Widget\ndescription: Delete a widget.\noperation: write\naliases: [list_widgets]\nrequest:\n  method: DELETE\n  path: /widgets/{id}\nparameters:\n  id:\n    type: string\n    required: true\n    description: Widget id.\nexamples:\n  - title: Delete\n    arguments: { id: w1 }\n    request:\n      method: DELETE\n      url: https://us.api.acme.test/v1/widgets/w2\n      headers: { authorization: Bearer acme_test_key }\n    response:\n      status: 204\n'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:5:12: 'operation' must be one of read, write; found \"wrte\". Did you mean 'write'?",
+      "acme/create_widget.yaml:23:13: 'parameters.tags.spread' must be a boolean, found \"yes\".",
+      "acme/delete_widget.yaml:19:12: example 'Delete': the documented URL is https://us.api.acme.test/v1/widgets/w2, but the arguments produce https://us.api.acme.test/v1/widgets/w1.",
+      "acme/list_widgets.yaml:1:7: Lua path 'app.integrations.acme.list_widgets' is already taken by function 'acme.delete_widget' (acme/delete_widget.yaml:1:7); rename one of the functions or drop the alias.",
+      "acme/list_widgets.yaml:16:14: minimum 200 is greater than maximum 100.",
+      "acme/list_widgets.yaml:41:12: example 'Red widgets': the documented query sends color='blue', but the arguments produce color='red'.",
+      "acme/list_widgets.yaml:45:13: example response does not match the response schema: total_pages must be integer, found \"none\".",
+    ],
+  },
+  // Nested objects in form bodies go as key[sub]=v.
+  {
+    name: 'a form body example documents a nested object value the arguments do not produce',
+    edits: [
+      sub('acme/create_widget.yaml', '  body: json\n', '  body: form\n'),
+      createParam('  metadata:\n    type: object\n    additional_properties: { type: string }\n    description: Your own data.\n'),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', "arguments: { shelf_id: s1, name: Sprocket, metadata: { order: '42' } }"),
+      sub('acme/create_widget.yaml', '      body: { name: Sprocket }', "      body: { name: Sprocket, metadata: { order: '43', note: gift } }"),
+    ],
+    expected: [
+      "acme/create_widget.yaml:41:13: example 'A widget': the documented body sends metadata[note]='gift', but the arguments produce no metadata[note].",
+      "acme/create_widget.yaml:41:13: example 'A widget': the documented body sends metadata[order]='43', but the arguments produce metadata[order]='42'.",
+    ],
+  },
 ];

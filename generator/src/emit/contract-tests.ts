@@ -160,7 +160,7 @@ function functionTests(provider: Provider, func: Func): string {
     expect(sent).toHaveLength(0);
   });`);
   }
-  const enumerated = http.parameters.find((p) => p.schema.enum && p.schema.type === 'string');
+  const enumerated = http.parameters.find((p) => p.schema.kind === 'single' && p.schema.enum && p.schema.type === 'string');
   if (enumerated) {
     tests.push(`  it('refuses a value outside the enum of ${enumerated.name} before any request', async () => {
     const sent = serve([]);

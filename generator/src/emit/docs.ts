@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import type { Catalog, Example, Func, Provider } from '../model.js';
+import type { Catalog, Example, Func, Provider, SingleValueSchema } from '../model.js';
+import { typeLabel } from '../shared/value-types.js';
 import { tsExample } from './client/examples.js';
 import { jsonSchemaType } from './client/ts-types.js';
 import { stableJson, type Emitter, type GeneratedFile } from './emitter.js';
@@ -47,17 +48,16 @@ function parameterTable(func: Func): string {
   if (func.parameters.length === 0) return '*This function takes no parameters.*';
   const rows = func.parameters.map((p) => {
     const s = p.schema;
-    const constraints: string[] = [];
-    if (s.enum) constraints.push(`one of ${s.enum.map((v) => mdCellCode(String(v))).join(', ')}`);
-    if (s.minimum !== null) constraints.push(`≥ ${s.minimum}`);
-    if (s.maximum !== null) constraints.push(`≤ ${s.maximum}`);
-    if (s.minLength !== null) constraints.push(`length ≥ ${s.minLength}`);
-    if (s.maxLength !== null) constraints.push(`length ≤ ${s.maxLength}`);
-    if (s.maxItems !== null) constraints.push(`at most ${s.maxItems} items`);
-    if (s.format) constraints.push(s.format === 'e164' ? 'E.164' : s.format);
-    if (s.pattern) constraints.push(`pattern ${mdCellCode(s.pattern)}`);
+    // A union's constraints are each member's, named by the member they belong to.
+    const constraints: string[] =
+      s.kind === 'single'
+        ? shapeConstraints(s)
+        : s.members.flatMap((member) => {
+            const own = shapeConstraints(member);
+            return own.length > 0 ? [`${typeLabel(member)}: ${own.join(', ')}`] : [];
+          });
     if (p.appliesTo) constraints.push(`only with ${p.appliesTo.join(', ')}`);
-    const type = s.type === 'array' && s.items ? `array of ${s.items.type}` : s.type;
+    const type = typeLabel(s);
     const wire = p.spread ? `${p.location}: spread into the body` : `${p.location}: ${mdCellCode(p.wireName)}`;
     const transforms = p.transforms.map((t) => (t.kind === 'join' ? `joined with ${mdCellCode(t.separator)}` : t.kind === 'map' ? 'mapped' : t.kind === 'datetime_format' ? `formatted as ${mdCellCode(t.format)}` : t.kind.replace(/_/g, ' ')));
     if (s.default !== undefined) constraints.push(`provider default ${mdCellCode(JSON.stringify(s.default))}`);
@@ -70,6 +70,20 @@ function parameterTable(func: Func): string {
     return `| \`${p.name}\` | ${type} | ${p.required ? 'yes' : 'no'} | ${[wire, ...transforms].join(', ')} | ${description} |`;
   });
   return ['| Name | Type | Required | Sent as | Description |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + requiredGroupsNote(func);
+}
+
+function shapeConstraints(s: SingleValueSchema): string[] {
+  const constraints: string[] = [];
+  if (s.enum) constraints.push(`one of ${s.enum.map((v) => mdCellCode(String(v))).join(', ')}`);
+  if (s.minimum !== null) constraints.push(`≥ ${s.minimum}`);
+  if (s.maximum !== null) constraints.push(`≤ ${s.maximum}`);
+  if (s.minLength !== null) constraints.push(`length ≥ ${s.minLength}`);
+  if (s.maxLength !== null) constraints.push(`length ≤ ${s.maxLength}`);
+  if (s.minItems !== null && s.minItems === s.maxItems) constraints.push(`exactly ${s.minItems} items`);
+  else if (s.maxItems !== null) constraints.push(`at most ${s.maxItems} items`);
+  if (s.format) constraints.push(s.format === 'e164' ? 'E.164' : s.format);
+  if (s.pattern) constraints.push(`pattern ${mdCellCode(s.pattern)}`);
+  return constraints;
 }
 
 function paginationText(func: Func): string | null {

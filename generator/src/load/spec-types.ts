@@ -44,8 +44,13 @@ export interface RawProvider {
   schemas?: Record<string, Record<string, unknown>>;
 }
 
+/**
+ * A value schema as written: `type` with its constraints, or `one_of` listing members
+ * (then `type` is absent; the loader reports a file that gives both).
+ */
 export interface RawValueSchema {
   type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+  one_of?: RawValueSchema[];
   description?: string;
   required?: boolean;
   default?: unknown;

@@ -419,7 +419,7 @@ export const plivoExamples: ProviderExamples = {
       title: "Send an MMS to two recipients without logging content",
       arguments: {
         src: "14155552671",
-        dst: "14155552672<14155552673",
+        dst: ["14155552672", "14155552673"],
         text: "Your receipt is attached.",
         type: "mms",
         media_urls: ["https://example.com/receipt.png"],

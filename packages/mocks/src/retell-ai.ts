@@ -274,14 +274,16 @@ export const retellAiExamples: ProviderExamples = {
     },
     {
       function: "retell-ai.create_web_call",
-      title: "Start a browser call",
-      arguments: { data: { agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", metadata: { session_id: "web_5521" } } },
+      title: "Start a browser call with the agent version tagged production",
+      arguments: {
+        data: { agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", agent_version: "production", metadata: { session_id: "web_5521" } },
+      },
       route: { method: "POST", urls: ["https://api.retellai.com/v3/create-web-call"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.retellai.com/v3/create-web-call",
         headers: { authorization: "Bearer key_0a1b2c3d4e5f60718293a4b5_sandbox", "content-type": "application/json" },
-        body: { agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", metadata: { session_id: "web_5521" } },
+        body: { agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", agent_version: "production", metadata: { session_id: "web_5521" } },
       },
       response: {
         status: 201,

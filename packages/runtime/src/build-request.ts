@@ -46,6 +46,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const pathValues = new Map<string, string>();
   // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
   const query: Pairs = Object.entries(op.constants.query).map(([key, value]) => [key, String(value)]);
+  const queryParams: Array<{ param: ParamSpec; pairs: Pairs }> = [];
   const bodyParams: ParamSpec[] = [];
   const bodyValues = new Map<ParamSpec, unknown>();
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -64,7 +65,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
           pathValues.set(param.name, encodePathValue(String(value), param.pathStyle));
           break;
         case 'query':
-          query.push(...toPairs(param.wire, value, param.arrayFormat));
+          queryParams.push({ param, pairs: toPairs(param.wire, value, param.arrayFormat) });
           break;
         case 'header':
           if (value !== null) headers[param.wire.toLowerCase()] = String(value);
@@ -90,6 +91,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
     return value ?? '';
   });
   if (issues.length > 0) throw new ValidationError(op.id, issues);
+  query.push(...inParameterOrder(op, queryParams).flatMap((entry) => entry.pairs));
 
   const auth = authParts(input.server.auth, input.fieldValues);
   query.push(...auth.query);
@@ -119,13 +121,42 @@ function buildBody(op: OperationSpec, params: ParamSpec[], values: Map<ParamSpec
   // Spread objects first, so a named parameter of the same wire name wins; constants last, as the spec fixes them.
   const root: Record<string, unknown> = {};
   for (const param of params) if (param.spread) Object.assign(root, values.get(param) as object);
-  for (const param of params) if (!param.spread) root[param.wire] = values.get(param);
-  Object.assign(root, op.constants.body);
-  // Credentials last, so no argument of the same name can replace them.
-  for (const [name, value] of credentials) root[name] = value;
-  if (op.body === 'json') return JSON.stringify(root);
+  if (op.body === 'json') {
+    // The loader lets two JSON parameters share a key only with disjoint applies_to, so at most one is here.
+    for (const param of params) if (!param.spread) root[param.wire] = values.get(param);
+    Object.assign(root, op.constants.body);
+    // Credentials last, so no argument of the same name can replace them.
+    for (const [name, value] of credentials) root[name] = value;
+    return JSON.stringify(root);
+  }
   const arrayFormat = (wire: string): ParamSpec['arrayFormat'] => params.find((p) => p.wire === wire)?.arrayFormat ?? 'repeat';
-  return serializePairs(Object.entries(root).flatMap(([key, value]) => toPairs(key, value, arrayFormat(key))));
+  const fields = new Map<string, Pairs>(Object.entries(root).map(([key, value]) => [key, toPairs(key, value, arrayFormat(key))]));
+  // A key several form parameters send carries all their values (`date=>a&date=<b`), each in its own array format.
+  const named = inParameterOrder(
+    op,
+    params.filter((p) => !p.spread).map((param) => ({ param, pairs: toPairs(param.wire, values.get(param), param.arrayFormat) })),
+  );
+  for (const { param } of named) fields.set(param.wire, []);
+  for (const { param, pairs } of named) fields.get(param.wire)!.push(...pairs);
+  for (const [key, value] of Object.entries(op.constants.body)) fields.set(key, toPairs(key, value, arrayFormat(key)));
+  // Credentials last, so no argument of the same name can replace them.
+  for (const [name, value] of credentials) fields.set(name, [[name, value]]);
+  return serializePairs([...fields.values()].flat());
+}
+
+/**
+ * Entries in the caller's argument order, except that parameters sharing one wire key are
+ * grouped where the first of them was given and ordered as the spec declares them, so a
+ * repeated key's values are always in parameter order, however the call was written.
+ */
+function inParameterOrder<T extends { param: ParamSpec }>(op: OperationSpec, entries: T[]): T[] {
+  const rank = (entry: T) => op.params.indexOf(entry.param);
+  const placed = new Set<string>();
+  return entries.flatMap((entry) => {
+    if (placed.has(entry.param.wire)) return [];
+    placed.add(entry.param.wire);
+    return entries.filter((other) => other.param.wire === entry.param.wire).sort((a, b) => rank(a) - rank(b));
+  });
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {
