@@ -37,6 +37,14 @@ function authLabel(provider: Provider): string {
   return [...new Set(provider.servers.map((s) => AUTH_LABELS[s.auth.kind]))].join(' / ');
 }
 
+/** `{ DIALPAD_SANDBOX_ENVIRONMENT: 'sandbox' }`: the variables setting an example account's own field values. */
+function accountEnvironment(provider: Provider, example: Example): Record<string, string> {
+  const account = (example.account ?? '').toUpperCase().replace(/-/g, '_');
+  return Object.fromEntries(
+    Object.entries(example.fields).map(([key, value]) => [provider.fields.find((f) => f.key === key)!.accountEnvTemplate.replace('{ACCOUNT}', account), value]),
+  );
+}
+
 /** The shell command of an example: exactly what the docs show (tests append --sandbox). */
 export function cliExample(func: Func, example: Example): string {
   const payload = JSON.stringify(example.arguments).replace(/'/g, `'\\''`);
@@ -224,7 +232,17 @@ export const docsEmitter: Emitter = {
         path: `${ROOT}/examples.json`,
         contents: stableJson(
           catalog.providers.flatMap((p) =>
-            p.functions.flatMap((f) => f.examples.map((e) => ({ function: f.names.qualified, title: e.title, cli: cliExample(f, e), expectsError: e.response.status >= 400, response: e.response.body }))),
+            p.functions.flatMap((f) =>
+              f.examples.map((e) => ({
+                function: f.names.qualified,
+                title: e.title,
+                cli: cliExample(f, e),
+                // The named account's configuration the example assumes (its URL choice), as environment variables.
+                ...(Object.keys(e.fields).length > 0 ? { accountEnv: accountEnvironment(p, e) } : {}),
+                expectsError: e.response.status >= 400,
+                response: e.response.body,
+              })),
+            ),
           ),
         ),
       },
