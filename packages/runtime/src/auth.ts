@@ -4,6 +4,7 @@
  */
 
 import { base64Utf8 } from './base64.js';
+import { SwitchboardError } from './errors.js';
 import type { Pairs } from './query.js';
 import type { AuthSpec } from './spec.js';
 
@@ -12,7 +13,11 @@ export interface AuthParts {
   query: Pairs;
 }
 
-export function authParts(auth: AuthSpec, values: Record<string, string>): AuthParts {
+/**
+ * `accessToken` is the OAuth2 token of a client-credentials server (fetched by `Core`, or a stand-in
+ * for dry runs and example checks); other kinds ignore it.
+ */
+export function authParts(auth: AuthSpec, values: Record<string, string>, accessToken: string | null = null): AuthParts {
   const field = (key: string): string => values[key] ?? '';
   switch (auth.kind) {
     case 'bearer':
@@ -23,5 +28,11 @@ export function authParts(auth: AuthSpec, values: Record<string, string>): AuthP
       return auth.in === 'header'
         ? { headers: { [auth.keyName.toLowerCase()]: field(auth.valueField) }, query: [] }
         : { headers: {}, query: [[auth.keyName, field(auth.valueField)]] };
+    case 'none':
+      return { headers: {}, query: [] };
+    case 'oauth2_client_credentials':
+      // Never send the request unauthenticated: a missing token is a bug in the caller of the builder.
+      if (accessToken === null) throw new SwitchboardError('An OAuth2 request was built without an access token.');
+      return { headers: { authorization: `Bearer ${accessToken}` }, query: [] };
   }
 }

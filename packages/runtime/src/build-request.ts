@@ -33,6 +33,8 @@ export interface BuildInput {
   fieldValues: Record<string, string>;
   /** Client defaultHeaders, then per-request headers: later wins. */
   extraHeaders: Array<Record<string, string> | undefined>;
+  /** The OAuth2 access token, for a server whose auth is `oauth2_client_credentials`. */
+  accessToken?: string;
 }
 
 export function buildRequest(input: BuildInput): PreparedRequest {
@@ -88,7 +90,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   });
   if (issues.length > 0) throw new ValidationError(op.id, issues);
 
-  const auth = authParts(input.server.auth, input.fieldValues);
+  const auth = authParts(input.server.auth, input.fieldValues, input.accessToken ?? null);
   query.push(...auth.query);
 
   const body = buildBody(op, bodyParams, bodyValues);

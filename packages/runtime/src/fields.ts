@@ -51,6 +51,7 @@ export function neededFieldKeys(serverUrl: string, auth: AuthSpec): string[] {
   if (auth.kind === 'bearer') keys.push(auth.tokenField);
   if (auth.kind === 'basic') keys.push(auth.usernameField, auth.passwordField);
   if (auth.kind === 'api_key') keys.push(auth.valueField);
+  if (auth.kind === 'oauth2_client_credentials') keys.push(auth.clientIdField, auth.clientSecretField);
   return [...new Set(keys)];
 }
 
@@ -71,11 +72,18 @@ export function requireFields(provider: ProviderSpec, operation: string, fields:
 export function redactorFor(provider: ProviderSpec, fields: ResolvedFields): Redactor {
   const secrets: string[] = [];
   for (const field of fields.values()) if (field.spec.secret && field.value) secrets.push(field.value);
-  for (const server of Object.values(provider.servers)) {
-    if (server.auth.kind !== 'basic') continue;
-    const user = fields.get(server.auth.usernameField)?.value;
-    const pass = fields.get(server.auth.passwordField)?.value;
-    if (user !== undefined && pass !== undefined) secrets.push(Redactor.basicToken(user, pass));
+  for (const { auth } of Object.values(provider.servers)) {
+    if (auth.kind === 'basic') {
+      const user = fields.get(auth.usernameField)?.value;
+      const pass = fields.get(auth.passwordField)?.value;
+      if (user !== undefined && pass !== undefined) secrets.push(Redactor.basicToken(user, pass));
+    }
+    if (auth.kind === 'oauth2_client_credentials' && auth.clientAuth === 'basic') {
+      // The token request's Basic credentials are form-encoded first (RFC 6749 §2.3.1).
+      const id = fields.get(auth.clientIdField)?.value;
+      const secret = fields.get(auth.clientSecretField)?.value;
+      if (id !== undefined && secret !== undefined) secrets.push(Redactor.basicToken(encodeURIComponent(id), encodeURIComponent(secret)));
+    }
   }
   return new Redactor(secrets);
 }

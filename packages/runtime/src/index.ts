@@ -32,4 +32,6 @@ export {
   type MissingField,
 } from './errors.js';
 export { REDACTED } from './redact.js';
+/** Share one store between clients (the CLI, Lua host and MCP gateway do) so they share OAuth2 tokens. */
+export { OAuth2TokenStore } from './oauth2-token.js';
 export type * from './spec.js';

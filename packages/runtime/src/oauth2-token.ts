@@ -1,7 +1,7 @@
 /**
  * OAuth2 client-credentials tokens (RFC 6749 §4.4): fetched from a token endpoint, cached until
  * shortly before `expires_in` runs out, and refreshed by one request however many calls wait for
- * it. Not yet wired to an auth kind in the spec format; `Core` will hold one cache per server.
+ * it. `Core` asks an `OAuth2TokenStore` for the cache of each client it calls with.
  */
 
 import { base64Utf8 } from './base64.js';
@@ -115,5 +115,27 @@ export class TokenCache {
     } finally {
       this.pending = null;
     }
+  }
+}
+
+/**
+ * The token caches of every client (token URL, client id and secret, scopes): clients handed the
+ * same store share one token per client, so a script or gateway making many clients still fetches
+ * one token, not one per call. The secret is part of the key only so two accounts never share.
+ */
+export class OAuth2TokenStore {
+  private readonly caches = new Map<string, TokenCache>();
+
+  constructor(private readonly options: TokenCacheOptions = {}) {}
+
+  /** The cache of `client`; `fetchToken` fetches for it when none exists yet. */
+  cacheFor(client: ClientCredentials, fetchToken: () => Promise<FetchedToken>): TokenCache {
+    const key = JSON.stringify([client.tokenUrl, client.clientId, client.clientSecret, client.scopes, client.credentialsIn]);
+    let cache = this.caches.get(key);
+    if (!cache) {
+      cache = new TokenCache(fetchToken, this.options);
+      this.caches.set(key, cache);
+    }
+    return cache;
   }
 }

@@ -12,7 +12,27 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type AuthSpec =
   | { kind: 'bearer'; tokenField: string }
   | { kind: 'basic'; usernameField: string; passwordField: string }
-  | { kind: 'api_key'; in: 'header' | 'query'; keyName: string; valueField: string };
+  | { kind: 'api_key'; in: 'header' | 'query'; keyName: string; valueField: string }
+  /** Nothing is added: a server that needs no credentials, such as an OAuth2 token endpoint's. */
+  | { kind: 'none' }
+  | OAuth2ClientCredentialsSpec;
+
+/**
+ * A bearer token obtained from a token endpoint with the client-credentials grant (RFC 6749 §4.4).
+ * The endpoint is `tokenPath` on the provider's server `tokenServer`, so base-URL overrides reach it
+ * like any server.
+ */
+export interface OAuth2ClientCredentialsSpec {
+  kind: 'oauth2_client_credentials';
+  clientIdField: string;
+  clientSecretField: string;
+  tokenServer: string;
+  tokenPath: string;
+  /** Sent space-separated as `scope`; empty sends none. */
+  scopes: string[];
+  /** `basic`: HTTP Basic client_id:client_secret; `form`: both as form fields of the token request. */
+  clientAuth: 'basic' | 'form';
+}
 
 export interface FieldSpec {
   key: string;
