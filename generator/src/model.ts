@@ -71,7 +71,30 @@ export interface Field {
 export type AuthScheme =
   | { kind: 'bearer'; name: string; tokenField: string }
   | { kind: 'basic'; name: string; usernameField: string; passwordField: string }
-  | { kind: 'api_key'; name: string; in: 'header' | 'query'; keyName: string; valueField: string };
+  | { kind: 'api_key'; name: string; in: 'header' | 'query'; keyName: string; valueField: string }
+  | OAuth2ClientCredentials
+  /** Sends no credentials: the server of an OAuth2 token endpoint, or a public API. */
+  | { kind: 'none'; name: string };
+
+/** A bearer token the runtime obtains from a token endpoint with the client-credentials grant. */
+export interface OAuth2ClientCredentials {
+  kind: 'oauth2_client_credentials';
+  name: string;
+  clientIdField: string;
+  clientSecretField: string;
+  /** Name of the provider's server the token endpoint is on (its auth is `none`). */
+  tokenServer: string;
+  /** Path of the token endpoint on that server, starting with `/`. */
+  tokenPath: string;
+  scopes: string[];
+  /** How the client authenticates to the token endpoint. */
+  clientAuth: 'basic' | 'form';
+  /**
+   * The access token the mocks' token endpoint hands out, so the sandbox and the examples agree:
+   * examples document `authorization: Bearer <exampleToken>`.
+   */
+  exampleToken: string;
+}
 
 export interface Server {
   name: string;

@@ -29,10 +29,42 @@ function renderPage(name: string, title: string, view: object): string {
 /** Link text: one line, brackets escaped so it cannot close the link early. */
 const linkText = (text: string) => mdLine(text).replace(/[[\]]/g, '\\$&');
 
-const AUTH_LABELS = { bearer: 'Bearer token', basic: 'Basic (ID + secret)', api_key: 'API key' } as const;
+const AUTH_LABELS = { bearer: 'Bearer token', basic: 'Basic (ID + secret)', api_key: 'API key', oauth2_client_credentials: 'OAuth2 client credentials', none: null } as const;
 
 function authLabel(provider: Provider): string {
-  return [...new Set(provider.servers.map((s) => AUTH_LABELS[s.auth.kind]))].join(' / ');
+  return [...new Set(provider.servers.map((s) => AUTH_LABELS[s.auth.kind]).filter((label) => label !== null))].join(' / ');
+}
+
+/** One line per server: what its requests carry, in words; OAuth2 says where the token comes from and how it is kept. */
+function authenticationLines(provider: Provider): string[] {
+  const field = (key: string) => mdCode(key);
+  return provider.servers.map((server) => {
+    const auth = server.auth;
+    const where = `${mdCode(server.name)} (${mdCode(server.urlTemplate)})`;
+    switch (auth.kind) {
+      case 'bearer':
+        return `${where}: ${mdCode('Authorization: Bearer')} with ${field(auth.tokenField)}.`;
+      case 'basic':
+        return `${where}: HTTP Basic with ${field(auth.usernameField)} and ${field(auth.passwordField)}.`;
+      case 'api_key':
+        return `${where}: ${field(auth.valueField)} in the ${auth.in} as ${mdCode(auth.keyName)}.`;
+      case 'none': {
+        const tokenFor = provider.servers.filter((s) => s.auth.kind === 'oauth2_client_credentials' && s.auth.tokenServer === server.name).map((s) => mdCode(s.name));
+        return `${where}: no credentials${tokenFor.length ? `; the OAuth2 token endpoint of ${tokenFor.join(', ')}` : ''}.`;
+      }
+      case 'oauth2_client_credentials': {
+        const tokenServer = provider.servers.find((s) => s.name === auth.tokenServer);
+        const tokenUrl = mdCode(`POST ${tokenServer?.urlTemplate ?? ''}${auth.tokenPath}`);
+        const clientAuth = auth.clientAuth === 'basic' ? 'HTTP Basic' : 'form fields';
+        const scopes = auth.scopes.length ? `, scopes ${auth.scopes.map(mdCode).join(', ')}` : '';
+        return (
+          `${where}: OAuth2 client credentials: ${mdCode('Authorization: Bearer')} with a token from ${tokenUrl} (client id ${field(auth.clientIdField)}, secret ${field(auth.clientSecretField)} as ${clientAuth}${scopes}). ` +
+          `The token is fetched on the first call, shared by concurrent calls, and renewed shortly before it expires; a 401 fetches a new one and sends the request once more. ` +
+          `A base-URL override of ${mdCode(auth.tokenServer)} moves the token endpoint; ${mdCode('--dry-run')} shows the header as ${mdCode('Bearer [REDACTED]')} and fetches no token; the sandbox hands out ${mdCode(auth.exampleToken)}.`
+        );
+      }
+    }
+  });
 }
 
 /** The shell command of an example: exactly what the docs show (tests append --sandbox). */
@@ -148,6 +180,7 @@ function providerPage(provider: Provider): string {
     },
     counts: counts(provider),
     authLabel: authLabel(provider),
+    authentication: authenticationLines(provider),
     fields: provider.fields.map((f) => ({
       key: f.key,
       env: f.env,

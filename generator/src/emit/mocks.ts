@@ -28,11 +28,23 @@ function routeOf(func: Func, args: Record<string, unknown>): { method: string; u
   return { method: endpoint.method, url: `${binding.server.urlTemplate}${endpoint.path}`, anyPath };
 }
 
+/** The provider's OAuth2 token endpoints (one per distinct URL), with the token the examples document. */
+function tokenEndpoints(provider: Provider): Array<{ url: string; accessToken: string }> {
+  const byUrl = new Map<string, string>();
+  for (const { auth } of provider.servers) {
+    if (auth.kind !== 'oauth2_client_credentials') continue;
+    const server = provider.servers.find((s) => s.name === auth.tokenServer);
+    if (server) byUrl.set(`${server.urlTemplate}${auth.tokenPath}`, auth.exampleToken);
+  }
+  return [...byUrl].map(([url, accessToken]) => ({ url, accessToken }));
+}
+
 /** Every documented request and response of a provider, as data. */
 export function providerExamples(provider: Provider) {
   return {
     provider: provider.id,
     servers: provider.servers.map((s) => s.urlTemplate),
+    tokenEndpoints: tokenEndpoints(provider),
     examples: provider.functions.flatMap((func) =>
       func.examples.map((example) => ({
         function: func.names.qualified,

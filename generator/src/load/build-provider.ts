@@ -12,6 +12,13 @@ export type ProviderShell = Omit<Provider, 'functions'>;
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
+/**
+ * The access token the generated mocks' token endpoint hands out, and so the one examples of
+ * OAuth2 functions document (`authorization: Bearer example-access-token`): the sandbox then
+ * sends exactly the documented request.
+ */
+export const OAUTH2_EXAMPLE_TOKEN = 'example-access-token';
+
 export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]!);
 }
@@ -52,6 +59,11 @@ export function buildProvider(
   for (const [name, scheme] of Object.entries(raw.auth)) {
     for (const [role, key] of fieldRefs(scheme)) checkField(['auth', name, role], key);
     schemes.set(name, toAuthScheme(name, scheme));
+  }
+
+  for (const [name, scheme] of Object.entries(raw.auth)) {
+    if (scheme.type !== 'oauth2_client_credentials') continue;
+    checkOAuth2(name, scheme, raw, schemes, report);
   }
 
   const servers: Server[] = [];
@@ -132,6 +144,35 @@ function fieldRefs(scheme: RawAuthScheme): Array<[string, string]> {
       ];
     case 'api_key':
       return [['value', scheme.value]];
+    case 'oauth2_client_credentials':
+      return [
+        ['client_id', scheme.client_id],
+        ['client_secret', scheme.client_secret],
+      ];
+    case 'none':
+      return [];
+  }
+}
+
+type OAuth2Raw = Extract<RawAuthScheme, { type: 'oauth2_client_credentials' }>;
+
+/** The client secret is a secret, and the token endpoint is on a declared server that needs no auth of its own. */
+function checkOAuth2(name: string, scheme: OAuth2Raw, raw: RawProvider, schemes: Map<string, AuthScheme>, report: (path: Array<string | number>, message: string) => void): void {
+  const secret = raw.fields[scheme.client_secret];
+  if (secret && secret.secret !== true) {
+    report(['auth', name, 'client_secret'], `field '${scheme.client_secret}' holds the OAuth2 client secret, so it must be declared with 'secret: true'.`);
+  }
+  const tokenServer = raw.servers[scheme.token_server];
+  if (!tokenServer) {
+    report(['auth', name, 'token_server'], `server '${scheme.token_server}' is not declared under 'servers'.${didYouMean(scheme.token_server, Object.keys(raw.servers))}`);
+    return;
+  }
+  const tokenServerAuth = schemes.get(tokenServer.auth);
+  if (tokenServerAuth && tokenServerAuth.kind !== 'none') {
+    report(
+      ['auth', name, 'token_server'],
+      `the token endpoint's server '${scheme.token_server}' uses auth '${tokenServer.auth}' (${tokenServerAuth.kind}); it must use a scheme of 'type: none', since the client credentials are what authenticates a token request.`,
+    );
   }
 }
 
@@ -143,5 +184,19 @@ function toAuthScheme(name: string, scheme: RawAuthScheme): AuthScheme {
       return { kind: 'basic', name, usernameField: scheme.username, passwordField: scheme.password };
     case 'api_key':
       return { kind: 'api_key', name, in: scheme.in, keyName: scheme.name, valueField: scheme.value };
+    case 'oauth2_client_credentials':
+      return {
+        kind: 'oauth2_client_credentials',
+        name,
+        clientIdField: scheme.client_id,
+        clientSecretField: scheme.client_secret,
+        tokenServer: scheme.token_server,
+        tokenPath: scheme.token_path,
+        scopes: scheme.scopes ?? [],
+        clientAuth: scheme.client_auth ?? 'basic',
+        exampleToken: OAUTH2_EXAMPLE_TOKEN,
+      };
+    case 'none':
+      return { kind: 'none', name };
   }
 }

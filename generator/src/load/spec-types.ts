@@ -16,7 +16,9 @@ export interface RawField {
 export type RawAuthScheme =
   | { type: 'bearer'; token: string }
   | { type: 'basic'; username: string; password: string }
-  | { type: 'api_key'; in: 'header' | 'query'; name: string; value: string };
+  | { type: 'api_key'; in: 'header' | 'query'; name: string; value: string }
+  | { type: 'oauth2_client_credentials'; client_id: string; client_secret: string; token_server: string; token_path: string; scopes?: string[]; client_auth?: 'basic' | 'form' }
+  | { type: 'none' };
 
 export interface RawProvider {
   id: string;

@@ -28,6 +28,18 @@ function authSpec(auth: Provider['servers'][number]['auth']) {
       return { kind: auth.kind, usernameField: auth.usernameField, passwordField: auth.passwordField };
     case 'api_key':
       return { kind: auth.kind, in: auth.in, keyName: auth.keyName, valueField: auth.valueField };
+    case 'oauth2_client_credentials':
+      return {
+        kind: auth.kind,
+        clientIdField: auth.clientIdField,
+        clientSecretField: auth.clientSecretField,
+        tokenServer: auth.tokenServer,
+        tokenPath: auth.tokenPath,
+        scopes: auth.scopes,
+        clientAuth: auth.clientAuth,
+      };
+    case 'none':
+      return { kind: auth.kind };
   }
 }
 
