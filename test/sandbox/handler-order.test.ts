@@ -19,6 +19,7 @@ function example(fn: string, method: string, path: string, anyPath: boolean, bod
 const data: ProviderExamples = {
   provider: 'order',
   servers: [SERVER],
+  tokenEndpoints: [],
   examples: [
     example('order.api_get', 'GET', '/{path}', true, { from: 'generic' }),
     example('order.get_thing', 'GET', '/things/{id}', false, { from: 'get_thing' }),
