@@ -7,7 +7,7 @@
  */
 
 import { snapshotArguments, type ArgumentLimits } from './arguments.js';
-import { buildRequest, type PreparedRequest } from './build-request.js';
+import { buildRequest, fillServerUrl, type PreparedRequest } from './build-request.js';
 import { connectionError, describeFailure } from './connection-error.js';
 import {
   APIUserAbortError,
@@ -17,7 +17,6 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { neededFieldKeys, redactorFor, requireFields, resolveFields, type ResolvedFields } from './fields.js';
-import { fillServerUrl } from './build-request.js';
 import { fetchClientCredentialsToken, OAuth2TokenStore, type ClientCredentials, type TokenCache } from './oauth2-token.js';
 import { idempotencyHeader } from './idempotency-key.js';
 import { makeLog, type Log } from './logger.js';

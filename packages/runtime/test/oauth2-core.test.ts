@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildRequest } from '../src/build-request.js';
 import { Core } from '../src/core.js';
 import { AuthenticationError, SwitchboardError, ValidationError } from '../src/errors.js';
 import { OAuth2TokenStore } from '../src/oauth2-token.js';
@@ -212,8 +213,7 @@ describe('oauth2_client_credentials in Core', () => {
     expect(current.server.requests).toHaveLength(0);
   });
 
-  it('refuses to build an OAuth2 request without a token rather than send it unauthenticated', async () => {
-    const { buildRequest } = await import('../src/build-request.js');
+  it('refuses to build an OAuth2 request without a token rather than send it unauthenticated', () => {
     const spec = provider();
     expect(() => buildRequest({ op: listNumbers, args: {}, server: spec.servers.default!, serverUrl: spec.servers.default!.url, fieldValues: {}, extraHeaders: [] })).toThrow(SwitchboardError);
   });
