@@ -85,7 +85,10 @@ export type AuthScheme =
   | { kind: 'bearer'; name: string; tokenField: string }
   | { kind: 'basic'; name: string; username: Credential; password: Credential }
   /** `in: body` only on servers whose functions all send a body; the loader enforces it. */
-  | { kind: 'api_key'; name: string; in: 'header' | 'query' | 'body'; params: ApiKeyParam[] };
+  | { kind: 'api_key'; name: string; in: 'header' | 'query' | 'body'; params: ApiKeyParam[] }
+  | OAuth2ClientCredentials
+  /** Sends no credentials: the server of an OAuth2 token endpoint, or a public API. */
+  | { kind: 'none'; name: string };
 
 /** A URL with `{field}` placeholders, e.g. `https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}`. */
 export interface UrlTemplate {
@@ -98,6 +101,26 @@ export interface UrlTemplate {
 export type ServerUrl =
   | ({ kind: 'fixed' } & UrlTemplate)
   | { kind: 'by_field'; field: string; choices: Array<{ value: string; url: UrlTemplate }> };
+
+/** A bearer token the runtime obtains from a token endpoint with the client-credentials grant. */
+export interface OAuth2ClientCredentials {
+  kind: 'oauth2_client_credentials';
+  name: string;
+  clientIdField: string;
+  clientSecretField: string;
+  /** Name of the provider's server the token endpoint is on (its auth is `none`). */
+  tokenServer: string;
+  /** Path of the token endpoint on that server, starting with `/`. */
+  tokenPath: string;
+  scopes: string[];
+  /** How the client authenticates to the token endpoint. */
+  clientAuth: 'basic' | 'form';
+  /**
+   * The access token the mocks' token endpoint hands out, so the sandbox and the examples agree:
+   * examples document `authorization: Bearer <exampleToken>`.
+   */
+  exampleToken: string;
+}
 
 export interface Server {
   name: string;

@@ -197,6 +197,23 @@ const accountCases: BrokenSpecCase[] = [
   },
 ];
 
+/**
+ * The fixture moved onto OAuth2 client credentials: a client id field, the default server on an
+ * `oauth2_client_credentials` scheme, and a `login` server (auth `type: none`) for the token
+ * endpoint. With OAUTH2_EXAMPLES too it is valid; each OAuth2 case breaks one thing of it.
+ */
+const OAUTH2_SCHEME = '  oauth:\n    type: oauth2_client_credentials\n    client_id: client_id\n    client_secret: api_key\n    token_server: login\n    token_path: /oauth/token\n';
+export const oauth2 = (scheme: string = OAUTH2_SCHEME, login = '  login:\n    url: https://login.acme.test\n    auth: public\n'): Edit[] => [
+  sub('acme/provider.yaml', '  api_key:\n    label: API key', '  client_id:\n    label: Client ID\n    description: OAuth2 client id.\n    example: acme_client\n  api_key:\n    label: API key'),
+  sub('acme/provider.yaml', 'auth:\n  bearer:\n    type: bearer\n    token: api_key\n', `auth:\n${scheme}  public:\n    type: none\n  bearer:\n    type: bearer\n    token: api_key\n`),
+  sub('acme/provider.yaml', '    auth: bearer\n', `    auth: oauth\n${login}`),
+];
+/** The examples documenting the token the mocks' token endpoint hands out. */
+export const OAUTH2_EXAMPLES: Edit[] = [
+  sub('acme/list_widgets.yaml', 'headers: { authorization: Bearer acme_test_key }', 'headers: { authorization: Bearer example-access-token }'),
+  sub('acme/create_widget.yaml', 'headers: { authorization: Bearer acme_test_key }', 'headers: { authorization: Bearer example-access-token }'),
+];
+
 export const brokenSpecCases: BrokenSpecCase[] = [
   {
     name: 'YAML syntax error: unclosed flow sequence',
@@ -1278,5 +1295,60 @@ export const brokenSpecCases: BrokenSpecCase[] = [
       "acme/create_widget.yaml:41:13: example 'A widget': the documented body sends metadata[note]='gift', but the arguments produce no metadata[note].",
       "acme/create_widget.yaml:41:13: example 'A widget': the documented body sends metadata[order]='43', but the arguments produce metadata[order]='42'.",
     ],
+  },
+  {
+    name: 'OAuth2: the client secret field is not secret',
+    edits: [...oauth2(OAUTH2_SCHEME.replace('client_secret: api_key', 'client_secret: region')), ...OAUTH2_EXAMPLES],
+    expected: ["acme/provider.yaml:26:20: field 'region' holds the OAuth2 client secret, so it must be declared with 'secret: true'."],
+  },
+  {
+    name: 'OAuth2: the token server is not declared',
+    edits: [...oauth2(OAUTH2_SCHEME.replace('token_server: login', 'token_server: logon')), ...OAUTH2_EXAMPLES],
+    expected: ["acme/provider.yaml:27:19: server 'logon' is not declared under 'servers'. Did you mean 'login'?"],
+  },
+  {
+    name: "OAuth2: the token endpoint's server needs auth of its own",
+    edits: [...oauth2(OAUTH2_SCHEME, '  login:\n    url: https://login.acme.test\n    auth: bearer\n'), ...OAUTH2_EXAMPLES],
+    expected: ["acme/provider.yaml:27:19: the token endpoint's server 'login' uses auth 'bearer' (bearer); it must use a scheme of 'type: none', since the client credentials are what authenticates a token request."],
+  },
+  {
+    name: 'OAuth2: the client id names an undeclared field',
+    edits: [...oauth2(OAUTH2_SCHEME.replace('client_id: client_id', 'client_id: clientid')), ...OAUTH2_EXAMPLES],
+    expected: ["acme/provider.yaml:25:16: field 'clientid' is not declared under 'fields'. Did you mean 'client_id'?"],
+  },
+  {
+    name: 'OAuth2: a key of another scheme',
+    edits: [...oauth2(OAUTH2_SCHEME.replace('    token_path: /oauth/token\n', '    token_path: /oauth/token\n    token_url: https://login.acme.test/oauth/token\n')), ...OAUTH2_EXAMPLES],
+    expected: ["acme/provider.yaml:29:5: unknown key 'token_url' in 'auth.oauth'. Allowed keys: type, client_id, client_secret, token_server, token_path, scopes, client_auth."],
+  },
+  {
+    name: 'OAuth2: the token path is not a path',
+    edits: [...oauth2(OAUTH2_SCHEME.replace('token_path: /oauth/token', 'token_path: oauth/token')), ...OAUTH2_EXAMPLES],
+    expected: ["acme/provider.yaml:28:17: 'auth.oauth.token_path' must be a path starting with /; found \"oauth/token\"."],
+  },
+  {
+    name: 'OAuth2: client_auth is neither basic nor form',
+    edits: [...oauth2(`${OAUTH2_SCHEME}    client_auth: header\n`), ...OAUTH2_EXAMPLES],
+    expected: ["acme/provider.yaml:29:18: 'auth.oauth.client_auth' must be one of basic, form; found \"header\"."],
+  },
+  {
+    name: 'OAuth2: a scope with a space in it',
+    edits: [...oauth2(`${OAUTH2_SCHEME}    scopes: ['widgets:read widgets:write']\n`), ...OAUTH2_EXAMPLES],
+    expected: ["acme/provider.yaml:29:14: 'auth.oauth.scopes.0' must be one OAuth2 scope (visible ASCII except \\ and \", no spaces: list each scope separately); found \"widgets:read widgets:write\"."],
+  },
+  {
+    name: 'OAuth2: the required token_server is missing',
+    edits: [...oauth2(OAUTH2_SCHEME.replace('    token_server: login\n', '')), ...OAUTH2_EXAMPLES],
+    expected: ["acme/provider.yaml:24:5: 'auth.oauth' is missing the required key 'token_server'."],
+  },
+  {
+    name: 'auth type none with credentials',
+    edits: [...oauth2(OAUTH2_SCHEME), ...OAUTH2_EXAMPLES, sub('acme/provider.yaml', '  public:\n    type: none\n', '  public:\n    type: none\n    token: api_key\n')],
+    expected: ["acme/provider.yaml:31:5: unknown key 'token' in 'auth.public'. Allowed keys: type."],
+  },
+  {
+    name: 'OAuth2: an example documents a token other than the one the sandbox hands out',
+    edits: [...oauth2(OAUTH2_SCHEME), OAUTH2_EXAMPLES[1]!],
+    expected: ["acme/list_widgets.yaml:41:33: example 'Red widgets': the documented header authorization differs from 'Bearer example-access-token', the token the sandbox's token endpoint hands out."],
   },
 ];

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../src/index.js';
-import { brokenSpecCases } from './broken-specs.cases.js';
+import { brokenSpecCases, OAUTH2_EXAMPLES, oauth2 } from './broken-specs.cases.js';
 import { CaseRunner } from './case-runner.js';
 import { projectWith, releasePipes } from './support.js';
 
@@ -13,6 +13,12 @@ describe('the fixture provider', () => {
     const { specs } = projectWith([]);
     const result = loadCatalog(specs);
     expect(result.ok).toBe(true);
+  });
+
+  it('is valid moved onto OAuth2 client credentials, so the OAuth2 cases fail only by their own edit', () => {
+    const { specs } = projectWith([...oauth2(), ...OAUTH2_EXAMPLES]);
+    const result = loadCatalog(specs);
+    expect(result.ok ? [] : result.diagnostics).toEqual([]);
   });
 });
 

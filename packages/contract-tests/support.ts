@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { http, HttpResponse } from 'msw';
 import { respond } from '@switchboard/testing';
 import type { SetupServer } from 'msw/node';
-import { recordRequest, serverPattern, type FunctionExample, type ProviderExamples, type RecordedRequest } from '@switchboard/testing';
+import { recordRequest, serverPattern, tokenHandlers, type FunctionExample, type ProviderExamples, type RecordedRequest } from '@switchboard/testing';
 
 /** Contract tests answer with documented responses exactly as the mock handlers do. */
 export const respondWith = respond;
@@ -31,6 +31,8 @@ export function serveFrom(server: SetupServer, data: ProviderExamples) {
   return (responses: Array<() => Response | Promise<Response>>): RecordedRequest[] => {
     const sent: RecordedRequest[] = [];
     server.use(
+      // OAuth2 token requests are answered by the mock token endpoint and not recorded: `sent` is what reached the API.
+      ...tokenHandlers(data),
       ...data.servers.map((url) =>
         http.all(serverPattern(url), async ({ request }) => {
           sent.push(await recordRequest(request));

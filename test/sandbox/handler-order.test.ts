@@ -19,6 +19,7 @@ function example(fn: string, method: string, path: string, anyPath: boolean, bod
 const data: ProviderExamples = {
   provider: 'order',
   servers: [SERVER],
+  tokenEndpoints: [],
   examples: [
     example('order.api_get', 'GET', '/{path}', true, { from: 'generic' }),
     example('order.get_thing', 'GET', '/things/{id}', false, { from: 'get_thing' }),
@@ -32,6 +33,7 @@ const EU = 'https://api.eu.order.test';
 const regional: ProviderExamples = {
   provider: 'regional',
   servers: ['https://api.us.order.test', EU],
+  tokenEndpoints: [],
   examples: [
     {
       ...example('regional.list_things', 'GET', '/things', false, { from: 'regional' }),

@@ -9,7 +9,7 @@ import { luaExample } from './lua/lua-literal.js';
 import { mdCell, mdCellCode, mdCode, mdFence, mdLine, mdText, mdUrl, vitePressBody } from './escape/markdown.js';
 import { yamlString } from './escape/yaml.js';
 import { requiredGroupsNote } from './required-groups-note.js';
-import { defaultTemplate, serverLines } from './server-text.js';
+import { authenticationLines, defaultTemplate, serverLines } from './server-text.js';
 
 const ROOT = 'packages/docs';
 
@@ -31,10 +31,10 @@ function renderPage(name: string, title: string, view: object): string {
 /** Link text: one line, brackets escaped so it cannot close the link early. */
 const linkText = (text: string) => mdLine(text).replace(/[[\]]/g, '\\$&');
 
-const AUTH_LABELS = { bearer: 'Bearer token', basic: 'Basic (ID + secret)', api_key: 'API key' } as const;
+const AUTH_LABELS = { bearer: 'Bearer token', basic: 'Basic (ID + secret)', api_key: 'API key', oauth2_client_credentials: 'OAuth2 client credentials', none: null } as const;
 
 function authLabel(provider: Provider): string {
-  return [...new Set(provider.servers.map((s) => AUTH_LABELS[s.auth.kind]))].join(' / ');
+  return [...new Set(provider.servers.map((s) => AUTH_LABELS[s.auth.kind]).filter((label) => label !== null))].join(' / ');
 }
 
 /** `{ DIALPAD_SANDBOX_ENVIRONMENT: 'sandbox' }`: the variables setting an example account's own field values. */
@@ -172,6 +172,7 @@ function providerPage(provider: Provider): string {
     },
     counts: counts(provider),
     authLabel: authLabel(provider),
+    authentication: authenticationLines(provider),
     fields: provider.fields.map((f) => ({
       key: f.key,
       env: f.env,

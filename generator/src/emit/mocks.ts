@@ -30,11 +30,24 @@ function routeOf(func: Func, args: Record<string, unknown>, provider: Provider):
   return { method: endpoint.method, urls: serverTemplates(binding.server.url, provider.fields).map((url) => `${url}${endpoint.path}`), anyPath };
 }
 
+/** The provider's OAuth2 token endpoints (one per distinct URL), with the token the examples document. */
+function tokenEndpoints(provider: Provider): Array<{ url: string; accessToken: string }> {
+  const byUrl = new Map<string, string>();
+  for (const { auth } of provider.servers) {
+    if (auth.kind !== 'oauth2_client_credentials') continue;
+    const server = provider.servers.find((s) => s.name === auth.tokenServer);
+    // A token server whose URL an account chooses answers at every choice.
+    for (const url of server ? serverTemplates(server.url, provider.fields) : []) byUrl.set(`${url}${auth.tokenPath}`, auth.exampleToken);
+  }
+  return [...byUrl].map(([url, accessToken]) => ({ url, accessToken }));
+}
+
 /** Every documented request and response of a provider, as data. */
 export function providerExamples(provider: Provider) {
   return {
     provider: provider.id,
     servers: [...new Set(provider.servers.flatMap((s) => serverTemplates(s.url, provider.fields)))],
+    tokenEndpoints: tokenEndpoints(provider),
     examples: provider.functions.flatMap((func) =>
       func.examples.map((example) => ({
         function: func.names.qualified,

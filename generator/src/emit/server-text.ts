@@ -39,8 +39,8 @@ function credentialText(credential: Credential): string {
   return credential.kind === 'field' ? `field ${mdCode(credential.field)}` : `the fixed value ${mdCode(credential.value)}`;
 }
 
-/** Where a scheme puts the credentials: `Basic auth: user the fixed value api, password field api_key`. */
-export function authText(auth: AuthScheme): string {
+/** Where a scheme puts the credentials: `HTTP Basic: user the fixed value api, password field api_key`. */
+export function authText(auth: Exclude<AuthScheme, { kind: 'oauth2_client_credentials' | 'none' }>): string {
   switch (auth.kind) {
     case 'bearer':
       return `${mdCode('Authorization: Bearer')} with field ${mdCode(auth.tokenField)}`;
@@ -53,16 +53,43 @@ export function authText(auth: AuthScheme): string {
   }
 }
 
+/** One line per server: what its requests carry, in words; OAuth2 says where the token comes from and how it is kept. */
+export function authenticationLines(provider: Provider): string[] {
+  return provider.servers.map((server) => {
+    const auth = server.auth;
+    const where = mdCode(server.name);
+    switch (auth.kind) {
+      case 'none': {
+        const tokenFor = provider.servers.filter((s) => s.auth.kind === 'oauth2_client_credentials' && s.auth.tokenServer === server.name).map((s) => mdCode(s.name));
+        return `${where}: no credentials${tokenFor.length ? `; the OAuth2 token endpoint of ${tokenFor.join(', ')}` : ''}.`;
+      }
+      case 'oauth2_client_credentials': {
+        const tokenServer = provider.servers.find((s) => s.name === auth.tokenServer);
+        const tokenUrl = mdCode(`POST ${tokenServer ? defaultTemplate(tokenServer, provider.fields) : ''}${auth.tokenPath}`);
+        const clientAuth = auth.clientAuth === 'basic' ? 'HTTP Basic' : 'form fields';
+        const scopes = auth.scopes.length ? `, scopes ${auth.scopes.map(mdCode).join(', ')}` : '';
+        return (
+          `${where}: OAuth2 client credentials: ${mdCode('Authorization: Bearer')} with a token from ${tokenUrl} (client id field ${mdCode(auth.clientIdField)}, secret field ${mdCode(auth.clientSecretField)} as ${clientAuth}${scopes}). ` +
+          `The token is fetched on the first call, shared by concurrent calls, and renewed shortly before it expires; a 401 fetches a new one and sends the request once more. ` +
+          `A base-URL override of ${mdCode(auth.tokenServer)} moves the token endpoint; ${mdCode('--dry-run')} shows the header as ${mdCode('Bearer [REDACTED]')} and fetches no token; the sandbox hands out ${mdCode(auth.exampleToken)}.`
+        );
+      }
+      default:
+        return `${where}: ${authText(auth)}.`;
+    }
+  });
+}
+
 /** `DP-Company-ID: {company_id}` (left out when `company_id` is unset). */
 export function accountHeaderText(header: AccountHeader, fields: Field[]): string {
   const optional = header.fields.filter((key) => fields.find((f) => f.key === key)?.required === false);
   return `${mdCode(`${header.name}: ${header.template}`)}${optional.length > 0 ? ` (left out when ${optional.map(mdCode).join(' or ')} is unset)` : ''}`;
 }
 
-/** One docs line per server, then the account headers. */
+/** One docs line per server's URL (the Authentication section says what it carries), then the account headers. */
 export function serverLines(provider: Provider): string[] {
   return [
-    ...provider.servers.map((s) => `Server ${mdCode(s.name)}: ${serverUrlText(s, provider.fields)}; credentials: ${authText(s.auth)}.`),
+    ...provider.servers.map((s) => `Server ${mdCode(s.name)}: ${serverUrlText(s, provider.fields)}.`),
     ...provider.headers.map((h) => `Every request sends ${accountHeaderText(h, provider.fields)}.`),
   ];
 }

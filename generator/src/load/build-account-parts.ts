@@ -8,6 +8,13 @@ import type { AccountHeader, ApiKeyParam, AuthScheme, Credential, ServerUrl, Url
 import { didYouMean, show } from './diagnostics.js';
 import type { RawAuthScheme, RawCredential, RawField, RawServerUrl } from './spec-types.js';
 
+/**
+ * The access token the generated mocks' token endpoint hands out, and so the one examples of
+ * OAuth2 functions document (`authorization: Bearer example-access-token`): the sandbox then
+ * sends exactly the documented request.
+ */
+export const OAUTH2_EXAMPLE_TOKEN = 'example-access-token';
+
 export type Path = Array<string | number>;
 export type Report = (path: Path, message: string, target?: 'key' | 'value') => void;
 
@@ -115,6 +122,22 @@ export function buildAuthScheme(name: string, raw: RawAuthScheme, refs: FieldRef
       }
       return { kind: 'api_key', name, in: raw.in, params };
     }
+    case 'oauth2_client_credentials':
+      refs.needed(at('client_id'), raw.client_id, 'auth');
+      refs.needed(at('client_secret'), raw.client_secret, 'auth');
+      return {
+        kind: 'oauth2_client_credentials',
+        name,
+        clientIdField: raw.client_id,
+        clientSecretField: raw.client_secret,
+        tokenServer: raw.token_server,
+        tokenPath: raw.token_path,
+        scopes: raw.scopes ?? [],
+        clientAuth: raw.client_auth ?? 'basic',
+        exampleToken: OAUTH2_EXAMPLE_TOKEN,
+      };
+    case 'none':
+      return { kind: 'none', name };
   }
 }
 
@@ -126,6 +149,10 @@ export function authHeaderNames(scheme: AuthScheme): string[] {
       return ['authorization'];
     case 'api_key':
       return scheme.in === 'header' ? scheme.params.map((p) => p.wireName.toLowerCase()) : [];
+    case 'oauth2_client_credentials':
+      return ['authorization'];
+    case 'none':
+      return [];
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AuthScheme, Field, Provider, Server } from '../model.js';
 import { buildAccountHeaders, buildAuthScheme, buildServerUrl, FieldRefs } from './build-account-parts.js';
+import type { RawAuthScheme } from './spec-types.js';
 import { didYouMean, show, type Diagnostic } from './diagnostics.js';
 import { camelCase, pascalCase, upperSnake } from './names.js';
 import type { ParsedFile } from './parse.js';
@@ -11,7 +12,8 @@ import { schemaPatternProblems } from './patterns.js';
 
 export type ProviderShell = Omit<Provider, 'functions'>;
 
-export { placeholders } from './build-account-parts.js';
+export { OAUTH2_EXAMPLE_TOKEN, placeholders } from './build-account-parts.js';
+
 
 /** Build a provider (without its functions) and check its internal references. */
 export function buildProvider(
@@ -49,6 +51,11 @@ export function buildProvider(
   for (const [name, scheme] of Object.entries(raw.auth)) {
     const built = buildAuthScheme(name, scheme, refs, report);
     if (built) schemes.set(name, built);
+  }
+
+  for (const [name, scheme] of Object.entries(raw.auth)) {
+    if (scheme.type !== 'oauth2_client_credentials') continue;
+    checkOAuth2(name, scheme, raw, schemes, report);
   }
 
   const servers: Server[] = [];
@@ -115,4 +122,26 @@ export function buildProvider(
       source: { file: parsed.file },
     },
   };
+}
+
+type OAuth2Raw = Extract<RawAuthScheme, { type: 'oauth2_client_credentials' }>;
+
+/** The client secret is a secret, and the token endpoint is on a declared server that needs no auth of its own. */
+function checkOAuth2(name: string, scheme: OAuth2Raw, raw: RawProvider, schemes: Map<string, AuthScheme>, report: (path: Array<string | number>, message: string) => void): void {
+  const secret = raw.fields[scheme.client_secret];
+  if (secret && secret.secret !== true) {
+    report(['auth', name, 'client_secret'], `field '${scheme.client_secret}' holds the OAuth2 client secret, so it must be declared with 'secret: true'.`);
+  }
+  const tokenServer = raw.servers[scheme.token_server];
+  if (!tokenServer) {
+    report(['auth', name, 'token_server'], `server '${scheme.token_server}' is not declared under 'servers'.${didYouMean(scheme.token_server, Object.keys(raw.servers))}`);
+    return;
+  }
+  const tokenServerAuth = schemes.get(tokenServer.auth);
+  if (tokenServerAuth && tokenServerAuth.kind !== 'none') {
+    report(
+      ['auth', name, 'token_server'],
+      `the token endpoint's server '${scheme.token_server}' uses auth '${tokenServer.auth}' (${tokenServerAuth.kind}); it must use a scheme of 'type: none', since the client credentials are what authenticates a token request.`,
+    );
+  }
 }

@@ -24,6 +24,10 @@ export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: P
   const server = spec.servers[op.server]!;
   const hidden = credentialNames(server);
   const fieldExamples = Object.fromEntries(provider.fields.map((f) => [f.key, f.example]));
+  // An OAuth2 server's requests carry the token the mocks hand out, which is what its examples document.
+  const modelAuth = provider.servers.find((s) => s.name === op.server)?.auth;
+  const accessToken = modelAuth?.kind === 'oauth2_client_credentials' ? modelAuth.exampleToken : undefined;
+  const credentialsHint = accessToken === undefined ? "the one the fields' example values produce" : `'Bearer ${accessToken}', the token the sandbox's token endpoint hands out`;
 
   func.examples.forEach((example, i) => {
     if (skip.has(i)) return;
@@ -36,18 +40,18 @@ export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: P
       const field = choosingField(server.url);
       const serverUrl = chooseServerUrl(spec, server.url, field === null ? undefined : fieldValues[field]);
       const headers = accountHeaders(spec, (key) => fieldValues[key]);
-      built = buildRequest({ op, args: example.arguments, server, serverUrl, fieldValues, accountHeaders: headers, extraHeaders: [] });
+      built = buildRequest({ op, args: example.arguments, server, serverUrl, fieldValues, accountHeaders: headers, extraHeaders: [], ...(accessToken === undefined ? {} : { accessToken }) });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       report([], `the arguments cannot be sent: ${error.message}`);
       return;
     }
-    compare(example, built, report, hidden);
+    compare(example, built, report, hidden, credentialsHint);
   });
   return diagnostics;
 }
 
-function compare(example: Example, built: PreparedRequest, report: Report, hidden: Set<string>): void {
+function compare(example: Example, built: PreparedRequest, report: Report, hidden: Set<string>, credentialsHint: string): void {
   const documented = example.request;
   if (built.method !== documented.method) report(['method'], `the documented request is ${documented.method}, but the arguments produce ${built.method}.`);
   const sent = new URL(built.url);
@@ -62,7 +66,7 @@ function compare(example: Example, built: PreparedRequest, report: Report, hidde
     const header = built.headers[name.toLowerCase()];
     const comparable = name.toLowerCase() === 'content-type' ? header?.split(';')[0]?.trim() : header;
     if (comparable === value) continue;
-    if (hidden.has(name.toLowerCase())) report(['headers', name], `the documented header ${name} differs from the one the fields' example values produce.`);
+    if (hidden.has(name.toLowerCase())) report(['headers', name], `the documented header ${name} differs from ${credentialsHint}.`);
     else report(['headers', name], `the documented header ${name} is '${value}', but the arguments produce ${header === undefined ? 'none' : `'${header}'`}.`);
   }
   compareBody(documented.body ?? null, built, report, hidden);

@@ -36,6 +36,8 @@ const patternMeaning: Record<string, string> = {
   '^https://': 'an https:// URL',
   '^https?://': 'an absolute http(s) URL',
   '^/': 'a path starting with /',
+  // RFC 6749 §3.3 scope-token characters.
+  '^[!#-\\[\\]-~]+$': 'one OAuth2 scope (visible ASCII except \\ and ", no spaces: list each scope separately)',
   '^\\d{4}-\\d{2}-\\d{2}$': 'a date YYYY-MM-DD',
 };
 

@@ -20,7 +20,9 @@ export type RawCredential = string | { value: string };
 export type RawAuthScheme =
   | { type: 'bearer'; token: string }
   | { type: 'basic'; username: RawCredential; password: RawCredential }
-  | { type: 'api_key'; in: 'header' | 'query' | 'body'; name?: string; value?: RawCredential; params?: Record<string, RawCredential> };
+  | { type: 'api_key'; in: 'header' | 'query' | 'body'; name?: string; value?: RawCredential; params?: Record<string, RawCredential> }
+  | { type: 'oauth2_client_credentials'; client_id: string; client_secret: string; token_server: string; token_path: string; scopes?: string[]; client_auth?: 'basic' | 'form' }
+  | { type: 'none' };
 
 export type RawServerUrl = string | { by_field: string; urls: Record<string, string> };
 

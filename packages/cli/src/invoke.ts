@@ -4,6 +4,7 @@ import {
   Core,
   InternalServerError,
   MissingCredentialsError,
+  OAuth2TokenStore,
   type PreparedRequest,
 } from '@switchboard/runtime';
 import { credentialsFor, envNameFor, policyFor, type Settings } from './accounts.js';
@@ -56,12 +57,20 @@ function overridesFor(provider: ProviderBinding, account: string, ctx: InvokeCon
   return {};
 }
 
+/**
+ * OAuth2 tokens of this process: every call makes its own Core, and a Lua script or MCP session
+ * making many calls must still fetch one token per account, not one per call. The sandbox keeps
+ * its own, so a mock token is never sent to a real provider.
+ */
+const oauth2Tokens = { live: new OAuth2TokenStore(), sandbox: new OAuth2TokenStore() };
+
 function coreFor(provider: ProviderBinding, account: string, ctx: InvokeContext, baseUrls: BaseUrls): Core {
   const configured = credentialsFor(provider, account, ctx.settings, ctx.env);
   const credentials = ctx.sandbox ? sandboxCredentials(provider, configured) : configured;
   const baseURL = Object.fromEntries(Object.entries(baseUrls).map(([server, o]) => [server, o.url]));
   // The CLI resolves credentials itself (environment, then the settings file), so the runtime sees no environment.
-  return new Core(provider.provider, { ...credentials, env: {}, account: account === 'default' ? undefined : account, baseURL });
+  const tokens = ctx.sandbox ? oauth2Tokens.sandbox : oauth2Tokens.live;
+  return new Core(provider.provider, { ...credentials, env: {}, account: account === 'default' ? undefined : account, baseURL, oauth2Tokens: tokens });
 }
 
 function missingCredentials(provider: ProviderBinding, fn: FunctionBinding, account: string, error: MissingCredentialsError): CredentialsMissingError {

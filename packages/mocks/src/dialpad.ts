@@ -7,6 +7,7 @@ import { handlersFor, type ProviderExamples } from '@switchboard/testing';
 export const dialpadExamples: ProviderExamples = {
   provider: "dialpad",
   servers: ["https://dialpad.com", "https://sandbox.dialpad.com"],
+  tokenEndpoints: [],
   examples: [
     {
       function: "dialpad.get_call",

@@ -7,6 +7,7 @@ import { handlersFor, type ProviderExamples } from '@switchboard/testing';
 export const plivoExamples: ProviderExamples = {
   provider: "plivo",
   servers: ["https://api.plivo.com/v1/Account/{auth_id}"],
+  tokenEndpoints: [],
   examples: [
     {
       function: "plivo.get_call",

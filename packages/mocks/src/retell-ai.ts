@@ -7,6 +7,7 @@ import { handlersFor, type ProviderExamples } from '@switchboard/testing';
 export const retellAiExamples: ProviderExamples = {
   provider: "retell-ai",
   servers: ["https://api.retellai.com"],
+  tokenEndpoints: [],
   examples: [
     {
       function: "retell-ai.api_delete",

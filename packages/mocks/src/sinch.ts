@@ -9,7 +9,9 @@ export const sinchExamples: ProviderExamples = {
   servers: [
     "https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}",
     "https://numbers.api.sinch.com/v1/projects/{project_id}",
+    "https://auth.sinch.com",
   ],
+  tokenEndpoints: [{ url: "https://auth.sinch.com/oauth2/token", accessToken: "example-access-token" }],
   examples: [
     {
       function: "sinch.get_group",
@@ -52,7 +54,7 @@ export const sinchExamples: ProviderExamples = {
       request: {
         method: "GET",
         url: "https://numbers.api.sinch.com/v1/projects/37b62a7b-0177-429a-bb0b-e10f848de0b8/activeNumbers/%2B13125550123",
-        headers: { authorization: "Basic NmQ4ZjJhMWMtM2I0ZS00ZjVhLTljN2QtMWUyZjNhNGI1YzZkOnNhbmRib3hfa2V5X3NlY3JldF8wMTIzNDU2Nzg5" },
+        headers: { authorization: "Bearer example-access-token" },
         body: null,
       },
       response: {
@@ -87,7 +89,7 @@ export const sinchExamples: ProviderExamples = {
       request: {
         method: "GET",
         url: "https://numbers.api.sinch.com/v1/projects/37b62a7b-0177-429a-bb0b-e10f848de0b8/activeNumbers/%2B13125550199",
-        headers: { authorization: "Basic NmQ4ZjJhMWMtM2I0ZS00ZjVhLTljN2QtMWUyZjNhNGI1YzZkOnNhbmRib3hfa2V5X3NlY3JldF8wMTIzNDU2Nzg5" },
+        headers: { authorization: "Bearer example-access-token" },
         body: null,
       },
       response: {
@@ -286,7 +288,7 @@ export const sinchExamples: ProviderExamples = {
       request: {
         method: "GET",
         url: "https://numbers.api.sinch.com/v1/projects/37b62a7b-0177-429a-bb0b-e10f848de0b8/activeNumbers?regionCode=US&type=LOCAL&pageSize=30",
-        headers: { authorization: "Basic NmQ4ZjJhMWMtM2I0ZS00ZjVhLTljN2QtMWUyZjNhNGI1YzZkOnNhbmRib3hfa2V5X3NlY3JldF8wMTIzNDU2Nzg5" },
+        headers: { authorization: "Bearer example-access-token" },
         body: null,
       },
       response: {
@@ -323,7 +325,7 @@ export const sinchExamples: ProviderExamples = {
       request: {
         method: "GET",
         url: "https://numbers.api.sinch.com/v1/projects/37b62a7b-0177-429a-bb0b-e10f848de0b8/activeNumbers?regionCode=DE&type=MOBILE&capability=SMS&pageToken=CgtwaG9uZU51bWJlchIOCgwrNDkxNTEwMDAwMDA",
-        headers: { authorization: "Basic NmQ4ZjJhMWMtM2I0ZS00ZjVhLTljN2QtMWUyZjNhNGI1YzZkOnNhbmRib3hfa2V5X3NlY3JldF8wMTIzNDU2Nzg5" },
+        headers: { authorization: "Bearer example-access-token" },
         body: null,
       },
       response: {

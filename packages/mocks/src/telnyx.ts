@@ -7,6 +7,7 @@ import { handlersFor, type ProviderExamples } from '@switchboard/testing';
 export const telnyxExamples: ProviderExamples = {
   provider: "telnyx",
   servers: ["https://api.telnyx.com/v2"],
+  tokenEndpoints: [],
   examples: [
     {
       function: "telnyx.get_call",

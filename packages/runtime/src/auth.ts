@@ -4,6 +4,7 @@
  */
 
 import { base64Utf8 } from './base64.js';
+import { SwitchboardError } from './errors.js';
 import type { Pairs } from './query.js';
 import type { AuthSpec, CredentialSpec } from './spec.js';
 
@@ -29,10 +30,18 @@ export function credentialFields(auth: AuthSpec): string[] {
       return fields([auth.username, auth.password]);
     case 'api_key':
       return fields(auth.params.map((p) => p.value));
+    case 'oauth2_client_credentials':
+      return [auth.clientIdField, auth.clientSecretField];
+    case 'none':
+      return [];
   }
 }
 
-export function authParts(auth: AuthSpec, values: Record<string, string>): AuthParts {
+/**
+ * `accessToken` is the OAuth2 token of a client-credentials server (fetched by `Core`, or a stand-in
+ * for dry runs and example checks); other kinds ignore it.
+ */
+export function authParts(auth: AuthSpec, values: Record<string, string>, accessToken: string | null = null): AuthParts {
   const none: AuthParts = { headers: {}, query: [], body: [] };
   switch (auth.kind) {
     case 'bearer':
@@ -44,5 +53,11 @@ export function authParts(auth: AuthSpec, values: Record<string, string>): AuthP
       if (auth.in === 'header') return { ...none, headers: Object.fromEntries(pairs.map(([name, value]) => [name.toLowerCase(), value])) };
       return auth.in === 'query' ? { ...none, query: pairs } : { ...none, body: pairs };
     }
+    case 'none':
+      return none;
+    case 'oauth2_client_credentials':
+      // Never send the request unauthenticated: a missing token is a bug in the caller of the builder.
+      if (accessToken === null) throw new SwitchboardError('An OAuth2 request was built without an access token.');
+      return { ...none, headers: { authorization: `Bearer ${accessToken}` } };
   }
 }

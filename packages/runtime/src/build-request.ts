@@ -35,6 +35,8 @@ export interface BuildInput {
   accountHeaders?: Record<string, string>;
   /** Client defaultHeaders, then per-request headers: later wins. */
   extraHeaders: Array<Record<string, string> | undefined>;
+  /** The OAuth2 access token, for a server whose auth is `oauth2_client_credentials`. */
+  accessToken?: string;
 }
 
 export function buildRequest(input: BuildInput): PreparedRequest {
@@ -93,7 +95,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   if (issues.length > 0) throw new ValidationError(op.id, issues);
   query.push(...inParameterOrder(op, queryParams).flatMap((entry) => entry.pairs));
 
-  const auth = authParts(input.server.auth, input.fieldValues);
+  const auth = authParts(input.server.auth, input.fieldValues, input.accessToken ?? null);
   query.push(...auth.query);
   if (auth.body.length > 0 && op.body === 'none') {
     // The loader refuses such specs; a hand-written OperationSpec must not silently drop the credentials.

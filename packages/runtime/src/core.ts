@@ -8,7 +8,7 @@
 
 import { snapshotArguments, type ArgumentLimits } from './arguments.js';
 import { accountHeaders, chooseServerUrl, choosingField, requiredHeaderFields } from './account-parts.js';
-import { buildRequest, type PreparedRequest } from './build-request.js';
+import { buildRequest, fillServerUrl, type PreparedRequest } from './build-request.js';
 import { connectionError, describeFailure } from './connection-error.js';
 import {
   APIUserAbortError,
@@ -18,15 +18,16 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { neededFieldKeys, redactorFor, requireFields, resolveFields, type ResolvedFields } from './fields.js';
+import { fetchClientCredentialsToken, OAuth2TokenStore, type ClientCredentials, type TokenCache } from './oauth2-token.js';
 import { idempotencyHeader } from './idempotency-key.js';
 import { makeLog, type Log } from './logger.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
 import { paginate, type FetchedPage, type Page } from './pagination.js';
-import type { Redactor } from './redact.js';
+import { REDACTED, type Redactor } from './redact.js';
 import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js';
 import { checkClientOptions, checkRequestOptions } from './option-checks.js';
 import { mayRetry, retryWait, type Failure } from './retry.js';
-import type { OperationSpec, ProviderSpec, ServerSpec, UnavailableOperationSpec } from './spec.js';
+import type { OAuth2ClientCredentialsSpec, OperationSpec, ProviderSpec, ServerSpec, UnavailableOperationSpec } from './spec.js';
 import { defaultTransport } from '#default-transport';
 import { fetchTransport, realTimer } from './transport.js';
 import type { Transport } from './transport-types.js';
@@ -36,8 +37,13 @@ import { validateArgs } from './validate.js';
 export type AnyOperation = OperationSpec | UnavailableOperationSpec;
 
 interface Plan {
+  /** The request as a dry run shows it: an OAuth2 token stands as `[REDACTED]`, none is fetched. */
   request: PreparedRequest;
   ctx: ErrorContext;
+  /** The same request with a real access token (no argument is read again). */
+  withToken: (accessToken: string) => PreparedRequest;
+  /** The token cache of the server's OAuth2 client; null for every other auth kind. */
+  tokens: TokenCache | null;
 }
 
 export class Core {
@@ -45,6 +51,7 @@ export class Core {
   private readonly redactor: Redactor;
   private readonly log: Log;
   private readonly limits: ArgumentLimits;
+  private readonly tokenStore: OAuth2TokenStore;
   private readonly transport: Transport;
 
   constructor(
@@ -62,11 +69,12 @@ export class Core {
     // A caller's transport, else its fetch, else the platform's default (node:http under Node, fetch elsewhere).
     this.transport = options.transport ?? (options.fetch ? fetchTransport(options.fetch) : defaultTransport);
     this.log = makeLog(options.logger ?? globalThis.console, options.logLevel ?? DEFAULTS.logLevel, this.redactor);
+    this.tokenStore = options.oauth2Tokens ?? new OAuth2TokenStore({ now: (options as InternalClientOptions).now ?? Date.now });
   }
 
-  /** A client for another account or with other options; unspecified options are inherited. */
+  /** A client for another account or with other options; unspecified options are inherited, OAuth2 tokens shared. */
   withOptions(overrides: CoreOptions): Core {
-    return new Core(this.provider, { ...this.options, ...overrides });
+    return new Core(this.provider, { oauth2Tokens: this.tokenStore, ...this.options, ...overrides });
   }
 
   /** The exact request `call` would send, credentials redacted; nothing is sent. Throws what `call` would throw before sending. */
@@ -106,14 +114,22 @@ export class Core {
     const args = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor);
     validateArgs(spec, args, this.redactor);
     const server = this.server(spec);
-    const serverUrl = this.serverUrl(spec, server);
-    const keys = [...new Set([...neededFieldKeys(serverUrl, server.auth), ...requiredHeaderFields(this.provider)])];
+    const serverUrl = this.serverUrl(spec.id, spec.server, server);
+    const oauth2 = server.auth.kind === 'oauth2_client_credentials' ? server.auth : null;
+    const tokenServerUrl = oauth2 ? this.serverUrl(spec.id, oauth2.tokenServer, this.tokenServer(oauth2)) : null;
+    // The token endpoint's URL may have placeholders of its own (a regional auth host).
+    const keys = [
+      ...new Set([...neededFieldKeys(serverUrl, server.auth), ...(tokenServerUrl ? neededFieldKeys(tokenServerUrl, { kind: 'none' }) : []), ...requiredHeaderFields(this.provider)]),
+    ];
     const fieldValues = requireFields(this.provider, spec.id, this.fields, keys);
     const filled = accountHeaders(this.provider, (key) => this.fields.get(key)?.value);
-    const request = this.redactingValidation(() =>
-      buildRequest({ op: spec, args, server, serverUrl, fieldValues, accountHeaders: filled, extraHeaders: [this.options.defaultHeaders, headers] }),
-    );
+    const build = (accessToken?: string) =>
+      this.redactingValidation(() =>
+        buildRequest({ op: spec, args, server, serverUrl, fieldValues, accountHeaders: filled, extraHeaders: [this.options.defaultHeaders, headers], ...(accessToken === undefined ? {} : { accessToken }) }),
+      );
+    const request = build(oauth2 ? REDACTED : undefined);
     this.checkSize(spec.id, request);
+    const tokens = oauth2 && tokenServerUrl !== null ? this.tokenCache(oauth2, tokenServerUrl, fieldValues) : null;
     // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
     const idempotent = spec.operation === 'read' || spec.idempotent || spec.idempotencyKey !== undefined;
     const credentialHint = keys
@@ -121,7 +137,50 @@ export class Core {
       .filter((f) => f?.spec.secret)
       .map((f) => `${f?.envName} or { ${f?.spec.option} }`)
       .join(', ');
-    return { request, ctx: { provider: this.provider, op: spec, credentialHint, idempotent, redactor: this.redactor } };
+    return { request, ctx: { provider: this.provider, op: spec, credentialHint, idempotent, redactor: this.redactor }, withToken: build, tokens };
+  }
+
+  private tokenServer(auth: OAuth2ClientCredentialsSpec): ServerSpec {
+    const server = this.provider.servers[auth.tokenServer];
+    if (!server) throw new SwitchboardError(`The OAuth2 token endpoint names server '${auth.tokenServer}', which ${this.provider.id} does not define.`);
+    return server;
+  }
+
+  /** The cache of this account's OAuth2 client, from the store shared with clients made by `withOptions`. */
+  private tokenCache(auth: OAuth2ClientCredentialsSpec, tokenServerUrl: string, fieldValues: Record<string, string>): TokenCache {
+    const client: ClientCredentials = {
+      tokenUrl: `${fillServerUrl(tokenServerUrl, fieldValues).replace(/\/+$/, '')}${auth.tokenPath}`,
+      clientId: fieldValues[auth.clientIdField] ?? '',
+      clientSecret: fieldValues[auth.clientSecretField] ?? '',
+      scopes: auth.scopes,
+      credentialsIn: auth.clientAuth,
+    };
+    const internal = this.options as InternalClientOptions;
+    return this.tokenStore.cacheFor(client, async () => {
+      this.log.debug(`POST ${client.tokenUrl} (OAuth2 client-credentials token)`);
+      // Shared by every call waiting for it, so no single caller's signal may abort it; only the client's timeout does.
+      const limits = { timeoutMs: internal.timeout ?? DEFAULTS.timeout, startTimer: internal.startTimer ?? realTimer };
+      return fetchClientCredentialsToken(client, this.transport, limits);
+    });
+  }
+
+  /** A valid token of `tokens`, known to the redactor from now on; waiting for it ends when the caller aborts. */
+  private async accessToken(tokens: TokenCache, signal: AbortSignal | undefined, abortError: () => Error): Promise<string> {
+    if (signal?.aborted) throw abortError();
+    const token = await new Promise<string>((resolve, reject) => {
+      const onAbort = () => reject(abortError());
+      signal?.addEventListener('abort', onAbort, { once: true });
+      tokens
+        .token()
+        .then(resolve, (error: unknown) => {
+          // A token endpoint may echo what it was sent (`error_description` quoting the client secret).
+          if (error instanceof Error) error.message = this.redactor.string(error.message);
+          reject(error);
+        })
+        .finally(() => signal?.removeEventListener('abort', onAbort));
+    });
+    this.redactor.add(token);
+    return token;
   }
 
   /** Path and transform problems quote the value given, which may be a secret pasted by mistake. */
@@ -154,14 +213,13 @@ export class Core {
   }
 
   /** The URL template: a baseURL override wins over the spec's URL, and over a URL chosen by a field. */
-  private serverUrl(op: OperationSpec, server: ServerSpec): string {
-    const name = op.server;
+  private serverUrl(operation: string, name: string, server: ServerSpec): string {
     const override = this.options.baseURL;
     const names = Object.keys(this.provider.servers);
     const overridden = typeof override === 'string' ? (name === 'default' || names.length === 1 ? override : undefined) : override?.[name];
     if (overridden !== undefined) return overridden;
     const field = choosingField(server.url);
-    const value = field === null ? undefined : requireFields(this.provider, op.id, this.fields, [field])[field];
+    const value = field === null ? undefined : requireFields(this.provider, operation, this.fields, [field])[field];
     return chooseServerUrl(this.provider, server.url, value);
   }
 
@@ -171,9 +229,13 @@ export class Core {
     // One key per logical call: made here, once, so every retry below sends the same one. The caller's own headers still win.
     const keyHeader = 'unavailable' in op ? {} : idempotencyHeader(op, options.idempotencyKey);
     const planned = this.plan(op, args, { ...keyHeader, ...options.headers });
-    const { ctx } = planned;
+    const { ctx, tokens } = planned;
     // A followed next link replaces the URL only; method, headers and credentials stay those of the call.
-    const request = link === undefined ? planned.request : { ...planned.request, url: link };
+    const linked = (built: PreparedRequest): PreparedRequest => (link === undefined ? built : { ...built, url: link });
+    const abortError = () => new APIUserAbortError(`${ctx.op.id} was aborted by the caller.`);
+    let token = tokens ? await this.accessToken(tokens, options.signal, abortError) : null;
+    let request = linked(token === null ? planned.request : planned.withToken(token));
+    let reauthorized = false;
     const internal = this.options as InternalClientOptions;
     const transport = this.transport;
     const sleep = internal.sleep ?? abortableSleep;
@@ -184,7 +246,6 @@ export class Core {
     const maxRetryAfter = internal.maxRetryAfter ?? DEFAULTS.maxRetryAfter;
     const deadline = now() + (options.totalTimeout ?? internal.totalTimeout ?? timeout * (maxRetries + 1));
     const { idempotent } = ctx;
-    const abortError = () => new APIUserAbortError(`${ctx.op.id} was aborted by the caller.`);
 
     for (let retry = 0; ; retry++) {
       this.log.debug(`${request.method} ${request.url}${retry > 0 ? ` (retry ${retry} of ${maxRetries})` : ''}`);
@@ -198,6 +259,18 @@ export class Core {
       if (result.kind === 'response') {
         this.log.debug(`HTTP ${result.status} from ${request.method} ${request.url} in ${now() - started} ms`);
         if (isSuccess(ctx.op, result.status)) return { body: parseBody(result.text), url: request.url, headers: result.headers };
+        if (result.status === 401 && tokens !== null && token !== null && !reauthorized) {
+          // The token was refused (expired early, revoked): a 401 means the provider rejected the request
+          // before processing it, so sending it once more with a new token cannot repeat a write. Once
+          // only: a second 401 is the credentials' fault and is thrown.
+          reauthorized = true;
+          tokens.invalidate(token);
+          this.log.debug(`${ctx.op.id}: HTTP 401 with an OAuth2 token; fetching a new token and sending once more.`);
+          token = await this.accessToken(tokens, options.signal, abortError);
+          request = linked(planned.withToken(token));
+          retry--; // not one of the maxRetries
+          continue;
+        }
         failure = { kind: 'status', status: result.status, headers: result.headers };
       } else {
         failure = result.failure;

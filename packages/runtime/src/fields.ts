@@ -70,12 +70,19 @@ export function requireFields(provider: ProviderSpec, operation: string, fields:
 export function redactorFor(provider: ProviderSpec, fields: ResolvedFields): Redactor {
   const secrets: string[] = [];
   for (const field of fields.values()) if (field.spec.secret && field.value) secrets.push(field.value);
-  for (const server of Object.values(provider.servers)) {
-    if (server.auth.kind !== 'basic') continue;
-    const values = Object.fromEntries([...fields].map(([key, field]) => [key, field.value]));
-    const { username, password } = server.auth;
-    const known = [username, password].every((c) => 'literal' in c || values[c.field] !== undefined);
-    if (known) secrets.push(Redactor.basicToken(credentialValue(username, values), credentialValue(password, values)));
+  const values = Object.fromEntries([...fields].map(([key, field]) => [key, field.value]));
+  for (const { auth } of Object.values(provider.servers)) {
+    if (auth.kind === 'basic') {
+      const { username, password } = auth;
+      const known = [username, password].every((c) => 'literal' in c || values[c.field] !== undefined);
+      if (known) secrets.push(Redactor.basicToken(credentialValue(username, values), credentialValue(password, values)));
+    }
+    if (auth.kind === 'oauth2_client_credentials' && auth.clientAuth === 'basic') {
+      // The token request's Basic credentials are form-encoded first (RFC 6749 §2.3.1).
+      const id = values[auth.clientIdField];
+      const secret = values[auth.clientSecretField];
+      if (id !== undefined && secret !== undefined) secrets.push(Redactor.basicToken(encodeURIComponent(id), encodeURIComponent(secret)));
+    }
   }
   return new Redactor(secrets);
 }

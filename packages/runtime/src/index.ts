@@ -34,6 +34,8 @@ export {
   type MissingField,
 } from './errors.js';
 export { REDACTED } from './redact.js';
+/** Share one store between clients (the CLI, Lua host and MCP gateway do) so they share OAuth2 tokens. */
+export { OAuth2TokenStore } from './oauth2-token.js';
 export type * from './spec.js';
 export type { Transport, AttemptLimits, AttemptResult, ResponseHeaders, StartTimer } from './transport-types.js';
 export { fetchTransport } from './transport.js';

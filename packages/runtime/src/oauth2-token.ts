@@ -1,11 +1,12 @@
 /**
  * OAuth2 client-credentials tokens (RFC 6749 §4.4): fetched from a token endpoint, cached until
  * shortly before `expires_in` runs out, and refreshed by one request however many calls wait for
- * it. Not yet wired to an auth kind in the spec format; `Core` will hold one cache per server.
+ * it. `Core` asks an `OAuth2TokenStore` for the cache of each client it calls with.
  */
 
 import { base64Utf8 } from './base64.js';
 import { AuthenticationError, APIConnectionError } from './errors.js';
+import type { AttemptLimits, Transport } from './transport-types.js';
 
 export interface ClientCredentials {
   tokenUrl: string;
@@ -32,8 +33,8 @@ function refusal(status: number, body: unknown): string {
   return `the token endpoint answered ${status}${code ? ` ${code}` : ''}${description ? `: ${description}` : ''}`;
 }
 
-/** One token request. Failures name the endpoint and status; the secret and any token stay out of them. */
-export async function fetchClientCredentialsToken(client: ClientCredentials, fetchFn: typeof fetch, signal?: AbortSignal): Promise<FetchedToken> {
+/** One token request through `transport`. Failures name the endpoint and status; the secret and any token stay out of them. */
+export async function fetchClientCredentialsToken(client: ClientCredentials, transport: Transport, limits: Omit<AttemptLimits, 'signal'>): Promise<FetchedToken> {
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   if (client.scopes.length > 0) form.set('scope', client.scopes.join(' '));
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
@@ -42,23 +43,24 @@ export async function fetchClientCredentialsToken(client: ClientCredentials, fet
     form.set('client_id', client.clientId);
     form.set('client_secret', client.clientSecret);
   }
-  let response: Response;
-  try {
-    response = await fetchFn(client.tokenUrl, { method: 'POST', headers, body: form.toString(), ...(signal ? { signal } : {}) });
-  } catch (error) {
-    throw new APIConnectionError(`Could not reach the OAuth2 token endpoint ${client.tokenUrl}: ${error instanceof Error ? error.name : 'network error'}.`);
+  const result = await transport({ method: 'POST', url: client.tokenUrl, headers, body: form.toString() }, limits);
+  if (result.kind !== 'response') {
+    const why = result.kind === 'failed' ? (result.failure.kind === 'timeout' ? 'no answer in time' : 'network error') : 'aborted';
+    // Asking for a token changes nothing at the provider, so whether it was sent does not matter to the caller's write.
+    throw new APIConnectionError(`Could not reach the OAuth2 token endpoint ${client.tokenUrl}: ${why}.`, { requestSent: 'no' });
   }
   let body: unknown = null;
   try {
-    body = await response.json();
+    body = JSON.parse(result.text);
   } catch {
     body = null;
   }
+  const ok = result.status >= 200 && result.status < 300;
   const token = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  if (!response.ok || typeof token.access_token !== 'string' || token.access_token === '') {
-    const why = response.ok ? 'the token endpoint answered without an access_token' : refusal(response.status, body);
+  if (!ok || typeof token.access_token !== 'string' || token.access_token === '') {
+    const why = ok ? 'the token endpoint answered without an access_token' : refusal(result.status, body);
     // The body is not kept: a half-valid answer could still hold a token.
-    throw new AuthenticationError(response.status, `OAuth2 client credentials for ${client.tokenUrl} were refused: ${why}. Check the client id and secret of this account.`, null, null, null, null);
+    throw new AuthenticationError(result.status, `OAuth2 client credentials for ${client.tokenUrl} were refused: ${why}. Check the client id and secret of this account.`, null, null, null, null);
   }
   const expiresIn = typeof token.expires_in === 'number' && Number.isFinite(token.expires_in) && token.expires_in > 0 ? token.expires_in : null;
   return { accessToken: token.access_token, expiresIn };
@@ -115,5 +117,27 @@ export class TokenCache {
     } finally {
       this.pending = null;
     }
+  }
+}
+
+/**
+ * The token caches of every client (token URL, client id and secret, scopes): clients handed the
+ * same store share one token per client, so a script or gateway making many clients still fetches
+ * one token, not one per call. The secret is part of the key only so two accounts never share.
+ */
+export class OAuth2TokenStore {
+  private readonly caches = new Map<string, TokenCache>();
+
+  constructor(private readonly options: TokenCacheOptions = {}) {}
+
+  /** The cache of `client`; `fetchToken` fetches for it when none exists yet. */
+  cacheFor(client: ClientCredentials, fetchToken: () => Promise<FetchedToken>): TokenCache {
+    const key = JSON.stringify([client.tokenUrl, client.clientId, client.clientSecret, client.scopes, client.credentialsIn]);
+    let cache = this.caches.get(key);
+    if (!cache) {
+      cache = new TokenCache(fetchToken, this.options);
+      this.caches.set(key, cache);
+    }
+    return cache;
   }
 }

@@ -4,6 +4,7 @@
  * FieldSpec.option names, e.g. `new Telnyx({ apiKey })`.
  */
 
+import type { OAuth2TokenStore } from './oauth2-token.js';
 import type { StartTimer, Transport } from './transport-types.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
@@ -77,6 +78,12 @@ export interface ClientOptions {
    * integer from 1 to 1073741824. Default: 1048576 (1 MiB).
    */
   maxRequestBytes?: number;
+  /**
+   * Where OAuth2 client-credentials tokens are kept: clients given the same store share each
+   * account's token, so they fetch it once between them. Default: a store of this client's own,
+   * shared with the clients `withOptions` makes from it.
+   */
+  oauth2Tokens?: OAuth2TokenStore;
   /** Headers added to every request; they override generated ones of the same name. Default: none. */
   defaultHeaders?: Record<string, string>;
   /** Receives log lines, already redacted. Default: `console`. */

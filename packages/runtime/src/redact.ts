@@ -11,20 +11,24 @@ export const REDACTED = '[REDACTED]';
 
 export class Redactor {
   /** Longest first, so a secret that contains another is replaced whole. */
-  private readonly needles: string[];
+  private needles: string[] = [];
+  private readonly all = new Set<string>();
 
   constructor(secrets: Iterable<string>) {
-    const all = new Set<string>();
-    for (const secret of secrets) {
-      if (!secret) continue;
-      // A secret travels raw (headers), JSON-escaped (bodies), percent-encoded
-      // (path, query) and form-encoded (URLSearchParams uses `+` for spaces).
-      all.add(secret);
-      all.add(JSON.stringify(secret).slice(1, -1));
-      all.add(encodeURIComponent(secret));
-      all.add(new URLSearchParams({ k: secret }).toString().slice(2));
-    }
-    this.needles = [...all].sort((a, b) => b.length - a.length);
+    for (const secret of secrets) this.add(secret);
+  }
+
+  /**
+   * One more secret from now on: an OAuth2 access token is known only once fetched, and must
+   * leave no message, log line or dry run from then on either.
+   */
+  add(secret: string): void {
+    if (!secret || this.all.has(secret)) return;
+    // A secret travels raw (headers), JSON-escaped (bodies), percent-encoded
+    // (path, query) and form-encoded (URLSearchParams uses `+` for spaces).
+    this.all.add(secret);
+    const forms = [JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), new URLSearchParams({ k: secret }).toString().slice(2)];
+    this.needles = [...new Set([...this.needles, secret, ...forms])].sort((a, b) => b.length - a.length);
   }
 
   /** The Basic-auth token of a pair: a secret too, since it contains neither part verbatim. */

@@ -17,7 +17,27 @@ export type AuthSpec =
   | { kind: 'bearer'; tokenField: string }
   | { kind: 'basic'; username: CredentialSpec; password: CredentialSpec }
   /** `body`: merged into the JSON or form body; only on servers whose operations all send one. */
-  | { kind: 'api_key'; in: 'header' | 'query' | 'body'; params: Array<{ name: string; value: CredentialSpec }> };
+  | { kind: 'api_key'; in: 'header' | 'query' | 'body'; params: Array<{ name: string; value: CredentialSpec }> }
+  /** Nothing is added: a server that needs no credentials, such as an OAuth2 token endpoint's. */
+  | { kind: 'none' }
+  | OAuth2ClientCredentialsSpec;
+
+/**
+ * A bearer token obtained from a token endpoint with the client-credentials grant (RFC 6749 §4.4).
+ * The endpoint is `tokenPath` on the provider's server `tokenServer`, so base-URL overrides reach it
+ * like any server.
+ */
+export interface OAuth2ClientCredentialsSpec {
+  kind: 'oauth2_client_credentials';
+  clientIdField: string;
+  clientSecretField: string;
+  tokenServer: string;
+  tokenPath: string;
+  /** Sent space-separated as `scope`; empty sends none. */
+  scopes: string[];
+  /** `basic`: HTTP Basic client_id:client_secret; `form`: both as form fields of the token request. */
+  clientAuth: 'basic' | 'form';
+}
 
 export interface FieldSpec {
   key: string;

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthenticationError } from '../src/errors.js';
 import { fetchClientCredentialsToken, TokenCache, type ClientCredentials } from '../src/oauth2-token.js';
+import { fetchTransport, realTimer } from '../src/transport.js';
 import { loopback, type Loopback } from './loopback.js';
+
+const LIMITS = { timeoutMs: 600_000, startTimer: realTimer };
 
 const SECRET = 'client-secret-never-shown';
 
@@ -33,7 +36,7 @@ describe('fetchClientCredentialsToken', () => {
       seen.push(req.headers.authorization);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"access_token":"t","expires_in":60}');
     });
-    const token = await fetchClientCredentialsToken({ ...client(server), scopes: ['numbers', 'sms'] }, fetch);
+    const token = await fetchClientCredentialsToken({ ...client(server), scopes: ['numbers', 'sms'] }, fetchTransport(), LIMITS);
     expect(token).toEqual({ accessToken: 't', expiresIn: 60 });
     expect(server.requests[0]).toMatchObject({ method: 'POST', url: '/oauth2/token', body: 'grant_type=client_credentials&scope=numbers+sms' });
     expect(seen[0]).toBe(`Basic ${btoa(`key-id:${SECRET}`)}`);
@@ -41,13 +44,13 @@ describe('fetchClientCredentialsToken', () => {
 
   it('sends the client id and secret in the form when the spec says so', async () => {
     server = await tokenServer();
-    await fetchClientCredentialsToken(client(server, 'form'), fetch);
+    await fetchClientCredentialsToken(client(server, 'form'), fetchTransport(), LIMITS);
     expect(server.requests[0]!.body).toBe(`grant_type=client_credentials&client_id=key-id&client_secret=${SECRET}`);
   });
 
   it("a refusal names the endpoint and the OAuth2 error, never the secret", async () => {
     server = await loopback((_req, res) => res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_client', error_description: 'Unknown client', echo: SECRET })));
-    const failure = fetchClientCredentialsToken(client(server), fetch);
+    const failure = fetchClientCredentialsToken(client(server), fetchTransport(), LIMITS);
     await expect(failure).rejects.toThrow(AuthenticationError);
     const error = await failure.catch((e: Error) => e);
     expect((error as Error).message).toBe(`OAuth2 client credentials for ${server.url}/oauth2/token were refused: the token endpoint answered 401 invalid_client: Unknown client. Check the client id and secret of this account.`);
@@ -58,7 +61,7 @@ describe('fetchClientCredentialsToken', () => {
 describe('TokenCache', () => {
   it('concurrent calls share one token fetch', async () => {
     server = await tokenServer();
-    const tokens = new TokenCache(() => fetchClientCredentialsToken(client(server!), fetch));
+    const tokens = new TokenCache(() => fetchClientCredentialsToken(client(server!), fetchTransport(), LIMITS));
     const got = await Promise.all(Array.from({ length: 20 }, () => tokens.token()));
     expect(new Set(got)).toEqual(new Set(['token-1']));
     expect(server.requests).toHaveLength(1);
@@ -67,7 +70,7 @@ describe('TokenCache', () => {
   it('keeps a token until shortly before it expires, then refreshes it once', async () => {
     server = await tokenServer(600);
     let now = 1_000_000;
-    const tokens = new TokenCache(() => fetchClientCredentialsToken(client(server!), fetch), { now: () => now });
+    const tokens = new TokenCache(() => fetchClientCredentialsToken(client(server!), fetchTransport(), LIMITS), { now: () => now });
     expect(await tokens.token()).toBe('token-1');
     now += 600_000 - 60_001; // just inside the refresh margin of 60 s
     expect(await tokens.token()).toBe('token-1');
@@ -79,7 +82,7 @@ describe('TokenCache', () => {
 
   it('after a 401, invalidating the rejected token causes exactly one refresh, even from several callers', async () => {
     server = await tokenServer(null);
-    const tokens = new TokenCache(() => fetchClientCredentialsToken(client(server!), fetch));
+    const tokens = new TokenCache(() => fetchClientCredentialsToken(client(server!), fetchTransport(), LIMITS));
     const rejected = await tokens.token();
     tokens.invalidate(rejected);
     const first = await tokens.token();
@@ -93,7 +96,7 @@ describe('TokenCache', () => {
     server = await loopback((_req, res, index) =>
       index === 0 ? res.writeHead(503).end() : res.writeHead(200, { 'content-type': 'application/json' }).end('{"access_token":"later","expires_in":60}'),
     );
-    const tokens = new TokenCache(() => fetchClientCredentialsToken(client(server!), fetch));
+    const tokens = new TokenCache(() => fetchClientCredentialsToken(client(server!), fetchTransport(), LIMITS));
     await expect(tokens.token()).rejects.toThrow('the token endpoint answered 503');
     expect(await tokens.token()).toBe('later');
     expect(server.requests).toHaveLength(2);

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OperationSpec } from '../src/spec.js';
 import { loopback, type Loopback } from './loopback.js';
-import { operation, param, telnyxClient, validator } from './support.js';
+import { operation, param, telnyxClient, rules } from './support.js';
 
 let server: Loopback;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ const range = (body: OperationSpec['body']) =>
       param('tag', { in: body === 'none' ? 'query' : 'body' }),
       param('metadata', { in: body === 'none' ? 'query' : 'body' }),
     ],
-    validate: validator({ since: { type: 'string' }, until: { type: 'string' }, tag: { type: 'string' }, metadata: { type: 'object' } }),
+    args: rules({ since: { type: 'string' }, until: { type: 'string' }, tag: { type: 'string' }, metadata: { type: 'object' } }),
   });
 
 it('query: two parameters on one key are both sent, in parameter order', async () => {
@@ -59,7 +59,7 @@ const oneOrSeveral = operation({
   endpoint: { kind: 'fixed', method: 'POST', path: '/messages' },
   body: 'json',
   params: [param('dst', { in: 'body', transforms: [{ kind: 'join', separator: '<' }] }), param('ids', { arrayFormat: 'repeat' })],
-  validate: validator({
+  args: rules({
     dst: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
     ids: { anyOf: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' } }] },
   }),

@@ -33,10 +33,20 @@ export interface FunctionExample {
   response: ExampleResponse;
 }
 
+/** An OAuth2 client-credentials token endpoint of the provider, as the mocks answer it. */
+export interface TokenEndpoint {
+  /** URL template with `{field}` placeholders: the token server's URL plus the token path. */
+  url: string;
+  /** The token handed out: the one the examples' `authorization: Bearer …` documents. */
+  accessToken: string;
+}
+
 export interface ProviderExamples {
   provider: string;
   /** Server URL templates with `{field}` placeholders. */
   servers: string[];
+  /** Token endpoints of the provider's OAuth2 servers; empty when it has none. */
+  tokenEndpoints: TokenEndpoint[];
   examples: FunctionExample[];
   /** The provider's own error envelope, answered for anything unexpected. */
   error: { status: number; body: unknown };

@@ -1,5 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { ExampleResponse, ExampleRoute, ProviderExamples } from './examples.js';
+import { tokenHandlers } from './token-endpoint.js';
 import { recordRequest, requestDifferences, type RecordedRequest } from './match.js';
 
 /** msw URL pattern for a server template: `{field}` placeholders match anything. */
@@ -53,7 +54,8 @@ export function respond(response: ExampleResponse): Response {
 export function handlersFor(data: ProviderExamples, options: { onRequest?: (request: RecordedRequest) => void } = {}): HttpHandler[] {
   // A specific endpoint's examples always answer before a generic helper's that happen to match too.
   const examples = bySpecificity(data.examples);
-  return data.servers.map((server) =>
+  // Token endpoints first: they sit on a server whose catch-all would answer them with the error envelope.
+  return [...tokenHandlers(data), ...data.servers.map((server) =>
     http.all(serverPattern(server), async ({ request }) => {
       const recorded = await recordRequest(request);
       options.onRequest?.(recorded);
@@ -65,5 +67,5 @@ export function handlersFor(data: ProviderExamples, options: { onRequest?: (requ
       if (nearest) return respond({ ...nearest.response, headers: { ...nearest.response.headers, 'x-switchboard-mock': 'nearest-example' } });
       return HttpResponse.json(data.error.body as object, { status: 404, headers: { 'x-switchboard-mock': 'unmatched' } });
     }),
-  );
+  )];
 }

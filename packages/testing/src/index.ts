@@ -1,4 +1,5 @@
-export type { ExampleRequest, ExampleResponse, ExampleRoute, FunctionExample, ProviderExamples } from './examples.js';
+export type { ExampleRequest, ExampleResponse, ExampleRoute, FunctionExample, ProviderExamples, TokenEndpoint } from './examples.js';
+export { tokenHandlers, tokenEndpointPattern } from './token-endpoint.js';
 export { recordRequest, requestDifferences, type RecordedRequest } from './match.js';
 export { bySpecificity, handlersFor, respond, serverPattern } from './handlers.js';
 export { pageSequence, itemsPathOf, type PageSequence, type PagingSpec } from './pages.js';

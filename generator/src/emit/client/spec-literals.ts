@@ -41,6 +41,18 @@ function authSpec(auth: Provider['servers'][number]['auth']) {
       return { kind: auth.kind, username: credentialSpec(auth.username), password: credentialSpec(auth.password) };
     case 'api_key':
       return { kind: auth.kind, in: auth.in, params: auth.params.map((p) => ({ name: p.wireName, value: credentialSpec(p.value) })) };
+    case 'oauth2_client_credentials':
+      return {
+        kind: auth.kind,
+        clientIdField: auth.clientIdField,
+        clientSecretField: auth.clientSecretField,
+        tokenServer: auth.tokenServer,
+        tokenPath: auth.tokenPath,
+        scopes: auth.scopes,
+        clientAuth: auth.clientAuth,
+      };
+    case 'none':
+      return { kind: auth.kind };
   }
 }
 

@@ -11,7 +11,7 @@ import { listMessages, listMessagesItems, listMessagesPages } from './functions/
 import { listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages } from './functions/list-phone-numbers.js';
 import { sendSms } from './functions/send-sms.js';
 /**
- * Sinch client. Sinch SMS and phone numbers: send SMS batches, list sent batches and inbound messages, and read recipient groups through the SMS REST API (service-plan mode, API token); list and inspect the project's active numbers through the Numbers API. The Numbers API is a separate host keyed by project id; it is called here with HTTP basic auth (access key id + secret), which Sinch documents as meant for testing only and heavily rate limited (Sinch's SDKs use OAuth2 client credentials instead).
+ * Sinch client. Sinch SMS and phone numbers: send SMS batches, list sent batches and inbound messages, and read recipient groups through the SMS REST API (service-plan mode, API token); list and inspect the project's active numbers through the Numbers API. The Numbers API is a separate host keyed by project id, authenticated with OAuth2 access tokens obtained from the project's access key (key id + secret) with the client-credentials grant.
  *
  * Credentials come from the options or from SINCH_API_TOKEN, SINCH_SERVICE_PLAN_ID, SINCH_REGION, SINCH_PROJECT_ID, SINCH_KEY_ID, SINCH_KEY_SECRET.
  */
@@ -151,7 +151,7 @@ export class Sinch {
   }
 
   /**
-   * List the active (rented) phone numbers of the Sinch project in one country and of one number type, through the Numbers API, one page at a time (follow `nextPageToken`). Uses the Numbers API's basic auth from the access key, which Sinch rate limits heavily.
+   * List the active (rented) phone numbers of the Sinch project in one country and of one number type, through the Numbers API, one page at a time (follow `nextPageToken`). Authenticates with an OAuth2 access token obtained from the project's access key.
    *
    * Read, idempotent.
    *

@@ -22,7 +22,19 @@ export const provider: ProviderSpec = {
   ],
   servers: {
     default: { url: "https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}", auth: { kind: "bearer", tokenField: "api_token" } },
-    numbers: { url: "https://numbers.api.sinch.com/v1/projects/{project_id}", auth: { kind: "basic", username: { field: "key_id" }, password: { field: "key_secret" } } },
+    numbers: {
+      url: "https://numbers.api.sinch.com/v1/projects/{project_id}",
+      auth: {
+        kind: "oauth2_client_credentials",
+        clientIdField: "key_id",
+        clientSecretField: "key_secret",
+        tokenServer: "auth",
+        tokenPath: "/oauth2/token",
+        scopes: [],
+        clientAuth: "basic",
+      },
+    },
+    auth: { url: "https://auth.sinch.com", auth: { kind: "none" } },
   },
   errorMessagePaths: ["text", "error.message"],
   errorCodePaths: ["code", "error.status"],

@@ -53,7 +53,7 @@ export const listPhoneNumbersOperation: OperationSpec = {
   pagination: { strategy: "cursor", items: "activeNumbers", cursorParam: "page_token", sizeParam: "page_size", nextCursorPath: "nextPageToken", hasMorePath: null },
 };
 /**
- * List the active (rented) phone numbers of the Sinch project in one country and of one number type, through the Numbers API, one page at a time (follow `nextPageToken`). Uses the Numbers API's basic auth from the access key, which Sinch rate limits heavily.
+ * List the active (rented) phone numbers of the Sinch project in one country and of one number type, through the Numbers API, one page at a time (follow `nextPageToken`). Authenticates with an OAuth2 access token obtained from the project's access key.
  *
  * Read, idempotent.
  *
