@@ -216,9 +216,8 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
     const transforms = toTransforms(p, name, report);
     const wireName = p.wire ?? name;
     if (!p.spread) {
-      const formBodyKey = location === 'body' && http?.bodyEncoding === 'form';
       const clash = wireClaims.find((c) => c.location === location && c.wireName === wireName && overlap(c.appliesTo, p.applies_to ?? null));
-      if (clash && !repeatable(location, formBodyKey)) {
+      if (clash && !repeatable(location, formBody)) {
         report(at(p.wire ? 'wire' : 'in'), `parameters '${clash.name}' and '${name}' both send ${location} '${wireName}'; ${oneValueReason(location)}`);
       }
       wireClaims.push({ name, location, wireName, appliesTo: p.applies_to ?? null });
