@@ -1,0 +1,142 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ProviderBinding } from '@switchboard/bindings';
+import { recordRequest, requestDifferences, respond, type ExampleRequest, type FunctionExample, type ProviderExamples, type RecordedRequest } from '@switchboard/testing';
+
+/**
+ * One provider's documented examples served from a real loopback HTTP server.
+ *
+ * Every caller (TS client, CLI process, Lua account, MCP gateway) gets its own URL prefix,
+ * `/<tag>/<server>`, in front of each server's path, so requests are attributed to the call that
+ * made them even when several CLI processes run at once, and a request sent to the wrong server
+ * shows as a wrong path. A request is answered with an example's documented response only when it
+ * is exactly that example's documented request (headers that matter included) moved onto this
+ * server; anything else gets the provider's error envelope with status 404.
+ */
+
+const PLACEHOLDER = /\{[^}]+\}/g;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A server template's origin (`https://{region}.api.example.com`) and path (`/v1/Account/{auth_id}`). */
+function splitTemplate(template: string): { origin: string; path: string } {
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/]+/i.exec(template)?.[0];
+  if (!origin) throw new Error(`server template '${template}' has no origin`);
+  return { origin, path: template.slice(origin.length) };
+}
+
+/** A template as a pattern matching its filled-in form: each placeholder holds one segment's text. */
+function templatePattern(template: string, tail: string): RegExp {
+  const parts = template.split(PLACEHOLDER).map(escapeRegExp);
+  return new RegExp(`^${parts.join('[^/?#]+')}${tail}`);
+}
+
+export interface ServedExample extends FunctionExample {
+  /** Position among the provider's examples. */
+  index: number;
+  /** The server the documented URL belongs to. */
+  server: string;
+}
+
+/** A request that reached the local server, with what it was answered with. */
+export interface SeenRequest {
+  tag: string;
+  request: RecordedRequest;
+  /** The example whose documented response was sent, or null for the 404 envelope. */
+  answeredWith: number | null;
+}
+
+/**
+ * The server of each example: the one whose URL template the documented URL starts with. When
+ * several fit (same host, one path a prefix of another) the function's own server is preferred,
+ * then the longest template.
+ */
+function serverOfExample(provider: ProviderBinding, example: FunctionExample): string {
+  const fn = provider.functions.find((f) => f.qualified === example.function);
+  const own = fn && 'server' in fn.spec ? fn.spec.server : undefined;
+  const fits = Object.entries(provider.provider.servers)
+    .filter(([, server]) => templatePattern(server.url, '(?=[/?#]|$)').test(example.request.url))
+    .sort(([a, x], [b, y]) => Number(b === own) - Number(a === own) || y.url.length - x.url.length);
+  if (fits.length === 0) throw new Error(`${example.function} (${example.title}): documented URL ${example.request.url} is on none of ${provider.id}'s servers`);
+  return fits[0]![0];
+}
+
+export class LocalProviderServer {
+  readonly seen: SeenRequest[] = [];
+  readonly examples: ServedExample[];
+  private origin = '';
+  private readonly server: Server;
+
+  constructor(
+    readonly provider: ProviderBinding,
+    private readonly data: ProviderExamples,
+  ) {
+    this.examples = data.examples.map((example, index) => ({ ...example, index, server: serverOfExample(provider, example) }));
+    this.server = createServer((req, res) => void this.answer(req, res));
+  }
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Where `tag`'s requests to `server` go: this origin, the tag, the server's name, then the server's own path (placeholders kept, the client fills them). */
+  baseUrl(tag: string, server: string): string {
+    const template = this.provider.provider.servers[server];
+    if (!template) throw new Error(`${this.provider.id} has no server ${server}`);
+    return `${this.origin}/${tag}/${server}${splitTemplate(template.url).path}`;
+  }
+
+  /** Overrides for every server of the provider, by server name. */
+  baseUrls(tag: string): Record<string, string> {
+    return Object.fromEntries(Object.keys(this.provider.provider.servers).map((server) => [server, this.baseUrl(tag, server)]));
+  }
+
+  /** The documented request as it must arrive here for `tag`: the documented server origin replaced by this server and the tag's prefix. */
+  expectedRequest(example: ServedExample, tag: string): ExampleRequest {
+    const { origin } = splitTemplate(this.provider.provider.servers[example.server]!.url);
+    const url = example.request.url.replace(templatePattern(origin, ''), `${this.origin}/${tag}/${example.server}`);
+    return { ...example.request, url };
+  }
+
+  requestsOf(tag: string): SeenRequest[] {
+    return this.seen.filter((s) => s.tag === tag);
+  }
+
+  /**
+   * The example a request is for. A tag `e<index>` belongs to one example; any other tag may
+   * send any example, and the first matching one not yet answered for that tag wins, so
+   * examples documenting the same request with different answers are served in order.
+   */
+  private exampleFor(tag: string, request: RecordedRequest): ServedExample | undefined {
+    const own = /^e(\d+)$/.exec(tag);
+    const candidates = own ? this.examples.filter((e) => e.index === Number(own[1])) : this.examples;
+    const matching = candidates.filter((e) => requestDifferences(request, this.expectedRequest(e, tag)).length === 0);
+    const answered = new Set(this.requestsOf(tag).map((s) => s.answeredWith));
+    return matching.find((e) => !answered.has(e.index)) ?? matching[0];
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const sentHeaders = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) sentHeaders.append(name, v);
+    }
+    const method = req.method ?? 'GET';
+    const body = chunks.length > 0 && method !== 'GET' && method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
+    const request = await recordRequest(new Request(`${this.origin}${req.url ?? '/'}`, { method, headers: sentHeaders, body }));
+    const tag = new URL(request.url).pathname.split('/')[1] ?? '';
+    const example = this.exampleFor(tag, request);
+    this.seen.push({ tag, request, answeredWith: example?.index ?? null });
+    const response = example ? respond(example.response) : Response.json(this.data.error.body, { status: 404, headers: { 'x-local-server': 'unmatched' } });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => (headers[name] = value));
+    res.writeHead(response.status, headers);
+    res.end(Buffer.from(await response.arrayBuffer()));
+  }
+}
