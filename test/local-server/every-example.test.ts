@@ -82,6 +82,23 @@ afterAll(() => {
   console.log(`local-server timings (ms):\n${timings.map((t) => `  ${t.provider} ${t.surface}: ${t.examples} example(s) in ${t.ms}`).join('\n')}\n  total ${total}`);
 });
 
+/** The next-page link a documented page gives: a body path, or the `Link` header's rel="next". */
+function documentedNextLink(next: { from: 'body'; path: string } | { from: 'link_header' }, response: { headers: Record<string, string>; body: unknown }): string | null {
+  if (next.from === 'link_header') {
+    const header = Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'link')?.[1] ?? '';
+    return /<([^>]*)>[^,]*;\s*rel="?[^",]*\bnext\b/i.exec(header)?.[1] ?? null;
+  }
+  const value = next.path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), response.body);
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keys.at(-1)!] = value;
+}
+
 /** The generated client class of a provider: the package export whose prototype has the provider's methods. */
 async function clientClass(provider: ProviderBinding): Promise<new (options: object) => Record<string, (args: object, options?: object) => Promise<unknown>>> {
   const exported = (await import(provider.packageName)) as Record<string, unknown>;
@@ -141,6 +158,38 @@ describe.each(bindings.map((provider) => [provider.id, provider] as const))('%s 
       return found;
     });
     expect(problems).toEqual([]);
+  });
+
+  // Examples of next_link functions whose documented page names a next page: the walk must follow
+  // that link to where the first page came from, as the provider meant it (relative to its own URLs).
+  const walks = examples.flatMap((example) => {
+    const fn = provider.functions.find((f) => f.qualified === example.function)!;
+    const paging = 'pagination' in fn.spec ? fn.spec.pagination : null;
+    if (example.response.status >= 400 || paging?.strategy !== 'next_link') return [];
+    const link = documentedNextLink(paging.next, example.response);
+    return link === null ? [] : [{ example, link, itemsPath: typeof paging.items === 'string' ? paging.items : Object.values(paging.items)[0]! }];
+  });
+  it.runIf(walks.length > 0)('TS client: a page walk follows each documented next link to the local server (runs where an example documents one)', async () => {
+    const Client = await clientClass(provider);
+    for (const { example, link, itemsPath } of walks) {
+      const tag = `walk-e${example.index}`;
+      const lastPage = structuredClone(example.response.body) as Record<string, unknown>;
+      setPath(lastPage, itemsPath, []);
+      local.answerFollowUps(tag, lastPage);
+      const client = new Client({ ...exampleOptions(provider), env: {}, baseURL: local.baseUrls(tag), maxRetries: 0 });
+      const pages: unknown[] = [];
+      const walk = client[`${catalogFunction(example.function)!.names.typescript}Pages`]!(example.arguments) as unknown as AsyncIterable<unknown>;
+      for await (const page of walk) pages.push(page);
+      expect(pages, example.title).toEqual([example.response.body]);
+      const sent = local.requestsOf(tag);
+      expect(sent).toHaveLength(2);
+      expect(requestDifferences(sent[0]!.request, local.expectedRequest(example, tag))).toEqual([]);
+      const wanted = new URL(local.moved(new URL(link, example.request.url).href, example, tag));
+      const followed = new URL(sent[1]!.request.url);
+      expect(followed.origin + followed.pathname, example.title).toBe(wanted.origin + wanted.pathname);
+      // The link's query wins; keys it leaves out may be kept from the first request.
+      for (const [key, value] of wanted.searchParams) expect(followed.searchParams.getAll(key), `${example.title}: ${key}`).toEqual([value]);
+    }
   });
 
   it('TS client: unavailable functions fail with their reason before any request', async () => {

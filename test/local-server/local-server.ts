@@ -64,6 +64,7 @@ export class LocalProviderServer {
   readonly seen: SeenRequest[] = [];
   readonly examples: ServedExample[];
   private origin = '';
+  private readonly followUps = new Map<string, unknown>();
   private readonly server: Server;
 
   constructor(
@@ -98,9 +99,21 @@ export class LocalProviderServer {
 
   /** The documented request as it must arrive here for `tag`: the documented server origin replaced by this server and the tag's prefix. */
   expectedRequest(example: ServedExample, tag: string): ExampleRequest {
+    return { ...example.request, url: this.moved(example.request.url, example, tag) };
+  }
+
+  /** A URL on the example's documented server (filled in), moved here for `tag` as the base-URL override moves requests. */
+  moved(url: string, example: ServedExample, tag: string): string {
     const { origin } = splitTemplate(this.provider.provider.servers[example.server]!.url);
-    const url = example.request.url.replace(templatePattern(origin, ''), `${this.origin}/${tag}/${example.server}`);
-    return { ...example.request, url };
+    return url.replace(templatePattern(origin, ''), `${this.origin}/${tag}/${example.server}`);
+  }
+
+  /**
+   * After `tag`'s first request, every further one is answered with `body` (status 200), whatever
+   * it asks: a last page, so a walk ends after following one documented next link.
+   */
+  answerFollowUps(tag: string, body: unknown): void {
+    this.followUps.set(tag, body);
   }
 
   requestsOf(tag: string): SeenRequest[] {
@@ -131,6 +144,11 @@ export class LocalProviderServer {
     const body = chunks.length > 0 && method !== 'GET' && method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
     const request = await recordRequest(new Request(`${this.origin}${req.url ?? '/'}`, { method, headers: sentHeaders, body }));
     const tag = new URL(request.url).pathname.split('/')[1] ?? '';
+    if (this.followUps.has(tag) && this.requestsOf(tag).length > 0) {
+      this.seen.push({ tag, request, answeredWith: null });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.followUps.get(tag)));
+      return;
+    }
     const example = this.exampleFor(tag, request);
     this.seen.push({ tag, request, answeredWith: example?.index ?? null });
     const response = example ? respond(example.response) : Response.json(this.data.error.body, { status: 404, headers: { 'x-local-server': 'unmatched' } });
