@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ProviderBinding } from '@switchboard/bindings';
+import type { AnyOperation, ProviderSpec } from '@switchboard/runtime';
 import { recordRequest, requestDifferences, respond, type ExampleRequest, type FunctionExample, type ProviderExamples, type RecordedRequest } from '@switchboard/testing';
 
 /**
@@ -30,6 +30,13 @@ function templatePattern(template: string, tail: string): RegExp {
   return new RegExp(`^${parts.join('[^/?#]+')}${tail}`);
 }
 
+/** What the server needs to know of a provider: a ServedProvider, or a generated client's exports. */
+export interface ServedProvider {
+  id: string;
+  provider: ProviderSpec;
+  functions: Array<{ qualified: string; spec: AnyOperation }>;
+}
+
 export interface ServedExample extends FunctionExample {
   /** Position among the provider's examples. */
   index: number;
@@ -50,7 +57,7 @@ export interface SeenRequest {
  * several fit (same host, one path a prefix of another) the function's own server is preferred,
  * then the longest template.
  */
-function serverOfExample(provider: ProviderBinding, example: FunctionExample): string {
+function serverOfExample(provider: ServedProvider, example: FunctionExample): string {
   const fn = provider.functions.find((f) => f.qualified === example.function);
   const own = fn && 'server' in fn.spec ? fn.spec.server : undefined;
   const fits = Object.entries(provider.provider.servers)
@@ -68,7 +75,7 @@ export class LocalProviderServer {
   private readonly server: Server;
 
   constructor(
-    readonly provider: ProviderBinding,
+    readonly provider: ServedProvider,
     private readonly data: ProviderExamples,
   ) {
     this.examples = data.examples.map((example, index) => ({ ...example, index, server: serverOfExample(provider, example) }));
