@@ -11,7 +11,9 @@ import { recordRequest, requestDifferences, respond, type ExampleRequest, type F
  * made them even when several CLI processes run at once, and a request sent to the wrong server
  * shows as a wrong path. A request is answered with an example's documented response only when it
  * is exactly that example's documented request (headers that matter included) moved onto this
- * server; anything else gets the provider's error envelope with status 404.
+ * server; anything else gets the provider's error envelope with status 404. OAuth2 token
+ * endpoints the mocks document (`tokenEndpoints`) are answered wherever a server's override puts
+ * them, and their requests are recorded apart from the examples'.
  */
 
 const PLACEHOLDER = /\{[^}]+\}/g;
@@ -42,6 +44,8 @@ export interface ServedExample extends FunctionExample {
   index: number;
   /** The server the documented URL belongs to. */
   server: string;
+  /** That server's URL template the documented URL is on (a server may have one per value of an account field). */
+  template: string;
 }
 
 /** A request that reached the local server, with what it was answered with. */
@@ -53,18 +57,35 @@ export interface SeenRequest {
 }
 
 /**
- * The server of each example: the one whose URL template the documented URL starts with. When
- * several fit (same host, one path a prefix of another) the function's own server is preferred,
- * then the longest template.
+ * A server's URL templates: its URL, or, where an account field chooses the URL, one per value.
+ * Read without trusting the declared type, so the harness keeps answering as the format grows.
  */
-function serverOfExample(provider: ServedProvider, example: FunctionExample): string {
+function templatesOf(server: { url: unknown }): string[] {
+  if (typeof server.url === 'string') return [server.url];
+  const choice = server.url as { urls?: Record<string, string> } | null;
+  return choice?.urls ? Object.values(choice.urls) : [];
+}
+
+/** An OAuth2 token endpoint the mocks answer (`tokenEndpoints`, where the provider has any). */
+interface TokenEndpoint {
+  url: string;
+  accessToken: string;
+}
+
+/**
+ * The server and template of each example: the one the documented URL starts with. When several
+ * fit (same host, one path a prefix of another) the function's own server is preferred, then the
+ * longest template.
+ */
+function serverOfExample(provider: ServedProvider, example: FunctionExample): { server: string; template: string } {
   const fn = provider.functions.find((f) => f.qualified === example.function);
   const own = fn && 'server' in fn.spec ? fn.spec.server : undefined;
   const fits = Object.entries(provider.provider.servers)
-    .filter(([, server]) => templatePattern(server.url, '(?=[/?#]|$)').test(example.request.url))
-    .sort(([a, x], [b, y]) => Number(b === own) - Number(a === own) || y.url.length - x.url.length);
+    .flatMap(([server, spec]) => templatesOf(spec).map((template) => ({ server, template })))
+    .filter(({ template }) => templatePattern(template, '(?=[/?#]|$)').test(example.request.url))
+    .sort((a, b) => Number(b.server === own) - Number(a.server === own) || b.template.length - a.template.length);
   if (fits.length === 0) throw new Error(`${example.function} (${example.title}): documented URL ${example.request.url} is on none of ${provider.id}'s servers`);
-  return fits[0]![0];
+  return fits[0]!;
 }
 
 export class LocalProviderServer {
@@ -72,13 +93,17 @@ export class LocalProviderServer {
   readonly examples: ServedExample[];
   private origin = '';
   private readonly followUps = new Map<string, unknown>();
+  private readonly tokenEndpoints: TokenEndpoint[];
+  /** Token requests, kept apart: they come before a call's own request and are not part of what an example documents. */
+  readonly tokenRequests: SeenRequest[] = [];
   private readonly server: Server;
 
   constructor(
     readonly provider: ServedProvider,
     private readonly data: ProviderExamples,
   ) {
-    this.examples = data.examples.map((example, index) => ({ ...example, index, server: serverOfExample(provider, example) }));
+    this.examples = data.examples.map((example, index) => ({ ...example, index, ...serverOfExample(provider, example) }));
+    this.tokenEndpoints = (data as { tokenEndpoints?: TokenEndpoint[] }).tokenEndpoints ?? [];
     this.server = createServer((req, res) => void this.answer(req, res));
   }
 
@@ -92,11 +117,15 @@ export class LocalProviderServer {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  /** Where `tag`'s requests to `server` go: this origin, the tag, the server's name, then the server's own path (placeholders kept, the client fills them). */
+  /**
+   * Where `tag`'s requests to `server` go: this origin, the tag, the server's name, then the path of
+   * the server's template the examples use (placeholders kept, the client fills them).
+   */
   baseUrl(tag: string, server: string): string {
-    const template = this.provider.provider.servers[server];
-    if (!template) throw new Error(`${this.provider.id} has no server ${server}`);
-    return `${this.origin}/${tag}/${server}${splitTemplate(template.url).path}`;
+    const spec = this.provider.provider.servers[server];
+    if (!spec) throw new Error(`${this.provider.id} has no server ${server}`);
+    const template = this.examples.find((e) => e.server === server)?.template ?? templatesOf(spec)[0]!;
+    return `${this.origin}/${tag}/${server}${splitTemplate(template).path}`;
   }
 
   /** Overrides for every server of the provider, by server name. */
@@ -111,8 +140,26 @@ export class LocalProviderServer {
 
   /** A URL on the example's documented server (filled in), moved here for `tag` as the base-URL override moves requests. */
   moved(url: string, example: ServedExample, tag: string): string {
-    const { origin } = splitTemplate(this.provider.provider.servers[example.server]!.url);
+    const { origin } = splitTemplate(example.template);
     return url.replace(templatePattern(origin, ''), `${this.origin}/${tag}/${example.server}`);
+  }
+
+  /**
+   * A token request: a POST to a token endpoint's path under any server's local prefix for this
+   * tag. Answered as the mocks answer it (RFC 6749 §5.1) with the documented token.
+   */
+  private tokenFor(tag: string, request: RecordedRequest): TokenEndpoint | undefined {
+    if (request.method !== 'POST') return undefined;
+    const path = new URL(request.url).pathname;
+    return this.tokenEndpoints.find((endpoint) =>
+      Object.entries(this.provider.provider.servers).some(([server, spec]) =>
+        templatesOf(spec).some((template) => {
+          if (!endpoint.url.startsWith(template)) return false;
+          const local = `/${tag}/${server}${splitTemplate(template).path}${endpoint.url.slice(template.length)}`;
+          return templatePattern(local, '$').test(path);
+        }),
+      ),
+    );
   }
 
   /**
@@ -151,6 +198,12 @@ export class LocalProviderServer {
     const body = chunks.length > 0 && method !== 'GET' && method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
     const request = await recordRequest(new Request(`${this.origin}${req.url ?? '/'}`, { method, headers: sentHeaders, body }));
     const tag = new URL(request.url).pathname.split('/')[1] ?? '';
+    const token = this.tokenFor(tag, request);
+    if (token) {
+      this.tokenRequests.push({ tag, request, answeredWith: null });
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ access_token: token.accessToken, token_type: 'Bearer', expires_in: 3600 }));
+      return;
+    }
     if (this.followUps.has(tag) && this.requestsOf(tag).length > 0) {
       this.seen.push({ tag, request, answeredWith: null });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.followUps.get(tag)));
