@@ -41,7 +41,14 @@ export interface CatalogFile {
     id: string;
     namespace: string;
     counts: { functions: number; read: number; write: number };
-    functions: Array<{ name: string; aliases: string[]; operation: 'read' | 'write'; names: { lua: string; lua_aliases: string[] } }>;
+    functions: Array<{
+      name: string;
+      aliases: string[];
+      operation: 'read' | 'write';
+      available: boolean;
+      unavailable_reason: string | null;
+      names: { qualified: string; typescript: string; lua: string; lua_aliases: string[] };
+    }>;
   }>;
 }
 export function readCatalog(): CatalogFile {

@@ -936,6 +936,20 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'integer beyond 2^53 in an example response (would silently change)',
+    edits: [sub('acme/create_widget.yaml', '      body: { id: w_1 }', '      body: { id: w_1, serial: 9007199254740993 }')],
+    expected: [
+      'acme/create_widget.yaml:40:32: the integer 9007199254740993 is beyond what a JavaScript number holds exactly (±9007199254740991) and would become 9007199254740992; write it as a string ("9007199254740993") and type it as a string, as APIs with 64-bit ids send them.',
+    ],
+  },
+  {
+    name: 'negative integer beyond -(2^53) in a schema keyword',
+    edits: [sub('acme/list_widgets.yaml', '    minimum: 1\n', '    minimum: -18446744073709551615\n')],
+    expected: [
+      'acme/list_widgets.yaml:11:14: the integer -18446744073709551615 is beyond what a JavaScript number holds exactly (±9007199254740991) and would become -18446744073709551616; write it as a string ("-18446744073709551615") and type it as a string, as APIs with 64-bit ids send them.',
+    ],
+  },
+  {
     name: 'string over the length limit',
     edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', `description: ${'List widgets. '.repeat(1_500)}`)],
     expected: [

@@ -100,9 +100,12 @@ describe('hostile text in every text field of a spec', () => {
   });
 
   it('imports the built client, mocks, bindings and catalog, and they carry the text unchanged', async () => {
-    const client = await importFrom<{ provider: { name: string }; sendThingOperation: { validate: unknown } }>('packages/clients/hostile/dist/index.js');
+    const client = await importFrom<{ provider: { name: string }; sendThingOperation: { args: { properties: Record<string, { enum?: unknown[] }> } } }>(
+      'packages/clients/hostile/dist/index.js',
+    );
     expect(client.provider.name).toBe(HOSTILE);
-    expect(typeof client.sendThingOperation.validate).toBe('function');
+    // The argument rules carry the hostile enum value as data, unchanged.
+    expect(client.sendThingOperation.args.properties.mode?.enum).toEqual([HOSTILE_ENUM, 'plain']);
 
     const mocks = await importFrom<{ hostileExamples: { examples: Array<{ title: string; response: { body: Record<string, unknown> } }>; error: { body: unknown } } }>('packages/mocks/dist/index.js');
     const [example] = mocks.hostileExamples.examples;

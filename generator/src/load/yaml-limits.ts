@@ -2,7 +2,7 @@
  * Limits a parsed YAML document must respect before it is turned into data: aliases may not
  * multiply it past MAX_ALIAS_EXPANSION values (a "billion laughs" file is a few hundred bytes
  * that expand to billions of values) or refer to the value that contains them, and no string may
- * be longer than MAX_STRING_CHARS. Each problem carries the offset of the node at fault.
+ * be longer than MAX_STRING_CHARS, and no integer may lie beyond what a JavaScript number holds. Each problem carries the offset of the node at fault.
  */
 import { isAlias, isCollection, isPair, isScalar, visit, type Alias, type Document, type Node } from 'yaml';
 
@@ -22,6 +22,8 @@ export function checkYamlLimits(doc: Document): LimitProblem[] {
   const problems: LimitProblem[] = [];
   visit(doc, {
     Scalar(_, node) {
+      const unsafe = unsafeInteger(node);
+      if (unsafe) problems.push({ offset: node.range?.[0] ?? 0, message: unsafe });
       if (typeof node.value === 'string' && node.value.length > MAX_STRING_CHARS) {
         problems.push({
           offset: node.range?.[0] ?? 0,
@@ -33,6 +35,19 @@ export function checkYamlLimits(doc: Document): LimitProblem[] {
   const aliasProblem = checkAliases(doc);
   if (aliasProblem) problems.push(aliasProblem);
   return problems;
+}
+
+/**
+ * An integer written in a spec that a JavaScript number cannot hold (beyond ±(2^53 − 1)): YAML
+ * parsing would silently turn `9007199254740993` into 9007199254740992, so generated mocks, docs
+ * and example checks would carry a value the spec does not say. APIs with 64-bit ids send them as
+ * strings for this reason; the spec must too.
+ */
+function unsafeInteger(node: { value: unknown; source?: unknown }): string | null {
+  if (typeof node.value !== 'number' || Number.isSafeInteger(node.value)) return null;
+  const written = typeof node.source === 'string' ? node.source.trim() : '';
+  if (!/^[-+]?[0-9][0-9_]*$/.test(written)) return null;
+  return `the integer ${written} is beyond what a JavaScript number holds exactly (±9007199254740991) and would become ${BigInt(node.value)}; write it as a string ("${written}") and type it as a string, as APIs with 64-bit ids send them.`;
 }
 
 /** The first alias at which the values aliases add pass the limit, or that refers to its own container. */

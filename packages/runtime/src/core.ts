@@ -23,6 +23,7 @@ import { idempotencyHeader } from './idempotency-key.js';
 import { makeLog, type Log } from './logger.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
 import { paginate, type FetchedPage, type Page } from './pagination.js';
+import type { ServerBases } from './next-link.js';
 import { REDACTED, type Redactor } from './redact.js';
 import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js';
 import { checkClientOptions, checkRequestOptions } from './option-checks.js';
@@ -104,7 +105,18 @@ export class Core {
     // Read once here too: the walk spreads and re-reads the arguments for every page.
     const plain = snapshotArguments(spec.id, args ?? {}, this.limits, this.redactor) as Record<string, unknown>;
     const fetchPage = (pageArgs: Record<string, unknown>, link?: string) => this.send(spec, pageArgs, options, link);
-    return paginate(spec, plain, fetchPage, { maxPages: options.maxPages ?? DEFAULTS.maxPages, redactor: this.redactor });
+    return paginate(spec, plain, fetchPage, { maxPages: options.maxPages ?? DEFAULTS.maxPages, redactor: this.redactor, servers: this.serverBases(spec) });
+  }
+
+  /** The operation's server URL from the spec and the one used (an override), filled with the fields known; a missing field stays empty, as the first request will fail on it anyway. */
+  private serverBases(spec: OperationSpec): ServerBases {
+    const server = this.server(spec);
+    const values: Record<string, string> = {};
+    for (const [key, field] of this.fields) if (field.value !== undefined) values[key] = field.value;
+    // The spec's URL for this account (a field may choose it), and the one used: an override wins over both.
+    const field = choosingField(server.url);
+    const specUrl = chooseServerUrl(this.provider, server.url, field === null ? undefined : values[field]);
+    return { spec: fillServerUrl(specUrl, values), actual: fillServerUrl(this.serverUrl(spec.id, spec.server, server), values) };
   }
 
   /** Everything that can fail without the network, in the order a person would fix it. */

@@ -63,6 +63,44 @@ export function resolveNextLink(operation: string, link: string, pageUrl: string
   return url;
 }
 
+/** The server's URL as the spec gives it and as this client reaches it (a base-URL override), both filled in. */
+export interface ServerBases {
+  spec: string;
+  actual: string;
+}
+
+/** What follows `base` in `href` when `href` lies under it (at a segment, query or fragment boundary), else null. */
+function under(href: string, base: string): string | null {
+  if (!href.startsWith(base)) return null;
+  const rest = href.slice(base.length);
+  return rest === '' || /^[/?#]/.test(rest) ? rest : null;
+}
+
+/**
+ * A provider names its next page in its own URL space: a path from its root
+ * (`/2010-04-01/Accounts/AC…/Messages.json?PageToken=…`) or an absolute URL at
+ * its real host. With the server replaced by a base-URL override (a proxy under
+ * a path, a regional or local host) such a link must go where the first page
+ * went: resolved as the provider meant it, and, when it lies under the spec's
+ * server URL, moved under the override the same way the first request was.
+ * Null when no override is in use or the link lies elsewhere; the caller then
+ * resolves it against the page as usual (and refuses other origins).
+ */
+export function rebaseOntoOverride(link: string, pageUrl: string, bases: ServerBases): string | null {
+  const spec = bases.spec.replace(/\/+$/, '');
+  const actual = bases.actual.replace(/\/+$/, '');
+  const pageRest = under(pageUrl, actual);
+  if (spec === actual || pageRest === null) return null;
+  let meant: URL;
+  try {
+    meant = new URL(link, `${spec}${pageRest}`);
+  } catch {
+    return null;
+  }
+  const rest = under(meant.href, new URL(spec).href.replace(/\/+$/, ''));
+  return rest === null ? null : `${actual}${rest}`;
+}
+
 /** The request URL for a followed link: the link's path and query, plus the first request's query keys the link does not set. */
 export function followedUrl(firstRequestUrl: string, link: URL): string {
   const first = new URL(firstRequestUrl);

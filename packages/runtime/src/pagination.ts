@@ -13,7 +13,7 @@
 import type { ResponseHeaders } from './transport-types.js';
 import { PaginationError } from './errors.js';
 import { getPath } from './json-path.js';
-import { followedUrl, nextLinkOf, resolveNextLink } from './next-link.js';
+import { followedUrl, nextLinkOf, rebaseOntoOverride, resolveNextLink, type ServerBases } from './next-link.js';
 import type { Redactor } from './redact.js';
 import type { OperationSpec, PaginationSpec } from './spec.js';
 
@@ -39,6 +39,8 @@ export interface WalkLimits {
   maxPages: number;
   /** Next links and cursors come from the provider and are quoted in errors; they could echo a credential. */
   redactor: Redactor;
+  /** The operation's server as the spec gives it and as it is reached, for next links in the provider's own URL space. */
+  servers?: ServerBases;
 }
 
 /** `link`, when given, is the absolute URL to request instead of the one the arguments build (next_link pages after the first). */
@@ -48,7 +50,7 @@ export async function* paginate(op: OperationSpec, args: Args, fetchPage: FetchP
   const { maxPages, redactor } = limits;
   const spec = op.pagination;
   if (!spec) throw new PaginationError(op.id, 'it returns a single page; use call() instead of pages() or items().');
-  const next = spec.strategy === 'next_link' ? nextLinkStrategy(op, spec, redactor) : strategy(op, spec, args, redactor);
+  const next = spec.strategy === 'next_link' ? nextLinkStrategy(op, spec, redactor, limits.servers) : strategy(op, spec, args, redactor);
   let pageArgs = start(spec, args);
   let previousItems: string | null = null;
   let firstUrl: string | null = null;
@@ -104,13 +106,14 @@ function positionOf(spec: PaginationSpec, pageArgs: Args): string {
  */
 const NEXT_LINK = Symbol('next link') as unknown as string;
 
-function nextLinkStrategy(op: OperationSpec, spec: Extract<PaginationSpec, { strategy: 'next_link' }>, redactor: Redactor): NextArgs {
+function nextLinkStrategy(op: OperationSpec, spec: Extract<PaginationSpec, { strategy: 'next_link' }>, redactor: Redactor, servers: ServerBases | undefined): NextArgs {
   const seen = new Set<string>();
   return (page, items, current) => {
     if (items.length === 0) return null;
     const raw = nextLinkOf(spec.next, page.body, page.headers ?? null);
     if (raw === null) return null;
-    const url = resolveNextLink(op.id, raw, page.url, redactor);
+    const rebased = servers ? rebaseOntoOverride(raw, page.url, servers) : null;
+    const url = resolveNextLink(op.id, rebased ?? raw, page.url, redactor);
     if (url.href === new URL(page.url).href || seen.has(url.href)) {
       const shown = redactor.string(JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw));
       throw new PaginationError(op.id, `repeated next-page link ${shown}: the provider linked to a page it returned before; stopping to avoid an endless loop.`);

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PaginationError } from '../src/errors.js';
 import { relNext } from '../src/next-link.js';
 import { loopback, type Loopback } from './loopback.js';
-import { DIALPAD_KEY, dialpadClient, operation, param, walk } from './support.js';
+import { DIALPAD_KEY, PLIVO_ID, dialpadClient, operation, param, plivoClient, walk } from './support.js';
 
 let server: Loopback | undefined;
 afterEach(async () => {
@@ -85,6 +85,52 @@ describe('next_link from a body path', () => {
       'dialpad.list_events: repeated next-page link "/api/v2/events/b": the provider linked to a page it returned before; stopping to avoid an endless loop.',
     );
     expect(server.requests).toHaveLength(3);
+  });
+});
+
+/** A list on a server whose URL has a path (`/v1/Account/{auth_id}`), which links name from the provider's root. */
+const listOnAccount = operation({
+  id: 'plivo.list_messages',
+  endpoint: { kind: 'fixed', method: 'GET', path: '/Message.json' },
+  params: [param('limit')],
+  pagination: { strategy: 'next_link', items: 'items', next: { from: 'body', path: 'next_page_uri' } },
+});
+
+describe('next_link with a base-URL override', () => {
+  // The provider names its pages in its own URL space; with the server replaced (a proxy under a
+  // path, a local test server) page 2 must go where page 1 went, not to the override's root or back
+  // to the provider's real host.
+  const twoPages = (next: string) => [
+    { items: [{ id: 1 }], next_page_uri: next },
+    { items: [{ id: 2 }], next_page_uri: null },
+  ];
+
+  it('moves a root-relative link under the spec server URL onto the override, path prefix included', async () => {
+    const pages = twoPages(`/v1/Account/${PLIVO_ID}/Message.json?limit=1&PageToken=PA2`);
+    server = await loopback((_, res, i) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pages[i])));
+    const { items, error } = await walk(plivoClient({ baseURL: `${server.url}/proxy/v1/Account/{auth_id}` }).items(listOnAccount, { limit: 1 }));
+    expect(error).toBeNull();
+    expect(items).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(server.requests.map((r) => r.url)).toEqual([`/proxy/v1/Account/${PLIVO_ID}/Message.json?limit=1`, `/proxy/v1/Account/${PLIVO_ID}/Message.json?limit=1&PageToken=PA2`]);
+  });
+
+  it("moves an absolute link at the spec server's URL onto the override, which replaced that URL", async () => {
+    const pages = twoPages(`https://api.plivo.com/v1/Account/${PLIVO_ID}/Message.json?limit=1&PageToken=PA2`);
+    server = await loopback((_, res, i) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pages[i])));
+    const { items, error } = await walk(plivoClient({ baseURL: `${server.url}/local` }).items(listOnAccount, { limit: 1 }));
+    expect(error).toBeNull();
+    expect(items).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(server.requests.map((r) => r.url)).toEqual(['/local/Message.json?limit=1', '/local/Message.json?limit=1&PageToken=PA2']);
+  });
+
+  it("still refuses a link outside the spec server's URL at another origin than the override", async () => {
+    const pages = twoPages('https://api.plivo.com/v2/elsewhere?PageToken=PA2');
+    server = await loopback((_, res, i) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pages[i])));
+    const { items, error } = await walk(plivoClient({ baseURL: `${server.url}/local` }).items(listOnAccount, { limit: 1 }));
+    expect(items).toEqual([{ id: 1 }]);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(String(error)).toContain('the next-page link points to https://api.plivo.com');
+    expect(server.requests).toHaveLength(1);
   });
 });
 
