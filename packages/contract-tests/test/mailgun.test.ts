@@ -42,7 +42,6 @@ function client(options: Record<string, unknown> = {}): Mailgun {
   return new Mailgun({ ...{
   apiKey: "3f2b9c1d8e7a6b5c4d3e2f1a0b9c8d7e-4a1f2c3d-9b8e7f6a",
   domain: "mg.example.com",
-  apiHost: "api.mailgun.net",
   apiUser: "api",
 }, env: {}, ...options });
 }

@@ -6,13 +6,13 @@ import { handlersFor, type ProviderExamples } from '@switchboard/testing';
 /** Every documented request of Mailgun with its documented response. */
 export const mailgunExamples: ProviderExamples = {
   provider: "mailgun",
-  servers: ["https://{api_host}/v3/{domain}", "https://{api_host}"],
+  servers: ["https://api.mailgun.net/v3/{domain}", "https://api.mailgun.net"],
   examples: [
     {
       function: "mailgun.add_bounce",
       title: "Suppress an address after a hard bounce",
       arguments: { address: "bob@example.com", code: "550", error: "Mailbox does not exist" },
-      route: { method: "POST", url: "https://{api_host}/v3/{domain}/bounces", anyPath: false },
+      route: { method: "POST", url: "https://api.mailgun.net/v3/{domain}/bounces", anyPath: false },
       request: {
         method: "POST",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces",
@@ -32,7 +32,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.delete_bounce",
       title: "Let an address receive mail again",
       arguments: { address: "foo@bar.com" },
-      route: { method: "DELETE", url: "https://{api_host}/v3/{domain}/bounces/{address}", anyPath: false },
+      route: { method: "DELETE", url: "https://api.mailgun.net/v3/{domain}/bounces/{address}", anyPath: false },
       request: {
         method: "DELETE",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces/foo@bar.com",
@@ -49,7 +49,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.delete_bounce",
       title: "An address that is not on the list",
       arguments: { address: "nobody@example.com" },
-      route: { method: "DELETE", url: "https://{api_host}/v3/{domain}/bounces/{address}", anyPath: false },
+      route: { method: "DELETE", url: "https://api.mailgun.net/v3/{domain}/bounces/{address}", anyPath: false },
       request: {
         method: "DELETE",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces/nobody@example.com",
@@ -62,7 +62,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.get_bounce",
       title: "An address that bounced",
       arguments: { address: "foo@bar.com" },
-      route: { method: "GET", url: "https://{api_host}/v3/{domain}/bounces/{address}", anyPath: false },
+      route: { method: "GET", url: "https://api.mailgun.net/v3/{domain}/bounces/{address}", anyPath: false },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces/foo@bar.com",
@@ -79,7 +79,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.get_bounce",
       title: "An address that never bounced",
       arguments: { address: "joe@example.com" },
-      route: { method: "GET", url: "https://{api_host}/v3/{domain}/bounces/{address}", anyPath: false },
+      route: { method: "GET", url: "https://api.mailgun.net/v3/{domain}/bounces/{address}", anyPath: false },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces/joe%40example.com",
@@ -92,7 +92,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.get_domain",
       title: "A verified sending domain",
       arguments: { name: "mg.example.com" },
-      route: { method: "GET", url: "https://{api_host}/v4/domains/{name}", anyPath: false },
+      route: { method: "GET", url: "https://api.mailgun.net/v4/domains/{name}", anyPath: false },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v4/domains/mg.example.com",
@@ -167,7 +167,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.get_domain",
       title: "A domain that is not on the account",
       arguments: { name: "unknown.example.com", with_dns: false },
-      route: { method: "GET", url: "https://{api_host}/v4/domains/{name}", anyPath: false },
+      route: { method: "GET", url: "https://api.mailgun.net/v4/domains/{name}", anyPath: false },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v4/domains/unknown.example.com?h%3Awith_dns=false",
@@ -180,7 +180,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.list_bounces",
       title: "Two bounces per page",
       arguments: { limit: 2 },
-      route: { method: "GET", url: "https://{api_host}/v3/{domain}/bounces", anyPath: false },
+      route: { method: "GET", url: "https://api.mailgun.net/v3/{domain}/bounces", anyPath: false },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces?limit=2",
@@ -213,7 +213,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.list_bounces",
       title: "Bounced addresses starting with \"carol\"",
       arguments: { term: "carol" },
-      route: { method: "GET", url: "https://{api_host}/v3/{domain}/bounces", anyPath: false },
+      route: { method: "GET", url: "https://api.mailgun.net/v3/{domain}/bounces", anyPath: false },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces?term=carol",
@@ -238,7 +238,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.list_domains",
       title: "The first ten domains",
       arguments: { limit: 10 },
-      route: { method: "GET", url: "https://{api_host}/v4/domains", anyPath: false },
+      route: { method: "GET", url: "https://api.mailgun.net/v4/domains", anyPath: false },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v4/domains?limit=10",
@@ -295,7 +295,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.list_domains",
       title: "Unverified domains whose name contains \"shop\"",
       arguments: { state: "unverified", search: "shop" },
-      route: { method: "GET", url: "https://{api_host}/v4/domains", anyPath: false },
+      route: { method: "GET", url: "https://api.mailgun.net/v4/domains", anyPath: false },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v4/domains?state=unverified&search=shop",
@@ -334,7 +334,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.list_events",
       title: "Deliveries to one recipient since a date, oldest first",
       arguments: { begin: "Fri, 3 May 2013 09:00:00 -0000", ascending: "yes", limit: 25, recipient: "joe@example.com" },
-      route: { method: "GET", url: "https://{api_host}/v3/{domain}/events", anyPath: false },
+      route: { method: "GET", url: "https://api.mailgun.net/v3/{domain}/events", anyPath: false },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v3/mg.example.com/events?begin=Fri%2C+3+May+2013+09%3A00%3A00+-0000&ascending=yes&limit=25&recipient=joe%40example.com",
@@ -418,7 +418,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.list_events",
       title: "Rejected or failed messages, newest first",
       arguments: { event: "rejected OR failed" },
-      route: { method: "GET", url: "https://{api_host}/v3/{domain}/events", anyPath: false },
+      route: { method: "GET", url: "https://api.mailgun.net/v3/{domain}/events", anyPath: false },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v3/mg.example.com/events?event=rejected+OR+failed",
@@ -479,7 +479,7 @@ export const mailgunExamples: ProviderExamples = {
         subject: "Hello",
         text: "Testing some Mailgun awesomeness!",
       },
-      route: { method: "POST", url: "https://{api_host}/v3/{domain}/messages", anyPath: false },
+      route: { method: "POST", url: "https://api.mailgun.net/v3/{domain}/messages", anyPath: false },
       request: {
         method: "POST",
         url: "https://api.mailgun.net/v3/mg.example.com/messages",
@@ -511,7 +511,7 @@ export const mailgunExamples: ProviderExamples = {
         tracking_clicks: "htmlonly",
         test_mode: "yes",
       },
-      route: { method: "POST", url: "https://{api_host}/v3/{domain}/messages", anyPath: false },
+      route: { method: "POST", url: "https://api.mailgun.net/v3/{domain}/messages", anyPath: false },
       request: {
         method: "POST",
         url: "https://api.mailgun.net/v3/mg.example.com/messages",
@@ -542,7 +542,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.send_message",
       title: "Without a sender",
       arguments: { to: ["alice@example.com"], subject: "Hello", text: "Who sent this?" },
-      route: { method: "POST", url: "https://{api_host}/v3/{domain}/messages", anyPath: false },
+      route: { method: "POST", url: "https://api.mailgun.net/v3/{domain}/messages", anyPath: false },
       request: {
         method: "POST",
         url: "https://api.mailgun.net/v3/mg.example.com/messages",

@@ -8,12 +8,11 @@ export const provider: ProviderSpec = {
   fields: [
     { key: "api_key", secret: true, env: "MAILGUN_API_KEY", accountEnvTemplate: "MAILGUN_{ACCOUNT}_API_KEY", option: "apiKey", default: null },
     { key: "domain", secret: false, env: "MAILGUN_DOMAIN", accountEnvTemplate: "MAILGUN_{ACCOUNT}_DOMAIN", option: "domain", default: null },
-    { key: "api_host", secret: false, env: "MAILGUN_API_HOST", accountEnvTemplate: "MAILGUN_{ACCOUNT}_API_HOST", option: "apiHost", default: "api.mailgun.net" },
     { key: "api_user", secret: false, env: "MAILGUN_API_USER", accountEnvTemplate: "MAILGUN_{ACCOUNT}_API_USER", option: "apiUser", default: "api" },
   ],
   servers: {
-    default: { url: "https://{api_host}/v3/{domain}", auth: { kind: "basic", usernameField: "api_user", passwordField: "api_key" } },
-    account: { url: "https://{api_host}", auth: { kind: "basic", usernameField: "api_user", passwordField: "api_key" } },
+    default: { url: "https://api.mailgun.net/v3/{domain}", auth: { kind: "basic", usernameField: "api_user", passwordField: "api_key" } },
+    account: { url: "https://api.mailgun.net", auth: { kind: "basic", usernameField: "api_user", passwordField: "api_key" } },
   },
   errorMessagePaths: ["message"],
   errorCodePaths: [],
@@ -25,8 +24,6 @@ export interface MailgunOptions extends ClientOptions {
    apiKey?: string;
   /** The domain you send from, as added in the Mailgun dashboard (e.g. `mg.example.com`, or a `sandbox….mailgun.org` domain). Messages, events and suppressions are per domain: it is part of every such URL (docs repo api-intro.rst "Base URL"). Defaults to the environment variable MAILGUN_DOMAIN (for a named account: MAILGUN_<ACCOUNT>_DOMAIN). */
    domain?: string;
-  /** `api.mailgun.net` for domains in the US region, `api.eu.mailgun.net` for domains in the EU region (OpenAPI `servers`; docs repo api-intro.rst "Mailgun Regions"). A domain's region is chosen when it is created and cannot be changed. Defaults to the environment variable MAILGUN_API_HOST (for a named account: MAILGUN_<ACCOUNT>_API_HOST), then "api.mailgun.net". */
-   apiHost?: string;
   /** The Basic-auth user name; Mailgun expects the literal `api` (docs repo api-intro.rst "Authentication"). Defaults to the environment variable MAILGUN_API_USER (for a named account: MAILGUN_<ACCOUNT>_API_USER), then "api". */
    apiUser?: string;
 }
