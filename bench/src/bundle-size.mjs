@@ -1,7 +1,10 @@
 // Part 3: bundle size of a program that sends one SMS (or places one Retell call), bundled
-// with esbuild (--bundle --minify --format=esm --target=es2022 --platform=node), measured
-// minified and gzip -9 (node:zlib). Biggest contributors come from esbuild's metafile.
+// with esbuild (--bundle --minify --format=esm --target=es2022), for the browser (the export
+// conditions a web app gets: fetch transport) and for Node (node:http transport; node: builtins
+// stay external), measured minified and gzip -9 (node:zlib). Biggest contributors come from
+// esbuild's metafile.
 import { build } from 'esbuild';
+import { builtinModules } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { BENCH_DIR } from './proc.mjs';
 
@@ -24,17 +27,19 @@ const groupOf = (path) => {
   if (!m) return path;
   return ['telnyx', 'retell-sdk'].includes(m[1]) ? `${m[1]}/${m[2].split('/')[0].replace(/\.m?js$/, '')}` : m[1];
 };
-/** Coarse area: our runtime, our client's validators, the rest of our client, or a package. */
+/** Coarse area: our runtime, our client, or a package. */
 const areaOf = (path) => {
   if (path.includes('packages/runtime/')) return 'runtime';
-  if (/packages\/clients\/[^/]+\/dist\/validators\//.test(path)) return 'client validators';
   if (path.includes('packages/clients/')) return 'client code';
   const m = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
   return m ? m[1] : 'entry';
 };
 
-export async function bundleSize() {
+const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+export async function bundleSize({ platforms = ['browser', 'node'] } = {}) {
   const out = [];
+  for (const platform of platforms)
   for (const [name, source] of Object.entries(PROGRAMS)) {
     const r = await build({
       stdin: { contents: source, resolveDir: BENCH_DIR, loader: 'js', sourcefile: 'entry.mjs' },
@@ -42,7 +47,10 @@ export async function bundleSize() {
       minify: true,
       format: 'esm',
       target: 'es2022',
-      platform: 'node',
+      platform,
+      // The official SDKs import Node builtins (webhook signing) even from browser builds; left
+      // external so they bundle at all. What a bundle still imports from them is reported.
+      external: platform === 'browser' ? NODE_BUILTINS : [],
       write: false,
       metafile: true,
       logLevel: 'silent',
@@ -57,9 +65,11 @@ export async function bundleSize() {
     }
     out.push({
       program: name,
+      platform,
       minifiedBytes: code.length,
       gzipBytes: gzipSync(code, { level: 9 }).length,
       modules: Object.keys(output.inputs).length,
+      nodeImports: [...new Set(output.imports.filter((i) => i.external).map((i) => i.path))].sort(),
       areas: Object.fromEntries([...areas].sort((a, b) => b[1] - a[1])),
       biggest: [...groups].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([group, bytes]) => ({ group, bytes })),
     });

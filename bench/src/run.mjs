@@ -67,7 +67,7 @@ function render(results) {
     sections.push([`2. Client overhead (N=${results.client.config.n} per run, ${results.client.config.rounds} rounds, conc=${results.client.config.concurrency})`, t.rows], ['2. Paired ratios (per round, then min / median / max)', t.ratios]);
     if (t.profile) sections.push(['2. Where our client spends its CPU', t.profile]);
   }
-  if (ok(results.bundle)) sections.push(['3. Bundle size (esbuild, minify, esm, es2022, node; gzip -9)', bundleTable(results.bundle)]);
+  if (ok(results.bundle)) sections.push(['3. Bundle size (esbuild, minify, esm, es2022, browser and node; gzip -9)', bundleTable(results.bundle)]);
   if (ok(results.lua)) sections.push(['4. Lua bridge', luaTable(results.lua)]);
   if (ok(results.cold)) sections.push([`5. Cold start (${results.cold.runs} runs after a warm-up, each paired with \`node -e 0\`)`, coldTable(results.cold)]);
   sections.push(['Aims (issue 7)', [['aim', 'measured', 'met'], ...results.aims.map((a) => [a.aim, a.measured, a.met === null ? 'skipped' : a.met === 'partly' ? 'partly' : a.met ? 'yes' : 'NO'])]]);

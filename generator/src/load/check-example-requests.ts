@@ -19,7 +19,7 @@ export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: P
   if (func.binding.kind !== 'http') return [];
   const diagnostics: Diagnostic[] = [];
   const spec = providerSpec({ ...provider, functions: [] }) as ProviderSpec;
-  const op = { ...operationSpec(func as Func & { binding: HttpBinding }), validate: () => true } as OperationSpec;
+  const op = operationSpec(func as Func & { binding: HttpBinding }) as OperationSpec;
   const server = spec.servers[op.server]!;
   const hidden = credentialNames(server);
   const fieldValues = Object.fromEntries(provider.fields.map((f) => [f.key, f.example]));

@@ -1,8 +1,8 @@
 /**
  * Patterns in specs are checked and evaluated with RE2 semantics (re2js), so a pattern such as
  * `^(1+)+$` takes linear time on any example instead of backtracking for minutes. A pattern
- * must also compile as a JavaScript `u` regular expression, because generated validators run it
- * with the JavaScript engine.
+ * must also compile as a JavaScript `u` regular expression, because the runtime's argument check
+ * (`packages/runtime/src/arg-rules.ts`) runs it with the JavaScript engine.
  */
 import { RE2JS } from 're2js';
 import type { Options } from 'ajv';
@@ -13,7 +13,7 @@ type RegExpEngine = NonNullable<NonNullable<Options['code']>['regExp']>;
  * JSON Schema patterns are ECMA-262; RE2 spells `\uXXXX` and `\u{X…}` as `\x{…}`, so that escape
  * is rewritten. Most other syntax both engines accept means the same; the known differences
  * (RE2's `\s` is ASCII whitespace, its `.` also matches `\r`, U+2028 and U+2029) can judge an
- * example that relies on them differently from the generated validators.
+ * example that relies on them differently from the runtime's argument check.
  */
 function toRe2Syntax(pattern: string): string {
   // One pass: an escaped backslash is consumed whole, so `\\u0041` stays a literal backslash and `u0041`.

@@ -1,7 +1,6 @@
 import type { FunctionBinding, ProviderBinding } from '@switchboard/bindings';
 import {
   APIConnectionError,
-  APIConnectionTimeoutError,
   Core,
   InternalServerError,
   MissingCredentialsError,
@@ -76,7 +75,8 @@ function missingCredentials(provider: ProviderBinding, fn: FunctionBinding, acco
 
 /** A failure after the request may have reached the provider: the write may or may not have happened. */
 function outcomeUnknown(error: unknown): boolean {
-  return error instanceof APIConnectionTimeoutError || error instanceof InternalServerError || (error instanceof APIConnectionError && !/refused|not found|ENOTFOUND|ECONNREFUSED/i.test(error.message));
+  // A 5xx may come after the provider acted; a broken connection says itself whether anything was sent.
+  return error instanceof InternalServerError || (error instanceof APIConnectionError && error.requestSent === 'maybe');
 }
 
 /**

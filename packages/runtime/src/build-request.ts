@@ -53,7 +53,8 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const byName = new Map(op.params.map((p) => [p.name, p]));
   for (const [name, raw] of Object.entries(args)) {
     const param = byName.get(name);
-    if (param === undefined || name === selected.selector || raw === undefined) continue;
+    // null is "no value" for a parameter, as validation counts it: never sent as the text "null".
+    if (param === undefined || name === selected.selector || raw === undefined || raw === null) continue;
     try {
       const value = applyTransforms(raw, param.transforms);
       switch (param.in) {

@@ -4,7 +4,7 @@
  * whether the caller may simply try again.
  */
 
-import { APIConnectionError, APIConnectionTimeoutError, type SwitchboardError } from './errors.js';
+import { APIConnectionError, APIConnectionTimeoutError } from './errors.js';
 import type { Redactor } from './redact.js';
 import type { Failure } from './retry.js';
 
@@ -18,10 +18,11 @@ export interface ConnectionErrorContext {
   redactor: Redactor;
 }
 
-export function connectionError(ctx: ConnectionErrorContext, failure: Exclude<Failure, { kind: 'status' }>, cause: unknown): SwitchboardError {
+export function connectionError(ctx: ConnectionErrorContext, failure: Exclude<Failure, { kind: 'status' }>, cause: unknown): APIConnectionError {
   const id = ctx.operation;
   const unsafe = ctx.idempotent ? '' : ` It was not retried because repeating ${id} could duplicate its effect: check whether it took effect before calling again.`;
-  const options = { cause: redactCause(cause, ctx.redactor) };
+  const requestSent = failure.kind === 'not_sent' ? 'no' : 'maybe';
+  const options = { cause: redactCause(cause, ctx.redactor), requestSent } as const;
   if (failure.kind === 'timeout') {
     return new APIConnectionTimeoutError(`${id} got no response within ${ctx.timeout} ms.${unsafe} Raise the \`${ctx.timeoutOption}\` option if the provider is slow.`, options);
   }

@@ -26,7 +26,9 @@ import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js
 import { checkClientOptions, checkRequestOptions } from './option-checks.js';
 import { mayRetry, retryWait, type Failure } from './retry.js';
 import type { OperationSpec, ProviderSpec, ServerSpec, UnavailableOperationSpec } from './spec.js';
-import { attempt, realTimer } from './transport.js';
+import { defaultTransport } from '#default-transport';
+import { fetchTransport, realTimer } from './transport.js';
+import type { Transport } from './transport-types.js';
 import { abortableSleep } from './sleep.js';
 import { validateArgs } from './validate.js';
 
@@ -42,6 +44,7 @@ export class Core {
   private readonly redactor: Redactor;
   private readonly log: Log;
   private readonly limits: ArgumentLimits;
+  private readonly transport: Transport;
 
   constructor(
     readonly provider: ProviderSpec,
@@ -55,6 +58,8 @@ export class Core {
     const env = options.env ?? (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
     this.fields = resolveFields(provider, { options: options as Record<string, unknown>, env, account: options.account });
     this.redactor = redactorFor(provider, this.fields);
+    // A caller's transport, else its fetch, else the platform's default (node:http under Node, fetch elsewhere).
+    this.transport = options.transport ?? (options.fetch ? fetchTransport(options.fetch) : defaultTransport);
     this.log = makeLog(options.logger ?? globalThis.console, options.logLevel ?? DEFAULTS.logLevel, this.redactor);
   }
 
@@ -97,14 +102,14 @@ export class Core {
   private plan(op: AnyOperation, given: object | undefined, headers: Record<string, string> | undefined): Plan {
     const spec = available(op);
     // Functions without parameters may be called with nothing. Everything below reads only this plain copy.
-    const args = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor) as object;
+    const args = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor);
     validateArgs(spec, args, this.redactor);
     const server = this.server(spec);
     const serverUrl = this.serverUrl(spec.server, server);
     const keys = neededFieldKeys(serverUrl, server.auth);
     const fieldValues = requireFields(this.provider, spec.id, this.fields, keys);
     const request = this.redactingValidation(() =>
-      buildRequest({ op: spec, args: args as Record<string, unknown>, server, serverUrl, fieldValues, extraHeaders: [this.options.defaultHeaders, headers] }),
+      buildRequest({ op: spec, args, server, serverUrl, fieldValues, extraHeaders: [this.options.defaultHeaders, headers] }),
     );
     this.checkSize(spec.id, request);
     // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
@@ -165,7 +170,7 @@ export class Core {
     // A followed next link replaces the URL only; method, headers and credentials stay those of the call.
     const request = link === undefined ? planned.request : { ...planned.request, url: link };
     const internal = this.options as InternalClientOptions;
-    const fetchFn = internal.fetch ?? globalThis.fetch;
+    const transport = this.transport;
     const sleep = internal.sleep ?? abortableSleep;
     const now = internal.now ?? Date.now;
     const startTimer = internal.startTimer ?? realTimer;
@@ -181,7 +186,7 @@ export class Core {
       const started = now();
       // The last attempt gets only what is left of the call's deadline.
       const attemptTimeout = Math.max(1, Math.min(timeout, deadline - started));
-      const result = await attempt(fetchFn, request, attemptTimeout, options.signal, startTimer);
+      const result = await transport(request, { timeoutMs: attemptTimeout, signal: options.signal, startTimer });
       if (result.kind === 'aborted') throw abortError();
 
       let failure: Failure;

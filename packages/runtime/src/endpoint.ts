@@ -33,7 +33,8 @@ export function appliesToIssues(op: OperationSpec, args: Record<string, unknown>
   if (selected.case === null) return [];
   const issues: ValidationIssue[] = [];
   for (const param of op.params) {
-    if (param.appliesTo === null || args[param.name] === undefined || param.appliesTo.includes(selected.case)) continue;
+    const value = args[param.name];
+    if (param.appliesTo === null || value === undefined || value === null || param.appliesTo.includes(selected.case)) continue;
     issues.push({
       path: param.name,
       problem: `applies only when ${selected.selector} is ${param.appliesTo.join(' or ')}`,

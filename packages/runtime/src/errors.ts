@@ -79,8 +79,20 @@ export class RateLimitError extends APIError {
   }
 }
 
-/** No usable response: the connection failed or broke. */
-export class APIConnectionError extends SwitchboardError {}
+/**
+ * No usable response: the connection failed or broke. `requestSent` says
+ * whether the request can have reached the provider: `'no'` when the
+ * connection was never made (nothing was written), `'maybe'` otherwise. For a
+ * write, `'maybe'` means check whether it took effect before calling again.
+ */
+export class APIConnectionError extends SwitchboardError {
+  readonly requestSent: 'no' | 'maybe';
+
+  constructor(message: string, options: { cause?: unknown; requestSent?: 'no' | 'maybe' } = {}) {
+    super(message, { cause: options.cause });
+    this.requestSent = options.requestSent ?? 'maybe';
+  }
+}
 
 /** No response within the timeout. */
 export class APIConnectionTimeoutError extends APIConnectionError {}

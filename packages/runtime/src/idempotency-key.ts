@@ -6,7 +6,6 @@
  * make a call they repeat later the same logical call).
  */
 
-import { randomUUID } from 'node:crypto';
 import { InvalidOptionError } from './errors.js';
 import type { OperationSpec } from './spec.js';
 
@@ -19,5 +18,6 @@ export function idempotencyHeader(op: OperationSpec, given: unknown): Record<str
   if (given !== undefined && (typeof given !== 'string' || !KEY.test(given))) {
     throw new InvalidOptionError('idempotencyKey', 'request', '1 to 255 visible ASCII characters (spaces only inside)', typeof given === 'string' ? `a string of ${given.length} characters` : typeof given);
   }
-  return { [op.idempotencyKey.header]: given ?? randomUUID() };
+  // Web Crypto's randomUUID: the same global in Node 19+, browsers, Deno, Bun and workers, so no `node:` import.
+  return { [op.idempotencyKey.header]: given ?? globalThis.crypto.randomUUID() };
 }

@@ -33,3 +33,6 @@ export {
 } from './errors.js';
 export { REDACTED } from './redact.js';
 export type * from './spec.js';
+export type { Transport, AttemptLimits, AttemptResult, ResponseHeaders, StartTimer } from './transport-types.js';
+export { fetchTransport } from './transport.js';
+export type { ArgsRule, ValueRule, StringRule, NumberRule, BooleanRule, ArrayRule, ObjectRule, UnionRule, StringFormat } from './arg-rules.js';

@@ -7,6 +7,7 @@
  * kept from the first request.
  */
 
+import type { ResponseHeaders } from './transport-types.js';
 import { PaginationError } from './errors.js';
 import { getPath } from './json-path.js';
 import type { Redactor } from './redact.js';
@@ -14,7 +15,7 @@ import type { Redactor } from './redact.js';
 export type NextLinkSource = { from: 'body'; path: string } | { from: 'link_header' };
 
 /** The raw next link of a page, or null on the last page. */
-export function nextLinkOf(source: NextLinkSource, body: unknown, headers: Headers | null): string | null {
+export function nextLinkOf(source: NextLinkSource, body: unknown, headers: ResponseHeaders | null): string | null {
   if (source.from === 'link_header') return headers ? relNext(headers.get('link')) : null;
   const link = getPath(body, source.path);
   return typeof link === 'string' && link.trim() !== '' ? link : null;

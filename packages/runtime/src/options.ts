@@ -4,6 +4,8 @@
  * FieldSpec.option names, e.g. `new Telnyx({ apiKey })`.
  */
 
+import type { StartTimer, Transport } from './transport-types.js';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
 
 export interface Logger {
@@ -32,8 +34,17 @@ export interface ClientOptions {
    * Default: the URLs in the provider spec.
    */
   baseURL?: string | Record<string, string>;
-  /** The fetch implementation. Default: the global `fetch`. */
+  /**
+   * Sends requests through this `fetch` instead of the default transport.
+   * Default: under Node, `node:http`/`node:https` with keep-alive agents; elsewhere the global `fetch`.
+   */
   fetch?: typeof fetch;
+  /**
+   * Sends each attempt through this transport; wins over `fetch`. For a proxy or
+   * other agents under Node: `nodeTransport({ agents: { https: agent } })` from
+   * `@switchboard/runtime/node`. Default: as for `fetch`.
+   */
+  transport?: Transport;
   /**
    * Retries after a failure that is safe to repeat (see README); 0 disables.
    * An integer from 0 to 100. Default: 2, so at most 3 requests per call.
@@ -83,8 +94,7 @@ export interface ClientOptions {
  */
 export type CoreOptions = ClientOptions | (ClientOptions & Record<string, unknown>);
 
-/** Starts a timer that calls `fire` after `ms`; returns what cancels it. */
-export type StartTimer = (ms: number, fire: () => void) => () => void;
+export type { StartTimer };
 
 /** Test seams, not part of the public options: tests must not wait for real backoff, timeouts or clocks. */
 export interface InternalClientOptions extends ClientOptions {

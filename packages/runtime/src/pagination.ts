@@ -10,6 +10,7 @@
  * what was asked); only an empty page, the totals or the next link/cursor do.
  */
 
+import type { ResponseHeaders } from './transport-types.js';
 import { PaginationError } from './errors.js';
 import { getPath } from './json-path.js';
 import { followedUrl, nextLinkOf, resolveNextLink } from './next-link.js';
@@ -21,7 +22,7 @@ export interface FetchedPage {
   /** The URL the page came from: the base for relative next links. */
   url: string;
   /** Response headers, for a next link in `Link`. */
-  headers?: Headers;
+  headers?: ResponseHeaders;
 }
 
 export interface Page {

@@ -1,16 +1,16 @@
 /**
  * Required groups ("exactly one of src, powerpack_uuid"; "at least one of text,
  * media"), checked by name so the error says which parameters the caller
- * chooses among: the compiled validator's oneOf/anyOf errors say only "must
- * match exactly one schema in oneOf".
+ * chooses among.
  */
 
 import type { ValidationIssue } from './errors.js';
 import type { RequiredGroupSpec } from './spec.js';
 
-/** A parameter counts as given when its value is not undefined, as the validator's `required` counts it. */
+/** A parameter counts as given when its value is neither undefined nor null, as `required` counts it. */
 function given(args: object, name: string): boolean {
-  return (args as Record<string, unknown>)[name] !== undefined;
+  const value = (args as Record<string, unknown>)[name];
+  return value !== undefined && value !== null;
 }
 
 export function requiredGroupIssues(groups: RequiredGroupSpec[] | undefined, args: object): ValidationIssue[] {
@@ -27,10 +27,4 @@ export function requiredGroupIssues(groups: RequiredGroupSpec[] | undefined, arg
     }
   }
   return issues;
-}
-
-/** Whether an ajv error only restates a group: a branch's `required` or the group's oneOf/anyOf itself. */
-export function restatesGroup(error: { instancePath: string; schemaPath?: string; keyword: string }, groups: RequiredGroupSpec[] | undefined): boolean {
-  if (!groups || groups.length === 0 || error.instancePath !== '') return false;
-  return /^#\/(allOf\/\d+\/)?(oneOf|anyOf)(\/|$)/.test(error.schemaPath ?? '');
 }

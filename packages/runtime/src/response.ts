@@ -4,6 +4,7 @@
  * to do about it.
  */
 
+import type { ResponseHeaders } from './transport-types.js';
 import { APIError } from './errors.js';
 import { firstText } from './json-path.js';
 import type { Redactor } from './redact.js';
@@ -34,7 +35,7 @@ export interface ErrorContext {
   redactor: Redactor;
 }
 
-export function apiError(ctx: ErrorContext, status: number, headers: Headers, text: string): APIError {
+export function apiError(ctx: ErrorContext, status: number, headers: ResponseHeaders, text: string): APIError {
   const r = ctx.redactor;
   const body = redactedBody(r, text);
   const providerMessage = firstText(body, ctx.provider.errorMessagePaths) ?? (typeof body === 'string' && body.length <= 200 ? body : null);

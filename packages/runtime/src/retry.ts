@@ -6,9 +6,11 @@
  * the provider itself says it did nothing.
  */
 
+import type { ResponseHeaders } from './transport-types.js';
+
 /** Why an attempt failed, in the terms the retry rule needs. */
 export type Failure =
-  | { kind: 'status'; status: number; headers: Headers }
+  | { kind: 'status'; status: number; headers: ResponseHeaders }
   /** Refused or unresolvable: no byte reached the server. */
   | { kind: 'not_sent' }
   /** Reset, closed or unknown: the server may have acted. */
@@ -71,7 +73,7 @@ export type RetryWait = { kind: 'wait'; ms: number } | { kind: 'give_up'; reason
  * sooner than asked would only be refused again, and a caller's deadline is a
  * promise we keep.
  */
-export function retryWait(retry: number, headers: Headers | null, limits: WaitLimits, random: () => number = Math.random): RetryWait {
+export function retryWait(retry: number, headers: ResponseHeaders | null, limits: WaitLimits, random: () => number = Math.random): RetryWait {
   const asked = headers ? retryAfterMs(headers, limits.now) : null;
   if (asked !== null && asked > limits.maxRetryAfter) {
     return { kind: 'give_up', reason: `the provider asked to wait ${formatMs(asked)}, longer than maxRetryAfter (${formatMs(limits.maxRetryAfter)})` };
@@ -98,7 +100,7 @@ const DECIMAL_SECONDS = /^\d+(\.\d+)?$/;
  * that is neither a number nor a date, and dates not in the future (a past date
  * says nothing a clock skew could not; retrying at once would hammer the server).
  */
-export function retryAfterMs(headers: Headers, now: number = Date.now()): number | null {
+export function retryAfterMs(headers: ResponseHeaders, now: number = Date.now()): number | null {
   const ms = headers.get('retry-after-ms')?.trim();
   if (ms && DECIMAL_SECONDS.test(ms)) return Number(ms);
   const value = headers.get('retry-after')?.trim();

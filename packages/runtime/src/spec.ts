@@ -5,6 +5,7 @@
  * this data, never by provider-specific code.
  */
 
+import type { ArgsRule } from './arg-rules.js';
 import type { NextLinkSource } from './next-link.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -85,12 +86,6 @@ export type PaginationSpec =
   /** Follows a link to the next page, from a body path or the `Link` header's `rel="next"`. */
   | { strategy: 'next_link'; items: ItemsPath; next: NextLinkSource };
 
-/** A validator compiled at generation time (ajv standalone): true, or false with `errors` set. */
-export interface CompiledValidator {
-  (data: unknown): boolean;
-  errors?: Array<{ instancePath: string; schemaPath?: string; keyword: string; params: Record<string, unknown>; message?: string }> | null;
-}
-
 export interface OperationSpec {
   /** `telnyx.send_sms`. */
   id: string;
@@ -107,7 +102,8 @@ export interface OperationSpec {
   pagination: PaginationSpec | null;
   /** Choices among optional parameters ("exactly one of src, powerpack_uuid"); absent when there are none. */
   requiredGroups?: RequiredGroupSpec[];
-  validate: CompiledValidator;
+  /** What the arguments must look like, checked before any request (`arg-rules.ts`). */
+  args: ArgsRule;
   /** The provider's idempotency-key header: each call sends one key, reused by its retries, so the write may be retried like a read. Absent: none. */
   idempotencyKey?: { header: string };
 }

@@ -1,62 +1,23 @@
 /**
- * Turns the compiled validator's ajv errors into one ValidationError that names
- * each parameter the way the caller wrote it, what was expected and what was
- * given, before any request is made.
+ * Checks the caller's arguments against the operation's rules before any
+ * request is made, and throws one ValidationError naming every problem: each
+ * parameter the way the caller wrote it, what was expected and what was given
+ * (redacted, since a secret pasted into the wrong parameter is still a secret).
  */
 
-import { formatPath } from './arguments.js';
+import { checkArgs } from './arg-rules.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
-import type { CompiledValidator, OperationSpec } from './spec.js';
+import type { OperationSpec } from './spec.js';
 import type { Redactor } from './redact.js';
-import { requiredGroupIssues, restatesGroup } from './required-groups.js';
+import { requiredGroupIssues } from './required-groups.js';
 
-type AjvError = NonNullable<CompiledValidator['errors']>[number];
-
-/** Keywords that only restate a more specific error reported beside them. */
-const NOISE = new Set(['if', 'oneOf', 'anyOf', 'allOf', 'not']);
-
-export function validateArgs(op: OperationSpec, args: object, redactor: Redactor): void {
-  // The validator may be compiled with `useDefaults`; run it on a copy so the
-  // caller's object is never mutated and defaults are not sent unasked.
-  const groupIssues = requiredGroupIssues(op.requiredGroups, args);
-  if (op.validate(copy(args)) && groupIssues.length === 0) return;
-  // A group's own oneOf/anyOf errors are replaced by the group issue that names its parameters.
-  const errors = (op.validate.errors ?? []).filter((e) => !restatesGroup(e, op.requiredGroups));
-  const specific = errors.filter((e) => !NOISE.has(e.keyword));
-  const issues = dedupe([...groupIssues, ...(specific.length > 0 ? specific : errors).map((e) => toIssue(e, args, redactor))]);
-  if (issues.length === 0) issues.push({ path: '(arguments)', problem: 'are not valid' });
-  throw new ValidationError(op.id, issues);
-}
-
-export function toIssue(error: AjvError, args: unknown, redactor: Redactor): ValidationIssue {
-  const segments = error.instancePath.split('/').slice(1).map(unescapePointer);
-  const params = error.params;
-  if (error.keyword === 'required') {
-    return { path: formatPath([...segments, String(params['missingProperty'])]), problem: 'missing' };
+export function validateArgs(op: OperationSpec, args: unknown, redactor: Redactor): asserts args is Record<string, unknown> {
+  if (args === null || typeof args !== 'object' || Array.isArray(args)) {
+    throw new ValidationError(op.id, [{ path: '(arguments)', problem: 'must be an object of named parameters', received: Array.isArray(args) ? 'array' : args === null ? 'null' : typeof args }]);
   }
-  if (error.keyword === 'additionalProperties') {
-    return { path: formatPath([...segments, String(params['additionalProperty'])]), problem: 'unknown' };
-  }
-  const received = show(valueAt(args, segments), redactor);
-  if (error.keyword === 'enum') {
-    const allowed = (params['allowedValues'] as unknown[]).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
-    return { path: formatPath(segments), problem: `must be one of ${allowed}`, expected: allowed, received };
-  }
-  if (error.keyword === 'type') {
-    const expected = Array.isArray(params['type']) ? params['type'].join(' or ') : String(params['type']);
-    return { path: formatPath(segments), problem: `must be ${expected}`, expected, received: `${kindOf(valueAt(args, segments))} ${received}` };
-  }
-  return { path: formatPath(segments), problem: error.message ?? `fails ${error.keyword}`, received };
-}
-
-function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-function valueAt(root: unknown, segments: string[]): unknown {
-  let node = root;
-  for (const seg of segments) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
-  return node;
+  const named = args as Record<string, unknown>;
+  const issues = [...requiredGroupIssues(op.requiredGroups, named), ...checkArgs(op.args, named, (value) => show(value, redactor))];
+  if (issues.length > 0) throw new ValidationError(op.id, dedupe(issues));
 }
 
 /** The value as the message quotes it: redacted first, then shortened, so a cut can never leave part of a secret behind. */
@@ -65,21 +26,17 @@ function show(value: unknown, redactor: Redactor): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** Never throws: BigInt and circular values make JSON.stringify throw, and this runs while reporting an error. */
+/** Never throws: BigInt values make JSON.stringify throw, and this runs while reporting an error. */
 function asText(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'bigint') return `${value}n`;
+  // Never a function's source text or a symbol's description: only say what it is.
+  if (typeof value === 'function' || typeof value === 'symbol') return `(${typeof value})`;
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
-    return `(${kindOf(value)})`;
+    return `(${typeof value})`;
   }
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
 }
 
 function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
@@ -90,12 +47,4 @@ function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
     seen.add(key);
     return true;
   });
-}
-
-function copy(args: object): unknown {
-  try {
-    return structuredClone(args);
-  } catch {
-    return args; // not plain data (a function inside?): validate as given and let the validator say so
-  }
 }

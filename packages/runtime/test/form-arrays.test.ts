@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ParamSpec } from '../src/spec.js';
 import { loopback, type Loopback } from './loopback.js';
-import { operation, param, telnyxClient, validator } from './support.js';
+import { operation, param, telnyxClient, rules } from './support.js';
 
 let server: Loopback;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ const sendMessage = (arrayFormat: ParamSpec['arrayFormat']) =>
     body: 'form',
     params: [param('To', { in: 'body' }), param('MediaUrl', { in: 'body', arrayFormat }), param('metadata', { in: 'body' })],
     successStatus: 201,
-    validate: validator({ To: { type: 'string' }, MediaUrl: { type: 'array' }, metadata: { type: 'object' } }),
+    args: rules({ To: { type: 'string' }, MediaUrl: { type: 'array' }, metadata: { type: 'object' } }),
   });
 
 it.each<[ParamSpec['arrayFormat'], string]>([

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../src/errors.js';
 import { loopback, type Loopback } from './loopback.js';
-import { listPhoneNumbers, operation, param, telnyxClient, validator } from './support.js';
+import { listPhoneNumbers, operation, param, telnyxClient, rules } from './support.js';
 
 const createAgent = operation({
   id: 'test.create_agent',
@@ -18,7 +18,7 @@ const createAgent = operation({
   endpoint: { kind: 'fixed', method: 'POST', path: '/agents' },
   body: 'json',
   params: [param('name', { in: 'body' }), param('metadata', { in: 'body' }), param('data', { in: 'body', spread: true })],
-  validate: validator({ name: { type: 'string' }, metadata: { type: 'object' }, data: { type: 'object' } }),
+  args: rules({ name: { type: 'string' }, metadata: { type: 'object' }, data: { type: 'object' } }),
 });
 
 let server: Loopback;

@@ -4,22 +4,26 @@
  * reached the wire.
  */
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 
 export interface Loopback {
   url: string;
   /** Requests received, in order, with their bodies. */
   requests: Array<{ method: string; url: string; body: string }>;
+  /** Each request's headers, in the same order. */
+  headers: IncomingHttpHeaders[];
   close(): Promise<void>;
 }
 
 export async function loopback(handler: (req: IncomingMessage, res: ServerResponse, index: number) => void): Promise<Loopback> {
   const requests: Loopback['requests'] = [];
+  const headers: IncomingHttpHeaders[] = [];
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       requests.push({ method: req.method ?? '', url: req.url ?? '', body });
+      headers.push(req.headers);
       handler(req, res, requests.length - 1);
     });
   });
@@ -28,6 +32,7 @@ export async function loopback(handler: (req: IncomingMessage, res: ServerRespon
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    headers,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -29,19 +29,19 @@ describe('argument validation', () => {
       'wrong type',
       listPhoneNumbers,
       { page_size: '10' },
-      `Invalid arguments for telnyx.list_phone_numbers: 'page_size' must be integer (got string "10"). No request was made.`,
+      `Invalid arguments for telnyx.list_phone_numbers: 'page_size' must be an integer (got string "10"). No request was made.`,
     ],
     [
       'a nested array element',
       sendSms,
       { to: '+1', media_urls: ['ok', 3] },
-      `Invalid arguments for telnyx.send_sms: 'media_urls[1]' must be string (got number 3). No request was made.`,
+      `Invalid arguments for telnyx.send_sms: 'media_urls[1]' must be a string (got number 3). No request was made.`,
     ],
     [
       'several problems at once, each named',
       sendSms,
       { colour: 'red', text: '' },
-      "Invalid arguments for telnyx.send_sms: missing 'to'; unknown 'colour'; 'text' must NOT have fewer than 1 characters (got \"\"). No request was made.",
+      "Invalid arguments for telnyx.send_sms: missing 'to'; unknown 'colour'; 'text' must be at least 1 character long (got \"\"). No request was made.",
     ],
   ])('%s', async (_, op, args, message) => {
     const { fetch, calls } = fakeFetch(json({}));

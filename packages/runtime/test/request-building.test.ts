@@ -3,7 +3,8 @@ import { ValidationError } from '../src/errors.js';
 import type { ParamSpec, Transform } from '../src/spec.js';
 import { applyTransforms } from '../src/transforms.js';
 import {
-  anything,
+  anyArgs,
+  rules,
   dialpadClient,
   getCall,
   listPhoneNumbers,
@@ -221,7 +222,7 @@ describe('bodies and headers', () => {
   });
 
   it('form body: a nested object goes in as key[sub]=v', () => {
-    const op = operation({ ...form, params: [param('metadata', { in: 'body' })], constants: { query: {}, header: {}, body: {} } });
+    const op = operation({ ...form, params: [param('metadata', { in: 'body' })], args: rules({ metadata: { type: 'object' } }), constants: { query: {}, header: {}, body: {} } });
     expect(decodeURIComponent(client.prepare(op, { metadata: { order: '42', 'a b': 'c' } }).body ?? '')).toBe('metadata[order]=42&metadata[a+b]=c');
   });
 
@@ -284,7 +285,7 @@ describe('endpoint selection', () => {
   });
 
   it('a selector value with no case is refused even without a validator', () => {
-    const loose = { ...sinchListMessages, validate: anything };
+    const loose = { ...sinchListMessages, args: anyArgs(sinchListMessages.params) };
     expect(() => sinch.prepare(loose, { direction: 'both' })).toThrow(`'direction' must be one of mt, mo (got "both")`);
   });
 });

@@ -7,6 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, InternalServerError, RateLimitError } from '../src/errors.js';
 import { backoffMs } from '../src/retry.js';
+import { nodeTransport } from '../src/transport-node.js';
+import type { Transport } from '../src/transport-types.js';
+import { loopback } from './loopback.js';
 import { fakeClock, fakeFetch, hang, json, listPhoneNumbers, manualTimeouts, sendSms, socketError, telnyxClient } from './support.js';
 
 /** Stands for "the attempt timed out": the stalled reply makes the injected timeout fire at once. */
@@ -218,6 +221,7 @@ describe('with real fetch', () => {
     expect(attempts).toHaveLength(3);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toMatch(/Could not connect to Telnyx for telnyx\.send_sms \(fetch failed: connect ECONNREFUSED 127\.0\.0\.1(:0)?\); nothing was sent/);
+    expect((error as APIConnectionError).requestSent).toBe('no');
   });
 
   it('a real round trip: request line, headers and JSON body reach the server', async () => {
@@ -239,6 +243,49 @@ describe('with real fetch', () => {
       expect(seen).toEqual([{ method: 'POST', url: '/v2/messages', auth: 'Bearer KEY0123456789ABCDEF_sandbox', body: '{"to":"+19175550188","text":"hi"}' }]);
     } finally {
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('with the default transport (node:http under Node)', () => {
+  it('is used when neither fetch nor transport is given; fetch is used when given', async () => {
+    const server = await loopback((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":[]}'));
+    const seen = () => server.requests.length;
+    try {
+      await telnyxClient({ baseURL: server.url }).call(...read);
+      await telnyxClient({ baseURL: server.url, fetch: globalThis.fetch }).call(...read);
+      expect(seen()).toBe(2);
+      // undici's fetch marks its requests with Sec-Fetch-Mode; node:http sends only what we set.
+      expect(server.headers.map((h) => h['sec-fetch-mode'] ?? null)).toEqual([null, 'cors']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('send_sms to a refused port is retried, then fails saying nothing was sent', async () => {
+    let attempts = 0;
+    const node = nodeTransport();
+    const counting: Transport = (request, limits) => {
+      attempts++;
+      return node(request, limits);
+    };
+    const error = await telnyxClient({ transport: counting, baseURL: 'http://127.0.0.1:0' }).call(...write).catch((e: unknown) => e);
+    expect(attempts).toBe(3);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as APIConnectionError).requestSent).toBe('no');
+    expect((error as Error).message).toMatch(/nothing was sent/);
+  });
+
+  it('send_sms whose connection breaks after sending is not retried and may have been sent', async () => {
+    const server = await loopback((req) => req.socket.destroy());
+    try {
+      const error = await telnyxClient({ baseURL: server.url }).call(...write).catch((e: unknown) => e);
+      expect(server.requests).toHaveLength(1);
+      expect(error).toBeInstanceOf(APIConnectionError);
+      expect((error as APIConnectionError).requestSent).toBe('maybe');
+      expect((error as Error).message).toMatch(/check whether it took effect/);
+    } finally {
+      await server.close();
     }
   });
 });

@@ -2,23 +2,26 @@
  * Test fixtures: small provider and operation specs mirroring real ones
  * (Telnyx bearer + page pagination, Plivo basic auth + {auth_id} server +
  * offset pagination, Sinch selected endpoint, Dialpad query-string key +
- * cursor pagination), validators compiled with ajv as the generator would, and
- * a recording fake fetch.
+ * cursor pagination), argument rules as the generator writes them, and a
+ * recording fake fetch.
  */
 
-import { Ajv } from 'ajv';
+import type { ArgsRule, ValueRule } from '../src/arg-rules.js';
 import { Core } from '../src/core.js';
 import type { InternalClientOptions } from '../src/options.js';
-import type { CompiledValidator, FieldSpec, OperationSpec, ParamSpec, ProviderSpec } from '../src/spec.js';
+import type { FieldSpec, OperationSpec, ParamSpec, ProviderSpec } from '../src/spec.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-
-export function validator(properties: Record<string, object>, required: string[] = []): CompiledValidator {
-  return ajv.compile({ type: 'object', properties, required, additionalProperties: false }) as CompiledValidator;
+export function rules(properties: Record<string, ValueRule>, required: string[] = []): ArgsRule {
+  return required.length > 0 ? { properties, required } : { properties };
 }
 
-/** A validator accepting any object, for tests about what happens after validation. */
-export const anything = ajv.compile({ type: 'object' }) as CompiledValidator;
+/** Any JSON value: for parameters whose checking a test is not about. */
+export const ANY_VALUE: ValueRule = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array' }, { type: 'object' }] };
+
+/** Rules accepting any value for each of the parameters, for tests about what happens after validation. */
+export function anyArgs(params: ParamSpec[]): ArgsRule {
+  return { properties: Object.fromEntries(params.map((p) => [p.name, ANY_VALUE])) };
+}
 
 export function param(name: string, overrides: Partial<ParamSpec> = {}): ParamSpec {
   return { name, in: 'query', wire: name, transforms: [], spread: false, arrayFormat: 'repeat', pathStyle: 'segment', appliesTo: null, ...overrides };
@@ -35,8 +38,8 @@ export function operation(overrides: Partial<OperationSpec> & Pick<OperationSpec
     constants: { query: {}, header: {}, body: {} },
     successStatus: 200,
     pagination: null,
-    validate: anything,
     ...overrides,
+    args: overrides.args ?? anyArgs(overrides.params ?? []),
   };
 }
 
@@ -73,7 +76,7 @@ export const listPhoneNumbers = operation({
     param('filter_tag', { wire: 'filter[tag]' }),
   ],
   pagination: { strategy: 'page', items: 'data', pageParam: 'page_number', sizeParam: 'page_size', firstPage: 1, totalPagesPath: 'meta.total_pages', totalItemsPath: null },
-  validate: validator({
+  args: rules({
     page_size: { type: 'integer', minimum: 1, maximum: 250 },
     page_number: { type: 'integer', minimum: 1 },
     filter_phone_number: { type: 'string', minLength: 3 },
@@ -95,7 +98,7 @@ export const sendSms = operation({
     param('media_urls', { in: 'body' }),
     param('use_mms', { in: 'body', wire: 'type', transforms: [{ kind: 'map', values: { true: 'MMS', false: 'SMS' } }] }),
   ],
-  validate: validator(
+  args: rules(
     {
       from: { type: 'string' },
       to: { type: 'string' },
@@ -183,8 +186,8 @@ export const sinchListMessages = operation({
     param('page_size'),
   ],
   pagination: { strategy: 'page', items: { mt: 'batches', mo: 'inbounds' }, pageParam: 'page', sizeParam: 'page_size', firstPage: 0, totalPagesPath: null, totalItemsPath: 'count' },
-  validate: validator(
-    { direction: { enum: ['mt', 'mo'] }, to: { type: 'string' }, from: { type: 'string' }, page: { type: 'integer' }, page_size: { type: 'integer' } },
+  args: rules(
+    { direction: { type: 'string', enum: ['mt', 'mo'] }, to: { type: 'string' }, from: { type: 'string' }, page: { type: 'integer' }, page_size: { type: 'integer' } },
     ['direction'],
   ),
 });

@@ -5,10 +5,8 @@ import { generatedHeader, stableJson, type Emitter, type GeneratedFile } from '.
 import { clientPackageJson, clientReadme, clientTsconfig } from './package-files.js';
 import { operationSpec, providerSpec } from './spec-literals.js';
 import { jsonSchemaType, valueType } from './ts-types.js';
-import { compileValidator } from './validators.js';
 import { jsLiteral, tsExample } from './examples.js';
 import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
-import { CodeReference } from '../escape/ts.js';
 import { groupMembers, groupUnions } from './group-types.js';
 
 export const clientRoot = (provider: Provider) => `packages/clients/${provider.id}`;
@@ -23,12 +21,11 @@ const responseType = (func: Func) => `${func.names.tsType}Response`;
 const itemType = (func: Func) => `${func.names.tsType}Item`;
 /** Exported name of a function's OperationSpec in its client package; other emitters import it by this name. */
 export const operationConst = (func: Func) => `${func.names.tsMethod}Operation`;
-const validatorName = (func: Func) => `validate${func.names.tsType}`;
 const moduleName = (func: Func) => func.name.replace(/_/g, '-');
 const hasRequired = (func: Func) => func.parameters.some((p) => p.required) || func.requiredGroups.length > 0;
 const paramsArg = (func: Func) => `params: ${paramsType(func)}${hasRequired(func) ? '' : ' = {}'}`;
 
-/** One npm package per provider: typed client class, standalone functions, precompiled validators. */
+/** One npm package per provider: typed client class, standalone functions, and each function's spec as data. */
 export const clientEmitter: Emitter = {
   name: 'clients',
   owns: (catalog) => catalog.providers.map(clientRoot),
@@ -52,12 +49,6 @@ function emitProvider(project: Project, provider: Provider): GeneratedFile[] {
     const file = project.createSourceFile(`/${root}/${path}`, structure, { overwrite: true });
     return { path: `${root}/${path}`, contents: `${generatedHeader('//', from)}\n${file.getFullText()}` };
   });
-  for (const func of provider.functions.filter(isHttp)) {
-    files.push({
-      path: `${root}/src/validators/${moduleName(func)}.ts`,
-      contents: `${generatedHeader('//', [func.source.file])}// @ts-nocheck: ajv standalone output, checked by ajv when generated.\n${compileValidator(validatorName(func), func.inputSchema)}\n`,
-    });
-  }
   files.push(
     { path: `${root}/package.json`, contents: stableJson(clientPackageJson(provider)) },
     { path: `${root}/tsconfig.json`, contents: stableJson(clientTsconfig()) },
@@ -156,8 +147,7 @@ function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileSt
   statements.push(
     `import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';`,
     `import type { ${[...typeImports, ...(items ? [items] : [])].join(', ')} } from '../types.js';`,
-    `import { ${validatorName(func)} } from '../validators/${moduleName(func)}.js';`,
-    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...operationSpec(func as HttpFunc), validate: new CodeReference(validatorName(func)) }, '', 160)};`,
+    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral(operationSpec(func as HttpFunc), '', 160)};`,
     `${tsdoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
   );
   if (items) {

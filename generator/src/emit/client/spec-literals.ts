@@ -1,4 +1,5 @@
 import type { Func, HttpBinding, Provider } from '../../model.js';
+import { argsRule } from './arg-rules.js';
 
 /** The runtime's ProviderSpec for `provider`, as plain data. */
 export function providerSpec(provider: Provider) {
@@ -31,7 +32,7 @@ function authSpec(auth: Provider['servers'][number]['auth']) {
   }
 }
 
-/** The runtime's OperationSpec for an available function, without its validator. */
+/** The runtime's OperationSpec for an available function. */
 export function operationSpec(func: Func & { binding: HttpBinding }) {
   const binding = func.binding;
   const endpoint =
@@ -57,6 +58,7 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
     })),
     constants: binding.constants,
     successStatus: binding.successStatus,
+    args: argsRule(func.parameters),
     pagination: binding.pagination ? paginationSpec(binding.pagination) : null,
     // Only when declared, so operations without one keep their literal unchanged.
     ...(binding.idempotencyKey ? { idempotencyKey: binding.idempotencyKey } : {}),

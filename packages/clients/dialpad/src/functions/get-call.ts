@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetCallParams, GetCallResponse } from '../types.js';
-import { validateGetCall } from '../validators/get-call.js';
 export const getCallOperation: OperationSpec = {
   id: "dialpad.get_call",
   operation: "read",
@@ -13,8 +12,8 @@ export const getCallOperation: OperationSpec = {
   params: [{ name: "id", in: "path", wire: "id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { id: { type: "integer", minimum: 1 } }, required: ["id"] },
   pagination: null,
-  validate: validateGetCall,
 };
 /**
  * Get the status and details of one call by its numeric id: direction, numbers, state, timestamps, durations, target, contact and recording details. Rate limit: only 10 requests per minute.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetCurrentUserParams, GetCurrentUserResponse } from '../types.js';
-import { validateGetCurrentUser } from '../validators/get-current-user.js';
 export const getCurrentUserOperation: OperationSpec = {
   id: "dialpad.get_current_user",
   operation: "read",
@@ -13,8 +12,8 @@ export const getCurrentUserOperation: OperationSpec = {
   params: [],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: {} },
   pagination: null,
-  validate: validateGetCurrentUser,
 };
 /**
  * Get the profile of the user the API key belongs to, e.g. to check the connection. Works only with a user-level API key (or a user's OAuth token): a company-level key belongs to no user, so Dialpad rejects the call; use get_user with an id instead. Rate limit: 1200 requests per minute.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetUserParams, GetUserResponse } from '../types.js';
-import { validateGetUser } from '../validators/get-user.js';
 export const getUserOperation: OperationSpec = {
   id: "dialpad.get_user",
   operation: "read",
@@ -13,8 +12,8 @@ export const getUserOperation: OperationSpec = {
   params: [{ name: "id", in: "path", wire: "id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { id: { type: "string", minLength: 1 } }, required: ["id"] },
   pagination: null,
-  validate: validateGetUser,
 };
 /**
  * Get one Dialpad user of the company by id: name, emails, phone numbers, office, state, admin flags, presence and time zone. Rate limit: 1200 requests per minute.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListCallsParams, ListCallsResponse, ListCallsItem } from '../types.js';
-import { validateListCalls } from '../validators/list-calls.js';
 export const listCallsOperation: OperationSpec = {
   id: "dialpad.list_calls",
   operation: "read",
@@ -37,8 +36,19 @@ export const listCallsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      startTime: { type: "integer", minimum: 0 },
+      endTime: { type: "integer", minimum: 0 },
+      cursor: { type: "string" },
+      target_id: { type: "integer" },
+      target_type: {
+        type: "string",
+        enum: ["callcenter", "callrouter", "channel", "coachinggroup", "coachingteam", "department", "office", "room", "staffgroup", "unknown", "user"],
+      },
+    },
+  },
   pagination: { strategy: "cursor", items: "items", cursorParam: "cursor", sizeParam: null, nextCursorPath: "cursor", hasMorePath: null },
-  validate: validateListCalls,
 };
 /**
  * List concluded calls of the company, most recent first, optionally within a start-time window or for one target (user, office, department, call center…). Calls still in progress are not included. Needs a company-admin API key with the `calls:list` scope. Rate limit: 1200 requests per minute.

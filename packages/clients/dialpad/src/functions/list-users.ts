@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListUsersParams, ListUsersResponse, ListUsersItem } from '../types.js';
-import { validateListUsers } from '../validators/list-users.js';
 export const listUsersOperation: OperationSpec = {
   id: "dialpad.list_users",
   operation: "read",
@@ -20,8 +19,17 @@ export const listUsersOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      limit: { type: "integer", minimum: 1, maximum: 100 },
+      cursor: { type: "string" },
+      state: { type: "string", enum: ["active", "all", "cancelled", "deleted", "pending", "suspended"] },
+      email: { type: "string" },
+      number: { type: "string" },
+      company_admin: { type: "boolean" },
+    },
+  },
   pagination: { strategy: "cursor", items: "items", cursorParam: "cursor", sizeParam: null, nextCursorPath: "cursor", hasMorePath: null },
-  validate: validateListUsers,
 };
 /**
  * List the users of the Dialpad company, a page at a time, optionally filtered by state, email, phone number or admin status. Pages hold up to 100 users; follow `cursor` for more. Rate limit: 1200 requests per minute.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { SendSmsParams, SendSmsResponse } from '../types.js';
-import { validateSendSms } from '../validators/send-sms.js';
 export const sendSmsOperation: OperationSpec = {
   id: "dialpad.send_sms",
   operation: "write",
@@ -40,9 +39,21 @@ export const sendSmsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      to: { type: "string", minLength: 1 },
+      from: { type: "string", format: "e164" },
+      text: { type: "string", minLength: 1 },
+      sender_group_id: { type: "integer" },
+      sender_group_type: { type: "string", enum: ["office", "department", "callcenter"] },
+      user_id: { type: "integer" },
+      infer_country_code: { type: "boolean" },
+      media: { type: "string" },
+    },
+    required: ["to"],
+  },
   pagination: null,
   requiredGroups: [{ kind: "at_least_one", parameters: ["text", "media"] }],
-  validate: validateSendSms,
 };
 /**
  * Send an SMS (or an MMS, when media is attached) to one phone number on behalf of a Dialpad user, or of an office, department or call center. The sender is `from` (a number assigned to a user or group), or `sender_group_id` with `sender_group_type`, or `user_id`; with none of them, the key's own user sends. Sending is not idempotent: a request that may have reached Dialpad is never retried automatically. Rate limit: 100 messages per minute (800 on tier 1).

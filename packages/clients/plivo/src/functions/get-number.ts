@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetNumberParams, GetNumberResponse } from '../types.js';
-import { validateGetNumber } from '../validators/get-number.js';
 export const getNumberOperation: OperationSpec = {
   id: "plivo.get_number",
   operation: "read",
@@ -15,8 +14,8 @@ export const getNumberOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { number: { type: "string", pattern: "^\\+?[0-9]+$" } }, required: ["number"] },
   pagination: null,
-  validate: validateGetNumber,
 };
 /**
  * Get one phone number rented on your Plivo account: alias, linked application, type, enabled services, rates and renewal date.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListApplicationsParams, ListApplicationsResponse, ListApplicationsItem } from '../types.js';
-import { validateListApplications } from '../validators/list-applications.js';
 export const listApplicationsOperation: OperationSpec = {
   id: "plivo.list_applications",
   operation: "read",
@@ -16,8 +15,8 @@ export const listApplicationsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { limit: { type: "integer", minimum: 1, maximum: 20 }, offset: { type: "integer", minimum: 0 } } },
   pagination: { strategy: "offset", items: "objects", offsetParam: "offset", limitParam: "limit", nextPath: "meta.next", totalItemsPath: "meta.total_count" },
-  validate: validateListApplications,
 };
 /**
  * List the Plivo applications on the account: id, name, answer/hangup/fallback URLs and methods, message URL and whether it is the default application.

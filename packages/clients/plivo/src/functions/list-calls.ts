@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListCallsParams, ListCallsResponse, ListCallsItem } from '../types.js';
-import { validateListCalls } from '../validators/list-calls.js';
 export const listCallsOperation: OperationSpec = {
   id: "plivo.list_calls",
   operation: "read",
@@ -39,8 +38,18 @@ export const listCallsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      limit: { type: "integer", minimum: 1, maximum: 20 },
+      offset: { type: "integer", minimum: 0 },
+      call_direction: { type: "string", enum: ["inbound", "outbound"] },
+      from_number: { type: "string" },
+      to_number: { type: "string" },
+      start_time: { type: "string", format: "date-time" },
+      end_time: { type: "string", format: "date-time" },
+    },
+  },
   pagination: { strategy: "offset", items: "objects", offsetParam: "offset", limitParam: "limit", nextPath: "meta.next", totalItemsPath: "meta.total_count" },
-  validate: validateListCalls,
 };
 /**
  * List call detail records of completed calls, newest first, with optional filters on direction, numbers and end time. Calls still in progress are not included. Without a time filter Plivo returns the last 7 days; an explicit range may span at most 30 days, and records are kept for 90 days.

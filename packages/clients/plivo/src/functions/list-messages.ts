@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListMessagesParams, ListMessagesResponse, ListMessagesItem } from '../types.js';
-import { validateListMessages } from '../validators/list-messages.js';
 export const listMessagesOperation: OperationSpec = {
   id: "plivo.list_messages",
   operation: "read",
@@ -49,8 +48,19 @@ export const listMessagesOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      limit: { type: "integer", minimum: 1, maximum: 20 },
+      offset: { type: "integer", minimum: 0 },
+      message_direction: { type: "string", enum: ["inbound", "outbound"] },
+      message_state: { type: "string", enum: ["queued", "sent", "failed", "delivered", "undelivered", "rejected", "read", "received"] },
+      src: { type: "string" },
+      dst: { type: "string" },
+      start_time: { type: "string", format: "date-time" },
+      end_time: { type: "string", format: "date-time" },
+    },
+  },
   pagination: { strategy: "offset", items: "objects", offsetParam: "offset", limitParam: "limit", nextPath: "meta.next", totalItemsPath: "meta.total_count" },
-  validate: validateListMessages,
 };
 /**
  * List message detail records (SMS, MMS and WhatsApp) of the account, newest first, with optional filters on direction, state, sender, recipient and time. Records carry numbers, state, type, time, units and cost, but not the message text.

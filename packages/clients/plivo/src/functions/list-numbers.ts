@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListNumbersParams, ListNumbersResponse, ListNumbersItem } from '../types.js';
-import { validateListNumbers } from '../validators/list-numbers.js';
 export const listNumbersOperation: OperationSpec = {
   id: "plivo.list_numbers",
   operation: "read",
@@ -18,8 +17,15 @@ export const listNumbersOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      limit: { type: "integer", minimum: 1, maximum: 20 },
+      offset: { type: "integer", minimum: 0 },
+      number_type: { type: "string", enum: ["local", "mobile", "fixed", "national", "tollfree"] },
+      service: { type: "string", pattern: "^(voice|sms|mms)(,(voice|sms|mms))*$" },
+    },
+  },
   pagination: { strategy: "offset", items: "objects", offsetParam: "offset", limitParam: "limit", nextPath: "meta.next", totalItemsPath: "meta.total_count" },
-  validate: validateListNumbers,
 };
 /**
  * List the phone numbers rented on your Plivo account, with their alias, linked application, type, enabled services, rates and renewal date.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { SendSmsParams, SendSmsResponse } from '../types.js';
-import { validateSendSms } from '../validators/send-sms.js';
 export const sendSmsOperation: OperationSpec = {
   id: "plivo.send_sms",
   operation: "write",
@@ -22,9 +21,21 @@ export const sendSmsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 202,
+  args: {
+    properties: {
+      src: { type: "string" },
+      dst: { type: "string", pattern: "^\\+?[0-9]+(<\\+?[0-9]+)*$" },
+      text: { type: "string", minLength: 1 },
+      type: { type: "string", enum: ["sms", "mms", "whatsapp"] },
+      media_urls: { type: "array", items: { type: "string", format: "uri" }, maxItems: 10 },
+      url: { type: "string", format: "uri" },
+      log: { type: "string", enum: ["true", "false", "content_only", "number_only"] },
+      powerpack_uuid: { type: "string" },
+    },
+    required: ["dst"],
+  },
   pagination: null,
   requiredGroups: [{ kind: "exactly_one", parameters: ["src", "powerpack_uuid"] }],
-  validate: validateSendSms,
 };
 /**
  * Send an SMS (or an MMS with media, or a WhatsApp message) from one of your Plivo numbers, or from a Powerpack number pool, to one or more recipients. Plivo queues the message and answers 202 with one message UUID per recipient. Sending is not idempotent: a request that may have reached Plivo is never retried automatically.

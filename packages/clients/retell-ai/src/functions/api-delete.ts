@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ApiDeleteParams, ApiDeleteResponse } from '../types.js';
-import { validateApiDelete } from '../validators/api-delete.js';
 export const apiDeleteOperation: OperationSpec = {
   id: "retell-ai.api_delete",
   operation: "write",
@@ -13,8 +12,8 @@ export const apiDeleteOperation: OperationSpec = {
   params: [{ name: "path", in: "path", wire: "path", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "relative_path", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 204,
+  args: { properties: { path: { type: "string", minLength: 1 } }, required: ["path"] },
   pagination: null,
-  validate: validateApiDelete,
 };
 /**
  * Send a DELETE request to any documented Retell endpoint that has no dedicated function, e.g. `delete-retell-llm/{llm_id}` or `delete-knowledge-base/{id}`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused). Retell's delete endpoints answer with an empty response.

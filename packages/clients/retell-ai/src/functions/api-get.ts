@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ApiGetParams, ApiGetResponse } from '../types.js';
-import { validateApiGet } from '../validators/api-get.js';
 export const apiGetOperation: OperationSpec = {
   id: "retell-ai.api_get",
   operation: "read",
@@ -13,8 +12,8 @@ export const apiGetOperation: OperationSpec = {
   params: [{ name: "path", in: "path", wire: "path", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "relative_path", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { path: { type: "string", minLength: 1 } }, required: ["path"] },
   pagination: null,
-  validate: validateApiGet,
 };
 /**
  * Send a GET request to any documented Retell endpoint that has no dedicated function, e.g. `v2/list-conversation-flows` or `get-knowledge-base/{id}`. `path` is relative to https://api.retellai.com and includes its version prefix where the endpoint has one; absolute URLs and `..` are refused. Returns the response body as Retell sends it (an object or, for some older list endpoints, a bare array).

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ApiPatchParams, ApiPatchResponse } from '../types.js';
-import { validateApiPatch } from '../validators/api-patch.js';
 export const apiPatchOperation: OperationSpec = {
   id: "retell-ai.api_patch",
   operation: "write",
@@ -16,8 +15,8 @@ export const apiPatchOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { path: { type: "string", minLength: 1 }, body: { type: "object" } }, required: ["path"] },
   pagination: null,
-  validate: validateApiPatch,
 };
 /**
  * Send a PATCH request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `update-retell-llm/{llm_id}` or `update-agent/{agent_id}`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused) and `body` becomes the JSON request body. Returns the response body as Retell sends it.

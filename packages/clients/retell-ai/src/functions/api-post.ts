@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ApiPostParams, ApiPostResponse } from '../types.js';
-import { validateApiPost } from '../validators/api-post.js';
 export const apiPostOperation: OperationSpec = {
   id: "retell-ai.api_post",
   operation: "write",
@@ -16,8 +15,8 @@ export const apiPostOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 201,
+  args: { properties: { path: { type: "string", minLength: 1 }, body: { type: "object" } }, required: ["path"] },
   pagination: null,
-  validate: validateApiPost,
 };
 /**
  * Send a POST request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `create-retell-llm` or `create-knowledge-base`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused) and `body` becomes the JSON request body. Returns the response body as Retell sends it. Not idempotent: a request that may have reached Retell is never retried automatically.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { CreateAgentParams, CreateAgentResponse } from '../types.js';
-import { validateCreateAgent } from '../validators/create-agent.js';
 export const createAgentOperation: OperationSpec = {
   id: "retell-ai.create_agent",
   operation: "write",
@@ -17,8 +16,37 @@ export const createAgentOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 201,
+  args: {
+    properties: {
+      voice_id: { type: "string", minLength: 1 },
+      response_engine: {
+        type: "object",
+        properties: {
+          type: { type: "string", enum: ["retell-llm", "conversation-flow", "custom-llm"] },
+          llm_id: { type: "string" },
+          conversation_flow_id: { type: "string" },
+          llm_websocket_url: { type: "string", format: "uri" },
+          version: { type: "integer", minimum: 0 },
+        },
+        required: ["type"],
+        additionalProperties: false,
+      },
+      options: {
+        type: "object",
+        properties: {
+          agent_name: { type: "string" },
+          webhook_url: { type: "string", format: "uri" },
+          voice_speed: { type: "number", minimum: 0.5, maximum: 2 },
+          interruption_sensitivity: { type: "number", minimum: 0, maximum: 1 },
+          responsiveness: { type: "number", minimum: 0, maximum: 1 },
+          max_call_duration_ms: { type: "integer", minimum: 60000, maximum: 7200000 },
+          end_call_after_silence_ms: { type: "integer", minimum: 10000 },
+        },
+      },
+    },
+    required: ["voice_id", "response_engine"],
+  },
   pagination: null,
-  validate: validateCreateAgent,
 };
 /**
  * Create a voice agent that speaks with `voice_id` and answers through an existing response engine: a Retell LLM (which holds the prompt), a conversation flow, or your own custom LLM websocket. Any other agent setting (name, language, webhook, …) goes in `options`. Creating is not idempotent: a request that may have reached Retell is never retried automatically.

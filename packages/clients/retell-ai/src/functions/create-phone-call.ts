@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { CreatePhoneCallParams, CreatePhoneCallResponse } from '../types.js';
-import { validateCreatePhoneCall } from '../validators/create-phone-call.js';
 export const createPhoneCallOperation: OperationSpec = {
   id: "retell-ai.create_phone_call",
   operation: "write",
@@ -17,8 +16,28 @@ export const createPhoneCallOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 201,
+  args: {
+    properties: {
+      agent_id: { type: "string", minLength: 1 },
+      metadata: { type: "object" },
+      options: {
+        type: "object",
+        properties: {
+          from_number: { type: "string", format: "e164" },
+          to_number: { type: "string", format: "e164" },
+          override_agent_version: { type: "integer", minimum: 0 },
+          retell_llm_dynamic_variables: { type: "object", additionalProperties: { type: "string" } },
+          custom_sip_headers: { type: "object", additionalProperties: { type: "string" } },
+          ignore_e164_validation: { type: "boolean" },
+          agent_override: { type: "object" },
+        },
+        required: ["from_number", "to_number"],
+        additionalProperties: false,
+      },
+    },
+    required: ["options"],
+  },
   pagination: null,
-  validate: validateCreatePhoneCall,
 };
 /**
  * Place an outbound AI phone call from one of your Retell numbers. The agent bound to `from_number` handles the call unless `agent_id` overrides it for this call only. Returns the new call (status `registered`); follow it with get_call or webhooks. Placing a call is not idempotent: a request that may have reached Retell is never retried automatically, since a retry could dial the callee twice.

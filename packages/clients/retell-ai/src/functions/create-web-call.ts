@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { CreateWebCallParams, CreateWebCallResponse } from '../types.js';
-import { validateCreateWebCall } from '../validators/create-web-call.js';
 export const createWebCallOperation: OperationSpec = {
   id: "retell-ai.create_web_call",
   operation: "write",
@@ -13,8 +12,26 @@ export const createWebCallOperation: OperationSpec = {
   params: [{ name: "data", in: "body", wire: "data", transforms: [], spread: true, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 201,
+  args: {
+    properties: {
+      data: {
+        type: "object",
+        properties: {
+          agent_id: { type: "string", minLength: 1 },
+          agent_version: { type: "integer", minimum: 0 },
+          metadata: { type: "object" },
+          retell_llm_dynamic_variables: { type: "object", additionalProperties: { type: "string" } },
+          agent_override: { type: "object" },
+          current_node_id: { type: "string" },
+          current_state: { type: "string" },
+        },
+        required: ["agent_id"],
+        additionalProperties: false,
+      },
+    },
+    required: ["data"],
+  },
   pagination: null,
-  validate: validateCreateWebCall,
 };
 /**
  * Create a browser (WebRTC) call with an agent and get the short-lived connection details to hand to your web frontend: `access_token`, `call_id`, ICE servers and the token's expiry. The call starts when the browser joins. Not idempotent: each request creates a new call.

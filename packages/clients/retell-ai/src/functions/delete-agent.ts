@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { DeleteAgentParams, DeleteAgentResponse } from '../types.js';
-import { validateDeleteAgent } from '../validators/delete-agent.js';
 export const deleteAgentOperation: OperationSpec = {
   id: "retell-ai.delete_agent",
   operation: "write",
@@ -13,8 +12,8 @@ export const deleteAgentOperation: OperationSpec = {
   params: [{ name: "agent_id", in: "path", wire: "agent_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 204,
+  args: { properties: { agent_id: { type: "string", minLength: 1 } }, required: ["agent_id"] },
   pagination: null,
-  validate: validateDeleteAgent,
 };
 /**
  * Delete an agent and all its versions. Phone numbers bound to it stop answering with it. The response has no body.

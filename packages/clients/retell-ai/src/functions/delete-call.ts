@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { DeleteCallParams, DeleteCallResponse } from '../types.js';
-import { validateDeleteCall } from '../validators/delete-call.js';
 export const deleteCallOperation: OperationSpec = {
   id: "retell-ai.delete_call",
   operation: "write",
@@ -13,8 +12,8 @@ export const deleteCallOperation: OperationSpec = {
   params: [{ name: "call_id", in: "path", wire: "call_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 204,
+  args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
   pagination: null,
-  validate: validateDeleteCall,
 };
 /**
  * Permanently delete a call and its data (transcript, recording, analysis). Succeeds with an empty response.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetAgentParams, GetAgentResponse } from '../types.js';
-import { validateGetAgent } from '../validators/get-agent.js';
 export const getAgentOperation: OperationSpec = {
   id: "retell-ai.get_agent",
   operation: "read",
@@ -16,8 +15,8 @@ export const getAgentOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { agent_id: { type: "string", minLength: 1 }, version: { type: "integer", minimum: 0 } }, required: ["agent_id"] },
   pagination: null,
-  validate: validateGetAgent,
 };
 /**
  * Get the full configuration of one voice agent: its response engine (Retell LLM, conversation flow or custom LLM), voice, language, webhook and behaviour settings. Returns the latest version unless `version` is given.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetCallParams, GetCallResponse } from '../types.js';
-import { validateGetCall } from '../validators/get-call.js';
 export const getCallOperation: OperationSpec = {
   id: "retell-ai.get_call",
   operation: "read",
@@ -13,8 +12,8 @@ export const getCallOperation: OperationSpec = {
   params: [{ name: "call_id", in: "path", wire: "call_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
   pagination: null,
-  validate: validateGetCall,
 };
 /**
  * Get one phone or web call by its id: status, agent, numbers, timing, transcript, recording and post-call analysis (transcript, recording and analysis appear once the call has ended).

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetCurrentUserParams, GetCurrentUserResponse } from '../types.js';
-import { validateGetCurrentUser } from '../validators/get-current-user.js';
 export const getCurrentUserOperation: OperationSpec = {
   id: "retell-ai.get_current_user",
   operation: "read",
@@ -13,8 +12,8 @@ export const getCurrentUserOperation: OperationSpec = {
   params: [],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: {} },
   pagination: null,
-  validate: validateGetCurrentUser,
 };
 /**
  * Identify who the configured API key belongs to: the organization that owns it (id and name) and the key's display name. Retell has no user accounts in its API, so this is the closest "who am I" call; it is also a cheap way to check that the key works. It returns no agents and no account status or usage.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetLlmParams, GetLlmResponse } from '../types.js';
-import { validateGetLlm } from '../validators/get-llm.js';
 export const getLlmOperation: OperationSpec = {
   id: "retell-ai.get_llm",
   operation: "read",
@@ -16,8 +15,8 @@ export const getLlmOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { llm_id: { type: "string", minLength: 1 }, version: { type: "integer", minimum: 0 } }, required: ["llm_id"] },
   pagination: null,
-  validate: validateGetLlm,
 };
 /**
  * Get one Retell LLM response engine: its prompt (`general_prompt`), model, first message, tools, states and knowledge bases. Returns the latest version unless `version` is given.

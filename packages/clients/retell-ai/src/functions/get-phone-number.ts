@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetPhoneNumberParams, GetPhoneNumberResponse } from '../types.js';
-import { validateGetPhoneNumber } from '../validators/get-phone-number.js';
 export const getPhoneNumberOperation: OperationSpec = {
   id: "retell-ai.get_phone_number",
   operation: "read",
@@ -13,8 +12,8 @@ export const getPhoneNumberOperation: OperationSpec = {
   params: [{ name: "phone_number", in: "path", wire: "phone_number", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { phone_number: { type: "string", format: "e164" } }, required: ["phone_number"] },
   pagination: null,
-  validate: validateGetPhoneNumber,
 };
 /**
  * Get one of your phone numbers by the number itself (E.164), with its nickname, type and the weighted lists of agents that answer and place calls and SMS on it.

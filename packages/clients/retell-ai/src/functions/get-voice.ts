@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetVoiceParams, GetVoiceResponse } from '../types.js';
-import { validateGetVoice } from '../validators/get-voice.js';
 export const getVoiceOperation: OperationSpec = {
   id: "retell-ai.get_voice",
   operation: "read",
@@ -13,8 +12,8 @@ export const getVoiceOperation: OperationSpec = {
   params: [{ name: "voice_id", in: "path", wire: "voice_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { voice_id: { type: "string", minLength: 1 } }, required: ["voice_id"] },
   pagination: null,
-  validate: validateGetVoice,
 };
 /**
  * Get one voice by its id, with provider, gender, accent, age and a preview recording.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListAgentsParams, ListAgentsResponse, ListAgentsItem } from '../types.js';
-import { validateListAgents } from '../validators/list-agents.js';
 export const listAgentsOperation: OperationSpec = {
   id: "retell-ai.list_agents",
   operation: "read",
@@ -18,8 +17,27 @@ export const listAgentsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      limit: { type: "integer", minimum: 1 },
+      pagination_key: { type: "string", minLength: 1 },
+      sort_order: { type: "string", enum: ["ascending", "descending"] },
+      filter_criteria: {
+        type: "object",
+        properties: {
+          channel: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["string"] }, op: { type: "string", enum: ["eq", "ne", "sw", "ew", "co"] }, value: { type: "string", enum: ["voice", "chat"] } },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          query: { type: "string", minLength: 1 },
+        },
+        additionalProperties: false,
+      },
+    },
+  },
   pagination: { strategy: "cursor", items: "items", cursorParam: "pagination_key", sizeParam: "limit", nextCursorPath: "pagination_key", hasMorePath: "has_more" },
-  validate: validateListAgents,
 };
 /**
  * List the voice and chat agents in your Retell account, one page at a time, optionally filtered by channel or by a name/id search. Each item is a summary (id, name, channel, version tags and last user edit); call get_agent for an agent's full configuration.

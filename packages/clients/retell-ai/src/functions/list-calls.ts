@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListCallsParams, ListCallsResponse, ListCallsItem } from '../types.js';
-import { validateListCalls } from '../validators/list-calls.js';
 export const listCallsOperation: OperationSpec = {
   id: "retell-ai.list_calls",
   operation: "read",
@@ -20,8 +19,203 @@ export const listCallsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      filter: {
+        type: "object",
+        properties: {
+          agent: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: { agent_id: { type: "string" }, version: { type: "array", items: { type: "integer" } } },
+              required: ["agent_id"],
+              additionalProperties: false,
+            },
+          },
+          agent_tag: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["enum"] }, op: { type: "string", enum: ["in"] }, value: { type: "array", items: { type: "string" } } },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          call_id: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["string"] }, op: { type: "string", enum: ["eq", "ne", "sw", "ew", "co"] }, value: { type: "string" } },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          batch_call_id: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["string"] }, op: { type: "string", enum: ["eq", "ne", "sw", "ew", "co"] }, value: { type: "string" } },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          call_status: {
+            type: "object",
+            properties: {
+              type: { type: "string", enum: ["enum"] },
+              op: { type: "string", enum: ["in"] },
+              value: { type: "array", items: { type: "string", enum: ["not_connected", "ongoing", "ended", "error"] } },
+            },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          call_type: {
+            type: "object",
+            properties: {
+              type: { type: "string", enum: ["enum"] },
+              op: { type: "string", enum: ["in"] },
+              value: { type: "array", items: { type: "string", enum: ["web_call", "phone_call"] } },
+            },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          direction: {
+            type: "object",
+            properties: {
+              type: { type: "string", enum: ["enum"] },
+              op: { type: "string", enum: ["in"] },
+              value: { type: "array", items: { type: "string", enum: ["inbound", "outbound"] } },
+            },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          from_number: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["string"] }, op: { type: "string", enum: ["eq", "ne", "sw", "ew", "co"] }, value: { type: "string" } },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          to_number: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["string"] }, op: { type: "string", enum: ["eq", "ne", "sw", "ew", "co"] }, value: { type: "string" } },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          start_timestamp: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["number", "range"] }, op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] } },
+            required: ["type", "op"],
+          },
+          end_timestamp: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["number", "range"] }, op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] } },
+            required: ["type", "op"],
+          },
+          duration_ms: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["number", "range"] }, op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] } },
+            required: ["type", "op"],
+          },
+          combined_cost: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["number", "range"] }, op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] } },
+            required: ["type", "op"],
+          },
+          e2e_latency_p50: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["number", "range"] }, op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] } },
+            required: ["type", "op"],
+          },
+          call_successful: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["boolean"] }, op: { type: "string", enum: ["eq"] }, value: { type: "boolean" } },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          in_voicemail: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["boolean"] }, op: { type: "string", enum: ["eq"] }, value: { type: "boolean" } },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          user_sentiment: {
+            type: "object",
+            properties: {
+              type: { type: "string", enum: ["enum"] },
+              op: { type: "string", enum: ["in"] },
+              value: { type: "array", items: { type: "string", enum: ["Negative", "Positive", "Neutral", "Unknown"] } },
+            },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          disconnection_reason: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["enum"] }, op: { type: "string", enum: ["in"] }, value: { type: "array", items: { type: "string" } } },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          data_storage_setting: {
+            type: "object",
+            properties: {
+              type: { type: "string", enum: ["enum"] },
+              op: { type: "string", enum: ["in"] },
+              value: { type: "array", items: { type: "string", enum: ["everything", "everything_except_pii", "basic_attributes_only"] } },
+            },
+            required: ["type", "op", "value"],
+            additionalProperties: false,
+          },
+          metadata: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                key: { type: "string" },
+                type: { type: "string", enum: ["string", "number", "boolean", "range", "enum", "present"] },
+                op: { type: "string", enum: ["eq", "ne", "sw", "ew", "co", "gt", "ge", "lt", "le", "bt", "in", "pr", "np"] },
+              },
+              required: ["type", "op"],
+            },
+          },
+          dynamic_variables: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                key: { type: "string" },
+                type: { type: "string", enum: ["string", "number", "boolean", "range", "enum", "present"] },
+                op: { type: "string", enum: ["eq", "ne", "sw", "ew", "co", "gt", "ge", "lt", "le", "bt", "in", "pr", "np"] },
+              },
+              required: ["type", "op"],
+            },
+          },
+          custom_attributes: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                key: { type: "string" },
+                type: { type: "string", enum: ["string", "number", "boolean", "range", "enum", "present"] },
+                op: { type: "string", enum: ["eq", "ne", "sw", "ew", "co", "gt", "ge", "lt", "le", "bt", "in", "pr", "np"] },
+              },
+              required: ["type", "op"],
+            },
+          },
+          custom_analysis_data: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                key: { type: "string" },
+                type: { type: "string", enum: ["string", "number", "boolean", "range", "enum", "present"] },
+                op: { type: "string", enum: ["eq", "ne", "sw", "ew", "co", "gt", "ge", "lt", "le", "bt", "in", "pr", "np"] },
+              },
+              required: ["type", "op"],
+            },
+          },
+          tool_calls: { type: "array", items: { type: "object" } },
+        },
+        additionalProperties: false,
+      },
+      limit: { type: "integer", minimum: 1, maximum: 1000 },
+      sort_order: { type: "string", enum: ["ascending", "descending"] },
+      pagination_key: { type: "string" },
+      skip: { type: "integer", minimum: 0 },
+      include_total: { type: "boolean" },
+    },
+  },
   pagination: { strategy: "cursor", items: "items", cursorParam: "pagination_key", sizeParam: "limit", nextCursorPath: "pagination_key", hasMorePath: "has_more" },
-  validate: validateListCalls,
 };
 /**
  * List phone and web calls, newest first by default, optionally filtered by agent, status, direction, numbers, time range and more (all filters combine with AND). Returns one page of calls with `has_more` and a `pagination_key` for the next page. Listed calls carry no transcript or recording URL: fetch those with get_call.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListLlmsParams, ListLlmsResponse, ListLlmsItem } from '../types.js';
-import { validateListLlms } from '../validators/list-llms.js';
 export const listLlmsOperation: OperationSpec = {
   id: "retell-ai.list_llms",
   operation: "read",
@@ -17,8 +16,14 @@ export const listLlmsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      limit: { type: "integer", minimum: 1, maximum: 1000 },
+      pagination_key: { type: "string", minLength: 1 },
+      sort_order: { type: "string", enum: ["ascending", "descending"] },
+    },
+  },
   pagination: { strategy: "cursor", items: "items", cursorParam: "pagination_key", sizeParam: "limit", nextCursorPath: "pagination_key", hasMorePath: "has_more" },
-  validate: validateListLlms,
 };
 /**
  * List the Retell LLM response engines on your account (each holds a prompt, model and tools that an agent can use through `response_engine`), one page at a time.

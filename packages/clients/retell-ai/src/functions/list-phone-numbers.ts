@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem } from '../types.js';
-import { validateListPhoneNumbers } from '../validators/list-phone-numbers.js';
 export const listPhoneNumbersOperation: OperationSpec = {
   id: "retell-ai.list_phone_numbers",
   operation: "read",
@@ -17,8 +16,14 @@ export const listPhoneNumbersOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      limit: { type: "integer", minimum: 1, maximum: 1000 },
+      pagination_key: { type: "string", minLength: 1 },
+      sort_order: { type: "string", enum: ["ascending", "descending"] },
+    },
+  },
   pagination: { strategy: "cursor", items: "items", cursorParam: "pagination_key", sizeParam: "limit", nextCursorPath: "pagination_key", hasMorePath: "has_more" },
-  validate: validateListPhoneNumbers,
 };
 /**
  * List the phone numbers on your Retell account (purchased or imported), with the agents that answer and place calls and SMS on each, one page at a time.

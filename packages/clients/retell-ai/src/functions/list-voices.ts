@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListVoicesParams, ListVoicesResponse } from '../types.js';
-import { validateListVoices } from '../validators/list-voices.js';
 export const listVoicesOperation: OperationSpec = {
   id: "retell-ai.list_voices",
   operation: "read",
@@ -13,8 +12,8 @@ export const listVoicesOperation: OperationSpec = {
   params: [],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: {} },
   pagination: null,
-  validate: validateListVoices,
 };
 /**
  * List every voice available to your account (Retell's catalogue plus voices you cloned or added), with provider, gender, accent and a preview recording. The whole list comes back at once.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { StopCallParams, StopCallResponse } from '../types.js';
-import { validateStopCall } from '../validators/stop-call.js';
 export const stopCallOperation: OperationSpec = {
   id: "retell-ai.stop_call",
   operation: "write",
@@ -13,8 +12,8 @@ export const stopCallOperation: OperationSpec = {
   params: [{ name: "call_id", in: "path", wire: "call_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 204,
+  args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
   pagination: null,
-  validate: validateStopCall,
 };
 /**
  * Hang up an ongoing phone or web call. Succeeds with an empty response; the call's record then shows it as ended (disconnection reason `manual_stopped`).

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { UpdateAgentParams, UpdateAgentResponse } from '../types.js';
-import { validateUpdateAgent } from '../validators/update-agent.js';
 export const updateAgentOperation: OperationSpec = {
   id: "retell-ai.update_agent",
   operation: "write",
@@ -17,8 +16,23 @@ export const updateAgentOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      agent_id: { type: "string", minLength: 1 },
+      data: {
+        type: "object",
+        properties: {
+          agent_name: { type: "string" },
+          voice_id: { type: "string" },
+          response_engine: { type: "object", properties: { type: { type: "string", enum: ["retell-llm", "conversation-flow", "custom-llm"] } }, required: ["type"] },
+          webhook_url: { type: "string", format: "uri" },
+        },
+      },
+      version: { type: "integer", minimum: 0 },
+    },
+    required: ["agent_id", "data"],
+  },
   pagination: null,
-  validate: validateUpdateAgent,
 };
 /**
  * Change settings of an agent's latest draft version (or of the draft `version` given): the fields in `data` are sent as they are, and fields you leave out keep their values. Publishing the draft is a separate step in the Retell dashboard or API.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { UpdateCallParams, UpdateCallResponse } from '../types.js';
-import { validateUpdateCall } from '../validators/update-call.js';
 export const updateCallOperation: OperationSpec = {
   id: "retell-ai.update_call",
   operation: "write",
@@ -27,8 +26,16 @@ export const updateCallOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      call_id: { type: "string", minLength: 1 },
+      metadata: { type: "object" },
+      data_storage_setting: { type: "string", enum: ["everything", "everything_except_pii", "basic_attributes_only"] },
+      custom_attributes: { type: "object" },
+    },
+    required: ["call_id"],
+  },
   pagination: null,
-  validate: validateUpdateCall,
 };
 /**
  * Update a call's record: replace its `metadata`, tighten its data storage setting, or set organization custom attributes. Returns the updated call. To change a call while it is still live (dynamic variables, agent context), Retell has a separate update-live-call endpoint.

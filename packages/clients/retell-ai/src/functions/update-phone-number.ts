@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { UpdatePhoneNumberParams, UpdatePhoneNumberResponse } from '../types.js';
-import { validateUpdatePhoneNumber } from '../validators/update-phone-number.js';
 export const updatePhoneNumberOperation: OperationSpec = {
   id: "retell-ai.update_phone_number",
   operation: "write",
@@ -16,8 +15,56 @@ export const updatePhoneNumberOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      phone_number: { type: "string", format: "e164" },
+      data: {
+        type: "object",
+        properties: {
+          inbound_agents: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: { agent_id: { type: "string", minLength: 1 }, agent_version: { type: "integer", minimum: 0 }, weight: { type: "number", minimum: 0, maximum: 1 } },
+              required: ["agent_id", "weight"],
+              additionalProperties: false,
+            },
+          },
+          outbound_agents: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: { agent_id: { type: "string", minLength: 1 }, agent_version: { type: "integer", minimum: 0 }, weight: { type: "number", minimum: 0, maximum: 1 } },
+              required: ["agent_id", "weight"],
+              additionalProperties: false,
+            },
+          },
+          inbound_sms_agents: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: { agent_id: { type: "string", minLength: 1 }, agent_version: { type: "integer", minimum: 0 }, weight: { type: "number", minimum: 0, maximum: 1 } },
+              required: ["agent_id", "weight"],
+              additionalProperties: false,
+            },
+          },
+          outbound_sms_agents: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: { agent_id: { type: "string", minLength: 1 }, agent_version: { type: "integer", minimum: 0 }, weight: { type: "number", minimum: 0, maximum: 1 } },
+              required: ["agent_id", "weight"],
+              additionalProperties: false,
+            },
+          },
+          nickname: { type: "string" },
+          inbound_webhook_url: { type: "string", format: "uri" },
+        },
+      },
+    },
+    required: ["phone_number", "data"],
+  },
   pagination: null,
-  validate: validateUpdatePhoneNumber,
 };
 /**
  * Change which agents answer and place calls and SMS on one of your numbers, and its nickname or inbound webhook. Agents are bound as weighted lists: one agent is `{{agent_id = "...", weight = 1}}`; several agents split traffic by weights that sum to 1. The fields in `data` are sent as they are; fields you leave out keep their values.

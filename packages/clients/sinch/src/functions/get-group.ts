@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetGroupParams, GetGroupResponse } from '../types.js';
-import { validateGetGroup } from '../validators/get-group.js';
 export const getGroupOperation: OperationSpec = {
   id: "sinch.get_group",
   operation: "read",
@@ -13,8 +12,8 @@ export const getGroupOperation: OperationSpec = {
   params: [{ name: "group_id", in: "path", wire: "group_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { group_id: { type: "string", minLength: 1 } }, required: ["group_id"] },
   pagination: null,
-  validate: validateGetGroup,
 };
 /**
  * Get one recipient group of the service plan by its ID (name, size, child groups and keyword auto-update rules; not its members).

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetPhoneNumberParams, GetPhoneNumberResponse } from '../types.js';
-import { validateGetPhoneNumber } from '../validators/get-phone-number.js';
 export const getPhoneNumberOperation: OperationSpec = {
   id: "sinch.get_phone_number",
   operation: "read",
@@ -13,8 +12,8 @@ export const getPhoneNumberOperation: OperationSpec = {
   params: [{ name: "phone_number", in: "path", wire: "phone_number", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { phone_number: { type: "string", format: "e164" } }, required: ["phone_number"] },
   pagination: null,
-  validate: validateGetPhoneNumber,
 };
 /**
  * Get one active (rented) phone number of the Sinch project, with its type, capabilities, price and SMS/voice configuration, through the Numbers API.

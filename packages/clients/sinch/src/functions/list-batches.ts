@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListBatchesParams, ListBatchesResponse, ListBatchesItem } from '../types.js';
-import { validateListBatches } from '../validators/list-batches.js';
 export const listBatchesOperation: OperationSpec = {
   id: "sinch.list_batches",
   operation: "read",
@@ -20,8 +19,17 @@ export const listBatchesOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      page: { type: "integer", minimum: 0 },
+      page_size: { type: "integer", minimum: 1, maximum: 100 },
+      from: { type: "string" },
+      start_date: { type: "string", format: "date-time" },
+      end_date: { type: "string", format: "date-time" },
+      client_reference: { type: "string" },
+    },
+  },
   pagination: { strategy: "page", items: "batches", pageParam: "page", sizeParam: "page_size", firstPage: 0, totalPagesPath: null, totalItemsPath: "count" },
-  validate: validateListBatches,
 };
 /**
  * List the outbound SMS batches sent from the service plan in the last 14 days, newest first, one zero-based page at a time.

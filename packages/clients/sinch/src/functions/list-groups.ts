@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListGroupsParams, ListGroupsResponse, ListGroupsItem } from '../types.js';
-import { validateListGroups } from '../validators/list-groups.js';
 export const listGroupsOperation: OperationSpec = {
   id: "sinch.list_groups",
   operation: "read",
@@ -16,8 +15,8 @@ export const listGroupsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { page: { type: "integer", minimum: 0 }, page_size: { type: "integer", minimum: 1, maximum: 100 } } },
   pagination: { strategy: "page", items: "groups", pageParam: "page", sizeParam: "page_size", firstPage: 0, totalPagesPath: null, totalItemsPath: "count" },
-  validate: validateListGroups,
 };
 /**
  * List the recipient groups of the service plan (named sets of phone numbers that a batch can target by group ID), one zero-based page at a time.

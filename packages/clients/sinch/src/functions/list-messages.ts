@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListMessagesParams, ListMessagesResponse, ListMessagesItem } from '../types.js';
-import { validateListMessages } from '../validators/list-messages.js';
 export const listMessagesOperation: OperationSpec = {
   id: "sinch.list_messages",
   operation: "read",
@@ -21,6 +20,18 @@ export const listMessagesOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      direction: { type: "string", enum: ["mt", "mo"] },
+      to: { type: "string" },
+      from: { type: "string" },
+      start_date: { type: "string", format: "date-time" },
+      end_date: { type: "string", format: "date-time" },
+      page: { type: "integer", minimum: 0 },
+      page_size: { type: "integer", minimum: 1, maximum: 100 },
+    },
+    required: ["direction"],
+  },
   pagination: {
     strategy: "page",
     items: { mt: "batches", mo: "inbounds" },
@@ -30,7 +41,6 @@ export const listMessagesOperation: OperationSpec = {
     totalPagesPath: null,
     totalItemsPath: "count",
   },
-  validate: validateListMessages,
 };
 /**
  * List SMS messages from the last 14 days in one direction: `direction = "mt"` lists the outbound batches you sent (`GET /batches`, items in `batches`), `direction = "mo"` lists the inbound messages you received (`GET /inbounds`, items in `inbounds`). Sinch has no endpoint that lists both directions at once, so `direction` is required.

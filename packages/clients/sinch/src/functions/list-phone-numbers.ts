@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem } from '../types.js';
-import { validateListPhoneNumbers } from '../validators/list-phone-numbers.js';
 export const listPhoneNumbersOperation: OperationSpec = {
   id: "sinch.list_phone_numbers",
   operation: "read",
@@ -39,8 +38,19 @@ export const listPhoneNumbersOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      region_code: { type: "string", pattern: "^[A-Z]{2}$" },
+      type: { type: "string", enum: ["MOBILE", "LOCAL", "TOLL_FREE"] },
+      page_size: { type: "integer", minimum: 1 },
+      page_token: { type: "string" },
+      capability: { type: "string", enum: ["SMS", "VOICE"] },
+      number_pattern: { type: "string" },
+      number_search_pattern: { type: "string", enum: ["START", "CONTAINS", "END"] },
+    },
+    required: ["region_code", "type"],
+  },
   pagination: { strategy: "cursor", items: "activeNumbers", cursorParam: "page_token", sizeParam: "page_size", nextCursorPath: "nextPageToken", hasMorePath: null },
-  validate: validateListPhoneNumbers,
 };
 /**
  * List the active (rented) phone numbers of the Sinch project in one country and of one number type, through the Numbers API, one page at a time (follow `nextPageToken`). Uses the Numbers API's basic auth from the access key, which Sinch rate limits heavily.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { SendSmsParams, SendSmsResponse } from '../types.js';
-import { validateSendSms } from '../validators/send-sms.js';
 export const sendSmsOperation: OperationSpec = {
   id: "sinch.send_sms",
   operation: "write",
@@ -22,8 +21,20 @@ export const sendSmsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 201,
+  args: {
+    properties: {
+      from: { type: "string" },
+      to: { type: "array", items: { type: "string" }, minItems: 1, maxItems: 1000 },
+      body: { type: "string", maxLength: 2000 },
+      delivery_report: { type: "string", enum: ["none", "summary", "full", "per_recipient", "per_recipient_final"] },
+      expire_at: { type: "string", format: "date-time" },
+      send_at: { type: "string", format: "date-time" },
+      client_reference: { type: "string", maxLength: 2048 },
+      callback_url: { type: "string", maxLength: 2048, format: "uri" },
+    },
+    required: ["to", "body"],
+  },
   pagination: null,
-  validate: validateSendSms,
 };
 /**
  * Send one SMS text to one or more recipients (up to 1000 numbers or group IDs) as a Sinch batch, now or at a scheduled time. Returns the created batch; delivery happens afterwards at the service plan's rate. Sending is not idempotent: a request that may have reached Sinch is never retried automatically.

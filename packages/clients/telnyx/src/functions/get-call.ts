@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetCallParams, GetCallResponse } from '../types.js';
-import { validateGetCall } from '../validators/get-call.js';
 export const getCallOperation: OperationSpec = {
   id: "telnyx.get_call",
   operation: "read",
@@ -13,8 +12,8 @@ export const getCallOperation: OperationSpec = {
   params: [{ name: "call_control_id", in: "path", wire: "call_control_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { call_control_id: { type: "string", minLength: 1 } }, required: ["call_control_id"] },
   pagination: null,
-  validate: validateGetCall,
 };
 /**
  * Get the live status of a Call Control call by its call_control_id: whether it is still alive and how long it has lasted. Data stays available for 10 minutes after hang-up.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetPhoneNumberParams, GetPhoneNumberResponse } from '../types.js';
-import { validateGetPhoneNumber } from '../validators/get-phone-number.js';
 export const getPhoneNumberOperation: OperationSpec = {
   id: "telnyx.get_phone_number",
   operation: "read",
@@ -13,8 +12,8 @@ export const getPhoneNumberOperation: OperationSpec = {
   params: [{ name: "phone_number_id", in: "path", wire: "phone_number_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { phone_number_id: { type: "string", minLength: 1 } }, required: ["phone_number_id"] },
   pagination: null,
-  validate: validateGetPhoneNumber,
 };
 /**
  * Get the details of one phone number on your account by its Telnyx id.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListCallRecordsParams, ListCallRecordsResponse, ListCallRecordsItem } from '../types.js';
-import { validateListCallRecords } from '../validators/list-call-records.js';
 export const listCallRecordsOperation: OperationSpec = {
   id: "telnyx.list_call_records",
   operation: "read",
@@ -36,8 +35,15 @@ export const listCallRecordsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      page_size: { type: "integer", minimum: 1, maximum: 250 },
+      page_number: { type: "integer", minimum: 1 },
+      filter_call_session_id: { type: "string" },
+      filter_conference_id: { type: "string" },
+    },
+  },
   pagination: { strategy: "page", items: "data", pageParam: "page_number", sizeParam: "page_size", firstPage: 1, totalPagesPath: "meta.total_pages", totalItemsPath: null },
-  validate: validateListCallRecords,
 };
 /**
  * List call recordings, optionally for one call session or conference, with their download URLs.

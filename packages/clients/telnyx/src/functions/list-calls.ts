@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListCallsParams, ListCallsResponse, ListCallsItem } from '../types.js';
-import { validateListCalls } from '../validators/list-calls.js';
 export const listCallsOperation: OperationSpec = {
   id: "telnyx.list_calls",
   operation: "read",
@@ -28,8 +27,16 @@ export const listCallsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      page_size: { type: "integer", minimum: 1, maximum: 250 },
+      page_number: { type: "integer", minimum: 1 },
+      filter_status: { type: "string", enum: ["init", "in_progress", "completed"] },
+      filter_application_session_id: { type: "string" },
+      filter_leg_id: { type: "string" },
+    },
+  },
   pagination: { strategy: "page", items: "data", pageParam: "page_number", sizeParam: "page_size", firstPage: 1, totalPagesPath: "meta.total_pages", totalItemsPath: null },
-  validate: validateListCalls,
 };
 /**
  * List Call Control call events (call initiated, answered, hung up, …), newest first. Telnyx has no list of calls; events are the closest record, and without a session or leg filter only the last 24 hours are returned.

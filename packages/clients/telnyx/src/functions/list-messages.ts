@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListMessagesParams, ListMessagesResponse, ListMessagesItem } from '../types.js';
-import { validateListMessages } from '../validators/list-messages.js';
 export const listMessagesOperation: OperationSpec = {
   id: "telnyx.list_messages",
   operation: "read",
@@ -20,8 +19,17 @@ export const listMessagesOperation: OperationSpec = {
   ],
   constants: { query: { "filter[record_type]": "messaging" }, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      page_size: { type: "integer", minimum: 1, maximum: 50 },
+      page_number: { type: "integer", minimum: 1 },
+      direction: { type: "string", enum: ["inbound", "outbound"] },
+      filter_source: { type: "string" },
+      filter_destination: { type: "string" },
+      filter_status: { type: "string", enum: ["gw_timeout", "delivered", "dlr_unconfirmed", "dlr_timeout", "received", "gw_reject", "failed"] },
+    },
+  },
   pagination: { strategy: "page", items: "data", pageParam: "page_number", sizeParam: "page_size", firstPage: 1, totalPagesPath: "meta.total_pages", totalItemsPath: null },
-  validate: validateListMessages,
 };
 /**
  * List messaging detail records (MDRs): one record per SMS/MMS sent or received, with its numbers, direction, status, parts and cost. Telnyx has no endpoint that lists messages themselves, so records carry no message text.

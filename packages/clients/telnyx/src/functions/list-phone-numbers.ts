@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem } from '../types.js';
-import { validateListPhoneNumbers } from '../validators/list-phone-numbers.js';
 export const listPhoneNumbersOperation: OperationSpec = {
   id: "telnyx.list_phone_numbers",
   operation: "read",
@@ -28,8 +27,19 @@ export const listPhoneNumbersOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      page_size: { type: "integer", minimum: 1, maximum: 250 },
+      page_number: { type: "integer", minimum: 1 },
+      filter_phone_number: { type: "string", minLength: 3 },
+      filter_status: {
+        type: "string",
+        enum: ["purchase-pending", "purchase-failed", "port-pending", "port-failed", "active", "deleted", "emergency-only", "ported-out", "port-out-pending"],
+      },
+      filter_tag: { type: "string" },
+    },
+  },
   pagination: { strategy: "page", items: "data", pageParam: "page_number", sizeParam: "page_size", firstPage: 1, totalPagesPath: "meta.total_pages", totalItemsPath: null },
-  validate: validateListPhoneNumbers,
 };
 /**
  * List the phone numbers on your Telnyx account, one page at a time.

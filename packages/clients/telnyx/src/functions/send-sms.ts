@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { SendSmsParams, SendSmsResponse } from '../types.js';
-import { validateSendSms } from '../validators/send-sms.js';
 export const sendSmsOperation: OperationSpec = {
   id: "telnyx.send_sms",
   operation: "write",
@@ -40,8 +39,20 @@ export const sendSmsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      from: { type: "string", format: "e164" },
+      to: { type: "string", format: "e164" },
+      text: { type: "string", minLength: 1 },
+      subject: { type: "string" },
+      media_urls: { type: "array", items: { type: "string", format: "uri" }, maxItems: 10 },
+      use_mms: { type: "boolean" },
+      messaging_profile_id: { type: "string" },
+      webhook_url: { type: "string", format: "uri" },
+    },
+    required: ["to"],
+  },
   pagination: null,
-  validate: validateSendSms,
 };
 /**
  * Send an SMS, or an MMS when media is attached, from one of your numbers (or a number pool via a messaging profile) to one recipient. Sending is not idempotent: a request that may have reached Telnyx is never retried automatically.

@@ -1,0 +1,42 @@
+/**
+ * What a transport is: one HTTP attempt, reported as what happened (a
+ * response, a failure kind, or the caller's abort). Deciding what that means
+ * (retry, error, success) is the retry loop's job, so every transport (Node's
+ * `http`, `fetch`, a caller's own) is classified the same way.
+ */
+
+import type { PreparedRequest } from './build-request.js';
+import type { Failure } from './retry.js';
+
+/** Response headers, read by name (case-insensitive); the one method the runtime needs of `Headers`. */
+export interface ResponseHeaders {
+  get(name: string): string | null;
+}
+
+export type AttemptResult =
+  | { kind: 'response'; status: number; headers: ResponseHeaders; text: string }
+  | { kind: 'failed'; failure: Exclude<Failure, { kind: 'status' }>; cause: unknown }
+  | { kind: 'aborted' };
+
+/** Starts a timer that calls `fire` after `ms`; returns what cancels it. */
+export type StartTimer = (ms: number, fire: () => void) => () => void;
+
+export interface AttemptLimits {
+  /** The whole attempt, response body included, must end within this many milliseconds. */
+  timeoutMs: number;
+  /** The caller's signal, when it passed one. */
+  signal?: AbortSignal;
+  startTimer: StartTimer;
+}
+
+export interface TransportAttempt {
+  request: PreparedRequest;
+  limits: AttemptLimits;
+}
+
+/**
+ * Sends one request and reads its whole body. It must resolve, never reject:
+ * `not_sent` only when no byte can have reached the server, `connection` when
+ * some may have, `timeout` when `limits.timeoutMs` passed first.
+ */
+export type Transport = (request: PreparedRequest, limits: AttemptLimits) => Promise<AttemptResult>;

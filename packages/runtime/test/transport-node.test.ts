@@ -1,0 +1,181 @@
+/**
+ * The Node transport against real sockets: what it returns, and above all how
+ * it classifies a failure, since that decides whether a write may be repeated.
+ */
+
+import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+import { Agent } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PreparedRequest } from '../src/build-request.js';
+import { nodeTransport } from '../src/transport-node.js';
+import type { AttemptResult } from '../src/transport-types.js';
+import { realTimer } from '../src/transport.js';
+import { loopback, type Loopback } from './loopback.js';
+import { manualTimeouts } from './support.js';
+
+const open: Array<{ close(): Promise<void> | void }> = [];
+afterEach(async () => {
+  for (const resource of open.splice(0)) await resource.close();
+});
+
+async function server(handler: Parameters<typeof loopback>[0]): Promise<Loopback> {
+  const s = await loopback(handler);
+  open.push(s);
+  return s;
+}
+
+/** A TCP server that accepts and then does what `onSocket` says (or nothing at all). */
+async function rawServer(onSocket: (socket: Socket) => void = () => {}): Promise<{ url: (scheme: string) => string; connections: () => number }> {
+  let connections = 0;
+  const sockets = new Set<Socket>();
+  const tcp: TcpServer = createTcpServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('error', () => {});
+    onSocket(socket);
+  });
+  await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+  const { port } = tcp.address() as { port: number };
+  open.push({
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        tcp.close(() => resolve());
+      }),
+  });
+  return { url: (scheme) => `${scheme}://127.0.0.1:${port}/v1/thing`, connections: () => connections };
+}
+
+function get(url: string, headers: Record<string, string> = {}): PreparedRequest {
+  return { method: 'GET', url, headers: { accept: 'application/json', ...headers }, body: null };
+}
+
+const LONG = { timeoutMs: 600_000, startTimer: realTimer };
+
+function failureOf(result: AttemptResult): string {
+  return result.kind === 'failed' ? result.failure.kind : result.kind;
+}
+
+describe('node transport: responses', () => {
+  it('sends method, headers and body, and returns status, headers and text', async () => {
+    const s = await server((req, res) => {
+      res.writeHead(201, { 'content-type': 'application/json', 'X-Request-Id': 'req_1' });
+      res.end(JSON.stringify({ got: req.headers['content-type'], length: req.headers['content-length'] }));
+    });
+    const body = 'to=%2B15555550100&text=h%C3%A9';
+    const result = await nodeTransport()(
+      { method: 'POST', url: `${s.url}/messages?x=1`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body },
+      LONG,
+    );
+    expect(result.kind).toBe('response');
+    if (result.kind !== 'response') return;
+    expect(result.status).toBe(201);
+    expect(result.headers.get('X-REQUEST-ID')).toBe('req_1');
+    expect(result.headers.get('missing')).toBeNull();
+    expect(JSON.parse(result.text)).toEqual({ got: 'application/x-www-form-urlencoded', length: String(Buffer.byteLength(body)) });
+    expect(s.requests).toEqual([{ method: 'POST', url: '/messages?x=1', body }]);
+  });
+
+  it('decodes a UTF-8 body split across chunks', async () => {
+    const bytes = Buffer.from(JSON.stringify({ text: 'héllo wörld ✓' }));
+    const s = await server((_req, res) => {
+      res.writeHead(200);
+      // Cut inside a multi-byte character.
+      const cut = bytes.indexOf(0xc3) + 1;
+      res.write(bytes.subarray(0, cut));
+      setImmediate(() => res.end(bytes.subarray(cut)));
+    });
+    const result = await nodeTransport()(get(s.url), LONG);
+    expect(result.kind === 'response' && JSON.parse(result.text)).toEqual({ text: 'héllo wörld ✓' });
+  });
+
+  it('reuses one keep-alive connection for sequential requests', async () => {
+    const sockets = new Set<unknown>();
+    const s = await server((req, res) => {
+      sockets.add(req.socket);
+      res.end('{}');
+    });
+    const transport = nodeTransport({ agents: { http: new Agent({ keepAlive: true }) } });
+    for (let i = 0; i < 5; i++) expect((await transport(get(s.url), LONG)).kind).toBe('response');
+    expect(s.requests).toHaveLength(5);
+    expect(sockets.size).toBe(1);
+  });
+
+  it('sends through the agent it is given', async () => {
+    const s = await server((_req, res) => res.end('{}'));
+    let created = 0;
+    class CountingAgent extends Agent {
+      override createConnection(...args: Parameters<Agent['createConnection']>) {
+        created++;
+        return super.createConnection(...args);
+      }
+    }
+    await nodeTransport({ agents: { http: new CountingAgent() } })(get(s.url), LONG);
+    expect(created).toBe(1);
+  });
+});
+
+describe('node transport: what a failure means for a write', () => {
+  it('a refused connection is not_sent', async () => {
+    // Port 0 cannot be listened on, so connecting to it is always refused (a closed port could be reused meanwhile).
+    const result = await nodeTransport()(get('http://127.0.0.1:0/v1/thing'), LONG);
+    expect(failureOf(result)).toBe('not_sent');
+  });
+
+  it('a connection reset after the request was written is connection (maybe sent)', async () => {
+    const raw = await rawServer((socket) => socket.once('data', () => socket.resetAndDestroy()));
+    const result = await nodeTransport()({ method: 'POST', url: raw.url('http'), headers: {}, body: 'text=hi' }, LONG);
+    expect(failureOf(result)).toBe('connection');
+  });
+
+  it('a timeout after the request was written is timeout', async () => {
+    let received = false;
+    const raw = await rawServer((socket) => socket.once('data', () => (received = true)));
+    const timers = manualTimeouts();
+    const pending = nodeTransport()(get(raw.url('http')), { timeoutMs: 1000, startTimer: timers.startTimer });
+    await until(() => received);
+    timers.expire();
+    expect(timers.requested).toEqual([1000]);
+    expect(failureOf(await pending)).toBe('timeout');
+  });
+
+  it('a body cut off after the headers is connection', async () => {
+    const raw = await rawServer((socket) =>
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{"partial":');
+        setImmediate(() => socket.destroy());
+      }),
+    );
+    const result = await nodeTransport()(get(raw.url('http')), LONG);
+    expect(failureOf(result)).toBe('connection');
+  });
+
+  it('a header value that cannot be sent fails before any socket: not_sent', async () => {
+    const raw = await rawServer();
+    const result = await nodeTransport()(get(raw.url('http'), { 'x-bad': 'line\nbreak' }), LONG);
+    expect(failureOf(result)).toBe('not_sent');
+    expect(raw.connections()).toBe(0);
+  });
+});
+
+describe('node transport: the caller’s signal', () => {
+  it('an already aborted signal sends nothing', async () => {
+    const raw = await rawServer();
+    const result = await nodeTransport()(get(raw.url('http')), { ...LONG, signal: AbortSignal.abort() });
+    expect(result).toEqual({ kind: 'aborted' });
+    expect(raw.connections()).toBe(0);
+  });
+
+  it('aborting mid-request ends the attempt as aborted', async () => {
+    const raw = await rawServer((socket) => socket.once('data', () => {}));
+    const controller = new AbortController();
+    const pending = nodeTransport()(get(raw.url('http')), { ...LONG, signal: controller.signal });
+    await until(() => raw.connections() === 1);
+    controller.abort();
+    expect(await pending).toEqual({ kind: 'aborted' });
+  });
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
