@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { AddBounceParams, AddBounceResponse } from '../types.js';
-import { validateAddBounce } from '../validators/add-bounce.js';
 export const addBounceOperation: OperationSpec = {
   id: "mailgun.add_bounce",
   operation: "write",
@@ -18,8 +17,11 @@ export const addBounceOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: { address: { type: "string", minLength: 3 }, code: { type: "string", pattern: "^[0-9]{3}$" }, error: { type: "string" }, created_at: { type: "string" } },
+    required: ["address"],
+  },
   pagination: null,
-  validate: validateAddBounce,
 };
 /**
  * Put one address on the sending domain's bounce list, so Mailgun stops delivering to it, with an optional SMTP code, error text and time. Adding an address that is already listed updates its record, so repeating the call is harmless.

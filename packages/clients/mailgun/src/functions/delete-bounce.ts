@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { DeleteBounceParams, DeleteBounceResponse } from '../types.js';
-import { validateDeleteBounce } from '../validators/delete-bounce.js';
 export const deleteBounceOperation: OperationSpec = {
   id: "mailgun.delete_bounce",
   operation: "write",
@@ -13,8 +12,8 @@ export const deleteBounceOperation: OperationSpec = {
   params: [{ name: "address", in: "path", wire: "address", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { address: { type: "string", minLength: 3 } }, required: ["address"] },
   pagination: null,
-  validate: validateDeleteBounce,
 };
 /**
  * Remove one address from the sending domain's bounce list: Mailgun delivers to it again until it bounces again. An address that is not listed is answered with 404.

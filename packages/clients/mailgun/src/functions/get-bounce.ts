@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetBounceParams, GetBounceResponse } from '../types.js';
-import { validateGetBounce } from '../validators/get-bounce.js';
 export const getBounceOperation: OperationSpec = {
   id: "mailgun.get_bounce",
   operation: "read",
@@ -13,8 +12,8 @@ export const getBounceOperation: OperationSpec = {
   params: [{ name: "address", in: "path", wire: "address", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { address: { type: "string", minLength: 3 } }, required: ["address"] },
   pagination: null,
-  validate: validateGetBounce,
 };
 /**
  * Look up one address in the sending domain's bounce list, to learn whether and why Mailgun stopped delivering to it. An address that never bounced is answered with 404 ("Address not found in bounces table").

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { GetDomainParams, GetDomainResponse } from '../types.js';
-import { validateGetDomain } from '../validators/get-domain.js';
 export const getDomainOperation: OperationSpec = {
   id: "mailgun.get_domain",
   operation: "read",
@@ -17,8 +16,8 @@ export const getDomainOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { name: { type: "string", minLength: 1 }, extended: { type: "boolean" }, with_dns: { type: "boolean" } }, required: ["name"] },
   pagination: null,
-  validate: validateGetDomain,
 };
 /**
  * Get one of the account's domains by name: its state and settings, and the DNS records Mailgun expects for sending (SPF, DKIM, tracking CNAME) and receiving (MX), each with whether Mailgun found it valid.

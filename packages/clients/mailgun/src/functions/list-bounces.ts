@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListBouncesParams, ListBouncesResponse, ListBouncesItem } from '../types.js';
-import { validateListBounces } from '../validators/list-bounces.js';
 export const listBouncesOperation: OperationSpec = {
   id: "mailgun.list_bounces",
   operation: "read",
@@ -16,8 +15,8 @@ export const listBouncesOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: { properties: { limit: { type: "integer", minimum: 1, maximum: 1000 }, term: { type: "string", minLength: 1 } } },
   pagination: { strategy: "next_link", items: "items", next: { from: "body", path: "paging.next" } },
-  validate: validateListBounces,
 };
 /**
  * List the sending domain's bounce suppressions: addresses Mailgun no longer sends to because delivery failed permanently, with the SMTP code and error that put them there, in address order, optionally only addresses starting with a prefix.

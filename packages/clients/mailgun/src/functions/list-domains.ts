@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListDomainsParams, ListDomainsResponse, ListDomainsItem } from '../types.js';
-import { validateListDomains } from '../validators/list-domains.js';
 export const listDomainsOperation: OperationSpec = {
   id: "mailgun.list_domains",
   operation: "read",
@@ -30,8 +29,18 @@ export const listDomainsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      limit: { type: "integer", minimum: 1, maximum: 1000 },
+      skip: { type: "integer", minimum: 0 },
+      state: { type: "string", enum: ["active", "unverified", "disabled"] },
+      sort: { type: "string", enum: ["name", "name:asc", "name:desc"] },
+      authority: { type: "string" },
+      search: { type: "string" },
+      include_subaccounts: { type: "boolean" },
+    },
+  },
   pagination: { strategy: "offset", items: "items", offsetParam: "skip", limitParam: "limit", nextPath: null, totalItemsPath: "total_count" },
-  validate: validateListDomains,
 };
 /**
  * List the account's domains with their state (active, unverified, disabled) and settings, newest first unless sorted by name; filter by state, authority or a partial name. The domain list is account-wide: it needs no sending domain.

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { ListEventsParams, ListEventsResponse, ListEventsItem } from '../types.js';
-import { validateListEvents } from '../validators/list-events.js';
 export const listEventsOperation: OperationSpec = {
   id: "mailgun.list_events",
   operation: "read",
@@ -29,8 +28,26 @@ export const listEventsOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      begin: { type: "string" },
+      end: { type: "string" },
+      ascending: { type: "string", enum: ["yes", "no"] },
+      limit: { type: "integer", minimum: 1, maximum: 300 },
+      event: { type: "string" },
+      recipient: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      subject: { type: "string" },
+      message_id: { type: "string" },
+      list: { type: "string" },
+      attachment: { type: "string" },
+      size: { type: "string" },
+      tags: { type: "string" },
+      severity: { type: "string", enum: ["temporary", "permanent"] },
+    },
+  },
   pagination: { strategy: "next_link", items: "items", next: { from: "body", path: "paging.next" } },
-  validate: validateListEvents,
 };
 /**
  * Read the event log of the sending domain: accepted, rejected, delivered, failed, opened, clicked, unsubscribed, complained and stored events, one recipient per event, filtered by time range, event type, addresses, subject, tags or severity. Mailgun keeps events for at least 3 days (longer on paid plans).

@@ -2,7 +2,6 @@
 
 import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';
 import type { SendMessageParams, SendMessageResponse } from '../types.js';
-import { validateSendMessage } from '../validators/send-message.js';
 export const sendMessageOperation: OperationSpec = {
   id: "mailgun.send_message",
   operation: "write",
@@ -33,9 +32,32 @@ export const sendMessageOperation: OperationSpec = {
   ],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
+  args: {
+    properties: {
+      from: { type: "string", minLength: 1 },
+      to: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
+      cc: { type: "array", items: { type: "string", minLength: 1 } },
+      bcc: { type: "array", items: { type: "string", minLength: 1 } },
+      subject: { type: "string" },
+      text: { type: "string" },
+      html: { type: "string" },
+      amp_html: { type: "string" },
+      template: { type: "string" },
+      template_version: { type: "string" },
+      template_variables: { type: "string" },
+      reply_to: { type: "string" },
+      tags: { type: "array", items: { type: "string", minLength: 1 } },
+      delivery_time: { type: "string" },
+      test_mode: { type: "string", enum: ["yes"] },
+      tracking: { type: "string", enum: ["yes", "no", "htmlonly"] },
+      tracking_clicks: { type: "string", enum: ["yes", "no", "htmlonly"] },
+      tracking_opens: { type: "string", enum: ["yes", "no"] },
+      require_tls: { type: "string", enum: ["yes", "no"] },
+    },
+    required: ["to"],
+  },
   pagination: null,
   requiredGroups: [{ kind: "at_least_one", parameters: ["text", "html", "amp_html", "template"] }],
-  validate: validateSendMessage,
 };
 /**
  * Send an email from the account's sending domain, assembled by Mailgun from its parts: sender, recipients, subject, and a text, HTML or AMP body or a stored template. Mailgun queues the message and answers with its Message-ID, which later shows up in the event log. Sending is not idempotent: a request that may have reached Mailgun is never retried automatically.
