@@ -38,6 +38,8 @@ export interface Provider {
   envPrefix: string;
   fields: Field[];
   servers: Server[];
+  /** Headers sent on every request, filled from account fields. */
+  headers: AccountHeader[];
   errors: ErrorEnvelope;
   rateLimit: RateLimitHeaders | null;
   requestIdHeader: string | null;
@@ -64,23 +66,53 @@ export interface Field {
   /** Fake, well-formed value for examples, docs and the sandbox. */
   example: string;
   default: string | null;
+  /** False only for fields declared `required: false`: they may stay unset and are used only in account headers. */
+  required: boolean;
   enum: string[] | null;
   pattern: string | null;
 }
 
+/** Where a credential comes from: an account field, or a value fixed by the spec (Mailgun's Basic user `api`). */
+export type Credential = { kind: 'field'; field: string } | { kind: 'literal'; value: string };
+
+/** One wire name an api_key scheme sends, with its value's source. */
+export interface ApiKeyParam {
+  wireName: string;
+  value: Credential;
+}
+
 export type AuthScheme =
   | { kind: 'bearer'; name: string; tokenField: string }
-  | { kind: 'basic'; name: string; usernameField: string; passwordField: string }
-  | { kind: 'api_key'; name: string; in: 'header' | 'query'; keyName: string; valueField: string };
+  | { kind: 'basic'; name: string; username: Credential; password: Credential }
+  /** `in: body` only on servers whose functions all send a body; the loader enforces it. */
+  | { kind: 'api_key'; name: string; in: 'header' | 'query' | 'body'; params: ApiKeyParam[] };
+
+/** A URL with `{field}` placeholders, e.g. `https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}`. */
+export interface UrlTemplate {
+  template: string;
+  /** Fields named by the placeholders, in order of appearance. */
+  fields: string[];
+}
+
+/** One URL for every account, or one per value of an enum field (Mailgun's US or EU host). */
+export type ServerUrl =
+  | ({ kind: 'fixed' } & UrlTemplate)
+  | { kind: 'by_field'; field: string; choices: Array<{ value: string; url: UrlTemplate }> };
 
 export interface Server {
   name: string;
-  /** URL with `{field}` placeholders, e.g. `https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}`. */
-  urlTemplate: string;
-  /** Fields named by the URL's placeholders, in order of appearance. */
-  urlFields: string[];
+  url: ServerUrl;
   auth: AuthScheme;
   description: string | null;
+}
+
+/** A provider-level header from account fields: `DP-Company-ID: {company_id}`. */
+export interface AccountHeader {
+  /** As the spec spells it. */
+  name: string;
+  template: string;
+  /** Fields named by the placeholders; the header is left out when an optional one is unset. */
+  fields: string[];
 }
 
 export interface ErrorEnvelope {
@@ -126,8 +158,12 @@ export type Transform =
 
 export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
 
-/** The shape of a value: a JSON Schema subset with our own field names. */
-export interface ValueSchema {
+/** The shape of a value: one JSON type with its constraints, or a union of such shapes. */
+export type ValueSchema = SingleValueSchema | UnionValueSchema;
+
+/** A value of one JSON type: a JSON Schema subset with our own field names. */
+export interface SingleValueSchema {
+  kind: 'single';
   type: ValueType;
   description: string | null;
   enum: unknown[] | null;
@@ -145,6 +181,19 @@ export interface ValueSchema {
   properties: NestedProperty[] | null;
   /** `true` for free-form maps, a schema for typed maps, `false` for closed objects. */
   additionalProperties: boolean | ValueSchema;
+}
+
+/**
+ * "One number or several", "a version number or a tag": the value has the shape of one of
+ * `members`. Each member has its own JSON type (integer and number count as one), so a value
+ * matches at most one member and transforms and encodings can tell which; members are never
+ * unions themselves, and there are at least two.
+ */
+export interface UnionValueSchema {
+  kind: 'union';
+  description: string | null;
+  default: unknown;
+  members: SingleValueSchema[];
 }
 
 export interface NestedProperty {
@@ -260,6 +309,11 @@ export interface Example {
   title: string;
   arguments: Record<string, unknown>;
   account: string | null;
+  /**
+   * Field values of the example's named account where they differ from the fields' examples:
+   * the URL choice its documented request shows (`{ region: 'eu' }`). Empty for most examples.
+   */
+  fields: Record<string, string>;
   request: ExampleRequest;
   response: { status: number; headers: Record<string, string>; body: unknown };
   /** Lua statements using `result`, appended to the generated call. */

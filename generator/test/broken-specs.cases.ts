@@ -29,8 +29,173 @@ const directory = (file: string): Edit => ({ file, directory: true });
 const fifo = (file: string): Edit => ({ file, fifo: true });
 const outside = (path: string, contents: string): Edit => ({ outside: path, contents });
 
+/** A parameter appended to list_widgets (a GET: its parameters go to the query), from line 22 on. */
+const listParam = (yaml: string): Edit => sub('acme/list_widgets.yaml', '    description: Only widgets of this colour.\n', `    description: Only widgets of this colour.\n${yaml}`);
+/** A parameter appended to create_widget (a JSON body), from line 23 on. */
+const createParam = (yaml: string): Edit => sub('acme/create_widget.yaml', '    description: Tags.\n', `    description: Tags.\n${yaml}`);
+
 /** The fixture's page-number pagination block, replaced whole by the next_link cases. */
 const PAGE_PAGINATION = '  strategy: page\n  page_param: page\n  size_param: per_page\n  first_page: 1\n  items: items\n  total_pages: total_pages\n';
+
+/** The fixture's server, replaced by a URL chosen by the `region` field in the account cases. */
+const FIXED_URL = '    url: https://{region}.api.acme.test/v1\n';
+const BY_REGION = '    url:\n      by_field: region\n      urls:\n        us: https://us.api.acme.test/v1\n        eu: https://eu.api.acme.test/v1\n';
+/** An optional field, added after `api_key`. */
+const OPTIONAL_FIELD = "    example: acme_test_key\n  company_id: { label: Company, description: Company id., example: '5012', required: false }\n";
+
+/** Account-driven request parts (issue 13): server choice, provider headers, credentials. */
+const accountCases: BrokenSpecCase[] = [
+  {
+    name: 'URL choice by an undeclared field',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('by_field: region', 'by_field: regoin'))],
+    expected: [
+      "acme/provider.yaml:25:17: field 'regoin' is not declared under 'fields'. Did you mean 'region'?",
+    ],
+  },
+  {
+    name: 'URL choice by a field without enum',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('by_field: region', 'by_field: api_key'))],
+    expected: [
+      "acme/provider.yaml:25:17: field 'api_key' has no enum: a URL chosen by a field needs the field's values listed under 'enum', one URL each.",
+    ],
+  },
+  {
+    name: 'URL choice missing a value of the enum',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('        eu: https://eu.api.acme.test/v1\n', ''))],
+    expected: [
+      "acme/provider.yaml:26:7: field 'region' can be 'eu', which has no URL here: give one URL per enum value.",
+    ],
+  },
+  {
+    name: 'URL choice keyed by a value outside the enum',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('        eu:', '        ue:'))],
+    expected: [
+      "acme/provider.yaml:26:7: field 'region' can be 'eu', which has no URL here: give one URL per enum value.",
+      "acme/provider.yaml:28:9: 'ue' is not a value of field 'region' (us, eu). Did you mean 'us'?",
+    ],
+  },
+  {
+    name: 'URL choice by an optional field',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION), sub('acme/provider.yaml', '    default: us\n', '    required: false\n')],
+    expected: [
+      "acme/provider.yaml:25:17: field 'region' is optional (required: false), so it cannot be used in a server URL: every request needs it. Only provider headers may use optional fields.",
+    ],
+  },
+  {
+    name: 'URL choice with a URL that is not http(s)',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('eu: https://', 'eu: ftp://'))],
+    expected: [
+      "acme/provider.yaml:28:13: 'servers.default.url.urls.eu' must be an absolute http(s) URL; found \"ftp://eu.api.acme.test/v1\".",
+    ],
+  },
+  {
+    name: 'URL choice whose URL names an undeclared field',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('eu: https://eu.api.acme.test/v1', 'eu: https://eu.api.acme.test/{tenant}'))],
+    expected: [
+      "acme/provider.yaml:28:13: field 'tenant' is not declared under 'fields'.",
+    ],
+  },
+  {
+    name: 'URL choice with a misspelt key',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('      urls:', '      url:'))],
+    expected: [
+      "acme/provider.yaml:26:7: unknown key 'url' in 'servers.default.url'. Did you mean 'urls'? Allowed keys: by_field, urls.",
+    ],
+  },
+  {
+    name: 'optional field with a default',
+    edits: [sub('acme/provider.yaml', '    default: us\n', '    default: us\n    required: false\n')],
+    expected: [
+      "acme/provider.yaml:12:15: a field with a default always has a value: remove 'required: false' or the default.",
+    ],
+  },
+  {
+    name: 'optional field in a server URL',
+    edits: [sub('acme/provider.yaml', '    example: acme_test_key\n', OPTIONAL_FIELD), sub('acme/provider.yaml', FIXED_URL, '    url: https://{region}.api.acme.test/{company_id}\n')],
+    expected: [
+      "acme/provider.yaml:25:10: field 'company_id' is optional (required: false), so it cannot be used in a server URL: every request needs it. Only provider headers may use optional fields.",
+    ],
+  },
+  {
+    name: 'optional field as a credential',
+    edits: [sub('acme/provider.yaml', '    example: acme_test_key\n', OPTIONAL_FIELD), sub('acme/provider.yaml', 'token: api_key', 'token: company_id')],
+    expected: [
+      "acme/provider.yaml:22:12: field 'company_id' is optional (required: false), so it cannot be used in auth: every request needs it. Only provider headers may use optional fields.",
+    ],
+  },
+  {
+    name: 'provider header naming an undeclared field',
+    edits: [sub('acme/provider.yaml', 'errors:\n', "headers:\n  X-Company: '{company}'\nerrors:\n")],
+    expected: [
+      "acme/provider.yaml:27:14: field 'company' is not declared under 'fields'.",
+    ],
+  },
+  {
+    name: 'provider header with an invalid name',
+    edits: [sub('acme/provider.yaml', 'errors:\n', "headers:\n  'X Company': '{region}'\nerrors:\n")],
+    expected: [
+      "acme/provider.yaml:27:3: \"X Company\" is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~).",
+    ],
+  },
+  {
+    name: 'provider header replacing the credentials',
+    edits: [sub('acme/provider.yaml', 'errors:\n', "headers:\n  Authorization: 'Bearer {region}'\nerrors:\n")],
+    expected: [
+      "acme/provider.yaml:27:3: header 'Authorization' carries the credentials of auth scheme 'bearer'; a provider header may not replace it.",
+    ],
+  },
+  {
+    name: 'provider header named twice in different case',
+    edits: [sub('acme/provider.yaml', 'errors:\n', "headers:\n  X-Region: '{region}'\n  x-region: '{region}'\nerrors:\n")],
+    expected: [
+      "acme/provider.yaml:28:3: header 'x-region' is header 'X-Region' again (header names ignore case).",
+    ],
+  },
+  {
+    name: 'credentials in the body on a server with a bodiless function',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: body\n    name: key\n    value: api_key\n')],
+    expected: [
+      "acme/create_widget.yaml:36:33: example 'A widget': the documented header authorization differs from the one the fields' example values produce.",
+      "acme/create_widget.yaml:37:13: example 'A widget': the documented body is {\"name\":\"Sprocket\"}, but the arguments produce {\"key\":\"acme_test_key\",\"name\":\"Sprocket\"}.",
+      "acme/list_widgets.yaml:6:3: server 'default' sends its credentials in the body (auth 'bearer' has in: body), so this function needs one: set request.body to json or form.",
+    ],
+  },
+  {
+    name: 'api_key auth with both name and params',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: query\n    name: key\n    value: api_key\n    params: { key: api_key }\n')],
+    expected: [
+      "acme/provider.yaml:24:5: give either 'name' and 'value' (one credential), or 'params' (several), not both.",
+    ],
+  },
+  {
+    name: 'api_key auth with a name but no value',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: query\n    name: key\n')],
+    expected: [
+      "acme/provider.yaml:20:5: api_key auth has 'name' but no 'value': give 'name' and 'value' for one credential, or 'params' for several.",
+    ],
+  },
+  {
+    name: 'api_key params naming an undeclared field',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: query\n    params: { key: api_key, secret: api_secret }\n')],
+    expected: [
+      "acme/provider.yaml:22:37: field 'api_secret' is not declared under 'fields'.",
+    ],
+  },
+  {
+    name: 'fixed Basic user name with a misspelt key',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: basic\n    username: { valeu: api }\n    password: api_key\n')],
+    expected: [
+      "acme/provider.yaml:21:17: unknown key 'valeu' in 'auth.bearer.username'. Did you mean 'value'? Allowed keys: value.",
+    ],
+  },
+  {
+    name: 'example of the default account documenting another URL choice',
+    edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION), sub('acme/list_widgets.yaml', 'url: https://us.api.acme.test/v1/widgets?color=red', 'url: https://eu.api.acme.test/v1/widgets?color=red')],
+    expected: [
+      "acme/list_widgets.yaml:40:12: example 'Red widgets': the documented URL is https://eu.api.acme.test/v1/widgets, but the arguments produce https://us.api.acme.test/v1/widgets.",
+    ],
+  },
+];
 
 export const brokenSpecCases: BrokenSpecCase[] = [
   {
@@ -67,7 +232,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt parameter key',
     edits: [sub('acme/list_widgets.yaml', '    wire: page[size]', '    wier: page[size]')],
     expected: [
-      "acme/list_widgets.yaml:17:5: unknown key 'wier' in 'parameters.per_page'. Did you mean 'wire'? Allowed keys: type, description, required, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, in, wire, transform, spread, array_format, applies_to, path_style, deprecated.",
+      "acme/list_widgets.yaml:17:5: unknown key 'wier' in 'parameters.per_page'. Did you mean 'wire'? Allowed keys: type, description, required, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, in, wire, transform, spread, array_format, applies_to, path_style, deprecated, one_of.",
     ],
   },
   {
@@ -171,7 +336,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt provider key',
     edits: [sub('acme/provider.yaml', 'docs_url:', 'doc_url:')],
     expected: [
-      "acme/provider.yaml:5:1: unknown key 'doc_url' in the document. Did you mean 'docs_url'? Allowed keys: id, namespace, name, class_name, category, description, docs_url, api_version, env_prefix, fields, auth, servers, errors, rate_limit, request_id_header, schemas.",
+      "acme/provider.yaml:5:1: unknown key 'doc_url' in the document. Did you mean 'docs_url'? Allowed keys: id, namespace, name, class_name, category, description, docs_url, api_version, env_prefix, fields, auth, servers, headers, errors, rate_limit, request_id_header, schemas.",
     ],
   },
   {
@@ -497,10 +662,11 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
-    name: 'two parameters on one wire name',
+    name: "a parameter moved onto another's wire name: the example's query no longer matches",
     edits: [sub('acme/list_widgets.yaml', '    enum: [red, blue]\n', '    enum: [red, blue]\n    wire: page[size]\n')],
     expected: [
-      "acme/list_widgets.yaml:21:11: parameters 'per_page' and 'color' both send query 'page[size]'.",
+      "acme/list_widgets.yaml:41:12: example 'Red widgets': the documented query sends color='red', but the arguments produce no color.",
+      "acme/list_widgets.yaml:41:12: example 'Red widgets': the documented query sends no page[size], but the arguments produce page[size]='red'.",
     ],
   },
   {
@@ -919,6 +1085,198 @@ export const brokenSpecCases: BrokenSpecCase[] = [
       "acme/list_lols.yaml:2:3641: YAML aliases in this file expand to more than 10,000 values (a \"billion laughs\" document); write the values out instead.",
       "acme/list_widgets.yaml:4:12: 'operation' must be one of read, write; found \"reed\". Did you mean 'read'?",
       "acme/update_widget.yaml:1:1: is a directory, not a spec file; spec files are YAML files directly inside specs/<provider>/.",
+    ],
+  },
+  ...accountCases,
+  // Value unions (`one_of`).
+  {
+    name: 'one_of with a single member',
+    edits: [listParam('  size:\n    description: Size.\n    one_of:\n      - { type: string }\n')],
+    expected: [
+      "acme/list_widgets.yaml:25:7: 'one_of' needs at least two members; for a single shape, write its keys in place of 'one_of'.",
+    ],
+  },
+  {
+    name: "one_of beside 'type'",
+    edits: [listParam('  size:\n    description: Size.\n    type: string\n    one_of:\n      - { type: string }\n      - { type: array, items: { type: string } }\n')],
+    expected: [
+      "acme/list_widgets.yaml:24:5: give either 'type' or 'one_of', not both: each member of one_of has its own type.",
+    ],
+  },
+  {
+    name: 'a member of one_of that is itself a one_of',
+    edits: [listParam('  size:\n    description: Size.\n    one_of:\n      - { type: string }\n      - one_of:\n          - { type: integer }\n          - { type: boolean }\n')],
+    expected: [
+      "acme/list_widgets.yaml:26:9: a member of one_of cannot itself be a one_of; list its members in the outer one_of.",
+    ],
+  },
+  {
+    name: 'two members of one_of of one JSON type (integer and number overlap)',
+    edits: [listParam('  size:\n    description: Size.\n    one_of:\n      - { type: integer }\n      - { type: string }\n      - { type: number }\n')],
+    expected: [
+      "acme/list_widgets.yaml:27:17: members 0 and 2 of one_of are both numbers (integer and number overlap); each member needs its own JSON type, so a value matches exactly one member.",
+    ],
+  },
+  {
+    name: "'required' and 'default' on a member of one_of",
+    edits: [listParam('  size:\n    description: Size.\n    one_of:\n      - { type: integer, required: true }\n      - { type: string, default: m }\n')],
+    expected: [
+      "acme/list_widgets.yaml:25:26: 'required' goes on the value that holds the one_of, not on one of its members.",
+      "acme/list_widgets.yaml:26:25: 'default' goes on the value that holds the one_of, not on one of its members.",
+    ],
+  },
+  {
+    name: 'a transform that applies to no member of a one_of',
+    edits: [listParam('  size:\n    description: Size.\n    transform: { join: "," }\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
+    expected: [
+      "acme/list_widgets.yaml:24:16: transform 'join' does not apply to an integer or string; it takes array.",
+    ],
+  },
+  {
+    name: 'a one_of header parameter',
+    edits: [listParam('  size:\n    description: Size.\n    in: header\n    wire: X-Size\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
+    expected: [
+      "acme/list_widgets.yaml:27:7: header parameter 'size' must be a string.",
+    ],
+  },
+  {
+    name: 'a misspelt type in a member of a nested one_of',
+    edits: [createParam('  options:\n    type: object\n    description: Options.\n    properties:\n      version:\n        one_of:\n          - { type: integer }\n          - { type: strin }\n')],
+    expected: [
+      "acme/create_widget.yaml:30:21: 'parameters.options.properties.version.one_of.1.type' must be one of string, integer, number, boolean, array, object; found \"strin\". Did you mean 'string'?",
+    ],
+  },
+  {
+    name: 'a misspelt key beside one_of',
+    edits: [listParam('  size:\n    descripton: Size.\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
+    expected: [
+      "acme/list_widgets.yaml:23:5: unknown key 'descripton' in 'parameters.size'. Did you mean 'description'? Allowed keys: one_of, type, description, required, default, in, wire, transform, spread, array_format, applies_to, path_style, deprecated.",
+    ],
+  },
+  {
+    name: 'example arguments that fit no member of a one_of, and one that breaks its member',
+    edits: [
+      listParam('  size:\n    description: Size.\n    one_of:\n      - { type: integer, minimum: 1 }\n      - { type: array, items: { type: integer } }\n'),
+      sub('acme/list_widgets.yaml', 'arguments: { color: red }', 'arguments: { color: red, size: small }'),
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n  size:\n    description: Size.\n    one_of:\n      - { type: integer, minimum: 1 }\n      - { type: array, items: { type: integer } }\n'),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', 'arguments: { shelf_id: s1, name: Sprocket, size: 0 }'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:37:16: example arguments are invalid: size must be >= 1.",
+      "acme/list_widgets.yaml:42:16: example arguments are invalid: size must be integer or array, found \"small\".",
+    ],
+  },
+  {
+    name: 'array_format on a one_of without an array member',
+    edits: [listParam('  size:\n    description: Size.\n    array_format: repeat\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
+    expected: [
+      "acme/list_widgets.yaml:24:19: 'array_format' applies to array parameters in the query or in a form body (request.body: form).",
+    ],
+  },
+  // Two parameters with one wire name.
+  {
+    name: 'two JSON body parameters on one key',
+    edits: [sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n    wire: name\n')],
+    expected: [
+      "acme/create_widget.yaml:23:11: parameters 'name' and 'tags' both send body 'name'; a JSON body key holds one value, so give them disjoint 'applies_to' cases or different wire names.",
+    ],
+  },
+  {
+    name: 'two header parameters on one header',
+    edits: [listParam('  trace:\n    type: string\n    in: header\n    wire: X-Trace\n    description: Trace id.\n  trace_again:\n    type: string\n    in: header\n    wire: X-Trace\n    description: Trace id again.\n')],
+    expected: [
+      "acme/list_widgets.yaml:30:11: parameters 'trace' and 'trace_again' both send header 'X-Trace'; a header holds one value, so give them disjoint 'applies_to' cases or different wire names.",
+    ],
+  },
+  {
+    name: 'two query parameters on one key: the example documents them in the other order',
+    edits: [
+      listParam('  since:\n    type: string\n    wire: date\n    description: From this date, as >=YYYY-MM-DD.\n  until:\n    type: string\n    wire: date\n    description: Until this date, as <=YYYY-MM-DD.\n'),
+      sub('acme/list_widgets.yaml', 'arguments: { color: red }', "arguments: { color: red, until: '<=2026-02-01', since: '>=2026-01-01' }"),
+      sub('acme/list_widgets.yaml', 'widgets?color=red', 'widgets?color=red&date=%3C%3D2026-02-01&date=%3E%3D2026-01-01'),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:48:12: example 'Red widgets': the documented query sends date twice ('<=2026-02-01', '>=2026-01-01'), but the arguments produce date twice ('>=2026-01-01', '<=2026-02-01').",
+    ],
+  },
+  {
+    name: 'two header parameters on one header with overlapping applies_to cases',
+    edits: [
+      sub('acme/list_widgets.yaml', '  method: GET\n  path: /widgets\n', '  select:\n    parameter: scope\n    cases:\n      all: { method: GET, path: /widgets }\n      mine: { method: GET, path: /me/widgets }\n'),
+      sub(
+        'acme/list_widgets.yaml',
+        'parameters:\n',
+        'parameters:\n  scope:\n    type: string\n    enum: [all, mine]\n    required: true\n    description: Whose widgets.\n  shop:\n    type: string\n    in: header\n    wire: X-Shop\n    applies_to: [all, mine]\n    description: Shop.\n  own_shop:\n    type: string\n    in: header\n    wire: X-Shop\n    applies_to: [mine]\n    description: Your shop.\n',
+      ),
+      sub('acme/list_widgets.yaml', 'arguments: { color: red }', 'arguments: { scope: all, color: red }'),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:26:11: parameters 'shop' and 'own_shop' both send header 'X-Shop'; a header holds one value, so give them disjoint 'applies_to' cases or different wire names.",
+    ],
+  },
+  // validate reports every problem in every file, each once.
+  {
+    name: "one example's invalid arguments do not hide another example's request mismatch",
+    edits: [
+      sub('acme/list_widgets.yaml', 'arguments: { color: red }', 'arguments: { color: green }'),
+      sub(
+        'acme/list_widgets.yaml',
+        'examples:\n',
+        'examples:\n  - title: Blue widgets\n    arguments: { color: blue }\n    request:\n      method: GET\n      url: https://us.api.acme.test/v1/widgets?colour=blue\n      headers: { authorization: Bearer acme_test_key }\n    response:\n      status: 200\n      body: { items: [], total_pages: 0 }\n',
+      ),
+    ],
+    expected: [
+      "acme/list_widgets.yaml:40:12: example 'Blue widgets': the documented query sends colour='blue', but the arguments produce no colour.",
+      "acme/list_widgets.yaml:40:12: example 'Blue widgets': the documented query sends no color, but the arguments produce color='blue'.",
+      "acme/list_widgets.yaml:46:16: example arguments are invalid: color must be one of red, blue, found \"green\".",
+    ],
+  },
+  {
+    name: 'an example with the wrong method is reported once, not again as a request mismatch',
+    edits: [sub('acme/list_widgets.yaml', '    request:\n      method: GET\n', '    request:\n      method: POST\n')],
+    expected: [
+      "acme/list_widgets.yaml:39:15: example request method POST differs from the endpoint's GET.",
+    ],
+  },
+  {
+    name: 'an unclosed flow mapping is one problem, not hundreds that follow from it',
+    edits: [sub('acme/create_widget.yaml', '    items: { type: string }\n', '    items: { type: string\n')],
+    expected: [
+      "acme/create_widget.yaml:22:5: YAML syntax: Flow map in block collection must be sufficiently indented and end with a }",
+    ],
+  },
+  {
+    name: 'problems of every kind in several files are all reported, each once',
+    edits: [
+      sub('acme/create_widget.yaml', 'operation: write', 'operation: wrte'),
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n    spread: yes\n'),
+      sub('acme/list_widgets.yaml', '    maximum: 100\n', '    maximum: 100\n    minimum: 200\n'),
+      sub('acme/list_widgets.yaml', 'widgets?color=red', 'widgets?color=blue'),
+      sub('acme/list_widgets.yaml', 'body: { items: [], total_pages: 0 }', 'body: { items: [], total_pages: none }'),
+      write('acme/delete_widget.yaml', 'name: delete_widget\ntitle: Delete Widget\ndescription: Delete a widget.\noperation: write\naliases: [list_widgets]\nrequest:\n  method: DELETE\n  path: /widgets/{id}\nparameters:\n  id:\n    type: string\n    required: true\n    description: Widget id.\nexamples:\n  - title: Delete\n    arguments: { id: w1 }\n    request:\n      method: DELETE\n      url: https://us.api.acme.test/v1/widgets/w2\n      headers: { authorization: Bearer acme_test_key }\n    response:\n      status: 204\n'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:5:12: 'operation' must be one of read, write; found \"wrte\". Did you mean 'write'?",
+      "acme/create_widget.yaml:23:13: 'parameters.tags.spread' must be a boolean, found \"yes\".",
+      "acme/delete_widget.yaml:19:12: example 'Delete': the documented URL is https://us.api.acme.test/v1/widgets/w2, but the arguments produce https://us.api.acme.test/v1/widgets/w1.",
+      "acme/list_widgets.yaml:1:7: Lua path 'app.integrations.acme.list_widgets' is already taken by function 'acme.delete_widget' (acme/delete_widget.yaml:1:7); rename one of the functions or drop the alias.",
+      "acme/list_widgets.yaml:16:14: minimum 200 is greater than maximum 100.",
+      "acme/list_widgets.yaml:41:12: example 'Red widgets': the documented query sends color='blue', but the arguments produce color='red'.",
+      "acme/list_widgets.yaml:45:13: example response does not match the response schema: total_pages must be integer, found \"none\".",
+    ],
+  },
+  // Nested objects in form bodies go as key[sub]=v.
+  {
+    name: 'a form body example documents a nested object value the arguments do not produce',
+    edits: [
+      sub('acme/create_widget.yaml', '  body: json\n', '  body: form\n'),
+      createParam('  metadata:\n    type: object\n    additional_properties: { type: string }\n    description: Your own data.\n'),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', "arguments: { shelf_id: s1, name: Sprocket, metadata: { order: '42' } }"),
+      sub('acme/create_widget.yaml', '      body: { name: Sprocket }', "      body: { name: Sprocket, metadata: { order: '43', note: gift } }"),
+    ],
+    expected: [
+      "acme/create_widget.yaml:41:13: example 'A widget': the documented body sends metadata[note]='gift', but the arguments produce no metadata[note].",
+      "acme/create_widget.yaml:41:13: example 'A widget': the documented body sends metadata[order]='43', but the arguments produce metadata[order]='42'.",
     ],
   },
 ];

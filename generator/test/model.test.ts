@@ -156,7 +156,7 @@ describe('what the loader limits still allows', () => {
     if (!loaded.ok) return;
     const create = loaded.catalog.providers[0]!.functions.find((f) => f.name === 'create_widget')!;
     const labels = create.parameters.find((p) => p.name === 'labels')!;
-    expect(labels.schema.items?.pattern).toBe('^[a-z\\u00e9]+$');
+    expect(labels.schema.kind === 'single' && labels.schema.items?.kind === 'single' ? labels.schema.items.pattern : null).toBe('^[a-z\\u00e9]+$');
   });
 });
 
@@ -183,5 +183,52 @@ describe('provider schemas shared by $ref', () => {
       },
     });
     expect(loaded.catalog.providers[0]!.schemas['Widget']).toEqual({ type: 'object', properties: { id: { type: 'string' }, shelf: { type: 'object', properties: { name: { type: 'string' } } } } });
+  });
+});
+
+describe('account-driven request parts', () => {
+  const BY_REGION = '    url:\n      by_field: region\n      urls:\n        us: https://us.api.acme.test/v1\n        eu: https://eu.api.acme.test/v1\n';
+  const edits = [
+    { file: 'acme/provider.yaml', find: '    url: https://{region}.api.acme.test/v1\n', replace: BY_REGION },
+    { file: 'acme/provider.yaml', find: '  bearer:\n    type: bearer\n    token: api_key\n', replace: '  bearer:\n    type: basic\n    username: { value: api }\n    password: api_key\n' },
+    { file: 'acme/provider.yaml', find: 'errors:\n', replace: "headers:\n  Acme-Company: '{company_id}'\nerrors:\n" },
+    { file: 'acme/provider.yaml', find: '    example: acme_test_key\n', replace: "    example: acme_test_key\n  company_id: { label: Company, description: Company id., example: '5012', required: false }\n" },
+    // A named account's example at the EU host; the documented header is Basic api:acme_test_key.
+    {
+      file: 'acme/list_widgets.yaml',
+      find: '      body: { items: [], total_pages: 0 }\n',
+      replace: `      body: { items: [], total_pages: 0 }\n  - title: Red widgets in the EU\n    account: eu\n    arguments: { color: red }\n    request:\n      method: GET\n      url: https://eu.api.acme.test/v1/widgets?color=red\n      headers: { authorization: Basic ${Buffer.from('api:acme_test_key').toString('base64')}, acme-company: '5012' }\n    response:\n      status: 200\n      body: { items: [], total_pages: 0 }\n`,
+    },
+    { file: 'acme/list_widgets.yaml', find: 'headers: { authorization: Bearer acme_test_key }', replace: `headers: { authorization: Basic ${Buffer.from('api:acme_test_key').toString('base64')} }` },
+    { file: 'acme/create_widget.yaml', find: 'authorization: Bearer acme_test_key', replace: `authorization: Basic ${Buffer.from('api:acme_test_key').toString('base64')}` },
+  ];
+  const loaded = loadCatalog(projectWith(edits).specs);
+  const acme = loaded.ok ? loaded.catalog.providers[0]! : null;
+
+  it('loads: the examples send exactly what they document, the EU one at the EU host', () => {
+    expect(loaded.ok ? 'valid' : loaded.diagnostics).toBe('valid');
+  });
+
+  it('models the URL as a choice by the field, and the credentials as field or literal', () => {
+    const server = acme!.servers[0]!;
+    expect(server.url).toEqual({
+      kind: 'by_field',
+      field: 'region',
+      choices: [
+        { value: 'us', url: { template: 'https://us.api.acme.test/v1', fields: [] } },
+        { value: 'eu', url: { template: 'https://eu.api.acme.test/v1', fields: [] } },
+      ],
+    });
+    expect(server.auth).toEqual({ kind: 'basic', name: 'bearer', username: { kind: 'literal', value: 'api' }, password: { kind: 'field', field: 'api_key' } });
+    expect(acme!.headers).toEqual([{ name: 'Acme-Company', template: '{company_id}', fields: ['company_id'] }]);
+    expect(acme!.fields.find((f) => f.key === 'company_id')!.required).toBe(false);
+  });
+
+  it("gives a named account's example the field value its documented URL shows", () => {
+    const list = acme!.functions.find((f) => f.name === 'list_widgets')!;
+    expect(list.examples.map((e) => [e.account, e.fields])).toEqual([
+      [null, {}],
+      ['eu', { region: 'eu' }],
+    ]);
   });
 });

@@ -10,6 +10,8 @@ interface DocsExample {
   cli: string;
   expectsError: boolean;
   response: unknown;
+  /** A named account's own field values the example assumes (its URL choice), as environment variables. */
+  accountEnv?: Record<string, string>;
 }
 
 const examples = JSON.parse(readFileSync(join(REPO, 'packages/docs/examples.json'), 'utf8')) as DocsExample[];
@@ -54,7 +56,15 @@ describe('every CLI example shown in the docs runs (in sandbox mode)', () => {
     let stdout = '';
     let stderr = '';
     const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: REPO };
-    const code = await run([...words.slice(1), '--sandbox'], io);
+    // The account is configured as the example assumes, for this run only.
+    const accountEnv = Object.entries(example.accountEnv ?? {});
+    for (const [name, value] of accountEnv) process.env[name] = value;
+    let code: number;
+    try {
+      code = await run([...words.slice(1), '--sandbox'], io);
+    } finally {
+      for (const [name] of accountEnv) delete process.env[name];
+    }
     if (example.expectsError) {
       expect(code).toBe(1);
       return;

@@ -9,7 +9,7 @@ function example(fn: string, method: string, path: string, anyPath: boolean, bod
     function: fn,
     title: fn,
     arguments: {},
-    route: { method, url: `${SERVER}${path}`, anyPath },
+    route: { method, urls: [`${SERVER}${path}`], anyPath },
     request: { method, url: `${SERVER}${path.replace(/\{[^}]+\}/g, 'documented')}`, headers: {}, body: null },
     response: { status: 200, headers: {}, body },
   };
@@ -27,7 +27,22 @@ const data: ProviderExamples = {
   error: { status: 404, body: { error: 'unmatched' } },
 };
 
-const server = setupServer(...handlersFor(data));
+// A server whose URL an account chooses: the route lists each host, and both answer.
+const EU = 'https://api.eu.order.test';
+const regional: ProviderExamples = {
+  provider: 'regional',
+  servers: ['https://api.us.order.test', EU],
+  examples: [
+    {
+      ...example('regional.list_things', 'GET', '/things', false, { from: 'regional' }),
+      route: { method: 'GET', urls: ['https://api.us.order.test/things', `${EU}/things`], anyPath: false },
+      request: { method: 'GET', url: 'https://api.us.order.test/things', headers: {}, body: null },
+    },
+  ],
+  error: { status: 404, body: { error: 'unmatched' } },
+};
+
+const server = setupServer(...handlersFor(data), ...handlersFor(regional));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
@@ -41,5 +56,13 @@ describe('mock handlers answer with the most specific documented endpoint', () =
     ['a one-segment placeholder does not swallow several segments', '/things/a/b', 'generic'],
   ])('%s', async (_name, path, from) => {
     expect(await answer(path)).toEqual({ from });
+  });
+});
+
+describe('mock handlers answer at every URL an account may choose', () => {
+  it('a request to the second host gets the endpoint’s documented success', async () => {
+    const response = await fetch(`${EU}/things?page=2`);
+    expect(response.headers.get('x-switchboard-mock')).toBe('nearest-example');
+    expect(await response.json()).toEqual({ from: 'regional' });
   });
 });

@@ -1,4 +1,5 @@
 import type { Catalog, Func, Provider } from '../model.js';
+import { valueTypesOf } from '../shared/value-types.js';
 import { jsLiteral } from './client/examples.js';
 import { operationConst } from './client/index.js';
 import { generatedHeader, stableJson, type Emitter } from './emitter.js';
@@ -26,7 +27,7 @@ function functionEntry(provider: Provider, func: Func) {
     available: func.binding.kind === 'http',
     mcpTool: func.names.mcpTool,
     cliCommand: func.names.cliCommand,
-    parameters: func.parameters.map((p) => ({ name: p.name, type: p.schema.type, required: p.required, description: p.schema.description ?? '' })),
+    parameters: func.parameters.map((p) => ({ name: p.name, type: valueTypesOf(p.schema).join(' or '), required: p.required, description: p.schema.description ?? '' })),
     inputSchema: func.inputSchema,
     outputSchema: func.responseSchema,
     spec: new CodeReference(operationConst(func)),

@@ -71,7 +71,9 @@ function functionTests(provider: Provider, func: Func): string {
 
   const handlers = handlersConst(provider);
   http.examples.forEach((example, index) => {
-    const call = `client(${example.account ? `{ account: ${JSON.stringify(example.account)} }` : ''}).${method}(example.arguments as never)`;
+    // A named account's own field values (its URL choice) are passed as it would have them configured.
+    const accountFields = Object.entries(example.fields).map(([key, value]) => `, ${provider.fields.find((f) => f.key === key)?.option ?? key}: ${JSON.stringify(value)}`);
+    const call = `client(${example.account ? `{ account: ${JSON.stringify(example.account)}${accountFields.join('')} }` : ''}).${method}(example.arguments as never)`;
     const docsModule = JSON.stringify(exampleModule(provider, func, index));
     if (example.response.status >= 400) {
       // A documented failure: the request is still pinned, and the outcome is the typed error.
@@ -158,7 +160,7 @@ function functionTests(provider: Provider, func: Func): string {
     expect(sent).toHaveLength(0);
   });`);
   }
-  const enumerated = http.parameters.find((p) => p.schema.enum && p.schema.type === 'string');
+  const enumerated = http.parameters.find((p) => p.schema.kind === 'single' && p.schema.enum && p.schema.type === 'string');
   if (enumerated) {
     tests.push(`  it('refuses a value outside the enum of ${enumerated.name} before any request', async () => {
     const sent = serve([]);
@@ -264,6 +266,20 @@ function exampleModules(provider: Provider): GeneratedFile[] {
   );
 }
 
+/**
+ * The environment docs examples run in: the fields' examples for the default account, and for
+ * each account an example names, its variables too, with the URL choice its request shows.
+ */
+function environmentOf(provider: Provider): Array<[string, string]> {
+  const entries: Array<[string, string]> = provider.fields.map((f) => [f.env, f.example]);
+  for (const example of provider.functions.flatMap((func) => func.examples)) {
+    if (example.account === null) continue;
+    const account = example.account.toUpperCase().replace(/-/g, '_');
+    for (const f of provider.fields) entries.push([f.accountEnvTemplate.replace('{ACCOUNT}', account), example.fields[f.key] ?? f.example]);
+  }
+  return entries;
+}
+
 /** Contract tests pinning every function's wire behaviour to its documented examples. */
 export const contractTestsEmitter: Emitter = {
   name: 'contract-tests',
@@ -274,9 +290,7 @@ export const contractTestsEmitter: Emitter = {
       ...catalog.providers.flatMap(exampleModules),
       {
         path: `${ROOT}/test/environment.json`,
-        contents: stableJson(
-          Object.fromEntries(catalog.providers.flatMap((p) => p.fields.map((f) => [f.env, f.example]))),
-        ),
+        contents: stableJson(Object.fromEntries(catalog.providers.flatMap(environmentOf))),
       },
     ];
   },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import type { Catalog, Example, Func, Provider } from '../model.js';
+import type { Catalog, Example, Func, Provider, SingleValueSchema } from '../model.js';
+import { typeLabel } from '../shared/value-types.js';
 import { tsExample } from './client/examples.js';
 import { jsonSchemaType } from './client/ts-types.js';
 import { stableJson, type Emitter, type GeneratedFile } from './emitter.js';
@@ -8,6 +9,7 @@ import { luaExample } from './lua/lua-literal.js';
 import { mdCell, mdCellCode, mdCode, mdFence, mdLine, mdText, mdUrl, vitePressBody } from './escape/markdown.js';
 import { yamlString } from './escape/yaml.js';
 import { requiredGroupsNote } from './required-groups-note.js';
+import { defaultTemplate, serverLines } from './server-text.js';
 
 const ROOT = 'packages/docs';
 
@@ -35,6 +37,14 @@ function authLabel(provider: Provider): string {
   return [...new Set(provider.servers.map((s) => AUTH_LABELS[s.auth.kind]))].join(' / ');
 }
 
+/** `{ DIALPAD_SANDBOX_ENVIRONMENT: 'sandbox' }`: the variables setting an example account's own field values. */
+function accountEnvironment(provider: Provider, example: Example): Record<string, string> {
+  const account = (example.account ?? '').toUpperCase().replace(/-/g, '_');
+  return Object.fromEntries(
+    Object.entries(example.fields).map(([key, value]) => [provider.fields.find((f) => f.key === key)!.accountEnvTemplate.replace('{ACCOUNT}', account), value]),
+  );
+}
+
 /** The shell command of an example: exactly what the docs show (tests append --sandbox). */
 export function cliExample(func: Func, example: Example): string {
   const payload = JSON.stringify(example.arguments).replace(/'/g, `'\\''`);
@@ -46,17 +56,16 @@ function parameterTable(func: Func): string {
   if (func.parameters.length === 0) return '*This function takes no parameters.*';
   const rows = func.parameters.map((p) => {
     const s = p.schema;
-    const constraints: string[] = [];
-    if (s.enum) constraints.push(`one of ${s.enum.map((v) => mdCellCode(String(v))).join(', ')}`);
-    if (s.minimum !== null) constraints.push(`≥ ${s.minimum}`);
-    if (s.maximum !== null) constraints.push(`≤ ${s.maximum}`);
-    if (s.minLength !== null) constraints.push(`length ≥ ${s.minLength}`);
-    if (s.maxLength !== null) constraints.push(`length ≤ ${s.maxLength}`);
-    if (s.maxItems !== null) constraints.push(`at most ${s.maxItems} items`);
-    if (s.format) constraints.push(s.format === 'e164' ? 'E.164' : s.format);
-    if (s.pattern) constraints.push(`pattern ${mdCellCode(s.pattern)}`);
+    // A union's constraints are each member's, named by the member they belong to.
+    const constraints: string[] =
+      s.kind === 'single'
+        ? shapeConstraints(s)
+        : s.members.flatMap((member) => {
+            const own = shapeConstraints(member);
+            return own.length > 0 ? [`${typeLabel(member)}: ${own.join(', ')}`] : [];
+          });
     if (p.appliesTo) constraints.push(`only with ${p.appliesTo.join(', ')}`);
-    const type = s.type === 'array' && s.items ? `array of ${s.items.type}` : s.type;
+    const type = typeLabel(s);
     const wire = p.spread ? `${p.location}: spread into the body` : `${p.location}: ${mdCellCode(p.wireName)}`;
     const transforms = p.transforms.map((t) => (t.kind === 'join' ? `joined with ${mdCellCode(t.separator)}` : t.kind === 'map' ? 'mapped' : t.kind === 'datetime_format' ? `formatted as ${mdCellCode(t.format)}` : t.kind.replace(/_/g, ' ')));
     if (s.default !== undefined) constraints.push(`provider default ${mdCellCode(JSON.stringify(s.default))}`);
@@ -69,6 +78,20 @@ function parameterTable(func: Func): string {
     return `| \`${p.name}\` | ${type} | ${p.required ? 'yes' : 'no'} | ${[wire, ...transforms].join(', ')} | ${description} |`;
   });
   return ['| Name | Type | Required | Sent as | Description |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + requiredGroupsNote(func);
+}
+
+function shapeConstraints(s: SingleValueSchema): string[] {
+  const constraints: string[] = [];
+  if (s.enum) constraints.push(`one of ${s.enum.map((v) => mdCellCode(String(v))).join(', ')}`);
+  if (s.minimum !== null) constraints.push(`≥ ${s.minimum}`);
+  if (s.maximum !== null) constraints.push(`≤ ${s.maximum}`);
+  if (s.minLength !== null) constraints.push(`length ≥ ${s.minLength}`);
+  if (s.maxLength !== null) constraints.push(`length ≤ ${s.maxLength}`);
+  if (s.minItems !== null && s.minItems === s.maxItems) constraints.push(`exactly ${s.minItems} items`);
+  else if (s.maxItems !== null) constraints.push(`at most ${s.maxItems} items`);
+  if (s.format) constraints.push(s.format === 'e164' ? 'E.164' : s.format);
+  if (s.pattern) constraints.push(`pattern ${mdCellCode(s.pattern)}`);
+  return constraints;
 }
 
 function paginationText(func: Func): string | null {
@@ -88,10 +111,11 @@ function paginationText(func: Func): string | null {
 
 function functionPage(provider: Provider, func: Func): string {
   const http = func.binding.kind === 'http' ? func.binding : null;
+  const base = http ? defaultTemplate(http.server, provider.fields) : '';
   const request = http
     ? http.endpoint.kind === 'fixed'
-      ? mdCode(`${http.endpoint.endpoint.method} ${http.server.urlTemplate}${http.endpoint.endpoint.path}`)
-      : http.endpoint.cases.map((c) => `${mdCode(`${c.endpoint.method} ${http.server.urlTemplate}${c.endpoint.path}`)} when ${mdCode(http.endpoint.kind === 'selected' ? http.endpoint.parameter : '')} is ${mdCode(c.value)}`).join('; ')
+      ? mdCode(`${http.endpoint.endpoint.method} ${base}${http.endpoint.endpoint.path}`)
+      : http.endpoint.cases.map((c) => `${mdCode(`${c.endpoint.method} ${base}${c.endpoint.path}`)} when ${mdCode(http.endpoint.kind === 'selected' ? http.endpoint.parameter : '')} is ${mdCode(c.value)}`).join('; ')
     : null;
   const errorMessage = provider.errors.messagePaths.map(mdCode).join(' or ');
   return renderPage('docs-function.md.hbs', `${provider.name} · ${func.name}`, {
@@ -155,7 +179,9 @@ function providerPage(provider: Provider): string {
       workEnv: f.accountEnvTemplate.replace('{ACCOUNT}', 'WORK'),
       description: mdCell(f.description),
       default: f.default === null ? null : mdCellCode(f.default),
+      optional: !f.required,
     })),
+    servers: serverLines(provider),
     functions: provider.functions.map((f) => ({ name: f.name, title: mdCell(f.title), operation: f.operation, unavailable: f.binding.kind === 'unavailable' })),
   });
 }
@@ -206,7 +232,17 @@ export const docsEmitter: Emitter = {
         path: `${ROOT}/examples.json`,
         contents: stableJson(
           catalog.providers.flatMap((p) =>
-            p.functions.flatMap((f) => f.examples.map((e) => ({ function: f.names.qualified, title: e.title, cli: cliExample(f, e), expectsError: e.response.status >= 400, response: e.response.body }))),
+            p.functions.flatMap((f) =>
+              f.examples.map((e) => ({
+                function: f.names.qualified,
+                title: e.title,
+                cli: cliExample(f, e),
+                // The named account's configuration the example assumes (its URL choice), as environment variables.
+                ...(Object.keys(e.fields).length > 0 ? { accountEnv: accountEnvironment(p, e) } : {}),
+                expectsError: e.response.status >= 400,
+                response: e.response.body,
+              })),
+            ),
           ),
         ),
       },

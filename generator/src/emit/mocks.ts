@@ -3,6 +3,7 @@ import { jsLiteral } from './client/examples.js';
 import { generatedHeader, stableJson, type Emitter } from './emitter.js';
 import { docLine } from './escape/jsdoc.js';
 import { tsString } from './escape/ts.js';
+import { serverTemplates } from './server-text.js';
 
 const ROOT = 'packages/mocks';
 
@@ -15,7 +16,7 @@ export const handlersConst = (provider: Provider) => `${provider.namespace.repla
  * example calls, and whether it ends in a relative-path parameter (a generic
  * helper's route, which the mocks try after every specific one).
  */
-function routeOf(func: Func, args: Record<string, unknown>): { method: string; url: string; anyPath: boolean } | null {
+function routeOf(func: Func, args: Record<string, unknown>, provider: Provider): { method: string; urls: string[]; anyPath: boolean } | null {
   if (func.binding.kind !== 'http') return null;
   const binding = func.binding;
   const endpoint =
@@ -25,20 +26,21 @@ function routeOf(func: Func, args: Record<string, unknown>): { method: string; u
   if (!endpoint) return null;
   const last = /\{([^}]+)\}$/.exec(endpoint.path)?.[1];
   const anyPath = func.parameters.some((p) => (p.name === last || p.wireName === last) && p.location === 'path' && p.pathStyle === 'relative_path');
-  return { method: endpoint.method, url: `${binding.server.urlTemplate}${endpoint.path}`, anyPath };
+  // A server whose URL an account chooses answers at every choice.
+  return { method: endpoint.method, urls: serverTemplates(binding.server.url, provider.fields).map((url) => `${url}${endpoint.path}`), anyPath };
 }
 
 /** Every documented request and response of a provider, as data. */
 export function providerExamples(provider: Provider) {
   return {
     provider: provider.id,
-    servers: provider.servers.map((s) => s.urlTemplate),
+    servers: [...new Set(provider.servers.flatMap((s) => serverTemplates(s.url, provider.fields)))],
     examples: provider.functions.flatMap((func) =>
       func.examples.map((example) => ({
         function: func.names.qualified,
         title: example.title,
         arguments: example.arguments,
-        route: routeOf(func, example.arguments),
+        route: routeOf(func, example.arguments, provider),
         request: example.request,
         response: example.response,
       })),

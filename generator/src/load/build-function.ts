@@ -6,6 +6,7 @@ import type {
   HttpBinding,
   Parameter,
   ParameterLocation,
+  Server,
   Transform,
   UnavailableBinding,
 } from '../model.js';
@@ -20,21 +21,43 @@ import { patternProblem, schemaPatternProblems } from './patterns.js';
 import { inputSchemaOf, toValueSchema } from './value-schema.js';
 import { buildRequiredGroups, requiredGroupsSchema } from './build-required-groups.js';
 import { resolveRefs } from './named-schemas.js';
+import { unionProblems, writtenTypes } from './check-unions.js';
 
 export type Report = (path: Array<string | number>, message: string, target?: 'key' | 'value') => void;
 
 const BODYLESS = new Set(['GET', 'DELETE']);
 
-/** Build one function of `provider` from its validated file; null when it has problems. */
-export function buildFunction(
-  parsed: ParsedFile,
-  stem: string,
-  provider: ProviderShell,
-): { func: Func | null; diagnostics: Diagnostic[] } {
+/**
+ * What a function's own problems make unreliable to check further: its examples' requests
+ * (a problem in the request, or anywhere it cannot be pinned to one parameter), the examples
+ * that pass a parameter with a problem, and its response schema. Everything else is still
+ * checked, so one problem does not hide others, and nothing is reported that only follows from it.
+ */
+export interface Taint {
+  requests: boolean;
+  parameters: Set<string>;
+  response: boolean;
+}
+
+export interface BuiltFunction {
+  /** Null when there is no HTTP binding or unavailability to build on. */
+  func: Func | null;
+  diagnostics: Diagnostic[];
+  taint: Taint;
+}
+
+/** Build one function of `provider` from its validated file: a function only sound when there are no diagnostics. */
+export function buildFunction(parsed: ParsedFile, stem: string, provider: ProviderShell): BuiltFunction {
   const written = parsed.data as RawFunction;
   const diagnostics: Diagnostic[] = [];
-  const report: Report = (path, message, target = 'value') =>
+  const taint: Taint = { requests: false, parameters: new Set(), response: false };
+  const report: Report = (path, message, target = 'value') => {
     diagnostics.push({ file: parsed.file, ...parsed.locate(path, target), message });
+    const [top, name] = path;
+    if (top === 'parameters' && typeof name === 'string') taint.parameters.add(name);
+    else if (top === 'response') taint.response = true;
+    else if (top !== 'pagination' && top !== 'name' && top !== 'aliases') taint.requests = true;
+  };
   // Refs to provider schemas are inlined first, so every later check sees the schema as if copied here.
   const raw = withResolvedResponse(written, provider, report);
 
@@ -53,7 +76,7 @@ export function buildFunction(
   const pagination = binding?.kind === 'http' && raw.pagination ? buildPagination(raw, binding, parameters, report) : null;
   const idempotencyKey = binding ? buildIdempotency(raw, binding, parameters, report) : null;
 
-  if (diagnostics.length > 0 || !binding) return { func: null, diagnostics };
+  if (!binding) return { func: null, diagnostics, taint };
   if (binding.kind === 'http') binding.pagination = pagination;
   if (binding.kind === 'http') binding.idempotencyKey = idempotencyKey;
 
@@ -76,10 +99,10 @@ export function buildFunction(
     inputSchema: { ...inputSchemaOf(parameters), ...requiredGroupsSchema(requiredGroups) },
     responseSchema: raw.response?.schema ?? null,
     binding,
-    examples: (raw.examples ?? []).map(toExample),
+    examples: (raw.examples ?? []).map((example) => toExample(example, binding, provider)),
     source: { file: parsed.file },
   };
-  return { func, diagnostics };
+  return { func, diagnostics, taint };
 }
 
 function withResolvedResponse(raw: RawFunction, provider: ProviderShell, report: Report): RawFunction {
@@ -109,6 +132,9 @@ function httpBinding(raw: RawFunction, provider: ProviderShell, report: Report):
   const server = provider.servers.find((s) => s.name === serverName);
   if (!server) {
     report(['request', 'server'], `server '${serverName}' is not declared in provider.yaml.${didYouMean(serverName, provider.servers.map((s) => s.name))}`);
+  }
+  if (server?.auth.kind === 'api_key' && server.auth.in === 'body' && request.body === undefined) {
+    report(['request'], `server '${serverName}' sends its credentials in the body (auth '${server.auth.name}' has in: body), so this function needs one: set request.body to json or form.`);
   }
   if (!endpoint || !server) return null;
   const status = raw.response?.status ?? (raw.response?.schema ? 200 : 204);
@@ -161,7 +187,7 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
   const inPath = new Set(endpoints.flatMap((e) => placeholders(e.path)));
   const allBodyless = endpoints.length > 0 && endpoints.every((e) => BODYLESS.has(e.method));
   const caseValues = http?.endpoint.kind === 'selected' ? http.endpoint.cases.map((c) => c.value) : null;
-  const wireNames = new Map<string, string>();
+  const wireClaims: Array<{ name: string; location: ParameterLocation; wireName: string; appliesTo: string[] | null }> = [];
   const parameters: Parameter[] = [];
 
   for (const [name, p] of Object.entries(raw.parameters)) {
@@ -171,11 +197,11 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
       if (location === 'path' && !inPath.has(name)) report(at('in'), `parameter '${name}' is in the path, but no endpoint path has '{${name}}'.`);
       if (location === 'path' && p.required !== true) report(['parameters', name], `path parameter '${name}' must be required: true.`, 'key');
       if (location === 'body' && allBodyless) report(['parameters', name], `parameter '${name}' goes in the body, but a ${endpoints[0]!.method} request has none. Use in: query.`, 'key');
-      if (location === 'header' && p.type !== 'string') report(at('type'), `header parameter '${name}' must be a string.`);
+      if (location === 'header' && (p.one_of || p.type !== 'string')) report(at(p.one_of ? 'one_of' : 'type'), `header parameter '${name}' must be a string.`);
     }
     if (p.spread && !(p.type === 'object' && location === 'body')) report(at('spread'), `'spread' applies to object parameters in the body only.`);
     const formBody = location === 'body' && http?.bodyEncoding === 'form';
-    if (p.array_format && !(p.type === 'array' && (location === 'query' || formBody))) {
+    if (p.array_format && !(writtenTypes(p).includes('array') && (location === 'query' || formBody))) {
       report(at('array_format'), `'array_format' applies to array parameters in the query or in a form body (request.body: form).`);
     }
     if (p.path_style && location !== 'path') report(at('path_style'), `'path_style' applies to path parameters only.`);
@@ -185,14 +211,17 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
         if (caseValues && !caseValues.includes(value)) report(['parameters', name, 'applies_to', i], `'${value}' is not a case of request.select: ${caseValues.join(', ')}.`);
       }
     }
+    for (const problem of unionProblems(p, ['parameters', name])) report(problem.path, problem.message, problem.target);
     checkValueConstraints(p, ['parameters', name], report);
     const transforms = toTransforms(p, name, report);
     const wireName = p.wire ?? name;
     if (!p.spread) {
-      const slot = `${location}:${wireName}:${(p.applies_to ?? ['*']).join(',')}`;
-      const other = wireNames.get(slot);
-      if (other) report(at(p.wire ? 'wire' : 'in'), `parameters '${other}' and '${name}' both send ${location} '${wireName}'.`);
-      wireNames.set(slot, name);
+      const formBodyKey = location === 'body' && http?.bodyEncoding === 'form';
+      const clash = wireClaims.find((c) => c.location === location && c.wireName === wireName && overlap(c.appliesTo, p.applies_to ?? null));
+      if (clash && !repeatable(location, formBodyKey)) {
+        report(at(p.wire ? 'wire' : 'in'), `parameters '${clash.name}' and '${name}' both send ${location} '${wireName}'; ${oneValueReason(location)}`);
+      }
+      wireClaims.push({ name, location, wireName, appliesTo: p.applies_to ?? null });
     }
     parameters.push({
       name,
@@ -215,6 +244,26 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
   return parameters;
 }
 
+/**
+ * Two parameters may share a wire name where both values can be sent: the query and a form
+ * body repeat the key (`date=>2026-01-01&date=<2026-02-01`, in parameter order). A path
+ * placeholder, a header and a JSON body key hold one value, so there they must never be given
+ * together: only with a selected endpoint and disjoint `applies_to`.
+ */
+function repeatable(location: ParameterLocation, formBody: boolean): boolean {
+  return location === 'query' || (location === 'body' && formBody);
+}
+
+function oneValueReason(location: ParameterLocation): string {
+  const holder = location === 'body' ? 'a JSON body key' : location === 'header' ? 'a header' : 'a path placeholder';
+  return `${holder} holds one value, so give them disjoint 'applies_to' cases or different wire names.`;
+}
+
+/** Whether two parameters can be given in one call: null (every case) overlaps everything. */
+function overlap(a: string[] | null, b: string[] | null): boolean {
+  return a === null || b === null || a.some((value) => b.includes(value));
+}
+
 function checkPathPlaceholders(raw: RawFunction, binding: HttpBinding, parameters: Parameter[], report: Report): void {
   const declared = parameters.filter((p) => p.location === 'path').map((p) => p.name);
   const where: Array<string | number> = binding.endpoint.kind === 'fixed' ? ['request', 'path'] : ['request', 'select', 'cases'];
@@ -227,7 +276,11 @@ function checkPathPlaceholders(raw: RawFunction, binding: HttpBinding, parameter
   }
 }
 
-function checkValueConstraints(p: RawParameter, path: Array<string | number>, report: Report): void {
+function checkValueConstraints(p: RawValueSchema, path: Array<string | number>, report: Report): void {
+  if (p.one_of) {
+    p.one_of.forEach((member, i) => checkValueConstraints(member, [...path, 'one_of', i], report));
+    return;
+  }
   if (p.minimum !== undefined && p.maximum !== undefined && p.minimum > p.maximum) {
     report([...path, 'minimum'], `minimum ${p.minimum} is greater than maximum ${p.maximum}.`);
   }
@@ -244,10 +297,16 @@ function checkValuePatterns(schema: RawValueSchema, path: Array<string | number>
     if (problem) report([...path, 'pattern'], problem);
   }
   if (schema.items) checkValuePatterns(schema.items, [...path, 'items'], report);
+  schema.one_of?.forEach((member, i) => checkValuePatterns(member, [...path, 'one_of', i], report));
   for (const [name, property] of Object.entries(schema.properties ?? {})) checkValuePatterns(property, [...path, 'properties', name], report);
   if (typeof schema.additional_properties === 'object') checkValuePatterns(schema.additional_properties, [...path, 'additional_properties'], report);
 }
 
+/**
+ * What each transform takes. On a union a transform needs one member it applies to; the runtime's
+ * transforms leave values they do not take alone, so `join` joins the array member and sends the
+ * string member as it is (scalar transforms also reach into an array member's items, as for any array).
+ */
 const TRANSFORM_INPUT: Record<string, Array<RawParameter['type']>> = {
   seconds_to_milliseconds: ['integer', 'number'],
   strip_plus: ['string'],
@@ -262,9 +321,10 @@ function toTransforms(p: RawParameter, name: string, report: Report): Transform[
   return list.map((raw, i) => {
     const transform = toTransform(raw);
     // Only the first transform sees the declared type; later ones see what it produced.
-    if (i === 0 && !TRANSFORM_INPUT[transform.kind]!.includes(p.type)) {
+    const types = writtenTypes(p);
+    if (i === 0 && !types.some((type) => TRANSFORM_INPUT[transform.kind]!.includes(type))) {
       const path = Array.isArray(p.transform) ? ['parameters', name, 'transform', i] : ['parameters', name, 'transform'];
-      report(path, `transform '${transform.kind}' does not apply to a ${p.type}; it takes ${TRANSFORM_INPUT[transform.kind]!.join(' or ')}.`);
+      report(path, `transform '${transform.kind}' does not apply to ${/^[aeiou]/.test(types[0]!) ? 'an' : 'a'} ${types.join(' or ')}; it takes ${TRANSFORM_INPUT[transform.kind]!.join(' or ')}.`);
     }
     return transform;
   });
@@ -278,11 +338,14 @@ function toTransform(raw: RawTransform): Transform {
   return { kind: 'datetime_format', format: raw.datetime_format };
 }
 
-function toExample(raw: NonNullable<RawFunction['examples']>[number]): Example {
+type RawExample = NonNullable<RawFunction['examples']>[number];
+
+function toExample(raw: RawExample, binding: HttpBinding | UnavailableBinding, provider: ProviderShell): Example {
   return {
     title: raw.title,
     arguments: raw.arguments,
     account: raw.account ?? null,
+    fields: binding.kind === 'http' ? accountChoice(raw, binding.server, provider) : {},
     request: {
       method: raw.request.method,
       url: raw.request.url,
@@ -292,4 +355,21 @@ function toExample(raw: NonNullable<RawFunction['examples']>[number]): Example {
     response: { status: raw.response.status, headers: raw.response.headers ?? {}, body: raw.response.body ?? null },
     lua: raw.lua?.trimEnd() ?? null,
   };
+}
+
+/**
+ * A named account's example may show a server URL other than the default account's (Mailgun's
+ * EU host): the choice whose URL, filled with the fields' examples, begins the documented URL.
+ */
+function accountChoice(raw: RawExample, server: Server, provider: ProviderShell): Record<string, string> {
+  const url = server.url;
+  if (raw.account === undefined || url.kind !== 'by_field') return {};
+  const examples = Object.fromEntries(provider.fields.map((f) => [f.key, f.example]));
+  const fill = (template: string) => template.replace(/\{([^{}]+)\}/g, (_, key: string) => encodeURIComponent(examples[key] ?? ''));
+  const documented = raw.request.url;
+  const chosen = url.choices.find((c) => {
+    const base = fill(c.url.template);
+    return documented === base || documented.startsWith(`${base}/`) || documented.startsWith(`${base}?`);
+  });
+  return chosen && chosen.value !== examples[url.field] ? { [url.field]: chosen.value } : {};
 }

@@ -1,20 +1,17 @@
 import type { AuthScheme, Field, Provider, Server } from '../model.js';
+import { buildAccountHeaders, buildAuthScheme, buildServerUrl, FieldRefs } from './build-account-parts.js';
 import { didYouMean, show, type Diagnostic } from './diagnostics.js';
 import { camelCase, pascalCase, upperSnake } from './names.js';
 import type { ParsedFile } from './parse.js';
 import { patternMatches, patternProblem } from './patterns.js';
-import type { RawAuthScheme, RawProvider } from './spec-types.js';
+import type { RawProvider } from './spec-types.js';
 import type { JsonSchema } from '../model.js';
 import { resolveProviderSchemas } from './named-schemas.js';
 import { schemaPatternProblems } from './patterns.js';
 
 export type ProviderShell = Omit<Provider, 'functions'>;
 
-const PLACEHOLDER = /\{([^{}]+)\}/g;
-
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]!);
-}
+export { placeholders } from './build-account-parts.js';
 
 /** Build a provider (without its functions) and check its internal references. */
 export function buildProvider(
@@ -29,10 +26,7 @@ export function buildProvider(
   if (raw.id !== folder) {
     report(['id'], `id ${show(raw.id)} must equal the folder name '${folder}', so specs/<id>/ always holds provider <id>.`);
   }
-  const fieldKeys = Object.keys(raw.fields);
-  const checkField = (path: Array<string | number>, key: string) => {
-    if (!raw.fields[key]) report(path, `field '${key}' is not declared under 'fields'.${didYouMean(key, fieldKeys)}`);
-  };
+  const refs = new FieldRefs(raw.fields, report);
 
   for (const [key, field] of Object.entries(raw.fields)) {
     if (field.default !== undefined && field.enum && !field.enum.includes(field.default)) {
@@ -40,6 +34,9 @@ export function buildProvider(
     }
     if (field.enum && !field.enum.includes(field.example)) {
       report(['fields', key, 'example'], `example ${show(field.example)} is not one of the field's enum values: ${field.enum.join(', ')}.`);
+    }
+    if (field.required === false && field.default !== undefined) {
+      report(['fields', key, 'required'], `a field with a default always has a value: remove 'required: false' or the default.`);
     }
     const patternIssue = field.pattern !== undefined ? patternProblem(field.pattern) : null;
     if (patternIssue) report(['fields', key, 'pattern'], patternIssue);
@@ -50,24 +47,21 @@ export function buildProvider(
 
   const schemes = new Map<string, AuthScheme>();
   for (const [name, scheme] of Object.entries(raw.auth)) {
-    for (const [role, key] of fieldRefs(scheme)) checkField(['auth', name, role], key);
-    schemes.set(name, toAuthScheme(name, scheme));
+    const built = buildAuthScheme(name, scheme, refs, report);
+    if (built) schemes.set(name, built);
   }
 
   const servers: Server[] = [];
   for (const [name, server] of Object.entries(raw.servers)) {
-    const urlFields = placeholders(server.url);
-    for (const key of urlFields) checkField(['servers', name, 'url'], key);
+    const url = buildServerUrl(server.url, ['servers', name, 'url'], refs, report);
     const auth = schemes.get(server.auth);
     if (!auth) {
-      report(['servers', name, 'auth'], `auth scheme '${server.auth}' is not declared under 'auth'.${didYouMean(server.auth, schemes.keys())}`);
+      if (!(server.auth in raw.auth)) report(['servers', name, 'auth'], `auth scheme '${server.auth}' is not declared under 'auth'.${didYouMean(server.auth, Object.keys(raw.auth))}`);
       continue;
     }
-    if (server.url.endsWith('/')) {
-      report(['servers', name, 'url'], `server URL must not end with '/': function paths start with one.`);
-    }
-    servers.push({ name, urlTemplate: server.url, urlFields, auth, description: server.description ?? null });
+    servers.push({ name, url, auth, description: server.description ?? null });
   }
+  const headers = buildAccountHeaders(raw.headers ?? {}, [...schemes.values()], refs, report);
 
   const schemas = resolveProviderSchemas((raw.schemas ?? {}) as Record<string, JsonSchema>, (path, message) => report(path, message));
   for (const [name, schema] of Object.entries(raw.schemas ?? {})) {
@@ -87,6 +81,7 @@ export function buildProvider(
     accountEnvTemplate: `${envPrefix}_{ACCOUNT}_${upperSnake(key)}`,
     example: field.example,
     default: field.default ?? null,
+    required: field.required !== false,
     enum: field.enum ?? null,
     pattern: field.pattern ?? null,
   }));
@@ -106,6 +101,7 @@ export function buildProvider(
       envPrefix,
       fields,
       servers,
+      headers,
       errors: { messagePaths: raw.errors.message, codePaths: raw.errors.code ?? [], example: raw.errors.example },
       rateLimit: raw.rate_limit
         ? {
@@ -119,29 +115,4 @@ export function buildProvider(
       source: { file: parsed.file },
     },
   };
-}
-
-function fieldRefs(scheme: RawAuthScheme): Array<[string, string]> {
-  switch (scheme.type) {
-    case 'bearer':
-      return [['token', scheme.token]];
-    case 'basic':
-      return [
-        ['username', scheme.username],
-        ['password', scheme.password],
-      ];
-    case 'api_key':
-      return [['value', scheme.value]];
-  }
-}
-
-function toAuthScheme(name: string, scheme: RawAuthScheme): AuthScheme {
-  switch (scheme.type) {
-    case 'bearer':
-      return { kind: 'bearer', name, tokenField: scheme.token };
-    case 'basic':
-      return { kind: 'basic', name, usernameField: scheme.username, passwordField: scheme.password };
-    case 'api_key':
-      return { kind: 'api_key', name, in: scheme.in, keyName: scheme.name, valueField: scheme.value };
-  }
 }

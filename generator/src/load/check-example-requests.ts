@@ -1,4 +1,4 @@
-import { buildRequest, ValidationError, type OperationSpec, type PreparedRequest, type ProviderSpec } from '@switchboard/runtime';
+import { accountHeaders, buildRequest, chooseServerUrl, choosingField, ValidationError, type OperationSpec, type PreparedRequest, type ProviderSpec } from '@switchboard/runtime';
 // The very literals the generated client hands the runtime, so the check sends what the client would.
 import { operationSpec, providerSpec } from '../emit/client/spec-literals.js';
 import type { Example, Func, HttpBinding, Provider } from '../model.js';
@@ -14,22 +14,29 @@ type Report = (path: Array<string | number>, message: string) => void;
  * example values as credentials, and the result must be the documented request: method,
  * origin and path, query (repeated keys included), each documented header, and the body.
  * So a spec that passes validate cannot send a request other than the one it documents.
+ * Examples in `skip` are already reported as invalid in themselves and are not built.
  */
-export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: ProviderShell): Diagnostic[] {
+export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: ProviderShell, skip: ReadonlySet<number> = new Set()): Diagnostic[] {
   if (func.binding.kind !== 'http') return [];
   const diagnostics: Diagnostic[] = [];
   const spec = providerSpec({ ...provider, functions: [] }) as ProviderSpec;
   const op = operationSpec(func as Func & { binding: HttpBinding }) as OperationSpec;
   const server = spec.servers[op.server]!;
   const hidden = credentialNames(server);
-  const fieldValues = Object.fromEntries(provider.fields.map((f) => [f.key, f.example]));
+  const fieldExamples = Object.fromEntries(provider.fields.map((f) => [f.key, f.example]));
 
   func.examples.forEach((example, i) => {
+    if (skip.has(i)) return;
     const report: Report = (path, message) =>
       diagnostics.push({ file: parsed.file, ...parsed.locate(['examples', i, 'request', ...path], 'value'), message: `example '${example.title}': ${message}` });
+    // The example's account: the fields' examples, with the URL choice a named account's documented request shows.
+    const fieldValues: Record<string, string> = { ...fieldExamples, ...example.fields };
     let built: PreparedRequest;
     try {
-      built = buildRequest({ op, args: example.arguments, server, serverUrl: server.url, fieldValues, extraHeaders: [] });
+      const field = choosingField(server.url);
+      const serverUrl = chooseServerUrl(spec, server.url, field === null ? undefined : fieldValues[field]);
+      const headers = accountHeaders(spec, (key) => fieldValues[key]);
+      built = buildRequest({ op, args: example.arguments, server, serverUrl, fieldValues, accountHeaders: headers, extraHeaders: [] });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       report([], `the arguments cannot be sent: ${error.message}`);
@@ -97,7 +104,7 @@ function describeKey(key: string, values: string[], withValues: boolean, hidden:
 /** Header and query names that carry credentials: their values never appear in a message. */
 function credentialNames(server: ProviderSpec['servers'][string]): Set<string> {
   const names = new Set(['authorization']);
-  if (server.auth.kind === 'api_key') names.add(server.auth.keyName.toLowerCase());
+  if (server.auth.kind === 'api_key') for (const param of server.auth.params) names.add(param.name.toLowerCase());
   return names;
 }
 

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { createAjv } from './ajv.js';
-import type { Func } from '../model.js';
+import type { Func, JsonSchema } from '../model.js';
+import type { Taint } from './build-function.js';
 import { show, type Diagnostic } from './diagnostics.js';
 import type { ParsedFile } from './parse.js';
 import { undeclaredExampleKeys } from './check-example-keys.js';
@@ -8,8 +9,36 @@ import { groupProblems, isGroupError } from './build-required-groups.js';
 
 const ajv = createAjv({ verbose: true });
 
+/**
+ * A value that fails a union fails every member. Members have disjoint JSON types, so the one
+ * of the value's type says what is wrong ("must match pattern"); with no such member, one line
+ * names the shapes the value may have ("dst must be string or array, found 3").
+ */
+function withUnionsSummarised(errors: ErrorObject[]): ErrorObject[] {
+  const unions = errors.filter((e) => e.keyword === 'anyOf');
+  const chosen = new Map(unions.map((u) => [u, memberOfType(u)]));
+  return errors.filter((e) => {
+    const union = unions.find((u) => u !== e && e.schemaPath.startsWith(`${u.schemaPath}/`));
+    if (union) return chosen.get(union) !== null && e.schemaPath.startsWith(`${union.schemaPath}/${chosen.get(union)}/`);
+    return !(e.keyword === 'anyOf' && chosen.get(e) !== null);
+  });
+}
+
+function memberOfType(error: ErrorObject): number | null {
+  const members = Array.isArray(error.schema) ? (error.schema as Array<{ type?: unknown }>) : [];
+  const data = error.data;
+  const type = Array.isArray(data) ? 'array' : data === null ? 'null' : typeof data;
+  const index = members.findIndex((m) => (m.type === 'integer' ? 'number' : m.type) === type);
+  return index >= 0 ? index : null;
+}
+
+function unionTypes(error: ErrorObject): string {
+  const members = Array.isArray(error.schema) ? (error.schema as Array<{ type?: unknown }>) : [];
+  return members.map((m) => String(m.type ?? 'a value')).join(' or ');
+}
+
 function explain(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? [])
+  return withUnionsSummarised(errors ?? [])
     .slice(0, 3)
     .map((e) => {
       const where = e.instancePath === '' ? '' : `${e.instancePath.slice(1).replace(/\//g, '.')} `;
@@ -17,6 +46,7 @@ function explain(errors: ErrorObject[] | null | undefined): string {
       if (e.keyword === 'enum') return `${where}must be one of ${(e.params.allowedValues as unknown[]).map(String).join(', ')}, found ${show(e.data)}`;
       if (e.keyword === 'required') return `${where}is missing required '${String(e.params.missingProperty)}'`.trim();
       if (e.keyword === 'type') return `${where}must be ${String(e.params.type)}, found ${show(e.data)}`;
+      if (e.keyword === 'anyOf') return `${where}must be ${unionTypes(e)}, found ${show(e.data)}`;
       return `${where}${e.message ?? 'is invalid'}`;
     })
     .join('; ');
@@ -27,35 +57,54 @@ function explain(errors: ErrorObject[] | null | undefined): string {
  * against the function's own schemas: arguments against the input schema,
  * a success response against the response schema.
  */
-export function checkExamples(parsed: ParsedFile, func: Func): Diagnostic[] {
+function withoutParameters(schema: JsonSchema, names: Set<string>): JsonSchema {
+  if (names.size === 0) return schema;
+  const properties = Object.fromEntries(Object.entries((schema.properties ?? {}) as Record<string, unknown>).filter(([name]) => !names.has(name)));
+  return { ...schema, properties };
+}
+
+export interface ExampleFindings {
+  diagnostics: Diagnostic[];
+  /** Examples whose arguments or method are wrong in themselves: building their request would only repeat that. */
+  unbuildable: Set<number>;
+}
+
+export function checkExamples(parsed: ParsedFile, func: Func, taint: Taint): ExampleFindings {
   const diagnostics: Diagnostic[] = [];
+  // An example passing a parameter with a problem of its own would only echo that problem.
+  const unbuildable = new Set(
+    func.examples.flatMap((example, i) => (taint.requests || Object.keys(example.arguments).some((name) => taint.parameters.has(name)) ? [i] : [])),
+  );
   const report = (path: Array<string | number>, message: string, target: 'key' | 'value' = 'value') =>
     diagnostics.push({ file: parsed.file, ...parsed.locate(path, target), message });
 
-  const validateInput = ajv.compile(func.inputSchema);
+  // A parameter with a problem may not even compile (a pattern RE2 refuses); no example checked here passes it.
+  const validateInput = ajv.compile(withoutParameters(func.inputSchema, taint.parameters));
   let validateResponse: ReturnType<typeof ajv.compile> | null = null;
-  if (func.responseSchema) {
+  if (func.responseSchema && !taint.response) {
     try {
       validateResponse = ajv.compile(func.responseSchema);
     } catch (error) {
       report(['response', 'schema'], `response schema is not valid JSON Schema: ${(error as Error).message}.`);
     }
   }
-  if (func.binding.kind !== 'http') return diagnostics;
+  if (func.binding.kind !== 'http') return { diagnostics, unbuildable };
   const binding = func.binding;
 
   func.examples.forEach((example, i) => {
-    if (!validateInput(example.arguments)) {
+    if (!unbuildable.has(i) && !validateInput(example.arguments)) {
       const errors = (validateInput.errors ?? []).filter((e) => !isGroupError(e, func.requiredGroups));
       const problems = [...groupProblems(func.requiredGroups, example.arguments), ...(errors.length > 0 ? [explain(errors)] : [])];
       report(['examples', i, 'arguments'], `example arguments are invalid: ${problems.join('; ')}.`);
+      unbuildable.add(i);
     }
     const endpoint =
       binding.endpoint.kind === 'fixed'
         ? binding.endpoint.endpoint
         : binding.endpoint.cases.find((c) => c.value === String(example.arguments[(binding.endpoint as { parameter: string }).parameter]))?.endpoint;
-    if (endpoint && endpoint.method !== example.request.method) {
+    if (endpoint && endpoint.method !== example.request.method && !taint.requests) {
       report(['examples', i, 'request', 'method'], `example request method ${example.request.method} differs from the endpoint's ${endpoint.method}.`);
+      unbuildable.add(i);
     }
     const success = example.response.status >= 200 && example.response.status < 300;
     if (success && example.response.status !== binding.successStatus) {
@@ -64,7 +113,7 @@ export function checkExamples(parsed: ParsedFile, func: Func): Diagnostic[] {
     if (success && validateResponse && !validateResponse(example.response.body)) {
       report(['examples', i, 'response', 'body'], `example response does not match the response schema: ${explain(validateResponse.errors)}.`);
     }
-    if (success && func.responseSchema) {
+    if (success && func.responseSchema && !taint.response) {
       for (const key of undeclaredExampleKeys(example.response.body, func.responseSchema)) {
         report(['examples', i, 'response', 'body', ...key.path], key.message, 'key');
       }
@@ -73,5 +122,5 @@ export function checkExamples(parsed: ParsedFile, func: Func): Diagnostic[] {
       report(['examples', i, 'response', 'body'], `example response has a body ${show(example.response.body)} but the function declares no response schema.`);
     }
   });
-  return diagnostics;
+  return { diagnostics, unbuildable };
 }

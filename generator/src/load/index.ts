@@ -73,13 +73,15 @@ export function loadCatalog(specsDir: string): LoadResult {
       diagnostics.push(...schemaProblems);
       // Without a sound provider or a schema-valid file, cross-checks would only echo those problems.
       if (schemaProblems.length > 0 || !shell) continue;
-      const { func, diagnostics: functionProblems } = buildFunction(parsed, name.slice(0, -'.yaml'.length), shell);
+      const { func, diagnostics: functionProblems, taint } = buildFunction(parsed, name.slice(0, -'.yaml'.length), shell);
       diagnostics.push(...functionProblems);
       if (!func) continue;
-      const exampleProblems = checkExamples(parsed, func);
-      diagnostics.push(...exampleProblems);
-      // Only examples that are valid in themselves are sent through the request builder, so its findings are new.
-      if (exampleProblems.length === 0) diagnostics.push(...checkExampleRequests(parsed, func, shell));
+      // A function with problems is still checked where they cannot reach, and still claims its names;
+      // the catalog is only returned when nothing at all was found.
+      const examples = checkExamples(parsed, func, taint);
+      diagnostics.push(...examples.diagnostics);
+      // Each example valid in itself is sent through the request builder, so its findings are new, never echoes.
+      diagnostics.push(...checkExampleRequests(parsed, func, shell, examples.unbuildable));
       functions.push(func);
     }
     if (shell) providers.push({ ...shell, functions: functions.sort((a, b) => a.name.localeCompare(b.name)) });

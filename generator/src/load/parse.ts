@@ -15,7 +15,7 @@ export type ParseResult = { ok: true; parsed: ParsedFile } | { ok: false; diagno
 export function parseSpecFile(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
-  const problems = [...doc.errors, ...doc.warnings];
+  const problems = firstLineOfProblems([...doc.errors, ...doc.warnings], lineCounter);
   if (problems.length > 0) {
     return {
       ok: false,
@@ -50,6 +50,18 @@ export function parseSpecFile(file: string, text: string): ParseResult {
       locate: (path, target = 'value') => position(offsetOf(doc, path, target)),
     },
   };
+}
+
+/**
+ * After a syntax error the parser reads the rest of the file out of step, so its later
+ * complaints mostly follow from the first (one unclosed `{` gave hundreds). Only the problems
+ * on the first problem's line are shown; the others come back, if real, once it is fixed.
+ */
+function firstLineOfProblems<T extends { pos: [number, number] }>(problems: T[], lineCounter: LineCounter): T[] {
+  if (problems.length === 0) return problems;
+  const sorted = [...problems].sort((a, b) => a.pos[0] - b.pos[0]);
+  const line = lineCounter.linePos(sorted[0]!.pos[0]).line;
+  return sorted.filter((problem) => lineCounter.linePos(problem.pos[0]).line === line);
 }
 
 function keyAt(text: string, offset: number): string | null {

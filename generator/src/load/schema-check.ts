@@ -67,12 +67,16 @@ export function checkAgainstSchema(kind: SpecKind, parsed: ParsedFile): Diagnost
  * "unknown … did you mean" message, which already says how to fix both.
  */
 function withoutEchoes(diagnostics: Diagnostic[], errors: ErrorObject[]): Diagnostic[] {
-  const misspelt = errors
-    .filter((e) => e.keyword === 'additionalProperties')
-    .map((e) => {
-      const allowed = Object.keys(((e.parentSchema as { properties?: object })?.properties ?? {}) as object);
-      return `${e.instancePath}\u0000${closest(String(e.params.additionalProperty), allowed) ?? ''}`;
-    });
+  const unknownKeys = errors.filter((e) => e.keyword === 'additionalProperties').map((e) => ({
+    at: e.instancePath,
+    key: String(e.params.additionalProperty),
+    allowed: Object.keys(((e.parentSchema as { properties?: object })?.properties ?? {}) as object),
+  }));
+  // Keys refused by a `propertyNames` list (parameters, nested schemas) are misspelt keys too.
+  const unlistedKeys = errors
+    .filter((e) => e.keyword === 'enum' && (e as ErrorObject & { propertyName?: string }).propertyName !== undefined)
+    .map((e) => ({ at: e.instancePath, key: String((e as ErrorObject & { propertyName?: string }).propertyName), allowed: (e.params.allowedValues as string[]) ?? [] }));
+  const misspelt = [...unknownKeys, ...unlistedKeys].map((u) => `${u.at}\u0000${closest(u.key, u.allowed) ?? ''}`);
   const echoes = new Set(
     errors
       .filter((e) => e.keyword === 'required' && misspelt.includes(`${e.instancePath}\u0000${String(e.params.missingProperty)}`))

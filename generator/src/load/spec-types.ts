@@ -9,14 +9,20 @@ export interface RawField {
   secret?: boolean;
   example: string;
   default?: string;
+  required?: boolean;
   enum?: string[];
   pattern?: string;
 }
 
+/** A field's key, or a fixed value written in the spec. */
+export type RawCredential = string | { value: string };
+
 export type RawAuthScheme =
   | { type: 'bearer'; token: string }
-  | { type: 'basic'; username: string; password: string }
-  | { type: 'api_key'; in: 'header' | 'query'; name: string; value: string };
+  | { type: 'basic'; username: RawCredential; password: RawCredential }
+  | { type: 'api_key'; in: 'header' | 'query' | 'body'; name?: string; value?: RawCredential; params?: Record<string, RawCredential> };
+
+export type RawServerUrl = string | { by_field: string; urls: Record<string, string> };
 
 export interface RawProvider {
   id: string;
@@ -30,15 +36,21 @@ export interface RawProvider {
   env_prefix?: string;
   fields: Record<string, RawField>;
   auth: Record<string, RawAuthScheme>;
-  servers: Record<string, { url: string; auth: string; description?: string }>;
+  servers: Record<string, { url: RawServerUrl; auth: string; description?: string }>;
+  headers?: Record<string, string>;
   errors: { message: string[]; code?: string[]; example: { status: number; body: unknown } };
   rate_limit?: { limit_header?: string; remaining_header?: string; reset_header?: string };
   request_id_header?: string;
   schemas?: Record<string, Record<string, unknown>>;
 }
 
+/**
+ * A value schema as written: `type` with its constraints, or `one_of` listing members
+ * (then `type` is absent; the loader reports a file that gives both).
+ */
 export interface RawValueSchema {
   type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+  one_of?: RawValueSchema[];
   description?: string;
   required?: boolean;
   default?: unknown;

@@ -1,11 +1,24 @@
-import type { JsonSchema, Parameter, ValueSchema } from '../model.js';
+import type { JsonSchema, Parameter, SingleValueSchema, ValueSchema } from '../model.js';
 import type { RawValueSchema } from './spec-types.js';
 
 /** E.164: a plus, a non-zero digit, up to 15 digits in all. */
 export const E164_PATTERN = '^\\+[1-9][0-9]{1,14}$';
 
 export function toValueSchema(raw: RawValueSchema): ValueSchema {
+  if (raw.one_of) {
+    return { kind: 'union', description: raw.description ?? null, default: raw.default, members: unionMembers(raw.one_of) };
+  }
+  return toSingleSchema(raw);
+}
+
+/** A member written as a union itself is refused by the loader; flattening keeps the model total meanwhile. */
+function unionMembers(members: RawValueSchema[]): SingleValueSchema[] {
+  return members.flatMap((member) => (member.one_of ? unionMembers(member.one_of) : [toSingleSchema(member)]));
+}
+
+function toSingleSchema(raw: RawValueSchema): SingleValueSchema {
   return {
+    kind: 'single',
     type: raw.type,
     description: raw.description ?? null,
     enum: raw.enum ?? null,
@@ -35,8 +48,20 @@ export function toValueSchema(raw: RawValueSchema): ValueSchema {
   };
 }
 
-/** Standard JSON Schema for a value: what validators, MCP and editors consume. */
+/**
+ * Standard JSON Schema for a value: what validators, MCP and editors consume. A union is
+ * `anyOf`, not `oneOf`: its members never overlap (the loader insists on one JSON type per
+ * member), so both accept the same values, and `anyOf` is the combinator more tool-calling
+ * hosts accept inside a property (some refuse `oneOf`).
+ */
 export function toJsonSchema(schema: ValueSchema): JsonSchema {
+  if (schema.kind === 'union') {
+    const out: JsonSchema = {};
+    if (schema.description) out.description = schema.description;
+    if (schema.default !== undefined) out.default = schema.default;
+    out.anyOf = schema.members.map(toJsonSchema);
+    return out;
+  }
   const out: JsonSchema = { type: schema.type };
   if (schema.description) out.description = schema.description;
   if (schema.enum) out.enum = schema.enum;

@@ -378,7 +378,10 @@ export const retell_ai: ProviderBinding = {
                 description: "Number to call (E.164). From a Retell-purchased number only US destinations are supported.",
                 pattern: "^\\+[1-9][0-9]{1,14}$",
               },
-              override_agent_version: { type: "integer", description: "Agent version to use for this call only.", minimum: 0 },
+              override_agent_version: {
+                description: "Agent version to use for this call only, by number or by tag name.",
+                anyOf: [{ type: "integer", minimum: 0 }, { type: "string", minLength: 1 }],
+              },
               retell_llm_dynamic_variables: {
                 type: "object",
                 description: "Dynamic variables (string values) injected into the response engine's prompt and tool descriptions.",
@@ -456,7 +459,10 @@ export const retell_ai: ProviderBinding = {
             description: "The create-web-call fields, merged into the request body.",
             properties: {
               agent_id: { type: "string", description: "Agent that handles the call.", minLength: 1 },
-              agent_version: { type: "integer", description: "Agent version to use (defaults to the latest).", minimum: 0 },
+              agent_version: {
+                description: "Agent version to use, by number or by tag name (defaults to the latest).",
+                anyOf: [{ type: "integer", minimum: 0 }, { type: "string", minLength: 1 }],
+              },
               metadata: {
                 type: "object",
                 description: "Free-form data stored on the call for your own tracking; not used by the agent.",
@@ -505,7 +511,7 @@ export const retell_ai: ProviderBinding = {
         },
       },
       spec: createWebCallOperation,
-      docs: "# app.integrations.retell_ai.create_web_call({data})\n\nCreate a browser (WebRTC) call with an agent and get the short-lived connection details to hand to your web frontend: `access_token`, `call_id`, ICE servers and the token's expiry. The call starts when the browser joins. Not idempotent: each request creates a new call.\n\n- Operation: write, not idempotent (never retried once it may have reached Retell AI)\n- Also callable as: `app.integrations.retell_ai.retell_ai_create_web_call`\n- TypeScript: `createWebCall` · CLI: `switchboard call retell-ai.create_web_call` · MCP tool: `retell_ai__create_web_call`\n\n## Parameters\n\n| Parameter | Type | Required | Description |\n| --- | --- | --- | --- |\n| `data` | object | yes | The create-web-call fields, merged into the request body. |\n\n## Differences from the provider's naming and older catalog pages\n\n- `data.agent_id` is required; the older catalog page listed no parameters.\n- Backed by `POST /v3/create-web-call`; it returns only connection details (`access_token`, `call_id`, `expires_at`, `ice_servers`, `transport`), not the full call object of the legacy `/v2/create-web-call` (use get_call for that).\n\n## Example: Start a browser call\n\n```lua\nlocal result = app.integrations.retell_ai.create_web_call({\n  data = {\n    agent_id = \"oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD\",\n    metadata = {\n      session_id = \"web_5521\"\n    }\n  }\n})\nprint(\"Web call \" .. result.call_id .. \" token expires at \" .. result.expires_at)\n```\n",
+      docs: "# app.integrations.retell_ai.create_web_call({data})\n\nCreate a browser (WebRTC) call with an agent and get the short-lived connection details to hand to your web frontend: `access_token`, `call_id`, ICE servers and the token's expiry. The call starts when the browser joins. Not idempotent: each request creates a new call.\n\n- Operation: write, not idempotent (never retried once it may have reached Retell AI)\n- Also callable as: `app.integrations.retell_ai.retell_ai_create_web_call`\n- TypeScript: `createWebCall` · CLI: `switchboard call retell-ai.create_web_call` · MCP tool: `retell_ai__create_web_call`\n\n## Parameters\n\n| Parameter | Type | Required | Description |\n| --- | --- | --- | --- |\n| `data` | object | yes | The create-web-call fields, merged into the request body. |\n\n## Differences from the provider's naming and older catalog pages\n\n- `data.agent_id` is required; the older catalog page listed no parameters.\n- Backed by `POST /v3/create-web-call`; it returns only connection details (`access_token`, `call_id`, `expires_at`, `ice_servers`, `transport`), not the full call object of the legacy `/v2/create-web-call` (use get_call for that).\n\n## Example: Start a browser call with the agent version tagged production\n\n```lua\nlocal result = app.integrations.retell_ai.create_web_call({\n  data = {\n    agent_id = \"oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD\",\n    agent_version = \"production\",\n    metadata = {\n      session_id = \"web_5521\"\n    }\n  }\n})\nprint(\"Web call \" .. result.call_id .. \" token expires at \" .. result.expires_at)\n```\n",
     },
     {
       name: "delete_agent",
@@ -1125,8 +1131,12 @@ export const retell_ai: ProviderBinding = {
                 properties: {
                   type: { type: "string", enum: ["number", "range"] },
                   op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+                  value: {
+                    description: "A number (type number), or `[lower, upper]` (type range).",
+                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                  },
                 },
-                required: ["type", "op"],
+                required: ["type", "op", "value"],
                 additionalProperties: true,
               },
               end_timestamp: {
@@ -1135,8 +1145,12 @@ export const retell_ai: ProviderBinding = {
                 properties: {
                   type: { type: "string", enum: ["number", "range"] },
                   op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+                  value: {
+                    description: "A number (type number), or `[lower, upper]` (type range).",
+                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                  },
                 },
-                required: ["type", "op"],
+                required: ["type", "op", "value"],
                 additionalProperties: true,
               },
               duration_ms: {
@@ -1145,8 +1159,12 @@ export const retell_ai: ProviderBinding = {
                 properties: {
                   type: { type: "string", enum: ["number", "range"] },
                   op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+                  value: {
+                    description: "A number (type number), or `[lower, upper]` (type range).",
+                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                  },
                 },
-                required: ["type", "op"],
+                required: ["type", "op", "value"],
                 additionalProperties: true,
               },
               combined_cost: {
@@ -1155,8 +1173,12 @@ export const retell_ai: ProviderBinding = {
                 properties: {
                   type: { type: "string", enum: ["number", "range"] },
                   op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+                  value: {
+                    description: "A number (type number), or `[lower, upper]` (type range).",
+                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                  },
                 },
-                required: ["type", "op"],
+                required: ["type", "op", "value"],
                 additionalProperties: true,
               },
               e2e_latency_p50: {
@@ -1165,8 +1187,12 @@ export const retell_ai: ProviderBinding = {
                 properties: {
                   type: { type: "string", enum: ["number", "range"] },
                   op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+                  value: {
+                    description: "A number (type number), or `[lower, upper]` (type range).",
+                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                  },
                 },
-                required: ["type", "op"],
+                required: ["type", "op", "value"],
                 additionalProperties: true,
               },
               call_successful: {
@@ -1910,8 +1936,8 @@ export const retell_ai: ProviderBinding = {
     },
     {
       function: "retell-ai.create_web_call",
-      title: "Start a browser call",
-      code: "local result = app.integrations.retell_ai.create_web_call({\n  data = {\n    agent_id = \"oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD\",\n    metadata = {\n      session_id = \"web_5521\"\n    }\n  }\n})\nprint(\"Web call \" .. result.call_id .. \" token expires at \" .. result.expires_at)",
+      title: "Start a browser call with the agent version tagged production",
+      code: "local result = app.integrations.retell_ai.create_web_call({\n  data = {\n    agent_id = \"oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD\",\n    agent_version = \"production\",\n    metadata = {\n      session_id = \"web_5521\"\n    }\n  }\n})\nprint(\"Web call \" .. result.call_id .. \" token expires at \" .. result.expires_at)",
       expectsError: false,
     },
     {

@@ -35,6 +35,29 @@ function coerceOne(raw: string | true, type: string | undefined): unknown {
   return coerce(raw);
 }
 
+type PropertySchema = { type?: string; anyOf?: Array<{ type?: string }> };
+
+/**
+ * A union parameter ("one number or several", "a version number or a tag"): several flags
+ * make the array member; one flag's text becomes the first scalar member it reads as,
+ * trying numbers and booleans before a string, so `--version 3` is 3 and `--version beta` "beta".
+ */
+function coerceUnion(raws: FlagValues, types: string[]): unknown {
+  if (types.includes('array') && (raws.length > 1 || (typeof raws[0] === 'string' && raws[0].trim().startsWith('[')))) {
+    return raws.map((raw) => coerceOne(raw, 'array')).flat();
+  }
+  if (raws.length > 1) return undefined;
+  const raw = raws[0]!;
+  for (const type of ['integer', 'number', 'boolean', 'string', 'array', 'object']) {
+    if (!types.includes(type)) continue;
+    const value = coerceOne(raw, type);
+    const fits =
+      type === 'integer' ? Number.isInteger(value) : type === 'number' ? typeof value === 'number' : type === 'boolean' ? typeof value === 'boolean' : type === 'string' ? typeof value === 'string' : true;
+    if (fits) return value;
+  }
+  return coerce(raw === true ? 'true' : raw);
+}
+
 /**
  * Flag values arrive as text; the parameter's declared type decides what they
  * become, so `--to 15551234567` stays a string and `--page-size 10` is a number.
@@ -42,10 +65,18 @@ function coerceOne(raw: string | true, type: string | undefined): unknown {
  * any other parameter given twice is a usage error, never "last one wins".
  */
 export function coerceFlags(flags: ReadonlyMap<string, FlagValues>, inputSchema: Record<string, unknown>): Record<string, unknown> {
-  const properties = (inputSchema.properties ?? {}) as Record<string, { type?: string }>;
+  const properties = (inputSchema.properties ?? {}) as Record<string, PropertySchema>;
   const entries: [string, unknown][] = [];
   for (const [name, raws] of flags) {
-    const type = Object.hasOwn(properties, name) ? properties[name]!.type : undefined;
+    const property = Object.hasOwn(properties, name) ? properties[name]! : undefined;
+    const type = property?.type;
+    const unionTypes = property?.anyOf?.map((member) => member.type).filter((t): t is string => typeof t === 'string');
+    if (unionTypes && unionTypes.length > 0) {
+      const value = coerceUnion(raws, unionTypes);
+      if (value === undefined) throw new UsageError(`--${name.replace(/_/g, '-')} was given ${raws.length} times; '${name}' takes one value.`);
+      entries.push([name, value]);
+      continue;
+    }
     if (type === 'array') {
       const items = raws.map((raw) => coerceOne(raw, type));
       entries.push([name, items.every(Array.isArray) ? items.flat() : items.length === 1 ? items[0] : items]);

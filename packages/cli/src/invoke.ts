@@ -57,7 +57,8 @@ function overridesFor(provider: ProviderBinding, account: string, ctx: InvokeCon
 }
 
 function coreFor(provider: ProviderBinding, account: string, ctx: InvokeContext, baseUrls: BaseUrls): Core {
-  const credentials = ctx.sandbox ? sandboxCredentials(provider) : credentialsFor(provider, account, ctx.settings, ctx.env);
+  const configured = credentialsFor(provider, account, ctx.settings, ctx.env);
+  const credentials = ctx.sandbox ? sandboxCredentials(provider, configured) : configured;
   const baseURL = Object.fromEntries(Object.entries(baseUrls).map(([server, o]) => [server, o.url]));
   // The CLI resolves credentials itself (environment, then the settings file), so the runtime sees no environment.
   return new Core(provider.provider, { ...credentials, env: {}, account: account === 'default' ? undefined : account, baseURL });

@@ -15,9 +15,17 @@ export function startSandbox(): Promise<void> {
   return started;
 }
 
-/** The fake credentials sandbox runs use: each field's documented example value. */
-export function sandboxCredentials(provider: ProviderBinding): Record<string, string> {
-  return Object.fromEntries(provider.fields.map((f) => [f.option, f.example]));
+/**
+ * The fake credentials sandbox runs use: each field's documented example value, except the
+ * fields that choose a server URL (Dialpad's environment), which keep the account's own
+ * value (`configured`, by option name), so a sandbox run answers at the host a real call
+ * of that account would reach. Secrets never come from the account.
+ */
+export function sandboxCredentials(provider: ProviderBinding, configured: Record<string, string> = {}): Record<string, string> {
+  const choosing = new Set(Object.values(provider.provider.servers).flatMap((s) => (typeof s.url === 'string' ? [] : [s.url.byField])));
+  return Object.fromEntries(
+    provider.fields.map((f) => [f.option, choosing.has(f.key) && !f.secret && configured[f.option] !== undefined ? configured[f.option]! : f.example]),
+  );
 }
 
 export function sandboxRequested(flag: boolean | undefined, env: NodeJS.ProcessEnv): boolean {

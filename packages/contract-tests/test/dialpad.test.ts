@@ -38,7 +38,7 @@ const serve = serveFrom(server, dialpadExamples);
 
 /** A client holding the credentials the examples were written with. */
 function client(options: Record<string, unknown> = {}): Dialpad {
-  return new Dialpad({ ...{ apiKey: "dp_sandbox_4f8a2c9e71b34d6a0c55e8b2" }, env: {}, ...options });
+  return new Dialpad({ ...{ apiKey: "dp_sandbox_4f8a2c9e71b34d6a0c55e8b2", environment: "production", companyId: "5012" }, env: {}, ...options });
 }
 
 describe("dialpad.get_call", () => {
@@ -104,6 +104,21 @@ describe("dialpad.get_current_user", () => {
     server.use(...dialpadHandlers);
     const { result } = await runDocsExample("examples/dialpad/get_current_user.1.mjs");
     expect(result).toEqual(documented("dialpad.get_current_user", 0).response.body);
+  });
+
+  it("sends the documented request: Who am I, in the Dialpad sandbox?", async () => {
+    const example = documented("dialpad.get_current_user", 1);
+    const sent = serve([() => respondWith(example.response)]);
+    const result = await client({ account: "sandbox", environment: "sandbox" }).getCurrentUser(example.arguments as never);
+    expect(sent).toHaveLength(1);
+    expect(requestDifferences(sent[0]!, example.request)).toEqual([]);
+    expect(result).toEqual(example.response.body);
+  });
+
+  it("runs its docs example against the mock handlers: Who am I, in the Dialpad sandbox?", async () => {
+    server.use(...dialpadHandlers);
+    const { result } = await runDocsExample("examples/dialpad/get_current_user.2.mjs");
+    expect(result).toEqual(documented("dialpad.get_current_user", 1).response.body);
   });
 
   it("turns Dialpad's error envelope into a typed error", async () => {

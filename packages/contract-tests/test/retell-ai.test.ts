@@ -479,7 +479,7 @@ describe("retell-ai.create_phone_call", () => {
 });
 
 describe("retell-ai.create_web_call", () => {
-  it("sends the documented request: Start a browser call", async () => {
+  it("sends the documented request: Start a browser call with the agent version tagged production", async () => {
     const example = documented("retell-ai.create_web_call", 0);
     const sent = serve([() => respondWith(example.response)]);
     const result = await client().createWebCall(example.arguments as never);
@@ -488,7 +488,7 @@ describe("retell-ai.create_web_call", () => {
     expect(result).toEqual(example.response.body);
   });
 
-  it("runs its docs example against the mock handlers: Start a browser call", async () => {
+  it("runs its docs example against the mock handlers: Start a browser call with the agent version tagged production", async () => {
     server.use(...retellAiHandlers);
     const { result } = await runDocsExample("examples/retell-ai/create_web_call.1.mjs");
     expect(result).toEqual(documented("retell-ai.create_web_call", 0).response.body);
@@ -496,7 +496,13 @@ describe("retell-ai.create_web_call", () => {
 
   it("turns Retell AI's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
-    const failure = await client({ maxRetries: 0 }).createWebCall({ data: { agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", metadata: { session_id: "web_5521" } } } as never).catch((error: unknown) => error);
+    const failure = await client({ maxRetries: 0 }).createWebCall({
+      data: {
+        agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
+        agent_version: "production",
+        metadata: { session_id: "web_5521" },
+      },
+    } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
     expect(failure).toMatchObject({ status: 404, providerMessage: "Not Found" });
   });
@@ -506,7 +512,13 @@ describe("retell-ai.create_web_call", () => {
       () => respondWith({ status: 503, headers: {}, body: ERROR_BODY }),
       () => respondWith(documented("retell-ai.create_web_call", 0).response),
     ]);
-    await expect(client({ maxRetries: 3 }).createWebCall({ data: { agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", metadata: { session_id: "web_5521" } } } as never)).rejects.toBeInstanceOf(InternalServerError);
+    await expect(client({ maxRetries: 3 }).createWebCall({
+      data: {
+        agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
+        agent_version: "production",
+        metadata: { session_id: "web_5521" },
+      },
+    } as never)).rejects.toBeInstanceOf(InternalServerError);
     expect(sent).toHaveLength(1);
   });
 
@@ -518,7 +530,13 @@ describe("retell-ai.create_web_call", () => {
       },
       () => respondWith(documented("retell-ai.create_web_call", 0).response),
     ]);
-    await expect(client({ maxRetries: 3, timeout: 50 }).createWebCall({ data: { agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", metadata: { session_id: "web_5521" } } } as never)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    await expect(client({ maxRetries: 3, timeout: 50 }).createWebCall({
+      data: {
+        agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
+        agent_version: "production",
+        metadata: { session_id: "web_5521" },
+      },
+    } as never)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
     expect(sent).toHaveLength(1);
   });
 
@@ -533,7 +551,11 @@ describe("retell-ai.create_web_call", () => {
   it('refuses an unknown parameter before any request', async () => {
     const sent = serve([]);
     await expect(client().createWebCall({
-      data: { agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", metadata: { session_id: "web_5521" } },
+      data: {
+        agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
+        agent_version: "production",
+        metadata: { session_id: "web_5521" },
+      },
       not_a_parameter: 1,
     } as never)).rejects.toBeInstanceOf(ValidationError);
     expect(sent).toHaveLength(0);

@@ -6,13 +6,17 @@ import { handlersFor, type ProviderExamples } from '@switchboard/testing';
 /** Every documented request of Dialpad with its documented response. */
 export const dialpadExamples: ProviderExamples = {
   provider: "dialpad",
-  servers: ["https://dialpad.com"],
+  servers: ["https://dialpad.com", "https://sandbox.dialpad.com"],
   examples: [
     {
       function: "dialpad.get_call",
       title: "One recorded call",
       arguments: { id: 6342343299702784 },
-      route: { method: "GET", url: "https://dialpad.com/api/v2/call/{id}", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://dialpad.com/api/v2/call/{id}", "https://sandbox.dialpad.com/api/v2/call/{id}"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/call/6342343299702784",
@@ -61,7 +65,11 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.get_current_user",
       title: "Who am I?",
       arguments: {},
-      route: { method: "GET", url: "https://dialpad.com/api/v2/users/me", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://dialpad.com/api/v2/users/me", "https://sandbox.dialpad.com/api/v2/users/me"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/users/me",
@@ -99,10 +107,44 @@ export const dialpadExamples: ProviderExamples = {
       },
     },
     {
+      function: "dialpad.get_current_user",
+      title: "Who am I, in the Dialpad sandbox?",
+      arguments: {},
+      route: {
+        method: "GET",
+        urls: ["https://dialpad.com/api/v2/users/me", "https://sandbox.dialpad.com/api/v2/users/me"],
+        anyPath: false,
+      },
+      request: {
+        method: "GET",
+        url: "https://sandbox.dialpad.com/api/v2/users/me",
+        headers: { authorization: "Bearer dp_sandbox_4f8a2c9e71b34d6a0c55e8b2", "dp-company-id": "5012" },
+        body: null,
+      },
+      response: {
+        status: 200,
+        headers: {},
+        body: {
+          id: "5835806903417907",
+          first_name: "Avery",
+          last_name: "Chen",
+          display_name: "Avery Chen",
+          emails: ["avery.chen@example.com"],
+          company_id: "5012",
+          state: "active",
+          is_admin: false,
+        },
+      },
+    },
+    {
       function: "dialpad.get_user",
       title: "One user by id",
       arguments: { id: "5835806903417907" },
-      route: { method: "GET", url: "https://dialpad.com/api/v2/users/{id}", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://dialpad.com/api/v2/users/{id}", "https://sandbox.dialpad.com/api/v2/users/{id}"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/users/5835806903417907",
@@ -143,7 +185,7 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.list_calls",
       title: "Calls of one day",
       arguments: { startTime: 1795132800, endTime: 1795219200 },
-      route: { method: "GET", url: "https://dialpad.com/api/v2/call", anyPath: false },
+      route: { method: "GET", urls: ["https://dialpad.com/api/v2/call", "https://sandbox.dialpad.com/api/v2/call"], anyPath: false },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/call?started_after=1795132800000&started_before=1795219200000",
@@ -189,7 +231,7 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.list_calls",
       title: "Next page for one user",
       arguments: { target_id: 5835806903417907, target_type: "user", cursor: "ZXlKa1lYUmxYM04wWVhKMFpXUWlPakUzT1RVeE9ETXdNekl3TURCOQ" },
-      route: { method: "GET", url: "https://dialpad.com/api/v2/call", anyPath: false },
+      route: { method: "GET", urls: ["https://dialpad.com/api/v2/call", "https://sandbox.dialpad.com/api/v2/call"], anyPath: false },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/call?target_id=5835806903417907&target_type=user&cursor=ZXlKa1lYUmxYM04wWVhKMFpXUWlPakUzT1RVeE9ETXdNekl3TURCOQ",
@@ -202,7 +244,11 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.list_users",
       title: "Active users",
       arguments: { state: "active" },
-      route: { method: "GET", url: "https://dialpad.com/api/v2/users", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://dialpad.com/api/v2/users", "https://sandbox.dialpad.com/api/v2/users"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/users?state=active",
@@ -248,7 +294,11 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.list_users",
       title: "Find a user by email",
       arguments: { email: "avery.chen@example.com" },
-      route: { method: "GET", url: "https://dialpad.com/api/v2/users", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://dialpad.com/api/v2/users", "https://sandbox.dialpad.com/api/v2/users"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://dialpad.com/api/v2/users?email=avery.chen%40example.com",
@@ -278,7 +328,7 @@ export const dialpadExamples: ProviderExamples = {
       function: "dialpad.send_sms",
       title: "Send a text from your number",
       arguments: { to: "+14155551234", from: "+14155559876", text: "Hello from Dialpad!" },
-      route: { method: "POST", url: "https://dialpad.com/api/v2/sms", anyPath: false },
+      route: { method: "POST", urls: ["https://dialpad.com/api/v2/sms", "https://sandbox.dialpad.com/api/v2/sms"], anyPath: false },
       request: {
         method: "POST",
         url: "https://dialpad.com/api/v2/sms",
@@ -313,7 +363,7 @@ export const dialpadExamples: ProviderExamples = {
         sender_group_type: "department",
         text: "Your appointment is confirmed.",
       },
-      route: { method: "POST", url: "https://dialpad.com/api/v2/sms", anyPath: false },
+      route: { method: "POST", urls: ["https://dialpad.com/api/v2/sms", "https://sandbox.dialpad.com/api/v2/sms"], anyPath: false },
       request: {
         method: "POST",
         url: "https://dialpad.com/api/v2/sms",

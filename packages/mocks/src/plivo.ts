@@ -12,7 +12,7 @@ export const plivoExamples: ProviderExamples = {
       function: "plivo.get_call",
       title: "One completed call",
       arguments: { call_id: "9b7e3c1f-4a2d-4c8e-bf41-6d0a2e5f8c17" },
-      route: { method: "GET", url: "https://api.plivo.com/v1/Account/{auth_id}/Call/{call_id}/", anyPath: false },
+      route: { method: "GET", urls: ["https://api.plivo.com/v1/Account/{auth_id}/Call/{call_id}/"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.plivo.com/v1/Account/MAODUXNJHMNDY5ZTM4ZM/Call/9b7e3c1f-4a2d-4c8e-bf41-6d0a2e5f8c17/",
@@ -49,7 +49,7 @@ export const plivoExamples: ProviderExamples = {
       function: "plivo.get_number",
       title: "One number",
       arguments: { number: "+14155552671" },
-      route: { method: "GET", url: "https://api.plivo.com/v1/Account/{auth_id}/Number/{number}/", anyPath: false },
+      route: { method: "GET", urls: ["https://api.plivo.com/v1/Account/{auth_id}/Number/{number}/"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.plivo.com/v1/Account/MAODUXNJHMNDY5ZTM4ZM/Number/14155552671/",
@@ -89,7 +89,7 @@ export const plivoExamples: ProviderExamples = {
       function: "plivo.list_applications",
       title: "All applications",
       arguments: {},
-      route: { method: "GET", url: "https://api.plivo.com/v1/Account/{auth_id}/Application/", anyPath: false },
+      route: { method: "GET", urls: ["https://api.plivo.com/v1/Account/{auth_id}/Application/"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.plivo.com/v1/Account/MAODUXNJHMNDY5ZTM4ZM/Application/",
@@ -130,7 +130,7 @@ export const plivoExamples: ProviderExamples = {
       function: "plivo.list_calls",
       title: "Recent inbound calls",
       arguments: { limit: 10, call_direction: "inbound" },
-      route: { method: "GET", url: "https://api.plivo.com/v1/Account/{auth_id}/Call/", anyPath: false },
+      route: { method: "GET", urls: ["https://api.plivo.com/v1/Account/{auth_id}/Call/"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.plivo.com/v1/Account/MAODUXNJHMNDY5ZTM4ZM/Call/?limit=10&call_direction=inbound",
@@ -177,7 +177,7 @@ export const plivoExamples: ProviderExamples = {
         start_time: "2026-11-18T00:00:00Z",
         end_time: "2026-11-19T00:00:00Z",
       },
-      route: { method: "GET", url: "https://api.plivo.com/v1/Account/{auth_id}/Call/", anyPath: false },
+      route: { method: "GET", urls: ["https://api.plivo.com/v1/Account/{auth_id}/Call/"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.plivo.com/v1/Account/MAODUXNJHMNDY5ZTM4ZM/Call/?call_direction=outbound&from_number=14155552671&end_time__gte=2026-11-18+00%3A00%3A00&end_time__lte=2026-11-19+00%3A00%3A00",
@@ -219,7 +219,7 @@ export const plivoExamples: ProviderExamples = {
       function: "plivo.list_messages",
       title: "Recent outbound messages",
       arguments: { limit: 10, message_direction: "outbound" },
-      route: { method: "GET", url: "https://api.plivo.com/v1/Account/{auth_id}/Message/", anyPath: false },
+      route: { method: "GET", urls: ["https://api.plivo.com/v1/Account/{auth_id}/Message/"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.plivo.com/v1/Account/MAODUXNJHMNDY5ZTM4ZM/Message/?limit=10&message_direction=outbound",
@@ -262,7 +262,7 @@ export const plivoExamples: ProviderExamples = {
       function: "plivo.list_messages",
       title: "Failed messages to one number in a time window",
       arguments: { message_state: "failed", dst: "14155552672", start_time: "2026-11-01T00:00:00Z", end_time: "2026-11-20T23:59:59Z" },
-      route: { method: "GET", url: "https://api.plivo.com/v1/Account/{auth_id}/Message/", anyPath: false },
+      route: { method: "GET", urls: ["https://api.plivo.com/v1/Account/{auth_id}/Message/"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.plivo.com/v1/Account/MAODUXNJHMNDY5ZTM4ZM/Message/?message_state=failed&to_number=14155552672&message_time__gte=2026-11-01+00%3A00%3A00&message_time__lte=2026-11-20+23%3A59%3A59",
@@ -299,7 +299,7 @@ export const plivoExamples: ProviderExamples = {
       function: "plivo.list_numbers",
       title: "First page of numbers",
       arguments: { limit: 20 },
-      route: { method: "GET", url: "https://api.plivo.com/v1/Account/{auth_id}/Number/", anyPath: false },
+      route: { method: "GET", urls: ["https://api.plivo.com/v1/Account/{auth_id}/Number/"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.plivo.com/v1/Account/MAODUXNJHMNDY5ZTM4ZM/Number/?limit=20",
@@ -367,7 +367,7 @@ export const plivoExamples: ProviderExamples = {
       function: "plivo.list_numbers",
       title: "Toll-free numbers that can send SMS",
       arguments: { number_type: "tollfree", service: "sms", offset: 20 },
-      route: { method: "GET", url: "https://api.plivo.com/v1/Account/{auth_id}/Number/", anyPath: false },
+      route: { method: "GET", urls: ["https://api.plivo.com/v1/Account/{auth_id}/Number/"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.plivo.com/v1/Account/MAODUXNJHMNDY5ZTM4ZM/Number/?type=tollfree&services=sms&offset=20",
@@ -394,7 +394,7 @@ export const plivoExamples: ProviderExamples = {
       function: "plivo.send_sms",
       title: "Send a text",
       arguments: { src: "+14155552671", dst: "+14155552672", text: "Hello from Plivo!" },
-      route: { method: "POST", url: "https://api.plivo.com/v1/Account/{auth_id}/Message/", anyPath: false },
+      route: { method: "POST", urls: ["https://api.plivo.com/v1/Account/{auth_id}/Message/"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.plivo.com/v1/Account/MAODUXNJHMNDY5ZTM4ZM/Message/",
@@ -419,14 +419,14 @@ export const plivoExamples: ProviderExamples = {
       title: "Send an MMS to two recipients without logging content",
       arguments: {
         src: "14155552671",
-        dst: "14155552672<14155552673",
+        dst: ["14155552672", "14155552673"],
         text: "Your receipt is attached.",
         type: "mms",
         media_urls: ["https://example.com/receipt.png"],
         url: "https://example.com/plivo/status",
         log: "number_only",
       },
-      route: { method: "POST", url: "https://api.plivo.com/v1/Account/{auth_id}/Message/", anyPath: false },
+      route: { method: "POST", urls: ["https://api.plivo.com/v1/Account/{auth_id}/Message/"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.plivo.com/v1/Account/MAODUXNJHMNDY5ZTM4ZM/Message/",

@@ -12,7 +12,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.api_delete",
       title: "Delete a Retell LLM",
       arguments: { path: "/delete-retell-llm/llm_234sdertfsdsfsdf" },
-      route: { method: "DELETE", url: "https://api.retellai.com/{path}", anyPath: true },
+      route: { method: "DELETE", urls: ["https://api.retellai.com/{path}"], anyPath: true },
       request: {
         method: "DELETE",
         url: "https://api.retellai.com/delete-retell-llm/llm_234sdertfsdsfsdf",
@@ -25,7 +25,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.api_get",
       title: "List conversation flows",
       arguments: { path: "/v2/list-conversation-flows" },
-      route: { method: "GET", url: "https://api.retellai.com/{path}", anyPath: true },
+      route: { method: "GET", urls: ["https://api.retellai.com/{path}"], anyPath: true },
       request: {
         method: "GET",
         url: "https://api.retellai.com/v2/list-conversation-flows",
@@ -53,7 +53,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.api_get",
       title: "Concurrency figures (an endpoint without a dedicated function)",
       arguments: { path: "get-concurrency" },
-      route: { method: "GET", url: "https://api.retellai.com/{path}", anyPath: true },
+      route: { method: "GET", urls: ["https://api.retellai.com/{path}"], anyPath: true },
       request: {
         method: "GET",
         url: "https://api.retellai.com/get-concurrency",
@@ -77,7 +77,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.api_patch",
       title: "Rename an agent",
       arguments: { path: "/update-agent/oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", body: { agent_name: "Updated Agent" } },
-      route: { method: "PATCH", url: "https://api.retellai.com/{path}", anyPath: true },
+      route: { method: "PATCH", urls: ["https://api.retellai.com/{path}"], anyPath: true },
       request: {
         method: "PATCH",
         url: "https://api.retellai.com/update-agent/oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
@@ -106,7 +106,7 @@ export const retellAiExamples: ProviderExamples = {
         path: "/create-retell-llm",
         body: { general_prompt: "You are a concise support agent.", begin_message: "Hi, how can I help?" },
       },
-      route: { method: "POST", url: "https://api.retellai.com/{path}", anyPath: true },
+      route: { method: "POST", urls: ["https://api.retellai.com/{path}"], anyPath: true },
       request: {
         method: "POST",
         url: "https://api.retellai.com/create-retell-llm",
@@ -137,7 +137,7 @@ export const retellAiExamples: ProviderExamples = {
         response_engine: { type: "retell-llm", llm_id: "llm_7f3e2d1c0b9a8877665544332" },
         options: { agent_name: "Scheduling Agent", language: "en-US" },
       },
-      route: { method: "POST", url: "https://api.retellai.com/create-agent", anyPath: false },
+      route: { method: "POST", urls: ["https://api.retellai.com/create-agent"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.retellai.com/create-agent",
@@ -172,7 +172,7 @@ export const retellAiExamples: ProviderExamples = {
         voice_id: "11labs-Adrian",
         response_engine: { type: "conversation-flow", conversation_flow_id: "conversation_flow_3b9d2c7e1a4f" },
       },
-      route: { method: "POST", url: "https://api.retellai.com/create-agent", anyPath: false },
+      route: { method: "POST", urls: ["https://api.retellai.com/create-agent"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.retellai.com/create-agent",
@@ -205,7 +205,7 @@ export const retellAiExamples: ProviderExamples = {
         metadata: { customer_id: "cus_8842" },
         options: { from_number: "+14157774444", to_number: "+12137774445" },
       },
-      route: { method: "POST", url: "https://api.retellai.com/v2/create-phone-call", anyPath: false },
+      route: { method: "POST", urls: ["https://api.retellai.com/v2/create-phone-call"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.retellai.com/v2/create-phone-call",
@@ -245,7 +245,7 @@ export const retellAiExamples: ProviderExamples = {
           retell_llm_dynamic_variables: { customer_name: "Ada", appointment_time: "Tuesday 3pm" },
         },
       },
-      route: { method: "POST", url: "https://api.retellai.com/v2/create-phone-call", anyPath: false },
+      route: { method: "POST", urls: ["https://api.retellai.com/v2/create-phone-call"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.retellai.com/v2/create-phone-call",
@@ -274,14 +274,16 @@ export const retellAiExamples: ProviderExamples = {
     },
     {
       function: "retell-ai.create_web_call",
-      title: "Start a browser call",
-      arguments: { data: { agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", metadata: { session_id: "web_5521" } } },
-      route: { method: "POST", url: "https://api.retellai.com/v3/create-web-call", anyPath: false },
+      title: "Start a browser call with the agent version tagged production",
+      arguments: {
+        data: { agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", agent_version: "production", metadata: { session_id: "web_5521" } },
+      },
+      route: { method: "POST", urls: ["https://api.retellai.com/v3/create-web-call"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.retellai.com/v3/create-web-call",
         headers: { authorization: "Bearer key_0a1b2c3d4e5f60718293a4b5_sandbox", "content-type": "application/json" },
-        body: { agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", metadata: { session_id: "web_5521" } },
+        body: { agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", agent_version: "production", metadata: { session_id: "web_5521" } },
       },
       response: {
         status: 201,
@@ -306,7 +308,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.delete_agent",
       title: "Delete an agent",
       arguments: { agent_id: "agent_2d4e6f8a0b1c3d5e7f9a1b3c5d" },
-      route: { method: "DELETE", url: "https://api.retellai.com/delete-agent/{agent_id}", anyPath: false },
+      route: { method: "DELETE", urls: ["https://api.retellai.com/delete-agent/{agent_id}"], anyPath: false },
       request: {
         method: "DELETE",
         url: "https://api.retellai.com/delete-agent/agent_2d4e6f8a0b1c3d5e7f9a1b3c5d",
@@ -319,7 +321,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.delete_call",
       title: "Delete a call record",
       arguments: { call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" },
-      route: { method: "DELETE", url: "https://api.retellai.com/v2/delete-call/{call_id}", anyPath: false },
+      route: { method: "DELETE", urls: ["https://api.retellai.com/v2/delete-call/{call_id}"], anyPath: false },
       request: {
         method: "DELETE",
         url: "https://api.retellai.com/v2/delete-call/Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6",
@@ -332,7 +334,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.get_agent",
       title: "Latest version of an agent",
       arguments: { agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4" },
-      route: { method: "GET", url: "https://api.retellai.com/get-agent/{agent_id}", anyPath: false },
+      route: { method: "GET", urls: ["https://api.retellai.com/get-agent/{agent_id}"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.retellai.com/get-agent/agent_8f3b2a1c9d7e4f60a5b1c2d3e4",
@@ -365,7 +367,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.get_agent",
       title: "A specific version",
       arguments: { agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4", version: 1 },
-      route: { method: "GET", url: "https://api.retellai.com/get-agent/{agent_id}", anyPath: false },
+      route: { method: "GET", urls: ["https://api.retellai.com/get-agent/{agent_id}"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.retellai.com/get-agent/agent_8f3b2a1c9d7e4f60a5b1c2d3e4?version=1",
@@ -391,7 +393,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.get_call",
       title: "An ended phone call with its summary",
       arguments: { call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" },
-      route: { method: "GET", url: "https://api.retellai.com/v2/get-call/{call_id}", anyPath: false },
+      route: { method: "GET", urls: ["https://api.retellai.com/v2/get-call/{call_id}"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.retellai.com/v2/get-call/Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6",
@@ -439,7 +441,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.get_current_user",
       title: "Who owns this key?",
       arguments: {},
-      route: { method: "GET", url: "https://api.retellai.com/get-api-key-info", anyPath: false },
+      route: { method: "GET", urls: ["https://api.retellai.com/get-api-key-info"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.retellai.com/get-api-key-info",
@@ -456,7 +458,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.get_llm",
       title: "Read an LLM's prompt",
       arguments: { llm_id: "llm_7f3e2d1c0b9a8877665544332" },
-      route: { method: "GET", url: "https://api.retellai.com/get-retell-llm/{llm_id}", anyPath: false },
+      route: { method: "GET", urls: ["https://api.retellai.com/get-retell-llm/{llm_id}"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.retellai.com/get-retell-llm/llm_7f3e2d1c0b9a8877665544332",
@@ -488,7 +490,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.get_llm",
       title: "An older version",
       arguments: { llm_id: "llm_7f3e2d1c0b9a8877665544332", version: 1 },
-      route: { method: "GET", url: "https://api.retellai.com/get-retell-llm/{llm_id}", anyPath: false },
+      route: { method: "GET", urls: ["https://api.retellai.com/get-retell-llm/{llm_id}"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.retellai.com/get-retell-llm/llm_7f3e2d1c0b9a8877665544332?version=1",
@@ -516,7 +518,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.get_phone_number",
       title: "One number",
       arguments: { phone_number: "+14155550100" },
-      route: { method: "GET", url: "https://api.retellai.com/get-phone-number/{phone_number}", anyPath: false },
+      route: { method: "GET", urls: ["https://api.retellai.com/get-phone-number/{phone_number}"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.retellai.com/get-phone-number/%2B14155550100",
@@ -545,7 +547,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.get_voice",
       title: "One voice",
       arguments: { voice_id: "11labs-Adrian" },
-      route: { method: "GET", url: "https://api.retellai.com/get-voice/{voice_id}", anyPath: false },
+      route: { method: "GET", urls: ["https://api.retellai.com/get-voice/{voice_id}"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.retellai.com/get-voice/11labs-Adrian",
@@ -570,7 +572,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.list_agents",
       title: "First page of voice agents",
       arguments: { limit: 2, filter_criteria: { channel: { type: "string", op: "eq", value: "voice" } } },
-      route: { method: "POST", url: "https://api.retellai.com/v2/list-agents", anyPath: false },
+      route: { method: "POST", urls: ["https://api.retellai.com/v2/list-agents"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.retellai.com/v2/list-agents?limit=2",
@@ -610,7 +612,7 @@ export const retellAiExamples: ProviderExamples = {
         sort_order: "descending",
         filter_criteria: { query: "support" },
       },
-      route: { method: "POST", url: "https://api.retellai.com/v2/list-agents", anyPath: false },
+      route: { method: "POST", urls: ["https://api.retellai.com/v2/list-agents"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.retellai.com/v2/list-agents?pagination_key=eyJhZ2VudF9pZCI6ImFnZW50XzJkNGU2ZjhhMGIxYzNkNWU3ZjlhMWIzYzVkIn0&sort_order=descending",
@@ -645,7 +647,7 @@ export const retellAiExamples: ProviderExamples = {
         },
         limit: 2,
       },
-      route: { method: "POST", url: "https://api.retellai.com/v3/list-calls", anyPath: false },
+      route: { method: "POST", urls: ["https://api.retellai.com/v3/list-calls"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.retellai.com/v3/list-calls",
@@ -700,7 +702,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.list_calls",
       title: "Latest calls, no filter",
       arguments: {},
-      route: { method: "POST", url: "https://api.retellai.com/v3/list-calls", anyPath: false },
+      route: { method: "POST", urls: ["https://api.retellai.com/v3/list-calls"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.retellai.com/v3/list-calls",
@@ -713,7 +715,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.list_llms",
       title: "First page of LLMs",
       arguments: { limit: 20 },
-      route: { method: "GET", url: "https://api.retellai.com/v2/list-retell-llms", anyPath: false },
+      route: { method: "GET", urls: ["https://api.retellai.com/v2/list-retell-llms"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.retellai.com/v2/list-retell-llms?limit=20",
@@ -747,7 +749,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.list_phone_numbers",
       title: "First ten numbers",
       arguments: { limit: 10 },
-      route: { method: "GET", url: "https://api.retellai.com/v2/list-phone-numbers", anyPath: false },
+      route: { method: "GET", urls: ["https://api.retellai.com/v2/list-phone-numbers"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.retellai.com/v2/list-phone-numbers?limit=10",
@@ -779,7 +781,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.list_phone_numbers",
       title: "Next page, oldest first",
       arguments: { pagination_key: "+14155550100", sort_order: "ascending", limit: 1 },
-      route: { method: "GET", url: "https://api.retellai.com/v2/list-phone-numbers", anyPath: false },
+      route: { method: "GET", urls: ["https://api.retellai.com/v2/list-phone-numbers"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.retellai.com/v2/list-phone-numbers?pagination_key=%2B14155550100&sort_order=ascending&limit=1",
@@ -810,7 +812,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.list_voices",
       title: "All voices",
       arguments: {},
-      route: { method: "GET", url: "https://api.retellai.com/list-voices", anyPath: false },
+      route: { method: "GET", urls: ["https://api.retellai.com/list-voices"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.retellai.com/list-voices",
@@ -846,7 +848,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.stop_call",
       title: "Hang up a live call",
       arguments: { call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" },
-      route: { method: "POST", url: "https://api.retellai.com/v2/stop-call/{call_id}", anyPath: false },
+      route: { method: "POST", urls: ["https://api.retellai.com/v2/stop-call/{call_id}"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.retellai.com/v2/stop-call/Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6",
@@ -859,7 +861,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.update_agent",
       title: "Rename an agent",
       arguments: { agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4", data: { agent_name: "Updated Agent" } },
-      route: { method: "PATCH", url: "https://api.retellai.com/update-agent/{agent_id}", anyPath: false },
+      route: { method: "PATCH", urls: ["https://api.retellai.com/update-agent/{agent_id}"], anyPath: false },
       request: {
         method: "PATCH",
         url: "https://api.retellai.com/update-agent/agent_8f3b2a1c9d7e4f60a5b1c2d3e4",
@@ -886,7 +888,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.update_agent",
       title: "Change the voice of draft version 4",
       arguments: { agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4", version: 4, data: { voice_id: "11labs-Myra", voice_speed: 1.1 } },
-      route: { method: "PATCH", url: "https://api.retellai.com/update-agent/{agent_id}", anyPath: false },
+      route: { method: "PATCH", urls: ["https://api.retellai.com/update-agent/{agent_id}"], anyPath: false },
       request: {
         method: "PATCH",
         url: "https://api.retellai.com/update-agent/agent_8f3b2a1c9d7e4f60a5b1c2d3e4?version=4",
@@ -913,7 +915,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.update_call",
       title: "Mark a call as reviewed",
       arguments: { call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6", metadata: { customer_id: "cus_8842", reviewed: true } },
-      route: { method: "PATCH", url: "https://api.retellai.com/v2/update-call/{call_id}", anyPath: false },
+      route: { method: "PATCH", urls: ["https://api.retellai.com/v2/update-call/{call_id}"], anyPath: false },
       request: {
         method: "PATCH",
         url: "https://api.retellai.com/v2/update-call/Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6",
@@ -944,7 +946,7 @@ export const retellAiExamples: ProviderExamples = {
       function: "retell-ai.update_call",
       title: "Stop keeping PII for a call",
       arguments: { call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6", data_storage_setting: "everything_except_pii" },
-      route: { method: "PATCH", url: "https://api.retellai.com/v2/update-call/{call_id}", anyPath: false },
+      route: { method: "PATCH", urls: ["https://api.retellai.com/v2/update-call/{call_id}"], anyPath: false },
       request: {
         method: "PATCH",
         url: "https://api.retellai.com/v2/update-call/Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6",
@@ -973,7 +975,7 @@ export const retellAiExamples: ProviderExamples = {
         phone_number: "+14155550100",
         data: { inbound_agents: [{ agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4", weight: 1 }], nickname: "Front desk" },
       },
-      route: { method: "PATCH", url: "https://api.retellai.com/update-phone-number/{phone_number}", anyPath: false },
+      route: { method: "PATCH", urls: ["https://api.retellai.com/update-phone-number/{phone_number}"], anyPath: false },
       request: {
         method: "PATCH",
         url: "https://api.retellai.com/update-phone-number/%2B14155550100",
@@ -1010,7 +1012,7 @@ export const retellAiExamples: ProviderExamples = {
           ],
         },
       },
-      route: { method: "PATCH", url: "https://api.retellai.com/update-phone-number/{phone_number}", anyPath: false },
+      route: { method: "PATCH", urls: ["https://api.retellai.com/update-phone-number/{phone_number}"], anyPath: false },
       request: {
         method: "PATCH",
         url: "https://api.retellai.com/update-phone-number/%2B14155550100",

@@ -15,7 +15,11 @@ export const sinchExamples: ProviderExamples = {
       function: "sinch.get_group",
       title: "One group by ID",
       arguments: { group_id: "01JCQ3T6W9Y2B5D8F1H4K7M0NP" },
-      route: { method: "GET", url: "https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/groups/{group_id}", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/groups/{group_id}"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://us.sms.api.sinch.com/xms/v1/jd63jf88477ll123ab4567cd89012ef3/groups/01JCQ3T6W9Y2B5D8F1H4K7M0NP",
@@ -42,7 +46,7 @@ export const sinchExamples: ProviderExamples = {
       arguments: { phone_number: "+13125550123" },
       route: {
         method: "GET",
-        url: "https://numbers.api.sinch.com/v1/projects/{project_id}/activeNumbers/{phone_number}",
+        urls: ["https://numbers.api.sinch.com/v1/projects/{project_id}/activeNumbers/{phone_number}"],
         anyPath: false,
       },
       request: {
@@ -77,7 +81,7 @@ export const sinchExamples: ProviderExamples = {
       arguments: { phone_number: "+13125550199" },
       route: {
         method: "GET",
-        url: "https://numbers.api.sinch.com/v1/projects/{project_id}/activeNumbers/{phone_number}",
+        urls: ["https://numbers.api.sinch.com/v1/projects/{project_id}/activeNumbers/{phone_number}"],
         anyPath: false,
       },
       request: {
@@ -103,7 +107,7 @@ export const sinchExamples: ProviderExamples = {
       function: "sinch.list_batches",
       title: "First page of batches",
       arguments: { page: 0, page_size: 30 },
-      route: { method: "GET", url: "https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/batches", anyPath: false },
+      route: { method: "GET", urls: ["https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/batches"], anyPath: false },
       request: {
         method: "GET",
         url: "https://us.sms.api.sinch.com/xms/v1/jd63jf88477ll123ab4567cd89012ef3/batches?page=0&page_size=30",
@@ -156,7 +160,7 @@ export const sinchExamples: ProviderExamples = {
       function: "sinch.list_batches",
       title: "Batches from one sender in a time window",
       arguments: { from: "13125550123", start_date: "2026-11-19T00:00:00Z", end_date: "2026-11-20T00:00:00Z", page_size: 100 },
-      route: { method: "GET", url: "https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/batches", anyPath: false },
+      route: { method: "GET", urls: ["https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/batches"], anyPath: false },
       request: {
         method: "GET",
         url: "https://us.sms.api.sinch.com/xms/v1/jd63jf88477ll123ab4567cd89012ef3/batches?from=13125550123&start_date=2026-11-19T00%3A00%3A00Z&end_date=2026-11-20T00%3A00%3A00Z&page_size=100",
@@ -169,7 +173,7 @@ export const sinchExamples: ProviderExamples = {
       function: "sinch.list_groups",
       title: "First page of groups",
       arguments: { page: 0, page_size: 30 },
-      route: { method: "GET", url: "https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/groups", anyPath: false },
+      route: { method: "GET", urls: ["https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/groups"], anyPath: false },
       request: {
         method: "GET",
         url: "https://us.sms.api.sinch.com/xms/v1/jd63jf88477ll123ab4567cd89012ef3/groups?page=0&page_size=30",
@@ -209,7 +213,7 @@ export const sinchExamples: ProviderExamples = {
       function: "sinch.list_messages",
       title: "Outbound batches sent today",
       arguments: { direction: "mt", start_date: "2026-11-20T00:00:00Z", page: 0, page_size: 30 },
-      route: { method: "GET", url: "https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/batches", anyPath: false },
+      route: { method: "GET", urls: ["https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/batches"], anyPath: false },
       request: {
         method: "GET",
         url: "https://us.sms.api.sinch.com/xms/v1/jd63jf88477ll123ab4567cd89012ef3/batches?start_date=2026-11-20T00%3A00%3A00Z&page=0&page_size=30",
@@ -246,7 +250,7 @@ export const sinchExamples: ProviderExamples = {
       function: "sinch.list_messages",
       title: "Inbound messages to one of your numbers",
       arguments: { direction: "mo", to: "+13125550123", page_size: 50 },
-      route: { method: "GET", url: "https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/inbounds", anyPath: false },
+      route: { method: "GET", urls: ["https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/inbounds"], anyPath: false },
       request: {
         method: "GET",
         url: "https://us.sms.api.sinch.com/xms/v1/jd63jf88477ll123ab4567cd89012ef3/inbounds?to=%2B13125550123&page_size=50",
@@ -278,7 +282,7 @@ export const sinchExamples: ProviderExamples = {
       function: "sinch.list_phone_numbers",
       title: "US local numbers",
       arguments: { region_code: "US", type: "LOCAL", page_size: 30 },
-      route: { method: "GET", url: "https://numbers.api.sinch.com/v1/projects/{project_id}/activeNumbers", anyPath: false },
+      route: { method: "GET", urls: ["https://numbers.api.sinch.com/v1/projects/{project_id}/activeNumbers"], anyPath: false },
       request: {
         method: "GET",
         url: "https://numbers.api.sinch.com/v1/projects/37b62a7b-0177-429a-bb0b-e10f848de0b8/activeNumbers?regionCode=US&type=LOCAL&pageSize=30",
@@ -315,7 +319,7 @@ export const sinchExamples: ProviderExamples = {
       function: "sinch.list_phone_numbers",
       title: "Next page of SMS-capable mobile numbers in Germany",
       arguments: { region_code: "DE", type: "MOBILE", capability: "SMS", page_token: "CgtwaG9uZU51bWJlchIOCgwrNDkxNTEwMDAwMDA" },
-      route: { method: "GET", url: "https://numbers.api.sinch.com/v1/projects/{project_id}/activeNumbers", anyPath: false },
+      route: { method: "GET", urls: ["https://numbers.api.sinch.com/v1/projects/{project_id}/activeNumbers"], anyPath: false },
       request: {
         method: "GET",
         url: "https://numbers.api.sinch.com/v1/projects/37b62a7b-0177-429a-bb0b-e10f848de0b8/activeNumbers?regionCode=DE&type=MOBILE&capability=SMS&pageToken=CgtwaG9uZU51bWJlchIOCgwrNDkxNTEwMDAwMDA",
@@ -349,7 +353,7 @@ export const sinchExamples: ProviderExamples = {
       function: "sinch.send_sms",
       title: "Send a text",
       arguments: { from: "+13125550123", to: ["+19175550188"], body: "Hello from Sinch!" },
-      route: { method: "POST", url: "https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/batches", anyPath: false },
+      route: { method: "POST", urls: ["https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/batches"], anyPath: false },
       request: {
         method: "POST",
         url: "https://us.sms.api.sinch.com/xms/v1/jd63jf88477ll123ab4567cd89012ef3/batches",
@@ -386,7 +390,7 @@ export const sinchExamples: ProviderExamples = {
         send_at: "2026-11-21T09:00:00Z",
         client_reference: "reminder-4711",
       },
-      route: { method: "POST", url: "https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/batches", anyPath: false },
+      route: { method: "POST", urls: ["https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}/batches"], anyPath: false },
       request: {
         method: "POST",
         url: "https://us.sms.api.sinch.com/xms/v1/jd63jf88477ll123ab4567cd89012ef3/batches",

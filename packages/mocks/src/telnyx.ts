@@ -12,7 +12,7 @@ export const telnyxExamples: ProviderExamples = {
       function: "telnyx.get_call",
       title: "Is the call still up?",
       arguments: { call_control_id: "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg" },
-      route: { method: "GET", url: "https://api.telnyx.com/v2/calls/{call_control_id}", anyPath: false },
+      route: { method: "GET", urls: ["https://api.telnyx.com/v2/calls/{call_control_id}"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.telnyx.com/v2/calls/v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
@@ -43,7 +43,7 @@ export const telnyxExamples: ProviderExamples = {
       function: "telnyx.get_phone_number",
       title: "One number by id",
       arguments: { phone_number_id: "1293384261075731499" },
-      route: { method: "GET", url: "https://api.telnyx.com/v2/phone_numbers/{phone_number_id}", anyPath: false },
+      route: { method: "GET", urls: ["https://api.telnyx.com/v2/phone_numbers/{phone_number_id}"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.telnyx.com/v2/phone_numbers/1293384261075731499",
@@ -73,7 +73,7 @@ export const telnyxExamples: ProviderExamples = {
       function: "telnyx.list_call_records",
       title: "Recordings of one call",
       arguments: { filter_call_session_id: "2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768" },
-      route: { method: "GET", url: "https://api.telnyx.com/v2/recordings", anyPath: false },
+      route: { method: "GET", urls: ["https://api.telnyx.com/v2/recordings"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.telnyx.com/v2/recordings?filter%5Bcall_session_id%5D=2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768",
@@ -110,7 +110,7 @@ export const telnyxExamples: ProviderExamples = {
       function: "telnyx.list_calls",
       title: "Events of completed calls",
       arguments: { filter_status: "completed", page_size: 20 },
-      route: { method: "GET", url: "https://api.telnyx.com/v2/call_events", anyPath: false },
+      route: { method: "GET", urls: ["https://api.telnyx.com/v2/call_events"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.telnyx.com/v2/call_events?filter%5Bstatus%5D=completed&page%5Bsize%5D=20",
@@ -140,7 +140,7 @@ export const telnyxExamples: ProviderExamples = {
       function: "telnyx.list_messages",
       title: "Recent outbound messages",
       arguments: { direction: "outbound", page_size: 50 },
-      route: { method: "GET", url: "https://api.telnyx.com/v2/detail_records", anyPath: false },
+      route: { method: "GET", urls: ["https://api.telnyx.com/v2/detail_records"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.telnyx.com/v2/detail_records?filter%5Brecord_type%5D=messaging&filter%5Bdirection%5D=outbound&page%5Bsize%5D=50",
@@ -174,7 +174,7 @@ export const telnyxExamples: ProviderExamples = {
       function: "telnyx.list_phone_numbers",
       title: "First ten active numbers",
       arguments: { page_size: 10, filter_status: "active" },
-      route: { method: "GET", url: "https://api.telnyx.com/v2/phone_numbers", anyPath: false },
+      route: { method: "GET", urls: ["https://api.telnyx.com/v2/phone_numbers"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.telnyx.com/v2/phone_numbers?page%5Bsize%5D=10&filter%5Bstatus%5D=active",
@@ -207,7 +207,7 @@ export const telnyxExamples: ProviderExamples = {
       function: "telnyx.list_phone_numbers",
       title: "Find a number by its digits",
       arguments: { filter_phone_number: "+13125550123" },
-      route: { method: "GET", url: "https://api.telnyx.com/v2/phone_numbers", anyPath: false },
+      route: { method: "GET", urls: ["https://api.telnyx.com/v2/phone_numbers"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.telnyx.com/v2/phone_numbers?filter%5Bphone_number%5D=13125550123",
@@ -224,7 +224,7 @@ export const telnyxExamples: ProviderExamples = {
       function: "telnyx.send_sms",
       title: "Send a text",
       arguments: { from: "+13125550123", to: "+19175550188", text: "Hello from Switchboard!" },
-      route: { method: "POST", url: "https://api.telnyx.com/v2/messages", anyPath: false },
+      route: { method: "POST", urls: ["https://api.telnyx.com/v2/messages"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.telnyx.com/v2/messages",
@@ -260,7 +260,7 @@ export const telnyxExamples: ProviderExamples = {
         media_urls: ["https://example.com/receipt.png"],
         use_mms: true,
       },
-      route: { method: "POST", url: "https://api.telnyx.com/v2/messages", anyPath: false },
+      route: { method: "POST", urls: ["https://api.telnyx.com/v2/messages"], anyPath: false },
       request: {
         method: "POST",
         url: "https://api.telnyx.com/v2/messages",

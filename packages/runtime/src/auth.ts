@@ -5,23 +5,44 @@
 
 import { base64Utf8 } from './base64.js';
 import type { Pairs } from './query.js';
-import type { AuthSpec } from './spec.js';
+import type { AuthSpec, CredentialSpec } from './spec.js';
 
 export interface AuthParts {
   headers: Record<string, string>;
   query: Pairs;
+  /** Wire names and values merged into the request body (`in: body`). */
+  body: Pairs;
+}
+
+/** A credential's value: the field's (from `values`), or the one the spec fixes. */
+export function credentialValue(credential: CredentialSpec, values: Record<string, string | undefined>): string {
+  return 'literal' in credential ? credential.literal : values[credential.field] ?? '';
+}
+
+/** Field keys a scheme reads, in declaration order. */
+export function credentialFields(auth: AuthSpec): string[] {
+  const fields = (list: CredentialSpec[]) => list.flatMap((c) => ('field' in c ? [c.field] : []));
+  switch (auth.kind) {
+    case 'bearer':
+      return [auth.tokenField];
+    case 'basic':
+      return fields([auth.username, auth.password]);
+    case 'api_key':
+      return fields(auth.params.map((p) => p.value));
+  }
 }
 
 export function authParts(auth: AuthSpec, values: Record<string, string>): AuthParts {
-  const field = (key: string): string => values[key] ?? '';
+  const none: AuthParts = { headers: {}, query: [], body: [] };
   switch (auth.kind) {
     case 'bearer':
-      return { headers: { authorization: `Bearer ${field(auth.tokenField)}` }, query: [] };
+      return { ...none, headers: { authorization: `Bearer ${values[auth.tokenField] ?? ''}` } };
     case 'basic':
-      return { headers: { authorization: `Basic ${base64Utf8(`${field(auth.usernameField)}:${field(auth.passwordField)}`)}` }, query: [] };
-    case 'api_key':
-      return auth.in === 'header'
-        ? { headers: { [auth.keyName.toLowerCase()]: field(auth.valueField) }, query: [] }
-        : { headers: {}, query: [[auth.keyName, field(auth.valueField)]] };
+      return { ...none, headers: { authorization: `Basic ${base64Utf8(`${credentialValue(auth.username, values)}:${credentialValue(auth.password, values)}`)}` } };
+    case 'api_key': {
+      const pairs: Pairs = auth.params.map((p) => [p.name, credentialValue(p.value, values)]);
+      if (auth.in === 'header') return { ...none, headers: Object.fromEntries(pairs.map(([name, value]) => [name.toLowerCase(), value])) };
+      return auth.in === 'query' ? { ...none, query: pairs } : { ...none, body: pairs };
+    }
   }
 }

@@ -7,7 +7,7 @@
 
 import { authParts } from './auth.js';
 import { appliesToIssues, selectEndpoint } from './endpoint.js';
-import { ValidationError, type ValidationIssue } from './errors.js';
+import { SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
 import { PathValueError, encodePathValue } from './path.js';
 import { QueryValueError, serializePairs, toPairs, type Pairs } from './query.js';
 import type { HttpMethod, OperationSpec, ParamSpec, ServerSpec } from './spec.js';
@@ -31,6 +31,8 @@ export interface BuildInput {
   serverUrl: string;
   /** Values of the fields the server URL and auth need. */
   fieldValues: Record<string, string>;
+  /** The provider's headers, filled for this account (see account-parts.ts); none when omitted. */
+  accountHeaders?: Record<string, string>;
   /** Client defaultHeaders, then per-request headers: later wins. */
   extraHeaders: Array<Record<string, string> | undefined>;
 }
@@ -44,6 +46,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const pathValues = new Map<string, string>();
   // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
   const query: Pairs = Object.entries(op.constants.query).map(([key, value]) => [key, String(value)]);
+  const queryParams: Array<{ param: ParamSpec; pairs: Pairs }> = [];
   const bodyParams: ParamSpec[] = [];
   const bodyValues = new Map<ParamSpec, unknown>();
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -62,7 +65,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
           pathValues.set(param.name, encodePathValue(String(value), param.pathStyle));
           break;
         case 'query':
-          query.push(...toPairs(param.wire, value, param.arrayFormat));
+          queryParams.push({ param, pairs: toPairs(param.wire, value, param.arrayFormat) });
           break;
         case 'header':
           if (value !== null) headers[param.wire.toLowerCase()] = String(value);
@@ -88,13 +91,19 @@ export function buildRequest(input: BuildInput): PreparedRequest {
     return value ?? '';
   });
   if (issues.length > 0) throw new ValidationError(op.id, issues);
+  query.push(...inParameterOrder(op, queryParams).flatMap((entry) => entry.pairs));
 
   const auth = authParts(input.server.auth, input.fieldValues);
   query.push(...auth.query);
+  if (auth.body.length > 0 && op.body === 'none') {
+    // The loader refuses such specs; a hand-written OperationSpec must not silently drop the credentials.
+    throw new SwitchboardError(`${op.id} has no body, but its server's auth puts credentials in the body.`);
+  }
 
-  const body = buildBody(op, bodyParams, bodyValues);
+  const body = buildBody(op, bodyParams, bodyValues, auth.body);
   if (body !== null) headers['content-type'] = op.body === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
-  Object.assign(headers, lowerKeys(op.constants.header), auth.headers);
+  // Account headers first: an operation's fixed headers describe the endpoint, and credentials always win.
+  Object.assign(headers, input.accountHeaders ?? {}, lowerKeys(op.constants.header), auth.headers);
   for (const extra of input.extraHeaders) Object.assign(headers, lowerKeys(extra ?? {}));
 
   const base = fillServerUrl(input.serverUrl, input.fieldValues).replace(/\/+$/, '');
@@ -107,16 +116,47 @@ export function fillServerUrl(template: string, values: Record<string, string>):
   return template.replace(/\{([^{}]+)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
 }
 
-function buildBody(op: OperationSpec, params: ParamSpec[], values: Map<ParamSpec, unknown>): string | null {
+function buildBody(op: OperationSpec, params: ParamSpec[], values: Map<ParamSpec, unknown>, credentials: Pairs): string | null {
   if (op.body === 'none') return null;
   // Spread objects first, so a named parameter of the same wire name wins; constants last, as the spec fixes them.
   const root: Record<string, unknown> = {};
   for (const param of params) if (param.spread) Object.assign(root, values.get(param) as object);
-  for (const param of params) if (!param.spread) root[param.wire] = values.get(param);
-  Object.assign(root, op.constants.body);
-  if (op.body === 'json') return JSON.stringify(root);
+  if (op.body === 'json') {
+    // The loader lets two JSON parameters share a key only with disjoint applies_to, so at most one is here.
+    for (const param of params) if (!param.spread) root[param.wire] = values.get(param);
+    Object.assign(root, op.constants.body);
+    // Credentials last, so no argument of the same name can replace them.
+    for (const [name, value] of credentials) root[name] = value;
+    return JSON.stringify(root);
+  }
   const arrayFormat = (wire: string): ParamSpec['arrayFormat'] => params.find((p) => p.wire === wire)?.arrayFormat ?? 'repeat';
-  return serializePairs(Object.entries(root).flatMap(([key, value]) => toPairs(key, value, arrayFormat(key))));
+  const fields = new Map<string, Pairs>(Object.entries(root).map(([key, value]) => [key, toPairs(key, value, arrayFormat(key))]));
+  // A key several form parameters send carries all their values (`date=>a&date=<b`), each in its own array format.
+  const named = inParameterOrder(
+    op,
+    params.filter((p) => !p.spread).map((param) => ({ param, pairs: toPairs(param.wire, values.get(param), param.arrayFormat) })),
+  );
+  for (const { param } of named) fields.set(param.wire, []);
+  for (const { param, pairs } of named) fields.get(param.wire)!.push(...pairs);
+  for (const [key, value] of Object.entries(op.constants.body)) fields.set(key, toPairs(key, value, arrayFormat(key)));
+  // Credentials last, so no argument of the same name can replace them.
+  for (const [name, value] of credentials) fields.set(name, [[name, value]]);
+  return serializePairs([...fields.values()].flat());
+}
+
+/**
+ * Entries in the caller's argument order, except that parameters sharing one wire key are
+ * grouped where the first of them was given and ordered as the spec declares them, so a
+ * repeated key's values are always in parameter order, however the call was written.
+ */
+function inParameterOrder<T extends { param: ParamSpec }>(op: OperationSpec, entries: T[]): T[] {
+  const rank = (entry: T) => op.params.indexOf(entry.param);
+  const placed = new Set<string>();
+  return entries.flatMap((entry) => {
+    if (placed.has(entry.param.wire)) return [];
+    placed.add(entry.param.wire);
+    return entries.filter((other) => other.param.wire === entry.param.wire).sort((a, b) => rank(a) - rank(b));
+  });
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

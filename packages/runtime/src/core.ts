@@ -7,6 +7,7 @@
  */
 
 import { snapshotArguments, type ArgumentLimits } from './arguments.js';
+import { accountHeaders, chooseServerUrl, choosingField, requiredHeaderFields } from './account-parts.js';
 import { buildRequest, type PreparedRequest } from './build-request.js';
 import { connectionError, describeFailure } from './connection-error.js';
 import {
@@ -105,11 +106,12 @@ export class Core {
     const args = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor);
     validateArgs(spec, args, this.redactor);
     const server = this.server(spec);
-    const serverUrl = this.serverUrl(spec.server, server);
-    const keys = neededFieldKeys(serverUrl, server.auth);
+    const serverUrl = this.serverUrl(spec, server);
+    const keys = [...new Set([...neededFieldKeys(serverUrl, server.auth), ...requiredHeaderFields(this.provider)])];
     const fieldValues = requireFields(this.provider, spec.id, this.fields, keys);
+    const filled = accountHeaders(this.provider, (key) => this.fields.get(key)?.value);
     const request = this.redactingValidation(() =>
-      buildRequest({ op: spec, args, server, serverUrl, fieldValues, extraHeaders: [this.options.defaultHeaders, headers] }),
+      buildRequest({ op: spec, args, server, serverUrl, fieldValues, accountHeaders: filled, extraHeaders: [this.options.defaultHeaders, headers] }),
     );
     this.checkSize(spec.id, request);
     // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
@@ -151,13 +153,16 @@ export class Core {
     return server;
   }
 
-  private serverUrl(name: string, server: ServerSpec): string {
+  /** The URL template: a baseURL override wins over the spec's URL, and over a URL chosen by a field. */
+  private serverUrl(op: OperationSpec, server: ServerSpec): string {
+    const name = op.server;
     const override = this.options.baseURL;
-    if (typeof override === 'string') {
-      const names = Object.keys(this.provider.servers);
-      return name === 'default' || names.length === 1 ? override : server.url;
-    }
-    return override?.[name] ?? server.url;
+    const names = Object.keys(this.provider.servers);
+    const overridden = typeof override === 'string' ? (name === 'default' || names.length === 1 ? override : undefined) : override?.[name];
+    if (overridden !== undefined) return overridden;
+    const field = choosingField(server.url);
+    const value = field === null ? undefined : requireFields(this.provider, op.id, this.fields, [field])[field];
+    return chooseServerUrl(this.provider, server.url, value);
   }
 
   /** Sends with retries; returns the parsed body and the URL it came from (for relative next links). */

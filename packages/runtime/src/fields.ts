@@ -6,6 +6,7 @@
  * Sinch SMS can still run SMS calls without the Numbers API credentials.
  */
 
+import { credentialFields, credentialValue } from './auth.js';
 import { MissingCredentialsError, SwitchboardError, type MissingField } from './errors.js';
 import { Redactor } from './redact.js';
 import type { AuthSpec, FieldSpec, ProviderSpec } from './spec.js';
@@ -48,9 +49,7 @@ export function resolveFields(provider: ProviderSpec, source: FieldSource): Reso
 /** Field keys a request to this server needs: URL placeholders, then auth. */
 export function neededFieldKeys(serverUrl: string, auth: AuthSpec): string[] {
   const keys = [...serverUrl.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string);
-  if (auth.kind === 'bearer') keys.push(auth.tokenField);
-  if (auth.kind === 'basic') keys.push(auth.usernameField, auth.passwordField);
-  if (auth.kind === 'api_key') keys.push(auth.valueField);
+  keys.push(...credentialFields(auth));
   return [...new Set(keys)];
 }
 
@@ -73,9 +72,10 @@ export function redactorFor(provider: ProviderSpec, fields: ResolvedFields): Red
   for (const field of fields.values()) if (field.spec.secret && field.value) secrets.push(field.value);
   for (const server of Object.values(provider.servers)) {
     if (server.auth.kind !== 'basic') continue;
-    const user = fields.get(server.auth.usernameField)?.value;
-    const pass = fields.get(server.auth.passwordField)?.value;
-    if (user !== undefined && pass !== undefined) secrets.push(Redactor.basicToken(user, pass));
+    const values = Object.fromEntries([...fields].map(([key, field]) => [key, field.value]));
+    const { username, password } = server.auth;
+    const known = [username, password].every((c) => 'literal' in c || values[c.field] !== undefined);
+    if (known) secrets.push(Redactor.basicToken(credentialValue(username, values), credentialValue(password, values)));
   }
   return new Redactor(secrets);
 }

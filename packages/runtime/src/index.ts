@@ -9,6 +9,8 @@ export type { ClientOptions, CoreOptions, RequestOptions, Logger, LogLevel } fro
 export type { PreparedRequest } from './build-request.js';
 /** The generator's `validate` sends every spec example through this very builder. */
 export { buildRequest, type BuildInput } from './build-request.js';
+/** How an account's fields pick a server URL and fill the provider's headers; `validate` and the CLI use them too. */
+export { InvalidFieldError, chooseServerUrl, choosingField, accountHeaders } from './account-parts.js';
 export {
   SwitchboardError,
   APIError,

@@ -10,10 +10,14 @@ import type { NextLinkSource } from './next-link.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Where a credential's value comes from: an account field, or a value the spec fixes (Mailgun's Basic user `api`). */
+export type CredentialSpec = { field: string } | { literal: string };
+
 export type AuthSpec =
   | { kind: 'bearer'; tokenField: string }
-  | { kind: 'basic'; usernameField: string; passwordField: string }
-  | { kind: 'api_key'; in: 'header' | 'query'; keyName: string; valueField: string };
+  | { kind: 'basic'; username: CredentialSpec; password: CredentialSpec }
+  /** `body`: merged into the JSON or form body; only on servers whose operations all send one. */
+  | { kind: 'api_key'; in: 'header' | 'query' | 'body'; params: Array<{ name: string; value: CredentialSpec }> };
 
 export interface FieldSpec {
   key: string;
@@ -26,11 +30,18 @@ export interface FieldSpec {
   /** Client option name (camelCase of key), e.g. `apiKey`. */
   option: string;
   default: string | null;
+  /** Present for fields an account may leave unset (`required: false`); they only fill account headers. */
+  optional?: true;
 }
 
+/**
+ * `https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}` (placeholders are field keys),
+ * or one such URL per value of an enum field: `{ byField: 'region', urls: { us: …, eu: … } }`.
+ */
+export type ServerUrlSpec = string | { byField: string; urls: Record<string, string> };
+
 export interface ServerSpec {
-  /** `https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}`: placeholders are field keys. */
-  url: string;
+  url: ServerUrlSpec;
   auth: AuthSpec;
 }
 
@@ -39,6 +50,8 @@ export interface ProviderSpec {
   name: string;
   fields: FieldSpec[];
   servers: Record<string, ServerSpec>;
+  /** Headers sent on every request, `{field}` placeholders filled; a header whose optional field is unset is left out. Absent: none. */
+  headers?: Record<string, string>;
   /** Dotted paths (array indexes as numbers) tried in order in an error body. */
   errorMessagePaths: string[];
   errorCodePaths: string[];

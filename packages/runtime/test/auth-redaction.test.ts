@@ -47,7 +47,7 @@ describe('auth on the wire', () => {
   });
 
   it('api_key in a header', async () => {
-    const headerKey: ProviderSpec = { ...dialpad, servers: { default: { url: 'https://dialpad.com', auth: { kind: 'api_key', in: 'header', keyName: 'X-API-Key', valueField: 'api_key' } } } };
+    const headerKey: ProviderSpec = { ...dialpad, servers: { default: { url: 'https://dialpad.com', auth: { kind: 'api_key', in: 'header', params: [{ name: 'X-API-Key', value: { field: 'api_key' } }] } } } };
     const { fetch, calls } = fakeFetch(json({}));
     await new Core(headerKey, { apiKey: DIALPAD_KEY, env: {}, fetch }).call(operation({ id: 'dialpad.x' }), {});
     expect(calls[0]?.headers['x-api-key']).toBe(DIALPAD_KEY);

@@ -16,7 +16,8 @@ export interface ExampleResponse {
 
 export interface ExampleRoute {
   method: string;
-  url: string;
+  /** One URL template per URL the server may have (one, unless an account field chooses it). */
+  urls: string[];
   /** The template ends in a parameter holding a relative path of several segments: a generic helper's route. */
   anyPath: boolean;
 }
@@ -26,7 +27,7 @@ export interface FunctionExample {
   function: string;
   title: string;
   arguments: Record<string, unknown>;
-  /** The endpoint's method and URL template (`https://api.telnyx.com/v2/phone_numbers/{phone_number_id}`). */
+  /** The endpoint's method and URL templates (`https://api.telnyx.com/v2/phone_numbers/{phone_number_id}`). */
   route: ExampleRoute | null;
   request: ExampleRequest;
   response: ExampleResponse;

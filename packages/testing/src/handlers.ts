@@ -11,11 +11,13 @@ const PLACEHOLDER = /\{[^}]+\}/g;
 
 function routeMatches(route: ExampleRoute, request: RecordedRequest): boolean {
   if (route.method !== request.method) return false;
-  const parts = route.url.split(PLACEHOLDER).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  // A placeholder holds one segment, except a generic helper's final relative path.
-  const pattern = route.anyPath ? `${parts.slice(0, -1).join('[^/]+')}.+` : parts.join('[^/]+');
   const url = new URL(request.url);
-  return new RegExp(`^${pattern}$`).test(`${url.origin}${url.pathname}`);
+  return route.urls.some((template) => {
+    const parts = template.split(PLACEHOLDER).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    // A placeholder holds one segment, except a generic helper's final relative path.
+    const pattern = route.anyPath ? `${parts.slice(0, -1).join('[^/]+')}.+` : parts.join('[^/]+');
+    return new RegExp(`^${pattern}$`).test(`${url.origin}${url.pathname}`);
+  });
 }
 
 /**
@@ -26,7 +28,7 @@ function routeMatches(route: ExampleRoute, request: RecordedRequest): boolean {
  */
 function specificity(route: ExampleRoute | null): [number, number] {
   if (!route) return [-1, 0];
-  return [route.anyPath ? 0 : 1, route.url.replace(PLACEHOLDER, '').length];
+  return [route.anyPath ? 0 : 1, (route.urls[0] ?? '').replace(PLACEHOLDER, '').length];
 }
 
 /** Examples ordered most specific route first; examples of equal specificity keep their documented order. */

@@ -55,8 +55,9 @@ function pathSegments(url: URL): string[] {
   return url.pathname.split('/').map((segment) => encodeURIComponent(decodeURIComponent(segment)));
 }
 
+/** Like a form body: keys in any order, a repeated key's values in the order sent (parameter order, as `validate` checks). */
 function queryEntries(url: URL): string[] {
-  return [...url.searchParams.entries()].map(([k, v]) => `${k}=${v}`).sort();
+  return formEntries([...url.searchParams.entries()]);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -73,7 +74,7 @@ function canonical(value: unknown): unknown {
 
 /**
  * How `actual` differs from the documented request: method, origin and path,
- * query (as a multiset of decoded pairs: order and encoding do not matter),
+ * query (decoded pairs: the order of different keys and the encoding do not matter, the order of one repeated key's values does),
  * each documented header, and the body. An empty list means it matches.
  */
 export function requestDifferences(actual: RecordedRequest, expected: ExampleRequest): string[] {

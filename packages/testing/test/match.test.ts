@@ -27,3 +27,18 @@ describe('form bodies are compared as pairs, repeated keys included', () => {
     expect(requestDifferences(await sentForm(sent), documented(body))).toEqual([problem]);
   });
 });
+
+describe('queries are compared like form bodies: keys in any order, a repeated key in order', () => {
+  const get = (query: string) => recordRequest(new Request(`${url}?${query}`, { method: 'GET' }));
+  const documentedQuery = (query: string) => ({ method: 'GET', url: `${url}?${query}`, headers: {}, body: null });
+
+  it('matches different keys in another order', async () => {
+    expect(requestDifferences(await get('b=2&a=1'), documentedQuery('a=1&b=2'))).toEqual([]);
+  });
+
+  it("differs when a repeated key's values come in another order (validate checks that order too)", async () => {
+    expect(requestDifferences(await get('date=%3C2&date=%3E1'), documentedQuery('date=%3E1&date=%3C2'))).toEqual([
+      'query: sent [date=<2, date=>1], documented [date=>1, date=<2]',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ArgsRule, ArrayRule, NumberRule, ObjectRule, StringRule, ValueRule } from '@switchboard/runtime';
-import type { Parameter, ValueSchema } from '../../model.js';
+import type { Parameter, SingleValueSchema, ValueSchema } from '../../model.js';
 
 /**
  * The argument rules a client carries as data (the runtime's `ArgsRule`):
@@ -15,6 +15,11 @@ export function argsRule(parameters: Parameter[]): ArgsRule {
 }
 
 export function valueRule(schema: ValueSchema): ValueRule {
+  if (schema.kind === 'union') return { anyOf: schema.members.map(singleRule) };
+  return singleRule(schema);
+}
+
+function singleRule(schema: SingleValueSchema): ValueRule {
   switch (schema.type) {
     case 'string': {
       const rule: StringRule = { type: 'string' };

@@ -7,6 +7,7 @@ import { operationSpec, providerSpec } from './spec-literals.js';
 import { jsonSchemaType, valueType } from './ts-types.js';
 import { jsLiteral, tsExample } from './examples.js';
 import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
+import { tsString } from '../escape/ts.js';
 import { groupMembers, groupUnions } from './group-types.js';
 
 export const clientRoot = (provider: Provider) => `packages/clients/${provider.id}`;
@@ -59,7 +60,7 @@ function emitProvider(project: Project, provider: Provider): GeneratedFile[] {
 
 function providerFile(provider: Provider): OptionalKind<SourceFileStructure> {
   const optionMembers = provider.fields
-    .map((f) => `${doc(`${f.description} Defaults to the environment variable ${f.env} (for a named account: ${f.accountEnvTemplate.replace('{ACCOUNT}', '<ACCOUNT>')})${f.default ? `, then ${JSON.stringify(f.default)}` : ''}.`)}  ${f.option}?: string;`)
+    .map((f) => `${doc(`${f.description} Defaults to the environment variable ${f.env} (for a named account: ${f.accountEnvTemplate.replace('{ACCOUNT}', '<ACCOUNT>')})${f.default ? `, then ${JSON.stringify(f.default)}` : ''}.${f.required ? '' : ' Optional: when unset, the headers that use it are not sent.'}`)}  ${f.option}?: ${f.enum ? f.enum.map(tsString).join(' | ') : 'string'};`)
     .join('\n');
   return {
     statements: [

@@ -1,4 +1,4 @@
-import type { Func, HttpBinding, Provider } from '../../model.js';
+import type { Credential, Func, HttpBinding, Provider, ServerUrl } from '../../model.js';
 import { argsRule } from './arg-rules.js';
 
 /** The runtime's ProviderSpec for `provider`, as plain data. */
@@ -13,12 +13,24 @@ export function providerSpec(provider: Provider) {
       accountEnvTemplate: f.accountEnvTemplate,
       option: f.option,
       default: f.default,
+      // Only where declared, so providers without optional fields generate as before.
+      ...(f.required ? {} : { optional: true }),
     })),
-    servers: Object.fromEntries(provider.servers.map((s) => [s.name, { url: s.urlTemplate, auth: authSpec(s.auth) }])),
+    servers: Object.fromEntries(provider.servers.map((s) => [s.name, { url: serverUrlSpec(s.url), auth: authSpec(s.auth) }])),
+    ...(provider.headers.length > 0 ? { headers: Object.fromEntries(provider.headers.map((h) => [h.name, h.template])) } : {}),
     errorMessagePaths: provider.errors.messagePaths,
     errorCodePaths: provider.errors.codePaths,
     requestIdHeader: provider.requestIdHeader,
   };
+}
+
+function serverUrlSpec(url: ServerUrl) {
+  if (url.kind === 'fixed') return url.template;
+  return { byField: url.field, urls: Object.fromEntries(url.choices.map((c) => [c.value, c.url.template])) };
+}
+
+function credentialSpec(credential: Credential) {
+  return credential.kind === 'field' ? { field: credential.field } : { literal: credential.value };
 }
 
 function authSpec(auth: Provider['servers'][number]['auth']) {
@@ -26,9 +38,9 @@ function authSpec(auth: Provider['servers'][number]['auth']) {
     case 'bearer':
       return { kind: auth.kind, tokenField: auth.tokenField };
     case 'basic':
-      return { kind: auth.kind, usernameField: auth.usernameField, passwordField: auth.passwordField };
+      return { kind: auth.kind, username: credentialSpec(auth.username), password: credentialSpec(auth.password) };
     case 'api_key':
-      return { kind: auth.kind, in: auth.in, keyName: auth.keyName, valueField: auth.valueField };
+      return { kind: auth.kind, in: auth.in, params: auth.params.map((p) => ({ name: p.wireName, value: credentialSpec(p.value) })) };
   }
 }
 

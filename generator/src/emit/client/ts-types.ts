@@ -7,6 +7,8 @@ const literal = (value: unknown) => JSON.stringify(value);
 
 /** TypeScript type of a parameter value, from the model's value schema. */
 export function valueType(schema: ValueSchema, indent = ''): string {
+  // Members never share a JSON type, so the union of their types says exactly what the value may be.
+  if (schema.kind === 'union') return schema.members.map((member) => valueType(member, indent)).join(' | ');
   if (schema.enum) return schema.enum.map(literal).join(' | ');
   switch (schema.type) {
     case 'string':
@@ -16,8 +18,14 @@ export function valueType(schema: ValueSchema, indent = ''): string {
       return 'number';
     case 'boolean':
       return 'boolean';
-    case 'array':
-      return `Array<${schema.items ? valueType(schema.items, indent) : 'unknown'}>`;
+    case 'array': {
+      const item = schema.items ? valueType(schema.items, indent) : 'unknown';
+      // A fixed short length is a pair or a triple (`[lower, upper]`): say so in the type.
+      if (schema.minItems !== null && schema.minItems === schema.maxItems && schema.minItems >= 1 && schema.minItems <= 4) {
+        return `[${Array.from({ length: schema.minItems }, () => item).join(', ')}]`;
+      }
+      return `Array<${item}>`;
+    }
     case 'object': {
       const extra =
         schema.additionalProperties === true

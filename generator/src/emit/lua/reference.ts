@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import type { Func, Provider } from '../../model.js';
+import type { Func, Provider, SingleValueSchema } from '../../model.js';
+import { shapesOf, typeLabel } from '../../shared/value-types.js';
 import { luaExample, luaSignature } from './lua-literal.js';
 import { mdCell, mdCellCode, mdCode, mdFence, mdLine, mdText } from '../escape/markdown.js';
 import { requiredGroupsNote } from '../required-groups-note.js';
@@ -15,28 +16,36 @@ function compiled() {
 }
 
 
-function typeLabel(func: Func, name: string): string {
-  const p = func.parameters.find((q) => q.name === name)!;
-  const items = p.schema.type === 'array' && p.schema.items ? ` of ${p.schema.items.type}` : '';
-  return `${p.schema.type}${items}`;
-}
 
 /** `| Parameter | Type | Required | Description |`, with enums, ranges and defaults; never a false "No parameters". */
 export function parameterTable(func: Func): string {
   if (func.parameters.length === 0) return '*This function takes no parameters.*';
   const rows = func.parameters.map((p) => {
-    const notes: string[] = [];
-    if (p.schema.enum) notes.push(`Values: ${p.schema.enum.map((v) => mdCellCode(String(v))).join(', ')}.`);
-    if (p.schema.minimum !== null || p.schema.maximum !== null) notes.push(`Range: ${p.schema.minimum ?? '…'}–${p.schema.maximum ?? '…'}.`);
-    if (p.schema.format) notes.push(`Format: ${p.schema.format === 'e164' ? 'E.164 (+15551234567)' : p.schema.format}.`);
+    const shapes = shapesOf(p.schema);
+    // A union's notes name the member they belong to: "As a string: Format: E.164."
+    const notes: string[] = shapes.flatMap((shape) => {
+      const own = shapeNotes(shape);
+      return shapes.length > 1 && own.length > 0 ? [`As ${article(typeLabel(shape))}: ${own.join(' ')}`] : own;
+    });
     if (p.schema.default !== undefined) notes.push(`Provider default: ${mdCellCode(JSON.stringify(p.schema.default))}.`);
     if (p.wireName !== p.name) notes.push(`Sent as ${mdCellCode(p.wireName)}.`);
     if (p.deprecated) notes.push(`Deprecated: ${mdCell(p.deprecated)}`);
     const description = [mdCell(p.schema.description ?? ''), ...notes].filter(Boolean).join(' ');
-    return `| \`${p.name}\` | ${typeLabel(func, p.name)} | ${p.required ? 'yes' : 'no'} | ${description} |`;
+    return `| \`${p.name}\` | ${typeLabel(p.schema)} | ${p.required ? 'yes' : 'no'} | ${description} |`;
   });
   return ['| Parameter | Type | Required | Description |', '| --- | --- | --- | --- |', ...rows].join('\n') + requiredGroupsNote(func);
 }
+
+function shapeNotes(shape: SingleValueSchema): string[] {
+  const notes: string[] = [];
+  if (shape.enum) notes.push(`Values: ${shape.enum.map((v) => mdCellCode(String(v))).join(', ')}.`);
+  if (shape.minimum !== null || shape.maximum !== null) notes.push(`Range: ${shape.minimum ?? '…'}–${shape.maximum ?? '…'}.`);
+  if (shape.format) notes.push(`Format: ${shape.format === 'e164' ? 'E.164 (+15551234567)' : shape.format}.`);
+  if (shape.minItems !== null && shape.minItems === shape.maxItems) notes.push(`Exactly ${shape.minItems} items.`);
+  return notes;
+}
+
+const article = (label: string) => (/^[aeiou]/.test(label) ? `an ${label}` : `a ${label}`);
 
 function functionView(provider: Provider, func: Func) {
   return {

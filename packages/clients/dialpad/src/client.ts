@@ -13,7 +13,7 @@ import { sendSms } from './functions/send-sms.js';
 /**
  * Dialpad client. Dialpad cloud phone system: call history, SMS sending and company users, through the Dialpad API v2. Some calls need a particular kind of API key: listing calls needs a company-admin key, the current-user lookup a user-level key.
  *
- * Credentials come from the options or from DIALPAD_API_KEY.
+ * Credentials come from the options or from DIALPAD_API_KEY, DIALPAD_ENVIRONMENT, DIALPAD_COMPANY_ID.
  */
 export class Dialpad {
   /** The runtime doing the HTTP work; shared with the standalone functions. */

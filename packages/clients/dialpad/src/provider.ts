@@ -5,8 +5,33 @@ import { Core, type ClientOptions, type ProviderSpec } from '@switchboard/runtim
 export const provider: ProviderSpec = {
   id: "dialpad",
   name: "Dialpad",
-  fields: [{ key: "api_key", secret: true, env: "DIALPAD_API_KEY", accountEnvTemplate: "DIALPAD_{ACCOUNT}_API_KEY", option: "apiKey", default: null }],
-  servers: { default: { url: "https://dialpad.com", auth: { kind: "bearer", tokenField: "api_key" } } },
+  fields: [
+    { key: "api_key", secret: true, env: "DIALPAD_API_KEY", accountEnvTemplate: "DIALPAD_{ACCOUNT}_API_KEY", option: "apiKey", default: null },
+    {
+      key: "environment",
+      secret: false,
+      env: "DIALPAD_ENVIRONMENT",
+      accountEnvTemplate: "DIALPAD_{ACCOUNT}_ENVIRONMENT",
+      option: "environment",
+      default: "production",
+    },
+    {
+      key: "company_id",
+      secret: false,
+      env: "DIALPAD_COMPANY_ID",
+      accountEnvTemplate: "DIALPAD_{ACCOUNT}_COMPANY_ID",
+      option: "companyId",
+      default: null,
+      optional: true,
+    },
+  ],
+  servers: {
+    default: {
+      url: { byField: "environment", urls: { production: "https://dialpad.com", sandbox: "https://sandbox.dialpad.com" } },
+      auth: { kind: "bearer", tokenField: "api_key" },
+    },
+  },
+  headers: { "DP-Company-ID": "{company_id}" },
   errorMessagePaths: ["error.message", "message", "error.errors.0.message"],
   errorCodePaths: ["error.errors.0.reason", "error.code"],
   requestIdHeader: null,
@@ -15,6 +40,10 @@ export const provider: ProviderSpec = {
 export interface DialpadOptions extends ClientOptions {
   /** A Dialpad API key (Admin Settings → My Company → Authentication → API keys), or an OAuth access token. Company-admin keys can list calls and users; user-level keys can look up the current user. Defaults to the environment variable DIALPAD_API_KEY (for a named account: DIALPAD_<ACCOUNT>_API_KEY). */
    apiKey?: string;
+  /** production (https://dialpad.com) or sandbox (https://sandbox.dialpad.com, Dialpad's test environment, which needs a key created there). Defaults to the environment variable DIALPAD_ENVIRONMENT (for a named account: DIALPAD_<ACCOUNT>_ENVIRONMENT), then "production". */
+   environment?: "production" | "sandbox";
+  /** The Dialpad company to act for, sent as the DP-Company-ID header; only needed when one token can reach several companies. Leave unset otherwise. Defaults to the environment variable DIALPAD_COMPANY_ID (for a named account: DIALPAD_<ACCOUNT>_COMPANY_ID). Optional: when unset, the headers that use it are not sent. */
+   companyId?: string;
 }
 
 /** A runtime core bound to Dialpad, for the standalone functions (smallest bundles). */

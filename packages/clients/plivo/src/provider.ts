@@ -9,7 +9,7 @@ export const provider: ProviderSpec = {
     { key: "auth_id", secret: false, env: "PLIVO_AUTH_ID", accountEnvTemplate: "PLIVO_{ACCOUNT}_AUTH_ID", option: "authId", default: null },
     { key: "auth_token", secret: true, env: "PLIVO_AUTH_TOKEN", accountEnvTemplate: "PLIVO_{ACCOUNT}_AUTH_TOKEN", option: "authToken", default: null },
   ],
-  servers: { default: { url: "https://api.plivo.com/v1/Account/{auth_id}", auth: { kind: "basic", usernameField: "auth_id", passwordField: "auth_token" } } },
+  servers: { default: { url: "https://api.plivo.com/v1/Account/{auth_id}", auth: { kind: "basic", username: { field: "auth_id" }, password: { field: "auth_token" } } } },
   errorMessagePaths: ["error.message", "error"],
   errorCodePaths: [],
   requestIdHeader: null,

@@ -339,8 +339,8 @@ export type ListNumbersItem = {
 };
 /** Arguments of `sendSms` other than its required groups. */
 export interface SendSmsParamsBase {
-  /** Recipient number, or several recipients joined with `<` (e.g. `14155552672<14155552673`); digits with country code or E.164. */
-  dst: string;
+  /** Recipient number, or several: a list of numbers, or one string with the numbers joined by `<` (e.g. `14155552672<14155552673`); digits with country code or E.164. A list is sent joined with `<`. */
+  dst: string | Array<string>;
   /** Message body. Required for SMS; optional for MMS. */
   text?: string;
   /** Kind of message. */

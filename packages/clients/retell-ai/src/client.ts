@@ -182,6 +182,7 @@ export class Retell {
    * const result = await retell.createWebCall({
    *   data: {
    *     agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
+   *     agent_version: "production",
    *     metadata: { session_id: "web_5521" },
    *   },
    * });

@@ -105,8 +105,8 @@ export interface CreatePhoneCallParams {
     from_number: string;
     /** Number to call (E.164). From a Retell-purchased number only US destinations are supported. */
     to_number: string;
-    /** Agent version to use for this call only. */
-    override_agent_version?: number;
+    /** Agent version to use for this call only, by number or by tag name. */
+    override_agent_version?: number | string;
     /** Dynamic variables (string values) injected into the response engine's prompt and tool descriptions. */
     retell_llm_dynamic_variables?: Record<string, string>;
     /** Custom SIP headers to add to the call. */
@@ -142,8 +142,8 @@ export interface CreateWebCallParams {
   data: {
     /** Agent that handles the call. */
     agent_id: string;
-    /** Agent version to use (defaults to the latest). */
-    agent_version?: number;
+    /** Agent version to use, by number or by tag name (defaults to the latest). */
+    agent_version?: number | string;
     /** Free-form data stored on the call for your own tracking; not used by the agent. */
     metadata?: Record<string, unknown>;
     /** Dynamic variables (string values) injected into the response engine's prompt and tool descriptions. */
@@ -477,30 +477,40 @@ export interface ListCallsParams {
     start_timestamp?: {
       type: "number" | "range";
       op: "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "bt";
+      /** A number (type number), or `[lower, upper]` (type range). */
+      value: number | [number, number];
       [key: string]: unknown;
     };
     /** Call end time in milliseconds since the epoch, as a number or range filter (see `start_timestamp`). */
     end_timestamp?: {
       type: "number" | "range";
       op: "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "bt";
+      /** A number (type number), or `[lower, upper]` (type range). */
+      value: number | [number, number];
       [key: string]: unknown;
     };
     /** Call length in milliseconds, as a number or range filter. */
     duration_ms?: {
       type: "number" | "range";
       op: "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "bt";
+      /** A number (type number), or `[lower, upper]` (type range). */
+      value: number | [number, number];
       [key: string]: unknown;
     };
     /** Total call cost in cents, as a number or range filter. */
     combined_cost?: {
       type: "number" | "range";
       op: "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "bt";
+      /** A number (type number), or `[lower, upper]` (type range). */
+      value: number | [number, number];
       [key: string]: unknown;
     };
     /** Per-call p50 end-to-end latency in milliseconds, as a number or range filter. */
     e2e_latency_p50?: {
       type: "number" | "range";
       op: "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "bt";
+      /** A number (type number), or `[lower, upper]` (type range). */
+      value: number | [number, number];
       [key: string]: unknown;
     };
     /** Whether post-call analysis judged the call successful, e.g. `{type = "boolean", op = "eq", value = true}`. */

@@ -22,7 +22,7 @@ export const provider: ProviderSpec = {
   ],
   servers: {
     default: { url: "https://{region}.sms.api.sinch.com/xms/v1/{service_plan_id}", auth: { kind: "bearer", tokenField: "api_token" } },
-    numbers: { url: "https://numbers.api.sinch.com/v1/projects/{project_id}", auth: { kind: "basic", usernameField: "key_id", passwordField: "key_secret" } },
+    numbers: { url: "https://numbers.api.sinch.com/v1/projects/{project_id}", auth: { kind: "basic", username: { field: "key_id" }, password: { field: "key_secret" } } },
   },
   errorMessagePaths: ["text", "error.message"],
   errorCodePaths: ["code", "error.status"],
@@ -35,7 +35,7 @@ export interface SinchOptions extends ClientOptions {
   /** The SMS service plan ID shown next to the API token in the dashboard. Defaults to the environment variable SINCH_SERVICE_PLAN_ID (for a named account: SINCH_<ACCOUNT>_SERVICE_PLAN_ID). */
    servicePlanId?: string;
   /** Region the service plan is hosted in; it picks the SMS API host (`us.sms.api.sinch.com`, `eu.sms.api.sinch.com`, …). Defaults to the environment variable SINCH_REGION (for a named account: SINCH_<ACCOUNT>_REGION), then "us". */
-   region?: string;
+   region?: "us" | "eu" | "au" | "br" | "ca";
   /** The Sinch project ID (Dashboard → Settings → Projects), used by the Numbers API. Defaults to the environment variable SINCH_PROJECT_ID (for a named account: SINCH_<ACCOUNT>_PROJECT_ID). */
    projectId?: string;
   /** ID of a project access key (Dashboard → Settings → Access Keys), used by the Numbers API. Defaults to the environment variable SINCH_KEY_ID (for a named account: SINCH_<ACCOUNT>_KEY_ID). */

@@ -4,7 +4,7 @@ import { Plivo } from '@switchboard/plivo';
 const plivo = new Plivo();
 const result = await plivo.sendSms({
   src: "14155552671",
-  dst: "14155552672<14155552673",
+  dst: ["14155552672", "14155552673"],
   text: "Your receipt is attached.",
   type: "mms",
   media_urls: ["https://example.com/receipt.png"],

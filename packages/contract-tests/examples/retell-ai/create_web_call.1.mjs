@@ -5,6 +5,7 @@ const retell = new Retell();
 const result = await retell.createWebCall({
   data: {
     agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
+    agent_version: "production",
     metadata: { session_id: "web_5521" },
   },
 });

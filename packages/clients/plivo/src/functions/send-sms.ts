@@ -11,7 +11,16 @@ export const sendSmsOperation: OperationSpec = {
   body: "json",
   params: [
     { name: "src", in: "body", wire: "src", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "dst", in: "body", wire: "dst", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
+    {
+      name: "dst",
+      in: "body",
+      wire: "dst",
+      transforms: [{ kind: "join", separator: "<" }],
+      spread: false,
+      arrayFormat: "comma",
+      pathStyle: "segment",
+      appliesTo: null,
+    },
     { name: "text", in: "body", wire: "text", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
     { name: "type", in: "body", wire: "type", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
     { name: "media_urls", in: "body", wire: "media_urls", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
@@ -24,7 +33,9 @@ export const sendSmsOperation: OperationSpec = {
   args: {
     properties: {
       src: { type: "string" },
-      dst: { type: "string", pattern: "^\\+?[0-9]+(<\\+?[0-9]+)*$" },
+      dst: {
+        anyOf: [{ type: "string", pattern: "^\\+?[0-9]+(<\\+?[0-9]+)*$" }, { type: "array", items: { type: "string", pattern: "^\\+?[0-9]+$" }, minItems: 1, maxItems: 1000 }],
+      },
       text: { type: "string", minLength: 1 },
       type: { type: "string", enum: ["sms", "mms", "whatsapp"] },
       media_urls: { type: "array", items: { type: "string", format: "uri" }, maxItems: 10 },

@@ -25,7 +25,7 @@ export const createPhoneCallOperation: OperationSpec = {
         properties: {
           from_number: { type: "string", format: "e164" },
           to_number: { type: "string", format: "e164" },
-          override_agent_version: { type: "integer", minimum: 0 },
+          override_agent_version: { anyOf: [{ type: "integer", minimum: 0 }, { type: "string", minLength: 1 }] },
           retell_llm_dynamic_variables: { type: "object", additionalProperties: { type: "string" } },
           custom_sip_headers: { type: "object", additionalProperties: { type: "string" } },
           ignore_e164_validation: { type: "boolean" },

@@ -18,7 +18,7 @@ export const createWebCallOperation: OperationSpec = {
         type: "object",
         properties: {
           agent_id: { type: "string", minLength: 1 },
-          agent_version: { type: "integer", minimum: 0 },
+          agent_version: { anyOf: [{ type: "integer", minimum: 0 }, { type: "string", minLength: 1 }] },
           metadata: { type: "object" },
           retell_llm_dynamic_variables: { type: "object", additionalProperties: { type: "string" } },
           agent_override: { type: "object" },
@@ -46,6 +46,7 @@ export const createWebCallOperation: OperationSpec = {
  * const result = await retell.createWebCall({
  *   data: {
  *     agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
+ *     agent_version: "production",
  *     metadata: { session_id: "web_5521" },
  *   },
  * });

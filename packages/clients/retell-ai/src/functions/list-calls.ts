@@ -95,28 +95,48 @@ export const listCallsOperation: OperationSpec = {
           },
           start_timestamp: {
             type: "object",
-            properties: { type: { type: "string", enum: ["number", "range"] }, op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] } },
-            required: ["type", "op"],
+            properties: {
+              type: { type: "string", enum: ["number", "range"] },
+              op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+              value: { anyOf: [{ type: "number" }, { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 }] },
+            },
+            required: ["type", "op", "value"],
           },
           end_timestamp: {
             type: "object",
-            properties: { type: { type: "string", enum: ["number", "range"] }, op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] } },
-            required: ["type", "op"],
+            properties: {
+              type: { type: "string", enum: ["number", "range"] },
+              op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+              value: { anyOf: [{ type: "number" }, { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 }] },
+            },
+            required: ["type", "op", "value"],
           },
           duration_ms: {
             type: "object",
-            properties: { type: { type: "string", enum: ["number", "range"] }, op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] } },
-            required: ["type", "op"],
+            properties: {
+              type: { type: "string", enum: ["number", "range"] },
+              op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+              value: { anyOf: [{ type: "number" }, { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 }] },
+            },
+            required: ["type", "op", "value"],
           },
           combined_cost: {
             type: "object",
-            properties: { type: { type: "string", enum: ["number", "range"] }, op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] } },
-            required: ["type", "op"],
+            properties: {
+              type: { type: "string", enum: ["number", "range"] },
+              op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+              value: { anyOf: [{ type: "number" }, { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 }] },
+            },
+            required: ["type", "op", "value"],
           },
           e2e_latency_p50: {
             type: "object",
-            properties: { type: { type: "string", enum: ["number", "range"] }, op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] } },
-            required: ["type", "op"],
+            properties: {
+              type: { type: "string", enum: ["number", "range"] },
+              op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
+              value: { anyOf: [{ type: "number" }, { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 }] },
+            },
+            required: ["type", "op", "value"],
           },
           call_successful: {
             type: "object",

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { coerceFlags, type FlagValues } from '../src/args.js';
+
+const flags = (entries: Array<[string, FlagValues]>) => new Map(entries);
+const schema = (properties: Record<string, object>) => ({ type: 'object', properties });
+
+describe('flags of a union parameter (anyOf in the input schema)', () => {
+  const oneOrSeveral = schema({ to: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } });
+  const numberOrTag = schema({ version: { anyOf: [{ type: 'integer' }, { type: 'string' }] } });
+
+  it('one flag is the scalar member; a number-looking text stays a string when only a string member takes one', () => {
+    expect(coerceFlags(flags([['to', ['14155552672']]]), oneOrSeveral)).toEqual({ to: '14155552672' });
+  });
+
+  it('several flags, or a JSON list, are the array member', () => {
+    expect(coerceFlags(flags([['to', ['1415', '1416']]]), oneOrSeveral)).toEqual({ to: ['1415', '1416'] });
+    expect(coerceFlags(flags([['to', ['["1415","1416"]']]]), oneOrSeveral)).toEqual({ to: ['1415', '1416'] });
+  });
+
+  it('a number where a number member exists, the text otherwise', () => {
+    expect(coerceFlags(flags([['version', ['3']]]), numberOrTag)).toEqual({ version: 3 });
+    expect(coerceFlags(flags([['version', ['production']]]), numberOrTag)).toEqual({ version: 'production' });
+  });
+
+  it('twice without an array member is a usage error naming the flag', () => {
+    expect(() => coerceFlags(flags([['version', ['3', '4']]]), numberOrTag)).toThrow("--version was given 2 times; 'version' takes one value.");
+  });
+});
