@@ -42,7 +42,7 @@ function client(options: Record<string, unknown> = {}): Mailgun {
   return new Mailgun({ ...{
   apiKey: "3f2b9c1d8e7a6b5c4d3e2f1a0b9c8d7e-4a1f2c3d-9b8e7f6a",
   domain: "mg.example.com",
-  apiUser: "api",
+  region: "us",
 }, env: {}, ...options });
 }
 
@@ -618,8 +618,23 @@ describe("mailgun.send_message", () => {
     expect(result).toEqual(documented("mailgun.send_message", 1).response.body);
   });
 
-  it("sends the documented request and raises the documented error: Without a sender", async () => {
+  it("sends the documented request: Send from a domain in the EU region", async () => {
     const example = documented("mailgun.send_message", 2);
+    const sent = serve([() => respondWith(example.response)]);
+    const result = await client({ account: "eu", region: "eu" }).sendMessage(example.arguments as never);
+    expect(sent).toHaveLength(1);
+    expect(requestDifferences(sent[0]!, example.request)).toEqual([]);
+    expect(result).toEqual(example.response.body);
+  });
+
+  it("runs its docs example against the mock handlers: Send from a domain in the EU region", async () => {
+    server.use(...mailgunHandlers);
+    const { result } = await runDocsExample("examples/mailgun/send_message.3.mjs");
+    expect(result).toEqual(documented("mailgun.send_message", 2).response.body);
+  });
+
+  it("sends the documented request and raises the documented error: Without a sender", async () => {
+    const example = documented("mailgun.send_message", 3);
     const sent = serve([() => respondWith(example.response)]);
     const failure = await client().sendMessage(example.arguments as never).catch((error: unknown) => error);
     expect(requestDifferences(sent[0]!, example.request)).toEqual([]);
@@ -628,7 +643,7 @@ describe("mailgun.send_message", () => {
 
   it("runs its docs example against the mock handlers: Without a sender", async () => {
     server.use(...mailgunHandlers);
-    await expect(runDocsExample("examples/mailgun/send_message.3.mjs")).rejects.toBeInstanceOf(BadRequestError);
+    await expect(runDocsExample("examples/mailgun/send_message.4.mjs")).rejects.toBeInstanceOf(BadRequestError);
   });
 
   it("turns Mailgun's error envelope into a typed error", async () => {

@@ -6,13 +6,22 @@ import { handlersFor, type ProviderExamples } from '@switchboard/testing';
 /** Every documented request of Mailgun with its documented response. */
 export const mailgunExamples: ProviderExamples = {
   provider: "mailgun",
-  servers: ["https://api.mailgun.net/v3/{domain}", "https://api.mailgun.net"],
+  servers: [
+    "https://api.mailgun.net/v3/{domain}",
+    "https://api.eu.mailgun.net/v3/{domain}",
+    "https://api.mailgun.net",
+    "https://api.eu.mailgun.net",
+  ],
   examples: [
     {
       function: "mailgun.add_bounce",
       title: "Suppress an address after a hard bounce",
       arguments: { address: "bob@example.com", code: "550", error: "Mailbox does not exist" },
-      route: { method: "POST", url: "https://api.mailgun.net/v3/{domain}/bounces", anyPath: false },
+      route: {
+        method: "POST",
+        urls: ["https://api.mailgun.net/v3/{domain}/bounces", "https://api.eu.mailgun.net/v3/{domain}/bounces"],
+        anyPath: false,
+      },
       request: {
         method: "POST",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces",
@@ -32,7 +41,11 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.delete_bounce",
       title: "Let an address receive mail again",
       arguments: { address: "foo@bar.com" },
-      route: { method: "DELETE", url: "https://api.mailgun.net/v3/{domain}/bounces/{address}", anyPath: false },
+      route: {
+        method: "DELETE",
+        urls: ["https://api.mailgun.net/v3/{domain}/bounces/{address}", "https://api.eu.mailgun.net/v3/{domain}/bounces/{address}"],
+        anyPath: false,
+      },
       request: {
         method: "DELETE",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces/foo@bar.com",
@@ -49,7 +62,11 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.delete_bounce",
       title: "An address that is not on the list",
       arguments: { address: "nobody@example.com" },
-      route: { method: "DELETE", url: "https://api.mailgun.net/v3/{domain}/bounces/{address}", anyPath: false },
+      route: {
+        method: "DELETE",
+        urls: ["https://api.mailgun.net/v3/{domain}/bounces/{address}", "https://api.eu.mailgun.net/v3/{domain}/bounces/{address}"],
+        anyPath: false,
+      },
       request: {
         method: "DELETE",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces/nobody@example.com",
@@ -62,7 +79,11 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.get_bounce",
       title: "An address that bounced",
       arguments: { address: "foo@bar.com" },
-      route: { method: "GET", url: "https://api.mailgun.net/v3/{domain}/bounces/{address}", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://api.mailgun.net/v3/{domain}/bounces/{address}", "https://api.eu.mailgun.net/v3/{domain}/bounces/{address}"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces/foo@bar.com",
@@ -79,7 +100,11 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.get_bounce",
       title: "An address that never bounced",
       arguments: { address: "joe@example.com" },
-      route: { method: "GET", url: "https://api.mailgun.net/v3/{domain}/bounces/{address}", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://api.mailgun.net/v3/{domain}/bounces/{address}", "https://api.eu.mailgun.net/v3/{domain}/bounces/{address}"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces/joe%40example.com",
@@ -92,7 +117,11 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.get_domain",
       title: "A verified sending domain",
       arguments: { name: "mg.example.com" },
-      route: { method: "GET", url: "https://api.mailgun.net/v4/domains/{name}", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://api.mailgun.net/v4/domains/{name}", "https://api.eu.mailgun.net/v4/domains/{name}"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v4/domains/mg.example.com",
@@ -167,7 +196,11 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.get_domain",
       title: "A domain that is not on the account",
       arguments: { name: "unknown.example.com", with_dns: false },
-      route: { method: "GET", url: "https://api.mailgun.net/v4/domains/{name}", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://api.mailgun.net/v4/domains/{name}", "https://api.eu.mailgun.net/v4/domains/{name}"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v4/domains/unknown.example.com?h%3Awith_dns=false",
@@ -180,7 +213,11 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.list_bounces",
       title: "Two bounces per page",
       arguments: { limit: 2 },
-      route: { method: "GET", url: "https://api.mailgun.net/v3/{domain}/bounces", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://api.mailgun.net/v3/{domain}/bounces", "https://api.eu.mailgun.net/v3/{domain}/bounces"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces?limit=2",
@@ -213,7 +250,11 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.list_bounces",
       title: "Bounced addresses starting with \"carol\"",
       arguments: { term: "carol" },
-      route: { method: "GET", url: "https://api.mailgun.net/v3/{domain}/bounces", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://api.mailgun.net/v3/{domain}/bounces", "https://api.eu.mailgun.net/v3/{domain}/bounces"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v3/mg.example.com/bounces?term=carol",
@@ -238,7 +279,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.list_domains",
       title: "The first ten domains",
       arguments: { limit: 10 },
-      route: { method: "GET", url: "https://api.mailgun.net/v4/domains", anyPath: false },
+      route: { method: "GET", urls: ["https://api.mailgun.net/v4/domains", "https://api.eu.mailgun.net/v4/domains"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v4/domains?limit=10",
@@ -295,7 +336,7 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.list_domains",
       title: "Unverified domains whose name contains \"shop\"",
       arguments: { state: "unverified", search: "shop" },
-      route: { method: "GET", url: "https://api.mailgun.net/v4/domains", anyPath: false },
+      route: { method: "GET", urls: ["https://api.mailgun.net/v4/domains", "https://api.eu.mailgun.net/v4/domains"], anyPath: false },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v4/domains?state=unverified&search=shop",
@@ -334,7 +375,11 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.list_events",
       title: "Deliveries to one recipient since a date, oldest first",
       arguments: { begin: "Fri, 3 May 2013 09:00:00 -0000", ascending: "yes", limit: 25, recipient: "joe@example.com" },
-      route: { method: "GET", url: "https://api.mailgun.net/v3/{domain}/events", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://api.mailgun.net/v3/{domain}/events", "https://api.eu.mailgun.net/v3/{domain}/events"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v3/mg.example.com/events?begin=Fri%2C+3+May+2013+09%3A00%3A00+-0000&ascending=yes&limit=25&recipient=joe%40example.com",
@@ -418,7 +463,11 @@ export const mailgunExamples: ProviderExamples = {
       function: "mailgun.list_events",
       title: "Rejected or failed messages, newest first",
       arguments: { event: "rejected OR failed" },
-      route: { method: "GET", url: "https://api.mailgun.net/v3/{domain}/events", anyPath: false },
+      route: {
+        method: "GET",
+        urls: ["https://api.mailgun.net/v3/{domain}/events", "https://api.eu.mailgun.net/v3/{domain}/events"],
+        anyPath: false,
+      },
       request: {
         method: "GET",
         url: "https://api.mailgun.net/v3/mg.example.com/events?event=rejected+OR+failed",
@@ -479,7 +528,11 @@ export const mailgunExamples: ProviderExamples = {
         subject: "Hello",
         text: "Testing some Mailgun awesomeness!",
       },
-      route: { method: "POST", url: "https://api.mailgun.net/v3/{domain}/messages", anyPath: false },
+      route: {
+        method: "POST",
+        urls: ["https://api.mailgun.net/v3/{domain}/messages", "https://api.eu.mailgun.net/v3/{domain}/messages"],
+        anyPath: false,
+      },
       request: {
         method: "POST",
         url: "https://api.mailgun.net/v3/mg.example.com/messages",
@@ -511,7 +564,11 @@ export const mailgunExamples: ProviderExamples = {
         tracking_clicks: "htmlonly",
         test_mode: "yes",
       },
-      route: { method: "POST", url: "https://api.mailgun.net/v3/{domain}/messages", anyPath: false },
+      route: {
+        method: "POST",
+        urls: ["https://api.mailgun.net/v3/{domain}/messages", "https://api.eu.mailgun.net/v3/{domain}/messages"],
+        anyPath: false,
+      },
       request: {
         method: "POST",
         url: "https://api.mailgun.net/v3/mg.example.com/messages",
@@ -540,9 +597,47 @@ export const mailgunExamples: ProviderExamples = {
     },
     {
       function: "mailgun.send_message",
+      title: "Send from a domain in the EU region",
+      arguments: {
+        from: "Excited User <mailgun@mg.example.com>",
+        to: ["alice@example.com"],
+        subject: "Hello from the EU",
+        text: "Sent through api.eu.mailgun.net.",
+      },
+      route: {
+        method: "POST",
+        urls: ["https://api.mailgun.net/v3/{domain}/messages", "https://api.eu.mailgun.net/v3/{domain}/messages"],
+        anyPath: false,
+      },
+      request: {
+        method: "POST",
+        url: "https://api.eu.mailgun.net/v3/mg.example.com/messages",
+        headers: {
+          authorization: "Basic YXBpOjNmMmI5YzFkOGU3YTZiNWM0ZDNlMmYxYTBiOWM4ZDdlLTRhMWYyYzNkLTliOGU3ZjZh",
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: {
+          from: "Excited User <mailgun@mg.example.com>",
+          to: "alice@example.com",
+          subject: "Hello from the EU",
+          text: "Sent through api.eu.mailgun.net.",
+        },
+      },
+      response: {
+        status: 200,
+        headers: {},
+        body: { id: "<20261201190102.1.7C4E2A9B3D5F6081@mg.example.com>", message: "Queued. Thank you." },
+      },
+    },
+    {
+      function: "mailgun.send_message",
       title: "Without a sender",
       arguments: { to: ["alice@example.com"], subject: "Hello", text: "Who sent this?" },
-      route: { method: "POST", url: "https://api.mailgun.net/v3/{domain}/messages", anyPath: false },
+      route: {
+        method: "POST",
+        urls: ["https://api.mailgun.net/v3/{domain}/messages", "https://api.eu.mailgun.net/v3/{domain}/messages"],
+        anyPath: false,
+      },
       request: {
         method: "POST",
         url: "https://api.mailgun.net/v3/mg.example.com/messages",

@@ -14,7 +14,7 @@ import { sendMessage } from './functions/send-message.js';
 /**
  * Mailgun client. Mailgun transactional email: send messages assembled from their parts, read the event log of a sending domain, list and inspect the account's domains with their DNS records, and manage the bounce suppression list, through the Mailgun REST API (v3 and v4 domains). Accounts live in the US or the EU region; each has its own API host and data never leaves it.
  *
- * Credentials come from the options or from MAILGUN_API_KEY, MAILGUN_DOMAIN, MAILGUN_API_USER.
+ * Credentials come from the options or from MAILGUN_API_KEY, MAILGUN_DOMAIN, MAILGUN_REGION.
  */
 export class Mailgun {
   /** The runtime doing the HTTP work; shared with the standalone functions. */

@@ -8,11 +8,17 @@ export const provider: ProviderSpec = {
   fields: [
     { key: "api_key", secret: true, env: "MAILGUN_API_KEY", accountEnvTemplate: "MAILGUN_{ACCOUNT}_API_KEY", option: "apiKey", default: null },
     { key: "domain", secret: false, env: "MAILGUN_DOMAIN", accountEnvTemplate: "MAILGUN_{ACCOUNT}_DOMAIN", option: "domain", default: null },
-    { key: "api_user", secret: false, env: "MAILGUN_API_USER", accountEnvTemplate: "MAILGUN_{ACCOUNT}_API_USER", option: "apiUser", default: "api" },
+    { key: "region", secret: false, env: "MAILGUN_REGION", accountEnvTemplate: "MAILGUN_{ACCOUNT}_REGION", option: "region", default: "us" },
   ],
   servers: {
-    default: { url: "https://api.mailgun.net/v3/{domain}", auth: { kind: "basic", usernameField: "api_user", passwordField: "api_key" } },
-    account: { url: "https://api.mailgun.net", auth: { kind: "basic", usernameField: "api_user", passwordField: "api_key" } },
+    default: {
+      url: { byField: "region", urls: { us: "https://api.mailgun.net/v3/{domain}", eu: "https://api.eu.mailgun.net/v3/{domain}" } },
+      auth: { kind: "basic", username: { literal: "api" }, password: { field: "api_key" } },
+    },
+    account: {
+      url: { byField: "region", urls: { us: "https://api.mailgun.net", eu: "https://api.eu.mailgun.net" } },
+      auth: { kind: "basic", username: { literal: "api" }, password: { field: "api_key" } },
+    },
   },
   errorMessagePaths: ["message"],
   errorCodePaths: [],
@@ -24,8 +30,8 @@ export interface MailgunOptions extends ClientOptions {
    apiKey?: string;
   /** The domain you send from, as added in the Mailgun dashboard (e.g. `mg.example.com`, or a `sandbox….mailgun.org` domain). Messages, events and suppressions are per domain: it is part of every such URL (docs repo api-intro.rst "Base URL"). Defaults to the environment variable MAILGUN_DOMAIN (for a named account: MAILGUN_<ACCOUNT>_DOMAIN). */
    domain?: string;
-  /** The Basic-auth user name; Mailgun expects the literal `api` (docs repo api-intro.rst "Authentication"). Defaults to the environment variable MAILGUN_API_USER (for a named account: MAILGUN_<ACCOUNT>_API_USER), then "api". */
-   apiUser?: string;
+  /** `us` or `eu`: the region the account's domains live in, which picks the API host (`api.mailgun.net` or `api.eu.mailgun.net`; OpenAPI `servers`, docs repo api-intro.rst "Mailgun Regions"). A domain's region is chosen when it is created and cannot be changed, and its messages, events and suppressions never leave it. Defaults to the environment variable MAILGUN_REGION (for a named account: MAILGUN_<ACCOUNT>_REGION), then "us". */
+   region?: "us" | "eu";
 }
 
 /** A runtime core bound to Mailgun, for the standalone functions (smallest bundles). */
