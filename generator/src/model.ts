@@ -236,6 +236,8 @@ export interface Parameter {
   transforms: Transform[];
   /** Object body parameters whose properties are merged into the body root. */
   spread: boolean;
+  /** Body parameters: the keys of the object the wire name goes in, from the body's root (`['data', 'attributes']`); empty for the root and for every other location. */
+  bodyPath: string[];
   /** How an array is written into the query string or a form body. */
   arrayFormat: 'comma' | 'repeat' | 'brackets' | 'indexed';
   /** Path parameters: one encoded segment, or a relative path of several. */

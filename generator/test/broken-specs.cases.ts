@@ -249,7 +249,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt parameter key',
     edits: [sub('acme/list_widgets.yaml', '    wire: page[size]', '    wier: page[size]')],
     expected: [
-      "acme/list_widgets.yaml:17:5: unknown key 'wier' in 'parameters.per_page'. Did you mean 'wire'? Allowed keys: type, description, required, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, in, wire, transform, spread, array_format, applies_to, path_style, deprecated, one_of.",
+      "acme/list_widgets.yaml:17:5: unknown key 'wier' in 'parameters.per_page'. Did you mean 'wire'? Allowed keys: type, description, required, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, one_of.",
     ],
   },
   {
@@ -1120,6 +1120,35 @@ export const brokenSpecCases: BrokenSpecCase[] = [
   },
   ...accountCases,
   // Value unions (`one_of`).
+  // Nested body keys (`body_path`).
+  {
+    name: 'body_path on a query parameter',
+    edits: [listParam('  size:\n    type: string\n    description: Size.\n    body_path: data\n')],
+    expected: [
+      "acme/list_widgets.yaml:25:16: 'body_path' applies to body parameters only; 'size' goes in the query.",
+    ],
+  },
+  {
+    name: 'body_path beside spread',
+    edits: [createParam('  extra:\n    type: object\n    description: Extra.\n    spread: true\n    body_path: data\n')],
+    expected: [
+      "acme/create_widget.yaml:27:16: give either 'spread' (merge into the body's root) or 'body_path' (nest under keys), not both.",
+    ],
+  },
+  {
+    name: 'a body parameter that is an object another parameter is nested in',
+    edits: [createParam('  meta:\n    type: object\n    description: Meta.\n  note:\n    type: string\n    description: Note.\n    body_path: meta\n')],
+    expected: [
+      "acme/create_widget.yaml:29:16: parameters 'meta' and 'note' both send body 'meta': one is an object the other is nested in; nest both with 'body_path', or give them different keys.",
+    ],
+  },
+  {
+    name: 'body_path with an empty key',
+    edits: [createParam('  note:\n    type: string\n    description: Note.\n    body_path: data..attributes\n')],
+    expected: [
+      "acme/create_widget.yaml:26:16: 'parameters.note.body_path' must be keys joined by dots, such as data.attributes (letters, digits, _ $ @ -; no empty key); found \"data..attributes\".",
+    ],
+  },
   {
     name: 'one_of with a single member',
     edits: [listParam('  size:\n    description: Size.\n    one_of:\n      - { type: string }\n')],
@@ -1181,7 +1210,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'a misspelt key beside one_of',
     edits: [listParam('  size:\n    descripton: Size.\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
     expected: [
-      "acme/list_widgets.yaml:23:5: unknown key 'descripton' in 'parameters.size'. Did you mean 'description'? Allowed keys: one_of, type, description, required, default, in, wire, transform, spread, array_format, applies_to, path_style, deprecated.",
+      "acme/list_widgets.yaml:23:5: unknown key 'descripton' in 'parameters.size'. Did you mean 'description'? Allowed keys: one_of, type, description, required, default, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated.",
     ],
   },
   {

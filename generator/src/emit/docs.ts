@@ -66,7 +66,7 @@ function parameterTable(func: Func): string {
           });
     if (p.appliesTo) constraints.push(`only with ${p.appliesTo.join(', ')}`);
     const type = typeLabel(s);
-    const wire = p.spread ? `${p.location}: spread into the body` : `${p.location}: ${mdCellCode(p.wireName)}`;
+    const wire = p.spread ? `${p.location}: spread into the body` : `${p.location}: ${mdCellCode([...p.bodyPath, p.wireName].join('.'))}`;
     const transforms = p.transforms.map((t) => (t.kind === 'join' ? `joined with ${mdCellCode(t.separator)}` : t.kind === 'map' ? 'mapped' : t.kind === 'datetime_format' ? `formatted as ${mdCellCode(t.format)}` : t.kind.replace(/_/g, ' ')));
     if (s.default !== undefined) constraints.push(`provider default ${mdCellCode(JSON.stringify(s.default))}`);
     // Our own markup (<br>, <small>) joins cells that are already escaped.

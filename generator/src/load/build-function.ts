@@ -200,6 +200,9 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
       if (location === 'header' && (p.one_of || p.type !== 'string')) report(at(p.one_of ? 'one_of' : 'type'), `header parameter '${name}' must be a string.`);
     }
     if (p.spread && !(p.type === 'object' && location === 'body')) report(at('spread'), `'spread' applies to object parameters in the body only.`);
+    const bodyPath = p.body_path === undefined ? [] : p.body_path.split('.');
+    if (p.body_path !== undefined && location !== 'body') report(at('body_path'), `'body_path' applies to body parameters only; '${name}' goes in the ${location}.`);
+    if (p.body_path !== undefined && p.spread) report(at('body_path'), `give either 'spread' (merge into the body's root) or 'body_path' (nest under keys), not both.`);
     const formBody = location === 'body' && http?.bodyEncoding === 'form';
     if (p.array_format && !(writtenTypes(p).includes('array') && (location === 'query' || formBody))) {
       report(at('array_format'), `'array_format' applies to array parameters in the query or in a form body (request.body: form).`);
@@ -214,8 +217,12 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
     for (const problem of unionProblems(p, ['parameters', name])) report(problem.path, problem.message, problem.target);
     checkValueConstraints(p, ['parameters', name], report);
     const transforms = toTransforms(p, name, report);
-    const wireName = p.wire ?? name;
+    const wireName = location === 'body' ? [...bodyPath, p.wire ?? name].join('.') : (p.wire ?? name);
     if (!p.spread) {
+      const container = location === 'body' ? wireClaims.find((c) => c.location === 'body' && (c.wireName.startsWith(`${wireName}.`) || wireName.startsWith(`${c.wireName}.`)) && overlap(c.appliesTo, p.applies_to ?? null)) : undefined;
+      if (container) {
+        report(at(p.body_path !== undefined ? 'body_path' : p.wire ? 'wire' : 'in'), `parameters '${container.name}' and '${name}' both send body '${container.wireName.length < wireName.length ? container.wireName : wireName}': one is an object the other is nested in; nest both with 'body_path', or give them different keys.`);
+      }
       const clash = wireClaims.find((c) => c.location === location && c.wireName === wireName && overlap(c.appliesTo, p.applies_to ?? null));
       if (clash && !repeatable(location, formBody)) {
         report(at(p.wire ? 'wire' : 'in'), `parameters '${clash.name}' and '${name}' both send ${location} '${wireName}'; ${oneValueReason(location)}`);
@@ -227,9 +234,10 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
       required: p.required === true,
       schema: toValueSchema(p),
       location,
-      wireName,
+      wireName: p.wire ?? name,
       transforms,
       spread: p.spread === true,
+      bodyPath: location === 'body' ? bodyPath : [],
       arrayFormat: p.array_format ?? 'comma',
       pathStyle: p.path_style ?? 'segment',
       appliesTo: p.applies_to ?? null,

@@ -36,6 +36,7 @@ const patternMeaning: Record<string, string> = {
   '^https://': 'an https:// URL',
   '^https?://': 'an absolute http(s) URL',
   '^/': 'a path starting with /',
+  '^[A-Za-z0-9_$@-]+(\\.[A-Za-z0-9_$@-]+)*$': 'keys joined by dots, such as data.attributes (letters, digits, _ $ @ -; no empty key)',
   // RFC 6749 §3.3 scope-token characters.
   '^[!#-\\[\\]-~]+$': 'one OAuth2 scope (visible ASCII except \\ and ", no spaces: list each scope separately)',
   '^\\d{4}-\\d{2}-\\d{2}$': 'a date YYYY-MM-DD',

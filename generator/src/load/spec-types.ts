@@ -85,6 +85,7 @@ export interface RawParameter extends RawValueSchema {
   wire?: string;
   transform?: RawTransform | RawTransform[];
   spread?: boolean;
+  body_path?: string;
   array_format?: 'comma' | 'repeat' | 'brackets' | 'indexed';
   applies_to?: string[];
   path_style?: 'segment' | 'relative_path';

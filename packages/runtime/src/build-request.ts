@@ -48,7 +48,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const pathValues = new Map<string, string>();
   // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
   const query: Pairs = Object.entries(op.constants.query).map(([key, value]) => [key, String(value)]);
-  const queryParams: Array<{ param: ParamSpec; pairs: Pairs }> = [];
+  const queryParams: Array<{ param: ParamSpec; key: string; pairs: Pairs }> = [];
   const bodyParams: ParamSpec[] = [];
   const bodyValues = new Map<ParamSpec, unknown>();
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -67,7 +67,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
           pathValues.set(param.name, encodePathValue(String(value), param.pathStyle));
           break;
         case 'query':
-          queryParams.push({ param, pairs: toPairs(param.wire, value, param.arrayFormat) });
+          queryParams.push({ param, key: param.wire, pairs: toPairs(param.wire, value, param.arrayFormat) });
           break;
         case 'header':
           if (value !== null) headers[param.wire.toLowerCase()] = String(value);
@@ -125,39 +125,74 @@ function buildBody(op: OperationSpec, params: ParamSpec[], values: Map<ParamSpec
   for (const param of params) if (param.spread) Object.assign(root, values.get(param) as object);
   if (op.body === 'json') {
     // The loader lets two JSON parameters share a key only with disjoint applies_to, so at most one is here.
-    for (const param of params) if (!param.spread) root[param.wire] = values.get(param);
-    Object.assign(root, op.constants.body);
+    for (const param of params) if (!param.spread) setAt(root, [...(param.bodyPath ?? []), param.wire], values.get(param));
+    mergeInto(root, op.constants.body);
     // Credentials last, so no argument of the same name can replace them.
     for (const [name, value] of credentials) root[name] = value;
     return JSON.stringify(root);
   }
-  const arrayFormat = (wire: string): ParamSpec['arrayFormat'] => params.find((p) => p.wire === wire)?.arrayFormat ?? 'repeat';
+  const arrayFormat = (key: string): ParamSpec['arrayFormat'] => params.find((p) => formKey(p) === key)?.arrayFormat ?? 'repeat';
   const fields = new Map<string, Pairs>(Object.entries(root).map(([key, value]) => [key, toPairs(key, value, arrayFormat(key))]));
   // A key several form parameters send carries all their values (`date=>a&date=<b`), each in its own array format.
   const named = inParameterOrder(
     op,
-    params.filter((p) => !p.spread).map((param) => ({ param, pairs: toPairs(param.wire, values.get(param), param.arrayFormat) })),
+    params.filter((p) => !p.spread).map((param) => ({ param, key: formKey(param), pairs: toPairs(formKey(param), values.get(param), param.arrayFormat) })),
   );
-  for (const { param } of named) fields.set(param.wire, []);
-  for (const { param, pairs } of named) fields.get(param.wire)!.push(...pairs);
+  for (const { key } of named) fields.set(key, []);
+  for (const { key, pairs } of named) fields.get(key)!.push(...pairs);
   for (const [key, value] of Object.entries(op.constants.body)) fields.set(key, toPairs(key, value, arrayFormat(key)));
   // Credentials last, so no argument of the same name can replace them.
   for (const [name, value] of credentials) fields.set(name, [[name, value]]);
   return serializePairs([...fields.values()].flat());
 }
 
+/** A form key with its body path in brackets: `data[attributes][title]`. */
+function formKey(param: ParamSpec): string {
+  const path = param.bodyPath ?? [];
+  if (path.length === 0) return param.wire;
+  return `${path[0]}${[...path.slice(1), param.wire].map((key) => `[${key}]`).join('')}`;
+}
+
+/** Sets `value` under `keys`, creating (or reusing) the objects on the way. */
+function setAt(root: Record<string, unknown>, keys: string[], value: unknown): void {
+  let node = root;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    if (isPlainObject(next)) node = next;
+    else node = node[key] = {};
+  }
+  node[keys[keys.length - 1]!] = value;
+}
+
+/** Constants over the built body: objects merge key by key (a constant `data.type` beside `data.attributes`), anything else replaces. */
+function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (isPlainObject(existing) && isPlainObject(value)) {
+      // A copy, so the operation's constants are never changed by a call.
+      const merged = { ...existing };
+      mergeInto(merged, value);
+      target[key] = merged;
+    } else target[key] = value;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /**
- * Entries in the caller's argument order, except that parameters sharing one wire key are
+ * Entries in the caller's argument order, except that parameters sharing one form key are
  * grouped where the first of them was given and ordered as the spec declares them, so a
  * repeated key's values are always in parameter order, however the call was written.
  */
-function inParameterOrder<T extends { param: ParamSpec }>(op: OperationSpec, entries: T[]): T[] {
+function inParameterOrder<T extends { param: ParamSpec; key: string }>(op: OperationSpec, entries: T[]): T[] {
   const rank = (entry: T) => op.params.indexOf(entry.param);
   const placed = new Set<string>();
   return entries.flatMap((entry) => {
-    if (placed.has(entry.param.wire)) return [];
-    placed.add(entry.param.wire);
-    return entries.filter((other) => other.param.wire === entry.param.wire).sort((a, b) => rank(a) - rank(b));
+    if (placed.has(entry.key)) return [];
+    placed.add(entry.key);
+    return entries.filter((other) => other.key === entry.key).sort((a, b) => rank(a) - rank(b));
   });
 }
 

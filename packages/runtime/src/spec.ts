@@ -93,6 +93,8 @@ export interface ParamSpec {
   transforms: Transform[];
   /** Object body parameter whose properties are merged into the body root. */
   spread: boolean;
+  /** Body parameters: keys of the nested object `wire` goes in (`['data', 'attributes']`); absent: the body's root. */
+  bodyPath?: string[];
   /** How an array goes into the query or a form body: `a,b`, `k=a&k=b`, `k[]=a&k[]=b` or `k[0]=a&k[1]=b`. */
   arrayFormat: 'comma' | 'repeat' | 'brackets' | 'indexed';
   pathStyle: 'segment' | 'relative_path';

@@ -76,6 +76,8 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
       wire: p.wireName,
       transforms: p.transforms,
       spread: p.spread,
+      // Only when nested, so other parameters' literals stay as they were.
+      ...(p.bodyPath.length > 0 ? { bodyPath: p.bodyPath } : {}),
       arrayFormat: p.arrayFormat,
       pathStyle: p.pathStyle,
       appliesTo: p.appliesTo,
