@@ -55,8 +55,28 @@ const commands: Record<string, () => Promise<Command>> = {
   generate: async () => (await import('./commands/generate.js')).generateCommand,
 };
 
+/** `-h`/`--help` among a command's own options (not after `--`, where it would be an argument). */
+function wantsHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '-h' || arg === '--help');
+}
+
+/** A command's usage lines from HELP (with their continuation lines), and where the rest is. */
+function commandHelp(name: string): string {
+  const lines = HELP.split('\n');
+  const usage: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith(`  switchboard ${name} `) && lines[i] !== `  switchboard ${name}`) continue;
+    usage.push(lines[i]!);
+    while (lines[i + 1]?.startsWith('                        ')) usage.push(lines[++i]!);
+  }
+  return `Usage:\n${usage.join('\n')}\n\nCredentials, base URLs, limits and exit codes: switchboard --help\n`;
+}
+
 export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
-  const [name, ...rest] = argv;
+  const [first, ...afterFirst] = argv;
+  // `switchboard help call` is `switchboard call --help`.
+  const [name, ...rest] = first === 'help' && afterFirst[0] !== undefined ? [afterFirst[0], '--help'] : argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     io.stdout.write(HELP);
     return name === undefined ? EXIT.usage : EXIT.ok;
@@ -66,6 +86,10 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     return EXIT.ok;
   }
   const load = commands[name];
+  if (load && wantsHelp(rest)) {
+    io.stdout.write(commandHelp(name));
+    return EXIT.ok;
+  }
   if (!load) {
     io.stderr.write(`switchboard: unknown command '${name}'. Commands: ${Object.keys(commands).join(', ')}. See switchboard --help.\n`);
     return EXIT.usage;
