@@ -90,7 +90,7 @@ describe('two parameters on one wire name', () => {
     ]);
     const create = fn(functions, 'create_widget');
     expect(create.binding.kind === 'http' && create.binding.bodyEncoding).toBe('form');
-    expect(operationSpec(create as Func & { binding: HttpBinding }).params.filter((p) => p.wire === 'label').map((p) => p.name)).toEqual(['label', 'other_label']);
+    expect(operationSpec(create as Func & { binding: HttpBinding }).params.filter((p) => (p.wire ?? p.name) === 'label').map((p) => p.name)).toEqual(['label', 'other_label']);
   });
 
   it('in a header, with a selected endpoint and disjoint applies_to', () => {

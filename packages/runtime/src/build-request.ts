@@ -10,7 +10,8 @@ import { appliesToIssues, selectEndpoint } from './endpoint.js';
 import { SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
 import { PathValueError, encodePathValue } from './path.js';
 import { QueryValueError, serializePairs, toPairs, type Pairs } from './query.js';
-import type { HttpMethod, OperationSpec, ParamSpec, ServerSpec } from './spec.js';
+import { resolvedParams, type ResolvedParam } from './param-plan.js';
+import type { HttpMethod, OperationSpec, ServerSpec } from './spec.js';
 import { TransformError, applyTransforms } from './transforms.js';
 
 /** An HTTP request ready for fetch; `prepare()` returns it with credentials redacted. */
@@ -48,14 +49,15 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const pathValues = new Map<string, string>();
   // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
   const query: Pairs = Object.entries(op.constants.query).map(([key, value]) => [key, String(value)]);
-  const queryParams: Array<{ param: ParamSpec; key: string; pairs: Pairs }> = [];
-  const bodyParams: ParamSpec[] = [];
-  const bodyValues = new Map<ParamSpec, unknown>();
+  const queryParams: Array<{ param: ResolvedParam; key: string; pairs: Pairs }> = [];
+  const bodyParams: ResolvedParam[] = [];
+  const bodyValues = new Map<ResolvedParam, unknown>();
   const headers: Record<string, string> = { accept: 'application/json' };
   const refused = new Set<string>();
 
   // In the caller's argument order, so the query reads as the call was written (and as the specs' examples show).
-  const byName = new Map(op.params.map((p) => [p.name, p]));
+  const params = resolvedParams(op);
+  const byName = new Map(params.map((p) => [p.name, p]));
   for (const [name, raw] of Object.entries(args)) {
     const param = byName.get(name);
     // null is "no value" for a parameter, as validation counts it: never sent as the text "null".
@@ -87,7 +89,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   }
 
   const path = selected.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-    const param = op.params.find((p) => p.in === 'path' && p.name === name) ?? op.params.find((p) => p.in === 'path' && p.wire === name);
+    const param = params.find((p) => p.in === 'path' && p.name === name) ?? params.find((p) => p.in === 'path' && p.wire === name);
     const value = pathValues.get(param?.name ?? name);
     if (value === undefined && !refused.has(param?.name ?? name)) issues.push({ path: param?.name ?? name, problem: 'missing' });
     return value ?? '';
@@ -118,20 +120,20 @@ export function fillServerUrl(template: string, values: Record<string, string>):
   return template.replace(/\{([^{}]+)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
 }
 
-function buildBody(op: OperationSpec, params: ParamSpec[], values: Map<ParamSpec, unknown>, credentials: Pairs): string | null {
+function buildBody(op: OperationSpec, params: ResolvedParam[], values: Map<ResolvedParam, unknown>, credentials: Pairs): string | null {
   if (op.body === 'none') return null;
   // Spread objects first, so a named parameter of the same wire name wins; constants last, as the spec fixes them.
   const root: Record<string, unknown> = {};
   for (const param of params) if (param.spread) Object.assign(root, values.get(param) as object);
   if (op.body === 'json') {
     // The loader lets two JSON parameters share a key only with disjoint applies_to, so at most one is here.
-    for (const param of params) if (!param.spread) setAt(root, [...(param.bodyPath ?? []), param.wire], values.get(param));
+    for (const param of params) if (!param.spread) setAt(root, [...param.bodyPath, param.wire], values.get(param));
     mergeInto(root, op.constants.body);
     // Credentials last, so no argument of the same name can replace them.
     for (const [name, value] of credentials) root[name] = value;
     return JSON.stringify(root);
   }
-  const arrayFormat = (key: string): ParamSpec['arrayFormat'] => params.find((p) => formKey(p) === key)?.arrayFormat ?? 'repeat';
+  const arrayFormat = (key: string): ResolvedParam['arrayFormat'] => params.find((p) => formKey(p) === key)?.arrayFormat ?? 'repeat';
   const fields = new Map<string, Pairs>(Object.entries(root).map(([key, value]) => [key, toPairs(key, value, arrayFormat(key))]));
   // A key several form parameters send carries all their values (`date=>a&date=<b`), each in its own array format.
   const named = inParameterOrder(
@@ -147,8 +149,8 @@ function buildBody(op: OperationSpec, params: ParamSpec[], values: Map<ParamSpec
 }
 
 /** A form key with its body path in brackets: `data[attributes][title]`. */
-function formKey(param: ParamSpec): string {
-  const path = param.bodyPath ?? [];
+function formKey(param: ResolvedParam): string {
+  const path = param.bodyPath;
   if (path.length === 0) return param.wire;
   return `${path[0]}${[...path.slice(1), param.wire].map((key) => `[${key}]`).join('')}`;
 }
@@ -186,8 +188,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * grouped where the first of them was given and ordered as the spec declares them, so a
  * repeated key's values are always in parameter order, however the call was written.
  */
-function inParameterOrder<T extends { param: ParamSpec; key: string }>(op: OperationSpec, entries: T[]): T[] {
-  const rank = (entry: T) => op.params.indexOf(entry.param);
+function inParameterOrder<T extends { param: ResolvedParam; key: string }>(op: OperationSpec, entries: T[]): T[] {
+  const all = resolvedParams(op);
+  const rank = (entry: T) => all.indexOf(entry.param);
   const placed = new Set<string>();
   return entries.flatMap((entry) => {
     if (placed.has(entry.key)) return [];

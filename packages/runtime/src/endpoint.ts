@@ -5,6 +5,7 @@
  * other cases are refused rather than silently dropped.
  */
 
+import { resolvedParams } from './param-plan.js';
 import type { ValidationIssue } from './errors.js';
 import type { Endpoint, OperationSpec } from './spec.js';
 
@@ -32,7 +33,7 @@ export function selectEndpoint(op: OperationSpec, args: Record<string, unknown>)
 export function appliesToIssues(op: OperationSpec, args: Record<string, unknown>, selected: SelectedEndpoint): ValidationIssue[] {
   if (selected.case === null) return [];
   const issues: ValidationIssue[] = [];
-  for (const param of op.params) {
+  for (const param of resolvedParams(op)) {
     const value = args[param.name];
     if (param.appliesTo === null || value === undefined || value === null || param.appliesTo.includes(selected.case)) continue;
     issues.push({

@@ -10,6 +10,7 @@
  * what was asked); only an empty page, the totals or the next link/cursor do.
  */
 
+import { resolvedParams } from './param-plan.js';
 import type { ResponseHeaders } from './transport-types.js';
 import { PaginationError } from './errors.js';
 import { getPath } from './json-path.js';
@@ -147,7 +148,7 @@ function pageStrategy(spec: Extract<PaginationSpec, { strategy: 'page' }>, args:
 }
 
 function offsetStrategy(op: OperationSpec, spec: Extract<PaginationSpec, { strategy: 'offset' }>, redactor: Redactor): NextArgs {
-  const offsetWire = op.params.find((p) => p.name === spec.offsetParam)?.wire ?? spec.offsetParam;
+  const offsetWire = resolvedParams(op).find((p) => p.name === spec.offsetParam)?.wire ?? spec.offsetParam;
   return (page, items, current) => {
     if (items.length === 0) return null;
     const offset = Number(current[spec.offsetParam]);

@@ -16,7 +16,7 @@ export class PathValueError extends Error {
   }
 }
 
-export function encodePathValue(value: string, style: ParamSpec['pathStyle']): string {
+export function encodePathValue(value: string, style: NonNullable<ParamSpec['pathStyle']>): string {
   return style === 'relative_path' ? encodeRelativePath(value) : encodeSegment(value);
 }
 

@@ -11,7 +11,7 @@ export type Pairs = Array<[string, string]>;
 /** A value the query cannot carry; the caller names the parameter. */
 export class QueryValueError extends Error {}
 
-export function toPairs(key: string, value: unknown, arrayFormat: ParamSpec['arrayFormat']): Pairs {
+export function toPairs(key: string, value: unknown, arrayFormat: NonNullable<ParamSpec['arrayFormat']>): Pairs {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) {
     const present = value.filter((v) => v !== undefined && v !== null);

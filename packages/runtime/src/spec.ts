@@ -86,20 +86,28 @@ export type Transform =
   | { kind: 'map'; values: Record<string, unknown> }
   | { kind: 'datetime_format'; format: string };
 
+/**
+ * One parameter of an operation. Generated literals leave out every field that has its default,
+ * so a parameter sent as it is named is just `{ name, in }`; `param-plan.ts` fills the defaults
+ * in once per operation.
+ */
 export interface ParamSpec {
   name: string;
   in: 'path' | 'query' | 'body' | 'header';
-  wire: string;
-  transforms: Transform[];
-  /** Object body parameter whose properties are merged into the body root. */
-  spread: boolean;
-  /** Body parameters: keys of the nested object `wire` goes in (`['data', 'attributes']`); absent: the body's root. */
+  /** The provider's name for it. Default: `name`. */
+  wire?: string;
+  /** Default: none. */
+  transforms?: Transform[];
+  /** Object body parameter whose properties are merged into the body root. Default: false. */
+  spread?: boolean;
+  /** Body parameters: keys of the nested object `wire` goes in (`['data', 'attributes']`). Default: the body's root. */
   bodyPath?: string[];
-  /** How an array goes into the query or a form body: `a,b`, `k=a&k=b`, `k[]=a&k[]=b` or `k[0]=a&k[1]=b`. */
-  arrayFormat: 'comma' | 'repeat' | 'brackets' | 'indexed';
-  pathStyle: 'segment' | 'relative_path';
-  /** With a selected endpoint: the case values this parameter belongs to. */
-  appliesTo: string[] | null;
+  /** How an array goes into the query or a form body: `a,b`, `k=a&k=b`, `k[]=a&k[]=b` or `k[0]=a&k[1]=b`. Default: `comma`. */
+  arrayFormat?: 'comma' | 'repeat' | 'brackets' | 'indexed';
+  /** Default: `segment`. */
+  pathStyle?: 'segment' | 'relative_path';
+  /** With a selected endpoint: the case values this parameter belongs to. Default: every case. */
+  appliesTo?: string[] | null;
 }
 
 export interface Endpoint {

@@ -70,17 +70,18 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
     server: binding.server.name,
     endpoint,
     body: binding.bodyEncoding,
+    // Default-valued fields are left out (the runtime fills them in once per operation), so a
+    // parameter sent as it is named is just `{ name, in }`.
     params: func.parameters.map((p) => ({
       name: p.name,
       in: p.location,
-      wire: p.wireName,
-      transforms: p.transforms,
-      spread: p.spread,
-      // Only when nested, so other parameters' literals stay as they were.
+      ...(p.wireName !== p.name ? { wire: p.wireName } : {}),
+      ...(p.transforms.length > 0 ? { transforms: p.transforms } : {}),
+      ...(p.spread ? { spread: true } : {}),
       ...(p.bodyPath.length > 0 ? { bodyPath: p.bodyPath } : {}),
-      arrayFormat: p.arrayFormat,
-      pathStyle: p.pathStyle,
-      appliesTo: p.appliesTo,
+      ...(p.arrayFormat !== 'comma' ? { arrayFormat: p.arrayFormat } : {}),
+      ...(p.pathStyle !== 'segment' ? { pathStyle: p.pathStyle } : {}),
+      ...(p.appliesTo !== null ? { appliesTo: p.appliesTo } : {}),
     })),
     constants: binding.constants,
     successStatus: binding.successStatus,

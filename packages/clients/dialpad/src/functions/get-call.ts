@@ -9,7 +9,7 @@ export const getCallOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/api/v2/call/{id}" },
   body: "none",
-  params: [{ name: "id", in: "path", wire: "id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
+  params: [{ name: "id", in: "path" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { id: { type: "integer", minimum: 1 } }, required: ["id"] },

@@ -9,7 +9,7 @@ export const getUserOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/api/v2/users/{id}" },
   body: "none",
-  params: [{ name: "id", in: "path", wire: "id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
+  params: [{ name: "id", in: "path" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { id: { type: "string", minLength: 1 } }, required: ["id"] },

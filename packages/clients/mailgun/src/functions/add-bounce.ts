@@ -9,12 +9,7 @@ export const addBounceOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/bounces" },
   body: "form",
-  params: [
-    { name: "address", in: "body", wire: "address", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "code", in: "body", wire: "code", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "error", in: "body", wire: "error", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "created_at", in: "body", wire: "created_at", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "address", in: "body" }, { name: "code", in: "body" }, { name: "error", in: "body" }, { name: "created_at", in: "body" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: {

@@ -9,7 +9,7 @@ export const deleteBounceOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "DELETE", path: "/bounces/{address}" },
   body: "none",
-  params: [{ name: "address", in: "path", wire: "address", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
+  params: [{ name: "address", in: "path" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { address: { type: "string", minLength: 3 } }, required: ["address"] },

@@ -9,11 +9,7 @@ export const getDomainOperation: OperationSpec = {
   server: "account",
   endpoint: { kind: "fixed", method: "GET", path: "/v4/domains/{name}" },
   body: "none",
-  params: [
-    { name: "name", in: "path", wire: "name", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "extended", in: "query", wire: "h:extended", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "with_dns", in: "query", wire: "h:with_dns", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "name", in: "path" }, { name: "extended", in: "query", wire: "h:extended" }, { name: "with_dns", in: "query", wire: "h:with_dns" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { name: { type: "string", minLength: 1 }, extended: { type: "boolean" }, with_dns: { type: "boolean" } }, required: ["name"] },

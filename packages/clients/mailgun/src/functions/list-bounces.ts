@@ -9,10 +9,7 @@ export const listBouncesOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/bounces" },
   body: "none",
-  params: [
-    { name: "limit", in: "query", wire: "limit", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "term", in: "query", wire: "term", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "limit", in: "query" }, { name: "term", in: "query" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { limit: { type: "integer", minimum: 1, maximum: 1000 }, term: { type: "string", minLength: 1 } } },

@@ -9,9 +9,7 @@ export const getNumberOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/Number/{number}/" },
   body: "none",
-  params: [
-    { name: "number", in: "path", wire: "number", transforms: [{ kind: "strip_plus" }], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "number", in: "path", transforms: [{ kind: "strip_plus" }] }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { number: { type: "string", pattern: "^\\+?[0-9]+$" } }, required: ["number"] },

@@ -9,10 +9,7 @@ export const listApplicationsOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/Application/" },
   body: "none",
-  params: [
-    { name: "limit", in: "query", wire: "limit", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "offset", in: "query", wire: "offset", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "limit", in: "query" }, { name: "offset", in: "query" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { limit: { type: "integer", minimum: 1, maximum: 20 }, offset: { type: "integer", minimum: 0 } } },

@@ -9,7 +9,7 @@ export const apiGetOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/{path}" },
   body: "none",
-  params: [{ name: "path", in: "path", wire: "path", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "relative_path", appliesTo: null }],
+  params: [{ name: "path", in: "path", pathStyle: "relative_path" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { path: { type: "string", minLength: 1 } }, required: ["path"] },

@@ -9,10 +9,7 @@ export const apiPatchOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "PATCH", path: "/{path}" },
   body: "json",
-  params: [
-    { name: "path", in: "path", wire: "path", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "relative_path", appliesTo: null },
-    { name: "body", in: "body", wire: "body", transforms: [], spread: true, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "path", in: "path", pathStyle: "relative_path" }, { name: "body", in: "body", spread: true }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { path: { type: "string", minLength: 1 }, body: { type: "object" } }, required: ["path"] },

@@ -9,11 +9,7 @@ export const createAgentOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/create-agent" },
   body: "json",
-  params: [
-    { name: "voice_id", in: "body", wire: "voice_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "response_engine", in: "body", wire: "response_engine", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "options", in: "body", wire: "options", transforms: [], spread: true, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "voice_id", in: "body" }, { name: "response_engine", in: "body" }, { name: "options", in: "body", spread: true }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 201,
   args: {

@@ -9,11 +9,7 @@ export const createPhoneCallOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/v2/create-phone-call" },
   body: "json",
-  params: [
-    { name: "agent_id", in: "body", wire: "override_agent_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "metadata", in: "body", wire: "metadata", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "options", in: "body", wire: "options", transforms: [], spread: true, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "agent_id", in: "body", wire: "override_agent_id" }, { name: "metadata", in: "body" }, { name: "options", in: "body", spread: true }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 201,
   args: {

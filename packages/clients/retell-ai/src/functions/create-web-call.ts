@@ -9,7 +9,7 @@ export const createWebCallOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/v3/create-web-call" },
   body: "json",
-  params: [{ name: "data", in: "body", wire: "data", transforms: [], spread: true, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
+  params: [{ name: "data", in: "body", spread: true }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 201,
   args: {

@@ -9,7 +9,7 @@ export const deleteAgentOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "DELETE", path: "/delete-agent/{agent_id}" },
   body: "none",
-  params: [{ name: "agent_id", in: "path", wire: "agent_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
+  params: [{ name: "agent_id", in: "path" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 204,
   args: { properties: { agent_id: { type: "string", minLength: 1 } }, required: ["agent_id"] },

@@ -9,10 +9,7 @@ export const getAgentOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/get-agent/{agent_id}" },
   body: "none",
-  params: [
-    { name: "agent_id", in: "path", wire: "agent_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "version", in: "query", wire: "version", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "agent_id", in: "path" }, { name: "version", in: "query" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { agent_id: { type: "string", minLength: 1 }, version: { type: "integer", minimum: 0 } }, required: ["agent_id"] },

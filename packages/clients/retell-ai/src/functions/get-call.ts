@@ -9,7 +9,7 @@ export const getCallOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/v2/get-call/{call_id}" },
   body: "none",
-  params: [{ name: "call_id", in: "path", wire: "call_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
+  params: [{ name: "call_id", in: "path" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },

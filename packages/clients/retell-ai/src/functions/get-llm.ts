@@ -9,10 +9,7 @@ export const getLlmOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/get-retell-llm/{llm_id}" },
   body: "none",
-  params: [
-    { name: "llm_id", in: "path", wire: "llm_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "version", in: "query", wire: "version", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "llm_id", in: "path" }, { name: "version", in: "query" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { llm_id: { type: "string", minLength: 1 }, version: { type: "integer", minimum: 0 } }, required: ["llm_id"] },

@@ -9,7 +9,7 @@ export const getVoiceOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/get-voice/{voice_id}" },
   body: "none",
-  params: [{ name: "voice_id", in: "path", wire: "voice_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
+  params: [{ name: "voice_id", in: "path" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { voice_id: { type: "string", minLength: 1 } }, required: ["voice_id"] },

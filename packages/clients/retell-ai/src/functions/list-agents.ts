@@ -9,12 +9,7 @@ export const listAgentsOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/v2/list-agents" },
   body: "json",
-  params: [
-    { name: "limit", in: "query", wire: "limit", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "pagination_key", in: "query", wire: "pagination_key", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "sort_order", in: "query", wire: "sort_order", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "filter_criteria", in: "body", wire: "filter_criteria", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "limit", in: "query" }, { name: "pagination_key", in: "query" }, { name: "sort_order", in: "query" }, { name: "filter_criteria", in: "body" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: {

@@ -9,11 +9,7 @@ export const listLlmsOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/v2/list-retell-llms" },
   body: "none",
-  params: [
-    { name: "limit", in: "query", wire: "limit", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "pagination_key", in: "query", wire: "pagination_key", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "sort_order", in: "query", wire: "sort_order", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "limit", in: "query" }, { name: "pagination_key", in: "query" }, { name: "sort_order", in: "query" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: {

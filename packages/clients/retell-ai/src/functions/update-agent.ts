@@ -9,11 +9,7 @@ export const updateAgentOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "PATCH", path: "/update-agent/{agent_id}" },
   body: "json",
-  params: [
-    { name: "agent_id", in: "path", wire: "agent_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "data", in: "body", wire: "data", transforms: [], spread: true, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "version", in: "query", wire: "version", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "agent_id", in: "path" }, { name: "data", in: "body", spread: true }, { name: "version", in: "query" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: {

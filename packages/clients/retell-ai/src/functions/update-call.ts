@@ -9,21 +9,7 @@ export const updateCallOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "PATCH", path: "/v2/update-call/{call_id}" },
   body: "json",
-  params: [
-    { name: "call_id", in: "path", wire: "call_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "metadata", in: "body", wire: "metadata", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    {
-      name: "data_storage_setting",
-      in: "body",
-      wire: "data_storage_setting",
-      transforms: [],
-      spread: false,
-      arrayFormat: "comma",
-      pathStyle: "segment",
-      appliesTo: null,
-    },
-    { name: "custom_attributes", in: "body", wire: "custom_attributes", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "call_id", in: "path" }, { name: "metadata", in: "body" }, { name: "data_storage_setting", in: "body" }, { name: "custom_attributes", in: "body" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: {

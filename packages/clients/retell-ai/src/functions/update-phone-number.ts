@@ -9,10 +9,7 @@ export const updatePhoneNumberOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "PATCH", path: "/update-phone-number/{phone_number}" },
   body: "json",
-  params: [
-    { name: "phone_number", in: "path", wire: "phone_number", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "data", in: "body", wire: "data", transforms: [], spread: true, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "phone_number", in: "path" }, { name: "data", in: "body", spread: true }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: {

@@ -9,7 +9,7 @@ export const getGroupOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/groups/{group_id}" },
   body: "none",
-  params: [{ name: "group_id", in: "path", wire: "group_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
+  params: [{ name: "group_id", in: "path" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { group_id: { type: "string", minLength: 1 } }, required: ["group_id"] },

@@ -9,7 +9,7 @@ export const getPhoneNumberOperation: OperationSpec = {
   server: "numbers",
   endpoint: { kind: "fixed", method: "GET", path: "/activeNumbers/{phone_number}" },
   body: "none",
-  params: [{ name: "phone_number", in: "path", wire: "phone_number", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
+  params: [{ name: "phone_number", in: "path" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { phone_number: { type: "string", format: "e164" } }, required: ["phone_number"] },

@@ -9,10 +9,7 @@ export const listGroupsOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/groups" },
   body: "none",
-  params: [
-    { name: "page", in: "query", wire: "page", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "page_size", in: "query", wire: "page_size", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "page", in: "query" }, { name: "page_size", in: "query" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { page: { type: "integer", minimum: 0 }, page_size: { type: "integer", minimum: 1, maximum: 100 } } },

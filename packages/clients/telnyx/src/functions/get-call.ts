@@ -9,7 +9,7 @@ export const getCallOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/calls/{call_control_id}" },
   body: "none",
-  params: [{ name: "call_control_id", in: "path", wire: "call_control_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
+  params: [{ name: "call_control_id", in: "path" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { call_control_id: { type: "string", minLength: 1 } }, required: ["call_control_id"] },

@@ -9,7 +9,7 @@ export const getPhoneNumberOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/phone_numbers/{phone_number_id}" },
   body: "none",
-  params: [{ name: "phone_number_id", in: "path", wire: "phone_number_id", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null }],
+  params: [{ name: "phone_number_id", in: "path" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { phone_number_id: { type: "string", minLength: 1 } }, required: ["phone_number_id"] },

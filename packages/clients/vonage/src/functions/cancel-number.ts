@@ -9,11 +9,7 @@ export const cancelNumberOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/number/cancel" },
   body: "form",
-  params: [
-    { name: "country", in: "body", wire: "country", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "msisdn", in: "body", wire: "msisdn", transforms: [{ kind: "strip_plus" }], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "target_api_key", in: "body", wire: "target_api_key", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "country", in: "body" }, { name: "msisdn", in: "body", transforms: [{ kind: "strip_plus" }] }, { name: "target_api_key", in: "body" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: {

@@ -9,10 +9,7 @@ export const updateAccountSettingsOperation: OperationSpec = {
   server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/account/settings" },
   body: "form",
-  params: [
-    { name: "mo_callback_url", in: "body", wire: "moCallBackUrl", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-    { name: "dr_callback_url", in: "body", wire: "drCallBackUrl", transforms: [], spread: false, arrayFormat: "comma", pathStyle: "segment", appliesTo: null },
-  ],
+  params: [{ name: "mo_callback_url", in: "body", wire: "moCallBackUrl" }, { name: "dr_callback_url", in: "body", wire: "drCallBackUrl" }],
   constants: { query: {}, header: {}, body: {} },
   successStatus: 200,
   args: { properties: { mo_callback_url: { type: "string" }, dr_callback_url: { type: "string" } } },
