@@ -12,7 +12,7 @@ import { pairedDiff, pairedRatio, summary } from './stats.mjs';
 import { summarizeProfile } from './cpu-profile.mjs';
 
 export const OPS = ['telnyx.send', 'telnyx.list', 'retell.create'];
-export const VARIANTS = ['fetch', 'fetch+abort', 'ours', 'sdk', 'http'];
+export const VARIANTS = ['fetch', 'fetch+abort', 'ours', 'ours+fetch', 'sdk', 'http'];
 export const MODES = ['seq', 'conc'];
 
 /** Starts server.mjs; resolves with { port, bodyBytes, stop() } (stop kills only that child). */
@@ -89,6 +89,11 @@ export async function clientOverhead({ rounds = 3, n = 2000, warmup = 300, maxMs
         sdkOverFetch: pairedRatio(tp('sdk'), tp('fetch')),
         httpOverFetch: pairedRatio(tp('http'), tp('fetch')),
         abortOverFetch: pairedRatio(tp('fetch+abort'), tp('fetch')),
+        // Issue 14's aims are CPU per call: ours on node:http against raw node:http and the SDK, ours on fetch against raw fetch.
+        oursCpuOverHttp: pairedRatio(cpu('ours'), cpu('http')),
+        oursCpuOverSdk: pairedRatio(cpu('ours'), cpu('sdk')),
+        oursFetchCpuOverFetch: pairedRatio(cpu('ours+fetch'), cpu('fetch')),
+        oursOverSdkThroughput: pairedRatio(tp('ours'), tp('sdk')),
       };
       row.extraCpuUs = { ours: pairedDiff(cpu('ours'), cpu('fetch')), sdk: pairedDiff(cpu('sdk'), cpu('fetch')), http: pairedDiff(cpu('http'), cpu('fetch')), abort: pairedDiff(cpu('fetch+abort'), cpu('fetch')), oursOverAbort: pairedDiff(cpu('ours'), cpu('fetch+abort')) };
       table.push(row);

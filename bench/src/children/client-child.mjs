@@ -2,7 +2,9 @@
 // then times N calls sequentially or with C in flight, bounded by a time cap.
 // Usage: node client-child.mjs <op> <variant> <seq|conc> <N> <port> <warmup> <maxMs> [C]
 //   op: telnyx.send | telnyx.list | retell.create
-//   variant: fetch | fetch+abort | http | ours | sdk
+//   variant: fetch | fetch+abort | http | ours | ours+fetch | sdk
+//   (ours: our client on its default Node transport, node:http keep-alive; ours+fetch: the same
+//    client given the global fetch, i.e. the transport browsers and other runtimes get)
 //   (fetch+abort is raw fetch wrapped the way @switchboard/runtime's attempt() wraps it: an
 //    AbortController, a timeout timer, a racing abort promise around fetch and around the body
 //    read, then JSON.parse of the text. It separates that machinery's cost from the rest.)
@@ -73,15 +75,18 @@ async function makeCall() {
         });
     }
     case 'ours':
+    case 'ours+fetch': {
+      const transport = variant === 'ours+fetch' ? { fetch: globalThis.fetch } : {};
       if (op.startsWith('telnyx')) {
         const { Telnyx } = await import('@switchboard/telnyx');
-        const client = new Telnyx({ apiKey: spec.key, baseURL: `${origin}/v2`, env: {} });
+        const client = new Telnyx({ apiKey: spec.key, baseURL: `${origin}/v2`, env: {}, ...transport });
         return op === 'telnyx.send' ? () => client.sendSms(spec.body) : () => client.listPhoneNumbers();
       } else {
         const { Retell } = await import('@switchboard/retell-ai');
-        const client = new Retell({ apiKey: spec.key, baseURL: origin, env: {} });
+        const client = new Retell({ apiKey: spec.key, baseURL: origin, env: {}, ...transport });
         return () => client.createPhoneCall({ options: spec.body });
       }
+    }
     case 'sdk':
       if (op.startsWith('telnyx')) {
         const { default: Telnyx } = await import('telnyx');
