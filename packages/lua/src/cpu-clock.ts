@@ -7,7 +7,7 @@
  * A thread's CPU time never advances faster than wall-clock time, which is what lets callers wait
  * on a cheap wall-clock deadline and read this (a ~20 µs file read) only once that deadline passes.
  */
-import { readFileSync, readlinkSync } from 'node:fs';
+import { openSync, readFileSync, readSync, readlinkSync } from 'node:fs';
 
 export type CpuClock = () => number;
 
@@ -25,9 +25,37 @@ function schedstatClock(path: string): CpuClock | undefined {
   }
 }
 
-/** The calling thread's CPU time in ms (readFileSync runs on the calling thread, so thread-self is this one). */
+/**
+ * The calling thread's CPU time in ms (the read runs on the calling thread, so thread-self is this
+ * one). It is read at every host call (a slice ends and another begins), so the file is kept open
+ * and re-read from offset 0 (procfs regenerates it on each read): one pread instead of an open,
+ * read and close, about 2 µs instead of 13. One descriptor per thread, for the thread's lifetime.
+ */
 export function ownThreadCpuClock(): CpuClock | undefined {
-  return schedstatClock('/proc/thread-self/schedstat');
+  return preadClock('/proc/thread-self/schedstat') ?? schedstatClock('/proc/thread-self/schedstat');
+}
+
+function preadClock(path: string): CpuClock | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  const buffer = Buffer.alloc(64);
+  const read = (): number => {
+    const length = readSync(fd, buffer, 0, buffer.length, 0);
+    const space = buffer.indexOf(0x20);
+    return Number(buffer.toString('latin1', 0, space === -1 || space > length ? length : space)) / 1e6;
+  };
+  try {
+    const first = read();
+    const second = read();
+    // Kernels without schedstats report 0; a re-read must work too, and never go backwards.
+    return Number.isFinite(first) && first > 0 && second >= first ? read : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The calling thread's kernel thread id, so another thread of the process can read its CPU time. */
