@@ -88,13 +88,14 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.once('end', () => finish({ kind: 'response', status: res.statusCode ?? 0, headers: nodeHeaders(res.headers), text: Buffer.concat(chunks).toString('utf8') }));
-      res.once('error', (cause) => failed(cause));
+      res.on('error', (cause) => failed(cause));
       // A body cut off mid-way: `aborted`/`close` without `end`.
       res.once('close', () => {
         if (!res.complete) failed(new Error('the response ended before its body was complete'));
       });
     });
-    req.once('error', (cause) => failed(cause));
+    // `on`, not `once`: a second error event (a socket error after a destroy) must not go unhandled and crash the process; `finish` settles once.
+    req.on('error', (cause) => failed(cause));
 
     function failed(cause: unknown): void {
       if (interruption === 'aborted') return finish({ kind: 'aborted' });
