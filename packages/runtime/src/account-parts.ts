@@ -5,6 +5,7 @@
  */
 
 import { SwitchboardError } from './errors.js';
+import { placeholdersOf } from './fields.js';
 import type { ProviderSpec, ServerUrlSpec } from './spec.js';
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
@@ -38,21 +39,17 @@ export function chooseServerUrl(provider: ProviderSpec, url: ServerUrlSpec, valu
   return chosen;
 }
 
-function fieldsOf(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
-}
-
 /** Fields the provider's headers need on every request: those not declared optional. */
 export function requiredHeaderFields(provider: ProviderSpec): string[] {
   const optional = new Set(provider.fields.filter((f) => f.optional).map((f) => f.key));
-  return Object.values(provider.headers ?? {}).flatMap(fieldsOf).filter((key) => !optional.has(key));
+  return Object.values(provider.headers ?? {}).flatMap(placeholdersOf).filter((key) => !optional.has(key));
 }
 
 /** The provider's headers (lower-case names) with fields filled in; a header missing a field value is left out. */
 export function accountHeaders(provider: ProviderSpec, value: (key: string) => string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, template] of Object.entries(provider.headers ?? {})) {
-    const keys = fieldsOf(template);
+    const keys = placeholdersOf(template);
     if (keys.some((key) => value(key) === undefined)) continue;
     for (const key of keys) {
       // fetch would refuse the header anyway, with a message quoting the value.

@@ -54,6 +54,10 @@ export class Core {
   private readonly limits: ArgumentLimits;
   private readonly tokenStore: OAuth2TokenStore;
   private readonly transport: Transport;
+  /** Fields the provider's headers need on every request; fixed by the spec. */
+  private readonly headerFieldKeys: string[];
+  /** The provider's headers filled from this client's fields, once they were built without error. */
+  private filledHeaders: Record<string, string> | undefined;
 
   constructor(
     readonly provider: ProviderSpec,
@@ -70,6 +74,7 @@ export class Core {
     // A caller's transport, else its fetch, else the platform's default (node:http under Node, fetch elsewhere).
     this.transport = options.transport ?? (options.fetch ? fetchTransport(options.fetch) : defaultTransport);
     this.log = makeLog(options.logger ?? globalThis.console, options.logLevel ?? DEFAULTS.logLevel, this.redactor);
+    this.headerFieldKeys = requiredHeaderFields(provider);
     this.tokenStore = options.oauth2Tokens ?? new OAuth2TokenStore({ now: (options as InternalClientOptions).now ?? Date.now });
   }
 
@@ -114,9 +119,7 @@ export class Core {
     const values: Record<string, string> = {};
     for (const [key, field] of this.fields) if (field.value !== undefined) values[key] = field.value;
     // The spec's URL for this account (a field may choose it), and the one used: an override wins over both.
-    const field = choosingField(server.url);
-    const specUrl = chooseServerUrl(this.provider, server.url, field === null ? undefined : values[field]);
-    return { spec: fillServerUrl(specUrl, values), actual: fillServerUrl(this.serverUrl(spec.id, spec.server, server), values) };
+    return { spec: fillServerUrl(this.specServerUrl(spec.id, server), values), actual: fillServerUrl(this.serverUrl(spec.id, spec.server, server), values) };
   }
 
   /** Everything that can fail without the network, in the order a person would fix it. */
@@ -131,10 +134,10 @@ export class Core {
     const tokenServerUrl = oauth2 ? this.serverUrl(spec.id, oauth2.tokenServer, this.tokenServer(oauth2)) : null;
     // The token endpoint's URL may have placeholders of its own (a regional auth host).
     const keys = [
-      ...new Set([...neededFieldKeys(serverUrl, server.auth), ...(tokenServerUrl ? neededFieldKeys(tokenServerUrl, { kind: 'none' }) : []), ...requiredHeaderFields(this.provider)]),
+      ...new Set([...neededFieldKeys(serverUrl, server.auth), ...(tokenServerUrl ? neededFieldKeys(tokenServerUrl, { kind: 'none' }) : []), ...this.headerFieldKeys]),
     ];
     const fieldValues = requireFields(this.provider, spec.id, this.fields, keys);
-    const filled = accountHeaders(this.provider, (key) => this.fields.get(key)?.value);
+    const filled = this.accountHeaders();
     const build = (accessToken?: string) =>
       this.redactingValidation(() =>
         buildRequest({ op: spec, args, server, serverUrl, fieldValues, accountHeaders: filled, extraHeaders: [this.options.defaultHeaders, headers], ...(accessToken === undefined ? {} : { accessToken }) }),
@@ -150,6 +153,15 @@ export class Core {
       .map((f) => `${f?.envName} or { ${f?.spec.option} }`)
       .join(', ');
     return { request, ctx: { provider: this.provider, op: spec, credentialHint, idempotent, redactor: this.redactor }, withToken: build, tokens };
+  }
+
+  /**
+   * The provider's headers from this client's field values, which never change after construction:
+   * built on the first call (so a bad value fails that call, naming the field, as before) and kept.
+   */
+  private accountHeaders(): Record<string, string> {
+    this.filledHeaders ??= accountHeaders(this.provider, (key) => this.fields.get(key)?.value);
+    return this.filledHeaders;
   }
 
   private tokenServer(auth: OAuth2ClientCredentialsSpec): ServerSpec {
@@ -229,7 +241,11 @@ export class Core {
     const override = this.options.baseURL;
     const names = Object.keys(this.provider.servers);
     const overridden = typeof override === 'string' ? (name === 'default' || names.length === 1 ? override : undefined) : override?.[name];
-    if (overridden !== undefined) return overridden;
+    return overridden ?? this.specServerUrl(operation, server);
+  }
+
+  /** The spec's URL template for this account: the only one, or the one a field chooses. */
+  private specServerUrl(operation: string, server: ServerSpec): string {
     const field = choosingField(server.url);
     const value = field === null ? undefined : requireFields(this.provider, operation, this.fields, [field])[field];
     return chooseServerUrl(this.provider, server.url, value);

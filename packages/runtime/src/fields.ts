@@ -46,9 +46,14 @@ export function resolveFields(provider: ProviderSpec, source: FieldSource): Reso
   return resolved;
 }
 
+/** `{field}` placeholders of a URL or header template, in order of appearance. */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string);
+}
+
 /** Field keys a request to this server needs: URL placeholders, then auth. */
 export function neededFieldKeys(serverUrl: string, auth: AuthSpec): string[] {
-  const keys = [...serverUrl.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string);
+  const keys = placeholdersOf(serverUrl);
   keys.push(...credentialFields(auth));
   return [...new Set(keys)];
 }
