@@ -1,8 +1,9 @@
+import { formatPattern } from '@switchboard/runtime';
 import type { JsonSchema, Parameter, SingleValueSchema, ValueSchema } from '../model.js';
 import type { RawValueSchema } from './spec-types.js';
 
-/** E.164: a plus, a non-zero digit, up to 15 digits in all. */
-export const E164_PATTERN = '^\\+[1-9][0-9]{1,14}$';
+/** E.164: a plus, a non-zero digit, up to 15 digits in all; the same pattern the runtime checks arguments with. */
+export const E164_PATTERN = formatPattern('e164');
 
 export function toValueSchema(raw: RawValueSchema): ValueSchema {
   if (raw.one_of) {

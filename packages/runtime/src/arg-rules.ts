@@ -280,6 +280,11 @@ const FORMATS: Record<StringFormat, RegExp> = {
   uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
 };
 
+/** A named format's pattern as source text, for JSON Schemas that must carry it as a `pattern` (MCP tools, editors). */
+export function formatPattern(format: StringFormat): string {
+  return FORMATS[format].source;
+}
+
 const FORMAT_WORDS: Record<StringFormat, string> = {
   e164: 'an E.164 phone number such as +15555550100',
   'date-time': 'a date-time such as 2026-01-31T09:30:00Z',

@@ -39,4 +39,5 @@ export { OAuth2TokenStore } from './oauth2-token.js';
 export type * from './spec.js';
 export type { Transport, AttemptLimits, AttemptResult, ResponseHeaders, StartTimer } from './transport-types.js';
 export { fetchTransport } from './transport.js';
+export { formatPattern } from './arg-rules.js';
 export type { ArgsRule, ValueRule, StringRule, NumberRule, BooleanRule, ArrayRule, ObjectRule, UnionRule, StringFormat } from './arg-rules.js';
