@@ -40,6 +40,9 @@ export interface BuildInput {
   accessToken?: string;
 }
 
+/** The constants of an operation that declares none. */
+const NONE: Readonly<Record<string, never>> = Object.freeze({});
+
 export function buildRequest(input: BuildInput): PreparedRequest {
   const { op, args } = input;
   const selected = selectEndpoint(op, args);
@@ -48,7 +51,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
 
   const pathValues = new Map<string, string>();
   // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
-  const query: Pairs = Object.entries(op.constants.query).map(([key, value]) => [key, String(value)]);
+  const query: Pairs = Object.entries(op.constants?.query ?? NONE).map(([key, value]) => [key, String(value)]);
   const queryParams: Array<{ param: ResolvedParam; key: string; pairs: Pairs }> = [];
   const bodyParams: ResolvedParam[] = [];
   const bodyValues = new Map<ResolvedParam, unknown>();
@@ -107,7 +110,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const body = buildBody(op, bodyParams, bodyValues, auth.body);
   if (body !== null) headers['content-type'] = op.body === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
   // Account headers first: an operation's fixed headers describe the endpoint, and credentials always win.
-  Object.assign(headers, input.accountHeaders ?? {}, lowerKeys(op.constants.header), auth.headers);
+  Object.assign(headers, input.accountHeaders ?? {}, lowerKeys(op.constants?.header ?? NONE), auth.headers);
   for (const extra of input.extraHeaders) Object.assign(headers, lowerKeys(extra ?? {}));
 
   const base = fillServerUrl(input.serverUrl, input.fieldValues).replace(/\/+$/, '');
@@ -128,7 +131,7 @@ function buildBody(op: OperationSpec, params: ResolvedParam[], values: Map<Resol
   if (op.body === 'json') {
     // The loader lets two JSON parameters share a key only with disjoint applies_to, so at most one is here.
     for (const param of params) if (!param.spread) setAt(root, [...param.bodyPath, param.wire], values.get(param));
-    mergeInto(root, op.constants.body);
+    mergeInto(root, op.constants?.body ?? NONE);
     // Credentials last, so no argument of the same name can replace them.
     for (const [name, value] of credentials) root[name] = value;
     return JSON.stringify(root);
@@ -142,7 +145,7 @@ function buildBody(op: OperationSpec, params: ResolvedParam[], values: Map<Resol
   );
   for (const { key } of named) fields.set(key, []);
   for (const { key, pairs } of named) fields.get(key)!.push(...pairs);
-  for (const [key, value] of Object.entries(op.constants.body)) fields.set(key, toPairs(key, value, arrayFormat(key)));
+  for (const [key, value] of Object.entries(op.constants?.body ?? NONE)) fields.set(key, toPairs(key, value, arrayFormat(key)));
   // Credentials last, so no argument of the same name can replace them.
   for (const [name, value] of credentials) fields.set(name, [[name, value]]);
   return serializePairs([...fields.values()].flat());

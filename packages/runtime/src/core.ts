@@ -18,11 +18,11 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { neededFieldKeys, redactorFor, requireFields, resolveFields, type ResolvedFields } from './fields.js';
-import { fetchClientCredentialsToken, OAuth2TokenStore, type ClientCredentials, type TokenCache } from './oauth2-token.js';
+import type { ClientCredentials, OAuth2TokenStore, TokenCache } from './oauth2-token.js';
 import { idempotencyHeader } from './idempotency-key.js';
 import { makeLog, type Log } from './logger.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
-import { paginate, type FetchedPage, type Page } from './pagination.js';
+import type { FetchedPage, FetchPage, WalkLimits } from './pagination.js';
 import type { ServerBases } from './next-link.js';
 import { REDACTED, type Redactor } from './redact.js';
 import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js';
@@ -36,6 +36,13 @@ import { abortableSleep } from './sleep.js';
 import { validateArgs } from './validate.js';
 
 export type AnyOperation = OperationSpec | UnavailableOperationSpec;
+
+export interface PageSource {
+  op: OperationSpec;
+  args: Record<string, unknown>;
+  fetchPage: FetchPage;
+  limits: WalkLimits;
+}
 
 interface Plan {
   /** The request as a dry run shows it: an OAuth2 token stands as `[REDACTED]`, none is fetched. */
@@ -52,7 +59,8 @@ export class Core {
   private readonly redactor: Redactor;
   private readonly log: Log;
   private readonly limits: ArgumentLimits;
-  private readonly tokenStore: OAuth2TokenStore;
+  /** Present only for providers with an OAuth2 server (or when the caller shares a store). */
+  private readonly tokenStore: OAuth2TokenStore | undefined;
   private readonly transport: Transport;
   /** Fields the provider's headers need on every request; fixed by the spec. */
   private readonly headerFieldKeys: string[];
@@ -75,12 +83,12 @@ export class Core {
     this.transport = options.transport ?? (options.fetch ? fetchTransport(options.fetch) : defaultTransport);
     this.log = makeLog(options.logger ?? globalThis.console, options.logLevel ?? DEFAULTS.logLevel, this.redactor);
     this.headerFieldKeys = requiredHeaderFields(provider);
-    this.tokenStore = options.oauth2Tokens ?? new OAuth2TokenStore({ now: (options as InternalClientOptions).now ?? Date.now });
+    this.tokenStore = options.oauth2Tokens ?? provider.oauth2?.newStore((options as InternalClientOptions).now ?? Date.now);
   }
 
   /** A client for another account or with other options; unspecified options are inherited, OAuth2 tokens shared. */
   withOptions(overrides: CoreOptions): Core {
-    return new Core(this.provider, { oauth2Tokens: this.tokenStore, ...this.options, ...overrides });
+    return new Core(this.provider, { ...(this.tokenStore ? { oauth2Tokens: this.tokenStore } : {}), ...this.options, ...overrides });
   }
 
   /** The exact request `call` would send, credentials redacted; nothing is sent. Throws what `call` would throw before sending. */
@@ -94,23 +102,22 @@ export class Core {
     return (await this.send(op, args, options)).body as T;
   }
 
-  /** Each page's body in turn, following the operation's pagination. */
-  async *pages<T = unknown>(op: AnyOperation, args: object, options: RequestOptions = {}): AsyncGenerator<T, void, undefined> {
-    for await (const page of this.walk(op, args, options)) yield page.body as T;
-  }
-
-  /** Each item of each page in turn. */
-  async *items<T = unknown>(op: AnyOperation, args: object, options: RequestOptions = {}): AsyncGenerator<T, void, undefined> {
-    for await (const page of this.walk(op, args, options)) yield* page.items as T[];
-  }
-
-  private walk(op: AnyOperation, args: object, options: RequestOptions): AsyncGenerator<Page> {
+  /**
+   * @internal What a page walk (`pages.ts`) needs: the operation, a plain copy of the arguments,
+   * one page fetched with this client's checks and retries, and the bases of next links. Kept
+   * out of `Core` so that programs that never paginate do not bundle the walk.
+   */
+  pageSource(op: AnyOperation, args: object, options: RequestOptions): PageSource {
     checkRequestOptions(options);
     const spec = available(op);
     // Read once here too: the walk spreads and re-reads the arguments for every page.
     const plain = snapshotArguments(spec.id, args ?? {}, this.limits, this.redactor) as Record<string, unknown>;
-    const fetchPage = (pageArgs: Record<string, unknown>, link?: string) => this.send(spec, pageArgs, options, link);
-    return paginate(spec, plain, fetchPage, { maxPages: options.maxPages ?? DEFAULTS.maxPages, redactor: this.redactor, servers: this.serverBases(spec) });
+    return {
+      op: spec,
+      args: plain,
+      fetchPage: (pageArgs, link) => this.send(spec, pageArgs, options, link),
+      limits: { maxPages: options.maxPages ?? DEFAULTS.maxPages, redactor: this.redactor, servers: this.serverBases(spec) },
+    };
   }
 
   /** The operation's server URL from the spec and the one used (an override), filled with the fields known; a missing field stays empty, as the first request will fail on it anyway. */
@@ -180,11 +187,15 @@ export class Core {
       credentialsIn: auth.clientAuth,
     };
     const internal = this.options as InternalClientOptions;
+    const support = this.provider.oauth2;
+    if (!support || !this.tokenStore) {
+      throw new SwitchboardError(`${this.provider.id} has a server with OAuth2 client-credentials auth, but its ProviderSpec lacks \`oauth2\` (regenerate its client).`);
+    }
     return this.tokenStore.cacheFor(client, async () => {
       this.log.debug(`POST ${client.tokenUrl} (OAuth2 client-credentials token)`);
       // Shared by every call waiting for it, so no single caller's signal may abort it; only the client's timeout does.
       const limits = { timeoutMs: internal.timeout ?? DEFAULTS.timeout, startTimer: internal.startTimer ?? realTimer };
-      return fetchClientCredentialsToken(client, this.transport, limits);
+      return support.fetchToken(client, this.transport, limits);
     });
   }
 

@@ -4,7 +4,9 @@
  * and the spec types generated code is written against.
  */
 
-export { Core, type AnyOperation } from './core.js';
+export { Core, type AnyOperation, type PageSource } from './core.js';
+/** Walking a list operation's pages or items (apart from `Core`, so programs that do not paginate do not bundle it). */
+export { pagesOf, itemsOf } from './pages.js';
 export type { ClientOptions, CoreOptions, RequestOptions, Logger, LogLevel } from './options.js';
 export type { PreparedRequest } from './build-request.js';
 /** The generator's `validate` sends every spec example through this very builder. */
@@ -35,7 +37,7 @@ export {
 } from './errors.js';
 export { REDACTED } from './redact.js';
 /** Share one store between clients (the CLI, Lua host and MCP gateway do) so they share OAuth2 tokens. */
-export { OAuth2TokenStore } from './oauth2-token.js';
+export { OAuth2TokenStore, oauth2ClientCredentials, type OAuth2Support } from './oauth2-token.js';
 export type * from './spec.js';
 export type { Transport, AttemptLimits, AttemptResult, ResponseHeaders, StartTimer } from './transport-types.js';
 export { fetchTransport } from './transport.js';

@@ -12,7 +12,7 @@ import { retryAfterMs } from './retry.js';
 import type { OperationSpec, ProviderSpec } from './spec.js';
 
 export function isSuccess(op: OperationSpec, status: number): boolean {
-  return status === op.successStatus || (status >= 200 && status < 300);
+  return status === (op.successStatus ?? 200) || (status >= 200 && status < 300);
 }
 
 /** JSON when the body parses, the text when it does not, null when there is none. */

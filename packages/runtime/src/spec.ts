@@ -7,6 +7,7 @@
 
 import type { ArgsRule } from './arg-rules.js';
 import type { NextLinkSource } from './next-link.js';
+import type { OAuth2Support } from './oauth2-token.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -76,6 +77,8 @@ export interface ProviderSpec {
   errorMessagePaths: string[];
   errorCodePaths: string[];
   requestIdHeader: string | null;
+  /** Token fetching and caching (`oauth2ClientCredentials`), for providers with an OAuth2 server; absent otherwise. */
+  oauth2?: OAuth2Support;
 }
 
 export type Transform =
@@ -140,9 +143,12 @@ export interface OperationSpec {
   endpoint: EndpointSpec;
   body: 'json' | 'form' | 'none';
   params: ParamSpec[];
-  constants: { query: Record<string, string | number | boolean>; header: Record<string, string>; body: Record<string, unknown> };
-  successStatus: number;
-  pagination: PaginationSpec | null;
+  /** Fixed parts every request sends. Absent (or a part absent): none. */
+  constants?: { query?: Record<string, string | number | boolean>; header?: Record<string, string>; body?: Record<string, unknown> };
+  /** The status the provider documents for success; any 2xx also succeeds. Default: 200. */
+  successStatus?: number;
+  /** Absent or null: the operation returns a single page. */
+  pagination?: PaginationSpec | null;
   /** Choices among optional parameters ("exactly one of src, powerpack_uuid"); absent when there are none. */
   requiredGroups?: RequiredGroupSpec[];
   /** What the arguments must look like, checked before any request (`arg-rules.ts`). */

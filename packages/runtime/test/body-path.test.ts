@@ -51,7 +51,7 @@ it('JSON: an argument left out leaves no empty object behind', async () => {
 it('the operation’s constants are not changed by a call', async () => {
   const op = createTask('json');
   await telnyxClient({ baseURL: server.url }).call(op, { title: 'Ship it' });
-  expect(op.constants.body).toEqual({ data: { type: 'tasks' } });
+  expect(op.constants?.body).toEqual({ data: { type: 'tasks' } });
 });
 
 it('form: nested keys in brackets', async () => {

@@ -1,3 +1,4 @@
+import { itemsOf } from '../src/pages.js';
 /**
  * Arguments no caller should send, each refused with a ValidationError naming
  * the parameter before any request: values JSON cannot carry, structures that
@@ -87,7 +88,7 @@ describe('hostile arguments are refused before any request', () => {
 
   it('items() refuses throwing arguments before the first page', async () => {
     const before = server.requests.length;
-    const walk = telnyxClient({ baseURL: server.url }).items(listPhoneNumbers, throwing('ownKeys'));
+    const walk = itemsOf(telnyxClient({ baseURL: server.url }), listPhoneNumbers, throwing('ownKeys'));
     await expect(walk.next()).rejects.toBeInstanceOf(ValidationError);
     expect(server.requests.length).toBe(before);
   });

@@ -1,3 +1,4 @@
+import { itemsOf } from '../src/pages.js';
 /**
  * The next_link strategy on a real loopback server: links from a body path
  * and from an RFC 8288 `Link` header, relative links, the link's query
@@ -39,7 +40,7 @@ describe('next_link from a body path', () => {
       { items: [{ id: 3 }], paging: { next: null } },
     ];
     server = await loopback((_, res, i) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pages[i])));
-    const { items, error } = await walk(dialpadClient({ baseURL: server.url }).items(listEvents, { limit: 50, event: 'delivered' }));
+    const { items, error } = await walk(itemsOf(dialpadClient({ baseURL: server.url }), listEvents, { limit: 50, event: 'delivered' }));
     expect(error).toBeNull();
     expect(items).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
     expect(server.requests.map((r) => r.url)).toEqual([
@@ -55,7 +56,7 @@ describe('next_link from a body path', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
     base = server.url;
-    const { items, error } = await walk(dialpadClient({ baseURL: server.url }).items(listEvents, {}));
+    const { items, error } = await walk(itemsOf(dialpadClient({ baseURL: server.url }), listEvents, {}));
     expect(error).toBeNull();
     expect(items).toEqual([{ id: 1 }, { id: 2 }]);
     expect(server.requests.map((r) => r.url)).toEqual([`/api/v2/events?apikey=${DIALPAD_KEY}`, `/api/v2/events/W3siYiI6?apikey=${DIALPAD_KEY}`]);
@@ -65,7 +66,7 @@ describe('next_link from a body path', () => {
     server = await loopback((_, res) =>
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: [{ id: 1 }], paging: { next: 'https://collector.example/steal?page=2' } })),
     );
-    const { items, error } = await walk(dialpadClient({ baseURL: server.url }).items(listEvents, {}));
+    const { items, error } = await walk(itemsOf(dialpadClient({ baseURL: server.url }), listEvents, {}));
     expect(items).toEqual([{ id: 1 }]);
     expect(error).toBeInstanceOf(PaginationError);
     expect((error as Error).message).toBe(
@@ -79,7 +80,7 @@ describe('next_link from a body path', () => {
       const body = { items: [{ id: req.url }], paging: { next: req.url?.startsWith('/api/v2/events/b') ? '/api/v2/events/a' : '/api/v2/events/b' } };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
-    const { items, error } = await walk(dialpadClient({ baseURL: server.url }).items(listEvents, {}));
+    const { items, error } = await walk(itemsOf(dialpadClient({ baseURL: server.url }), listEvents, {}));
     expect(items).toHaveLength(3);
     expect((error as Error).message).toBe(
       'dialpad.list_events: repeated next-page link "/api/v2/events/b": the provider linked to a page it returned before; stopping to avoid an endless loop.',
@@ -108,7 +109,7 @@ describe('next_link with a base-URL override', () => {
   it('moves a root-relative link under the spec server URL onto the override, path prefix included', async () => {
     const pages = twoPages(`/v1/Account/${PLIVO_ID}/Message.json?limit=1&PageToken=PA2`);
     server = await loopback((_, res, i) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pages[i])));
-    const { items, error } = await walk(plivoClient({ baseURL: `${server.url}/proxy/v1/Account/{auth_id}` }).items(listOnAccount, { limit: 1 }));
+    const { items, error } = await walk(itemsOf(plivoClient({ baseURL: `${server.url}/proxy/v1/Account/{auth_id}` }), listOnAccount, { limit: 1 }));
     expect(error).toBeNull();
     expect(items).toEqual([{ id: 1 }, { id: 2 }]);
     expect(server.requests.map((r) => r.url)).toEqual([`/proxy/v1/Account/${PLIVO_ID}/Message.json?limit=1`, `/proxy/v1/Account/${PLIVO_ID}/Message.json?limit=1&PageToken=PA2`]);
@@ -117,7 +118,7 @@ describe('next_link with a base-URL override', () => {
   it("moves an absolute link at the spec server's URL onto the override, which replaced that URL", async () => {
     const pages = twoPages(`https://api.plivo.com/v1/Account/${PLIVO_ID}/Message.json?limit=1&PageToken=PA2`);
     server = await loopback((_, res, i) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pages[i])));
-    const { items, error } = await walk(plivoClient({ baseURL: `${server.url}/local` }).items(listOnAccount, { limit: 1 }));
+    const { items, error } = await walk(itemsOf(plivoClient({ baseURL: `${server.url}/local` }), listOnAccount, { limit: 1 }));
     expect(error).toBeNull();
     expect(items).toEqual([{ id: 1 }, { id: 2 }]);
     expect(server.requests.map((r) => r.url)).toEqual(['/local/Message.json?limit=1', '/local/Message.json?limit=1&PageToken=PA2']);
@@ -126,7 +127,7 @@ describe('next_link with a base-URL override', () => {
   it("still refuses a link outside the spec server's URL at another origin than the override", async () => {
     const pages = twoPages('https://api.plivo.com/v2/elsewhere?PageToken=PA2');
     server = await loopback((_, res, i) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pages[i])));
-    const { items, error } = await walk(plivoClient({ baseURL: `${server.url}/local` }).items(listOnAccount, { limit: 1 }));
+    const { items, error } = await walk(itemsOf(plivoClient({ baseURL: `${server.url}/local` }), listOnAccount, { limit: 1 }));
     expect(items).toEqual([{ id: 1 }]);
     expect(error).toBeInstanceOf(PaginationError);
     expect(String(error)).toContain('the next-page link points to https://api.plivo.com');
@@ -141,7 +142,7 @@ describe('next_link from the Link header', () => {
       if (i === 0) headers.link = '</api/v2/events?page=1>; rel="first", </api/v2/events?after=a%2Cb&limit=2>; rel="next"';
       res.writeHead(200, headers).end(JSON.stringify({ items: [{ id: i }] }));
     });
-    const { items, error } = await walk(dialpadClient({ baseURL: server.url }).items(listByHeader, { limit: 10 }));
+    const { items, error } = await walk(itemsOf(dialpadClient({ baseURL: server.url }), listByHeader, { limit: 10 }));
     expect(error).toBeNull();
     expect(items).toEqual([{ id: 0 }, { id: 1 }]);
     expect(server.requests.map((r) => r.url)).toEqual([`/api/v2/events?limit=10&apikey=${DIALPAD_KEY}`, `/api/v2/events?after=a%2Cb&limit=2&apikey=${DIALPAD_KEY}`]);

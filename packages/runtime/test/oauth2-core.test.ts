@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildRequest } from '../src/build-request.js';
 import { Core } from '../src/core.js';
 import { AuthenticationError, SwitchboardError, ValidationError } from '../src/errors.js';
-import { OAuth2TokenStore } from '../src/oauth2-token.js';
+import { OAuth2TokenStore, oauth2ClientCredentials } from '../src/oauth2-token.js';
 import type { InternalClientOptions } from '../src/options.js';
 import type { FieldSpec, ProviderSpec } from '../src/spec.js';
 import { loopback, type Loopback } from './loopback.js';
@@ -36,6 +36,7 @@ const provider = (clientAuth: 'basic' | 'form' = 'basic', scopes: string[] = [])
   errorMessagePaths: ['error.message'],
   errorCodePaths: [],
   requestIdHeader: null,
+  oauth2: oauth2ClientCredentials,
 });
 
 const listNumbers = operation({ id: 'numbers.list', endpoint: { kind: 'fixed', method: 'GET', path: '/activeNumbers' }, params: [param('region_code', { wire: 'regionCode' })], args: rules({ region_code: { type: 'string' } }) });
@@ -114,6 +115,14 @@ describe('oauth2_client_credentials in Core', () => {
     expect(current.tokenAuthorizations).toEqual([`Basic ${btoa(`${KEY_ID}:${KEY_SECRET}`)}`]);
     expect(current.apiRequests()[0]!.url).toBe('/api/v1/projects/p-1/activeNumbers?regionCode=US');
     expect(current.authorizations).toEqual(['Bearer token-1']);
+  });
+
+  it('a ProviderSpec without the oauth2 support it needs fails the call before any request, saying so', async () => {
+    current = await fake();
+    const { oauth2: _omitted, ...withoutSupport } = provider();
+    await expect(client(current, withoutSupport).call(listNumbers, {})).rejects.toThrow("numbers has a server with OAuth2 client-credentials auth, but its ProviderSpec lacks `oauth2` (regenerate its client).");
+    expect(current.tokenRequests()).toEqual([]);
+    expect(current.apiRequests()).toEqual([]);
   });
 
   it('sends the client credentials in the form, with the scopes, when the spec says so', async () => {

@@ -1,3 +1,4 @@
+import { itemsOf } from '../src/pages.js';
 /**
  * Every numeric option is checked before anything is sent: a bad value is an
  * InvalidOptionError naming the option and its range, never a value bent into
@@ -72,7 +73,7 @@ describe('request options', () => {
 
   it.each([NaN, 0, -1, Infinity, 2.5])('maxPages = %s is refused before the first page is fetched', async (bad) => {
     const before = server.requests.length;
-    const walk = telnyxClient({ baseURL: server.url }).items(listPhoneNumbers, {}, { maxPages: bad });
+    const walk = itemsOf(telnyxClient({ baseURL: server.url }), listPhoneNumbers, {}, { maxPages: bad });
     await expect(walk.next()).rejects.toThrow('Invalid request option `maxPages`: must be an integer from 1 to 1000000');
     expect(server.requests.length).toBe(before);
   });
@@ -83,7 +84,7 @@ describe('the edges of each range are accepted', () => {
     expect(() => telnyxClient({ timeout: 1, maxRetries: 100, maxRetryAfter: 0 })).not.toThrow();
     const client = telnyxClient({ baseURL: server.url, timeout: 2_147_483_647, maxRetries: 0 });
     await expect(client.call(listPhoneNumbers, {})).resolves.toEqual({ data: [1], meta: { total_pages: 1_000_000 } });
-    const walk = client.items(listPhoneNumbers, {}, { maxPages: 1 });
+    const walk = itemsOf(client, listPhoneNumbers, {}, { maxPages: 1 });
     await expect(walk.next()).resolves.toEqual({ done: false, value: 1 });
   });
 });

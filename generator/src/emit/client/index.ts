@@ -7,8 +7,9 @@ import { operationSpec, providerSpec } from './spec-literals.js';
 import { jsonSchemaType, valueType } from './ts-types.js';
 import { jsLiteral, tsExample } from './examples.js';
 import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
-import { tsString } from '../escape/ts.js';
+import { CodeReference, tsString } from '../escape/ts.js';
 import { groupMembers, groupUnions } from './group-types.js';
+import { hoistRepeated } from './shared-rules.js';
 
 export const clientRoot = (provider: Provider) => `packages/clients/${provider.id}`;
 
@@ -58,14 +59,19 @@ function emitProvider(project: Project, provider: Provider): GeneratedFile[] {
   return files;
 }
 
+/** Whether a server authenticates with OAuth2 client credentials: only then does the client bundle token handling. */
+const usesOAuth2 = (provider: Provider) => provider.servers.some((s) => s.auth.kind === 'oauth2_client_credentials');
+
 function providerFile(provider: Provider): OptionalKind<SourceFileStructure> {
+  const oauth2 = usesOAuth2(provider);
+  const spec = { ...providerSpec(provider), ...(oauth2 ? { oauth2: new CodeReference('oauth2ClientCredentials') } : {}) };
   const optionMembers = provider.fields
     .map((f) => `${doc(`${f.description} Defaults to the environment variable ${f.env} (for a named account: ${f.accountEnvTemplate.replace('{ACCOUNT}', '<ACCOUNT>')})${f.default ? `, then ${JSON.stringify(f.default)}` : ''}.${f.required ? '' : ' Optional: when unset, the headers that use it are not sent.'}`)}  ${f.option}?: ${f.enum ? f.enum.map(tsString).join(' | ') : 'string'};`)
     .join('\n');
   return {
     statements: [
-      `import { Core, type ClientOptions, type ProviderSpec } from '@switchboard/runtime';`,
-      `/** What the runtime needs to know about ${commentSafe(oneLine(provider.name))}: servers, credentials, auth, error envelope. */\nexport const provider: ProviderSpec = ${jsLiteral(providerSpec(provider), '', 160)};`,
+      `import { Core, ${oauth2 ? 'oauth2ClientCredentials, ' : ''}type ClientOptions, type ProviderSpec } from '@switchboard/runtime';`,
+      `/** What the runtime needs to know about ${commentSafe(oneLine(provider.name))}: servers, credentials, auth, error envelope. */\nexport const provider: ProviderSpec = ${jsLiteral(spec, '', 160)};`,
       `/** Options of the ${commentSafe(oneLine(provider.name))} client: credentials (or their environment variables) plus the runtime's options. */\nexport interface ${provider.className}Options extends ClientOptions {\n${optionMembers.replace(/^/gm, '  ').replace(/^  {2}/gm, '  ')}\n}`,
       `/** A runtime core bound to ${commentSafe(oneLine(provider.name))}, for the standalone functions (smallest bundles). */\nexport function createCore(options: ${provider.className}Options = {}): Core {\n  return new Core(provider, options);\n}`,
     ],
@@ -132,6 +138,19 @@ function tsdoc(provider: Provider, func: Func): string {
   return docBlock(lines);
 }
 
+/**
+ * A standalone function's TSDoc: the description, and where the rest is. The example and the
+ * retry class live on the client method only, which is what most callers hover, so the package
+ * does not carry every function's documentation twice.
+ */
+function standaloneDoc(provider: Provider, func: Func): string {
+  const lines = [func.description, ''];
+  if (func.binding.kind === 'unavailable') lines.push(`Unavailable: ${func.binding.reason}`, '');
+  lines.push(`Standalone form of {@link ${provider.className}.${func.names.tsMethod}} (example and retry behaviour there), for the smallest bundles: \`${func.names.tsMethod}(createCore(), params)\`.`);
+  if (func.deprecated) lines.push(`@deprecated ${oneLine(func.deprecated.message)}`);
+  return docBlock(lines);
+}
+
 function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileStructure> {
   const statements: Array<string | StatementStructures> = [];
   const typeImports = [paramsType(func), responseType(func)];
@@ -140,21 +159,27 @@ function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileSt
       `import type { Core, RequestOptions, UnavailableOperationSpec } from '@switchboard/runtime';`,
       `import type { ${typeImports.join(', ')} } from '../types.js';`,
       `export const ${operationConst(func)}: UnavailableOperationSpec = ${jsLiteral({ id: func.names.qualified, unavailable: { reason: func.binding.reason, alternative: func.binding.alternative } }, '', 160)};`,
-      `${tsdoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
+      `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
     );
     return { statements };
   }
   const items = isHttp(func) && func.binding.pagination && itemsSchema(func) ? itemType(func) : null;
+  const { args, ...spec } = operationSpec(func as HttpFunc);
+  const shared = hoistRepeated(args, 'rule');
+  const runtimeTypes = ['Core', 'OperationSpec', 'RequestOptions', ...(shared.declarations.length > 0 ? ['ValueRule'] : [])];
   statements.push(
-    `import type { Core, OperationSpec, RequestOptions } from '@switchboard/runtime';`,
+    items
+      ? `import { itemsOf, pagesOf, ${runtimeTypes.map((t) => `type ${t}`).join(', ')} } from '@switchboard/runtime';`
+      : `import type { ${runtimeTypes.join(', ')} } from '@switchboard/runtime';`,
     `import type { ${[...typeImports, ...(items ? [items] : [])].join(', ')} } from '../types.js';`,
-    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral(operationSpec(func as HttpFunc), '', 160)};`,
-    `${tsdoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
+    ...shared.declarations.map((d) => `const ${d.name}: ValueRule = ${jsLiteral(d.value, '', 160)};`),
+    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args: shared.value }, '', 160)};`,
+    `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
   );
   if (items) {
     statements.push(
-      `/** Every item of every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Items(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${items}> {\n  return core.items(${operationConst(func)}, params, options);\n}`,
-      `/** Every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Pages(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${responseType(func)}> {\n  return core.pages(${operationConst(func)}, params, options);\n}`,
+      `/** Every item of every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Items(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${items}> {\n  return itemsOf(core, ${operationConst(func)}, params, options);\n}`,
+      `/** Every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Pages(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${responseType(func)}> {\n  return pagesOf(core, ${operationConst(func)}, params, options);\n}`,
     );
   }
   return { statements };

@@ -83,15 +83,21 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
       ...(p.pathStyle !== 'segment' ? { pathStyle: p.pathStyle } : {}),
       ...(p.appliesTo !== null ? { appliesTo: p.appliesTo } : {}),
     })),
-    constants: binding.constants,
-    successStatus: binding.successStatus,
+    ...constantsSpec(binding.constants),
+    ...(binding.successStatus !== 200 ? { successStatus: binding.successStatus } : {}),
     args: argsRule(func.parameters),
-    pagination: binding.pagination ? paginationSpec(binding.pagination) : null,
+    ...(binding.pagination ? { pagination: paginationSpec(binding.pagination) } : {}),
     // Only when declared, so operations without one keep their literal unchanged.
     ...(binding.idempotencyKey ? { idempotencyKey: binding.idempotencyKey } : {}),
     // Only where there are groups, so functions without them generate as before.
     ...(func.requiredGroups.length > 0 ? { requiredGroups: func.requiredGroups } : {}),
   };
+}
+
+/** Only the parts an operation declares: most declare none. */
+function constantsSpec(constants: HttpBinding['constants']) {
+  const declared = Object.entries(constants).filter(([, values]) => Object.keys(values).length > 0);
+  return declared.length > 0 ? { constants: Object.fromEntries(declared) } : {};
 }
 
 function paginationSpec(p: NonNullable<HttpBinding['pagination']>) {

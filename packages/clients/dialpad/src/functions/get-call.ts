@@ -10,23 +10,12 @@ export const getCallOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/api/v2/call/{id}" },
   body: "none",
   params: [{ name: "id", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { id: { type: "integer", minimum: 1 } }, required: ["id"] },
-  pagination: null,
 };
 /**
  * Get the status and details of one call by its numeric id: direction, numbers, state, timestamps, durations, target, contact and recording details. Rate limit: only 10 requests per minute.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Dialpad } from '@switchboard/dialpad';
- *
- * const dialpad = new Dialpad();
- * const result = await dialpad.getCall({ id: 6342343299702784 });
- * ```
+ * Standalone form of {@link Dialpad.getCall} (example and retry behaviour there), for the smallest bundles: `getCall(createCore(), params)`.
  */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);

@@ -10,23 +10,12 @@ export const getCurrentUserOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/api/v2/users/me" },
   body: "none",
   params: [],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: {} },
-  pagination: null,
 };
 /**
  * Get the profile of the user the API key belongs to, e.g. to check the connection. Works only with a user-level API key (or a user's OAuth token): a company-level key belongs to no user, so Dialpad rejects the call; use get_user with an id instead. Rate limit: 1200 requests per minute.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Dialpad } from '@switchboard/dialpad';
- *
- * const dialpad = new Dialpad();
- * const result = await dialpad.getCurrentUser({});
- * ```
+ * Standalone form of {@link Dialpad.getCurrentUser} (example and retry behaviour there), for the smallest bundles: `getCurrentUser(createCore(), params)`.
  */
 export function getCurrentUser(core: Core, params: GetCurrentUserParams = {}, options?: RequestOptions): Promise<GetCurrentUserResponse> {
   return core.call(getCurrentUserOperation, params, options);

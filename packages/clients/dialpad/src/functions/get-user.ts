@@ -10,23 +10,12 @@ export const getUserOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/api/v2/users/{id}" },
   body: "none",
   params: [{ name: "id", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { id: { type: "string", minLength: 1 } }, required: ["id"] },
-  pagination: null,
 };
 /**
  * Get one Dialpad user of the company by id: name, emails, phone numbers, office, state, admin flags, presence and time zone. Rate limit: 1200 requests per minute.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Dialpad } from '@switchboard/dialpad';
- *
- * const dialpad = new Dialpad();
- * const result = await dialpad.getUser({ id: "5835806903417907" });
- * ```
+ * Standalone form of {@link Dialpad.getUser} (example and retry behaviour there), for the smallest bundles: `getUser(createCore(), params)`.
  */
 export function getUser(core: Core, params: GetUserParams, options?: RequestOptions): Promise<GetUserResponse> {
   return core.call(getUserOperation, params, options);

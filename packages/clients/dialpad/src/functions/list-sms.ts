@@ -14,7 +14,7 @@ export const listSmsOperation: UnavailableOperationSpec = {
  *
  * Unavailable: Dialpad API v2 has no endpoint that lists or reads SMS messages (there is no GET /api/v2/sms); the only SMS endpoint is POST /api/v2/sms, which sends.
  *
- * Read, idempotent.
+ * Standalone form of {@link Dialpad.listSms} (example and retry behaviour there), for the smallest bundles: `listSms(createCore(), params)`.
  */
 export function listSms(core: Core, params: ListSmsParams = {}, options?: RequestOptions): Promise<ListSmsResponse> {
   return core.call(listSmsOperation, params, options);

@@ -19,8 +19,7 @@ export const sendSmsOperation: OperationSpec = {
     { name: "infer_country_code", in: "body" },
     { name: "media", in: "body" },
   ],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
+  requiredGroups: [{ kind: "at_least_one", parameters: ["text", "media"] }],
   args: {
     properties: {
       to: { type: "string", minLength: 1 },
@@ -34,25 +33,11 @@ export const sendSmsOperation: OperationSpec = {
     },
     required: ["to"],
   },
-  pagination: null,
-  requiredGroups: [{ kind: "at_least_one", parameters: ["text", "media"] }],
 };
 /**
  * Send an SMS (or an MMS, when media is attached) to one phone number on behalf of a Dialpad user, or of an office, department or call center. The sender is `from` (a number assigned to a user or group), or `sender_group_id` with `sender_group_type`, or `user_id`; with none of them, the key's own user sends. Sending is not idempotent: a request that may have reached Dialpad is never retried automatically. Rate limit: 100 messages per minute (800 on tier 1).
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Dialpad } from '@switchboard/dialpad';
- *
- * const dialpad = new Dialpad();
- * const result = await dialpad.sendSms({
- *   to: "+14155551234",
- *   from: "+14155559876",
- *   text: "Hello from Dialpad!",
- * });
- * ```
+ * Standalone form of {@link Dialpad.sendSms} (example and retry behaviour there), for the smallest bundles: `sendSms(createCore(), params)`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

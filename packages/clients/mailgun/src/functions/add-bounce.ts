@@ -10,30 +10,15 @@ export const addBounceOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "POST", path: "/bounces" },
   body: "form",
   params: [{ name: "address", in: "body" }, { name: "code", in: "body" }, { name: "error", in: "body" }, { name: "created_at", in: "body" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: {
     properties: { address: { type: "string", minLength: 3 }, code: { type: "string", pattern: "^[0-9]{3}$" }, error: { type: "string" }, created_at: { type: "string" } },
     required: ["address"],
   },
-  pagination: null,
 };
 /**
  * Put one address on the sending domain's bounce list, so Mailgun stops delivering to it, with an optional SMTP code, error text and time. Adding an address that is already listed updates its record, so repeating the call is harmless.
  *
- * Write, idempotent.
- *
- * @example
- * ```ts
- * import { Mailgun } from '@switchboard/mailgun';
- *
- * const mailgun = new Mailgun();
- * const result = await mailgun.addBounce({
- *   address: "bob@example.com",
- *   code: "550",
- *   error: "Mailbox does not exist",
- * });
- * ```
+ * Standalone form of {@link Mailgun.addBounce} (example and retry behaviour there), for the smallest bundles: `addBounce(createCore(), params)`.
  */
 export function addBounce(core: Core, params: AddBounceParams, options?: RequestOptions): Promise<AddBounceResponse> {
   return core.call(addBounceOperation, params, options);

@@ -10,23 +10,12 @@ export const deleteBounceOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "DELETE", path: "/bounces/{address}" },
   body: "none",
   params: [{ name: "address", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { address: { type: "string", minLength: 3 } }, required: ["address"] },
-  pagination: null,
 };
 /**
  * Remove one address from the sending domain's bounce list: Mailgun delivers to it again until it bounces again. An address that is not listed is answered with 404.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Mailgun } from '@switchboard/mailgun';
- *
- * const mailgun = new Mailgun();
- * const result = await mailgun.deleteBounce({ address: "foo@bar.com" });
- * ```
+ * Standalone form of {@link Mailgun.deleteBounce} (example and retry behaviour there), for the smallest bundles: `deleteBounce(createCore(), params)`.
  */
 export function deleteBounce(core: Core, params: DeleteBounceParams, options?: RequestOptions): Promise<DeleteBounceResponse> {
   return core.call(deleteBounceOperation, params, options);

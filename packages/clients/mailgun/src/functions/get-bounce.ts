@@ -10,23 +10,12 @@ export const getBounceOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/bounces/{address}" },
   body: "none",
   params: [{ name: "address", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { address: { type: "string", minLength: 3 } }, required: ["address"] },
-  pagination: null,
 };
 /**
  * Look up one address in the sending domain's bounce list, to learn whether and why Mailgun stopped delivering to it. An address that never bounced is answered with 404 ("Address not found in bounces table").
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Mailgun } from '@switchboard/mailgun';
- *
- * const mailgun = new Mailgun();
- * const result = await mailgun.getBounce({ address: "foo@bar.com" });
- * ```
+ * Standalone form of {@link Mailgun.getBounce} (example and retry behaviour there), for the smallest bundles: `getBounce(createCore(), params)`.
  */
 export function getBounce(core: Core, params: GetBounceParams, options?: RequestOptions): Promise<GetBounceResponse> {
   return core.call(getBounceOperation, params, options);

@@ -10,23 +10,12 @@ export const getDomainOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/v4/domains/{name}" },
   body: "none",
   params: [{ name: "name", in: "path" }, { name: "extended", in: "query", wire: "h:extended" }, { name: "with_dns", in: "query", wire: "h:with_dns" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { name: { type: "string", minLength: 1 }, extended: { type: "boolean" }, with_dns: { type: "boolean" } }, required: ["name"] },
-  pagination: null,
 };
 /**
  * Get one of the account's domains by name: its state and settings, and the DNS records Mailgun expects for sending (SPF, DKIM, tracking CNAME) and receiving (MX), each with whether Mailgun found it valid.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Mailgun } from '@switchboard/mailgun';
- *
- * const mailgun = new Mailgun();
- * const result = await mailgun.getDomain({ name: "mg.example.com" });
- * ```
+ * Standalone form of {@link Mailgun.getDomain} (example and retry behaviour there), for the smallest bundles: `getDomain(createCore(), params)`.
  */
 export function getDomain(core: Core, params: GetDomainParams, options?: RequestOptions): Promise<GetDomainResponse> {
   return core.call(getDomainOperation, params, options);

@@ -30,8 +30,7 @@ export const sendMessageOperation: OperationSpec = {
     { name: "tracking_opens", in: "body", wire: "o:tracking-opens" },
     { name: "require_tls", in: "body", wire: "o:require-tls" },
   ],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
+  requiredGroups: [{ kind: "at_least_one", parameters: ["text", "html", "amp_html", "template"] }],
   args: {
     properties: {
       from: { type: "string", minLength: 1 },
@@ -56,26 +55,11 @@ export const sendMessageOperation: OperationSpec = {
     },
     required: ["to"],
   },
-  pagination: null,
-  requiredGroups: [{ kind: "at_least_one", parameters: ["text", "html", "amp_html", "template"] }],
 };
 /**
  * Send an email from the account's sending domain, assembled by Mailgun from its parts: sender, recipients, subject, and a text, HTML or AMP body or a stored template. Mailgun queues the message and answers with its Message-ID, which later shows up in the event log. Sending is not idempotent: a request that may have reached Mailgun is never retried automatically.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Mailgun } from '@switchboard/mailgun';
- *
- * const mailgun = new Mailgun();
- * const result = await mailgun.sendMessage({
- *   from: "Excited User <mailgun@mg.example.com>",
- *   to: ["alice@example.com", "bar@example.com"],
- *   subject: "Hello",
- *   text: "Testing some Mailgun awesomeness!",
- * });
- * ```
+ * Standalone form of {@link Mailgun.sendMessage} (example and retry behaviour there), for the smallest bundles: `sendMessage(createCore(), params)`.
  */
 export function sendMessage(core: Core, params: SendMessageParams, options?: RequestOptions): Promise<SendMessageResponse> {
   return core.call(sendMessageOperation, params, options);

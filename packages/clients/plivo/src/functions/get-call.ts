@@ -10,23 +10,12 @@ export const getCallOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/Call/{call_id}/" },
   body: "none",
   params: [{ name: "call_id", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
-  pagination: null,
 };
 /**
  * Get the call detail record of one completed call by its call UUID: numbers, direction, outcome, durations, times, hangup cause and cost. A call still in progress has no record yet and returns 404.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Plivo } from '@switchboard/plivo';
- *
- * const plivo = new Plivo();
- * const result = await plivo.getCall({ call_id: "9b7e3c1f-4a2d-4c8e-bf41-6d0a2e5f8c17" });
- * ```
+ * Standalone form of {@link Plivo.getCall} (example and retry behaviour there), for the smallest bundles: `getCall(createCore(), params)`.
  */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);

@@ -10,23 +10,12 @@ export const getNumberOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/Number/{number}/" },
   body: "none",
   params: [{ name: "number", in: "path", transforms: [{ kind: "strip_plus" }] }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { number: { type: "string", pattern: "^\\+?[0-9]+$" } }, required: ["number"] },
-  pagination: null,
 };
 /**
  * Get one phone number rented on your Plivo account: alias, linked application, type, enabled services, rates and renewal date.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Plivo } from '@switchboard/plivo';
- *
- * const plivo = new Plivo();
- * const result = await plivo.getNumber({ number: "+14155552671" });
- * ```
+ * Standalone form of {@link Plivo.getNumber} (example and retry behaviour there), for the smallest bundles: `getNumber(createCore(), params)`.
  */
 export function getNumber(core: Core, params: GetNumberParams, options?: RequestOptions): Promise<GetNumberResponse> {
   return core.call(getNumberOperation, params, options);

@@ -19,8 +19,8 @@ export const sendSmsOperation: OperationSpec = {
     { name: "log", in: "body" },
     { name: "powerpack_uuid", in: "body" },
   ],
-  constants: { query: {}, header: {}, body: {} },
   successStatus: 202,
+  requiredGroups: [{ kind: "exactly_one", parameters: ["src", "powerpack_uuid"] }],
   args: {
     properties: {
       src: { type: "string" },
@@ -36,25 +36,11 @@ export const sendSmsOperation: OperationSpec = {
     },
     required: ["dst"],
   },
-  pagination: null,
-  requiredGroups: [{ kind: "exactly_one", parameters: ["src", "powerpack_uuid"] }],
 };
 /**
  * Send an SMS (or an MMS with media, or a WhatsApp message) from one of your Plivo numbers, or from a Powerpack number pool, to one or more recipients. Plivo queues the message and answers 202 with one message UUID per recipient. Sending is not idempotent: a request that may have reached Plivo is never retried automatically.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Plivo } from '@switchboard/plivo';
- *
- * const plivo = new Plivo();
- * const result = await plivo.sendSms({
- *   src: "+14155552671",
- *   dst: "+14155552672",
- *   text: "Hello from Plivo!",
- * });
- * ```
+ * Standalone form of {@link Plivo.sendSms} (example and retry behaviour there), for the smallest bundles: `sendSms(createCore(), params)`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

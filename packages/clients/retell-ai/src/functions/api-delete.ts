@@ -10,23 +10,13 @@ export const apiDeleteOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "DELETE", path: "/{path}" },
   body: "none",
   params: [{ name: "path", in: "path", pathStyle: "relative_path" }],
-  constants: { query: {}, header: {}, body: {} },
   successStatus: 204,
   args: { properties: { path: { type: "string", minLength: 1 } }, required: ["path"] },
-  pagination: null,
 };
 /**
  * Send a DELETE request to any documented Retell endpoint that has no dedicated function, e.g. `delete-retell-llm/{llm_id}` or `delete-knowledge-base/{id}`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused). Retell's delete endpoints answer with an empty response.
  *
- * Write, idempotent.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.apiDelete({ path: "/delete-retell-llm/llm_234sdertfsdsfsdf" });
- * ```
+ * Standalone form of {@link Retell.apiDelete} (example and retry behaviour there), for the smallest bundles: `apiDelete(createCore(), params)`.
  */
 export function apiDelete(core: Core, params: ApiDeleteParams, options?: RequestOptions): Promise<ApiDeleteResponse> {
   return core.call(apiDeleteOperation, params, options);

@@ -10,23 +10,12 @@ export const apiGetOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/{path}" },
   body: "none",
   params: [{ name: "path", in: "path", pathStyle: "relative_path" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { path: { type: "string", minLength: 1 } }, required: ["path"] },
-  pagination: null,
 };
 /**
  * Send a GET request to any documented Retell endpoint that has no dedicated function, e.g. `v2/list-conversation-flows` or `get-knowledge-base/{id}`. `path` is relative to https://api.retellai.com and includes its version prefix where the endpoint has one; absolute URLs and `..` are refused. Returns the response body as Retell sends it (an object or, for some older list endpoints, a bare array).
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.apiGet({ path: "/v2/list-conversation-flows" });
- * ```
+ * Standalone form of {@link Retell.apiGet} (example and retry behaviour there), for the smallest bundles: `apiGet(createCore(), params)`.
  */
 export function apiGet(core: Core, params: ApiGetParams, options?: RequestOptions): Promise<ApiGetResponse> {
   return core.call(apiGetOperation, params, options);

@@ -10,26 +10,12 @@ export const apiPatchOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "PATCH", path: "/{path}" },
   body: "json",
   params: [{ name: "path", in: "path", pathStyle: "relative_path" }, { name: "body", in: "body", spread: true }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { path: { type: "string", minLength: 1 }, body: { type: "object" } }, required: ["path"] },
-  pagination: null,
 };
 /**
  * Send a PATCH request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `update-retell-llm/{llm_id}` or `update-agent/{agent_id}`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused) and `body` becomes the JSON request body. Returns the response body as Retell sends it.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.apiPatch({
- *   path: "/update-agent/oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
- *   body: { agent_name: "Updated Agent" },
- * });
- * ```
+ * Standalone form of {@link Retell.apiPatch} (example and retry behaviour there), for the smallest bundles: `apiPatch(createCore(), params)`.
  */
 export function apiPatch(core: Core, params: ApiPatchParams, options?: RequestOptions): Promise<ApiPatchResponse> {
   return core.call(apiPatchOperation, params, options);

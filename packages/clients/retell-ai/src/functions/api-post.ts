@@ -10,29 +10,13 @@ export const apiPostOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "POST", path: "/{path}" },
   body: "json",
   params: [{ name: "path", in: "path", pathStyle: "relative_path" }, { name: "body", in: "body", spread: true }],
-  constants: { query: {}, header: {}, body: {} },
   successStatus: 201,
   args: { properties: { path: { type: "string", minLength: 1 }, body: { type: "object" } }, required: ["path"] },
-  pagination: null,
 };
 /**
  * Send a POST request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `create-retell-llm` or `create-knowledge-base`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused) and `body` becomes the JSON request body. Returns the response body as Retell sends it. Not idempotent: a request that may have reached Retell is never retried automatically.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.apiPost({
- *   path: "/create-retell-llm",
- *   body: {
- *     general_prompt: "You are a concise support agent.",
- *     begin_message: "Hi, how can I help?",
- *   },
- * });
- * ```
+ * Standalone form of {@link Retell.apiPost} (example and retry behaviour there), for the smallest bundles: `apiPost(createCore(), params)`.
  */
 export function apiPost(core: Core, params: ApiPostParams, options?: RequestOptions): Promise<ApiPostResponse> {
   return core.call(apiPostOperation, params, options);

@@ -10,7 +10,6 @@ export const createAgentOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "POST", path: "/create-agent" },
   body: "json",
   params: [{ name: "voice_id", in: "body" }, { name: "response_engine", in: "body" }, { name: "options", in: "body", spread: true }],
-  constants: { query: {}, header: {}, body: {} },
   successStatus: 201,
   args: {
     properties: {
@@ -42,27 +41,11 @@ export const createAgentOperation: OperationSpec = {
     },
     required: ["voice_id", "response_engine"],
   },
-  pagination: null,
 };
 /**
  * Create a voice agent that speaks with `voice_id` and answers through an existing response engine: a Retell LLM (which holds the prompt), a conversation flow, or your own custom LLM websocket. Any other agent setting (name, language, webhook, …) goes in `options`. Creating is not idempotent: a request that may have reached Retell is never retried automatically.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.createAgent({
- *   voice_id: "11labs-Adrian",
- *   response_engine: {
- *     type: "retell-llm",
- *     llm_id: "llm_7f3e2d1c0b9a8877665544332",
- *   },
- *   options: { agent_name: "Scheduling Agent", language: "en-US" },
- * });
- * ```
+ * Standalone form of {@link Retell.createAgent} (example and retry behaviour there), for the smallest bundles: `createAgent(createCore(), params)`.
  */
 export function createAgent(core: Core, params: CreateAgentParams, options?: RequestOptions): Promise<CreateAgentResponse> {
   return core.call(createAgentOperation, params, options);

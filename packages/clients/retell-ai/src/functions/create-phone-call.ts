@@ -10,7 +10,6 @@ export const createPhoneCallOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "POST", path: "/v2/create-phone-call" },
   body: "json",
   params: [{ name: "agent_id", in: "body", wire: "override_agent_id" }, { name: "metadata", in: "body" }, { name: "options", in: "body", spread: true }],
-  constants: { query: {}, header: {}, body: {} },
   successStatus: 201,
   args: {
     properties: {
@@ -33,24 +32,11 @@ export const createPhoneCallOperation: OperationSpec = {
     },
     required: ["options"],
   },
-  pagination: null,
 };
 /**
  * Place an outbound AI phone call from one of your Retell numbers. The agent bound to `from_number` handles the call unless `agent_id` overrides it for this call only. Returns the new call (status `registered`); follow it with get_call or webhooks. Placing a call is not idempotent: a request that may have reached Retell is never retried automatically, since a retry could dial the callee twice.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.createPhoneCall({
- *   agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
- *   metadata: { customer_id: "cus_8842" },
- *   options: { from_number: "+14157774444", to_number: "+12137774445" },
- * });
- * ```
+ * Standalone form of {@link Retell.createPhoneCall} (example and retry behaviour there), for the smallest bundles: `createPhoneCall(createCore(), params)`.
  */
 export function createPhoneCall(core: Core, params: CreatePhoneCallParams, options?: RequestOptions): Promise<CreatePhoneCallResponse> {
   return core.call(createPhoneCallOperation, params, options);

@@ -10,7 +10,6 @@ export const createWebCallOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "POST", path: "/v3/create-web-call" },
   body: "json",
   params: [{ name: "data", in: "body", spread: true }],
-  constants: { query: {}, header: {}, body: {} },
   successStatus: 201,
   args: {
     properties: {
@@ -31,26 +30,11 @@ export const createWebCallOperation: OperationSpec = {
     },
     required: ["data"],
   },
-  pagination: null,
 };
 /**
  * Create a browser (WebRTC) call with an agent and get the short-lived connection details to hand to your web frontend: `access_token`, `call_id`, ICE servers and the token's expiry. The call starts when the browser joins. Not idempotent: each request creates a new call.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.createWebCall({
- *   data: {
- *     agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
- *     agent_version: "production",
- *     metadata: { session_id: "web_5521" },
- *   },
- * });
- * ```
+ * Standalone form of {@link Retell.createWebCall} (example and retry behaviour there), for the smallest bundles: `createWebCall(createCore(), params)`.
  */
 export function createWebCall(core: Core, params: CreateWebCallParams, options?: RequestOptions): Promise<CreateWebCallResponse> {
   return core.call(createWebCallOperation, params, options);

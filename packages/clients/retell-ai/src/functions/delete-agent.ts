@@ -10,23 +10,13 @@ export const deleteAgentOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "DELETE", path: "/delete-agent/{agent_id}" },
   body: "none",
   params: [{ name: "agent_id", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
   successStatus: 204,
   args: { properties: { agent_id: { type: "string", minLength: 1 } }, required: ["agent_id"] },
-  pagination: null,
 };
 /**
  * Delete an agent and all its versions. Phone numbers bound to it stop answering with it. The response has no body.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.deleteAgent({ agent_id: "agent_2d4e6f8a0b1c3d5e7f9a1b3c5d" });
- * ```
+ * Standalone form of {@link Retell.deleteAgent} (example and retry behaviour there), for the smallest bundles: `deleteAgent(createCore(), params)`.
  */
 export function deleteAgent(core: Core, params: DeleteAgentParams, options?: RequestOptions): Promise<DeleteAgentResponse> {
   return core.call(deleteAgentOperation, params, options);

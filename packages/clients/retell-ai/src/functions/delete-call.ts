@@ -10,23 +10,13 @@ export const deleteCallOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "DELETE", path: "/v2/delete-call/{call_id}" },
   body: "none",
   params: [{ name: "call_id", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
   successStatus: 204,
   args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
-  pagination: null,
 };
 /**
  * Permanently delete a call and its data (transcript, recording, analysis). Succeeds with an empty response.
  *
- * Write, idempotent.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.deleteCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" });
- * ```
+ * Standalone form of {@link Retell.deleteCall} (example and retry behaviour there), for the smallest bundles: `deleteCall(createCore(), params)`.
  */
 export function deleteCall(core: Core, params: DeleteCallParams, options?: RequestOptions): Promise<DeleteCallResponse> {
   return core.call(deleteCallOperation, params, options);

@@ -10,23 +10,12 @@ export const getAgentOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/get-agent/{agent_id}" },
   body: "none",
   params: [{ name: "agent_id", in: "path" }, { name: "version", in: "query" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { agent_id: { type: "string", minLength: 1 }, version: { type: "integer", minimum: 0 } }, required: ["agent_id"] },
-  pagination: null,
 };
 /**
  * Get the full configuration of one voice agent: its response engine (Retell LLM, conversation flow or custom LLM), voice, language, webhook and behaviour settings. Returns the latest version unless `version` is given.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.getAgent({ agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4" });
- * ```
+ * Standalone form of {@link Retell.getAgent} (example and retry behaviour there), for the smallest bundles: `getAgent(createCore(), params)`.
  */
 export function getAgent(core: Core, params: GetAgentParams, options?: RequestOptions): Promise<GetAgentResponse> {
   return core.call(getAgentOperation, params, options);

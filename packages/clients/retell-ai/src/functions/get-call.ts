@@ -10,23 +10,12 @@ export const getCallOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/v2/get-call/{call_id}" },
   body: "none",
   params: [{ name: "call_id", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
-  pagination: null,
 };
 /**
  * Get one phone or web call by its id: status, agent, numbers, timing, transcript, recording and post-call analysis (transcript, recording and analysis appear once the call has ended).
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.getCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" });
- * ```
+ * Standalone form of {@link Retell.getCall} (example and retry behaviour there), for the smallest bundles: `getCall(createCore(), params)`.
  */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);

@@ -10,23 +10,12 @@ export const getCurrentUserOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/get-api-key-info" },
   body: "none",
   params: [],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: {} },
-  pagination: null,
 };
 /**
  * Identify who the configured API key belongs to: the organization that owns it (id and name) and the key's display name. Retell has no user accounts in its API, so this is the closest "who am I" call; it is also a cheap way to check that the key works. It returns no agents and no account status or usage.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.getCurrentUser({});
- * ```
+ * Standalone form of {@link Retell.getCurrentUser} (example and retry behaviour there), for the smallest bundles: `getCurrentUser(createCore(), params)`.
  */
 export function getCurrentUser(core: Core, params: GetCurrentUserParams = {}, options?: RequestOptions): Promise<GetCurrentUserResponse> {
   return core.call(getCurrentUserOperation, params, options);

@@ -10,23 +10,12 @@ export const getLlmOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/get-retell-llm/{llm_id}" },
   body: "none",
   params: [{ name: "llm_id", in: "path" }, { name: "version", in: "query" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { llm_id: { type: "string", minLength: 1 }, version: { type: "integer", minimum: 0 } }, required: ["llm_id"] },
-  pagination: null,
 };
 /**
  * Get one Retell LLM response engine: its prompt (`general_prompt`), model, first message, tools, states and knowledge bases. Returns the latest version unless `version` is given.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.getLlm({ llm_id: "llm_7f3e2d1c0b9a8877665544332" });
- * ```
+ * Standalone form of {@link Retell.getLlm} (example and retry behaviour there), for the smallest bundles: `getLlm(createCore(), params)`.
  */
 export function getLlm(core: Core, params: GetLlmParams, options?: RequestOptions): Promise<GetLlmResponse> {
   return core.call(getLlmOperation, params, options);

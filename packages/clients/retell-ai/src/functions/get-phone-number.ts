@@ -10,23 +10,12 @@ export const getPhoneNumberOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/get-phone-number/{phone_number}" },
   body: "none",
   params: [{ name: "phone_number", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { phone_number: { type: "string", format: "e164" } }, required: ["phone_number"] },
-  pagination: null,
 };
 /**
  * Get one of your phone numbers by the number itself (E.164), with its nickname, type and the weighted lists of agents that answer and place calls and SMS on it.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.getPhoneNumber({ phone_number: "+14155550100" });
- * ```
+ * Standalone form of {@link Retell.getPhoneNumber} (example and retry behaviour there), for the smallest bundles: `getPhoneNumber(createCore(), params)`.
  */
 export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
   return core.call(getPhoneNumberOperation, params, options);

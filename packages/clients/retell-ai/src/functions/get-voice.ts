@@ -10,23 +10,12 @@ export const getVoiceOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/get-voice/{voice_id}" },
   body: "none",
   params: [{ name: "voice_id", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { voice_id: { type: "string", minLength: 1 } }, required: ["voice_id"] },
-  pagination: null,
 };
 /**
  * Get one voice by its id, with provider, gender, accent, age and a preview recording.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.getVoice({ voice_id: "11labs-Adrian" });
- * ```
+ * Standalone form of {@link Retell.getVoice} (example and retry behaviour there), for the smallest bundles: `getVoice(createCore(), params)`.
  */
 export function getVoice(core: Core, params: GetVoiceParams, options?: RequestOptions): Promise<GetVoiceResponse> {
   return core.call(getVoiceOperation, params, options);

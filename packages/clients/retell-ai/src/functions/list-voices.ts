@@ -10,23 +10,12 @@ export const listVoicesOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/list-voices" },
   body: "none",
   params: [],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: {} },
-  pagination: null,
 };
 /**
  * List every voice available to your account (Retell's catalogue plus voices you cloned or added), with provider, gender, accent and a preview recording. The whole list comes back at once.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.listVoices({});
- * ```
+ * Standalone form of {@link Retell.listVoices} (example and retry behaviour there), for the smallest bundles: `listVoices(createCore(), params)`.
  */
 export function listVoices(core: Core, params: ListVoicesParams = {}, options?: RequestOptions): Promise<ListVoicesResponse> {
   return core.call(listVoicesOperation, params, options);

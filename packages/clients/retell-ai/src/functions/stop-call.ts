@@ -10,23 +10,13 @@ export const stopCallOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "POST", path: "/v2/stop-call/{call_id}" },
   body: "none",
   params: [{ name: "call_id", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
   successStatus: 204,
   args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
-  pagination: null,
 };
 /**
  * Hang up an ongoing phone or web call. Succeeds with an empty response; the call's record then shows it as ended (disconnection reason `manual_stopped`).
  *
- * Write, idempotent.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.stopCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" });
- * ```
+ * Standalone form of {@link Retell.stopCall} (example and retry behaviour there), for the smallest bundles: `stopCall(createCore(), params)`.
  */
 export function stopCall(core: Core, params: StopCallParams, options?: RequestOptions): Promise<StopCallResponse> {
   return core.call(stopCallOperation, params, options);

@@ -10,8 +10,6 @@ export const updateAgentOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "PATCH", path: "/update-agent/{agent_id}" },
   body: "json",
   params: [{ name: "agent_id", in: "path" }, { name: "data", in: "body", spread: true }, { name: "version", in: "query" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: {
     properties: {
       agent_id: { type: "string", minLength: 1 },
@@ -28,23 +26,11 @@ export const updateAgentOperation: OperationSpec = {
     },
     required: ["agent_id", "data"],
   },
-  pagination: null,
 };
 /**
  * Change settings of an agent's latest draft version (or of the draft `version` given): the fields in `data` are sent as they are, and fields you leave out keep their values. Publishing the draft is a separate step in the Retell dashboard or API.
  *
- * Write, idempotent.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.updateAgent({
- *   agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4",
- *   data: { agent_name: "Updated Agent" },
- * });
- * ```
+ * Standalone form of {@link Retell.updateAgent} (example and retry behaviour there), for the smallest bundles: `updateAgent(createCore(), params)`.
  */
 export function updateAgent(core: Core, params: UpdateAgentParams, options?: RequestOptions): Promise<UpdateAgentResponse> {
   return core.call(updateAgentOperation, params, options);

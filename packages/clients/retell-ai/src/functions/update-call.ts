@@ -10,8 +10,6 @@ export const updateCallOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "PATCH", path: "/v2/update-call/{call_id}" },
   body: "json",
   params: [{ name: "call_id", in: "path" }, { name: "metadata", in: "body" }, { name: "data_storage_setting", in: "body" }, { name: "custom_attributes", in: "body" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: {
     properties: {
       call_id: { type: "string", minLength: 1 },
@@ -21,23 +19,11 @@ export const updateCallOperation: OperationSpec = {
     },
     required: ["call_id"],
   },
-  pagination: null,
 };
 /**
  * Update a call's record: replace its `metadata`, tighten its data storage setting, or set organization custom attributes. Returns the updated call. To change a call while it is still live (dynamic variables, agent context), Retell has a separate update-live-call endpoint.
  *
- * Write, idempotent.
- *
- * @example
- * ```ts
- * import { Retell } from '@switchboard/retell-ai';
- *
- * const retell = new Retell();
- * const result = await retell.updateCall({
- *   call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6",
- *   metadata: { customer_id: "cus_8842", reviewed: true },
- * });
- * ```
+ * Standalone form of {@link Retell.updateCall} (example and retry behaviour there), for the smallest bundles: `updateCall(createCore(), params)`.
  */
 export function updateCall(core: Core, params: UpdateCallParams, options?: RequestOptions): Promise<UpdateCallResponse> {
   return core.call(updateCallOperation, params, options);

@@ -10,23 +10,12 @@ export const getGroupOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/groups/{group_id}" },
   body: "none",
   params: [{ name: "group_id", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { group_id: { type: "string", minLength: 1 } }, required: ["group_id"] },
-  pagination: null,
 };
 /**
  * Get one recipient group of the service plan by its ID (name, size, child groups and keyword auto-update rules; not its members).
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Sinch } from '@switchboard/sinch';
- *
- * const sinch = new Sinch();
- * const result = await sinch.getGroup({ group_id: "01JCQ3T6W9Y2B5D8F1H4K7M0NP" });
- * ```
+ * Standalone form of {@link Sinch.getGroup} (example and retry behaviour there), for the smallest bundles: `getGroup(createCore(), params)`.
  */
 export function getGroup(core: Core, params: GetGroupParams, options?: RequestOptions): Promise<GetGroupResponse> {
   return core.call(getGroupOperation, params, options);

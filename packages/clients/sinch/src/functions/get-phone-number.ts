@@ -10,23 +10,12 @@ export const getPhoneNumberOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/activeNumbers/{phone_number}" },
   body: "none",
   params: [{ name: "phone_number", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { phone_number: { type: "string", format: "e164" } }, required: ["phone_number"] },
-  pagination: null,
 };
 /**
  * Get one active (rented) phone number of the Sinch project, with its type, capabilities, price and SMS/voice configuration, through the Numbers API.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Sinch } from '@switchboard/sinch';
- *
- * const sinch = new Sinch();
- * const result = await sinch.getPhoneNumber({ phone_number: "+13125550123" });
- * ```
+ * Standalone form of {@link Sinch.getPhoneNumber} (example and retry behaviour there), for the smallest bundles: `getPhoneNumber(createCore(), params)`.
  */
 export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
   return core.call(getPhoneNumberOperation, params, options);

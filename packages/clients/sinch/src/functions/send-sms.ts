@@ -19,7 +19,6 @@ export const sendSmsOperation: OperationSpec = {
     { name: "client_reference", in: "body" },
     { name: "callback_url", in: "body" },
   ],
-  constants: { query: {}, header: {}, body: {} },
   successStatus: 201,
   args: {
     properties: {
@@ -34,24 +33,11 @@ export const sendSmsOperation: OperationSpec = {
     },
     required: ["to", "body"],
   },
-  pagination: null,
 };
 /**
  * Send one SMS text to one or more recipients (up to 1000 numbers or group IDs) as a Sinch batch, now or at a scheduled time. Returns the created batch; delivery happens afterwards at the service plan's rate. Sending is not idempotent: a request that may have reached Sinch is never retried automatically.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Sinch } from '@switchboard/sinch';
- *
- * const sinch = new Sinch();
- * const result = await sinch.sendSms({
- *   from: "+13125550123",
- *   to: ["+19175550188"],
- *   body: "Hello from Sinch!",
- * });
- * ```
+ * Standalone form of {@link Sinch.sendSms} (example and retry behaviour there), for the smallest bundles: `sendSms(createCore(), params)`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

@@ -10,25 +10,12 @@ export const getCallOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/calls/{call_control_id}" },
   body: "none",
   params: [{ name: "call_control_id", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { call_control_id: { type: "string", minLength: 1 } }, required: ["call_control_id"] },
-  pagination: null,
 };
 /**
  * Get the live status of a Call Control call by its call_control_id: whether it is still alive and how long it has lasted. Data stays available for 10 minutes after hang-up.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Telnyx } from '@switchboard/telnyx';
- *
- * const telnyx = new Telnyx();
- * const result = await telnyx.getCall({
- *   call_control_id: "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
- * });
- * ```
+ * Standalone form of {@link Telnyx.getCall} (example and retry behaviour there), for the smallest bundles: `getCall(createCore(), params)`.
  */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);

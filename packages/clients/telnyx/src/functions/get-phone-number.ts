@@ -10,23 +10,12 @@ export const getPhoneNumberOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/phone_numbers/{phone_number_id}" },
   body: "none",
   params: [{ name: "phone_number_id", in: "path" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { phone_number_id: { type: "string", minLength: 1 } }, required: ["phone_number_id"] },
-  pagination: null,
 };
 /**
  * Get the details of one phone number on your account by its Telnyx id.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Telnyx } from '@switchboard/telnyx';
- *
- * const telnyx = new Telnyx();
- * const result = await telnyx.getPhoneNumber({ phone_number_id: "1293384261075731499" });
- * ```
+ * Standalone form of {@link Telnyx.getPhoneNumber} (example and retry behaviour there), for the smallest bundles: `getPhoneNumber(createCore(), params)`.
  */
 export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
   return core.call(getPhoneNumberOperation, params, options);

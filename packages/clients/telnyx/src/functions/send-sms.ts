@@ -19,8 +19,6 @@ export const sendSmsOperation: OperationSpec = {
     { name: "messaging_profile_id", in: "body" },
     { name: "webhook_url", in: "body" },
   ],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: {
     properties: {
       from: { type: "string", format: "e164" },
@@ -34,24 +32,11 @@ export const sendSmsOperation: OperationSpec = {
     },
     required: ["to"],
   },
-  pagination: null,
 };
 /**
  * Send an SMS, or an MMS when media is attached, from one of your numbers (or a number pool via a messaging profile) to one recipient. Sending is not idempotent: a request that may have reached Telnyx is never retried automatically.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Telnyx } from '@switchboard/telnyx';
- *
- * const telnyx = new Telnyx();
- * const result = await telnyx.sendSms({
- *   from: "+13125550123",
- *   to: "+19175550188",
- *   text: "Hello from Switchboard!",
- * });
- * ```
+ * Standalone form of {@link Telnyx.sendSms} (example and retry behaviour there), for the smallest bundles: `sendSms(createCore(), params)`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

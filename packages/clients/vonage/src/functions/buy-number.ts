@@ -10,8 +10,6 @@ export const buyNumberOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "POST", path: "/number/buy" },
   body: "form",
   params: [{ name: "country", in: "body" }, { name: "msisdn", in: "body", transforms: [{ kind: "strip_plus" }] }, { name: "target_api_key", in: "body" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: {
     properties: {
       country: { type: "string", pattern: "^[A-Z]{2}$" },
@@ -20,20 +18,11 @@ export const buyNumberOperation: OperationSpec = {
     },
     required: ["country", "msisdn"],
   },
-  pagination: null,
 };
 /**
  * Rent an available number (found with `search_numbers`) for your account, or for a subaccount with `target_api_key`. The account is charged the number's monthly cost at once. Buying is not idempotent: a request that may have reached Vonage is never retried automatically.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Vonage } from '@switchboard/vonage';
- *
- * const vonage = new Vonage();
- * const result = await vonage.buyNumber({ country: "GB", msisdn: "447700900123" });
- * ```
+ * Standalone form of {@link Vonage.buyNumber} (example and retry behaviour there), for the smallest bundles: `buyNumber(createCore(), params)`.
  */
 export function buyNumber(core: Core, params: BuyNumberParams, options?: RequestOptions): Promise<BuyNumberResponse> {
   return core.call(buyNumberOperation, params, options);

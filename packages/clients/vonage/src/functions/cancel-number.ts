@@ -10,8 +10,6 @@ export const cancelNumberOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "POST", path: "/number/cancel" },
   body: "form",
   params: [{ name: "country", in: "body" }, { name: "msisdn", in: "body", transforms: [{ kind: "strip_plus" }] }, { name: "target_api_key", in: "body" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: {
     properties: {
       country: { type: "string", pattern: "^[A-Z]{2}$" },
@@ -20,20 +18,11 @@ export const cancelNumberOperation: OperationSpec = {
     },
     required: ["country", "msisdn"],
   },
-  pagination: null,
 };
 /**
  * Stop renting one of your numbers (or a subaccount's, with `target_api_key`). The number goes back to Vonage and may not be available to buy again, so this is destructive.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Vonage } from '@switchboard/vonage';
- *
- * const vonage = new Vonage();
- * const result = await vonage.cancelNumber({ country: "GB", msisdn: "+447700900000" });
- * ```
+ * Standalone form of {@link Vonage.cancelNumber} (example and retry behaviour there), for the smallest bundles: `cancelNumber(createCore(), params)`.
  */
 export function cancelNumber(core: Core, params: CancelNumberParams, options?: RequestOptions): Promise<CancelNumberResponse> {
   return core.call(cancelNumberOperation, params, options);

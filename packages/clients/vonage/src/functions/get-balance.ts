@@ -10,23 +10,12 @@ export const getBalanceOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "GET", path: "/account/get-balance" },
   body: "none",
   params: [],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: {} },
-  pagination: null,
 };
 /**
  * Read the account's current balance in euros and whether automatic top-up (auto-reload) is on.
  *
- * Read, idempotent.
- *
- * @example
- * ```ts
- * import { Vonage } from '@switchboard/vonage';
- *
- * const vonage = new Vonage();
- * const result = await vonage.getBalance({});
- * ```
+ * Standalone form of {@link Vonage.getBalance} (example and retry behaviour there), for the smallest bundles: `getBalance(createCore(), params)`.
  */
 export function getBalance(core: Core, params: GetBalanceParams = {}, options?: RequestOptions): Promise<GetBalanceResponse> {
   return core.call(getBalanceOperation, params, options);

@@ -23,8 +23,6 @@ export const sendSmsOperation: OperationSpec = {
     { name: "entity_id", in: "body", wire: "entity-id" },
     { name: "content_id", in: "body", wire: "content-id" },
   ],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: {
     properties: {
       from: { type: "string", minLength: 1 },
@@ -42,24 +40,11 @@ export const sendSmsOperation: OperationSpec = {
     },
     required: ["from", "to", "text"],
   },
-  pagination: null,
 };
 /**
  * Send an SMS from a Vonage number or an alphanumeric sender ID to one recipient through the SMS API. A text longer than one SMS is split into parts, and the answer lists one entry per part with its own message id, price and status. Sending is not idempotent: a request that may have reached Vonage is never retried automatically.
  *
- * Write, not idempotent: never retried once the request may have reached the provider.
- *
- * @example
- * ```ts
- * import { Vonage } from '@switchboard/vonage';
- *
- * const vonage = new Vonage();
- * const result = await vonage.sendSms({
- *   from: "AcmeInc",
- *   to: "+447700900001",
- *   text: "Your table for two is booked for 19:30.",
- * });
- * ```
+ * Standalone form of {@link Vonage.sendSms} (example and retry behaviour there), for the smallest bundles: `sendSms(createCore(), params)`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

@@ -10,25 +10,12 @@ export const updateAccountSettingsOperation: OperationSpec = {
   endpoint: { kind: "fixed", method: "POST", path: "/account/settings" },
   body: "form",
   params: [{ name: "mo_callback_url", in: "body", wire: "moCallBackUrl" }, { name: "dr_callback_url", in: "body", wire: "drCallBackUrl" }],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: { properties: { mo_callback_url: { type: "string" }, dr_callback_url: { type: "string" } } },
-  pagination: null,
 };
 /**
  * Set the account's default webhooks: where inbound SMS go for numbers without their own webhook, and where delivery receipts go. Vonage checks each URL answers 200 before saving it. The answer holds the settings now in force and the account's rate limits, so calling it with no arguments reads them. Setting the same values again changes nothing, so it is retried like a read.
  *
- * Write, idempotent.
- *
- * @example
- * ```ts
- * import { Vonage } from '@switchboard/vonage';
- *
- * const vonage = new Vonage();
- * const result = await vonage.updateAccountSettings({
- *   mo_callback_url: "https://example.com/webhooks/inbound-sms",
- * });
- * ```
+ * Standalone form of {@link Vonage.updateAccountSettings} (example and retry behaviour there), for the smallest bundles: `updateAccountSettings(createCore(), params)`.
  */
 export function updateAccountSettings(core: Core, params: UpdateAccountSettingsParams = {}, options?: RequestOptions): Promise<UpdateAccountSettingsResponse> {
   return core.call(updateAccountSettingsOperation, params, options);

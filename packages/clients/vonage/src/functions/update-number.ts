@@ -19,8 +19,6 @@ export const updateNumberOperation: OperationSpec = {
     { name: "voice_callback_value", in: "body", wire: "voiceCallbackValue" },
     { name: "voice_status_callback", in: "body", wire: "voiceStatusCallback" },
   ],
-  constants: { query: {}, header: {}, body: {} },
-  successStatus: 200,
   args: {
     properties: {
       country: { type: "string", pattern: "^[A-Z]{2}$" },
@@ -34,25 +32,11 @@ export const updateNumberOperation: OperationSpec = {
     },
     required: ["country", "msisdn"],
   },
-  pagination: null,
 };
 /**
  * Change where one of your numbers sends its traffic: link it to a Vonage application, set the webhook for inbound SMS, forward inbound calls to a SIP URI or a phone number, or set the webhook called when a call ends. Setting the same values again changes nothing, so it is retried like a read.
  *
- * Write, idempotent.
- *
- * @example
- * ```ts
- * import { Vonage } from '@switchboard/vonage';
- *
- * const vonage = new Vonage();
- * const result = await vonage.updateNumber({
- *   country: "GB",
- *   msisdn: "447700900000",
- *   app_id: "aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
- *   mo_http_url: "https://example.com/webhooks/inbound-sms",
- * });
- * ```
+ * Standalone form of {@link Vonage.updateNumber} (example and retry behaviour there), for the smallest bundles: `updateNumber(createCore(), params)`.
  */
 export function updateNumber(core: Core, params: UpdateNumberParams, options?: RequestOptions): Promise<UpdateNumberResponse> {
   return core.call(updateNumberOperation, params, options);
