@@ -107,6 +107,12 @@ export function aims(res) {
     const withClass = browser.find((x) => x.program === 'ours: import { Telnyx }');
     add('one-SMS program ≤ 4 KB min+gzip standalone, ≤ 6 KB with the class (browser build)', `${fmt(shake.gzipBytes)} B tree-shaken; ${fmt(withClass.gzipBytes)} B with the class`, shake.gzipBytes <= 4096 && withClass.gzipBytes <= 6144);
   }
+  const h = res.heap;
+  if (h) {
+    const ours = Object.entries(h.bytesPerClient).filter(([name]) => name.startsWith('ours'));
+    const worst = Math.max(...ours.map(([, s]) => s.median));
+    add('heap per client ≤ 2 KB', ours.map(([name, s]) => `${name} ${fmt(s.median)} B`).join('; '), worst <= 2048);
+  }
   const l = res.lua;
   if (l && !l.skipped) {
     add('Lua → JS integration call ≤ 50 µs overhead', `${fmt(l.perCall.bridgeOverheadUs.median, 1)} µs bridge only; ${fmt(l.perCall.viaHttpOverheadUs.median, 1)} µs measured through HTTP (noisier)`, l.perCall.bridgeOverheadUs.median <= 50);

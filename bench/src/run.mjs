@@ -1,26 +1,27 @@
 // `npm run bench`: runs the five parts, prints the tables and writes results/latest.json
 // and results/latest.md. Options: --quick (small sizes, for trying it out),
-// --parts=gen,client,bundle,lua,cold (default: all).
+// --parts=gen,client,bundle,lua,cold,heap (default: all).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { BENCH_DIR, REPO_ROOT } from './proc.mjs';
-import { mdTable, table } from './stats.mjs';
+import { mdTable, mmm, table } from './stats.mjs';
 import { genScaling } from './gen-scaling.mjs';
 import { clientOverhead } from './client-overhead.mjs';
 import { bundleSize } from './bundle-size.mjs';
 import { luaBridge } from './lua-bridge.mjs';
 import { coldStart } from './cold-start.mjs';
+import { clientHeap } from './client-heap.mjs';
 import { aims, bundleTable, clientTables, coldTable, genTables, luaTable } from './report.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const partsArg = args.find((a) => a.startsWith('--parts='));
-const parts = new Set(partsArg ? partsArg.slice(8).split(',') : ['bundle', 'cold', 'client', 'lua', 'gen']);
+const parts = new Set(partsArg ? partsArg.slice(8).split(',') : ['bundle', 'cold', 'heap', 'client', 'lua', 'gen']);
 const log = (m) => process.stderr.write(`${m}\n`);
 
 const config = quick
-  ? { gen: { sizes: [{ providers: 3, runs: 1, warmup: true }, { providers: 10, runs: 1 }], profileAt: 10 }, client: { rounds: 1, n: 300, warmup: 50, maxMs: 2000 }, lua: { k: 300, rounds: 2 }, cold: { runs: 3 } }
+  ? { gen: { sizes: [{ providers: 3, runs: 1, warmup: true }, { providers: 10, runs: 1 }], profileAt: 10 }, client: { rounds: 1, n: 300, warmup: 50, maxMs: 2000 }, lua: { k: 300, rounds: 2 }, cold: { runs: 3 }, heap: { rounds: 1, clients: 2000 } }
   : {
       gen: {
         sizes: [
@@ -34,6 +35,7 @@ const config = quick
       client: { rounds: 3, n: 2000, warmup: 300, maxMs: 5000 },
       lua: { k: 2000, rounds: 5 },
       cold: { runs: 10 },
+      heap: { rounds: 3, clients: 20_000 },
     };
 
 const machine = () => ({
@@ -49,7 +51,7 @@ const machine = () => ({
 
 function render(results) {
   const ok = (x) => x && !x.error;
-  results.aims = aims({ generation: ok(results.generation) && results.generation, client: ok(results.client) && results.client, bundle: ok(results.bundle) && results.bundle, lua: ok(results.lua) && results.lua, cold: ok(results.cold) && results.cold, hasNodeTransport: results.hasNodeTransport });
+  results.aims = aims({ generation: ok(results.generation) && results.generation, client: ok(results.client) && results.client, bundle: ok(results.bundle) && results.bundle, lua: ok(results.lua) && results.lua, cold: ok(results.cold) && results.cold, heap: ok(results.heap) && results.heap, hasNodeTransport: results.hasNodeTransport });
 
   // Render every table twice: plain text for the terminal, markdown for RESULTS.md.
   const sections = [];
@@ -69,9 +71,10 @@ function render(results) {
   }
   if (ok(results.bundle)) sections.push(['3. Bundle size (esbuild, minify, esm, es2022, browser and node; gzip -9)', bundleTable(results.bundle)]);
   if (ok(results.lua)) sections.push(['4. Lua bridge', luaTable(results.lua)]);
+  if (ok(results.heap)) sections.push([`6. Heap per client object (${results.heap.clients} clients held, full GC before and after, ${results.heap.rounds} rounds, fresh process each)`, [['client', 'bytes per client (min / median / max)'], ...Object.entries(results.heap.bytesPerClient).map(([name, s]) => [name, mmm(s)])]]);
   if (ok(results.cold)) sections.push([`5. Cold start (${results.cold.runs} runs after a warm-up, each paired with \`node -e 0\`)`, coldTable(results.cold)]);
   sections.push(['Aims (issue 7)', [['aim', 'measured', 'met'], ...results.aims.map((a) => [a.aim, a.measured, a.met === null ? 'skipped' : a.met === 'partly' ? 'partly' : a.met ? 'yes' : 'NO'])]]);
-  for (const [name, r] of Object.entries({ generation: results.generation, client: results.client, bundle: results.bundle, lua: results.lua, cold: results.cold })) {
+  for (const [name, r] of Object.entries({ generation: results.generation, client: results.client, bundle: results.bundle, lua: results.lua, cold: results.cold, heap: results.heap })) {
     if (r?.error) sections.push([`${name}: FAILED`, [['error'], [r.error.split('\n')[0]]]]);
   }
 
@@ -109,6 +112,7 @@ if (args.includes('--render')) {
 
   await part('bundle', '3. Bundle size', () => bundleSize());
   await part('cold', '5. Cold start', () => coldStart({ ...config.cold, log }));
+  await part('heap', '6. Heap per client', () => clientHeap({ ...config.heap, log }));
   await part('client', '2. Client overhead', () => clientOverhead({ ...config.client, log }));
   await part('lua', '4. Lua bridge', () => luaBridge(config.lua));
   await part('gen', '1. Generation scaling', () => genScaling({ ...config.gen, log }));
