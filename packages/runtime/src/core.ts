@@ -8,7 +8,7 @@
 
 import { snapshotArguments, type ArgumentLimits } from './arguments.js';
 import { accountHeaders, chooseServerUrl, choosingField, requiredHeaderFields } from './account-parts.js';
-import { buildRequest, fillServerUrl, type PreparedRequest } from './build-request.js';
+import { buildRequest, fillServerUrl, type BuildInput, type PreparedRequest } from './build-request.js';
 import { connectionError, describeFailure } from './connection-error.js';
 import {
   APIUserAbortError,
@@ -48,10 +48,20 @@ interface Plan {
   /** The request as a dry run shows it: an OAuth2 token stands as `[REDACTED]`, none is fetched. */
   request: PreparedRequest;
   ctx: ErrorContext;
-  /** The same request with a real access token (no argument is read again). */
-  withToken: (accessToken: string) => PreparedRequest;
+  /** What built `request`, to build it again with a real access token (no argument is read again). */
+  input: BuildInput;
   /** The token cache of the server's OAuth2 client; null for every other auth kind. */
   tokens: TokenCache | null;
+}
+
+/** One server as every call of this client reaches it (`Core.route`). */
+interface Route {
+  server: ServerSpec;
+  serverUrl: string;
+  oauth2: OAuth2ClientCredentialsSpec | null;
+  tokenServerUrl: string | null;
+  fieldValues: Record<string, string>;
+  credentialHint: string;
 }
 
 export class Core {
@@ -66,6 +76,8 @@ export class Core {
   private readonly headerFieldKeys: string[];
   /** The provider's headers filled from this client's fields, once they were built without error. */
   private filledHeaders: Record<string, string> | undefined;
+  /** Per server name, once a call reached it (`route`). */
+  private routes: Map<string, Route> | undefined;
 
   constructor(
     readonly provider: ProviderSpec,
@@ -135,6 +147,25 @@ export class Core {
     // Functions without parameters may be called with nothing. Everything below reads only this plain copy.
     const args = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor);
     validateArgs(spec, args, this.redactor);
+    const route = this.route(spec);
+    const input: BuildInput = { op: spec, args, server: route.server, serverUrl: route.serverUrl, fieldValues: route.fieldValues, accountHeaders: this.accountHeaders(), extraHeaders: [this.options.defaultHeaders, headers] };
+    const request = this.build(input, route.oauth2 ? REDACTED : undefined);
+    this.checkSize(spec.id, request);
+    const tokens = route.oauth2 && route.tokenServerUrl !== null ? this.tokenCache(route.oauth2, route.tokenServerUrl, route.fieldValues) : null;
+    // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
+    const idempotent = spec.operation === 'read' || spec.idempotent || spec.idempotencyKey !== undefined;
+    return { request, ctx: { provider: this.provider, op: spec, credentialHint: route.credentialHint, idempotent, redactor: this.redactor }, input, tokens };
+  }
+
+  /**
+   * What every call to one server needs and cannot change after construction (fields, overrides
+   * and the spec are fixed): its URL template, the field values it needs, OAuth2 details and the
+   * credential hint of errors. Worked out on the first call to the server that gets that far, and
+   * kept; a missing field fails every call, naming the operation, as before.
+   */
+  private route(spec: OperationSpec): Route {
+    const known = this.routes?.get(spec.server);
+    if (known !== undefined) return known;
     const server = this.server(spec);
     const serverUrl = this.serverUrl(spec.id, spec.server, server);
     const oauth2 = server.auth.kind === 'oauth2_client_credentials' ? server.auth : null;
@@ -144,22 +175,15 @@ export class Core {
       ...new Set([...neededFieldKeys(serverUrl, server.auth), ...(tokenServerUrl ? neededFieldKeys(tokenServerUrl, { kind: 'none' }) : []), ...this.headerFieldKeys]),
     ];
     const fieldValues = requireFields(this.provider, spec.id, this.fields, keys);
-    const filled = this.accountHeaders();
-    const build = (accessToken?: string) =>
-      this.redactingValidation(() =>
-        buildRequest({ op: spec, args, server, serverUrl, fieldValues, accountHeaders: filled, extraHeaders: [this.options.defaultHeaders, headers], ...(accessToken === undefined ? {} : { accessToken }) }),
-      );
-    const request = build(oauth2 ? REDACTED : undefined);
-    this.checkSize(spec.id, request);
-    const tokens = oauth2 && tokenServerUrl !== null ? this.tokenCache(oauth2, tokenServerUrl, fieldValues) : null;
-    // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
-    const idempotent = spec.operation === 'read' || spec.idempotent || spec.idempotencyKey !== undefined;
     const credentialHint = keys
       .map((key) => this.fields.get(key))
       .filter((f) => f?.spec.secret)
       .map((f) => `${f?.envName} or { ${f?.spec.option} }`)
       .join(', ');
-    return { request, ctx: { provider: this.provider, op: spec, credentialHint, idempotent, redactor: this.redactor }, withToken: build, tokens };
+    const route: Route = { server, serverUrl, oauth2, tokenServerUrl, fieldValues, credentialHint };
+    // Made on the first call, so a client that is created and never used stays small.
+    (this.routes ??= new Map()).set(spec.server, route);
+    return route;
   }
 
   /**
@@ -218,10 +242,13 @@ export class Core {
     return token;
   }
 
-  /** Path and transform problems quote the value given, which may be a secret pasted by mistake. */
-  private redactingValidation<T>(build: () => T): T {
+  /**
+   * The request from `input`, with an OAuth2 server's access token when one is given. Path and
+   * transform problems quote the value given, which may be a secret pasted by mistake.
+   */
+  private build(input: BuildInput, accessToken: string | undefined): PreparedRequest {
     try {
-      return build();
+      return buildRequest(accessToken === undefined ? input : { ...input, accessToken });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const r = this.redactor;
@@ -235,6 +262,8 @@ export class Core {
   /** The exact size rule, on what would be sent (the argument walk only estimates it). */
   private checkSize(operation: string, request: PreparedRequest): void {
     const max = this.limits.maxBytes;
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit, so most requests are clearly small enough without encoding them.
+    if (request.url.length + (request.body?.length ?? 0) * 3 <= max) return;
     const bytes = request.url.length + (request.body === null ? 0 : new TextEncoder().encode(request.body).length);
     if (bytes <= max) return;
     const where = request.body === null ? '(request URL)' : '(request body)';
@@ -273,7 +302,7 @@ export class Core {
     const linked = (built: PreparedRequest): PreparedRequest => (link === undefined ? built : { ...built, url: link });
     const abortError = () => new APIUserAbortError(`${ctx.op.id} was aborted by the caller.`);
     let token = tokens ? await this.accessToken(tokens, options.signal, abortError) : null;
-    let request = linked(token === null ? planned.request : planned.withToken(token));
+    let request = linked(token === null ? planned.request : this.build(planned.input, token));
     let reauthorized = false;
     const internal = this.options as InternalClientOptions;
     const transport = this.transport;
@@ -287,7 +316,7 @@ export class Core {
     const { idempotent } = ctx;
 
     for (let retry = 0; ; retry++) {
-      this.log.debug(`${request.method} ${request.url}${retry > 0 ? ` (retry ${retry} of ${maxRetries})` : ''}`);
+      if (this.log.debugOn) this.log.debug(`${request.method} ${request.url}${retry > 0 ? ` (retry ${retry} of ${maxRetries})` : ''}`);
       const started = now();
       // The last attempt gets only what is left of the call's deadline.
       const attemptTimeout = Math.max(1, Math.min(timeout, deadline - started));
@@ -296,7 +325,7 @@ export class Core {
 
       let failure: Failure;
       if (result.kind === 'response') {
-        this.log.debug(`HTTP ${result.status} from ${request.method} ${request.url} in ${now() - started} ms`);
+        if (this.log.debugOn) this.log.debug(`HTTP ${result.status} from ${request.method} ${request.url} in ${now() - started} ms`);
         if (isSuccess(ctx.op, result.status)) return { body: parseBody(result.text), url: request.url, headers: result.headers };
         if (result.status === 401 && tokens !== null && token !== null && !reauthorized) {
           // The token was refused (expired early, revoked): a 401 means the provider rejected the request
@@ -306,7 +335,7 @@ export class Core {
           tokens.invalidate(token);
           this.log.debug(`${ctx.op.id}: HTTP 401 with an OAuth2 token; fetching a new token and sending once more.`);
           token = await this.accessToken(tokens, options.signal, abortError);
-          request = linked(planned.withToken(token));
+          request = linked(this.build(planned.input, token));
           retry--; // not one of the maxRetries
           continue;
         }

@@ -42,9 +42,11 @@ export function checkRequestOptions(options: object): void {
 }
 
 function checkRanges(options: Record<string, unknown>, ranges: Record<string, Range>, scope: 'client' | 'request'): void {
-  for (const [name, range] of Object.entries(ranges)) {
+  // Only the options given: per call that is usually none at all.
+  for (const name in options) {
+    const range = Object.hasOwn(ranges, name) ? ranges[name] : undefined;
     const value = options[name];
-    if (value === undefined) continue; // the default applies
+    if (range === undefined || value === undefined) continue; // not a ranged option, or the default applies
     if (typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max) continue;
     const allowed = `an integer from ${range.min} to ${range.max}${range.unit ? ` (${range.unit})` : ''}`;
     throw new InvalidOptionError(name, scope, allowed, describe(value));

@@ -17,7 +17,8 @@ export function isSuccess(op: OperationSpec, status: number): boolean {
 
 /** JSON when the body parses, the text when it does not, null when there is none. */
 export function parseBody(text: string): unknown {
-  if (text.trim() === '') return null;
+  // A search for the first non-space character, not `trim()`: that would copy every body.
+  if (!/\S/.test(text)) return null;
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -132,6 +132,14 @@ describe('credentials', () => {
     );
   });
 
+  it('what one server needs is worked out once per client: a missing field fails every call, a second server is worked out on its own', () => {
+    const core = new Core(sinch, { env: { SINCH_API_TOKEN: 'tok', SINCH_SERVICE_PLAN_ID: 'plan' } });
+    for (let i = 0; i < 2; i++) expect(() => core.prepare(sinchListNumbers, {})).toThrow(MissingCredentialsError);
+    expect(core.prepare(sinchListMessages, { direction: 'mt' }).url).toBe('https://us.sms.api.sinch.com/xms/v1/plan/batches');
+    expect(core.prepare(sinchListMessages, { direction: 'mo' }).url).toBe('https://us.sms.api.sinch.com/xms/v1/plan/inbounds');
+    expect(() => core.prepare(sinchListNumbers, {})).toThrow(/Sinch needs project_id, key_id, key_secret for sinch.list_phone_numbers/);
+  });
+
   it('an empty environment variable counts as missing and the field default applies', () => {
     const core = new Core(sinch, { env: { SINCH_API_TOKEN: 'tok', SINCH_SERVICE_PLAN_ID: 'plan', SINCH_REGION: '' } });
     expect(core.prepare(sinchListMessages, { direction: 'mt' }).url).toMatch(/^https:\/\/us\./);
