@@ -10,7 +10,7 @@ import { appliesToIssues, selectEndpoint } from './endpoint.js';
 import { SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
 import { PathValueError, encodePathValue } from './path.js';
 import { QueryValueError, serializePairs, toPairs, type Pairs } from './query.js';
-import { resolvedParams, type ResolvedParam } from './param-plan.js';
+import { paramsByName, resolvedParams, type ResolvedParam } from './param-plan.js';
 import type { HttpMethod, OperationSpec, ServerSpec } from './spec.js';
 import { TransformError, applyTransforms } from './transforms.js';
 
@@ -60,7 +60,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
 
   // In the caller's argument order, so the query reads as the call was written (and as the specs' examples show).
   const params = resolvedParams(op);
-  const byName = new Map(params.map((p) => [p.name, p]));
+  const byName = paramsByName(op);
   for (const [name, raw] of Object.entries(args)) {
     const param = byName.get(name);
     // null is "no value" for a parameter, as validation counts it: never sent as the text "null".

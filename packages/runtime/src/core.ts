@@ -224,10 +224,10 @@ export class Core {
   }
 
   /** A valid token of `tokens`, known to the redactor from now on; waiting for it ends when the caller aborts. */
-  private async accessToken(tokens: TokenCache, signal: AbortSignal | undefined, abortError: () => Error): Promise<string> {
-    if (signal?.aborted) throw abortError();
+  private async accessToken(tokens: TokenCache, signal: AbortSignal | undefined, opId: string): Promise<string> {
+    if (signal?.aborted) throw abortedBy(opId);
     const token = await new Promise<string>((resolve, reject) => {
-      const onAbort = () => reject(abortError());
+      const onAbort = () => reject(abortedBy(opId));
       signal?.addEventListener('abort', onAbort, { once: true });
       tokens
         .token()
@@ -298,11 +298,9 @@ export class Core {
     const keyHeader = 'unavailable' in op ? {} : idempotencyHeader(op, options.idempotencyKey);
     const planned = this.plan(op, args, { ...keyHeader, ...options.headers });
     const { ctx, tokens } = planned;
-    // A followed next link replaces the URL only; method, headers and credentials stay those of the call.
-    const linked = (built: PreparedRequest): PreparedRequest => (link === undefined ? built : { ...built, url: link });
-    const abortError = () => new APIUserAbortError(`${ctx.op.id} was aborted by the caller.`);
-    let token = tokens ? await this.accessToken(tokens, options.signal, abortError) : null;
-    let request = linked(token === null ? planned.request : this.build(planned.input, token));
+    const opId = ctx.op.id;
+    let token = tokens ? await this.accessToken(tokens, options.signal, opId) : null;
+    let request = withLink(token === null ? planned.request : this.build(planned.input, token), link);
     let reauthorized = false;
     const internal = this.options as InternalClientOptions;
     const transport = this.transport;
@@ -321,7 +319,7 @@ export class Core {
       // The last attempt gets only what is left of the call's deadline.
       const attemptTimeout = Math.max(1, Math.min(timeout, deadline - started));
       const result = await transport(request, { timeoutMs: attemptTimeout, signal: options.signal, startTimer });
-      if (result.kind === 'aborted') throw abortError();
+      if (result.kind === 'aborted') throw abortedBy(opId);
 
       let failure: Failure;
       if (result.kind === 'response') {
@@ -334,8 +332,8 @@ export class Core {
           reauthorized = true;
           tokens.invalidate(token);
           this.log.debug(`${ctx.op.id}: HTTP 401 with an OAuth2 token; fetching a new token and sending once more.`);
-          token = await this.accessToken(tokens, options.signal, abortError);
-          request = linked(this.build(planned.input, token));
+          token = await this.accessToken(tokens, options.signal, opId);
+          request = withLink(this.build(planned.input, token), link);
           retry--; // not one of the maxRetries
           continue;
         }
@@ -352,9 +350,9 @@ export class Core {
           try {
             await sleep(wait.ms, options.signal);
           } catch {
-            throw abortError();
+            throw abortedBy(opId);
           }
-          if (options.signal?.aborted) throw abortError();
+          if (options.signal?.aborted) throw abortedBy(opId);
           continue;
         }
         this.log.warn(`${ctx.op.id}: ${describeFailure(failure)}; not retrying: ${wait.reason}.`);
@@ -368,6 +366,15 @@ export class Core {
       throw connectionError(errorContext, result.failure, result.cause);
     }
   }
+}
+
+/** A followed next link replaces the URL only; method, headers and credentials stay those of the call. */
+function withLink(built: PreparedRequest, link: string | undefined): PreparedRequest {
+  return link === undefined ? built : { ...built, url: link };
+}
+
+function abortedBy(opId: string): APIUserAbortError {
+  return new APIUserAbortError(`${opId} was aborted by the caller.`);
 }
 
 function available(op: AnyOperation): OperationSpec {

@@ -8,12 +8,17 @@ import type { OperationSpec, ParamSpec } from './spec.js';
 
 export type ResolvedParam = Required<Omit<ParamSpec, 'appliesTo'>> & { appliesTo: string[] | null };
 
-const plans = new WeakMap<OperationSpec, ResolvedParam[]>();
+interface ParamPlan {
+  params: ResolvedParam[];
+  byName: Map<string, ResolvedParam>;
+}
 
-export function resolvedParams(op: OperationSpec): ResolvedParam[] {
-  let params = plans.get(op);
-  if (params === undefined) {
-    params = op.params.map((p) => ({
+const plans = new WeakMap<OperationSpec, ParamPlan>();
+
+function planOf(op: OperationSpec): ParamPlan {
+  let plan = plans.get(op);
+  if (plan === undefined) {
+    const params = op.params.map((p): ResolvedParam => ({
       name: p.name,
       in: p.in,
       wire: p.wire ?? p.name,
@@ -24,7 +29,17 @@ export function resolvedParams(op: OperationSpec): ResolvedParam[] {
       pathStyle: p.pathStyle ?? 'segment',
       appliesTo: p.appliesTo ?? null,
     }));
-    plans.set(op, params);
+    plan = { params, byName: new Map(params.map((p) => [p.name, p])) };
+    plans.set(op, plan);
   }
-  return params;
+  return plan;
+}
+
+export function resolvedParams(op: OperationSpec): ResolvedParam[] {
+  return planOf(op).params;
+}
+
+/** The operation's parameters by name. */
+export function paramsByName(op: OperationSpec): Map<string, ResolvedParam> {
+  return planOf(op).byName;
 }
