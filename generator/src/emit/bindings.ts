@@ -1,3 +1,4 @@
+import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
 import type { Catalog, Func, Provider } from '../model.js';
 import { valueTypesOf } from '../shared/value-types.js';
 import { jsLiteral } from './client/examples.js';
@@ -158,11 +159,13 @@ export const bindings: ProviderBinding[] = [${catalog.providers.map(moduleName).
           name: '@switchboard/bindings',
           version: '0.1.0',
           description: 'Every Switchboard provider registered for the Lua host, the CLI and MCP (generated).',
-          license: 'MIT',
+          ...publishedPackageFields(ROOT, ['switchboard', 'lua', 'mcp', 'integrations']),
           type: 'module',
           sideEffects: false,
           exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
-          files: ['dist'],
+          main: './dist/index.js',
+          types: './dist/index.d.ts',
+          files: ['dist', 'LICENSE'],
           engines: { node: '>=20' },
           scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
           dependencies: {
@@ -172,6 +175,7 @@ export const bindings: ProviderBinding[] = [${catalog.providers.map(moduleName).
         }),
       },
       { path: `${ROOT}/tsconfig.json`, contents: stableJson({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist' }, include: ['src'] }) },
+      { path: `${ROOT}/LICENSE`, contents: LICENSE_TEXT },
     ];
   },
 };

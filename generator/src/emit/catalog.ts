@@ -1,3 +1,4 @@
+import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
 import type { Catalog, Func, Provider } from '../model.js';
 import { generatedHeader, stableJson, type Emitter } from './emitter.js';
 
@@ -55,6 +56,7 @@ export const catalogEmitter: Emitter = {
     const header = generatedHeader('//', sources);
     return [
       { path: `${ROOT}/catalog.json`, contents: stableJson(data) },
+      { path: `${ROOT}/LICENSE`, contents: LICENSE_TEXT },
       { path: `${ROOT}/index.js`, contents: `${header}export const catalog = ${JSON.stringify(data)};\n` },
       { path: `${ROOT}/index.d.ts`, contents: `${header}${CATALOG_TYPES}` },
       {
@@ -63,11 +65,13 @@ export const catalogEmitter: Emitter = {
           name: '@switchboard/catalog',
           version: '0.1.0',
           description: 'Machine-readable index of every Switchboard provider and function (generated).',
-          license: 'MIT',
+          ...publishedPackageFields(ROOT, ['switchboard', 'api-catalog', 'integrations']),
           type: 'module',
           sideEffects: false,
           exports: { '.': { types: './index.d.ts', default: './index.js' }, './catalog.json': './catalog.json' },
-          files: ['index.js', 'index.d.ts', 'catalog.json'],
+          main: './index.js',
+          types: './index.d.ts',
+          files: ['index.js', 'index.d.ts', 'catalog.json', 'LICENSE'],
           engines: { node: '>=20' },
         }),
       },

@@ -1,3 +1,4 @@
+import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
 import type { Catalog, Func, Provider } from '../model.js';
 import { jsLiteral } from './client/examples.js';
 import { generatedHeader, stableJson, type Emitter } from './emitter.js';
@@ -101,14 +102,18 @@ export const handlers: HttpHandler[] = Object.values(handlersByProvider).flat();
           name: '@switchboard/mocks',
           version: '0.1.0',
           description: 'msw handlers answering every documented request of every Switchboard provider (generated).',
-          license: 'MIT',
+          ...publishedPackageFields(ROOT, ['switchboard', 'msw', 'mocks', 'contract-tests']),
           type: 'module',
           sideEffects: false,
           exports: {
             '.': { types: './dist/index.d.ts', default: './dist/index.js' },
             ...Object.fromEntries(catalog.providers.map((p) => [`./${p.id}`, { types: `./dist/${p.id}.d.ts`, default: `./dist/${p.id}.js` }])),
           },
-          files: ['dist'],
+          main: './dist/index.js',
+          types: './dist/index.d.ts',
+          // Resolvers without `exports` support (TypeScript's node10) find each provider's types here.
+          typesVersions: { '*': Object.fromEntries(catalog.providers.map((p) => [p.id, [`./dist/${p.id}.d.ts`]])) },
+          files: ['dist', 'LICENSE'],
           engines: { node: '>=20' },
           scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
           dependencies: { '@switchboard/testing': '0.1.0' },
@@ -119,6 +124,7 @@ export const handlers: HttpHandler[] = Object.values(handlersByProvider).flat();
         path: `${ROOT}/tsconfig.json`,
         contents: stableJson({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist', lib: ['ES2023', 'DOM'] }, include: ['src'] }),
       },
+      { path: `${ROOT}/LICENSE`, contents: LICENSE_TEXT },
     ];
   },
 };

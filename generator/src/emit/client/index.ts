@@ -3,6 +3,7 @@ import type { Catalog, Func, HttpBinding, Provider } from '../../model.js';
 import { schemasAt, type Schema } from '../../shared/schema-paths.js';
 import { generatedHeader, stableJson, type Emitter, type GeneratedFile } from '../emitter.js';
 import { clientPackageJson, clientReadme, clientTsconfig } from './package-files.js';
+import { LICENSE_TEXT } from '../package-meta.js';
 import { operationSpec, providerSpec } from './spec-literals.js';
 import { jsonSchemaType, valueType } from './ts-types.js';
 import { jsLiteral, tsExample } from './examples.js';
@@ -55,6 +56,7 @@ function emitProvider(project: Project, provider: Provider): GeneratedFile[] {
     { path: `${root}/package.json`, contents: stableJson(clientPackageJson(provider)) },
     { path: `${root}/tsconfig.json`, contents: stableJson(clientTsconfig()) },
     { path: `${root}/README.md`, contents: clientReadme(provider) },
+    { path: `${root}/LICENSE`, contents: LICENSE_TEXT },
   );
   return files;
 }
