@@ -80,7 +80,8 @@ function functionPage(provider: Provider, func: Func): string {
   const errorMessage = provider.errors.messagePaths.map(mdCode).join(' or ');
   return renderPage('docs-function.md.hbs', `${provider.name} · ${func.name}`, {
     providerName: mdLine(provider.name),
-    name: func.name,
+    name: htmlEscape(func.name),
+    title: mdLine(func.title),
     operation: func.operation,
     description: mdText(func.description),
     unavailable: func.binding.kind === 'unavailable' ? mdText(`${func.binding.reason}${func.binding.alternative ? ` Instead: ${func.binding.alternative}` : ''}`) : null,
