@@ -168,14 +168,17 @@ function providerPage(provider: Provider): string {
   });
 }
 
-/** Each field as a card: its key, variables and description; env names never break inside a name but may wrap between them. */
+/** An environment variable that may wrap after an underscore, never inside a word (`TELNYX_A PI_KEY`). */
+const envName = (name: string): string => `<code class="sb-env">${htmlEscape(name).replace(/_/g, '_<wbr>')}</code>`;
+
+/** Each field as a card: its key, variables and description. */
 function fieldCards(provider: Provider): string {
   const cards = provider.fields.map((f) => {
     const facts = [f.secret ? '<span class="sb-req sb-req-yes">secret</span>' : '', f.required ? '' : '<span class="sb-req">optional</span>'].filter(Boolean).join(' ');
     const rows = [
-      `<dt>Environment variable</dt><dd><code class="sb-nowrap">${htmlEscape(f.env)}</code></dd>`,
-      `<dt>Named account <code>work</code></dt><dd><code class="sb-nowrap">${htmlEscape(f.accountEnvTemplate.replace('{ACCOUNT}', 'WORK'))}</code></dd>`,
-      `<dt>TypeScript option</dt><dd><code class="sb-nowrap">${htmlEscape(f.option)}</code></dd>`,
+      `<dt>Environment variable</dt><dd>${envName(f.env)}</dd>`,
+      `<dt>Named account <code>work</code></dt><dd>${envName(f.accountEnvTemplate.replace('{ACCOUNT}', 'WORK'))}</dd>`,
+      `<dt>TypeScript option</dt><dd>${htmlCode(f.option)}</dd>`,
       ...(f.default === null ? [] : [`<dt>Default</dt><dd>${htmlCode(f.default)}</dd>`]),
       ...(f.enum ? [`<dt>Allowed values</dt><dd>${f.enum.map(htmlCode).join(', ')}</dd>`] : []),
     ];
