@@ -60,9 +60,28 @@ async function overflowAt(page: Page): Promise<string[]> {
       for (let a = el.parentElement; a && a !== content; a = a.parentElement) if (/auto|scroll|hidden|clip/.test(getComputedStyle(a).overflowX)) return true;
       return false;
     };
-    for (const el of content?.querySelectorAll('*') ?? []) {
+    for (const el of Array.from(content?.querySelectorAll('*') ?? [])) {
       const rect = el.getBoundingClientRect();
       if (rect.width > 0 && rect.right > width + 1 && !clipped(el)) found.push(`<${el.tagName.toLowerCase()} class="${el.className}"> "${(el.textContent ?? '').slice(0, 40)}" ends at ${Math.round(rect.right)} px`);
+    }
+    // A table cell whose content spills into its neighbour (overlapping headers).
+    for (const cell of Array.from(content?.querySelectorAll('td, th') ?? [])) {
+      if (cell.scrollWidth > cell.clientWidth + 1) found.push(`<${cell.tagName.toLowerCase()}> "${(cell.textContent ?? '').slice(0, 40)}" spills over its column`);
+    }
+    // A word broken across lines (`stri/ng`, `TELNYX_A PI_KEY`) where a reader scans names and
+    // types: cells, row heads, credential cards. Breaks after `-` or `/`, and at a <wbr>
+    // (a separate text node), are where words may wrap.
+    for (const box of Array.from(content?.querySelectorAll('td, th, .sb-field-head, .sb-facts-list, .sb-card') ?? [])) {
+      const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        for (const m of (text.textContent ?? '').matchAll(/[^\s/-]+[/-]?/g)) {
+          const range = document.createRange();
+          range.setStart(text, m.index);
+          range.setEnd(text, m.index + m[0].length);
+          const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) found.push(`the word "${m[0]}" breaks across lines`);
+        }
+      }
     }
     return found.slice(0, 5);
   });
@@ -74,14 +93,14 @@ async function visit(page: Page, sitePage: SitePage, width: number): Promise<voi
   expect(response?.status(), sitePage.path).toBe(200);
   await page.locator('.vp-doc h1').first().waitFor();
   const seen = await page.evaluate(() => ({
-    ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
-    links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+    ids: Array.from(document.querySelectorAll('[id]')).map((e) => e.id),
+    links: Array.from(document.querySelectorAll('a[href]')).map((a) => (a as HTMLAnchorElement).href),
     h1: document.querySelector('.vp-doc h1')?.textContent ?? '',
     isFunction: document.querySelector('.vp-doc h1 .sb-badge') !== null,
     isProvider: document.querySelector('.vp-doc .sb-category') !== null,
   }));
   const kind = sitePage.path === '/' ? 'home' : seen.isFunction ? 'function' : seen.isProvider ? 'provider' : 'other';
-  const entry = visits.get(sitePage.path) ?? { kind, ids: new Set(seen.ids), links: seen.links, functionTitle: null, overflow: {} };
+  const entry: Visit = visits.get(sitePage.path) ?? { kind, ids: new Set(seen.ids), links: seen.links, functionTitle: null, overflow: {} };
   // `Telnyx · Send SMS write`: the provider's name, the title, the badge.
   if (kind === 'function') entry.functionTitle = seen.h1.replace(/^[^·]*·\s*/, '').replace(/\s*(read|write)\s*$/, '').replace(/\u200b/g, '').trim();
   entry.overflow[width] = await overflowAt(page);
@@ -94,7 +113,7 @@ async function visit(page: Page, sitePage: SitePage, width: number): Promise<voi
 }
 
 describe('every page of the docs site in a real browser', () => {
-  it('visits every built page at 390 and 1280 px wide without horizontal overflow', async () => {
+  it('visits every built page at 390 and 1280 px wide: no horizontal overflow, no spilling cell, no word broken in a name or type', async () => {
     expect(pages.length).toBeGreaterThan(2);
     const page = await browser.newPage();
     for (const sitePage of pages) for (const width of WIDTHS) await visit(page, sitePage, width);
@@ -145,7 +164,7 @@ describe('every page of the docs site in a real browser', () => {
       await input.fill(v.functionTitle!);
       const found = await page
         .waitForFunction(
-          (wanted) => [...document.querySelectorAll('a.result')].some((a) => new URL((a as HTMLAnchorElement).href).pathname === wanted),
+          (wanted) => Array.from(document.querySelectorAll('a.result')).some((a) => new URL((a as HTMLAnchorElement).href).pathname === wanted),
           path,
           { timeout: 10_000 },
         )
