@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { defineConfig, type DefaultTheme } from 'vitepress';
 
@@ -41,6 +42,9 @@ function sidebar(): DefaultTheme.SidebarItem[] {
   ];
 }
 
+const THEME = join(import.meta.dirname, 'theme');
+const WASMOON = createRequire(import.meta.url).resolve('wasmoon');
+
 export default defineConfig({
   title: 'Switchboard',
   description: 'Integration catalog: every provider function, callable from Lua, TypeScript, the CLI and MCP.',
@@ -51,6 +55,19 @@ export default defineConfig({
   lastUpdated: false,
   // Built offline: no external fonts or analytics.
   head: [['meta', { name: 'robots', content: 'index,follow' }]],
+  // "Run in sandbox" bundles the Lua host, the clients and the mocks for the browser: wasmoon's
+  // wasm is served by the site (its browser default is a CDN), and the host's two Node imports
+  // (a CPU clock with a fallback, a worker pool the page never starts) get stubs.
+  vite: {
+    resolve: {
+      alias: [
+        { find: /^wasmoon$/, replacement: join(THEME, 'sandbox/wasmoon-local.ts') },
+        { find: /^wasmoon-dist$/, replacement: WASMOON },
+        { find: /^wasmoon-dist-wasm/, replacement: join(WASMOON, '../glue.wasm') },
+        { find: /^node:(fs|worker_threads)$/, replacement: join(THEME, 'sandbox/node-stub.ts') },
+      ],
+    },
+  },
   themeConfig: {
     search: { provider: 'local' },
     sidebar: sidebar(),

@@ -110,6 +110,8 @@ function functionPage(provider: Provider, func: Func): string {
       cli: mdFence('sh', cliExample(func, example), '[CLI]'),
       curl: mdFence('sh', curlCommand(provider, func, example).text, '[curl]'),
       http: mdFence('http', httpExchange(example), '[HTTP]'),
+      // The site's "Run in sandbox" answers from the mock handlers, which serve the HTTP functions.
+      sandbox: func.binding.kind === 'http',
     })),
   }, { operation: func.operation, description: firstSentence(func.description) });
 }
