@@ -31,11 +31,11 @@ function enhance(marker: HTMLElement): void {
       button.disabled = true;
       marker.hidden = false;
       marker.dataset.state = 'running';
+      marker.dataset.language = language;
       marker.textContent = `Running the ${language === 'lua' ? 'Lua' : 'TypeScript'} example offline against the documented mock responses…`;
       try {
         const result = await run(language, code);
         marker.dataset.state = result.ok ? 'ok' : 'error';
-        marker.dataset.language = language;
         marker.textContent = '';
         const title = document.createElement('p');
         title.className = 'sb-run-title';
