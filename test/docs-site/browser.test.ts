@@ -175,6 +175,27 @@ describe('every page of the docs site in a real browser', () => {
     expect(missing).toEqual([]);
   }, 600_000);
 
+  it('gives every provider page its auth, credentials, servers, rate limits and error envelope', () => {
+    const providers = [...visits].filter(([, v]) => v.kind === 'provider');
+    expect(providers.length).toBeGreaterThan(0);
+    for (const [path, v] of providers) {
+      for (const section of ['functions', 'authentication', 'credentials-and-accounts', 'servers', 'rate-limits', 'errors']) expect(v.ids.has(section), `${path} #${section}`).toBe(true);
+    }
+  });
+
+  it('marks every function in the sidebar with its read or write badge', async () => {
+    const functionPages = [...visits].filter(([, v]) => v.kind === 'function').map(([path]) => path);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${origin}${functionPages[0]}`);
+    await page.locator('.VPSidebar').waitFor();
+    // Sidebar groups are collapsed; their items are in the DOM all the same.
+    const badged = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.VPSidebar a.VPLink')).flatMap((a) => (a.querySelector('.sb-badge.sb-read, .sb-badge.sb-write') ? [new URL((a as HTMLAnchorElement).href).pathname] : [])),
+    );
+    await page.close();
+    expect(new Set(badged)).toEqual(new Set(functionPages));
+  });
+
   it('opens a search hit by client-side navigation', async () => {
     const [path, v] = [...visits].find(([, e]) => e.kind === 'function')!;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -121,6 +121,8 @@ function responsePanel(func: Func) {
   const http = func.binding.kind === 'http' ? func.binding : null;
   const example = func.examples.find((e) => e.response.status < 400);
   return {
+    // An unavailable function makes no request, so it has no response to show.
+    shown: http !== null,
     status: http ? http.successStatus : null,
     fields: func.responseSchema ? responseFields(func.responseSchema) : null,
     example: example && example.response.body !== null && example.response.body !== undefined ? { title: mdLine(example.title), body: mdFence('json', JSON.stringify(example.response.body, null, 2)) } : null,
