@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import type { Catalog, Example, Func, Provider, SingleValueSchema } from '../model.js';
-import { typeLabel } from '../shared/value-types.js';
+import type { Catalog, Example, Func, Provider } from '../model.js';
 import { tsExample } from './client/examples.js';
 import { jsonSchemaType } from './client/ts-types.js';
 import { stableJson, type Emitter, type GeneratedFile } from './emitter.js';
 import { luaExample } from './lua/lua-literal.js';
-import { mdCell, mdCellCode, mdCode, mdFence, mdLine, mdText, mdUrl, vitePressBody } from './escape/markdown.js';
+import { curlCommand } from './docs/curl.js';
+import { httpExchange } from './docs/http-exchange.js';
+import { parameterSection } from './docs/parameters.js';
+import { responseFields } from './docs/response.js';
+import { mdCell, mdCode, mdFence, mdLine, mdText, mdUrl, vitePressBody } from './escape/markdown.js';
 import { yamlString } from './escape/yaml.js';
-import { requiredGroupsNote } from './required-groups-note.js';
+import { htmlCode, htmlEscape, htmlText } from './escape/html.js';
 import { authenticationLines, defaultTemplate, serverLines } from './server-text.js';
 
 const ROOT = 'packages/docs';
@@ -19,17 +22,16 @@ const templates = new Map<string, HandlebarsTemplateDelegate>();
  * VitePress. Templates do not escape (markdown is not HTML); every spec string
  * in `view` is escaped for where it lands before it gets here.
  */
-function renderPage(name: string, title: string, view: object): string {
+function renderPage(name: string, title: string, view: object, frontmatter: Record<string, string> = {}): string {
   let template = templates.get(name);
   if (!template) {
     template = Handlebars.compile(readFileSync(new URL(`../../templates/${name}`, import.meta.url), 'utf8'), { noEscape: true, strict: true });
     templates.set(name, template);
   }
-  return `---\ntitle: ${yamlString(title)}\n---\n\n${vitePressBody(template(view))}`;
+  const extra = Object.entries(frontmatter).map(([key, value]) => `${key}: ${yamlString(value)}\n`).join('');
+  return `---\ntitle: ${yamlString(title)}\n${extra}---\n\n${vitePressBody(template(view))}`;
 }
 
-/** Link text: one line, brackets escaped so it cannot close the link early. */
-const linkText = (text: string) => mdLine(text).replace(/[[\]]/g, '\\$&');
 
 const AUTH_LABELS = { bearer: 'Bearer token', basic: 'Basic (ID + secret)', api_key: 'API key', oauth2_client_credentials: 'OAuth2 client credentials', none: null } as const;
 
@@ -50,48 +52,6 @@ export function cliExample(func: Func, example: Example): string {
   const payload = JSON.stringify(example.arguments).replace(/'/g, `'\\''`);
   const flags = [example.account ? `--account ${example.account}` : '', func.operation === 'write' ? '--force' : ''].filter(Boolean);
   return [`switchboard call ${func.names.qualified} '${payload}'`, ...flags].join(' ');
-}
-
-function parameterTable(func: Func): string {
-  if (func.parameters.length === 0) return '*This function takes no parameters.*';
-  const rows = func.parameters.map((p) => {
-    const s = p.schema;
-    // A union's constraints are each member's, named by the member they belong to.
-    const constraints: string[] =
-      s.kind === 'single'
-        ? shapeConstraints(s)
-        : s.members.flatMap((member) => {
-            const own = shapeConstraints(member);
-            return own.length > 0 ? [`${typeLabel(member)}: ${own.join(', ')}`] : [];
-          });
-    if (p.appliesTo) constraints.push(`only with ${p.appliesTo.join(', ')}`);
-    const type = typeLabel(s);
-    const wire = p.spread ? `${p.location}: spread into the body` : `${p.location}: ${mdCellCode([...p.bodyPath, p.wireName].join('.'))}`;
-    const transforms = p.transforms.map((t) => (t.kind === 'join' ? `joined with ${mdCellCode(t.separator)}` : t.kind === 'map' ? 'mapped' : t.kind === 'datetime_format' ? `formatted as ${mdCellCode(t.format)}` : t.kind.replace(/_/g, ' ')));
-    if (s.default !== undefined) constraints.push(`provider default ${mdCellCode(JSON.stringify(s.default))}`);
-    // Our own markup (<br>, <small>) joins cells that are already escaped.
-    const description = [
-      mdCell(s.description ?? ''),
-      constraints.length ? `<br><small>${constraints.join('; ')}</small>` : '',
-      p.deprecated ? `<br>**Deprecated:** ${mdCell(p.deprecated)}` : '',
-    ].join('');
-    return `| \`${p.name}\` | ${type} | ${p.required ? 'yes' : 'no'} | ${[wire, ...transforms].join(', ')} | ${description} |`;
-  });
-  return ['| Name | Type | Required | Sent as | Description |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + requiredGroupsNote(func);
-}
-
-function shapeConstraints(s: SingleValueSchema): string[] {
-  const constraints: string[] = [];
-  if (s.enum) constraints.push(`one of ${s.enum.map((v) => mdCellCode(String(v))).join(', ')}`);
-  if (s.minimum !== null) constraints.push(`≥ ${s.minimum}`);
-  if (s.maximum !== null) constraints.push(`≤ ${s.maximum}`);
-  if (s.minLength !== null) constraints.push(`length ≥ ${s.minLength}`);
-  if (s.maxLength !== null) constraints.push(`length ≤ ${s.maxLength}`);
-  if (s.minItems !== null && s.minItems === s.maxItems) constraints.push(`exactly ${s.minItems} items`);
-  else if (s.maxItems !== null) constraints.push(`at most ${s.maxItems} items`);
-  if (s.format) constraints.push(s.format === 'e164' ? 'E.164' : s.format);
-  if (s.pattern) constraints.push(`pattern ${mdCellCode(s.pattern)}`);
-  return constraints;
 }
 
 function paginationText(func: Func): string | null {
@@ -120,7 +80,8 @@ function functionPage(provider: Provider, func: Func): string {
   const errorMessage = provider.errors.messagePaths.map(mdCode).join(' or ');
   return renderPage('docs-function.md.hbs', `${provider.name} · ${func.name}`, {
     providerName: mdLine(provider.name),
-    name: func.name,
+    name: htmlEscape(func.name),
+    title: mdLine(func.title),
     operation: func.operation,
     description: mdText(func.description),
     unavailable: func.binding.kind === 'unavailable' ? mdText(`${func.binding.reason}${func.binding.alternative ? ` Instead: ${func.binding.alternative}` : ''}`) : null,
@@ -137,9 +98,9 @@ function functionPage(provider: Provider, func: Func): string {
     cliCommand: func.names.cliCommand,
     mcpTool: func.names.mcpTool,
     request,
-    parameterTable: parameterTable(func),
+    parameters: parameterSection(func),
     pagination: paginationText(func),
-    responseShape: func.responseSchema ? mdFence('ts', jsonSchemaType(func.responseSchema).replace(/\n\s*\[key: string\]: unknown;/g, '')) : null,
+    response: responsePanel(func),
     errors: `Failures raise typed errors by status (BadRequestError, AuthenticationError, NotFoundError, RateLimitError, …) carrying ${mdLine(provider.name)}'s own message (from ${errorMessage}) and code. Arguments are validated first: a bad argument fails before any request, naming the parameter.`,
     differences: func.differences.map(mdLine),
     examples: func.examples.map((example) => ({
@@ -147,9 +108,38 @@ function functionPage(provider: Provider, func: Func): string {
       lua: mdFence('lua', luaExample(func, example), '[Lua]'),
       ts: mdFence('ts', tsExample(provider, func, example), '[TypeScript]'),
       cli: mdFence('sh', cliExample(func, example), '[CLI]'),
-      http: mdFence('json', JSON.stringify({ request: example.request, response: { status: example.response.status, body: example.response.body } }, null, 2), '[HTTP request]'),
+      curl: mdFence('sh', curlCommand(provider, func, example).text, '[curl]'),
+      http: mdFence('http', httpExchange(example), '[HTTP]'),
+      // The site's "Run in sandbox" answers from the mock handlers, which serve the HTTP functions.
+      sandbox: func.binding.kind === 'http',
     })),
-  });
+  }, { operation: func.operation, description: firstSentence(func.description) });
+}
+
+/** The Response section: status, the fields with their descriptions, the first successful example's body and the TypeScript type. */
+function responsePanel(func: Func) {
+  const http = func.binding.kind === 'http' ? func.binding : null;
+  const example = func.examples.find((e) => e.response.status < 400);
+  return {
+    // An unavailable function makes no request, so it has no response to show.
+    shown: http !== null,
+    status: http ? http.successStatus : null,
+    fields: func.responseSchema ? responseFields(func.responseSchema) : null,
+    example: example && example.response.body !== null && example.response.body !== undefined ? { title: mdLine(example.title), body: mdFence('json', JSON.stringify(example.response.body, null, 2)) } : null,
+    tsType: func.responseSchema ? mdFence('ts', jsonSchemaType(func.responseSchema).replace(/\n\s*\[key: string\]: unknown;/g, '')) : null,
+  };
+}
+
+/** The first sentence of a description: what a list of functions shows beside each name. */
+export function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  // A sentence ends at ". " outside a code span; `e.g. ` does not end one.
+  let inCode = false;
+  for (let i = 0; i < flat.length; i++) {
+    if (flat[i] === '`') inCode = !inCode;
+    if (!inCode && flat[i] === '.' && (flat[i + 1] === ' ' || i === flat.length - 1) && !/\b(e\.g|i\.e|etc|vs)$/.test(flat.slice(0, i))) return flat.slice(0, i + 1);
+  }
+  return flat;
 }
 
 function counts(provider: Provider) {
@@ -164,7 +154,7 @@ function providerPage(provider: Provider): string {
       namespace: provider.namespace,
       className: provider.className,
       packageName: provider.packageName,
-      category: provider.category,
+      category: htmlEscape(categoryName(provider.category)),
       name: mdLine(provider.name),
       description: mdText(provider.description),
       docsUrl: mdUrl(provider.docsUrl),
@@ -173,28 +163,83 @@ function providerPage(provider: Provider): string {
     counts: counts(provider),
     authLabel: authLabel(provider),
     authentication: authenticationLines(provider),
-    fields: provider.fields.map((f) => ({
-      key: f.key,
-      env: f.env,
-      secret: f.secret,
-      workEnv: f.accountEnvTemplate.replace('{ACCOUNT}', 'WORK'),
-      description: mdCell(f.description),
-      default: f.default === null ? null : mdCellCode(f.default),
-      optional: !f.required,
-    })),
+    fields: fieldCards(provider),
+    configureCommand: mdCode(`switchboard configure ${provider.id}${provider.fields.map((f) => ` --set ${f.key}=…`).join('')}`),
     servers: serverLines(provider),
-    functions: provider.functions.map((f) => ({ name: f.name, title: mdCell(f.title), operation: f.operation, unavailable: f.binding.kind === 'unavailable' })),
+    rateLimit: rateLimitLines(provider),
+    errors: errorEnvelope(provider),
+    functions: provider.functions.map((f) => ({ name: f.name, summary: mdCell(firstSentence(f.description)), operation: f.operation, unavailable: f.binding.kind === 'unavailable' })),
   });
 }
 
+/** An environment variable that may wrap after an underscore, never inside a word (`TELNYX_A PI_KEY`). */
+const envName = (name: string): string => `<code class="sb-env">${htmlEscape(name).replace(/_/g, '_<wbr>')}</code>`;
+
+/** Each field as a card: its key, variables and description. */
+function fieldCards(provider: Provider): string {
+  const cards = provider.fields.map((f) => {
+    const facts = [f.secret ? '<span class="sb-req sb-req-yes">secret</span>' : '', f.required ? '' : '<span class="sb-req">optional</span>'].filter(Boolean).join(' ');
+    const rows = [
+      `<dt>Environment variable</dt><dd>${envName(f.env)}</dd>`,
+      `<dt>Named account <code>work</code></dt><dd>${envName(f.accountEnvTemplate.replace('{ACCOUNT}', 'WORK'))}</dd>`,
+      `<dt>TypeScript option</dt><dd>${htmlCode(f.option)}</dd>`,
+      ...(f.default === null ? [] : [`<dt>Default</dt><dd>${htmlCode(f.default)}</dd>`]),
+      ...(f.enum ? [`<dt>Allowed values</dt><dd>${f.enum.map(htmlCode).join(', ')}</dd>`] : []),
+    ];
+    return `<div class="sb-field">\n<span class="sb-field-head"><code class="sb-field-name">${htmlEscape(f.key)}</code> <span class="sb-field-type">${htmlEscape(f.label)}</span> ${facts}</span>\n<p class="sb-field-desc">${htmlText(f.description)}</p>\n<dl class="sb-facts-list">${rows.join('')}</dl>\n</div>`;
+  });
+  return `<div class="sb-fields">\n${cards.join('\n')}\n</div>`;
+}
+
+function rateLimitLines(provider: Provider): string[] {
+  const lines: string[] = [];
+  const r = provider.rateLimit;
+  if (r?.limit) lines.push(`Limit per window: ${mdCode(r.limit)} header.`);
+  if (r?.remaining) lines.push(`Requests left in the window: ${mdCode(r.remaining)} header.`);
+  if (r?.reset) lines.push(`When the window resets: ${mdCode(r.reset)} header.`);
+  lines.push(`A 429 raises ${mdCode('RateLimitError')}; reads and writes are retried after ${mdCode('Retry-After')} (up to ${mdCode('maxRetryAfter')}, 60 s by default).`);
+  if (provider.requestIdHeader) lines.push(`Request id for support: ${mdCode(provider.requestIdHeader)} header, carried by every error.`);
+  return lines;
+}
+
+function errorEnvelope(provider: Provider) {
+  const e = provider.errors;
+  return {
+    messagePaths: e.messagePaths.map(mdCode).join(', then ') || 'none',
+    codePaths: e.codePaths.map(mdCode).join(', then ') || 'none',
+    status: e.example.status,
+    example: mdFence('json', JSON.stringify(e.example.body, null, 2)),
+  };
+}
+
+/** The catalog categories the provider schema allows, as a reader names them. */
+const CATEGORY_NAMES: Record<string, string> = {
+  communication: 'Communication',
+  crm: 'CRM',
+  'developer-tools': 'Developer tools',
+  productivity: 'Productivity',
+  finance: 'Finance',
+  marketing: 'Marketing',
+  ai: 'AI',
+  storage: 'Storage',
+  other: 'Other',
+};
+
+export const categoryName = (category: string): string => CATEGORY_NAMES[category] ?? category.charAt(0).toUpperCase() + category.slice(1).replace(/-/g, ' ');
+
+function providerCard(p: Provider): string {
+  const c = counts(p);
+  return `<a class="sb-card" href="/${htmlEscape(p.id)}/"><span class="sb-card-title">${htmlEscape(p.name)}</span><span class="sb-card-counts">${c.functions} functions · ${c.read} read · ${c.write} write</span><span class="sb-card-desc">${htmlText(p.description)}</span></a>`;
+}
+
 function indexPage(catalog: Catalog): string {
-  const categories = [...new Set(catalog.providers.map((p) => p.category))].sort();
+  const categories = [...new Set(catalog.providers.map((p) => p.category))].sort((a, b) => categoryName(a).localeCompare(categoryName(b)));
   return renderPage('docs-index.md.hbs', 'Switchboard catalog', {
     providerCount: catalog.providers.length,
     functionCount: catalog.providers.reduce((n, p) => n + p.functions.length, 0),
     categories: categories.map((name) => ({
-      name,
-      providers: catalog.providers.filter((p) => p.category === name).map((p) => ({ id: p.id, name: linkText(p.name), description: mdCell(p.description), counts: counts(p) })),
+      name: mdLine(categoryName(name)),
+      cards: `<div class="sb-cards">\n${catalog.providers.filter((p) => p.category === name).map(providerCard).join('\n')}\n</div>`,
     })),
   });
 }
@@ -238,6 +283,10 @@ export const docsEmitter: Emitter = {
                 function: f.names.qualified,
                 title: e.title,
                 cli: cliExample(f, e),
+                // The curl tab's command, the variables it reads (example values) and the request it must send.
+                curl: curlCommand(p, f, e).text,
+                curlEnv: curlCommand(p, f, e).env,
+                request: e.request,
                 // The named account's configuration the example assumes (its URL choice), as environment variables.
                 ...(Object.keys(e.fields).length > 0 ? { accountEnv: accountEnvironment(p, e) } : {}),
                 expectsError: e.response.status >= 400,

@@ -11,7 +11,7 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 const escapeHtml = (text: string) => text.replace(HTML, (c) => ENTITIES[c]!);
 
 /** Split text into code spans (a run of N backticks closed by a run of exactly N) and the text between them. */
-function codeSpans(text: string): Array<{ code: boolean; text: string }> {
+export function codeSpans(text: string): Array<{ code: boolean; text: string }> {
   const parts: Array<{ code: boolean; text: string }> = [];
   let rest = text;
   while (rest.length > 0) {

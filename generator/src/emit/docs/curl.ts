@@ -1,0 +1,90 @@
+/**
+ * The curl command of an example: exactly its documented request (method, URL, headers, body),
+ * with the account's secret values read from their environment variables, so the command can
+ * be pasted into a shell as it is. A test runs each one with the real curl and compares what
+ * a server receives with the documented request.
+ */
+
+import type { Example, Field, Func, Provider } from '../../model.js';
+import { shellWord, withVariables, type ShellPart } from '../escape/shell.js';
+
+export interface CurlCommand {
+  /** The command as the docs show it, one option per line. */
+  text: string;
+  /** The variables it reads and the example values that make it send the documented request. */
+  env: Record<string, string>;
+}
+
+/** Form pairs as the examples document them: a list is a repeated key, a nested object `key[sub]`. */
+function formPairs(body: unknown): Array<[string, string]> {
+  if (body === null || typeof body !== 'object') return [];
+  const pairs: Array<[string, string]> = [];
+  const walk = (key: string, value: unknown): void => {
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) value.forEach((item) => walk(key, item));
+    else if (typeof value === 'object') for (const [sub, v] of Object.entries(value)) walk(`${key}[${sub}]`, v);
+    else pairs.push([key, String(value)]);
+  };
+  for (const [key, value] of Object.entries(body)) walk(key, value);
+  return pairs;
+}
+
+/** The account values the example's request carries, by the variable that holds each for its account. */
+function secretVariables(provider: Provider, example: Example): Array<{ value: string; env: string; field: Field }> {
+  const account = (example.account ?? '').toUpperCase().replace(/-/g, '_');
+  return provider.fields
+    .filter((f) => f.secret)
+    .map((f) => ({ field: f, value: example.fields[f.key] ?? f.example, env: example.account ? f.accountEnvTemplate.replace('{ACCOUNT}', account) : f.env }));
+}
+
+/** `Basic base64(user:password)` written as curl's `--user`, when it is exactly that. */
+function basicUser(provider: Provider, func: Func, example: Example, header: string | undefined): ShellPart[] | null {
+  if (func.binding.kind !== 'http' || func.binding.server.auth.kind !== 'basic' || !header?.startsWith('Basic ')) return null;
+  const auth = func.binding.server.auth;
+  const variables = secretVariables(provider, example);
+  const part = (credential: typeof auth.username): ShellPart => {
+    if (credential.kind === 'literal') return { literal: credential.value };
+    const secret = variables.find((v) => v.field.key === credential.field);
+    return secret ? { env: secret.env } : { literal: example.fields[credential.field] ?? provider.fields.find((f) => f.key === credential.field)?.example ?? '' };
+  };
+  const user = part(auth.username);
+  const password = part(auth.password);
+  const valueOf = (p: ShellPart) => ('literal' in p ? p.literal : variables.find((v) => v.env === p.env)!.value);
+  if (Buffer.from(`${valueOf(user)}:${valueOf(password)}`).toString('base64') !== header.slice('Basic '.length)) return null;
+  return [user, { literal: ':' }, password];
+}
+
+export function curlCommand(provider: Provider, func: Func, example: Example): CurlCommand {
+  const request = example.request;
+  const variables = secretVariables(provider, example);
+  const used = new Set<string>();
+  const word = (text: string): string => {
+    const parts = withVariables(text, variables);
+    for (const p of parts) if ('env' in p) used.add(p.env);
+    return shellWord(parts);
+  };
+  // --globoff: URLs such as `?page[size]=2` are sent as written, not expanded as curl globs.
+  const lines: string[] = [`curl --globoff ${word(request.url)}`];
+  const type = request.headers['content-type']?.split(';')[0]?.trim();
+  const body = request.body;
+  const hasBody = body !== null && body !== undefined;
+  if (!(request.method === 'GET' && !hasBody) && !(request.method === 'POST' && hasBody)) lines.push(`-X ${request.method}`);
+  for (const [name, value] of Object.entries(request.headers)) {
+    const user = name === 'authorization' ? basicUser(provider, func, example, value) : null;
+    if (user) {
+      for (const p of user) if ('env' in p) used.add(p.env);
+      lines.push(`--user ${shellWord(user)}`);
+    } else lines.push(`-H ${word(`${name}: ${value}`)}`);
+  }
+  if (hasBody) {
+    if (type === 'application/x-www-form-urlencoded' && typeof body === 'string') lines.push(`--data-raw ${word(body)}`);
+    else if (type === 'application/x-www-form-urlencoded') {
+      for (const [key, value] of formPairs(body)) {
+        // curl reads `name@file` as a file and encodes only what follows `=`: keys with either are encoded here.
+        lines.push(/^[A-Za-z0-9_.[\]-]+$/.test(key) ? `--data-urlencode ${word(`${key}=${value}`)}` : `--data-raw ${word(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`)}`);
+      }
+    } else lines.push(`--data-raw ${word(typeof body === 'string' && type !== 'application/json' ? body : JSON.stringify(body))}`);
+  }
+  const env = Object.fromEntries(variables.filter((v) => used.has(v.env)).map((v) => [v.env, v.value]));
+  return { text: lines.join(' \\\n  '), env };
+}

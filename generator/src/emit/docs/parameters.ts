@@ -1,0 +1,85 @@
+/** A function's parameters, at every depth, as docs rows. */
+
+import type { Func, NestedProperty, Parameter, SingleValueSchema, ValueSchema } from '../../model.js';
+import { shapesOf, typeLabel } from '../../shared/value-types.js';
+import { htmlCode } from '../escape/html.js';
+import { requiredGroupsNote } from '../required-groups-note.js';
+import { valueRules } from './constraints.js';
+import { renderRows, wirePath, type FieldGroup, type FieldRow } from './field-rows.js';
+
+function transformWords(p: Parameter): string[] {
+  return p.transforms.map((t) =>
+    t.kind === 'join' ? `joined with ${htmlCode(t.separator)}` : t.kind === 'map' ? 'mapped to the provider’s values' : t.kind === 'datetime_format' ? `formatted as ${htmlCode(t.format)}` : t.kind.replace(/_/g, ' '),
+  );
+}
+
+/** The shapes of a value that have fields of their own: objects with properties, and arrays of them. */
+function objectShape(shape: SingleValueSchema): { properties: NestedProperty[]; itemPath: boolean } | null {
+  if (shape.type === 'object' && shape.properties?.length) return { properties: shape.properties, itemPath: false };
+  if (shape.type === 'array' && shape.items) {
+    const inner = shapesOf(shape.items).find((s) => s.type === 'object' && s.properties?.length);
+    if (inner?.properties) return { properties: inner.properties, itemPath: true };
+  }
+  return null;
+}
+
+/** Nested rows of a value; `path` is the wire path its properties hang under (null where they are not sent, e.g. responses). */
+export function nestedGroups(schema: ValueSchema, path: string[] | null): FieldGroup[] {
+  const shapes = shapesOf(schema);
+  const groups: FieldGroup[] = [];
+  for (const shape of shapes) {
+    const found = objectShape(shape);
+    if (!found) continue;
+    const base = path && found.itemPath ? [...path.slice(0, -1), `${path[path.length - 1] ?? ''}[]`] : path;
+    groups.push({
+      label: shapes.length > 1 ? `As ${typeLabel(shape)}:` : null,
+      rows: found.properties.map((property) => propertyRow(property, base)),
+    });
+  }
+  return groups;
+}
+
+function propertyRow(property: NestedProperty, parentPath: string[] | null): FieldRow {
+  const path = parentPath ? [...parentPath, property.name] : null;
+  return {
+    name: property.name,
+    type: typeLabel(property.schema),
+    presence: property.required ? 'required' : 'optional',
+    wire: path ? wirePath(path) : null,
+    description: property.schema.description,
+    constraints: valueRules(property.schema),
+    deprecated: null,
+    groups: nestedGroups(property.schema, path),
+  };
+}
+
+export function parameterRow(p: Parameter): FieldRow {
+  const path = p.spread ? p.bodyPath : [...p.bodyPath, p.wireName];
+  const wire = p.spread ? `${p.location}: its fields spread into the body${p.bodyPath.length ? ` at ${wirePath(p.bodyPath)}` : ''}` : `${p.location}: ${wirePath(path)}`;
+  const constraints = valueRules(p.schema);
+  if (p.appliesTo) constraints.push(`only with ${p.appliesTo.map(htmlCode).join(', ')}`);
+  return {
+    name: p.name,
+    type: typeLabel(p.schema),
+    presence: p.required ? 'required' : 'optional',
+    wire: [wire, ...transformWords(p)].join(', '),
+    description: p.schema.description,
+    constraints,
+    deprecated: p.deprecated,
+    groups: nestedGroups(p.schema, path),
+  };
+}
+
+/** The Parameters section's body: the rows, then the required groups in words. */
+export function parameterSection(func: Func): string {
+  if (func.parameters.length === 0) return '*This function takes no parameters.*';
+  const rows = func.parameters.map((p) => {
+    const row = parameterRow(p);
+    for (const group of func.requiredGroups.filter((g) => g.parameters.includes(p.name))) {
+      const others = group.parameters.filter((name) => name !== p.name).map(htmlCode).join(', ');
+      row.constraints.push(group.kind === 'exactly_one' ? `give exactly one of this and ${others}` : `give at least one of this and ${others}`);
+    }
+    return row;
+  });
+  return renderRows(rows) + requiredGroupsNote(func);
+}

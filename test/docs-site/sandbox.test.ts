@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO } from '../support.js';
+import { builtPages } from './site-pages.js';
+import { serveStatic } from './static-server.js';
+
+const SITE = join(REPO, 'docs-site/.vitepress/dist');
+
+interface DocsExample {
+  function: string;
+  title: string;
+  expectsError: boolean;
+  response: unknown;
+}
+const examples = JSON.parse(readFileSync(join(REPO, 'packages/docs/examples.json'), 'utf8')) as DocsExample[];
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(SITE, 'index.html'))) throw new Error('the docs site is not built: run `npm run build` first');
+  ({ origin, server } = await serveStatic(SITE));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/**
+ * The shape a value keeps through a Lua table: Lua has no null (a null field is absent) and
+ * one kind of table (an empty list and an empty object are the same), and key order is free.
+ */
+function throughLua(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? 'empty table' : value.map(throughLua);
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== null).sort(([a], [b]) => (a < b ? -1 : 1));
+    return entries.length === 0 ? 'empty table' : Object.fromEntries(entries.map(([k, v]) => [k, throughLua(v)]));
+  }
+  return value;
+}
+
+/** Clicks the first example's "Run in sandbox" for one language and reads what appears under it. */
+async function runFirstExample(page: Page, language: 'lua' | 'ts'): Promise<{ state: string | null; output: string }> {
+  const group = page.locator('.vp-code-group').first();
+  await group.locator('.tabs label', { hasText: language === 'lua' ? /^Lua$/ : /^TypeScript$/ }).click();
+  await group.locator(`button.sb-run[data-language="${language}"]`).click();
+  const marker = page.locator('.sb-sandbox').first();
+  // Done, and done for this language: the marker still shows the previous run until this one ends.
+  await page.waitForFunction(
+    (wanted) => {
+      const data = (document.querySelector('.sb-sandbox') as HTMLElement | null)?.dataset;
+      return data?.language === wanted && (data.state === 'ok' || data.state === 'error');
+    },
+    language,
+    { timeout: 60_000 },
+  );
+  return { state: await marker.getAttribute('data-state'), output: (await marker.locator('pre.sb-run-output').textContent()) ?? '' };
+}
+
+const resultOf = (output: string): unknown => JSON.parse(/^result = ([\s\S]*)$/m.exec(output)?.[1] ?? 'null');
+
+describe('"Run in sandbox" in a real browser, offline', () => {
+  it('runs one example per provider in Lua and in TypeScript and shows the documented response', async () => {
+    // One function page per provider, from the built site: the first whose first example succeeds.
+    const byProvider = new Map<string, { path: string; example: DocsExample }>();
+    for (const { path } of builtPages(SITE)) {
+      const match = /^\/([^/]+)\/([^/]+)$/.exec(path);
+      if (!match || byProvider.has(match[1]!)) continue;
+      const example = examples.find((e) => e.function === `${match[1]}.${match[2]}`);
+      if (example && !example.expectsError) byProvider.set(match[1]!, { path, example });
+    }
+    expect(byProvider.size).toBeGreaterThan(1);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const external: string[] = [];
+    // Offline: every request the page makes goes to this site; anything else is recorded and refused.
+    await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : (external.push(route.request().url()), route.abort())));
+    const failures: string[] = [];
+    for (const [provider, { path, example }] of byProvider) {
+      await page.goto(`${origin}${path}`);
+      await page.locator('button.sb-run').first().waitFor({ state: 'attached' });
+      const ts = await runFirstExample(page, 'ts');
+      if (ts.state !== 'ok') failures.push(`${provider} ${path} TypeScript: ${ts.output}`);
+      else expect(resultOf(ts.output), `${path} TypeScript`).toEqual(example.response);
+      const lua = await runFirstExample(page, 'lua');
+      if (lua.state !== 'ok') failures.push(`${provider} ${path} Lua: ${lua.output}`);
+      else expect(throughLua(resultOf(lua.output)), `${path} Lua`).toEqual(throughLua(example.response));
+    }
+    await page.close();
+    expect(failures).toEqual([]);
+    expect(external).toEqual([]);
+  }, 600_000);
+});

@@ -1,0 +1,29 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** A page of the built site: its clean URL path and what kind of page it is. */
+export interface SitePage {
+  path: string;
+  file: string;
+}
+
+/** Every HTML page VitePress built (its 404 page aside), as clean URL paths: `/`, `/telnyx/`, `/telnyx/send_sms`. */
+export function builtPages(root: string): SitePage[] {
+  const pages: SitePage[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir).sort()) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) {
+        if (entry !== 'assets') walk(full);
+      } else if (entry.endsWith('.html') && !(dir === root && entry === '404.html')) {
+        const rel = relative(root, full).replace(/\\/g, '/');
+        pages.push({ file: full, path: `/${rel.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '')}` });
+      }
+    }
+  };
+  walk(root);
+  return pages;
+}
+
+/** The page path a link's pathname names (`/telnyx/send_sms.html` and `/telnyx/send_sms` are one page). */
+export const pagePathOf = (pathname: string): string => decodeURIComponent(pathname).replace(/\/index(\.html)?$/, '/').replace(/\.html$/, '');
