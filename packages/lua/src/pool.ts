@@ -13,8 +13,9 @@ import { threadCpuClock } from './cpu-clock.js';
 import type { CpuClock } from './cpu-clock.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { callLabel, plainOutcome } from './run-state.js';
+import type { DocsFunction } from './run-state.js';
 import { validateLimits } from './limits.js';
-import type { LuaHostFunctions, LuaLimits, LuaRunResult } from './types.js';
+import type { LuaHostFunctions, LuaLimits, LuaRunResult, McpQuery } from './types.js';
 import { startWatchdog } from './watchdog.js';
 import type { Watchdog } from './watchdog.js';
 
@@ -128,7 +129,7 @@ export class LuaPool {
       if (!job) return;
       slot.job = job;
       slot.worker.ref(); // a running script keeps the process alive; idle workers do not
-      const message: ToWorker = { type: 'run', runId: job.runId, code: job.code, limits: job.limits, hasDocs: Boolean(job.host.docs) };
+      const message: ToWorker = { type: 'run', runId: job.runId, code: job.code, limits: job.limits, hasDocs: Boolean(job.host.docs), hasMcp: Boolean(job.host.mcp) };
       slot.worker.postMessage(message);
       // Until the worker starts the script only this timer runs, so a worker that never starts still ends the run.
       this.armWall(slot, job);
@@ -196,9 +197,7 @@ export class LuaPool {
     const base = { type: 'settle' as const, runId: call.runId, callId: call.callId };
     let value: unknown;
     try {
-      value = call.kind === 'integration'
-        ? await job.host.integration({ path: call.path, args: call.args })
-        : callDocs(requireDocs(job.host), call.path as 'list' | 'search' | 'read', call.args);
+      value = await hostAnswer(job.host, call);
     } catch (err) {
       return { ...base, ok: false, message: err instanceof Error ? err.message : String(err) };
     }
@@ -232,9 +231,20 @@ export class LuaPool {
   }
 }
 
-function requireDocs(host: LuaHostFunctions): NonNullable<LuaHostFunctions['docs']> {
-  if (!host.docs) throw new Error('docs are not available');
-  return host.docs;
+async function hostAnswer(host: LuaHostFunctions, call: Extract<FromWorker, { type: 'call' }>): Promise<unknown> {
+  switch (call.kind) {
+    case 'integration':
+      return host.integration({ path: call.path, args: call.args });
+    case 'docs':
+      if (!host.docs) throw new Error('docs are not available');
+      return callDocs(host.docs, call.path as DocsFunction, call.args);
+    case 'mcp_tool':
+      if (!host.mcp) throw new Error('MCP servers are not available');
+      return host.mcp.callTool({ path: call.path, args: call.args });
+    case 'mcp':
+      if (!host.mcp) throw new Error('MCP servers are not available');
+      return host.mcp.query(call.path as McpQuery, call.args);
+  }
 }
 
 /**

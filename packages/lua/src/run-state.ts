@@ -3,10 +3,13 @@ import { HostAllowance } from './host-limits.js';
 import { HostValueError, responseError, toPlainData } from './host-value.js';
 import { Output } from './output.js';
 import type { RunClock } from './run-clock.js';
-import type { IntegrationCall, LuaLimits } from './types.js';
+import type { IntegrationCall, LuaLimits, McpQuery } from './types.js';
 
 /** The docs functions a script can call; the names are the Lua names after `docs.`. */
 export type DocsFunction = 'list' | 'search' | 'read';
+
+/** What a host call reaches: an integration, a docs helper, an upstream MCP tool (`mcp_tool`), or an `mcp.*` function. */
+export type CallKind = 'integration' | 'docs' | 'mcp_tool' | 'mcp';
 
 /**
  * How a run reaches its host. In-process it wraps LuaHostFunctions; in a pool worker it forwards
@@ -17,6 +20,9 @@ export interface HostBridge {
   integration(call: IntegrationCall): Promise<unknown>;
   /** Undefined when the caller supplied no docs; docs.* and lua_*_docs are then absent. */
   docs?: (fn: DocsFunction, args: unknown[]) => Promise<unknown>;
+  /** Undefined when the caller supplied no MCP servers; app.mcp and mcp.* are then absent. */
+  mcpTool?: (call: IntegrationCall) => Promise<unknown>;
+  mcp?: (fn: McpQuery, args: unknown[]) => Promise<unknown>;
 }
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
@@ -90,14 +96,12 @@ export class RunState {
   }
 
   /** Starts a host call right away and returns its id; the script then yields until it settles. */
-  startCall(kind: 'integration' | 'docs', path: string, args: unknown[]): number {
+  startCall(kind: CallKind, path: string, args: unknown[]): number {
     const id = this.nextId++;
     const label = callLabel(kind, path);
     let promise: Promise<unknown>;
     try {
-      promise = kind === 'integration'
-        ? Promise.resolve(this.bridge.integration({ path, args }))
-        : Promise.resolve(this.bridge.docs?.(path as DocsFunction, args));
+      promise = Promise.resolve(dispatch(this.bridge, kind, path, args));
     } catch (err) {
       promise = Promise.reject(err);
     }
@@ -137,9 +141,22 @@ export class RunState {
   }
 }
 
-/** How errors name a host call: "app.integrations.telnyx.send_sms" or "docs.read". */
-export function callLabel(kind: 'integration' | 'docs', path: string): string {
-  return kind === 'integration' ? `app.integrations.${path}` : `docs.${path}`;
+function dispatch(bridge: HostBridge, kind: CallKind, path: string, args: unknown[]): Promise<unknown> | undefined {
+  switch (kind) {
+    case 'integration':
+      return bridge.integration({ path, args });
+    case 'docs':
+      return bridge.docs?.(path as DocsFunction, args);
+    case 'mcp_tool':
+      return bridge.mcpTool?.({ path, args });
+    case 'mcp':
+      return bridge.mcp?.(path as McpQuery, args);
+  }
+}
+
+/** How errors name a host call: "app.integrations.telnyx.send_sms", "docs.read", "app.mcp.notes.add" or "mcp.tools". */
+export function callLabel(kind: CallKind, path: string): string {
+  return { integration: 'app.integrations.', docs: 'docs.', mcp_tool: 'app.mcp.', mcp: 'mcp.' }[kind] + path;
 }
 
 /** A host result as data Lua can take, or the Lua error that says why it is not. */

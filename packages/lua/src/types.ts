@@ -36,6 +36,17 @@ export interface LuaDocs {
   read(page: string): string;
 }
 
+/** The `mcp.*` functions a script can call; the names are the Lua names after `mcp.`. */
+export type McpQuery = 'servers' | 'tools' | 'schema' | 'resources' | 'read_resource' | 'prompts' | 'get_prompt';
+
+/** Upstream MCP servers as a script reaches them: `app.mcp.<server>.<tool>(args)` and `mcp.*`. */
+export interface LuaMcp {
+  /** app.mcp.<server>.<tool>(...): `path` is "server.tool"; same result and error rules as integration(). */
+  callTool(call: IntegrationCall): Promise<unknown>;
+  /** mcp.servers(), mcp.tools(server), …, with the Lua arguments as JSON-shaped data. */
+  query(fn: McpQuery, args: unknown[]): Promise<unknown>;
+}
+
 /** What the caller (the CLI) provides to a run. */
 export interface LuaHostFunctions {
   /**
@@ -48,6 +59,8 @@ export interface LuaHostFunctions {
   integration(call: IntegrationCall): Promise<unknown>;
   /** docs.list/search/read and lua_list_docs/lua_search_docs/lua_read_doc; omit to leave them out. */
   docs?: LuaDocs;
+  /** app.mcp and mcp.*; omit to leave them out. */
+  mcp?: LuaMcp;
 }
 
 export type LuaErrorKind = 'syntax' | 'runtime' | 'cpu_limit' | 'memory_limit' | 'wall_limit' | 'killed';

@@ -8,6 +8,7 @@ import { sandboxRequested } from '../sandbox.js';
 import { parseBaseUrlFlags } from '../base-url.js';
 import { bindings } from '../registry.js';
 import { readInputFile, readStdinIfPiped } from '../stdin.js';
+import { upstreamForLua } from '../lua-upstream.js';
 
 /** `switchboard lua [file] [-e code] [--json] [--force] [--sandbox] [--memory-limit bytes] [--cpu-limit seconds] [--base-url provider[.server]=URL ...]` */
 export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
@@ -22,6 +23,9 @@ export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
       'memory-limit': { type: 'string' },
       'cpu-limit': { type: 'string' },
       'base-url': { type: 'string', multiple: true },
+      // Upstream MCP servers (lua-upstream.ts) and the REPL (repl.ts).
+      'mcp-config': { type: 'string' },
+      repl: { type: 'boolean' },
     },
   });
   const memoryBytes = parseMemoryLimit(values['memory-limit']);
@@ -35,8 +39,9 @@ export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { DEFAULT_LIMITS, LuaPool } = await import('@switchboard/lua');
   // One worker: a script stuck in C code (a pathological pattern) can still be killed.
   const pool = new LuaPool({ size: 1 });
+  const upstream = upstreamForLua(values['mcp-config'], '0.1.0');
   try {
-    const run = await pool.run(code, luaHost(ctx), {
+    const run = await pool.run(code, luaHost(ctx, upstream), {
       ...(memoryBytes !== undefined ? { memoryBytes } : {}),
       // The wall-clock limit (default 60 s) must not silently cut short a longer CPU limit the user asked for.
       ...(cpuSeconds !== undefined ? { cpuMs: cpuSeconds * 1000, wallMs: Math.max(DEFAULT_LIMITS.wallMs, cpuSeconds * 1000) } : {}),
@@ -65,6 +70,6 @@ export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
     }
     return run.ok ? EXIT.ok : EXIT.failure;
   } finally {
-    await pool.close();
+    await Promise.all([pool.close(), upstream.close()]);
   }
 }
