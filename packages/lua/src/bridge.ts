@@ -9,6 +9,7 @@ export function bridgeFor(host: LuaHostFunctions): HostBridge {
     docs: docs ? async (fn, args) => callDocs(docs, fn, args) : undefined,
     mcpTool: host.mcp ? (call) => host.mcp!.callTool(call) : undefined,
     mcp: host.mcp ? (fn, args) => host.mcp!.query(fn, args) : undefined,
+    ...(host.output ? { output: host.output } : {}),
   };
 }
 

@@ -182,7 +182,7 @@ const FUNCTIONS: Record<string, HostFn> = {
       throw new Error(`json.decode: ${err instanceof Error ? err.message : String(err)}`);
     }
     try {
-      run.converter.push(L, value);
+      run.converter.push(L, value, 'decoded');
     } catch (err) {
       if (err instanceof ConversionError) throw new Error(`json.decode: ${err.message}`);
       throw err;

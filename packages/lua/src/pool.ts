@@ -32,6 +32,8 @@ interface Job {
   host: LuaHostFunctions;
   limits: LuaLimits;
   startedAt: number;
+  /** What the script has printed so far, as the worker reported it. */
+  output: string[];
   resolve(result: LuaRunResult): void;
 }
 
@@ -90,7 +92,7 @@ export class LuaPool {
       return Promise.reject(err);
     }
     return new Promise((resolve) => {
-      this.queue.push({ runId: this.nextRunId++, code, host, limits: resolved, startedAt: performance.now(), resolve });
+      this.queue.push({ runId: this.nextRunId++, code, host, limits: resolved, startedAt: performance.now(), output: [], resolve });
       this.dispatch();
     });
   }
@@ -174,6 +176,11 @@ export class LuaPool {
     if (message.type === 'started') {
       this.armWall(slot, job);
       this.armCompute(slot);
+      return;
+    }
+    if (message.type === 'output') {
+      job.output.push(message.text);
+      job.host.output?.(message.text);
       return;
     }
     if (message.type === 'done') {
@@ -262,5 +269,6 @@ function postSettle(worker: Worker, reply: Extract<ToWorker, { type: 'settle' }>
 }
 
 function killed(job: Job, message: string): LuaRunResult {
-  return { ok: false, output: '', result: null, error: { kind: 'killed', message }, durationMs: performance.now() - job.startedAt };
+  // A killed run keeps what it printed before it got stuck.
+  return { ok: false, output: job.output.join(''), result: null, error: { kind: 'killed', message }, durationMs: performance.now() - job.startedAt };
 }

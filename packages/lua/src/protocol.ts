@@ -13,4 +13,6 @@ export type FromWorker =
   /** The worker begins running the script: the pool's watchdog starts here, not when the script was posted. */
   | { type: 'started'; runId: number }
   | { type: 'call'; runId: number; callId: number; kind: CallKind; path: string; args: unknown[] }
+  /** Output as the script writes it: the pool keeps it for a run it has to kill, and passes it to host.output. */
+  | { type: 'output'; runId: number; text: string }
   | { type: 'done'; runId: number; result: LuaRunResult };

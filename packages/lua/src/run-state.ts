@@ -23,6 +23,8 @@ export interface HostBridge {
   /** Undefined when the caller supplied no MCP servers; app.mcp and mcp.* are then absent. */
   mcpTool?: (call: IntegrationCall) => Promise<unknown>;
   mcp?: (fn: McpQuery, args: unknown[]) => Promise<unknown>;
+  /** Sees print/dump output as it is written (after the output cap). */
+  output?: (text: string) => void;
 }
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
@@ -56,7 +58,7 @@ export class RunState {
   private nextId = 1;
 
   constructor(readonly bridge: HostBridge, readonly limits: LuaLimits, readonly clock: RunClock) {
-    this.output = new Output(limits.outputBytes);
+    this.output = new Output(limits.outputBytes, bridge.output);
     this.startedAt = clock.now();
     this.wallDeadline = this.startedAt + limits.wallMs;
   }

@@ -61,6 +61,11 @@ export interface LuaHostFunctions {
   docs?: LuaDocs;
   /** app.mcp and mcp.*; omit to leave them out. */
   mcp?: LuaMcp;
+  /**
+   * Called with print/dump output as the script writes it (after the output cap), e.g. to show it
+   * live. The run's result carries the whole output either way.
+   */
+  output?: (text: string) => void;
 }
 
 export type LuaErrorKind = 'syntax' | 'runtime' | 'cpu_limit' | 'memory_limit' | 'wall_limit' | 'killed';

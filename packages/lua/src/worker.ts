@@ -42,6 +42,8 @@ port.on('message', (message: ToWorker) => {
     docs: hasDocs ? (fn: DocsFunction, args) => forward(runId, 'docs', fn, args) : undefined,
     mcpTool: hasMcp ? (call) => forward(runId, 'mcp_tool', call.path, call.args) : undefined,
     mcp: hasMcp ? (fn, args) => forward(runId, 'mcp', fn, args) : undefined,
+    // Posted at once: if the script then gets stuck and this worker is terminated, what it printed is already out.
+    output: (text) => post({ type: 'output', runId, text }),
   };
   acquireVm().then(() => {
     post({ type: 'started', runId });

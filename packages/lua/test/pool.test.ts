@@ -73,6 +73,20 @@ describe('LuaPool', () => {
     expect(next.result).toBe('alive');
   });
 
+  it('keeps what a script printed before it was stopped by a limit, in the worker or by a kill', async () => {
+    const tripped = await pool.run('print("before") while true do end', fakeHost(), { cpuMs: 300, wallMs: 600_000 });
+    expect(tripped).toMatchObject({ output: 'before\n', error: { kind: 'cpu_limit' } });
+    const killed = await pool.run('print("before") dump({a = 1}) return string.find(("a"):rep(3000), ".-.-.-.-b$")', fakeHost(), { cpuMs: 300, wallMs: 600_000 });
+    expect(killed).toMatchObject({ output: 'before\n{\n  "a": 1\n}\n', error: { kind: 'killed' } });
+  });
+
+  it('passes output to host.output as the script writes it', async () => {
+    const seen: string[] = [];
+    const r = await pool.run('print("one") print("two")', { ...fakeHost(), output: (text) => seen.push(text) });
+    expect(seen).toEqual(['one\n', 'two\n']);
+    expect(r.output).toBe('one\ntwo\n');
+  });
+
   it('does not count time spent waiting for the host against the watchdog', async () => {
     const host = fakeHost(() => new Promise((resolve) => setTimeout(() => resolve({ ok: true }), 500)));
     const own = new LuaPool({ size: 1, graceMs: 100 });
