@@ -15,7 +15,7 @@ import type { FromWorker, ToWorker } from './protocol.js';
 import { callLabel, plainOutcome } from './run-state.js';
 import type { DocsFunction } from './run-state.js';
 import { validateLimits } from './limits.js';
-import type { LuaHostFunctions, LuaLimits, LuaRunResult, McpQuery } from './types.js';
+import type { LuaHostFunctions, LuaLimits, LuaRunResult, LuaScriptOptions, McpQuery } from './types.js';
 import { startWatchdog } from './watchdog.js';
 import type { Watchdog } from './watchdog.js';
 
@@ -34,6 +34,7 @@ interface Job {
   startedAt: number;
   /** What the script has printed so far, as the worker reported it. */
   output: string[];
+  name: string | undefined;
   resolve(result: LuaRunResult): void;
 }
 
@@ -83,7 +84,7 @@ export class LuaPool {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  run(code: string, host: LuaHostFunctions, limits?: Partial<LuaLimits>): Promise<LuaRunResult> {
+  run(code: string, host: LuaHostFunctions, limits?: Partial<LuaLimits>, script: LuaScriptOptions = {}): Promise<LuaRunResult> {
     if (this.closed) return Promise.reject(new Error('LuaPool is closed'));
     let resolved: LuaLimits;
     try {
@@ -92,7 +93,7 @@ export class LuaPool {
       return Promise.reject(err);
     }
     return new Promise((resolve) => {
-      this.queue.push({ runId: this.nextRunId++, code, host, limits: resolved, startedAt: performance.now(), output: [], resolve });
+      this.queue.push({ runId: this.nextRunId++, code, host, limits: resolved, startedAt: performance.now(), output: [], name: script.name, resolve });
       this.dispatch();
     });
   }
@@ -131,7 +132,7 @@ export class LuaPool {
       if (!job) return;
       slot.job = job;
       slot.worker.ref(); // a running script keeps the process alive; idle workers do not
-      const message: ToWorker = { type: 'run', runId: job.runId, code: job.code, limits: job.limits, hasDocs: Boolean(job.host.docs), hasMcp: Boolean(job.host.mcp) };
+      const message: ToWorker = { type: 'run', runId: job.runId, code: job.code, limits: job.limits, hasDocs: Boolean(job.host.docs), hasMcp: Boolean(job.host.mcp), ...(job.name !== undefined ? { name: job.name } : {}) };
       slot.worker.postMessage(message);
       // Until the worker starts the script only this timer runs, so a worker that never starts still ends the run.
       this.armWall(slot, job);

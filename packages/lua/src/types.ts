@@ -68,6 +68,15 @@ export interface LuaHostFunctions {
   output?: (text: string) => void;
 }
 
+/** How a run names its script. */
+export interface LuaScriptOptions {
+  /**
+   * The name errors and tracebacks give the script, e.g. its file path: "report.lua:3: attempt to
+   * index a nil value". Default "script".
+   */
+  name?: string;
+}
+
 export type LuaErrorKind = 'syntax' | 'runtime' | 'cpu_limit' | 'memory_limit' | 'wall_limit' | 'killed';
 
 export interface LuaRunResult {
@@ -76,7 +85,10 @@ export interface LuaRunResult {
   output: string;
   /** The script's return value(s) as JSON-shaped data: one value, an array when several, or null. */
   result: unknown;
-  /** `message` carries the Lua position when there is one, e.g. "script:3: attempt to index a nil value". */
-  error: { kind: LuaErrorKind; message: string } | null;
+  /**
+   * `message` carries the Lua position when there is one, e.g. "script:3: attempt to index a nil
+   * value"; `traceback` the script's call stack at a runtime error ("stack traceback:\n\tscript:3: in …").
+   */
+  error: { kind: LuaErrorKind; message: string; traceback?: string } | null;
   durationMs: number;
 }

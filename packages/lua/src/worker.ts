@@ -36,7 +36,7 @@ port.on('message', (message: ToWorker) => {
     else waiter?.reject(new Error(message.message));
     return;
   }
-  const { runId, code, limits, hasDocs, hasMcp } = message;
+  const { runId, code, limits, hasDocs, hasMcp, name } = message;
   const bridge: HostBridge = {
     integration: (call) => forward(runId, 'integration', call.path, call.args),
     docs: hasDocs ? (fn: DocsFunction, args) => forward(runId, 'docs', fn, args) : undefined,
@@ -47,7 +47,7 @@ port.on('message', (message: ToWorker) => {
   };
   acquireVm().then(() => {
     post({ type: 'started', runId });
-    return runScript(code, bridge, limits);
+    return runScript(code, bridge, limits, undefined, name);
   }).then(
     (result) => post({ type: 'done', runId, result }),
     (err: unknown) => post({

@@ -41,11 +41,13 @@ export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const pool = new LuaPool({ size: 1 });
   const upstream = upstreamForLua(values['mcp-config'], '0.1.0');
   try {
+    // Errors and tracebacks name the file a script came from ("report.lua:3: …"); -e and stdin are "script".
+    const script = values.eval === undefined && positionals[0] ? { name: positionals[0] } : {};
     const run = await pool.run(code, luaHost(ctx, upstream), {
       ...(memoryBytes !== undefined ? { memoryBytes } : {}),
       // The wall-clock limit (default 60 s) must not silently cut short a longer CPU limit the user asked for.
       ...(cpuSeconds !== undefined ? { cpuMs: cpuSeconds * 1000, wallMs: Math.max(DEFAULT_LIMITS.wallMs, cpuSeconds * 1000) } : {}),
-    });
+    }, script);
     const permissionBypassed = values.force === true && ctx.log.some((c) => c.operation === 'write' && c.effect !== 'denied');
     if (values.json) {
       io.stdout.write(
@@ -57,7 +59,7 @@ export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
             result: run.result ?? null,
             execution_time_ms: Math.round(run.durationMs * 100) / 100,
             integration_calls: ctx.log,
-            meta: { sandbox, permission_bypassed: permissionBypassed, error_kind: run.error?.kind ?? null },
+            meta: { sandbox, permission_bypassed: permissionBypassed, error_kind: run.error?.kind ?? null, traceback: run.error?.traceback ?? null },
           },
           null,
           2,
@@ -66,7 +68,7 @@ export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
     } else {
       if (sandbox) io.stderr.write('(sandbox: integration calls answered by the mock handlers; nothing left this machine)\n');
       io.stdout.write(run.output);
-      if (run.error) io.stderr.write(`error: ${run.error.message}\n`);
+      if (run.error) io.stderr.write(`error: ${run.error.message}\n${run.error.traceback ? `${run.error.traceback}\n` : ''}`);
     }
     return run.ok ? EXIT.ok : EXIT.failure;
   } finally {
