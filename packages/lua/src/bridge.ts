@@ -10,6 +10,7 @@ export function bridgeFor(host: LuaHostFunctions): HostBridge {
     mcpTool: host.mcp ? (call) => host.mcp!.callTool(call) : undefined,
     mcp: host.mcp ? (fn, args) => host.mcp!.query(fn, args) : undefined,
     ...(host.output ? { output: host.output } : {}),
+    ...(host.repl ? { repl: (prompt: string) => host.repl!.read(prompt) } : {}),
   };
 }
 

@@ -53,6 +53,7 @@ export async function createEngine(vm: Vm, run: RunState): Promise<{ engine: Lua
     setField(vm, G, 'array_mt', () => run.converter.pushArrayMetatable(G));
     setField(vm, G, 'has_docs', () => lua._lua_pushboolean(G, run.bridge.docs ? 1 : 0));
     setField(vm, G, 'has_mcp', () => lua._lua_pushboolean(G, run.bridge.mcp ? 1 : 0));
+    setField(vm, G, 'has_repl', () => lua._lua_pushboolean(G, run.bridge.repl ? 1 : 0));
 
     const previous = enterRun(run);
     let status: number;

@@ -13,8 +13,9 @@ export { DEFAULT_LIMITS } from './types.js';
 export { describeLimit, LuaLimitError, MAX_MEMORY_BYTES, MAX_OUTPUT_BYTES, MAX_TIME_MS, MIN_MEMORY_BYTES, validateLimits } from './limits.js';
 export { MAX_MATCHES, MAX_PATTERN_BYTES, MAX_SUBJECT_BYTES } from './host-limits.js';
 export { MAX_DEPTH } from './convert.js';
-export type { IntegrationCall, LuaDocs, LuaErrorKind, LuaHostFunctions, LuaLimits, LuaMcp, LuaRunResult, LuaScriptOptions, McpQuery } from './types.js';
+export type { IntegrationCall, LuaDocs, LuaErrorKind, LuaHostFunctions, LuaLimits, LuaMcp, LuaRepl, LuaRunResult, LuaScriptOptions, McpQuery } from './types.js';
 export { LuaPool } from './pool.js';
+export { REPL_CONTINUATION, REPL_PROMPT, REPL_SCRIPT } from './repl.js';
 export type { LuaPoolOptions } from './pool.js';
 
 /** Runs `code` in a fresh engine on this thread (engines share one wasm instance). */

@@ -132,7 +132,7 @@ export class LuaPool {
       if (!job) return;
       slot.job = job;
       slot.worker.ref(); // a running script keeps the process alive; idle workers do not
-      const message: ToWorker = { type: 'run', runId: job.runId, code: job.code, limits: job.limits, hasDocs: Boolean(job.host.docs), hasMcp: Boolean(job.host.mcp), ...(job.name !== undefined ? { name: job.name } : {}) };
+      const message: ToWorker = { type: 'run', runId: job.runId, code: job.code, limits: job.limits, hasDocs: Boolean(job.host.docs), hasMcp: Boolean(job.host.mcp), hasRepl: Boolean(job.host.repl), ...(job.name !== undefined ? { name: job.name } : {}) };
       slot.worker.postMessage(message);
       // Until the worker starts the script only this timer runs, so a worker that never starts still ends the run.
       this.armWall(slot, job);
@@ -252,6 +252,9 @@ async function hostAnswer(host: LuaHostFunctions, call: Extract<FromWorker, { ty
     case 'mcp':
       if (!host.mcp) throw new Error('MCP servers are not available');
       return host.mcp.query(call.path as McpQuery, call.args);
+    case 'repl':
+      if (!host.repl) throw new Error('no REPL input');
+      return host.repl.read(String(call.args[0] ?? ''));
   }
 }
 

@@ -141,6 +141,11 @@ if host.has_docs then
   lua_list_docs, lua_search_docs, lua_read_doc = docs.list, docs.search, docs.read
 end
 
+if host.has_repl then
+  -- Taken (and cleared) by REPL_SCRIPT as its first statement.
+  repl = { read = function(prompt) local v = await_call("repl", "read", prompt) return v end }
+end
+
 if host.has_mcp then
   local function read_only(what) return function() error(what .. " is read-only", 2) end end
   -- app.mcp.<server>.<tool>(args): two levels, each created on first use.

@@ -3,7 +3,7 @@ import type { CallKind } from './run-state.js';
 import type { LuaLimits, LuaRunResult } from './types.js';
 
 export type ToWorker =
-  | { type: 'run'; runId: number; code: string; limits: LuaLimits; hasDocs: boolean; hasMcp: boolean; name?: string }
+  | { type: 'run'; runId: number; code: string; limits: LuaLimits; hasDocs: boolean; hasMcp: boolean; hasRepl: boolean; name?: string }
   | { type: 'settle'; runId: number; callId: number; ok: true; value: unknown }
   | { type: 'settle'; runId: number; callId: number; ok: false; message: string };
 

@@ -9,7 +9,7 @@ import type { IntegrationCall, LuaLimits, McpQuery } from './types.js';
 export type DocsFunction = 'list' | 'search' | 'read';
 
 /** What a host call reaches: an integration, a docs helper, an upstream MCP tool (`mcp_tool`), or an `mcp.*` function. */
-export type CallKind = 'integration' | 'docs' | 'mcp_tool' | 'mcp';
+export type CallKind = 'integration' | 'docs' | 'mcp_tool' | 'mcp' | 'repl';
 
 /**
  * How a run reaches its host. In-process it wraps LuaHostFunctions; in a pool worker it forwards
@@ -25,6 +25,8 @@ export interface HostBridge {
   mcp?: (fn: McpQuery, args: unknown[]) => Promise<unknown>;
   /** Sees print/dump output as it is written (after the output cap). */
   output?: (text: string) => void;
+  /** The REPL's line reader: `repl.read(prompt)` in Lua. */
+  repl?: (prompt: string) => Promise<string | null>;
 }
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
@@ -101,6 +103,8 @@ export class RunState {
   startCall(kind: CallKind, path: string, args: unknown[]): number {
     const id = this.nextId++;
     const label = callLabel(kind, path);
+    // In a REPL each line the user enters gets the whole CPU budget.
+    if (kind === 'repl') this.restartCpuBudget();
     let promise: Promise<unknown>;
     try {
       promise = Promise.resolve(dispatch(this.bridge, kind, path, args));
@@ -132,6 +136,12 @@ export class RunState {
     return { ...entry.outcome, label: entry.label };
   }
 
+  private restartCpuBudget(): void {
+    this.cpuUsedMs = 0;
+    this.sliceCpuStart = this.clock.cpu();
+    this.deadline = Math.min(this.clock.now() + this.limits.cpuMs, this.wallDeadline);
+  }
+
   trip(kind: TripKind): void {
     this.tripped ??= kind;
   }
@@ -153,12 +163,14 @@ function dispatch(bridge: HostBridge, kind: CallKind, path: string, args: unknow
       return bridge.mcpTool?.({ path, args });
     case 'mcp':
       return bridge.mcp?.(path as McpQuery, args);
+    case 'repl':
+      return bridge.repl?.(String(args[0] ?? ''));
   }
 }
 
 /** How errors name a host call: "app.integrations.telnyx.send_sms", "docs.read", "app.mcp.notes.add" or "mcp.tools". */
 export function callLabel(kind: CallKind, path: string): string {
-  return { integration: 'app.integrations.', docs: 'docs.', mcp_tool: 'app.mcp.', mcp: 'mcp.' }[kind] + path;
+  return { integration: 'app.integrations.', docs: 'docs.', mcp_tool: 'app.mcp.', mcp: 'mcp.', repl: 'repl.' }[kind] + path;
 }
 
 /** A host result as data Lua can take, or the Lua error that says why it is not. */

@@ -66,6 +66,14 @@ export interface LuaHostFunctions {
    * live. The run's result carries the whole output either way.
    */
   output?: (text: string) => void;
+  /** Where REPL_SCRIPT reads its input; only the REPL passes it. */
+  repl?: LuaRepl;
+}
+
+/** The input side of an interactive session (see repl.ts). */
+export interface LuaRepl {
+  /** Shows `prompt` and resolves with the next line, or null when the session ends. */
+  read(prompt: string): Promise<string | null>;
 }
 
 /** How a run names its script. */

@@ -36,7 +36,7 @@ port.on('message', (message: ToWorker) => {
     else waiter?.reject(new Error(message.message));
     return;
   }
-  const { runId, code, limits, hasDocs, hasMcp, name } = message;
+  const { runId, code, limits, hasDocs, hasMcp, hasRepl, name } = message;
   const bridge: HostBridge = {
     integration: (call) => forward(runId, 'integration', call.path, call.args),
     docs: hasDocs ? (fn: DocsFunction, args) => forward(runId, 'docs', fn, args) : undefined,
@@ -44,6 +44,7 @@ port.on('message', (message: ToWorker) => {
     mcp: hasMcp ? (fn, args) => forward(runId, 'mcp', fn, args) : undefined,
     // Posted at once: if the script then gets stuck and this worker is terminated, what it printed is already out.
     output: (text) => post({ type: 'output', runId, text }),
+    ...(hasRepl ? { repl: (prompt: string) => forward(runId, 'repl', 'read', [prompt]) as Promise<string | null> } : {}),
   };
   acquireVm().then(() => {
     post({ type: 'started', runId });

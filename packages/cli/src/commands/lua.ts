@@ -30,6 +30,11 @@ export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
   });
   const memoryBytes = parseMemoryLimit(values['memory-limit']);
   const cpuSeconds = parseCpuLimit(values['cpu-limit']);
+  if (values.repl) {
+    if (values.eval !== undefined || positionals.length > 0 || values.json) throw new UsageError('--repl reads Lua from the terminal: it takes no -e, file or --json.');
+    const { replCommand } = await import('../repl-command.js');
+    return replCommand({ sandbox: values.sandbox, force: values.force, baseUrls: values['base-url'] ?? [], mcpConfig: values['mcp-config'], memoryBytes, cpuSeconds }, io);
+  }
   const code = values.eval ?? (positionals[0] ? readInputFile(positionals[0]) : await readStdinIfPiped());
   if (code === null || code.trim() === '') throw new UsageError('give Lua code with -e, a file, or on standard input.');
 
