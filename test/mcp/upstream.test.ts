@@ -196,3 +196,34 @@ describe('switchboard mcp install', () => {
     expect(readFileSync(join(project, '.mcp.json'), 'utf8')).toBe('{ "mcpServers": { broken');
   });
 });
+
+describe('an upstream server reached by URL (Streamable HTTP)', () => {
+  let child: import('node:child_process').ChildProcess;
+  let url: string;
+  beforeAll(async () => {
+    const { spawn } = await import('node:child_process');
+    child = spawn(process.execPath, [FIXTURE, '--http'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    url = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      child.stderr!.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(text);
+        if (match) resolve(match[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`fixture exited with ${code}: ${text}`)));
+    });
+  }, 30_000);
+  afterAll(() => {
+    child?.kill('SIGTERM');
+  });
+
+  it('is called from Lua like a stdio server, under the same policy', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'switchboard-upstream-http-')), 'mcp.json');
+    writeFileSync(file, JSON.stringify({ mcpServers: { remote: { url } } }));
+    const read = lua('return app.mcp.remote.lookup_order({order_id = "H-1"})', ['--mcp-config', file]);
+    expect(read.json.error).toBeNull();
+    expect(read.json.result).toEqual({ order_id: 'H-1', status: 'shipped' });
+    expect(lua('return app.mcp.remote.add_note({text = "x"})', ['--mcp-config', file]).json.error).toContain('counts as a write and was not sent');
+    expect(lua('return mcp.servers()[1].transport', ['--mcp-config', file]).json.result).toBe('http');
+  });
+});

@@ -14,7 +14,7 @@ import { SwitchboardError } from '@switchboard/runtime';
 import type { Settings } from '../accounts.js';
 import { invoke, type InvokeContext } from '../invoke.js';
 import type { BaseUrlFlags } from '../base-url.js';
-import type { UpstreamHub } from '../upstream/hub.js';
+import { GATEWAY_SERVER_NAME, type UpstreamHub } from '../upstream/hub.js';
 import { blockedBy, entriesInScope, providersInScope, toolOf, type CatalogEntry, type CatalogScope } from './catalog-tools.js';
 import { docsResources, docsTemplates, readDocsResource } from './docs-resources.js';
 import { CALL_TOOL, callTool, DESCRIBE_TOOL, describeEntry, describeTool, lookUp, SEARCH_TOOL, searchResult, searchTool } from './meta-tools.js';
@@ -45,7 +45,7 @@ export interface GatewayOptions {
 /** An MCP server exposing catalog functions as tools, built on the official SDK. */
 export function createGateway(options: GatewayOptions): Server {
   const server = new Server(
-    { name: 'switchboard', version: options.version },
+    { name: GATEWAY_SERVER_NAME, version: options.version },
     { capabilities: { tools: {}, resources: {}, prompts: {} } },
   );
   const scope: CatalogScope = { integrations: options.integrations, write: options.write, settings: options.settings };
