@@ -227,3 +227,35 @@ describe('an upstream server reached by URL (Streamable HTTP)', () => {
     expect(lua('return mcp.servers()[1].transport', ['--mcp-config', file]).json.result).toBe('http');
   });
 });
+
+describe('upstream tools in search-first mode', () => {
+  const config = upstreamConfig({ orders: {} });
+  async function gateway(args: string[]): Promise<Client> {
+    const client = new Client({ name: 'switchboard-tests', version: '1.0.0' });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', 'serve', '--sandbox', '--tools', 'search', '--mcp-config', config, ...args], env, cwd: REPO, stderr: 'pipe' }));
+    return client;
+  }
+  type Hit = { function: string; operation: string; callable: boolean; requires?: string };
+  const text = (result: Awaited<ReturnType<Client['callTool']>>) => (result.content as Array<{ text: string }>)[0]!.text;
+
+  it('are not listed, but found, described and called through the meta-tools under the write policy', async () => {
+    const [readOnly, writable] = await Promise.all([gateway([]), gateway(['--write', 'allow'])]);
+    try {
+      expect((await readOnly.listTools()).tools.map((t) => t.name).sort()).toEqual(['call_function', 'describe_function', 'search_functions']);
+      const hits = (await readOnly.callTool({ name: 'search_functions', arguments: { query: 'note' } })).structuredContent as { functions: Hit[] };
+      expect(hits.functions).toContainEqual(expect.objectContaining({ function: 'mcp__orders__add_note', operation: 'write', callable: false, requires: '--write allow' }));
+      const described = (await readOnly.callTool({ name: 'describe_function', arguments: { function: 'mcp__orders__add_note' } })).structuredContent as { input_schema: { required: string[] } };
+      expect(described.input_schema.required).toEqual(['text']);
+      const refused = await readOnly.callTool({ name: 'call_function', arguments: { function: 'mcp__orders__add_note', arguments: { text: 'x' } } });
+      expect(refused.isError).toBe(true);
+      expect(text(refused)).toContain('counts as a write and was not sent: start the gateway with --write allow');
+      const read = await readOnly.callTool({ name: 'call_function', arguments: { function: 'mcp__orders__lookup_order', arguments: { order_id: 'S-1' } } });
+      expect(read.structuredContent).toEqual({ order_id: 'S-1', status: 'shipped' });
+      const sent = await writable.callTool({ name: 'call_function', arguments: { function: 'mcp__orders__add_note', arguments: { text: 'x' } } });
+      expect(sent.isError).toBeFalsy();
+      expect(text(sent)).toBe('saved note 1');
+    } finally {
+      await Promise.all([readOnly.close(), writable.close()]);
+    }
+  }, 60_000);
+});

@@ -17,11 +17,12 @@ import type { BaseUrlFlags } from '../base-url.js';
 import { GATEWAY_SERVER_NAME, type UpstreamHub } from '../upstream/hub.js';
 import { blockedBy, entriesInScope, providersInScope, toolOf, type CatalogEntry, type CatalogScope } from './catalog-tools.js';
 import { docsResources, docsTemplates, readDocsResource } from './docs-resources.js';
-import { CALL_TOOL, callTool, DESCRIBE_TOOL, describeEntry, describeTool, lookUp, SEARCH_TOOL, searchResult, searchTool } from './meta-tools.js';
+import { CALL_TOOL, callTool, DESCRIBE_TOOL, describeEntry, describeTool, lookUp, SEARCH_TOOL, searchQuery, searchResult, searchTool } from './meta-tools.js';
 import { getPrompt, promptName, promptsFor } from './prompts.js';
 import { dataResult, toolError } from './results.js';
 import { toolModeFor, type ToolMode, type ToolModeRequest } from './tool-mode.js';
 import { proxiedTools, proxyCall, PROXY_PREFIX } from './upstream-proxy.js';
+import { describeUpstream, upstreamHits } from './upstream-search.js';
 
 export interface GatewayOptions {
   /** Provider ids to expose; empty means all. */
@@ -76,15 +77,30 @@ export function createGateway(options: GatewayOptions): Server {
     }
   }
 
-  server.setRequestHandler(ListToolsRequestSchema, async () => {
-    const listed = (await currentMode()) === 'all' ? [...callable.map((e) => toolOf(e, options.settings)), searchTool] : [searchTool, describeTool, callTool];
-    return { tools: [...listed, ...(await upstreamTools())] };
-  });
+  // Search-first lists no upstream tool either: they are found, described and called through the meta-tools.
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: (await currentMode()) === 'all' ? [...callable.map((e) => toolOf(e, options.settings)), searchTool, ...(await upstreamTools())] : [searchTool, describeTool, callTool],
+  }));
 
   server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
     const { name, arguments: given = {} } = request.params;
     const listsDirectTools = (await currentMode()) === 'all';
-    if (name === SEARCH_TOOL) return searchResult(given, scope, listsDirectTools, options.maxResultChars);
+    const upstreamByMeta = !listsDirectTools && options.upstream !== undefined && typeof given.function === 'string' && given.function.startsWith(PROXY_PREFIX);
+    if (name === SEARCH_TOOL) {
+      const query = searchQuery(given);
+      if (typeof query !== 'string') return query;
+      const more = !listsDirectTools && options.upstream ? await upstreamHits(options.upstream, query, options.write) : [];
+      return searchResult(query, given, scope, listsDirectTools, options.maxResultChars, more);
+    }
+    if (name === DESCRIBE_TOOL && upstreamByMeta) {
+      const described = await describeUpstream(options.upstream!, given.function as string, options.write);
+      return described ? dataResult(described, options.maxResultChars) : toolError(`Unknown function: ${String(given.function)}. Use ${SEARCH_TOOL} to find one.`);
+    }
+    if (name === CALL_TOOL && upstreamByMeta) {
+      const args = given.arguments ?? {};
+      if (typeof args !== 'object' || args === null || Array.isArray(args)) return toolError(`${CALL_TOOL}: 'arguments' must be an object of named arguments.`);
+      return proxyCall(options.upstream!, given.function as string, args as Record<string, unknown>, options.write, options.maxResultChars);
+    }
     if (name === DESCRIBE_TOOL) {
       const found = lookUp(given, DESCRIBE_TOOL, scope);
       return 'entry' in found ? dataResult(describeEntry(found.entry, scope), options.maxResultChars) : found.error;

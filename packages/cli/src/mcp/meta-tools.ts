@@ -61,19 +61,20 @@ export interface SearchHitForAgent {
   note?: string;
 }
 
-export function searchHits(query: string, limit: number, scope: CatalogScope, listsDirectTools: boolean): SearchHitForAgent[] {
+export type ScoredHit = SearchHitForAgent & { score: number };
+
+/** Every matching catalog function in scope, best first, with its search score. */
+export function catalogHits(query: string, scope: CatalogScope, listsDirectTools: boolean): ScoredHit[] {
   const inScope = new Map(entriesInScope(scope).map((e) => [e.fn.qualified, e]));
-  return searchFunctions(query, Number.MAX_SAFE_INTEGER)
-    .flatMap((hit): SearchHitForAgent[] => {
-      const entry = inScope.get(hit.function);
-      if (!entry || !entry.fn.available) return [];
-      const blocked = blockedBy(entry, scope);
-      const base = { function: hit.function, title: hit.title, operation: hit.operation, callable: blocked === undefined };
-      if (!blocked) return [{ ...base, ...(listsDirectTools ? { tool: entry.fn.mcpTool } : {}) }];
-      const requires = blocked.reason === 'needs_write_allow' ? '--write allow' : `switchboard configure ${entry.provider.id} --write allow`;
-      return [{ ...base, requires, note: blocked.message }];
-    })
-    .slice(0, limit);
+  return searchFunctions(query, Number.MAX_SAFE_INTEGER).flatMap((hit): ScoredHit[] => {
+    const entry = inScope.get(hit.function);
+    if (!entry || !entry.fn.available) return [];
+    const blocked = blockedBy(entry, scope);
+    const base = { function: hit.function, title: hit.title, operation: hit.operation, callable: blocked === undefined, score: hit.score };
+    if (!blocked) return [{ ...base, ...(listsDirectTools ? { tool: entry.fn.mcpTool } : {}) }];
+    const requires = blocked.reason === 'needs_write_allow' ? '--write allow' : `switchboard configure ${entry.provider.id} --write allow`;
+    return [{ ...base, requires, note: blocked.message }];
+  });
 }
 
 export function describeEntry(entry: CatalogEntry, scope: CatalogScope): Record<string, unknown> {
@@ -102,10 +103,17 @@ export function lookUp(given: Record<string, unknown>, tool: string, scope: Cata
   return { entry };
 }
 
-export function searchResult(given: Record<string, unknown>, scope: CatalogScope, listsDirectTools: boolean, maxChars: number): CallToolResult {
+export function searchQuery(given: Record<string, unknown>): string | CallToolResult {
   const query = typeof given.query === 'string' ? given.query : '';
-  if (!query) return toolError(`${SEARCH_TOOL} needs 'query' (a string).`);
+  return query || toolError(`${SEARCH_TOOL} needs 'query' (a string).`);
+}
+
+/** Catalog hits merged with `more` (upstream tools in search-first mode) by score, cut at the limit. */
+export function searchResult(query: string, given: Record<string, unknown>, scope: CatalogScope, listsDirectTools: boolean, maxChars: number, more: ScoredHit[] = []): CallToolResult {
   const limit = typeof given.limit === 'number' && given.limit >= 1 ? Math.min(50, Math.floor(given.limit)) : 10;
-  const functions = searchHits(query, limit, scope, listsDirectTools);
+  const functions = [...catalogHits(query, scope, listsDirectTools), ...more]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map(({ score: _score, ...hit }) => hit);
   return { ...dataResult(functions, maxChars), structuredContent: { functions } };
 }
