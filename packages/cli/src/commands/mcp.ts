@@ -51,7 +51,7 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
 
   if (sub === 'config' || sub === 'install') {
     if (values.http !== undefined || values.host !== undefined || values['allowed-host'] || values['allowed-origin']) {
-      throw new UsageError('mcp config prints a stdio entry; --http, --host, --allowed-host and --allowed-origin apply to `mcp serve` only.');
+      throw new UsageError(`mcp ${sub} writes a stdio entry; --http, --host, --allowed-host and --allowed-origin apply to \`mcp serve\` only.`);
     }
     // Absolute paths, so the entry works whatever directory the MCP client starts it in.
     const serveArgs = [
