@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseUpstreamConfig } from '../../packages/cli/src/upstream/config.js';
+import { startsThisGateway } from '../../packages/cli/src/upstream/hub.js';
 
 const FILE = '/home/me/.switchboard/mcp.json';
 const parse = (value: unknown) => () => parseUpstreamConfig(JSON.stringify(value), FILE);
@@ -35,5 +36,20 @@ describe('the upstream MCP servers file', () => {
   ])('refuses %s, naming the file and entry', (_case, value, message) => {
     const run = value === null ? () => parseUpstreamConfig('{ nope', FILE) : parse(value);
     expect(run).toThrow(message);
+  });
+});
+
+describe('a stdio entry that starts this gateway is recognised before it is started', () => {
+  it.each([
+    [['switchboard', 'mcp', 'serve'], true],
+    [['npx', '-y', 'switchboard', 'mcp', 'serve', '--sandbox'], true],
+    [['/usr/bin/node', '/repo/packages/cli/bin/switchboard.js', 'mcp', 'serve'], true],
+    [['node', '/repo/packages/cli/dist/bin.js', 'mcp', 'serve', '--write', 'allow'], true],
+    [['switchboard', 'mcp', 'config'], false],
+    [['node', 'other-server.js', 'mcp', 'serve'], false],
+    [['npx', 'files-server'], false],
+  ])('%j → %s', (words, expected) => {
+    const [command, ...args] = words as [string, ...string[]];
+    expect(startsThisGateway({ kind: 'stdio', command, args })).toBe(expected);
   });
 });

@@ -6,12 +6,29 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult, GetPromptResult, Prompt, ReadResourceResult, Resource, Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { UpstreamServerConfig } from './config.js';
+import { basename } from 'node:path';
+import type { UpstreamServerConfig, UpstreamTransport } from './config.js';
 
 /** The serverInfo name our own gateway announces (mcp/gateway.ts). */
 export const GATEWAY_SERVER_NAME = 'switchboard';
 
 export class UpstreamError extends Error {}
+
+/**
+ * A stdio entry that plainly starts `switchboard mcp serve` (directly, through npx, or through
+ * node and our bin script), caught before anything is started. Other disguises are caught after
+ * connecting, by the serverInfo name.
+ */
+export function startsThisGateway(transport: UpstreamTransport): boolean {
+  if (transport.kind !== 'stdio') return false;
+  const words = [basename(transport.command), ...transport.args.map((a) => basename(a))].filter((w) => !w.startsWith('-'));
+  const at = words.findIndex((w) => /^switchboard(\.js)?$/.test(w) || w === 'bin.js');
+  return at >= 0 && words[at + 1] === 'mcp' && words[at + 2] === 'serve';
+}
+
+function selfProxyError(name: string): UpstreamError {
+  return new UpstreamError(`mcp server '${name}' is a Switchboard gateway itself; it is not proxied (that would serve its tools twice or loop). Remove it from the MCP config.`);
+}
 
 /** A tool is a read only when its server says so; anything else may change something. */
 export function isReadOnly(tool: Tool): boolean {
@@ -60,6 +77,7 @@ export class UpstreamHub {
   }
 
   private async connect(server: UpstreamServerConfig): Promise<Connection> {
+    if (startsThisGateway(server.transport)) throw selfProxyError(server.name);
     const client = new Client({ name: 'switchboard', version: this.clientVersion });
     try {
       if (server.transport.kind === 'stdio') {
@@ -77,7 +95,7 @@ export class UpstreamHub {
     }
     if (client.getServerVersion()?.name === GATEWAY_SERVER_NAME) {
       await client.close();
-      throw new UpstreamError(`mcp server '${server.name}' is a Switchboard gateway itself; it is not proxied (that would serve its tools twice or loop). Remove it from the MCP config.`);
+      throw selfProxyError(server.name);
     }
     return { client };
   }
