@@ -242,7 +242,7 @@ describe('upstream tools in search-first mode', () => {
     const [readOnly, writable] = await Promise.all([gateway([]), gateway(['--write', 'allow'])]);
     try {
       expect((await readOnly.listTools()).tools.map((t) => t.name).sort()).toEqual(['call_function', 'describe_function', 'search_functions']);
-      const hits = (await readOnly.callTool({ name: 'search_functions', arguments: { query: 'note' } })).structuredContent as { functions: Hit[] };
+      const hits = (await readOnly.callTool({ name: 'search_functions', arguments: { query: 'store a note' } })).structuredContent as { functions: Hit[] };
       expect(hits.functions).toContainEqual(expect.objectContaining({ function: 'mcp__orders__add_note', operation: 'write', callable: false, requires: '--write allow' }));
       const described = (await readOnly.callTool({ name: 'describe_function', arguments: { function: 'mcp__orders__add_note' } })).structuredContent as { input_schema: { required: string[] } };
       expect(described.input_schema.required).toEqual(['text']);

@@ -45,7 +45,7 @@ export function blockedBy({ provider, fn }: CatalogEntry, scope: CatalogScope): 
   return undefined;
 }
 
-/** `telnyx.send_sms`, `telnyx__send_sms` or an alias → the entry, searched among the providers in scope. */
+/** `provider.function`, `provider__function` or an alias → the entry, searched among the providers in scope. */
 export function findEntry(name: string, scope: CatalogScope): CatalogEntry | undefined {
   return entriesInScope(scope).find(({ provider, fn }) =>
     fn.qualified === name || fn.mcpTool === name || [fn.name, ...fn.aliases].some((n) => `${provider.id}.${n}` === name || `${provider.namespace}.${n}` === name));
