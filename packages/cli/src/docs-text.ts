@@ -3,7 +3,10 @@ import { bindings, findFunction, findProvider, suggestions } from './registry.js
 
 /** Score a function for a query: names weigh most, then titles, then descriptions. */
 function score(provider: ProviderBinding, fn: ProviderBinding['functions'][number], query: string): number {
-  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  // "send an sms": one- and two-letter words match inside nearly every name, so they score only when the query has nothing longer.
+  const long = words.filter((w) => w.length > 2);
+  const terms = long.length > 0 ? long : words;
   const name = `${fn.qualified} ${fn.aliases.join(' ')}`.toLowerCase();
   const title = fn.title.toLowerCase();
   const text = `${fn.description} ${provider.name} ${fn.parameters.map((p) => p.name).join(' ')}`.toLowerCase();

@@ -2,13 +2,17 @@ import type { LuaHostFunctions } from '@switchboard/lua';
 import { docsIndex, readDocsPage, searchFunctions } from './docs-text.js';
 import { invoke, type InvokeContext } from './invoke.js';
 import { bindings, findFunction, findProvider, suggestions } from './registry.js';
+import type { UpstreamHub } from './upstream/hub.js';
+import { luaMcp } from './upstream/lua-mcp.js';
 
 /**
  * What a Lua script reaches: `app.integrations.<namespace>[.<account>].<fn>(args)`
- * through the shared call path, and the docs helpers.
+ * through the shared call path, the docs helpers, and with upstream MCP servers
+ * `app.mcp.<server>.<tool>(args)` and `mcp.*` (upstream/lua-mcp.ts).
  */
-export function luaHost(ctx: InvokeContext): LuaHostFunctions {
+export function luaHost(ctx: InvokeContext, upstream?: UpstreamHub): LuaHostFunctions {
   return {
+    ...(upstream ? { mcp: luaMcp(upstream, ctx) } : {}),
     async integration({ path, args }) {
       const parts = path.split('.');
       const provider = findProvider(parts[0] ?? '');

@@ -7,6 +7,10 @@ export function bridgeFor(host: LuaHostFunctions): HostBridge {
   return {
     integration: (call) => host.integration(call),
     docs: docs ? async (fn, args) => callDocs(docs, fn, args) : undefined,
+    mcpTool: host.mcp ? (call) => host.mcp!.callTool(call) : undefined,
+    mcp: host.mcp ? (fn, args) => host.mcp!.query(fn, args) : undefined,
+    ...(host.output ? { output: host.output } : {}),
+    ...(host.repl ? { repl: (prompt: string) => host.repl!.read(prompt) } : {}),
   };
 }
 

@@ -6,7 +6,11 @@
  *   neither and corrupts wasm memory at ~20 levels);
  * - strings go by length, so NUL bytes survive; invalid UTF-8 from Lua becomes U+FFFD;
  * - JS numbers become Lua integers only when Number.isSafeInteger (1e20 stays a float);
- * - JS null becomes nil; `json.null` (lightuserdata NULL) becomes JSON null;
+ * - JS null becomes nil in host results; json.decode makes it `json.null` (lightuserdata NULL),
+ *   which reads back as JSON null, so a decoded null compares equal to json.null and an array
+ *   keeps its length;
+ * - objects from json.decode remember their key order (a weak table in the registry maps each
+ *   to its key list), so json.encode writes them back in the order they came in;
  * - JS arrays become sequences carrying the `json.array` metatable, so `[]` survives a round trip;
  *   a Lua table is an array when its keys are 1..n (holes allowed while not too sparse) or it is
  *   empty and marked;
@@ -27,27 +31,36 @@ export class ConversionError extends Error {}
 /** strict: json.encode and call arguments (unsupported values are errors). lenient: print, dump, results. */
 export type ReadMode = 'strict' | 'lenient';
 
+/** How pushed data looks in Lua: `result` for host results (null is nil), `decoded` for json.decode (null is json.null, key order kept). */
+export type PushMode = 'result' | 'decoded';
+
+/** Registry references the converter needs: the json.array metatable and the weak table of decoded key orders. */
+export interface ConverterRefs {
+  arrayMetatable: number;
+  keyOrder: number;
+}
+
 export class Converter {
   /**
    * @param maxReadBytes string bytes one read may copy into JS. A Lua value cannot hold more string
    * bytes than the script's memory limit unless it repeats references, which the copy expands
    * (a thousand references to a 1 MB string would be 1 GB in JS), so that limit is the natural cap.
    */
-  constructor(private readonly vm: Vm, private readonly arrayMetatableRef: number, private readonly maxReadBytes: number) {}
+  constructor(private readonly vm: Vm, private readonly refs: ConverterRefs, private readonly maxReadBytes: number) {}
 
   /** Reads the Lua value at `idx` as JSON-shaped data. Never runs Lua code and never allocates in Lua. */
   read(L: State, idx: number, mode: ReadMode): unknown {
-    const reader = new Reader(this.vm, L, mode, this.arrayMetatableRef, this.maxReadBytes);
+    const reader = new Reader(this.vm, L, mode, this.refs, this.maxReadBytes);
     return reader.value(this.vm.lua._lua_absindex(L, idx), 0);
   }
 
   /** Pushes `value` onto L. May raise a Lua memory error (longjmp); call only inside a C function. */
-  push(L: State, value: unknown): void {
-    new Pusher(this.vm, L, this.arrayMetatableRef).value(value, 0);
+  push(L: State, value: unknown, mode: PushMode = 'result'): void {
+    new Pusher(this.vm, L, this.refs, mode).value(value, 0);
   }
 
   pushArrayMetatable(L: State): void {
-    this.vm.lua._lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(this.arrayMetatableRef));
+    this.vm.lua._lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(this.refs.arrayMetatable));
   }
 }
 
@@ -60,7 +73,7 @@ class Reader {
     private readonly vm: Vm,
     private readonly L: State,
     private readonly mode: ReadMode,
-    private readonly arrayRef: number,
+    private readonly refs: ConverterRefs,
     private readonly maxBytes: number,
   ) {}
 
@@ -136,13 +149,40 @@ class Reader {
     }
     this.ancestors.delete(id);
     if (keys.length === 0) return this.isMarkedArray(idx) ? [] : {};
+    const order = sequenceKeys ? null : this.decodedOrder(idx);
     // Holes are kept as null while at least half the slots are used (cjson's rule, so [1,nil,3] stays an array).
     if (sequenceKeys && (maxIndex <= keys.length * 2 || maxIndex <= 10)) {
       const out: unknown[] = new Array<unknown>(maxIndex).fill(null);
       keys.forEach((k, i) => (out[(k as number) - 1] = values[i]));
       return out;
     }
-    return Object.fromEntries(keys.map((k, i) => [String(k), values[i]]));
+    const entries = keys.map((k, i) => [String(k), values[i]] as const);
+    if (order) {
+      // Decoded keys first, in their order (integer-like keys would still come first in a JS object: JSON.stringify's rule).
+      const rank = new Map(order.map((k, i) => [k, i]));
+      entries.sort((a, b) => (rank.get(a[0]) ?? Infinity) - (rank.get(b[0]) ?? Infinity));
+    }
+    return Object.fromEntries(entries);
+  }
+
+  /** The key order json.decode recorded for the table at idx, or null. Reads only; allocates nothing in Lua. */
+  private decodedOrder(idx: number): string[] | null {
+    const { lua } = this.vm;
+    const L = this.L;
+    lua._lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(this.refs.keyOrder));
+    lua._lua_pushvalue(L, idx);
+    if (lua._lua_rawget(L, -2) !== T_TABLE) {
+      lua._lua_settop(L, -3);
+      return null;
+    }
+    const order: string[] = [];
+    const n = Number(lua._lua_rawlen(L, -1));
+    for (let i = 1; i <= n; i++) {
+      if (lua._lua_rawgeti(L, -1, BigInt(i)) === T_STRING) order.push(this.vm.readString(L, -1));
+      lua._lua_settop(L, -2);
+    }
+    lua._lua_settop(L, -3);
+    return order;
   }
 
   private key(tag: number): string {
@@ -157,7 +197,7 @@ class Reader {
   private isMarkedArray(idx: number): boolean {
     const { lua } = this.vm;
     if (!lua._lua_getmetatable(this.L, idx)) return false;
-    lua._lua_rawgeti(this.L, LUA_REGISTRYINDEX, BigInt(this.arrayRef));
+    lua._lua_rawgeti(this.L, LUA_REGISTRYINDEX, BigInt(this.refs.arrayMetatable));
     const marked = lua._lua_rawequal(this.L, -1, -2) !== 0;
     lua._lua_settop(this.L, -3);
     return marked;
@@ -167,7 +207,12 @@ class Reader {
 class Pusher {
   private readonly ancestors = new Set<object>();
 
-  constructor(private readonly vm: Vm, private readonly L: State, private readonly arrayRef: number) {}
+  constructor(private readonly vm: Vm, private readonly L: State, private readonly refs: ConverterRefs, private readonly mode: PushMode) {}
+
+  private pushNull(): void {
+    if (this.mode === 'decoded') this.vm.lua._lua_pushlightuserdata(this.L, 0);
+    else this.vm.lua._lua_pushnil(this.L);
+  }
 
   value(v: unknown, depth: number): void {
     const { lua } = this.vm;
@@ -181,7 +226,7 @@ class Pusher {
       case 'string':
         return this.vm.pushString(this.L, v);
       case 'object':
-        if (v === null) return lua._lua_pushnil(this.L);
+        if (v === null) return this.pushNull();
         return this.object(v, depth + 1);
       default: // undefined, functions, symbols: not data
         return lua._lua_pushnil(this.L);
@@ -201,23 +246,41 @@ class Pusher {
       lua._lua_createtable(L, v.length, 0);
       for (let i = 0; i < v.length; i++) {
         const item: unknown = v[i];
-        if (item === null || item === undefined) continue;
+        if (item === undefined || (item === null && this.mode === 'result')) continue;
         this.value(item, depth);
         lua._lua_rawseti(L, -2, BigInt(i + 1));
       }
-      lua._lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(this.arrayRef));
+      lua._lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(this.refs.arrayMetatable));
       lua._lua_setmetatable(L, -2);
     } else {
       const keys = Object.keys(v);
       lua._lua_createtable(L, 0, keys.length);
+      const kept: string[] = [];
       for (const key of keys) {
         const item: unknown = (v as Record<string, unknown>)[key];
-        if (item === null || item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+        if (item === undefined || typeof item === 'function' || typeof item === 'symbol' || (item === null && this.mode === 'result')) continue;
         this.vm.pushString(L, key);
         this.value(item, depth);
         lua._lua_rawset(L, -3);
+        kept.push(key);
       }
+      if (this.mode === 'decoded' && kept.length > 1) this.recordOrder(kept);
     }
     this.ancestors.delete(v);
+  }
+
+  /** keyOrder[table on top] = {keys...}; the table is weakly keyed, so the list goes when the object does. */
+  private recordOrder(keys: string[]): void {
+    const { lua } = this.vm;
+    const L = this.L;
+    lua._lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(this.refs.keyOrder));
+    lua._lua_pushvalue(L, -2);
+    lua._lua_createtable(L, keys.length, 0);
+    keys.forEach((key, i) => {
+      this.vm.pushString(L, key);
+      lua._lua_rawseti(L, -2, BigInt(i + 1));
+    });
+    lua._lua_rawset(L, -3);
+    lua._lua_settop(L, -2);
   }
 }

@@ -30,8 +30,16 @@ export async function createEngine(vm: Vm, run: RunState): Promise<{ engine: Lua
     vm.pushString(G, '__name');
     vm.pushString(G, 'json.array');
     lua._lua_rawset(G, -3);
-    const arrayRef = lua._luaL_ref(G, LUA_REGISTRYINDEX);
-    run.converter = new Converter(vm, arrayRef, run.limits.memoryBytes);
+    const arrayMetatable = lua._luaL_ref(G, LUA_REGISTRYINDEX);
+    // Key orders of decoded objects, weakly keyed by the object (convert.ts).
+    lua._lua_createtable(G, 0, 0);
+    lua._lua_createtable(G, 0, 1);
+    vm.pushString(G, '__mode');
+    vm.pushString(G, 'k');
+    lua._lua_rawset(G, -3);
+    lua._lua_setmetatable(G, -2);
+    const keyOrder = lua._luaL_ref(G, LUA_REGISTRYINDEX);
+    run.converter = new Converter(vm, { arrayMetatable, keyOrder }, run.limits.memoryBytes);
 
     if (vm.load(G, PRELUDE, '=prelude') !== LUA_OK) throw new Error(`prelude does not compile: ${vm.readString(G, -1)}`);
     lua._lua_createtable(G, 0, 16);
@@ -44,6 +52,8 @@ export async function createEngine(vm: Vm, run: RunState): Promise<{ engine: Lua
     setField(vm, G, 'null', () => lua._lua_pushlightuserdata(G, 0));
     setField(vm, G, 'array_mt', () => run.converter.pushArrayMetatable(G));
     setField(vm, G, 'has_docs', () => lua._lua_pushboolean(G, run.bridge.docs ? 1 : 0));
+    setField(vm, G, 'has_mcp', () => lua._lua_pushboolean(G, run.bridge.mcp ? 1 : 0));
+    setField(vm, G, 'has_repl', () => lua._lua_pushboolean(G, run.bridge.repl ? 1 : 0));
 
     const previous = enterRun(run);
     let status: number;

@@ -10,8 +10,8 @@ import { ConversionError } from './convert.js';
 import { MAX_MATCHES, MAX_PATTERN_BYTES, MAX_SUBJECT_BYTES, tooLong, tooManyMatches } from './host-limits.js';
 import type { HostAllowance } from './host-limits.js';
 import * as regex from './regex.js';
-import { activeRun } from './run-state.js';
-import type { RunState } from './run-state.js';
+import { activeRun, callLabel } from './run-state.js';
+import type { CallKind, RunState } from './run-state.js';
 import { T_LIGHTUSERDATA, T_NIL, T_NONE, T_NUMBER, T_STRING, T_TABLE, typeName } from './vm/raw.js';
 import type { Ptr, State } from './vm/raw.js';
 import type { Vm } from './vm/vm.js';
@@ -100,7 +100,7 @@ const FUNCTIONS: Record<string, HostFn> = {
    * until it settles. Argument errors are returned, not raised, so the prelude can blame the script line.
    */
   call(vm, L, run) {
-    const kind = vm.readString(L, 1) as 'integration' | 'docs';
+    const kind = vm.readString(L, 1) as CallKind;
     const path = vm.readString(L, 2);
     const args: unknown[] = [];
     for (let i = 3, top = vm.lua._lua_gettop(L); i <= top; i++) {
@@ -108,7 +108,7 @@ const FUNCTIONS: Record<string, HostFn> = {
         args.push(run.converter.read(L, i, 'strict'));
       } catch (err) {
         if (err instanceof ConversionError) {
-          const name = kind === 'integration' ? `app.integrations.${path}` : `docs.${path}`;
+          const name = callLabel(kind, path);
           vm.lua._lua_pushnil(L);
           vm.pushString(L, `${name}: argument ${i - 2}: ${err.message}`);
           return 2;
@@ -182,7 +182,7 @@ const FUNCTIONS: Record<string, HostFn> = {
       throw new Error(`json.decode: ${err instanceof Error ? err.message : String(err)}`);
     }
     try {
-      run.converter.push(L, value);
+      run.converter.push(L, value, 'decoded');
     } catch (err) {
       if (err instanceof ConversionError) throw new Error(`json.decode: ${err.message}`);
       throw err;

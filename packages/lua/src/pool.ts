@@ -13,8 +13,9 @@ import { threadCpuClock } from './cpu-clock.js';
 import type { CpuClock } from './cpu-clock.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { callLabel, plainOutcome } from './run-state.js';
+import type { DocsFunction } from './run-state.js';
 import { validateLimits } from './limits.js';
-import type { LuaHostFunctions, LuaLimits, LuaRunResult } from './types.js';
+import type { LuaHostFunctions, LuaLimits, LuaRunResult, LuaScriptOptions, McpQuery } from './types.js';
 import { startWatchdog } from './watchdog.js';
 import type { Watchdog } from './watchdog.js';
 
@@ -31,6 +32,9 @@ interface Job {
   host: LuaHostFunctions;
   limits: LuaLimits;
   startedAt: number;
+  /** What the script has printed so far, as the worker reported it. */
+  output: string[];
+  name: string | undefined;
   resolve(result: LuaRunResult): void;
 }
 
@@ -80,7 +84,7 @@ export class LuaPool {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  run(code: string, host: LuaHostFunctions, limits?: Partial<LuaLimits>): Promise<LuaRunResult> {
+  run(code: string, host: LuaHostFunctions, limits?: Partial<LuaLimits>, script: LuaScriptOptions = {}): Promise<LuaRunResult> {
     if (this.closed) return Promise.reject(new Error('LuaPool is closed'));
     let resolved: LuaLimits;
     try {
@@ -89,7 +93,7 @@ export class LuaPool {
       return Promise.reject(err);
     }
     return new Promise((resolve) => {
-      this.queue.push({ runId: this.nextRunId++, code, host, limits: resolved, startedAt: performance.now(), resolve });
+      this.queue.push({ runId: this.nextRunId++, code, host, limits: resolved, startedAt: performance.now(), output: [], name: script.name, resolve });
       this.dispatch();
     });
   }
@@ -128,7 +132,7 @@ export class LuaPool {
       if (!job) return;
       slot.job = job;
       slot.worker.ref(); // a running script keeps the process alive; idle workers do not
-      const message: ToWorker = { type: 'run', runId: job.runId, code: job.code, limits: job.limits, hasDocs: Boolean(job.host.docs) };
+      const message: ToWorker = { type: 'run', runId: job.runId, code: job.code, limits: job.limits, hasDocs: Boolean(job.host.docs), hasMcp: Boolean(job.host.mcp), hasRepl: Boolean(job.host.repl), ...(job.name !== undefined ? { name: job.name } : {}) };
       slot.worker.postMessage(message);
       // Until the worker starts the script only this timer runs, so a worker that never starts still ends the run.
       this.armWall(slot, job);
@@ -175,6 +179,11 @@ export class LuaPool {
       this.armCompute(slot);
       return;
     }
+    if (message.type === 'output') {
+      job.output.push(message.text);
+      job.host.output?.(message.text);
+      return;
+    }
     if (message.type === 'done') {
       slot.stopTimers();
       slot.job = undefined;
@@ -196,9 +205,7 @@ export class LuaPool {
     const base = { type: 'settle' as const, runId: call.runId, callId: call.callId };
     let value: unknown;
     try {
-      value = call.kind === 'integration'
-        ? await job.host.integration({ path: call.path, args: call.args })
-        : callDocs(requireDocs(job.host), call.path as 'list' | 'search' | 'read', call.args);
+      value = await hostAnswer(job.host, call);
     } catch (err) {
       return { ...base, ok: false, message: err instanceof Error ? err.message : String(err) };
     }
@@ -232,9 +239,23 @@ export class LuaPool {
   }
 }
 
-function requireDocs(host: LuaHostFunctions): NonNullable<LuaHostFunctions['docs']> {
-  if (!host.docs) throw new Error('docs are not available');
-  return host.docs;
+async function hostAnswer(host: LuaHostFunctions, call: Extract<FromWorker, { type: 'call' }>): Promise<unknown> {
+  switch (call.kind) {
+    case 'integration':
+      return host.integration({ path: call.path, args: call.args });
+    case 'docs':
+      if (!host.docs) throw new Error('docs are not available');
+      return callDocs(host.docs, call.path as DocsFunction, call.args);
+    case 'mcp_tool':
+      if (!host.mcp) throw new Error('MCP servers are not available');
+      return host.mcp.callTool({ path: call.path, args: call.args });
+    case 'mcp':
+      if (!host.mcp) throw new Error('MCP servers are not available');
+      return host.mcp.query(call.path as McpQuery, call.args);
+    case 'repl':
+      if (!host.repl) throw new Error('no REPL input');
+      return host.repl.read(String(call.args[0] ?? ''));
+  }
 }
 
 /**
@@ -252,5 +273,6 @@ function postSettle(worker: Worker, reply: Extract<ToWorker, { type: 'settle' }>
 }
 
 function killed(job: Job, message: string): LuaRunResult {
-  return { ok: false, output: '', result: null, error: { kind: 'killed', message }, durationMs: performance.now() - job.startedAt };
+  // A killed run keeps what it printed before it got stuck.
+  return { ok: false, output: job.output.join(''), result: null, error: { kind: 'killed', message }, durationMs: performance.now() - job.startedAt };
 }

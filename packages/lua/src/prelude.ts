@@ -9,7 +9,7 @@
  * 2. implements host calls as a Lua-level yield of a private token (note 3.2), and forwards such
  *    yields through user coroutines so calls work inside coroutine.wrap;
  * 3. defines app.integrations (lazy, any depth), print, dump, json, regex and, when the caller has
- *    docs, docs.* and the lua_*_docs tools.
+ *    docs, docs.* and the lua_*_docs tools; when it has MCP servers, app.mcp.<server>.<tool> and mcp.*.
  */
 export const PRELUDE = String.raw`
 local host = ...
@@ -139,5 +139,51 @@ if host.has_docs then
     end,
   }
   lua_list_docs, lua_search_docs, lua_read_doc = docs.list, docs.search, docs.read
+end
+
+if host.has_repl then
+  -- Taken (and cleared) by REPL_SCRIPT as its first statement.
+  repl = { read = function(prompt) local v = await_call("repl", "read", prompt) return v end }
+end
+
+if host.has_mcp then
+  local function read_only(what) return function() error(what .. " is read-only", 2) end end
+  -- app.mcp.<server>.<tool>(args): two levels, each created on first use.
+  local function server_tools(server)
+    return raw_setmetatable({}, {
+      __index = function(t, tool)
+        if type(tool) ~= "string" then return nil end
+        local f = function(...)
+          local v = await_call("mcp_tool", server .. "." .. tool, ...)
+          return v
+        end
+        rawset(t, tool, f)
+        return f
+      end,
+      __newindex = read_only("app.mcp." .. server),
+      __metatable = false,
+    })
+  end
+  app.mcp = raw_setmetatable({}, {
+    __index = function(t, server)
+      if type(server) ~= "string" then return nil end
+      local s = server_tools(server)
+      rawset(t, server, s)
+      return s
+    end,
+    __newindex = read_only("app.mcp"),
+    __metatable = false,
+  })
+  local function query(name)
+    return function(...)
+      local v = await_call("mcp", name, ...)
+      return v
+    end
+  end
+  mcp = {
+    servers = query("servers"), tools = query("tools"), schema = query("schema"),
+    resources = query("resources"), read_resource = query("read_resource"),
+    prompts = query("prompts"), get_prompt = query("get_prompt"),
+  }
 end
 `;

@@ -3,10 +3,13 @@ import { HostAllowance } from './host-limits.js';
 import { HostValueError, responseError, toPlainData } from './host-value.js';
 import { Output } from './output.js';
 import type { RunClock } from './run-clock.js';
-import type { IntegrationCall, LuaLimits } from './types.js';
+import type { IntegrationCall, LuaLimits, McpQuery } from './types.js';
 
 /** The docs functions a script can call; the names are the Lua names after `docs.`. */
 export type DocsFunction = 'list' | 'search' | 'read';
+
+/** What a host call reaches: an integration, a docs helper, an upstream MCP tool (`mcp_tool`), or an `mcp.*` function. */
+export type CallKind = 'integration' | 'docs' | 'mcp_tool' | 'mcp' | 'repl';
 
 /**
  * How a run reaches its host. In-process it wraps LuaHostFunctions; in a pool worker it forwards
@@ -17,6 +20,13 @@ export interface HostBridge {
   integration(call: IntegrationCall): Promise<unknown>;
   /** Undefined when the caller supplied no docs; docs.* and lua_*_docs are then absent. */
   docs?: (fn: DocsFunction, args: unknown[]) => Promise<unknown>;
+  /** Undefined when the caller supplied no MCP servers; app.mcp and mcp.* are then absent. */
+  mcpTool?: (call: IntegrationCall) => Promise<unknown>;
+  mcp?: (fn: McpQuery, args: unknown[]) => Promise<unknown>;
+  /** Sees print/dump output as it is written (after the output cap). */
+  output?: (text: string) => void;
+  /** The REPL's line reader: `repl.read(prompt)` in Lua. */
+  repl?: (prompt: string) => Promise<string | null>;
 }
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
@@ -50,7 +60,7 @@ export class RunState {
   private nextId = 1;
 
   constructor(readonly bridge: HostBridge, readonly limits: LuaLimits, readonly clock: RunClock) {
-    this.output = new Output(limits.outputBytes);
+    this.output = new Output(limits.outputBytes, bridge.output);
     this.startedAt = clock.now();
     this.wallDeadline = this.startedAt + limits.wallMs;
   }
@@ -90,14 +100,14 @@ export class RunState {
   }
 
   /** Starts a host call right away and returns its id; the script then yields until it settles. */
-  startCall(kind: 'integration' | 'docs', path: string, args: unknown[]): number {
+  startCall(kind: CallKind, path: string, args: unknown[]): number {
     const id = this.nextId++;
     const label = callLabel(kind, path);
+    // In a REPL each line the user enters gets the whole CPU budget.
+    if (kind === 'repl') this.restartCpuBudget();
     let promise: Promise<unknown>;
     try {
-      promise = kind === 'integration'
-        ? Promise.resolve(this.bridge.integration({ path, args }))
-        : Promise.resolve(this.bridge.docs?.(path as DocsFunction, args));
+      promise = Promise.resolve(dispatch(this.bridge, kind, path, args));
     } catch (err) {
       promise = Promise.reject(err);
     }
@@ -126,6 +136,12 @@ export class RunState {
     return { ...entry.outcome, label: entry.label };
   }
 
+  private restartCpuBudget(): void {
+    this.cpuUsedMs = 0;
+    this.sliceCpuStart = this.clock.cpu();
+    this.deadline = Math.min(this.clock.now() + this.limits.cpuMs, this.wallDeadline);
+  }
+
   trip(kind: TripKind): void {
     this.tripped ??= kind;
   }
@@ -137,9 +153,24 @@ export class RunState {
   }
 }
 
-/** How errors name a host call: "app.integrations.telnyx.send_sms" or "docs.read". */
-export function callLabel(kind: 'integration' | 'docs', path: string): string {
-  return kind === 'integration' ? `app.integrations.${path}` : `docs.${path}`;
+function dispatch(bridge: HostBridge, kind: CallKind, path: string, args: unknown[]): Promise<unknown> | undefined {
+  switch (kind) {
+    case 'integration':
+      return bridge.integration({ path, args });
+    case 'docs':
+      return bridge.docs?.(path as DocsFunction, args);
+    case 'mcp_tool':
+      return bridge.mcpTool?.({ path, args });
+    case 'mcp':
+      return bridge.mcp?.(path as McpQuery, args);
+    case 'repl':
+      return bridge.repl?.(String(args[0] ?? ''));
+  }
+}
+
+/** How errors name a host call: "app.integrations.telnyx.send_sms", "docs.read", "app.mcp.notes.add" or "mcp.tools". */
+export function callLabel(kind: CallKind, path: string): string {
+  return { integration: 'app.integrations.', docs: 'docs.', mcp_tool: 'app.mcp.', mcp: 'mcp.', repl: 'repl.' }[kind] + path;
 }
 
 /** A host result as data Lua can take, or the Lua error that says why it is not. */

@@ -19,7 +19,12 @@ import type { Vm } from './vm/vm.js';
 
 const MEMORY_MESSAGE = 'not enough memory';
 
-export async function runScript(code: string, bridge: HostBridge, limits: LuaLimits, clock: RunClock = systemClock()): Promise<LuaRunResult> {
+/** A chunk name Lua prints as given ("=name"), on one line. */
+export function chunkName(name: string | undefined): string {
+  return `=${(name ?? 'script').replace(/[\r\n]+/g, ' ')}`;
+}
+
+export async function runScript(code: string, bridge: HostBridge, limits: LuaLimits, clock: RunClock = systemClock(), name?: string): Promise<LuaRunResult> {
   // Loading the wasm instance (once per thread) is not the script's time.
   const vm = await acquireVm();
   const run = new RunState(bridge, limits, clock);
@@ -27,7 +32,7 @@ export async function runScript(code: string, bridge: HostBridge, limits: LuaLim
   const wall = wallTimer(run);
   try {
     const T = vm.lua._lua_newthread(G);
-    const loaded = vm.load(T, code, '=script');
+    const loaded = vm.load(T, code, chunkName(name));
     if (loaded !== LUA_OK) {
       const kind = loaded === LUA_ERRMEM ? 'memory_limit' : loaded === LUA_ERRSYNTAX ? 'syntax' : 'runtime';
       return finish(run, null, { kind, message: errorMessage(vm, run, T) });
@@ -39,7 +44,10 @@ export async function runScript(code: string, bridge: HostBridge, limits: LuaLim
       if (status !== LUA_YIELD) {
         const message = errorMessage(vm, run, T);
         const kind: LuaErrorKind = status === LUA_ERRMEM || message === MEMORY_MESSAGE ? 'memory_limit' : 'runtime';
-        return finish(run, null, { kind, message });
+        if (kind !== 'runtime') return finish(run, null, { kind, message });
+        // The run is over: lift the memory cap so writing the traceback cannot fail for want of memory outside a protected call.
+        engine.global.setMemoryMax(undefined);
+        return finish(run, null, { kind, message, traceback: traceback(vm, G, T) });
       }
       const id = awaitedCall(vm, run, T);
       if (id === undefined) {
@@ -93,6 +101,27 @@ function finishWithValues(vm: Vm, run: RunState, T: State): LuaRunResult {
     return finish(run, null, { kind: 'runtime', message: `result: ${err.message}` });
   }
   return finish(run, count === 0 ? null : count === 1 ? values[0] : values, null);
+}
+
+/**
+ * The dead thread's call stack, as luaL_traceback writes it, without the prelude's own frames (a
+ * host call's wrapper) that say nothing about the script. Read on the main state: T's stack is
+ * left as the error left it, which is what makes it readable at all.
+ */
+function traceback(vm: Vm, G: State, T: State): string | undefined {
+  const top = vm.lua._lua_gettop(G);
+  try {
+    vm.lua._luaL_traceback(G, T, 0, 0);
+    const prelude = (line: string | undefined) => line !== undefined && /^\s*prelude:\d+:/.test(line);
+    const raw = vm.readString(G, -1).split('\n');
+    // A host call's error is raised by the prelude's wrapper: its `error` frame is ours, not the script's.
+    const lines = raw.filter((line, i) => !prelude(line) && !/^\s*\[C\]: in \?$/.test(line) && !(/^\s*\[C\]: in function 'error'$/.test(line) && prelude(raw[i + 1])));
+    return lines.length > 1 ? lines.join('\n') : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    vm.lua._lua_settop(G, top);
+  }
 }
 
 /** The error value on top of T as text. Tables are shown as JSON, because __tostring would run Lua on a dead thread. */

@@ -36,6 +36,17 @@ export interface LuaDocs {
   read(page: string): string;
 }
 
+/** The `mcp.*` functions a script can call; the names are the Lua names after `mcp.`. */
+export type McpQuery = 'servers' | 'tools' | 'schema' | 'resources' | 'read_resource' | 'prompts' | 'get_prompt';
+
+/** Upstream MCP servers as a script reaches them: `app.mcp.<server>.<tool>(args)` and `mcp.*`. */
+export interface LuaMcp {
+  /** app.mcp.<server>.<tool>(...): `path` is "server.tool"; same result and error rules as integration(). */
+  callTool(call: IntegrationCall): Promise<unknown>;
+  /** mcp.servers(), mcp.tools(server), …, with the Lua arguments as JSON-shaped data. */
+  query(fn: McpQuery, args: unknown[]): Promise<unknown>;
+}
+
 /** What the caller (the CLI) provides to a run. */
 export interface LuaHostFunctions {
   /**
@@ -48,6 +59,30 @@ export interface LuaHostFunctions {
   integration(call: IntegrationCall): Promise<unknown>;
   /** docs.list/search/read and lua_list_docs/lua_search_docs/lua_read_doc; omit to leave them out. */
   docs?: LuaDocs;
+  /** app.mcp and mcp.*; omit to leave them out. */
+  mcp?: LuaMcp;
+  /**
+   * Called with print/dump output as the script writes it (after the output cap), e.g. to show it
+   * live. The run's result carries the whole output either way.
+   */
+  output?: (text: string) => void;
+  /** Where REPL_SCRIPT reads its input; only the REPL passes it. */
+  repl?: LuaRepl;
+}
+
+/** The input side of an interactive session (see repl.ts). */
+export interface LuaRepl {
+  /** Shows `prompt` and resolves with the next line, or null when the session ends. */
+  read(prompt: string): Promise<string | null>;
+}
+
+/** How a run names its script. */
+export interface LuaScriptOptions {
+  /**
+   * The name errors and tracebacks give the script, e.g. its file path: "report.lua:3: attempt to
+   * index a nil value". Default "script".
+   */
+  name?: string;
 }
 
 export type LuaErrorKind = 'syntax' | 'runtime' | 'cpu_limit' | 'memory_limit' | 'wall_limit' | 'killed';
@@ -58,7 +93,10 @@ export interface LuaRunResult {
   output: string;
   /** The script's return value(s) as JSON-shaped data: one value, an array when several, or null. */
   result: unknown;
-  /** `message` carries the Lua position when there is one, e.g. "script:3: attempt to index a nil value". */
-  error: { kind: LuaErrorKind; message: string } | null;
+  /**
+   * `message` carries the Lua position when there is one, e.g. "script:3: attempt to index a nil
+   * value"; `traceback` the script's call stack at a runtime error ("stack traceback:\n\tscript:3: in …").
+   */
+  error: { kind: LuaErrorKind; message: string; traceback?: string } | null;
   durationMs: number;
 }

@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { ownThreadId } from './cpu-clock.js';
 import type { FromWorker, ToWorker } from './protocol.js';
-import type { DocsFunction, HostBridge } from './run-state.js';
+import type { CallKind, DocsFunction, HostBridge } from './run-state.js';
 import { runScript } from './run.js';
 import { acquireVm } from './vm/vm.js';
 
@@ -20,7 +20,7 @@ function post(message: FromWorker): void {
   port!.postMessage(message);
 }
 
-function forward(runId: number, kind: 'integration' | 'docs', path: string, args: unknown[]): Promise<unknown> {
+function forward(runId: number, kind: CallKind, path: string, args: unknown[]): Promise<unknown> {
   const callId = nextCallId++;
   return new Promise((resolve, reject) => {
     waiting.set(callId, { resolve, reject });
@@ -36,14 +36,19 @@ port.on('message', (message: ToWorker) => {
     else waiter?.reject(new Error(message.message));
     return;
   }
-  const { runId, code, limits, hasDocs } = message;
+  const { runId, code, limits, hasDocs, hasMcp, hasRepl, name } = message;
   const bridge: HostBridge = {
     integration: (call) => forward(runId, 'integration', call.path, call.args),
     docs: hasDocs ? (fn: DocsFunction, args) => forward(runId, 'docs', fn, args) : undefined,
+    mcpTool: hasMcp ? (call) => forward(runId, 'mcp_tool', call.path, call.args) : undefined,
+    mcp: hasMcp ? (fn, args) => forward(runId, 'mcp', fn, args) : undefined,
+    // Posted at once: if the script then gets stuck and this worker is terminated, what it printed is already out.
+    output: (text) => post({ type: 'output', runId, text }),
+    ...(hasRepl ? { repl: (prompt: string) => forward(runId, 'repl', 'read', [prompt]) as Promise<string | null> } : {}),
   };
   acquireVm().then(() => {
     post({ type: 'started', runId });
-    return runScript(code, bridge, limits);
+    return runScript(code, bridge, limits, undefined, name);
   }).then(
     (result) => post({ type: 'done', runId, result }),
     (err: unknown) => post({

@@ -64,7 +64,7 @@ describe('app.integrations bridge', () => {
   it('fails the run with the host message when the rejection is not caught', async () => {
     const host = fakeHost(() => Promise.reject(new Error('telnyx 422: invalid "to"')));
     const r = await runLua('local x = 1\nlocal r = app.integrations.telnyx.send_sms{}', host);
-    expect(r.error).toEqual({ kind: 'runtime', message: 'script:2: telnyx 422: invalid "to"' });
+    expect(r.error).toEqual({ kind: 'runtime', message: 'script:2: telnyx 422: invalid "to"', traceback: 'stack traceback:\n\tscript:2: in main chunk' });
   });
 
   it('makes calls one after another in script order', async () => {

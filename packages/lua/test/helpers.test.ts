@@ -52,8 +52,23 @@ describe('json', () => {
     expect(await result('local t = { a = json.null } return t.a ~= nil, t.b == nil, t.a == json.null')).toEqual([true, true, true]);
   });
 
-  it('decodes null to nil inside arrays and objects', async () => {
-    expect(await result('local v = json.decode(\'{"a":null,"b":[1,null,3]}\') return v.a == nil, v.b[1], v.b[3]')).toEqual([true, 1, 3]);
+  it('decodes null to json.null inside arrays and objects, so it compares equal and arrays keep their length', async () => {
+    expect(await result('local v = json.decode(\'{"a":null,"b":[1,null,3]}\') return v.a == json.null, v.b[2] == json.null, #v.b, v.b[3]')).toEqual([true, true, 3, 3]);
+  });
+
+  it('round-trips decoded nulls as null', async () => {
+    expect(await result('return json.encode(json.decode(\'{"a":null,"b":[null]}\'))')).toBe('{"a":null,"b":[null]}');
+  });
+
+  it.each([
+    ['{"z":1,"a":2,"m":{"y":1,"b":2}}', '{"z":1,"a":2,"m":{"y":1,"b":2}}'],
+    ['[{"b":1,"a":2},{"d":3,"c":4}]', '[{"b":1,"a":2},{"d":3,"c":4}]'],
+  ])('json.encode keeps the key order of what json.decode read: %s', async (text, encoded) => {
+    expect(await result(`return json.encode(json.decode('${text}'))`)).toBe(encoded);
+  });
+
+  it('keeps decoded keys in order after changes, with new keys after them', async () => {
+    expect(await result('local v = json.decode(\'{"z":1,"y":2,"x":3}\') v.y = nil v.w = 4 v.z = 5 return json.encode(v)')).toBe('{"z":5,"x":3,"w":4}');
   });
 
   it('decodes integers as integers and fractions as floats', async () => {

@@ -73,6 +73,20 @@ describe('LuaPool', () => {
     expect(next.result).toBe('alive');
   });
 
+  it('keeps what a script printed before it was stopped by a limit, in the worker or by a kill', async () => {
+    const tripped = await pool.run('print("before") while true do end', fakeHost(), { cpuMs: 300, wallMs: 600_000 });
+    expect(tripped).toMatchObject({ output: 'before\n', error: { kind: 'cpu_limit' } });
+    const killed = await pool.run('print("before") dump({a = 1}) return string.find(("a"):rep(3000), ".-.-.-.-b$")', fakeHost(), { cpuMs: 300, wallMs: 600_000 });
+    expect(killed).toMatchObject({ output: 'before\n{\n  "a": 1\n}\n', error: { kind: 'killed' } });
+  });
+
+  it('passes output to host.output as the script writes it', async () => {
+    const seen: string[] = [];
+    const r = await pool.run('print("one") print("two")', { ...fakeHost(), output: (text) => seen.push(text) });
+    expect(seen).toEqual(['one\n', 'two\n']);
+    expect(r.output).toBe('one\ntwo\n');
+  });
+
   it('does not count time spent waiting for the host against the watchdog', async () => {
     const host = fakeHost(() => new Promise((resolve) => setTimeout(() => resolve({ ok: true }), 500)));
     const own = new LuaPool({ size: 1, graceMs: 100 });
@@ -108,5 +122,32 @@ describe('LuaPool', () => {
     expect((await running).error?.kind).toBe('killed');
     expect((await queued).error?.kind).toBe('killed');
     await expect(own.run('return 1', fakeHost())).rejects.toThrow('LuaPool is closed');
+  });
+});
+
+describe('errors name the script and carry a traceback', () => {
+  const local = new LuaPool({ size: 1 });
+  afterAll(() => local.close());
+  const code = 'local function inner(t)\n  return t.a.b\nend\nlocal function outer()\n  local v = inner({})\n  return v\nend\nouter()\n';
+
+  it('names the script by the name given, with its line, and the call stack through the script', async () => {
+    const r = await local.run(code, fakeHost(), {}, { name: 'jobs/report.lua' });
+    expect(r.error).toEqual({
+      kind: 'runtime',
+      message: "jobs/report.lua:2: attempt to index a nil value (field 'a')",
+      traceback: "stack traceback:\n\tjobs/report.lua:2: in upvalue 'inner'\n\tjobs/report.lua:5: in local 'outer'\n\tjobs/report.lua:8: in main chunk",
+    });
+  });
+
+  it('leaves the prelude out of the traceback of a failed host call', async () => {
+    const host = fakeHost(() => Promise.reject(new Error('refused')));
+    const r = await local.run('local function send()\n  local r = app.integrations.p.f({})\n  return r\nend\nsend()\n', host);
+    expect(r.error?.message).toBe('script:2: refused');
+    expect(r.error?.traceback).toBe("stack traceback:\n\tscript:2: in local 'send'\n\tscript:5: in main chunk");
+  });
+
+  it('calls the script "script" when no name is given, and puts a name on one line', async () => {
+    expect((await local.run('error("x")', fakeHost())).error?.message).toBe('script:1: x');
+    expect((await local.run('error("x")', fakeHost(), {}, { name: 'a\nb.lua' })).error?.message).toBe('a b.lua:1: x');
   });
 });

@@ -31,6 +31,10 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
       'allowed-host': { type: 'string', multiple: true },
       'allowed-origin': { type: 'string', multiple: true },
       'base-url': { type: 'string', multiple: true },
+      // Upstream MCP servers and search-first mode (mcp/serve-options.ts).
+      tools: { type: 'string' },
+      'mcp-config': { type: 'string' },
+      file: { type: 'string' },
     },
   });
   const write = values.write ?? 'deny';
@@ -42,9 +46,12 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const inScope = bindings.filter((p) => integrations.length === 0 || integrations.includes(p.id) || integrations.includes(p.namespace));
   const baseUrlFlags = parseBaseUrlFlags(values['base-url'] ?? [], inScope);
 
-  if (sub === 'config') {
+  const { parseServeExtras, serveExtrasArgs } = await import('../mcp/serve-options.js');
+  const extras = parseServeExtras(values, io.cwd);
+
+  if (sub === 'config' || sub === 'install') {
     if (values.http !== undefined || values.host !== undefined || values['allowed-host'] || values['allowed-origin']) {
-      throw new UsageError('mcp config prints a stdio entry; --http, --host, --allowed-host and --allowed-origin apply to `mcp serve` only.');
+      throw new UsageError(`mcp ${sub} writes a stdio entry; --http, --host, --allowed-host and --allowed-origin apply to \`mcp serve\` only.`);
     }
     // Absolute paths, so the entry works whatever directory the MCP client starts it in.
     const serveArgs = [
@@ -56,6 +63,7 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
       ...(values.sandbox ? ['--sandbox'] : []),
       ...(values['max-result-chars'] ? ['--max-result-chars', values['max-result-chars']] : []),
       ...(values['base-url'] ?? []).flatMap((b) => ['--base-url', b]),
+      ...serveExtrasArgs(extras),
     ];
     const entry = {
       command: process.execPath,
@@ -63,10 +71,14 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
       // MCP clients start servers with a minimal environment; a non-default settings directory must travel with the entry.
       ...(process.env.SWITCHBOARD_HOME ? { env: { SWITCHBOARD_HOME: process.env.SWITCHBOARD_HOME } } : {}),
     };
+    if (sub === 'install') {
+      const { installCommand } = await import('../mcp/serve-options.js');
+      return installCommand(entry, values.file, io);
+    }
     io.stdout.write(`${JSON.stringify({ mcpServers: { switchboard: entry } }, null, 2)}\n`);
     return EXIT.ok;
   }
-  if (sub !== 'serve') throw new UsageError('use `switchboard mcp serve` or `switchboard mcp config`.');
+  if (sub !== 'serve') throw new UsageError('use `switchboard mcp serve`, `switchboard mcp config` or `switchboard mcp install`.');
   if (values.http === undefined && (values.host !== undefined || values['allowed-host'] || values['allowed-origin'])) {
     throw new UsageError('--host, --allowed-host and --allowed-origin apply to --http only.');
   }
@@ -83,6 +95,7 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
     env: process.env,
     version: VERSION,
     baseUrlFlags,
+    ...(await import('../mcp/serve-options.js')).gatewayExtras(extras, VERSION),
   };
 
   if (values.http !== undefined) {
@@ -121,6 +134,7 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
       process.once('SIGTERM', resolve);
     });
     http.close();
+    await options.upstream?.close();
     return EXIT.ok;
   }
 
@@ -131,5 +145,6 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
     process.stdin.once('end', resolve);
     process.stdin.once('close', resolve);
   });
+  await options.upstream?.close();
   return EXIT.ok;
 }

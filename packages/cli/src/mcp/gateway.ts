@@ -1,20 +1,28 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
   ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
   ReadResourceRequestSchema,
   type CallToolResult,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { FunctionBinding, ProviderBinding } from '@switchboard/bindings';
 import { SwitchboardError } from '@switchboard/runtime';
-import { accountsOf, policyFor, type Settings } from '../accounts.js';
-import { readDocsPage, searchFunctions } from '../docs-text.js';
+import type { Settings } from '../accounts.js';
 import { invoke, type InvokeContext } from '../invoke.js';
-import { bindings } from '../registry.js';
 import type { BaseUrlFlags } from '../base-url.js';
-import { flattenToolSchema } from './tool-schema.js';
+import { GATEWAY_SERVER_NAME, type UpstreamHub } from '../upstream/hub.js';
+import { blockedBy, entriesInScope, providersInScope, toolOf, type CatalogEntry, type CatalogScope } from './catalog-tools.js';
+import { docsResources, docsTemplates, readDocsResource } from './docs-resources.js';
+import { CALL_TOOL, callTool, DESCRIBE_TOOL, describeEntry, describeTool, lookUp, SEARCH_TOOL, searchQuery, searchResult, searchTool } from './meta-tools.js';
+import { getPrompt, promptName, promptsFor } from './prompts.js';
+import { dataResult, toolError } from './results.js';
+import { toolModeFor, type ToolMode, type ToolModeRequest } from './tool-mode.js';
+import { proxiedTools, proxyCall, PROXY_PREFIX } from './upstream-proxy.js';
+import { describeUpstream, upstreamHits } from './upstream-search.js';
 
 export interface GatewayOptions {
   /** Provider ids to expose; empty means all. */
@@ -29,128 +37,102 @@ export interface GatewayOptions {
   version: string;
   /** `--base-url` overrides, by provider and server; environment and settings overrides are read per call. */
   baseUrlFlags?: BaseUrlFlags;
-}
-
-const SEARCH_TOOL = 'search_functions';
-
-interface Exposed {
-  provider: ProviderBinding;
-  fn: FunctionBinding;
-}
-
-/** Functions this gateway offers: chosen providers, available functions, writes only when allowed and not denied by policy. */
-function exposedFunctions(options: GatewayOptions): Exposed[] {
-  return bindings
-    .filter((p) => options.integrations.length === 0 || options.integrations.includes(p.id) || options.integrations.includes(p.namespace))
-    .flatMap((provider) =>
-      provider.functions
-        .filter((fn) => fn.available)
-        .filter((fn) => fn.operation === 'read' || (options.write === 'allow' && policyFor(provider, options.settings).write !== 'deny'))
-        .map((fn) => ({ provider, fn })),
-    );
-}
-
-function toolOf({ provider, fn }: Exposed, settings: Settings): Tool {
-  const { inputSchema, constraints } = flattenToolSchema(structuredClone(fn.inputSchema) as Tool['inputSchema'] & { properties: Record<string, unknown> });
-  const accounts = accountsOf(provider, settings);
-  if (accounts.length > 0) {
-    inputSchema.properties = { ...inputSchema.properties, account: { type: 'string', enum: [...new Set(['default', ...accounts])], description: 'Named account to use (default: the default account).' } };
-  }
-  const tool: Tool = {
-    name: fn.mcpTool,
-    title: `${provider.name}: ${fn.title}`,
-    description: [fn.description, ...constraints].join(' '),
-    inputSchema,
-    annotations: {
-      title: `${provider.name}: ${fn.title}`,
-      readOnlyHint: fn.operation === 'read',
-      destructiveHint: fn.operation === 'write' && fn.destructive,
-      idempotentHint: fn.idempotent,
-      openWorldHint: true,
-    },
-  };
-  // Structured output is declared only where the result is an object schema, as MCP requires.
-  if (fn.outputSchema && fn.outputSchema.type === 'object') tool.outputSchema = fn.outputSchema as Tool['outputSchema'];
-  return tool;
-}
-
-function textResult(value: unknown, maxChars: number): CallToolResult['content'] {
-  const text = JSON.stringify(value, null, 2) ?? 'null';
-  if (text.length <= maxChars) return [{ type: 'text', text }];
-  return [{ type: 'text', text: `${text.slice(0, maxChars)}\n[truncated by switchboard: ${text.length - maxChars} more characters; narrow the request or raise --max-result-chars]` }];
-}
-
-function toolError(message: string): CallToolResult {
-  return { isError: true, content: [{ type: 'text', text: message }] };
+  /** `all` lists one tool per function, `search` only the meta-tools; `auto` (default) picks by size (tool-mode.ts). */
+  tools?: ToolModeRequest;
+  /** Upstream MCP servers whose tools the gateway proxies as `mcp__<server>__<tool>`. */
+  upstream?: UpstreamHub;
 }
 
 /** An MCP server exposing catalog functions as tools, built on the official SDK. */
 export function createGateway(options: GatewayOptions): Server {
-  const server = new Server({ name: 'switchboard', version: options.version }, { capabilities: { tools: {}, resources: {} } });
-  const exposed = exposedFunctions(options);
-  const byTool = new Map(exposed.map((e) => [e.fn.mcpTool, e]));
-  const allByTool = new Map(bindings.flatMap((provider) => provider.functions.map((fn) => [fn.mcpTool, { provider, fn }] as const)));
+  const server = new Server(
+    { name: GATEWAY_SERVER_NAME, version: options.version },
+    { capabilities: { tools: {}, resources: {}, prompts: {} } },
+  );
+  const scope: CatalogScope = { integrations: options.integrations, write: options.write, settings: options.settings };
+  const inScope = entriesInScope(scope);
+  const callable = inScope.filter((e) => blockedBy(e, scope) === undefined);
+  const byTool = new Map(callable.map((e) => [e.fn.mcpTool, e]));
+  const providers = providersInScope(scope);
+  let mode: ToolMode | undefined;
 
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: [
-      ...exposed.map((e) => toolOf(e, options.settings)),
-      {
-        name: SEARCH_TOOL,
-        title: 'Search catalog functions',
-        description: 'Find catalog functions by what they do; returns tool names and one-line descriptions.',
-        inputSchema: { type: 'object', properties: { query: { type: 'string', description: 'What to do, e.g. "send sms".' }, limit: { type: 'integer', minimum: 1, maximum: 50 } }, required: ['query'] },
-        annotations: { readOnlyHint: true, openWorldHint: false },
-      },
-    ],
-  }));
+  async function upstreamTools(): Promise<Tool[]> {
+    return options.upstream ? proxiedTools(options.upstream, options.write) : [];
+  }
+  async function currentMode(): Promise<ToolMode> {
+    mode ??= toolModeFor(options.tools ?? 'auto', callable.length + (await upstreamTools()).length);
+    return mode;
+  }
 
-  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
-    const { name, arguments: given = {} } = request.params;
-    if (name === SEARCH_TOOL) {
-      const query = typeof given.query === 'string' ? given.query : '';
-      if (!query) return toolError("search_functions needs 'query' (a string).");
-      const limit = typeof given.limit === 'number' ? given.limit : 10;
-      const hits = searchFunctions(query, 50)
-        .flatMap((hit) => {
-          const match = exposed.find((e) => e.fn.qualified === hit.function);
-          return match ? [{ tool: match.fn.mcpTool, function: hit.function, operation: hit.operation, title: hit.title }] : [];
-        })
-        .slice(0, limit);
-      return { content: textResult(hits, options.maxResultChars), structuredContent: { functions: hits } };
-    }
-    const target = byTool.get(name);
-    if (!target) {
-      const hidden = allByTool.get(name);
-      if (hidden?.fn.operation === 'write') {
-        return toolError(`${hidden.fn.qualified} is a write, and this gateway does not allow writes: start it with --write allow (a provider policy of deny still wins).`);
-      }
-      return toolError(`Unknown tool: ${name}. Use ${SEARCH_TOOL} to find one.`);
-    }
-    const { account: accountArg, ...args } = given as Record<string, unknown>;
-    const account = typeof accountArg === 'string' ? accountArg : options.account;
+  async function callEntry(target: CatalogEntry, given: Record<string, unknown>, account: string): Promise<CallToolResult> {
+    const blocked = blockedBy(target, scope);
+    if (blocked) return toolError(blocked.message);
     const ctx: InvokeContext = { settings: options.settings, env: options.env, sandbox: options.sandbox, force: options.write === 'allow', dryRun: false, log: [], ...(options.baseUrlFlags ? { baseUrlFlags: options.baseUrlFlags } : {}) };
     try {
-      const { data } = await invoke(target.provider, target.fn, args, account, ctx);
-      const structured = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : { value: data };
-      return { content: textResult(data, options.maxResultChars), structuredContent: structured };
+      const { data } = await invoke(target.provider, target.fn, given, account, ctx);
+      return dataResult(data, options.maxResultChars);
     } catch (error) {
       if (error instanceof SwitchboardError || error instanceof Error) return toolError(error.message);
       throw error;
     }
+  }
+
+  // Search-first lists no upstream tool either: they are found, described and called through the meta-tools.
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: (await currentMode()) === 'all' ? [...callable.map((e) => toolOf(e, options.settings)), searchTool, ...(await upstreamTools())] : [searchTool, describeTool, callTool],
+  }));
+
+  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
+    const { name, arguments: given = {} } = request.params;
+    const listsDirectTools = (await currentMode()) === 'all';
+    const upstreamByMeta = !listsDirectTools && options.upstream !== undefined && typeof given.function === 'string' && given.function.startsWith(PROXY_PREFIX);
+    if (name === SEARCH_TOOL) {
+      const query = searchQuery(given);
+      if (typeof query !== 'string') return query;
+      const more = !listsDirectTools && options.upstream ? await upstreamHits(options.upstream, query, options.write) : [];
+      return searchResult(query, given, scope, listsDirectTools, options.maxResultChars, more);
+    }
+    if (name === DESCRIBE_TOOL && upstreamByMeta) {
+      const described = await describeUpstream(options.upstream!, given.function as string, options.write);
+      return described ? dataResult(described, options.maxResultChars) : toolError(`Unknown function: ${String(given.function)}. Use ${SEARCH_TOOL} to find one.`);
+    }
+    if (name === CALL_TOOL && upstreamByMeta) {
+      const args = given.arguments ?? {};
+      if (typeof args !== 'object' || args === null || Array.isArray(args)) return toolError(`${CALL_TOOL}: 'arguments' must be an object of named arguments.`);
+      return proxyCall(options.upstream!, given.function as string, args as Record<string, unknown>, options.write, options.maxResultChars);
+    }
+    if (name === DESCRIBE_TOOL) {
+      const found = lookUp(given, DESCRIBE_TOOL, scope);
+      return 'entry' in found ? dataResult(describeEntry(found.entry, scope), options.maxResultChars) : found.error;
+    }
+    if (name === CALL_TOOL) {
+      const found = lookUp(given, CALL_TOOL, scope);
+      if ('error' in found) return found.error;
+      const args = given.arguments ?? {};
+      if (typeof args !== 'object' || args === null || Array.isArray(args)) return toolError(`${CALL_TOOL}: 'arguments' must be an object of named arguments.`);
+      return callEntry(found.entry, args as Record<string, unknown>, typeof given.account === 'string' ? given.account : options.account);
+    }
+    if (name.startsWith(PROXY_PREFIX) && options.upstream) return proxyCall(options.upstream, name, given, options.write, options.maxResultChars);
+    const target = byTool.get(name);
+    if (!target) {
+      const hidden = inScope.find((e) => e.fn.mcpTool === name);
+      if (hidden) return toolError(blockedBy(hidden, scope)?.message ?? `${name} is not callable here.`);
+      return toolError(`Unknown tool: ${name}. Use ${SEARCH_TOOL} to find one.`);
+    }
+    const { account: accountArg, ...args } = given as Record<string, unknown>;
+    return callEntry(target, args, typeof accountArg === 'string' ? accountArg : options.account);
   });
 
-  const providers = bindings.filter((p) => options.integrations.length === 0 || options.integrations.includes(p.id));
-  server.setRequestHandler(ListResourcesRequestSchema, async () => ({
-    resources: providers.flatMap((p) => [
-      { uri: `switchboard://docs/${p.id}`, name: `${p.name} reference`, mimeType: 'text/markdown' },
-      ...p.functions.map((f) => ({ uri: `switchboard://docs/${p.id}/${f.name}`, name: `${f.qualified}`, description: f.title, mimeType: 'text/markdown' })),
-    ]),
-  }));
-  server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
-    const page = request.params.uri.replace(/^switchboard:\/\/docs\//, '').replace('/', '.');
-    const found = readDocsPage(page);
-    if (!found.found) throw new Error(found.message);
-    return { contents: [{ uri: request.params.uri, mimeType: 'text/markdown', text: found.text }] };
+  const servesProvider = (id: string) => providers.some((p) => p.id === id || p.namespace === id);
+  server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: docsResources(providers, (await currentMode()) === 'all') }));
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: docsTemplates }));
+  server.setRequestHandler(ReadResourceRequestSchema, async (request) => readDocsResource(request.params.uri, servesProvider));
+
+  server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts: promptsFor(providers) }));
+  server.setRequestHandler(GetPromptRequestSchema, async (request) => {
+    const provider = providers.find((p) => promptName(p) === request.params.name);
+    if (!provider) throw new Error(`Unknown prompt: ${request.params.name}. Prompts: ${providers.map(promptName).join(', ')}.`);
+    return getPrompt(provider, scope, await currentMode());
   });
   return server;
 }

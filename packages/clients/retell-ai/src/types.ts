@@ -369,7 +369,7 @@ export interface ListAgentsParams {
   sort_order?: "ascending" | "descending";
   /** Filters, combined with AND. */
   filter_criteria?: {
-    /** Channel filter, e.g. {type = "string", op = "eq", value = "voice"}. */
+    /** Channel filter, e.g. `{"type": "string", "op": "eq", "value": "voice"}`. */
     channel?: {
       /** Always `string`. */
       type: "string";
@@ -416,7 +416,7 @@ export type ListAgentsItem = {
 };
 /** Arguments of `listCalls` (List Calls). */
 export interface ListCallsParams {
-  /** Filter criteria, combined with AND. Besides `agent`, each key takes a typed filter object `{type, op, value}`: enum filters `{type = "enum", op = "in", value = {...}}`, string filters `{type = "string", op = "eq"|"ne"|"sw"|"ew"|"co", value = "..."}`, boolean filters `{type = "boolean", op = "eq", value = true}`, and numeric filters either `{type = "number", op = "eq"|"ne"|"gt"|"ge"|"lt"|"le", value = n}` or `{type = "range", op = "bt", value = {lower, upper}}`. */
+  /** Filter criteria, combined with AND. Besides `agent`, each key takes a typed filter object `{"type", "op", "value"}`: enum filters `{"type": "enum", "op": "in", "value": [...]}`, string filters `{"type": "string", "op": "eq"|"ne"|"sw"|"ew"|"co", "value": "..."}`, boolean filters `{"type": "boolean", "op": "eq", "value": true}`, and numeric filters either `{"type": "number", "op": "eq"|"ne"|"gt"|"ge"|"lt"|"le", "value": n}` or `{"type": "range", "op": "bt", "value": [lower, upper]}`. */
   filter?: {
     /** Calls of any of these agents (OR). */
     agent?: Array<{
@@ -425,7 +425,7 @@ export interface ListCallsParams {
       /** Only these versions of the agent (all versions when omitted). */
       version?: Array<number>;
     }>;
-    /** Agent environment tags, e.g. `{type = "enum", op = "in", value = {"prod"}}`. */
+    /** Agent environment tags, e.g. `{"type": "enum", "op": "in", "value": ["prod"]}`. */
     agent_tag?: {
       type: "enum";
       op: "in";
@@ -443,25 +443,25 @@ export interface ListCallsParams {
       op: "eq" | "ne" | "sw" | "ew" | "co";
       value: string;
     };
-    /** Call status, e.g. `{type = "enum", op = "in", value = {"ended", "error"}}`. */
+    /** Call status, e.g. `{"type": "enum", "op": "in", "value": ["ended", "error"]}`. */
     call_status?: {
       type: "enum";
       op: "in";
       value: Array<"not_connected" | "ongoing" | "ended" | "error">;
     };
-    /** Call type, e.g. `{type = "enum", op = "in", value = {"phone_call"}}`. */
+    /** Call type, e.g. `{"type": "enum", "op": "in", "value": ["phone_call"]}`. */
     call_type?: {
       type: "enum";
       op: "in";
       value: Array<"web_call" | "phone_call">;
     };
-    /** Direction of phone calls, e.g. `{type = "enum", op = "in", value = {"outbound"}}`. */
+    /** Direction of phone calls, e.g. `{"type": "enum", "op": "in", "value": ["outbound"]}`. */
     direction?: {
       type: "enum";
       op: "in";
       value: Array<"inbound" | "outbound">;
     };
-    /** Caller number, as a string filter, e.g. `{type = "string", op = "eq", value = "+14157774444"}`. */
+    /** Caller number, as a string filter, e.g. `{"type": "string", "op": "eq", "value": "+14157774444"}`. */
     from_number?: {
       type: "string";
       op: "eq" | "ne" | "sw" | "ew" | "co";
@@ -473,7 +473,7 @@ export interface ListCallsParams {
       op: "eq" | "ne" | "sw" | "ew" | "co";
       value: string;
     };
-    /** Call start time in milliseconds since the epoch: `{type = "range", op = "bt", value = {lower, upper}}` or `{type = "number", op = "ge", value = ms}`. */
+    /** Call start time in milliseconds since the epoch: `{"type": "range", "op": "bt", "value": [lower, upper]}` or `{"type": "number", "op": "ge", "value": ms}`. */
     start_timestamp?: {
       type: "number" | "range";
       op: "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "bt";
@@ -513,7 +513,7 @@ export interface ListCallsParams {
       value: number | [number, number];
       [key: string]: unknown;
     };
-    /** Whether post-call analysis judged the call successful, e.g. `{type = "boolean", op = "eq", value = true}`. */
+    /** Whether post-call analysis judged the call successful, e.g. `{"type": "boolean", "op": "eq", "value": true}`. */
     call_successful?: {
       type: "boolean";
       op: "eq";
@@ -543,7 +543,7 @@ export interface ListCallsParams {
       op: "in";
       value: Array<"everything" | "everything_except_pii" | "basic_attributes_only">;
     };
-    /** Filters on top-level `metadata` keys, e.g. `{{key = "customer_id", type = "string", op = "eq", value = "cus_8842"}}`. */
+    /** Filters on top-level `metadata` keys, e.g. `[{"key": "customer_id", "type": "string", "op": "eq", "value": "cus_8842"}]`. */
     metadata?: Array<{
       /** Metadata key. */
       key?: string;
@@ -786,7 +786,7 @@ export interface UpdateAgentParams {
     agent_name?: string;
     /** Voice the agent speaks with, e.g. `11labs-Adrian`. */
     voice_id?: string;
-    /** New response engine, e.g. `{type = "retell-llm", llm_id = "llm_..."}`. */
+    /** New response engine, e.g. `{"type": "retell-llm", "llm_id": "llm_..."}`. */
     response_engine?: {
       /** Kind of response engine. */
       type: "retell-llm" | "conversation-flow" | "custom-llm";

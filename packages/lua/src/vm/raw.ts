@@ -36,6 +36,8 @@ export interface RawLua {
   _lua_setmetatable(L: State, idx: number): number;
   _lua_rawequal(L: State, a: number, b: number): number;
   _lua_rawgeti(L: State, idx: number, n: bigint): number;
+  _lua_rawget(L: State, idx: number): number;
+  _lua_rawlen(L: State, idx: number): bigint | number;
   _lua_rawseti(L: State, idx: number, n: bigint): void;
   _lua_rawset(L: State, idx: number): void;
   _lua_createtable(L: State, narr: number, nrec: number): void;
@@ -58,6 +60,7 @@ export interface RawLua {
   _luaL_tolstring(L: State, idx: number, len: Ptr): Ptr;
   _luaL_getmetafield(L: State, idx: number, name: Ptr): number;
   _luaL_where(L: State, level: number): void;
+  _luaL_traceback(L: State, L1: State, msg: Ptr, level: number): void;
   _lua_concat(L: State, n: number): void;
 }
 
