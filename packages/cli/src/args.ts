@@ -1,7 +1,7 @@
 import { UsageError } from './io.js';
 
 /** Flags every command reads itself; never turned into function parameters. */
-const RESERVED = new Set(['json', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty', 'base-url']);
+const RESERVED = new Set(['json', 'debug', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty', 'base-url']);
 
 /** What a parameter flag may be called: the kebab-case form of a snake_case parameter name. */
 const PARAMETER_FLAG = /^[a-z0-9][a-z0-9_-]*$/i;

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
+import { CliError, EXIT, UsageError, type CliIo } from '../io.js';
+import type { CommandHandler, CommandInput, Reply } from '../cli/reply.js';
 import { sandboxRequested } from '../sandbox.js';
 import { readSettingsFor } from '../settings-file.js';
 import { parseBaseUrlFlags } from '../base-url.js';
@@ -15,24 +15,48 @@ const MIN_TOKEN_LENGTH = 16;
 /** The committed bin shim (`packages/cli/bin/switchboard.js`), by absolute path. */
 const BIN_SCRIPT = fileURLToPath(new URL('../../bin/switchboard.js', import.meta.url));
 
+/** The options `mcp serve` and `mcp config` share, as commander parsed them. */
+interface ServeValues {
+  integration?: string[];
+  write?: string;
+  account?: string;
+  sandbox?: boolean;
+  'max-result-chars'?: string;
+  http?: string;
+  host?: string;
+  'allowed-host'?: string[];
+  'allowed-origin'?: string[];
+  'base-url'?: string[];
+}
+
+function valuesOf(options: CommandInput['options']): ServeValues {
+  const text = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
+  const list = (key: string) => (Array.isArray(options[key]) ? (options[key] as string[]) : undefined);
+  return {
+    integration: list('integration'),
+    write: text('write'),
+    account: text('account'),
+    sandbox: options.sandbox === true,
+    'max-result-chars': text('maxResultChars'),
+    http: text('http'),
+    host: text('host'),
+    'allowed-host': list('allowedHost'),
+    'allowed-origin': list('allowedOrigin'),
+    'base-url': list('baseUrl'),
+  };
+}
+
+export const mcpServeCommand: CommandHandler = async ({ options, io }) => ({ data: null, exit: await mcpCommand('serve', valuesOf(options), io) });
+
+export const mcpConfigCommand: CommandHandler = async ({ options, io }) => {
+  let entry: unknown;
+  await mcpCommand('config', valuesOf(options), io, (printed) => (entry = printed));
+  // Without --json the entry itself, ready to paste into a client's configuration.
+  return { data: entry, text: JSON.stringify(entry, null, 2) } satisfies Reply;
+};
+
 /** `switchboard mcp serve [...]` and `switchboard mcp config [...]`. */
-export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const [sub, ...rest] = args;
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      integration: { type: 'string', multiple: true },
-      write: { type: 'string' },
-      account: { type: 'string' },
-      sandbox: { type: 'boolean' },
-      'max-result-chars': { type: 'string' },
-      http: { type: 'string' },
-      host: { type: 'string' },
-      'allowed-host': { type: 'string', multiple: true },
-      'allowed-origin': { type: 'string', multiple: true },
-      'base-url': { type: 'string', multiple: true },
-    },
-  });
+async function mcpCommand(sub: 'serve' | 'config', values: ServeValues, io: CliIo, print?: (entry: unknown) => void): Promise<0 | 1 | 2> {
   const write = values.write ?? 'deny';
   if (write !== 'deny' && write !== 'allow') throw new UsageError(`--write takes deny or allow, not '${write}'.`);
   const maxResultChars = Number(values['max-result-chars'] ?? 50_000);
@@ -63,10 +87,9 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
       // MCP clients start servers with a minimal environment; a non-default settings directory must travel with the entry.
       ...(process.env.SWITCHBOARD_HOME ? { env: { SWITCHBOARD_HOME: process.env.SWITCHBOARD_HOME } } : {}),
     };
-    io.stdout.write(`${JSON.stringify({ mcpServers: { switchboard: entry } }, null, 2)}\n`);
+    print?.({ mcpServers: { switchboard: entry } });
     return EXIT.ok;
   }
-  if (sub !== 'serve') throw new UsageError('use `switchboard mcp serve` or `switchboard mcp config`.');
   if (values.http === undefined && (values.host !== undefined || values['allowed-host'] || values['allowed-origin'])) {
     throw new UsageError('--host, --allowed-host and --allowed-origin apply to --http only.');
   }
@@ -107,8 +130,7 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
     try {
       listening = await listenGateway(options, guard, address, port);
     } catch (error) {
-      io.stderr.write(`switchboard mcp: cannot listen on ${address} port ${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).\n`);
-      return EXIT.failure;
+      throw new CliError('cannot_listen', `cannot listen on ${address} port ${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, EXIT.failure);
     }
     const { http, port: bound } = listening;
     const local = isLoopback(address) ? (isIP(address) === 6 ? `[${address}]` : address) : '127.0.0.1';
