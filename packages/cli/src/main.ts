@@ -68,7 +68,7 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     if (VERSION_FLAGS.has(argv[0]!)) argv = ['version', ...argv.slice(1)];
     const help = helpRequested(argv);
     if (help) {
-      io.stdout.write(help.length === 0 ? topLevelHelp() : commandHelp(help));
+      io.stdout.write(help.length === 0 ? topLevelHelp() : await commandHelp(help));
       return EXIT.ok;
     }
     if (argv[0] === 'help') throw unknownHelpTopic(argv);
@@ -81,7 +81,7 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
       const { chain } = resolvePath(commandWords(argv));
       if (error.code === 'commander.help') {
         // A command that needs a subcommand, given none: its help, as a usage error.
-        io.stderr.write(chain.length ? commandHelp(chain) : topLevelHelp());
+        io.stderr.write(chain.length ? await commandHelp(chain) : topLevelHelp());
         throw new UsageError(`${chain.length ? `'${nameOf(chain)}' needs` : 'give'} a command.`, { code: 'missing_command', hint: `See \`switchboard ${nameOf(chain)} --help\`.`.replace('  ', ' ') });
       }
       throw usageErrorFrom(error, `switchboard ${nameOf(chain)} --help`.replace('  ', ' '));
@@ -102,6 +102,6 @@ async function writeFailure(io: CliIo, json: boolean, debug: boolean, command: s
   const known = error instanceof CliError ? error : (await import('./cli/error-body.js')).cliErrorOf(error);
   const stack = debug && error instanceof Error ? error.stack : undefined;
   if (json) io.stdout.write(`${JSON.stringify({ success: false, data: null, error: known.body(), meta: { command, ...(stack ? { stack } : {}) } }, null, 2)}\n`);
-  else writeErrorText(io, command, known.body(), stack);
+  else writeErrorText(io, known.body(), stack);
   return known.exit;
 }

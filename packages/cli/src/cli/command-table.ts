@@ -32,8 +32,8 @@ export interface CommandDecl {
   name: string;
   /** One line, for the command list. */
   summary: string;
-  /** Paragraphs under the usage line of this command's own help. */
-  details?: string;
+  /** Paragraphs under the usage line of this command's own help; a function when they quote values loaded on demand. */
+  details?: string | (() => Promise<string>);
   arguments?: ArgumentDecl[];
   options?: OptionDecl[];
   /** Shown under "Examples:", built from catalog names so they always run. */
@@ -143,7 +143,14 @@ export const COMMANDS: CommandDecl[] = [
   {
     name: 'lua',
     summary: 'Run a sandboxed Lua script against the catalog',
-    details: 'Code comes from -e, a file, or standard input. --memory-limit 262144 to 1073741824 bytes (default 32 MiB); --cpu-limit 0.001 to 3600 seconds (default 30).',
+    details: async () => {
+      // The bounds are the Lua host's own, loaded only for this page.
+      const [{ MEMORY_LIMIT_BYTES: memory, CPU_LIMIT_SECONDS: cpu }, { DEFAULT_LIMITS }] = await Promise.all([import('../lua-limits.js'), import('@switchboard/lua')]);
+      return (
+        `Code comes from -e, a file, or standard input. --memory-limit ${memory.min} to ${memory.max} bytes (default ${DEFAULT_LIMITS.memoryBytes}); ` +
+        `--cpu-limit ${cpu.min} to ${cpu.max} seconds (default ${DEFAULT_LIMITS.cpuMs / 1000}).`
+      );
+    },
     arguments: [{ name: '[file]', description: 'Script file', completes: 'files' }],
     options: [
       { flags: '-e, --eval <code>', description: 'Lua code to run' },

@@ -70,9 +70,10 @@ export function topLevelHelp(): string {
 }
 
 /** The help page of one command (or subcommand): usage, what it does, arguments, options, examples. */
-export function commandHelp(path: CommandDecl[]): string {
+export async function commandHelp(path: CommandDecl[]): Promise<string> {
   const command = path.at(-1)!;
-  const sections = [`Usage:\n  ${usageLine(path)}`, command.summary + (command.details ? `\n\n${command.details}` : '')];
+  const details = typeof command.details === 'function' ? await command.details() : command.details;
+  const sections = [`Usage:\n  ${usageLine(path)}`, command.summary + (details ? `\n\n${details}` : '')];
   if (command.subcommands) sections.push(`Commands:\n${columns(visible(command.subcommands).map((s) => [s.name, s.summary]))}`);
   if (command.arguments?.length) sections.push(`Arguments:\n${columns(command.arguments.map((a) => [a.name, a.description]))}`);
   const options = command.subcommands ? optionsOf({ name: '', summary: '' }) : optionsOf(command);

@@ -46,15 +46,15 @@ export function writeReply(io: CliIo, json: boolean, command: string, reply: Rep
   } else {
     for (const note of reply.notes ?? []) io.stderr.write(`${paletteFor(io.stderr).dim(note)}\n`);
     if (reply.text) io.stdout.write(reply.verbatim || reply.text.endsWith('\n') ? reply.text : `${reply.text}\n`);
-    if (reply.error) writeErrorText(io, command, reply.error);
+    if (reply.error) writeErrorText(io, reply.error);
   }
   return reply.exit ?? EXIT.ok;
 }
 
-export function writeErrorText(io: CliIo, command: string, error: ErrorBody, stack?: string): void {
+/** `error: <message>`, then `hint: <how to fix it>` when there is one; red and yellow on a terminal. */
+export function writeErrorText(io: CliIo, error: ErrorBody, stack?: string): void {
   const paint = paletteFor(io.stderr);
-  const where = command ? `switchboard ${command}: ` : 'switchboard: ';
-  io.stderr.write(`${paint.red(paint.bold('error'))}: ${where}${error.message}\n`);
+  io.stderr.write(`${paint.red(paint.bold('error'))}: ${error.message}\n`);
   if (error.hint) io.stderr.write(`${paint.yellow('hint')}: ${error.hint}\n`);
   if (stack) io.stderr.write(`${paint.dim(stack)}\n`);
 }

@@ -16,11 +16,11 @@ function fieldsFromFlags(provider: ProviderBinding, pairs: string[], io: CliIo):
   const values = new Map<string, string>();
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq < 1) throw new UsageError(`--set takes key=value with a field of ${provider.id} before the '='; the value given is not shown.`, { code: 'invalid_option_value', hint: `Fields: ${keys.join(', ')}.` });
+    if (eq < 1) throw new UsageError(`--set takes key=value with a field of ${provider.id} before the '=' (${keys.join(', ')}); the value given is not shown.`, { code: 'invalid_option_value' });
     const key = pair.slice(0, eq);
     if (!keys.includes(key)) {
       const named = /^[a-z][a-z0-9_]{0,31}$/.test(key) ? `'${key}' is not a field of ${provider.id}` : `the key before '=' is not a field of ${provider.id}`;
-      throw new UsageError(`${named}.`, { code: 'unknown_field', hint: `Fields: ${keys.join(', ')}.` });
+      throw new UsageError(`${named}: ${keys.join(', ')}.`, { code: 'unknown_field' });
     }
     if (provider.fields.find((f) => f.key === key)!.secret) {
       io.stderr.write(`warning: --set ${key}=… puts a secret in your shell history and the process list; leave --set out to type it hidden, or pipe it on standard input.\n`);
@@ -67,7 +67,7 @@ export const configureCommand: CommandHandler = async ({ args, options, io }) =>
   if (!/^[a-z][a-z0-9_-]*$/.test(account)) throw new UsageError(`account names are lower case letters, digits, '-' and '_'; '${account}' is not.`, { code: 'invalid_option_value' });
   const keys = provider.fields.map((f) => f.key);
   const unset = strings(options.unset);
-  for (const key of unset) if (!keys.includes(key)) throw new UsageError(`--unset takes a field of ${provider.id}; the argument given is not shown.`, { code: 'unknown_field', hint: `Fields: ${keys.join(', ')}.` });
+  for (const key of unset) if (!keys.includes(key)) throw new UsageError(`--unset takes a field of ${provider.id} (${keys.join(', ')}); the argument given is not shown.`, { code: 'unknown_field' });
   const baseUrlFlags = strings(options.baseUrl);
   const read = permission(options.read);
   const write = permission(options.write);
