@@ -101,7 +101,7 @@ describe('switchboard lua', () => {
     const run = switchboard(['lua', '-e', 'return 1', `${flag}=${value}`, '--json'], { env: env() });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('');
-    expect(json(run.stdout)).toMatchObject({ success: false, data: null, error: { code: 'invalid_usage', message: expect.stringMatching(new RegExp(`^${flag} takes a number of (seconds|bytes) from [\\d.]+ to \\d+, not '`)) } });
+    expect(json(run.stdout)).toMatchObject({ success: false, data: null, error: { code: 'invalid_option_value', message: expect.stringMatching(new RegExp(`^${flag} takes a number of (seconds|bytes) from [\\d.]+ to \\d+, not '`)) } });
     expect(run.stdout).not.toMatch(/\n\s+at |Error|Aborted|internal error/);
   });
 

@@ -147,9 +147,9 @@ export function parseCallArgs(argv: string[], stdinPayload: string | null): Pars
     try {
       parsed = JSON.parse(payloadText);
     } catch (error) {
-      throw new UsageError(`the JSON payload does not parse: ${(error as Error).message}.`);
+      throw new UsageError(`the JSON payload does not parse: ${(error as Error).message}.`, { code: 'invalid_payload' });
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError('JSON payload must decode to an object.');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError('JSON payload must decode to an object.', { code: 'invalid_payload' });
     payload = parsed as Record<string, unknown>;
   }
   return { positionals, payload, flagParams: params, flags };

@@ -6,6 +6,8 @@ import { CliError, EXIT, type CliIo } from './io.js';
  * stdout stays clean for `--json`.
  */
 export function askHidden(prompt: string, io: CliIo, input: NodeJS.ReadStream = process.stdin): Promise<string> {
+  // Raw mode before the prompt: whatever is typed once the prompt shows is never echoed.
+  input.setRawMode(true);
   io.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let typed = '';
@@ -24,7 +26,6 @@ export function askHidden(prompt: string, io: CliIo, input: NodeJS.ReadStream = 
         else if (char >= ' ') typed += char;
       }
     };
-    input.setRawMode(true);
     input.resume();
     input.on('data', onData);
   });
