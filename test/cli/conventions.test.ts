@@ -114,7 +114,8 @@ const outcomes: Array<[string[], 0 | 1 | 2, string | null]> = [
   [['version'], 0, null],
   [['frobnicate'], 2, 'unknown_command'],
   [['list', '--frobnicate'], 2, 'unknown_option'],
-  [['fields', provider.id, '--account'], 2, 'missing_option_value'],
+  [['fields', provider.id, '--account'], 2, 'invalid_option_value'],
+  [['fields', provider.id, '--json', '--account'], 2, 'missing_option_value'],
 ];
 
 describe('one JSON shape and one table of exit codes', () => {
@@ -138,10 +139,10 @@ describe('one JSON shape and one table of exit codes', () => {
     expect(run.stdout).not.toMatch(/^\{/);
   });
 
-  it('--debug does not turn a usage error into a stack trace', () => {
+  it('--debug adds the stack trace', () => {
     const run = switchboard(['validate', 'no-such-specs-dir', '--debug'], { env: home() });
     expect(run.status).toBe(2);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stderr).toMatch(/^error: no-such-specs-dir is not a directory\.\n[\s\S]*\n\s+at /);
   });
 
   it('validate --json lists every problem with its position', () => {

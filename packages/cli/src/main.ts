@@ -33,6 +33,8 @@ const nameOf = (path: CommandDecl[]) => path.map((c) => c.name).join(' ');
  * did-you-mean, is more useful than a help page).
  */
 function helpRequested(argv: string[]): CommandDecl[] | null {
+  // `help --help` is the help command's own page.
+  if (argv[0] === 'help' && commandWords(argv.slice(1)).length === 0 && argv.slice(1).some((w) => HELP_FLAGS.has(w))) return resolvePath(['help']).chain;
   const asked = argv[0] === 'help' ? argv.slice(1) : ownWords(argv).some((w) => HELP_FLAGS.has(w)) ? argv : null;
   if (asked === null) return null;
   const words = commandWords(asked);
@@ -72,6 +74,12 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
       return EXIT.ok;
     }
     if (argv[0] === 'help') throw unknownHelpTopic(argv);
+    const named = resolvePath(commandWords(argv));
+    if (named.chain.at(-1)?.subcommands && named.used === commandWords(argv).length) {
+      // A command that needs a subcommand, given none: its help (for a person), as a usage error.
+      if (!json) io.stderr.write(await commandHelp(named.chain));
+      throw new UsageError(`'${nameOf(named.chain)}' needs a command.`, { code: 'missing_command', hint: `See \`switchboard ${nameOf(named.chain)} --help\`.` });
+    }
 
     let selection;
     try {

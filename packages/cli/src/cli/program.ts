@@ -13,7 +13,7 @@
  * Help and version are ours (help-text.ts, main.ts): commander's help option is off so `-h`
  * anywhere prints help and runs nothing, whatever the option before it expects.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { COMMANDS, optionsOf, type CommandDecl } from './command-table.js';
 
 /** What the command line asks for: the command, its arguments and its options (camelCase keys). */
@@ -24,6 +24,17 @@ export interface Selection {
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/**
+ * Commander gives an option that needs a value whatever word follows, so `--account --json` would
+ * make "--json" the account. A value that is one of the command's own flags is refused instead.
+ */
+function notAFlag<T>(flags: ReadonlySet<string>, parse: (value: string, previous: T) => T) {
+  return (value: string, previous: T): T => {
+    if (flags.has(value.replace(/=.*/, ''))) throw new InvalidArgumentError(`${value} is an option of its own; give this option a value.`);
+    return parse(value, previous);
+  };
+}
 
 function quiet(command: Command): Command {
   return command
@@ -42,11 +53,13 @@ function declare(parent: Command, decl: CommandDecl, parents: CommandDecl[], sel
     return;
   }
   for (const argument of decl.arguments ?? []) command.argument(argument.name, argument.description);
+  const flagNames = new Set(optionsOf(decl).flatMap((o) => o.flags.split(/[ ,]+/).filter((w) => w.startsWith('-'))));
   for (const option of optionsOf(decl)) {
     if (option.flags === '-h, --help') continue;
     const parsed = new Option(option.flags, option.description);
-    if (option.repeatable) parsed.argParser(collect);
     if (option.choices) parsed.choices(option.choices);
+    else if (parsed.required && option.repeatable) parsed.argParser(notAFlag(flagNames, collect));
+    else if (parsed.required) parsed.argParser(notAFlag<string>(flagNames, (value) => value));
     command.addOption(parsed);
   }
   if (decl.openFlags) command.allowUnknownOption().allowExcessArguments();
