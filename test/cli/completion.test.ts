@@ -9,6 +9,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bindings } from '@switchboard/bindings';
 import { CLI, readCatalog, switchboard } from '../support.js';
 
 const catalog = readCatalog();
@@ -65,9 +66,9 @@ describe('the completion helper', () => {
 
   it("offers a command's flags, and the parameters of the function being called", () => {
     expect(complete('lua', '--')).toEqual(expect.arrayContaining(['--eval', '--sandbox', '--json', '--help']));
-    const fn = catalog.providers.flatMap((p) => p.functions).find((f) => Object.keys((f.input_schema as { properties?: object }).properties ?? {}).length > 0)!;
-    const params = Object.keys((fn.input_schema as { properties: object }).properties).map((p) => `--${p.replace(/_/g, '-')}`);
-    expect(complete('call', fn.names.qualified, '--')).toEqual(expect.arrayContaining([...params, '--dry-run', '--json']));
+    const fn = bindings.flatMap((p) => p.functions).find((f) => Object.keys((f.inputSchema.properties ?? {}) as object).length > 0)!;
+    const params = Object.keys(fn.inputSchema.properties as object).map((p) => `--${p.replace(/_/g, '-')}`);
+    expect(complete('call', fn.qualified, '--')).toEqual(expect.arrayContaining([...params, '--dry-run', '--json']));
   });
 
   it("offers a flag's allowed values", () => {
