@@ -115,7 +115,6 @@ const outcomes: Array<[string[], 0 | 1 | 2, string | null]> = [
   [['frobnicate'], 2, 'unknown_command'],
   [['list', '--frobnicate'], 2, 'unknown_option'],
   [['fields', provider.id, '--account'], 2, 'invalid_option_value'],
-  [['fields', provider.id, '--json', '--account'], 2, 'missing_option_value'],
 ];
 
 describe('one JSON shape and one table of exit codes', () => {
@@ -137,6 +136,12 @@ describe('one JSON shape and one table of exit codes', () => {
     expect(run.stderr).toMatch(/(^|\n)error: \S/);
     expect(run.stderr).not.toMatch(/\n\s+at |node:internal|Error:/);
     expect(run.stdout).not.toMatch(/^\{/);
+  });
+
+  it('an option missing its value, last on the line, is a usage error', () => {
+    const run = switchboard(['fields', provider.id, '--account'], { env: home() });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("error: option '--account <name>' argument missing.\nhint: See `switchboard fields --help`.\n");
   });
 
   it('--debug adds the stack trace', () => {

@@ -1,6 +1,5 @@
 import { CliError, EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { COMMANDS, resolvePath, type CommandDecl } from './cli/command-table.js';
-import { commandHelp, topLevelHelp } from './cli/help-text.js';
 import { CommanderError, usageErrorFrom } from './cli/parse-error.js';
 import { parseCommandLine } from './cli/program.js';
 import { writeErrorText, writeReply } from './cli/reply.js';
@@ -26,6 +25,12 @@ function commandWords(argv: string[]): string[] {
 }
 
 const nameOf = (path: CommandDecl[]) => path.map((c) => c.name).join(' ');
+
+/** Help pages read the catalog for their examples: loaded only when a page is shown. */
+async function helpPage(path: CommandDecl[]): Promise<string> {
+  const { commandHelp, topLevelHelp } = await import('./cli/help-text.js');
+  return path.length === 0 ? topLevelHelp() : commandHelp(path);
+}
 
 /**
  * The help a command line asks for: `help <command...>`, or `-h`/`--help` anywhere before `--`.
@@ -64,20 +69,20 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   let command = commandWords(argv).slice(0, resolvePath(commandWords(argv)).used).join(' ');
   try {
     if (argv.length === 0) {
-      io.stdout.write(topLevelHelp());
+      io.stdout.write(await helpPage([]));
       return EXIT.usage;
     }
     if (VERSION_FLAGS.has(argv[0]!)) argv = ['version', ...argv.slice(1)];
     const help = helpRequested(argv);
     if (help) {
-      io.stdout.write(help.length === 0 ? topLevelHelp() : await commandHelp(help));
+      io.stdout.write(await helpPage(help));
       return EXIT.ok;
     }
     if (argv[0] === 'help') throw unknownHelpTopic(argv);
     const named = resolvePath(commandWords(argv));
     if (named.chain.at(-1)?.subcommands && named.used === commandWords(argv).length) {
       // A command that needs a subcommand, given none: its help (for a person), as a usage error.
-      if (!json) io.stderr.write(await commandHelp(named.chain));
+      if (!json) io.stderr.write(await helpPage(named.chain));
       throw new UsageError(`'${nameOf(named.chain)}' needs a command.`, { code: 'missing_command', hint: `See \`switchboard ${nameOf(named.chain)} --help\`.` });
     }
 
@@ -89,7 +94,7 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
       const { chain } = resolvePath(commandWords(argv));
       if (error.code === 'commander.help') {
         // A command that needs a subcommand, given none: its help, as a usage error.
-        io.stderr.write(chain.length ? await commandHelp(chain) : topLevelHelp());
+        io.stderr.write(await helpPage(chain));
         throw new UsageError(`${chain.length ? `'${nameOf(chain)}' needs` : 'give'} a command.`, { code: 'missing_command', hint: `See \`switchboard ${nameOf(chain)} --help\`.`.replace('  ', ' ') });
       }
       throw usageErrorFrom(error, `switchboard ${nameOf(chain)} --help`.replace('  ', ' '));

@@ -6,8 +6,7 @@ import { sandboxRequested } from '../sandbox.js';
 import { readSettingsFor } from '../settings-file.js';
 import { parseBaseUrlFlags } from '../base-url.js';
 import { bindings } from '../registry.js';
-
-const VERSION = '0.1.0';
+import { cliVersion } from '../cli/version.js';
 
 /** Shortest SWITCHBOARD_MCP_TOKEN accepted: a guessable token would defeat the point of one. */
 const MIN_TOKEN_LENGTH = 16;
@@ -104,7 +103,7 @@ async function mcpCommand(sub: 'serve' | 'config', values: ServeValues, io: CliI
     maxResultChars,
     settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)),
     env: process.env,
-    version: VERSION,
+    version: cliVersion(),
     baseUrlFlags,
   };
 
