@@ -4,6 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { bindings } from '@switchboard/bindings';
 import { switchboard } from '../support.js';
 
 /** The commands the top-level help lists (`list`, `mcp serve`, …), read from it, so a new command is covered without edits. */
@@ -13,6 +14,13 @@ const commands = /\nCommands:\n([\s\S]*?)\n\n/.exec(topLevel)![1]!.split('\n').m
 describe('per-command help', () => {
   it('the top-level help lists the commands', () => {
     expect(commands).toEqual(expect.arrayContaining(['call', 'lua', 'mcp serve', 'mcp config', 'validate', 'generate', 'completion']));
+  });
+
+  it('the top-level help names a real provider and its variable, read from the catalog', () => {
+    const named = bindings.filter((p) => p.fields.length > 0 && topLevel.includes(`\`switchboard configure ${p.id}\``));
+    expect(named).toHaveLength(1);
+    expect(topLevel).toContain(`(${named[0]!.fields[0]!.env};`);
+    expect(topLevel).not.toMatch(/undefined|\[object Object\]/);
   });
 
   it.each(commands)('`%s --help` prints its usage, options and examples, and exits 0', (command) => {

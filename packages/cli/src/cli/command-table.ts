@@ -49,7 +49,7 @@ export interface CommandDecl {
 /** Accepted by every command. */
 export const GLOBAL_OPTIONS: OptionDecl[] = [
   { flags: '--json', description: 'Print one JSON envelope {success, data, error, meta} on stdout' },
-  { flags: '--debug', description: 'Show the stack trace of an unexpected error' },
+  { flags: '--debug', description: 'Show the stack trace behind an error' },
   { flags: '-h, --help', description: 'Show this help; nothing runs' },
 ];
 

@@ -37,7 +37,7 @@ function environmentNotes(): string {
   const accountEnv = `${prefix}_WORK_${env.slice(prefix.length + 1)}`;
   return [
     `Credentials come from environment variables (${env}; account work: ${accountEnv}) or from`,
-    `\`switchboard configure ${provider}\`. --sandbox (or SWITCHBOARD_SANDBOX=1) answers every call from the`,
+    `\`switchboard configure ${provider?.id ?? '<provider>'}\`. --sandbox (or SWITCHBOARD_SANDBOX=1) answers every call from the`,
     'documented examples, offline, with no credentials. A server URL is replaced, first match wins, by',
     `--base-url, then ${prefix}_BASE_URL (account work: ${prefix}_WORK_BASE_URL), then \`configure --base-url\`.`,
     '',
