@@ -19,6 +19,8 @@ export interface OptionDecl {
   /** The only values accepted; anything else is a usage error naming them. */
   choices?: readonly string[];
   completes?: Completes;
+  /** Accepted but neither shown in help nor completed (a flag refused with a better message than "unknown option"). */
+  hidden?: boolean;
 }
 
 export interface ArgumentDecl {
@@ -56,6 +58,13 @@ export const GLOBAL_OPTIONS: OptionDecl[] = [
 const account: OptionDecl = { flags: '--account <name>', description: "Account to use (default: 'default')" };
 const sandbox: OptionDecl = { flags: '--sandbox', description: 'Answer every call from the documented examples, offline (or SWITCHBOARD_SANDBOX=1)' };
 const force: OptionDecl = { flags: '--force', description: 'Send writes in this headless run (a deny policy still wins)' };
+/** Flags of `mcp serve` alone; `mcp config` accepts them only to say so. */
+const httpOptions: OptionDecl[] = [
+  { flags: '--http <port>', description: 'Serve Streamable HTTP on this port (0 picks one)' },
+  { flags: '--host <address>', description: 'Address to listen on (default: 127.0.0.1)' },
+  { flags: '--allowed-host <name>', description: 'Another Host name to accept (repeatable)', repeatable: true },
+  { flags: '--allowed-origin <origin>', description: 'An Origin to accept (repeatable)', repeatable: true },
+];
 const servingOptions: OptionDecl[] = [
   { flags: '--integration <id>', description: 'Serve only this provider (repeatable)', repeatable: true, completes: 'providers' },
   { flags: '--write <policy>', description: 'List and allow write tools (default: deny)', choices: ['deny', 'allow'] },
@@ -173,20 +182,14 @@ export const COMMANDS: CommandDecl[] = [
         details:
           '--http listens on 127.0.0.1 unless --host says otherwise, and refuses (403) a Host that does not name this machine and any Origin but its own or an --allowed-origin. ' +
           'With SWITCHBOARD_MCP_TOKEN set, or on any address beyond loopback (then a token is generated and printed on stderr), every request needs Authorization: Bearer <token>.',
-        options: [
-          ...servingOptions,
-          { flags: '--http <port>', description: 'Serve Streamable HTTP on this port (0 picks one)' },
-          { flags: '--host <address>', description: 'Address to listen on (default: 127.0.0.1)' },
-          { flags: '--allowed-host <name>', description: 'Another Host name to accept (repeatable)', repeatable: true },
-          { flags: '--allowed-origin <origin>', description: 'An Origin to accept (repeatable)', repeatable: true },
-        ],
+        options: [...servingOptions, ...httpOptions],
         examples: (n) => ['switchboard mcp serve --sandbox', `switchboard mcp serve --integration ${n.provider} --http 8787`],
         run: async () => (await import('../commands/mcp.js')).mcpServeCommand,
       },
       {
         name: 'config',
         summary: 'Print the mcpServers entry for an MCP client (absolute paths)',
-        options: servingOptions,
+        options: [...servingOptions, ...httpOptions.map((o) => ({ ...o, hidden: true }))],
         examples: (n) => ['switchboard mcp config', `switchboard mcp config --integration ${n.provider} --write allow`],
         run: async () => (await import('../commands/mcp.js')).mcpConfigCommand,
       },

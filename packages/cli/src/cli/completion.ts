@@ -84,7 +84,7 @@ export function candidatesFor(words: string[]): string[] {
   if (!command || (command.subcommands && used === leading.length)) {
     return match(valuesFor('commands', command?.subcommands ?? COMMANDS));
   }
-  const options = optionsOf(command);
+  const options = optionsOf(command).filter((o) => !o.hidden);
   const previous = before.at(-1);
   const pending = previous?.startsWith('-') ? options.find((o) => flagNames(o).includes(previous) && takesValue(o)) : undefined;
   if (pending) return match(pending.choices ? [...pending.choices] : valuesFor(pending.completes, COMMANDS));

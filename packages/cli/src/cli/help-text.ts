@@ -14,7 +14,7 @@ function optionLabel(option: OptionDecl): string {
   return option.flags.startsWith('-') && !option.flags.startsWith('--') ? choices : `    ${choices}`;
 }
 
-const optionRows = (options: OptionDecl[]): Array<[string, string]> => options.map((o) => [optionLabel(o), o.description]);
+const optionRows = (options: OptionDecl[]): Array<[string, string]> => options.filter((o) => !o.hidden).map((o) => [optionLabel(o), o.description]);
 
 /** `switchboard mcp serve [options]` */
 function usageLine(path: CommandDecl[]): string {

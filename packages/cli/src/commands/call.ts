@@ -22,7 +22,7 @@ export const callCommand: CommandHandler = async ({ raw, io }) => {
   let meta: Record<string, unknown> = {};
   const shaped = (reply: Reply): Reply => ({
     ...reply,
-    before: { function: parsed?.positionals[0] ?? null },
+    before: { function: parsed?.positionals[0] ?? raw.find((word) => !word.startsWith('-')) ?? null },
     meta: { dry_run: parsed?.flags.dryRun ?? false, account: parsed?.flags.account ?? 'default', sandbox: sandboxRequested(parsed?.flags.sandbox ?? false, process.env), ...meta, ...reply.meta },
     after: { duration_ms: Math.round((performance.now() - started) * 100) / 100 },
   });
