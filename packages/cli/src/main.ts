@@ -25,6 +25,7 @@ function commandWords(argv: string[]): string[] {
 }
 
 const nameOf = (path: CommandDecl[]) => path.map((c) => c.name).join(' ');
+const helpCommandFor = (path: CommandDecl[]) => ['switchboard', ...path.map((c) => c.name), '--help'].join(' ');
 
 /** Help pages read the catalog for their examples: loaded only when a page is shown. */
 async function helpPage(path: CommandDecl[]): Promise<string> {
@@ -83,7 +84,7 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     if (named.chain.at(-1)?.subcommands && named.used === commandWords(argv).length) {
       // A command that needs a subcommand, given none: its help (for a person), as a usage error.
       if (!json) io.stderr.write(await helpPage(named.chain));
-      throw new UsageError(`'${nameOf(named.chain)}' needs a command.`, { code: 'missing_command', hint: `See \`switchboard ${nameOf(named.chain)} --help\`.` });
+      throw new UsageError(`'${nameOf(named.chain)}' needs a command.`, { code: 'missing_command', hint: `See \`${helpCommandFor(named.chain)}\`.` });
     }
 
     let selection;
@@ -91,13 +92,7 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
       selection = parseCommandLine(argv);
     } catch (error) {
       if (!(error instanceof CommanderError)) throw error;
-      const { chain } = resolvePath(commandWords(argv));
-      if (error.code === 'commander.help') {
-        // A command that needs a subcommand, given none: its help, as a usage error.
-        io.stderr.write(await helpPage(chain));
-        throw new UsageError(`${chain.length ? `'${nameOf(chain)}' needs` : 'give'} a command.`, { code: 'missing_command', hint: `See \`switchboard ${nameOf(chain)} --help\`.`.replace('  ', ' ') });
-      }
-      throw usageErrorFrom(error, `switchboard ${nameOf(chain)} --help`.replace('  ', ' '));
+      throw usageErrorFrom(error, helpCommandFor(resolvePath(commandWords(argv)).chain));
     }
     command = nameOf(selection.path);
     const handler = await selection.path.at(-1)!.run!();
