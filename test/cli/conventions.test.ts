@@ -5,12 +5,13 @@
  * where it is wanted. Every name comes from the catalog.
  */
 
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bindings } from '@switchboard/bindings';
-import { REPO, switchboard } from '../support.js';
+import { CLI, REPO, switchboard } from '../support.js';
 
 const home = () => ({ SWITCHBOARD_HOME: mkdtempSync(join(tmpdir(), 'switchboard-conventions-')), SWITCHBOARD_SANDBOX: '', NO_COLOR: '', FORCE_COLOR: '' });
 const json = (text: string) => JSON.parse(text) as Record<string, any>;
@@ -187,6 +188,15 @@ describe('colour', () => {
 
   it('FORCE_COLOR=0 turns it off', () => {
     expect(switchboard(failing, { env: { ...home(), FORCE_COLOR: '0' } }).stderr).not.toContain('\u001b[');
+  });
+
+  // util-linux `script` runs the CLI on a pseudo-terminal, where colour is on unless NO_COLOR says otherwise.
+  const onTerminal = (env: Record<string, string>) =>
+    spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" ${failing.join(' ')}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, ...home(), TERM: 'xterm', ...env }, stdio: ['ignore', 'pipe', 'pipe'] }).stdout;
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('is on for a terminal, and NO_COLOR turns it off there', () => {
+    expect(onTerminal({})).toContain('\u001b[31m');
+    expect(onTerminal({ NO_COLOR: '1' })).not.toContain('\u001b[');
+    expect(onTerminal({ NO_COLOR: '1' })).toContain('error: ');
   });
 
   it('never colours the JSON envelope', () => {
