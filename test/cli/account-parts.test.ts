@@ -191,7 +191,7 @@ describe.skipIf(!header)('provider headers from an optional account field', () =
     };
     const script = `local r = app.integrations.${ns}.${ACCOUNT}.${fn.name}({}) print("ok")`;
     const run = await runCli(['lua', '--json', '--base-url', `${provider.id}=${origin}`, '-e', script], env);
-    expect(json(run.stdout)).toMatchObject({ success: true, output: 'ok\n' });
+    expect(json(run.stdout)).toMatchObject({ success: true, data: { output: 'ok\n' } });
     const plain = await runCli(['lua', '--json', '--base-url', `${provider.id}=${origin}`, '-e', `local r = app.integrations.${ns}.${fn.name}({}) print("ok")`], env);
     expect(json(plain.stdout)).toMatchObject({ success: true });
     expect(seen.map((h) => h[name.toLowerCase()])).toEqual([expected('777'), undefined]);

@@ -113,7 +113,7 @@ describe('base-URL overrides reach a local server', () => {
   it('a Lua script reaches the override given as provider=URL', async () => {
     const { provider, fn } = target;
     const run = await runCli(['lua', '--json', '--base-url', `${provider.id}=${origin}`, '-e', `local r = ${fn.luaPath}({}) print("ok")`], envFor(provider));
-    expect(json(run.stdout)).toMatchObject({ success: true, output: 'ok\n' });
+    expect(json(run.stdout)).toMatchObject({ success: true, data: { output: 'ok\n' } });
     expect(seen).toHaveLength(1);
     expect(seen[0]!.method).toBe(fixedEndpoint(fn)!.method);
   });

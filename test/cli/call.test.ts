@@ -25,14 +25,15 @@ describe('switchboard call', () => {
     const run = switchboard(['call', 'telnyx.list_phone_numbers', '{"filter_status": "purchase_pending"}', '--sandbox', '--json'], { env: isolated() });
     expect(run.status).toBe(2);
     expect(json(run.stdout)).toMatchObject({ success: false });
-    expect(json(run.stdout).error).toMatch(/filter_status/);
-    expect(json(run.stdout).error).toMatch(/No request was made/);
+    expect(json(run.stdout).error.code).toBe('invalid_arguments');
+    expect(json(run.stdout).error.message).toMatch(/filter_status/);
+    expect(json(run.stdout).error.message).toMatch(/No request was made/);
   });
 
   it('exits 2 for an unknown function, suggesting the near names', () => {
     const run = switchboard(['call', 'telnyx.send_smss', '--json'], { env: isolated() });
     expect(run.status).toBe(2);
-    expect(json(run.stdout).error).toBe('Unknown integration function: telnyx.send_smss. Did you mean: telnyx.send_sms? See `switchboard list`.');
+    expect(json(run.stdout).error).toEqual({ code: 'unknown_function', message: 'Unknown integration function: telnyx.send_smss.', hint: 'Did you mean telnyx.send_sms? See `switchboard docs telnyx`.' });
   });
 
   it('refuses a write without --force, saying how to allow it', () => {
@@ -92,11 +93,11 @@ describe('switchboard configure', () => {
     const run = switchboard(['configure', 'telnyx', '--account', 'work', '--set', 'api_key=KEY_stored_secret', '--json'], { env });
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain('KEY_stored_secret');
-    const file = json(run.stdout).file as string;
+    const file = json(run.stdout).data.file as string;
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, 'utf8')).providers.telnyx.accounts.work.api_key).toBe('KEY_stored_secret');
     const fields = json(switchboard(['fields', 'telnyx', '--account', 'work', '--json'], { env }).stdout);
-    expect(fields.fields).toEqual([expect.objectContaining({ key: 'api_key', env: 'TELNYX_WORK_API_KEY', configured: true })]);
+    expect(fields.data.fields).toEqual([expect.objectContaining({ key: 'api_key', env: 'TELNYX_WORK_API_KEY', configured: true })]);
   });
 
   it('rejects a field the provider does not have', () => {
@@ -108,14 +109,14 @@ describe('switchboard configure', () => {
 
 describe('discovery', () => {
   it('list --json shows every provider with its read/write counts', () => {
-    const providers = json(switchboard(['list', '--json'], { env: isolated() }).stdout).providers;
+    const providers = json(switchboard(['list', '--json'], { env: isolated() }).stdout).data.providers;
     const catalog = readCatalog();
     expect(Object.keys(providers)).toEqual(catalog.providers.map((p) => p.id));
     for (const provider of catalog.providers) expect(providers[provider.id].counts, provider.id).toEqual(provider.counts);
   });
 
   it('search finds send_sms functions first', () => {
-    const hits = json(switchboard(['search', 'send', 'sms', '--json'], { env: isolated() }).stdout).functions;
+    const hits = json(switchboard(['search', 'send', 'sms', '--json'], { env: isolated() }).stdout).data.functions;
     const sendSms = readCatalog().providers.filter((p) => p.functions.some((f) => f.name === 'send_sms')).map((p) => `${p.id}.send_sms`);
     expect(sendSms.length).toBeGreaterThan(1);
     expect(hits.slice(0, sendSms.length).map((h: { function: string }) => h.function).sort()).toEqual(sendSms.sort());

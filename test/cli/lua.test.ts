@@ -14,31 +14,32 @@ describe('switchboard lua', () => {
     const run = lua('local r = app.integrations.telnyx.list_phone_numbers({page_size = 2})\nprint(r.data[1].phone_number)\nreturn #r.data', '--sandbox');
     expect(run.status).toBe(0);
     const envelope = json(run.stdout);
-    expect(Object.keys(envelope)).toEqual(['success', 'output', 'error', 'result', 'execution_time_ms', 'integration_calls', 'meta']);
-    expect(envelope).toMatchObject({ success: true, output: '+13125550123\n', error: null, result: 1, meta: { sandbox: true } });
-    expect(envelope.integration_calls).toEqual([expect.objectContaining({ function: 'telnyx.list_phone_numbers', operation: 'read', effect: 'read' })]);
+    expect(Object.keys(envelope)).toEqual(['success', 'data', 'error', 'meta']);
+    expect(envelope).toMatchObject({ success: true, data: { output: '+13125550123\n', result: 1 }, error: null, meta: { command: 'lua', sandbox: true } });
+    expect(envelope.meta.execution_time_ms).toEqual(expect.any(Number));
+    expect(envelope.meta.integration_calls).toEqual([expect.objectContaining({ function: 'telnyx.list_phone_numbers', operation: 'read', effect: 'read' })]);
   });
 
   it('refuses a write without --force, saying how to allow it, and logs the denial', () => {
     const run = lua('return app.integrations.telnyx.send_sms({to = "+19175550188", text = "hi"})', '--sandbox');
     expect(run.status).toBe(1);
     const envelope = json(run.stdout);
-    expect(envelope.error).toContain('telnyx.send_sms is a write and was not sent: re-run with --force');
-    expect(envelope.integration_calls).toEqual([expect.objectContaining({ function: 'telnyx.send_sms', effect: 'denied' })]);
+    expect(envelope.error.message).toContain('telnyx.send_sms is a write and was not sent: re-run with --force');
+    expect(envelope.meta.integration_calls).toEqual([expect.objectContaining({ function: 'telnyx.send_sms', effect: 'denied' })]);
   });
 
   it('sends a write with --force and logs it as succeeded', () => {
     const run = lua('local r = app.integrations.telnyx.work.send_sms({to = "+19175550188", text = "hi"})\nreturn r.data.id', '--sandbox', '--force');
     expect(run.status).toBe(0);
     const envelope = json(run.stdout);
-    expect(envelope.integration_calls).toEqual([expect.objectContaining({ function: 'telnyx.send_sms', account: 'work', effect: 'write_succeeded' })]);
+    expect(envelope.meta.integration_calls).toEqual([expect.objectContaining({ function: 'telnyx.send_sms', account: 'work', effect: 'write_succeeded' })]);
     expect(envelope.meta.permission_bypassed).toBe(true);
   });
 
   it('names a misspelt function with suggestions', () => {
     const run = lua('app.integrations.telnyx.send_smss({})', '--sandbox');
     expect(run.status).toBe(1);
-    expect(json(run.stdout).error).toMatch(/Unknown function: app\.integrations\.telnyx\.send_smss\. Did you mean: send_sms/);
+    expect(json(run.stdout).error.message).toMatch(/Unknown function: app\.integrations\.telnyx\.send_smss\. Did you mean: send_sms/);
   });
 
   // No clock here: the run stopping (spawnSync returning within the test timeout) and saying why is the behaviour.
@@ -49,14 +50,14 @@ describe('switchboard lua', () => {
     expect(envelope.success).toBe(false);
     // The VM's own hook reports cpu_limit; on a starved machine the pool's watchdog may get there
     // first and terminate the worker ('killed'). Either way the CPU limit stopped it, and the message says so.
-    expect(['cpu_limit', 'killed']).toContain(envelope.meta.error_kind);
-    expect(envelope.error).toMatch(/CPU limit of 500 ms/);
+    expect(['cpu_limit', 'killed']).toContain(envelope.error.code);
+    expect(envelope.error.message).toMatch(/CPU limit of 500 ms/);
   }, 120_000);
 
   it('stops a memory bomb at the memory limit and says so', () => {
     const run = lua('local t = {} for i = 1, 1e9 do t[i] = i end', '--memory-limit', '8000000');
     expect(run.status).toBe(1);
-    expect(json(run.stdout).meta.error_kind).toBe('memory_limit');
+    expect(json(run.stdout).error.code).toBe('memory_limit');
   });
 
   it.each([
@@ -99,17 +100,17 @@ describe('switchboard lua', () => {
     // --flag=value, so a negative number is the flag's value rather than another option.
     const run = switchboard(['lua', '-e', 'return 1', `${flag}=${value}`, '--json'], { env: env() });
     expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(new RegExp(`^switchboard lua: ${flag} takes a number of (seconds|bytes) from [\\d.]+ to \\d+, not '`));
-    expect(run.stderr).not.toMatch(/\n\s+at |Error|Aborted|internal error/);
+    expect(run.stderr).toBe('');
+    expect(json(run.stdout)).toMatchObject({ success: false, data: null, error: { code: 'invalid_option_value', message: expect.stringMatching(new RegExp(`^${flag} takes a number of (seconds|bytes) from [\\d.]+ to \\d+, not '`)) } });
+    expect(run.stdout).not.toMatch(/\n\s+at |Error|Aborted|internal error/);
   });
 
   it('accepts limits at the documented bounds, which are the Lua host\'s own', () => {
     const low = lua('return 1', '--memory-limit', String(MIN_MEMORY_BYTES), '--cpu-limit', '0.001');
-    expect(json(low.stdout)).toMatchObject({ success: true, result: 1 });
+    expect(json(low.stdout)).toMatchObject({ success: true, data: { result: 1 } });
     const high = lua('return 1', '--memory-limit', String(MAX_MEMORY_BYTES), '--cpu-limit', '3600');
-    expect(json(high.stdout)).toMatchObject({ success: true, result: 1 });
-    expect(switchboard(['--help']).stdout).toContain(`--memory-limit ${MIN_MEMORY_BYTES} to ${MAX_MEMORY_BYTES} bytes`);
+    expect(json(high.stdout)).toMatchObject({ success: true, data: { result: 1 } });
+    expect(switchboard(['lua', '--help']).stdout).toContain(`--memory-limit ${MIN_MEMORY_BYTES} to ${MAX_MEMORY_BYTES} bytes`);
     const over = switchboard(['lua', '-e', 'return 1', `--memory-limit=${MAX_MEMORY_BYTES + 1}`], { env: env() });
     expect(over.status).toBe(2);
   });
@@ -120,7 +121,7 @@ describe('switchboard lua', () => {
   ])('%s as the script is a usage error naming it, not a stack trace', (_name, path, code) => {
     const run = switchboard(['lua', path], { env: env() });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`switchboard lua: cannot read ${path} (${code}).\n`);
+    expect(run.stderr).toBe(`error: cannot read ${path} (${code}).\n`);
   });
 
   it('exits 2 when given no code', () => {

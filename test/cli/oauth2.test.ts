@@ -200,9 +200,9 @@ describe.skipIf(!target)('OAuth2 client credentials through TS, CLI, Lua and MCP
     const cliEnv = { ...env(), [baseUrlVariable(provider, auth!.tokenServer)]: `${fake.origin}${REFUSING_TOKEN_ENDPOINT}` };
     const run = await runCli(['call', fn.qualified, JSON.stringify(example!.arguments), '--json'], cliEnv);
     expect(run.status).not.toBe(0);
-    const envelope = JSON.parse(run.stdout) as { success: boolean; error: string };
+    const envelope = JSON.parse(run.stdout) as { success: boolean; error: { code: string; message: string } };
     expect(envelope.success).toBe(false);
-    expect(envelope.error).toContain(`OAuth2 client credentials for ${fake.origin}${REFUSING_TOKEN_ENDPOINT}${auth!.tokenPath} were refused: the token endpoint answered 401 invalid_client: Unknown client.`);
+    expect(envelope.error.message).toContain(`OAuth2 client credentials for ${fake.origin}${REFUSING_TOKEN_ENDPOINT}${auth!.tokenPath} were refused: the token endpoint answered 401 invalid_client: Unknown client.`);
     expect(fake.apiRequests).toHaveLength(0);
     expectNoCredentials(run.stdout + run.stderr);
   });
@@ -210,9 +210,9 @@ describe.skipIf(!target)('OAuth2 client credentials through TS, CLI, Lua and MCP
   it('`switchboard lua`: several calls in one script share one token', async () => {
     const script = `local args = ${luaLiteral(example!.arguments)}\nfor i = 1, 3 do ${fn.luaPath}(args) end\nprint("done")`;
     const run = await runCli(['lua', '--json', '-e', script], env());
-    const envelope = JSON.parse(run.stdout) as { success: boolean; output: string; error: unknown };
+    const envelope = JSON.parse(run.stdout) as { success: boolean; data: { output: string }; error: unknown };
     expect(envelope.error ?? null).toBeNull();
-    expect(envelope).toMatchObject({ success: true, output: 'done\n' });
+    expect(envelope).toMatchObject({ success: true, data: { output: 'done\n' } });
     expect(fake.tokenRequests).toHaveLength(1);
     expect(fake.apiRequests).toHaveLength(3);
     expectNoCredentials(run.stdout + run.stderr);

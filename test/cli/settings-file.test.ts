@@ -80,7 +80,7 @@ describe('a corrupt settings file', () => {
     const callJson = switchboard(['call', readFn.qualified, JSON.stringify(readExample.arguments), '--json'], { env });
     expectNoSecret(callJson);
     expect(callJson.status).toBe(1);
-    expect(JSON.parse(callJson.stdout)).toEqual({ success: false, error: expect.stringContaining(where) });
+    expect(JSON.parse(callJson.stdout)).toMatchObject({ success: false, data: null, error: { code: 'settings_file', message: expect.stringContaining(where) } });
 
     for (const args of [['fields', provider.id, '--json'], ['list', '--json'], ['mcp', 'serve']]) {
       const run = switchboard(args, { env });
@@ -102,14 +102,14 @@ describe('a corrupt settings file', () => {
     const sandboxLua = switchboard(['lua', '-e', 'return 1', '--sandbox', '--json'], { env });
     expectNoSecret(sandboxLua);
     expect(sandboxLua.status).toBe(0);
-    expect(JSON.parse(sandboxLua.stdout)).toMatchObject({ success: true, result: 1 });
+    expect(JSON.parse(sandboxLua.stdout)).toMatchObject({ success: true, data: { result: 1 } });
   });
 
   it('a byte order mark from an editor is not corruption', () => {
     const { env } = homeWith(`\uFEFF${good(`"${SECRET}"`)}`);
     const run = switchboard(['fields', provider.id, '--json'], { env });
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).fields).toContainEqual(expect.objectContaining({ key: field, configured: true }));
+    expect(JSON.parse(run.stdout).data.fields).toContainEqual(expect.objectContaining({ key: field, configured: true }));
     expectNoSecret(run);
   });
 });
@@ -125,7 +125,7 @@ describe('configure never echoes a value in a usage error', () => {
     const { env } = homeWith(good('"old"'));
     const run = switchboard(['configure', provider.id, ...args, '--json'], { env });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`^switchboard configure: .*(--set|--unset|not a field of ${provider.id})`));
+    expect(JSON.parse(run.stdout).error.message).toMatch(new RegExp(`^(--set|--unset|.*not a field of ${provider.id})`));
     expectNoSecret(run);
   });
 });

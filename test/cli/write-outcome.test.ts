@@ -67,17 +67,17 @@ describe(`the call log of a failed write (${fn.names.qualified})`, () => {
 
   it('is write_unknown when the connection broke after the request was sent, and the write is not repeated', async () => {
     const run = await lua(origin);
-    const envelope = JSON.parse(run.stdout) as { success: boolean; integration_calls: Array<{ effect: string; error?: string }> };
+    const envelope = JSON.parse(run.stdout) as { success: boolean; meta: { integration_calls: Array<{ effect: string; error?: string }> } };
     expect(envelope.success).toBe(false);
-    expect(envelope.integration_calls).toEqual([expect.objectContaining({ function: fn.names.qualified, effect: 'write_unknown' })]);
+    expect(envelope.meta.integration_calls).toEqual([expect.objectContaining({ function: fn.names.qualified, effect: 'write_unknown' })]);
     expect(received).toBe(1);
   });
 
   it('is failed when the connection was refused, so nothing was sent', async () => {
     // Port 0 cannot be listened on, so connecting to it is always refused.
     const run = await lua('http://127.0.0.1:0');
-    const envelope = JSON.parse(run.stdout) as { success: boolean; integration_calls: Array<{ effect: string; error?: string }> };
-    expect(envelope.integration_calls).toEqual([expect.objectContaining({ function: fn.names.qualified, effect: 'failed' })]);
-    expect(envelope.integration_calls[0]?.error).toMatch(/nothing was sent/);
+    const envelope = JSON.parse(run.stdout) as { success: boolean; meta: { integration_calls: Array<{ effect: string; error?: string }> } };
+    expect(envelope.meta.integration_calls).toEqual([expect.objectContaining({ function: fn.names.qualified, effect: 'failed' })]);
+    expect(envelope.meta.integration_calls[0]?.error).toMatch(/nothing was sent/);
   });
 });

@@ -105,13 +105,13 @@ describe.each(bindings.map((provider) => [provider.id, provider] as const))('%s 
         const fn = provider.functions.find((f) => f.qualified === example.function)!;
         const args = ['call', example.function, JSON.stringify(example.arguments), '--json', ...(fn.operation === 'write' ? ['--force'] : [])];
         const run = await runCli(args, { ...CLI_ENV, ...accountEnv(provider, 'default', local, tag) });
-        let envelope: { success?: boolean; data?: unknown; error?: string | null } = {};
+        let envelope: { success?: boolean; data?: unknown; error?: { code: string; message: string } | null } = {};
         try {
           envelope = JSON.parse(run.stdout) as typeof envelope;
         } catch {
           return [`${example.function} (${example.title}) via ${tag}: exit ${run.status}, stdout ${run.stdout} stderr ${run.stderr}`];
         }
-        const outcome: Outcome = envelope.success === true && run.status === 0 ? { ok: true, value: envelope.data } : { ok: false, error: `exit ${run.status}: ${envelope.error}` };
+        const outcome: Outcome = envelope.success === true && run.status === 0 ? { ok: true, value: envelope.data } : { ok: false, error: `exit ${run.status}: ${envelope.error?.message}` };
         return problemsOf(local, example, tag, outcome, { maySendAgain: true });
       });
       return found.flat();
@@ -124,7 +124,7 @@ describe.each(bindings.map((provider) => [provider.id, provider] as const))('%s 
     for (const fn of unavailable) {
       const run = await runCli(['call', fn.qualified, '{}', '--json'], { ...CLI_ENV, ...accountEnv(provider, 'default', local, 'cli-unavailable') });
       expect(run.status, fn.qualified).toBe(1);
-      expect((JSON.parse(run.stdout) as { error: string }).error).toContain(catalogFunction(fn.qualified)!.unavailable_reason!);
+      expect((JSON.parse(run.stdout) as { error: { message: string } }).error.message).toContain(catalogFunction(fn.qualified)!.unavailable_reason!);
     }
     expect(local.requestsOf('cli-unavailable')).toEqual([]);
   });
@@ -142,16 +142,16 @@ describe.each(bindings.map((provider) => [provider.id, provider] as const))('%s 
       end
       return results`;
     const run = await timed(id, 'lua', examples.length, () => runCli(['lua', '--json', '--force', '-e', script], env));
-    const report = JSON.parse(run.stdout) as { success: boolean; error: string | null; result: Array<{ ok: boolean; value?: unknown; error?: string }> };
+    const report = JSON.parse(run.stdout) as { success: boolean; error: { message: string } | null; data: { result: Array<{ ok: boolean; value?: unknown; error?: string }> } };
     expect(report.error).toBeNull();
     const problems = examples.flatMap((example, i) => {
-      const r = report.result[i]!;
+      const r = report.data.result[i]!;
       const outcome: Outcome = r.ok ? { ok: true, value: r.value ?? null } : { ok: false, error: r.error ?? '' };
       return problemsOf(local, example, `lua-e${example.index}`, outcome, { expected: (body) => withoutNulls(asJson(body)), maySendAgain: true });
     });
     expect(problems).toEqual([]);
     unavailable.forEach((fn, i) => {
-      const r = report.result[examples.length + i]!;
+      const r = report.data.result[examples.length + i]!;
       expect(r.ok, fn.qualified).toBe(false);
       expect(r.error).toContain(catalogFunction(fn.qualified)!.unavailable_reason!);
     });

@@ -30,7 +30,7 @@ describe('sandbox answers beside generic helpers', () => {
 
   it.each(besideGenerics.map((c) => [c.fn.qualified, c] as const))('switchboard call %s --sandbox --json returns its own resource', (_name, { fn, args }) => {
     const run = switchboard(['call', fn.qualified, JSON.stringify(args), '--sandbox', '--json', ...(fn.operation === 'write' ? ['--force'] : [])], { env });
-    const envelope = JSON.parse(run.stdout) as { success: boolean; data: unknown; error: string | null };
+    const envelope = JSON.parse(run.stdout) as { success: boolean; data: unknown; error: { code: string; message: string } | null };
     expect(envelope.error).toBeNull();
     expect(run.status).toBe(0);
     expect(schemaProblems(fn.outputSchema, envelope.data), `${fn.qualified} answered ${JSON.stringify(envelope.data).slice(0, 200)}`).toEqual([]);

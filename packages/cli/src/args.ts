@@ -1,7 +1,7 @@
 import { UsageError } from './io.js';
 
 /** Flags every command reads itself; never turned into function parameters. */
-const RESERVED = new Set(['json', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty', 'base-url']);
+const RESERVED = new Set(['json', 'debug', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty', 'base-url']);
 
 /** What a parameter flag may be called: the kebab-case form of a snake_case parameter name. */
 const PARAMETER_FLAG = /^[a-z0-9][a-z0-9_-]*$/i;
@@ -147,9 +147,9 @@ export function parseCallArgs(argv: string[], stdinPayload: string | null): Pars
     try {
       parsed = JSON.parse(payloadText);
     } catch (error) {
-      throw new UsageError(`the JSON payload does not parse: ${(error as Error).message}.`);
+      throw new UsageError(`the JSON payload does not parse: ${(error as Error).message}.`, { code: 'invalid_payload' });
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError('JSON payload must decode to an object.');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError('JSON payload must decode to an object.', { code: 'invalid_payload' });
     payload = parsed as Record<string, unknown>;
   }
   return { positionals, payload, flagParams: params, flags };

@@ -1,5 +1,6 @@
 import type { ProviderBinding } from '@switchboard/bindings';
-import { bindings, findFunction, findProvider, suggestions } from './registry.js';
+import { bindings, findFunction, findProvider } from './registry.js';
+import { didYouMean } from './suggest.js';
 
 /** Score a function for a query: names weigh most, then titles, then descriptions. */
 function score(provider: ProviderBinding, fn: ProviderBinding['functions'][number], query: string): number {
@@ -45,22 +46,36 @@ export function docsIndex(): string {
     .join('\n\n');
 }
 
+/** A page that does not exist: what was not found, close names, and both as one sentence for Lua and MCP. */
+export interface MissingPage {
+  found: false;
+  code: 'unknown_provider' | 'unknown_function';
+  reason: string;
+  hint: string;
+  message: string;
+}
+
+function missing(code: MissingPage['code'], reason: string, hint: string): MissingPage {
+  return { found: false, code, reason, hint, message: `${reason} ${hint}` };
+}
+
 /**
  * A docs page by name: `telnyx`, `telnyx.send_sms`, `integrations.telnyx`,
  * `app.integrations.retell_ai.create_call`; provider ids and namespaces both work.
  */
-export function readDocsPage(page: string): { found: true; text: string } | { found: false; message: string } {
+export function readDocsPage(page: string): { found: true; text: string } | MissingPage {
   const name = page.replace(/^app\./, '').replace(/^integrations\./, '');
   const [providerName, fnName] = name.split('.', 2) as [string, string | undefined];
   const provider = findProvider(providerName);
   if (!provider) {
-    const hint = suggestions(providerName, bindings.map((p) => p.id));
-    return { found: false, message: `Page '${page}' not found.${hint.length ? ` Did you mean: ${hint.join(', ')}?` : ''} Available pages: ${bindings.map((p) => p.id).join(', ')}.` };
+    const ids = bindings.map((p) => p.id);
+    return missing('unknown_provider', `Page '${page}' not found.`, didYouMean(providerName, ids) ?? `Available pages: ${ids.join(', ')}.`);
   }
   if (!fnName) return { found: true, text: provider.docs };
   const fn = findFunction(provider, fnName);
   if (!fn) {
-    return { found: false, message: `Function '${fnName}' not found in app.integrations.${provider.namespace}. Available: ${provider.functions.map((f) => f.name).join(', ')}.` };
+    const close = didYouMean(fnName, provider.functions.flatMap((f) => [f.name, ...f.aliases]), (n) => `${provider.id}.${n}`);
+    return missing('unknown_function', `Function '${fnName}' not found in app.integrations.${provider.namespace}.`, `${close ? `${close} ` : ''}Its functions: \`switchboard docs ${provider.id}\`.`);
   }
   return { found: true, text: fn.docs };
 }

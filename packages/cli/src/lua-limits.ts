@@ -18,7 +18,7 @@ function boundedNumber(flag: string, raw: string, unit: string, bounds: { min: n
   // Number('') is 0 and Number(' 5 ') is 5: accept plain decimal or exponent notation only.
   const value = /^\s*[0-9]*\.?[0-9]+(e[+-]?[0-9]+)?\s*$/i.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isFinite(value) || value < bounds.min || value > bounds.max) {
-    throw new UsageError(`${flag} takes a number of ${unit} from ${bounds.min} to ${bounds.max}, not '${raw}'.`);
+    throw new UsageError(`${flag} takes a number of ${unit} from ${bounds.min} to ${bounds.max}, not '${raw}'.`, { code: 'invalid_option_value' });
   }
   return value;
 }

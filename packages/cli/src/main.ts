@@ -1,119 +1,115 @@
-import { readFileSync } from 'node:fs';
-import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
-import { SettingsFileError } from './settings-error.js';
+import { CliError, EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
+import { COMMANDS, resolvePath, type CommandDecl } from './cli/command-table.js';
+import { CommanderError, usageErrorFrom } from './cli/parse-error.js';
+import { parseCommandLine } from './cli/program.js';
+import { writeErrorText, writeReply } from './cli/reply.js';
+import { suggestions } from './suggest.js';
 
-const HELP = `switchboard: integration catalog tools
+const HELP_FLAGS = new Set(['-h', '--help']);
+const VERSION_FLAGS = new Set(['--version', '-V', '-v']);
 
-Usage:
-  switchboard list [--json]                         Providers and their functions
-  switchboard search <query> [--json]               Find functions
-  switchboard docs [page] [--json]                  Reference: index, a provider, or provider.fn
-  switchboard schema <provider.fn>                  Input and output JSON Schema
-  switchboard fields <provider> [--account name]    What an account configures
-  switchboard configure <provider> [--account name] [--set key=value] [--read|--write allow|deny] [--base-url [server=]URL]
-  switchboard call <provider.fn> [json] [--param value ...] [--account name] [--dry-run] [--force] [--sandbox] [--base-url [server=]URL] [--json]
-  switchboard lua [file] [-e code] [--json] [--force] [--sandbox] [--memory-limit bytes] [--cpu-limit seconds] [--base-url provider[.server]=URL]
-  switchboard mcp serve [--integration id ...] [--write deny|allow] [--account name] [--sandbox] [--max-result-chars N] [--base-url [provider[.server]=]URL]
-                        [--http PORT [--host ADDRESS] [--allowed-host NAME ...] [--allowed-origin ORIGIN ...]]
-  switchboard mcp config [serve options]            The mcpServers entry for an MCP client (absolute paths)
-  switchboard validate [specs-dir]                  Check every spec; print all problems (exit 1 if any)
-  switchboard generate [--check]                    Regenerate all outputs from specs/ (--check: compare only)
-
-Credentials come from environment variables (TELNYX_API_KEY; account work: TELNYX_WORK_API_KEY)
-or from \`switchboard configure\`. --sandbox (or SWITCHBOARD_SANDBOX=1) answers every call from the
-documented examples, offline, with no credentials. A server's URL is replaced, first match wins, by
---base-url, then TELNYX_BASE_URL (account work: TELNYX_WORK_BASE_URL; a server other than default:
-TELNYX_BASE_URL_<SERVER>), then \`configure --base-url\`; --dry-run shows the URL and where it came from. Exit codes: 0 success, 1 failure, 2 invalid usage.
-
-call: a parameter flag is given once; an array parameter collects repeats (--to a --to b, or --to a,b).
-A JSON payload or Lua script (argument, file or standard input) may be at most 4 MiB.
-lua: --memory-limit 262144 to 1073741824 bytes (default 32 MiB); --cpu-limit 0.001 to 3600 seconds (default 30).
-mcp serve --http listens on 127.0.0.1 unless --host says otherwise, and refuses (403) a Host that does
-not name this machine and any Origin but its own or an --allowed-origin. With SWITCHBOARD_MCP_TOKEN set,
-or on any address beyond loopback (then a token is generated and printed on stderr), every request needs
-Authorization: Bearer <token> (401 without).
-
-Options:
-  -h, --help                              Show this help
-  -v, --version                           Print the version
-`;
-
-type Command = (args: string[], io: CliIo) => Promise<ExitCode>;
-
-// Commands are imported on first use so `--help` and light commands start fast.
-const commands: Record<string, () => Promise<Command>> = {
-  list: async () => (await import('./commands/discover.js')).listCommand,
-  search: async () => (await import('./commands/discover.js')).searchCommand,
-  docs: async () => (await import('./commands/discover.js')).docsCommand,
-  schema: async () => (await import('./commands/discover.js')).schemaCommand,
-  fields: async () => (await import('./commands/discover.js')).fieldsCommand,
-  configure: async () => (await import('./commands/configure.js')).configureCommand,
-  call: async () => (await import('./commands/call.js')).callCommand,
-  lua: async () => (await import('./commands/lua.js')).luaCommand,
-  mcp: async () => (await import('./commands/mcp.js')).mcpCommand,
-  validate: async () => (await import('./commands/validate.js')).validateCommand,
-  generate: async () => (await import('./commands/generate.js')).generateCommand,
-};
-
-/** `-h`/`--help` among a command's own options (not after `--`, where it would be an argument). */
-function wantsHelp(args: string[]): boolean {
-  const end = args.indexOf('--');
-  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '-h' || arg === '--help');
+/** The words before `--`: flags there are ours; after it they are arguments. */
+function ownWords(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return end === -1 ? argv : argv.slice(0, end);
 }
 
-/** A command's usage lines from HELP (with their continuation lines), and where the rest is. */
-function commandHelp(name: string): string {
-  const lines = HELP.split('\n');
-  const usage: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.startsWith(`  switchboard ${name} `) && lines[i] !== `  switchboard ${name}`) continue;
-    usage.push(lines[i]!);
-    while (lines[i + 1]?.startsWith('                        ')) usage.push(lines[++i]!);
+/** Leading command names (`mcp serve`), up to the first flag or argument. */
+function commandWords(argv: string[]): string[] {
+  const words: string[] = [];
+  for (const word of ownWords(argv)) {
+    if (word.startsWith('-')) break;
+    words.push(word);
   }
-  return `Usage:\n${usage.join('\n')}\n\nCredentials, base URLs, limits and exit codes: switchboard --help\n`;
+  return words;
+}
+
+const nameOf = (path: CommandDecl[]) => path.map((c) => c.name).join(' ');
+const helpCommandFor = (path: CommandDecl[]) => ['switchboard', ...path.map((c) => c.name), '--help'].join(' ');
+
+/** Help pages read the catalog for their examples: loaded only when a page is shown. */
+async function helpPage(path: CommandDecl[]): Promise<string> {
+  const { commandHelp, topLevelHelp } = await import('./cli/help-text.js');
+  return path.length === 0 ? topLevelHelp() : commandHelp(path);
+}
+
+/**
+ * The help a command line asks for: `help <command...>`, or `-h`/`--help` anywhere before `--`.
+ * Null when no help is asked for, or when the command named does not exist (its error, with a
+ * did-you-mean, is more useful than a help page).
+ */
+function helpRequested(argv: string[]): CommandDecl[] | null {
+  // `help --help` is the help command's own page.
+  if (argv[0] === 'help' && commandWords(argv.slice(1)).length === 0 && argv.slice(1).some((w) => HELP_FLAGS.has(w))) return resolvePath(['help']).chain;
+  const asked = argv[0] === 'help' ? argv.slice(1) : ownWords(argv).some((w) => HELP_FLAGS.has(w)) ? argv : null;
+  if (asked === null) return null;
+  const words = commandWords(asked);
+  const { chain, used } = resolvePath(words);
+  const last = chain.at(-1);
+  // `call <fn> --help` is call's help; `serach --help` and `mcp sevre --help` are unknown commands.
+  if (words.length > used && (last === undefined || last.subcommands)) return null;
+  return chain;
+}
+
+function unknownHelpTopic(argv: string[]): UsageError {
+  const words = commandWords(argv.slice(1));
+  const { chain, used } = resolvePath(words);
+  const level = chain.at(-1)?.subcommands ?? COMMANDS;
+  const names = level.filter((c) => !c.hidden).map((c) => c.name);
+  const close = suggestions(words[used]!, names);
+  return new UsageError(`no command '${words.slice(0, used + 1).join(' ')}'.`, {
+    code: 'unknown_command',
+    hint: `${close.length ? `Did you mean ${close.join(', ')}? ` : ''}Commands: ${names.join(', ')}.`,
+  });
 }
 
 export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
-  const [first, ...afterFirst] = argv;
-  // `switchboard help call` is `switchboard call --help`.
-  const [name, ...rest] = first === 'help' && afterFirst[0] !== undefined ? [afterFirst[0], '--help'] : argv;
-  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    io.stdout.write(HELP);
-    return name === undefined ? EXIT.usage : EXIT.ok;
-  }
-  if (name === '--version' || name === '-v') {
-    io.stdout.write(`switchboard ${cliVersion()}\n`);
-    return EXIT.ok;
-  }
-  const load = commands[name];
-  if (load && wantsHelp(rest)) {
-    io.stdout.write(commandHelp(name));
-    return EXIT.ok;
-  }
-  if (!load) {
-    io.stderr.write(`switchboard: unknown command '${name}'. Commands: ${Object.keys(commands).join(', ')}. See switchboard --help.\n`);
-    return EXIT.usage;
-  }
+  const own = ownWords(argv);
+  const json = own.includes('--json');
+  const debug = own.includes('--debug');
+  let command = commandWords(argv).slice(0, resolvePath(commandWords(argv)).used).join(' ');
   try {
-    return await (await load())(rest, io);
-  } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`switchboard ${name}: ${(error as Error).message}\n`);
+    if (argv.length === 0) {
+      io.stdout.write(await helpPage([]));
       return EXIT.usage;
     }
-    if (error instanceof SettingsFileError) {
-      // The message names the file and position only; JSON callers get it in the usual envelope.
-      if (rest.includes('--json')) io.stdout.write(`${JSON.stringify({ success: false, error: error.message }, null, 2)}\n`);
-      else io.stderr.write(`switchboard ${name}: ${error.message}\n`);
-      return EXIT.failure;
+    if (VERSION_FLAGS.has(argv[0]!)) argv = ['version', ...argv.slice(1)];
+    const help = helpRequested(argv);
+    if (help) {
+      io.stdout.write(await helpPage(help));
+      return EXIT.ok;
     }
-    throw error;
+    if (argv[0] === 'help') throw unknownHelpTopic(argv);
+    const named = resolvePath(commandWords(argv));
+    if (named.chain.at(-1)?.subcommands && named.used === commandWords(argv).length) {
+      // A command that needs a subcommand, given none: its help (for a person), as a usage error.
+      if (!json) io.stderr.write(await helpPage(named.chain));
+      throw new UsageError(`'${nameOf(named.chain)}' needs a command.`, { code: 'missing_command', hint: `See \`${helpCommandFor(named.chain)}\`.` });
+    }
+
+    let selection;
+    try {
+      selection = parseCommandLine(argv);
+    } catch (error) {
+      if (!(error instanceof CommanderError)) throw error;
+      throw usageErrorFrom(error, helpCommandFor(resolvePath(commandWords(argv)).chain));
+    }
+    command = nameOf(selection.path);
+    const handler = await selection.path.at(-1)!.run!();
+    const raw = argv.slice(selection.path.length);
+    const reply = await handler({ args: selection.args, options: selection.options, raw, io, json });
+    return writeReply(io, json, command, reply);
+  } catch (error) {
+    return writeFailure(io, json, debug, command, error);
   }
 }
 
-
-/** The CLI package's own version, read from its package.json (one level above dist/ and src/). */
-function cliVersion(): string {
-  const manifest: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  return typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : 'unknown';
+/** Every failure ends here: one envelope or one message, a stack trace only with --debug. */
+async function writeFailure(io: CliIo, json: boolean, debug: boolean, command: string, error: unknown): Promise<ExitCode> {
+  // The mapping of runtime errors loads the runtime: only paid for when such an error happened.
+  const known = error instanceof CliError ? error : (await import('./cli/error-body.js')).cliErrorOf(error);
+  const stack = debug && error instanceof Error ? error.stack : undefined;
+  if (json) io.stdout.write(`${JSON.stringify({ success: false, data: null, error: known.body(), meta: { command, ...(stack ? { stack } : {}) } }, null, 2)}\n`);
+  else writeErrorText(io, known.body(), stack);
+  return known.exit;
 }

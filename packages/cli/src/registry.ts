@@ -1,4 +1,8 @@
 import { bindings, type FunctionBinding, type ProviderBinding } from '@switchboard/bindings';
+import { UsageError } from './io.js';
+import { didYouMean, suggestions } from './suggest.js';
+
+export { suggestions };
 
 export interface ResolvedFunction {
   provider: ProviderBinding;
@@ -18,31 +22,17 @@ export function findFunction(provider: ProviderBinding, name: string): FunctionB
   return provider.functions.find((fn) => namesOf(fn).includes(name));
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
+/** A `provider.fn` that names nothing in the catalog: a usage error (exit 2) whose hint holds the close names. */
+export class UnknownFunctionError extends UsageError {}
 
-/** Up to five close names, nearest first. */
-export function suggestions(word: string, candidates: string[]): string[] {
-  return candidates
-    .map((c) => ({ c, d: distance(word, c) }))
-    .filter(({ c, d }) => d <= Math.max(3, Math.floor(word.length / 2)) || c.includes(word) || word.includes(c))
-    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
-    .slice(0, 5)
-    .map(({ c }) => c);
+/** A provider named by id or namespace, or a usage error suggesting close ids. */
+export function requireProvider(name: string | undefined): ProviderBinding {
+  const ids = bindings.map((p) => p.id);
+  if (!name) throw new UsageError('name a provider.', { code: 'missing_argument', hint: `Providers: ${ids.join(', ')}.` });
+  const provider = findProvider(name);
+  if (provider) return provider;
+  throw new UsageError(`no provider '${name}'.`, { code: 'unknown_provider', hint: `${didYouMean(name, ids) ?? `Providers: ${ids.join(', ')}.`} See \`switchboard list\`.` });
 }
-
-export class UnknownFunctionError extends Error {}
 
 /** `telnyx.send_sms` (or `retell_ai.create_call`) → the binding, or an error with suggestions. */
 export function resolveQualified(name: string): ResolvedFunction {
@@ -51,15 +41,13 @@ export function resolveQualified(name: string): ResolvedFunction {
   const fnName = dot < 0 ? '' : name.slice(dot + 1);
   const provider = findProvider(providerId);
   if (!provider) {
-    const hint = suggestions(providerId, bindings.map((p) => p.id));
-    throw new UnknownFunctionError(`Unknown integration function: ${name}.${hint.length ? ` Did you mean: ${hint.join(', ')}?` : ''} See \`switchboard list\`.`);
+    const hint = didYouMean(providerId, bindings.map((p) => p.id));
+    throw new UnknownFunctionError(`Unknown integration function: ${name}.`, { code: 'unknown_provider', hint: `${hint ? `${hint} ` : ''}See \`switchboard list\`.` });
   }
   const fn = findFunction(provider, fnName);
   if (!fn) {
-    const hint = suggestions(fnName, provider.functions.map((f) => f.name));
-    throw new UnknownFunctionError(
-      `Unknown integration function: ${name}.${hint.length ? ` Did you mean: ${hint.map((h) => `${provider.id}.${h}`).join(', ')}?` : ''} See \`switchboard list\`.`,
-    );
+    const hint = didYouMean(fnName, provider.functions.map((f) => f.name), (h) => `${provider.id}.${h}`);
+    throw new UnknownFunctionError(`Unknown integration function: ${name}.`, { code: 'unknown_function', hint: `${hint ? `${hint} ` : ''}See \`switchboard docs ${provider.id}\`.` });
   }
   return { provider, fn };
 }

@@ -4,6 +4,7 @@ import { EXIT, type CliIo, type ExitCode } from './io.js';
 import type { InvokeContext } from './invoke.js';
 import { luaHost } from './lua-bridge.js';
 import { upstreamForLua } from './lua-upstream.js';
+import { cliVersion } from './cli/version.js';
 import { bindings } from './registry.js';
 import { runRepl } from './repl.js';
 import { sandboxRequested } from './sandbox.js';
@@ -22,7 +23,7 @@ export async function replCommand(options: ReplCommandOptions, io: CliIo): Promi
   const sandbox = sandboxRequested(options.sandbox, process.env);
   const ctx: InvokeContext = { settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)), env: process.env, sandbox, force: options.force === true, dryRun: false, log: [] };
   ctx.baseUrlFlags = parseBaseUrlFlags(options.baseUrls, bindings);
-  const upstream = upstreamForLua(options.mcpConfig, '0.1.0');
+  const upstream = upstreamForLua(options.mcpConfig, cliVersion());
   const { LuaPool, MAX_OUTPUT_BYTES } = await import('@switchboard/lua');
   const pool = new LuaPool({ size: 1 });
   if (sandbox) io.stderr.write('(sandbox: integration calls answered by the mock handlers; nothing left this machine)\n');

@@ -9,7 +9,7 @@ import { UsageError } from './io.js';
 export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
 
 const tooLarge = (what: string) =>
-  new UsageError(`${what} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the limit for a payload or script; nothing was run.`);
+  new UsageError(`${what} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the limit for a payload or script; nothing was run.`, { code: 'input_too_large' });
 
 /** Standard input when something is piped in; null for a terminal or nothing. */
 export async function readStdinIfPiped(): Promise<string | null> {
@@ -34,7 +34,7 @@ export async function readStdinIfPiped(): Promise<string | null> {
 
 /** A script file, refused before reading when it is over the limit. */
 export function readInputFile(path: string): string {
-  const unreadable = (error: unknown) => new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+  const unreadable = (error: unknown) => new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, { code: 'unreadable_file' });
   let size: number;
   try {
     size = statSync(path).size;

@@ -1,58 +1,87 @@
-import { parseArgs } from 'node:util';
+import type { ProviderBinding } from '@switchboard/bindings';
 import { readSettings, writeSettings, type Permission } from '../settings-file.js';
-import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
-import { bindings, findProvider } from '../registry.js';
+import { UsageError, type CliIo } from '../io.js';
+import type { CommandHandler } from '../cli/reply.js';
+import { requireProvider } from '../registry.js';
+import { askHidden, linesOf } from '../secret-input.js';
+import { readStdinIfPiped } from '../stdin.js';
 import { checkBaseUrl, checkServer, defaultServer, serversOf, BaseUrlError } from '../base-url.js';
 
-const permission = (value: string | undefined, flag: string): Permission | undefined => {
-  if (value === undefined) return undefined;
-  if (value !== 'allow' && value !== 'deny') throw new UsageError(`${flag} takes allow or deny, not '${value}'.`);
-  return value;
-};
+const permission = (value: unknown): Permission | undefined => (value === 'allow' || value === 'deny' ? value : undefined);
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-/** `switchboard configure <provider> [--account name] [--set key=value ...] [--unset key ...] [--read allow|deny] [--write allow|deny] [--base-url [server=]URL ...] [--json]`; `--base-url server=` removes that server's override. */
-export async function configureCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      account: { type: 'string' },
-      set: { type: 'string', multiple: true },
-      unset: { type: 'string', multiple: true },
-      read: { type: 'string' },
-      write: { type: 'string' },
-      'base-url': { type: 'string', multiple: true },
-      json: { type: 'boolean' },
-    },
-  });
-  const provider = positionals[0] ? findProvider(positionals[0]) : undefined;
-  if (!provider) throw new UsageError(`name a provider: ${bindings.map((p) => p.id).join(', ')}.`);
-  const account = values.account ?? 'default';
-  if (!/^[a-z][a-z0-9_-]*$/.test(account)) throw new UsageError(`account names are lower case letters, digits, '-' and '_'; '${account}' is not.`);
+/** `--set key=value` pairs, checked against the provider's fields; no message may show a value, nor a key that could be one mistyped. */
+function fieldsFromFlags(provider: ProviderBinding, pairs: string[], io: CliIo): Map<string, string> {
   const keys = provider.fields.map((f) => f.key);
-  const settings = readSettings();
-  const entry = (settings.providers[provider.id] ??= {});
-  const stored = ((entry.accounts ??= {})[account] ??= {});
-  const set: string[] = [];
-  for (const pair of values.set ?? []) {
-    // The value is a credential: no message here may show it, nor a key that could be one mistyped.
+  const values = new Map<string, string>();
+  for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq < 1) throw new UsageError(`--set takes key=value with a field of ${provider.id} before the '=' (${keys.join(', ')}); the value given is not shown.`);
+    if (eq < 1) throw new UsageError(`--set takes key=value with a field of ${provider.id} before the '=' (${keys.join(', ')}); the value given is not shown.`, { code: 'invalid_option_value' });
     const key = pair.slice(0, eq);
     if (!keys.includes(key)) {
       const named = /^[a-z][a-z0-9_]{0,31}$/.test(key) ? `'${key}' is not a field of ${provider.id}` : `the key before '=' is not a field of ${provider.id}`;
-      throw new UsageError(`${named}: ${keys.join(', ')}.`);
+      throw new UsageError(`${named}: ${keys.join(', ')}.`, { code: 'unknown_field' });
     }
-    stored[key] = pair.slice(eq + 1);
-    set.push(key);
+    if (provider.fields.find((f) => f.key === key)!.secret) {
+      io.stderr.write(`warning: --set ${key}=… puts a secret in your shell history and the process list; leave --set out to type it hidden, or pipe it on standard input.\n`);
+    }
+    values.set(key, pair.slice(eq + 1));
   }
-  for (const key of values.unset ?? []) {
-    if (!keys.includes(key)) throw new UsageError(`--unset takes a field of ${provider.id} (${keys.join(', ')}); the argument given is not shown.`);
-    delete stored[key];
+  return values;
+}
+
+/**
+ * The secret fields, asked for: hidden on a terminal (Enter alone keeps what is stored), or one
+ * line per secret field, in the order `switchboard fields` lists them, from piped standard input.
+ */
+async function askSecrets(provider: ProviderBinding, io: CliIo): Promise<Map<string, string>> {
+  const secrets = provider.fields.filter((f) => f.secret);
+  const values = new Map<string, string>();
+  if (secrets.length === 0) return values;
+  if (process.stdin.isTTY) {
+    for (const field of secrets) {
+      const value = await askHidden(`${field.label} (${field.key}, hidden; Enter keeps the stored value): `, io);
+      if (value !== '') values.set(field.key, value);
+    }
+    return values;
   }
+  const piped = await readStdinIfPiped();
+  if (piped === null) {
+    throw new UsageError(`nothing to configure for ${provider.id}.`, {
+      code: 'missing_argument',
+      hint: `Pipe ${secrets.map((f) => f.key).join(', ')} on standard input, one per line, run it on a terminal to be asked, or use --set key=value.`,
+    });
+  }
+  const lines = linesOf(piped);
+  if (lines.length > secrets.length) throw new UsageError(`standard input has ${lines.length} lines; ${provider.id} has ${secrets.length} secret field(s) (${secrets.map((f) => f.key).join(', ')}), one per line.`, { code: 'invalid_input' });
+  secrets.forEach((field, i) => {
+    if (lines[i]) values.set(field.key, lines[i]!);
+  });
+  return values;
+}
+
+/** `switchboard configure <provider>`; `--base-url server=` removes that server's override. */
+export const configureCommand: CommandHandler = async ({ args, options, io }) => {
+  const provider = requireProvider(args[0]);
+  const account = typeof options.account === 'string' ? options.account : 'default';
+  if (!/^[a-z][a-z0-9_-]*$/.test(account)) throw new UsageError(`account names are lower case letters, digits, '-' and '_'; '${account}' is not.`, { code: 'invalid_option_value' });
+  const keys = provider.fields.map((f) => f.key);
+  const unset = strings(options.unset);
+  for (const key of unset) if (!keys.includes(key)) throw new UsageError(`--unset takes a field of ${provider.id} (${keys.join(', ')}); the argument given is not shown.`, { code: 'unknown_field' });
+  const baseUrlFlags = strings(options.baseUrl);
+  const read = permission(options.read);
+  const write = permission(options.write);
+  const nothingElse = strings(options.set).length === 0 && unset.length === 0 && baseUrlFlags.length === 0 && !read && !write;
+  const fields = nothingElse ? await askSecrets(provider, io) : fieldsFromFlags(provider, strings(options.set), io);
+
+  const settings = readSettings();
+  const entry = (settings.providers[provider.id] ??= {});
+  const stored = ((entry.accounts ??= {})[account] ??= {});
+  for (const [key, value] of fields) stored[key] = value;
+  for (const key of unset) delete stored[key];
   const baseUrlsSet: string[] = [];
   const baseUrlsUnset: string[] = [];
-  for (const value of values['base-url'] ?? []) {
+  for (const value of baseUrlFlags) {
     const eq = value.indexOf('=');
     const scheme = value.search(/:\/\//);
     const named = eq > 0 && (scheme < 0 || eq < scheme);
@@ -69,12 +98,10 @@ export async function configureCommand(args: string[], io: CliIo): Promise<ExitC
       baseUrlsSet.push(server);
     }
   }
-  const read = permission(values.read, '--read');
-  const write = permission(values.write, '--write');
   if (read || write) entry.policy = { ...entry.policy, ...(read ? { read } : {}), ...(write ? { write } : {}) };
   const path = writeSettings(settings);
-  const summary = { success: true, provider: provider.id, account, credentials_set: set, credentials_unset: values.unset ?? [], permissions: entry.policy ?? {}, base_urls: entry.base_urls?.[account] ?? {}, base_urls_unset: baseUrlsUnset, file: path };
-  if (values.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else io.stdout.write(`saved ${provider.id} account '${account}' to ${path} (mode 0600)${set.length ? `: set ${set.join(', ')}` : ''}${baseUrlsSet.length ? `; base URL of ${baseUrlsSet.join(', ')}` : ''}.\n`);
-  return EXIT.ok;
-}
+  const set = [...fields.keys()];
+  const data = { provider: provider.id, account, credentials_set: set, credentials_unset: unset, permissions: entry.policy ?? {}, base_urls: entry.base_urls?.[account] ?? {}, base_urls_unset: baseUrlsUnset, file: path };
+  const text = `saved ${provider.id} account '${account}' to ${path} (mode 0600)${set.length ? `: set ${set.join(', ')}` : ''}${baseUrlsSet.length ? `; base URL of ${baseUrlsSet.join(', ')}` : ''}.`;
+  return { data, text };
+};

@@ -1,87 +1,61 @@
-import { parseArgs } from 'node:util';
 import { accountsOf, envNameFor } from '../accounts.js';
 import { readSettings } from '../settings-file.js';
 import { docsIndex, readDocsPage, searchFunctions } from '../docs-text.js';
-import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
-import { bindings, findProvider, resolveQualified, UnknownFunctionError } from '../registry.js';
-
-const out = (io: CliIo, value: unknown) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+import { EXIT, UsageError } from '../io.js';
+import type { CommandHandler } from '../cli/reply.js';
+import { failure } from '../cli/reply.js';
+import { bindings, requireProvider, resolveQualified } from '../registry.js';
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
 
-/** `switchboard list [--json]` */
-export async function listCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** `switchboard list` */
+export const listCommand: CommandHandler = async () => {
   const settings = readSettings();
-  if (values.json) {
-    out(io, {
-      success: true,
-      providers: Object.fromEntries(
-        bindings.map((p) => [p.id, { name: p.name, namespace: p.namespace, category: p.category, accounts: accountsOf(p, settings), counts: p.counts, functions: p.functions.map((f) => ({ name: f.name, operation: f.operation, available: f.available })) }]),
-      ),
-    });
-    return EXIT.ok;
-  }
+  const providers = Object.fromEntries(
+    bindings.map((p) => [p.id, { name: p.name, namespace: p.namespace, category: p.category, accounts: accountsOf(p, settings), counts: p.counts, functions: p.functions.map((f) => ({ name: f.name, operation: f.operation, available: f.available })) }]),
+  );
   const rows = [['PROVIDER', 'FUNCTIONS', 'READ', 'WRITE', 'EXAMPLES']];
   for (const p of bindings) rows.push([p.id, String(p.counts.functions), String(p.counts.read), String(p.counts.write), p.functions.slice(0, 4).map((f) => f.name).join(', ')]);
-  io.stdout.write(`${table(rows)}\n`);
-  return EXIT.ok;
-}
+  return { data: { providers }, text: table(rows) };
+};
 
-/** `switchboard search <query> [--json]` */
-export async function searchCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
-  const query = positionals.join(' ').trim();
-  if (!query) throw new UsageError('give a search query, e.g. `switchboard search send sms`.');
+/** `switchboard search <query...>` */
+export const searchCommand: CommandHandler = async ({ args }) => {
+  const query = args.join(' ').trim();
+  if (!query) throw new UsageError('give a search query.', { code: 'missing_argument', hint: 'e.g. `switchboard search send sms`.' });
   const hits = searchFunctions(query);
-  if (values.json) {
-    out(io, { success: true, query, functions: hits });
-    return EXIT.ok;
-  }
-  if (hits.length === 0) io.stdout.write(`No functions match '${query}'.\n`);
-  else io.stdout.write(`${table([['FUNCTION', 'OP', 'TITLE'], ...hits.map((h) => [h.function, h.operation, h.title])])}\n`);
-  return EXIT.ok;
-}
+  const text = hits.length === 0 ? `No functions match '${query}'.` : table([['FUNCTION', 'OP', 'TITLE'], ...hits.map((h) => [h.function, h.operation, h.title])]);
+  return { data: { query, functions: hits }, text };
+};
 
-/** `switchboard docs [page] [--json]` */
-export async function docsCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
-  if (!positionals[0]) {
-    if (values.json) out(io, { success: true, page: null, text: docsIndex() });
-    else io.stdout.write(`${docsIndex()}\n`);
-    return EXIT.ok;
+/** `switchboard docs [page]`: an unknown page is a usage error (2), like an unknown function anywhere else. */
+export const docsCommand: CommandHandler = async ({ args }) => {
+  const name = args[0];
+  if (!name) {
+    const text = docsIndex();
+    return { data: { page: null, text }, text };
   }
-  const page = readDocsPage(positionals[0]);
-  if (values.json) out(io, page.found ? { success: true, page: positionals[0], text: page.text } : { success: false, error: page.message });
-  else if (page.found) io.stdout.write(page.text);
-  else io.stderr.write(`${page.message}\n`);
-  return page.found ? EXIT.ok : EXIT.failure;
-}
+  const page = readDocsPage(name);
+  if (!page.found) return failure({ code: page.code, message: page.reason, hint: page.hint }, EXIT.usage);
+  return { data: { page: name, text: page.text }, text: page.text };
+};
 
-/** `switchboard schema <provider.fn>`: always JSON. */
-export async function schemaCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const name = args.find((a) => !a.startsWith('--'));
-  if (!name) throw new UsageError('name a function, e.g. `switchboard schema telnyx.send_sms`.');
-  try {
-    const { fn } = resolveQualified(name);
-    out(io, { success: true, function: fn.qualified, operation: fn.operation, input_schema: fn.inputSchema, output_schema: fn.outputSchema });
-    return EXIT.ok;
-  } catch (error) {
-    if (!(error instanceof UnknownFunctionError)) throw error;
-    out(io, { success: false, error: error.message });
-    return EXIT.usage;
-  }
-}
+/** `switchboard schema <provider.fn>`: the schemas are JSON either way; without --json, just them. */
+export const schemaCommand: CommandHandler = async ({ args }) => {
+  const { fn } = resolveQualified(args[0]!);
+  const data = { function: fn.qualified, operation: fn.operation, input_schema: fn.inputSchema, output_schema: fn.outputSchema };
+  return { data, text: json(data) };
+};
 
-/** `switchboard fields <provider> [--json]`: what an account configures, and whether it is set (never the values). */
-export async function fieldsCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, account: { type: 'string' } } });
-  const provider = positionals[0] ? findProvider(positionals[0]) : undefined;
-  if (!provider) throw new UsageError(`name a provider: ${bindings.map((p) => p.id).join(', ')}.`);
-  const account = values.account ?? 'default';
+/** `switchboard fields <provider>`: what an account configures, and whether it is set (never the values). */
+export const fieldsCommand: CommandHandler = async ({ args, options }) => {
+  const provider = requireProvider(args[0]);
+  const account = typeof options.account === 'string' ? options.account : 'default';
   const settings = readSettings();
   const stored = settings.providers[provider.id]?.accounts?.[account] ?? {};
   const fields = provider.fields.map((f) => ({
@@ -93,7 +67,8 @@ export async function fieldsCommand(args: string[], io: CliIo): Promise<ExitCode
     default: f.default,
     description: f.description,
   }));
-  if (values.json) out(io, { success: true, provider: provider.id, account, accounts: accountsOf(provider, settings), fields });
-  else io.stdout.write(`${table([['FIELD', 'ENV', 'SECRET', 'CONFIGURED'], ...fields.map((f) => [f.key, f.env, f.secret ? 'yes' : 'no', f.configured ? 'yes' : 'no'])])}\n`);
-  return EXIT.ok;
-}
+  return {
+    data: { provider: provider.id, account, accounts: accountsOf(provider, settings), fields },
+    text: table([['FIELD', 'ENV', 'SECRET', 'CONFIGURED'], ...fields.map((f) => [f.key, f.env, f.secret ? 'yes' : 'no', f.configured ? 'yes' : 'no'])]),
+  };
+};

@@ -1,12 +1,33 @@
-import { parseArgs } from 'node:util';
-import { generate, reportGenerate } from '@switchboard/generator';
-import { UsageError, type CliIo, type ExitCode } from '../io.js';
+import { generate, reportGenerate, type GenerateResult } from '@switchboard/generator';
+import { EXIT, UsageError, type ErrorBody } from '../io.js';
+import type { CommandHandler, Reply } from '../cli/reply.js';
 import { findProjectRoot } from '../project-root.js';
 
-export async function generateCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values } = parseArgs({ args, options: { check: { type: 'boolean' }, timings: { type: 'boolean' } } });
-  const rootDir = findProjectRoot(io.cwd);
-  if (!rootDir) throw new UsageError('no specs/ directory found here or above.');
-  const result = generate({ rootDir, check: values.check === true });
-  return reportGenerate(result, io, { timings: values.timings === true });
+/** The generator's outcome as envelope fields; the text a person sees stays the generator's own report. */
+function asEnvelope(result: GenerateResult): Pick<Reply, 'data' | 'error' | 'exit'> {
+  const fail = (error: ErrorBody, data: unknown) => ({ data, error, exit: EXIT.failure });
+  switch (result.kind) {
+    case 'invalid':
+      return fail({ code: 'invalid_specs', message: `${result.diagnostics.length} problem(s) in the specs; nothing was written.`, details: { problems: result.diagnostics } }, null);
+    case 'checked':
+      if (result.stale.length === 0) return { data: { check: true, files: result.files, stale: [] }, exit: EXIT.ok };
+      return fail(
+        { code: 'stale_output', message: `${result.stale.length} generated file(s) do not match the specs.`, hint: 'Run `npm run generate` and commit the result.', details: { stale: result.stale } },
+        { check: true, files: result.files, stale: result.stale },
+      );
+    case 'written':
+      return { data: { check: false, files: result.files, ...result.summary }, exit: EXIT.ok };
+  }
 }
+
+export const generateCommand: CommandHandler = async ({ options, io, json }) => {
+  const rootDir = findProjectRoot(io.cwd);
+  if (!rootDir) throw new UsageError('no specs/ directory found here or above.', { code: 'no_project', hint: 'Run it inside a switchboard checkout.' });
+  const result = generate({ rootDir, check: options.check === true });
+  const timings = result.timings.map((t) => ({ phase: t.phase, ms: Math.round(t.ms * 10) / 10 }));
+  const envelope = asEnvelope(result);
+  if (json) return { ...envelope, meta: options.timings === true ? { timings } : {} };
+  // Text: the generator's report, which already says what failed and how to fix it.
+  reportGenerate(result, io, { timings: options.timings === true });
+  return { data: envelope.data, exit: envelope.exit };
+};

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { readSettingsFor } from '../settings-file.js';
 import type { InvokeContext } from '../invoke.js';
-import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
+import { EXIT, UsageError } from '../io.js';
+import type { CommandHandler } from '../cli/reply.js';
 import { luaHost } from '../lua-bridge.js';
 import { parseCpuLimit, parseMemoryLimit } from '../lua-limits.js';
 import { sandboxRequested } from '../sandbox.js';
@@ -9,74 +9,55 @@ import { parseBaseUrlFlags } from '../base-url.js';
 import { bindings } from '../registry.js';
 import { readInputFile, readStdinIfPiped } from '../stdin.js';
 import { upstreamForLua } from '../lua-upstream.js';
+import { cliVersion } from '../cli/version.js';
 
-/** `switchboard lua [file] [-e code] [--json] [--force] [--sandbox] [--memory-limit bytes] [--cpu-limit seconds] [--base-url provider[.server]=URL ...]` */
-export async function luaCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      eval: { type: 'string', short: 'e' },
-      json: { type: 'boolean' },
-      force: { type: 'boolean' },
-      sandbox: { type: 'boolean' },
-      'memory-limit': { type: 'string' },
-      'cpu-limit': { type: 'string' },
-      'base-url': { type: 'string', multiple: true },
-      // Upstream MCP servers (lua-upstream.ts) and the REPL (repl.ts).
-      'mcp-config': { type: 'string' },
-      repl: { type: 'boolean' },
-    },
-  });
-  const memoryBytes = parseMemoryLimit(values['memory-limit']);
-  const cpuSeconds = parseCpuLimit(values['cpu-limit']);
-  if (values.repl) {
-    if (values.eval !== undefined || positionals.length > 0 || values.json) throw new UsageError('--repl reads Lua from the terminal: it takes no -e, file or --json.');
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** `switchboard lua [file] [-e code]`: data is what the script printed and returned; meta how it ran. */
+export const luaCommand: CommandHandler = async ({ args, options, io, json }) => {
+  const memoryBytes = parseMemoryLimit(text(options.memoryLimit));
+  const cpuSeconds = parseCpuLimit(text(options.cpuLimit));
+  if (options.repl === true) {
+    if (options.eval !== undefined || args.length > 0 || json) {
+      throw new UsageError('--repl reads Lua from the terminal: it takes no -e, file or --json.', { code: 'invalid_option_value', hint: 'run `switchboard lua --repl` on its own, or drop --repl to run a script.' });
+    }
     const { replCommand } = await import('../repl-command.js');
-    return replCommand({ sandbox: values.sandbox, force: values.force, baseUrls: values['base-url'] ?? [], mcpConfig: values['mcp-config'], memoryBytes, cpuSeconds }, io);
+    const exit = await replCommand({ sandbox: options.sandbox === true, force: options.force === true, baseUrls: (options.baseUrl as string[] | undefined) ?? [], mcpConfig: text(options.mcpConfig), memoryBytes, cpuSeconds }, io);
+    // The session wrote to the terminal itself.
+    return { exit, data: null };
   }
-  const code = values.eval ?? (positionals[0] ? readInputFile(positionals[0]) : await readStdinIfPiped());
-  if (code === null || code.trim() === '') throw new UsageError('give Lua code with -e, a file, or on standard input.');
+  const code = text(options.eval) ?? (args[0] ? readInputFile(args[0]) : await readStdinIfPiped());
+  if (code === null || code.trim() === '') throw new UsageError('give Lua code with -e, a file, or on standard input.', { code: 'missing_argument', hint: "e.g. `switchboard lua -e 'print(1)'`." });
 
-  const sandbox = sandboxRequested(values.sandbox, process.env);
-  const ctx: InvokeContext = { settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)), env: process.env, sandbox, force: values.force === true, dryRun: false, log: [] };
-  ctx.baseUrlFlags = parseBaseUrlFlags(values['base-url'] ?? [], bindings);
+  const force = options.force === true;
+  const sandbox = sandboxRequested(options.sandbox === true, process.env);
+  const ctx: InvokeContext = { settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)), env: process.env, sandbox, force, dryRun: false, log: [] };
+  ctx.baseUrlFlags = parseBaseUrlFlags((options.baseUrl as string[] | undefined) ?? [], bindings);
   const { DEFAULT_LIMITS, LuaPool } = await import('@switchboard/lua');
   // One worker: a script stuck in C code (a pathological pattern) can still be killed.
   const pool = new LuaPool({ size: 1 });
-  const upstream = upstreamForLua(values['mcp-config'], '0.1.0');
+  const upstream = upstreamForLua(text(options.mcpConfig), cliVersion());
   try {
     // Errors and tracebacks name the file a script came from ("report.lua:3: …"); -e and stdin are "script".
-    const script = values.eval === undefined && positionals[0] ? { name: positionals[0] } : {};
+    const script = options.eval === undefined && args[0] ? { name: args[0] } : {};
     const run = await pool.run(code, luaHost(ctx, upstream), {
       ...(memoryBytes !== undefined ? { memoryBytes } : {}),
       // The wall-clock limit (default 60 s) must not silently cut short a longer CPU limit the user asked for.
       ...(cpuSeconds !== undefined ? { cpuMs: cpuSeconds * 1000, wallMs: Math.max(DEFAULT_LIMITS.wallMs, cpuSeconds * 1000) } : {}),
     }, script);
-    const permissionBypassed = values.force === true && ctx.log.some((c) => c.operation === 'write' && c.effect !== 'denied');
-    if (values.json) {
-      io.stdout.write(
-        `${JSON.stringify(
-          {
-            success: run.ok,
-            output: run.output,
-            error: run.error ? run.error.message : null,
-            result: run.result ?? null,
-            execution_time_ms: Math.round(run.durationMs * 100) / 100,
-            integration_calls: ctx.log,
-            meta: { sandbox, permission_bypassed: permissionBypassed, error_kind: run.error?.kind ?? null, traceback: run.error?.traceback ?? null },
-          },
-          null,
-          2,
-        )}\n`,
-      );
-    } else {
-      if (sandbox) io.stderr.write('(sandbox: integration calls answered by the mock handlers; nothing left this machine)\n');
-      io.stdout.write(run.output);
-      if (run.error) io.stderr.write(`error: ${run.error.message}\n${run.error.traceback ? `${run.error.traceback}\n` : ''}`);
-    }
-    return run.ok ? EXIT.ok : EXIT.failure;
+    const permissionBypassed = force && ctx.log.some((c) => c.operation === 'write' && c.effect !== 'denied');
+    return {
+      exit: run.ok ? EXIT.ok : EXIT.failure,
+      data: { output: run.output, result: run.result ?? null },
+      // The traceback is printed under the message for a person, and kept in meta for scripts.
+      error: run.error ? { code: run.error.kind, message: run.error.message, ...(run.error.traceback ? { details: { traceback: run.error.traceback } } : {}) } : null,
+      meta: { sandbox, permission_bypassed: permissionBypassed, execution_time_ms: Math.round(run.durationMs * 100) / 100, integration_calls: ctx.log, traceback: run.error?.traceback ?? null },
+      // A person sees the script's own output, unchanged.
+      text: run.output,
+      verbatim: true,
+      notes: sandbox ? ['(sandbox: integration calls answered by the mock handlers; nothing left this machine)'] : [],
+    };
   } finally {
     await Promise.all([pool.close(), upstream.close()]);
   }
-}
+};

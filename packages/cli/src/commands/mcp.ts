@@ -1,13 +1,12 @@
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
+import { CliError, EXIT, UsageError, type CliIo } from '../io.js';
+import type { CommandHandler, CommandInput, Reply } from '../cli/reply.js';
 import { sandboxRequested } from '../sandbox.js';
 import { readSettingsFor } from '../settings-file.js';
 import { parseBaseUrlFlags } from '../base-url.js';
 import { bindings } from '../registry.js';
-
-const VERSION = '0.1.0';
+import { cliVersion } from '../cli/version.js';
 
 /** Shortest SWITCHBOARD_MCP_TOKEN accepted: a guessable token would defeat the point of one. */
 const MIN_TOKEN_LENGTH = 16;
@@ -15,28 +14,65 @@ const MIN_TOKEN_LENGTH = 16;
 /** The committed bin shim (`packages/cli/bin/switchboard.js`), by absolute path. */
 const BIN_SCRIPT = fileURLToPath(new URL('../../bin/switchboard.js', import.meta.url));
 
+/** The options `mcp serve` and `mcp config` share, as commander parsed them. */
+interface ServeValues {
+  integration?: string[];
+  write?: string;
+  account?: string;
+  sandbox?: boolean;
+  'max-result-chars'?: string;
+  http?: string;
+  host?: string;
+  'allowed-host'?: string[];
+  'allowed-origin'?: string[];
+  'base-url'?: string[];
+  /** Search-first mode and upstream servers (mcp/serve-options.ts); `file` is install's .mcp.json. */
+  tools?: string;
+  'mcp-config'?: string;
+  file?: string;
+}
+
+function valuesOf(options: CommandInput['options']): ServeValues {
+  const text = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
+  const list = (key: string) => (Array.isArray(options[key]) ? (options[key] as string[]) : undefined);
+  return {
+    integration: list('integration'),
+    write: text('write'),
+    account: text('account'),
+    sandbox: options.sandbox === true,
+    'max-result-chars': text('maxResultChars'),
+    http: text('http'),
+    host: text('host'),
+    'allowed-host': list('allowedHost'),
+    'allowed-origin': list('allowedOrigin'),
+    'base-url': list('baseUrl'),
+    tools: text('tools'),
+    'mcp-config': text('mcpConfig'),
+    file: text('file'),
+  };
+}
+
+export const mcpServeCommand: CommandHandler = async ({ options, io }) => ({ data: null, exit: await mcpCommand('serve', valuesOf(options), io) });
+
+export const mcpConfigCommand: CommandHandler = async ({ options, io }) => {
+  let entry: unknown;
+  await mcpCommand('config', valuesOf(options), io, (printed) => (entry = printed));
+  // Without --json the entry itself, ready to paste into a client's configuration.
+  return { data: entry, text: JSON.stringify(entry, null, 2) } satisfies Reply;
+};
+
+export const mcpInstallCommand: CommandHandler = async ({ options, io }) => {
+  const values = valuesOf(options);
+  let entry: Record<string, unknown> = {};
+  await mcpCommand('install', values, io, (printed) => (entry = printed as Record<string, unknown>));
+  const { installEntry } = await import('../mcp/serve-options.js');
+  const { path, outcome } = installEntry(entry, values.file, io.cwd);
+  const said = { created: 'created', added: 'added to', replaced: 'updated in', unchanged: 'already in' }[outcome];
+  return { data: { path, outcome, entry }, text: `switchboard MCP server ${said} ${path}` } satisfies Reply;
+};
+
 /** `switchboard mcp serve [...]` and `switchboard mcp config [...]`. */
-export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const [sub, ...rest] = args;
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      integration: { type: 'string', multiple: true },
-      write: { type: 'string' },
-      account: { type: 'string' },
-      sandbox: { type: 'boolean' },
-      'max-result-chars': { type: 'string' },
-      http: { type: 'string' },
-      host: { type: 'string' },
-      'allowed-host': { type: 'string', multiple: true },
-      'allowed-origin': { type: 'string', multiple: true },
-      'base-url': { type: 'string', multiple: true },
-      // Upstream MCP servers and search-first mode (mcp/serve-options.ts).
-      tools: { type: 'string' },
-      'mcp-config': { type: 'string' },
-      file: { type: 'string' },
-    },
-  });
+async function mcpCommand(sub: 'serve' | 'config' | 'install', values: ServeValues, io: CliIo, print?: (entry: unknown) => void): Promise<0 | 1 | 2> {
   const write = values.write ?? 'deny';
   if (write !== 'deny' && write !== 'allow') throw new UsageError(`--write takes deny or allow, not '${write}'.`);
   const maxResultChars = Number(values['max-result-chars'] ?? 50_000);
@@ -71,14 +107,10 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
       // MCP clients start servers with a minimal environment; a non-default settings directory must travel with the entry.
       ...(process.env.SWITCHBOARD_HOME ? { env: { SWITCHBOARD_HOME: process.env.SWITCHBOARD_HOME } } : {}),
     };
-    if (sub === 'install') {
-      const { installCommand } = await import('../mcp/serve-options.js');
-      return installCommand(entry, values.file, io);
-    }
-    io.stdout.write(`${JSON.stringify({ mcpServers: { switchboard: entry } }, null, 2)}\n`);
+    // `config` prints the entry; `install` writes it into an .mcp.json.
+    print?.(sub === 'install' ? entry : { mcpServers: { switchboard: entry } });
     return EXIT.ok;
   }
-  if (sub !== 'serve') throw new UsageError('use `switchboard mcp serve`, `switchboard mcp config` or `switchboard mcp install`.');
   if (values.http === undefined && (values.host !== undefined || values['allowed-host'] || values['allowed-origin'])) {
     throw new UsageError('--host, --allowed-host and --allowed-origin apply to --http only.');
   }
@@ -93,9 +125,9 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
     maxResultChars,
     settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)),
     env: process.env,
-    version: VERSION,
+    version: cliVersion(),
     baseUrlFlags,
-    ...(await import('../mcp/serve-options.js')).gatewayExtras(extras, VERSION),
+    ...(await import('../mcp/serve-options.js')).gatewayExtras(extras, cliVersion()),
   };
 
   if (values.http !== undefined) {
@@ -120,8 +152,7 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<ExitCode> {
     try {
       listening = await listenGateway(options, guard, address, port);
     } catch (error) {
-      io.stderr.write(`switchboard mcp: cannot listen on ${address} port ${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).\n`);
-      return EXIT.failure;
+      throw new CliError('cannot_listen', `cannot listen on ${address} port ${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, EXIT.failure);
     }
     const { http, port: bound } = listening;
     const local = isLoopback(address) ? (isIP(address) === 6 ? `[${address}]` : address) : '127.0.0.1';

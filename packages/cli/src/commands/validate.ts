@@ -1,22 +1,25 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatDiagnostic, loadCatalog } from '@switchboard/generator';
-import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
+import { EXIT, UsageError } from '../io.js';
+import type { CommandHandler } from '../cli/reply.js';
 import { findProjectRoot } from '../project-root.js';
 
-export async function validateCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  if (positionals.length > 1) throw new UsageError('takes at most one argument, the specs directory.');
+const isDirectory = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+
+export const validateCommand: CommandHandler = async ({ args, io, json }) => {
   const root = findProjectRoot(io.cwd);
-  const specsDir = positionals[0] ? resolve(io.cwd, positionals[0]) : root ? resolve(root, 'specs') : null;
-  if (!specsDir) throw new UsageError('no specs/ directory found here or above; pass the specs directory.');
+  const specsDir = args[0] ? resolve(io.cwd, args[0]) : root ? resolve(root, 'specs') : null;
+  if (!specsDir) throw new UsageError('no specs/ directory found here or above.', { code: 'no_project', hint: 'Pass the specs directory: `switchboard validate path/to/specs`.' });
+  if (!isDirectory(specsDir)) throw new UsageError(`${args[0] ?? specsDir} is not a directory.`, { code: 'not_a_directory', hint: 'Pass the folder that holds one folder per provider.' });
   const result = loadCatalog(specsDir);
   if (!result.ok) {
-    for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
-    io.stderr.write(`\n${result.diagnostics.length} problem(s) found in ${specsDir}.\n`);
-    return EXIT.failure;
+    const message = `${result.diagnostics.length} problem(s) found in ${specsDir}.`;
+    // Text: every problem as file:line:col on stderr, then the count.
+    if (!json) io.stderr.write(`${result.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('')}\n${message}\n`);
+    return { exit: EXIT.failure, data: null, error: json ? { code: 'invalid_specs', message, details: { problems: result.diagnostics } } : null, meta: { specs_dir: specsDir } };
   }
+  const providers = result.catalog.providers.length;
   const functions = result.catalog.providers.reduce((n, p) => n + p.functions.length, 0);
-  io.stdout.write(`${result.catalog.providers.length} providers, ${functions} functions: all specs valid.\n`);
-  return EXIT.ok;
-}
+  return { data: { specs_dir: specsDir, providers, functions, problems: [] }, text: `${providers} providers, ${functions} functions: all specs valid.` };
+};

@@ -4,10 +4,10 @@
  * `mcp install`, `--file PATH` (default `./.mcp.json`).
  */
 import { resolve } from 'node:path';
-import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.js';
+import { CliError, EXIT, UsageError } from '../io.js';
 import { loadUpstreamServers, UpstreamConfigError } from '../upstream/config.js';
 import { UpstreamHub } from '../upstream/hub.js';
-import { InstallError, installMcp } from './install.js';
+import { InstallError, installMcp, type InstallOutcome } from './install.js';
 import { parseToolMode, type ToolModeRequest } from './tool-mode.js';
 
 export interface ServeExtras {
@@ -40,18 +40,13 @@ export function gatewayExtras(extras: ServeExtras, version: string): { tools: To
   return { tools: extras.tools, ...(servers.length > 0 ? { upstream: new UpstreamHub(servers, version) } : {}) };
 }
 
-export function installCommand(entry: Record<string, unknown>, file: string | undefined, io: CliIo): ExitCode {
-  const path = resolve(io.cwd, file ?? '.mcp.json');
+/** Adds or updates the `switchboard` entry of the .mcp.json at `file` (default ./.mcp.json); other entries are kept. */
+export function installEntry(entry: Record<string, unknown>, file: string | undefined, cwd: string): { path: string; outcome: InstallOutcome } {
+  const path = resolve(cwd, file ?? '.mcp.json');
   try {
-    const outcome = installMcp({ path, name: 'switchboard', entry });
-    const said = { created: 'created', added: 'added to', replaced: 'updated in', unchanged: 'already in' }[outcome];
-    io.stdout.write(`switchboard MCP server ${said} ${path}\n`);
-    return EXIT.ok;
+    return { path, outcome: installMcp({ path, name: 'switchboard', entry }) };
   } catch (error) {
-    if (error instanceof InstallError) {
-      io.stderr.write(`switchboard mcp install: ${error.message}\n`);
-      return EXIT.failure;
-    }
+    if (error instanceof InstallError) throw new CliError('install_failed', error.message, EXIT.failure);
     throw error;
   }
 }
