@@ -52,7 +52,7 @@ describe('the completion helper', () => {
   });
 
   it('offers subcommands', () => {
-    expect(complete('mcp', '')).toEqual(['config', 'serve']);
+    expect(complete('mcp', '')).toEqual(['config', 'install', 'serve']);
   });
 
   it('offers every function to call, docs and schema', () => {

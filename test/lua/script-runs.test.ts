@@ -29,9 +29,9 @@ describe('switchboard lua FILE: errors name the file and line, with a traceback'
 
   it('in the --json envelope, the traceback under meta', () => {
     const json = JSON.parse(switchboard(['lua', '--json', shown], { env }).stdout);
-    expect(json.error).toBe(`${shown}:2: attempt to perform arithmetic on a nil value (field 'count')`);
+    expect(json.error.message).toBe(`${shown}:2: attempt to perform arithmetic on a nil value (field 'count')`);
     expect(json.meta.traceback).toBe(`stack traceback:\n\t${shown}:2: in local 'total'\n\t${shown}:5: in main chunk`);
-    expect(json.output).toBe('starting\n');
+    expect(json.data.output).toBe('starting\n');
   });
 });
 
@@ -42,8 +42,8 @@ describe('switchboard lua keeps the output of a script stopped by a limit', () =
   ])('%s', (_name, flags, loop, kind) => {
     const run = switchboard(['lua', '--json', ...flags, '-e', `print("before") ${loop}`], { env });
     const json = JSON.parse(run.stdout);
-    expect(json.meta.error_kind).toBe(kind);
-    expect(json.output).toBe('before\n');
+    expect(json.error.code).toBe(kind);
+    expect(json.data.output).toBe('before\n');
   });
 });
 
@@ -51,8 +51,8 @@ describe('the --json envelope lists the integration calls a script made', () => 
   it('each with its function, duration and outcome, failed ones with the error', () => {
     const code = `${read.luaPath}({})\npcall(${read.luaPath}, {no_such_parameter = 1})`;
     const json = JSON.parse(switchboard(['lua', '--json', '--sandbox', '-e', code], { env }).stdout);
-    expect(json.integration_calls).toHaveLength(2);
-    const [ok, failed] = json.integration_calls;
+    expect(json.meta.integration_calls).toHaveLength(2);
+    const [ok, failed] = json.meta.integration_calls;
     expect(ok).toMatchObject({ function: read.qualified, operation: 'read', effect: 'read' });
     expect(typeof ok.duration_ms).toBe('number');
     expect(failed).toMatchObject({ function: read.qualified, effect: 'failed' });

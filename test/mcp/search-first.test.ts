@@ -176,7 +176,7 @@ describe('the tool mode by default', () => {
     const { switchboard } = await import('../support.js');
     const run = switchboard(['mcp', 'serve', '--tools', 'some'], { env });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("--tools takes all, search or auto, not 'some'.");
+    expect(run.stderr).toContain("option '--tools <mode>' argument 'some' is invalid. Allowed choices are all, search, auto.");
   });
 });
 

@@ -20,7 +20,12 @@ function upstreamConfig(servers: Record<string, Record<string, unknown>>): strin
 
 function lua(code: string, args: string[]): { status: number | null; json: { success: boolean; output: string; error: string | null; result: unknown; integration_calls: Array<Record<string, unknown>> } } {
   const run = switchboard(['lua', '--json', ...args, '-e', code], { env });
-  return { status: run.status, json: JSON.parse(run.stdout) };
+  // The one envelope, read back into the fields these tests look at.
+  const envelope = JSON.parse(run.stdout) as { success: boolean; data: { output: string; result: unknown } | null; error: { message: string } | null; meta: { integration_calls: Array<Record<string, unknown>> } };
+  return {
+    status: run.status,
+    json: { success: envelope.success, output: envelope.data?.output ?? '', error: envelope.error?.message ?? null, result: envelope.data?.result ?? null, integration_calls: envelope.meta.integration_calls },
+  };
 }
 
 describe('upstream MCP servers from Lua (fixture server on the official SDK)', () => {
