@@ -1,7 +1,8 @@
-import { Project, type OptionalKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { OptionalKind, Project, SourceFileStructure, StatementStructures } from 'ts-morph';
+import { newProject } from './ts-morph-loader.js';
 import type { Catalog, Func, HttpBinding, Provider } from '../../model.js';
 import { schemasAt, type Schema } from '../../shared/schema-paths.js';
-import { generatedHeader, stableJson, type Emitter, type GeneratedFile } from '../emitter.js';
+import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from '../emitter.js';
 import { clientPackageJson, clientReadme, clientTsconfig } from './package-files.js';
 import { operationSpec, providerSpec } from './spec-literals.js';
 import { jsonSchemaType, valueType } from './ts-types.js';
@@ -26,15 +27,15 @@ const moduleName = (func: Func) => func.name.replace(/_/g, '-');
 const hasRequired = (func: Func) => func.parameters.some((p) => p.required) || func.requiredGroups.length > 0;
 const paramsArg = (func: Func) => `params: ${paramsType(func)}${hasRequired(func) ? '' : ' = {}'}`;
 
+// One in-memory project per provider, dropped once its files are printed, so memory stays bounded by the largest provider.
+const clientSplit: ProviderSplit<null> = { provider: (provider) => emitProvider(newProject(), provider), summary: () => null, index: () => [] };
+
 /** One npm package per provider: typed client class, standalone functions, and each function's spec as data. */
 export const clientEmitter: Emitter = {
   name: 'clients',
   owns: (catalog) => catalog.providers.map(clientRoot),
-  emit: (catalog: Catalog) => {
-    // One in-memory project for the whole run: files are created once each, from whole structures.
-    const project = new Project({ useInMemoryFileSystem: true });
-    return catalog.providers.flatMap((provider) => emitProvider(project, provider));
-  },
+  emit: emitFromSplit(clientSplit),
+  split: clientSplit,
 };
 
 function emitProvider(project: Project, provider: Provider): GeneratedFile[] {
