@@ -1,0 +1,56 @@
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Build products and installs that say nothing about what the generator does. */
+const SKIPPED = new Set(['node_modules', '.turbo']);
+
+function hashTree(hash: Hash, dir: string, label: string): void {
+  if (!existsSync(dir)) {
+    hash.update(`${label}: absent\0`);
+    return;
+  }
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(join(dir, relative), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (SKIPPED.has(entry.name) || entry.name.endsWith('.tsbuildinfo')) continue;
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile()) hash.update(`${label}/${child}\0`).update(readFileSync(join(dir, child))).update('\0');
+    }
+  };
+  walk('');
+}
+
+/** The installed package `name` as seen from `from`, the way Node resolves a bare import. */
+function packageDir(name: string, from: string): string | null {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+let memo: string | null = null;
+
+/**
+ * What the generator's output depends on besides the specs: its own code (the compiled `dist/`,
+ * or `src/` when tests run it from source), templates, schemas and manifest, and the runtime it
+ * imports (the E.164 pattern, the request builder that checks examples). Any change to these
+ * invalidates every cached provider.
+ */
+export function generatorFingerprint(): string {
+  if (memo) return memo;
+  const codeDir = dirname(dirname(fileURLToPath(import.meta.url)));
+  const generatorDir = dirname(codeDir);
+  const hash = createHash('sha256');
+  hashTree(hash, codeDir, 'code');
+  hashTree(hash, join(generatorDir, 'templates'), 'templates');
+  hashTree(hash, join(generatorDir, 'schema'), 'schema');
+  hash.update(readFileSync(join(generatorDir, 'package.json')));
+  const runtime = packageDir('@switchboard/runtime', generatorDir);
+  if (runtime) hashTree(hash, join(runtime, 'dist'), 'runtime');
+  else hash.update('runtime: not found\0');
+  memo = hash.digest('hex');
+  return memo;
+}
