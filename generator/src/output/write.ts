@@ -19,12 +19,17 @@ export interface WriteSummary {
  */
 export class StagedWrites {
   private readonly staged: Array<{ temp: string; target: string; path: string }> = [];
+  private readonly madeDirs = new Set<string>();
 
   constructor(private readonly rootDir: string) {}
 
   stage(file: GeneratedFile): void {
     const target = join(this.rootDir, file.path);
-    mkdirSync(dirname(target), { recursive: true });
+    const dir = dirname(target);
+    if (!this.madeDirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.madeDirs.add(dir);
+    }
     const temp = `${target}${TEMP_SUFFIX}`;
     // Recorded first, so a failed write is still cleaned up.
     this.staged.push({ temp, target, path: file.path });

@@ -1,5 +1,5 @@
 import type { OptionalKind, Project, SourceFileStructure, StatementStructures } from 'ts-morph';
-import { newProject } from './ts-morph-loader.js';
+import { withProject } from './ts-morph-loader.js';
 import type { Catalog, Func, HttpBinding, Provider } from '../../model.js';
 import { schemasAt, type Schema } from '../../shared/schema-paths.js';
 import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from '../emitter.js';
@@ -27,8 +27,8 @@ const moduleName = (func: Func) => func.name.replace(/_/g, '-');
 const hasRequired = (func: Func) => func.parameters.some((p) => p.required) || func.requiredGroups.length > 0;
 const paramsArg = (func: Func) => `params: ${paramsType(func)}${hasRequired(func) ? '' : ' = {}'}`;
 
-// One in-memory project per provider, dropped once its files are printed, so memory stays bounded by the largest provider.
-const clientSplit: ProviderSplit<null> = { provider: (provider) => emitProvider(newProject(), provider), summary: () => null, index: () => [] };
+// Each provider's source files leave the project once printed, so memory stays bounded by the largest provider.
+const clientSplit: ProviderSplit<null> = { provider: (provider) => withProject((project) => emitProvider(project, provider)), summary: () => null, index: () => [] };
 
 /** One npm package per provider: typed client class, standalone functions, and each function's spec as data. */
 export const clientEmitter: Emitter = {
