@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashProviderFolder } from './cache/spec-hash.js';
+import { hashProviderFolder, stampProviderFolder } from './cache/spec-hash.js';
 import { generatorFingerprint } from './cache/fingerprint.js';
 import { GenerationCache, type OutputStamp, type ProviderEntry } from './cache/store.js';
 import { tsMorphLoaded } from './emit/client/ts-morph-loader.js';
@@ -63,7 +63,7 @@ export interface StaleFile {
 /** One provider's part of this run: what the catalog-wide steps need, whether or not it was emitted. */
 interface Unit {
   folder: string;
-  specHash: string | null;
+  spec: { hash: string; stamp: string } | null;
   claims: NameClaim[];
   summaries: Record<string, unknown>;
   owned: string[];
@@ -133,11 +133,11 @@ export function generate(options: GenerateOptions): GenerateResult {
   }
 
   function generateProvider(folder: ProviderFolder): Unit | null {
-    const specHash = cache ? clock.time('hash specs', () => hashProviderFolder(folder.name, folder.path)) : null;
-    const entry = cache && specHash ? clock.time('read cache', () => cache.entry(folder.name, specHash)) : null;
+    const { spec, entry } = clock.time('hash specs', () => specOf(folder));
+    const specHash = spec?.hash ?? null;
     if (entry && !wholeCatalog && clock.time('stat outputs', () => outputsIntact(options.rootDir, entry.outputs))) {
       out.expectCached(entry);
-      return { folder: folder.name, specHash, claims: entry.claims, summaries: entry.summaries, owned: entry.owned, emitted: null };
+      return { folder: folder.name, spec, claims: entry.claims, summaries: entry.summaries, owned: entry.owned, emitted: null };
     }
     let provider = entry && specHash ? clock.time('read cache', () => cache!.model(folder.name, specHash)) : null;
     let claims = entry?.claims ?? [];
@@ -152,7 +152,7 @@ export function generate(options: GenerateOptions): GenerateResult {
     }
     if (wholeCatalog) models.push(provider);
     // Once any problem is known nothing will be written, so emitting would be wasted; loading goes on to find every problem.
-    if (diagnostics.length > 0) return { folder: folder.name, specHash, claims, summaries: {}, owned: [], emitted: null };
+    if (diagnostics.length > 0) return { folder: folder.name, spec, claims, summaries: {}, owned: [], emitted: null };
 
     stats.emitted++;
     const summaries: Record<string, unknown> = {};
@@ -170,16 +170,29 @@ export function generate(options: GenerateOptions): GenerateResult {
       out.take(emitter, roots, files);
       paths.push(...files.map((f) => f.path));
     }
-    return { folder: folder.name, specHash, claims, summaries, owned: [...owned], emitted: { paths, matched: out.staleCount() === staleBefore } };
+    return { folder: folder.name, spec, claims, summaries, owned: [...owned], emitted: { paths, matched: out.staleCount() === staleBefore } };
+  }
+
+  /**
+   * The folder's spec hash, and the cache entry made from exactly those specs if there is one. While
+   * the folder's names, sizes and mtimes are as the entry recorded, its bytes are not read again.
+   */
+  function specOf(folder: ProviderFolder): { spec: Unit['spec']; entry: ProviderEntry | null } {
+    const stamp = cache ? stampProviderFolder(folder.path) : null;
+    if (!cache || stamp === null) return { spec: null, entry: null };
+    const entry = clock.time('read cache', () => cache.entry(folder.name));
+    if (entry && entry.specStamp === stamp) return { spec: { hash: entry.specHash, stamp }, entry };
+    const hash = hashProviderFolder(folder.name, folder.path);
+    return { spec: { hash, stamp }, entry: entry && entry.specHash === hash ? entry : null };
   }
 
   function saveEntries(toSave: Unit[]): void {
     if (!cache) return;
     for (const unit of toSave) {
-      if (!unit.emitted || !unit.specHash) continue;
+      if (!unit.emitted || !unit.spec) continue;
       const outputs = unit.emitted.paths.map((path) => stampOf(options.rootDir, path));
       if (outputs.some((o) => o === null)) continue;
-      cache.saveEntry({ folder: unit.folder, specHash: unit.specHash, claims: unit.claims, summaries: unit.summaries, owned: unit.owned, outputs: outputs as OutputStamp[] });
+      cache.saveEntry({ folder: unit.folder, specHash: unit.spec.hash, specStamp: unit.spec.stamp, claims: unit.claims, summaries: unit.summaries, owned: unit.owned, outputs: outputs as OutputStamp[] });
     }
   }
 }

@@ -35,8 +35,9 @@ let memo: string | null = null;
 
 /**
  * What the generator's output depends on besides the specs: its own code (the compiled `dist/`,
- * or `src/` when tests run it from source), templates, schemas and manifest, and the runtime it
- * imports (the E.164 pattern, the request builder that checks examples). Any change to these
+ * or `src/` when tests run it from source), templates, schemas and manifest, the installed version
+ * of each dependency, and the runtime it imports (the E.164 pattern, the request builder that
+ * checks examples). Any change to these
  * invalidates every cached provider.
  */
 export function generatorFingerprint(): string {
@@ -47,7 +48,14 @@ export function generatorFingerprint(): string {
   hashTree(hash, codeDir, 'code');
   hashTree(hash, join(generatorDir, 'templates'), 'templates');
   hashTree(hash, join(generatorDir, 'schema'), 'schema');
-  hash.update(readFileSync(join(generatorDir, 'package.json')));
+  const manifest = readFileSync(join(generatorDir, 'package.json'));
+  hash.update(manifest);
+  // A dependency upgrade (ts-morph's printer, yaml's parser) can change output: each one's installed version counts.
+  const dependencies = Object.keys((JSON.parse(manifest.toString('utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {}).sort();
+  for (const name of dependencies) {
+    const dir = packageDir(name, generatorDir);
+    hash.update(`${name}@${dir ? (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string }).version : 'absent'}\0`);
+  }
   const runtime = packageDir('@switchboard/runtime', generatorDir);
   if (runtime) hashTree(hash, join(runtime, 'dist'), 'runtime');
   else hash.update('runtime: not found\0');

@@ -17,6 +17,8 @@ export interface ProviderEntry {
   fingerprint: string;
   folder: string;
   specHash: string;
+  /** The spec folder's names, sizes and mtimes when it was hashed: while they hold, its bytes need not be read again. */
+  specStamp: string;
   claims: NameClaim[];
   /** Each split emitter's summary of the provider, by emitter name, for the catalog-wide files. */
   summaries: Record<string, unknown>;
@@ -38,6 +40,7 @@ function isEntry(value: unknown): value is ProviderEntry {
     typeof value.fingerprint === 'string' &&
     typeof value.folder === 'string' &&
     typeof value.specHash === 'string' &&
+    typeof value.specStamp === 'string' &&
     Array.isArray(value.claims) &&
     isObject(value.summaries) &&
     Array.isArray(value.owned) &&
@@ -78,10 +81,10 @@ export class GenerationCache {
     renameSync(temp, path);
   }
 
-  /** The entry for `folder` if it was written by this generator for exactly these specs. */
-  entry(folder: string, specHash: string): ProviderEntry | null {
+  /** The entry for `folder` if this generator wrote it (for whatever specs: the caller compares). */
+  entry(folder: string): ProviderEntry | null {
     const value = this.read(this.file(folder, ENTRY));
-    return isEntry(value) && value.fingerprint === this.fingerprint && value.folder === folder && value.specHash === specHash ? value : null;
+    return isEntry(value) && value.fingerprint === this.fingerprint && value.folder === folder ? value : null;
   }
 
   /** Every entry on disk, whatever its specs: what earlier runs generated for folders that may be gone. */
