@@ -4,7 +4,9 @@
 //   - the same with nothing changed (everything from the cache);
 //   - one function file edited, then regenerated.
 // Ratios are taken within one round. Usage:
-//   node src/gen-incremental.mjs [--sizes=100,1000] [--rounds=1] [--out=results/gen-incremental.json]
+//   node src/gen-incremental.mjs [--sizes=100,1000] [--rounds=1] [--heap=256] [--out=results/gen-incremental.json]
+// --heap=N adds one more full generate per size under `node --max-old-space-size=N`: V8 grows its
+// heap far past what is live when memory is plentiful, so this shows how much peak RSS is garbage.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +17,12 @@ import { touchTarget, writeSynthCatalog } from './synth-specs.mjs';
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const sizes = arg('sizes', '100,1000').split(',').map(Number);
 const rounds = Number(arg('rounds', '1'));
+const heapCap = arg('heap', null);
 const outFile = join(BENCH_DIR, arg('out', 'results/gen-incremental.json'));
 const log = (m) => process.stderr.write(`${m}\n`);
 
-async function generateRun(root, extra = []) {
-  const r = await node(childScript('generate-run-child.mjs'), [root, ...extra], { timeoutMs: 900_000 });
+async function generateRun(root, extra = [], nodeArgs = []) {
+  const r = await node(childScript('generate-run-child.mjs'), [root, ...extra], { timeoutMs: 900_000, nodeArgs });
   if (r.kind !== 'written') throw new Error(`generate on ${root} gave ${r.kind}: ${JSON.stringify(r.diagnostics ?? r)}`);
   return { wallMs: r._wallMs, inProcessMs: r.totalMs, maxRssMiB: r.maxRssMiB, stats: r.stats, summary: r.summary, phases: Object.fromEntries(r.timings.map((t) => [t.phase, Math.round(t.ms)])) };
 }
@@ -48,11 +51,19 @@ try {
       writeFileSync(t.file, original);
       measured.push({ parse: { wallMs: parse._wallMs, inProcessMs: parse.totalMs, maxRssMiB: parse.maxRssMiB }, full, unchanged, edited });
     }
+    let capped = null;
+    if (heapCap) {
+      rmSync(join(root, 'packages'), { recursive: true, force: true });
+      rmSync(join(root, 'node_modules'), { recursive: true, force: true });
+      log(`gen15 ${providers} providers: full generate under --max-old-space-size=${heapCap}`);
+      capped = { heapMiB: Number(heapCap), ...(await generateRun(root, [], [`--max-old-space-size=${heapCap}`])) };
+    }
     const s = (f) => summary(measured.map(f));
     results.sizes.push({
       providers,
       functions,
       runs: measured,
+      capped,
       parseWallMs: s((m) => m.parse.wallMs),
       parseInProcessMs: s((m) => m.parse.inProcessMs),
       fullWallMs: s((m) => m.full.wallMs),
@@ -90,4 +101,5 @@ const rows = [
   ),
 ];
 console.log(rows.join('\n'));
+for (const r of results.sizes.filter((r) => r.capped)) console.log(`${r.providers} providers, full generate under a ${r.capped.heapMiB} MiB heap: ${f0(r.capped.wallMs)} ms, peak RSS ${f0(r.capped.maxRssMiB)} MiB`);
 console.log(`growth exponent (full wall, in-process, peak RSS): ${f2(results.growthExponent.fullWall)}, ${f2(results.growthExponent.fullInProcess)}, ${f2(results.growthExponent.peakRss)}`);
