@@ -89,6 +89,7 @@ export function generate(options: GenerateOptions): GenerateResult {
   const out = new OutputRun(options.rootDir, options.check === true, clock);
   const units: Unit[] = [];
   const models: Provider[] = [];
+  const pendingModels = new Map<string, Buffer>();
   const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0, tsMorphLoaded: false };
   const finish = () => ({ timings: clock.timings(), stats: { ...stats, tsMorphLoaded: tsMorphLoaded() } });
 
@@ -148,7 +149,8 @@ export function generate(options: GenerateOptions): GenerateResult {
       if (!loaded.provider) return null;
       provider = loaded.provider;
       claims = loaded.claims;
-      if (cache && specHash && loaded.diagnostics.length === 0) clock.time('write cache', () => cache.saveModel(folder.name, specHash, loaded.provider!));
+      // Serialized now so the model can be dropped after emission; written to the cache only if the whole run succeeds.
+      if (cache && specHash && loaded.diagnostics.length === 0) pendingModels.set(folder.name, clock.time('write cache', () => cache.serializeModel(specHash, loaded.provider!)));
     }
     if (wholeCatalog) models.push(provider);
     // Once any problem is known nothing will be written, so emitting would be wasted; loading goes on to find every problem.
@@ -188,6 +190,7 @@ export function generate(options: GenerateOptions): GenerateResult {
 
   function saveEntries(toSave: Unit[]): void {
     if (!cache) return;
+    for (const [folder, serialized] of pendingModels) cache.saveModel(folder, serialized);
     for (const unit of toSave) {
       if (!unit.emitted || !unit.spec) continue;
       const outputs = unit.emitted.paths.map((path) => stampOf(options.rootDir, path));

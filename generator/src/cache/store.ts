@@ -107,11 +107,21 @@ export class GenerationCache {
   model(folder: string, specHash: string): Provider | null {
     const value = this.read(this.file(folder, MODEL));
     if (!isObject(value) || value.fingerprint !== this.fingerprint || value.specHash !== specHash || !isObject(value.provider)) return null;
+    // Written by this same generator (the fingerprint matched), so it has the model's shape.
     return value.provider as unknown as Provider;
   }
 
-  saveModel(folder: string, specHash: string, provider: Provider): void {
-    this.write(this.file(folder, MODEL), { fingerprint: this.fingerprint, specHash, provider });
+  /** A model serialized now (so the object itself can be dropped) and written by `saveModel` only if the run succeeds. */
+  serializeModel(specHash: string, provider: Provider): Buffer {
+    return serialize({ fingerprint: this.fingerprint, specHash, provider });
+  }
+
+  saveModel(folder: string, serialized: Buffer): void {
+    mkdirSync(this.dir, { recursive: true });
+    const path = this.file(folder, MODEL);
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, serialized);
+    renameSync(temp, path);
   }
 
   saveEntry(entry: Omit<ProviderEntry, 'format' | 'fingerprint'>): void {

@@ -20,6 +20,8 @@ export interface WriteSummary {
 export class StagedWrites {
   private readonly staged: Array<{ temp: string; target: string; path: string }> = [];
   private readonly madeDirs = new Set<string>();
+  /** The topmost directory each mkdir created: a discarded run removes them, leaving the tree as it found it. */
+  private readonly createdDirs: string[] = [];
 
   constructor(private readonly rootDir: string) {}
 
@@ -27,7 +29,8 @@ export class StagedWrites {
     const target = join(this.rootDir, file.path);
     const dir = dirname(target);
     if (!this.madeDirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
+      const created = mkdirSync(dir, { recursive: true });
+      if (created !== undefined) this.createdDirs.push(created);
       this.madeDirs.add(dir);
     }
     const temp = `${target}${TEMP_SUFFIX}`;
@@ -44,6 +47,9 @@ export class StagedWrites {
   discard(): void {
     for (const { temp } of this.staged) rmSync(temp, { force: true });
     this.staged.length = 0;
+    // Created by this run for its temporary files only, so nothing else can be in them.
+    for (const dir of this.createdDirs.reverse()) rmSync(dir, { recursive: true, force: true });
+    this.createdDirs.length = 0;
   }
 
   /** Rename every staged file into place and remove the stale ones; returns the paths written. */
