@@ -1,23 +1,37 @@
 #!/usr/bin/env node
-// The generator's own entry point, `node generator/dist/cli.js [--check] [--timings] [root]`.
+// The generator's own entry point, `node generator/dist/cli.js [--check] [--timings] [--json] [--no-cache] [root]`.
 // It exists so that generation depends on nothing generated: the build generates first with this,
 // then builds the generated packages and the CLI (whose `switchboard generate` runs the same code).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from './pipeline.js';
+import { progressLine } from './progress.js';
 import { reportGenerate } from './report.js';
+
+const USAGE = 'usage: generate [--check] [--timings] [--json] [--no-cache] [project-root]';
 
 function main(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { check: { type: 'boolean' }, timings: { type: 'boolean' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { check: { type: 'boolean' }, timings: { type: 'boolean' }, json: { type: 'boolean' }, 'no-cache': { type: 'boolean' } },
+    });
   } catch (error) {
-    process.stderr.write(`generate: ${error instanceof Error ? error.message.split('. ')[0] : String(error)}\nusage: generate [--check] [--timings] [project-root]\n`);
+    process.stderr.write(`generate: ${error instanceof Error ? error.message.split('. ')[0] : String(error)}\n${USAGE}\n`);
     return 2;
   }
   const rootDir = resolve(parsed.positionals[0] ?? process.cwd());
-  const result = generate({ rootDir, check: parsed.values.check === true });
-  return reportGenerate(result, process, { timings: parsed.values.timings === true });
+  const progress = progressLine(process.stderr, process.env);
+  const result = generate({
+    rootDir,
+    check: parsed.values.check === true,
+    ...(parsed.values['no-cache'] ? { cacheDir: false as const } : {}),
+    onProgress: progress.update,
+  });
+  progress.done();
+  return reportGenerate(result, process, { timings: parsed.values.timings === true, json: parsed.values.json === true });
 }
 
 process.exitCode = main(process.argv.slice(2));

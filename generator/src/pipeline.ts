@@ -1,11 +1,20 @@
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { hashProviderFolder, stampProviderFolder } from './cache/spec-hash.js';
+import { generatorFingerprint } from './cache/fingerprint.js';
+import { GenerationCache, type OutputStamp, type ProviderEntry } from './cache/store.js';
+import { tsMorphLoaded } from './emit/client/ts-morph-loader.js';
 import type { Emitter, GeneratedFile } from './emit/emitter.js';
 import { emitters as defaultEmitters } from './emit/index.js';
-import { loadCatalog } from './load/index.js';
-import type { Diagnostic } from './load/diagnostics.js';
-import type { Catalog } from './model.js';
+import { checkClaims, type NameClaim } from './load/check-names.js';
+import { sortDiagnostics, type Diagnostic } from './load/diagnostics.js';
+import { listProviderFolders, loadProvider, type ProviderFolder } from './load/index.js';
+import type { Catalog, Provider } from './model.js';
 import { listOwnedFiles, readIfExists } from './output/tree.js';
-import { writeOutput, type WriteSummary } from './output/write.js';
+import { StagedWrites, type WriteSummary } from './output/write.js';
+import { PhaseClock, type PhaseTiming } from './phase-clock.js';
+
+export type { PhaseTiming } from './phase-clock.js';
 
 export interface GenerateOptions {
   /** Project root: generated paths are relative to it. */
@@ -15,78 +24,247 @@ export interface GenerateOptions {
   /** Compare with what is on disk instead of writing. */
   check?: boolean;
   emitters?: Emitter[];
+  /**
+   * The per-provider generation cache; defaults to `<rootDir>/node_modules/.cache/switchboard`
+   * (ignored by git). `false` loads and emits every provider.
+   */
+  cacheDir?: string | false;
+  /** Told after each provider and at each later phase, for a progress line. */
+  onProgress?: (progress: Progress) => void;
 }
 
-export interface PhaseTiming {
-  phase: string;
-  ms: number;
+export interface Progress {
+  phase: 'providers' | 'index' | 'write';
+  done: number;
+  total: number;
+}
+
+/** How much of the catalog this run had to do. */
+export interface RunStats {
+  providers: number;
+  /** Providers whose specs were parsed and validated (the others came from the cache). */
+  parsed: number;
+  /** Providers whose files were emitted (the others' files were found intact on disk). */
+  emitted: number;
+  /** Whether ts-morph was imported (only when some client was emitted). */
+  tsMorphLoaded: boolean;
 }
 
 export type GenerateResult =
-  | { kind: 'invalid'; diagnostics: Diagnostic[]; timings: PhaseTiming[] }
-  | { kind: 'written'; summary: WriteSummary; files: number; timings: PhaseTiming[] }
-  | { kind: 'checked'; stale: StaleFile[]; files: number; timings: PhaseTiming[] };
+  | { kind: 'invalid'; diagnostics: Diagnostic[]; timings: PhaseTiming[]; stats: RunStats }
+  | { kind: 'written'; summary: WriteSummary; files: number; timings: PhaseTiming[]; stats: RunStats }
+  | { kind: 'checked'; stale: StaleFile[]; files: number; timings: PhaseTiming[]; stats: RunStats };
 
 export interface StaleFile {
   path: string;
   problem: 'differs' | 'missing' | 'not generated';
 }
 
+/** One provider's part of this run: what the catalog-wide steps need, whether or not it was emitted. */
+interface Unit {
+  folder: string;
+  spec: { hash: string; stamp: string } | null;
+  claims: NameClaim[];
+  summaries: Record<string, unknown>;
+  owned: string[];
+  /** Paths it was emitted to in this run, and whether they all matched the disk already; null when the cache vouched for them. */
+  emitted: { paths: string[]; matched: boolean } | null;
+}
+
 /**
- * The whole generator on one screen: load → emit (each emitter timed) → write
- * or check. Nothing touches the disk until every phase has succeeded.
+ * The whole generator on one screen. Providers stream through one at a time: unchanged ones
+ * (same spec bytes, same generator, outputs untouched on disk) come from the cache without being
+ * parsed or emitted; the others are loaded, validated, emitted, compared and staged, and then
+ * dropped. The catalog-wide checks and files work from what each provider left (its names and
+ * summaries). Nothing lands on disk unless every provider was valid and every emitter succeeded.
  */
 export function generate(options: GenerateOptions): GenerateResult {
-  const timings: PhaseTiming[] = [];
-  const timed = <T>(phase: string, work: () => T): T => {
-    const start = performance.now();
-    try {
-      return work();
-    } finally {
-      timings.push({ phase, ms: performance.now() - start });
-    }
-  };
-
-  const loaded = timed('load + validate + model', () => loadCatalog(options.specsDir ?? join(options.rootDir, 'specs')));
-  if (!loaded.ok) return { kind: 'invalid', diagnostics: loaded.diagnostics, timings };
-
+  const clock = new PhaseClock();
   const emitters = options.emitters ?? defaultEmitters;
-  const files = emitters.flatMap((emitter) => timed(`emit ${emitter.name}`, () => emitChecked(emitter, loaded.catalog)));
-  const stale = timed('compare', () => compare(options.rootDir, emitters, loaded.catalog, files));
+  // An emitter without a split needs the whole model at once, so every provider's is kept.
+  const wholeCatalog = emitters.some((e) => !e.split);
+  const cache = options.cacheDir === false ? null : new GenerationCache(options.cacheDir ?? join(options.rootDir, 'node_modules/.cache/switchboard'), clock.time('fingerprint', () => fingerprintOf(emitters)));
+  const listed = clock.time('list specs', () => listProviderFolders(options.specsDir ?? join(options.rootDir, 'specs')));
+  const diagnostics: Diagnostic[] = [...listed.diagnostics];
+  const out = new OutputRun(options.rootDir, options.check === true, clock);
+  const units: Unit[] = [];
+  const models: Provider[] = [];
+  const pendingModels = new Map<string, Buffer>();
+  const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0, tsMorphLoaded: false };
+  const finish = () => ({ timings: clock.timings(), stats: { ...stats, tsMorphLoaded: tsMorphLoaded() } });
 
-  if (options.check) return { kind: 'checked', stale, files: files.length, timings };
-  // The comparison already read every file: write exactly what it found missing or different.
-  const outdated = new Set(stale.filter((s) => s.problem !== 'not generated').map((s) => s.path));
-  const changed = files.filter((f) => outdated.has(f.path));
-  const summary = timed('write', () =>
-    writeOutput(options.rootDir, changed, files.length - changed.length, stale.filter((s) => s.problem === 'not generated').map((s) => s.path)),
-  );
-  return { kind: 'written', summary, files: files.length, timings };
-}
+  try {
+    for (const [i, folder] of listed.folders.entries()) {
+      const unit = generateProvider(folder);
+      if (unit) units.push(unit);
+      options.onProgress?.({ phase: 'providers', done: i + 1, total: listed.folders.length });
+    }
+    diagnostics.push(...clock.time('check names', () => checkClaims(units.flatMap((u) => u.claims))));
+    if (diagnostics.length > 0) {
+      out.staging.discard();
+      return { kind: 'invalid', diagnostics: sortDiagnostics(diagnostics), ...finish() };
+    }
 
-function emitChecked(emitter: Emitter, catalog: Catalog): GeneratedFile[] {
-  const roots = emitter.owns(catalog);
-  const files = emitter.emit(catalog);
-  for (const file of files) {
-    if (!roots.some((root) => file.path.startsWith(`${root}/`))) {
-      throw new Error(`emitter '${emitter.name}' produced ${file.path}, outside the directories it owns (${roots.join(', ')}).`);
+    options.onProgress?.({ phase: 'index', done: 0, total: emitters.length });
+    const catalog: Catalog = { providers: models };
+    for (const emitter of emitters) {
+      const roots = emitter.split ? emitter.owns({ providers: [] }) : emitter.owns(catalog);
+      const files = clock.time(`emit ${emitter.name}`, () => (emitter.split ? emitter.split.index(units.map((u) => u.summaries[emitter.name])) : emitter.emit(catalog)));
+      out.take(emitter, roots, files);
+    }
+    const removedFolders = cache ? cache.folders().filter((f) => !listed.folders.some((l) => l.name === f)) : [];
+    const stale = clock.time('find stale', () => out.stale(removedFolders.flatMap((f) => cache!.recordedOutputs(f))));
+    const files = out.expectedCount();
+
+    if (options.check) {
+      clock.time('write cache', () => saveEntries(units.filter((u) => u.emitted?.matched)));
+      return { kind: 'checked', stale, files, ...finish() };
+    }
+    options.onProgress?.({ phase: 'write', done: 0, total: 1 });
+    const notGenerated = stale.filter((s) => s.problem === 'not generated').map((s) => s.path);
+    const written = clock.time('write', () => out.staging.commit(notGenerated));
+    clock.time('write cache', () => {
+      saveEntries(units);
+      for (const folder of removedFolders) cache!.forget(folder);
+    });
+    return { kind: 'written', summary: { written, removed: notGenerated, unchanged: files - written.length }, files, ...finish() };
+  } catch (error) {
+    out.staging.discard();
+    throw error;
+  }
+
+  function generateProvider(folder: ProviderFolder): Unit | null {
+    const { spec, entry } = clock.time('hash specs', () => specOf(folder));
+    const specHash = spec?.hash ?? null;
+    if (entry && !wholeCatalog && clock.time('stat outputs', () => outputsIntact(options.rootDir, entry.outputs))) {
+      out.expectCached(entry);
+      return { folder: folder.name, spec, claims: entry.claims, summaries: entry.summaries, owned: entry.owned, emitted: null };
+    }
+    let provider = entry && specHash ? clock.time('read cache', () => cache!.model(folder.name, specHash)) : null;
+    let claims = entry?.claims ?? [];
+    if (!provider) {
+      const loaded = clock.time('load + validate + model', () => loadProvider(listed.specsRoot, folder));
+      stats.parsed++;
+      diagnostics.push(...loaded.diagnostics);
+      if (!loaded.provider) return null;
+      provider = loaded.provider;
+      claims = loaded.claims;
+      // Serialized now so the model can be dropped after emission; written to the cache only if the whole run succeeds.
+      if (cache && specHash && loaded.diagnostics.length === 0) pendingModels.set(folder.name, clock.time('write cache', () => cache.serializeModel(specHash, loaded.provider!)));
+    }
+    if (wholeCatalog) models.push(provider);
+    // Once any problem is known nothing will be written, so emitting would be wasted; loading goes on to find every problem.
+    if (diagnostics.length > 0) return { folder: folder.name, spec, claims, summaries: {}, owned: [], emitted: null };
+
+    stats.emitted++;
+    const summaries: Record<string, unknown> = {};
+    const owned = new Set<string>();
+    const staleBefore = out.staleCount();
+    const paths: string[] = [];
+    for (const emitter of emitters) {
+      if (!emitter.split) continue;
+      const roots = emitter.owns({ providers: [provider] });
+      roots.forEach((r) => owned.add(r));
+      const files = clock.time(`emit ${emitter.name}`, () => {
+        summaries[emitter.name] = emitter.split!.summary(provider);
+        return emitter.split!.provider(provider);
+      });
+      out.take(emitter, roots, files);
+      paths.push(...files.map((f) => f.path));
+    }
+    return { folder: folder.name, spec, claims, summaries, owned: [...owned], emitted: { paths, matched: out.staleCount() === staleBefore } };
+  }
+
+  /**
+   * The folder's spec hash, and the cache entry made from exactly those specs if there is one. While
+   * the folder's names, sizes and mtimes are as the entry recorded, its bytes are not read again.
+   */
+  function specOf(folder: ProviderFolder): { spec: Unit['spec']; entry: ProviderEntry | null } {
+    const stamp = cache ? stampProviderFolder(folder.path) : null;
+    if (!cache || stamp === null) return { spec: null, entry: null };
+    const entry = clock.time('read cache', () => cache.entry(folder.name));
+    if (entry && entry.specStamp === stamp) return { spec: { hash: entry.specHash, stamp }, entry };
+    const hash = hashProviderFolder(folder.name, folder.path);
+    return { spec: { hash, stamp }, entry: entry && entry.specHash === hash ? entry : null };
+  }
+
+  function saveEntries(toSave: Unit[]): void {
+    if (!cache) return;
+    for (const [folder, serialized] of pendingModels) cache.saveModel(folder, serialized);
+    for (const unit of toSave) {
+      if (!unit.emitted || !unit.spec) continue;
+      const outputs = unit.emitted.paths.map((path) => stampOf(options.rootDir, path));
+      if (outputs.some((o) => o === null)) continue;
+      cache.saveEntry({ folder: unit.folder, specHash: unit.spec.hash, specStamp: unit.spec.stamp, claims: unit.claims, summaries: unit.summaries, owned: unit.owned, outputs: outputs as OutputStamp[] });
     }
   }
-  return files;
 }
 
-function compare(rootDir: string, emitters: Emitter[], catalog: Catalog, files: GeneratedFile[]): StaleFile[] {
-  const expected = new Map(files.map((f) => [f.path, f.contents]));
-  const stale: StaleFile[] = [];
-  for (const [path, contents] of expected) {
-    const current = readIfExists(join(rootDir, path));
-    if (current === null) stale.push({ path, problem: 'missing' });
-    else if (current !== contents) stale.push({ path, problem: 'differs' });
+function fingerprintOf(emitters: Emitter[]): string {
+  return `${generatorFingerprint()}:${emitters.map((e) => e.name).join(',')}`;
+}
+
+function stampOf(rootDir: string, path: string): OutputStamp | null {
+  const stats = statSync(join(rootDir, path), { throwIfNoEntry: false });
+  return stats ? { path, size: stats.size, mtimeMs: stats.mtimeMs } : null;
+}
+
+/** Every recorded output is still on disk with the size and mtime it was left with. */
+function outputsIntact(rootDir: string, outputs: OutputStamp[]): boolean {
+  return outputs.every((o) => {
+    const now = stampOf(rootDir, o.path);
+    return now !== null && now.size === o.size && now.mtimeMs === o.mtimeMs;
+  });
+}
+
+/** What this run expects on disk, what it found different, and the changed files it staged. */
+class OutputRun {
+  readonly staging: StagedWrites;
+  private readonly expected = new Set<string>();
+  private readonly roots = new Set<string>();
+  private readonly found: StaleFile[] = [];
+
+  constructor(private readonly rootDir: string, private readonly check: boolean, private readonly clock: PhaseClock) {
+    this.staging = new StagedWrites(rootDir);
   }
-  for (const root of emitters.flatMap((e) => e.owns(catalog))) {
-    for (const path of listOwnedFiles(rootDir, root)) {
-      if (!expected.has(path)) stale.push({ path, problem: 'not generated' });
+
+  expectCached(entry: ProviderEntry): void {
+    for (const output of entry.outputs) this.expected.add(output.path);
+    for (const root of entry.owned) this.roots.add(root);
+  }
+
+  /** Compare an emitter's files with the disk and stage the ones that differ. */
+  take(emitter: Emitter, roots: string[], files: GeneratedFile[]): void {
+    roots.forEach((r) => this.roots.add(r));
+    for (const file of files) {
+      if (!roots.some((root) => file.path.startsWith(`${root}/`))) {
+        throw new Error(`emitter '${emitter.name}' produced ${file.path}, outside the directories it owns (${roots.join(', ')}).`);
+      }
+      this.expected.add(file.path);
+      const current = this.clock.time('compare', () => readIfExists(join(this.rootDir, file.path)));
+      if (current === file.contents) continue;
+      this.found.push({ path: file.path, problem: current === null ? 'missing' : 'differs' });
+      if (!this.check) this.clock.time('write', () => this.staging.stage(file));
     }
   }
-  return stale.sort((a, b) => a.path.localeCompare(b.path));
+
+  staleCount(): number {
+    return this.found.length;
+  }
+
+  expectedCount(): number {
+    return this.expected.size;
+  }
+
+  /** Everything found different, plus files in owned directories (or left by removed providers) that nothing generates now. */
+  stale(leftByRemoved: string[]): StaleFile[] {
+    const stale = [...this.found];
+    const extra = new Set<string>();
+    for (const root of this.roots) {
+      for (const path of listOwnedFiles(this.rootDir, root)) if (!this.expected.has(path) && !this.staging.isStaged(path)) extra.add(path);
+    }
+    for (const path of leftByRemoved) if (!this.expected.has(path) && existsSync(join(this.rootDir, path))) extra.add(path);
+    for (const path of extra) stale.push({ path, problem: 'not generated' });
+    return stale.sort((a, b) => a.path.localeCompare(b.path));
+  }
 }

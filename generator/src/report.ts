@@ -10,7 +10,11 @@ export interface ReportStreams {
  * Prints what a generate or check run found, the same way for `switchboard generate` and for the
  * generator's own entry point; returns the exit code (0 up to date or written, 1 invalid or stale).
  */
-export function reportGenerate(result: GenerateResult, out: ReportStreams, options: { timings?: boolean } = {}): 0 | 1 {
+export function reportGenerate(result: GenerateResult, out: ReportStreams, options: { timings?: boolean; json?: boolean } = {}): 0 | 1 {
+  if (options.json) {
+    out.stdout.write(`${JSON.stringify(jsonSummary(result))}\n`);
+    return result.kind === 'invalid' || (result.kind === 'checked' && result.stale.length > 0) ? 1 : 0;
+  }
   if (options.timings) {
     for (const t of result.timings) out.stderr.write(`${t.phase.padEnd(28)} ${t.ms.toFixed(1).padStart(8)} ms\n`);
   }
@@ -32,5 +36,18 @@ export function reportGenerate(result: GenerateResult, out: ReportStreams, optio
       out.stdout.write(`generated ${result.files} files: ${written.length} written, ${removed.length} removed, ${unchanged} unchanged.\n`);
       return 0;
     }
+  }
+}
+
+/** The machine-readable summary of `--json`: outcome, counts, what the cache saved, and per-phase timings. */
+export function jsonSummary(result: GenerateResult) {
+  const common = { stats: result.stats, timings: result.timings.map((t) => ({ phase: t.phase, ms: Math.round(t.ms * 10) / 10 })) };
+  switch (result.kind) {
+    case 'invalid':
+      return { kind: result.kind, diagnostics: result.diagnostics.map(formatDiagnostic), ...common };
+    case 'checked':
+      return { kind: result.kind, files: result.files, stale: result.stale, ...common };
+    case 'written':
+      return { kind: result.kind, files: result.files, written: result.summary.written, removed: result.summary.removed, unchanged: result.summary.unchanged, ...common };
   }
 }

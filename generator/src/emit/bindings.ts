@@ -1,9 +1,9 @@
 import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
-import type { Catalog, Func, Provider } from '../model.js';
+import type { Func, Provider } from '../model.js';
 import { valueTypesOf } from '../shared/value-types.js';
 import { jsLiteral } from './client/examples.js';
 import { operationConst } from './client/index.js';
-import { generatedHeader, stableJson, type Emitter } from './emitter.js';
+import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from './emitter.js';
 import { docLine } from './escape/jsdoc.js';
 import { CodeReference } from './escape/ts.js';
 import { luaExamples, luaFunctionPage, luaNamespacePage } from './lua/reference.js';
@@ -132,50 +132,65 @@ export interface ProviderBinding {
 }
 `;
 
-/** \`@switchboard/bindings\`: every provider registered for Lua, the CLI and MCP, with its Lua reference pages. */
-export const bindingsEmitter: Emitter = {
-  name: 'bindings',
-  owns: () => [ROOT],
-  emit(catalog: Catalog) {
-    const header = generatedHeader('//', catalog.providers.map((p) => p.source.file));
-    return [
-      { path: `${ROOT}/src/types.ts`, contents: `${header}\n${TYPES}` },
-      ...catalog.providers.map((p) => ({ path: `${ROOT}/src/${moduleName(p)}.ts`, contents: providerModule(p) })),
-      {
-        path: `${ROOT}/src/index.ts`,
-        contents: `${header}
-${catalog.providers.map((p) => `import { ${moduleName(p)} } from './${moduleName(p)}.js';`).join('\n')}
+/** What the package's index and manifest need about one provider. */
+interface BindingsSummary {
+  module: string;
+  packageName: string;
+  source: string;
+}
+
+function bindingsIndex(providers: BindingsSummary[]): GeneratedFile[] {
+  const header = generatedHeader('//', providers.map((p) => p.source));
+  return [
+    { path: `${ROOT}/src/types.ts`, contents: `${header}\n${TYPES}` },
+    {
+      path: `${ROOT}/src/index.ts`,
+      contents: `${header}
+${providers.map((p) => `import { ${p.module} } from './${p.module}.js';`).join('\n')}
 import type { ProviderBinding } from './types.js';
 
 export type { FieldBinding, FunctionBinding, ProviderBinding } from './types.js';
 
 /** Every provider, sorted by id. */
-export const bindings: ProviderBinding[] = [${catalog.providers.map(moduleName).join(', ')}];
+export const bindings: ProviderBinding[] = [${providers.map((p) => p.module).join(', ')}];
 `,
-      },
-      {
-        path: `${ROOT}/package.json`,
-        contents: stableJson({
-          name: '@switchboard/bindings',
-          version: '0.1.0',
-          description: 'Every Switchboard provider registered for the Lua host, the CLI and MCP (generated).',
-          ...publishedPackageFields(ROOT, ['switchboard', 'lua', 'mcp', 'integrations']),
-          type: 'module',
-          sideEffects: false,
-          exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
-          main: './dist/index.js',
-          types: './dist/index.d.ts',
-          files: ['dist', 'LICENSE'],
-          engines: { node: '>=20' },
-          scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
-          dependencies: {
-            '@switchboard/runtime': '0.1.0',
-            ...Object.fromEntries(catalog.providers.map((p) => [p.packageName, '0.1.0'])),
-          },
-        }),
-      },
-      { path: `${ROOT}/tsconfig.json`, contents: stableJson({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist' }, include: ['src'] }) },
-      { path: `${ROOT}/LICENSE`, contents: LICENSE_TEXT },
-    ];
-  },
+    },
+    {
+      path: `${ROOT}/package.json`,
+      contents: stableJson({
+        name: '@switchboard/bindings',
+        version: '0.1.0',
+        description: 'Every Switchboard provider registered for the Lua host, the CLI and MCP (generated).',
+        ...publishedPackageFields(ROOT, ['switchboard', 'lua', 'mcp', 'integrations']),
+        type: 'module',
+        sideEffects: false,
+        exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
+        main: './dist/index.js',
+        types: './dist/index.d.ts',
+        files: ['dist', 'LICENSE'],
+        engines: { node: '>=20' },
+        scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
+        dependencies: {
+          '@switchboard/runtime': '0.1.0',
+          ...Object.fromEntries(providers.map((p) => [p.packageName, '0.1.0'])),
+        },
+      }),
+    },
+    { path: `${ROOT}/tsconfig.json`, contents: stableJson({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist' }, include: ['src'] }) },
+    { path: `${ROOT}/LICENSE`, contents: LICENSE_TEXT },
+  ];
+}
+
+const bindingsSplit: ProviderSplit<BindingsSummary> = {
+  provider: (p) => [{ path: `${ROOT}/src/${moduleName(p)}.ts`, contents: providerModule(p) }],
+  summary: (p) => ({ module: moduleName(p), packageName: p.packageName, source: p.source.file }),
+  index: bindingsIndex,
+};
+
+/** \`@switchboard/bindings\`: every provider registered for Lua, the CLI and MCP, with its Lua reference pages. */
+export const bindingsEmitter: Emitter = {
+  name: 'bindings',
+  owns: () => [ROOT],
+  emit: emitFromSplit(bindingsSplit),
+  split: bindingsSplit,
 };

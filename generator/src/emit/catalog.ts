@@ -1,6 +1,6 @@
 import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
-import type { Catalog, Func, Provider } from '../model.js';
-import { generatedHeader, stableJson, type Emitter } from './emitter.js';
+import type { Func, Provider } from '../model.js';
+import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from './emitter.js';
 
 const ROOT = 'packages/catalog';
 
@@ -46,37 +46,60 @@ function providerEntry(provider: Provider) {
   };
 }
 
+/** One provider's part of the catalog files, already rendered: the index only joins them. */
+interface CatalogSummary {
+  /** The entry as it appears in catalog.json (two-space JSON, indented to its place in the list). */
+  pretty: string;
+  /** The entry as it appears in index.js. */
+  compact: string;
+  sources: string[];
+}
+
+function catalogSummary(provider: Provider): CatalogSummary {
+  const entry = providerEntry(provider);
+  return {
+    pretty: JSON.stringify(entry, null, 2).replace(/\n/g, '\n    '),
+    compact: JSON.stringify(entry),
+    sources: [provider.source.file, ...provider.functions.map((f) => f.source.file)],
+  };
+}
+
+/** `stableJson({ providers })` and `JSON.stringify({ providers })`, from entries rendered one by one. */
+function catalogFiles(summaries: CatalogSummary[]): GeneratedFile[] {
+  const json = summaries.length === 0 ? stableJson({ providers: [] }) : `{\n  "providers": [\n    ${summaries.map((s) => s.pretty).join(',\n    ')}\n  ]\n}\n`;
+  const header = generatedHeader('//', summaries.flatMap((s) => s.sources));
+  return [
+    { path: `${ROOT}/catalog.json`, contents: json },
+    { path: `${ROOT}/LICENSE`, contents: LICENSE_TEXT },
+    { path: `${ROOT}/index.js`, contents: `${header}export const catalog = {"providers":[${summaries.map((s) => s.compact).join(',')}]};\n` },
+    { path: `${ROOT}/index.d.ts`, contents: `${header}${CATALOG_TYPES}` },
+    {
+      path: `${ROOT}/package.json`,
+      contents: stableJson({
+        name: '@switchboard/catalog',
+        version: '0.1.0',
+        description: 'Machine-readable index of every Switchboard provider and function (generated).',
+        ...publishedPackageFields(ROOT, ['switchboard', 'api-catalog', 'integrations']),
+        type: 'module',
+        sideEffects: false,
+        exports: { '.': { types: './index.d.ts', default: './index.js' }, './catalog.json': './catalog.json' },
+        main: './index.js',
+        types: './index.d.ts',
+        files: ['index.js', 'index.d.ts', 'catalog.json', 'LICENSE'],
+        engines: { node: '>=20' },
+      }),
+    },
+  ];
+}
+
+const catalogSplit: ProviderSplit<CatalogSummary> = { provider: () => [], summary: catalogSummary, index: catalogFiles };
+
 /** A machine-readable index of the whole catalog: `@switchboard/catalog`. */
 export const catalogEmitter: Emitter = {
   name: 'catalog',
   owns: () => [ROOT],
-  emit(catalog: Catalog) {
-    const data = { providers: catalog.providers.map(providerEntry) };
-    const sources = catalog.providers.flatMap((p) => [p.source.file, ...p.functions.map((f) => f.source.file)]);
-    const header = generatedHeader('//', sources);
-    return [
-      { path: `${ROOT}/catalog.json`, contents: stableJson(data) },
-      { path: `${ROOT}/LICENSE`, contents: LICENSE_TEXT },
-      { path: `${ROOT}/index.js`, contents: `${header}export const catalog = ${JSON.stringify(data)};\n` },
-      { path: `${ROOT}/index.d.ts`, contents: `${header}${CATALOG_TYPES}` },
-      {
-        path: `${ROOT}/package.json`,
-        contents: stableJson({
-          name: '@switchboard/catalog',
-          version: '0.1.0',
-          description: 'Machine-readable index of every Switchboard provider and function (generated).',
-          ...publishedPackageFields(ROOT, ['switchboard', 'api-catalog', 'integrations']),
-          type: 'module',
-          sideEffects: false,
-          exports: { '.': { types: './index.d.ts', default: './index.js' }, './catalog.json': './catalog.json' },
-          main: './index.js',
-          types: './index.d.ts',
-          files: ['index.js', 'index.d.ts', 'catalog.json', 'LICENSE'],
-          engines: { node: '>=20' },
-        }),
-      },
-    ];
-  },
+  emit: emitFromSplit(catalogSplit),
+  split: catalogSplit,
 };
 
 const CATALOG_TYPES = `export interface CatalogFunction {

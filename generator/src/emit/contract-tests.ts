@@ -1,7 +1,7 @@
-import type { Catalog, Example, Func, HttpBinding, Provider } from '../model.js';
+import type { Example, Func, HttpBinding, Provider } from '../model.js';
 import { jsLiteral, tsExample } from './client/examples.js';
 import { operationConst } from './client/index.js';
-import { generatedHeader, stableJson, type Emitter, type GeneratedFile } from './emitter.js';
+import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from './emitter.js';
 import { tsString } from './escape/ts.js';
 import { examplesConst, handlersConst } from './mocks.js';
 
@@ -280,19 +280,16 @@ function environmentOf(provider: Provider): Array<[string, string]> {
   return entries;
 }
 
+const contractTestsSplit: ProviderSplit<Array<[string, string]>> = {
+  provider: (provider) => [{ path: `${ROOT}/test/${provider.id}.test.ts`, contents: providerTestFile(provider) }, ...exampleModules(provider)],
+  summary: environmentOf,
+  index: (environments) => [{ path: `${ROOT}/test/environment.json`, contents: stableJson(Object.fromEntries(environments.flat())) }],
+};
+
 /** Contract tests pinning every function's wire behaviour to its documented examples. */
 export const contractTestsEmitter: Emitter = {
   name: 'contract-tests',
   owns: () => [`${ROOT}/test`, `${ROOT}/examples`],
-  emit(catalog: Catalog) {
-    return [
-      ...catalog.providers.map((provider) => ({ path: `${ROOT}/test/${provider.id}.test.ts`, contents: providerTestFile(provider) })),
-      ...catalog.providers.flatMap(exampleModules),
-      {
-        path: `${ROOT}/test/environment.json`,
-        contents: stableJson(Object.fromEntries(catalog.providers.flatMap(environmentOf))),
-      },
-    ];
-  },
+  emit: emitFromSplit(contractTestsSplit),
+  split: contractTestsSplit,
 };
-

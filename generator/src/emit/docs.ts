@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import type { Catalog, Example, Func, Provider } from '../model.js';
+import type { Example, Func, Provider } from '../model.js';
 import { tsExample } from './client/examples.js';
 import { jsonSchemaType } from './client/ts-types.js';
-import { stableJson, type Emitter, type GeneratedFile } from './emitter.js';
+import { emitFromSplit, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from './emitter.js';
 import { luaExample } from './lua/lua-literal.js';
 import { curlCommand } from './docs/curl.js';
 import { httpExchange } from './docs/http-exchange.js';
@@ -232,85 +232,111 @@ function providerCard(p: Provider): string {
   return `<a class="sb-card" href="/${htmlEscape(p.id)}/"><span class="sb-card-title">${htmlEscape(p.name)}</span><span class="sb-card-counts">${c.functions} functions · ${c.read} read · ${c.write} write</span><span class="sb-card-desc">${htmlText(p.description)}</span></a>`;
 }
 
-function indexPage(catalog: Catalog): string {
-  const categories = [...new Set(catalog.providers.map((p) => p.category))].sort((a, b) => categoryName(a).localeCompare(categoryName(b)));
+/** What the catalog-wide pages need about one provider, rendered where it can be. */
+interface DocsSummary {
+  category: string;
+  /** Its card on the index page. */
+  card: string;
+  functionCount: number;
+  /** Its section of llms.txt. */
+  llms: string[];
+  /** Its lines of namespaces.txt. */
+  namespaces: string[];
+  /** Its entries of examples.json. */
+  examples: unknown[];
+}
+
+function docsSummary(p: Provider): DocsSummary {
+  return {
+    category: p.category,
+    card: providerCard(p),
+    functionCount: p.functions.length,
+    llms: llmsSection(p),
+    namespaces: [`app.integrations.${p.namespace} -- ${p.name.replace(/\s+/g, ' ').trim()}`, ...p.functions.map((f) => `  ${f.name}(${f.parameters.map((q) => (q.required ? q.name : `${q.name}?`)).join(', ')}) ${f.operation}`)],
+    examples: p.functions.flatMap((f) =>
+      f.examples.map((e) => ({
+        function: f.names.qualified,
+        title: e.title,
+        cli: cliExample(f, e),
+        // The curl tab's command, the variables it reads (example values) and the request it must send.
+        curl: curlCommand(p, f, e).text,
+        curlEnv: curlCommand(p, f, e).env,
+        request: e.request,
+        // The named account's configuration the example assumes (its URL choice), as environment variables.
+        ...(Object.keys(e.fields).length > 0 ? { accountEnv: accountEnvironment(p, e) } : {}),
+        expectsError: e.response.status >= 400,
+        response: e.response.body,
+      })),
+    ),
+  };
+}
+
+function indexPage(providers: DocsSummary[]): string {
+  const categories = [...new Set(providers.map((p) => p.category))].sort((a, b) => categoryName(a).localeCompare(categoryName(b)));
   return renderPage('docs-index.md.hbs', 'Switchboard catalog', {
-    providerCount: catalog.providers.length,
-    functionCount: catalog.providers.reduce((n, p) => n + p.functions.length, 0),
+    providerCount: providers.length,
+    functionCount: providers.reduce((n, p) => n + p.functionCount, 0),
     categories: categories.map((name) => ({
       name: mdLine(categoryName(name)),
-      cards: `<div class="sb-cards">\n${catalog.providers.filter((p) => p.category === name).map(providerCard).join('\n')}\n</div>`,
+      cards: `<div class="sb-cards">\n${providers.filter((p) => p.category === name).map((p) => p.card).join('\n')}\n</div>`,
     })),
   });
 }
 
 /** `llms.txt`: what an agent needs to find and call anything, in one short file. */
-function llmsText(catalog: Catalog): string {
+function llmsText(providers: DocsSummary[]): string {
   const lines = ['# Switchboard integration catalog', '', '> Every function is callable from Lua as app.integrations.<namespace>.<fn>({...}), from a shell as `switchboard call <provider>.<fn>`, from TypeScript through @switchboard/<provider>, and as MCP tool <namespace>__<fn>. Writes need --force or an allow policy. Add --sandbox to try anything offline.', ''];
-  for (const provider of catalog.providers) {
-    lines.push(`## ${mdLine(provider.name)} (${provider.id})`, '', mdText(provider.description), '');
-    for (const func of provider.functions) {
-      lines.push(`- [${func.names.qualified}](/${provider.id}/${func.name}) (${func.operation}${func.binding.kind === 'unavailable' ? ', unavailable' : ''}): ${mdLine(func.title)}`);
-    }
-    lines.push('');
-  }
+  for (const provider of providers) lines.push(...provider.llms);
   return lines.join('\n');
 }
 
-/** A compact namespace index sized for a context window: one signature per line. */
-function namespaceIndex(catalog: Catalog): string {
-  return `${catalog.providers
-    .flatMap((p) => [`app.integrations.${p.namespace} -- ${p.name.replace(/\s+/g, ' ').trim()}`, ...p.functions.map((f) => `  ${f.name}(${f.parameters.map((q) => (q.required ? q.name : `${q.name}?`)).join(', ')}) ${f.operation}`)])
-    .join('\n')}\n`;
+function llmsSection(provider: Provider): string[] {
+  const lines = [`## ${mdLine(provider.name)} (${provider.id})`, '', mdText(provider.description), ''];
+  for (const func of provider.functions) {
+    lines.push(`- [${func.names.qualified}](/${provider.id}/${func.name}) (${func.operation}${func.binding.kind === 'unavailable' ? ', unavailable' : ''}): ${mdLine(func.title)}`);
+  }
+  lines.push('');
+  return lines;
 }
+
+/** A compact namespace index sized for a context window: one signature per line. */
+function namespaceIndex(providers: DocsSummary[]): string {
+  return `${providers.flatMap((p) => p.namespaces).join('\n')}\n`;
+}
+
+function docsIndex(providers: DocsSummary[]): GeneratedFile[] {
+  return [
+    { path: `${ROOT}/index.md`, contents: indexPage(providers) },
+    // Under public/ so the docs site serves them verbatim at /llms.txt and /namespaces.txt.
+    { path: `${ROOT}/public/llms.txt`, contents: llmsText(providers) },
+    { path: `${ROOT}/public/namespaces.txt`, contents: namespaceIndex(providers) },
+    { path: `${ROOT}/examples.json`, contents: stableJson(providers.flatMap((p) => p.examples)) },
+    {
+      path: `${ROOT}/package.json`,
+      contents: stableJson({
+        name: '@switchboard/docs',
+        version: '0.1.0',
+        private: true,
+        description: 'Markdown reference of every Switchboard provider and function (generated).',
+        files: ['**/*.md', 'public', 'examples.json'],
+      }),
+    },
+  ];
+}
+
+function providerPages(provider: Provider): GeneratedFile[] {
+  return [
+    { path: `${ROOT}/${provider.id}/index.md`, contents: providerPage(provider) },
+    ...provider.functions.map((func) => ({ path: `${ROOT}/${provider.id}/${func.name}.md`, contents: functionPage(provider, func) })),
+  ];
+}
+
+const docsSplit: ProviderSplit<DocsSummary> = { provider: providerPages, summary: docsSummary, index: docsIndex };
 
 /** `@switchboard/docs`: markdown reference pages, llms.txt and a namespace index, from the model only. */
 export const docsEmitter: Emitter = {
   name: 'docs',
   owns: () => [ROOT],
-  emit(catalog: Catalog) {
-    const files: GeneratedFile[] = [
-      { path: `${ROOT}/index.md`, contents: indexPage(catalog) },
-      // Under public/ so the docs site serves them verbatim at /llms.txt and /namespaces.txt.
-      { path: `${ROOT}/public/llms.txt`, contents: llmsText(catalog) },
-      { path: `${ROOT}/public/namespaces.txt`, contents: namespaceIndex(catalog) },
-      {
-        path: `${ROOT}/examples.json`,
-        contents: stableJson(
-          catalog.providers.flatMap((p) =>
-            p.functions.flatMap((f) =>
-              f.examples.map((e) => ({
-                function: f.names.qualified,
-                title: e.title,
-                cli: cliExample(f, e),
-                // The curl tab's command, the variables it reads (example values) and the request it must send.
-                curl: curlCommand(p, f, e).text,
-                curlEnv: curlCommand(p, f, e).env,
-                request: e.request,
-                // The named account's configuration the example assumes (its URL choice), as environment variables.
-                ...(Object.keys(e.fields).length > 0 ? { accountEnv: accountEnvironment(p, e) } : {}),
-                expectsError: e.response.status >= 400,
-                response: e.response.body,
-              })),
-            ),
-          ),
-        ),
-      },
-      {
-        path: `${ROOT}/package.json`,
-        contents: stableJson({
-          name: '@switchboard/docs',
-          version: '0.1.0',
-          private: true,
-          description: 'Markdown reference of every Switchboard provider and function (generated).',
-          files: ['**/*.md', 'public', 'examples.json'],
-        }),
-      },
-    ];
-    for (const provider of catalog.providers) {
-      files.push({ path: `${ROOT}/${provider.id}/index.md`, contents: providerPage(provider) });
-      for (const func of provider.functions) files.push({ path: `${ROOT}/${provider.id}/${func.name}.md`, contents: functionPage(provider, func) });
-    }
-    return files;
-  },
+  emit: emitFromSplit(docsSplit),
+  split: docsSplit,
 };

@@ -1,4 +1,4 @@
-import type { Catalog } from '../model.js';
+import type { Catalog, Provider } from '../model.js';
 
 /** One file an emitter produces, addressed relative to the project root. */
 export interface GeneratedFile {
@@ -15,6 +15,28 @@ export interface Emitter {
   /** Directories (project-relative) wholly owned by this emitter: files in them that it no longer emits are stale. */
   owns: (catalog: Catalog) => string[];
   emit: (catalog: Catalog) => GeneratedFile[];
+  /**
+   * Optional: the same output cut along providers, so incremental generation can re-emit one
+   * provider and rebuild the catalog-wide files from what it kept about the others. When present,
+   * `emit(catalog)` must give exactly the files of `provider` for every provider plus `index` of
+   * every provider's `summary` (each emitter below defines `emit` that way).
+   */
+  split?: ProviderSplit<any>;
+}
+
+/** An emitter's output as files per provider plus catalog-wide files built from small summaries. */
+export interface ProviderSplit<Summary> {
+  /** Files that depend on this one provider and on nothing else. */
+  provider: (provider: Provider) => GeneratedFile[];
+  /** What the catalog-wide files need to know about one provider: plain data, kept in the generation cache. */
+  summary: (provider: Provider) => Summary;
+  /** The catalog-wide files, from every provider's summary in catalog order. */
+  index: (summaries: Summary[]) => GeneratedFile[];
+}
+
+/** An emitter's `emit`, defined from its split so the two can never disagree. */
+export function emitFromSplit<Summary>(split: ProviderSplit<Summary>): (catalog: Catalog) => GeneratedFile[] {
+  return (catalog) => [...catalog.providers.flatMap(split.provider), ...split.index(catalog.providers.map(split.summary))];
 }
 
 /** Header for generated source files; `from` names the spec files behind it. */

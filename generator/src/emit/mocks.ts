@@ -1,7 +1,7 @@
 import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
-import type { Catalog, Func, Provider } from '../model.js';
+import type { Func, Provider } from '../model.js';
 import { jsLiteral } from './client/examples.js';
-import { generatedHeader, stableJson, type Emitter } from './emitter.js';
+import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from './emitter.js';
 import { docLine } from './escape/jsdoc.js';
 import { tsString } from './escape/ts.js';
 import { serverTemplates } from './server-text.js';
@@ -63,12 +63,9 @@ export function providerExamples(provider: Provider) {
   };
 }
 
-/** `@switchboard/mocks`: msw handlers per provider answering the documented requests. */
-export const mocksEmitter: Emitter = {
-  name: 'mocks',
-  owns: () => [ROOT],
-  emit(catalog: Catalog) {
-    const files = catalog.providers.map((provider) => ({
+function mockModule(provider: Provider): GeneratedFile[] {
+  return [
+    {
       path: `${ROOT}/src/${provider.id}.ts`,
       contents: `${generatedHeader('//', [provider.source.file])}
 import type { HttpHandler } from 'msw';
@@ -78,53 +75,75 @@ ${docLine(`Every documented request of ${provider.name} with its documented resp
 
 ${docLine(`msw handlers answering each documented ${provider.name} request; anything else gets ${provider.name}'s error envelope.`)}export const ${handlersConst(provider)}: HttpHandler[] = handlersFor(${examplesConst(provider)});
 `,
-    }));
-    const index = `${generatedHeader('//', catalog.providers.map((p) => p.source.file))}
-import type { HttpHandler } from 'msw';
-${catalog.providers.map((p) => `import { ${examplesConst(p)}, ${handlersConst(p)} } from './${p.id}.js';`).join('\n')}
+    },
+  ];
+}
 
-export { ${catalog.providers.flatMap((p) => [examplesConst(p), handlersConst(p)]).join(', ')} };
+/** What the package's index and manifest need about one provider. */
+interface MocksSummary {
+  id: string;
+  examples: string;
+  handlers: string;
+  source: string;
+}
+
+const mocksSummary = (p: Provider): MocksSummary => ({ id: p.id, examples: examplesConst(p), handlers: handlersConst(p), source: p.source.file });
+
+function mocksIndex(providers: MocksSummary[]): GeneratedFile[] {
+  const index = `${generatedHeader('//', providers.map((p) => p.source))}
+import type { HttpHandler } from 'msw';
+${providers.map((p) => `import { ${p.examples}, ${p.handlers} } from './${p.id}.js';`).join('\n')}
+
+export { ${providers.flatMap((p) => [p.examples, p.handlers]).join(', ')} };
 
 /** Handlers for every provider, by provider id. */
 export const handlersByProvider: Record<string, HttpHandler[]> = {
-${catalog.providers.map((p) => `  ${tsString(p.id)}: ${handlersConst(p)},`).join('\n')}
+${providers.map((p) => `  ${tsString(p.id)}: ${p.handlers},`).join('\n')}
 };
 
 /** Handlers for every provider at once. */
 export const handlers: HttpHandler[] = Object.values(handlersByProvider).flat();
 `;
-    return [
-      ...files,
-      { path: `${ROOT}/src/index.ts`, contents: index },
-      {
-        path: `${ROOT}/package.json`,
-        contents: stableJson({
-          name: '@switchboard/mocks',
-          version: '0.1.0',
-          description: 'msw handlers answering every documented request of every Switchboard provider (generated).',
-          ...publishedPackageFields(ROOT, ['switchboard', 'msw', 'mocks', 'contract-tests']),
-          type: 'module',
-          sideEffects: false,
-          exports: {
-            '.': { types: './dist/index.d.ts', default: './dist/index.js' },
-            ...Object.fromEntries(catalog.providers.map((p) => [`./${p.id}`, { types: `./dist/${p.id}.d.ts`, default: `./dist/${p.id}.js` }])),
-          },
-          main: './dist/index.js',
-          types: './dist/index.d.ts',
-          // Resolvers without `exports` support (TypeScript's node10) find each provider's types here.
-          typesVersions: { '*': Object.fromEntries(catalog.providers.map((p) => [p.id, [`./dist/${p.id}.d.ts`]])) },
-          files: ['dist', 'LICENSE'],
-          engines: { node: '>=20' },
-          scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
-          dependencies: { '@switchboard/testing': '0.1.0' },
-          peerDependencies: { msw: '^2.7.0' },
-        }),
-      },
-      {
-        path: `${ROOT}/tsconfig.json`,
-        contents: stableJson({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist', lib: ['ES2023', 'DOM'] }, include: ['src'] }),
-      },
-      { path: `${ROOT}/LICENSE`, contents: LICENSE_TEXT },
-    ];
-  },
+  return [
+    { path: `${ROOT}/src/index.ts`, contents: index },
+    {
+      path: `${ROOT}/package.json`,
+      contents: stableJson({
+        name: '@switchboard/mocks',
+        version: '0.1.0',
+        description: 'msw handlers answering every documented request of every Switchboard provider (generated).',
+        ...publishedPackageFields(ROOT, ['switchboard', 'msw', 'mocks', 'contract-tests']),
+        type: 'module',
+        sideEffects: false,
+        exports: {
+          '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+          ...Object.fromEntries(providers.map((p) => [`./${p.id}`, { types: `./dist/${p.id}.d.ts`, default: `./dist/${p.id}.js` }])),
+        },
+        main: './dist/index.js',
+        types: './dist/index.d.ts',
+        // Resolvers without `exports` support (TypeScript's node10) find each provider's types here.
+        typesVersions: { '*': Object.fromEntries(providers.map((p) => [p.id, [`./dist/${p.id}.d.ts`]])) },
+        files: ['dist', 'LICENSE'],
+        engines: { node: '>=20' },
+        scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
+        dependencies: { '@switchboard/testing': '0.1.0' },
+        peerDependencies: { msw: '^2.7.0' },
+      }),
+    },
+    {
+      path: `${ROOT}/tsconfig.json`,
+      contents: stableJson({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist', lib: ['ES2023', 'DOM'] }, include: ['src'] }),
+    },
+    { path: `${ROOT}/LICENSE`, contents: LICENSE_TEXT },
+  ];
+}
+
+const mocksSplit: ProviderSplit<MocksSummary> = { provider: mockModule, summary: mocksSummary, index: mocksIndex };
+
+/** `@switchboard/mocks`: msw handlers per provider answering the documented requests. */
+export const mocksEmitter: Emitter = {
+  name: 'mocks',
+  owns: () => [ROOT],
+  emit: emitFromSplit(mocksSplit),
+  split: mocksSplit,
 };

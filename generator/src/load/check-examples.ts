@@ -1,13 +1,11 @@
 import type { ErrorObject } from 'ajv';
-import { createAjv } from './ajv.js';
+import { validatorFor } from './example-validators.js';
 import type { Func, JsonSchema } from '../model.js';
 import type { Taint } from './build-function.js';
 import { show, type Diagnostic } from './diagnostics.js';
 import type { ParsedFile } from './parse.js';
 import { undeclaredExampleKeys } from './check-example-keys.js';
 import { groupProblems, isGroupError } from './build-required-groups.js';
-
-const ajv = createAjv({ verbose: true });
 
 /**
  * A value that fails a union fails every member. Members have disjoint JSON types, so the one
@@ -79,11 +77,11 @@ export function checkExamples(parsed: ParsedFile, func: Func, taint: Taint): Exa
     diagnostics.push({ file: parsed.file, ...parsed.locate(path, target), message });
 
   // A parameter with a problem may not even compile (a pattern RE2 refuses); no example checked here passes it.
-  const validateInput = ajv.compile(withoutParameters(func.inputSchema, taint.parameters));
-  let validateResponse: ReturnType<typeof ajv.compile> | null = null;
+  const validateInput = validatorFor(withoutParameters(func.inputSchema, taint.parameters));
+  let validateResponse: ReturnType<typeof validatorFor> | null = null;
   if (func.responseSchema && !taint.response) {
     try {
-      validateResponse = ajv.compile(func.responseSchema);
+      validateResponse = validatorFor(func.responseSchema);
     } catch (error) {
       report(['response', 'schema'], `response schema is not valid JSON Schema: ${(error as Error).message}.`);
     }

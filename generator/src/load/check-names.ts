@@ -1,48 +1,64 @@
-import type { Catalog } from '../model.js';
+import type { Catalog, Provider } from '../model.js';
 import type { Diagnostic } from './diagnostics.js';
 
-interface Claim {
+/** One derived name a provider or function takes, with where its spec says so. */
+export interface NameClaim {
+  kind: string;
+  value: string;
   owner: string;
   file: string;
   line: number;
   column: number;
+  fix: string;
+}
+
+/**
+ * Every name a provider and its functions take, in catalog order. Plain data, so a provider whose
+ * specs did not change can take part in the catalog-wide check without being parsed again.
+ */
+export function providerClaims(provider: Provider, positionOf: (file: string) => { line: number; column: number }): NameClaim[] {
+  const claims: NameClaim[] = [];
+  const claim = (kind: string, value: string, owner: string, file: string, fix = 'rename one of them') => claims.push({ kind, value, owner, file, ...positionOf(file), fix });
+  const owner = `provider '${provider.id}'`;
+  claim('Lua namespace', provider.namespace, owner, provider.source.file);
+  claim('TypeScript class', provider.className, owner, provider.source.file);
+  claim('environment prefix', provider.envPrefix, owner, provider.source.file);
+  for (const func of provider.functions) {
+    const who = `function '${func.names.qualified}'`;
+    for (const luaPath of [func.names.luaPath, ...func.names.luaAliases]) {
+      claim('Lua path', luaPath, who, func.source.file, 'rename one of the functions or drop the alias');
+    }
+    claim('TypeScript method', `${provider.className}.${func.names.tsMethod}`, who, func.source.file);
+    claim('MCP tool', func.names.mcpTool, who, func.source.file);
+  }
+  return claims;
 }
 
 /**
  * Every derived name must lead to exactly one function, across the whole
  * catalog: two functions with one Lua path or MCP tool would shadow each other.
  */
-export function checkDerivedNames(catalog: Catalog, positionOf: (file: string) => { line: number; column: number }): Diagnostic[] {
-  const claims = new Map<string, Claim>();
+export function checkClaims(claims: Iterable<NameClaim>): Diagnostic[] {
+  const taken = new Map<string, NameClaim>();
   const diagnostics: Diagnostic[] = [];
-  const claim = (kind: string, value: string, owner: string, file: string, fix = 'rename one of them') => {
-    const key = `${kind}\u0000${value}`;
-    const at = positionOf(file);
-    const earlier = claims.get(key);
-    if (earlier && earlier.owner !== owner) {
+  for (const claim of claims) {
+    const key = `${claim.kind}\u0000${claim.value}`;
+    const earlier = taken.get(key);
+    if (earlier && earlier.owner !== claim.owner) {
       diagnostics.push({
-        file,
-        ...at,
-        message: `${kind} '${value}' is already taken by ${earlier.owner} (${earlier.file}:${earlier.line}:${earlier.column}); ${fix}.`,
+        file: claim.file,
+        line: claim.line,
+        column: claim.column,
+        message: `${claim.kind} '${claim.value}' is already taken by ${earlier.owner} (${earlier.file}:${earlier.line}:${earlier.column}); ${claim.fix}.`,
       });
-      return;
+      continue;
     }
-    claims.set(key, { owner, file, ...at });
-  };
-
-  for (const provider of catalog.providers) {
-    const owner = `provider '${provider.id}'`;
-    claim('Lua namespace', provider.namespace, owner, provider.source.file);
-    claim('TypeScript class', provider.className, owner, provider.source.file);
-    claim('environment prefix', provider.envPrefix, owner, provider.source.file);
-    for (const func of provider.functions) {
-      const who = `function '${func.names.qualified}'`;
-      for (const luaPath of [func.names.luaPath, ...func.names.luaAliases]) {
-        claim('Lua path', luaPath, who, func.source.file, 'rename one of the functions or drop the alias');
-      }
-      claim('TypeScript method', `${provider.className}.${func.names.tsMethod}`, who, func.source.file);
-      claim('MCP tool', func.names.mcpTool, who, func.source.file);
-    }
+    taken.set(key, claim);
   }
   return diagnostics;
+}
+
+/** The catalog-wide check over models at hand (every provider parsed in this run). */
+export function checkDerivedNames(catalog: Catalog, positionOf: (file: string) => { line: number; column: number }): Diagnostic[] {
+  return checkClaims(catalog.providers.flatMap((provider) => providerClaims(provider, positionOf)));
 }

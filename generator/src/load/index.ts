@@ -2,7 +2,7 @@ import { readdirSync, realpathSync } from 'node:fs';
 import type { Catalog, Func, Provider } from '../model.js';
 import { buildFunction } from './build-function.js';
 import { buildProvider } from './build-provider.js';
-import { checkDerivedNames } from './check-names.js';
+import { checkClaims, providerClaims, type NameClaim } from './check-names.js';
 import { checkExamples } from './check-examples.js';
 import { checkExampleRequests } from './check-example-requests.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -12,87 +12,119 @@ import { checkAgainstSchema } from './schema-check.js';
 
 export type LoadResult = { ok: true; catalog: Catalog } | { ok: false; diagnostics: Diagnostic[] };
 
-const PROVIDER_FILE = 'provider.yaml';
+export const PROVIDER_FILE = 'provider.yaml';
 
-/**
- * Load every provider under `specsDir` into the model, or report every problem
- * found. Problems in one file do not hide problems in another.
- */
-export function loadCatalog(specsDir: string): LoadResult {
+/** One folder under specs/, which holds (or should hold) one provider. */
+export interface ProviderFolder {
+  name: string;
+  /** Real path of the folder. */
+  path: string;
+}
+
+/** The provider folders under `specsDir`, and why any other entry there was refused. */
+export function listProviderFolders(specsDir: string): { specsRoot: string; folders: ProviderFolder[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const providers: Provider[] = [];
-  const parsedByFile = new Map<string, ParsedFile>();
-
   // Entries are resolved against the real specs/ so a symlink is judged by where it really leads.
   const specsRoot = realpathSync(specsDir);
-  const folders: Array<{ name: string; path: string }> = [];
+  const folders: ProviderFolder[] = [];
   for (const entry of readdirSync(specsRoot).filter((e) => !e.startsWith('.')).sort()) {
     const found = classifyEntry(specsRoot, entry);
     if (found.kind === 'refused') diagnostics.push(found.diagnostic);
     // Files at the top (a README) are not specs; only folders hold providers.
     if (found.kind === 'directory') folders.push({ name: entry, path: found.path });
   }
-
-  for (const { name: folder, path: folderPath } of folders) {
-    const files = readdirSync(folderPath).sort();
-    for (const stray of files.filter((f) => !f.endsWith('.yaml') && !f.startsWith('.'))) {
-      diagnostics.push({ file: `${folder}/${stray}`, line: 1, column: 1, message: `spec files end in .yaml; rename or remove '${stray}'.` });
-    }
-    const parse = (name: string): ParsedFile | null => {
-      const file = `${folder}/${name}`;
-      const text = specText(specsRoot, file);
-      if (!text.ok) {
-        diagnostics.push(text.diagnostic);
-        return null;
-      }
-      const result = parseSpecFile(file, text.text);
-      if (!result.ok) {
-        diagnostics.push(...result.diagnostics);
-        return null;
-      }
-      parsedByFile.set(file, result.parsed);
-      return result.parsed;
-    };
-
-    if (!files.includes(PROVIDER_FILE)) {
-      diagnostics.push({ file: `${folder}/${PROVIDER_FILE}`, line: 1, column: 1, message: `every folder under specs/ needs a provider.yaml; '${folder}' has none.` });
-      continue;
-    }
-    const providerFile = parse(PROVIDER_FILE);
-    const providerSchemaProblems = providerFile ? checkAgainstSchema('provider', providerFile) : [];
-    diagnostics.push(...providerSchemaProblems);
-    const built = providerFile && providerSchemaProblems.length === 0 ? buildProvider(providerFile, folder) : null;
-    if (built) diagnostics.push(...built.diagnostics);
-    const shell = built?.provider ?? null;
-
-    const functions: Func[] = [];
-    for (const name of files.filter((f) => f.endsWith('.yaml') && f !== PROVIDER_FILE)) {
-      const parsed = parse(name);
-      if (!parsed) continue;
-      const schemaProblems = checkAgainstSchema('function', parsed);
-      diagnostics.push(...schemaProblems);
-      // Without a sound provider or a schema-valid file, cross-checks would only echo those problems.
-      if (schemaProblems.length > 0 || !shell) continue;
-      const { func, diagnostics: functionProblems, taint } = buildFunction(parsed, name.slice(0, -'.yaml'.length), shell);
-      diagnostics.push(...functionProblems);
-      if (!func) continue;
-      // A function with problems is still checked where they cannot reach, and still claims its names;
-      // the catalog is only returned when nothing at all was found.
-      const examples = checkExamples(parsed, func, taint);
-      diagnostics.push(...examples.diagnostics);
-      // Each example valid in itself is sent through the request builder, so its findings are new, never echoes.
-      diagnostics.push(...checkExampleRequests(parsed, func, shell, examples.unbuildable));
-      functions.push(func);
-    }
-    if (shell) providers.push({ ...shell, functions: functions.sort((a, b) => a.name.localeCompare(b.name)) });
-  }
-
-  const catalog: Catalog = { providers };
-  diagnostics.push(
-    ...checkDerivedNames(catalog, (file) => parsedByFile.get(file)!.locate(file.endsWith(PROVIDER_FILE) ? ['id'] : ['name'])),
-  );
   if (folders.length === 0) diagnostics.push({ file: '.', line: 1, column: 1, message: `no provider folders found in ${specsDir}.` });
-  return diagnostics.length > 0 ? { ok: false, diagnostics: sortDiagnostics(diagnostics) } : { ok: true, catalog };
+  return { specsRoot, folders, diagnostics };
+}
+
+/** What loading one folder gives: the provider (null if its provider.yaml is unusable), its problems and its names. */
+export interface LoadedProvider {
+  provider: Provider | null;
+  diagnostics: Diagnostic[];
+  /** The derived names it takes, for the catalog-wide check. */
+  claims: NameClaim[];
+}
+
+/**
+ * Load one provider folder into the model, or report every problem found in it. Problems in one
+ * file do not hide problems in another.
+ */
+export function loadProvider(specsRoot: string, folder: ProviderFolder): LoadedProvider {
+  const diagnostics: Diagnostic[] = [];
+  const parsedByFile = new Map<string, ParsedFile>();
+  const files = readdirSync(folder.path).sort();
+  for (const stray of files.filter((f) => !f.endsWith('.yaml') && !f.startsWith('.'))) {
+    diagnostics.push({ file: `${folder.name}/${stray}`, line: 1, column: 1, message: `spec files end in .yaml; rename or remove '${stray}'.` });
+  }
+  const parse = (name: string): ParsedFile | null => {
+    const file = `${folder.name}/${name}`;
+    const text = specText(specsRoot, file);
+    if (!text.ok) {
+      diagnostics.push(text.diagnostic);
+      return null;
+    }
+    const result = parseSpecFile(file, text.text);
+    if (!result.ok) {
+      diagnostics.push(...result.diagnostics);
+      return null;
+    }
+    parsedByFile.set(file, result.parsed);
+    return result.parsed;
+  };
+
+  if (!files.includes(PROVIDER_FILE)) {
+    diagnostics.push({ file: `${folder.name}/${PROVIDER_FILE}`, line: 1, column: 1, message: `every folder under specs/ needs a provider.yaml; '${folder.name}' has none.` });
+    return { provider: null, diagnostics, claims: [] };
+  }
+  const providerFile = parse(PROVIDER_FILE);
+  const providerSchemaProblems = providerFile ? checkAgainstSchema('provider', providerFile) : [];
+  diagnostics.push(...providerSchemaProblems);
+  const built = providerFile && providerSchemaProblems.length === 0 ? buildProvider(providerFile, folder.name) : null;
+  if (built) diagnostics.push(...built.diagnostics);
+  const shell = built?.provider ?? null;
+
+  const functions: Func[] = [];
+  for (const name of files.filter((f) => f.endsWith('.yaml') && f !== PROVIDER_FILE)) {
+    const parsed = parse(name);
+    if (!parsed) continue;
+    const schemaProblems = checkAgainstSchema('function', parsed);
+    diagnostics.push(...schemaProblems);
+    // Without a sound provider or a schema-valid file, cross-checks would only echo those problems.
+    if (schemaProblems.length > 0 || !shell) continue;
+    const { func, diagnostics: functionProblems, taint } = buildFunction(parsed, name.slice(0, -'.yaml'.length), shell);
+    diagnostics.push(...functionProblems);
+    if (!func) continue;
+    // A function with problems is still checked where they cannot reach, and still claims its names;
+    // the catalog is only returned when nothing at all was found.
+    const examples = checkExamples(parsed, func, taint);
+    diagnostics.push(...examples.diagnostics);
+    // Each example valid in itself is sent through the request builder, so its findings are new, never echoes.
+    diagnostics.push(...checkExampleRequests(parsed, func, shell, examples.unbuildable));
+    functions.push(func);
+  }
+  if (!shell) return { provider: null, diagnostics, claims: [] };
+  const provider: Provider = { ...shell, functions: functions.sort((a, b) => a.name.localeCompare(b.name)) };
+  const claims = providerClaims(provider, (file) => parsedByFile.get(file)!.locate(file.endsWith(PROVIDER_FILE) ? ['id'] : ['name']));
+  return { provider, diagnostics, claims };
+}
+
+/**
+ * Load every provider under `specsDir` into the model, or report every problem
+ * found. Problems in one file do not hide problems in another.
+ */
+export function loadCatalog(specsDir: string): LoadResult {
+  const listed = listProviderFolders(specsDir);
+  const diagnostics = [...listed.diagnostics];
+  const providers: Provider[] = [];
+  const claims: NameClaim[] = [];
+  for (const folder of listed.folders) {
+    const loaded = loadProvider(listed.specsRoot, folder);
+    diagnostics.push(...loaded.diagnostics);
+    claims.push(...loaded.claims);
+    if (loaded.provider) providers.push(loaded.provider);
+  }
+  diagnostics.push(...checkClaims(claims));
+  return diagnostics.length > 0 ? { ok: false, diagnostics: sortDiagnostics(diagnostics) } : { ok: true, catalog: { providers } };
 }
 
 /** The text of one `.yaml` entry, or why it cannot be a spec file. */

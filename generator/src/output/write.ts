@@ -2,6 +2,8 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile } from '../emit/emitter.js';
 
+const TEMP_SUFFIX = `.switchboard-tmp-${process.pid}`;
+
 export interface WriteSummary {
   written: string[];
   removed: string[];
@@ -9,27 +11,51 @@ export interface WriteSummary {
 }
 
 /**
- * Write the generated files that changed (`changed`, as the comparison found
- * them), and remove the stale ones. Every file is first written beside its
- * target under a temporary name and only then renamed over it, so a reader
- * never sees a half-written file; unchanged files are left untouched (keeps
- * mtimes and build caches stable).
+ * Changed files, written as generation goes (so no provider's output waits in memory for the
+ * others) but beside their targets under a temporary name: only `commit`, once every provider
+ * has been loaded, checked and emitted, renames them into place, and `discard` removes them if
+ * anything failed. A reader never sees a half-written file, nor the output of a run that failed;
+ * unchanged files are never touched (keeps mtimes and build caches stable).
  */
-export function writeOutput(rootDir: string, changed: GeneratedFile[], unchanged: number, stale: string[]): WriteSummary {
-  const staged: Array<{ temp: string; target: string }> = [];
-  try {
-    for (const file of changed) {
-      const target = join(rootDir, file.path);
-      mkdirSync(dirname(target), { recursive: true });
-      const temp = `${target}.switchboard-tmp-${process.pid}`;
-      writeFileSync(temp, file.contents);
-      staged.push({ temp, target });
+export class StagedWrites {
+  private readonly staged: Array<{ temp: string; target: string; path: string }> = [];
+  private readonly madeDirs = new Set<string>();
+  /** The topmost directory each mkdir created: a discarded run removes them, leaving the tree as it found it. */
+  private readonly createdDirs: string[] = [];
+
+  constructor(private readonly rootDir: string) {}
+
+  stage(file: GeneratedFile): void {
+    const target = join(this.rootDir, file.path);
+    const dir = dirname(target);
+    if (!this.madeDirs.has(dir)) {
+      const created = mkdirSync(dir, { recursive: true });
+      if (created !== undefined) this.createdDirs.push(created);
+      this.madeDirs.add(dir);
     }
-  } catch (error) {
-    for (const { temp } of staged) rmSync(temp, { force: true });
-    throw error;
+    const temp = `${target}${TEMP_SUFFIX}`;
+    // Recorded first, so a failed write is still cleaned up.
+    this.staged.push({ temp, target, path: file.path });
+    writeFileSync(temp, file.contents);
   }
-  for (const { temp, target } of staged) renameSync(temp, target);
-  for (const path of stale) rmSync(join(rootDir, path), { force: true });
-  return { written: changed.map((f) => f.path), removed: stale, unchanged };
+
+  /** Whether `path` (project-relative) is one of this run's temporary files. */
+  isStaged(path: string): boolean {
+    return path.endsWith(TEMP_SUFFIX);
+  }
+
+  discard(): void {
+    for (const { temp } of this.staged) rmSync(temp, { force: true });
+    this.staged.length = 0;
+    // Created by this run for its temporary files only, so nothing else can be in them.
+    for (const dir of this.createdDirs.reverse()) rmSync(dir, { recursive: true, force: true });
+    this.createdDirs.length = 0;
+  }
+
+  /** Rename every staged file into place and remove the stale ones; returns the paths written. */
+  commit(stale: string[]): string[] {
+    for (const { temp, target } of this.staged) renameSync(temp, target);
+    for (const path of stale) rmSync(join(this.rootDir, path), { force: true });
+    return this.staged.map((s) => s.path);
+  }
 }

@@ -1,7 +1,8 @@
-import { Project, type OptionalKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { OptionalKind, Project, SourceFileStructure, StatementStructures } from 'ts-morph';
+import { withProject } from './ts-morph-loader.js';
 import type { Catalog, Func, HttpBinding, Provider } from '../../model.js';
 import { schemasAt, type Schema } from '../../shared/schema-paths.js';
-import { generatedHeader, stableJson, type Emitter, type GeneratedFile } from '../emitter.js';
+import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from '../emitter.js';
 import { clientPackageJson, clientReadme, clientTsconfig } from './package-files.js';
 import { LICENSE_TEXT } from '../package-meta.js';
 import { operationSpec, providerSpec } from './spec-literals.js';
@@ -28,15 +29,15 @@ const moduleName = (func: Func) => func.name.replace(/_/g, '-');
 const hasRequired = (func: Func) => func.parameters.some((p) => p.required) || func.requiredGroups.length > 0;
 const paramsArg = (func: Func) => `params: ${paramsType(func)}${hasRequired(func) ? '' : ' = {}'}`;
 
+// Each provider's source files leave the project once printed, so memory stays bounded by the largest provider.
+const clientSplit: ProviderSplit<null> = { provider: (provider) => withProject((project) => emitProvider(project, provider)), summary: () => null, index: () => [] };
+
 /** One npm package per provider: typed client class, standalone functions, and each function's spec as data. */
 export const clientEmitter: Emitter = {
   name: 'clients',
   owns: (catalog) => catalog.providers.map(clientRoot),
-  emit: (catalog: Catalog) => {
-    // One in-memory project for the whole run: files are created once each, from whole structures.
-    const project = new Project({ useInMemoryFileSystem: true });
-    return catalog.providers.flatMap((provider) => emitProvider(project, provider));
-  },
+  emit: emitFromSplit(clientSplit),
+  split: clientSplit,
 };
 
 function emitProvider(project: Project, provider: Provider): GeneratedFile[] {

@@ -1,0 +1,162 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generate, type GenerateResult } from '../src/index.js';
+
+const REPO_SPECS = fileURLToPath(new URL('../../specs/', import.meta.url));
+
+/** The two provider folders of the real catalog with the fewest spec files (derived, so the test follows the catalog). */
+const smallest = readdirSync(REPO_SPECS, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => ({ name: e.name, files: readdirSync(join(REPO_SPECS, e.name)).length }))
+  .sort((a, b) => a.files - b.files || a.name.localeCompare(b.name))
+  .slice(0, 2)
+  .map((e) => e.name);
+
+function newRoot(): string {
+  const root = mkdtempSync(join(tmpdir(), 'switchboard-incremental-'));
+  writeFileSync(join(root, 'package.json'), '{"private": true}\n');
+  return root;
+}
+
+/** Every generated file under packages/ (install and build products aside), path → bytes. */
+function tree(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (relative: string) => {
+    const absolute = join(root, relative);
+    if (!existsSync(absolute)) return;
+    for (const entry of readdirSync(absolute, { withFileTypes: true })) {
+      if (entry.name === 'node_modules') continue;
+      const child = posix.join(relative, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else files.set(child, readFileSync(join(root, child), 'utf8'));
+    }
+  };
+  walk('packages');
+  return files;
+}
+
+/** What a clean, uncached generate of the same specs writes into an empty project. */
+function cleanFullGenerate(specs: string): Map<string, string> {
+  const root = newRoot();
+  cpSync(specs, join(root, 'specs'), { recursive: true });
+  const result = generate({ rootDir: root, cacheDir: false });
+  expect(result.kind).toBe('written');
+  const files = tree(root);
+  rmSync(root, { recursive: true, force: true });
+  return files;
+}
+
+function expectSameAsFull(root: string): void {
+  const incremental = tree(root);
+  const full = cleanFullGenerate(join(root, 'specs'));
+  expect([...incremental.keys()].sort()).toEqual([...full.keys()].sort());
+  for (const [path, contents] of full) expect(incremental.get(path), path).toBe(contents);
+}
+
+function written(result: GenerateResult) {
+  if (result.kind !== 'written') throw new Error(`expected a written run, got ${JSON.stringify(result.kind === 'invalid' ? result.diagnostics : result)}`);
+  return result;
+}
+
+/** Edit one YAML spec file as data (so quoting stays valid whatever the spec looks like). */
+function editYaml(path: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void {
+  const doc = parseDocument(readFileSync(path, 'utf8'));
+  edit(doc);
+  writeFileSync(path, doc.toString());
+}
+
+/** A copy of provider `from` under the id `to`: names derive from the id, so explicit ones are dropped. */
+function copyProvider(specs: string, from: string, to: string): void {
+  cpSync(join(specs, from), join(specs, to), { recursive: true });
+  editYaml(join(specs, to, 'provider.yaml'), (doc) => {
+    doc.set('id', to);
+    for (const key of ['namespace', 'class_name', 'env_prefix']) doc.delete(key);
+  });
+}
+
+const firstFunctionFile = (specs: string, provider: string) => readdirSync(join(specs, provider)).filter((f) => f !== 'provider.yaml' && f.endsWith('.yaml')).sort()[0]!;
+
+// Each step runs whole generates (ts-morph's first import alone can take seconds on a loaded machine); the limit only has to end a hang.
+describe('incremental generation', { timeout: 300_000 }, () => {
+  const root = newRoot();
+  const specs = join(root, 'specs');
+  const [first, second] = smallest as [string, string];
+
+  beforeAll(() => {
+    for (const provider of smallest) cpSync(join(REPO_SPECS, provider), join(specs, provider), { recursive: true });
+  });
+
+  it('a first run with an empty cache writes what a clean full generate writes', () => {
+    const result = written(generate({ rootDir: root }));
+    expect(result.stats).toMatchObject({ providers: 2, parsed: 2, emitted: 2 });
+    expectSameAsFull(root);
+  });
+
+  it('a run with nothing changed parses and emits nothing, and writes nothing', () => {
+    const result = written(generate({ rootDir: root }));
+    expect(result.stats).toMatchObject({ parsed: 0, emitted: 0 });
+    expect(result.summary).toMatchObject({ written: [], removed: [] });
+    expect(generate({ rootDir: root, check: true })).toMatchObject({ kind: 'checked', stale: [], stats: { parsed: 0, emitted: 0 } });
+  });
+
+  it('an edited function file re-emits only its provider, and matches a full generate', () => {
+    editYaml(join(specs, first, firstFunctionFile(specs, first)), (doc) => doc.set('title', `${String(doc.get('title'))} (edited)`));
+    const result = written(generate({ rootDir: root }));
+    expect(result.stats).toMatchObject({ parsed: 1, emitted: 1 });
+    expect(result.summary.written.length).toBeGreaterThan(0);
+    expectSameAsFull(root);
+  });
+
+  it('an added provider is loaded alone, and the catalog-wide files include it', () => {
+    copyProvider(specs, first, `${first}-copy`);
+    const result = written(generate({ rootDir: root }));
+    expect(result.stats).toMatchObject({ providers: 3, parsed: 1, emitted: 1 });
+    expect(result.summary.written).toContain('packages/catalog/catalog.json');
+    expectSameAsFull(root);
+  });
+
+  it('a renamed provider leaves none of its old files behind', () => {
+    renameSync(join(specs, `${first}-copy`), join(specs, `${first}-moved`));
+    editYaml(join(specs, `${first}-moved`, 'provider.yaml'), (doc) => doc.set('id', `${first}-moved`));
+    const result = written(generate({ rootDir: root }));
+    expect(result.stats).toMatchObject({ parsed: 1, emitted: 1 });
+    expect(result.summary.removed.some((path) => path.includes(`${first}-copy`))).toBe(true);
+    expectSameAsFull(root);
+  });
+
+  it('a removed provider takes its files, its client package included, with it', () => {
+    rmSync(join(specs, second), { recursive: true });
+    const result = written(generate({ rootDir: root }));
+    expect(result.stats).toMatchObject({ parsed: 0, emitted: 0 });
+    expect(result.summary.removed.some((path) => path.startsWith(`packages/clients/${second}/`))).toBe(true);
+    expectSameAsFull(root);
+  });
+
+  it('a hand-edited output of an unchanged provider is found by check and repaired by generate', () => {
+    const victim = [...tree(root).keys()].find((path) => path.startsWith(`packages/clients/${first}/src/`))!;
+    writeFileSync(join(root, victim), `${readFileSync(join(root, victim), 'utf8')}// hand edit\n`);
+    const checked = generate({ rootDir: root, check: true });
+    expect(checked.kind === 'checked' && checked.stale).toEqual([{ path: victim, problem: 'differs' }]);
+    const result = written(generate({ rootDir: root }));
+    expect(result.summary.written).toEqual([victim]);
+    expect(result.stats.parsed).toBe(0);
+    expectSameAsFull(root);
+  });
+
+  it('a corrupt or half-written cache falls back to loading, never to wrong output', () => {
+    const cacheFiles = join(root, 'node_modules/.cache/switchboard/providers');
+    readdirSync(cacheFiles).forEach((name, i) => {
+      const path = join(cacheFiles, name);
+      if (i % 2 === 0) writeFileSync(path, 'not a cache entry');
+      else writeFileSync(path, readFileSync(path).subarray(0, Math.floor(statSync(path).size / 2)));
+    });
+    editYaml(join(specs, first, firstFunctionFile(specs, first)), (doc) => doc.set('title', `${String(doc.get('title'))} again`));
+    const result = written(generate({ rootDir: root }));
+    expect(result.stats.parsed).toBe(result.stats.providers);
+    expectSameAsFull(root);
+  });
+});
