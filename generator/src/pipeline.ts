@@ -6,6 +6,7 @@ import type { Diagnostic } from './load/diagnostics.js';
 import type { Catalog } from './model.js';
 import { listOwnedFiles, readIfExists } from './output/tree.js';
 import { writeOutput, type WriteSummary } from './output/write.js';
+import { PackageVersionError, withPackageVersions } from './output/package-versions.js';
 
 export interface GenerateOptions {
   /** Project root: generated paths are relative to it. */
@@ -49,10 +50,12 @@ export function generate(options: GenerateOptions): GenerateResult {
 
   const loaded = timed('load + validate + model', () => loadCatalog(options.specsDir ?? join(options.rootDir, 'specs')));
   if (!loaded.ok) return { kind: 'invalid', diagnostics: loaded.diagnostics, timings };
+  const catalog = timed('package versions', () => releasedVersions(loaded.catalog, options.rootDir));
+  if (!catalog.ok) return { kind: 'invalid', diagnostics: [catalog.diagnostic], timings };
 
   const emitters = options.emitters ?? defaultEmitters;
-  const files = emitters.flatMap((emitter) => timed(`emit ${emitter.name}`, () => emitChecked(emitter, loaded.catalog)));
-  const stale = timed('compare', () => compare(options.rootDir, emitters, loaded.catalog, files));
+  const files = emitters.flatMap((emitter) => timed(`emit ${emitter.name}`, () => emitChecked(emitter, catalog.catalog)));
+  const stale = timed('compare', () => compare(options.rootDir, emitters, catalog.catalog, files));
 
   if (options.check) return { kind: 'checked', stale, files: files.length, timings };
   // The comparison already read every file: write exactly what it found missing or different.
@@ -62,6 +65,16 @@ export function generate(options: GenerateOptions): GenerateResult {
     writeOutput(options.rootDir, changed, files.length - changed.length, stale.filter((s) => s.problem === 'not generated').map((s) => s.path)),
   );
   return { kind: 'written', summary, files: files.length, timings };
+}
+
+/** Client versions are Changesets' to keep, not the specs': see output/package-versions.ts. */
+function releasedVersions(catalog: Catalog, rootDir: string): { ok: true; catalog: Catalog } | { ok: false; diagnostic: Diagnostic } {
+  try {
+    return { ok: true, catalog: withPackageVersions(catalog, rootDir) };
+  } catch (error) {
+    if (!(error instanceof PackageVersionError)) throw error;
+    return { ok: false, diagnostic: { file: '.', line: 1, column: 1, message: error.message } };
+  }
 }
 
 function emitChecked(emitter: Emitter, catalog: Catalog): GeneratedFile[] {

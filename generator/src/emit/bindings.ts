@@ -167,7 +167,7 @@ export const bindings: ProviderBinding[] = [${catalog.providers.map(moduleName).
           scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
           dependencies: {
             '@switchboard/runtime': '0.1.0',
-            ...Object.fromEntries(catalog.providers.map((p) => [p.packageName, '0.1.0'])),
+            ...Object.fromEntries(catalog.providers.map((p) => [p.packageName, p.version])),
           },
         }),
       },

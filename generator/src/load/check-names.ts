@@ -42,6 +42,12 @@ export function checkDerivedNames(catalog: Catalog, positionOf: (file: string) =
       }
       claim('TypeScript method', `${provider.className}.${func.names.tsMethod}`, who, func.source.file);
       claim('MCP tool', func.names.mcpTool, who, func.source.file);
+      for (const old of func.renamedFrom) {
+        claim('Lua path', old.names.luaPath, who, func.source.file, 'rename one of the functions or drop the old name');
+        claim('TypeScript method', `${provider.className}.${old.names.tsMethod}`, who, func.source.file, 'rename one of the functions or drop the old name');
+        claim('function name', old.names.qualified, who, func.source.file, 'drop the old name');
+      }
+      claim('function name', func.names.qualified, who, func.source.file);
     }
   }
   return diagnostics;

@@ -18,6 +18,7 @@ Usage:
   switchboard mcp config [serve options]            The mcpServers entry for an MCP client (absolute paths)
   switchboard validate [specs-dir]                  Check every spec; print all problems (exit 1 if any)
   switchboard generate [--check]                    Regenerate all outputs from specs/ (--check: compare only)
+  switchboard diff <git-ref> [--json] [--write-changeset]  Spec changes since a ref per package, with the semver bump each needs
 
 Credentials come from environment variables (TELNYX_API_KEY; account work: TELNYX_WORK_API_KEY)
 or from \`switchboard configure\`. --sandbox (or SWITCHBOARD_SANDBOX=1) answers every call from the
@@ -53,6 +54,7 @@ const commands: Record<string, () => Promise<Command>> = {
   mcp: async () => (await import('./commands/mcp.js')).mcpCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   generate: async () => (await import('./commands/generate.js')).generateCommand,
+  diff: async () => (await import('./commands/diff.js')).diffCommand,
 };
 
 /** `-h`/`--help` among a command's own options (not after `--`, where it would be an argument). */
