@@ -15,7 +15,8 @@ const moduleName = (provider: Provider) => provider.namespace;
 function functionEntry(provider: Provider, func: Func) {
   return {
     name: func.name,
-    aliases: func.aliases,
+    // Old names of a renamed function keep answering in scripts and the CLI until they are removed.
+    aliases: [...func.aliases, ...func.renamedFrom.map((old) => old.name)],
     qualified: func.names.qualified,
     luaPath: func.names.luaPath,
     signature: luaSignature(func),

@@ -74,6 +74,7 @@ function parameterTable(func: Func): string {
       mdCell(s.description ?? ''),
       constraints.length ? `<br><small>${constraints.join('; ')}</small>` : '',
       p.deprecated ? `<br>**Deprecated:** ${mdCell(p.deprecated)}` : '',
+      ...p.renamedFrom.map((old) => `<br>**Renamed from** \`${old.name}\`: the old name still works (deprecated) until version ${mdCell(old.removedIn)}.`),
     ].join('');
     return `| \`${p.name}\` | ${type} | ${p.required ? 'yes' : 'no'} | ${[wire, ...transforms].join(', ')} | ${description} |`;
   });
