@@ -696,17 +696,17 @@ export const brokenSpecCases: BrokenSpecCase[] = [
   {
     name: 'renamed_from: an old name that another function has now',
     edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]\n', 'aliases: [make_widget]\nrenamed_from: [{ name: list_widgets, removed_in: "2.0.0" }]\n')],
-    expected: ['TBD'],
+    expected: ["acme/create_widget.yaml:1:7: function name 'acme.list_widgets' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); drop 'list_widgets' from renamed_from, or rename the other function."],
   },
   {
     name: 'renamed_from: a parameter whose old name is another parameter now',
     edits: [createParam('    renamed_from: [{ name: name, removed_in: "2.0.0" }]\n')],
-    expected: ['TBD'],
+    expected: ["acme/create_widget.yaml:23:28: 'name' is still a parameter of this function; an old name must be one no parameter has now."],
   },
   {
     name: 'renamed_from: removed_in that is not a major version',
     edits: [createParam('    renamed_from: [{ name: labels, removed_in: "2.1.0" }]\n')],
-    expected: ['TBD'],
+    expected: ["acme/create_widget.yaml:23:48: 'parameters.tags.renamed_from.0.removed_in' must be text matching /^[1-9][0-9]*\\.0\\.0$/; found \"2.1.0\"."],
   },
   {
     name: 'duplicate derived name: two providers with one namespace',

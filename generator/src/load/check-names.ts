@@ -25,9 +25,10 @@ export function checkDerivedNames(catalog: Catalog, positionOf: (file: string) =
         ...at,
         message: `${kind} '${value}' is already taken by ${earlier.owner} (${earlier.file}:${earlier.line}:${earlier.column}); ${fix}.`,
       });
-      return;
+      return false;
     }
     claims.set(key, { owner, file, ...at });
+    return true;
   };
 
   for (const provider of catalog.providers) {
@@ -42,12 +43,19 @@ export function checkDerivedNames(catalog: Catalog, positionOf: (file: string) =
       }
       claim('TypeScript method', `${provider.className}.${func.names.tsMethod}`, who, func.source.file);
       claim('MCP tool', func.names.mcpTool, who, func.source.file);
-      for (const old of func.renamedFrom) {
-        claim('Lua path', old.names.luaPath, who, func.source.file, 'rename one of the functions or drop the old name');
-        claim('TypeScript method', `${provider.className}.${old.names.tsMethod}`, who, func.source.file, 'rename one of the functions or drop the old name');
-        claim('function name', old.names.qualified, who, func.source.file, 'drop the old name');
-      }
       claim('function name', func.names.qualified, who, func.source.file);
+    }
+  }
+  // Old names after every current one, so a clash is reported at the rename, once.
+  for (const provider of catalog.providers) {
+    for (const func of provider.functions) {
+      const who = `function '${func.names.qualified}'`;
+      for (const old of func.renamedFrom) {
+        const fix = `drop '${old.name}' from renamed_from, or rename the other function`;
+        if (!claim('function name', old.names.qualified, who, func.source.file, fix)) continue;
+        claim('Lua path', old.names.luaPath, who, func.source.file, fix);
+        claim('TypeScript method', `${provider.className}.${old.names.tsMethod}`, who, func.source.file, fix);
+      }
     }
   }
   return diagnostics;
