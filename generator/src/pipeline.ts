@@ -73,7 +73,7 @@ function releasedVersions(catalog: Catalog, rootDir: string): { ok: true; catalo
     return { ok: true, catalog: withPackageVersions(catalog, rootDir) };
   } catch (error) {
     if (!(error instanceof PackageVersionError)) throw error;
-    return { ok: false, diagnostic: { file: '.', line: 1, column: 1, message: error.message } };
+    return { ok: false, diagnostic: { file: error.file, line: 1, column: 1, message: error.message } };
   }
 }
 

@@ -56,6 +56,7 @@ describe('generate', () => {
     const result = generate({ rootDir: root });
     expect(result.timings.map((t) => t.phase)).toEqual([
       'load + validate + model',
+      'package versions',
       'emit catalog',
       'emit clients',
       'emit mocks',

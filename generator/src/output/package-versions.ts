@@ -5,8 +5,16 @@ import { readIfExists } from './tree.js';
 
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 
-/** A client package.json whose version cannot be kept; the message names the file. */
-export class PackageVersionError extends Error {}
+/** A client package.json whose version cannot be kept. */
+export class PackageVersionError extends Error {
+  constructor(
+    /** Project-relative path of the package.json. */
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The catalog with each provider's client version as released. Changesets owns that version and
@@ -30,11 +38,11 @@ function versionIn(file: string, text: string): string {
   try {
     manifest = JSON.parse(text);
   } catch {
-    throw new PackageVersionError(`${file} is not valid JSON, so its version cannot be kept; restore it with git checkout, or delete it to start again at the initial version.`);
+    throw new PackageVersionError(file, `is not valid JSON, so the client's version cannot be kept; restore it with git checkout, or delete it to start again at the initial version.`);
   }
   const version = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? manifest.version : undefined;
   if (typeof version !== 'string' || !SEMVER.test(version)) {
-    throw new PackageVersionError(`${file} has version ${JSON.stringify(version)}; expected a semver version such as 1.2.0 (Changesets writes it: npx changeset version).`);
+    throw new PackageVersionError(file, `has version ${JSON.stringify(version)}; expected a semver version such as 1.2.0 (Changesets writes it: npx changeset version).`);
   }
   return version;
 }
