@@ -17,6 +17,8 @@ function functionEntry(provider: Provider, func: Func) {
     name: func.name,
     // Old names of a renamed function keep answering in scripts and the CLI until they are removed.
     aliases: [...func.aliases, ...func.renamedFrom.map((old) => old.name)],
+    // Only where there are any, so the entries of functions never renamed stay as they were.
+    ...(func.renamedFrom.length > 0 ? { renamedFrom: func.renamedFrom.map((old) => ({ name: old.name, removedIn: old.removedIn })) } : {}),
     qualified: func.names.qualified,
     luaPath: func.names.luaPath,
     signature: luaSignature(func),
@@ -79,6 +81,8 @@ const TYPES = `import type { AnyOperation, ProviderSpec } from '@switchboard/run
 export interface FunctionBinding {
   name: string;
   aliases: string[];
+  /** Old names among \`aliases\` (spec \`renamed_from\`): deprecated, removed in the version given. Absent: none. */
+  renamedFrom?: Array<{ name: string; removedIn: string }>;
   /** \`telnyx.send_sms\`. */
   qualified: string;
   luaPath: string;

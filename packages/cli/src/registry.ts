@@ -1,4 +1,5 @@
 import { bindings, type FunctionBinding, type ProviderBinding } from '@switchboard/bindings';
+import { warnDeprecatedOnce } from '@switchboard/runtime';
 
 export interface ResolvedFunction {
   provider: ProviderBinding;
@@ -15,7 +16,11 @@ export function findProvider(idOrNamespace: string): ProviderBinding | undefined
 }
 
 export function findFunction(provider: ProviderBinding, name: string): FunctionBinding | undefined {
-  return provider.functions.find((fn) => namesOf(fn).includes(name));
+  const fn = provider.functions.find((f) => namesOf(f).includes(name));
+  const old = fn?.renamedFrom?.find((r) => r.name === name);
+  // An old name still answers, and says once (on stderr) what to use instead.
+  if (fn && old) warnDeprecatedOnce(`${provider.id}.${old.name}`, `${provider.id}.${old.name} is deprecated and is removed in version ${old.removedIn}; use ${fn.qualified}.`);
+  return fn;
 }
 
 function distance(a: string, b: string): number {
