@@ -21,6 +21,7 @@ tree_unchanged "npm run build"
 bash scripts/ensure-chromium.sh
 node packages/cli/dist/bin.js validate
 node generator/dist/cli.js --check
+node scripts/check-breaking-changes.mjs
 npx turbo run typecheck --output-logs=errors-only
 status=0
 node scripts/run-vitest.mjs || status=$?

@@ -30,6 +30,12 @@ export interface Provider {
   className: string;
   /** npm package name of the generated client, `@switchboard/retell-ai`. */
   packageName: string;
+  /**
+   * Current version of the client package. The specs do not hold it: Changesets records it in the
+   * package's package.json (`changeset version`), and `generate` reads it back from there before
+   * emitting (`output/package-versions.ts`); a catalog loaded on its own has INITIAL_PACKAGE_VERSION.
+   */
+  version: string;
   category: string;
   description: string;
   docsUrl: string;
@@ -245,6 +251,24 @@ export interface Parameter {
   /** With a selected endpoint: the case values this parameter belongs to; null means all. */
   appliesTo: string[] | null;
   deprecated: string | null;
+  /** Old names of this parameter still accepted as deprecated aliases; empty for most. */
+  renamedFrom: RenamedFrom[];
+}
+
+/**
+ * An old name kept working after a rename: calls under it warn once and are served by the new
+ * name, until the package version that drops it (the spec then deletes it, a major change).
+ */
+export interface RenamedFrom {
+  /** The old snake_case name. */
+  name: string;
+  /** The package version without the alias, `2.0.0`. */
+  removedIn: string;
+}
+
+/** A function's old name, with every name it was reachable by, computed once. */
+export interface RenamedFunction extends RenamedFrom {
+  names: DerivedNames;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -349,6 +373,8 @@ export interface Func {
   /** Canonical snake_case name, `send_sms`. */
   name: string;
   aliases: string[];
+  /** Old names of a renamed function, still served as deprecated aliases; empty for most. */
+  renamedFrom: RenamedFunction[];
   providerId: string;
   names: DerivedNames;
   title: string;

@@ -12,6 +12,7 @@ import { listProviderFolders, loadProvider, type ProviderFolder } from './load/i
 import type { Catalog, Provider } from './model.js';
 import { listOwnedFiles, readIfExists } from './output/tree.js';
 import { StagedWrites, type WriteSummary } from './output/write.js';
+import { PackageVersionError, withPackageVersion } from './output/package-versions.js';
 import { PhaseClock, type PhaseTiming } from './phase-clock.js';
 
 export type { PhaseTiming } from './phase-clock.js';
@@ -151,6 +152,14 @@ export function generate(options: GenerateOptions): GenerateResult {
       claims = loaded.claims;
       // Serialized now so the model can be dropped after emission; written to the cache only if the whole run succeeds.
       if (cache && specHash && loaded.diagnostics.length === 0) pendingModels.set(folder.name, clock.time('write cache', () => cache.serializeModel(specHash, loaded.provider!)));
+    }
+    // Client versions are Changesets' to keep, not the specs': see output/package-versions.ts.
+    try {
+      provider = clock.time('package versions', () => withPackageVersion(provider!, options.rootDir));
+    } catch (error) {
+      if (!(error instanceof PackageVersionError)) throw error;
+      diagnostics.push({ file: error.file, line: 1, column: 1, message: error.message });
+      return { folder: folder.name, spec, claims, summaries: {}, owned: [], emitted: null };
     }
     if (wholeCatalog) models.push(provider);
     // Once any problem is known nothing will be written, so emitting would be wasted; loading goes on to find every problem.

@@ -242,14 +242,14 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt top-level key in a function',
     edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', 'descripton: List widgets.')],
     expected: [
-      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, required_groups, response, pagination, idempotency, examples.",
+      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, renamed_from, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, required_groups, response, pagination, idempotency, examples.",
     ],
   },
   {
     name: 'misspelt parameter key',
     edits: [sub('acme/list_widgets.yaml', '    wire: page[size]', '    wier: page[size]')],
     expected: [
-      "acme/list_widgets.yaml:17:5: unknown key 'wier' in 'parameters.per_page'. Did you mean 'wire'? Allowed keys: type, description, required, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, one_of.",
+      "acme/list_widgets.yaml:17:5: unknown key 'wier' in 'parameters.per_page'. Did you mean 'wire'? Allowed keys: type, description, required, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, one_of, renamed_from.",
     ],
   },
   {
@@ -343,8 +343,8 @@ export const brokenSpecCases: BrokenSpecCase[] = [
       sub('acme/create_widget.yaml', 'title: Create Widget', 'titel: Create Widget'),
     ],
     expected: [
-      "acme/create_widget.yaml:3:1: unknown key 'titel' in the document. Did you mean 'title'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, required_groups, response, pagination, idempotency, examples.",
-      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, required_groups, response, pagination, idempotency, examples.",
+      "acme/create_widget.yaml:3:1: unknown key 'titel' in the document. Did you mean 'title'? Allowed keys: name, aliases, renamed_from, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, required_groups, response, pagination, idempotency, examples.",
+      "acme/list_widgets.yaml:3:1: unknown key 'descripton' in the document. Did you mean 'description'? Allowed keys: name, aliases, renamed_from, title, description, operation, idempotent, destructive, deprecated, differences, unavailable, request, parameters, required_groups, response, pagination, idempotency, examples.",
       "acme/list_widgets.yaml:11:14: 'parameters.page.minimum' must be a number, found \"one\".",
       "acme/list_widgets.yaml:32:15: 'pagination.first_page' must be one of 0, 1; found 2. Did you mean '0'?",
     ],
@@ -692,6 +692,21 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     expected: [
       "acme/list_widgets.yaml:1:7: Lua path 'app.integrations.acme.list_widgets' is already taken by function 'acme.create_widget' (acme/create_widget.yaml:1:7); rename one of the functions or drop the alias.",
     ],
+  },
+  {
+    name: 'renamed_from: an old name that another function has now',
+    edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]\n', 'aliases: [make_widget]\nrenamed_from: [{ name: list_widgets, removed_in: "2.0.0" }]\n')],
+    expected: ["acme/create_widget.yaml:1:7: function name 'acme.list_widgets' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); drop 'list_widgets' from renamed_from, or rename the other function."],
+  },
+  {
+    name: 'renamed_from: a parameter whose old name is another parameter now',
+    edits: [createParam('    renamed_from: [{ name: name, removed_in: "2.0.0" }]\n')],
+    expected: ["acme/create_widget.yaml:23:28: 'name' is still a parameter of this function; an old name must be one no parameter has now."],
+  },
+  {
+    name: 'renamed_from: removed_in that is not a major version',
+    edits: [createParam('    renamed_from: [{ name: labels, removed_in: "2.1.0" }]\n')],
+    expected: ["acme/create_widget.yaml:23:48: 'parameters.tags.renamed_from.0.removed_in' must be text matching /^[1-9][0-9]*\\.0\\.0$/; found \"2.1.0\"."],
   },
   {
     name: 'duplicate derived name: two providers with one namespace',
@@ -1210,7 +1225,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'a misspelt key beside one_of',
     edits: [listParam('  size:\n    descripton: Size.\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
     expected: [
-      "acme/list_widgets.yaml:23:5: unknown key 'descripton' in 'parameters.size'. Did you mean 'description'? Allowed keys: one_of, type, description, required, default, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated.",
+      "acme/list_widgets.yaml:23:5: unknown key 'descripton' in 'parameters.size'. Did you mean 'description'? Allowed keys: one_of, type, description, required, default, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, renamed_from.",
     ],
   },
   {

@@ -56,7 +56,7 @@ describe('generate', () => {
     const result = generate({ rootDir: root });
     const phases = result.timings.map((t) => t.phase);
     expect(new Set(phases).size).toBe(phases.length);
-    expect(phases).toEqual(expect.arrayContaining(['load + validate + model', 'emit catalog', 'emit clients', 'emit mocks', 'emit contract-tests', 'emit bindings', 'emit docs', 'compare', 'write']));
+    expect(phases).toEqual(expect.arrayContaining(['load + validate + model', 'package versions', 'emit catalog', 'emit clients', 'emit mocks', 'emit contract-tests', 'emit bindings', 'emit docs', 'compare', 'write']));
     expect(result.timings.every((t) => t.ms >= 0)).toBe(true);
   });
 });

@@ -16,7 +16,10 @@ const moduleName = (provider: Provider) => provider.namespace;
 function functionEntry(provider: Provider, func: Func) {
   return {
     name: func.name,
-    aliases: func.aliases,
+    // Old names of a renamed function keep answering in scripts and the CLI until they are removed.
+    aliases: [...func.aliases, ...func.renamedFrom.map((old) => old.name)],
+    // Only where there are any, so the entries of functions never renamed stay as they were.
+    ...(func.renamedFrom.length > 0 ? { renamedFrom: func.renamedFrom.map((old) => ({ name: old.name, removedIn: old.removedIn })) } : {}),
     qualified: func.names.qualified,
     luaPath: func.names.luaPath,
     signature: luaSignature(func),
@@ -79,6 +82,8 @@ const TYPES = `import type { AnyOperation, ProviderSpec } from '@switchboard/run
 export interface FunctionBinding {
   name: string;
   aliases: string[];
+  /** Old names among \`aliases\` (spec \`renamed_from\`): deprecated, removed in the version given. Absent: none. */
+  renamedFrom?: Array<{ name: string; removedIn: string }>;
   /** \`telnyx.send_sms\`. */
   qualified: string;
   luaPath: string;
@@ -136,6 +141,8 @@ export interface ProviderBinding {
 interface BindingsSummary {
   module: string;
   packageName: string;
+  /** The client's released version, which the bindings depend on. */
+  version: string;
   source: string;
 }
 
@@ -172,7 +179,7 @@ export const bindings: ProviderBinding[] = [${providers.map((p) => p.module).joi
         scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
         dependencies: {
           '@switchboard/runtime': '0.1.0',
-          ...Object.fromEntries(providers.map((p) => [p.packageName, '0.1.0'])),
+          ...Object.fromEntries(providers.map((p) => [p.packageName, p.version])),
         },
       }),
     },
@@ -183,7 +190,7 @@ export const bindings: ProviderBinding[] = [${providers.map((p) => p.module).joi
 
 const bindingsSplit: ProviderSplit<BindingsSummary> = {
   provider: (p) => [{ path: `${ROOT}/src/${moduleName(p)}.ts`, contents: providerModule(p) }],
-  summary: (p) => ({ module: moduleName(p), packageName: p.packageName, source: p.source.file }),
+  summary: (p) => ({ module: moduleName(p), packageName: p.packageName, version: p.version, source: p.source.file }),
   index: bindingsIndex,
 };
 

@@ -21,6 +21,7 @@ import { patternProblem, schemaPatternProblems } from './patterns.js';
 import { inputSchemaOf, toValueSchema } from './value-schema.js';
 import { buildRequiredGroups, requiredGroupsSchema } from './build-required-groups.js';
 import { resolveRefs } from './named-schemas.js';
+import { checkRenames, toRenamedFrom } from './check-renames.js';
 import { unionProblems, writtenTypes } from './check-unions.js';
 
 export type Report = (path: Array<string | number>, message: string, target?: 'key' | 'value') => void;
@@ -68,6 +69,7 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
     if (RESERVED_FUNCTION_NAMES.has(alias)) report(['aliases', i], `'${alias}' is reserved for the default account.`);
   }
 
+  checkRenames(raw, report);
   const binding = raw.unavailable ? unavailableBinding(raw, report) : httpBinding(raw, provider, report);
   const parameters = buildParameters(raw, binding, report);
   const requiredGroups = buildRequiredGroups(raw.required_groups, parameters, report);
@@ -85,6 +87,7 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
   const func: Func = {
     name: raw.name,
     aliases: raw.aliases ?? [],
+    renamedFrom: (raw.renamed_from ?? []).map((old) => ({ ...toRenamedFrom(old), names: deriveNames(provider, old.name, []) })),
     providerId: provider.id,
     names: deriveNames(provider, raw.name, raw.aliases ?? []),
     title: raw.title,
@@ -242,6 +245,7 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
       pathStyle: p.path_style ?? 'segment',
       appliesTo: p.applies_to ?? null,
       deprecated: p.deprecated ?? null,
+      renamedFrom: (p.renamed_from ?? []).map(toRenamedFrom),
     });
   }
   const unencoded = http && !allBodyless && http.bodyEncoding === 'none' ? parameters.filter((p) => p.location === 'body') : [];

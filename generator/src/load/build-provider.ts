@@ -1,3 +1,4 @@
+import { INITIAL_PACKAGE_VERSION } from './names.js';
 import type { AuthScheme, Field, Provider, Server } from '../model.js';
 import { buildAccountHeaders, buildAuthScheme, buildServerUrl, FieldRefs } from './build-account-parts.js';
 import type { RawAuthScheme } from './spec-types.js';
@@ -101,6 +102,7 @@ export function buildProvider(
       name: raw.name,
       className: raw.class_name ?? pascalCase(raw.id),
       packageName: `@switchboard/${raw.id}`,
+      version: INITIAL_PACKAGE_VERSION,
       category: raw.category,
       description: raw.description.trim(),
       docsUrl: raw.docs_url,

@@ -10,6 +10,12 @@ export interface NameClaim {
   line: number;
   column: number;
   fix: string;
+  /**
+   * For an old name kept by `renamed_from`: the rename it belongs to. Old names are checked after
+   * every current one, so a clash is reported at the rename; once a rename's function name clashes,
+   * its other old names are not reported again.
+   */
+  rename?: string;
 }
 
 /**
@@ -30,6 +36,18 @@ export function providerClaims(provider: Provider, positionOf: (file: string) =>
     }
     claim('TypeScript method', `${provider.className}.${func.names.tsMethod}`, who, func.source.file);
     claim('MCP tool', func.names.mcpTool, who, func.source.file);
+    claim('function name', func.names.qualified, who, func.source.file);
+  }
+  for (const func of provider.functions) {
+    const who = `function '${func.names.qualified}'`;
+    for (const old of func.renamedFrom) {
+      const fix = `drop '${old.name}' from renamed_from, or rename the other function`;
+      const rename = `${func.names.qualified}\u0000${old.name}`;
+      const at = positionOf(func.source.file);
+      claims.push({ kind: 'function name', value: old.names.qualified, owner: who, file: func.source.file, ...at, fix, rename });
+      claims.push({ kind: 'Lua path', value: old.names.luaPath, owner: who, file: func.source.file, ...at, fix, rename });
+      claims.push({ kind: 'TypeScript method', value: `${provider.className}.${old.names.tsMethod}`, owner: who, file: func.source.file, ...at, fix, rename });
+    }
   }
   return claims;
 }
@@ -41,7 +59,11 @@ export function providerClaims(provider: Provider, positionOf: (file: string) =>
 export function checkClaims(claims: Iterable<NameClaim>): Diagnostic[] {
   const taken = new Map<string, NameClaim>();
   const diagnostics: Diagnostic[] = [];
-  for (const claim of claims) {
+  const all = [...claims];
+  const clashedRenames = new Set<string>();
+  // Current names first, then old ones (see NameClaim.rename).
+  for (const claim of [...all.filter((c) => c.rename === undefined), ...all.filter((c) => c.rename !== undefined)]) {
+    if (claim.rename !== undefined && clashedRenames.has(claim.rename)) continue;
     const key = `${claim.kind}\u0000${claim.value}`;
     const earlier = taken.get(key);
     if (earlier && earlier.owner !== claim.owner) {
@@ -51,6 +73,7 @@ export function checkClaims(claims: Iterable<NameClaim>): Diagnostic[] {
         column: claim.column,
         message: `${claim.kind} '${claim.value}' is already taken by ${earlier.owner} (${earlier.file}:${earlier.line}:${earlier.column}); ${claim.fix}.`,
       });
+      if (claim.rename !== undefined) clashedRenames.add(claim.rename);
       continue;
     }
     taken.set(key, claim);

@@ -31,3 +31,6 @@ export function deriveNames(provider: { id: string; namespace: string }, name: s
 
 /** Names a function may not take because Lua uses them for accounts. */
 export const RESERVED_FUNCTION_NAMES = new Set(['default']);
+
+/** The version of a client package before its first release is recorded. */
+export const INITIAL_PACKAGE_VERSION = '0.1.0';

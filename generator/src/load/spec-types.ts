@@ -90,6 +90,13 @@ export interface RawParameter extends RawValueSchema {
   applies_to?: string[];
   path_style?: 'segment' | 'relative_path';
   deprecated?: string;
+  renamed_from?: RawRenamedFrom[];
+}
+
+/** An old name kept as a deprecated alias until the package version `removed_in`. */
+export interface RawRenamedFrom {
+  name: string;
+  removed_in: string;
 }
 
 export type RawMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -122,6 +129,7 @@ export interface RawExample {
 export interface RawFunction {
   name: string;
   aliases?: string[];
+  renamed_from?: RawRenamedFrom[];
   title: string;
   description: string;
   operation: 'read' | 'write';

@@ -6,6 +6,8 @@ import type { AnyOperation, ProviderSpec } from '@switchboard/runtime';
 export interface FunctionBinding {
   name: string;
   aliases: string[];
+  /** Old names among `aliases` (spec `renamed_from`): deprecated, removed in the version given. Absent: none. */
+  renamedFrom?: Array<{ name: string; removedIn: string }>;
   /** `telnyx.send_sms`. */
   qualified: string;
   luaPath: string;

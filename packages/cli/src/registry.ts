@@ -3,6 +3,7 @@ import { UsageError } from './io.js';
 import { didYouMean, suggestions } from './suggest.js';
 
 export { suggestions };
+import { warnDeprecatedOnce } from '@switchboard/runtime';
 
 export interface ResolvedFunction {
   provider: ProviderBinding;
@@ -19,7 +20,11 @@ export function findProvider(idOrNamespace: string): ProviderBinding | undefined
 }
 
 export function findFunction(provider: ProviderBinding, name: string): FunctionBinding | undefined {
-  return provider.functions.find((fn) => namesOf(fn).includes(name));
+  const fn = provider.functions.find((f) => namesOf(f).includes(name));
+  const old = fn?.renamedFrom?.find((r) => r.name === name);
+  // An old name still answers, and says once (on stderr) what to use instead.
+  if (fn && old) warnDeprecatedOnce(`${provider.id}.${old.name}`, `${provider.id}.${old.name} is deprecated and is removed in version ${old.removedIn}; use ${fn.qualified}.`);
+  return fn;
 }
 
 /** A `provider.fn` that names nothing in the catalog: a usage error (exit 2) whose hint holds the close names. */

@@ -7,6 +7,7 @@
  */
 
 import { snapshotArguments, type ArgumentLimits } from './arguments.js';
+import { renameDeprecatedArguments } from './deprecation.js';
 import { accountHeaders, chooseServerUrl, choosingField, requiredHeaderFields } from './account-parts.js';
 import { buildRequest, fillServerUrl, type BuildInput, type PreparedRequest } from './build-request.js';
 import { connectionError, describeFailure } from './connection-error.js';
@@ -123,7 +124,7 @@ export class Core {
     checkRequestOptions(options);
     const spec = available(op);
     // Read once here too: the walk spreads and re-reads the arguments for every page.
-    const plain = snapshotArguments(spec.id, args ?? {}, this.limits, this.redactor) as Record<string, unknown>;
+    const plain = renameDeprecatedArguments(spec, snapshotArguments(spec.id, args ?? {}, this.limits, this.redactor) as Record<string, unknown>);
     return {
       op: spec,
       args: plain,
@@ -145,7 +146,9 @@ export class Core {
   private plan(op: AnyOperation, given: object | undefined, headers: Record<string, string> | undefined): Plan {
     const spec = available(op);
     // Functions without parameters may be called with nothing. Everything below reads only this plain copy.
-    const args = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor);
+    const snapshot = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor);
+    // Old parameter names (spec `renamed_from`) become the new ones before anything checks them.
+    const args = spec.renamedParams && isPlainRecord(snapshot) ? renameDeprecatedArguments(spec, snapshot) : snapshot;
     validateArgs(spec, args, this.redactor);
     const route = this.route(spec);
     const input: BuildInput = { op: spec, args, server: route.server, serverUrl: route.serverUrl, fieldValues: route.fieldValues, accountHeaders: this.accountHeaders(), extraHeaders: [this.options.defaultHeaders, headers] };
@@ -381,3 +384,5 @@ function available(op: AnyOperation): OperationSpec {
   if ('unavailable' in op) throw new UnavailableFunctionError(op.id, op.unavailable.reason, op.unavailable.alternative);
   return op;
 }
+
+const isPlainRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

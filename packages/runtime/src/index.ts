@@ -36,6 +36,8 @@ export {
   type MissingField,
 } from './errors.js';
 export { REDACTED } from './redact.js';
+/** Generated clients call it for old names kept after a rename (spec `renamed_from`). */
+export { warnDeprecatedOnce } from './deprecation.js';
 /** Share one store between clients (the CLI, Lua host and MCP gateway do) so they share OAuth2 tokens. */
 export { OAuth2TokenStore, oauth2ClientCredentials, type OAuth2Support } from './oauth2-token.js';
 export type * from './spec.js';

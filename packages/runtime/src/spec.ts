@@ -155,6 +155,8 @@ export interface OperationSpec {
   args: ArgsRule;
   /** The provider's idempotency-key header: each call sends one key, reused by its retries, so the write may be retried like a read. Absent: none. */
   idempotencyKey?: { header: string };
+  /** Old parameter names still accepted (spec `renamed_from`), each with its new name and the version that drops it. Absent: none. */
+  renamedParams?: Record<string, { name: string; removedIn: string }>;
 }
 
 export interface RequiredGroupSpec {

@@ -96,8 +96,10 @@ function groupedParamsType(func: Func): string {
     .filter((p) => !grouped.has(p.name))
     .map((p) => {
       const description = [p.schema.description, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
-      return `  ${doc(description).replace(/\n$/, '\n  ')}${p.name}${p.required ? '' : '?'}: ${valueType(p.schema, '  ')};`;
+      const optional = !p.required || p.renamedFrom.length > 0;
+      return `  ${doc(description).replace(/\n$/, '\n  ')}${p.name}${optional ? '?' : ''}: ${valueType(p.schema, '  ')};`;
     });
+  members.push(...oldParameterMembers(func.parameters.filter((p) => !grouped.has(p.name))));
   const base = `${paramsType(func)}Base`;
   const unions = groupUnions(func, (p, mode) =>
     mode === 'never' ? `${p.name}?: never;` : `${doc(p.schema.description).replace(/\n$/, ' ')}${p.name}${mode === 'optional' ? '?' : ''}: ${valueType(p.schema, '  ')};`,
@@ -108,13 +110,23 @@ function groupedParamsType(func: Func): string {
   ].join('\n\n');
 }
 
+/** Each old parameter name, typed like the new one and marked deprecated with what to use instead. */
+function oldParameterMembers(parameters: Func['parameters']): string[] {
+  return parameters.flatMap((p) =>
+    p.renamedFrom.map((old) => `  ${doc(`@deprecated Renamed to \`${p.name}\`; \`${old.name}\` is removed in version ${old.removedIn}.`).replace(/\n$/, '\n  ')}${old.name}?: ${valueType(p.schema, '  ')};`),
+  );
+}
+
 function typesFile(provider: Provider): OptionalKind<SourceFileStructure> {
   const statements: string[] = [];
   for (const func of provider.functions) {
     const members = func.parameters.map((p) => {
       const description = [p.schema.description, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
-      return `  ${doc(description).replace(/\n$/, '\n  ')}${p.name}${p.required ? '' : '?'}: ${valueType(p.schema, '  ')};`;
+      // A required parameter with an old name may be given under either: the runtime says which is missing.
+      const optional = !p.required || p.renamedFrom.length > 0;
+      return `  ${doc(description).replace(/\n$/, '\n  ')}${p.name}${optional ? '?' : ''}: ${valueType(p.schema, '  ')};`;
     });
+    members.push(...oldParameterMembers(func.parameters));
     if (func.requiredGroups.length > 0) {
       statements.push(groupedParamsType(func));
     } else {
@@ -159,10 +171,13 @@ function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileSt
   const typeImports = [paramsType(func), responseType(func)];
   if (func.binding.kind === 'unavailable') {
     statements.push(
-      `import type { Core, RequestOptions, UnavailableOperationSpec } from '@switchboard/runtime';`,
+      func.renamedFrom.length > 0
+        ? `import { warnDeprecatedOnce, type Core, type RequestOptions, type UnavailableOperationSpec } from '@switchboard/runtime';`
+        : `import type { Core, RequestOptions, UnavailableOperationSpec } from '@switchboard/runtime';`,
       `import type { ${typeImports.join(', ')} } from '../types.js';`,
       `export const ${operationConst(func)}: UnavailableOperationSpec = ${jsLiteral({ id: func.names.qualified, unavailable: { reason: func.binding.reason, alternative: func.binding.alternative } }, '', 160)};`,
       `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
+      ...oldStandaloneFunctions(provider, func),
     );
     return { statements };
   }
@@ -170,15 +185,17 @@ function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileSt
   const { args, ...spec } = operationSpec(func as HttpFunc);
   const shared = hoistRepeated(args, 'rule');
   const runtimeTypes = ['Core', 'OperationSpec', 'RequestOptions', ...(shared.declarations.length > 0 ? ['ValueRule'] : [])];
+  const runtimeValues = [...(items ? ['itemsOf', 'pagesOf'] : []), ...(func.renamedFrom.length > 0 ? ['warnDeprecatedOnce'] : [])];
   statements.push(
-    items
-      ? `import { itemsOf, pagesOf, ${runtimeTypes.map((t) => `type ${t}`).join(', ')} } from '@switchboard/runtime';`
+    runtimeValues.length > 0
+      ? `import { ${[...runtimeValues, ...runtimeTypes.map((t) => `type ${t}`)].join(', ')} } from '@switchboard/runtime';`
       : `import type { ${runtimeTypes.join(', ')} } from '@switchboard/runtime';`,
     `import type { ${[...typeImports, ...(items ? [items] : [])].join(', ')} } from '../types.js';`,
     ...shared.declarations.map((d) => `const ${d.name}: ValueRule = ${jsLiteral(d.value, '', 160)};`),
     `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args: shared.value }, '', 160)};`,
     `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
   );
+  statements.push(...oldStandaloneFunctions(provider, func));
   if (items) {
     statements.push(
       `/** Every item of every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Items(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${items}> {\n  return itemsOf(core, ${operationConst(func)}, params, options);\n}`,
@@ -188,18 +205,39 @@ function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileSt
   return { statements };
 }
 
+/** What an old function name says: deprecated, what to use instead, and when it goes. */
+const renamedDoc = (provider: Provider, func: Func, old: Func['renamedFrom'][number]) =>
+  docBlock([`Old name of {@link ${provider.className}.${func.names.tsMethod}}, kept until version ${old.removedIn}.`, '', `@deprecated Renamed to \`${func.names.tsMethod}\` (\`${func.names.qualified}\`); \`${old.names.tsMethod}\` is removed in version ${old.removedIn}.`]);
+
+/** The message the runtime prints once when an old function name is called. */
+const renamedWarning = (func: Func, old: Func['renamedFrom'][number]) =>
+  tsString(`${old.names.qualified} is deprecated and is removed in version ${old.removedIn}; use ${func.names.qualified} (${func.names.tsMethod}).`);
+
+/** Old standalone function names: each warns once, then calls the new one. */
+function oldStandaloneFunctions(provider: Provider, func: Func): string[] {
+  return func.renamedFrom.map(
+    (old) =>
+      `${renamedDoc(provider, func, old)}\nexport function ${old.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  warnDeprecatedOnce(${tsString(old.names.qualified)}, ${renamedWarning(func, old)});\n  return ${func.names.tsMethod}(core, params, options);\n}`,
+  );
+}
+
 function pagedNames(func: Func): string[] {
   return isHttp(func) && func.binding.pagination && itemsSchema(func) ? [`${func.names.tsMethod}Items`, `${func.names.tsMethod}Pages`] : [];
 }
 
+const oldNames = (func: Func) => func.renamedFrom.map((old) => old.names.tsMethod);
+
 function clientFile(provider: Provider): OptionalKind<SourceFileStructure> {
   const cls = provider.className;
   const imports = provider.functions.map(
-    (func) => `import { ${[func.names.tsMethod, ...pagedNames(func)].join(', ')} } from './functions/${moduleName(func)}.js';`,
+    (func) => `import { ${[func.names.tsMethod, ...oldNames(func), ...pagedNames(func)].join(', ')} } from './functions/${moduleName(func)}.js';`,
   );
   const typeNames = provider.functions.flatMap((f) => [paramsType(f), responseType(f), ...(pagedNames(f).length ? [itemType(f)] : [])]);
   const methods = provider.functions.flatMap((func) => {
     const out = [`  ${tsdoc(provider, func).replace(/\n/g, '\n  ')}\n  ${func.names.tsMethod}(${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n    return ${func.names.tsMethod}(this.core, params, options);\n  }`];
+    for (const renamed of func.renamedFrom) {
+      out.push(`  ${renamedDoc(provider, func, renamed).replace(/\n/g, '\n  ')}\n  ${renamed.names.tsMethod}(${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n    return ${renamed.names.tsMethod}(this.core, params, options);\n  }`);
+    }
     if (pagedNames(func).length) {
       out.push(
         `  /** Every item of every page of \`${func.names.tsMethod}\`: \`for await (const item of client.${func.names.tsMethod}Items({...}))\`. */\n  ${func.names.tsMethod}Items(${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${itemType(func)}> {\n    return ${func.names.tsMethod}Items(this.core, params, options);\n  }`,
@@ -225,7 +263,7 @@ function indexFile(provider: Provider): OptionalKind<SourceFileStructure> {
       `export { ${provider.className} } from './client.js';`,
       `export { provider, createCore, type ${provider.className}Options } from './provider.js';`,
       `export type * from './types.js';`,
-      ...provider.functions.map((func) => `export { ${[func.names.tsMethod, ...pagedNames(func), operationConst(func)].join(', ')} } from './functions/${moduleName(func)}.js';`),
+      ...provider.functions.map((func) => `export { ${[func.names.tsMethod, ...oldNames(func), ...pagedNames(func), operationConst(func)].join(', ')} } from './functions/${moduleName(func)}.js';`),
       // Error classes and option types, so users need no second import to catch a RateLimitError.
       `export * from '@switchboard/runtime';`,
     ],

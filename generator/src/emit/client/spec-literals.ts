@@ -91,7 +91,14 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
     ...(binding.idempotencyKey ? { idempotencyKey: binding.idempotencyKey } : {}),
     // Only where there are groups, so functions without them generate as before.
     ...(func.requiredGroups.length > 0 ? { requiredGroups: func.requiredGroups } : {}),
+    ...renamedParamsSpec(func),
   };
+}
+
+/** Old parameter names the runtime still accepts, warning once; only where there are any. */
+function renamedParamsSpec(func: Func) {
+  const renamed = func.parameters.flatMap((p) => p.renamedFrom.map((old) => [old.name, { name: p.name, removedIn: old.removedIn }] as const));
+  return renamed.length > 0 ? { renamedParams: Object.fromEntries(renamed) } : {};
 }
 
 /** Only the parts an operation declares: most declare none. */

@@ -2,7 +2,7 @@
 
 import type { Func, NestedProperty, Parameter, SingleValueSchema, ValueSchema } from '../../model.js';
 import { shapesOf, typeLabel } from '../../shared/value-types.js';
-import { htmlCode } from '../escape/html.js';
+import { htmlCode, htmlText } from '../escape/html.js';
 import { requiredGroupsNote } from '../required-groups-note.js';
 import { valueRules } from './constraints.js';
 import { renderRows, wirePath, type FieldGroup, type FieldRow } from './field-rows.js';
@@ -58,6 +58,7 @@ export function parameterRow(p: Parameter): FieldRow {
   const wire = p.spread ? `${p.location}: its fields spread into the body${p.bodyPath.length ? ` at ${wirePath(p.bodyPath)}` : ''}` : `${p.location}: ${wirePath(path)}`;
   const constraints = valueRules(p.schema);
   if (p.appliesTo) constraints.push(`only with ${p.appliesTo.map(htmlCode).join(', ')}`);
+  for (const old of p.renamedFrom) constraints.push(`renamed from ${htmlCode(old.name)}: the old name still works (deprecated) until version ${htmlText(old.removedIn)}`);
   return {
     name: p.name,
     type: typeLabel(p.schema),

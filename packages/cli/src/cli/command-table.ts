@@ -227,6 +227,15 @@ export const COMMANDS: CommandDecl[] = [
     run: async () => (await import('../commands/generate.js')).generateCommand,
   },
   {
+    name: 'diff',
+    summary: 'Spec changes since a git ref, per package, with the semver bump each needs',
+    details: 'major: something a caller relies on was removed, renamed without an alias, narrowed or retyped; minor: something was added or deprecated; patch: descriptions, examples and docs.',
+    arguments: [{ name: '<git-ref>', description: 'The ref to compare the working tree with (a branch, tag or commit)' }],
+    options: [{ flags: '--write-changeset', description: 'Write a .changeset file per changed package (bump and summary)' }],
+    examples: () => ['switchboard diff main', 'switchboard diff v1.2.0 --json', 'switchboard diff main --write-changeset'],
+    run: async () => (await import('../commands/diff.js')).diffCommand,
+  },
+  {
     name: 'completion',
     summary: 'Print a shell completion script',
     details: 'bash: add `source <(switchboard completion bash)` to ~/.bashrc; zsh: `source <(switchboard completion zsh)` in ~/.zshrc; fish: `switchboard completion fish > ~/.config/fish/completions/switchboard.fish`.',
