@@ -18,6 +18,9 @@ Usage:
   switchboard mcp config [serve options]            The mcpServers entry for an MCP client (absolute paths)
   switchboard validate [specs-dir]                  Check every spec; print all problems (exit 1 if any)
   switchboard generate [--check]                    Regenerate all outputs from specs/ (--check: compare only)
+  switchboard new provider <id> [--name N] [--auth bearer|basic|api_key_header|api_key_query|none] [--base-url URL] [--specs-dir DIR]
+  switchboard new function <provider> <name> [--method M] [--path P] [--operation read|write] [--specs-dir DIR]
+  switchboard import openapi <file> --provider <id> [--operations id,id | --tag T | --path-prefix P] [--specs-dir DIR] [--dry-run]
 
 Credentials come from environment variables (TELNYX_API_KEY; account work: TELNYX_WORK_API_KEY)
 or from \`switchboard configure\`. --sandbox (or SWITCHBOARD_SANDBOX=1) answers every call from the
@@ -53,6 +56,8 @@ const commands: Record<string, () => Promise<Command>> = {
   mcp: async () => (await import('./commands/mcp.js')).mcpCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   generate: async () => (await import('./commands/generate.js')).generateCommand,
+  new: async () => (await import('./commands/new.js')).newCommand,
+  import: async () => (await import('./commands/import.js')).importCommand,
 };
 
 /** `-h`/`--help` among a command's own options (not after `--`, where it would be an argument). */
