@@ -28,7 +28,7 @@ export function errorEnvelope(doc: OpenApiDocument, operations: Node[]): ErrorEn
       const codePath = CODE_PATHS.find((path) => path !== message && hasStringAt(doc, media.schema, file, path));
       const status = /^\d{3}$/.test(code) ? Number(code) : 400;
       const documented = mediaExample(doc, media, file) ?? exampleFromSchema(doc, media.schema, file);
-      const body = documented?.value ?? bodyAt(message, 'Not found');
+      const body = documented?.value ?? bodyAt(message, 'An error message.');
       const errors: Node = { message: [message], ...(codePath ? { code: [codePath] } : {}), example: { status, body } };
       return documented ? { errors } : { errors, review: `errors: the document shows no error body, so the example error was made up from the ${code} response's schema; replace it with a real one.` };
     }

@@ -51,7 +51,7 @@ export class OpenApiDocument {
     for (let hops = 0; isNode(current) && typeof current.$ref === 'string'; hops++) {
       if (hops > 64) throw new ImportError(`${at}: '$ref' ${current.$ref} loops through other refs.`);
       const [target, targetFile] = this.lookup(current.$ref, at);
-      const name = /#\/components\/[^/]+\/([^/]+)$/.exec(current.$ref)?.[1];
+      const name = /#\/components\/[^/]+\/([^/]+)$/.exec(current.$ref)?.[1] ?? /^[^#]*#\/([^/]+)$/.exec(current.$ref)?.[1];
       if (name) componentName = decodePointer(name);
       current = target;
       at = targetFile;

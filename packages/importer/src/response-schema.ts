@@ -22,7 +22,7 @@ export class ResponseSchemas {
     const ref = isNode(schema) && typeof schema.$ref === 'string' ? schema.$ref : undefined;
     if (ref) {
       const resolved = this.doc.resolve(schema, file);
-      if (resolved.componentName && /#\/components\/schemas\//.test(ref)) return this.namedRef(resolved.componentName, resolved.node, resolved.file, ref, file);
+      if (resolved.componentName) return this.namedRef(resolved.componentName, resolved.node, resolved.file, ref, file);
     }
     if (depth > MAX_DEPTH) return {};
     const { schema: node, file: at } = flatten(this.doc, schema, file);
