@@ -5,7 +5,7 @@ import { unique, titleCase } from './names.js';
 import { ImportError, isNode, OpenApiDocument, type Node } from './openapi-document.js';
 import { oneParagraph } from './parameter-schema.js';
 import { ResponseSchemas } from './response-schema.js';
-import { reimport, SNAPSHOT_FILE, type Snapshot } from './reimport.js';
+import { reimport, SNAPSHOT_FILE, type Drafts, type Snapshot } from './reimport.js';
 import { selectOperations, type Selection } from './select-operations.js';
 import { specYaml } from './spec-yaml.js';
 
@@ -62,15 +62,20 @@ export function importOpenApi(source: string | Node, options: ImportOptions): Im
   const providerReview = [...account.review, ...(errors.review ? [errors.review] : [])];
   const fresh = { provider: { spec: provider, review: providerReview }, functions };
   const about = `Imported from the OpenAPI document "${String(infoOf(doc).title ?? options.provider)}" ${String(infoOf(doc).version ?? '')}`.trim();
-  const drafts = options.existing ? reimport(fresh, options.existing) : { files: fresh, kept: [] as string[] };
+  const drafts: { files: Drafts; kept: string[] } = options.existing ? reimport(fresh, options.existing) : { files: fresh, kept: [] };
 
   const files = new Map<string, string>();
-  const snapshot: Snapshot = { document: { title: String(infoOf(doc).title ?? ''), version: String(infoOf(doc).version ?? '') }, provider: { spec: provider, review: providerReview }, functions: {} };
-  files.set('provider.yaml', specYaml('provider', withReview(drafts.files.provider.spec, drafts.files.provider.review), about + '.'));
-  for (const f of drafts.files.functions) {
-    files.set(`${f.name}.yaml`, specYaml('function', withReview(f.spec, f.review), `${about}: ${f.operation}${f.operationId ? ` (${f.operationId})` : ''}.`));
+  const snapshot: Snapshot = { document: { title: String(infoOf(doc).title ?? ''), version: String(infoOf(doc).version ?? '') }, functions: {} };
+  if (!drafts.files.provider.handWritten) {
+    files.set('provider.yaml', specYaml('provider', withReview(drafts.files.provider.spec, drafts.files.provider.review), about + '.'));
+    snapshot.provider = { spec: provider, review: providerReview };
   }
-  for (const f of functions) snapshot.functions[f.name] = { operation: f.operation, spec: f.spec, review: f.review };
+  for (const f of drafts.files.functions) {
+    if (f.handWritten) continue;
+    files.set(`${f.name}.yaml`, specYaml('function', withReview(f.spec, f.review), `${about}: ${f.operation}${f.operationId ? ` (${f.operationId})` : ''}.`));
+    const original = functions.find((g) => g.operation === f.operation)!;
+    snapshot.functions[f.name] = { operation: f.operation, spec: original.spec, review: original.review };
+  }
   files.set(SNAPSHOT_FILE, `${JSON.stringify(snapshot, null, 2)}\n`);
   return {
     files,

@@ -17,14 +17,10 @@ export interface MergeOutcome {
  */
 export function mergeSpec(base: Node, ours: Node, theirs: Node): MergeOutcome {
   const outcome: MergeOutcome = { merged: {}, keptOverDocument: [], lost: [] };
+  // Only function specs have parameters; a provider.yaml merges as it is.
+  const keyed = (spec: Node): Node => ('parameters' in spec ? { ...spec, parameters: keyParameters(spec).keyed } : spec);
   const byWire = (spec: Node) => keyParameters(spec);
-  const merged = merge3(
-    { ...base, parameters: byWire(base).keyed },
-    { ...ours, parameters: byWire(ours).keyed },
-    { ...theirs, parameters: byWire(theirs).keyed },
-    [],
-    outcome,
-  ) as Node;
+  const merged = merge3(keyed(base), keyed(ours), keyed(theirs), [], outcome) as Node;
   const names = { ...byWire(theirs).names, ...byWire(ours).names };
   if (isNode(merged.parameters)) merged.parameters = Object.fromEntries(Object.entries(merged.parameters).map(([identity, spec]) => [names[identity] ?? identity, spec]));
   outcome.merged = merged;

@@ -8,13 +8,15 @@ export const SNAPSHOT_FILE = '.openapi-import.json';
 
 export interface Snapshot {
   document: { title: string; version: string };
-  provider: { spec: Node; review: string[] };
+  /** Absent when provider.yaml was written by hand: it is then never merged. */
+  provider?: { spec: Node; review: string[] };
   functions: Record<string, { operation: string; spec: Node; review: string[] }>;
 }
 
 export interface Drafts {
-  provider: { spec: Node; review: string[] };
-  functions: Array<ImportedFunction & { imported?: Node }>;
+  provider: { spec: Node; review: string[]; handWritten?: true };
+  /** `imported` is what the document said (the next merge's base); `handWritten` files are not written at all. */
+  functions: Array<ImportedFunction & { imported?: Node; handWritten?: true }>;
 }
 
 /**
@@ -38,7 +40,7 @@ export function reimport(fresh: Drafts, existing: ReadonlyMap<string, string>): 
       const wires = new Set(Object.entries(isNode(ours.parameters) ? ours.parameters : {}).map(([n, p]) => (isNode(p) && typeof p.wire === 'string' ? p.wire : n)));
       const missing = Object.entries(f.spec.parameters as Node).map(([n, p]) => (isNode(p) && typeof p.wire === 'string' ? p.wire : n)).filter((w) => !wires.has(w));
       const notes = missing.length > 0 ? [`the document also has ${missing.join(', ')}, which this file does not declare.`] : [];
-      return { ...f, name: found.name, spec: ours, review: Array.isArray(oursReview) ? oursReview.map(String) : [], notes, imported: f.spec };
+      return { ...f, name: found.name, spec: ours, review: Array.isArray(oursReview) ? oursReview.map(String) : [], notes, handWritten: true as const };
     }
     const outcome = mergeSpec(base.spec, ours, f.spec);
     lost.push(...outcome.lost.map((path) => `${found.name}.yaml: ${path}`));
@@ -51,14 +53,19 @@ export function reimport(fresh: Drafts, existing: ReadonlyMap<string, string>): 
   const oursProvider = currentProvider === undefined ? undefined : readSpecYaml(currentProvider);
   if (oursProvider) {
     const { review: oursReview, ...ours } = oursProvider;
-    if (snapshot) {
+    if (snapshot?.provider) {
       const outcome = mergeSpec(snapshot.provider.spec, ours, fresh.provider.spec);
       lost.push(...outcome.lost.map((path) => `provider.yaml: ${path}`));
       kept.push(...outcome.keptOverDocument.map((path) => `provider.yaml: ${path}`));
       provider = { spec: outcome.merged, review: mergedReview(fresh.provider.review, snapshot.provider.review, oursReview, outcome.merged) };
     } else {
       kept.push('provider.yaml (written by hand: left as it is)');
-      provider = { spec: ours, review: Array.isArray(oursReview) ? oursReview.map(String) : [] };
+      const declared = new Set(Object.keys(isNode(ours.schemas) ? ours.schemas : {}));
+      const wanted = new Set(functions.filter((f) => !('handWritten' in f)).flatMap((f) => [...JSON.stringify(f.spec).matchAll(/#\/schemas\/([A-Za-z0-9_]+)/g)].map((m) => m[1]!)));
+      const missing = [...wanted].filter((name) => !declared.has(name)).sort();
+      if (missing.length > 0) fresh.provider.review.push(`schemas: the new functions refer to ${missing.join(', ')}; copy them from the import of a fresh folder into 'schemas'.`);
+      const added = fresh.provider.review.filter((r) => r.startsWith('schemas:'));
+      provider = { spec: ours, review: [...(Array.isArray(oursReview) ? oursReview.map(String) : []), ...added], handWritten: true };
     }
   }
   if (lost.length > 0) {
@@ -80,7 +87,7 @@ function readSnapshot(text: string | undefined): Snapshot | undefined {
   if (text === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    if (isNode(value) && isNode(value.functions) && isNode(value.provider)) return value as unknown as Snapshot;
+    if (isNode(value) && isNode(value.functions)) return value as unknown as Snapshot;
   } catch {
     // fall through to the error below
   }
