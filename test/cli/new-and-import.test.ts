@@ -67,6 +67,29 @@ describe('switchboard import openapi', () => {
     expect(lines.every((l) => / needs review \(left by an import\): /.test(l))).toBe(true);
   });
 
+  it('once the review markers are resolved, the provider validates and generates', () => {
+    const cwd = emptyProject();
+    switchboard(['import', 'openapi', PETSTORE, '--provider', 'petstore', '--operations', 'find pet by id'], { cwd });
+    const folder = join(cwd, 'specs/petstore');
+    const provider = readFileSync(join(folder, 'provider.yaml'), 'utf8');
+    writeFileSync(join(folder, 'provider.yaml'), provider.replace(/^review:\n(  - .*\n)+/m, ''));
+    const example = [
+      'examples:',
+      '  - title: Pet 1',
+      '    arguments: { id: 1 }',
+      '    request: { method: GET, url: "https://petstore.swagger.io/v2/pets/1" }',
+      '    response: { status: 200, body: { id: 1, name: Rex } }',
+      '',
+    ].join('\n');
+    const func = readFileSync(join(folder, 'find_pet_by_id.yaml'), 'utf8');
+    writeFileSync(join(folder, 'find_pet_by_id.yaml'), `${func.replace(/^review:\n(  - .*\n)+/m, '')}${example}`);
+    expect(switchboard(['validate'], { cwd }).stdout).toBe('1 providers, 1 functions: all specs valid.\n');
+    const generate = switchboard(['generate'], { cwd });
+    expect(generate.status).toBe(0);
+    const catalog = JSON.parse(readFileSync(join(cwd, 'packages/catalog/catalog.json'), 'utf8'));
+    expect(catalog.providers[0].functions[0].names.mcp).toBe('petstore__find_pet_by_id');
+  });
+
   it('imports only the operations asked for, and validates when the document is complete', () => {
     const cwd = emptyProject();
     const run = switchboard(['import', 'openapi', RETELL, '--provider', 'retell', '--operations', 'createPhoneCall,getCall'], { cwd });
