@@ -15,6 +15,8 @@ export interface AccountParts {
   serverAuth: Record<string, string>;
   review: string[];
   notes: string[];
+  /** An OAuth2 token URL, placed as a server once the servers are known (it may be relative to them). */
+  pendingTokenUrl?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export function accountParts(doc: OpenApiDocument, providerId: string): AccountP
     parts.fields.api_key = { label: 'API key', description: 'Placeholder: the document declares no credentials.', secret: true, example: `${providerId}_test_key` };
   }
   addServers(parts, doc, authName ?? 'none');
+  if (parts.pendingTokenUrl !== undefined && authName) addTokenServer(parts, authName);
   return parts;
 }
 
@@ -56,7 +59,13 @@ function usedSchemes(doc: OpenApiDocument): string[] {
 function supported(scheme: Node): boolean {
   if (scheme.type === 'http') return scheme.scheme === 'bearer' || scheme.scheme === 'basic' || String(scheme.scheme).toLowerCase() === 'bearer';
   if (scheme.type === 'apiKey') return scheme.in === 'header' || scheme.in === 'query';
-  return false;
+  return clientCredentialsFlow(scheme) !== undefined;
+}
+
+/** The client-credentials flow of an oauth2 scheme, when it names its token URL. */
+function clientCredentialsFlow(scheme: Node): Node | undefined {
+  const flow = scheme.type === 'oauth2' && isNode(scheme.flows) && isNode(scheme.flows.clientCredentials) ? scheme.flows.clientCredentials : undefined;
+  return flow && typeof flow.tokenUrl === 'string' ? flow : undefined;
 }
 
 function addScheme(parts: AccountParts, name: string, scheme: Node, providerId: string): string {
@@ -71,6 +80,16 @@ function addScheme(parts: AccountParts, name: string, scheme: Node, providerId: 
     parts.fields.password = { label: 'Password', description: 'HTTP Basic password.', secret: true, example: 'test_password' };
     parts.auth[name] = { type: 'basic', username: 'username', password: 'password' };
     parts.credentials[name] = { kind: 'basic', user: 'test_user', password: 'test_password' };
+  } else if (clientCredentialsFlow(scheme)) {
+    const flow = clientCredentialsFlow(scheme)!;
+    parts.fields.client_id = { label: 'Client id', description: about ?? 'OAuth2 client id.', example: `${providerId.replace(/-/g, '_')}_client` };
+    parts.fields.client_secret = { label: 'Client secret', description: 'OAuth2 client secret.', secret: true, example: `${providerId.replace(/-/g, '_')}_client_secret` };
+    parts.pendingTokenUrl = String(flow.tokenUrl);
+    parts.auth[name] = { type: 'oauth2_client_credentials', client_id: 'client_id', client_secret: 'client_secret', token_server: 'token', token_path: '/' };
+    parts.auth.token_endpoint = { type: 'none' };
+    // The sandbox's token endpoint hands out this token, so examples document it.
+    parts.credentials[name] = { kind: 'bearer', token: 'example-access-token' };
+    if (isNode(flow.scopes) && Object.keys(flow.scopes).length > 0) parts.notes.push(`OAuth2 scopes are not requested (${Object.keys(flow.scopes).join(', ')}); add \`scopes:\` to auth.${name} if the token endpoint needs them.`);
   } else {
     const wire = String(scheme.name);
     parts.fields.api_key = { label: 'API key', description: about ?? `The key sent as ${wire}.`, secret: true, example };
@@ -119,4 +138,19 @@ function serverUrl(parts: AccountParts, server: Node): string {
     url = `https://api.example.com${url.startsWith('/') ? url : `/${url}`}`;
   }
   return url.replace(/\/+$/, '');
+}
+
+/** The token endpoint as a server of its own (origin) and a path on it, as the format wants. */
+function addTokenServer(parts: AccountParts, authName: string): void {
+  let url: URL;
+  try {
+    url = new URL(parts.pendingTokenUrl!, `${String(parts.servers.default?.url ?? 'https://api.example.com')}/`);
+  } catch {
+    parts.review.push(`auth: the OAuth2 token URL '${parts.pendingTokenUrl!}' is not an absolute URL here; set the 'token' server's URL and auth.${authName}.token_path by hand.`);
+    url = new URL('https://auth.example.com/oauth/token');
+  }
+  parts.servers.token = { url: url.origin, auth: 'token_endpoint' };
+  parts.serverAuth.token = 'token_endpoint';
+  parts.auth[authName] = { ...parts.auth[authName], token_path: url.pathname };
+  delete parts.pendingTokenUrl;
 }

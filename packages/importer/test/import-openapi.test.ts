@@ -155,6 +155,47 @@ describe('refs across local files', () => {
   });
 });
 
+describe('security schemes', () => {
+  const withScheme = (scheme: Record<string, unknown>) => ({
+    openapi: '3.0.3',
+    info: { title: 'Keyed', version: '1' },
+    externalDocs: { url: 'https://docs.keyed.test' },
+    servers: [{ url: 'https://api.keyed.test/v1' }],
+    components: {
+      securitySchemes: { main: scheme },
+      responses: { Error: { description: 'error', content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'object', properties: { message: { type: 'string' } } } } }, example: { error: { message: 'Nope' } } } } } },
+    },
+    security: [{ main: [] }],
+    paths: {
+      '/notes': {
+        get: {
+          operationId: 'listNotes',
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } }, example: { id: 'n1' } } } }, '400': { $ref: '#/components/responses/Error' } },
+        },
+      },
+    },
+  });
+
+  it.each([
+    ['HTTP bearer', { type: 'http', scheme: 'bearer' }, { main: { type: 'bearer', token: 'api_key' } }],
+    ['HTTP basic', { type: 'http', scheme: 'basic' }, { main: { type: 'basic', username: 'username', password: 'password' } }],
+    ['an API key in a header', { type: 'apiKey', in: 'header', name: 'X-Key' }, { main: { type: 'api_key', in: 'header', name: 'X-Key', value: 'api_key' } }],
+    ['an API key in the query', { type: 'apiKey', in: 'query', name: 'key' }, { main: { type: 'api_key', in: 'query', name: 'key', value: 'api_key' } }],
+    [
+      'OAuth2 client credentials',
+      { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.keyed.test/oauth/token', scopes: {} } } },
+      { main: { type: 'oauth2_client_credentials', client_id: 'client_id', client_secret: 'client_secret', token_server: 'token', token_path: '/oauth/token' }, token_endpoint: { type: 'none' } },
+    ],
+  ])('%s becomes auth with secret fields, and the import validates', (_title, scheme, auth) => {
+    const { files } = importOpenApi(withScheme(scheme), { provider: 'keyed' });
+    const provider = yamlOf(files, 'provider.yaml');
+    expect(provider.auth).toEqual(auth);
+    expect(Object.values(provider.fields).filter((f: any) => f.secret)).toHaveLength(1);
+    expect(provider.errors).toEqual({ message: ['error.message'], example: { status: 400, body: { error: { message: 'Nope' } } } });
+    expect(problems(specsDir({ keyed: files }))).toEqual([]);
+  });
+});
+
 describe('choosing operations', () => {
   const names = (options: Parameters<typeof importOpenApi>[1]) => [...importOpenApi(RETELL, options).files.keys()].filter((n) => n !== 'provider.yaml' && !n.startsWith('.'));
 
