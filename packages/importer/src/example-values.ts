@@ -28,7 +28,8 @@ export function exampleFromSchema(doc: OpenApiDocument, schema: unknown, file: s
       if (found) value[key] = found.value;
       else if (required.has(key)) return undefined;
     }
-    return Object.keys(value).length > 0 || required.size === 0 ? { value } : undefined;
+    // An object none of whose members has an example says nothing: no `{}` is made up.
+    return Object.keys(value).length > 0 ? { value } : undefined;
   }
   if (node.items !== undefined) {
     const item = exampleFromSchema(doc, node.items, at, depth + 1);

@@ -20,6 +20,11 @@ export function specsDir(providers: Record<string, ReadonlyMap<string, string>>)
   return root;
 }
 
+/** The files with every `review:` deleted, as a person who accepted what the import did would. */
+export function withoutReviews(files: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...files].map(([name, text]) => [name, name.endsWith('.yaml') ? text.replace(/^review:\n(  - .*\n)+/m, '') : text]));
+}
+
 /** A copy of one hand-written provider of the catalog, in a specs/ folder of its own. */
 export function catalogProvider(id: string): string {
   const root = mkdtempSync(join(tmpdir(), 'switchboard-catalog-'));

@@ -1,5 +1,5 @@
 /**
- * Functions imported from the providers' own OpenAPI documents send the same requests as the
+ * Functions imported (their review markers accepted as they are) from the providers' own OpenAPI documents send the same requests as the
  * catalog's hand-written specs for the same arguments. Where a hand-written spec renamed a
  * parameter or reshaped it (Retell's `options` spread into the body), each side gets the
  * arguments in its own names, and the wire must still agree.
@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importOpenApi } from '../src/index.js';
-import { catalogProvider, FIXTURES, loadProvider, specsDir, wireRequest } from './support.js';
+import { catalogProvider, FIXTURES, loadProvider, specsDir, wireRequest, withoutReviews } from './support.js';
 
 const ACCOUNT = { api_key: 'KEY_same_for_both_sides' };
 
@@ -74,7 +74,7 @@ const cases: Case[] = [
 const imported = new Map<string, ReturnType<typeof loadProvider>>();
 function importedProvider(fixture: string, id: string) {
   const key = `${fixture}:${id}`;
-  if (!imported.has(key)) imported.set(key, loadProvider(specsDir({ [id]: importOpenApi(join(FIXTURES, fixture), { provider: id }).files }), id));
+  if (!imported.has(key)) imported.set(key, loadProvider(specsDir({ [id]: withoutReviews(importOpenApi(join(FIXTURES, fixture), { provider: id }).files) }), id));
   return imported.get(key)!;
 }
 
