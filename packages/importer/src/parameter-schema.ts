@@ -85,7 +85,9 @@ function objectMembers(ctx: ParameterSchemaContext, node: Node, file: string, wh
     members[key] = ordered;
   }
   const out: SpecSchema = { properties: members };
-  if (node.additionalProperties === true || (isNode(node.additionalProperties) && Object.keys(node.additionalProperties).length === 0)) out.additional_properties = true;
+  const extra = node.additionalProperties;
+  if (extra === true || (isNode(extra) && Object.keys(extra).length === 0)) out.additional_properties = true;
+  else if (isNode(extra)) out.additional_properties = stripDescription(parameterSchema(ctx, extra, file, `${where}.*`, depth + 1, seen));
   return out;
 }
 
