@@ -25,8 +25,3 @@ export function unique(name: string, taken: Set<string>): string {
   taken.add(candidate);
   return candidate;
 }
-
-/** `retell-ai` → `RETELL_AI`-style prefixes are the loader's; here only the provider id form. */
-export function kebabCase(text: string): string {
-  return snakeCase(text).replace(/_/g, '-');
-}

@@ -22,7 +22,7 @@ export class ResponseSchemas {
     const ref = isNode(schema) && typeof schema.$ref === 'string' ? schema.$ref : undefined;
     if (ref) {
       const resolved = this.doc.resolve(schema, file);
-      if (resolved.componentName) return this.namedRef(resolved.componentName, resolved.node, resolved.file, ref, file);
+      if (resolved.componentName) return this.namedRef(resolved.componentName, resolved.node, resolved.file, ref);
     }
     if (depth > MAX_DEPTH) return {};
     const { schema: node, file: at } = flatten(this.doc, schema, file);
@@ -48,7 +48,7 @@ export class ResponseSchemas {
     return out;
   }
 
-  private namedRef(component: string, node: Node, file: string, ref: string, from: string): Node {
+  private namedRef(component: string, node: Node, file: string, ref: string): Node {
     const key = `${file}#${ref.slice(ref.indexOf('#'))}`;
     let name = this.namesByKey.get(key);
     if (name === undefined) {
@@ -60,10 +60,9 @@ export class ResponseSchemas {
       this.inProgress.add(name);
       // Reserve the slot first so the order follows first use, not completion.
       this.named.set(name, {});
-      this.named.set(name, this.convert({ ...node, $ref: undefined }, file, 0));
+      this.named.set(name, this.convert(withoutRef(node), file, 0));
       this.inProgress.delete(name);
     }
-    void from;
     return { $ref: `#/schemas/${name}` };
   }
 }
@@ -74,4 +73,9 @@ function uniqueSchemaName(component: string, taken: Set<string>): string {
   for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
   taken.add(name);
   return name;
+}
+
+function withoutRef(node: Node): Node {
+  const { $ref: _ref, ...rest } = node;
+  return rest;
 }
