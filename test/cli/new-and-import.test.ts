@@ -99,6 +99,17 @@ describe('switchboard import openapi', () => {
     expect(switchboard(['validate'], { cwd }).stdout).toBe('1 providers, 2 functions: all specs valid.\n');
   });
 
+  it('importing again into the folder it wrote changes nothing when nothing changed', () => {
+    const cwd = emptyProject();
+    const args = ['import', 'openapi', RETELL, '--provider', 'retell', '--operations', 'getCall'];
+    switchboard(args, { cwd });
+    const first = readFileSync(join(cwd, 'specs/retell/get_call.yaml'), 'utf8');
+    const again = switchboard(args, { cwd });
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
+    expect(readFileSync(join(cwd, 'specs/retell/get_call.yaml'), 'utf8')).toBe(first);
+  });
+
   it('--dry-run writes nothing', () => {
     const cwd = emptyProject();
     const run = switchboard(['import', 'openapi', RETELL, '--provider', 'retell', '--dry-run'], { cwd });
