@@ -246,6 +246,20 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'a review marker left by an import',
+    edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', "review:\n  - 'examples: the document gives none.'\n  - 'pagination: check the page size.'\ndescription: List widgets.")],
+    expected: [
+      "acme/list_widgets.yaml:3:1: needs review (left by an import): examples: the document gives none. pagination: check the page size. Resolve these, then delete 'review'.",
+    ],
+  },
+  {
+    name: 'a review marker in provider.yaml',
+    edits: [sub('acme/provider.yaml', 'name: Acme\n', "name: Acme\nreview: 'errors: the example error was made up.'\n")],
+    expected: [
+      "acme/provider.yaml:3:1: needs review (left by an import): errors: the example error was made up. Resolve it, then delete 'review'.",
+    ],
+  },
+  {
     name: 'misspelt parameter key',
     edits: [sub('acme/list_widgets.yaml', '    wire: page[size]', '    wier: page[size]')],
     expected: [

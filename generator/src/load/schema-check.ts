@@ -114,6 +114,17 @@ interface Described {
   message: string;
 }
 
+/**
+ * `review:` is what `switchboard import openapi` leaves where the document said too little. No
+ * schema allows it, so an unreviewed draft never validates; the message says what to check.
+ */
+function reviewMessage(data: unknown): string {
+  const value = typeof data === 'object' && data !== null ? (data as { review?: unknown }).review : undefined;
+  const items = (Array.isArray(value) ? value : [value]).filter((v) => typeof v === 'string' && v.trim() !== '');
+  const what = items.length > 0 ? ` ${items.join(' ')}` : '';
+  return `needs review (left by an import):${what} Resolve ${items.length > 1 ? 'these' : 'it'}, then delete 'review'.`;
+}
+
 function describe(error: ErrorObject): Described | null {
   const path = pointerToPath(error.instancePath);
   const params = error.params as Record<string, unknown>;
@@ -141,6 +152,7 @@ function describe(error: ErrorObject): Described | null {
       return { path, target: 'value', message: `${label(path)} is missing the required key '${String(params.missingProperty)}'.` };
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
+      if (extra === 'review' && path.length === 0) return { path: [extra], target: 'key', message: reviewMessage(error.data) };
       const allowed = Object.keys(((error.parentSchema as { properties?: object })?.properties ?? {}) as object).filter((k) => k !== '$schema');
       return {
         path: [...path, extra],

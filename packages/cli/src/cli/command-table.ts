@@ -4,6 +4,7 @@
  * scripts (`completion.ts`) are all read from this table, so adding a command or a flag is one
  * declaration here and nothing else.
  */
+import type { CliIo, ExitCode } from '../io.js';
 import type { CommandHandler } from './reply.js';
 import type { ExampleNames } from './example-names.js';
 
@@ -78,6 +79,14 @@ const servingOptions: OptionDecl[] = [
   { flags: '--tools <mode>', description: 'all tools, search-first meta-tools, or auto (search-first above 128 tools; default)', choices: ['all', 'search', 'auto'] },
   mcpConfig,
 ];
+
+/**
+ * A command that parses its own words and writes its own output (`new`, `import`): the table still
+ * gives it help, completion and did-you-mean; its output is text only (no --json envelope yet).
+ */
+function legacyCommand(command: (args: string[], io: CliIo) => Promise<ExitCode>): CommandHandler {
+  return async ({ raw, io }) => ({ exit: await command(raw, io), data: null });
+}
 
 export const COMMANDS: CommandDecl[] = [
   {
@@ -225,6 +234,47 @@ export const COMMANDS: CommandDecl[] = [
     ],
     examples: () => ['switchboard generate', 'switchboard generate --check'],
     run: async () => (await import('../commands/generate.js')).generateCommand,
+  },
+  {
+    name: 'new',
+    summary: 'Start a provider or a function as YAML that validates at once',
+    details: 'On a terminal it asks for what the flags do not say; otherwise the flags are all it reads. It says what to fill in next.',
+    arguments: [
+      { name: '<provider|function>', description: 'What to start' },
+      { name: '<id|provider name>', description: 'The provider id, or the provider and the function name' },
+    ],
+    options: [
+      { flags: '--name <display name>', description: "The provider's display name" },
+      { flags: '--auth <kind>', description: 'bearer, basic, api_key, oauth2_client_credentials or none' },
+      { flags: '--base-url <URL>', description: "The provider's API base URL" },
+      { flags: '--method <method>', description: 'GET, POST, PUT, PATCH or DELETE' },
+      { flags: '--path <path>', description: "The function's path, e.g. /messages" },
+      { flags: '--operation <kind>', description: 'read or write', choices: ['read', 'write'] },
+      { flags: '--specs-dir <dir>', description: 'Specs directory (default: specs/ of this project)', completes: 'directories' },
+    ],
+    openFlags: true,
+    examples: () => ['switchboard new provider acme --name "Acme" --auth bearer --base-url https://api.acme.example/v1', 'switchboard new function acme send_message --method POST --path /messages --operation write'],
+    run: async () => legacyCommand((await import('../commands/new.js')).newCommand),
+  },
+  {
+    name: 'import',
+    summary: 'Start (or update) a provider from an OpenAPI 3.0/3.1 document',
+    details: 'Writes specs/<provider>/ with a review marker wherever the document says too little; `validate` refuses a draft until each is resolved. Re-importing keeps what a person changed, or refuses and says what would be lost.',
+    arguments: [
+      { name: 'openapi', description: 'The document kind' },
+      { name: '<file>', description: 'The OpenAPI document (JSON or YAML)', completes: 'files' },
+    ],
+    options: [
+      { flags: '--provider <id>', description: 'The folder under specs/ to write' },
+      { flags: '--operations <ids>', description: 'Only these operationIds (comma-separated)' },
+      { flags: '--tag <tag>', description: 'Only operations with this tag' },
+      { flags: '--path-prefix <prefix>', description: 'Only paths starting with this' },
+      { flags: '--specs-dir <dir>', description: 'Specs directory (default: specs/ of this project)', completes: 'directories' },
+      { flags: '--dry-run', description: 'Report what would be written; write nothing' },
+    ],
+    openFlags: true,
+    examples: () => ['switchboard import openapi openapi.yaml --provider acme', 'switchboard import openapi openapi.json --provider acme --tag Messages --dry-run'],
+    run: async () => legacyCommand((await import('../commands/import.js')).importCommand),
   },
   {
     name: 'diff',

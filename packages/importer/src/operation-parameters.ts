@@ -1,0 +1,185 @@
+import { snakeCase, unique } from './names.js';
+import { isNode, type Node, type OpenApiDocument } from './openapi-document.js';
+import { describedAs, parameterSchema, type ParameterSchemaContext, type SpecSchema } from './parameter-schema.js';
+import { flatten, ownExample } from './schema-shape.js';
+
+/** One imported parameter: its spec, where it goes on the wire, and the document's example for it. */
+export interface ImportedParameter {
+  name: string;
+  location: 'path' | 'query' | 'header' | 'body';
+  wire: string;
+  spec: SpecSchema;
+  example?: { value: unknown };
+  /** The schema's example: used only where a required value has no example of its own. */
+  fallbackExample?: { value: unknown };
+}
+
+export interface BodyShape {
+  encoding: 'json' | 'form';
+  /** The body's own documented example, keyed by wire name. */
+  example?: { value: unknown };
+}
+
+export interface OperationInput {
+  parameters: ImportedParameter[];
+  body?: BodyShape;
+  /** The path with `{placeholders}` renamed to parameter names. */
+  path: string;
+}
+
+const SKIPPED_HEADERS = new Set(['authorization', 'content-type', 'accept', 'content-length']);
+
+/**
+ * Path, query and header parameters, then the body's members, as spec parameters with
+ * snake_case names and the document's names as `wire`. deepObject query objects
+ * (`filter[status]`) become one parameter per member, the way their wire names read.
+ */
+export function operationInput(ctx: ParameterSchemaContext & { review: (m: string) => void; skipHeaders: Set<string> }, item: Node, op: Node, method: string, path: string, file: string): OperationInput {
+  const taken = new Set<string>();
+  const parameters: ImportedParameter[] = [];
+  const declared = new Map<string, { node: Node; file: string }>();
+  for (const list of [item.parameters, op.parameters]) {
+    if (!Array.isArray(list)) continue;
+    for (const raw of list) {
+      const { node, file: at } = ctx.doc.resolve(raw, file);
+      declared.set(`${String(node.in)}:${String(node.name)}`, { node, file: at });
+    }
+  }
+  let renamedPath = path;
+  const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const ordered = [...declared.values()].sort((a, b) => rank(a.node, pathNames) - rank(b.node, pathNames));
+  for (const { node, file: at } of ordered) {
+    const wire = String(node.name);
+    const where = `parameter '${wire}'`;
+    const location = node.in;
+    if (location === 'cookie') {
+      ctx.note(`${where} is a cookie, which the format cannot send; left out.`);
+      continue;
+    }
+    if (location === 'header' && (SKIPPED_HEADERS.has(wire.toLowerCase()) || ctx.skipHeaders.has(wire.toLowerCase()))) continue;
+    if (location !== 'path' && location !== 'query' && location !== 'header') continue;
+    const schema = node.schema ?? firstMediaSchema(node.content);
+    const flattened = flatten(ctx.doc, schema, at).schema;
+    const isObject = location === 'query' && isNode(flattened.properties) && (node.style === 'deepObject' || node.style === undefined || node.style === 'form');
+    if (isObject) {
+      for (const member of objectMembers(ctx, flattened, at, wire, node.style === 'deepObject', node.required === true)) {
+        parameters.push({ ...member, name: unique(member.name, taken) });
+      }
+      continue;
+    }
+    const name = unique(snakeCase(wire), taken);
+    const spec = parameterSchema(ctx, schema ?? { type: 'string' }, at, where);
+    if (location === 'header' && (spec.type === 'object' || spec.type === 'array' || spec.one_of)) {
+      ctx.note(`${where}: a header holds one value; taken as a string.`);
+      for (const key of Object.keys(spec)) delete spec[key];
+      spec.type = 'string';
+    }
+    if (location === 'query' && spec.type === 'array') spec.array_format = node.explode === false ? 'comma' : 'repeat';
+    if (location === 'query' && (node.style === 'spaceDelimited' || node.style === 'pipeDelimited')) ctx.note(`${where}: style ${String(node.style)} is sent comma-separated; check the provider accepts it.`);
+    const description = describedAs(ctx.doc, node, at) ?? describedAs(ctx.doc, schema, at);
+    const out: SpecSchema = { ...spec, description: description ?? undescribed(ctx, wire) };
+    if (node.required === true || location === 'path') out.required = true;
+    if (node.deprecated === true) out.deprecated = 'Deprecated in the OpenAPI document.';
+    if (location === 'path') renamedPath = renamedPath.split(`{${wire}}`).join(`{${name}}`);
+    const example = ownExample(node);
+    parameters.push({ name, location, wire, spec: out, ...(example ? { example } : {}), ...(example ? {} : schemaExample(ctx, schema, at)) });
+  }
+  for (const missing of [...renamedPath.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!).filter((p) => !parameters.some((q) => q.name === p && q.location === 'path'))) {
+    const name = unique(snakeCase(missing), taken);
+    renamedPath = renamedPath.split(`{${missing}}`).join(`{${name}}`);
+    ctx.note(`path parameter '${missing}' is not declared; taken as a required string.`);
+    parameters.push({ name, location: 'path', wire: missing, spec: { type: 'string', description: undescribed(ctx, missing), required: true } });
+  }
+  const body = method === 'GET' || method === 'DELETE' ? undefined : bodyParameters(ctx, op, file, taken, parameters);
+  return { parameters, path: renamedPath, ...(body ? { body } : {}) };
+}
+
+function rank(node: Node, pathNames: string[]): number {
+  if (node.in === 'path') return pathNames.indexOf(String(node.name));
+  return 1000;
+}
+
+function objectMembers(ctx: ParameterSchemaContext, schema: Node, file: string, prefix: string, deep: boolean, parentRequired: boolean): ImportedParameter[] {
+  const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
+  const out: ImportedParameter[] = [];
+  for (const [key, value] of Object.entries(schema.properties as Node)) {
+    const wire = deep ? `${prefix}[${key}]` : key;
+    const member = flatten(ctx.doc, value, file).schema;
+    if (deep && isNode(member.properties) && !member.oneOf && !member.anyOf) {
+      out.push(...objectMembers(ctx, member, file, wire, true, parentRequired && required.has(key)));
+      continue;
+    }
+    const spec = parameterSchema(ctx, value, file, `parameter '${wire}'`);
+    if (spec.type === 'object') {
+      ctx.note(`parameter '${wire}': an object in the query; taken as free-form, check how the provider wants it sent.`);
+    }
+    if (spec.type === 'array') spec.array_format = 'repeat';
+    const name = snakeCase(deep ? `${prefix}_${key}` : key);
+    const description = describedAs(ctx.doc, value, file);
+    out.push({
+      name,
+      location: 'query',
+      wire,
+      spec: { ...spec, description: description ?? undescribed(ctx, wire), ...(parentRequired && required.has(key) ? { required: true } : {}) },
+      ...schemaExample(ctx, value, file),
+    });
+  }
+  return out;
+}
+
+function bodyParameters(ctx: ParameterSchemaContext & { review: (m: string) => void }, op: Node, file: string, taken: Set<string>, parameters: ImportedParameter[]): BodyShape | undefined {
+  if (op.requestBody === undefined) return undefined;
+  const { node: body, file: at } = ctx.doc.resolve(op.requestBody, file);
+  const content = isNode(body.content) ? body.content : {};
+  const types = Object.keys(content);
+  const jsonType = types.find((t) => /^application\/(.+\+)?json\b/i.test(t));
+  const formType = types.find((t) => /^application\/x-www-form-urlencoded\b/i.test(t));
+  const chosen = jsonType ?? formType;
+  if (!chosen) {
+    if (types.length > 0) ctx.review(`the request body is ${types.join(' or ')}, which the format cannot send (JSON and URL-encoded forms only); describe it by hand or mark the function unavailable.`);
+    return undefined;
+  }
+  const media = content[chosen] as Node;
+  const { schema, file: schemaFile } = flatten(ctx.doc, media.schema, at);
+  if (!isNode(schema.properties)) {
+    if (media.schema !== undefined) ctx.review(`the request body is not an object with named members, which the format cannot send as parameters; describe it by hand.`);
+    return { encoding: jsonType ? 'json' : 'form' };
+  }
+  const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
+  for (const [wire, value] of Object.entries(schema.properties)) {
+    const resolved = ctx.doc.resolve(value, schemaFile).node;
+    if (resolved.readOnly === true) continue;
+    const where = `body member '${wire}'`;
+    let name = snakeCase(wire);
+    if (taken.has(name)) name = `body_${name}`;
+    name = unique(name, taken);
+    const spec = parameterSchema(ctx, value, schemaFile, where);
+    if (!jsonType && spec.type === 'array') spec.array_format = 'repeat';
+    const description = describedAs(ctx.doc, value, schemaFile);
+    const out: SpecSchema = { ...spec, description: description ?? undescribed(ctx, wire) };
+    if (required.has(wire)) out.required = true;
+    if (resolved.deprecated === true) out.deprecated = 'Deprecated in the OpenAPI document.';
+    const example = ownExample(resolved);
+    parameters.push({ name, location: 'body', wire, spec: out, ...(example ? { example } : {}) });
+  }
+  const example = ownExample(media);
+  return { encoding: jsonType ? 'json' : 'form', ...(example ? { example } : {}) };
+}
+
+/** A schema's own example, kept apart: it completes a required value, but does not put an optional one in an example. */
+function schemaExample(ctx: ParameterSchemaContext, schema: unknown, file: string): { fallbackExample?: { value: unknown } } {
+  if (schema === undefined) return {};
+  const found = ownExample(ctx.doc.resolve(schema, file).node);
+  return found ? { fallbackExample: found } : {};
+}
+
+function firstMediaSchema(content: unknown): unknown {
+  if (!isNode(content)) return undefined;
+  const first = Object.values(content)[0];
+  return isNode(first) ? first.schema : undefined;
+}
+
+function undescribed(ctx: ParameterSchemaContext, wire: string): string {
+  ctx.note(`'${wire}' has no description in the document.`);
+  return `${wire} (not described in the OpenAPI document).`;
+}

@@ -1,0 +1,135 @@
+import { isNode, type Node, type OpenApiDocument } from './openapi-document.js';
+import { flatten, jsonTypes, knownFormat, portablePattern, valueType } from './schema-shape.js';
+
+/** A parameter or nested property in the spec format's own keywords (`min_length`, `required: true`, …). */
+export type SpecSchema = Record<string, unknown>;
+
+/** Objects deeper than this become free-form maps: past it a script author reads the provider's docs anyway. */
+const MAX_DEPTH = 4;
+const NESTED_KEY = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+export interface ParameterSchemaContext {
+  doc: OpenApiDocument;
+  /** Things a person should look at, said once each. */
+  note: (message: string) => void;
+}
+
+/**
+ * An OpenAPI schema as a spec-format value schema: type, enum, format, bounds and, for objects
+ * and arrays, their members. Objects stay objects (flattening a body's `address` into
+ * `address_city` would lose what belongs together); what the format cannot say is widened and noted.
+ */
+export function parameterSchema(ctx: ParameterSchemaContext, schema: unknown, file: string, where: string, depth = 0, seen: string[] = []): SpecSchema {
+  const { schema: node, file: at, name } = flatten(ctx.doc, schema, file);
+  if (name && seen.includes(name)) return { type: 'object', additional_properties: true };
+  const inner = name ? [...seen, name] : seen;
+  const union = unionMembers(node);
+  if (union) return unionSchema(ctx, union, at, where, depth, inner);
+  const { types } = jsonTypes(node);
+  const type = types.length === 1 ? types[0]! : undefined;
+  if (!type) {
+    if (types.length > 1) return unionSchema(ctx, types.map((t) => ({ ...node, type: t })), at, where, depth, inner);
+    ctx.note(`${where}: the document gives no type; taken as a free-form object.`);
+    return { type: 'object', additional_properties: true };
+  }
+  const out: SpecSchema = { type };
+  if (Array.isArray(node.enum)) {
+    const values = node.enum.filter((v) => v !== null && valueType(v) === type || (type === 'number' && typeof v === 'number'));
+    if (values.length > 0) out.enum = values;
+  }
+  if (type === 'string') {
+    const format = knownFormat(node.format);
+    if (format) out.format = format;
+    if (typeof node.minLength === 'number') out.min_length = node.minLength;
+    if (typeof node.maxLength === 'number') out.max_length = node.maxLength;
+    const pattern = portablePattern(node.pattern);
+    if (pattern) out.pattern = pattern;
+    else if (node.pattern !== undefined) ctx.note(`${where}: pattern ${JSON.stringify(node.pattern)} cannot run in linear time (RE2), so it was left out.`);
+  }
+  if (type === 'integer' || type === 'number') {
+    if (typeof node.minimum === 'number') out.minimum = node.minimum;
+    if (typeof node.maximum === 'number') out.maximum = node.maximum;
+  }
+  if (type === 'array') {
+    if (node.items !== undefined) out.items = stripDescription(parameterSchema(ctx, node.items, at, `${where}[]`, depth + 1, inner));
+    else out.items = { type: 'string' };
+    if (typeof node.minItems === 'number') out.min_items = node.minItems;
+    if (typeof node.maxItems === 'number') out.max_items = node.maxItems;
+  }
+  if (type === 'object') Object.assign(out, objectMembers(ctx, node, at, where, depth, inner));
+  if (node.default !== undefined && fits(node.default, out)) out.default = node.default;
+  return out;
+}
+
+function objectMembers(ctx: ParameterSchemaContext, node: Node, file: string, where: string, depth: number, seen: string[]): SpecSchema {
+  const properties = isNode(node.properties) ? Object.entries(node.properties) : [];
+  if (properties.length === 0 || depth >= MAX_DEPTH) {
+    if (properties.length > 0) ctx.note(`${where}: nested deeper than ${MAX_DEPTH} levels; its members are taken as a free-form object.`);
+    const extra = node.additionalProperties;
+    if (isNode(extra) && Object.keys(extra).length > 0 && depth < MAX_DEPTH) return { additional_properties: stripDescription(parameterSchema(ctx, extra, file, `${where}.*`, depth + 1, seen)) };
+    return { additional_properties: true };
+  }
+  const unnamable = properties.map(([key]) => key).filter((key) => !NESTED_KEY.test(key));
+  if (unnamable.length > 0) {
+    ctx.note(`${where}: member names ${unnamable.join(', ')} are not identifiers the format can nest; the object is taken as free-form.`);
+    return { additional_properties: true };
+  }
+  const required = new Set(Array.isArray(node.required) ? node.required.map(String) : []);
+  const members: Record<string, SpecSchema> = {};
+  for (const [key, value] of properties) {
+    const member = parameterSchema(ctx, value, file, `${where}.${key}`, depth + 1, seen);
+    const described = describedAs(ctx.doc, value, file);
+    const ordered: SpecSchema = { ...member };
+    if (described) ordered.description = described;
+    if (required.has(key)) ordered.required = true;
+    members[key] = ordered;
+  }
+  const out: SpecSchema = { properties: members };
+  const extra = node.additionalProperties;
+  if (extra === true || (isNode(extra) && Object.keys(extra).length === 0)) out.additional_properties = true;
+  else if (isNode(extra)) out.additional_properties = stripDescription(parameterSchema(ctx, extra, file, `${where}.*`, depth + 1, seen));
+  return out;
+}
+
+/** A `oneOf`/`anyOf` (or a 3.1 type list) as the format's `one_of`, when its members are of distinct JSON types. */
+function unionSchema(ctx: ParameterSchemaContext, members: unknown[], file: string, where: string, depth: number, seen: string[]): SpecSchema {
+  const converted = members.map((m) => stripDescription(parameterSchema(ctx, m, file, where, depth, seen)));
+  const flat = converted.flatMap((m) => (Array.isArray(m.one_of) ? (m.one_of as SpecSchema[]) : [m]));
+  const kinds = flat.map((m) => (m.type === 'number' ? 'integer' : String(m.type)));
+  if (flat.length >= 2 && new Set(kinds).size === flat.length && flat.every((m) => typeof m.type === 'string')) return { one_of: flat };
+  if (flat.length === 1) return flat[0]!;
+  if (flat.every((m) => m.type === 'object')) {
+    ctx.note(`${where}: one of several object shapes; taken as a free-form object.`);
+    return { type: 'object', additional_properties: true };
+  }
+  ctx.note(`${where}: one of several shapes of the same type; the first is used.`);
+  return flat[0]!;
+}
+
+function unionMembers(node: Node): unknown[] | undefined {
+  const members = Array.isArray(node.oneOf) ? node.oneOf : Array.isArray(node.anyOf) ? node.anyOf : undefined;
+  return members && members.length > 0 ? members : undefined;
+}
+
+/** The description of a (possibly referenced) schema: the one beside the `$ref` wins, as in 3.1. */
+export function describedAs(doc: OpenApiDocument, schema: unknown, file: string): string | undefined {
+  const own = isNode(schema) && typeof schema.description === 'string' ? schema.description : undefined;
+  const target = own ?? doc.resolve(schema, file).node.description;
+  return typeof target === 'string' && target.trim() ? oneParagraph(target) : undefined;
+}
+
+/** Descriptions as one tidy paragraph: documents wrap and indent them as they please. */
+export function oneParagraph(text: string): string {
+  return text.trim().replace(/\s*\n\s*\n\s*/g, '\n\n').replace(/[ \t]*\n(?!\n)[ \t]*/g, ' ').replace(/[ \t]+/g, ' ');
+}
+
+function stripDescription(schema: SpecSchema): SpecSchema {
+  const { description: _description, required: _required, ...rest } = schema;
+  return rest;
+}
+
+function fits(value: unknown, schema: SpecSchema): boolean {
+  const type = valueType(value);
+  if (type !== schema.type && !(schema.type === 'number' && type === 'integer')) return false;
+  return !Array.isArray(schema.enum) || schema.enum.includes(value);
+}

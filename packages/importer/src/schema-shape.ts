@@ -1,0 +1,92 @@
+import { isNode, type Node, type OpenApiDocument } from './openapi-document.js';
+
+/** The JSON types a schema allows, from `type` (3.1 lists, 3.0 `nullable`) or, without one, from its keywords. */
+export function jsonTypes(schema: Node): { types: string[]; nullable: boolean } {
+  const raw = Array.isArray(schema.type) ? schema.type.map(String) : typeof schema.type === 'string' ? [schema.type] : [];
+  const nullable = raw.includes('null') || schema.nullable === true || (Array.isArray(schema.enum) && schema.enum.includes(null));
+  let types = raw.filter((t) => t !== 'null');
+  if (types.length === 0) {
+    if (isNode(schema.properties) || schema.additionalProperties !== undefined) types = ['object'];
+    else if (schema.items !== undefined) types = ['array'];
+    else if (Array.isArray(schema.enum) && schema.enum.length > 0) types = [...new Set(schema.enum.filter((v) => v !== null).map(valueType))];
+  }
+  return { types, nullable };
+}
+
+export function valueType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/**
+ * One schema with its `$ref` followed and its `allOf` members merged into it
+ * (properties and required lists joined), the shape most documents mean by allOf.
+ */
+export function flatten(doc: OpenApiDocument, schema: unknown, file: string): { schema: Node; file: string; name?: string } {
+  const resolved = doc.resolve(schema, file);
+  const node = resolved.node;
+  if (!Array.isArray(node.allOf)) return { schema: node, file: resolved.file, ...(resolved.componentName ? { name: resolved.componentName } : {}) };
+  const merged: Node = { ...node };
+  delete merged.allOf;
+  const properties: Node = {};
+  const required = new Set<string>(Array.isArray(node.required) ? node.required.map(String) : []);
+  for (const member of node.allOf) {
+    const part = flatten(doc, member, resolved.file).schema;
+    for (const [key, value] of Object.entries(part)) {
+      if (key === 'properties' && isNode(value)) Object.assign(properties, value);
+      else if (key === 'required' && Array.isArray(value)) value.forEach((r) => required.add(String(r)));
+      else if (!(key in merged)) merged[key] = value;
+    }
+  }
+  if (isNode(node.properties)) Object.assign(properties, node.properties);
+  if (Object.keys(properties).length > 0) merged.properties = properties;
+  if (required.size > 0) merged.required = [...required];
+  if (merged.type === undefined && Object.keys(properties).length > 0) merged.type = 'object';
+  return { schema: merged, file: resolved.file, ...(resolved.componentName ? { name: resolved.componentName } : {}) };
+}
+
+/** The first example a schema or parameter gives: `example`, then `examples` (3.1 list or 3.0 map of `value`s). */
+export function ownExample(node: Node): { value: unknown } | undefined {
+  if (node.example !== undefined) return { value: node.example };
+  if (Array.isArray(node.examples) && node.examples.length > 0) return { value: node.examples[0] };
+  if (isNode(node.examples)) {
+    const first = Object.values(node.examples).find((e) => isNode(e) && e.value !== undefined) as Node | undefined;
+    if (first) return { value: first.value };
+  }
+  return undefined;
+}
+
+/** Formats the spec format knows, from OpenAPI's names for them. */
+export function knownFormat(format: unknown): string | undefined {
+  switch (format) {
+    case 'email':
+    case 'uuid':
+    case 'date':
+    case 'date-time':
+    case 'uri':
+      return format;
+    case 'url':
+      return 'uri';
+    case 'e164':
+      return 'e164';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A pattern the spec format accepts: a JavaScript `u` expression without the constructs RE2
+ * cannot run (lookaround, backreferences), which the loader would refuse.
+ */
+export function portablePattern(pattern: unknown): string | undefined {
+  if (typeof pattern !== 'string') return undefined;
+  if (/\(\?[=!<]|\\[1-9]|\\k</.test(pattern)) return undefined;
+  try {
+    new RegExp(pattern, 'u');
+    return pattern;
+  } catch {
+    return undefined;
+  }
+}
