@@ -39,10 +39,10 @@ describe('switchboard new', () => {
     switchboard(['new', 'provider', 'acme'], { cwd });
     const again = switchboard(['new', 'provider', 'acme'], { cwd });
     expect(again.status).toBe(1);
-    expect(again.stderr).toBe('switchboard new: specs/acme/provider.yaml exists already; edit it, or choose another id.\n');
+    expect(again.stderr).toBe('error: specs/acme/provider.yaml exists already; edit it, or choose another id.\n');
     const orphan = switchboard(['new', 'function', 'nobody', 'x', '--path', '/x'], { cwd });
     expect(orphan.status).toBe(1);
-    expect(orphan.stderr).toBe('switchboard new: no provider \'nobody\' in specs; start it with switchboard new provider nobody.\n');
+    expect(orphan.stderr).toBe('error: no provider \'nobody\' in specs; start it with switchboard new provider nobody.\n');
   });
 
   it('is a usage error without a kind', () => {
@@ -122,7 +122,10 @@ describe('switchboard import openapi', () => {
     writeFileSync(join(cwd, 'swagger.json'), JSON.stringify({ swagger: '2.0', paths: {} }));
     const run = switchboard(['import', 'openapi', 'swagger.json', '--provider', 'old'], { cwd });
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`switchboard import: ${join(cwd, 'swagger.json')}: only OpenAPI 3.0 and 3.1 documents can be imported; found Swagger 2.0.\n`);
+    expect(run.stderr).toBe(`error: ${join(cwd, 'swagger.json')}: only OpenAPI 3.0 and 3.1 documents can be imported; found Swagger 2.0.\n`);
+    const json = switchboard(['import', 'openapi', 'swagger.json', '--provider', 'acme', '--json'], { cwd });
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ success: false, data: { output: '' }, error: { code: 'failed', message: `${join(cwd, 'swagger.json')}: only OpenAPI 3.0 and 3.1 documents can be imported; found Swagger 2.0.` }, meta: { command: 'import' } });
     const missing = switchboard(['import', 'openapi', RETELL], { cwd });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('error: --provider <id> names the folder under specs/ to write, e.g. --provider acme.\n');

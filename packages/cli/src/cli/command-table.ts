@@ -4,7 +4,7 @@
  * scripts (`completion.ts`) are all read from this table, so adding a command or a flag is one
  * declaration here and nothing else.
  */
-import type { CliIo, ExitCode } from '../io.js';
+import { EXIT, type CliIo, type ExitCode } from '../io.js';
 import type { CommandHandler } from './reply.js';
 import type { ExampleNames } from './example-names.js';
 
@@ -81,11 +81,21 @@ const servingOptions: OptionDecl[] = [
 ];
 
 /**
- * A command that parses its own words and writes its own output (`new`, `import`): the table still
- * gives it help, completion and did-you-mean; its output is text only (no --json envelope yet).
+ * A command that parses its own words and writes its own output (`new`, `import`): the table gives
+ * it help, completion and did-you-mean, and this wrapper its place in the one JSON shape. What it
+ * printed becomes `data.output` (and the text a person sees); what it said on failure, `error`.
  */
 function legacyCommand(command: (args: string[], io: CliIo) => Promise<ExitCode>): CommandHandler {
-  return async ({ raw, io }) => ({ exit: await command(raw, io), data: null });
+  return async ({ raw, io }) => {
+    let output = '';
+    let said = '';
+    const captured: CliIo = { cwd: io.cwd, stdout: { write: (text: string) => (output += text) }, stderr: { write: (text: string) => (said += text) } };
+    // `--json` and `--debug` are the table's flags, not the command's.
+    const exit = await command(raw.filter((word) => word !== '--json' && word !== '--debug'), captured);
+    const message = said.trim().replace(/^switchboard [a-z]+: /, '');
+    if (exit === EXIT.ok) return { data: { output }, text: output, verbatim: true, notes: message ? [message] : [] };
+    return { exit, data: { output }, error: { code: 'failed', message: message || 'the command failed.' }, text: output, verbatim: true };
+  };
 }
 
 export const COMMANDS: CommandDecl[] = [
