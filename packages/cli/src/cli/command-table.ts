@@ -85,7 +85,7 @@ const servingOptions: OptionDecl[] = [
  * it help, completion and did-you-mean, and this wrapper its place in the one JSON shape. What it
  * printed becomes `data.output` (and the text a person sees); what it said on failure, `error`.
  */
-function legacyCommand(command: (args: string[], io: CliIo) => Promise<ExitCode>): CommandHandler {
+function selfParsedCommand(command: (args: string[], io: CliIo) => Promise<ExitCode>): CommandHandler {
   return async ({ raw, io }) => {
     let output = '';
     let said = '';
@@ -264,7 +264,7 @@ export const COMMANDS: CommandDecl[] = [
     ],
     openFlags: true,
     examples: () => ['switchboard new provider acme --name "Acme" --auth bearer --base-url https://api.acme.example/v1', 'switchboard new function acme send_message --method POST --path /messages --operation write'],
-    run: async () => legacyCommand((await import('../commands/new.js')).newCommand),
+    run: async () => selfParsedCommand((await import('../commands/new.js')).newCommand),
   },
   {
     name: 'import',
@@ -284,7 +284,7 @@ export const COMMANDS: CommandDecl[] = [
     ],
     openFlags: true,
     examples: () => ['switchboard import openapi openapi.yaml --provider acme', 'switchboard import openapi openapi.json --provider acme --tag Messages --dry-run'],
-    run: async () => legacyCommand((await import('../commands/import.js')).importCommand),
+    run: async () => selfParsedCommand((await import('../commands/import.js')).importCommand),
   },
   {
     name: 'diff',
