@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../support.js';
-import { builtPages } from './site-pages.js';
+import { builtPages, launchChromium } from './site-pages.js';
 import { serveStatic } from './static-server.js';
 
 const SITE = join(REPO, 'docs-site/.vitepress/dist');
@@ -24,11 +24,7 @@ let origin: string;
 beforeAll(async () => {
   if (!existsSync(join(SITE, 'index.html'))) throw new Error('the docs site is not built: run `npm run build` first');
   ({ origin, server } = await serveStatic(SITE));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

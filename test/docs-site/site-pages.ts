@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
 
 /** A page of the built site: its clean URL path and what kind of page it is. */
 export interface SitePage {
@@ -27,3 +28,12 @@ export function builtPages(root: string): SitePage[] {
 
 /** The page path a link's pathname names (`/telnyx/send_sms.html` and `/telnyx/send_sms` are one page). */
 export const pagePathOf = (pathname: string): string => decodeURIComponent(pathname).replace(/\/index(\.html)?$/, '/').replace(/\.html$/, '');
+
+/** Debian's Chromium, headless, without the background traffic a test has no use for. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
