@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bindings } from '@switchboard/bindings';
-import { dialpadExamples, plivoExamples, retellAiExamples, sinchExamples, telnyxExamples } from '@switchboard/mocks';
+import { examplesByProvider } from '@switchboard/mocks';
 import { CLI, REPO, switchboard, type CliRun } from '../support.js';
 
 const env = () => ({ SWITCHBOARD_HOME: mkdtempSync(join(tmpdir(), 'switchboard-input-')), SWITCHBOARD_SANDBOX: '' });
 const json = (text: string) => JSON.parse(text) as Record<string, any>;
 const kebab = (name: string) => name.replace(/_/g, '-');
 
-const examples = [dialpadExamples, plivoExamples, retellAiExamples, sinchExamples, telnyxExamples].flatMap((e) => e.examples);
+const examples = Object.values(examplesByProvider).flatMap((e) => e.examples);
 const fnOf = (qualified: string) => bindings.flatMap((p) => p.functions).find((f) => f.qualified === qualified)!;
 const typeOf = (qualified: string, param: string) => (fnOf(qualified).inputSchema as { properties: Record<string, { type?: string }> }).properties[param]?.type;
 
@@ -67,10 +67,17 @@ describe('call parameter flags are never dropped or overwritten silently', () =>
     const asFlags = dryRun(withArray.e.function, without(withArray.e.arguments, withArray.param), flag, withArray.item, flag, withArray.item);
     expect(asPayload.status).toBe(0);
     expect(asFlags.status).toBe(0);
-    // The same request either way; a JSON body is compared as data, since key order may differ.
+    // The same request either way. Bodies are compared as data, since the order of different keys
+    // follows the arguments' order: a JSON body parsed, a form body as its pairs sorted by key (a
+    // stable sort, so the order of one key's repeated values still counts).
     const request = (run: CliRun) => {
-      const data = json(run.stdout).data as { body?: unknown };
-      return typeof data.body === 'string' && /^[[{]/.test(data.body) ? { ...data, body: JSON.parse(data.body) } : data;
+      const data = json(run.stdout).data as { body?: unknown; headers?: Record<string, string> };
+      if (typeof data.body !== 'string') return data;
+      if (/^[[{]/.test(data.body)) return { ...data, body: JSON.parse(data.body) };
+      if (data.headers?.['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+        return { ...data, body: [...new URLSearchParams(data.body)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+      }
+      return data;
     };
     expect(request(asFlags)).toEqual(request(asPayload));
   });

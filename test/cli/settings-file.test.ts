@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bindings } from '@switchboard/bindings';
-import { dialpadExamples, plivoExamples, retellAiExamples, sinchExamples, telnyxExamples } from '@switchboard/mocks';
+import { examplesByProvider } from '@switchboard/mocks';
 import { switchboard, type CliRun } from '../support.js';
 
 /** A recognisable secret. A corrupted file may split it over lines, so each half is looked for on its own. */
@@ -12,7 +12,7 @@ const SECRET_TAIL = 'Zp9xWm4R';
 const SECRET = `${SECRET_HEAD}${SECRET_TAIL}`;
 
 // A read function with a documented example, so a sandbox call has valid arguments; its provider's secret field holds the secret.
-const examples = [dialpadExamples, plivoExamples, retellAiExamples, sinchExamples, telnyxExamples].flatMap((e) => e.examples);
+const examples = Object.values(examplesByProvider).flatMap((e) => e.examples);
 const provider = bindings.find((p) => p.fields.some((f) => f.secret) && p.functions.some((f) => f.operation === 'read' && examples.some((e) => e.function === f.qualified)))!;
 const readFn = provider.functions.find((f) => f.operation === 'read' && examples.some((e) => e.function === f.qualified))!;
 const readExample = examples.find((e) => e.function === readFn.qualified)!;

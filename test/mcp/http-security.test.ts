@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialpadExamples, plivoExamples, retellAiExamples, sinchExamples, telnyxExamples } from '@switchboard/mocks';
+import { examplesByProvider } from '@switchboard/mocks';
 import { bindings } from '@switchboard/bindings';
 import { CLI, REPO } from '../support.js';
 
 const baseEnv = { ...process.env, SWITCHBOARD_HOME: mkdtempSync(join(tmpdir(), 'switchboard-mcp-http-')), SWITCHBOARD_MCP_TOKEN: '' } as Record<string, string>;
 
 // A read tool with a documented example: what a hostile page would call. Found in the catalog, not named here.
-const examples = [dialpadExamples, plivoExamples, retellAiExamples, sinchExamples, telnyxExamples].flatMap((e) => e.examples);
+const examples = Object.values(examplesByProvider).flatMap((e) => e.examples);
 const readFn = bindings.flatMap((p) => p.functions).find((f) => f.available && f.operation === 'read' && examples.some((e) => e.function === f.qualified))!;
 const readExample = examples.find((e) => e.function === readFn.qualified)!;
 const TOOLS_CALL = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: readFn.mcpTool, arguments: readExample.arguments } });

@@ -92,9 +92,15 @@ const mocksSummary = (p: Provider): MocksSummary => ({ id: p.id, examples: examp
 function mocksIndex(providers: MocksSummary[]): GeneratedFile[] {
   const index = `${generatedHeader('//', providers.map((p) => p.source))}
 import type { HttpHandler } from 'msw';
+import type { ProviderExamples } from '@switchboard/testing';
 ${providers.map((p) => `import { ${p.examples}, ${p.handlers} } from './${p.id}.js';`).join('\n')}
 
 export { ${providers.flatMap((p) => [p.examples, p.handlers]).join(', ')} };
+
+/** Every provider's documented examples, by provider id: tests that cover "every provider" start here. */
+export const examplesByProvider: Record<string, ProviderExamples> = {
+${providers.map((p) => `  ${tsString(p.id)}: ${p.examples},`).join('\n')}
+};
 
 /** Handlers for every provider, by provider id. */
 export const handlersByProvider: Record<string, HttpHandler[]> = {
