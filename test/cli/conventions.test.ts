@@ -139,6 +139,20 @@ describe('one JSON shape and one table of exit codes', () => {
     expect(run.stdout).not.toMatch(/^\{/);
   });
 
+  // One row of each kind: a success, a failure, a command missing its subcommand, an unknown command and option.
+  const leading = outcomes.filter(([args]) => ['list', 'call', 'lua', 'mcp', 'frobnicate'].includes(args[0]!) && args.length <= 3 && args.at(-1) !== 'return 1');
+  it.each(leading)('%j: --json and --debug may also come before the command, with the same outcome', (args, exit) => {
+    const env = home();
+    const after = switchboard([...args, '--json'], { env });
+    const before = switchboard(['--json', '--debug', ...args], { env });
+    expect(before.status).toBe(exit);
+    const withoutTimings = (text: string) => {
+      const { duration_ms: _duration, meta, ...envelope } = json(text);
+      return { ...envelope, meta: { command: meta.command } };
+    };
+    expect(withoutTimings(before.stdout)).toEqual(withoutTimings(after.stdout));
+  });
+
   it('an option missing its value, last on the line, is a usage error', () => {
     const run = switchboard(['fields', provider.id, '--account'], { env: home() });
     expect(run.status).toBe(2);

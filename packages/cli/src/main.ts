@@ -63,7 +63,24 @@ function unknownHelpTopic(argv: string[]): UsageError {
   });
 }
 
-export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
+/** Flags every command takes, so they may also come before the command's name. */
+const LEADING_GLOBAL_FLAGS = new Set(['--json', '--debug']);
+
+/**
+ * `switchboard --json list` means `switchboard list --json`: leading global flags move behind the
+ * command's own words (before any `--`), where the command parser expects them.
+ */
+function globalFlagsMovedBehind(argv: string[]): string[] {
+  let first = 0;
+  while (first < argv.length && LEADING_GLOBAL_FLAGS.has(argv[first]!)) first++;
+  if (first === 0) return argv;
+  const rest = argv.slice(first);
+  const end = ownWords(rest).length;
+  return [...rest.slice(0, end), ...argv.slice(0, first), ...rest.slice(end)];
+}
+
+export async function run(givenArgv: string[], io: CliIo): Promise<ExitCode> {
+  let argv = globalFlagsMovedBehind(givenArgv);
   const own = ownWords(argv);
   const json = own.includes('--json');
   const debug = own.includes('--debug');
