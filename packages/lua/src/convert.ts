@@ -9,8 +9,9 @@
  * - JS null becomes nil in host results; json.decode makes it `json.null` (lightuserdata NULL),
  *   which reads back as JSON null, so a decoded null compares equal to json.null and an array
  *   keeps its length;
- * - objects from json.decode remember their key order (a weak table in the registry maps each
- *   to its key list), so json.encode writes them back in the order they came in;
+ * - objects pushed into Lua (json.decode and host results alike) remember their key order (a weak
+ *   table in the registry maps each to its key list), so json.encode writes them back in the order
+ *   they came in;
  * - JS arrays become sequences carrying the `json.array` metatable, so `[]` survives a round trip;
  *   a Lua table is an array when its keys are 1..n (holes allowed while not too sparse) or it is
  *   empty and marked;
@@ -31,7 +32,7 @@ export class ConversionError extends Error {}
 /** strict: json.encode and call arguments (unsupported values are errors). lenient: print, dump, results. */
 export type ReadMode = 'strict' | 'lenient';
 
-/** How pushed data looks in Lua: `result` for host results (null is nil), `decoded` for json.decode (null is json.null, key order kept). */
+/** How pushed data looks in Lua: `result` for host results (null is nil), `decoded` for json.decode (null is json.null); both keep key order. */
 export type PushMode = 'result' | 'decoded';
 
 /** Registry references the converter needs: the json.array metatable and the weak table of decoded key orders. */
@@ -264,7 +265,9 @@ class Pusher {
         lua._lua_rawset(L, -3);
         kept.push(key);
       }
-      if (this.mode === 'decoded' && kept.length > 1) this.recordOrder(kept);
+      // Results remember their order as decoded data does, so dump and json.encode show a
+      // provider's object in the order the provider sent it.
+      if (kept.length > 1) this.recordOrder(kept);
     }
     this.ancestors.delete(v);
   }

@@ -65,6 +65,14 @@ describe('JS -> Lua values', () => {
     expect(r.result).toEqual([true, 1, true, 3, true]);
   });
 
+  it('keeps the order of an object\'s keys, as sent, for json.encode and the result', async () => {
+    const r = await run('local r = app.integrations.x.f{} return json.encode(r), r',
+      () => ({ zeta: 1, alpha: { y: 2, b: 3 }, mid: [{ d: 4, c: 5 }] }));
+    const [encoded, back] = r.result as [string, object];
+    expect(encoded).toBe('{"zeta":1,"alpha":{"y":2,"b":3},"mid":[{"d":4,"c":5}]}');
+    expect(JSON.stringify(back)).toBe(encoded);
+  });
+
   it('keeps UTF-8 and embedded NUL bytes', async () => {
     const r = await run('local r = app.integrations.x.f{} return #r.s, r.s == "a\\0b", r.u == "héllo 🌍"', () => ({ s: 'a\u0000b', u: 'héllo 🌍' }));
     expect(r.result).toEqual([3, true, true]);
