@@ -176,7 +176,7 @@ export const bindings: ProviderBinding[] = [${providers.map((p) => p.module).joi
         types: './dist/index.d.ts',
         files: ['dist', 'LICENSE'],
         engines: { node: '>=20' },
-        scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
+        scripts: { build: 'tsc -p tsconfig.json' },
         dependencies: {
           '@switchboard/runtime': '0.1.0',
           ...Object.fromEntries(providers.map((p) => [p.packageName, p.version])),

@@ -131,7 +131,7 @@ export const handlers: HttpHandler[] = Object.values(handlersByProvider).flat();
         typesVersions: { '*': Object.fromEntries(providers.map((p) => [p.id, [`./dist/${p.id}.d.ts`]])) },
         files: ['dist', 'LICENSE'],
         engines: { node: '>=20' },
-        scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
+        scripts: { build: 'tsc -p tsconfig.json' },
         dependencies: { '@switchboard/testing': '0.1.0' },
         peerDependencies: { msw: '^2.7.0' },
       }),

@@ -20,7 +20,7 @@ export function clientPackageJson(provider: Provider) {
     types: './dist/index.d.ts',
     files: ['dist', 'README.md', 'LICENSE'],
     engines: { node: '>=20' },
-    scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
+    scripts: { build: 'tsc -p tsconfig.json' },
     dependencies: { '@switchboard/runtime': '0.1.0' },
   };
 }
