@@ -17,7 +17,7 @@ import { linkProject, REPO, switchboard, tsc, type CliRun } from '../support.js'
  */
 
 const FIXTURE = join(REPO, 'packages/importer/test/fixtures/resend');
-/** One write, one read, and one list that takes paging parameters. */
+/** One write, one read, and one list that pages. */
 const OPERATIONS = ['emails/send', 'emails/get', 'emails/list'];
 const PROBLEM = /^resend\/([a-z_]+\.yaml):(\d+):(\d+): needs review \(left by an import\): ([a-z_]+): /;
 
@@ -106,10 +106,11 @@ describe('a provider imported from a document the catalog has no provider for', 
       const tests = results.testResults.flatMap((file) => file.assertionResults);
       expect(tests.filter((t) => t.status !== 'passed').map((t) => t.fullName)).toEqual([]);
       expect(run.status).toBe(0);
-      // Every imported function has its documented request pinned.
+      // Every imported function has its documented request pinned, and the list is walked page by page.
       for (const name of ['emails_send', 'emails_get', 'emails_list']) {
         expect(tests.filter((t) => t.fullName.startsWith(`resend.${name} sends the documented request`)).length, name).toBeGreaterThan(0);
       }
+      expect(tests.map((t) => t.fullName)).toContain('resend.emails_list pagination: iterates a multi-page sequence to the end');
     }, 180_000);
   });
 });
