@@ -74,6 +74,17 @@ describe('a provider imported from a document the catalog has no provider for', 
     expect(markers.sort()).toEqual(Object.entries(review).flatMap(([file, edit]) => edit.resolves.map((item) => `${file} ${item}`)).sort());
   });
 
+  it('imported whole, every one of its operations stops only at review markers', () => {
+    const whole = join(root, 'whole-specs');
+    const run = switchboard(['import', 'openapi', join(FIXTURE, 'resend.yaml'), '--provider', 'resend', '--specs-dir', whole]);
+    expect(run.status).toBe(0);
+    const files = readdirSync(join(whole, 'resend')).filter((f) => f.endsWith('.yaml') && f !== 'provider.yaml');
+    expect(files.length).toBe((readFileSync(join(FIXTURE, 'resend.yaml'), 'utf8').match(/^ {6}operationId: /gm) ?? []).length);
+    const lines = switchboard(['validate', whole]).stderr.split('\n').filter((line) => line.startsWith('resend/'));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((line) => !/^resend\/[a-z_0-9]+\.yaml:\d+:1: needs review \(left by an import\): /.test(line))).toEqual([]);
+  });
+
   it('validates once the reviewer\'s edits are made', () => {
     applyReview(join(specs, 'resend'));
     const run = switchboard(['validate', specs]);
