@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,46 @@ describe('the README\'s "add a provider" walkthrough', () => {
 
     const missing = newcomerProject((send) => send.replace('arguments: { to: "+15555550100", text: Hello }', 'arguments: { to: "+15555550100" }'));
     expect(switchboard(['validate'], { cwd: missing }).stderr.split('\n')[0]).toBe(shown[1]);
+  });
+});
+
+describe('the README\'s two ways to start a provider', () => {
+  const emptyProject = () => {
+    const root = mkdtempSync(join(tmpdir(), 'switchboard-readme-start-'));
+    writeFileSync(join(root, 'package.json'), '{"private": true}\n');
+    mkdirSync(join(root, 'specs'));
+    return root;
+  };
+  /** The `npx switchboard …` lines of the first sh block after `heading`, as argument lists. */
+  const commandsAfter = (heading: string) =>
+    /```sh\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf(heading)))![1]!
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/\s+#.*$/, '').replace(/^npx switchboard /, '').split(/\s+/));
+
+  it('by hand: the two `switchboard new` commands shown write files that validate as they are', () => {
+    const cwd = emptyProject();
+    const commands = commandsAfter('## Add a provider in five minutes');
+    expect(commands.map((c) => c.slice(0, 2))).toEqual([['new', 'provider'], ['new', 'function']]);
+    for (const args of commands) {
+      const run = switchboard(args, { cwd });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(/^Wrote specs\/acme\/[a-z_]+\.yaml; it validates as it is\.\nFill in next:\n/);
+    }
+    expect(switchboard(['validate'], { cwd }).stdout).toBe('1 providers, 1 functions: all specs valid.\n');
+  });
+
+  it('from OpenAPI: the import shown prints exactly the report shown, and validate the problem shown', () => {
+    const block = /```\n\$ npx switchboard (import openapi [^\n]*)\n([\s\S]*?)```/.exec(readme)!;
+    const cwd = emptyProject();
+    copyFileSync(join(REPO, 'packages/importer/test/fixtures/resend/resend.yaml'), join(cwd, 'resend.yaml'));
+    const run = switchboard(block[1]!.split(' '), { cwd });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(block[2]);
+    const shown = /```\n(resend\/[a-z_]+\.yaml:\d+:\d+: needs review[^\n]*)\n```/.exec(readme)![1]!;
+    const [before, after] = shown.split(' … ');
+    const problems = switchboard(['validate'], { cwd }).stderr.split('\n');
+    expect(problems.filter((line) => line.startsWith(before!) && line.endsWith(after!))).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,33 @@ export function scratchProject(parts: string[] = ['specs', ...GENERATED]): strin
   const notBuildOutput = (source: string) => !/[\\/](dist|node_modules|\.turbo)$/.test(source);
   for (const part of parts) cpSync(join(REPO, part), join(root, part), { recursive: true, filter: notBuildOutput });
   return root;
+}
+
+/**
+ * Make `dir` a project the generator can write into and whose output builds and runs on its own:
+ * the base tsconfig and the contract tests' hand-written support copied in, the repo's
+ * dependencies and hand-written packages linked into node_modules, and the generated packages
+ * (`clients`: the provider ids' client packages, then mocks, bindings, catalog) linked from `dir`
+ * itself, as the workspace links them. Generate afterwards, then build with `tsc`.
+ */
+export function linkProject(dir: string, clients: string[]): void {
+  writeFileSync(join(dir, 'package.json'), '{"private": true, "type": "module"}\n');
+  cpSync(join(REPO, 'tsconfig.base.json'), join(dir, 'tsconfig.base.json'));
+  mkdirSync(join(dir, 'packages/contract-tests'), { recursive: true });
+  for (const file of ['support.ts', 'tsconfig.json', 'vitest.config.ts']) cpSync(join(REPO, 'packages/contract-tests', file), join(dir, 'packages/contract-tests', file));
+  mkdirSync(join(dir, 'node_modules/@switchboard'), { recursive: true });
+  for (const entry of readdirSync(join(REPO, 'node_modules')).filter((e) => e !== '@switchboard' && e !== '.bin')) {
+    symlinkSync(join(REPO, 'node_modules', entry), join(dir, 'node_modules', entry));
+  }
+  for (const own of ['runtime', 'testing', 'lua']) symlinkSync(join(REPO, 'packages', own), join(dir, 'node_modules/@switchboard', own));
+  const generated = [...clients.map((id) => [id, `packages/clients/${id}`]), ['mocks', 'packages/mocks'], ['bindings', 'packages/bindings'], ['catalog', 'packages/catalog']];
+  for (const [name, path] of generated) symlinkSync(join(dir, path!), join(dir, 'node_modules/@switchboard', name!));
+}
+
+/** `tsc -p` on one project of a scratch project, as the build runs it: exit status and everything it printed. */
+export function tsc(project: string): { status: number | null; output: string } {
+  const run = spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', project], { encoding: 'utf8' });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
 /** The generated catalog, as tests read it: every expectation about "all providers" derives from it. */

@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { generate } from '@switchboard/generator';
 import { runLua } from '@switchboard/lua';
 import type { ProviderBinding } from '@switchboard/bindings';
-import { REPO } from '../support.js';
+import { linkProject, tsc } from '../support.js';
 import { asYaml, HOSTILE, HOSTILE_ENUM, HOSTILE_KEY, hostileFields, hostileSpecs } from './hostile-spec.js';
 
 /**
@@ -36,27 +35,10 @@ function scratchProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-hostile-'));
   mkdirSync(join(dir, 'specs/hostile'), { recursive: true });
   for (const [file, value] of Object.entries(specs)) writeFileSync(join(dir, 'specs/hostile', file), asYaml(value));
-  writeFileSync(join(dir, 'package.json'), '{"private": true, "type": "module"}\n');
-  cpSync(join(REPO, 'tsconfig.base.json'), join(dir, 'tsconfig.base.json'));
-  mkdirSync(join(dir, 'packages/contract-tests'), { recursive: true });
-  for (const file of ['support.ts', 'tsconfig.json']) cpSync(join(REPO, 'packages/contract-tests', file), join(dir, 'packages/contract-tests', file));
-  // Dependencies from the repo; our own hand-written packages from the repo; generated ones from here.
-  mkdirSync(join(dir, 'node_modules/@switchboard'), { recursive: true });
-  for (const entry of readdirSync(join(REPO, 'node_modules')).filter((e) => e !== '@switchboard' && e !== '.bin')) {
-    symlinkSync(join(REPO, 'node_modules', entry), join(dir, 'node_modules', entry));
-  }
-  for (const own of ['runtime', 'testing', 'lua']) symlinkSync(join(REPO, 'packages', own), join(dir, 'node_modules/@switchboard', own));
-  for (const [name, path] of [['hostile', 'packages/clients/hostile'], ['mocks', 'packages/mocks'], ['bindings', 'packages/bindings'], ['catalog', 'packages/catalog']]) {
-    symlinkSync(join(dir, path!), join(dir, 'node_modules/@switchboard', name!));
-  }
+  linkProject(dir, ['hostile']);
   const result = generate({ rootDir: dir });
   if (result.kind !== 'written') throw new Error(`the hostile spec did not generate: ${JSON.stringify(result)}`);
   return dir;
-}
-
-function tsc(project: string): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(root, project)], { encoding: 'utf8' });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
 const importFrom = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(root, path)).href)) as T;
@@ -88,7 +70,7 @@ function foreignHtml(markdown: string): string[] {
 describe('hostile text in every text field of a spec', () => {
   beforeAll(() => {
     root = scratchProject();
-    for (const project of PROJECTS) builds.set(project, tsc(project));
+    for (const project of PROJECTS) builds.set(project, tsc(join(root, project)));
   }, 240_000);
 
   it('puts hostile text into every free-text field the spec format has', () => {

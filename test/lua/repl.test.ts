@@ -1,47 +1,15 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, REPO } from '../support.js';
+import { hasScript, ptySession } from '../pty.js';
 
-/** util-linux `script` gives the REPL a real pseudo-terminal, as a user's shell would. */
-const hasScript = spawnSync('script', ['--version']).status === 0;
-
-// eslint-disable-next-line no-control-regex
-const plain = (text: string) => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(/\r/g, '');
-
-/** A REPL session in a pty: `send` types a line once `after` has appeared `count` times in the output. */
+/** A REPL session in a pty: `typeAtPrompt` types a line once the n-th prompt has appeared. */
 function session(args: string[], home: string) {
-  const child = spawn('script', ['-qfec', [process.execPath, CLI, 'lua', '--repl', ...args].map((a) => `'${a}'`).join(' '), '/dev/null'], {
-    cwd: REPO,
-    env: { ...process.env, SWITCHBOARD_HOME: home, TERM: 'xterm' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const waiters: Array<() => void> = [];
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-    for (const check of waiters.splice(0)) check();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const prompts = () => plain(output).split('lua> ').length - 1;
-  const until = (done: () => boolean) =>
-    new Promise<void>((resolve) => {
-      const check = () => (done() ? resolve() : waiters.push(check));
-      check();
-    });
-  /** Waits for the n-th prompt, then types the keys (a line ends with Enter, \r, as a terminal sends it). */
-  async function typeAtPrompt(n: number, keys: string): Promise<void> {
-    await until(() => prompts() >= n);
-    child.stdin.write(keys);
-  }
-  /** Waits until the output matches, then types the keys. */
-  async function typeAfter(pattern: RegExp, keys: string): Promise<void> {
-    await until(() => pattern.test(plain(output)));
-    child.stdin.write(keys);
-  }
-  return { typeAtPrompt, typeAfter, exited, output: () => plain(output), kill: () => child.kill() };
+  const pty = ptySession(['lua', '--repl', ...args], { env: { SWITCHBOARD_HOME: home } });
+  const prompts = (out: string) => out.split('lua> ').length - 1;
+  const typeAtPrompt = (n: number, keys: string) => pty.typeWhen((out) => prompts(out) >= n, keys);
+  return { typeAtPrompt, typeAfter: pty.typeAfter, exited: pty.exited, output: pty.output, kill: pty.kill };
 }
 
 describe.skipIf(!hasScript)('switchboard lua --repl in a pseudo-terminal', () => {

@@ -10,7 +10,7 @@ export function schemasAt(schema: Schema, path: string): Schema[] {
   let current: Schema[] = [schema];
   for (const segment of path.split('.')) {
     current = current.flatMap((s) => [s, ...(s.oneOf ?? []), ...(s.anyOf ?? [])]).flatMap((s) => {
-      if (/^\d+$/.test(segment) && s.items) return [s.items];
+      if (/^-?\d+$/.test(segment) && s.items) return [s.items];
       const next = s.properties?.[segment];
       return next ? [next] : [];
     });

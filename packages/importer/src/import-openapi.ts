@@ -7,7 +7,7 @@ import { oneParagraph } from './parameter-schema.js';
 import { ResponseSchemas } from './response-schema.js';
 import { reimport, SNAPSHOT_FILE, type Drafts, type Snapshot } from './reimport.js';
 import { selectOperations, type Selection } from './select-operations.js';
-import { specYaml } from './spec-yaml.js';
+import { specYaml, updateSpecYaml } from './spec-yaml.js';
 
 export interface ImportOptions extends Selection {
   /** Provider id: lower kebab-case, the folder name under specs/. */
@@ -65,14 +65,19 @@ export function importOpenApi(source: string | Node, options: ImportOptions): Im
   const drafts: { files: Drafts; kept: string[] } = options.existing ? reimport(fresh, options.existing) : { files: fresh, kept: [] };
 
   const files = new Map<string, string>();
+  // A file the merge started from is edited in place, so the comments a person wrote in it stay.
+  const text = (kind: 'provider' | 'function', name: string, merged: boolean, value: Node, about: string) => {
+    const current = merged ? options.existing?.get(name) : undefined;
+    return current === undefined ? specYaml(kind, value, about) : updateSpecYaml(kind, current, value, about);
+  };
   const snapshot: Snapshot = { document: { title: String(infoOf(doc).title ?? ''), version: String(infoOf(doc).version ?? '') }, functions: {} };
   if (!drafts.files.provider.handWritten) {
-    files.set('provider.yaml', specYaml('provider', withReview(drafts.files.provider.spec, drafts.files.provider.review), about + '.'));
+    files.set('provider.yaml', text('provider', 'provider.yaml', true, withReview(drafts.files.provider.spec, drafts.files.provider.review), about + '.'));
     snapshot.provider = { spec: provider, review: providerReview };
   }
   for (const f of drafts.files.functions) {
     if (f.handWritten) continue;
-    files.set(`${f.name}.yaml`, specYaml('function', withReview(f.spec, f.review), `${about}: ${f.operation}${f.operationId ? ` (${f.operationId})` : ''}.`));
+    files.set(`${f.name}.yaml`, text('function', `${f.name}.yaml`, 'imported' in f, withReview(f.spec, f.review), `${about}: ${f.operation}${f.operationId ? ` (${f.operationId})` : ''}.`));
     const original = functions.find((g) => g.operation === f.operation)!;
     snapshot.functions[f.name] = { operation: f.operation, spec: original.spec, review: original.review };
   }

@@ -52,6 +52,14 @@ export function guessPagination(parameters: ImportedParameter[], response: Node 
   }
   const next = find(NEXT_LINK);
   if (next) return { pagination: { strategy: 'next_link', next, items: itemsPath } };
+  const hasMore = find(/^(has_more|hasmore|has_next)$/i);
+  const item = deref(deref(list[0]![1], named).items as Node ?? {}, named);
+  if (cursor && hasMore && isNode(item.properties) && 'id' in item.properties) {
+    // Stripe's and Resend's shape: no next cursor in the body, because the cursor is the last item's id. Likely, not certain.
+    const size = limit ?? byWire(SIZE);
+    const shape = `{ strategy: cursor, cursor_param: ${cursor.name}${size ? `, size_param: ${size.name}` : ''}, next_cursor: ${itemsPath}.-1.id, has_more: ${hasMore}, items: ${itemsPath} }`;
+    return { review: `it takes a cursor ('${cursor.wire}') and says ${hasMore}, but no response value is the next cursor. If the cursor is the id of a page's last item, add \`pagination: ${shape}\`; otherwise add \`pagination:\` as the API pages.` };
+  }
   return { review: 'it takes paging parameters, but the document does not show how the next page is reached; add `pagination:` by hand.' };
 }
 

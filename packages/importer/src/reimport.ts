@@ -46,8 +46,7 @@ export function reimport(fresh: Drafts, existing: ReadonlyMap<string, string>): 
     lost.push(...outcome.lost.map((path) => `${found.name}.yaml: ${path}`));
     kept.push(...outcome.keptOverDocument.map((path) => `${found.name}.yaml: ${path}`));
     const review = mergedReview(f.review, base.review, oursReview, outcome.merged);
-    const notes = /^\s*#(?! yaml-language-server| Imported from)/m.test(found.text) ? [...f.notes, 'comments you wrote in this file are not kept by a re-import; move them into description or differences.'] : f.notes;
-    return { ...f, name: found.name, spec: outcome.merged, review, notes, imported: f.spec };
+    return { ...f, name: found.name, spec: outcome.merged, review, imported: f.spec };
   });
   let provider = fresh.provider;
   const currentProvider = existing.get('provider.yaml');
@@ -96,8 +95,8 @@ function readSnapshot(text: string | undefined): Snapshot | undefined {
 }
 
 /** Existing function files by `METHOD /path`: from the snapshot where it names them, else from their own request. */
-function existingByOperation(existing: ReadonlyMap<string, string>, snapshot: Snapshot | undefined): { get(operation: string): { name: string; spec: Node; text: string } | undefined } {
-  const out = new Map<string, { name: string; spec: Node; text: string }>();
+function existingByOperation(existing: ReadonlyMap<string, string>, snapshot: Snapshot | undefined): { get(operation: string): { name: string; spec: Node } | undefined } {
+  const out = new Map<string, { name: string; spec: Node }>();
   const byShape = new Map<string, string>();
   for (const [name, entry] of Object.entries(snapshot?.functions ?? {})) byShape.set(name, entry.operation);
   for (const [file, text] of [...existing].sort(([a], [b]) => a.localeCompare(b))) {
@@ -107,11 +106,11 @@ function existingByOperation(existing: ReadonlyMap<string, string>, snapshot: Sn
     const name = file.slice(0, -'.yaml'.length);
     const request = isNode(spec.request) ? spec.request : {};
     const operation = byShape.get(name);
-    if (operation) out.set(operation, { name, spec, text });
+    if (operation) out.set(operation, { name, spec });
     else if (typeof request.method === 'string' && typeof request.path === 'string') {
       // A hand-written file names its placeholders its own way: match the path's shape.
       const key = shapeKey(`${request.method} ${request.path}`);
-      if (!out.has(key)) out.set(key, { name, spec, text });
+      if (!out.has(key)) out.set(key, { name, spec });
     }
   }
   return { get: (operation: string) => out.get(operation) ?? out.get(shapeKey(operation)) };

@@ -28,6 +28,12 @@ describe('pagination', () => {
     ['offset and limit', ['offset', 'limit'], { results: items, count: { type: 'integer' } }, { pagination: { strategy: 'offset', offset_param: 'offset', limit_param: 'limit', items: 'results' } }],
     ['a cursor and the next one', ['cursor', 'limit'], { items, next_cursor: { type: 'string' }, has_more: { type: 'boolean' } }, { pagination: { strategy: 'cursor', cursor_param: 'cursor', size_param: 'limit', next_cursor: 'next_cursor', has_more: 'has_more', items: 'items' } }],
     ['a next link', ['limit'], { data: items, links: { type: 'object', properties: { next: { type: ['string', 'null'] } } } }, { pagination: { strategy: 'next_link', next: 'links.next', items: 'data' } }],
+    [
+      'a cursor and has_more, but no next cursor (the last item\'s id, most likely)',
+      ['after', 'limit'],
+      { data: items, has_more: { type: 'boolean' } },
+      { review: "pagination: it takes a cursor ('after') and says has_more, but no response value is the next cursor. If the cursor is the id of a page's last item, add `pagination: { strategy: cursor, cursor_param: after, size_param: limit, next_cursor: data.-1.id, has_more: has_more, items: data }`; otherwise add `pagination:` as the API pages." },
+    ],
     ['a limit and nothing that says where the next page is', ['limit'], { data: items }, { review: 'pagination: it takes paging parameters, but the document does not show how the next page is reached; add `pagination:` by hand.' }],
     ['two lists, neither the obvious one', ['page', 'per_page'], { things: items, others: items }, { review: 'pagination: it takes paging parameters, but its response has no single list of items; add `pagination:` by hand if it pages.' }],
     ['no paging parameters', ['verbose'], { data: items }, {}],

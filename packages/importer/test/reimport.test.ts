@@ -104,6 +104,62 @@ describe('re-importing into a folder an import wrote', () => {
   });
 });
 
+describe('comments a person wrote', () => {
+  /** Replace `find`, which must occur exactly once, in one file of the folder. */
+  const edit = (files: Map<string, string>, name: string, find: string, replace: string) => {
+    const text = files.get(name)!;
+    expect(text.split(find)).toHaveLength(2);
+    files.set(name, text.replace(find, replace));
+  };
+
+  function commentedFolder(): Map<string, string> {
+    const files = new Map(importOpenApi(retellDocument(), { provider: 'retell-ai' }).files);
+    edit(files, 'provider.yaml', '\nservers:\n', '\n# One region only; EU accounts use the same host.\nservers:\n');
+    edit(files, 'provider.yaml', '    example: retell_ai_test_key\n', '    example: retell_ai_test_key # not a real key\n');
+    edit(files, 'create_phone_call.yaml', '(createPhoneCall).\n', '(createPhoneCall).\n# Owned by the voice team.\n');
+    edit(files, 'create_phone_call.yaml', '\n  to_number:\n', '\n  # Retell rejects numbers it cannot dial before the call starts.\n  to_number:\n');
+    edit(files, 'create_phone_call.yaml', '\n    required: true\n  override_agent_id:', '\n    required: true # always\n  override_agent_id:');
+    return files;
+  }
+
+  function changedDocument(): Spec {
+    const doc = retellDocument();
+    doc.info.version = '3.1.0';
+    const body = callBody(doc);
+    body.to_number.maxLength = 20;
+    body.to_number.description = 'The number to call, in E.164 format.';
+    return doc;
+  }
+
+  it('stay where they were in a function file, beside the values the document changed', () => {
+    const { files } = importOpenApi(changedDocument(), { provider: 'retell-ai', existing: commentedFolder() });
+    const text = files.get('create_phone_call.yaml')!;
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      '# yaml-language-server: $schema=../../generator/schema/function.schema.json',
+      '# Imported from the OpenAPI document "Retell SDK" 3.1.0: POST /v2/create-phone-call (createPhoneCall).',
+      '# Owned by the voice team.',
+    ]);
+    expect(text).toContain('\n  # Retell rejects numbers it cannot dial before the call starts.\n  to_number:\n    type: string\n    min_length: 1\n    max_length: 20\n    description: The number to call, in E.164 format.\n    required: true # always\n');
+    const spec = parse(text) as Spec;
+    expect(spec.parameters.to_number).toEqual({ type: 'string', min_length: 1, max_length: 20, description: 'The number to call, in E.164 format.', required: true });
+  });
+
+  it('stay in the provider file while its imported fields follow the document', () => {
+    const { files } = importOpenApi(changedDocument(), { provider: 'retell-ai', existing: commentedFolder() });
+    const text = files.get('provider.yaml')!;
+    expect(text).toContain('\n# One region only; EU accounts use the same host.\nservers:\n');
+    expect(text).toContain('    example: retell_ai_test_key # not a real key\n');
+    expect(text).toContain('# Imported from the OpenAPI document "Retell SDK" 3.1.0.\n');
+    expect((parse(text) as Spec).api_version).toBe('3.1.0');
+  });
+
+  it('do not change what a re-import writes when the document did not change', () => {
+    const existing = commentedFolder();
+    const { files } = importOpenApi(retellDocument(), { provider: 'retell-ai', existing });
+    for (const name of ['provider.yaml', 'create_phone_call.yaml']) expect(files.get(name)).toBe(existing.get(name));
+  });
+});
+
 describe('importing into a folder written by hand', () => {
   it('leaves every hand-written file as it is and says so', () => {
     const folder = join(REPO, 'specs/telnyx');

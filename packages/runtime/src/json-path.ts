@@ -1,13 +1,14 @@
 /**
  * Dotted paths into response bodies (`errors.0.detail`, `meta.total_pages`),
- * as the spec writes them: a numeric segment indexes an array.
+ * as the spec writes them: a numeric segment indexes an array, a negative one from its end.
  */
 
 /** The value at `path`, or undefined when any step is missing. */
 export function getPath(root: unknown, path: string): unknown {
   let node = root;
   for (const segment of path.split('.')) {
-    if (Array.isArray(node) && /^\d+$/.test(segment)) node = node[Number(segment)];
+    // A negative index counts from the end: `data.-1.id` is the last item's id.
+    if (Array.isArray(node) && /^-?\d+$/.test(segment)) node = node.at(Number(segment));
     else if (node !== null && typeof node === 'object' && Object.hasOwn(node, segment)) node = (node as Record<string, unknown>)[segment];
     else return undefined;
   }

@@ -194,6 +194,23 @@ describe('cursor strategy (Dialpad)', () => {
   });
 });
 
+describe('cursor strategy, the cursor being the last item\'s id (next_cursor: items.-1.id)', () => {
+  const lastId = { ...dialpadListCalls, pagination: { ...dialpadListCalls.pagination!, nextCursorPath: 'items.-1.id', hasMorePath: 'has_more' } } as typeof dialpadListCalls;
+
+  it('sends the id of each page\'s last item as the next cursor, until has_more is false', async () => {
+    const { fetch, calls } = fakeFetch(json({ items: [{ id: 'a' }, { id: 'b' }], has_more: true }), json({ items: [{ id: 'c' }], has_more: false }));
+    expect(await collect(itemsOf(dialpadClient({ fetch }), lastId, { limit: 2 }))).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+    expect(calls.map((c) => new URL(c.url).searchParams.get('cursor'))).toEqual([null, 'b']);
+  });
+
+  it('ends on an empty page, which has no last item', async () => {
+    const noHasMore = { ...lastId, pagination: { ...lastId.pagination!, hasMorePath: null } } as typeof dialpadListCalls;
+    const { fetch, calls } = fakeFetch(json({ items: [{ id: 'a' }] }), json({ items: [] }));
+    expect(await collect(itemsOf(dialpadClient({ fetch }), noHasMore, {}))).toEqual([{ id: 'a' }]);
+    expect(calls).toHaveLength(2);
+  });
+});
+
 describe('pagination misuse', () => {
   it('an operation without pagination is refused', async () => {
     await expect(collect(itemsOf(telnyxClient(), getCall, { call_control_id: 'c1' }))).rejects.toThrow('telnyx.get_call: it returns a single page; use call() instead of pages() or items().');

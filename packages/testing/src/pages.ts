@@ -10,10 +10,21 @@ export type PagingSpec =
   | { strategy: 'cursor'; items: string | Record<string, string>; cursorParam: string; sizeParam: string | null; nextCursorPath: string; hasMorePath: string | null }
   | { strategy: 'next_link'; items: string | Record<string, string>; next: { from: 'body'; path: string } | { from: 'link_header' } };
 
+/** An array index in a path, negative from the end (`data.-1.id`: the last item's id). */
+const INDEX = /^-?\d+$/;
+const at = (array: unknown[], segment: string) => (Number(segment) < 0 ? array.length + Number(segment) : Number(segment));
+
 function setPath(target: unknown, path: string, value: unknown): void {
   const segments = path.split('.');
   let node = target as Record<string, unknown>;
   for (const segment of segments.slice(0, -1)) {
+    if (Array.isArray(node) && INDEX.test(segment)) {
+      // No such item (an empty page): there is nothing to carry the value.
+      const item = node[at(node, segment)] as unknown;
+      if (item === null || typeof item !== 'object') return;
+      node = item as Record<string, unknown>;
+      continue;
+    }
     if (node[segment] === null || typeof node[segment] !== 'object') node[segment] = {};
     node = node[segment] as Record<string, unknown>;
   }
@@ -21,7 +32,10 @@ function setPath(target: unknown, path: string, value: unknown): void {
 }
 
 function getPath(target: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, segment) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined), target);
+  return path.split('.').reduce<unknown>((node, segment) => {
+    if (Array.isArray(node) && INDEX.test(segment)) return node[at(node, segment)];
+    return node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+  }, target);
 }
 
 /** The items path for a (possibly selected) endpoint. */

@@ -38,7 +38,7 @@ export async function newCommand(args: string[], io: CliIo): Promise<ExitCode> {
       const folder = join(specs, id);
       if (existsSync(join(folder, 'provider.yaml'))) return fail(io, `${relative(io.cwd, folder)}/provider.yaml exists already; edit it, or choose another id.`);
       const name = values.name ?? (await ask?.('Display name', id));
-      const auth = values.auth ?? (await ask?.(`Auth kind (${AUTH.join(', ')})`, 'bearer'));
+      const auth = values.auth ?? (await ask?.(`Auth kind (${AUTH.join(', ')})`, 'bearer', AUTH));
       const baseUrl = values['base-url'] ?? (await ask?.('Base URL', `https://api.${id}.example.com`));
       if (auth !== undefined && !(AUTH as readonly string[]).includes(auth)) throw new UsageError(`--auth must be one of ${AUTH.join(', ')}; found '${auth}'.`);
       return write(io, folder, newProvider({ id, ...(name ? { name } : {}), ...(auth ? { auth: auth as (typeof AUTH)[number] } : {}), ...(baseUrl ? { baseUrl } : {}) }));
@@ -49,11 +49,11 @@ export async function newCommand(args: string[], io: CliIo): Promise<ExitCode> {
       const folder = join(specs, provider);
       if (!existsSync(join(folder, 'provider.yaml'))) return fail(io, `no provider '${provider}' in ${relative(io.cwd, specs) || '.'}; start it with switchboard new provider ${provider}.`);
       if (existsSync(join(folder, `${name}.yaml`))) return fail(io, `${relative(io.cwd, folder)}/${name}.yaml exists already; edit it, or choose another name.`);
-      const method = (values.method ?? (await ask?.(`Method (${METHODS.join(', ')})`, 'GET')) ?? 'GET').toUpperCase();
+      const method = (values.method ?? (await ask?.(`Method (${METHODS.join(', ')})`, 'GET', METHODS)) ?? 'GET').toUpperCase();
       if (!(METHODS as readonly string[]).includes(method)) throw new UsageError(`--method must be one of ${METHODS.join(', ')}; found '${method}'.`);
       const path = values.path ?? (await ask?.('Path (placeholders as {name})', `/${name.replace(/_/g, '-')}`));
       if (!path) throw new UsageError('--path <path> is the request path under the server URL, e.g. --path /messages/{message_id}.');
-      const operation = values.operation ?? (await ask?.('read or write', method === 'GET' ? 'read' : 'write'));
+      const operation = values.operation ?? (await ask?.('read or write', method === 'GET' ? 'read' : 'write', ['read', 'write']));
       if (operation !== undefined && operation !== 'read' && operation !== 'write') throw new UsageError(`--operation must be read or write; found '${operation}'.`);
       return write(io, folder, newFunction(readFileSync(join(folder, 'provider.yaml'), 'utf8'), { name, method: method as (typeof METHODS)[number], path, ...(operation ? { operation } : {}) }));
     }
@@ -88,12 +88,23 @@ function fail(io: CliIo, message: string): ExitCode {
   return EXIT.failure;
 }
 
-type Ask = ((question: string, fallback: string) => Promise<string>) & { close(): void };
+type Ask = ((question: string, fallback: string, choices?: readonly string[]) => Promise<string>) & { close(): void };
 
-/** Questions on a terminal only; piped or scripted runs take the flags and defaults. */
+/**
+ * Questions on a terminal only; piped or scripted runs take the flags and defaults. Enter takes
+ * the default in brackets; an answer outside `choices` (in any case) is asked again rather than ending the run.
+ */
 function asker(): Ask | undefined {
   if (!process.stdin.isTTY || !process.stdout.isTTY) return undefined;
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const ask = async (question: string, fallback: string) => (await rl.question(`${question} [${fallback}]: `)).trim() || fallback;
+  const ask = async (question: string, fallback: string, choices?: readonly string[]): Promise<string> => {
+    for (;;) {
+      const answer = (await rl.question(`${question} [${fallback}]: `)).trim() || fallback;
+      if (!choices) return answer;
+      const chosen = choices.find((c) => c.toLowerCase() === answer.toLowerCase());
+      if (chosen) return chosen;
+      process.stdout.write(`'${answer}' is not one of ${choices.join(', ')}; try again.\n`);
+    }
+  };
   return Object.assign(ask, { close: () => rl.close() });
 }
