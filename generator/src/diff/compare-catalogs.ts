@@ -1,5 +1,6 @@
 import type { Catalog, Field, Provider } from '../model.js';
 import { compareFunction } from './compare-functions.js';
+import { matchRenamed } from './match-renamed.js';
 import { higher, type Bump, type CatalogDiff, type Change, type PackageDiff } from './types.js';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -46,25 +47,16 @@ function compareProvider(before: Provider, after: Provider): Change[] {
     add('patch', 'error, rate-limit or header handling changed');
   }
 
-  const was = new Map(before.functions.map((f) => [f.name, f]));
-  const is = new Map(after.functions.map((f) => [f.name, f]));
-  for (const old of before.functions) {
-    const now = is.get(old.name);
-    if (now) {
+  const { fates, added } = matchRenamed(before.functions, after.functions);
+  for (const fate of fates) {
+    if (fate.kind === 'kept') changes.push(...compareFunction(fate.before, fate.after));
+    else if (fate.kind === 'renamed') {
+      const { before: old, after: now } = fate;
+      changes.push({ level: 'minor', function: now.name, summary: `${old.name} renamed to ${now.name}; '${old.name}' kept as a deprecated alias until ${fate.removedIn}` });
       changes.push(...compareFunction(old, now));
-      continue;
-    }
-    const renamed = after.functions.find((f) => f.renamedFrom.some((r) => r.name === old.name));
-    if (renamed) {
-      const until = renamed.renamedFrom.find((r) => r.name === old.name)!.removedIn;
-      changes.push({ level: 'minor', function: renamed.name, summary: `${old.name} renamed to ${renamed.name}; '${old.name}' kept as a deprecated alias until ${until}` });
-      changes.push(...compareFunction(old, renamed));
-    } else changes.push({ level: 'major', function: old.name, summary: `${old.name}: function removed` });
+    } else changes.push({ level: 'major', function: fate.before.name, summary: `${fate.before.name}: function removed` });
   }
-  for (const now of after.functions) {
-    if (was.has(now.name) || now.renamedFrom.some((r) => was.has(r.name))) continue;
-    changes.push({ level: 'minor', function: now.name, summary: `${now.name}: function added` });
-  }
+  for (const now of added) changes.push({ level: 'minor', function: now.name, summary: `${now.name}: function added` });
   return changes;
 }
 

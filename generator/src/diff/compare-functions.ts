@@ -1,6 +1,7 @@
 import type { Func, Parameter } from '../model.js';
 import { compareInputSchemas, type SchemaChange } from './compare-value-schemas.js';
 import { compareResponseSchemas } from './compare-response-schemas.js';
+import { matchRenamed } from './match-renamed.js';
 import type { Change } from './types.js';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -54,23 +55,16 @@ type Unnamed = Omit<Change, 'function'>;
 
 function compareParameters(before: Func, after: Func): Unnamed[] {
   const changes: Unnamed[] = [];
-  const now = new Map(after.parameters.map((p) => [p.name, p]));
-  const was = new Map(before.parameters.map((p) => [p.name, p]));
-  for (const old of before.parameters) {
-    const current = now.get(old.name);
-    if (current) {
-      changes.push(...compareParameter(old, current));
-      continue;
-    }
-    const renamed = after.parameters.find((p) => p.renamedFrom.some((r) => r.name === old.name));
-    if (renamed) {
-      changes.push({ level: 'minor', summary: `parameter '${old.name}' renamed to '${renamed.name}'; '${old.name}' kept as a deprecated alias until ${renamed.renamedFrom.find((r) => r.name === old.name)!.removedIn}` });
-      changes.push(...compareParameter(old, renamed));
-    } else changes.push({ level: 'major', summary: `parameter '${old.name}' removed` });
+  const { fates, added } = matchRenamed(before.parameters, after.parameters);
+  for (const fate of fates) {
+    if (fate.kind === 'kept') changes.push(...compareParameter(fate.before, fate.after));
+    else if (fate.kind === 'renamed') {
+      const { before: old, after: now } = fate;
+      changes.push({ level: 'minor', summary: `parameter '${old.name}' renamed to '${now.name}'; '${old.name}' kept as a deprecated alias until ${fate.removedIn}` });
+      changes.push(...compareParameter(old, now));
+    } else changes.push({ level: 'major', summary: `parameter '${fate.before.name}' removed` });
   }
-  for (const p of after.parameters) {
-    const renamedFromOld = p.renamedFrom.some((r) => was.has(r.name));
-    if (was.has(p.name) || renamedFromOld) continue;
+  for (const p of added) {
     const breaking = p.required && p.schema.default === undefined;
     changes.push({ level: breaking ? 'major' : 'minor', summary: breaking ? `new required parameter '${p.name}'` : `parameter '${p.name}' added` });
   }
