@@ -12,18 +12,19 @@ import { accountHeaders, chooseServerUrl, choosingField, requiredHeaderFields } 
 import { buildRequest, fillServerUrl, type BuildInput, type PreparedRequest } from './build-request.js';
 import { connectionError, describeFailure } from './connection-error.js';
 import {
-  APIUserAbortError,
+  abortedBy,
   SwitchboardError,
   UnavailableFunctionError,
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
 import { neededFieldKeys, redactorFor, requireFields, resolveFields, type ResolvedFields } from './fields.js';
-import type { ClientCredentials, OAuth2TokenStore, TokenCache } from './oauth2-token.js';
+import type { OAuth2TokenStore } from './oauth2-token.js';
+import type { OAuth2Session } from './oauth2-session.js';
 import { idempotencyHeader } from './idempotency-key.js';
 import { makeLog, type Log } from './logger.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
-import type { FetchedPage, FetchPage, WalkLimits } from './pagination.js';
+import type { FetchedPage } from './pagination.js';
 import type { ServerBases } from './next-link.js';
 import { REDACTED, type Redactor } from './redact.js';
 import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js';
@@ -38,21 +39,14 @@ import { validateArgs } from './validate.js';
 
 export type AnyOperation = OperationSpec | UnavailableOperationSpec;
 
-export interface PageSource {
-  op: OperationSpec;
-  args: Record<string, unknown>;
-  fetchPage: FetchPage;
-  limits: WalkLimits;
-}
-
 interface Plan {
   /** The request as a dry run shows it: an OAuth2 token stands as `[REDACTED]`, none is fetched. */
   request: PreparedRequest;
   ctx: ErrorContext;
   /** What built `request`, to build it again with a real access token (no argument is read again). */
   input: BuildInput;
-  /** The token cache of the server's OAuth2 client; null for every other auth kind. */
-  tokens: TokenCache | null;
+  /** The tokens of the server's OAuth2 client; null for every other auth kind. */
+  tokens: OAuth2Session | null;
 }
 
 /** One server as every call of this client reaches it (`Core.route`). */
@@ -63,13 +57,17 @@ interface Route {
   tokenServerUrl: string | null;
   fieldValues: Record<string, string>;
   credentialHint: string;
+  /** Opened on the first call that gets past the argument checks. */
+  session?: OAuth2Session;
 }
 
 export class Core {
   private readonly fields: ResolvedFields;
-  private readonly redactor: Redactor;
+  /** @internal Also for page walks (`pages.ts`). */
+  readonly redactor: Redactor;
   private readonly log: Log;
-  private readonly limits: ArgumentLimits;
+  /** @internal Also for page walks (`pages.ts`). */
+  readonly limits: ArgumentLimits;
   /** Present only for providers with an OAuth2 server (or when the caller shares a store). */
   private readonly tokenStore: OAuth2TokenStore | undefined;
   private readonly transport: Transport;
@@ -116,25 +114,11 @@ export class Core {
   }
 
   /**
-   * @internal What a page walk (`pages.ts`) needs: the operation, a plain copy of the arguments,
-   * one page fetched with this client's checks and retries, and the bases of next links. Kept
-   * out of `Core` so that programs that never paginate do not bundle the walk.
+   * @internal For page walks (`pages.ts`): the operation's server URL from the spec and the one
+   * used (an override), filled with the fields known; a missing field stays empty, as the first
+   * request will fail on it anyway.
    */
-  pageSource(op: AnyOperation, args: object, options: RequestOptions): PageSource {
-    checkRequestOptions(options);
-    const spec = available(op);
-    // Read once here too: the walk spreads and re-reads the arguments for every page.
-    const plain = renameDeprecatedArguments(spec, snapshotArguments(spec.id, args ?? {}, this.limits, this.redactor) as Record<string, unknown>);
-    return {
-      op: spec,
-      args: plain,
-      fetchPage: (pageArgs, link) => this.send(spec, pageArgs, options, link),
-      limits: { maxPages: options.maxPages ?? DEFAULTS.maxPages, redactor: this.redactor, servers: this.serverBases(spec) },
-    };
-  }
-
-  /** The operation's server URL from the spec and the one used (an override), filled with the fields known; a missing field stays empty, as the first request will fail on it anyway. */
-  private serverBases(spec: OperationSpec): ServerBases {
+  serverBases(spec: OperationSpec): ServerBases {
     const server = this.server(spec);
     const values: Record<string, string> = {};
     for (const [key, field] of this.fields) if (field.value !== undefined) values[key] = field.value;
@@ -154,7 +138,7 @@ export class Core {
     const input: BuildInput = { op: spec, args, server: route.server, serverUrl: route.serverUrl, fieldValues: route.fieldValues, accountHeaders: this.accountHeaders(), extraHeaders: [this.options.defaultHeaders, headers] };
     const request = this.build(input, route.oauth2 ? REDACTED : undefined);
     this.checkSize(spec.id, request);
-    const tokens = route.oauth2 && route.tokenServerUrl !== null ? this.tokenCache(route.oauth2, route.tokenServerUrl, route.fieldValues) : null;
+    const tokens = route.oauth2 ? (route.session ??= this.oauth2Session(route, route.oauth2)) : null;
     // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
     const idempotent = spec.operation === 'read' || spec.idempotent || spec.idempotencyKey !== undefined;
     return { request, ctx: { provider: this.provider, op: spec, credentialHint: route.credentialHint, idempotent, redactor: this.redactor }, input, tokens };
@@ -204,45 +188,24 @@ export class Core {
     return server;
   }
 
-  /** The cache of this account's OAuth2 client, from the store shared with clients made by `withOptions`. */
-  private tokenCache(auth: OAuth2ClientCredentialsSpec, tokenServerUrl: string, fieldValues: Record<string, string>): TokenCache {
-    const client: ClientCredentials = {
-      tokenUrl: `${fillServerUrl(tokenServerUrl, fieldValues).replace(/\/+$/, '')}${auth.tokenPath}`,
-      clientId: fieldValues[auth.clientIdField] ?? '',
-      clientSecret: fieldValues[auth.clientSecretField] ?? '',
-      scopes: auth.scopes,
-      credentialsIn: auth.clientAuth,
-    };
-    const internal = this.options as InternalClientOptions;
+  /** The tokens of this account's OAuth2 client, from the store shared with clients made by `withOptions`. */
+  private oauth2Session(route: Route, auth: OAuth2ClientCredentialsSpec): OAuth2Session {
     const support = this.provider.oauth2;
     if (!support || !this.tokenStore) {
       throw new SwitchboardError(`${this.provider.id} has a server with OAuth2 client-credentials auth, but its ProviderSpec lacks \`oauth2\` (regenerate its client).`);
     }
-    return this.tokenStore.cacheFor(client, async () => {
-      this.log.debug(`POST ${client.tokenUrl} (OAuth2 client-credentials token)`);
-      // Shared by every call waiting for it, so no single caller's signal may abort it; only the client's timeout does.
-      const limits = { timeoutMs: internal.timeout ?? DEFAULTS.timeout, startTimer: internal.startTimer ?? realTimer };
-      return support.fetchToken(client, this.transport, limits);
+    const internal = this.options as InternalClientOptions;
+    return support.session({
+      auth,
+      tokenServerUrl: fillServerUrl(route.tokenServerUrl ?? '', route.fieldValues),
+      fieldValues: route.fieldValues,
+      store: this.tokenStore,
+      transport: this.transport,
+      log: this.log,
+      redactor: this.redactor,
+      timeoutMs: internal.timeout ?? DEFAULTS.timeout,
+      startTimer: internal.startTimer ?? realTimer,
     });
-  }
-
-  /** A valid token of `tokens`, known to the redactor from now on; waiting for it ends when the caller aborts. */
-  private async accessToken(tokens: TokenCache, signal: AbortSignal | undefined, opId: string): Promise<string> {
-    if (signal?.aborted) throw abortedBy(opId);
-    const token = await new Promise<string>((resolve, reject) => {
-      const onAbort = () => reject(abortedBy(opId));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      tokens
-        .token()
-        .then(resolve, (error: unknown) => {
-          // A token endpoint may echo what it was sent (`error_description` quoting the client secret).
-          if (error instanceof Error) error.message = this.redactor.string(error.message);
-          reject(error);
-        })
-        .finally(() => signal?.removeEventListener('abort', onAbort));
-    });
-    this.redactor.add(token);
-    return token;
   }
 
   /**
@@ -294,15 +257,15 @@ export class Core {
     return chooseServerUrl(this.provider, server.url, value);
   }
 
-  /** Sends with retries; returns the parsed body and the URL it came from (for relative next links). */
-  private async send(op: AnyOperation, args: object, options: RequestOptions, link?: string): Promise<FetchedPage> {
+  /** @internal Sends with retries; returns the parsed body and the URL it came from (for relative next links). */
+  async send(op: AnyOperation, args: object, options: RequestOptions, link?: string): Promise<FetchedPage> {
     checkRequestOptions(options);
     // One key per logical call: made here, once, so every retry below sends the same one. The caller's own headers still win.
     const keyHeader = 'unavailable' in op ? {} : idempotencyHeader(op, options.idempotencyKey);
     const planned = this.plan(op, args, { ...keyHeader, ...options.headers });
     const { ctx, tokens } = planned;
     const opId = ctx.op.id;
-    let token = tokens ? await this.accessToken(tokens, options.signal, opId) : null;
+    let token = tokens ? await tokens.token(options.signal, opId) : null;
     let request = withLink(token === null ? planned.request : this.build(planned.input, token), link);
     let reauthorized = false;
     const internal = this.options as InternalClientOptions;
@@ -333,9 +296,9 @@ export class Core {
           // before processing it, so sending it once more with a new token cannot repeat a write. Once
           // only: a second 401 is the credentials' fault and is thrown.
           reauthorized = true;
-          tokens.invalidate(token);
+          tokens.refused(token);
           this.log.debug(`${ctx.op.id}: HTTP 401 with an OAuth2 token; fetching a new token and sending once more.`);
-          token = await this.accessToken(tokens, options.signal, opId);
+          token = await tokens.token(options.signal, opId);
           request = withLink(this.build(planned.input, token), link);
           retry--; // not one of the maxRetries
           continue;
@@ -376,11 +339,8 @@ function withLink(built: PreparedRequest, link: string | undefined): PreparedReq
   return link === undefined ? built : { ...built, url: link };
 }
 
-function abortedBy(opId: string): APIUserAbortError {
-  return new APIUserAbortError(`${opId} was aborted by the caller.`);
-}
-
-function available(op: AnyOperation): OperationSpec {
+/** @internal The operation, unless the provider no longer offers it. */
+export function available(op: AnyOperation): OperationSpec {
   if ('unavailable' in op) throw new UnavailableFunctionError(op.id, op.unavailable.reason, op.unavailable.alternative);
   return op;
 }
