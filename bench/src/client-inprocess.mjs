@@ -2,7 +2,8 @@
 // Node transport, raw fetch and our client given fetch take turns in blocks of calls against
 // the canned server (its own process), so every variant sees the same machine state. Reports
 // the median CPU µs per call of each variant and its ratio to the raw baseline of its kind.
-// Usage: node bench/src/client-inprocess.mjs [--blocks=8] [--n=2000] [--out=file.json]
+// Usage: node bench/src/client-inprocess.mjs [--blocks=8] [--n=2000] [--out=file.json] [--parts]
+// (--parts adds our transport alone on a built request, and `core.prepare` alone; --only=a,b keeps those variants.)
 import http from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { startServer } from './client-overhead.mjs';
@@ -34,13 +35,26 @@ const rawFetch = async () => (await fetch(`${origin}/v2/messages`, { method: 'PO
 const { Telnyx } = await import('@switchboard/telnyx');
 const ours = new Telnyx({ apiKey: KEY, baseURL: `${origin}/v2`, env: {} });
 const oursFetch = new Telnyx({ apiKey: KEY, baseURL: `${origin}/v2`, env: {}, fetch: globalThis.fetch });
+const { nodeTransport } = await import('@switchboard/runtime/node');
+const { sendSmsOperation } = await import('@switchboard/telnyx');
+const transport = nodeTransport();
+const { fetchTransport } = await import('@switchboard/runtime');
+const viaFetch = fetchTransport(globalThis.fetch);
+// Our transport alone on the request our client builds (with the real key), and the JSON parse.
+const prepared = { ...ours.core.prepare(sendSmsOperation, SMS), headers: { ...ours.core.prepare(sendSmsOperation, SMS).headers, authorization: `Bearer ${KEY}` } };
+const limits = { timeoutMs: 60_000 };
+// The same with an injected timer (one setTimeout per attempt) instead of the socket's timeout.
+const timerLimits = { timeoutMs: 60_000, startTimer: (ms, fire) => { const t = setTimeout(fire, ms); return () => clearTimeout(t); } };
 const variants = {
   http: rawHttp,
   ours: () => ours.sendSms(SMS),
+  ...(process.argv.includes('--parts') ? { transport: () => transport(prepared, limits).then((r) => JSON.parse(r.text)), 'transport+timer': () => transport(prepared, timerLimits).then((r) => JSON.parse(r.text)), 'fetch-transport': () => viaFetch(prepared, limits).then((r) => JSON.parse(r.text)), prepare: () => Promise.resolve(ours.core.prepare(sendSmsOperation, SMS)) } : {}),
   fetch: rawFetch,
   'ours+fetch': () => oursFetch.sendSms(SMS),
 };
-const baseline = { ours: 'http', 'ours+fetch': 'fetch' };
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+if (only) for (const name of Object.keys(variants)) if (!only.includes(name)) delete variants[name];
+const baseline = Object.fromEntries(Object.entries({ ours: 'http', 'ours+fetch': 'fetch', transport: 'http', 'fetch-transport': 'fetch' }).filter(([a, b]) => a in variants && b in variants));
 
 for (const call of Object.values(variants)) for (let i = 0; i < 300; i++) await call();
 const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));

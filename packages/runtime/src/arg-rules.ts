@@ -76,12 +76,14 @@ export type ShowValue = (value: unknown) => string;
  */
 export function checkArgs(rule: ArgsRule, args: Record<string, unknown>, show: ShowValue): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  for (const name of rule.required ?? []) if (args[name] === undefined || args[name] === null) issues.push({ path: formatPath([name]), problem: 'missing' });
-  for (const [name, value] of Object.entries(args)) {
-    if (rule.properties[name] === undefined && value !== undefined) issues.push({ path: formatPath([name]), problem: 'unknown' });
+  if (rule.required) for (const name of rule.required) if (args[name] === undefined || args[name] === null) issues.push({ path: formatPath([name]), problem: 'missing' });
+  const names = Object.keys(args);
+  for (const name of names) {
+    if (rule.properties[name] === undefined && args[name] !== undefined) issues.push({ path: formatPath([name]), problem: 'unknown' });
   }
-  for (const [name, value] of Object.entries(args)) {
+  for (const name of names) {
     const property = rule.properties[name];
+    const value = args[name];
     if (property !== undefined && value !== undefined && value !== null) checkValue(property, value, [name], show, issues);
   }
   return issues;

@@ -91,7 +91,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
     }
   }
 
-  const path = selected.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+  const path = !selected.path.includes('{') ? selected.path : selected.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
     const param = params.find((p) => p.in === 'path' && p.name === name) ?? params.find((p) => p.in === 'path' && p.wire === name);
     const value = pathValues.get(param?.name ?? name);
     if (value === undefined && !refused.has(param?.name ?? name)) issues.push({ path: param?.name ?? name, problem: 'missing' });
@@ -110,16 +110,20 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const body = buildBody(op, bodyParams, bodyValues, auth.body);
   if (body !== null) headers['content-type'] = op.body === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
   // Account headers first: an operation's fixed headers describe the endpoint, and credentials always win.
-  Object.assign(headers, input.accountHeaders ?? {}, lowerKeys(op.constants?.header ?? NONE), auth.headers);
-  for (const extra of input.extraHeaders) Object.assign(headers, lowerKeys(extra ?? {}));
+  if (input.accountHeaders) Object.assign(headers, input.accountHeaders);
+  if (op.constants?.header) Object.assign(headers, lowerKeys(op.constants.header));
+  Object.assign(headers, auth.headers);
+  for (const extra of input.extraHeaders) if (extra) Object.assign(headers, lowerKeys(extra));
 
-  const base = fillServerUrl(input.serverUrl, input.fieldValues).replace(/\/+$/, '');
+  const filled = fillServerUrl(input.serverUrl, input.fieldValues);
+  const base = filled.endsWith('/') ? filled.replace(/\/+$/, '') : filled;
   const search = serializePairs(query);
   return { method: selected.method, url: `${base}${path.startsWith('/') ? '' : '/'}${path}${search ? `?${search}` : ''}`, headers, body };
 }
 
 /** `https://{region}.sms.api.sinch.com` → `https://us.sms.api.sinch.com`; each value is percent-encoded. */
 export function fillServerUrl(template: string, values: Record<string, string>): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{([^{}]+)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
 }
 

@@ -32,7 +32,8 @@ export interface OAuth2SessionContext {
   redactor: Redactor;
   /** The client's `timeout`: the token request is shared by every waiting call, so no caller's signal aborts it. */
   timeoutMs: number;
-  startTimer: StartTimer;
+  /** Injected attempt timers (tests); absent, the transport's own. */
+  startTimer: StartTimer | undefined;
 }
 
 export interface OAuth2Support {
