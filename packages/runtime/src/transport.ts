@@ -1,8 +1,10 @@
 /**
  * One HTTP attempt through a `fetch` function: the transport outside Node, and
  * under Node when the caller passes its own `fetch`. fetch has no timeout of
- * its own, so each attempt gets an AbortController fired by one timer (and by
- * the caller's signal, if any). An injected `startTimer` replaces the timer.
+ * its own, so each attempt races one timer (an injected `startTimer` replaces
+ * it). An AbortController, which fetch would have to follow, is made only when
+ * the caller passed a signal; a timed-out attempt without one is given up on
+ * at once and its body cancelled when it arrives.
  */
 
 import { neverSent } from './retry.js';
@@ -22,36 +24,53 @@ const ignore = (): void => {};
 export function fetchTransport(fetchFn?: typeof fetch): Transport {
   return async (request, { timeoutMs, signal, startTimer = realTimer }): Promise<AttemptResult> => {
     if (signal?.aborted) return ABORTED;
-    const controller = new AbortController();
+    // A signal makes fetch itself about a fifth dearer (undici follows it with listeners and a
+    // finalizer), so there is one only when the caller passed theirs.
+    const controller = signal ? new AbortController() : null;
     let timedOut = false;
-    // Settled only by an interruption: raced against fetch and against the body read, for fetch
-    // implementations (and body streams) that ignore the signal.
+    // Settled only by an interruption: raced against fetch and against the body read, which also
+    // covers fetch implementations (and body streams) that ignore the signal.
     let interrupt: (reason: unknown) => void = ignore;
     const interrupted = new Promise<never>((_, reject) => (interrupt = reject));
     interrupted.catch(ignore); // settled by whichever await is pending; never unhandled
-    const stop = (): void => {
-      controller.abort();
-      interrupt(controller.signal.reason);
+    const stop = (reason: unknown): void => {
+      controller?.abort(reason);
+      interrupt(reason);
     };
     const cancelTimer = startTimer(timeoutMs, () => {
       timedOut = true;
-      stop();
+      stop(new Error(`no response within ${timeoutMs} ms`));
     });
-    signal?.addEventListener('abort', stop, { once: true });
+    const onAbort = (): void => stop(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let response: Response | undefined;
+    let sent: Promise<Response> | undefined;
     try {
-      const init: RequestInit = { method: request.method, headers: request.headers, signal: controller.signal };
+      const init: RequestInit = { method: request.method, headers: request.headers };
+      if (controller) init.signal = controller.signal;
       if (request.body !== null) init.body = request.body;
-      const response = await Promise.race([(fetchFn ?? globalThis.fetch)(request.url, init), interrupted]);
+      sent = (fetchFn ?? globalThis.fetch)(request.url, init);
+      response = await Promise.race([sent, interrupted]);
       // Read the body inside the timeout too: a server that sends headers and then stalls is still stalled.
       const text = await Promise.race([response.text(), interrupted]);
       return { kind: 'response', status: response.status, headers: response.headers, text };
     } catch (cause) {
+      // Without a signal a timed-out fetch cannot be cancelled; its body is, once (if ever) it comes,
+      // so the connection is freed. Until then the platform's own limits hold (undici: 300 s).
+      if (timedOut && !controller) cancelLater(response, sent);
       if (signal?.aborted) return ABORTED;
       if (timedOut) return { kind: 'failed', failure: { kind: 'timeout' }, cause };
       return { kind: 'failed', failure: { kind: neverSent(cause) ? 'not_sent' : 'connection' }, cause };
     } finally {
       cancelTimer();
-      signal?.removeEventListener('abort', stop);
+      signal?.removeEventListener('abort', onAbort);
     }
   };
+}
+
+/** Drops the body of a response given up on: the one in hand, or the one still on its way. */
+function cancelLater(response: Response | undefined, sent: Promise<Response> | undefined): void {
+  const cancel = (r: Response): void => void r.body?.cancel().catch(ignore);
+  if (response) cancel(response);
+  else sent?.then(cancel, ignore);
 }
