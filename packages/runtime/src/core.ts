@@ -39,7 +39,8 @@ import { validateArgs } from './validate.js';
 
 export type AnyOperation = OperationSpec | UnavailableOperationSpec;
 
-interface Plan {
+/** One call, planned: its request, how to build it again, and the limits that hold for all of its attempts. */
+interface Call {
   /** The request as a dry run shows it: an OAuth2 token stands as `[REDACTED]`, none is fetched. */
   request: PreparedRequest;
   ctx: ErrorContext;
@@ -47,10 +48,6 @@ interface Plan {
   input: BuildInput;
   /** The tokens of the server's OAuth2 client; null for every other auth kind. */
   tokens: OAuth2Session | null;
-}
-
-/** One call in progress: its plan and the limits that hold for all of its attempts. */
-interface Call extends Plan {
   op: OperationSpec;
   link: string | undefined;
   options: RequestOptions;
@@ -121,7 +118,7 @@ export class Core {
   /** The exact request `call` would send, credentials redacted; nothing is sent. Throws what `call` would throw before sending. */
   prepare(op: AnyOperation, args: object): PreparedRequest {
     // A dry run shows the idempotency-key header with the kind of key a call would send.
-    const { request } = this.plan(op, args, 'unavailable' in op ? undefined : idempotencyHeader(op, undefined));
+    const { request } = this.plan(op, args, NO_OPTIONS, undefined, true);
     return { method: request.method, url: this.redactor.string(request.url), headers: this.redactor.headers(request.headers), body: request.body === null ? null : this.redactor.string(request.body) };
   }
 
@@ -148,9 +145,13 @@ export class Core {
     return { spec: fillServerUrl(this.specServerUrl(spec.id, server), values), actual: fillServerUrl(this.serverUrl(spec.id, spec.server, server), values) };
   }
 
-  /** Everything that can fail without the network, in the order a person would fix it. */
-  private plan(op: AnyOperation, given: object | undefined, headers: Record<string, string> | undefined): Plan {
+  /** Everything that can fail without the network, in the order a person would fix it; nothing is sent. */
+  private plan(op: AnyOperation, given: object | undefined, options: RequestOptions, link: string | undefined, bodyOnly: boolean): Call {
+    checkRequestOptions(options);
     const spec = available(op);
+    // One key per logical call: made here, once, so every retry sends the same one (a dry run shows the kind of key). The caller's own headers still win.
+    const keyHeader = idempotencyHeader(spec, options.idempotencyKey);
+    const headers = options.headers === undefined ? keyHeader : { ...keyHeader, ...options.headers };
     // Functions without parameters may be called with nothing. Everything below reads only this plain copy.
     const snapshot = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor);
     // Old parameter names (spec `renamed_from`) become the new ones before anything checks them.
@@ -163,7 +164,27 @@ export class Core {
     const tokens = route.oauth2 ? (route.session ??= this.oauth2Session(route, route.oauth2)) : null;
     // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
     const idempotent = spec.operation === 'read' || spec.idempotent || spec.idempotencyKey !== undefined;
-    return { request, ctx: { provider: this.provider, op: spec, credentialHint: route.credentialHint, idempotent, redactor: this.redactor }, input, tokens };
+    const internal = this.options as InternalClientOptions;
+    const now = internal.now ?? Date.now;
+    const maxRetries = options.maxRetries ?? internal.maxRetries ?? DEFAULTS.maxRetries;
+    const timeout = options.timeout ?? internal.timeout ?? DEFAULTS.timeout;
+    const startedAt = now();
+    return {
+      request: withLink(request, link),
+      ctx: { provider: this.provider, op: spec, credentialHint: route.credentialHint, idempotent, redactor: this.redactor },
+      input,
+      tokens,
+      op: spec,
+      link,
+      options,
+      bodyOnly,
+      now,
+      startTimer: internal.startTimer,
+      maxRetries,
+      timeout,
+      startedAt,
+      deadline: startedAt + (options.totalTimeout ?? internal.totalTimeout ?? timeout * (maxRetries + 1)),
+    };
   }
 
   /**
@@ -286,7 +307,7 @@ export class Core {
    */
   private exchange(op: AnyOperation, args: object, options: RequestOptions, link: string | undefined, bodyOnly: boolean): Promise<unknown> {
     try {
-      const call = this.begin(op, args, options, link, bodyOnly);
+      const call = this.plan(op, args, options, link, bodyOnly);
       if (call.tokens !== null || this.log.debugOn) return this.retryLoop(call, null);
       const attempt: AttemptLimits = { timeoutMs: Math.max(1, Math.min(call.timeout, call.deadline - call.startedAt)), signal: options.signal, startTimer: call.startTimer };
       return this.transport(call.request, attempt).then((result) =>
@@ -296,36 +317,6 @@ export class Core {
       // A check that failed, or a caller's transport that threw instead of resolving: a rejection either way.
       return Promise.reject(error);
     }
-  }
-
-  private begin(op: AnyOperation, args: object, options: RequestOptions, link: string | undefined, bodyOnly: boolean): Call {
-    checkRequestOptions(options);
-    // One key per logical call: made here, once, so every retry sends the same one. The caller's own headers still win.
-    const keyHeader = 'unavailable' in op ? undefined : idempotencyHeader(op, options.idempotencyKey);
-    const headers = keyHeader === undefined ? options.headers : options.headers === undefined ? keyHeader : { ...keyHeader, ...options.headers };
-    const planned = this.plan(op, args, headers);
-    const internal = this.options as InternalClientOptions;
-    const now = internal.now ?? Date.now;
-    const maxRetries = options.maxRetries ?? internal.maxRetries ?? DEFAULTS.maxRetries;
-    const timeout = options.timeout ?? internal.timeout ?? DEFAULTS.timeout;
-    const startedAt = now();
-    // Written out, not spread from `planned`: V8 makes a spread-then-extended object several µs slower.
-    return {
-      ctx: planned.ctx,
-      input: planned.input,
-      tokens: planned.tokens,
-      op: planned.ctx.op,
-      request: withLink(planned.request, link),
-      link,
-      options,
-      bodyOnly,
-      now,
-      startTimer: internal.startTimer,
-      maxRetries,
-      timeout,
-      startedAt,
-      deadline: startedAt + (options.totalTimeout ?? internal.totalTimeout ?? timeout * (maxRetries + 1)),
-    };
   }
 
   /**
