@@ -76,8 +76,14 @@ function read(value: object, path: string[], walk: Walk): unknown {
     // Assigning an own `__proto__` key changes the copy's prototype instead, so spread bodies dropped it silently.
     if (key === '__proto__') refuse([...path, key], 'cannot be sent: `__proto__` is not a usable property name; rename it');
     grow(walk, keys ? key.length + 4 : 1, path);
-    const item = attempt([...path, key], () => (value as Record<string, unknown>)[key]);
-    (out as Record<string, unknown>)[key] = copy(item, [...path, key], walk);
+    const at = [...path, key];
+    let item: unknown;
+    try {
+      item = (value as Record<string, unknown>)[key];
+    } catch (error) {
+      refuse(at, `could not be read (${messageOf(error)}); pass plain data`);
+    }
+    (out as Record<string, unknown>)[key] = copy(item, at, walk);
   }
   return out;
 }

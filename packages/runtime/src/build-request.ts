@@ -51,7 +51,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
 
   const pathValues = new Map<string, string>();
   // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
-  const query: Pairs = Object.entries(op.constants?.query ?? NONE).map(([key, value]) => [key, String(value)]);
+  const query: Pairs = op.constants?.query ? Object.entries(op.constants.query).map(([key, value]) => [key, String(value)]) : [];
   const queryParams: Array<{ param: ResolvedParam; key: string; pairs: Pairs }> = [];
   const bodyParams: ResolvedParam[] = [];
   const bodyValues = new Map<ResolvedParam, unknown>();
@@ -98,10 +98,10 @@ export function buildRequest(input: BuildInput): PreparedRequest {
     return value ?? '';
   });
   if (issues.length > 0) throw new ValidationError(op.id, issues);
-  query.push(...inParameterOrder(op, queryParams).flatMap((entry) => entry.pairs));
+  if (queryParams.length > 0) query.push(...inParameterOrder(op, queryParams).flatMap((entry) => entry.pairs));
 
   const auth = authParts(input.server.auth, input.fieldValues, input.accessToken ?? null);
-  query.push(...auth.query);
+  if (auth.query.length > 0) query.push(...auth.query);
   if (auth.body.length > 0 && op.body === 'none') {
     // The loader refuses such specs; a hand-written OperationSpec must not silently drop the credentials.
     throw new SwitchboardError(`${op.id} has no body, but its server's auth puts credentials in the body.`);
@@ -134,8 +134,12 @@ function buildBody(op: OperationSpec, params: ResolvedParam[], values: Map<Resol
   for (const param of params) if (param.spread) Object.assign(root, values.get(param) as object);
   if (op.body === 'json') {
     // The loader lets two JSON parameters share a key only with disjoint applies_to, so at most one is here.
-    for (const param of params) if (!param.spread) setAt(root, [...param.bodyPath, param.wire], values.get(param));
-    mergeInto(root, op.constants?.body ?? NONE);
+    for (const param of params) {
+      if (param.spread) continue;
+      if (param.bodyPath.length === 0) root[param.wire] = values.get(param);
+      else setAt(root, [...param.bodyPath, param.wire], values.get(param));
+    }
+    if (op.constants?.body) mergeInto(root, op.constants.body);
     // Credentials last, so no argument of the same name can replace them.
     for (const [name, value] of credentials) root[name] = value;
     return JSON.stringify(root);
