@@ -63,12 +63,19 @@ function copy(value: unknown, path: string[], walk: Walk): unknown {
 }
 
 function read(value: object, path: string[], walk: Walk): unknown {
-  // A Proxy can throw from any of these, Array.isArray included (on a revoked one).
-  const isArray = attempt(path, () => Array.isArray(value));
-  if (!isArray && attempt(path, () => value instanceof Date)) return new Date(attempt(path, () => (value as Date).getTime()));
-  // Keys one at a time for arrays, so `new Array(1e9)` hits the size limit instead of exhausting memory first.
-  const length = isArray ? attempt(path, () => (value as unknown[]).length) : 0;
-  const keys = isArray ? null : attempt(path, () => Object.keys(value));
+  let isArray: boolean;
+  let length = 0;
+  let keys: string[] | null = null;
+  // A Proxy can throw from any of these, Array.isArray included (on a revoked one). One try for all, not a closure each.
+  try {
+    isArray = Array.isArray(value);
+    if (!isArray && value instanceof Date) return new Date(value.getTime());
+    // Keys one at a time for arrays, so `new Array(1e9)` hits the size limit instead of exhausting memory first.
+    if (isArray) length = (value as unknown[]).length;
+    else keys = Object.keys(value);
+  } catch (error) {
+    refuse(path, `could not be read (${messageOf(error)}); pass plain data`);
+  }
   const count = keys ? keys.length : length;
   const out: Record<string, unknown> | unknown[] = isArray ? [] : {};
   for (let i = 0; i < count; i++) {
@@ -86,15 +93,6 @@ function read(value: object, path: string[], walk: Walk): unknown {
     (out as Record<string, unknown>)[key] = copy(item, at, walk);
   }
   return out;
-}
-
-/** Runs one read of the caller's data; if it throws (a Proxy, a getter), refuses the parameter at `path`. */
-function attempt<T>(path: string[], read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    refuse(path, `could not be read (${messageOf(error)}); pass plain data`);
-  }
 }
 
 function grow(walk: Walk, bytes: number, path: string[]): void {
