@@ -78,12 +78,15 @@ export class Core {
   private readonly fields: ResolvedFields;
   /** @internal Also for page walks (`pages.ts`). */
   readonly redactor: Redactor;
-  private readonly log: Log;
+  /** @internal Also for OAuth2 sessions (`oauth2-session.ts`). */
+  readonly log: Log;
   /** @internal Also for page walks (`pages.ts`). */
   readonly limits: ArgumentLimits;
   /** Present only for providers with an OAuth2 server (or when the caller shares a store). */
-  private readonly tokenStore: OAuth2TokenStore | undefined;
-  private readonly transport: Transport;
+  /** @internal Also for OAuth2 sessions. */
+  readonly tokenStore: OAuth2TokenStore | undefined;
+  /** @internal Also for OAuth2 sessions. */
+  readonly transport: Transport;
   /** Fields the provider's headers need on every request; fixed by the spec. */
   private readonly headerFieldKeys: string[];
   /** The provider's headers filled from this client's fields, once they were built without error. */
@@ -93,7 +96,8 @@ export class Core {
 
   constructor(
     readonly provider: ProviderSpec,
-    private readonly options: CoreOptions = {},
+    /** @internal Also for OAuth2 sessions (the client's timeout and test timers). */
+    readonly options: CoreOptions = {},
   ) {
     checkClientOptions(options);
     this.limits = {
@@ -237,18 +241,7 @@ export class Core {
     if (!support || !this.tokenStore) {
       throw new SwitchboardError(`${this.provider.id} has a server with OAuth2 client-credentials auth, but its ProviderSpec lacks \`oauth2\` (regenerate its client).`);
     }
-    const internal = this.options as InternalClientOptions;
-    return support.session({
-      auth,
-      tokenServerUrl: fillServerUrl(route.tokenServerUrl ?? '', route.fieldValues),
-      fieldValues: route.fieldValues,
-      store: this.tokenStore,
-      transport: this.transport,
-      log: this.log,
-      redactor: this.redactor,
-      timeoutMs: internal.timeout ?? DEFAULTS.timeout,
-      startTimer: internal.startTimer,
-    });
+    return support.session(this, auth, fillServerUrl(route.tokenServerUrl ?? '', route.fieldValues), route.fieldValues);
   }
 
   /**

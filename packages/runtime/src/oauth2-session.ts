@@ -5,12 +5,11 @@
  * `oauth2ClientCredentials` as `ProviderSpec.oauth2`; no other program bundles any of this.
  */
 
+import type { Core } from './core.js';
 import { abortedBy } from './errors.js';
-import type { Log } from './logger.js';
 import { fetchClientCredentialsToken, OAuth2TokenStore, type ClientCredentials } from './oauth2-token.js';
-import type { Redactor } from './redact.js';
+import { DEFAULTS, type InternalClientOptions } from './options.js';
 import type { OAuth2ClientCredentialsSpec } from './spec.js';
-import type { StartTimer, Transport } from './transport-types.js';
 
 /** One client's tokens for one server, as a `Core` uses them. */
 export interface OAuth2Session {
@@ -20,38 +19,31 @@ export interface OAuth2Session {
   refused(token: string): void;
 }
 
-/** What a session needs from the `Core` that opens it; fixed for the client's lifetime. */
-export interface OAuth2SessionContext {
-  auth: OAuth2ClientCredentialsSpec;
-  /** The token server's URL, its placeholders filled. */
-  tokenServerUrl: string;
-  fieldValues: Record<string, string>;
-  store: OAuth2TokenStore;
-  transport: Transport;
-  log: Log;
-  redactor: Redactor;
-  /** The client's `timeout`: the token request is shared by every waiting call, so no caller's signal aborts it. */
-  timeoutMs: number;
-  /** Injected attempt timers (tests); absent, the transport's own. */
-  startTimer: StartTimer | undefined;
-}
-
 export interface OAuth2Support {
   newStore(now: () => number): OAuth2TokenStore;
-  session(context: OAuth2SessionContext): OAuth2Session;
+  /**
+   * The session of `core`'s client for one OAuth2 server: `tokenServerUrl` with its placeholders
+   * filled, `fieldValues` holding the client id and secret. The token request runs under the
+   * client's `timeout`, never a caller's signal: every waiting call shares it.
+   */
+  session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenServerUrl: string, fieldValues: Record<string, string>): OAuth2Session;
 }
 
-function session(c: OAuth2SessionContext): OAuth2Session {
+function session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenServerUrl: string, fieldValues: Record<string, string>): OAuth2Session {
   const client: ClientCredentials = {
-    tokenUrl: `${c.tokenServerUrl.replace(/\/+$/, '')}${c.auth.tokenPath}`,
-    clientId: c.fieldValues[c.auth.clientIdField] ?? '',
-    clientSecret: c.fieldValues[c.auth.clientSecretField] ?? '',
-    scopes: c.auth.scopes,
-    credentialsIn: c.auth.clientAuth,
+    tokenUrl: `${tokenServerUrl.replace(/\/+$/, '')}${auth.tokenPath}`,
+    clientId: fieldValues[auth.clientIdField] ?? '',
+    clientSecret: fieldValues[auth.clientSecretField] ?? '',
+    scopes: auth.scopes,
+    credentialsIn: auth.clientAuth,
   };
-  const tokens = c.store.cacheFor(client, () => {
-    c.log.debug(`POST ${client.tokenUrl} (OAuth2 client-credentials token)`);
-    return fetchClientCredentialsToken(client, c.transport, { timeoutMs: c.timeoutMs, startTimer: c.startTimer });
+  const { log, redactor, transport } = core;
+  const options = core.options as InternalClientOptions;
+  const limits = { timeoutMs: options.timeout ?? DEFAULTS.timeout, startTimer: options.startTimer };
+  // Core makes a session only when it has a store.
+  const tokens = (core.tokenStore as OAuth2TokenStore).cacheFor(client, () => {
+    log.debug(`POST ${client.tokenUrl} (OAuth2 client-credentials token)`);
+    return fetchClientCredentialsToken(client, transport, limits);
   });
   return {
     async token(signal, opId) {
@@ -63,12 +55,12 @@ function session(c: OAuth2SessionContext): OAuth2Session {
           .token()
           .then(resolve, (error: unknown) => {
             // A token endpoint may echo what it was sent (`error_description` quoting the client secret).
-            if (error instanceof Error) error.message = c.redactor.string(error.message);
+            if (error instanceof Error) error.message = redactor.string(error.message);
             reject(error);
           })
           .finally(() => signal?.removeEventListener('abort', onAbort));
       });
-      c.redactor.add(token);
+      redactor.add(token);
       return token;
     },
     refused: (token) => tokens.invalidate(token),

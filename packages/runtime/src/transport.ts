@@ -43,21 +43,20 @@ export function fetchTransport(fetchFn?: typeof fetch): Transport {
     });
     const onAbort = (): void => stop(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
-    let response: Response | undefined;
     let sent: Promise<Response> | undefined;
     try {
       const init: RequestInit = { method: request.method, headers: request.headers };
       if (controller) init.signal = controller.signal;
       if (request.body !== null) init.body = request.body;
       sent = (fetchFn ?? globalThis.fetch)(request.url, init);
-      response = await Promise.race([sent, interrupted]);
+      const response = await Promise.race([sent, interrupted]);
       // Read the body inside the timeout too: a server that sends headers and then stalls is still stalled.
       const text = await Promise.race([response.text(), interrupted]);
       return { kind: 'response', status: response.status, headers: response.headers, text };
     } catch (cause) {
-      // Without a signal a timed-out fetch cannot be cancelled; its body is, once (if ever) it comes,
-      // so the connection is freed. Until then the platform's own limits hold (undici: 300 s).
-      if (timedOut && !controller) cancelLater(response, sent);
+      // Without a signal a timed-out fetch cannot be cancelled; its body is, once (if ever) it comes
+      // (or at once if it is here), so the connection is freed. Until then the platform's own limits hold (undici: 300 s).
+      if (timedOut && !controller) sent?.then((late) => late.body?.cancel()).catch(ignore);
       if (signal?.aborted) return ABORTED;
       if (timedOut) return { kind: 'failed', failure: { kind: 'timeout' }, cause };
       return { kind: 'failed', failure: { kind: neverSent(cause) ? 'not_sent' : 'connection' }, cause };
@@ -66,11 +65,4 @@ export function fetchTransport(fetchFn?: typeof fetch): Transport {
       signal?.removeEventListener('abort', onAbort);
     }
   };
-}
-
-/** Drops the body of a response given up on: the one in hand, or the one still on its way. */
-function cancelLater(response: Response | undefined, sent: Promise<Response> | undefined): void {
-  const cancel = (r: Response): void => void r.body?.cancel().catch(ignore);
-  if (response) cancel(response);
-  else sent?.then(cancel, ignore);
 }
