@@ -76,12 +76,14 @@ export type ShowValue = (value: unknown) => string;
  */
 export function checkArgs(rule: ArgsRule, args: Record<string, unknown>, show: ShowValue): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  for (const name of rule.required ?? []) if (args[name] === undefined || args[name] === null) issues.push({ path: formatPath([name]), problem: 'missing' });
-  for (const [name, value] of Object.entries(args)) {
-    if (rule.properties[name] === undefined && value !== undefined) issues.push({ path: formatPath([name]), problem: 'unknown' });
+  if (rule.required) for (const name of rule.required) if (args[name] === undefined || args[name] === null) issues.push({ path: formatPath([name]), problem: 'missing' });
+  const names = Object.keys(args);
+  for (const name of names) {
+    if (rule.properties[name] === undefined && args[name] !== undefined) issues.push({ path: formatPath([name]), problem: 'unknown' });
   }
-  for (const [name, value] of Object.entries(args)) {
+  for (const name of names) {
     const property = rule.properties[name];
+    const value = args[name];
     if (property !== undefined && value !== undefined && value !== null) checkValue(property, value, [name], show, issues);
   }
   return issues;
@@ -155,30 +157,28 @@ function kindMatches(rule: ValueRule, value: unknown): boolean {
 }
 
 function checkString(rule: StringRule, value: string, path: string[], show: ShowValue, issues: ValidationIssue[]): void {
-  const at = formatPath(path);
   if (rule.enum && !rule.enum.includes(value)) {
     const allowed = rule.enum.join(', ');
-    issues.push({ path: at, problem: `must be one of ${allowed}`, expected: allowed, received: show(value) });
+    issues.push({ path: formatPath(path), problem: `must be one of ${allowed}`, expected: allowed, received: show(value) });
     return;
   }
   if (rule.minLength !== undefined || rule.maxLength !== undefined) {
     const length = codePoints(value);
-    if (rule.minLength !== undefined && length < rule.minLength) issues.push({ path: at, problem: `must be at least ${plural(rule.minLength, 'character')} long`, received: show(value) });
-    if (rule.maxLength !== undefined && length > rule.maxLength) issues.push({ path: at, problem: `must be at most ${plural(rule.maxLength, 'character')} long`, received: `${plural(length, 'character')}` });
+    if (rule.minLength !== undefined && length < rule.minLength) issues.push({ path: formatPath(path), problem: `must be at least ${plural(rule.minLength, 'character')} long`, received: show(value) });
+    if (rule.maxLength !== undefined && length > rule.maxLength) issues.push({ path: formatPath(path), problem: `must be at most ${plural(rule.maxLength, 'character')} long`, received: `${plural(length, 'character')}` });
   }
   if (rule.format !== undefined && !FORMATS[rule.format].test(value)) {
-    issues.push({ path: at, problem: `must be ${FORMAT_WORDS[rule.format]}`, expected: rule.format, received: show(value) });
+    issues.push({ path: formatPath(path), problem: `must be ${FORMAT_WORDS[rule.format]}`, expected: rule.format, received: show(value) });
   }
   if (rule.pattern !== undefined && !compiled(rule.pattern).test(value)) {
-    issues.push({ path: at, problem: `must match the pattern ${rule.pattern}`, expected: rule.pattern, received: show(value) });
+    issues.push({ path: formatPath(path), problem: `must match the pattern ${rule.pattern}`, expected: rule.pattern, received: show(value) });
   }
 }
 
 function checkNumber(rule: NumberRule, value: number, path: string[], show: ShowValue, issues: ValidationIssue[]): void {
-  const at = formatPath(path);
   if (rule.enum && !rule.enum.includes(value)) {
     const allowed = rule.enum.join(', ');
-    issues.push({ path: at, problem: `must be one of ${allowed}`, expected: allowed, received: show(value) });
+    issues.push({ path: formatPath(path), problem: `must be one of ${allowed}`, expected: allowed, received: show(value) });
     return;
   }
   const { minimum, maximum } = rule;
@@ -186,13 +186,12 @@ function checkNumber(rule: NumberRule, value: number, path: string[], show: Show
   if (!outside) return;
   const range =
     minimum !== undefined && maximum !== undefined ? `from ${minimum} to ${maximum}` : minimum !== undefined ? `at least ${minimum}` : `at most ${maximum}`;
-  issues.push({ path: at, problem: `must be ${range}`, expected: range, received: show(value) });
+  issues.push({ path: formatPath(path), problem: `must be ${range}`, expected: range, received: show(value) });
 }
 
 function checkArray(rule: ArrayRule, value: unknown[], path: string[], show: ShowValue, issues: ValidationIssue[]): void {
-  const at = formatPath(path);
-  if (rule.minItems !== undefined && value.length < rule.minItems) issues.push({ path: at, problem: `must have at least ${plural(rule.minItems, 'item')}`, received: plural(value.length, 'item') });
-  if (rule.maxItems !== undefined && value.length > rule.maxItems) issues.push({ path: at, problem: `must have at most ${plural(rule.maxItems, 'item')}`, received: plural(value.length, 'item') });
+  if (rule.minItems !== undefined && value.length < rule.minItems) issues.push({ path: formatPath(path), problem: `must have at least ${plural(rule.minItems, 'item')}`, received: plural(value.length, 'item') });
+  if (rule.maxItems !== undefined && value.length > rule.maxItems) issues.push({ path: formatPath(path), problem: `must have at most ${plural(rule.maxItems, 'item')}`, received: plural(value.length, 'item') });
   if (rule.items === undefined) return;
   for (let i = 0; i < value.length; i++) checkValue(rule.items, value[i], [...path, String(i)], show, issues);
 }

@@ -63,12 +63,19 @@ function copy(value: unknown, path: string[], walk: Walk): unknown {
 }
 
 function read(value: object, path: string[], walk: Walk): unknown {
-  // A Proxy can throw from any of these, Array.isArray included (on a revoked one).
-  const isArray = attempt(path, () => Array.isArray(value));
-  if (!isArray && attempt(path, () => value instanceof Date)) return new Date(attempt(path, () => (value as Date).getTime()));
-  // Keys one at a time for arrays, so `new Array(1e9)` hits the size limit instead of exhausting memory first.
-  const length = isArray ? attempt(path, () => (value as unknown[]).length) : 0;
-  const keys = isArray ? null : attempt(path, () => Object.keys(value));
+  let isArray: boolean;
+  let length = 0;
+  let keys: string[] | null = null;
+  // A Proxy can throw from any of these, Array.isArray included (on a revoked one). One try for all, not a closure each.
+  try {
+    isArray = Array.isArray(value);
+    if (!isArray && value instanceof Date) return new Date(value.getTime());
+    // Keys one at a time for arrays, so `new Array(1e9)` hits the size limit instead of exhausting memory first.
+    if (isArray) length = (value as unknown[]).length;
+    else keys = Object.keys(value);
+  } catch (error) {
+    refuse(path, `could not be read (${messageOf(error)}); pass plain data`);
+  }
   const count = keys ? keys.length : length;
   const out: Record<string, unknown> | unknown[] = isArray ? [] : {};
   for (let i = 0; i < count; i++) {
@@ -76,19 +83,16 @@ function read(value: object, path: string[], walk: Walk): unknown {
     // Assigning an own `__proto__` key changes the copy's prototype instead, so spread bodies dropped it silently.
     if (key === '__proto__') refuse([...path, key], 'cannot be sent: `__proto__` is not a usable property name; rename it');
     grow(walk, keys ? key.length + 4 : 1, path);
-    const item = attempt([...path, key], () => (value as Record<string, unknown>)[key]);
-    (out as Record<string, unknown>)[key] = copy(item, [...path, key], walk);
+    const at = [...path, key];
+    let item: unknown;
+    try {
+      item = (value as Record<string, unknown>)[key];
+    } catch (error) {
+      refuse(at, `could not be read (${messageOf(error)}); pass plain data`);
+    }
+    (out as Record<string, unknown>)[key] = copy(item, at, walk);
   }
   return out;
-}
-
-/** Runs one read of the caller's data; if it throws (a Proxy, a getter), refuses the parameter at `path`. */
-function attempt<T>(path: string[], read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    refuse(path, `could not be read (${messageOf(error)}); pass plain data`);
-  }
 }
 
 function grow(walk: Walk, bytes: number, path: string[]): void {

@@ -42,22 +42,22 @@ export function credentialFields(auth: AuthSpec): string[] {
  * for dry runs and example checks); other kinds ignore it.
  */
 export function authParts(auth: AuthSpec, values: Record<string, string>, accessToken: string | null = null): AuthParts {
-  const none: AuthParts = { headers: {}, query: [], body: [] };
+  // Each case builds its whole result: a spread of a shared empty one is slower on every call.
   switch (auth.kind) {
     case 'bearer':
-      return { ...none, headers: { authorization: `Bearer ${values[auth.tokenField] ?? ''}` } };
+      return { headers: { authorization: `Bearer ${values[auth.tokenField] ?? ''}` }, query: [], body: [] };
     case 'basic':
-      return { ...none, headers: { authorization: `Basic ${base64Utf8(`${credentialValue(auth.username, values)}:${credentialValue(auth.password, values)}`)}` } };
+      return { headers: { authorization: `Basic ${base64Utf8(`${credentialValue(auth.username, values)}:${credentialValue(auth.password, values)}`)}` }, query: [], body: [] };
     case 'api_key': {
       const pairs: Pairs = auth.params.map((p) => [p.name, credentialValue(p.value, values)]);
-      if (auth.in === 'header') return { ...none, headers: Object.fromEntries(pairs.map(([name, value]) => [name.toLowerCase(), value])) };
-      return auth.in === 'query' ? { ...none, query: pairs } : { ...none, body: pairs };
+      if (auth.in === 'header') return { headers: Object.fromEntries(pairs.map(([name, value]) => [name.toLowerCase(), value])), query: [], body: [] };
+      return auth.in === 'query' ? { headers: {}, query: pairs, body: [] } : { headers: {}, query: [], body: pairs };
     }
     case 'none':
-      return none;
+      return { headers: {}, query: [], body: [] };
     case 'oauth2_client_credentials':
       // Never send the request unauthenticated: a missing token is a bug in the caller of the builder.
       if (accessToken === null) throw new SwitchboardError('An OAuth2 request was built without an access token.');
-      return { ...none, headers: { authorization: `Bearer ${accessToken}` } };
+      return { headers: { authorization: `Bearer ${accessToken}` }, query: [], body: [] };
   }
 }

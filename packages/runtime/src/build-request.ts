@@ -51,7 +51,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
 
   const pathValues = new Map<string, string>();
   // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
-  const query: Pairs = Object.entries(op.constants?.query ?? NONE).map(([key, value]) => [key, String(value)]);
+  const query: Pairs = op.constants?.query ? Object.entries(op.constants.query).map(([key, value]) => [key, String(value)]) : [];
   const queryParams: Array<{ param: ResolvedParam; key: string; pairs: Pairs }> = [];
   const bodyParams: ResolvedParam[] = [];
   const bodyValues = new Map<ResolvedParam, unknown>();
@@ -91,17 +91,17 @@ export function buildRequest(input: BuildInput): PreparedRequest {
     }
   }
 
-  const path = selected.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+  const path = !selected.path.includes('{') ? selected.path : selected.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
     const param = params.find((p) => p.in === 'path' && p.name === name) ?? params.find((p) => p.in === 'path' && p.wire === name);
     const value = pathValues.get(param?.name ?? name);
     if (value === undefined && !refused.has(param?.name ?? name)) issues.push({ path: param?.name ?? name, problem: 'missing' });
     return value ?? '';
   });
   if (issues.length > 0) throw new ValidationError(op.id, issues);
-  query.push(...inParameterOrder(op, queryParams).flatMap((entry) => entry.pairs));
+  if (queryParams.length > 0) query.push(...inParameterOrder(op, queryParams).flatMap((entry) => entry.pairs));
 
   const auth = authParts(input.server.auth, input.fieldValues, input.accessToken ?? null);
-  query.push(...auth.query);
+  if (auth.query.length > 0) query.push(...auth.query);
   if (auth.body.length > 0 && op.body === 'none') {
     // The loader refuses such specs; a hand-written OperationSpec must not silently drop the credentials.
     throw new SwitchboardError(`${op.id} has no body, but its server's auth puts credentials in the body.`);
@@ -110,16 +110,20 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const body = buildBody(op, bodyParams, bodyValues, auth.body);
   if (body !== null) headers['content-type'] = op.body === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
   // Account headers first: an operation's fixed headers describe the endpoint, and credentials always win.
-  Object.assign(headers, input.accountHeaders ?? {}, lowerKeys(op.constants?.header ?? NONE), auth.headers);
-  for (const extra of input.extraHeaders) Object.assign(headers, lowerKeys(extra ?? {}));
+  if (input.accountHeaders) Object.assign(headers, input.accountHeaders);
+  if (op.constants?.header) Object.assign(headers, lowerKeys(op.constants.header));
+  Object.assign(headers, auth.headers);
+  for (const extra of input.extraHeaders) if (extra) Object.assign(headers, lowerKeys(extra));
 
-  const base = fillServerUrl(input.serverUrl, input.fieldValues).replace(/\/+$/, '');
+  const filled = fillServerUrl(input.serverUrl, input.fieldValues);
+  const base = filled.endsWith('/') ? filled.replace(/\/+$/, '') : filled;
   const search = serializePairs(query);
   return { method: selected.method, url: `${base}${path.startsWith('/') ? '' : '/'}${path}${search ? `?${search}` : ''}`, headers, body };
 }
 
 /** `https://{region}.sms.api.sinch.com` → `https://us.sms.api.sinch.com`; each value is percent-encoded. */
 export function fillServerUrl(template: string, values: Record<string, string>): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{([^{}]+)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
 }
 
@@ -130,8 +134,12 @@ function buildBody(op: OperationSpec, params: ResolvedParam[], values: Map<Resol
   for (const param of params) if (param.spread) Object.assign(root, values.get(param) as object);
   if (op.body === 'json') {
     // The loader lets two JSON parameters share a key only with disjoint applies_to, so at most one is here.
-    for (const param of params) if (!param.spread) setAt(root, [...param.bodyPath, param.wire], values.get(param));
-    mergeInto(root, op.constants?.body ?? NONE);
+    for (const param of params) {
+      if (param.spread) continue;
+      if (param.bodyPath.length === 0) root[param.wire] = values.get(param);
+      else setAt(root, [...param.bodyPath, param.wire], values.get(param));
+    }
+    if (op.constants?.body) mergeInto(root, op.constants.body);
     // Credentials last, so no argument of the same name can replace them.
     for (const [name, value] of credentials) root[name] = value;
     return JSON.stringify(root);

@@ -12,18 +12,19 @@ import { accountHeaders, chooseServerUrl, choosingField, requiredHeaderFields } 
 import { buildRequest, fillServerUrl, type BuildInput, type PreparedRequest } from './build-request.js';
 import { connectionError, describeFailure } from './connection-error.js';
 import {
-  APIUserAbortError,
+  abortedBy,
   SwitchboardError,
   UnavailableFunctionError,
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
 import { neededFieldKeys, redactorFor, requireFields, resolveFields, type ResolvedFields } from './fields.js';
-import type { ClientCredentials, OAuth2TokenStore, TokenCache } from './oauth2-token.js';
+import type { OAuth2TokenStore } from './oauth2-token.js';
+import type { OAuth2Session } from './oauth2-session.js';
 import { idempotencyHeader } from './idempotency-key.js';
 import { makeLog, type Log } from './logger.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
-import type { FetchedPage, FetchPage, WalkLimits } from './pagination.js';
+import type { FetchedPage } from './pagination.js';
 import type { ServerBases } from './next-link.js';
 import { REDACTED, type Redactor } from './redact.js';
 import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js';
@@ -31,28 +32,34 @@ import { checkClientOptions, checkRequestOptions } from './option-checks.js';
 import { mayRetry, retryWait, type Failure } from './retry.js';
 import type { OAuth2ClientCredentialsSpec, OperationSpec, ProviderSpec, ServerSpec, UnavailableOperationSpec } from './spec.js';
 import { defaultTransport } from '#default-transport';
-import { fetchTransport, realTimer } from './transport.js';
-import type { Transport } from './transport-types.js';
+import { fetchTransport } from './transport.js';
+import type { AttemptLimits, AttemptResult, StartTimer, Transport } from './transport-types.js';
 import { abortableSleep } from './sleep.js';
 import { validateArgs } from './validate.js';
 
 export type AnyOperation = OperationSpec | UnavailableOperationSpec;
 
-export interface PageSource {
-  op: OperationSpec;
-  args: Record<string, unknown>;
-  fetchPage: FetchPage;
-  limits: WalkLimits;
-}
-
-interface Plan {
+/** One call, planned: its request, how to build it again, and the limits that hold for all of its attempts. */
+interface Call {
   /** The request as a dry run shows it: an OAuth2 token stands as `[REDACTED]`, none is fetched. */
   request: PreparedRequest;
   ctx: ErrorContext;
   /** What built `request`, to build it again with a real access token (no argument is read again). */
   input: BuildInput;
-  /** The token cache of the server's OAuth2 client; null for every other auth kind. */
-  tokens: TokenCache | null;
+  /** The tokens of the server's OAuth2 client; null for every other auth kind. */
+  tokens: OAuth2Session | null;
+  op: OperationSpec;
+  link: string | undefined;
+  options: RequestOptions;
+  /** `call` returns the body alone; a page walk gets the page with its URL and headers. */
+  bodyOnly: boolean;
+  now: () => number;
+  /** Injected attempt timers (tests); absent, each transport times attempts its own way. */
+  startTimer: StartTimer | undefined;
+  maxRetries: number;
+  timeout: number;
+  startedAt: number;
+  deadline: number;
 }
 
 /** One server as every call of this client reaches it (`Core.route`). */
@@ -63,16 +70,23 @@ interface Route {
   tokenServerUrl: string | null;
   fieldValues: Record<string, string>;
   credentialHint: string;
+  /** Opened on the first call that gets past the argument checks. */
+  session?: OAuth2Session;
 }
 
 export class Core {
   private readonly fields: ResolvedFields;
-  private readonly redactor: Redactor;
-  private readonly log: Log;
-  private readonly limits: ArgumentLimits;
+  /** @internal Also for page walks (`pages.ts`). */
+  readonly redactor: Redactor;
+  /** @internal Also for OAuth2 sessions (`oauth2-session.ts`). */
+  readonly log: Log;
+  /** @internal Also for page walks (`pages.ts`). */
+  readonly limits: ArgumentLimits;
   /** Present only for providers with an OAuth2 server (or when the caller shares a store). */
-  private readonly tokenStore: OAuth2TokenStore | undefined;
-  private readonly transport: Transport;
+  /** @internal Also for OAuth2 sessions. */
+  readonly tokenStore: OAuth2TokenStore | undefined;
+  /** @internal Also for OAuth2 sessions. */
+  readonly transport: Transport;
   /** Fields the provider's headers need on every request; fixed by the spec. */
   private readonly headerFieldKeys: string[];
   /** The provider's headers filled from this client's fields, once they were built without error. */
@@ -82,7 +96,8 @@ export class Core {
 
   constructor(
     readonly provider: ProviderSpec,
-    private readonly options: CoreOptions = {},
+    /** @internal Also for OAuth2 sessions (the client's timeout and test timers). */
+    readonly options: CoreOptions = {},
   ) {
     checkClientOptions(options);
     this.limits = {
@@ -107,34 +122,26 @@ export class Core {
   /** The exact request `call` would send, credentials redacted; nothing is sent. Throws what `call` would throw before sending. */
   prepare(op: AnyOperation, args: object): PreparedRequest {
     // A dry run shows the idempotency-key header with the kind of key a call would send.
-    const { request } = this.plan(op, args, 'unavailable' in op ? undefined : idempotencyHeader(op, undefined));
+    const { request } = this.plan(op, args, NO_OPTIONS, undefined, true);
     return { method: request.method, url: this.redactor.string(request.url), headers: this.redactor.headers(request.headers), body: request.body === null ? null : this.redactor.string(request.body) };
   }
 
-  async call<T = unknown>(op: AnyOperation, args: object, options: RequestOptions = {}): Promise<T> {
-    return (await this.send(op, args, options)).body as T;
+  /** The response body of one call (JSON when it parses), after safe retries; a typed error otherwise. */
+  call<T = unknown>(op: AnyOperation, args: object, options: RequestOptions = NO_OPTIONS): Promise<T> {
+    return this.exchange(op, args, options, undefined, true) as Promise<T>;
+  }
+
+  /** @internal For page walks (`pages.ts`): one page, with the URL it came from (the base of relative next links) and its headers. */
+  send(op: AnyOperation, args: object, options: RequestOptions, link?: string): Promise<FetchedPage> {
+    return this.exchange(op, args, options, link, false) as Promise<FetchedPage>;
   }
 
   /**
-   * @internal What a page walk (`pages.ts`) needs: the operation, a plain copy of the arguments,
-   * one page fetched with this client's checks and retries, and the bases of next links. Kept
-   * out of `Core` so that programs that never paginate do not bundle the walk.
+   * @internal For page walks (`pages.ts`): the operation's server URL from the spec and the one
+   * used (an override), filled with the fields known; a missing field stays empty, as the first
+   * request will fail on it anyway.
    */
-  pageSource(op: AnyOperation, args: object, options: RequestOptions): PageSource {
-    checkRequestOptions(options);
-    const spec = available(op);
-    // Read once here too: the walk spreads and re-reads the arguments for every page.
-    const plain = renameDeprecatedArguments(spec, snapshotArguments(spec.id, args ?? {}, this.limits, this.redactor) as Record<string, unknown>);
-    return {
-      op: spec,
-      args: plain,
-      fetchPage: (pageArgs, link) => this.send(spec, pageArgs, options, link),
-      limits: { maxPages: options.maxPages ?? DEFAULTS.maxPages, redactor: this.redactor, servers: this.serverBases(spec) },
-    };
-  }
-
-  /** The operation's server URL from the spec and the one used (an override), filled with the fields known; a missing field stays empty, as the first request will fail on it anyway. */
-  private serverBases(spec: OperationSpec): ServerBases {
+  serverBases(spec: OperationSpec): ServerBases {
     const server = this.server(spec);
     const values: Record<string, string> = {};
     for (const [key, field] of this.fields) if (field.value !== undefined) values[key] = field.value;
@@ -142,9 +149,13 @@ export class Core {
     return { spec: fillServerUrl(this.specServerUrl(spec.id, server), values), actual: fillServerUrl(this.serverUrl(spec.id, spec.server, server), values) };
   }
 
-  /** Everything that can fail without the network, in the order a person would fix it. */
-  private plan(op: AnyOperation, given: object | undefined, headers: Record<string, string> | undefined): Plan {
+  /** Everything that can fail without the network, in the order a person would fix it; nothing is sent. */
+  private plan(op: AnyOperation, given: object | undefined, options: RequestOptions, link: string | undefined, bodyOnly: boolean): Call {
+    checkRequestOptions(options);
     const spec = available(op);
+    // One key per logical call: made here, once, so every retry sends the same one (a dry run shows the kind of key). The caller's own headers still win.
+    const keyHeader = idempotencyHeader(spec, options.idempotencyKey);
+    const headers = options.headers === undefined ? keyHeader : { ...keyHeader, ...options.headers };
     // Functions without parameters may be called with nothing. Everything below reads only this plain copy.
     const snapshot = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor);
     // Old parameter names (spec `renamed_from`) become the new ones before anything checks them.
@@ -154,10 +165,30 @@ export class Core {
     const input: BuildInput = { op: spec, args, server: route.server, serverUrl: route.serverUrl, fieldValues: route.fieldValues, accountHeaders: this.accountHeaders(), extraHeaders: [this.options.defaultHeaders, headers] };
     const request = this.build(input, route.oauth2 ? REDACTED : undefined);
     this.checkSize(spec.id, request);
-    const tokens = route.oauth2 && route.tokenServerUrl !== null ? this.tokenCache(route.oauth2, route.tokenServerUrl, route.fieldValues) : null;
+    const tokens = route.oauth2 ? (route.session ??= this.oauth2Session(route, route.oauth2)) : null;
     // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
     const idempotent = spec.operation === 'read' || spec.idempotent || spec.idempotencyKey !== undefined;
-    return { request, ctx: { provider: this.provider, op: spec, credentialHint: route.credentialHint, idempotent, redactor: this.redactor }, input, tokens };
+    const internal = this.options as InternalClientOptions;
+    const now = internal.now ?? Date.now;
+    const maxRetries = options.maxRetries ?? internal.maxRetries ?? DEFAULTS.maxRetries;
+    const timeout = options.timeout ?? internal.timeout ?? DEFAULTS.timeout;
+    const startedAt = now();
+    return {
+      request: withLink(request, link),
+      ctx: { provider: this.provider, op: spec, credentialHint: route.credentialHint, idempotent, redactor: this.redactor },
+      input,
+      tokens,
+      op: spec,
+      link,
+      options,
+      bodyOnly,
+      now,
+      startTimer: internal.startTimer,
+      maxRetries,
+      timeout,
+      startedAt,
+      deadline: startedAt + (options.totalTimeout ?? internal.totalTimeout ?? timeout * (maxRetries + 1)),
+    };
   }
 
   /**
@@ -204,45 +235,13 @@ export class Core {
     return server;
   }
 
-  /** The cache of this account's OAuth2 client, from the store shared with clients made by `withOptions`. */
-  private tokenCache(auth: OAuth2ClientCredentialsSpec, tokenServerUrl: string, fieldValues: Record<string, string>): TokenCache {
-    const client: ClientCredentials = {
-      tokenUrl: `${fillServerUrl(tokenServerUrl, fieldValues).replace(/\/+$/, '')}${auth.tokenPath}`,
-      clientId: fieldValues[auth.clientIdField] ?? '',
-      clientSecret: fieldValues[auth.clientSecretField] ?? '',
-      scopes: auth.scopes,
-      credentialsIn: auth.clientAuth,
-    };
-    const internal = this.options as InternalClientOptions;
+  /** The tokens of this account's OAuth2 client, from the store shared with clients made by `withOptions`. */
+  private oauth2Session(route: Route, auth: OAuth2ClientCredentialsSpec): OAuth2Session {
     const support = this.provider.oauth2;
     if (!support || !this.tokenStore) {
       throw new SwitchboardError(`${this.provider.id} has a server with OAuth2 client-credentials auth, but its ProviderSpec lacks \`oauth2\` (regenerate its client).`);
     }
-    return this.tokenStore.cacheFor(client, async () => {
-      this.log.debug(`POST ${client.tokenUrl} (OAuth2 client-credentials token)`);
-      // Shared by every call waiting for it, so no single caller's signal may abort it; only the client's timeout does.
-      const limits = { timeoutMs: internal.timeout ?? DEFAULTS.timeout, startTimer: internal.startTimer ?? realTimer };
-      return support.fetchToken(client, this.transport, limits);
-    });
-  }
-
-  /** A valid token of `tokens`, known to the redactor from now on; waiting for it ends when the caller aborts. */
-  private async accessToken(tokens: TokenCache, signal: AbortSignal | undefined, opId: string): Promise<string> {
-    if (signal?.aborted) throw abortedBy(opId);
-    const token = await new Promise<string>((resolve, reject) => {
-      const onAbort = () => reject(abortedBy(opId));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      tokens
-        .token()
-        .then(resolve, (error: unknown) => {
-          // A token endpoint may echo what it was sent (`error_description` quoting the client secret).
-          if (error instanceof Error) error.message = this.redactor.string(error.message);
-          reject(error);
-        })
-        .finally(() => signal?.removeEventListener('abort', onAbort));
-    });
-    this.redactor.add(token);
-    return token;
+    return support.session(this, auth, fillServerUrl(route.tokenServerUrl ?? '', route.fieldValues), route.fieldValues);
   }
 
   /**
@@ -294,49 +293,70 @@ export class Core {
     return chooseServerUrl(this.provider, server.url, value);
   }
 
-  /** Sends with retries; returns the parsed body and the URL it came from (for relative next links). */
-  private async send(op: AnyOperation, args: object, options: RequestOptions, link?: string): Promise<FetchedPage> {
-    checkRequestOptions(options);
-    // One key per logical call: made here, once, so every retry below sends the same one. The caller's own headers still win.
-    const keyHeader = 'unavailable' in op ? {} : idempotencyHeader(op, options.idempotencyKey);
-    const planned = this.plan(op, args, { ...keyHeader, ...options.headers });
-    const { ctx, tokens } = planned;
+  /**
+   * One call: everything that can fail without the network (a rejection, never a throw), then
+   * the first attempt. The common case, no OAuth2 token to wait for and a success on the first
+   * attempt, costs one promise beyond the transport's; everything else goes on in `retryLoop`.
+   */
+  private exchange(op: AnyOperation, args: object, options: RequestOptions, link: string | undefined, bodyOnly: boolean): Promise<unknown> {
+    try {
+      const call = this.plan(op, args, options, link, bodyOnly);
+      if (call.tokens !== null || this.log.debugOn) return this.retryLoop(call, null);
+      const attempt: AttemptLimits = { timeoutMs: Math.max(1, Math.min(call.timeout, call.deadline - call.startedAt)), signal: options.signal, startTimer: call.startTimer };
+      return this.transport(call.request, attempt).then((result) =>
+        result.kind === 'response' && isSuccess(call.op, result.status) ? delivered(call, result) : this.retryLoop(call, { result, timeoutMs: attempt.timeoutMs }),
+      );
+    } catch (error) {
+      // A check that failed, or a caller's transport that threw instead of resolving: a rejection either way.
+      return Promise.reject(error);
+    }
+  }
+
+  /**
+   * Attempts with retries, linear and readable: the OAuth2 token (and one new token after a 401
+   * that refused it), safe retries with their waits, and the typed error at the end. `first` is
+   * an attempt already made (the fast path in `exchange`), or null to start from the beginning.
+   */
+  private async retryLoop(call: Call, first: { result: AttemptResult; timeoutMs: number } | null): Promise<unknown> {
+    const { ctx, tokens, options, link, maxRetries, timeout, deadline, now } = call;
     const opId = ctx.op.id;
-    let token = tokens ? await this.accessToken(tokens, options.signal, opId) : null;
-    let request = withLink(token === null ? planned.request : this.build(planned.input, token), link);
+    let token = tokens ? await tokens.token(options.signal, opId) : null;
+    let request = token === null ? call.request : withLink(this.build(call.input, token), link);
     let reauthorized = false;
     const internal = this.options as InternalClientOptions;
-    const transport = this.transport;
     const sleep = internal.sleep ?? abortableSleep;
-    const now = internal.now ?? Date.now;
-    const startTimer = internal.startTimer ?? realTimer;
-    const maxRetries = options.maxRetries ?? internal.maxRetries ?? DEFAULTS.maxRetries;
-    const timeout = options.timeout ?? internal.timeout ?? DEFAULTS.timeout;
     const maxRetryAfter = internal.maxRetryAfter ?? DEFAULTS.maxRetryAfter;
-    const deadline = now() + (options.totalTimeout ?? internal.totalTimeout ?? timeout * (maxRetries + 1));
     const { idempotent } = ctx;
+    let pending = first;
 
     for (let retry = 0; ; retry++) {
-      if (this.log.debugOn) this.log.debug(`${request.method} ${request.url}${retry > 0 ? ` (retry ${retry} of ${maxRetries})` : ''}`);
+      let result: AttemptResult;
+      let attemptTimeout: number;
       const started = now();
-      // The last attempt gets only what is left of the call's deadline.
-      const attemptTimeout = Math.max(1, Math.min(timeout, deadline - started));
-      const result = await transport(request, { timeoutMs: attemptTimeout, signal: options.signal, startTimer });
+      if (pending !== null) {
+        ({ result, timeoutMs: attemptTimeout } = pending);
+        pending = null;
+      } else {
+        if (this.log.debugOn) this.log.debug(`${request.method} ${request.url}${retry > 0 ? ` (retry ${retry} of ${maxRetries})` : ''}`);
+        // The last attempt gets only what is left of the call's deadline.
+        attemptTimeout = Math.max(1, Math.min(timeout, deadline - started));
+        result = await this.transport(request, { timeoutMs: attemptTimeout, signal: options.signal, startTimer: call.startTimer });
+      }
       if (result.kind === 'aborted') throw abortedBy(opId);
 
       let failure: Failure;
       if (result.kind === 'response') {
         if (this.log.debugOn) this.log.debug(`HTTP ${result.status} from ${request.method} ${request.url} in ${now() - started} ms`);
-        if (isSuccess(ctx.op, result.status)) return { body: parseBody(result.text), url: request.url, headers: result.headers };
+        if (isSuccess(ctx.op, result.status)) return delivered({ bodyOnly: call.bodyOnly, request }, result);
         if (result.status === 401 && tokens !== null && token !== null && !reauthorized) {
           // The token was refused (expired early, revoked): a 401 means the provider rejected the request
           // before processing it, so sending it once more with a new token cannot repeat a write. Once
           // only: a second 401 is the credentials' fault and is thrown.
           reauthorized = true;
-          tokens.invalidate(token);
-          this.log.debug(`${ctx.op.id}: HTTP 401 with an OAuth2 token; fetching a new token and sending once more.`);
-          token = await this.accessToken(tokens, options.signal, opId);
-          request = withLink(this.build(planned.input, token), link);
+          tokens.refused(token);
+          this.log.debug(`${opId}: HTTP 401 with an OAuth2 token; fetching a new token and sending once more.`);
+          token = await tokens.token(options.signal, opId);
+          request = withLink(this.build(call.input, token), link);
           retry--; // not one of the maxRetries
           continue;
         }
@@ -349,7 +369,7 @@ export class Core {
         const at = now();
         const wait = retryWait(retry + 1, failure.kind === 'status' ? failure.headers : null, { maxRetryAfter, timeLeft: deadline - at, now: at });
         if (wait.kind === 'wait') {
-          this.log.warn(`${ctx.op.id}: ${describeFailure(failure)}; retrying in ${wait.ms} ms (retry ${retry + 1} of ${maxRetries}).`);
+          this.log.warn(`${opId}: ${describeFailure(failure)}; retrying in ${wait.ms} ms (retry ${retry + 1} of ${maxRetries}).`);
           try {
             await sleep(wait.ms, options.signal);
           } catch {
@@ -358,29 +378,34 @@ export class Core {
           if (options.signal?.aborted) throw abortedBy(opId);
           continue;
         }
-        this.log.warn(`${ctx.op.id}: ${describeFailure(failure)}; not retrying: ${wait.reason}.`);
+        this.log.warn(`${opId}: ${describeFailure(failure)}; not retrying: ${wait.reason}.`);
       }
 
       if (result.kind === 'response') {
         throw apiError(ctx, result.status, result.headers, result.text);
       }
       const timeoutOption = attemptTimeout < timeout ? ('totalTimeout' as const) : ('timeout' as const);
-      const errorContext = { providerName: this.provider.name, operation: ctx.op.id, idempotent, timeout: attemptTimeout, timeoutOption, redactor: this.redactor };
+      const errorContext = { providerName: this.provider.name, operation: opId, idempotent, timeout: attemptTimeout, timeoutOption, redactor: this.redactor };
       throw connectionError(errorContext, result.failure, result.cause);
     }
   }
 }
+
+/** What a call returns on success: the body, or for a page walk the page with where it came from. */
+function delivered(call: Pick<Call, 'bodyOnly' | 'request'>, result: Extract<AttemptResult, { kind: 'response' }>): unknown {
+  const body = parseBody(result.text);
+  return call.bodyOnly ? body : { body, url: call.request.url, headers: result.headers };
+}
+
+const NO_OPTIONS: RequestOptions = Object.freeze({});
 
 /** A followed next link replaces the URL only; method, headers and credentials stay those of the call. */
 function withLink(built: PreparedRequest, link: string | undefined): PreparedRequest {
   return link === undefined ? built : { ...built, url: link };
 }
 
-function abortedBy(opId: string): APIUserAbortError {
-  return new APIUserAbortError(`${opId} was aborted by the caller.`);
-}
-
-function available(op: AnyOperation): OperationSpec {
+/** @internal The operation, unless the provider no longer offers it. */
+export function available(op: AnyOperation): OperationSpec {
   if ('unavailable' in op) throw new UnavailableFunctionError(op.id, op.unavailable.reason, op.unavailable.alternative);
   return op;
 }

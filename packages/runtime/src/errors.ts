@@ -100,6 +100,9 @@ export class APIConnectionTimeoutError extends APIConnectionError {}
 /** The caller aborted the request through its AbortSignal. */
 export class APIUserAbortError extends SwitchboardError {}
 
+/** The error of a call its caller aborted. */
+export const abortedBy = (opId: string): APIUserAbortError => new APIUserAbortError(`${opId} was aborted by the caller.`);
+
 export interface ValidationIssue {
   /** Parameter path as the caller wrote it: `to`, `data.agent_id`, `media_urls[0]`. */
   path: string;

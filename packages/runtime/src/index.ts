@@ -4,7 +4,7 @@
  * and the spec types generated code is written against.
  */
 
-export { Core, type AnyOperation, type PageSource } from './core.js';
+export { Core, type AnyOperation } from './core.js';
 /** Walking a list operation's pages or items (apart from `Core`, so programs that do not paginate do not bundle it). */
 export { pagesOf, itemsOf } from './pages.js';
 export type { ClientOptions, CoreOptions, RequestOptions, Logger, LogLevel } from './options.js';
@@ -39,7 +39,8 @@ export { REDACTED } from './redact.js';
 /** Generated clients call it for old names kept after a rename (spec `renamed_from`). */
 export { warnDeprecatedOnce } from './deprecation.js';
 /** Share one store between clients (the CLI, Lua host and MCP gateway do) so they share OAuth2 tokens. */
-export { OAuth2TokenStore, oauth2ClientCredentials, type OAuth2Support } from './oauth2-token.js';
+export { OAuth2TokenStore } from './oauth2-token.js';
+export { oauth2ClientCredentials, type OAuth2Support } from './oauth2-session.js';
 export type * from './spec.js';
 export type { Transport, AttemptLimits, AttemptResult, ResponseHeaders, StartTimer } from './transport-types.js';
 export { fetchTransport } from './transport.js';

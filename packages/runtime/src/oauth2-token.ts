@@ -141,18 +141,3 @@ export class OAuth2TokenStore {
     return cache;
   }
 }
-
-/**
- * What `Core` needs for servers with OAuth2 client-credentials auth. A generated provider whose
- * servers use it passes this as `ProviderSpec.oauth2`, so clients of every other provider do not
- * bundle token fetching and caching.
- */
-export interface OAuth2Support {
-  newStore(now: () => number): OAuth2TokenStore;
-  fetchToken: typeof fetchClientCredentialsToken;
-}
-
-export const oauth2ClientCredentials: OAuth2Support = {
-  newStore: (now) => new OAuth2TokenStore({ now }),
-  fetchToken: fetchClientCredentialsToken,
-};

@@ -51,7 +51,12 @@ export interface ClientOptions {
    * An integer from 0 to 100. Default: 2, so at most 3 requests per call.
    */
   maxRetries?: number;
-  /** Milliseconds one attempt may take, response body included: an integer from 1 to 2147483647. Default: 60000 (60 s). */
+  /**
+   * Milliseconds one attempt may take, response body included: an integer from 1 to 2147483647.
+   * Under Node it is the socket's idle timeout plus a check at each body chunk, so a body that keeps
+   * trickling in ends the attempt within twice this at worst (see README, "How each transport keeps
+   * an attempt's timeout"). Default: 60000 (60 s).
+   */
   timeout?: number;
   /**
    * Milliseconds the whole call may take: every attempt and every wait between

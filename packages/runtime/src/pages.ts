@@ -4,13 +4,20 @@
  * the walk, its strategies or next-link handling.
  */
 
-import type { AnyOperation, Core } from './core.js';
-import type { RequestOptions } from './options.js';
+import { snapshotArguments } from './arguments.js';
+import { available, type AnyOperation, type Core } from './core.js';
+import { renameDeprecatedArguments } from './deprecation.js';
+import { checkRequestOptions } from './option-checks.js';
+import { DEFAULTS, type RequestOptions } from './options.js';
 import { paginate, type Page } from './pagination.js';
 
 function walk(core: Core, op: AnyOperation, args: object, options: RequestOptions): AsyncGenerator<Page> {
-  const source = core.pageSource(op, args, options);
-  return paginate(source.op, source.args, source.fetchPage, source.limits);
+  checkRequestOptions(options);
+  const spec = available(op);
+  // Read once here: the walk spreads and re-reads the arguments for every page.
+  const plain = renameDeprecatedArguments(spec, snapshotArguments(spec.id, args ?? {}, core.limits, core.redactor) as Record<string, unknown>);
+  const limits = { maxPages: options.maxPages ?? DEFAULTS.maxPages, redactor: core.redactor, servers: core.serverBases(spec) };
+  return paginate(spec, plain, (pageArgs, link) => core.send(spec, pageArgs, options, link), limits);
 }
 
 /** Each page's body in turn, following the operation's pagination. */

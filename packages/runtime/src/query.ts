@@ -38,5 +38,6 @@ function scalar(value: unknown, key: string): string {
 
 /** `a=1&page%5Bsize%5D=10`: form encoding, as the providers' own examples show (`+` for space). */
 export function serializePairs(pairs: Pairs): string {
-  return new URLSearchParams(pairs).toString();
+  // Most requests have no query at all: no URLSearchParams for them.
+  return pairs.length === 0 ? '' : new URLSearchParams(pairs).toString();
 }

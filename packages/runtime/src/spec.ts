@@ -7,7 +7,7 @@
 
 import type { ArgsRule } from './arg-rules.js';
 import type { NextLinkSource } from './next-link.js';
-import type { OAuth2Support } from './oauth2-token.js';
+import type { OAuth2Support } from './oauth2-session.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

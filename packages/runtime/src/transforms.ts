@@ -10,7 +10,7 @@ import type { Transform } from './spec.js';
 export class TransformError extends Error {}
 
 export function applyTransforms(value: unknown, transforms: Transform[]): unknown {
-  return transforms.reduce(applyOne, value);
+  return transforms.length === 0 ? value : transforms.reduce(applyOne, value);
 }
 
 function applyOne(value: unknown, transform: Transform): unknown {

@@ -25,8 +25,13 @@ export interface AttemptLimits {
   /** The whole attempt, response body included, must end within this many milliseconds. */
   timeoutMs: number;
   /** The caller's signal, when it passed one. */
-  signal?: AbortSignal;
-  startTimer: StartTimer;
+  signal?: AbortSignal | undefined;
+  /**
+   * The timer that ends the attempt after `timeoutMs`, when one is injected (tests, a host with
+   * its own clock). Absent, the transport keeps the deadline its own way: the Node transport
+   * with its socket's timeout, the fetch transport with a `setTimeout`.
+   */
+  startTimer?: StartTimer | undefined;
 }
 
 export interface TransportAttempt {

@@ -16,8 +16,9 @@ export function validateArgs(op: OperationSpec, args: unknown, redactor: Redacto
     throw new ValidationError(op.id, [{ path: '(arguments)', problem: 'must be an object of named parameters', received: Array.isArray(args) ? 'array' : args === null ? 'null' : typeof args }]);
   }
   const named = args as Record<string, unknown>;
-  const issues = [...requiredGroupIssues(op.requiredGroups, named), ...checkArgs(op.args, named, (value) => show(value, redactor))];
-  if (issues.length > 0) throw new ValidationError(op.id, dedupe(issues));
+  const groups = requiredGroupIssues(op.requiredGroups, named);
+  const issues = checkArgs(op.args, named, (value) => show(value, redactor));
+  if (groups.length + issues.length > 0) throw new ValidationError(op.id, dedupe([...groups, ...issues]));
 }
 
 /** The value as the message quotes it: redacted first, then shortened, so a cut can never leave part of a secret behind. */

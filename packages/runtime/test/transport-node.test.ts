@@ -9,7 +9,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PreparedRequest } from '../src/build-request.js';
 import { nodeTransport } from '../src/transport-node.js';
 import type { AttemptResult } from '../src/transport-types.js';
-import { realTimer } from '../src/transport.js';
 import { loopback, type Loopback } from './loopback.js';
 import { manualTimeouts } from './support.js';
 
@@ -50,7 +49,8 @@ function get(url: string, headers: Record<string, string> = {}): PreparedRequest
   return { method: 'GET', url, headers: { accept: 'application/json', ...headers }, body: null };
 }
 
-const LONG = { timeoutMs: 600_000, startTimer: realTimer };
+/** The default path: no injected timer, so the socket's own timeout keeps the deadline. */
+const LONG = { timeoutMs: 600_000 };
 
 function failureOf(result: AttemptResult): string {
   return result.kind === 'failed' ? result.failure.kind : result.kind;
@@ -137,6 +137,38 @@ describe('node transport: what a failure means for a write', () => {
     timers.expire();
     expect(timers.requested).toEqual([1000]);
     expect(failureOf(await pending)).toBe('timeout');
+  });
+
+  it('without an injected timer, the socket timeout ends an attempt that gets no answer', async () => {
+    const raw = await rawServer((socket) => socket.once('data', () => {}));
+    expect(failureOf(await nodeTransport()(get(raw.url('http')), { timeoutMs: 50 }))).toBe('timeout');
+  });
+
+  it('without an injected timer, a body that keeps trickling in is cut after the deadline', async () => {
+    const raw = await rawServer((socket) =>
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\ncontent-length: 100000\r\n\r\n');
+        // One byte every 10 ms: the socket is never idle for the 50 ms timeout.
+        const drip = setInterval(() => (socket.writable ? socket.write('x') : clearInterval(drip)), 10);
+        socket.once('close', () => clearInterval(drip));
+      }),
+    );
+    expect(failureOf(await nodeTransport()(get(raw.url('http')), { timeoutMs: 50 }))).toBe('timeout');
+  });
+
+  it('a socket back in the pool keeps no timeout of the attempt that used it', async () => {
+    const s = await server((_req, res) => res.end('{}'));
+    const agent = new Agent({ keepAlive: true });
+    open.push({ close: () => agent.destroy() });
+    const transport = nodeTransport({ agents: { http: agent } });
+    expect((await transport(get(`${s.url}/one`), { timeoutMs: 20 })).kind).toBe('response');
+    // Past the first attempt's timeout the pooled socket is still open, without a timeout, and the next attempt reuses it.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const pooled = Object.values(agent.freeSockets).flat();
+    expect(pooled.map((socket) => [socket?.destroyed, socket?.timeout ?? 0])).toEqual([[false, 0]]);
+    expect((await transport(get(`${s.url}/two`), { timeoutMs: 20 })).kind).toBe('response');
+    await until(() => Object.values(agent.freeSockets).flat().length > 0);
+    expect(Object.values(agent.freeSockets).flat()).toEqual(pooled);
   });
 
   it('a body cut off after the headers is connection', async () => {

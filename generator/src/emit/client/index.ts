@@ -154,16 +154,22 @@ function tsdoc(provider: Provider, func: Func): string {
 }
 
 /**
- * A standalone function's TSDoc: the description, and where the rest is. The example and the
- * retry class live on the client method only, which is what most callers hover, so the package
- * does not carry every function's documentation twice.
+ * A standalone function's TSDoc: the description's first sentence, and where the rest is. The
+ * whole description, the example and the retry class live on the client method, which is what
+ * most callers hover, so the package does not carry every function's documentation twice.
  */
 function standaloneDoc(provider: Provider, func: Func): string {
-  const lines = [func.description, ''];
+  const lines = [firstSentence(func.description), ''];
   if (func.binding.kind === 'unavailable') lines.push(`Unavailable: ${func.binding.reason}`, '');
-  lines.push(`Standalone form of {@link ${provider.className}.${func.names.tsMethod}} (example and retry behaviour there), for the smallest bundles: \`${func.names.tsMethod}(createCore(), params)\`.`);
+  lines.push(`Standalone {@link ${provider.className}.${func.names.tsMethod}} (full description, example and retries there): \`${func.names.tsMethod}(createCore(), params)\`.`);
   if (func.deprecated) lines.push(`@deprecated ${oneLine(func.deprecated.message)}`);
   return docBlock(lines);
+}
+
+/** Up to the first full stop that ends a sentence (one followed by a capital letter or the end); "e.g." and "v2." do not. */
+function firstSentence(text: string): string {
+  const end = /[.!?](?=\s+[A-Z]|\s*$)/.exec(text);
+  return end ? text.slice(0, end.index + 1) : text;
 }
 
 function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileStructure> {

@@ -13,9 +13,9 @@ export const getCallOperation: OperationSpec = {
   args: { properties: { id: { type: "integer", minimum: 1 } }, required: ["id"] },
 };
 /**
- * Get the status and details of one call by its numeric id: direction, numbers, state, timestamps, durations, target, contact and recording details. Rate limit: only 10 requests per minute.
+ * Get the status and details of one call by its numeric id: direction, numbers, state, timestamps, durations, target, contact and recording details.
  *
- * Standalone form of {@link Dialpad.getCall} (example and retry behaviour there), for the smallest bundles: `getCall(createCore(), params)`.
+ * Standalone {@link Dialpad.getCall} (full description, example and retries there): `getCall(createCore(), params)`.
  */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);

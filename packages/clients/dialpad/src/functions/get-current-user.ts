@@ -13,9 +13,9 @@ export const getCurrentUserOperation: OperationSpec = {
   args: { properties: {} },
 };
 /**
- * Get the profile of the user the API key belongs to, e.g. to check the connection. Works only with a user-level API key (or a user's OAuth token): a company-level key belongs to no user, so Dialpad rejects the call; use get_user with an id instead. Rate limit: 1200 requests per minute.
+ * Get the profile of the user the API key belongs to, e.g. to check the connection.
  *
- * Standalone form of {@link Dialpad.getCurrentUser} (example and retry behaviour there), for the smallest bundles: `getCurrentUser(createCore(), params)`.
+ * Standalone {@link Dialpad.getCurrentUser} (full description, example and retries there): `getCurrentUser(createCore(), params)`.
  */
 export function getCurrentUser(core: Core, params: GetCurrentUserParams = {}, options?: RequestOptions): Promise<GetCurrentUserResponse> {
   return core.call(getCurrentUserOperation, params, options);

@@ -13,9 +13,9 @@ export const getUserOperation: OperationSpec = {
   args: { properties: { id: { type: "string", minLength: 1 } }, required: ["id"] },
 };
 /**
- * Get one Dialpad user of the company by id: name, emails, phone numbers, office, state, admin flags, presence and time zone. Rate limit: 1200 requests per minute.
+ * Get one Dialpad user of the company by id: name, emails, phone numbers, office, state, admin flags, presence and time zone.
  *
- * Standalone form of {@link Dialpad.getUser} (example and retry behaviour there), for the smallest bundles: `getUser(createCore(), params)`.
+ * Standalone {@link Dialpad.getUser} (full description, example and retries there): `getUser(createCore(), params)`.
  */
 export function getUser(core: Core, params: GetUserParams, options?: RequestOptions): Promise<GetUserResponse> {
   return core.call(getUserOperation, params, options);

@@ -31,9 +31,9 @@ export const listCallsOperation: OperationSpec = {
   },
 };
 /**
- * List concluded calls of the company, most recent first, optionally within a start-time window or for one target (user, office, department, call center…). Calls still in progress are not included. Needs a company-admin API key with the `calls:list` scope. Rate limit: 1200 requests per minute.
+ * List concluded calls of the company, most recent first, optionally within a start-time window or for one target (user, office, department, call center…).
  *
- * Standalone form of {@link Dialpad.listCalls} (example and retry behaviour there), for the smallest bundles: `listCalls(createCore(), params)`.
+ * Standalone {@link Dialpad.listCalls} (full description, example and retries there): `listCalls(createCore(), params)`.
  */
 export function listCalls(core: Core, params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
   return core.call(listCallsOperation, params, options);

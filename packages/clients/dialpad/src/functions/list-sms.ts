@@ -10,11 +10,11 @@ export const listSmsOperation: UnavailableOperationSpec = {
   },
 };
 /**
- * List SMS messages sent and received. Dialpad's API has no endpoint that lists or reads SMS messages, so this function cannot be called.
+ * List SMS messages sent and received.
  *
  * Unavailable: Dialpad API v2 has no endpoint that lists or reads SMS messages (there is no GET /api/v2/sms); the only SMS endpoint is POST /api/v2/sms, which sends.
  *
- * Standalone form of {@link Dialpad.listSms} (example and retry behaviour there), for the smallest bundles: `listSms(createCore(), params)`.
+ * Standalone {@link Dialpad.listSms} (full description, example and retries there): `listSms(createCore(), params)`.
  */
 export function listSms(core: Core, params: ListSmsParams = {}, options?: RequestOptions): Promise<ListSmsResponse> {
   return core.call(listSmsOperation, params, options);

@@ -30,9 +30,9 @@ export const listUsersOperation: OperationSpec = {
   },
 };
 /**
- * List the users of the Dialpad company, a page at a time, optionally filtered by state, email, phone number or admin status. Pages hold up to 100 users; follow `cursor` for more. Rate limit: 1200 requests per minute.
+ * List the users of the Dialpad company, a page at a time, optionally filtered by state, email, phone number or admin status.
  *
- * Standalone form of {@link Dialpad.listUsers} (example and retry behaviour there), for the smallest bundles: `listUsers(createCore(), params)`.
+ * Standalone {@link Dialpad.listUsers} (full description, example and retries there): `listUsers(createCore(), params)`.
  */
 export function listUsers(core: Core, params: ListUsersParams = {}, options?: RequestOptions): Promise<ListUsersResponse> {
   return core.call(listUsersOperation, params, options);

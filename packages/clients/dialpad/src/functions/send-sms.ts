@@ -35,9 +35,9 @@ export const sendSmsOperation: OperationSpec = {
   },
 };
 /**
- * Send an SMS (or an MMS, when media is attached) to one phone number on behalf of a Dialpad user, or of an office, department or call center. The sender is `from` (a number assigned to a user or group), or `sender_group_id` with `sender_group_type`, or `user_id`; with none of them, the key's own user sends. Sending is not idempotent: a request that may have reached Dialpad is never retried automatically. Rate limit: 100 messages per minute (800 on tier 1).
+ * Send an SMS (or an MMS, when media is attached) to one phone number on behalf of a Dialpad user, or of an office, department or call center.
  *
- * Standalone form of {@link Dialpad.sendSms} (example and retry behaviour there), for the smallest bundles: `sendSms(createCore(), params)`.
+ * Standalone {@link Dialpad.sendSms} (full description, example and retries there): `sendSms(createCore(), params)`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

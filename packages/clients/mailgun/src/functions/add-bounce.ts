@@ -16,9 +16,9 @@ export const addBounceOperation: OperationSpec = {
   },
 };
 /**
- * Put one address on the sending domain's bounce list, so Mailgun stops delivering to it, with an optional SMTP code, error text and time. Adding an address that is already listed updates its record, so repeating the call is harmless.
+ * Put one address on the sending domain's bounce list, so Mailgun stops delivering to it, with an optional SMTP code, error text and time.
  *
- * Standalone form of {@link Mailgun.addBounce} (example and retry behaviour there), for the smallest bundles: `addBounce(createCore(), params)`.
+ * Standalone {@link Mailgun.addBounce} (full description, example and retries there): `addBounce(createCore(), params)`.
  */
 export function addBounce(core: Core, params: AddBounceParams, options?: RequestOptions): Promise<AddBounceResponse> {
   return core.call(addBounceOperation, params, options);

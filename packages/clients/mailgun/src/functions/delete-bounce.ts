@@ -13,9 +13,9 @@ export const deleteBounceOperation: OperationSpec = {
   args: { properties: { address: { type: "string", minLength: 3 } }, required: ["address"] },
 };
 /**
- * Remove one address from the sending domain's bounce list: Mailgun delivers to it again until it bounces again. An address that is not listed is answered with 404.
+ * Remove one address from the sending domain's bounce list: Mailgun delivers to it again until it bounces again.
  *
- * Standalone form of {@link Mailgun.deleteBounce} (example and retry behaviour there), for the smallest bundles: `deleteBounce(createCore(), params)`.
+ * Standalone {@link Mailgun.deleteBounce} (full description, example and retries there): `deleteBounce(createCore(), params)`.
  */
 export function deleteBounce(core: Core, params: DeleteBounceParams, options?: RequestOptions): Promise<DeleteBounceResponse> {
   return core.call(deleteBounceOperation, params, options);

@@ -13,9 +13,9 @@ export const getBounceOperation: OperationSpec = {
   args: { properties: { address: { type: "string", minLength: 3 } }, required: ["address"] },
 };
 /**
- * Look up one address in the sending domain's bounce list, to learn whether and why Mailgun stopped delivering to it. An address that never bounced is answered with 404 ("Address not found in bounces table").
+ * Look up one address in the sending domain's bounce list, to learn whether and why Mailgun stopped delivering to it.
  *
- * Standalone form of {@link Mailgun.getBounce} (example and retry behaviour there), for the smallest bundles: `getBounce(createCore(), params)`.
+ * Standalone {@link Mailgun.getBounce} (full description, example and retries there): `getBounce(createCore(), params)`.
  */
 export function getBounce(core: Core, params: GetBounceParams, options?: RequestOptions): Promise<GetBounceResponse> {
   return core.call(getBounceOperation, params, options);

@@ -15,7 +15,7 @@ export const getDomainOperation: OperationSpec = {
 /**
  * Get one of the account's domains by name: its state and settings, and the DNS records Mailgun expects for sending (SPF, DKIM, tracking CNAME) and receiving (MX), each with whether Mailgun found it valid.
  *
- * Standalone form of {@link Mailgun.getDomain} (example and retry behaviour there), for the smallest bundles: `getDomain(createCore(), params)`.
+ * Standalone {@link Mailgun.getDomain} (full description, example and retries there): `getDomain(createCore(), params)`.
  */
 export function getDomain(core: Core, params: GetDomainParams, options?: RequestOptions): Promise<GetDomainResponse> {
   return core.call(getDomainOperation, params, options);

@@ -16,7 +16,7 @@ export const listBouncesOperation: OperationSpec = {
 /**
  * List the sending domain's bounce suppressions: addresses Mailgun no longer sends to because delivery failed permanently, with the SMTP code and error that put them there, in address order, optionally only addresses starting with a prefix.
  *
- * Standalone form of {@link Mailgun.listBounces} (example and retry behaviour there), for the smallest bundles: `listBounces(createCore(), params)`.
+ * Standalone {@link Mailgun.listBounces} (full description, example and retries there): `listBounces(createCore(), params)`.
  */
 export function listBounces(core: Core, params: ListBouncesParams = {}, options?: RequestOptions): Promise<ListBouncesResponse> {
   return core.call(listBouncesOperation, params, options);

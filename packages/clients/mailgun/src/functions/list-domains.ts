@@ -32,9 +32,9 @@ export const listDomainsOperation: OperationSpec = {
   },
 };
 /**
- * List the account's domains with their state (active, unverified, disabled) and settings, newest first unless sorted by name; filter by state, authority or a partial name. The domain list is account-wide: it needs no sending domain.
+ * List the account's domains with their state (active, unverified, disabled) and settings, newest first unless sorted by name; filter by state, authority or a partial name.
  *
- * Standalone form of {@link Mailgun.listDomains} (example and retry behaviour there), for the smallest bundles: `listDomains(createCore(), params)`.
+ * Standalone {@link Mailgun.listDomains} (full description, example and retries there): `listDomains(createCore(), params)`.
  */
 export function listDomains(core: Core, params: ListDomainsParams = {}, options?: RequestOptions): Promise<ListDomainsResponse> {
   return core.call(listDomainsOperation, params, options);

@@ -48,9 +48,9 @@ export const listEventsOperation: OperationSpec = {
   },
 };
 /**
- * Read the event log of the sending domain: accepted, rejected, delivered, failed, opened, clicked, unsubscribed, complained and stored events, one recipient per event, filtered by time range, event type, addresses, subject, tags or severity. Mailgun keeps events for at least 3 days (longer on paid plans).
+ * Read the event log of the sending domain: accepted, rejected, delivered, failed, opened, clicked, unsubscribed, complained and stored events, one recipient per event, filtered by time range, event type, addresses, subject, tags or severity.
  *
- * Standalone form of {@link Mailgun.listEvents} (example and retry behaviour there), for the smallest bundles: `listEvents(createCore(), params)`.
+ * Standalone {@link Mailgun.listEvents} (full description, example and retries there): `listEvents(createCore(), params)`.
  */
 export function listEvents(core: Core, params: ListEventsParams = {}, options?: RequestOptions): Promise<ListEventsResponse> {
   return core.call(listEventsOperation, params, options);

@@ -57,9 +57,9 @@ export const sendMessageOperation: OperationSpec = {
   },
 };
 /**
- * Send an email from the account's sending domain, assembled by Mailgun from its parts: sender, recipients, subject, and a text, HTML or AMP body or a stored template. Mailgun queues the message and answers with its Message-ID, which later shows up in the event log. Sending is not idempotent: a request that may have reached Mailgun is never retried automatically.
+ * Send an email from the account's sending domain, assembled by Mailgun from its parts: sender, recipients, subject, and a text, HTML or AMP body or a stored template.
  *
- * Standalone form of {@link Mailgun.sendMessage} (example and retry behaviour there), for the smallest bundles: `sendMessage(createCore(), params)`.
+ * Standalone {@link Mailgun.sendMessage} (full description, example and retries there): `sendMessage(createCore(), params)`.
  */
 export function sendMessage(core: Core, params: SendMessageParams, options?: RequestOptions): Promise<SendMessageResponse> {
   return core.call(sendMessageOperation, params, options);

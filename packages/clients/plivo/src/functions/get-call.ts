@@ -13,9 +13,9 @@ export const getCallOperation: OperationSpec = {
   args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
 };
 /**
- * Get the call detail record of one completed call by its call UUID: numbers, direction, outcome, durations, times, hangup cause and cost. A call still in progress has no record yet and returns 404.
+ * Get the call detail record of one completed call by its call UUID: numbers, direction, outcome, durations, times, hangup cause and cost.
  *
- * Standalone form of {@link Plivo.getCall} (example and retry behaviour there), for the smallest bundles: `getCall(createCore(), params)`.
+ * Standalone {@link Plivo.getCall} (full description, example and retries there): `getCall(createCore(), params)`.
  */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);

@@ -15,7 +15,7 @@ export const getNumberOperation: OperationSpec = {
 /**
  * Get one phone number rented on your Plivo account: alias, linked application, type, enabled services, rates and renewal date.
  *
- * Standalone form of {@link Plivo.getNumber} (example and retry behaviour there), for the smallest bundles: `getNumber(createCore(), params)`.
+ * Standalone {@link Plivo.getNumber} (full description, example and retries there): `getNumber(createCore(), params)`.
  */
 export function getNumber(core: Core, params: GetNumberParams, options?: RequestOptions): Promise<GetNumberResponse> {
   return core.call(getNumberOperation, params, options);

@@ -16,7 +16,7 @@ export const listApplicationsOperation: OperationSpec = {
 /**
  * List the Plivo applications on the account: id, name, answer/hangup/fallback URLs and methods, message URL and whether it is the default application.
  *
- * Standalone form of {@link Plivo.listApplications} (example and retry behaviour there), for the smallest bundles: `listApplications(createCore(), params)`.
+ * Standalone {@link Plivo.listApplications} (full description, example and retries there): `listApplications(createCore(), params)`.
  */
 export function listApplications(core: Core, params: ListApplicationsParams = {}, options?: RequestOptions): Promise<ListApplicationsResponse> {
   return core.call(listApplicationsOperation, params, options);

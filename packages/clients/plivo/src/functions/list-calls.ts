@@ -32,9 +32,9 @@ export const listCallsOperation: OperationSpec = {
   },
 };
 /**
- * List call detail records of completed calls, newest first, with optional filters on direction, numbers and end time. Calls still in progress are not included. Without a time filter Plivo returns the last 7 days; an explicit range may span at most 30 days, and records are kept for 90 days.
+ * List call detail records of completed calls, newest first, with optional filters on direction, numbers and end time.
  *
- * Standalone form of {@link Plivo.listCalls} (example and retry behaviour there), for the smallest bundles: `listCalls(createCore(), params)`.
+ * Standalone {@link Plivo.listCalls} (full description, example and retries there): `listCalls(createCore(), params)`.
  */
 export function listCalls(core: Core, params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
   return core.call(listCallsOperation, params, options);

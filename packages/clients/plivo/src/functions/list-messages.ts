@@ -34,9 +34,9 @@ export const listMessagesOperation: OperationSpec = {
   },
 };
 /**
- * List message detail records (SMS, MMS and WhatsApp) of the account, newest first, with optional filters on direction, state, sender, recipient and time. Records carry numbers, state, type, time, units and cost, but not the message text.
+ * List message detail records (SMS, MMS and WhatsApp) of the account, newest first, with optional filters on direction, state, sender, recipient and time.
  *
- * Standalone form of {@link Plivo.listMessages} (example and retry behaviour there), for the smallest bundles: `listMessages(createCore(), params)`.
+ * Standalone {@link Plivo.listMessages} (full description, example and retries there): `listMessages(createCore(), params)`.
  */
 export function listMessages(core: Core, params: ListMessagesParams = {}, options?: RequestOptions): Promise<ListMessagesResponse> {
   return core.call(listMessagesOperation, params, options);

@@ -28,7 +28,7 @@ export const listNumbersOperation: OperationSpec = {
 /**
  * List the phone numbers rented on your Plivo account, with their alias, linked application, type, enabled services, rates and renewal date.
  *
- * Standalone form of {@link Plivo.listNumbers} (example and retry behaviour there), for the smallest bundles: `listNumbers(createCore(), params)`.
+ * Standalone {@link Plivo.listNumbers} (full description, example and retries there): `listNumbers(createCore(), params)`.
  */
 export function listNumbers(core: Core, params: ListNumbersParams = {}, options?: RequestOptions): Promise<ListNumbersResponse> {
   return core.call(listNumbersOperation, params, options);

@@ -38,9 +38,9 @@ export const sendSmsOperation: OperationSpec = {
   },
 };
 /**
- * Send an SMS (or an MMS with media, or a WhatsApp message) from one of your Plivo numbers, or from a Powerpack number pool, to one or more recipients. Plivo queues the message and answers 202 with one message UUID per recipient. Sending is not idempotent: a request that may have reached Plivo is never retried automatically.
+ * Send an SMS (or an MMS with media, or a WhatsApp message) from one of your Plivo numbers, or from a Powerpack number pool, to one or more recipients.
  *
- * Standalone form of {@link Plivo.sendSms} (example and retry behaviour there), for the smallest bundles: `sendSms(createCore(), params)`.
+ * Standalone {@link Plivo.sendSms} (full description, example and retries there): `sendSms(createCore(), params)`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

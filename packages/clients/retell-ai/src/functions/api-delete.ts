@@ -14,9 +14,9 @@ export const apiDeleteOperation: OperationSpec = {
   args: { properties: { path: { type: "string", minLength: 1 } }, required: ["path"] },
 };
 /**
- * Send a DELETE request to any documented Retell endpoint that has no dedicated function, e.g. `delete-retell-llm/{llm_id}` or `delete-knowledge-base/{id}`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused). Retell's delete endpoints answer with an empty response.
+ * Send a DELETE request to any documented Retell endpoint that has no dedicated function, e.g. `delete-retell-llm/{llm_id}` or `delete-knowledge-base/{id}`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused).
  *
- * Standalone form of {@link Retell.apiDelete} (example and retry behaviour there), for the smallest bundles: `apiDelete(createCore(), params)`.
+ * Standalone {@link Retell.apiDelete} (full description, example and retries there): `apiDelete(createCore(), params)`.
  */
 export function apiDelete(core: Core, params: ApiDeleteParams, options?: RequestOptions): Promise<ApiDeleteResponse> {
   return core.call(apiDeleteOperation, params, options);

@@ -13,9 +13,9 @@ export const apiGetOperation: OperationSpec = {
   args: { properties: { path: { type: "string", minLength: 1 } }, required: ["path"] },
 };
 /**
- * Send a GET request to any documented Retell endpoint that has no dedicated function, e.g. `v2/list-conversation-flows` or `get-knowledge-base/{id}`. `path` is relative to https://api.retellai.com and includes its version prefix where the endpoint has one; absolute URLs and `..` are refused. Returns the response body as Retell sends it (an object or, for some older list endpoints, a bare array).
+ * Send a GET request to any documented Retell endpoint that has no dedicated function, e.g. `v2/list-conversation-flows` or `get-knowledge-base/{id}`. `path` is relative to https://api.retellai.com and includes its version prefix where the endpoint has one; absolute URLs and `..` are refused.
  *
- * Standalone form of {@link Retell.apiGet} (example and retry behaviour there), for the smallest bundles: `apiGet(createCore(), params)`.
+ * Standalone {@link Retell.apiGet} (full description, example and retries there): `apiGet(createCore(), params)`.
  */
 export function apiGet(core: Core, params: ApiGetParams, options?: RequestOptions): Promise<ApiGetResponse> {
   return core.call(apiGetOperation, params, options);

@@ -13,9 +13,9 @@ export const apiPatchOperation: OperationSpec = {
   args: { properties: { path: { type: "string", minLength: 1 }, body: { type: "object" } }, required: ["path"] },
 };
 /**
- * Send a PATCH request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `update-retell-llm/{llm_id}` or `update-agent/{agent_id}`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused) and `body` becomes the JSON request body. Returns the response body as Retell sends it.
+ * Send a PATCH request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `update-retell-llm/{llm_id}` or `update-agent/{agent_id}`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused) and `body` becomes the JSON request body.
  *
- * Standalone form of {@link Retell.apiPatch} (example and retry behaviour there), for the smallest bundles: `apiPatch(createCore(), params)`.
+ * Standalone {@link Retell.apiPatch} (full description, example and retries there): `apiPatch(createCore(), params)`.
  */
 export function apiPatch(core: Core, params: ApiPatchParams, options?: RequestOptions): Promise<ApiPatchResponse> {
   return core.call(apiPatchOperation, params, options);

@@ -14,9 +14,9 @@ export const apiPostOperation: OperationSpec = {
   args: { properties: { path: { type: "string", minLength: 1 }, body: { type: "object" } }, required: ["path"] },
 };
 /**
- * Send a POST request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `create-retell-llm` or `create-knowledge-base`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused) and `body` becomes the JSON request body. Returns the response body as Retell sends it. Not idempotent: a request that may have reached Retell is never retried automatically.
+ * Send a POST request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `create-retell-llm` or `create-knowledge-base`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused) and `body` becomes the JSON request body.
  *
- * Standalone form of {@link Retell.apiPost} (example and retry behaviour there), for the smallest bundles: `apiPost(createCore(), params)`.
+ * Standalone {@link Retell.apiPost} (full description, example and retries there): `apiPost(createCore(), params)`.
  */
 export function apiPost(core: Core, params: ApiPostParams, options?: RequestOptions): Promise<ApiPostResponse> {
   return core.call(apiPostOperation, params, options);

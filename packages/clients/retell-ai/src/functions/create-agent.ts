@@ -43,9 +43,9 @@ export const createAgentOperation: OperationSpec = {
   },
 };
 /**
- * Create a voice agent that speaks with `voice_id` and answers through an existing response engine: a Retell LLM (which holds the prompt), a conversation flow, or your own custom LLM websocket. Any other agent setting (name, language, webhook, …) goes in `options`. Creating is not idempotent: a request that may have reached Retell is never retried automatically.
+ * Create a voice agent that speaks with `voice_id` and answers through an existing response engine: a Retell LLM (which holds the prompt), a conversation flow, or your own custom LLM websocket.
  *
- * Standalone form of {@link Retell.createAgent} (example and retry behaviour there), for the smallest bundles: `createAgent(createCore(), params)`.
+ * Standalone {@link Retell.createAgent} (full description, example and retries there): `createAgent(createCore(), params)`.
  */
 export function createAgent(core: Core, params: CreateAgentParams, options?: RequestOptions): Promise<CreateAgentResponse> {
   return core.call(createAgentOperation, params, options);

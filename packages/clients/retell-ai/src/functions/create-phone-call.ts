@@ -34,9 +34,9 @@ export const createPhoneCallOperation: OperationSpec = {
   },
 };
 /**
- * Place an outbound AI phone call from one of your Retell numbers. The agent bound to `from_number` handles the call unless `agent_id` overrides it for this call only. Returns the new call (status `registered`); follow it with get_call or webhooks. Placing a call is not idempotent: a request that may have reached Retell is never retried automatically, since a retry could dial the callee twice.
+ * Place an outbound AI phone call from one of your Retell numbers.
  *
- * Standalone form of {@link Retell.createPhoneCall} (example and retry behaviour there), for the smallest bundles: `createPhoneCall(createCore(), params)`.
+ * Standalone {@link Retell.createPhoneCall} (full description, example and retries there): `createPhoneCall(createCore(), params)`.
  */
 export function createPhoneCall(core: Core, params: CreatePhoneCallParams, options?: RequestOptions): Promise<CreatePhoneCallResponse> {
   return core.call(createPhoneCallOperation, params, options);

@@ -32,9 +32,9 @@ export const createWebCallOperation: OperationSpec = {
   },
 };
 /**
- * Create a browser (WebRTC) call with an agent and get the short-lived connection details to hand to your web frontend: `access_token`, `call_id`, ICE servers and the token's expiry. The call starts when the browser joins. Not idempotent: each request creates a new call.
+ * Create a browser (WebRTC) call with an agent and get the short-lived connection details to hand to your web frontend: `access_token`, `call_id`, ICE servers and the token's expiry.
  *
- * Standalone form of {@link Retell.createWebCall} (example and retry behaviour there), for the smallest bundles: `createWebCall(createCore(), params)`.
+ * Standalone {@link Retell.createWebCall} (full description, example and retries there): `createWebCall(createCore(), params)`.
  */
 export function createWebCall(core: Core, params: CreateWebCallParams, options?: RequestOptions): Promise<CreateWebCallResponse> {
   return core.call(createWebCallOperation, params, options);

@@ -14,9 +14,9 @@ export const deleteAgentOperation: OperationSpec = {
   args: { properties: { agent_id: { type: "string", minLength: 1 } }, required: ["agent_id"] },
 };
 /**
- * Delete an agent and all its versions. Phone numbers bound to it stop answering with it. The response has no body.
+ * Delete an agent and all its versions.
  *
- * Standalone form of {@link Retell.deleteAgent} (example and retry behaviour there), for the smallest bundles: `deleteAgent(createCore(), params)`.
+ * Standalone {@link Retell.deleteAgent} (full description, example and retries there): `deleteAgent(createCore(), params)`.
  */
 export function deleteAgent(core: Core, params: DeleteAgentParams, options?: RequestOptions): Promise<DeleteAgentResponse> {
   return core.call(deleteAgentOperation, params, options);

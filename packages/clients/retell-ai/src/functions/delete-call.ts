@@ -14,9 +14,9 @@ export const deleteCallOperation: OperationSpec = {
   args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
 };
 /**
- * Permanently delete a call and its data (transcript, recording, analysis). Succeeds with an empty response.
+ * Permanently delete a call and its data (transcript, recording, analysis).
  *
- * Standalone form of {@link Retell.deleteCall} (example and retry behaviour there), for the smallest bundles: `deleteCall(createCore(), params)`.
+ * Standalone {@link Retell.deleteCall} (full description, example and retries there): `deleteCall(createCore(), params)`.
  */
 export function deleteCall(core: Core, params: DeleteCallParams, options?: RequestOptions): Promise<DeleteCallResponse> {
   return core.call(deleteCallOperation, params, options);

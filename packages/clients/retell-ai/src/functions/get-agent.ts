@@ -13,9 +13,9 @@ export const getAgentOperation: OperationSpec = {
   args: { properties: { agent_id: { type: "string", minLength: 1 }, version: { type: "integer", minimum: 0 } }, required: ["agent_id"] },
 };
 /**
- * Get the full configuration of one voice agent: its response engine (Retell LLM, conversation flow or custom LLM), voice, language, webhook and behaviour settings. Returns the latest version unless `version` is given.
+ * Get the full configuration of one voice agent: its response engine (Retell LLM, conversation flow or custom LLM), voice, language, webhook and behaviour settings.
  *
- * Standalone form of {@link Retell.getAgent} (example and retry behaviour there), for the smallest bundles: `getAgent(createCore(), params)`.
+ * Standalone {@link Retell.getAgent} (full description, example and retries there): `getAgent(createCore(), params)`.
  */
 export function getAgent(core: Core, params: GetAgentParams, options?: RequestOptions): Promise<GetAgentResponse> {
   return core.call(getAgentOperation, params, options);

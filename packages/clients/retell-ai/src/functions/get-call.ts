@@ -15,7 +15,7 @@ export const getCallOperation: OperationSpec = {
 /**
  * Get one phone or web call by its id: status, agent, numbers, timing, transcript, recording and post-call analysis (transcript, recording and analysis appear once the call has ended).
  *
- * Standalone form of {@link Retell.getCall} (example and retry behaviour there), for the smallest bundles: `getCall(createCore(), params)`.
+ * Standalone {@link Retell.getCall} (full description, example and retries there): `getCall(createCore(), params)`.
  */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);

@@ -13,9 +13,9 @@ export const getCurrentUserOperation: OperationSpec = {
   args: { properties: {} },
 };
 /**
- * Identify who the configured API key belongs to: the organization that owns it (id and name) and the key's display name. Retell has no user accounts in its API, so this is the closest "who am I" call; it is also a cheap way to check that the key works. It returns no agents and no account status or usage.
+ * Identify who the configured API key belongs to: the organization that owns it (id and name) and the key's display name.
  *
- * Standalone form of {@link Retell.getCurrentUser} (example and retry behaviour there), for the smallest bundles: `getCurrentUser(createCore(), params)`.
+ * Standalone {@link Retell.getCurrentUser} (full description, example and retries there): `getCurrentUser(createCore(), params)`.
  */
 export function getCurrentUser(core: Core, params: GetCurrentUserParams = {}, options?: RequestOptions): Promise<GetCurrentUserResponse> {
   return core.call(getCurrentUserOperation, params, options);

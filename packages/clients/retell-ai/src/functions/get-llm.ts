@@ -13,9 +13,9 @@ export const getLlmOperation: OperationSpec = {
   args: { properties: { llm_id: { type: "string", minLength: 1 }, version: { type: "integer", minimum: 0 } }, required: ["llm_id"] },
 };
 /**
- * Get one Retell LLM response engine: its prompt (`general_prompt`), model, first message, tools, states and knowledge bases. Returns the latest version unless `version` is given.
+ * Get one Retell LLM response engine: its prompt (`general_prompt`), model, first message, tools, states and knowledge bases.
  *
- * Standalone form of {@link Retell.getLlm} (example and retry behaviour there), for the smallest bundles: `getLlm(createCore(), params)`.
+ * Standalone {@link Retell.getLlm} (full description, example and retries there): `getLlm(createCore(), params)`.
  */
 export function getLlm(core: Core, params: GetLlmParams, options?: RequestOptions): Promise<GetLlmResponse> {
   return core.call(getLlmOperation, params, options);

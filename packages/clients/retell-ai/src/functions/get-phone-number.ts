@@ -15,7 +15,7 @@ export const getPhoneNumberOperation: OperationSpec = {
 /**
  * Get one of your phone numbers by the number itself (E.164), with its nickname, type and the weighted lists of agents that answer and place calls and SMS on it.
  *
- * Standalone form of {@link Retell.getPhoneNumber} (example and retry behaviour there), for the smallest bundles: `getPhoneNumber(createCore(), params)`.
+ * Standalone {@link Retell.getPhoneNumber} (full description, example and retries there): `getPhoneNumber(createCore(), params)`.
  */
 export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
   return core.call(getPhoneNumberOperation, params, options);

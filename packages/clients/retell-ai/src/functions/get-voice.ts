@@ -15,7 +15,7 @@ export const getVoiceOperation: OperationSpec = {
 /**
  * Get one voice by its id, with provider, gender, accent, age and a preview recording.
  *
- * Standalone form of {@link Retell.getVoice} (example and retry behaviour there), for the smallest bundles: `getVoice(createCore(), params)`.
+ * Standalone {@link Retell.getVoice} (full description, example and retries there): `getVoice(createCore(), params)`.
  */
 export function getVoice(core: Core, params: GetVoiceParams, options?: RequestOptions): Promise<GetVoiceResponse> {
   return core.call(getVoiceOperation, params, options);

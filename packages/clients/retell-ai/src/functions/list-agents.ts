@@ -33,9 +33,9 @@ export const listAgentsOperation: OperationSpec = {
   },
 };
 /**
- * List the voice and chat agents in your Retell account, one page at a time, optionally filtered by channel or by a name/id search. Each item is a summary (id, name, channel, version tags and last user edit); call get_agent for an agent's full configuration.
+ * List the voice and chat agents in your Retell account, one page at a time, optionally filtered by channel or by a name/id search.
  *
- * Standalone form of {@link Retell.listAgents} (example and retry behaviour there), for the smallest bundles: `listAgents(createCore(), params)`.
+ * Standalone {@link Retell.listAgents} (full description, example and retries there): `listAgents(createCore(), params)`.
  */
 export function listAgents(core: Core, params: ListAgentsParams = {}, options?: RequestOptions): Promise<ListAgentsResponse> {
   return core.call(listAgentsOperation, params, options);

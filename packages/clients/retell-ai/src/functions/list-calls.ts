@@ -143,9 +143,9 @@ export const listCallsOperation: OperationSpec = {
   },
 };
 /**
- * List phone and web calls, newest first by default, optionally filtered by agent, status, direction, numbers, time range and more (all filters combine with AND). Returns one page of calls with `has_more` and a `pagination_key` for the next page. Listed calls carry no transcript or recording URL: fetch those with get_call.
+ * List phone and web calls, newest first by default, optionally filtered by agent, status, direction, numbers, time range and more (all filters combine with AND).
  *
- * Standalone form of {@link Retell.listCalls} (example and retry behaviour there), for the smallest bundles: `listCalls(createCore(), params)`.
+ * Standalone {@link Retell.listCalls} (full description, example and retries there): `listCalls(createCore(), params)`.
  */
 export function listCalls(core: Core, params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
   return core.call(listCallsOperation, params, options);

@@ -22,7 +22,7 @@ export const listLlmsOperation: OperationSpec = {
 /**
  * List the Retell LLM response engines on your account (each holds a prompt, model and tools that an agent can use through `response_engine`), one page at a time.
  *
- * Standalone form of {@link Retell.listLlms} (example and retry behaviour there), for the smallest bundles: `listLlms(createCore(), params)`.
+ * Standalone {@link Retell.listLlms} (full description, example and retries there): `listLlms(createCore(), params)`.
  */
 export function listLlms(core: Core, params: ListLlmsParams = {}, options?: RequestOptions): Promise<ListLlmsResponse> {
   return core.call(listLlmsOperation, params, options);

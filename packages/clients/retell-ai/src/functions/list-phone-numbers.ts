@@ -22,7 +22,7 @@ export const listPhoneNumbersOperation: OperationSpec = {
 /**
  * List the phone numbers on your Retell account (purchased or imported), with the agents that answer and place calls and SMS on each, one page at a time.
  *
- * Standalone form of {@link Retell.listPhoneNumbers} (example and retry behaviour there), for the smallest bundles: `listPhoneNumbers(createCore(), params)`.
+ * Standalone {@link Retell.listPhoneNumbers} (full description, example and retries there): `listPhoneNumbers(createCore(), params)`.
  */
 export function listPhoneNumbers(core: Core, params: ListPhoneNumbersParams = {}, options?: RequestOptions): Promise<ListPhoneNumbersResponse> {
   return core.call(listPhoneNumbersOperation, params, options);

@@ -13,9 +13,9 @@ export const listVoicesOperation: OperationSpec = {
   args: { properties: {} },
 };
 /**
- * List every voice available to your account (Retell's catalogue plus voices you cloned or added), with provider, gender, accent and a preview recording. The whole list comes back at once.
+ * List every voice available to your account (Retell's catalogue plus voices you cloned or added), with provider, gender, accent and a preview recording.
  *
- * Standalone form of {@link Retell.listVoices} (example and retry behaviour there), for the smallest bundles: `listVoices(createCore(), params)`.
+ * Standalone {@link Retell.listVoices} (full description, example and retries there): `listVoices(createCore(), params)`.
  */
 export function listVoices(core: Core, params: ListVoicesParams = {}, options?: RequestOptions): Promise<ListVoicesResponse> {
   return core.call(listVoicesOperation, params, options);

@@ -14,9 +14,9 @@ export const stopCallOperation: OperationSpec = {
   args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
 };
 /**
- * Hang up an ongoing phone or web call. Succeeds with an empty response; the call's record then shows it as ended (disconnection reason `manual_stopped`).
+ * Hang up an ongoing phone or web call.
  *
- * Standalone form of {@link Retell.stopCall} (example and retry behaviour there), for the smallest bundles: `stopCall(createCore(), params)`.
+ * Standalone {@link Retell.stopCall} (full description, example and retries there): `stopCall(createCore(), params)`.
  */
 export function stopCall(core: Core, params: StopCallParams, options?: RequestOptions): Promise<StopCallResponse> {
   return core.call(stopCallOperation, params, options);

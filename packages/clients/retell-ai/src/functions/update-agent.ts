@@ -28,9 +28,9 @@ export const updateAgentOperation: OperationSpec = {
   },
 };
 /**
- * Change settings of an agent's latest draft version (or of the draft `version` given): the fields in `data` are sent as they are, and fields you leave out keep their values. Publishing the draft is a separate step in the Retell dashboard or API.
+ * Change settings of an agent's latest draft version (or of the draft `version` given): the fields in `data` are sent as they are, and fields you leave out keep their values.
  *
- * Standalone form of {@link Retell.updateAgent} (example and retry behaviour there), for the smallest bundles: `updateAgent(createCore(), params)`.
+ * Standalone {@link Retell.updateAgent} (full description, example and retries there): `updateAgent(createCore(), params)`.
  */
 export function updateAgent(core: Core, params: UpdateAgentParams, options?: RequestOptions): Promise<UpdateAgentResponse> {
   return core.call(updateAgentOperation, params, options);

@@ -21,9 +21,9 @@ export const updateCallOperation: OperationSpec = {
   },
 };
 /**
- * Update a call's record: replace its `metadata`, tighten its data storage setting, or set organization custom attributes. Returns the updated call. To change a call while it is still live (dynamic variables, agent context), Retell has a separate update-live-call endpoint.
+ * Update a call's record: replace its `metadata`, tighten its data storage setting, or set organization custom attributes.
  *
- * Standalone form of {@link Retell.updateCall} (example and retry behaviour there), for the smallest bundles: `updateCall(createCore(), params)`.
+ * Standalone {@link Retell.updateCall} (full description, example and retries there): `updateCall(createCore(), params)`.
  */
 export function updateCall(core: Core, params: UpdateCallParams, options?: RequestOptions): Promise<UpdateCallResponse> {
   return core.call(updateCallOperation, params, options);

@@ -36,9 +36,9 @@ export const updatePhoneNumberOperation: OperationSpec = {
   },
 };
 /**
- * Change which agents answer and place calls and SMS on one of your numbers, and its nickname or inbound webhook. Agents are bound as weighted lists: one agent is `{{agent_id = "...", weight = 1}}`; several agents split traffic by weights that sum to 1. The fields in `data` are sent as they are; fields you leave out keep their values.
+ * Change which agents answer and place calls and SMS on one of your numbers, and its nickname or inbound webhook.
  *
- * Standalone form of {@link Retell.updatePhoneNumber} (example and retry behaviour there), for the smallest bundles: `updatePhoneNumber(createCore(), params)`.
+ * Standalone {@link Retell.updatePhoneNumber} (full description, example and retries there): `updatePhoneNumber(createCore(), params)`.
  */
 export function updatePhoneNumber(core: Core, params: UpdatePhoneNumberParams, options?: RequestOptions): Promise<UpdatePhoneNumberResponse> {
   return core.call(updatePhoneNumberOperation, params, options);

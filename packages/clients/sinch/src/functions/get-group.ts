@@ -15,7 +15,7 @@ export const getGroupOperation: OperationSpec = {
 /**
  * Get one recipient group of the service plan by its ID (name, size, child groups and keyword auto-update rules; not its members).
  *
- * Standalone form of {@link Sinch.getGroup} (example and retry behaviour there), for the smallest bundles: `getGroup(createCore(), params)`.
+ * Standalone {@link Sinch.getGroup} (full description, example and retries there): `getGroup(createCore(), params)`.
  */
 export function getGroup(core: Core, params: GetGroupParams, options?: RequestOptions): Promise<GetGroupResponse> {
   return core.call(getGroupOperation, params, options);

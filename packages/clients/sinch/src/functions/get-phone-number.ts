@@ -15,7 +15,7 @@ export const getPhoneNumberOperation: OperationSpec = {
 /**
  * Get one active (rented) phone number of the Sinch project, with its type, capabilities, price and SMS/voice configuration, through the Numbers API.
  *
- * Standalone form of {@link Sinch.getPhoneNumber} (example and retry behaviour there), for the smallest bundles: `getPhoneNumber(createCore(), params)`.
+ * Standalone {@link Sinch.getPhoneNumber} (full description, example and retries there): `getPhoneNumber(createCore(), params)`.
  */
 export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
   return core.call(getPhoneNumberOperation, params, options);

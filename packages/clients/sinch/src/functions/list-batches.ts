@@ -32,7 +32,7 @@ export const listBatchesOperation: OperationSpec = {
 /**
  * List the outbound SMS batches sent from the service plan in the last 14 days, newest first, one zero-based page at a time.
  *
- * Standalone form of {@link Sinch.listBatches} (example and retry behaviour there), for the smallest bundles: `listBatches(createCore(), params)`.
+ * Standalone {@link Sinch.listBatches} (full description, example and retries there): `listBatches(createCore(), params)`.
  */
 export function listBatches(core: Core, params: ListBatchesParams = {}, options?: RequestOptions): Promise<ListBatchesResponse> {
   return core.call(listBatchesOperation, params, options);

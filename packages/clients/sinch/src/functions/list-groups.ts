@@ -16,7 +16,7 @@ export const listGroupsOperation: OperationSpec = {
 /**
  * List the recipient groups of the service plan (named sets of phone numbers that a batch can target by group ID), one zero-based page at a time.
  *
- * Standalone form of {@link Sinch.listGroups} (example and retry behaviour there), for the smallest bundles: `listGroups(createCore(), params)`.
+ * Standalone {@link Sinch.listGroups} (full description, example and retries there): `listGroups(createCore(), params)`.
  */
 export function listGroups(core: Core, params: ListGroupsParams = {}, options?: RequestOptions): Promise<ListGroupsResponse> {
   return core.call(listGroupsOperation, params, options);

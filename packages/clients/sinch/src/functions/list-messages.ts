@@ -41,9 +41,9 @@ export const listMessagesOperation: OperationSpec = {
   },
 };
 /**
- * List SMS messages from the last 14 days in one direction: `direction = "mt"` lists the outbound batches you sent (`GET /batches`, items in `batches`), `direction = "mo"` lists the inbound messages you received (`GET /inbounds`, items in `inbounds`). Sinch has no endpoint that lists both directions at once, so `direction` is required.
+ * List SMS messages from the last 14 days in one direction: `direction = "mt"` lists the outbound batches you sent (`GET /batches`, items in `batches`), `direction = "mo"` lists the inbound messages you received (`GET /inbounds`, items in `inbounds`).
  *
- * Standalone form of {@link Sinch.listMessages} (example and retry behaviour there), for the smallest bundles: `listMessages(createCore(), params)`.
+ * Standalone {@link Sinch.listMessages} (full description, example and retries there): `listMessages(createCore(), params)`.
  */
 export function listMessages(core: Core, params: ListMessagesParams, options?: RequestOptions): Promise<ListMessagesResponse> {
   return core.call(listMessagesOperation, params, options);

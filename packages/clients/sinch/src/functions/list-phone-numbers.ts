@@ -33,9 +33,9 @@ export const listPhoneNumbersOperation: OperationSpec = {
   },
 };
 /**
- * List the active (rented) phone numbers of the Sinch project in one country and of one number type, through the Numbers API, one page at a time (follow `nextPageToken`). Authenticates with an OAuth2 access token obtained from the project's access key.
+ * List the active (rented) phone numbers of the Sinch project in one country and of one number type, through the Numbers API, one page at a time (follow `nextPageToken`).
  *
- * Standalone form of {@link Sinch.listPhoneNumbers} (example and retry behaviour there), for the smallest bundles: `listPhoneNumbers(createCore(), params)`.
+ * Standalone {@link Sinch.listPhoneNumbers} (full description, example and retries there): `listPhoneNumbers(createCore(), params)`.
  */
 export function listPhoneNumbers(core: Core, params: ListPhoneNumbersParams, options?: RequestOptions): Promise<ListPhoneNumbersResponse> {
   return core.call(listPhoneNumbersOperation, params, options);

@@ -35,9 +35,9 @@ export const sendSmsOperation: OperationSpec = {
   },
 };
 /**
- * Send one SMS text to one or more recipients (up to 1000 numbers or group IDs) as a Sinch batch, now or at a scheduled time. Returns the created batch; delivery happens afterwards at the service plan's rate. Sending is not idempotent: a request that may have reached Sinch is never retried automatically.
+ * Send one SMS text to one or more recipients (up to 1000 numbers or group IDs) as a Sinch batch, now or at a scheduled time.
  *
- * Standalone form of {@link Sinch.sendSms} (example and retry behaviour there), for the smallest bundles: `sendSms(createCore(), params)`.
+ * Standalone {@link Sinch.sendSms} (full description, example and retries there): `sendSms(createCore(), params)`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

@@ -13,9 +13,9 @@ export const getCallOperation: OperationSpec = {
   args: { properties: { call_control_id: { type: "string", minLength: 1 } }, required: ["call_control_id"] },
 };
 /**
- * Get the live status of a Call Control call by its call_control_id: whether it is still alive and how long it has lasted. Data stays available for 10 minutes after hang-up.
+ * Get the live status of a Call Control call by its call_control_id: whether it is still alive and how long it has lasted.
  *
- * Standalone form of {@link Telnyx.getCall} (example and retry behaviour there), for the smallest bundles: `getCall(createCore(), params)`.
+ * Standalone {@link Telnyx.getCall} (full description, example and retries there): `getCall(createCore(), params)`.
  */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);

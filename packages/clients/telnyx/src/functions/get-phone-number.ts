@@ -15,7 +15,7 @@ export const getPhoneNumberOperation: OperationSpec = {
 /**
  * Get the details of one phone number on your account by its Telnyx id.
  *
- * Standalone form of {@link Telnyx.getPhoneNumber} (example and retry behaviour there), for the smallest bundles: `getPhoneNumber(createCore(), params)`.
+ * Standalone {@link Telnyx.getPhoneNumber} (full description, example and retries there): `getPhoneNumber(createCore(), params)`.
  */
 export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
   return core.call(getPhoneNumberOperation, params, options);

@@ -28,7 +28,7 @@ export const listCallRecordsOperation: OperationSpec = {
 /**
  * List call recordings, optionally for one call session or conference, with their download URLs.
  *
- * Standalone form of {@link Telnyx.listCallRecords} (example and retry behaviour there), for the smallest bundles: `listCallRecords(createCore(), params)`.
+ * Standalone {@link Telnyx.listCallRecords} (full description, example and retries there): `listCallRecords(createCore(), params)`.
  */
 export function listCallRecords(core: Core, params: ListCallRecordsParams = {}, options?: RequestOptions): Promise<ListCallRecordsResponse> {
   return core.call(listCallRecordsOperation, params, options);

@@ -28,9 +28,9 @@ export const listCallsOperation: OperationSpec = {
   },
 };
 /**
- * List Call Control call events (call initiated, answered, hung up, …), newest first. Telnyx has no list of calls; events are the closest record, and without a session or leg filter only the last 24 hours are returned.
+ * List Call Control call events (call initiated, answered, hung up, …), newest first.
  *
- * Standalone form of {@link Telnyx.listCalls} (example and retry behaviour there), for the smallest bundles: `listCalls(createCore(), params)`.
+ * Standalone {@link Telnyx.listCalls} (full description, example and retries there): `listCalls(createCore(), params)`.
  */
 export function listCalls(core: Core, params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
   return core.call(listCallsOperation, params, options);

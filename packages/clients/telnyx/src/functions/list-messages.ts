@@ -31,9 +31,9 @@ export const listMessagesOperation: OperationSpec = {
   },
 };
 /**
- * List messaging detail records (MDRs): one record per SMS/MMS sent or received, with its numbers, direction, status, parts and cost. Telnyx has no endpoint that lists messages themselves, so records carry no message text.
+ * List messaging detail records (MDRs): one record per SMS/MMS sent or received, with its numbers, direction, status, parts and cost.
  *
- * Standalone form of {@link Telnyx.listMessages} (example and retry behaviour there), for the smallest bundles: `listMessages(createCore(), params)`.
+ * Standalone {@link Telnyx.listMessages} (full description, example and retries there): `listMessages(createCore(), params)`.
  */
 export function listMessages(core: Core, params: ListMessagesParams = {}, options?: RequestOptions): Promise<ListMessagesResponse> {
   return core.call(listMessagesOperation, params, options);

@@ -33,7 +33,7 @@ export const listPhoneNumbersOperation: OperationSpec = {
 /**
  * List the phone numbers on your Telnyx account, one page at a time.
  *
- * Standalone form of {@link Telnyx.listPhoneNumbers} (example and retry behaviour there), for the smallest bundles: `listPhoneNumbers(createCore(), params)`.
+ * Standalone {@link Telnyx.listPhoneNumbers} (full description, example and retries there): `listPhoneNumbers(createCore(), params)`.
  */
 export function listPhoneNumbers(core: Core, params: ListPhoneNumbersParams = {}, options?: RequestOptions): Promise<ListPhoneNumbersResponse> {
   return core.call(listPhoneNumbersOperation, params, options);

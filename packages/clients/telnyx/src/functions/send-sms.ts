@@ -34,9 +34,9 @@ export const sendSmsOperation: OperationSpec = {
   },
 };
 /**
- * Send an SMS, or an MMS when media is attached, from one of your numbers (or a number pool via a messaging profile) to one recipient. Sending is not idempotent: a request that may have reached Telnyx is never retried automatically.
+ * Send an SMS, or an MMS when media is attached, from one of your numbers (or a number pool via a messaging profile) to one recipient.
  *
- * Standalone form of {@link Telnyx.sendSms} (example and retry behaviour there), for the smallest bundles: `sendSms(createCore(), params)`.
+ * Standalone {@link Telnyx.sendSms} (full description, example and retries there): `sendSms(createCore(), params)`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

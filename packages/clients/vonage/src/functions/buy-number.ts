@@ -20,9 +20,9 @@ export const buyNumberOperation: OperationSpec = {
   },
 };
 /**
- * Rent an available number (found with `search_numbers`) for your account, or for a subaccount with `target_api_key`. The account is charged the number's monthly cost at once. Buying is not idempotent: a request that may have reached Vonage is never retried automatically.
+ * Rent an available number (found with `search_numbers`) for your account, or for a subaccount with `target_api_key`.
  *
- * Standalone form of {@link Vonage.buyNumber} (example and retry behaviour there), for the smallest bundles: `buyNumber(createCore(), params)`.
+ * Standalone {@link Vonage.buyNumber} (full description, example and retries there): `buyNumber(createCore(), params)`.
  */
 export function buyNumber(core: Core, params: BuyNumberParams, options?: RequestOptions): Promise<BuyNumberResponse> {
   return core.call(buyNumberOperation, params, options);

@@ -20,9 +20,9 @@ export const cancelNumberOperation: OperationSpec = {
   },
 };
 /**
- * Stop renting one of your numbers (or a subaccount's, with `target_api_key`). The number goes back to Vonage and may not be available to buy again, so this is destructive.
+ * Stop renting one of your numbers (or a subaccount's, with `target_api_key`).
  *
- * Standalone form of {@link Vonage.cancelNumber} (example and retry behaviour there), for the smallest bundles: `cancelNumber(createCore(), params)`.
+ * Standalone {@link Vonage.cancelNumber} (full description, example and retries there): `cancelNumber(createCore(), params)`.
  */
 export function cancelNumber(core: Core, params: CancelNumberParams, options?: RequestOptions): Promise<CancelNumberResponse> {
   return core.call(cancelNumberOperation, params, options);

@@ -15,7 +15,7 @@ export const getBalanceOperation: OperationSpec = {
 /**
  * Read the account's current balance in euros and whether automatic top-up (auto-reload) is on.
  *
- * Standalone form of {@link Vonage.getBalance} (example and retry behaviour there), for the smallest bundles: `getBalance(createCore(), params)`.
+ * Standalone {@link Vonage.getBalance} (full description, example and retries there): `getBalance(createCore(), params)`.
  */
 export function getBalance(core: Core, params: GetBalanceParams = {}, options?: RequestOptions): Promise<GetBalanceResponse> {
   return core.call(getBalanceOperation, params, options);

@@ -32,9 +32,9 @@ export const listNumbersOperation: OperationSpec = {
   },
 };
 /**
- * List the virtual numbers rented on your Vonage account, with their country, type, features and where their inbound calls and messages go; filter by country, linked application or a digit pattern. Paged by page index (`index`, from 1) and page size (`size`, at most 100).
+ * List the virtual numbers rented on your Vonage account, with their country, type, features and where their inbound calls and messages go; filter by country, linked application or a digit pattern.
  *
- * Standalone form of {@link Vonage.listNumbers} (example and retry behaviour there), for the smallest bundles: `listNumbers(createCore(), params)`.
+ * Standalone {@link Vonage.listNumbers} (full description, example and retries there): `listNumbers(createCore(), params)`.
  */
 export function listNumbers(core: Core, params: ListNumbersParams = {}, options?: RequestOptions): Promise<ListNumbersResponse> {
   return core.call(listNumbersOperation, params, options);

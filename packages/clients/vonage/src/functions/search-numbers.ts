@@ -33,9 +33,9 @@ export const searchNumbersOperation: OperationSpec = {
   },
 };
 /**
- * Search the numbers Vonage has available to rent in one country, by type, features and a digit pattern, with their monthly cost. Paged by page index (`index`, from 1) and page size (`size`, at most 100); `count` is the size of the whole pool, which can be thousands.
+ * Search the numbers Vonage has available to rent in one country, by type, features and a digit pattern, with their monthly cost.
  *
- * Standalone form of {@link Vonage.searchNumbers} (example and retry behaviour there), for the smallest bundles: `searchNumbers(createCore(), params)`.
+ * Standalone {@link Vonage.searchNumbers} (full description, example and retries there): `searchNumbers(createCore(), params)`.
  */
 export function searchNumbers(core: Core, params: SearchNumbersParams, options?: RequestOptions): Promise<SearchNumbersResponse> {
   return core.call(searchNumbersOperation, params, options);

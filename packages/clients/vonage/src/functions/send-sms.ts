@@ -42,9 +42,9 @@ export const sendSmsOperation: OperationSpec = {
   },
 };
 /**
- * Send an SMS from a Vonage number or an alphanumeric sender ID to one recipient through the SMS API. A text longer than one SMS is split into parts, and the answer lists one entry per part with its own message id, price and status. Sending is not idempotent: a request that may have reached Vonage is never retried automatically.
+ * Send an SMS from a Vonage number or an alphanumeric sender ID to one recipient through the SMS API.
  *
- * Standalone form of {@link Vonage.sendSms} (example and retry behaviour there), for the smallest bundles: `sendSms(createCore(), params)`.
+ * Standalone {@link Vonage.sendSms} (full description, example and retries there): `sendSms(createCore(), params)`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

@@ -13,9 +13,9 @@ export const updateAccountSettingsOperation: OperationSpec = {
   args: { properties: { mo_callback_url: { type: "string" }, dr_callback_url: { type: "string" } } },
 };
 /**
- * Set the account's default webhooks: where inbound SMS go for numbers without their own webhook, and where delivery receipts go. Vonage checks each URL answers 200 before saving it. The answer holds the settings now in force and the account's rate limits, so calling it with no arguments reads them. Setting the same values again changes nothing, so it is retried like a read.
+ * Set the account's default webhooks: where inbound SMS go for numbers without their own webhook, and where delivery receipts go.
  *
- * Standalone form of {@link Vonage.updateAccountSettings} (example and retry behaviour there), for the smallest bundles: `updateAccountSettings(createCore(), params)`.
+ * Standalone {@link Vonage.updateAccountSettings} (full description, example and retries there): `updateAccountSettings(createCore(), params)`.
  */
 export function updateAccountSettings(core: Core, params: UpdateAccountSettingsParams = {}, options?: RequestOptions): Promise<UpdateAccountSettingsResponse> {
   return core.call(updateAccountSettingsOperation, params, options);

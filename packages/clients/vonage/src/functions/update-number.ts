@@ -34,9 +34,9 @@ export const updateNumberOperation: OperationSpec = {
   },
 };
 /**
- * Change where one of your numbers sends its traffic: link it to a Vonage application, set the webhook for inbound SMS, forward inbound calls to a SIP URI or a phone number, or set the webhook called when a call ends. Setting the same values again changes nothing, so it is retried like a read.
+ * Change where one of your numbers sends its traffic: link it to a Vonage application, set the webhook for inbound SMS, forward inbound calls to a SIP URI or a phone number, or set the webhook called when a call ends.
  *
- * Standalone form of {@link Vonage.updateNumber} (example and retry behaviour there), for the smallest bundles: `updateNumber(createCore(), params)`.
+ * Standalone {@link Vonage.updateNumber} (full description, example and retries there): `updateNumber(createCore(), params)`.
  */
 export function updateNumber(core: Core, params: UpdateNumberParams, options?: RequestOptions): Promise<UpdateNumberResponse> {
   return core.call(updateNumberOperation, params, options);

@@ -1,0 +1,14 @@
+import { startServer } from './client-overhead.mjs';
+const server = await startServer();
+const { Telnyx } = await import('@switchboard/telnyx');
+const KEY = 'KEY0123456789ABCDEF_sandbox';
+const SMS = { from: '+13125550123', to: '+19175550188', text: 'Hello from Switchboard!' };
+const ours = new Telnyx({ apiKey: KEY, baseURL: `http://127.0.0.1:${server.port}/v2`, env: {} });
+for (let i = 0; i < 1000; i++) await ours.sendSms(SMS);
+const { Session } = await import('node:inspector/promises');
+const session = new Session(); session.connect();
+await session.post('Profiler.enable'); await session.post('Profiler.setSamplingInterval', { interval: 50 }); await session.post('Profiler.start');
+for (let i = 0; i < 10000; i++) await ours.sendSms(SMS);
+const { profile } = await session.post('Profiler.stop');
+(await import('node:fs')).writeFileSync('/tmp/ours.cpuprofile', JSON.stringify(profile));
+await server.stop();

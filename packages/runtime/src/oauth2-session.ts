@@ -1,0 +1,73 @@
+/**
+ * What `Core` does for a server with OAuth2 client-credentials auth: finds the token cache of
+ * the account's client in the store, waits for a token (as long as the caller does not abort)
+ * and drops one a 401 refused. A generated provider whose servers use OAuth2 passes
+ * `oauth2ClientCredentials` as `ProviderSpec.oauth2`; no other program bundles any of this.
+ */
+
+import type { Core } from './core.js';
+import { abortedBy } from './errors.js';
+import { fetchClientCredentialsToken, OAuth2TokenStore, type ClientCredentials } from './oauth2-token.js';
+import { DEFAULTS, type InternalClientOptions } from './options.js';
+import type { OAuth2ClientCredentialsSpec } from './spec.js';
+
+/** One client's tokens for one server, as a `Core` uses them. */
+export interface OAuth2Session {
+  /** A valid token, known to the redactor from then on; waiting for it ends when `signal` aborts. */
+  token(signal: AbortSignal | undefined, opId: string): Promise<string>;
+  /** Drops `token`, which a 401 refused, so that the next `token()` fetches a new one. */
+  refused(token: string): void;
+}
+
+export interface OAuth2Support {
+  newStore(now: () => number): OAuth2TokenStore;
+  /**
+   * The session of `core`'s client for one OAuth2 server: `tokenServerUrl` with its placeholders
+   * filled, `fieldValues` holding the client id and secret. The token request runs under the
+   * client's `timeout`, never a caller's signal: every waiting call shares it.
+   */
+  session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenServerUrl: string, fieldValues: Record<string, string>): OAuth2Session;
+}
+
+function session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenServerUrl: string, fieldValues: Record<string, string>): OAuth2Session {
+  const client: ClientCredentials = {
+    tokenUrl: `${tokenServerUrl.replace(/\/+$/, '')}${auth.tokenPath}`,
+    clientId: fieldValues[auth.clientIdField] ?? '',
+    clientSecret: fieldValues[auth.clientSecretField] ?? '',
+    scopes: auth.scopes,
+    credentialsIn: auth.clientAuth,
+  };
+  const { log, redactor, transport } = core;
+  const options = core.options as InternalClientOptions;
+  const limits = { timeoutMs: options.timeout ?? DEFAULTS.timeout, startTimer: options.startTimer };
+  // Core makes a session only when it has a store.
+  const tokens = (core.tokenStore as OAuth2TokenStore).cacheFor(client, () => {
+    log.debug(`POST ${client.tokenUrl} (OAuth2 client-credentials token)`);
+    return fetchClientCredentialsToken(client, transport, limits);
+  });
+  return {
+    async token(signal, opId) {
+      if (signal?.aborted) throw abortedBy(opId);
+      const token = await new Promise<string>((resolve, reject) => {
+        const onAbort = () => reject(abortedBy(opId));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        tokens
+          .token()
+          .then(resolve, (error: unknown) => {
+            // A token endpoint may echo what it was sent (`error_description` quoting the client secret).
+            if (error instanceof Error) error.message = redactor.string(error.message);
+            reject(error);
+          })
+          .finally(() => signal?.removeEventListener('abort', onAbort));
+      });
+      redactor.add(token);
+      return token;
+    },
+    refused: (token) => tokens.invalidate(token),
+  };
+}
+
+export const oauth2ClientCredentials: OAuth2Support = {
+  newStore: (now) => new OAuth2TokenStore({ now }),
+  session,
+};
