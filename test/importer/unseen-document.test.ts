@@ -65,10 +65,15 @@ describe('a provider imported from a document the catalog has no provider for', 
     expect(run.status).toBe(1);
     const lines = `${run.stdout}${run.stderr}`.split('\n').filter((line) => line.startsWith('resend/'));
     expect(lines.filter((line) => !PROBLEM.test(line))).toEqual([]);
-    const markers = lines.map((line) => {
-      const [, file, row, column, item] = PROBLEM.exec(line)!;
-      expect(readFileSync(join(specs, 'resend', file!), 'utf8').split('\n')[Number(row) - 1]!.slice(Number(column) - 1)).toBe('review:');
-      return `${file} ${item}`;
+    const markers = lines.flatMap((line) => {
+      const [, file, row, column, first] = PROBLEM.exec(line)!;
+      const text = readFileSync(join(specs, 'resend', file!), 'utf8');
+      expect(text.split('\n')[Number(row) - 1]!.slice(Number(column) - 1)).toBe('review:');
+      // The message gives every item of the file's marker, the first one leading.
+      const items = (parse(text) as { review: string[] }).review;
+      expect(items[0]!.startsWith(`${first}:`)).toBe(true);
+      for (const item of items) expect(line).toContain(item);
+      return items.map((item) => `${file} ${item.slice(0, item.indexOf(':'))}`);
     });
     // What the committed review resolves is exactly what validate asked for.
     expect(markers.sort()).toEqual(Object.entries(review).flatMap(([file, edit]) => edit.resolves.map((item) => `${file} ${item}`)).sort());

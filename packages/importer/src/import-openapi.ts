@@ -119,7 +119,8 @@ function docsUrl(doc: OpenApiDocument, account: ReturnType<typeof accountParts>)
   const info = infoOf(doc);
   const candidates = [isNode(doc.root.externalDocs) ? doc.root.externalDocs.url : undefined, isNode(info.contact) ? info.contact.url : undefined, account.servers.default?.url];
   const https = candidates.find((u): u is string => typeof u === 'string' && u.startsWith('https://'));
-  if (https && https === account.servers.default?.url) account.notes.push("docs_url is the API's own server URL, for want of a documentation link in the document; point it at the provider's API reference.");
+  // The API's own server is no documentation page: a draft must not ship with it as its docs link.
+  if (https && https === account.servers.default?.url) account.review.push("docs_url: the document links no documentation page, so this is the API's own server URL; point it at the provider's API reference.");
   if (https) return https;
   account.review.push('docs_url: the document links no https page; give the address of the provider\'s API reference.');
   return 'https://example.com/api-reference';

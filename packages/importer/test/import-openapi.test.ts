@@ -24,10 +24,10 @@ describe('importing the providers\' own documents', () => {
     expect([report.provider, ...report.functions].flatMap((f) => f.review)).toEqual([]);
   });
 
-  it('Telnyx (OpenAPI 3.1) validates as imported but for its error example, which the document does not give', () => {
+  it('Telnyx (OpenAPI 3.1) validates as imported but for its docs link and error example, which the document does not give', () => {
     const { files } = importOpenApi(TELNYX, { provider: 'telnyx' });
     expect(problems(specsDir({ telnyx: files }))).toEqual([
-      "telnyx/provider.yaml:4:1: needs review (left by an import): errors: the document shows no error body, so the example error was made up from the 4XX response's schema; replace it with a real one. Resolve it, then delete 'review'.",
+      "telnyx/provider.yaml:4:1: needs review (left by an import): docs_url: the document links no documentation page, so this is the API's own server URL; point it at the provider's API reference. errors: the document shows no error body, so the example error was made up from the 4XX response's schema; replace it with a real one. Resolve these, then delete 'review'.",
     ]);
     const provider = yamlOf(files, 'provider.yaml');
     expect(provider.errors).toEqual({ message: ['errors.0.detail'], code: ['errors.0.code'], example: { status: 400, body: { errors: [{ detail: 'An error message.' }] } } });
@@ -155,9 +155,9 @@ describe('refs across local files', () => {
     expect(provider.fields.region).toMatchObject({ enum: ['us', 'eu'], default: 'us' });
     expect(provider.auth.key).toEqual({ type: 'api_key', in: 'header', name: 'X-Key', value: 'api_key' });
     const found = problems(specsDir({ split: files }));
-    // The document has no error response: only the provider's review remains.
+    // The document links no docs page and has no error response: only the provider's review remains.
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^split\/provider\.yaml:4:1: needs review \(left by an import\): errors: /);
+    expect(found[0]).toMatch(/^split\/provider\.yaml:4:1: needs review \(left by an import\): docs_url: .* errors: /);
   });
 });
 
