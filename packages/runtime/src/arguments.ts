@@ -74,7 +74,7 @@ function read(value: object, path: string[], walk: Walk): unknown {
     if (isArray) length = (value as unknown[]).length;
     else keys = Object.keys(value);
   } catch (error) {
-    refuse(path, `could not be read (${messageOf(error)}); pass plain data`);
+    unreadable(path, error);
   }
   const count = keys ? keys.length : length;
   const out: Record<string, unknown> | unknown[] = isArray ? [] : {};
@@ -88,11 +88,16 @@ function read(value: object, path: string[], walk: Walk): unknown {
     try {
       item = (value as Record<string, unknown>)[key];
     } catch (error) {
-      refuse(at, `could not be read (${messageOf(error)}); pass plain data`);
+      unreadable(at, error);
     }
     (out as Record<string, unknown>)[key] = copy(item, at, walk);
   }
   return out;
+}
+
+/** The caller's data threw when read (a Proxy, a getter): the parameter at `path` is refused. */
+function unreadable(path: string[], error: unknown): never {
+  refuse(path, `could not be read (${messageOf(error)}); pass plain data`);
 }
 
 function grow(walk: Walk, bytes: number, path: string[]): void {
