@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { htmlCode, htmlEscape, htmlText } from '../src/emit/escape/html.js';
 import { shellWord, withVariables } from '../src/emit/escape/shell.js';
-import { firstSentence } from '../src/emit/docs.js';
+import { firstSentence } from '../src/shared/sentences.js';
 
 describe('HTML in the docs pages', () => {
   it.each([

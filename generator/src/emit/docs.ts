@@ -13,6 +13,7 @@ import { mdCell, mdCode, mdFence, mdLine, mdText, mdUrl, vitePressBody } from '.
 import { yamlString } from './escape/yaml.js';
 import { htmlCode, htmlEscape, htmlText } from './escape/html.js';
 import { authenticationLines, defaultTemplate, serverLines } from './server-text.js';
+import { firstSentence } from '../shared/sentences.js';
 
 const ROOT = 'packages/docs';
 
@@ -128,18 +129,6 @@ function responsePanel(func: Func) {
     example: example && example.response.body !== null && example.response.body !== undefined ? { title: mdLine(example.title), body: mdFence('json', JSON.stringify(example.response.body, null, 2)) } : null,
     tsType: func.responseSchema ? mdFence('ts', jsonSchemaType(func.responseSchema).replace(/\n\s*\[key: string\]: unknown;/g, '')) : null,
   };
-}
-
-/** The first sentence of a description: what a list of functions shows beside each name. */
-export function firstSentence(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  // A sentence ends at ". " outside a code span; `e.g. ` does not end one.
-  let inCode = false;
-  for (let i = 0; i < flat.length; i++) {
-    if (flat[i] === '`') inCode = !inCode;
-    if (!inCode && flat[i] === '.' && (flat[i + 1] === ' ' || i === flat.length - 1) && !/\b(e\.g|i\.e|etc|vs)$/.test(flat.slice(0, i))) return flat.slice(0, i + 1);
-  }
-  return flat;
 }
 
 function counts(provider: Provider) {

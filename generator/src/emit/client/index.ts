@@ -12,6 +12,7 @@ import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
 import { CodeReference, tsString } from '../escape/ts.js';
 import { groupMembers, groupUnions } from './group-types.js';
 import { hoistRepeated } from './shared-rules.js';
+import { firstSentence } from '../../shared/sentences.js';
 
 export const clientRoot = (provider: Provider) => `packages/clients/${provider.id}`;
 
@@ -164,12 +165,6 @@ function standaloneDoc(provider: Provider, func: Func): string {
   lines.push(`Standalone {@link ${provider.className}.${func.names.tsMethod}} (full description, example and retries there): \`${func.names.tsMethod}(createCore(), params)\`.`);
   if (func.deprecated) lines.push(`@deprecated ${oneLine(func.deprecated.message)}`);
   return docBlock(lines);
-}
-
-/** Up to the first full stop that ends a sentence (one followed by a capital letter or the end); "e.g." and "v2." do not. */
-function firstSentence(text: string): string {
-  const end = /[.!?](?=\s+[A-Z]|\s*$)/.exec(text);
-  return end ? text.slice(0, end.index + 1) : text;
 }
 
 function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileStructure> {

@@ -14,7 +14,7 @@ export const apiDeleteOperation: OperationSpec = {
   args: { properties: { path: { type: "string", minLength: 1 } }, required: ["path"] },
 };
 /**
- * Send a DELETE request to any documented Retell endpoint that has no dedicated function, e.g. `delete-retell-llm/{llm_id}` or `delete-knowledge-base/{id}`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused).
+ * Send a DELETE request to any documented Retell endpoint that has no dedicated function, e.g. `delete-retell-llm/{llm_id}` or `delete-knowledge-base/{id}`.
  *
  * Standalone {@link Retell.apiDelete} (full description, example and retries there): `apiDelete(createCore(), params)`.
  */

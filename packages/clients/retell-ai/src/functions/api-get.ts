@@ -13,7 +13,7 @@ export const apiGetOperation: OperationSpec = {
   args: { properties: { path: { type: "string", minLength: 1 } }, required: ["path"] },
 };
 /**
- * Send a GET request to any documented Retell endpoint that has no dedicated function, e.g. `v2/list-conversation-flows` or `get-knowledge-base/{id}`. `path` is relative to https://api.retellai.com and includes its version prefix where the endpoint has one; absolute URLs and `..` are refused.
+ * Send a GET request to any documented Retell endpoint that has no dedicated function, e.g. `v2/list-conversation-flows` or `get-knowledge-base/{id}`.
  *
  * Standalone {@link Retell.apiGet} (full description, example and retries there): `apiGet(createCore(), params)`.
  */

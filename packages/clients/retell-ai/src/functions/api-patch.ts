@@ -13,7 +13,7 @@ export const apiPatchOperation: OperationSpec = {
   args: { properties: { path: { type: "string", minLength: 1 }, body: { type: "object" } }, required: ["path"] },
 };
 /**
- * Send a PATCH request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `update-retell-llm/{llm_id}` or `update-agent/{agent_id}`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused) and `body` becomes the JSON request body.
+ * Send a PATCH request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `update-retell-llm/{llm_id}` or `update-agent/{agent_id}`.
  *
  * Standalone {@link Retell.apiPatch} (full description, example and retries there): `apiPatch(createCore(), params)`.
  */

@@ -14,7 +14,7 @@ export const apiPostOperation: OperationSpec = {
   args: { properties: { path: { type: "string", minLength: 1 }, body: { type: "object" } }, required: ["path"] },
 };
 /**
- * Send a POST request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `create-retell-llm` or `create-knowledge-base`. `path` is relative to https://api.retellai.com (absolute URLs and `..` are refused) and `body` becomes the JSON request body.
+ * Send a POST request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `create-retell-llm` or `create-knowledge-base`.
  *
  * Standalone {@link Retell.apiPost} (full description, example and retries there): `apiPost(createCore(), params)`.
  */
