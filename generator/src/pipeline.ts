@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { hashProviderFolder, stampProviderFolder } from './cache/spec-hash.js';
 import { generatorFingerprint } from './cache/fingerprint.js';
 import { GenerationCache, type OutputStamp, type ProviderEntry } from './cache/store.js';
-import { tsMorphLoaded } from './emit/client/ts-morph-loader.js';
 import type { Emitter, GeneratedFile } from './emit/emitter.js';
 import { emitters as defaultEmitters } from './emit/index.js';
 import { checkClaims, type NameClaim } from './load/check-names.js';
@@ -47,8 +46,6 @@ export interface RunStats {
   parsed: number;
   /** Providers whose files were emitted (the others' files were found intact on disk). */
   emitted: number;
-  /** Whether ts-morph was imported (only when some client was emitted). */
-  tsMorphLoaded: boolean;
 }
 
 export type GenerateResult =
@@ -91,8 +88,8 @@ export function generate(options: GenerateOptions): GenerateResult {
   const units: Unit[] = [];
   const models: Provider[] = [];
   const pendingModels = new Map<string, Buffer>();
-  const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0, tsMorphLoaded: false };
-  const finish = () => ({ timings: clock.timings(), stats: { ...stats, tsMorphLoaded: tsMorphLoaded() } });
+  const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0 };
+  const finish = () => ({ timings: clock.timings(), stats: { ...stats } });
 
   try {
     for (const [i, folder] of listed.folders.entries()) {

@@ -80,7 +80,7 @@ function copyProvider(specs: string, from: string, to: string): void {
 
 const firstFunctionFile = (specs: string, provider: string) => readdirSync(join(specs, provider)).filter((f) => f !== 'provider.yaml' && f.endsWith('.yaml')).sort()[0]!;
 
-// Each step runs whole generates (ts-morph's first import alone can take seconds on a loaded machine); the limit only has to end a hang.
+// Each step runs whole generates; the limit only has to end a hang.
 describe('incremental generation', { timeout: 300_000 }, () => {
   const root = newRoot();
   const specs = join(root, 'specs');
