@@ -64,7 +64,8 @@ export interface StaleFile {
 interface Unit {
   folder: string;
   spec: { hash: string; stamp: string } | null;
-  claims: NameClaim[];
+  /** As the loader made them, or as the cache kept them (JSON, parsed only if the names must be checked). */
+  claims: NameClaim[] | string;
   /** By emitter name; large ones are on disk until the catalog-wide files are built. */
   summaries: Record<string, StoredSummary>;
   owned: string[];
@@ -115,7 +116,9 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
       boundHeap();
       options.onProgress?.({ phase: 'providers', done: i + 1, total: listed.folders.length });
     }
-    diagnostics.push(...clock.time('check names', () => checkClaims(units.flatMap((u) => u.claims))));
+    // Every cached provider's names were checked together when its entry was saved, and removing a
+    // provider cannot make two names clash: only a run that parsed something has names to check.
+    if (stats.parsed > 0) diagnostics.push(...clock.time('check names', () => checkClaims(units.flatMap((u) => claimsOf(u)))));
     if (diagnostics.length > 0) {
       out.staging.discard();
       cache?.discard();
@@ -173,7 +176,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
       return { folder: folder.name, spec, claims: entry.claims, summaries: entry.summaries, owned: entry.owned, emitted: null };
     }
     let provider = entry && specHash ? clock.time('read cache', () => cache!.model(folder.name, specHash)) : null;
-    let claims = entry?.claims ?? [];
+    let claims: Unit['claims'] = entry?.claims ?? [];
     if (!provider) {
       const loaded = clock.time('load + validate + model', () => loadProvider(listed.specsRoot, folder));
       stats.parsed++;
@@ -235,11 +238,13 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
       if (!unit.emitted || !unit.spec) continue;
       const outputs = unit.emitted.paths.map((path) => stampOf(options.rootDir, path));
       if (outputs.some((o) => o === null)) continue;
-      entries.push({ folder: unit.folder, specHash: unit.spec.hash, specStamp: unit.spec.stamp, claims: unit.claims, summaries: unit.summaries, owned: unit.owned, outputs: outputs as OutputStamp[] });
+      entries.push({ folder: unit.folder, specHash: unit.spec.hash, specStamp: unit.spec.stamp, claims: typeof unit.claims === 'string' ? unit.claims : JSON.stringify(unit.claims), summaries: unit.summaries, owned: unit.owned, outputs: outputs as OutputStamp[] });
     }
     cache.saveIndex(entries, removed);
   }
 }
+
+const claimsOf = (unit: Unit): NameClaim[] => (typeof unit.claims === 'string' ? (JSON.parse(unit.claims) as NameClaim[]) : unit.claims);
 
 function fingerprintOf(emitters: Emitter[]): string {
   return `${generatorFingerprint()}:${emitters.map((e) => e.name).join(',')}`;

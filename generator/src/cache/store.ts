@@ -15,9 +15,13 @@ export interface OutputStamp {
 
 /**
  * One emitter's summary of one provider, as kept: small ones in the index itself, larger ones in a
- * file of their own named by the hash of their bytes, read only while the catalog-wide files are built.
+ * file of their own named by the hash of their bytes, read only while the catalog-wide files are
+ * built. An object is kept field by field, so a walk that reads one field reads only its file.
  */
-export type StoredSummary = { inline: unknown } | { file: string };
+export type StoredSummary = { inline: unknown } | { file: string } | { fields: Record<string, StoredSummary> };
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
 /** What a provider's last successful generation left behind, enough to skip it entirely next time. */
 export interface ProviderEntry {
@@ -25,7 +29,8 @@ export interface ProviderEntry {
   specHash: string;
   /** The spec folder's names, sizes and mtimes when it was hashed: while they hold, its bytes need not be read again. */
   specStamp: string;
-  claims: NameClaim[];
+  /** The provider's name claims as JSON: parsed only when some provider changed and the names must be checked again. */
+  claims: string;
   /** Each split emitter's summary of the provider, by emitter name, for the catalog-wide files. */
   summaries: Record<string, StoredSummary>;
   /** Directories the emitters own because of this provider (its client package). */
@@ -57,13 +62,22 @@ function isEntry(value: unknown): value is ProviderEntry {
     typeof value.folder === 'string' &&
     typeof value.specHash === 'string' &&
     typeof value.specStamp === 'string' &&
-    Array.isArray(value.claims) &&
+    typeof value.claims === 'string' &&
     isObject(value.summaries) &&
-    Object.values(value.summaries).every((s) => isObject(s) && ('inline' in s || typeof s.file === 'string')) &&
+    Object.values(value.summaries).every(isStoredSummary) &&
     Array.isArray(value.owned) &&
     Array.isArray(value.outputs) &&
     value.outputs.every((o) => isObject(o) && typeof o.path === 'string' && typeof o.size === 'number' && typeof o.mtimeMs === 'number')
   );
+}
+
+function isStoredSummary(value: unknown): value is StoredSummary {
+  return isObject(value) && ('inline' in value || typeof value.file === 'string' || (isObject(value.fields) && Object.values(value.fields).every(isStoredSummary)));
+}
+
+function summaryFilesOf(stored: StoredSummary): string[] {
+  if ('fields' in stored) return Object.values(stored.fields).flatMap(summaryFilesOf);
+  return 'file' in stored ? [stored.file] : [];
 }
 
 function readIndex(path: string): IndexFile | null {
@@ -108,13 +122,25 @@ export class SummaryFiles {
   store(folder: string, emitter: string, value: unknown): StoredSummary {
     const bytes = serialize(value);
     if (bytes.length <= INLINE_BYTES) return { inline: value };
+    if (isPlainObject(value)) {
+      return { fields: Object.fromEntries(Object.entries(value).map(([key, field]) => [key, this.store(folder, `${emitter}.${key}`, field)])) };
+    }
     const file = `${encodeURIComponent(folder)}.${encodeURIComponent(emitter)}.${summaryHash(bytes)}${SUMMARY}`;
     writeFileSync(join(this.writeDir(), file), bytes);
     return { file };
   }
 
+  /** The summary as stored; a field kept in a file of its own is read when it is first used. */
   load(stored: StoredSummary): unknown {
     if ('inline' in stored) return stored.inline;
+    if ('fields' in stored) {
+      const value: Record<string, unknown> = {};
+      for (const [key, field] of Object.entries(stored.fields)) {
+        if ('inline' in field) value[key] = field.inline;
+        else Object.defineProperty(value, key, { enumerable: true, configurable: true, get: () => this.load(field) });
+      }
+      return value;
+    }
     let bytes: Buffer | null = null;
     for (const dir of this.readDirs()) {
       try {
@@ -226,7 +252,7 @@ export class GenerationCache {
     const entries: Record<string, ProviderEntry> = before && before.fingerprint === this.fingerprint ? { ...before.entries } : {};
     for (const folder of removed) delete entries[folder];
     for (const entry of updated) entries[entry.folder] = entry;
-    const kept = new Set(Object.values(entries).flatMap((e) => Object.values(e.summaries).flatMap((s) => ('file' in s ? [s.file] : []))));
+    const kept = new Set(Object.values(entries).flatMap((e) => Object.values(e.summaries).flatMap(summaryFilesOf)));
     mkdirSync(this.dir, { recursive: true });
     if (this.created !== null) {
       for (const name of readdirSync(this.pendingDir)) renameSync(join(this.pendingDir, name), join(this.dir, name));
