@@ -249,6 +249,8 @@ export class GenerationCache {
    */
   saveIndex(updated: ProviderEntry[], removed: string[]): void {
     const before = this.index();
+    // Nothing new and nothing gone (and no pending files): the index on disk already says it all.
+    if (updated.length === 0 && removed.length === 0 && this.created === null && before?.fingerprint === this.fingerprint) return;
     const entries: Record<string, ProviderEntry> = before && before.fingerprint === this.fingerprint ? { ...before.entries } : {};
     for (const folder of removed) delete entries[folder];
     for (const entry of updated) entries[entry.folder] = entry;

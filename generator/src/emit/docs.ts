@@ -231,8 +231,8 @@ interface DocsSummary {
   llms: string[];
   /** Its lines of namespaces.txt. */
   namespaces: string[];
-  /** Its entries of examples.json. */
-  examples: unknown[];
+  /** Its entries of examples.json, each rendered as it appears there (two-space JSON, indented to its place in the list). */
+  examples: string[];
 }
 
 function docsSummary(p: Provider): DocsSummary {
@@ -243,7 +243,7 @@ function docsSummary(p: Provider): DocsSummary {
     llms: llmsSection(p),
     namespaces: [`app.integrations.${p.namespace} -- ${p.name.replace(/\s+/g, ' ').trim()}`, ...p.functions.map((f) => `  ${f.name}(${f.parameters.map((q) => (q.required ? q.name : `${q.name}?`)).join(', ')}) ${f.operation}`)],
     examples: p.functions.flatMap((f) =>
-      f.examples.map((e) => ({
+      f.examples.map((e) => examplesEntry({
         function: f.names.qualified,
         title: e.title,
         cli: cliExample(f, e),
@@ -259,6 +259,8 @@ function docsSummary(p: Provider): DocsSummary {
     ),
   };
 }
+
+const examplesEntry = (entry: unknown) => JSON.stringify(entry, null, 2).replace(/\n/g, '\n  ');
 
 function indexPage(providers: SummaryList<DocsSummary>): string {
   // Cards are small; the rest of each summary (examples, llms.txt lines) is dropped as the walk goes.
@@ -308,14 +310,13 @@ function* namespaceIndex(providers: SummaryList<DocsSummary>): Iterable<string> 
   if (!any) yield '\n';
 }
 
-/** `stableJson(examples)` of every provider's examples, one example at a time. */
+/** `stableJson(examples)` of every provider's examples, one provider at a time. */
 function* examplesJson(providers: SummaryList<DocsSummary>): Iterable<string> {
   let first = true;
   for (const p of providers) {
-    for (const example of p.examples) {
-      yield `${first ? '[\n  ' : ',\n  '}${JSON.stringify(example, null, 2).replace(/\n/g, '\n  ')}`;
-      first = false;
-    }
+    if (p.examples.length === 0) continue;
+    yield `${first ? '[\n  ' : ',\n  '}${p.examples.join(',\n  ')}`;
+    first = false;
   }
   yield first ? '[]\n' : '\n]\n';
 }
