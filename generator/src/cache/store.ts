@@ -264,7 +264,8 @@ export class GenerationCache {
     writeAtomically(this.indexPath, serialize({ format: FORMAT, fingerprint: this.fingerprint, entries } satisfies IndexFile));
     this.loaded = { format: FORMAT, fingerprint: this.fingerprint, entries };
     for (const name of readdirSync(this.dir)) {
-      if (name.endsWith(SUMMARY) && !kept.has(name)) rmSync(join(this.dir, name), { force: true });
+      // `.entry` files are the per-provider entries of the cache's first format, which the index replaced.
+      if ((name.endsWith(SUMMARY) && !kept.has(name)) || name.endsWith('.entry')) rmSync(join(this.dir, name), { force: true });
     }
     for (const folder of removed) rmSync(this.modelFile(folder), { force: true });
   }
