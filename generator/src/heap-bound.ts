@@ -2,7 +2,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** How far the heap may grow past its size after the last full collection before another is forced. */
-const STEP_BYTES = 64 * 1024 * 1024;
+const STEP_BYTES = 32 * 1024 * 1024;
 
 let collect: (() => void) | null | undefined;
 
