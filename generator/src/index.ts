@@ -5,4 +5,5 @@ export { generate, type GenerateOptions, type GenerateResult, type StaleFile, ty
 export type { Emitter, GeneratedFile } from './emit/emitter.js';
 export { emitters } from './emit/index.js';
 export { reportGenerate, type ReportStreams } from './report.js';
+export { progressLine } from './progress.js';
 export * from './diff/index.js';

@@ -1,10 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashProviderFolder, stampProviderFolder } from './cache/spec-hash.js';
 import { generatorFingerprint } from './cache/fingerprint.js';
-import { GenerationCache, type OutputStamp, type ProviderEntry } from './cache/store.js';
-import { tsMorphLoaded } from './emit/client/ts-morph-loader.js';
-import type { Emitter, GeneratedFile } from './emit/emitter.js';
+import { CacheCorruptError, GenerationCache, SummaryFiles, type OutputStamp, type ProviderEntry, type StoredSummary } from './cache/store.js';
+import { isStreamed, type Emitter, type IndexOutput, type SummaryList } from './emit/emitter.js';
 import { emitters as defaultEmitters } from './emit/index.js';
 import { checkClaims, type NameClaim } from './load/check-names.js';
 import { sortDiagnostics, type Diagnostic } from './load/diagnostics.js';
@@ -12,6 +11,8 @@ import { listProviderFolders, loadProvider, type ProviderFolder } from './load/i
 import type { Catalog, Provider } from './model.js';
 import { listOwnedFiles, readIfExists } from './output/tree.js';
 import { StagedWrites, type WriteSummary } from './output/write.js';
+import { comparePieces } from './output/compare-pieces.js';
+import { heapBound } from './heap-bound.js';
 import { PackageVersionError, withPackageVersion } from './output/package-versions.js';
 import { PhaseClock, type PhaseTiming } from './phase-clock.js';
 
@@ -47,8 +48,6 @@ export interface RunStats {
   parsed: number;
   /** Providers whose files were emitted (the others' files were found intact on disk). */
   emitted: number;
-  /** Whether ts-morph was imported (only when some client was emitted). */
-  tsMorphLoaded: boolean;
 }
 
 export type GenerateResult =
@@ -65,8 +64,10 @@ export interface StaleFile {
 interface Unit {
   folder: string;
   spec: { hash: string; stamp: string } | null;
-  claims: NameClaim[];
-  summaries: Record<string, unknown>;
+  /** As the loader made them, or as the cache kept them (JSON, parsed only if the names must be checked). */
+  claims: NameClaim[] | string;
+  /** By emitter name; large ones are on disk until the catalog-wide files are built. */
+  summaries: Record<string, StoredSummary>;
   owned: string[];
   /** Paths it was emitted to in this run, and whether they all matched the disk already; null when the cache vouched for them. */
   emitted: { paths: string[]; matched: boolean } | null;
@@ -80,29 +81,47 @@ interface Unit {
  * summaries). Nothing lands on disk unless every provider was valid and every emitter succeeded.
  */
 export function generate(options: GenerateOptions): GenerateResult {
+  const cacheDir = options.cacheDir === false ? false : (options.cacheDir ?? join(options.rootDir, 'node_modules/.cache/switchboard'));
+  try {
+    return generateOnce(options, cacheDir);
+  } catch (error) {
+    if (!(error instanceof CacheCorruptError) || cacheDir === false) throw error;
+    // A cache file went bad under an entry that vouched for it: forget every entry and run in full.
+    rmSync(join(cacheDir, GenerationCache.INDEX), { force: true });
+    return generateOnce(options, cacheDir);
+  }
+}
+
+function generateOnce(options: GenerateOptions, cacheDir: string | false): GenerateResult {
   const clock = new PhaseClock();
   const emitters = options.emitters ?? defaultEmitters;
   // An emitter without a split needs the whole model at once, so every provider's is kept.
   const wholeCatalog = emitters.some((e) => !e.split);
-  const cache = options.cacheDir === false ? null : new GenerationCache(options.cacheDir ?? join(options.rootDir, 'node_modules/.cache/switchboard'), clock.time('fingerprint', () => fingerprintOf(emitters)));
+  const cache = cacheDir === false ? null : new GenerationCache(cacheDir, clock.time('fingerprint', () => fingerprintOf(emitters)));
+  const ownSummaries = cache ? null : SummaryFiles.temporary();
+  const summaryFiles = cache?.summaries ?? ownSummaries!;
+  const boundHeap = heapBound();
   const listed = clock.time('list specs', () => listProviderFolders(options.specsDir ?? join(options.rootDir, 'specs')));
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   const out = new OutputRun(options.rootDir, options.check === true, clock);
   const units: Unit[] = [];
   const models: Provider[] = [];
-  const pendingModels = new Map<string, Buffer>();
-  const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0, tsMorphLoaded: false };
-  const finish = () => ({ timings: clock.timings(), stats: { ...stats, tsMorphLoaded: tsMorphLoaded() } });
+  const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0 };
+  const finish = () => ({ timings: clock.timings(), stats: { ...stats } });
 
   try {
     for (const [i, folder] of listed.folders.entries()) {
       const unit = generateProvider(folder);
       if (unit) units.push(unit);
+      boundHeap();
       options.onProgress?.({ phase: 'providers', done: i + 1, total: listed.folders.length });
     }
-    diagnostics.push(...clock.time('check names', () => checkClaims(units.flatMap((u) => u.claims))));
+    // Every cached provider's names were checked together when its entry was saved, and removing a
+    // provider cannot make two names clash: only a run that parsed something has names to check.
+    if (stats.parsed > 0) diagnostics.push(...clock.time('check names', () => checkClaims(units.flatMap((u) => claimsOf(u)))));
     if (diagnostics.length > 0) {
       out.staging.discard();
+      cache?.discard();
       return { kind: 'invalid', diagnostics: sortDiagnostics(diagnostics), ...finish() };
     }
 
@@ -110,28 +129,43 @@ export function generate(options: GenerateOptions): GenerateResult {
     const catalog: Catalog = { providers: models };
     for (const emitter of emitters) {
       const roots = emitter.split ? emitter.owns({ providers: [] }) : emitter.owns(catalog);
-      const files = clock.time(`emit ${emitter.name}`, () => (emitter.split ? emitter.split.index(units.map((u) => u.summaries[emitter.name])) : emitter.emit(catalog)));
+      const files = clock.time(`emit ${emitter.name}`, () => (emitter.split ? emitter.split.index(summaryList(emitter.name)) : emitter.emit(catalog)));
       out.take(emitter, roots, files);
+      boundHeap();
     }
     const removedFolders = cache ? cache.folders().filter((f) => !listed.folders.some((l) => l.name === f)) : [];
     const stale = clock.time('find stale', () => out.stale(removedFolders.flatMap((f) => cache!.recordedOutputs(f))));
     const files = out.expectedCount();
 
     if (options.check) {
-      clock.time('write cache', () => saveEntries(units.filter((u) => u.emitted?.matched)));
+      clock.time('write cache', () => saveEntries(units.filter((u) => u.emitted?.matched), []));
       return { kind: 'checked', stale, files, ...finish() };
     }
     options.onProgress?.({ phase: 'write', done: 0, total: 1 });
     const notGenerated = stale.filter((s) => s.problem === 'not generated').map((s) => s.path);
     const written = clock.time('write', () => out.staging.commit(notGenerated));
-    clock.time('write cache', () => {
-      saveEntries(units);
-      for (const folder of removedFolders) cache!.forget(folder);
-    });
+    clock.time('write cache', () => saveEntries(units, removedFolders));
     return { kind: 'written', summary: { written, removed: notGenerated, unchanged: files - written.length }, files, ...finish() };
   } catch (error) {
     out.staging.discard();
+    cache?.discard();
     throw error;
+  } finally {
+    ownSummaries?.close();
+  }
+
+  /** One emitter's summaries of every provider, read from disk on each walk. */
+  function summaryList(emitter: string): SummaryList<unknown> {
+    return {
+      length: units.length,
+      *[Symbol.iterator]() {
+        for (const unit of units) {
+          const stored = unit.summaries[emitter];
+          if (!stored) throw new CacheCorruptError(`no ${emitter} summary for ${unit.folder}`);
+          yield summaryFiles.load(stored);
+        }
+      },
+    };
   }
 
   function generateProvider(folder: ProviderFolder): Unit | null {
@@ -142,7 +176,7 @@ export function generate(options: GenerateOptions): GenerateResult {
       return { folder: folder.name, spec, claims: entry.claims, summaries: entry.summaries, owned: entry.owned, emitted: null };
     }
     let provider = entry && specHash ? clock.time('read cache', () => cache!.model(folder.name, specHash)) : null;
-    let claims = entry?.claims ?? [];
+    let claims: Unit['claims'] = entry?.claims ?? [];
     if (!provider) {
       const loaded = clock.time('load + validate + model', () => loadProvider(listed.specsRoot, folder));
       stats.parsed++;
@@ -150,8 +184,7 @@ export function generate(options: GenerateOptions): GenerateResult {
       if (!loaded.provider) return null;
       provider = loaded.provider;
       claims = loaded.claims;
-      // Serialized now so the model can be dropped after emission; written to the cache only if the whole run succeeds.
-      if (cache && specHash && loaded.diagnostics.length === 0) pendingModels.set(folder.name, clock.time('write cache', () => cache.serializeModel(specHash, loaded.provider!)));
+      if (cache && specHash && loaded.diagnostics.length === 0) clock.time('write cache', () => cache.saveModel(folder.name, specHash, loaded.provider!));
     }
     // Client versions are Changesets' to keep, not the specs': see output/package-versions.ts.
     try {
@@ -166,7 +199,7 @@ export function generate(options: GenerateOptions): GenerateResult {
     if (diagnostics.length > 0) return { folder: folder.name, spec, claims, summaries: {}, owned: [], emitted: null };
 
     stats.emitted++;
-    const summaries: Record<string, unknown> = {};
+    const summaries: Record<string, StoredSummary> = {};
     const owned = new Set<string>();
     const staleBefore = out.staleCount();
     const paths: string[] = [];
@@ -175,7 +208,8 @@ export function generate(options: GenerateOptions): GenerateResult {
       const roots = emitter.owns({ providers: [provider] });
       roots.forEach((r) => owned.add(r));
       const files = clock.time(`emit ${emitter.name}`, () => {
-        summaries[emitter.name] = emitter.split!.summary(provider);
+        const summary = emitter.split!.summary(provider);
+        summaries[emitter.name] = clock.time('write cache', () => summaryFiles.store(folder.name, emitter.name, summary));
         return emitter.split!.provider(provider);
       });
       out.take(emitter, roots, files);
@@ -197,17 +231,20 @@ export function generate(options: GenerateOptions): GenerateResult {
     return { spec: { hash, stamp }, entry: entry && entry.specHash === hash ? entry : null };
   }
 
-  function saveEntries(toSave: Unit[]): void {
+  function saveEntries(toSave: Unit[], removed: string[]): void {
     if (!cache) return;
-    for (const [folder, serialized] of pendingModels) cache.saveModel(folder, serialized);
+    const entries: ProviderEntry[] = [];
     for (const unit of toSave) {
       if (!unit.emitted || !unit.spec) continue;
       const outputs = unit.emitted.paths.map((path) => stampOf(options.rootDir, path));
       if (outputs.some((o) => o === null)) continue;
-      cache.saveEntry({ folder: unit.folder, specHash: unit.spec.hash, specStamp: unit.spec.stamp, claims: unit.claims, summaries: unit.summaries, owned: unit.owned, outputs: outputs as OutputStamp[] });
+      entries.push({ folder: unit.folder, specHash: unit.spec.hash, specStamp: unit.spec.stamp, claims: typeof unit.claims === 'string' ? unit.claims : JSON.stringify(unit.claims), summaries: unit.summaries, owned: unit.owned, outputs: outputs as OutputStamp[] });
     }
+    cache.saveIndex(entries, removed);
   }
 }
+
+const claimsOf = (unit: Unit): NameClaim[] => (typeof unit.claims === 'string' ? (JSON.parse(unit.claims) as NameClaim[]) : unit.claims);
 
 function fingerprintOf(emitters: Emitter[]): string {
   return `${generatorFingerprint()}:${emitters.map((e) => e.name).join(',')}`;
@@ -243,13 +280,20 @@ class OutputRun {
   }
 
   /** Compare an emitter's files with the disk and stage the ones that differ. */
-  take(emitter: Emitter, roots: string[], files: GeneratedFile[]): void {
+  take(emitter: Emitter, roots: string[], files: IndexOutput[]): void {
     roots.forEach((r) => this.roots.add(r));
     for (const file of files) {
       if (!roots.some((root) => file.path.startsWith(`${root}/`))) {
         throw new Error(`emitter '${emitter.name}' produced ${file.path}, outside the directories it owns (${roots.join(', ')}).`);
       }
       this.expected.add(file.path);
+      if (isStreamed(file)) {
+        const outcome = this.clock.time('compare', () => comparePieces(join(this.rootDir, file.path), file.chunks()));
+        if (outcome.kind === 'same') continue;
+        this.found.push({ path: file.path, problem: outcome.kind });
+        this.clock.time('write', () => outcome.write(this.check ? null : this.staging.stagePieces(file.path)));
+        continue;
+      }
       const current = this.clock.time('compare', () => readIfExists(join(this.rootDir, file.path)));
       if (current === file.contents) continue;
       this.found.push({ path: file.path, problem: current === null ? 'missing' : 'differs' });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +80,7 @@ function copyProvider(specs: string, from: string, to: string): void {
 
 const firstFunctionFile = (specs: string, provider: string) => readdirSync(join(specs, provider)).filter((f) => f !== 'provider.yaml' && f.endsWith('.yaml')).sort()[0]!;
 
-// Each step runs whole generates (ts-morph's first import alone can take seconds on a loaded machine); the limit only has to end a hang.
+// Each step runs whole generates; the limit only has to end a hang.
 describe('incremental generation', { timeout: 300_000 }, () => {
   const root = newRoot();
   const specs = join(root, 'specs');
@@ -158,5 +158,55 @@ describe('incremental generation', { timeout: 300_000 }, () => {
     const result = written(generate({ rootDir: root }));
     expect(result.stats.parsed).toBe(result.stats.providers);
     expectSameAsFull(root);
+  });
+
+  const cacheDir = join(root, 'node_modules/.cache/switchboard');
+  const summaryFiles = () => readdirSync(join(cacheDir, 'providers')).filter((name) => name.endsWith('.summary'));
+
+  it('a half-written or foreign cache index is a miss: the next run loads everything, and the output is the same', () => {
+    const index = join(cacheDir, 'index.v8');
+    writeFileSync(index, readFileSync(index).subarray(0, Math.floor(statSync(index).size / 2)));
+    expect(written(generate({ rootDir: root })).stats).toMatchObject({ parsed: 2, emitted: 2 });
+    expectSameAsFull(root);
+    writeFileSync(index, '{"format": 2}');
+    expect(written(generate({ rootDir: root })).stats).toMatchObject({ parsed: 2 });
+    expectSameAsFull(root);
+  });
+
+  it('a summary file gone or altered under an index that vouches for it: a full run, not a crash or wrong output', () => {
+    expect(summaryFiles().length).toBeGreaterThan(0);
+    const [gone, altered] = summaryFiles();
+    rmSync(join(cacheDir, 'providers', gone!));
+    // An edit elsewhere, so the catalog-wide files must be rebuilt from every provider's summaries.
+    editYaml(join(specs, first, firstFunctionFile(specs, first)), (doc) => doc.set('title', `${String(doc.get('title'))} once more`));
+    expect(written(generate({ rootDir: root })).stats).toMatchObject({ parsed: 2 });
+    expectSameAsFull(root);
+    const path = join(cacheDir, 'providers', altered ?? summaryFiles()[0]!);
+    if (existsSync(path)) writeFileSync(path, readFileSync(path).reverse());
+    editYaml(join(specs, first, firstFunctionFile(specs, first)), (doc) => doc.set('title', `${String(doc.get('title'))}!`));
+    expect(written(generate({ rootDir: root })).kind).toBe('written');
+    expectSameAsFull(root);
+  });
+
+  it('files left by an interrupted run (pending cache files, staged outputs) change nothing', () => {
+    const pending = join(cacheDir, 'pending-999999');
+    mkdirSync(pending, { recursive: true });
+    writeFileSync(join(pending, `${first}.model`), 'half a model');
+    writeFileSync(join(root, 'packages/catalog/catalog.json.switchboard-tmp-999999'), '{"providers": [');
+    const result = written(generate({ rootDir: root }));
+    expect(result.stats).toMatchObject({ parsed: 0, emitted: 0 });
+    expect(result.summary.written).toEqual([]);
+    expect(result.summary.removed).toEqual(['packages/catalog/catalog.json.switchboard-tmp-999999']);
+    expectSameAsFull(root);
+  });
+
+  it('only the summaries the index refers to are kept', () => {
+    const referenced = summaryFiles();
+    editYaml(join(specs, first, firstFunctionFile(specs, first)), (doc) => doc.set('title', `${String(doc.get('title'))} and again`));
+    written(generate({ rootDir: root }));
+    const after = summaryFiles();
+    // The edited provider's changed summaries replaced their old files: the count stays, some names changed.
+    expect(after.length).toBe(referenced.length);
+    expect(after).not.toEqual(referenced);
   });
 });

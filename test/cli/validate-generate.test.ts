@@ -59,4 +59,17 @@ describe('switchboard generate --check', () => {
     expect(switchboard(['generate'], { cwd: root }).stdout).toMatch(/0 written, 0 removed/);
     expect(switchboard(['generate', '--check'], { cwd: root }).status).toBe(0);
   });
+
+  it('--json gives what the cache saved and each phase\'s timing; --no-cache loads every provider again', () => {
+    const root = scratchProject();
+    const cached = JSON.parse(switchboard(['generate', '--json'], { cwd: root }).stdout);
+    expect(cached.meta.stats).toMatchObject({ parsed: expect.any(Number), emitted: expect.any(Number) });
+    expect(cached.meta.timings.length).toBeGreaterThan(0);
+    for (const t of cached.meta.timings) expect(t).toEqual({ phase: expect.any(String), ms: expect.any(Number) });
+    const again = JSON.parse(switchboard(['generate', '--json'], { cwd: root }).stdout);
+    expect(again.meta.stats).toMatchObject({ parsed: 0, emitted: 0 });
+    const uncached = JSON.parse(switchboard(['generate', '--json', '--no-cache'], { cwd: root }).stdout);
+    expect(uncached.meta.stats.parsed).toBe(uncached.meta.stats.providers);
+    expect(uncached.data).toMatchObject({ written: [], removed: [] });
+  });
 });

@@ -50,7 +50,7 @@ export function generatorFingerprint(): string {
   hashTree(hash, join(generatorDir, 'schema'), 'schema');
   const manifest = readFileSync(join(generatorDir, 'package.json'));
   hash.update(manifest);
-  // A dependency upgrade (ts-morph's printer, yaml's parser) can change output: each one's installed version counts.
+  // A dependency upgrade (yaml's parser, ajv) can change output: each one's installed version counts.
   const dependencies = Object.keys((JSON.parse(manifest.toString('utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {}).sort();
   for (const name of dependencies) {
     const dir = packageDir(name, generatorDir);

@@ -1,4 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { NameClaim } from '../load/check-names.js';
@@ -11,125 +13,260 @@ export interface OutputStamp {
   mtimeMs: number;
 }
 
+/**
+ * One emitter's summary of one provider, as kept: small ones in the index itself, larger ones in a
+ * file of their own named by the hash of their bytes, read only while the catalog-wide files are
+ * built. An object is kept field by field, so a walk that reads one field reads only its file.
+ */
+export type StoredSummary = { inline: unknown } | { file: string } | { fields: Record<string, StoredSummary> };
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+
 /** What a provider's last successful generation left behind, enough to skip it entirely next time. */
 export interface ProviderEntry {
-  format: typeof FORMAT;
-  fingerprint: string;
   folder: string;
   specHash: string;
   /** The spec folder's names, sizes and mtimes when it was hashed: while they hold, its bytes need not be read again. */
   specStamp: string;
-  claims: NameClaim[];
+  /** The provider's name claims as JSON: parsed only when some provider changed and the names must be checked again. */
+  claims: string;
   /** Each split emitter's summary of the provider, by emitter name, for the catalog-wide files. */
-  summaries: Record<string, unknown>;
+  summaries: Record<string, StoredSummary>;
   /** Directories the emitters own because of this provider (its client package). */
   owned: string[];
   outputs: OutputStamp[];
 }
 
-const FORMAT = 1;
-const ENTRY = '.entry';
+interface IndexFile {
+  format: typeof FORMAT;
+  fingerprint: string;
+  entries: Record<string, ProviderEntry>;
+}
+
+const FORMAT = 2;
+const INDEX = 'index.v8';
 const MODEL = '.model';
+const SUMMARY = '.summary';
+/** Summaries up to this many serialized bytes stay in the index: reading a file each would cost more than keeping them. */
+const INLINE_BYTES = 2048;
+
+/** A summary file that is missing, unreadable or not what its name says: the cache cannot be trusted for this run. */
+export class CacheCorruptError extends Error {}
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 function isEntry(value: unknown): value is ProviderEntry {
   return (
     isObject(value) &&
-    value.format === FORMAT &&
-    typeof value.fingerprint === 'string' &&
     typeof value.folder === 'string' &&
     typeof value.specHash === 'string' &&
     typeof value.specStamp === 'string' &&
-    Array.isArray(value.claims) &&
+    typeof value.claims === 'string' &&
     isObject(value.summaries) &&
+    Object.values(value.summaries).every(isStoredSummary) &&
     Array.isArray(value.owned) &&
     Array.isArray(value.outputs) &&
     value.outputs.every((o) => isObject(o) && typeof o.path === 'string' && typeof o.size === 'number' && typeof o.mtimeMs === 'number')
   );
 }
 
+function isStoredSummary(value: unknown): value is StoredSummary {
+  return isObject(value) && ('inline' in value || typeof value.file === 'string' || (isObject(value.fields) && Object.values(value.fields).every(isStoredSummary)));
+}
+
+function summaryFilesOf(stored: StoredSummary): string[] {
+  if ('fields' in stored) return Object.values(stored.fields).flatMap(summaryFilesOf);
+  return 'file' in stored ? [stored.file] : [];
+}
+
+function readIndex(path: string): IndexFile | null {
+  try {
+    const value = deserialize(readFileSync(path)) as unknown;
+    if (!isObject(value) || value.format !== FORMAT || typeof value.fingerprint !== 'string' || !isObject(value.entries)) return null;
+    if (!Object.entries(value.entries).every(([folder, entry]) => isEntry(entry) && entry.folder === folder)) return null;
+    return value as unknown as IndexFile;
+  } catch {
+    return null;
+  }
+}
+
+function writeAtomically(path: string, bytes: Uint8Array): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, bytes);
+  renameSync(temp, path);
+}
+
+const summaryHash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+
 /**
- * The per-provider generation cache: one entry file (small: names, summaries, output stamps) and
- * one model file (read only when the provider must be emitted again) per provider folder. Anything
- * unreadable, of another format or from another generator is a miss, never an error: the provider
- * is then loaded from its specs, so a corrupt or half-written cache costs time, not correctness.
+ * Where this run keeps each provider's summaries until the catalog-wide files are built, so they
+ * are on disk rather than in memory: the cache's folder, or a temporary one when there is no cache.
+ * Files are named by the hash of their bytes, so one written by a run that then failed is harmless,
+ * and a file that does not hash to its name is detected on reading.
  */
-export class GenerationCache {
-  private readonly dir: string;
+export class SummaryFiles {
+  /**
+   * @param writeDir where this run's new summaries go (made on first use)
+   * @param readDirs where summaries are looked for, this run's first
+   */
+  constructor(private readonly writeDir: () => string, private readonly readDirs: () => string[]) {}
 
-  constructor(cacheDir: string, private readonly fingerprint: string) {
-    this.dir = join(cacheDir, 'providers');
+  /** Summaries in a temporary folder of their own, for a run without a cache; `close` removes it. */
+  static temporary(): SummaryFiles & { close: () => void } {
+    let dir: string | null = null;
+    const made = () => (dir ??= mkdtempSync(join(tmpdir(), 'switchboard-summaries-')));
+    return Object.assign(new SummaryFiles(made, () => (dir ? [dir] : [])), { close: () => dir && rmSync(dir, { recursive: true, force: true }) });
   }
 
-  private file(folder: string, suffix: string): string {
-    return join(this.dir, `${encodeURIComponent(folder)}${suffix}`);
+  store(folder: string, emitter: string, value: unknown): StoredSummary {
+    const bytes = serialize(value);
+    if (bytes.length <= INLINE_BYTES) return { inline: value };
+    if (isPlainObject(value)) {
+      return { fields: Object.fromEntries(Object.entries(value).map(([key, field]) => [key, this.store(folder, `${emitter}.${key}`, field)])) };
+    }
+    const file = `${encodeURIComponent(folder)}.${encodeURIComponent(emitter)}.${summaryHash(bytes)}${SUMMARY}`;
+    writeFileSync(join(this.writeDir(), file), bytes);
+    return { file };
   }
 
-  private read(path: string): unknown {
+  /** The summary as stored; a field kept in a file of its own is read when it is first used. */
+  load(stored: StoredSummary): unknown {
+    if ('inline' in stored) return stored.inline;
+    if ('fields' in stored) {
+      const value: Record<string, unknown> = {};
+      for (const [key, field] of Object.entries(stored.fields)) {
+        if ('inline' in field) value[key] = field.inline;
+        else Object.defineProperty(value, key, { enumerable: true, configurable: true, get: () => this.load(field) });
+      }
+      return value;
+    }
+    let bytes: Buffer | null = null;
+    for (const dir of this.readDirs()) {
+      try {
+        bytes = readFileSync(join(dir, stored.file));
+        break;
+      } catch {
+        // Not in this folder; try the next.
+      }
+    }
+    if (bytes === null) throw new CacheCorruptError(`summary ${stored.file} is missing`);
+    if (!stored.file.endsWith(`.${summaryHash(bytes)}${SUMMARY}`)) throw new CacheCorruptError(`summary ${stored.file} does not match its hash`);
     try {
-      return deserialize(readFileSync(path));
+      return deserialize(bytes);
     } catch {
-      return null;
+      throw new CacheCorruptError(`summary ${stored.file} is unreadable`);
     }
   }
 
-  private write(path: string, value: unknown): void {
-    mkdirSync(this.dir, { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, serialize(value));
-    renameSync(temp, path);
+}
+
+/**
+ * The per-provider generation cache: one index (every provider's names, small summaries and output
+ * stamps, read in one go), and per provider a model file (read only when the provider must be
+ * emitted again) and its larger summaries. Anything unreadable, of another format or from another
+ * generator is a miss, never an error: the provider is then loaded from its specs, so a corrupt or
+ * half-written cache costs time, not correctness.
+ *
+ * What a run writes (models, summaries) goes to a folder of its own first and joins the cache only
+ * when the run succeeds (`saveIndex`); a failed run's `discard` leaves the disk as it found it.
+ */
+export class GenerationCache {
+  private readonly dir: string;
+  private readonly pendingDir: string;
+  private readonly indexPath: string;
+  private loaded: IndexFile | null | undefined;
+  /** The topmost folder this run created for its pending files, removed again by `discard`. */
+  private created: string | undefined | null = null;
+  readonly summaries: SummaryFiles;
+  /** The index's file name inside the cache folder. */
+  static readonly INDEX = INDEX;
+
+  constructor(cacheDir: string, private readonly fingerprint: string) {
+    this.dir = join(cacheDir, 'providers');
+    this.pendingDir = join(cacheDir, `pending-${process.pid}`);
+    this.indexPath = join(cacheDir, INDEX);
+    this.summaries = new SummaryFiles(() => this.pending(), () => [this.pendingDir, this.dir]);
+  }
+
+  private pending(): string {
+    if (this.created === null) this.created = mkdirSync(this.pendingDir, { recursive: true });
+    return this.pendingDir;
+  }
+
+  /** Forget everything this run wrote. */
+  discard(): void {
+    if (this.created === null) return;
+    rmSync(this.created ?? this.pendingDir, { recursive: true, force: true });
+    this.created = null;
+  }
+
+  private index(): IndexFile | null {
+    if (this.loaded === undefined) this.loaded = readIndex(this.indexPath);
+    return this.loaded;
+  }
+
+  private modelFile(folder: string): string {
+    return join(this.dir, `${encodeURIComponent(folder)}${MODEL}`);
   }
 
   /** The entry for `folder` if this generator wrote it (for whatever specs: the caller compares). */
   entry(folder: string): ProviderEntry | null {
-    const value = this.read(this.file(folder, ENTRY));
-    return isEntry(value) && value.fingerprint === this.fingerprint && value.folder === folder ? value : null;
+    const index = this.index();
+    return index && index.fingerprint === this.fingerprint ? (index.entries[folder] ?? null) : null;
   }
 
-  /** Every entry on disk, whatever its specs: what earlier runs generated for folders that may be gone. */
+  /** Every folder an earlier run recorded, whatever its specs: what earlier runs generated for folders that may be gone. */
   folders(): string[] {
-    try {
-      return readdirSync(this.dir)
-        .filter((name) => name.endsWith(ENTRY))
-        .map((name) => decodeURIComponent(name.slice(0, -ENTRY.length)));
-    } catch {
-      return [];
-    }
+    return Object.keys(this.index()?.entries ?? {});
   }
 
   /** Outputs recorded for `folder` by any generator version (a removed provider's files to delete). */
   recordedOutputs(folder: string): string[] {
-    const value = this.read(this.file(folder, ENTRY));
-    return isEntry(value) ? value.outputs.map((o) => o.path) : [];
+    return this.index()?.entries[folder]?.outputs.map((o) => o.path) ?? [];
   }
 
   model(folder: string, specHash: string): Provider | null {
-    const value = this.read(this.file(folder, MODEL));
+    let value: unknown;
+    try {
+      value = deserialize(readFileSync(this.modelFile(folder)));
+    } catch {
+      return null;
+    }
     if (!isObject(value) || value.fingerprint !== this.fingerprint || value.specHash !== specHash || !isObject(value.provider)) return null;
     // Written by this same generator (the fingerprint matched), so it has the model's shape.
     return value.provider as unknown as Provider;
   }
 
-  /** A model serialized now (so the object itself can be dropped) and written by `saveModel` only if the run succeeds. */
-  serializeModel(specHash: string, provider: Provider): Buffer {
-    return serialize({ fingerprint: this.fingerprint, specHash, provider });
+  /** Written at once (so the model can be dropped), into this run's pending folder. */
+  saveModel(folder: string, specHash: string, provider: Provider): void {
+    writeFileSync(join(this.pending(), `${encodeURIComponent(folder)}${MODEL}`), serialize({ fingerprint: this.fingerprint, specHash, provider }));
   }
 
-  saveModel(folder: string, serialized: Buffer): void {
+  /**
+   * The index after this run: `updated` replaces what it names, `removed` is dropped, the rest is
+   * kept when it is this generator's. Summary files no entry refers to any more are deleted.
+   */
+  saveIndex(updated: ProviderEntry[], removed: string[]): void {
+    const before = this.index();
+    // Nothing new and nothing gone (and no pending files): the index on disk already says it all.
+    if (updated.length === 0 && removed.length === 0 && this.created === null && before?.fingerprint === this.fingerprint) return;
+    const entries: Record<string, ProviderEntry> = before && before.fingerprint === this.fingerprint ? { ...before.entries } : {};
+    for (const folder of removed) delete entries[folder];
+    for (const entry of updated) entries[entry.folder] = entry;
+    const kept = new Set(Object.values(entries).flatMap((e) => Object.values(e.summaries).flatMap(summaryFilesOf)));
     mkdirSync(this.dir, { recursive: true });
-    const path = this.file(folder, MODEL);
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, serialized);
-    renameSync(temp, path);
-  }
-
-  saveEntry(entry: Omit<ProviderEntry, 'format' | 'fingerprint'>): void {
-    this.write(this.file(entry.folder, ENTRY), { format: FORMAT, fingerprint: this.fingerprint, ...entry });
-  }
-
-  forget(folder: string): void {
-    rmSync(this.file(folder, ENTRY), { force: true });
-    rmSync(this.file(folder, MODEL), { force: true });
+    if (this.created !== null) {
+      for (const name of readdirSync(this.pendingDir)) renameSync(join(this.pendingDir, name), join(this.dir, name));
+      rmSync(this.pendingDir, { recursive: true, force: true });
+      this.created = null;
+    }
+    writeAtomically(this.indexPath, serialize({ format: FORMAT, fingerprint: this.fingerprint, entries } satisfies IndexFile));
+    this.loaded = { format: FORMAT, fingerprint: this.fingerprint, entries };
+    for (const name of readdirSync(this.dir)) {
+      // `.entry` files are the per-provider entries of the cache's first format, which the index replaced.
+      if ((name.endsWith(SUMMARY) && !kept.has(name)) || name.endsWith('.entry')) rmSync(join(this.dir, name), { force: true });
+    }
+    for (const folder of removed) rmSync(this.modelFile(folder), { force: true });
   }
 }

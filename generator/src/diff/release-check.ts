@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import readChangesets from '@changesets/read';
 import { loadCatalogAtRef, loadWorkingCatalog } from './catalog-at-ref.js';
 import { compareCatalogs } from './compare-catalogs.js';
 import type { CatalogDiff, PackageDiff } from './types.js';
@@ -39,7 +38,8 @@ export async function checkBreakingChangesRecorded(repoRoot: string, base: strin
   const diff = compareCatalogs(base, loadCatalogAtRef(repoRoot, base), loadWorkingCatalog(repoRoot));
   const breaking = diff.packages.filter((p) => p.bump === 'major' && p.status === 'changed');
   if (breaking.length === 0) return { kind: 'checked', base, diff, unrecorded: [] };
-  const pending = existsSync(join(repoRoot, '.changeset')) ? await readChangesets(repoRoot) : [];
+  // Imported here, not at the top: the generator's entry point exports this module, and every generate would pay for loading Changesets.
+  const pending = existsSync(join(repoRoot, '.changeset')) ? await (await import('@changesets/read')).default(repoRoot) : [];
   const majorOnRecord = new Set(pending.flatMap((c) => c.releases.filter((r) => r.type === 'major').map((r) => r.name)));
   const unrecorded = breaking.filter((p) => !majorOnRecord.has(p.packageName) && !majorRaised(repoRoot, base, p.provider));
   return { kind: 'checked', base, diff, unrecorded };

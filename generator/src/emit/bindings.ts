@@ -3,7 +3,7 @@ import type { Func, Provider } from '../model.js';
 import { valueTypesOf } from '../shared/value-types.js';
 import { jsLiteral } from './client/examples.js';
 import { operationConst } from './client/index.js';
-import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from './emitter.js';
+import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit, type SummaryList } from './emitter.js';
 import { docLine } from './escape/jsdoc.js';
 import { CodeReference } from './escape/ts.js';
 import { luaExamples, luaFunctionPage, luaNamespacePage } from './lua/reference.js';
@@ -146,7 +146,8 @@ interface BindingsSummary {
   source: string;
 }
 
-function bindingsIndex(providers: BindingsSummary[]): GeneratedFile[] {
+function bindingsIndex(summaries: SummaryList<BindingsSummary>): GeneratedFile[] {
+  const providers = [...summaries];
   const header = generatedHeader('//', providers.map((p) => p.source));
   return [
     { path: `${ROOT}/src/types.ts`, contents: `${header}\n${TYPES}` },

@@ -1,6 +1,6 @@
 import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
 import type { Func, Provider } from '../model.js';
-import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from './emitter.js';
+import { emitFromSplit, generatedHeader, stableJson, type Emitter, type IndexOutput, type ProviderSplit, type SummaryList } from './emitter.js';
 
 const ROOT = 'packages/catalog';
 
@@ -64,14 +64,37 @@ function catalogSummary(provider: Provider): CatalogSummary {
   };
 }
 
-/** `stableJson({ providers })` and `JSON.stringify({ providers })`, from entries rendered one by one. */
-function catalogFiles(summaries: CatalogSummary[]): GeneratedFile[] {
-  const json = summaries.length === 0 ? stableJson({ providers: [] }) : `{\n  "providers": [\n    ${summaries.map((s) => s.pretty).join(',\n    ')}\n  ]\n}\n`;
-  const header = generatedHeader('//', summaries.flatMap((s) => s.sources));
+/** `stableJson({ providers })` and `JSON.stringify({ providers })`, from entries rendered one by one and written piece by piece. */
+function catalogFiles(summaries: SummaryList<CatalogSummary>): IndexOutput[] {
+  const sources: string[] = [];
+  for (const s of summaries) sources.push(...s.sources);
+  const header = generatedHeader('//', sources);
+  function* json(): Iterable<string> {
+    if (summaries.length === 0) {
+      yield stableJson({ providers: [] });
+      return;
+    }
+    yield '{\n  "providers": [\n    ';
+    let first = true;
+    for (const s of summaries) {
+      yield first ? s.pretty : `,\n    ${s.pretty}`;
+      first = false;
+    }
+    yield '\n  ]\n}\n';
+  }
+  function* module(): Iterable<string> {
+    yield `${header}export const catalog = {"providers":[`;
+    let first = true;
+    for (const s of summaries) {
+      yield first ? s.compact : `,${s.compact}`;
+      first = false;
+    }
+    yield ']};\n';
+  }
   return [
-    { path: `${ROOT}/catalog.json`, contents: json },
+    { path: `${ROOT}/catalog.json`, chunks: json },
     { path: `${ROOT}/LICENSE`, contents: LICENSE_TEXT },
-    { path: `${ROOT}/index.js`, contents: `${header}export const catalog = {"providers":[${summaries.map((s) => s.compact).join(',')}]};\n` },
+    { path: `${ROOT}/index.js`, chunks: module },
     { path: `${ROOT}/index.d.ts`, contents: `${header}${CATALOG_TYPES}` },
     {
       path: `${ROOT}/package.json`,

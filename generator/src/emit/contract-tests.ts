@@ -283,7 +283,7 @@ function environmentOf(provider: Provider): Array<[string, string]> {
 const contractTestsSplit: ProviderSplit<Array<[string, string]>> = {
   provider: (provider) => [{ path: `${ROOT}/test/${provider.id}.test.ts`, contents: providerTestFile(provider) }, ...exampleModules(provider)],
   summary: environmentOf,
-  index: (environments) => [{ path: `${ROOT}/test/environment.json`, contents: stableJson(Object.fromEntries(environments.flat())) }],
+  index: (environments) => [{ path: `${ROOT}/test/environment.json`, contents: stableJson(Object.fromEntries([...environments].flat())) }],
 };
 
 /** Contract tests pinning every function's wire behaviour to its documented examples. */

@@ -3,7 +3,7 @@ import Handlebars from 'handlebars';
 import type { Example, Func, Provider } from '../model.js';
 import { tsExample } from './client/examples.js';
 import { jsonSchemaType } from './client/ts-types.js';
-import { emitFromSplit, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from './emitter.js';
+import { emitFromSplit, stableJson, type Emitter, type GeneratedFile, type IndexOutput, type ProviderSplit, type SummaryList } from './emitter.js';
 import { luaExample } from './lua/lua-literal.js';
 import { curlCommand } from './docs/curl.js';
 import { httpExchange } from './docs/http-exchange.js';
@@ -231,8 +231,8 @@ interface DocsSummary {
   llms: string[];
   /** Its lines of namespaces.txt. */
   namespaces: string[];
-  /** Its entries of examples.json. */
-  examples: unknown[];
+  /** Its entries of examples.json, each rendered as it appears there (two-space JSON, indented to its place in the list). */
+  examples: string[];
 }
 
 function docsSummary(p: Provider): DocsSummary {
@@ -243,7 +243,7 @@ function docsSummary(p: Provider): DocsSummary {
     llms: llmsSection(p),
     namespaces: [`app.integrations.${p.namespace} -- ${p.name.replace(/\s+/g, ' ').trim()}`, ...p.functions.map((f) => `  ${f.name}(${f.parameters.map((q) => (q.required ? q.name : `${q.name}?`)).join(', ')}) ${f.operation}`)],
     examples: p.functions.flatMap((f) =>
-      f.examples.map((e) => ({
+      f.examples.map((e) => examplesEntry({
         function: f.names.qualified,
         title: e.title,
         cli: cliExample(f, e),
@@ -260,23 +260,33 @@ function docsSummary(p: Provider): DocsSummary {
   };
 }
 
-function indexPage(providers: DocsSummary[]): string {
-  const categories = [...new Set(providers.map((p) => p.category))].sort((a, b) => categoryName(a).localeCompare(categoryName(b)));
+const examplesEntry = (entry: unknown) => JSON.stringify(entry, null, 2).replace(/\n/g, '\n  ');
+
+function indexPage(providers: SummaryList<DocsSummary>): string {
+  // Cards are small; the rest of each summary (examples, llms.txt lines) is dropped as the walk goes.
+  const cardsByCategory = new Map<string, string[]>();
+  let functionCount = 0;
+  for (const p of providers) {
+    functionCount += p.functionCount;
+    const cards = cardsByCategory.get(p.category) ?? [];
+    cards.push(p.card);
+    cardsByCategory.set(p.category, cards);
+  }
+  const categories = [...cardsByCategory.keys()].sort((a, b) => categoryName(a).localeCompare(categoryName(b)));
   return renderPage('docs-index.md.hbs', 'Switchboard catalog', {
     providerCount: providers.length,
-    functionCount: providers.reduce((n, p) => n + p.functionCount, 0),
+    functionCount,
     categories: categories.map((name) => ({
       name: mdLine(categoryName(name)),
-      cards: `<div class="sb-cards">\n${providers.filter((p) => p.category === name).map((p) => p.card).join('\n')}\n</div>`,
+      cards: `<div class="sb-cards">\n${cardsByCategory.get(name)!.join('\n')}\n</div>`,
     })),
   });
 }
 
 /** `llms.txt`: what an agent needs to find and call anything, in one short file. */
-function llmsText(providers: DocsSummary[]): string {
-  const lines = ['# Switchboard integration catalog', '', '> Every function is callable from Lua as app.integrations.<namespace>.<fn>({...}), from a shell as `switchboard call <provider>.<fn>`, from TypeScript through @switchboard/<provider>, and as MCP tool <namespace>__<fn>. Writes need --force or an allow policy. Add --sandbox to try anything offline.', ''];
-  for (const provider of providers) lines.push(...provider.llms);
-  return lines.join('\n');
+function* llmsText(providers: SummaryList<DocsSummary>): Iterable<string> {
+  yield ['# Switchboard integration catalog', '', '> Every function is callable from Lua as app.integrations.<namespace>.<fn>({...}), from a shell as `switchboard call <provider>.<fn>`, from TypeScript through @switchboard/<provider>, and as MCP tool <namespace>__<fn>. Writes need --force or an allow policy. Add --sandbox to try anything offline.', ''].join('\n');
+  for (const provider of providers) if (provider.llms.length > 0) yield `\n${provider.llms.join('\n')}`;
 }
 
 function llmsSection(provider: Provider): string[] {
@@ -289,17 +299,35 @@ function llmsSection(provider: Provider): string[] {
 }
 
 /** A compact namespace index sized for a context window: one signature per line. */
-function namespaceIndex(providers: DocsSummary[]): string {
-  return `${providers.flatMap((p) => p.namespaces).join('\n')}\n`;
+function* namespaceIndex(providers: SummaryList<DocsSummary>): Iterable<string> {
+  let any = false;
+  for (const p of providers) {
+    if (p.namespaces.length === 0) continue;
+    any = true;
+    yield `${p.namespaces.join('\n')}\n`;
+  }
+  // One line per signature, each ending in a line break; no lines at all is still one line break.
+  if (!any) yield '\n';
 }
 
-function docsIndex(providers: DocsSummary[]): GeneratedFile[] {
+/** `stableJson(examples)` of every provider's examples, one provider at a time. */
+function* examplesJson(providers: SummaryList<DocsSummary>): Iterable<string> {
+  let first = true;
+  for (const p of providers) {
+    if (p.examples.length === 0) continue;
+    yield `${first ? '[\n  ' : ',\n  '}${p.examples.join(',\n  ')}`;
+    first = false;
+  }
+  yield first ? '[]\n' : '\n]\n';
+}
+
+function docsIndex(providers: SummaryList<DocsSummary>): IndexOutput[] {
   return [
     { path: `${ROOT}/index.md`, contents: indexPage(providers) },
     // Under public/ so the docs site serves them verbatim at /llms.txt and /namespaces.txt.
-    { path: `${ROOT}/public/llms.txt`, contents: llmsText(providers) },
-    { path: `${ROOT}/public/namespaces.txt`, contents: namespaceIndex(providers) },
-    { path: `${ROOT}/examples.json`, contents: stableJson(providers.flatMap((p) => p.examples)) },
+    { path: `${ROOT}/public/llms.txt`, chunks: () => llmsText(providers) },
+    { path: `${ROOT}/public/namespaces.txt`, chunks: () => namespaceIndex(providers) },
+    { path: `${ROOT}/examples.json`, chunks: () => examplesJson(providers) },
     {
       path: `${ROOT}/package.json`,
       contents: stableJson({

@@ -24,6 +24,32 @@ export interface Emitter {
   split?: ProviderSplit<any>;
 }
 
+/**
+ * A catalog-wide file given as pieces, so the whole text never has to be in memory at once: the
+ * pipeline compares the pieces with the file on disk and writes them one by one. Each call of
+ * `chunks` walks the pieces afresh.
+ */
+export interface StreamedFile {
+  path: string;
+  chunks: () => Iterable<string>;
+}
+
+/** What a split's `index` returns: whole files, or (for the large ones) files in pieces. */
+export type IndexOutput = GeneratedFile | StreamedFile;
+
+/**
+ * Every provider's summary in catalog order, read afresh on each walk (from disk, in the pipeline)
+ * so that no more than one large summary need be in memory at a time. An array is one too.
+ */
+export interface SummaryList<Summary> extends Iterable<Summary> {
+  readonly length: number;
+}
+
+export const isStreamed = (file: IndexOutput): file is StreamedFile => 'chunks' in file;
+
+/** The whole text of a file, whether given whole or in pieces. */
+export const wholeText = (file: IndexOutput): GeneratedFile => (isStreamed(file) ? { path: file.path, contents: [...file.chunks()].join('') } : file);
+
 /** An emitter's output as files per provider plus catalog-wide files built from small summaries. */
 export interface ProviderSplit<Summary> {
   /** Files that depend on this one provider and on nothing else. */
@@ -31,12 +57,12 @@ export interface ProviderSplit<Summary> {
   /** What the catalog-wide files need to know about one provider: plain data, kept in the generation cache. */
   summary: (provider: Provider) => Summary;
   /** The catalog-wide files, from every provider's summary in catalog order. */
-  index: (summaries: Summary[]) => GeneratedFile[];
+  index: (summaries: SummaryList<Summary>) => IndexOutput[];
 }
 
 /** An emitter's `emit`, defined from its split so the two can never disagree. */
 export function emitFromSplit<Summary>(split: ProviderSplit<Summary>): (catalog: Catalog) => GeneratedFile[] {
-  return (catalog) => [...catalog.providers.flatMap(split.provider), ...split.index(catalog.providers.map(split.summary))];
+  return (catalog) => [...catalog.providers.flatMap(split.provider), ...split.index(catalog.providers.map(split.summary)).map(wholeText)];
 }
 
 /** Header for generated source files; `from` names the spec files behind it. */

@@ -1,7 +1,7 @@
 import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
 import type { Func, Provider } from '../model.js';
 import { jsLiteral } from './client/examples.js';
-import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from './emitter.js';
+import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit, type SummaryList } from './emitter.js';
 import { docLine } from './escape/jsdoc.js';
 import { tsString } from './escape/ts.js';
 import { serverTemplates } from './server-text.js';
@@ -89,7 +89,8 @@ interface MocksSummary {
 
 const mocksSummary = (p: Provider): MocksSummary => ({ id: p.id, examples: examplesConst(p), handlers: handlersConst(p), source: p.source.file });
 
-function mocksIndex(providers: MocksSummary[]): GeneratedFile[] {
+function mocksIndex(summaries: SummaryList<MocksSummary>): GeneratedFile[] {
+  const providers = [...summaries];
   const index = `${generatedHeader('//', providers.map((p) => p.source))}
 import type { HttpHandler } from 'msw';
 import type { ProviderExamples } from '@switchboard/testing';

@@ -15,7 +15,7 @@ type RegExpEngine = NonNullable<NonNullable<Options['code']>['regExp']>;
  * (RE2's `\s` is ASCII whitespace, its `.` also matches `\r`, U+2028 and U+2029) can judge an
  * example that relies on them differently from the runtime's argument check.
  */
-function toRe2Syntax(pattern: string): string {
+export function toRe2Syntax(pattern: string): string {
   // One pass: an escaped backslash is consumed whole, so `\\u0041` stays a literal backslash and `u0041`.
   return pattern.replace(/\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|[\s\S]?)/g, (escape, braced?: string, fixed?: string) => {
     const code = braced ?? fixed;

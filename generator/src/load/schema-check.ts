@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
@@ -15,7 +17,26 @@ const schemaFiles: Record<SpecKind, string> = {
 
 let validators: Record<SpecKind, ValidateFunction> | null = null;
 
+/**
+ * The validators `scripts/compile-spec-schemas.mjs` wrote at build time, if they were made from
+ * the schema texts on disk now (a schema edited since the build, or tests running from src/,
+ * compile instead: the same ajv, the same options, the same RE2 patterns).
+ */
+function prebuilt(): Record<SpecKind, ValidateFunction> | null {
+  let built: Partial<Record<SpecKind, ValidateFunction>> & { schemaStamp?: string };
+  try {
+    built = require('./spec-validators.cjs') as typeof built;
+  } catch {
+    return null;
+  }
+  const stamp = createHash('sha256').update(readFileSync(require.resolve(schemaFiles.provider))).update('\0').update(readFileSync(require.resolve(schemaFiles.function))).digest('hex');
+  return built.schemaStamp === stamp && built.provider && built.function ? { provider: built.provider, function: built.function } : null;
+}
+
 function compiled(): Record<SpecKind, ValidateFunction> {
+  if (!validators) {
+    validators = prebuilt();
+  }
   if (!validators) {
     const ajv = createAjv({ verbose: true });
     validators = {

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile } from '../emit/emitter.js';
 
@@ -26,7 +26,22 @@ export class StagedWrites {
   constructor(private readonly rootDir: string) {}
 
   stage(file: GeneratedFile): void {
-    const target = join(this.rootDir, file.path);
+    writeFileSync(this.tempFor(file.path), file.contents);
+  }
+
+  /** A staged file written piece by piece (a large catalog-wide file); `close` it before `commit`. */
+  stagePieces(path: string): { write: (bytes: Uint8Array) => void; close: () => void } {
+    const fd = openSync(this.tempFor(path), 'w');
+    return {
+      write: (bytes) => {
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+      },
+      close: () => closeSync(fd),
+    };
+  }
+
+  private tempFor(path: string): string {
+    const target = join(this.rootDir, path);
     const dir = dirname(target);
     if (!this.madeDirs.has(dir)) {
       const created = mkdirSync(dir, { recursive: true });
@@ -35,8 +50,8 @@ export class StagedWrites {
     }
     const temp = `${target}${TEMP_SUFFIX}`;
     // Recorded first, so a failed write is still cleaned up.
-    this.staged.push({ temp, target, path: file.path });
-    writeFileSync(temp, file.contents);
+    this.staged.push({ temp, target, path });
+    return temp;
   }
 
   /** Whether `path` (project-relative) is one of this run's temporary files. */

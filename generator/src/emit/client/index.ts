@@ -1,5 +1,4 @@
-import type { OptionalKind, Project, SourceFileStructure, StatementStructures } from 'ts-morph';
-import { withProject } from './ts-morph-loader.js';
+import { printStatements } from './print-statements.js';
 import type { Catalog, Func, HttpBinding, Provider } from '../../model.js';
 import { schemasAt, type Schema } from '../../shared/schema-paths.js';
 import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from '../emitter.js';
@@ -30,8 +29,7 @@ const moduleName = (func: Func) => func.name.replace(/_/g, '-');
 const hasRequired = (func: Func) => func.parameters.some((p) => p.required) || func.requiredGroups.length > 0;
 const paramsArg = (func: Func) => `params: ${paramsType(func)}${hasRequired(func) ? '' : ' = {}'}`;
 
-// Each provider's source files leave the project once printed, so memory stays bounded by the largest provider.
-const clientSplit: ProviderSplit<null> = { provider: (provider) => withProject((project) => emitProvider(project, provider)), summary: () => null, index: () => [] };
+const clientSplit: ProviderSplit<null> = { provider: (provider) => emitProvider(provider), summary: () => null, index: () => [] };
 
 /** One npm package per provider: typed client class, standalone functions, and each function's spec as data. */
 export const clientEmitter: Emitter = {
@@ -41,19 +39,19 @@ export const clientEmitter: Emitter = {
   split: clientSplit,
 };
 
-function emitProvider(project: Project, provider: Provider): GeneratedFile[] {
+function emitProvider(provider: Provider): GeneratedFile[] {
   const root = clientRoot(provider);
-  const sources: Array<[string, string[], OptionalKind<SourceFileStructure>]> = [
+  const sources: Array<[string, string[], string[]]> = [
     ['src/provider.ts', [provider.source.file], providerFile(provider)],
     ['src/types.ts', provider.functions.map((f) => f.source.file), typesFile(provider)],
-    ...provider.functions.map((func): [string, string[], OptionalKind<SourceFileStructure>] => [`src/functions/${moduleName(func)}.ts`, [func.source.file], functionFile(provider, func)]),
+    ...provider.functions.map((func): [string, string[], string[]] => [`src/functions/${moduleName(func)}.ts`, [func.source.file], functionFile(provider, func)]),
     ['src/client.ts', [provider.source.file], clientFile(provider)],
     ['src/index.ts', [provider.source.file], indexFile(provider)],
   ];
-  const files: GeneratedFile[] = sources.map(([path, from, structure]) => {
-    const file = project.createSourceFile(`/${root}/${path}`, structure, { overwrite: true });
-    return { path: `${root}/${path}`, contents: `${generatedHeader('//', from)}\n${file.getFullText()}` };
-  });
+  const files: GeneratedFile[] = sources.map(([path, from, statements]) => ({
+    path: `${root}/${path}`,
+    contents: `${generatedHeader('//', from)}\n${printStatements(statements)}`,
+  }));
   files.push(
     { path: `${root}/package.json`, contents: stableJson(clientPackageJson(provider)) },
     { path: `${root}/tsconfig.json`, contents: stableJson(clientTsconfig()) },
@@ -66,20 +64,18 @@ function emitProvider(project: Project, provider: Provider): GeneratedFile[] {
 /** Whether a server authenticates with OAuth2 client credentials: only then does the client bundle token handling. */
 const usesOAuth2 = (provider: Provider) => provider.servers.some((s) => s.auth.kind === 'oauth2_client_credentials');
 
-function providerFile(provider: Provider): OptionalKind<SourceFileStructure> {
+function providerFile(provider: Provider): string[] {
   const oauth2 = usesOAuth2(provider);
   const spec = { ...providerSpec(provider), ...(oauth2 ? { oauth2: new CodeReference('oauth2ClientCredentials') } : {}) };
   const optionMembers = provider.fields
     .map((f) => `${doc(`${f.description} Defaults to the environment variable ${f.env} (for a named account: ${f.accountEnvTemplate.replace('{ACCOUNT}', '<ACCOUNT>')})${f.default ? `, then ${JSON.stringify(f.default)}` : ''}.${f.required ? '' : ' Optional: when unset, the headers that use it are not sent.'}`)}  ${f.option}?: ${f.enum ? f.enum.map(tsString).join(' | ') : 'string'};`)
     .join('\n');
-  return {
-    statements: [
-      `import { Core, ${oauth2 ? 'oauth2ClientCredentials, ' : ''}type ClientOptions, type ProviderSpec } from '@switchboard/runtime';`,
-      `/** What the runtime needs to know about ${commentSafe(oneLine(provider.name))}: servers, credentials, auth, error envelope. */\nexport const provider: ProviderSpec = ${jsLiteral(spec, '', 160)};`,
-      `/** Options of the ${commentSafe(oneLine(provider.name))} client: credentials (or their environment variables) plus the runtime's options. */\nexport interface ${provider.className}Options extends ClientOptions {\n${optionMembers.replace(/^/gm, '  ').replace(/^  {2}/gm, '  ')}\n}`,
-      `/** A runtime core bound to ${commentSafe(oneLine(provider.name))}, for the standalone functions (smallest bundles). */\nexport function createCore(options: ${provider.className}Options = {}): Core {\n  return new Core(provider, options);\n}`,
-    ],
-  };
+  return [
+    `import { Core, ${oauth2 ? 'oauth2ClientCredentials, ' : ''}type ClientOptions, type ProviderSpec } from '@switchboard/runtime';`,
+    `/** What the runtime needs to know about ${commentSafe(oneLine(provider.name))}: servers, credentials, auth, error envelope. */\nexport const provider: ProviderSpec = ${jsLiteral(spec, '', 160)};`,
+    `/** Options of the ${commentSafe(oneLine(provider.name))} client: credentials (or their environment variables) plus the runtime's options. */\nexport interface ${provider.className}Options extends ClientOptions {\n${optionMembers.replace(/^/gm, '  ').replace(/^  {2}/gm, '  ')}\n}`,
+    `/** A runtime core bound to ${commentSafe(oneLine(provider.name))}, for the standalone functions (smallest bundles). */\nexport function createCore(options: ${provider.className}Options = {}): Core {\n  return new Core(provider, options);\n}`,
+  ];
 }
 
 function itemsSchema(func: HttpFunc): Schema | null {
@@ -118,7 +114,7 @@ function oldParameterMembers(parameters: Func['parameters']): string[] {
   );
 }
 
-function typesFile(provider: Provider): OptionalKind<SourceFileStructure> {
+function typesFile(provider: Provider): string[] {
   const statements: string[] = [];
   for (const func of provider.functions) {
     const members = func.parameters.map((p) => {
@@ -139,7 +135,7 @@ function typesFile(provider: Provider): OptionalKind<SourceFileStructure> {
       if (items) statements.push(`/** One item of \`${func.names.tsMethod}\`'s pages. */\nexport type ${itemType(func)} = ${jsonSchemaType(items as Record<string, unknown>)};`);
     }
   }
-  return { statements };
+  return statements;
 }
 
 function tsdoc(provider: Provider, func: Func): string {
@@ -167,8 +163,8 @@ function standaloneDoc(provider: Provider, func: Func): string {
   return docBlock(lines);
 }
 
-function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileStructure> {
-  const statements: Array<string | StatementStructures> = [];
+function functionFile(provider: Provider, func: Func): string[] {
+  const statements: string[] = [];
   const typeImports = [paramsType(func), responseType(func)];
   if (func.binding.kind === 'unavailable') {
     statements.push(
@@ -180,7 +176,7 @@ function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileSt
       `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
       ...oldStandaloneFunctions(provider, func),
     );
-    return { statements };
+    return statements;
   }
   const items = isHttp(func) && func.binding.pagination && itemsSchema(func) ? itemType(func) : null;
   const { args, ...spec } = operationSpec(func as HttpFunc);
@@ -203,7 +199,7 @@ function functionFile(provider: Provider, func: Func): OptionalKind<SourceFileSt
       `/** Every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Pages(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${responseType(func)}> {\n  return pagesOf(core, ${operationConst(func)}, params, options);\n}`,
     );
   }
-  return { statements };
+  return statements;
 }
 
 /** What an old function name says: deprecated, what to use instead, and when it goes. */
@@ -228,7 +224,7 @@ function pagedNames(func: Func): string[] {
 
 const oldNames = (func: Func) => func.renamedFrom.map((old) => old.names.tsMethod);
 
-function clientFile(provider: Provider): OptionalKind<SourceFileStructure> {
+function clientFile(provider: Provider): string[] {
   const cls = provider.className;
   const imports = provider.functions.map(
     (func) => `import { ${[func.names.tsMethod, ...oldNames(func), ...pagedNames(func)].join(', ')} } from './functions/${moduleName(func)}.js';`,
@@ -247,26 +243,22 @@ function clientFile(provider: Provider): OptionalKind<SourceFileStructure> {
     }
     return out;
   });
-  return {
-    statements: [
-      `import { Core, type RequestOptions } from '@switchboard/runtime';`,
-      `import { provider, type ${cls}Options } from './provider.js';`,
-      `import type { ${typeNames.join(', ')} } from './types.js';`,
-      ...imports,
-      `${docBlock([`${provider.name} client. ${provider.description}`, '', `Credentials come from the options or from ${provider.fields.map((f) => f.env).join(', ')}.`])}\nexport class ${cls} {\n  /** The runtime doing the HTTP work; shared with the standalone functions. */\n  readonly core: Core;\n\n  constructor(options: ${cls}Options = {}) {\n    this.core = new Core(provider, options);\n  }\n\n  /** A client with some options changed, e.g. another account: \`client.withOptions({ account: 'work' })\`. */\n  withOptions(options: Partial<${cls}Options>): ${cls} {\n    const derived = Object.create(${cls}.prototype) as { core: Core };\n    derived.core = this.core.withOptions(options);\n    return derived as ${cls};\n  }\n\n${methods.join('\n\n')}\n}`,
-    ],
-  };
+  return [
+    `import { Core, type RequestOptions } from '@switchboard/runtime';`,
+    `import { provider, type ${cls}Options } from './provider.js';`,
+    `import type { ${typeNames.join(', ')} } from './types.js';`,
+    ...imports,
+    `${docBlock([`${provider.name} client. ${provider.description}`, '', `Credentials come from the options or from ${provider.fields.map((f) => f.env).join(', ')}.`])}\nexport class ${cls} {\n  /** The runtime doing the HTTP work; shared with the standalone functions. */\n  readonly core: Core;\n\n  constructor(options: ${cls}Options = {}) {\n    this.core = new Core(provider, options);\n  }\n\n  /** A client with some options changed, e.g. another account: \`client.withOptions({ account: 'work' })\`. */\n  withOptions(options: Partial<${cls}Options>): ${cls} {\n    const derived = Object.create(${cls}.prototype) as { core: Core };\n    derived.core = this.core.withOptions(options);\n    return derived as ${cls};\n  }\n\n${methods.join('\n\n')}\n}`,
+  ];
 }
 
-function indexFile(provider: Provider): OptionalKind<SourceFileStructure> {
-  return {
-    statements: [
-      `export { ${provider.className} } from './client.js';`,
-      `export { provider, createCore, type ${provider.className}Options } from './provider.js';`,
-      `export type * from './types.js';`,
-      ...provider.functions.map((func) => `export { ${[func.names.tsMethod, ...oldNames(func), ...pagedNames(func), operationConst(func)].join(', ')} } from './functions/${moduleName(func)}.js';`),
-      // Error classes and option types, so users need no second import to catch a RateLimitError.
-      `export * from '@switchboard/runtime';`,
-    ],
-  };
+function indexFile(provider: Provider): string[] {
+  return [
+    `export { ${provider.className} } from './client.js';`,
+    `export { provider, createCore, type ${provider.className}Options } from './provider.js';`,
+    `export type * from './types.js';`,
+    ...provider.functions.map((func) => `export { ${[func.names.tsMethod, ...oldNames(func), ...pagedNames(func), operationConst(func)].join(', ')} } from './functions/${moduleName(func)}.js';`),
+    // Error classes and option types, so users need no second import to catch a RateLimitError.
+    `export * from '@switchboard/runtime';`,
+  ];
 }

@@ -241,8 +241,9 @@ export const COMMANDS: CommandDecl[] = [
     options: [
       { flags: '--check', description: 'Compare only; write nothing, exit 1 if anything is stale' },
       { flags: '--timings', description: 'Print how long each phase took (stderr)' },
+      { flags: '--no-cache', description: 'Load and emit every provider, ignoring the generation cache' },
     ],
-    examples: () => ['switchboard generate', 'switchboard generate --check'],
+    examples: () => ['switchboard generate', 'switchboard generate --check', 'switchboard generate --json'],
     run: async () => (await import('../commands/generate.js')).generateCommand,
   },
   {

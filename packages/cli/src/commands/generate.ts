@@ -1,4 +1,4 @@
-import { generate, reportGenerate, type GenerateResult } from '@switchboard/generator';
+import { generate, progressLine, reportGenerate, type GenerateResult } from '@switchboard/generator';
 import { EXIT, UsageError, type ErrorBody } from '../io.js';
 import type { CommandHandler, Reply } from '../cli/reply.js';
 import { findProjectRoot } from '../project-root.js';
@@ -23,10 +23,14 @@ function asEnvelope(result: GenerateResult): Pick<Reply, 'data' | 'error' | 'exi
 export const generateCommand: CommandHandler = async ({ options, io, json }) => {
   const rootDir = findProjectRoot(io.cwd);
   if (!rootDir) throw new UsageError('no specs/ directory found here or above.', { code: 'no_project', hint: 'Run it inside a switchboard checkout.' });
-  const result = generate({ rootDir, check: options.check === true });
+  // A live line on a terminal only (the generator's progressLine writes nothing to a pipe or in CI).
+  const progress = progressLine(io.stderr, process.env);
+  const result = generate({ rootDir, check: options.check === true, ...(options.cache === false ? { cacheDir: false as const } : {}), onProgress: progress.update });
+  progress.done();
   const timings = result.timings.map((t) => ({ phase: t.phase, ms: Math.round(t.ms * 10) / 10 }));
   const envelope = asEnvelope(result);
-  if (json) return { ...envelope, meta: options.timings === true ? { timings } : {} };
+  // The machine-readable summary: what the cache saved and how long each phase took.
+  if (json) return { ...envelope, meta: { stats: result.stats, timings } };
   // Text: the generator's report, which already says what failed and how to fix it.
   reportGenerate(result, io, { timings: options.timings === true });
   return { data: envelope.data, exit: envelope.exit };
