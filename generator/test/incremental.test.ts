@@ -1,4 +1,5 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -188,8 +189,12 @@ describe('incremental generation', { timeout: 300_000 }, () => {
     expectSameAsFull(root);
   });
 
-  it('files left by an interrupted run (pending cache files, staged outputs) change nothing', () => {
-    const pending = join(cacheDir, 'pending-999999');
+  it('files left by an interrupted run (pending cache files, staged outputs) change nothing, and are removed', () => {
+    // The pid of a process that has ended, as a killed generate's would be.
+    const ended = spawnSync(process.execPath, ['-e', '']).pid!;
+    const pending = join(cacheDir, `pending-${ended}`);
+    const running = join(cacheDir, `pending-${process.ppid}`);
+    mkdirSync(running, { recursive: true });
     mkdirSync(pending, { recursive: true });
     writeFileSync(join(pending, `${first}.model`), 'half a model');
     writeFileSync(join(root, 'packages/catalog/catalog.json.switchboard-tmp-999999'), '{"providers": [');
@@ -198,6 +203,10 @@ describe('incremental generation', { timeout: 300_000 }, () => {
     expect(result.summary.written).toEqual([]);
     expect(result.summary.removed).toEqual(['packages/catalog/catalog.json.switchboard-tmp-999999']);
     expectSameAsFull(root);
+    expect(existsSync(pending)).toBe(false);
+    // A concurrent run's folder stays.
+    expect(existsSync(running)).toBe(true);
+    rmSync(running, { recursive: true });
   });
 
   it('only the summaries the index refers to are kept', () => {

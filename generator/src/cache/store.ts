@@ -182,7 +182,7 @@ export class GenerationCache {
   /** The index's file name inside the cache folder. */
   static readonly INDEX = INDEX;
 
-  constructor(cacheDir: string, private readonly fingerprint: string) {
+  constructor(private readonly cacheDir: string, private readonly fingerprint: string) {
     this.dir = join(cacheDir, 'providers');
     this.pendingDir = join(cacheDir, `pending-${process.pid}`);
     this.indexPath = join(cacheDir, INDEX);
@@ -248,6 +248,7 @@ export class GenerationCache {
    * kept when it is this generator's. Summary files no entry refers to any more are deleted.
    */
   saveIndex(updated: ProviderEntry[], removed: string[]): void {
+    removeAbandonedRuns(this.cacheDir);
     const before = this.index();
     // Nothing new and nothing gone (and no pending files): the index on disk already says it all.
     if (updated.length === 0 && removed.length === 0 && this.created === null && before?.fingerprint === this.fingerprint) return;
@@ -268,5 +269,34 @@ export class GenerationCache {
       if ((name.endsWith(SUMMARY) && !kept.has(name)) || name.endsWith('.entry')) rmSync(join(this.dir, name), { force: true });
     }
     for (const folder of removed) rmSync(this.modelFile(folder), { force: true });
+  }
+}
+
+/**
+ * Pending folders of runs that ended without `saveIndex` or `discard` (a killed process). Nothing
+ * reads them; they would only fill the disk. A folder whose process is still running belongs to a
+ * concurrent generate and is left alone.
+ */
+function removeAbandonedRuns(cacheDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(cacheDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^pending-(\d+)$/.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    rmSync(join(cacheDir, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
