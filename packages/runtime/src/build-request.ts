@@ -6,13 +6,12 @@
  */
 
 import { authParts } from './auth.js';
-import { appliesToIssues, selectEndpoint } from './endpoint.js';
-import { SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
-import { PathValueError, encodePathValue } from './path.js';
-import { QueryValueError, serializePairs, toPairs, type Pairs } from './query.js';
-import { paramsByName, resolvedParams, type ResolvedParam } from './param-plan.js';
+import type { SelectedEndpoint } from './endpoint.js';
+import { ArgumentValueError, SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
+import { partOf } from './part-of.js';
+import { inParameterOrder, paramsByName, resolvedParams, type ResolvedParam } from './param-plan.js';
+import { serializePairs, type Pairs } from './query.js';
 import type { HttpMethod, OperationSpec, ServerSpec } from './spec.js';
-import { TransformError, applyTransforms } from './transforms.js';
 
 /** An HTTP request ready for fetch; `prepare()` returns it with credentials redacted. */
 export interface PreparedRequest {
@@ -40,14 +39,16 @@ export interface BuildInput {
   accessToken?: string;
 }
 
-/** The constants of an operation that declares none. */
-const NONE: Readonly<Record<string, never>> = Object.freeze({});
 
 export function buildRequest(input: BuildInput): PreparedRequest {
   const { op, args } = input;
-  const selected = selectEndpoint(op, args);
+  // Only a selected endpoint needs code of its own (`parts.endpoint`): a fixed one is its method and path.
+  const endpoint = op.endpoint;
+  const selector = endpoint.kind === 'fixed' ? null : partOf(op, 'endpoint');
+  const selected: SelectedEndpoint | ValidationIssue[] =
+    endpoint.kind === 'fixed' ? { method: endpoint.method, path: endpoint.path, case: null, selector: null } : partOf(op, 'endpoint').select(op, args);
   if (Array.isArray(selected)) throw new ValidationError(op.id, selected);
-  const issues: ValidationIssue[] = appliesToIssues(op, args, selected);
+  const issues: ValidationIssue[] = selector === null ? [] : selector.appliesToIssues(op, args, selected);
 
   const pathValues = new Map<string, string>();
   // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
@@ -66,25 +67,25 @@ export function buildRequest(input: BuildInput): PreparedRequest {
     // null is "no value" for a parameter, as validation counts it: never sent as the text "null".
     if (param === undefined || name === selected.selector || raw === undefined || raw === null) continue;
     try {
-      const value = applyTransforms(raw, param.transforms);
+      const value = param.transforms.length === 0 ? raw : partOf(op, 'transforms')(raw, param.transforms);
       switch (param.in) {
         case 'path':
-          pathValues.set(param.name, encodePathValue(String(value), param.pathStyle));
+          pathValues.set(param.name, partOf(op, 'path')(String(value), param.pathStyle));
           break;
         case 'query':
-          queryParams.push({ param, key: param.wire, pairs: toPairs(param.wire, value, param.arrayFormat) });
+          queryParams.push({ param, key: param.wire, pairs: partOf(op, 'pairs')(param.wire, value, param.arrayFormat) });
           break;
         case 'header':
           if (value !== null) headers[param.wire.toLowerCase()] = String(value);
           break;
         case 'body':
-          if (op.body === 'form') toPairs(param.wire, value, param.arrayFormat); // surfaces unsendable values here, with the parameter's name
+          if (op.body === 'form') partOf(op, 'pairs')(param.wire, value, param.arrayFormat); // surfaces unsendable values here, with the parameter's name
           bodyParams.push(param);
           bodyValues.set(param, value);
           break;
       }
     } catch (error) {
-      if (error instanceof PathValueError || error instanceof TransformError || error instanceof QueryValueError) {
+      if (error instanceof ArgumentValueError) {
         issues.push({ path: param.name, problem: error.message });
         refused.add(param.name);
       } else throw error;
@@ -144,26 +145,7 @@ function buildBody(op: OperationSpec, params: ResolvedParam[], values: Map<Resol
     for (const [name, value] of credentials) root[name] = value;
     return JSON.stringify(root);
   }
-  const arrayFormat = (key: string): ResolvedParam['arrayFormat'] => params.find((p) => formKey(p) === key)?.arrayFormat ?? 'repeat';
-  const fields = new Map<string, Pairs>(Object.entries(root).map(([key, value]) => [key, toPairs(key, value, arrayFormat(key))]));
-  // A key several form parameters send carries all their values (`date=>a&date=<b`), each in its own array format.
-  const named = inParameterOrder(
-    op,
-    params.filter((p) => !p.spread).map((param) => ({ param, key: formKey(param), pairs: toPairs(formKey(param), values.get(param), param.arrayFormat) })),
-  );
-  for (const { key } of named) fields.set(key, []);
-  for (const { key, pairs } of named) fields.get(key)!.push(...pairs);
-  for (const [key, value] of Object.entries(op.constants?.body ?? NONE)) fields.set(key, toPairs(key, value, arrayFormat(key)));
-  // Credentials last, so no argument of the same name can replace them.
-  for (const [name, value] of credentials) fields.set(name, [[name, value]]);
-  return serializePairs([...fields.values()].flat());
-}
-
-/** A form key with its body path in brackets: `data[attributes][title]`. */
-function formKey(param: ResolvedParam): string {
-  const path = param.bodyPath;
-  if (path.length === 0) return param.wire;
-  return `${path[0]}${[...path.slice(1), param.wire].map((key) => `[${key}]`).join('')}`;
+  return partOf(op, 'form')(op, params, values, root, credentials);
 }
 
 /** Sets `value` under `keys`, creating (or reusing) the objects on the way. */
@@ -192,22 +174,6 @@ function mergeInto(target: Record<string, unknown>, source: Record<string, unkno
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/**
- * Entries in the caller's argument order, except that parameters sharing one form key are
- * grouped where the first of them was given and ordered as the spec declares them, so a
- * repeated key's values are always in parameter order, however the call was written.
- */
-function inParameterOrder<T extends { param: ResolvedParam; key: string }>(op: OperationSpec, entries: T[]): T[] {
-  const all = resolvedParams(op);
-  const rank = (entry: T) => all.indexOf(entry.param);
-  const placed = new Set<string>();
-  return entries.flatMap((entry) => {
-    if (placed.has(entry.key)) return [];
-    placed.add(entry.key);
-    return entries.filter((other) => other.key === entry.key).sort((a, b) => rank(a) - rank(b));
-  });
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

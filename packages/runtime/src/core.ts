@@ -7,7 +7,6 @@
  */
 
 import { snapshotArguments, type ArgumentLimits } from './arguments.js';
-import { renameDeprecatedArguments } from './deprecation.js';
 import { accountHeaders, chooseServerUrl, choosingField, requiredHeaderFields } from './account-parts.js';
 import { buildRequest, fillServerUrl, type BuildInput, type PreparedRequest } from './build-request.js';
 import { connectionError, describeFailure } from './connection-error.js';
@@ -21,8 +20,8 @@ import {
 import { neededFieldKeys, redactorFor, requireFields, resolveFields, type ResolvedFields } from './fields.js';
 import type { OAuth2TokenStore } from './oauth2-token.js';
 import type { OAuth2Session } from './oauth2-session.js';
-import { idempotencyHeader } from './idempotency-key.js';
 import { makeLog, type Log } from './logger.js';
+import { partOf } from './part-of.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
 import type { FetchedPage } from './pagination.js';
 import type { ServerBases } from './next-link.js';
@@ -154,12 +153,12 @@ export class Core {
     checkRequestOptions(options);
     const spec = available(op);
     // One key per logical call: made here, once, so every retry sends the same one (a dry run shows the kind of key). The caller's own headers still win.
-    const keyHeader = idempotencyHeader(spec, options.idempotencyKey);
-    const headers = options.headers === undefined ? keyHeader : { ...keyHeader, ...options.headers };
+    const keyHeader = spec.idempotencyKey ? partOf(spec, 'keyHeader')(spec, options.idempotencyKey) : undefined;
+    const headers = keyHeader === undefined ? options.headers : { ...keyHeader, ...options.headers };
     // Functions without parameters may be called with nothing. Everything below reads only this plain copy.
     const snapshot = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor);
     // Old parameter names (spec `renamed_from`) become the new ones before anything checks them.
-    const args = spec.renamedParams && isPlainRecord(snapshot) ? renameDeprecatedArguments(spec, snapshot) : snapshot;
+    const args = spec.renamedParams && isPlainRecord(snapshot) ? partOf(spec, 'rename')(spec, snapshot) : snapshot;
     validateArgs(spec, args, this.redactor);
     const route = this.route(spec);
     const input: BuildInput = { op: spec, args, server: route.server, serverUrl: route.serverUrl, fieldValues: route.fieldValues, accountHeaders: this.accountHeaders(), extraHeaders: [this.options.defaultHeaders, headers] };

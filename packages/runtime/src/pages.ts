@@ -6,16 +6,17 @@
 
 import { snapshotArguments } from './arguments.js';
 import { available, type AnyOperation, type Core } from './core.js';
-import { renameDeprecatedArguments } from './deprecation.js';
 import { checkRequestOptions } from './option-checks.js';
 import { DEFAULTS, type RequestOptions } from './options.js';
 import { paginate, type Page } from './pagination.js';
+import { partOf } from './part-of.js';
 
 function walk(core: Core, op: AnyOperation, args: object, options: RequestOptions): AsyncGenerator<Page> {
   checkRequestOptions(options);
   const spec = available(op);
   // Read once here: the walk spreads and re-reads the arguments for every page.
-  const plain = renameDeprecatedArguments(spec, snapshotArguments(spec.id, args ?? {}, core.limits, core.redactor) as Record<string, unknown>);
+  const snapshot = snapshotArguments(spec.id, args ?? {}, core.limits, core.redactor) as Record<string, unknown>;
+  const plain = spec.renamedParams ? partOf(spec, 'rename')(spec, snapshot) : snapshot;
   const limits = { maxPages: options.maxPages ?? DEFAULTS.maxPages, redactor: core.redactor, servers: core.serverBases(spec) };
   return paginate(spec, plain, (pageArgs, link) => core.send(spec, pageArgs, options, link), limits);
 }

@@ -4,10 +4,11 @@
  * each element of an array, so `strip_plus` works on a list of numbers too.
  */
 
+import { ArgumentValueError } from './errors.js';
 import type { Transform } from './spec.js';
 
 /** Thrown for a value a transform cannot convert; the caller names the parameter. */
-export class TransformError extends Error {}
+export class TransformError extends ArgumentValueError {}
 
 export function applyTransforms(value: unknown, transforms: Transform[]): unknown {
   return transforms.length === 0 ? value : transforms.reduce(applyOne, value);

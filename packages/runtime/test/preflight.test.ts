@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { Core } from '../src/core.js';
 import { MissingCredentialsError, UnavailableFunctionError, ValidationError } from '../src/errors.js';
-import type { UnavailableOperationSpec } from '../src/spec.js';
-import { fakeFetch, json, listPhoneNumbers, sendSms, sinch, sinchListMessages, sinchListNumbers, telnyx, telnyxClient } from './support.js';
+import type { OperationSpec, UnavailableOperationSpec } from '../src/spec.js';
+import { fakeFetch, json, listPhoneNumbers, sendSms, sinch, sinchListMessages, sinchClient, sinchListNumbers, telnyx, telnyxClient } from './support.js';
 
 function attempt(fn: () => unknown): unknown {
   try {
@@ -147,5 +147,24 @@ describe('credentials', () => {
 
   it('validation comes before credentials, so argument mistakes are reported first', () => {
     expect(() => new Core(telnyx, { env: {} }).prepare(sendSms, {})).toThrow(ValidationError);
+  });
+});
+
+describe('runtime parts an operation carries', () => {
+  it('an operation whose data needs a part it does not carry is refused before sending, naming the part', async () => {
+    const { fetch, calls } = fakeFetch(json({}));
+    const core = sinchClient({ fetch });
+    const { parts: _all, ...withoutParts } = sinchListMessages;
+    await expect(core.call(withoutParts, { direction: 'mo' })).rejects.toThrow(/sinch\.list_messages needs the runtime part 'endpoint'/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a rule naming a format the operation does not carry is refused, never passed unchecked', async () => {
+    const { fetch, calls } = fakeFetch(json({}));
+    const { parts: _all, ...plain } = sendSms;
+    const withoutParts = { ...plain, args: { properties: { ...plain.args.properties, to: { type: 'string', format: 'e164' } } } } satisfies OperationSpec;
+    const core = telnyxClient({ fetch });
+    await expect(core.call(withoutParts, { to: '+15555550100', text: 'hi' })).rejects.toThrow(/format 'e164'/);
+    expect(calls).toHaveLength(0);
   });
 });
