@@ -12,8 +12,9 @@ import { idempotencyHeader } from './idempotency-key.js';
 import { encodePathValue } from './path.js';
 import { toPairs } from './query.js';
 import { requiredGroupIssues } from './required-groups.js';
+import { allChecks } from './rule-checks.js';
 import type { OperationParts } from './spec.js';
-import { applyTransforms } from './transforms.js';
+import { allTransforms } from './transforms.js';
 
 export const allParts: Required<OperationParts> = {
   rename: renameDeprecatedArguments,
@@ -21,8 +22,9 @@ export const allParts: Required<OperationParts> = {
   keyHeader: idempotencyHeader,
   endpoint: selectedEndpoints,
   path: encodePathValue,
-  transforms: applyTransforms,
+  transforms: allTransforms,
   pairs: toPairs,
   form: formBody,
   formats: allFormats,
+  checks: allChecks,
 };

@@ -72,11 +72,42 @@ export type ShowValue = (value: unknown) => string;
 /** The named formats a function's rules use (`OperationSpec.parts.formats`). */
 export type Formats = Partial<Record<StringFormat, FormatRule>>;
 
+/**
+ * The checks of keywords most rules do not use (numbers, objects, unions, enums, patterns), by
+ * keyword (`OperationSpec.parts.checks`, from `rule-checks.ts`): a generated operation carries those
+ * its rules use, so a program bundles no others.
+ */
+export interface RuleChecks {
+  number?: (rule: NumberRule, value: number, path: string[], look: Look, issues: ValidationIssue[]) => void;
+  object?: (rule: ObjectRule, value: Record<string, unknown>, path: string[], look: Look, issues: ValidationIssue[]) => void;
+  anyOf?: (rule: UnionRule, value: unknown, path: string[], look: Look, issues: ValidationIssue[]) => void;
+  /** True when the value is not one of `allowed` (and the issue was recorded). */
+  enum?: (allowed: readonly (string | number)[], value: string | number, path: string[], look: Look, issues: ValidationIssue[]) => boolean;
+  pattern?: (pattern: string, value: string, path: string[], look: Look, issues: ValidationIssue[]) => void;
+}
+
+/** The formats and keyword checks a function's rules use: its operation's parts. */
+export interface RuleParts {
+  formats?: Formats;
+  checks?: RuleChecks;
+}
+
 /** What every check reads besides the rule and the value. */
-interface Look {
+export interface Look {
   show: ShowValue;
   formats: Formats;
+  checks: RuleChecks;
+  /** Checks a nested value (an item, a property, a union's member). */
+  check: (rule: ValueRule, value: unknown, path: string[], issues: ValidationIssue[]) => void;
 }
+
+function checkOf<K extends keyof RuleChecks>(checks: RuleChecks, keyword: K): NonNullable<RuleChecks[K]> {
+  const check = checks[keyword];
+  if (check === undefined) throw new SwitchboardError(`The argument rules use '${keyword}', which the operation's parts do not check (regenerate its client).`);
+  return check as NonNullable<RuleChecks[K]>;
+}
+
+const NONE = {};
 
 function formatOf(formats: Formats, name: StringFormat): FormatRule {
   const format = formats[name];
@@ -90,8 +121,8 @@ function formatOf(formats: Formats, name: StringFormat): FormatRule {
  * given, as `undefined` does: JSON callers (MCP hosts, `--json` input) write
  * null for "no value", and the format has no null values to send.
  */
-export function checkArgs(rule: ArgsRule, args: Record<string, unknown>, show: ShowValue, formats: Formats): ValidationIssue[] {
-  const look: Look = { show, formats };
+export function checkArgs(rule: ArgsRule, args: Record<string, unknown>, show: ShowValue, parts: RuleParts): ValidationIssue[] {
+  const look: Look = { show, formats: parts.formats ?? NONE, checks: parts.checks ?? NONE, check: (r, v, p, i) => checkValue(r, v, p, look, i) };
   const issues: ValidationIssue[] = [];
   if (rule.required) for (const name of rule.required) if (args[name] === undefined || args[name] === null) issues.push({ path: formatPath([name]), problem: 'missing' });
   const names = Object.keys(args);
@@ -106,30 +137,8 @@ export function checkArgs(rule: ArgsRule, args: Record<string, unknown>, show: S
   return issues;
 }
 
-function checkObjectKeys(
-  properties: Readonly<Record<string, ValueRule>> | undefined,
-  required: readonly string[] | undefined,
-  additional: false | ValueRule | undefined,
-  value: Record<string, unknown>,
-  path: string[],
-  issues: ValidationIssue[],
-): void {
-  for (const name of required ?? []) if (value[name] === undefined) issues.push({ path: formatPath([...path, name]), problem: 'missing' });
-  if (additional !== false) return;
-  for (const name of Object.keys(value)) {
-    if (properties?.[name] === undefined && value[name] !== undefined) issues.push({ path: formatPath([...path, name]), problem: 'unknown' });
-  }
-}
-
 function checkValue(rule: ValueRule, value: unknown, path: string[], look: Look, issues: ValidationIssue[]): void {
-  if ('anyOf' in rule) {
-    if (rule.anyOf.some((member) => problemsOf(member, value, path, look).length === 0)) return;
-    // One shape matched by type: its own problems say more than "must be a or b".
-    const sameKind = rule.anyOf.filter((member) => kindMatches(member, value));
-    if (sameKind.length === 1 && sameKind[0] !== undefined) return checkValue(sameKind[0], value, path, look, issues);
-    issues.push(typeIssue(rule.anyOf.map((member) => describeRule(member, look.formats)).join(' or '), value, path, look));
-    return;
-  }
+  if ('anyOf' in rule) return checkOf(look.checks, 'anyOf')(rule, value, path, look, issues);
   if (!kindMatches(rule, value)) {
     issues.push(typeIssue(describeRule(rule, look.formats), value, path, look));
     return;
@@ -139,23 +148,17 @@ function checkValue(rule: ValueRule, value: unknown, path: string[], look: Look,
       return checkString(rule, value as string, path, look, issues);
     case 'integer':
     case 'number':
-      return checkNumber(rule, value as number, path, look, issues);
+      return checkOf(look.checks, 'number')(rule, value as number, path, look, issues);
     case 'boolean':
       return;
     case 'array':
       return checkArray(rule, value as unknown[], path, look, issues);
     case 'object':
-      return checkObject(rule, value as Record<string, unknown>, path, look, issues);
+      return checkOf(look.checks, 'object')(rule, value as Record<string, unknown>, path, look, issues);
   }
 }
 
-function problemsOf(rule: ValueRule, value: unknown, path: string[], look: Look): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  checkValue(rule, value, path, look, issues);
-  return issues;
-}
-
-function kindMatches(rule: ValueRule, value: unknown): boolean {
+export function kindMatches(rule: ValueRule, value: unknown): boolean {
   if ('anyOf' in rule) return rule.anyOf.some((member) => kindMatches(member, value));
   switch (rule.type) {
     case 'string':
@@ -174,11 +177,7 @@ function kindMatches(rule: ValueRule, value: unknown): boolean {
 }
 
 function checkString(rule: StringRule, value: string, path: string[], look: Look, issues: ValidationIssue[]): void {
-  if (rule.enum && !rule.enum.includes(value)) {
-    const allowed = rule.enum.join(', ');
-    issues.push({ path: formatPath(path), problem: `must be one of ${allowed}`, expected: allowed, received: look.show(value) });
-    return;
-  }
+  if (rule.enum && checkOf(look.checks, 'enum')(rule.enum, value, path, look, issues)) return;
   if (rule.minLength !== undefined || rule.maxLength !== undefined) {
     const length = codePoints(value);
     if (rule.minLength !== undefined && length < rule.minLength) issues.push({ path: formatPath(path), problem: `must be at least ${plural(rule.minLength, 'character')} long`, received: look.show(value) });
@@ -188,23 +187,7 @@ function checkString(rule: StringRule, value: string, path: string[], look: Look
   if (format !== undefined && !format.pattern.test(value)) {
     issues.push({ path: formatPath(path), problem: `must be ${format.words}`, expected: rule.format, received: look.show(value) });
   }
-  if (rule.pattern !== undefined && !compiled(rule.pattern).test(value)) {
-    issues.push({ path: formatPath(path), problem: `must match the pattern ${rule.pattern}`, expected: rule.pattern, received: look.show(value) });
-  }
-}
-
-function checkNumber(rule: NumberRule, value: number, path: string[], look: Look, issues: ValidationIssue[]): void {
-  if (rule.enum && !rule.enum.includes(value)) {
-    const allowed = rule.enum.join(', ');
-    issues.push({ path: formatPath(path), problem: `must be one of ${allowed}`, expected: allowed, received: look.show(value) });
-    return;
-  }
-  const { minimum, maximum } = rule;
-  const outside = (minimum !== undefined && value < minimum) || (maximum !== undefined && value > maximum);
-  if (!outside) return;
-  const range =
-    minimum !== undefined && maximum !== undefined ? `from ${minimum} to ${maximum}` : minimum !== undefined ? `at least ${minimum}` : `at most ${maximum}`;
-  issues.push({ path: formatPath(path), problem: `must be ${range}`, expected: range, received: look.show(value) });
+  if (rule.pattern !== undefined) checkOf(look.checks, 'pattern')(rule.pattern, value, path, look, issues);
 }
 
 function checkArray(rule: ArrayRule, value: unknown[], path: string[], look: Look, issues: ValidationIssue[]): void {
@@ -214,16 +197,7 @@ function checkArray(rule: ArrayRule, value: unknown[], path: string[], look: Loo
   for (let i = 0; i < value.length; i++) checkValue(rule.items, value[i], [...path, String(i)], look, issues);
 }
 
-function checkObject(rule: ObjectRule, value: Record<string, unknown>, path: string[], look: Look, issues: ValidationIssue[]): void {
-  checkObjectKeys(rule.properties, rule.required, rule.additionalProperties, value, path, issues);
-  for (const [name, item] of Object.entries(value)) {
-    if (item === undefined) continue;
-    const property = rule.properties?.[name] ?? (rule.additionalProperties === false ? undefined : rule.additionalProperties);
-    if (property !== undefined) checkValue(property, item, [...path, name], look, issues);
-  }
-}
-
-function typeIssue(expected: string, value: unknown, path: string[], look: Look): ValidationIssue {
+export function typeIssue(expected: string, value: unknown, path: string[], look: Look): ValidationIssue {
   // null, undefined, NaN and Infinity say what they are by name (JSON would print NaN as null).
   const named = value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value));
   const received = named ? String(value) : `${kindOf(value)} ${look.show(value)}`;
@@ -273,7 +247,7 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
-function plural(n: number, noun: string): string {
+export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
@@ -284,14 +258,3 @@ function codePoints(text: string): number {
   return n;
 }
 
-const patterns = new Map<string, RegExp>();
-
-/** Spec patterns compiled once per process, on first use. */
-function compiled(pattern: string): RegExp {
-  let regex = patterns.get(pattern);
-  if (regex === undefined) {
-    regex = new RegExp(pattern, 'u');
-    patterns.set(pattern, regex);
-  }
-  return regex;
-}

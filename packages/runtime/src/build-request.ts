@@ -12,6 +12,7 @@ import { partOf } from './part-of.js';
 import { inParameterOrder, paramsByName, resolvedParams, type ResolvedParam } from './param-plan.js';
 import { serializePairs, type Pairs } from './query.js';
 import type { HttpMethod, OperationSpec, ServerSpec } from './spec.js';
+import { applyTransforms } from './transforms.js';
 
 /** An HTTP request ready for fetch; `prepare()` returns it with credentials redacted. */
 export interface PreparedRequest {
@@ -67,7 +68,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
     // null is "no value" for a parameter, as validation counts it: never sent as the text "null".
     if (param === undefined || name === selected.selector || raw === undefined || raw === null) continue;
     try {
-      const value = param.transforms.length === 0 ? raw : partOf(op, 'transforms')(raw, param.transforms);
+      const value = param.transforms.length === 0 ? raw : applyTransforms(raw, param.transforms, partOf(op, 'transforms'));
       switch (param.in) {
         case 'path':
           pathValues.set(param.name, partOf(op, 'path')(String(value), param.pathStyle));

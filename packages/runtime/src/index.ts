@@ -55,8 +55,17 @@ export { requiredGroupIssues } from './required-groups.js';
 export { idempotencyHeader } from './idempotency-key.js';
 export { selectedEndpoints } from './endpoint.js';
 export { encodePathValue } from './path.js';
-export { applyTransforms } from './transforms.js';
+export {
+  wrapInArrayTransform,
+  joinTransform,
+  secondsToMillisecondsTransform,
+  stripPlusTransform,
+  mapTransform,
+  datetimeFormatTransform,
+  type Transforms,
+} from './transforms.js';
 export { toPairs } from './query.js';
 export { formBody } from './form-body.js';
+export { numberCheck, objectCheck, unionCheck, enumCheck, patternCheck } from './rule-checks.js';
 export { e164Format, dateTimeFormat, dateFormat, uriFormat, emailFormat, uuidFormat, type FormatRule } from './formats.js';
-export type { ArgsRule, ValueRule, StringRule, NumberRule, BooleanRule, ArrayRule, ObjectRule, UnionRule, StringFormat } from './arg-rules.js';
+export type { ArgsRule, ValueRule, StringRule, NumberRule, BooleanRule, ArrayRule, ObjectRule, UnionRule, StringFormat, RuleChecks } from './arg-rules.js';

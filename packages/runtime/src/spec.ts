@@ -5,7 +5,7 @@
  * this data, never by provider-specific code.
  */
 
-import type { ArgsRule, StringFormat } from './arg-rules.js';
+import type { ArgsRule, RuleChecks, StringFormat } from './arg-rules.js';
 import type { SelectedEndpoint } from './endpoint.js';
 import type { ValidationIssue } from './errors.js';
 import type { FormatRule } from './formats.js';
@@ -13,6 +13,7 @@ import type { FormBody } from './form-body.js';
 import type { NextLinkSource } from './next-link.js';
 import type { OAuth2Support } from './oauth2-session.js';
 import type { Pairs } from './query.js';
+import type { Transforms } from './transforms.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -188,14 +189,16 @@ export interface OperationParts {
   };
   /** With path parameters (`encodePathValue`). */
   path?: (value: string, style: NonNullable<ParamSpec['pathStyle']>) => string;
-  /** With parameter transforms (`applyTransforms`). */
-  transforms?: (value: unknown, transforms: Transform[]) => unknown;
+  /** With parameter transforms: the code of each kind used (`mapTransform`, …). */
+  transforms?: Transforms;
   /** With query parameters or a form body: a value as `key=value` pairs (`toPairs`). */
   pairs?: (key: string, value: unknown, arrayFormat: NonNullable<ParamSpec['arrayFormat']>) => Pairs;
   /** With `body: 'form'` (`formBody`). */
   form?: FormBody;
   /** The named string formats the argument rules use, each with its pattern and words (`e164Format`, …). */
   formats?: Partial<Record<StringFormat, FormatRule>>;
+  /** The checks of the rule keywords beyond strings, lists and booleans that the rules use (`numberCheck`, …). */
+  checks?: RuleChecks;
 }
 
 export interface RequiredGroupSpec {

@@ -17,11 +17,11 @@ export function validateArgs(op: OperationSpec, args: unknown, redactor: Redacto
   }
   const named = args as Record<string, unknown>;
   const groups = op.requiredGroups ? partOf(op, 'groups')(op.requiredGroups, named) : [];
-  const issues = checkArgs(op.args, named, (value) => show(value, redactor), op.parts?.formats ?? NO_FORMATS);
+  const issues = checkArgs(op.args, named, (value) => show(value, redactor), op.parts ?? NO_PARTS);
   if (groups.length + issues.length > 0) throw new ValidationError(op.id, dedupe([...groups, ...issues]));
 }
 
-const NO_FORMATS = {};
+const NO_PARTS = {};
 
 /** The value as the message quotes it: redacted first, then shortened, so a cut can never leave part of a secret behind. */
 function show(value: unknown, redactor: Redactor): string {

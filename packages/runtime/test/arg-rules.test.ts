@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkArgs, describeRule, type ArgsRule, type ValueRule } from '../src/arg-rules.js';
+import { allParts } from '../src/all-parts.js';
 import { allFormats } from '../src/formats.js';
 import type { ValidationIssue } from '../src/errors.js';
 
@@ -12,7 +13,7 @@ const show = (value: unknown) => JSON.stringify(value);
 
 function issuesFor(rule: ValueRule, value: unknown, required = false): ValidationIssue[] {
   const args: ArgsRule = { properties: { x: rule }, ...(required ? { required: ['x'] } : {}) };
-  return checkArgs(args, { x: value }, show, allFormats);
+  return checkArgs(args, { x: value }, show, allParts);
 }
 
 const problems = (rule: ValueRule, value: unknown) => issuesFor(rule, value).map((i) => `${i.path} ${i.problem}${i.received ? ` (got ${i.received})` : ''}`);
@@ -84,7 +85,7 @@ describe('the arguments object', () => {
   const rule: ArgsRule = { properties: { to: { type: 'string', format: 'e164' }, text: { type: 'string', minLength: 1 }, from: { type: 'string' } }, required: ['to', 'text'] };
 
   it('reports missing, then unknown, then each bad parameter', () => {
-    expect(checkArgs(rule, { colour: 'red', from: 5 }, show, allFormats)).toEqual([
+    expect(checkArgs(rule, { colour: 'red', from: 5 }, show, allParts)).toEqual([
       { path: 'to', problem: 'missing' },
       { path: 'text', problem: 'missing' },
       { path: 'colour', problem: 'unknown' },
@@ -93,16 +94,16 @@ describe('the arguments object', () => {
   });
 
   it('null is "not given": fine for an optional parameter, missing for a required one', () => {
-    expect(checkArgs(rule, { to: '+15555550100', text: 'hi', from: null }, show, allFormats)).toEqual([]);
-    expect(checkArgs(rule, { to: null, text: 'hi' }, show, allFormats)).toEqual([{ path: 'to', problem: 'missing' }]);
+    expect(checkArgs(rule, { to: '+15555550100', text: 'hi', from: null }, show, allParts)).toEqual([]);
+    expect(checkArgs(rule, { to: null, text: 'hi' }, show, allParts)).toEqual([{ path: 'to', problem: 'missing' }]);
   });
 
   it('undefined values are not given, even under unknown names', () => {
-    expect(checkArgs(rule, { to: '+15555550100', text: 'hi', from: undefined, other: undefined }, show, allFormats)).toEqual([]);
+    expect(checkArgs(rule, { to: '+15555550100', text: 'hi', from: undefined, other: undefined }, show, allParts)).toEqual([]);
   });
 
   it('quotes values only through the caller-supplied show (which redacts)', () => {
-    const issues = checkArgs(rule, { to: 'sk_live_secret', text: 'hi' }, () => '[REDACTED]', allFormats);
+    const issues = checkArgs(rule, { to: 'sk_live_secret', text: 'hi' }, () => '[REDACTED]', allParts);
     expect(issues[0]?.received).toBe('[REDACTED]');
   });
 });
