@@ -5,7 +5,7 @@
  * collected and thrown as one ValidationError.
  */
 
-import { authParts } from './auth.js';
+import { authParts, type AuthParts } from './auth.js';
 import type { SelectedEndpoint } from './endpoint.js';
 import { ArgumentValueError, SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
 import { partOf } from './part-of.js';
@@ -46,14 +46,14 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   // Only a selected endpoint needs code of its own (`parts.endpoint`): a fixed one is its method and path.
   const endpoint = op.endpoint;
   const selector = endpoint.kind === 'fixed' ? null : partOf(op, 'endpoint');
-  const selected: SelectedEndpoint | ValidationIssue[] =
-    endpoint.kind === 'fixed' ? { method: endpoint.method, path: endpoint.path, case: null, selector: null } : partOf(op, 'endpoint').select(op, args);
+  const template = templateOf(op);
+  const selected: SelectedEndpoint | ValidationIssue[] = template.fixed ?? partOf(op, 'endpoint').select(op, args);
   if (Array.isArray(selected)) throw new ValidationError(op.id, selected);
   const issues: ValidationIssue[] = selector === null ? [] : selector.appliesToIssues(op, args, selected);
 
   const pathValues = new Map<string, string>();
   // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
-  const query: Pairs = op.constants?.query ? Object.entries(op.constants.query).map(([key, value]) => [key, String(value)]) : [];
+  const query: Pairs = template.query.length > 0 ? template.query.slice() : [];
   const queryParams: Array<{ param: ResolvedParam; key: string; pairs: Pairs }> = [];
   const bodyParams: ResolvedParam[] = [];
   const bodyValues = new Map<ResolvedParam, unknown>();
@@ -102,7 +102,8 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   if (issues.length > 0) throw new ValidationError(op.id, issues);
   if (queryParams.length > 0) query.push(...inParameterOrder(op, queryParams).flatMap((entry) => entry.pairs));
 
-  const auth = authParts(input.server.auth, input.fieldValues, input.accessToken ?? null);
+  const route = routeTemplate(input);
+  const auth = input.accessToken === undefined ? (route.auth ??= authParts(input.server.auth, input.fieldValues)) : authParts(input.server.auth, input.fieldValues, input.accessToken);
   if (auth.query.length > 0) query.push(...auth.query);
   if (auth.body.length > 0 && op.body === 'none') {
     // The loader refuses such specs; a hand-written OperationSpec must not silently drop the credentials.
@@ -113,14 +114,67 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   if (body !== null) headers['content-type'] = op.body === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
   // Account headers first: an operation's fixed headers describe the endpoint, and credentials always win.
   if (input.accountHeaders) Object.assign(headers, input.accountHeaders);
-  if (op.constants?.header) Object.assign(headers, lowerKeys(op.constants.header));
+  if (template.headers !== null) Object.assign(headers, template.headers);
   Object.assign(headers, auth.headers);
   for (const extra of input.extraHeaders) if (extra) Object.assign(headers, lowerKeys(extra));
 
-  const filled = fillServerUrl(input.serverUrl, input.fieldValues);
-  const base = filled.endsWith('/') ? filled.replace(/\/+$/, '') : filled;
+  const base = route.serverUrl === input.serverUrl ? route.base : filledBase(input.serverUrl, input.fieldValues);
   const search = serializePairs(query);
   return { method: selected.method, url: `${base}${path.startsWith('/') ? '' : '/'}${path}${search ? `?${search}` : ''}`, headers, body };
+}
+
+/**
+ * What every request of one operation shares, worked out on its first request: the fixed
+ * endpoint, the constant query pairs and the constant headers with lower-case names.
+ */
+interface OperationTemplate {
+  fixed: SelectedEndpoint | null;
+  query: Pairs;
+  headers: Record<string, string> | null;
+}
+
+const templates = new WeakMap<OperationSpec, OperationTemplate>();
+
+function templateOf(op: OperationSpec): OperationTemplate {
+  let template = templates.get(op);
+  if (template === undefined) {
+    const endpoint = op.endpoint;
+    template = {
+      fixed: endpoint.kind === 'fixed' ? { method: endpoint.method, path: endpoint.path, case: null, selector: null } : null,
+      query: op.constants?.query ? Object.entries(op.constants.query).map(([key, value]) => [key, String(value)]) : [],
+      headers: op.constants?.header ? lowerKeys(op.constants.header) : null,
+    };
+    templates.set(op, template);
+  }
+  return template;
+}
+
+/**
+ * What every request to one server with one account's field values shares: the filled base URL
+ * and the credentials' parts (an OAuth2 token is per request). Keyed by the field values object,
+ * which `Core` keeps per server, so a client's calls work it out once.
+ */
+interface RouteTemplate {
+  server: ServerSpec;
+  serverUrl: string;
+  base: string;
+  auth?: AuthParts;
+}
+
+const routeTemplates = new WeakMap<Record<string, string>, RouteTemplate>();
+
+function routeTemplate(input: BuildInput): RouteTemplate {
+  let route = routeTemplates.get(input.fieldValues);
+  if (route === undefined || route.server !== input.server) {
+    route = { server: input.server, serverUrl: input.serverUrl, base: filledBase(input.serverUrl, input.fieldValues) };
+    routeTemplates.set(input.fieldValues, route);
+  }
+  return route;
+}
+
+function filledBase(serverUrl: string, values: Record<string, string>): string {
+  const filled = fillServerUrl(serverUrl, values);
+  return filled.endsWith('/') ? filled.replace(/\/+$/, '') : filled;
 }
 
 /** `https://{region}.sms.api.sinch.com` → `https://us.sms.api.sinch.com`; each value is percent-encoded. */

@@ -1,8 +1,10 @@
 /**
  * The data a generated client hands the runtime: what a provider is and what
- * each operation sends. Generated code contains only these literals (plus
- * compiled validators); every behaviour lives in the runtime and is driven by
- * this data, never by provider-specific code.
+ * each operation sends. Generated code contains only these literals; every
+ * behaviour lives in the runtime and is driven by this data, never by
+ * provider-specific code. The literals also name the runtime pieces their
+ * data needs (`OperationSpec.parts`, `ProviderSpec.oauth2`), so a program
+ * bundles only the runtime code of the functions it calls.
  */
 
 import type { ArgsRule, RuleChecks, StringFormat } from './arg-rules.js';
