@@ -24,7 +24,6 @@ import { makeLog, type Log } from './logger.js';
 import { partOf } from './part-of.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
 import type { FetchedPage } from './pagination.js';
-import type { ServerBases } from './next-link.js';
 import { REDACTED, type Redactor } from './redact.js';
 import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js';
 import { checkClientOptions, checkRequestOptions } from './option-checks.js';
@@ -74,7 +73,8 @@ interface Route {
 }
 
 export class Core {
-  private readonly fields: ResolvedFields;
+  /** @internal Also for page walks (`pages.ts`). */
+  readonly fields: ResolvedFields;
   /** @internal Also for page walks (`pages.ts`). */
   readonly redactor: Redactor;
   /** @internal Also for OAuth2 sessions (`oauth2-session.ts`). */
@@ -133,19 +133,6 @@ export class Core {
   /** @internal For page walks (`pages.ts`): one page, with the URL it came from (the base of relative next links) and its headers. */
   send(op: AnyOperation, args: object, options: RequestOptions, link?: string): Promise<FetchedPage> {
     return this.exchange(op, args, options, link, false) as Promise<FetchedPage>;
-  }
-
-  /**
-   * @internal For page walks (`pages.ts`): the operation's server URL from the spec and the one
-   * used (an override), filled with the fields known; a missing field stays empty, as the first
-   * request will fail on it anyway.
-   */
-  serverBases(spec: OperationSpec): ServerBases {
-    const server = this.server(spec);
-    const values: Record<string, string> = {};
-    for (const [key, field] of this.fields) if (field.value !== undefined) values[key] = field.value;
-    // The spec's URL for this account (a field may choose it), and the one used: an override wins over both.
-    return { spec: fillServerUrl(this.specServerUrl(spec.id, server), values), actual: fillServerUrl(this.serverUrl(spec.id, spec.server, server), values) };
   }
 
   /** Everything that can fail without the network, in the order a person would fix it; nothing is sent. */
@@ -271,14 +258,16 @@ export class Core {
     throw new ValidationError(operation, [{ path: where, problem: `would make the request ${bytes} bytes, more than ${max} (the maxRequestBytes option)` }]);
   }
 
-  private server(op: OperationSpec): ServerSpec {
+  /** @internal Also for page walks. */
+  server(op: OperationSpec): ServerSpec {
     const server = this.provider.servers[op.server];
     if (!server) throw new SwitchboardError(`${op.id} names server '${op.server}', which ${this.provider.id} does not define.`);
     return server;
   }
 
   /** The URL template: a baseURL override wins over the spec's URL, and over a URL chosen by a field. */
-  private serverUrl(operation: string, name: string, server: ServerSpec): string {
+  /** @internal Also for page walks. */
+  serverUrl(operation: string, name: string, server: ServerSpec): string {
     const override = this.options.baseURL;
     const names = Object.keys(this.provider.servers);
     const overridden = typeof override === 'string' ? (name === 'default' || names.length === 1 ? override : undefined) : override?.[name];
@@ -286,7 +275,8 @@ export class Core {
   }
 
   /** The spec's URL template for this account: the only one, or the one a field chooses. */
-  private specServerUrl(operation: string, server: ServerSpec): string {
+  /** @internal Also for page walks. */
+  specServerUrl(operation: string, server: ServerSpec): string {
     const field = choosingField(server.url);
     const value = field === null ? undefined : requireFields(this.provider, operation, this.fields, [field])[field];
     return chooseServerUrl(this.provider, server.url, value);
