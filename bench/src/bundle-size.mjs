@@ -13,6 +13,8 @@ export const PROGRAMS = {
   'raw fetch (Telnyx POST /messages)': `const r = await fetch('https://api.telnyx.com/v2/messages', { method: 'POST', headers: { authorization: 'Bearer ' + process.env.TELNYX_API_KEY, 'content-type': 'application/json' }, body: JSON.stringify(${SMS}) });\nconsole.log(await r.json());`,
   'ours: import { Telnyx }': `import { Telnyx } from '@switchboard/telnyx';\nconsole.log(await new Telnyx().sendSms(${SMS}));`,
   'ours: import { createCore, sendSms }': `import { createCore, sendSms } from '@switchboard/telnyx';\nconsole.log(await sendSms(createCore(), ${SMS}));`,
+  // The floor: the same call written by hand with what the issue keeps (typed errors, checks before sending, redaction, retry safety, dry run).
+  'hand-written floor: sendSms (bench/src/minimal-send-sms.mjs)': `import { createCore, sendSms } from './src/minimal-send-sms.mjs';\nconsole.log(await sendSms(createCore(), ${SMS}));`,
   'official telnyx SDK': `import Telnyx from 'telnyx';\nconsole.log(await new Telnyx({ apiKey: process.env.TELNYX_API_KEY }).messages.send(${SMS}));`,
   'ours: Retell createPhoneCall (tree-shaken)': `import { createCore, createPhoneCall } from '@switchboard/retell-ai';\nconsole.log(await createPhoneCall(createCore(), { options: { from_number: '+14157774444', to_number: '+12137774445' } }));`,
   'ours: import { Retell }': `import { Retell } from '@switchboard/retell-ai';\nconsole.log(await new Retell().createPhoneCall({ options: { from_number: '+14157774444', to_number: '+12137774445' } }));`,

@@ -1,4 +1,4 @@
-import { accountHeaders, buildRequest, chooseServerUrl, choosingField, ValidationError, type OperationSpec, type PreparedRequest, type ProviderSpec } from '@switchboard/runtime';
+import { accountHeaders, allParts, buildRequest, chooseServerUrl, choosingField, ValidationError, type OperationSpec, type PreparedRequest, type ProviderSpec } from '@switchboard/runtime';
 // The very literals the generated client hands the runtime, so the check sends what the client would.
 import { operationSpec, providerSpec } from '../emit/client/spec-literals.js';
 import type { Example, Func, HttpBinding, Provider } from '../model.js';
@@ -20,7 +20,8 @@ export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: P
   if (func.binding.kind !== 'http') return [];
   const diagnostics: Diagnostic[] = [];
   const spec = providerSpec({ ...provider, functions: [] }) as ProviderSpec;
-  const op = operationSpec(func as Func & { binding: HttpBinding }) as OperationSpec;
+  // Every runtime part: the literal's own parts are references the generated file imports.
+  const op = { ...(operationSpec(func as Func & { binding: HttpBinding }) as OperationSpec), parts: allParts };
   const server = spec.servers[op.server]!;
   const hidden = credentialNames(server);
   const fieldExamples = Object.fromEntries(provider.fields.map((f) => [f.key, f.example]));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, loadCatalog, type Func, type HttpBinding, type Provider } from '@switchboard/generator';
-import { buildRequest, chooseServerUrl, choosingField, type OperationSpec, type ProviderSpec } from '@switchboard/runtime';
+import { allParts, buildRequest, chooseServerUrl, choosingField, type OperationSpec, type ProviderSpec } from '@switchboard/runtime';
 // The literals a generated client hands the runtime, as the loader's own example check uses them.
 import { operationSpec, providerSpec } from '../../../generator/src/emit/client/spec-literals.js';
 
@@ -58,7 +58,8 @@ export function wireRequest(provider: Provider, functionName: string, args: Reco
   const func = provider.functions.find((f) => f.name === functionName);
   if (!func || func.binding.kind !== 'http') throw new Error(`no HTTP function ${provider.id}.${functionName}`);
   const spec = providerSpec({ ...provider, functions: [] }) as ProviderSpec;
-  const op = operationSpec(func as Func & { binding: HttpBinding }) as OperationSpec;
+  // Every runtime part: the literal's own parts are references the generated file imports.
+  const op = { ...(operationSpec(func as Func & { binding: HttpBinding }) as OperationSpec), parts: allParts };
   const server = spec.servers[op.server]!;
   const field = choosingField(server.url);
   const serverUrl = chooseServerUrl(spec, server.url, field === null ? undefined : fieldValues[field]);

@@ -5,14 +5,14 @@
  * collected and thrown as one ValidationError.
  */
 
-import { authParts } from './auth.js';
-import { appliesToIssues, selectEndpoint } from './endpoint.js';
-import { SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
-import { PathValueError, encodePathValue } from './path.js';
-import { QueryValueError, serializePairs, toPairs, type Pairs } from './query.js';
-import { paramsByName, resolvedParams, type ResolvedParam } from './param-plan.js';
+import { authParts, type AuthParts } from './auth.js';
+import type { SelectedEndpoint } from './endpoint.js';
+import { ArgumentValueError, SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
+import { partOf } from './part-of.js';
+import { inParameterOrder, paramsByName, resolvedParams, type ResolvedParam } from './param-plan.js';
+import { serializePairs, type Pairs } from './query.js';
 import type { HttpMethod, OperationSpec, ServerSpec } from './spec.js';
-import { TransformError, applyTransforms } from './transforms.js';
+import { applyTransforms } from './transforms.js';
 
 /** An HTTP request ready for fetch; `prepare()` returns it with credentials redacted. */
 export interface PreparedRequest {
@@ -40,18 +40,20 @@ export interface BuildInput {
   accessToken?: string;
 }
 
-/** The constants of an operation that declares none. */
-const NONE: Readonly<Record<string, never>> = Object.freeze({});
 
 export function buildRequest(input: BuildInput): PreparedRequest {
   const { op, args } = input;
-  const selected = selectEndpoint(op, args);
+  // Only a selected endpoint needs code of its own (`parts.endpoint`): a fixed one is its method and path.
+  const endpoint = op.endpoint;
+  const selector = endpoint.kind === 'fixed' ? null : partOf(op, 'endpoint');
+  const template = templateOf(op);
+  const selected: SelectedEndpoint | ValidationIssue[] = template.fixed ?? partOf(op, 'endpoint').select(op, args);
   if (Array.isArray(selected)) throw new ValidationError(op.id, selected);
-  const issues: ValidationIssue[] = appliesToIssues(op, args, selected);
+  const issues: ValidationIssue[] = selector === null ? [] : selector.appliesToIssues(op, args, selected);
 
   const pathValues = new Map<string, string>();
   // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
-  const query: Pairs = op.constants?.query ? Object.entries(op.constants.query).map(([key, value]) => [key, String(value)]) : [];
+  const query: Pairs = template.query.length > 0 ? template.query.slice() : [];
   const queryParams: Array<{ param: ResolvedParam; key: string; pairs: Pairs }> = [];
   const bodyParams: ResolvedParam[] = [];
   const bodyValues = new Map<ResolvedParam, unknown>();
@@ -66,25 +68,25 @@ export function buildRequest(input: BuildInput): PreparedRequest {
     // null is "no value" for a parameter, as validation counts it: never sent as the text "null".
     if (param === undefined || name === selected.selector || raw === undefined || raw === null) continue;
     try {
-      const value = applyTransforms(raw, param.transforms);
+      const value = param.transforms.length === 0 ? raw : applyTransforms(raw, param.transforms, partOf(op, 'transforms'));
       switch (param.in) {
         case 'path':
-          pathValues.set(param.name, encodePathValue(String(value), param.pathStyle));
+          pathValues.set(param.name, partOf(op, 'path')(String(value), param.pathStyle));
           break;
         case 'query':
-          queryParams.push({ param, key: param.wire, pairs: toPairs(param.wire, value, param.arrayFormat) });
+          queryParams.push({ param, key: param.wire, pairs: partOf(op, 'pairs')(param.wire, value, param.arrayFormat) });
           break;
         case 'header':
           if (value !== null) headers[param.wire.toLowerCase()] = String(value);
           break;
         case 'body':
-          if (op.body === 'form') toPairs(param.wire, value, param.arrayFormat); // surfaces unsendable values here, with the parameter's name
+          if (op.body === 'form') partOf(op, 'pairs')(param.wire, value, param.arrayFormat); // surfaces unsendable values here, with the parameter's name
           bodyParams.push(param);
           bodyValues.set(param, value);
           break;
       }
     } catch (error) {
-      if (error instanceof PathValueError || error instanceof TransformError || error instanceof QueryValueError) {
+      if (error instanceof ArgumentValueError) {
         issues.push({ path: param.name, problem: error.message });
         refused.add(param.name);
       } else throw error;
@@ -100,7 +102,8 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   if (issues.length > 0) throw new ValidationError(op.id, issues);
   if (queryParams.length > 0) query.push(...inParameterOrder(op, queryParams).flatMap((entry) => entry.pairs));
 
-  const auth = authParts(input.server.auth, input.fieldValues, input.accessToken ?? null);
+  const route = routeTemplate(input);
+  const auth = input.accessToken === undefined ? (route.auth ??= authParts(input.server.auth, input.fieldValues)) : authParts(input.server.auth, input.fieldValues, input.accessToken);
   if (auth.query.length > 0) query.push(...auth.query);
   if (auth.body.length > 0 && op.body === 'none') {
     // The loader refuses such specs; a hand-written OperationSpec must not silently drop the credentials.
@@ -111,14 +114,67 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   if (body !== null) headers['content-type'] = op.body === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
   // Account headers first: an operation's fixed headers describe the endpoint, and credentials always win.
   if (input.accountHeaders) Object.assign(headers, input.accountHeaders);
-  if (op.constants?.header) Object.assign(headers, lowerKeys(op.constants.header));
+  if (template.headers !== null) Object.assign(headers, template.headers);
   Object.assign(headers, auth.headers);
   for (const extra of input.extraHeaders) if (extra) Object.assign(headers, lowerKeys(extra));
 
-  const filled = fillServerUrl(input.serverUrl, input.fieldValues);
-  const base = filled.endsWith('/') ? filled.replace(/\/+$/, '') : filled;
+  const base = route.serverUrl === input.serverUrl ? route.base : filledBase(input.serverUrl, input.fieldValues);
   const search = serializePairs(query);
   return { method: selected.method, url: `${base}${path.startsWith('/') ? '' : '/'}${path}${search ? `?${search}` : ''}`, headers, body };
+}
+
+/**
+ * What every request of one operation shares, worked out on its first request: the fixed
+ * endpoint, the constant query pairs and the constant headers with lower-case names.
+ */
+interface OperationTemplate {
+  fixed: SelectedEndpoint | null;
+  query: Pairs;
+  headers: Record<string, string> | null;
+}
+
+const templates = new WeakMap<OperationSpec, OperationTemplate>();
+
+function templateOf(op: OperationSpec): OperationTemplate {
+  let template = templates.get(op);
+  if (template === undefined) {
+    const endpoint = op.endpoint;
+    template = {
+      fixed: endpoint.kind === 'fixed' ? { method: endpoint.method, path: endpoint.path, case: null, selector: null } : null,
+      query: op.constants?.query ? Object.entries(op.constants.query).map(([key, value]) => [key, String(value)]) : [],
+      headers: op.constants?.header ? lowerKeys(op.constants.header) : null,
+    };
+    templates.set(op, template);
+  }
+  return template;
+}
+
+/**
+ * What every request to one server with one account's field values shares: the filled base URL
+ * and the credentials' parts (an OAuth2 token is per request). Keyed by the field values object,
+ * which `Core` keeps per server, so a client's calls work it out once.
+ */
+interface RouteTemplate {
+  server: ServerSpec;
+  serverUrl: string;
+  base: string;
+  auth?: AuthParts;
+}
+
+const routeTemplates = new WeakMap<Record<string, string>, RouteTemplate>();
+
+function routeTemplate(input: BuildInput): RouteTemplate {
+  let route = routeTemplates.get(input.fieldValues);
+  if (route === undefined || route.server !== input.server) {
+    route = { server: input.server, serverUrl: input.serverUrl, base: filledBase(input.serverUrl, input.fieldValues) };
+    routeTemplates.set(input.fieldValues, route);
+  }
+  return route;
+}
+
+function filledBase(serverUrl: string, values: Record<string, string>): string {
+  const filled = fillServerUrl(serverUrl, values);
+  return filled.endsWith('/') ? filled.replace(/\/+$/, '') : filled;
 }
 
 /** `https://{region}.sms.api.sinch.com` → `https://us.sms.api.sinch.com`; each value is percent-encoded. */
@@ -144,26 +200,7 @@ function buildBody(op: OperationSpec, params: ResolvedParam[], values: Map<Resol
     for (const [name, value] of credentials) root[name] = value;
     return JSON.stringify(root);
   }
-  const arrayFormat = (key: string): ResolvedParam['arrayFormat'] => params.find((p) => formKey(p) === key)?.arrayFormat ?? 'repeat';
-  const fields = new Map<string, Pairs>(Object.entries(root).map(([key, value]) => [key, toPairs(key, value, arrayFormat(key))]));
-  // A key several form parameters send carries all their values (`date=>a&date=<b`), each in its own array format.
-  const named = inParameterOrder(
-    op,
-    params.filter((p) => !p.spread).map((param) => ({ param, key: formKey(param), pairs: toPairs(formKey(param), values.get(param), param.arrayFormat) })),
-  );
-  for (const { key } of named) fields.set(key, []);
-  for (const { key, pairs } of named) fields.get(key)!.push(...pairs);
-  for (const [key, value] of Object.entries(op.constants?.body ?? NONE)) fields.set(key, toPairs(key, value, arrayFormat(key)));
-  // Credentials last, so no argument of the same name can replace them.
-  for (const [name, value] of credentials) fields.set(name, [[name, value]]);
-  return serializePairs([...fields.values()].flat());
-}
-
-/** A form key with its body path in brackets: `data[attributes][title]`. */
-function formKey(param: ResolvedParam): string {
-  const path = param.bodyPath;
-  if (path.length === 0) return param.wire;
-  return `${path[0]}${[...path.slice(1), param.wire].map((key) => `[${key}]`).join('')}`;
+  return partOf(op, 'form')(op, params, values, root, credentials);
 }
 
 /** Sets `value` under `keys`, creating (or reusing) the objects on the way. */
@@ -192,22 +229,6 @@ function mergeInto(target: Record<string, unknown>, source: Record<string, unkno
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/**
- * Entries in the caller's argument order, except that parameters sharing one form key are
- * grouped where the first of them was given and ordered as the spec declares them, so a
- * repeated key's values are always in parameter order, however the call was written.
- */
-function inParameterOrder<T extends { param: ResolvedParam; key: string }>(op: OperationSpec, entries: T[]): T[] {
-  const all = resolvedParams(op);
-  const rank = (entry: T) => all.indexOf(entry.param);
-  const placed = new Set<string>();
-  return entries.flatMap((entry) => {
-    if (placed.has(entry.key)) return [];
-    placed.add(entry.key);
-    return entries.filter((other) => other.key === entry.key).sort((a, b) => rank(a) - rank(b));
-  });
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

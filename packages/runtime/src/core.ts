@@ -7,7 +7,6 @@
  */
 
 import { snapshotArguments, type ArgumentLimits } from './arguments.js';
-import { renameDeprecatedArguments } from './deprecation.js';
 import { accountHeaders, chooseServerUrl, choosingField, requiredHeaderFields } from './account-parts.js';
 import { buildRequest, fillServerUrl, type BuildInput, type PreparedRequest } from './build-request.js';
 import { connectionError, describeFailure } from './connection-error.js';
@@ -21,11 +20,10 @@ import {
 import { neededFieldKeys, redactorFor, requireFields, resolveFields, type ResolvedFields } from './fields.js';
 import type { OAuth2TokenStore } from './oauth2-token.js';
 import type { OAuth2Session } from './oauth2-session.js';
-import { idempotencyHeader } from './idempotency-key.js';
 import { makeLog, type Log } from './logger.js';
+import { partOf } from './part-of.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
 import type { FetchedPage } from './pagination.js';
-import type { ServerBases } from './next-link.js';
 import { REDACTED, type Redactor } from './redact.js';
 import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js';
 import { checkClientOptions, checkRequestOptions } from './option-checks.js';
@@ -75,7 +73,8 @@ interface Route {
 }
 
 export class Core {
-  private readonly fields: ResolvedFields;
+  /** @internal Also for page walks (`pages.ts`). */
+  readonly fields: ResolvedFields;
   /** @internal Also for page walks (`pages.ts`). */
   readonly redactor: Redactor;
   /** @internal Also for OAuth2 sessions (`oauth2-session.ts`). */
@@ -136,30 +135,17 @@ export class Core {
     return this.exchange(op, args, options, link, false) as Promise<FetchedPage>;
   }
 
-  /**
-   * @internal For page walks (`pages.ts`): the operation's server URL from the spec and the one
-   * used (an override), filled with the fields known; a missing field stays empty, as the first
-   * request will fail on it anyway.
-   */
-  serverBases(spec: OperationSpec): ServerBases {
-    const server = this.server(spec);
-    const values: Record<string, string> = {};
-    for (const [key, field] of this.fields) if (field.value !== undefined) values[key] = field.value;
-    // The spec's URL for this account (a field may choose it), and the one used: an override wins over both.
-    return { spec: fillServerUrl(this.specServerUrl(spec.id, server), values), actual: fillServerUrl(this.serverUrl(spec.id, spec.server, server), values) };
-  }
-
   /** Everything that can fail without the network, in the order a person would fix it; nothing is sent. */
   private plan(op: AnyOperation, given: object | undefined, options: RequestOptions, link: string | undefined, bodyOnly: boolean): Call {
     checkRequestOptions(options);
     const spec = available(op);
     // One key per logical call: made here, once, so every retry sends the same one (a dry run shows the kind of key). The caller's own headers still win.
-    const keyHeader = idempotencyHeader(spec, options.idempotencyKey);
-    const headers = options.headers === undefined ? keyHeader : { ...keyHeader, ...options.headers };
+    const keyHeader = spec.idempotencyKey ? partOf(spec, 'keyHeader')(spec, options.idempotencyKey) : undefined;
+    const headers = keyHeader === undefined ? options.headers : { ...keyHeader, ...options.headers };
     // Functions without parameters may be called with nothing. Everything below reads only this plain copy.
     const snapshot = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor);
     // Old parameter names (spec `renamed_from`) become the new ones before anything checks them.
-    const args = spec.renamedParams && isPlainRecord(snapshot) ? renameDeprecatedArguments(spec, snapshot) : snapshot;
+    const args = spec.renamedParams && isPlainRecord(snapshot) ? partOf(spec, 'rename')(spec, snapshot) : snapshot;
     validateArgs(spec, args, this.redactor);
     const route = this.route(spec);
     const input: BuildInput = { op: spec, args, server: route.server, serverUrl: route.serverUrl, fieldValues: route.fieldValues, accountHeaders: this.accountHeaders(), extraHeaders: [this.options.defaultHeaders, headers] };
@@ -272,14 +258,16 @@ export class Core {
     throw new ValidationError(operation, [{ path: where, problem: `would make the request ${bytes} bytes, more than ${max} (the maxRequestBytes option)` }]);
   }
 
-  private server(op: OperationSpec): ServerSpec {
+  /** @internal Also for page walks. */
+  server(op: OperationSpec): ServerSpec {
     const server = this.provider.servers[op.server];
     if (!server) throw new SwitchboardError(`${op.id} names server '${op.server}', which ${this.provider.id} does not define.`);
     return server;
   }
 
   /** The URL template: a baseURL override wins over the spec's URL, and over a URL chosen by a field. */
-  private serverUrl(operation: string, name: string, server: ServerSpec): string {
+  /** @internal Also for page walks. */
+  serverUrl(operation: string, name: string, server: ServerSpec): string {
     const override = this.options.baseURL;
     const names = Object.keys(this.provider.servers);
     const overridden = typeof override === 'string' ? (name === 'default' || names.length === 1 ? override : undefined) : override?.[name];
@@ -287,7 +275,8 @@ export class Core {
   }
 
   /** The spec's URL template for this account: the only one, or the one a field chooses. */
-  private specServerUrl(operation: string, server: ServerSpec): string {
+  /** @internal Also for page walks. */
+  specServerUrl(operation: string, server: ServerSpec): string {
     const field = choosingField(server.url);
     const value = field === null ? undefined : requireFields(this.provider, operation, this.fields, [field])[field];
     return chooseServerUrl(this.provider, server.url, value);

@@ -29,6 +29,9 @@ export function selectEndpoint(op: OperationSpec, args: Record<string, unknown>)
   return { ...chosen, case: String(value), selector: endpoint.parameter };
 }
 
+/** The part a `selected` endpoint needs (`OperationSpec.parts.endpoint`). */
+export const selectedEndpoints = { select: selectEndpoint, appliesToIssues };
+
 /** Issues for given parameters whose `appliesTo` excludes the chosen case. */
 export function appliesToIssues(op: OperationSpec, args: Record<string, unknown>, selected: SelectedEndpoint): ValidationIssue[] {
   if (selected.case === null) return [];

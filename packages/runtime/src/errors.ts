@@ -15,6 +15,12 @@ export class SwitchboardError extends Error {
   }
 }
 
+/**
+ * A value a parameter cannot be sent as (a path traversal, a transform's unconvertible input, an
+ * object in a query): the request builder names the parameter and reports it with the other issues.
+ */
+export class ArgumentValueError extends Error {}
+
 /** The provider answered with a status that is not a success. */
 export class APIError extends SwitchboardError {
   constructor(

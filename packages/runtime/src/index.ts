@@ -44,5 +44,28 @@ export { oauth2ClientCredentials, type OAuth2Support } from './oauth2-session.js
 export type * from './spec.js';
 export type { Transport, AttemptLimits, AttemptResult, ResponseHeaders, StartTimer } from './transport-types.js';
 export { fetchTransport } from './transport.js';
-export { formatPattern } from './arg-rules.js';
-export type { ArgsRule, ValueRule, StringRule, NumberRule, BooleanRule, ArrayRule, ObjectRule, UnionRule, StringFormat } from './arg-rules.js';
+export { formatPattern } from './formats.js';
+/**
+ * The parts a generated operation carries for its features (`OperationSpec.parts`), each imported
+ * only by the operations that use it; `allParts` has every one, for operations written by hand.
+ */
+export { allParts } from './all-parts.js';
+export { renameDeprecatedArguments } from './deprecation.js';
+export { requiredGroupIssues } from './required-groups.js';
+export { idempotencyHeader } from './idempotency-key.js';
+export { selectedEndpoints } from './endpoint.js';
+export { encodePathValue } from './path.js';
+export {
+  wrapInArrayTransform,
+  joinTransform,
+  secondsToMillisecondsTransform,
+  stripPlusTransform,
+  mapTransform,
+  datetimeFormatTransform,
+  type Transforms,
+} from './transforms.js';
+export { toPairs } from './query.js';
+export { formBody } from './form-body.js';
+export { numberCheck, objectCheck, unionCheck, enumCheck, patternCheck } from './rule-checks.js';
+export { e164Format, dateTimeFormat, dateFormat, uriFormat, emailFormat, uuidFormat, type FormatRule } from './formats.js';
+export type { ArgsRule, ValueRule, StringRule, NumberRule, BooleanRule, ArrayRule, ObjectRule, UnionRule, StringFormat, RuleChecks } from './arg-rules.js';

@@ -43,3 +43,20 @@ export function resolvedParams(op: OperationSpec): ResolvedParam[] {
 export function paramsByName(op: OperationSpec): Map<string, ResolvedParam> {
   return planOf(op).byName;
 }
+
+/**
+ * Entries in the caller's argument order, except that parameters sharing one form key are
+ * grouped where the first of them was given and ordered as the spec declares them, so a
+ * repeated key's values are always in parameter order, however the call was written.
+ */
+export function inParameterOrder<T extends { param: ResolvedParam; key: string }>(op: OperationSpec, entries: T[]): T[] {
+  const all = resolvedParams(op);
+  const rank = (entry: T) => all.indexOf(entry.param);
+  const placed = new Set<string>();
+  return entries.flatMap((entry) => {
+    if (placed.has(entry.key)) return [];
+    placed.add(entry.key);
+    return entries.filter((other) => other.key === entry.key).sort((a, b) => rank(a) - rank(b));
+  });
+}
+

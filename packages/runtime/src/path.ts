@@ -7,10 +7,11 @@
  * fragment or other origin.
  */
 
+import { ArgumentValueError } from './errors.js';
 import type { ParamSpec } from './spec.js';
 
 /** A refused path value; `problem` completes "'<param>' …". */
-export class PathValueError extends Error {
+export class PathValueError extends ArgumentValueError {
   constructor(readonly problem: string) {
     super(problem);
   }

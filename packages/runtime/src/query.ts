@@ -4,12 +4,13 @@
  * `message_time__gte`, `filter.status`); the serializer percent-encodes them.
  */
 
+import { ArgumentValueError } from './errors.js';
 import type { ParamSpec } from './spec.js';
 
 export type Pairs = Array<[string, string]>;
 
 /** A value the query cannot carry; the caller names the parameter. */
-export class QueryValueError extends Error {}
+export class QueryValueError extends ArgumentValueError {}
 
 export function toPairs(key: string, value: unknown, arrayFormat: NonNullable<ParamSpec['arrayFormat']>): Pairs {
   if (value === undefined || value === null) return [];

@@ -1,13 +1,21 @@
 /**
  * The data a generated client hands the runtime: what a provider is and what
- * each operation sends. Generated code contains only these literals (plus
- * compiled validators); every behaviour lives in the runtime and is driven by
- * this data, never by provider-specific code.
+ * each operation sends. Generated code contains only these literals; every
+ * behaviour lives in the runtime and is driven by this data, never by
+ * provider-specific code. The literals also name the runtime pieces their
+ * data needs (`OperationSpec.parts`, `ProviderSpec.oauth2`), so a program
+ * bundles only the runtime code of the functions it calls.
  */
 
-import type { ArgsRule } from './arg-rules.js';
+import type { ArgsRule, RuleChecks, StringFormat } from './arg-rules.js';
+import type { SelectedEndpoint } from './endpoint.js';
+import type { ValidationIssue } from './errors.js';
+import type { FormatRule } from './formats.js';
+import type { FormBody } from './form-body.js';
 import type { NextLinkSource } from './next-link.js';
 import type { OAuth2Support } from './oauth2-session.js';
+import type { Pairs } from './query.js';
+import type { Transforms } from './transforms.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -157,6 +165,42 @@ export interface OperationSpec {
   idempotencyKey?: { header: string };
   /** Old parameter names still accepted (spec `renamed_from`), each with its new name and the version that drops it. Absent: none. */
   renamedParams?: Record<string, { name: string; removedIn: string }>;
+  /** The runtime code this operation's features need (see `OperationParts`). Absent: none. */
+  parts?: OperationParts;
+}
+
+/**
+ * The runtime code behind an operation's optional features, carried by the operation itself: a
+ * generated literal imports exactly the pieces it uses, so `Core`'s call path reaches them only
+ * through the operation and a program bundles only what its functions need. The data that drives
+ * each piece (`renamedParams`, `requiredGroups`, …) stays in the literal, for the CLI, the Lua host
+ * and the MCP gateway to read. An operation whose data needs a piece it does not carry is refused
+ * (`partOf`), never half-handled; `allParts` carries every piece, for hand-written operations.
+ */
+export interface OperationParts {
+  /** With `renamedParams`: old parameter names moved to the new ones (`renameDeprecatedArguments`). */
+  rename?: (spec: OperationSpec, args: Record<string, unknown>) => Record<string, unknown>;
+  /** With `requiredGroups` (`requiredGroupIssues`). */
+  groups?: (groups: RequiredGroupSpec[], args: object) => ValidationIssue[];
+  /** With `idempotencyKey`: the header of one call's key (`idempotencyHeader`). */
+  keyHeader?: (op: OperationSpec, given: unknown) => Record<string, string>;
+  /** With a `selected` endpoint (`selectedEndpoints`). */
+  endpoint?: {
+    select: (op: OperationSpec, args: Record<string, unknown>) => SelectedEndpoint | ValidationIssue[];
+    appliesToIssues: (op: OperationSpec, args: Record<string, unknown>, selected: SelectedEndpoint) => ValidationIssue[];
+  };
+  /** With path parameters (`encodePathValue`). */
+  path?: (value: string, style: NonNullable<ParamSpec['pathStyle']>) => string;
+  /** With parameter transforms: the code of each kind used (`mapTransform`, …). */
+  transforms?: Transforms;
+  /** With query parameters or a form body: a value as `key=value` pairs (`toPairs`). */
+  pairs?: (key: string, value: unknown, arrayFormat: NonNullable<ParamSpec['arrayFormat']>) => Pairs;
+  /** With `body: 'form'` (`formBody`). */
+  form?: FormBody;
+  /** The named string formats the argument rules use, each with its pattern and words (`e164Format`, …). */
+  formats?: Partial<Record<StringFormat, FormatRule>>;
+  /** The checks of the rule keywords beyond strings, lists and booleans that the rules use (`numberCheck`, …). */
+  checks?: RuleChecks;
 }
 
 export interface RequiredGroupSpec {

@@ -4,31 +4,46 @@
  * each element of an array, so `strip_plus` works on a list of numbers too.
  */
 
+import { ArgumentValueError, SwitchboardError } from './errors.js';
 import type { Transform } from './spec.js';
 
 /** Thrown for a value a transform cannot convert; the caller names the parameter. */
-export class TransformError extends Error {}
+export class TransformError extends ArgumentValueError {}
 
-export function applyTransforms(value: unknown, transforms: Transform[]): unknown {
-  return transforms.length === 0 ? value : transforms.reduce(applyOne, value);
-}
+/** One transform kind's code: the value in, the wire value out. */
+export type TransformFn<K extends Transform['kind'] = Transform['kind']> = (value: unknown, transform: Extract<Transform, { kind: K }>) => unknown;
 
-function applyOne(value: unknown, transform: Transform): unknown {
-  switch (transform.kind) {
-    case 'wrap_in_array':
-      return Array.isArray(value) ? value : [value];
-    case 'join':
-      return Array.isArray(value) ? value.map(String).join(transform.separator) : value;
-    case 'seconds_to_milliseconds':
-      // Rounded: 1.1 * 1000 is 1100.0000000000002 in floating point.
-      return eachScalar(value, (v) => (typeof v === 'number' ? Math.round(v * 1000) : v));
-    case 'strip_plus':
-      return eachScalar(value, (v) => (typeof v === 'string' && v.startsWith('+') ? v.slice(1) : v));
-    case 'map':
-      return eachScalar(value, (v) => (Object.hasOwn(transform.values, String(v)) ? transform.values[String(v)] : v));
-    case 'datetime_format':
-      return eachScalar(value, (v) => (typeof v === 'string' ? formatDatetime(v, transform.format) : v));
+/** The code of the transform kinds an operation uses (`OperationSpec.parts.transforms`), by kind. */
+export type Transforms = { [K in Transform['kind']]?: TransformFn<K> };
+
+/** Each kind on its own, so a generated operation imports only the kinds its parameters use. */
+export const wrapInArrayTransform: TransformFn<'wrap_in_array'> = (value) => (Array.isArray(value) ? value : [value]);
+export const joinTransform: TransformFn<'join'> = (value, t) => (Array.isArray(value) ? value.map(String).join(t.separator) : value);
+// Rounded: 1.1 * 1000 is 1100.0000000000002 in floating point.
+export const secondsToMillisecondsTransform: TransformFn<'seconds_to_milliseconds'> = (value) => eachScalar(value, (v) => (typeof v === 'number' ? Math.round(v * 1000) : v));
+export const stripPlusTransform: TransformFn<'strip_plus'> = (value) => eachScalar(value, (v) => (typeof v === 'string' && v.startsWith('+') ? v.slice(1) : v));
+export const mapTransform: TransformFn<'map'> = (value, t) => eachScalar(value, (v) => (Object.hasOwn(t.values, String(v)) ? t.values[String(v)] : v));
+export const datetimeFormatTransform: TransformFn<'datetime_format'> = (value, t) => eachScalar(value, (v) => (typeof v === 'string' ? formatDatetime(v, t.format) : v));
+
+/** Every kind, for hand-written operations (`allParts`); the generator names each kind's constant from this table. */
+export const allTransforms: Required<Transforms> = {
+  wrap_in_array: wrapInArrayTransform,
+  join: joinTransform,
+  seconds_to_milliseconds: secondsToMillisecondsTransform,
+  strip_plus: stripPlusTransform,
+  map: mapTransform,
+  datetime_format: datetimeFormatTransform,
+};
+
+/** `value` through each of `transforms` in order, with the code `kinds` carries for each kind. */
+export function applyTransforms(value: unknown, transforms: Transform[], kinds: Transforms): unknown {
+  let out = value;
+  for (const transform of transforms) {
+    const fn = kinds[transform.kind] as TransformFn | undefined;
+    if (fn === undefined) throw new SwitchboardError(`The transform '${transform.kind}' has no code in the operation's parts (regenerate its client).`);
+    out = fn(out, transform);
   }
+  return out;
 }
 
 function eachScalar(value: unknown, fn: (v: unknown) => unknown): unknown {

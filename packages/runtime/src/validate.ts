@@ -8,18 +8,20 @@
 import { checkArgs } from './arg-rules.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import type { OperationSpec } from './spec.js';
+import { partOf } from './part-of.js';
 import type { Redactor } from './redact.js';
-import { requiredGroupIssues } from './required-groups.js';
 
 export function validateArgs(op: OperationSpec, args: unknown, redactor: Redactor): asserts args is Record<string, unknown> {
   if (args === null || typeof args !== 'object' || Array.isArray(args)) {
     throw new ValidationError(op.id, [{ path: '(arguments)', problem: 'must be an object of named parameters', received: Array.isArray(args) ? 'array' : args === null ? 'null' : typeof args }]);
   }
   const named = args as Record<string, unknown>;
-  const groups = requiredGroupIssues(op.requiredGroups, named);
-  const issues = checkArgs(op.args, named, (value) => show(value, redactor));
+  const groups = op.requiredGroups ? partOf(op, 'groups')(op.requiredGroups, named) : [];
+  const issues = checkArgs(op.args, named, (value) => show(value, redactor), op.parts ?? NO_PARTS);
   if (groups.length + issues.length > 0) throw new ValidationError(op.id, dedupe([...groups, ...issues]));
 }
+
+const NO_PARTS = {};
 
 /** The value as the message quotes it: redacted first, then shortened, so a cut can never leave part of a secret behind. */
 function show(value: unknown, redactor: Redactor): string {

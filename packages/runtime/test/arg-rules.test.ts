@@ -5,13 +5,15 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkArgs, describeRule, type ArgsRule, type ValueRule } from '../src/arg-rules.js';
+import { allParts } from '../src/all-parts.js';
+import { allFormats } from '../src/formats.js';
 import type { ValidationIssue } from '../src/errors.js';
 
 const show = (value: unknown) => JSON.stringify(value);
 
 function issuesFor(rule: ValueRule, value: unknown, required = false): ValidationIssue[] {
   const args: ArgsRule = { properties: { x: rule }, ...(required ? { required: ['x'] } : {}) };
-  return checkArgs(args, { x: value }, show);
+  return checkArgs(args, { x: value }, show, allParts);
 }
 
 const problems = (rule: ValueRule, value: unknown) => issuesFor(rule, value).map((i) => `${i.path} ${i.problem}${i.received ? ` (got ${i.received})` : ''}`);
@@ -83,7 +85,7 @@ describe('the arguments object', () => {
   const rule: ArgsRule = { properties: { to: { type: 'string', format: 'e164' }, text: { type: 'string', minLength: 1 }, from: { type: 'string' } }, required: ['to', 'text'] };
 
   it('reports missing, then unknown, then each bad parameter', () => {
-    expect(checkArgs(rule, { colour: 'red', from: 5 }, show)).toEqual([
+    expect(checkArgs(rule, { colour: 'red', from: 5 }, show, allParts)).toEqual([
       { path: 'to', problem: 'missing' },
       { path: 'text', problem: 'missing' },
       { path: 'colour', problem: 'unknown' },
@@ -92,16 +94,16 @@ describe('the arguments object', () => {
   });
 
   it('null is "not given": fine for an optional parameter, missing for a required one', () => {
-    expect(checkArgs(rule, { to: '+15555550100', text: 'hi', from: null }, show)).toEqual([]);
-    expect(checkArgs(rule, { to: null, text: 'hi' }, show)).toEqual([{ path: 'to', problem: 'missing' }]);
+    expect(checkArgs(rule, { to: '+15555550100', text: 'hi', from: null }, show, allParts)).toEqual([]);
+    expect(checkArgs(rule, { to: null, text: 'hi' }, show, allParts)).toEqual([{ path: 'to', problem: 'missing' }]);
   });
 
   it('undefined values are not given, even under unknown names', () => {
-    expect(checkArgs(rule, { to: '+15555550100', text: 'hi', from: undefined, other: undefined }, show)).toEqual([]);
+    expect(checkArgs(rule, { to: '+15555550100', text: 'hi', from: undefined, other: undefined }, show, allParts)).toEqual([]);
   });
 
   it('quotes values only through the caller-supplied show (which redacts)', () => {
-    const issues = checkArgs(rule, { to: 'sk_live_secret', text: 'hi' }, () => '[REDACTED]');
+    const issues = checkArgs(rule, { to: 'sk_live_secret', text: 'hi' }, () => '[REDACTED]', allParts);
     expect(issues[0]?.received).toBe('[REDACTED]');
   });
 });
@@ -113,6 +115,6 @@ describe('describing rules', () => {
     [{ type: 'array', items: { type: 'integer' } }, 'a list of integers'],
     [{ anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }, 'a string or a list of strings'],
   ])('%j → %s', (rule, words) => {
-    expect(describeRule(rule)).toBe(words);
+    expect(describeRule(rule, allFormats)).toBe(words);
   });
 });

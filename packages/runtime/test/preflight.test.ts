@@ -1,10 +1,11 @@
 /** Everything refused before a request: bad arguments, unavailable operations, missing credentials. */
 
 import { describe, expect, it } from 'vitest';
+import { allParts } from '../src/all-parts.js';
 import { Core } from '../src/core.js';
 import { MissingCredentialsError, UnavailableFunctionError, ValidationError } from '../src/errors.js';
-import type { UnavailableOperationSpec } from '../src/spec.js';
-import { fakeFetch, json, listPhoneNumbers, sendSms, sinch, sinchListMessages, sinchListNumbers, telnyx, telnyxClient } from './support.js';
+import type { OperationSpec, UnavailableOperationSpec } from '../src/spec.js';
+import { fakeFetch, json, listPhoneNumbers, sendSms, sinch, sinchListMessages, sinchClient, sinchListNumbers, telnyx, telnyxClient } from './support.js';
 
 function attempt(fn: () => unknown): unknown {
   try {
@@ -147,5 +148,25 @@ describe('credentials', () => {
 
   it('validation comes before credentials, so argument mistakes are reported first', () => {
     expect(() => new Core(telnyx, { env: {} }).prepare(sendSms, {})).toThrow(ValidationError);
+  });
+});
+
+describe('runtime parts an operation carries', () => {
+  it('an operation whose data needs a part it does not carry is refused before sending, naming the part', async () => {
+    const { fetch, calls } = fakeFetch(json({}));
+    const core = sinchClient({ fetch });
+    const { endpoint: _endpoint, ...otherParts } = allParts;
+    const withoutParts = { ...sinchListMessages, parts: otherParts };
+    await expect(core.call(withoutParts, { direction: 'mo' })).rejects.toThrow(/sinch\.list_messages needs the runtime part 'endpoint'/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a rule naming a format the operation does not carry is refused, never passed unchecked', async () => {
+    const { fetch, calls } = fakeFetch(json({}));
+    const { parts: _all, ...plain } = sendSms;
+    const withoutParts = { ...plain, args: { properties: { ...plain.args.properties, to: { type: 'string', format: 'e164' } } } } satisfies OperationSpec;
+    const core = telnyxClient({ fetch });
+    await expect(core.call(withoutParts, { to: '+15555550100', text: 'hi' })).rejects.toThrow(/format 'e164'/);
+    expect(calls).toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../src/errors.js';
 import type { ParamSpec, Transform } from '../src/spec.js';
-import { applyTransforms } from '../src/transforms.js';
+import { allTransforms, applyTransforms } from '../src/transforms.js';
 import {
   anyArgs,
   rules,
@@ -174,7 +174,7 @@ describe('transforms', () => {
     ['datetime_format without offset is UTC', [{ kind: 'datetime_format', format: 'YYYYMMDDHHmmss' }], '2026-11-01T02:30:05', '20261101023005'],
     ['in order: wrap then join', [{ kind: 'strip_plus' }, { kind: 'wrap_in_array' }, { kind: 'join', separator: ',' }], '+1', '1'],
   ])('%s', (_, transforms, input, output) => {
-    expect(applyTransforms(input, transforms)).toEqual(output);
+    expect(applyTransforms(input, transforms, allTransforms)).toEqual(output);
   });
 
   it('a transformed query parameter reaches the wire (Plivo start_time)', () => {

@@ -6,6 +6,7 @@
  * recording fake fetch.
  */
 
+import { allParts } from '../src/all-parts.js';
 import type { ArgsRule, ValueRule } from '../src/arg-rules.js';
 import { Core } from '../src/core.js';
 import type { InternalClientOptions } from '../src/options.js';
@@ -38,6 +39,8 @@ export function operation(overrides: Partial<OperationSpec> & Pick<OperationSpec
     constants: { query: {}, header: {}, body: {} },
     successStatus: 200,
     pagination: null,
+    // Every runtime part, as a hand-written operation needs (a generated one carries only those it uses).
+    parts: allParts,
     ...overrides,
     args: overrides.args ?? anyArgs(overrides.params ?? []),
   };

@@ -5,6 +5,7 @@ import { emitFromSplit, generatedHeader, stableJson, type Emitter, type Generate
 import { clientPackageJson, clientReadme, clientTsconfig } from './package-files.js';
 import { LICENSE_TEXT } from '../package-meta.js';
 import { operationSpec, providerSpec } from './spec-literals.js';
+import { operationParts } from './operation-parts.js';
 import { jsonSchemaType, valueType } from './ts-types.js';
 import { jsLiteral, tsExample } from './examples.js';
 import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
@@ -180,16 +181,17 @@ function functionFile(provider: Provider, func: Func): string[] {
   }
   const items = isHttp(func) && func.binding.pagination && itemsSchema(func) ? itemType(func) : null;
   const { args, ...spec } = operationSpec(func as HttpFunc);
+  const { parts, imports: partImports } = operationParts(func as HttpFunc);
   const shared = hoistRepeated(args, 'rule');
   const runtimeTypes = ['Core', 'OperationSpec', 'RequestOptions', ...(shared.declarations.length > 0 ? ['ValueRule'] : [])];
-  const runtimeValues = [...(items ? ['itemsOf', 'pagesOf'] : []), ...(func.renamedFrom.length > 0 ? ['warnDeprecatedOnce'] : [])];
+  const runtimeValues = [...partImports, ...(items ? ['itemsOf', 'pagesOf'] : []), ...(func.renamedFrom.length > 0 ? ['warnDeprecatedOnce'] : [])];
   statements.push(
     runtimeValues.length > 0
       ? `import { ${[...runtimeValues, ...runtimeTypes.map((t) => `type ${t}`)].join(', ')} } from '@switchboard/runtime';`
       : `import type { ${runtimeTypes.join(', ')} } from '@switchboard/runtime';`,
     `import type { ${[...typeImports, ...(items ? [items] : [])].join(', ')} } from '../types.js';`,
     ...shared.declarations.map((d) => `const ${d.name}: ValueRule = ${jsLiteral(d.value, '', 160)};`),
-    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args: shared.value }, '', 160)};`,
+    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args: shared.value, ...(parts ? { parts } : {}) }, '', 160)};`,
     `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
   );
   statements.push(...oldStandaloneFunctions(provider, func));

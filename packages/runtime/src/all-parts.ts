@@ -1,0 +1,30 @@
+/**
+ * Every runtime part an operation may carry (`OperationSpec.parts`), for operations written by hand
+ * (tests, the loader's example check) rather than generated: a generated literal imports only the
+ * parts it uses, so that a program bundles only those.
+ */
+
+import { renameDeprecatedArguments } from './deprecation.js';
+import { selectedEndpoints } from './endpoint.js';
+import { formBody } from './form-body.js';
+import { allFormats } from './formats.js';
+import { idempotencyHeader } from './idempotency-key.js';
+import { encodePathValue } from './path.js';
+import { toPairs } from './query.js';
+import { requiredGroupIssues } from './required-groups.js';
+import { allChecks } from './rule-checks.js';
+import type { OperationParts } from './spec.js';
+import { allTransforms } from './transforms.js';
+
+export const allParts: Required<OperationParts> = {
+  rename: renameDeprecatedArguments,
+  groups: requiredGroupIssues,
+  keyHeader: idempotencyHeader,
+  endpoint: selectedEndpoints,
+  path: encodePathValue,
+  transforms: allTransforms,
+  pairs: toPairs,
+  form: formBody,
+  formats: allFormats,
+  checks: allChecks,
+};

@@ -1,0 +1,35 @@
+/**
+ * Form bodies (`application/x-www-form-urlencoded`): the part an operation with `body: 'form'`
+ * carries (`OperationSpec.parts.form`), so programs that only send JSON do not bundle it.
+ */
+
+import { inParameterOrder, type ResolvedParam } from './param-plan.js';
+import { serializePairs, toPairs, type Pairs } from './query.js';
+import type { OperationSpec } from './spec.js';
+
+/** The body text from the spread objects already merged into `root`, the named parameters, the constants and the credentials. */
+export type FormBody = (op: OperationSpec, params: ResolvedParam[], values: Map<ResolvedParam, unknown>, root: Record<string, unknown>, credentials: Pairs) => string;
+
+export const formBody: FormBody = (op, params, values, root, credentials) => {
+  const arrayFormat = (key: string): ResolvedParam['arrayFormat'] => params.find((p) => formKey(p) === key)?.arrayFormat ?? 'repeat';
+  const fields = new Map<string, Pairs>(Object.entries(root).map(([key, value]) => [key, toPairs(key, value, arrayFormat(key))]));
+  // A key several form parameters send carries all their values (`date=>a&date=<b`), each in its own array format.
+  const named = inParameterOrder(
+    op,
+    params.filter((p) => !p.spread).map((param) => ({ param, key: formKey(param), pairs: toPairs(formKey(param), values.get(param), param.arrayFormat) })),
+  );
+  for (const { key } of named) fields.set(key, []);
+  for (const { key, pairs } of named) fields.get(key)!.push(...pairs);
+  for (const [key, value] of Object.entries(op.constants?.body ?? {})) fields.set(key, toPairs(key, value, arrayFormat(key)));
+  // Credentials last, so no argument of the same name can replace them.
+  for (const [name, value] of credentials) fields.set(name, [[name, value]]);
+  return serializePairs([...fields.values()].flat());
+};
+
+/** A form key with its body path in brackets: `data[attributes][title]`. */
+function formKey(param: ResolvedParam): string {
+  const path = param.bodyPath;
+  if (path.length === 0) return param.wire;
+  return `${path[0]}${[...path.slice(1), param.wire].map((key) => `[${key}]`).join('')}`;
+}
+

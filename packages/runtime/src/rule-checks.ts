@@ -1,0 +1,74 @@
+/**
+ * The checks of argument-rule keywords that most functions' rules do not use, one constant each,
+ * so a generated operation carries (`OperationSpec.parts.checks`) only the keywords its rules use:
+ * numbers (range), objects (required and unknown keys, nested properties), unions, enums and
+ * patterns. Strings, lists and booleans are checked by `arg-rules.ts` itself.
+ */
+
+import { describeRule, kindMatches, typeIssue, type Look, type RuleChecks, type ValueRule } from './arg-rules.js';
+import { formatPath } from './arguments.js';
+import type { ValidationIssue } from './errors.js';
+
+export const numberCheck: NonNullable<RuleChecks['number']> = (rule, value, path, look, issues) => {
+  if (rule.enum && enumCheck(rule.enum, value, path, look, issues)) return;
+  const { minimum, maximum } = rule;
+  const outside = (minimum !== undefined && value < minimum) || (maximum !== undefined && value > maximum);
+  if (!outside) return;
+  const range =
+    minimum !== undefined && maximum !== undefined ? `from ${minimum} to ${maximum}` : minimum !== undefined ? `at least ${minimum}` : `at most ${maximum}`;
+  issues.push({ path: formatPath(path), problem: `must be ${range}`, expected: range, received: look.show(value) });
+};
+
+export const objectCheck: NonNullable<RuleChecks['object']> = (rule, value, path, look, issues) => {
+  for (const name of rule.required ?? []) if (value[name] === undefined) issues.push({ path: formatPath([...path, name]), problem: 'missing' });
+  if (rule.additionalProperties === false) {
+    for (const name of Object.keys(value)) {
+      if (rule.properties?.[name] === undefined && value[name] !== undefined) issues.push({ path: formatPath([...path, name]), problem: 'unknown' });
+    }
+  }
+  for (const [name, item] of Object.entries(value)) {
+    if (item === undefined) continue;
+    const property = rule.properties?.[name] ?? (rule.additionalProperties === false ? undefined : rule.additionalProperties);
+    if (property !== undefined) look.check(property, item, [...path, name], issues);
+  }
+};
+
+export const unionCheck: NonNullable<RuleChecks['anyOf']> = (rule, value, path, look, issues) => {
+  if (rule.anyOf.some((member) => problemsOf(member, value, path, look).length === 0)) return;
+  // One shape matched by type: its own problems say more than "must be a or b".
+  const sameKind = rule.anyOf.filter((member) => kindMatches(member, value));
+  if (sameKind.length === 1 && sameKind[0] !== undefined) return look.check(sameKind[0], value, path, issues);
+  issues.push(typeIssue(rule.anyOf.map((member) => describeRule(member, look.formats)).join(' or '), value, path, look));
+};
+
+export const enumCheck: NonNullable<RuleChecks['enum']> = (allowed, value, path, look, issues) => {
+  if (allowed.includes(value)) return false;
+  const words = allowed.join(', ');
+  issues.push({ path: formatPath(path), problem: `must be one of ${words}`, expected: words, received: look.show(value) });
+  return true;
+};
+
+export const patternCheck: NonNullable<RuleChecks['pattern']> = (pattern, value, path, look, issues) => {
+  if (!compiled(pattern).test(value)) issues.push({ path: formatPath(path), problem: `must match the pattern ${pattern}`, expected: pattern, received: look.show(value) });
+};
+
+/** Every keyword's check, for hand-written operations (`allParts`). */
+export const allChecks: Required<RuleChecks> = { number: numberCheck, object: objectCheck, anyOf: unionCheck, enum: enumCheck, pattern: patternCheck };
+
+function problemsOf(rule: ValueRule, value: unknown, path: string[], look: Look): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  look.check(rule, value, path, issues);
+  return issues;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** Spec patterns compiled once per process, on first use. */
+function compiled(pattern: string): RegExp {
+  let regex = patterns.get(pattern);
+  if (regex === undefined) {
+    regex = new RegExp(pattern, 'u');
+    patterns.set(pattern, regex);
+  }
+  return regex;
+}
