@@ -305,6 +305,17 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    // ajv's uuid format takes a urn:uuid: prefix; the client's check does not, so the client would refuse this example.
+    name: 'example arguments ajv accepts but the generated client refuses',
+    edits: [
+      sub('acme/create_widget.yaml', '    description: Shelf to put it on.\n', '    description: Shelf to put it on.\n    format: uuid\n'),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', "arguments: { shelf_id: 'urn:uuid:123e4567-e89b-12d3-a456-426614174000', name: Sprocket }"),
+    ],
+    expected: [
+      `acme/create_widget.yaml:33:28: example 'A widget': the generated client would refuse these arguments before sending: 'shelf_id' must be a UUID such as 123e4567-e89b-42d3-a456-426614174000 (got "urn:uuid:123e4567-e89b-12d3-a456-426614174000").`,
+    ],
+  },
+  {
     name: 'example JSON body differs from what the arguments produce',
     edits: [sub('acme/create_widget.yaml', 'body: { name: Sprocket }', 'body: { name: Sprocket, colour: red }')],
     expected: [

@@ -1,4 +1,4 @@
-import { accountHeaders, allParts, buildRequest, chooseServerUrl, choosingField, ValidationError, type OperationSpec, type PreparedRequest, type ProviderSpec } from '@switchboard/runtime';
+import { accountHeaders, allParts, buildRequest, checkArgs, chooseServerUrl, choosingField, ValidationError, type OperationSpec, type PreparedRequest, type ProviderSpec } from '@switchboard/runtime';
 // The very literals the generated client hands the runtime, so the check sends what the client would.
 import { operationSpec, providerSpec } from '../emit/client/spec-literals.js';
 import type { Example, Func, HttpBinding, Provider } from '../model.js';
@@ -34,6 +34,15 @@ export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: P
     if (skip.has(i)) return;
     const report: Report = (path, message) =>
       diagnostics.push({ file: parsed.file, ...parsed.locate(['examples', i, 'request', ...path], 'value'), message: `example '${example.title}': ${message}` });
+    // The client checks arguments before sending with its own rules (formats as fixed patterns), which
+    // need not agree with ajv's reading of the input schema: an example it would refuse is no example.
+    const refused = checkArgs(op.args, example.arguments, showArgument, allParts);
+    if (refused.length > 0) {
+      const where = refused.length === 1 ? ['examples', i, 'arguments', ...argumentPath(refused[0]!.path)] : ['examples', i, 'arguments'];
+      const problems = refused.map((issue) => `'${issue.path}' ${issue.problem}${issue.received === undefined ? '' : ` (got ${issue.received})`}`).join('; ');
+      diagnostics.push({ file: parsed.file, ...parsed.locate(where, 'value'), message: `example '${example.title}': the generated client would refuse these arguments before sending: ${problems}.` });
+      return;
+    }
     // The example's account: the fields' examples, with the URL choice a named account's documented request shows.
     const fieldValues: Record<string, string> = { ...fieldExamples, ...example.fields };
     let built: PreparedRequest;
@@ -143,4 +152,12 @@ function canonical(value: unknown): string {
 
 function clip(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/** A spec file's own text: nothing to redact, only to quote. */
+const showArgument = (value: unknown): string => JSON.stringify(value) ?? String(value);
+
+/** `media_urls[0]` / `data.agent_id` as the YAML path under `arguments`. */
+function argumentPath(path: string): Array<string | number> {
+  return path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }

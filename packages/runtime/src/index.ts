@@ -68,4 +68,6 @@ export { toPairs } from './query.js';
 export { formBody } from './form-body.js';
 export { numberCheck, objectCheck, unionCheck, enumCheck, patternCheck } from './rule-checks.js';
 export { e164Format, dateTimeFormat, dateFormat, uriFormat, emailFormat, uuidFormat, type FormatRule } from './formats.js';
+/** The argument check clients run before sending, for the loader to hold each spec example to the same rules. */
+export { checkArgs } from './arg-rules.js';
 export type { ArgsRule, ValueRule, StringRule, NumberRule, BooleanRule, ArrayRule, ObjectRule, UnionRule, StringFormat, RuleChecks } from './arg-rules.js';
