@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
+import { quickParse, quickTopLevelPosition } from './quick-parse.js';
 import { checkYamlLimits } from './yaml-limits.js';
 
 /** A parsed YAML file that can answer "where is this value?" for any path into it. */
@@ -12,7 +13,38 @@ export interface ParsedFile {
 
 export type ParseResult = { ok: true; parsed: ParsedFile } | { ok: false; diagnostics: Diagnostic[] };
 
+/**
+ * A spec file's data, and where each value is. Most files are read by the quick parser, and the
+ * positioned parse runs only when a problem in them must be located (or when the quick parser
+ * is unsure, see quick-parse.ts), so a valid catalog is never parsed twice.
+ */
 export function parseSpecFile(file: string, text: string): ParseResult {
+  const quick = quickParse(text);
+  if (!quick) return parseWithPositions(file, text);
+  let positioned: ParsedFile | null | undefined;
+  return {
+    ok: true,
+    parsed: {
+      file,
+      data: quick.data,
+      locate(path, target = 'value') {
+        if (path.length === 1 && target === 'value' && typeof path[0] === 'string' && isRecord(quick.data)) {
+          const at = quickTopLevelPosition(text, path[0], quick.data[path[0]]);
+          if (at) return at;
+        }
+        if (positioned === undefined) {
+          const result = parseWithPositions(file, text);
+          positioned = result.ok ? result.parsed : null;
+        }
+        // The quick parser only answers for text the positioned parse accepts, so this fallback is never reached.
+        return positioned ? positioned.locate(path, target) : { line: 1, column: 1 };
+      },
+    },
+  };
+}
+
+/** The `yaml` parse with positions: every syntax problem, limit and value as the loader reports them. */
+export function parseWithPositions(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
   const problems = firstLineOfProblems([...doc.errors, ...doc.warnings], lineCounter);
@@ -99,4 +131,8 @@ function offsetOf(doc: Document, path: ReadonlyArray<string | number>, target: '
     }
   }
   return offset;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

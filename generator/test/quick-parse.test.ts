@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseWithPositions } from '../src/load/parse.js';
+import { quickParse, quickTopLevelPosition } from '../src/load/quick-parse.js';
+import { brokenSpecCases } from './broken-specs.cases.js';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const ACME = join(REPO, 'generator/test/fixtures/acme');
+
+function yamlFilesUnder(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules') return [];
+    if (statSync(path).isDirectory()) return yamlFilesUnder(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}
+
+/** Every YAML text at hand: the catalog, the test fixtures, the importer's documents, and each broken-spec case's edited files. */
+function corpus(): Array<{ name: string; text: string }> {
+  const files = ['specs', 'generator/test/fixtures', 'test/fixtures', 'packages/importer/test/fixtures'].flatMap((dir) => yamlFilesUnder(join(REPO, dir)));
+  const texts = files.map((path) => ({ name: path.slice(REPO.length), text: readFileSync(path, 'utf8') }));
+  for (const c of brokenSpecCases) {
+    for (const edit of c.edits) {
+      if (!('find' in edit) || typeof edit.replace !== 'string') continue;
+      const original = edit.find === null ? '' : readFileSync(join(ACME, '..', edit.file), 'utf8');
+      texts.push({ name: `${c.name}: ${edit.file}`, text: edit.find === null ? edit.replace : original.replace(edit.find, edit.replace) });
+    }
+  }
+  return texts;
+}
+
+/** Scalars and shapes on which js-yaml's core schema and `yaml`'s documents were seen to differ, or might. */
+const TRICKY = [
+  ...['0b101', '+0x1', '0x1F', '0o17', '017', '+.5', '.5', '-0', '1e3', '1.7976931348623157e309', '.inf', '-.Inf', '.NaN', '1_000', '9007199254740993', '~', 'Null', 'yes', 'on', '2024-01-01', '12:30:00', "'x''y'", '"\\x41"', '"\\N"', '"\\_"', 'a #b', 'a: b'].map((s) => `k: ${s}\n`),
+  'null: a\n', '~: a\n', '"": a\n', '[a]: b\n', '{a: 1}: b\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.1\n---\na: yes\n', '---\na: 1\n', 'a: 1\n---\nb: 2\n',
+  'a: b\n...\n', '__proto__: {x: 1}\n', 'a:\t1\n', 'a:\n\t- 1\n', 'a: 1\na: 2\n', '1: a\n"1": b\n', 'a: |\n  x\n  y\n', 'a: >-\n  x\n\n  y\n', 'a: |+\n  x\n\n', 'a: "x\n  y"\n',
+  "a: 'x\n\n  y'\n", 'a: x\n  y\n', 'a: [1, 2, {b: c}]\n', 'a: {b: }\n', 'a:\n  - b\n  -\n', 'a: "\\u2028"\n', `a: ${'['.repeat(200)}${']'.repeat(200)}\n`, `a: "${'x'.repeat(20_000)}"\n`, '<<: {a: 1}\n', '- a\n- b\n', '',
+];
+
+describe('the quick parser', () => {
+  it('answers only where it gives exactly the data the positioned parse gives', () => {
+    let answered = 0;
+    for (const { name, text } of [...corpus(), ...TRICKY.map((text) => ({ name: JSON.stringify(text.slice(0, 60)), text }))]) {
+      const quick = quickParse(text);
+      if (!quick) continue;
+      answered++;
+      const positioned = parseWithPositions('x.yaml', text);
+      expect(positioned.ok, `${name}: the quick parser read a file the positioned parse refuses`).toBe(true);
+      if (positioned.ok) expect(quick.data, name).toStrictEqual(positioned.parsed.data);
+    }
+    expect(answered).toBeGreaterThan(0);
+  });
+
+  it('places top-level values exactly where the positioned parse places them, or leaves them to it', () => {
+    let placed = 0;
+    const texts = [
+      ...corpus(),
+      ...['name: a\n', 'name:  "a"  # c\n', "name: 'it''s'\n", 'name: a\r\nid: b\r\n', 'description: "x\nname: y"\nname: z\n', 'name:\n  a\n', 'name: a # b\n'].map((text) => ({ name: JSON.stringify(text), text })),
+    ];
+    for (const { name, text } of texts) {
+      const quick = quickParse(text);
+      if (!quick || typeof quick.data !== 'object' || quick.data === null || Array.isArray(quick.data)) continue;
+      const positioned = parseWithPositions('x.yaml', text);
+      if (!positioned.ok) continue;
+      for (const [key, value] of Object.entries(quick.data)) {
+        const at = quickTopLevelPosition(text, key, value);
+        if (!at) continue;
+        placed++;
+        expect(at, `${name}: ${key}`).toEqual(positioned.parsed.locate([key]));
+      }
+    }
+    expect(placed).toBeGreaterThan(0);
+  });
+
+  it('reads plain spec files (the fixture provider) itself, so a valid catalog is parsed once', () => {
+    for (const path of yamlFilesUnder(ACME)) expect(quickParse(readFileSync(path, 'utf8')), path).toBeDefined();
+  });
+
+  it('leaves every construct the two parsers read differently to the positioned parse', () => {
+    for (const text of ['k: -0\n', 'k: 0b101\n', 'k: +.5\n', 'k: +0x1\n', 'k: 1.7976931348623157e309\n', 'null: a\n', '[a]: b\n', '%YAML 1.1\n---\na: yes\n', 'k: 9007199254740993\n', 'a: &x 1\nb: *x\n']) {
+      expect(quickParse(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+});
