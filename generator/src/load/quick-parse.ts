@@ -17,7 +17,8 @@ import { MAX_STRING_CHARS } from './yaml-limits.js';
  * parse on every spec, fixture and case it can find.
  */
 export function quickParse(text: string): { data: unknown } | undefined {
-  if (RISKY_TEXT.some((pattern) => pattern.test(text))) return undefined;
+  const structure = withoutBlockScalarContent(text);
+  if (RISKY_TEXT.some((pattern) => pattern.test(structure))) return undefined;
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA });
@@ -41,9 +42,45 @@ const RISKY_TEXT: RegExp[] = [
   // Numbers in forms only one of them reads as numbers (0b101, +0x1, +.5, .inf), and -0, which only one reads as -0.
   /(^|[\s:,[{-])[-+]?(0[box][0-9a-f]|\.([0-9]|inf|nan))/i,
   /(^|[\s:,[{])-0/,
+  // A quoted value continued on another line: js-yaml takes continuation lines `yaml` refuses
+  // (one at column 0 under a top-level key), so any quoted value left open at the end of its line.
+  /(^\s*|: |- |[[{,] ?)"(?:[^"\\\n]|\\.)*$/m,
+  /(^\s*|: |- |[[{,] ?)'(?:[^'\n]|'')*$/m,
   // A tab where indentation or a separator goes (the positioned parse warns about some of these).
   /\t/,
 ];
+
+/**
+ * The text with the content lines of block scalars (`key: |`, `- >-`) blanked: they are taken
+ * literally by both parsers, and Lua examples and prose in them (quotes, `*`, `&`) would otherwise
+ * send most real spec files to the slow path. A line counts as content only when it is more
+ * indented than the key or dash that opened the block (or blank); the first line that is not ends it.
+ */
+function withoutBlockScalarContent(text: string): string {
+  const lines = text.split('\n');
+  let opener = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (opener >= 0) {
+      if (line.trim() === '' || indentOf(line) > opener) {
+        lines[i] = '';
+        continue;
+      }
+      opener = -1;
+    }
+    const block = BLOCK_OPENER.exec(line);
+    // The column content must pass: that of the key (after any dashes), or of the last dash for `- |`.
+    if (block) opener = block[3] !== undefined ? block[1]!.length + block[2]!.length : block[1]!.length + Math.max(0, block[2]!.length - 2);
+  }
+  return lines.join('\n');
+}
+
+/** `key: |`, `- key: >-`, `- |2` and the like, with nothing but a comment after the indicator. */
+const BLOCK_OPENER = /^( *)((?:- +)*)(?:([A-Za-z0-9_$@.-]+): +)?[|>][-+0-9]*( +#.*)?$/;
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
 
 /** Keys one parser turns into `""` and the other into `"null"`, and the one that reaches a prototype. */
 const RISKY_KEYS = new Set(['', 'null', 'Null', 'NULL', '~', '__proto__']);
@@ -78,7 +115,8 @@ function isCertain(value: unknown, depth: number): boolean {
 export function quickTopLevelPosition(text: string, key: string, value: unknown): { line: number; column: number } | undefined {
   if (typeof value !== 'string' || !/^[a-z_]+$/.test(key)) return undefined;
   const lines = [...text.matchAll(new RegExp(`^${key}:( +)(.*)$`, 'gm'))];
-  if (lines.length !== 1) return undefined;
+  // The key written quoted elsewhere would be the real one, and this line text inside a string.
+  if (lines.length !== 1 || new RegExp(`^["']${key}["'] *:`, 'm').test(text)) return undefined;
   const match = lines[0]!;
   const written = match[2]!.replace(/ +#.*$/, '').trimEnd();
   if (![value, JSON.stringify(value), `'${value.replace(/'/g, "''")}'`].includes(written)) return undefined;
