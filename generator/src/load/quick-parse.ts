@@ -18,7 +18,7 @@ import { MAX_STRING_CHARS } from './yaml-limits.js';
  */
 export function quickParse(text: string): { data: unknown } | undefined {
   const structure = withoutBlockScalarContent(text);
-  if (RISKY_TEXT.some((pattern) => pattern.test(structure))) return undefined;
+  if (RISKY_TEXT.some((pattern) => pattern.test(structure)) || hasFlowAcrossLines(structure)) return undefined;
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA });
@@ -46,6 +46,8 @@ const RISKY_TEXT: RegExp[] = [
   // (one at column 0 under a top-level key), so any quoted value left open at the end of its line.
   /(^\s*|: |- |[[{,] ?)"(?:[^"\\\n]|\\.)*$/m,
   /(^\s*|: |- |[[{,] ?)'(?:[^'\n]|'')*$/m,
+  // A comment right after a closing bracket or quote, with no space: js-yaml takes it, yaml refuses it.
+  /[}\]]#|[^\s:]["']#/,
   // A tab where indentation or a separator goes (the positioned parse warns about some of these).
   /\t/,
 ];
@@ -73,6 +75,24 @@ function withoutBlockScalarContent(text: string): string {
     if (block) opener = block[3] !== undefined ? block[1]!.length + block[2]!.length : block[1]!.length + Math.max(0, block[2]!.length - 2);
   }
   return lines.join('\n');
+}
+
+/**
+ * A flow collection (`{ … }`, `[ … ]`) left open at the end of a line: js-yaml takes continuation
+ * lines at indentations `yaml` refuses. Brackets inside quotes count too, which only costs a slow parse.
+ */
+function hasFlowAcrossLines(structure: string): boolean {
+  for (const line of structure.split('\n')) {
+    let depth = 0;
+    // Brackets in a comment are prose. (A ` #` inside a quoted value cuts the line short too; what
+    // it hides is in the same quoted value, or makes a line js-yaml refuses.)
+    for (const char of line.replace(/(^|\s)#.*$/, '')) {
+      if (char === '{' || char === '[') depth++;
+      else if (char === '}' || char === ']') depth--;
+    }
+    if (depth > 0) return true;
+  }
+  return false;
 }
 
 /** `key: |`, `- key: >-`, `- |2` and the like, with nothing but a comment after the indicator. */
