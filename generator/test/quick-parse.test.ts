@@ -43,6 +43,7 @@ const TRICKY = [
   ...['0b101', '+0x1', '0x1F', '0o17', '017', '+.5', '.5', '-0', '1e3', '1.7976931348623157e309', '.inf', '-.Inf', '.NaN', '1_000', '9007199254740993', '~', 'Null', 'yes', 'on', '2024-01-01', '12:30:00', "'x''y'", '"\\x41"', '"\\N"', '"\\_"', 'a #b', 'a: b'].map((s) => `k: ${s}\n`),
   'null: a\n', '~: a\n', '"": a\n', '[a]: b\n', '{a: 1}: b\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.1\n---\na: yes\n', '---\na: 1\n', 'a: 1\n---\nb: 2\n',
   'description: "x\nname: y\n  z"\n"name": y\n', 'a: "x\ny"\n', "a: 'x\ny'\n", 'a:\n  b: "x\n y"\n', 'a:\n  - "x\n  y"\n', 'a: ["x\ny"]\n', 'a: "x\\"\ny"\n',
+  'a: |\n\tx\n', 'a: |\n  x\n\ty\n', 'a: |\n  x\t\n',
   'a: b\n...\n', '__proto__: {x: 1}\n', 'a:\t1\n', 'a:\n\t- 1\n', 'a: 1\na: 2\n', '1: a\n"1": b\n', 'a: |\n  x\n  y\n', 'a: >-\n  x\n\n  y\n', 'a: |+\n  x\n\n', 'a: "x\n  y"\n',
   "a: 'x\n\n  y'\n", 'a: x\n  y\n', 'a: [1, 2, {b: c}]\n', 'a: {b: }\n', 'a:\n  - b\n  -\n', 'a: "\\u2028"\n', `a: ${'['.repeat(200)}${']'.repeat(200)}\n`, `a: "${'x'.repeat(20_000)}"\n`, '<<: {a: 1}\n', '- a\n- b\n', '',
 ];

@@ -13,7 +13,7 @@ import { MAX_STRING_CHARS } from './yaml-limits.js';
  * parse would refuse or warn about (a syntax error, a duplicate key, an unsafe integer, a long
  * string, aliases to measure), and for any value that could have been read differently. The caller
  * then parses with positions, which decides and reports. A wrong `undefined` costs time; a wrong
- * answer would change the catalog, which `test/quick-parse.test.ts` holds against the positioned
+ * answer would change the catalog, which `generator/test/quick-parse.test.ts` holds against the positioned
  * parse on every spec, fixture and case it can find.
  */
 export function quickParse(text: string): { data: unknown } | undefined {
@@ -98,8 +98,9 @@ function hasFlowAcrossLines(structure: string): boolean {
 /** `key: |`, `- key: >-`, `- |2` and the like, with nothing but a comment after the indicator. */
 const BLOCK_OPENER = /^( *)((?:- +)*)(?:([A-Za-z0-9_$@.-]+): +)?[|>][-+0-9]*( +#.*)?$/;
 
+/** Leading spaces only: a tab is never indentation in YAML, so a line starting with one is not content and the tab rule sees it. */
 function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
+  return line.length - line.replace(/^ +/, '').length;
 }
 
 /** Keys one parser turns into `""` and the other into `"null"`, and the one that reaches a prototype. */
