@@ -27,7 +27,16 @@ function yamlFilesUnder(dir: string): string[] {
 /** Every YAML text at hand: the catalog, the test fixtures, the importer's documents, and each broken-spec case's edited files. */
 function corpus(): Array<{ name: string; text: string }> {
   const files = ['specs', 'generator/test/fixtures', 'test/fixtures', 'packages/importer/test/fixtures'].flatMap((dir) => yamlFilesUnder(join(REPO, dir)));
-  const texts = files.map((path) => ({ name: path.slice(REPO.length), text: readFileSync(path, 'utf8') }));
+  const texts = files.flatMap((path) => {
+    const text = readFileSync(path, 'utf8');
+    const name = path.slice(REPO.length);
+    // The same file as editors may save it: with a byte order mark, CRLF or bare CR line ends.
+    return [
+      { name, text },
+      { name: `${name} (BOM, CRLF)`, text: `\uFEFF${text.replace(/\n/g, '\r\n')}` },
+      { name: `${name} (CR)`, text: text.replace(/\n/g, '\r') },
+    ];
+  });
   for (const c of brokenSpecCases) {
     for (const edit of c.edits) {
       if (!('find' in edit) || typeof edit.replace !== 'string') continue;

@@ -48,6 +48,8 @@ const RISKY_TEXT: RegExp[] = [
   /(^\s*|: |- |[[{,] ?)'(?:[^'\n]|'')*$/m,
   // A comment right after a closing bracket or quote, with no space: js-yaml takes it, yaml refuses it.
   /[}\]]#|[^\s:]["']#/,
+  // A line ended by a bare carriage return: the parsers (and the position reader here) count lines differently.
+  /\r(?!\n)/,
   // A tab where indentation or a separator goes (the positioned parse warns about some of these).
   /\t/,
 ];
