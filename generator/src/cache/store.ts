@@ -137,7 +137,18 @@ export class SummaryFiles {
       const value: Record<string, unknown> = {};
       for (const [key, field] of Object.entries(stored.fields)) {
         if ('inline' in field) value[key] = field.inline;
-        else Object.defineProperty(value, key, { enumerable: true, configurable: true, get: () => this.load(field) });
+        else {
+          // Read on first use, then kept on this object, so a walk that reads a field twice reads its file once.
+          Object.defineProperty(value, key, {
+            enumerable: true,
+            configurable: true,
+            get: () => {
+              const loaded = this.load(field);
+              Object.defineProperty(value, key, { enumerable: true, configurable: true, writable: true, value: loaded });
+              return loaded;
+            },
+          });
+        }
       }
       return value;
     }

@@ -17,8 +17,9 @@ import { MAX_STRING_CHARS } from './yaml-limits.js';
  * parse on every spec, fixture and case it can find.
  */
 export function quickParse(text: string): { data: unknown } | undefined {
-  const structure = withoutBlockScalarContent(text);
-  if (RISKY_TEXT.some((pattern) => pattern.test(structure)) || hasFlowAcrossLines(structure)) return undefined;
+  const lines = withoutBlockScalarContent(text);
+  const structure = lines.join('\n');
+  if (RISKY_TEXT.some((pattern) => pattern.test(structure)) || hasFlowAcrossLines(lines)) return undefined;
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA });
@@ -55,12 +56,12 @@ const RISKY_TEXT: RegExp[] = [
 ];
 
 /**
- * The text with the content lines of block scalars (`key: |`, `- >-`) blanked: they are taken
+ * The text's lines, with the content lines of block scalars (`key: |`, `- >-`) blanked: they are taken
  * literally by both parsers, and Lua examples and prose in them (quotes, `*`, `&`) would otherwise
  * send most real spec files to the slow path. A line counts as content only when it is more
  * indented than the key or dash that opened the block (or blank); the first line that is not ends it.
  */
-function withoutBlockScalarContent(text: string): string {
+function withoutBlockScalarContent(text: string): string[] {
   const lines = text.split('\n');
   let opener = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -76,15 +77,15 @@ function withoutBlockScalarContent(text: string): string {
     // The column content must pass: that of the key (after any dashes), or of the last dash for `- |`.
     if (block) opener = block[3] !== undefined ? block[1]!.length + block[2]!.length : block[1]!.length + Math.max(0, block[2]!.length - 2);
   }
-  return lines.join('\n');
+  return lines;
 }
 
 /**
  * A flow collection (`{ … }`, `[ … ]`) left open at the end of a line: js-yaml takes continuation
  * lines at indentations `yaml` refuses. Brackets inside quotes count too, which only costs a slow parse.
  */
-function hasFlowAcrossLines(structure: string): boolean {
-  for (const line of structure.split('\n')) {
+function hasFlowAcrossLines(lines: readonly string[]): boolean {
+  for (const line of lines) {
     let depth = 0;
     // Brackets in a comment are prose. (A ` #` inside a quoted value cuts the line short too; what
     // it hides is in the same quoted value, or makes a line js-yaml refuses.)

@@ -101,19 +101,17 @@ export interface Look {
   check: (rule: ValueRule, value: unknown, path: string[], issues: ValidationIssue[]) => void;
 }
 
-function checkOf<K extends keyof RuleChecks>(checks: RuleChecks, keyword: K): NonNullable<RuleChecks[K]> {
-  const check = checks[keyword];
-  if (check === undefined) throw new SwitchboardError(`The argument rules use '${keyword}', which the operation's parts do not check (regenerate its client).`);
-  return check as NonNullable<RuleChecks[K]>;
+/** The piece `table` holds under `key`; rules that need one the operation does not carry are refused, never half-checked. */
+function carried<T extends object, K extends keyof T & string>(table: T, key: K, what: string): NonNullable<T[K]> {
+  const piece = table[key];
+  if (piece === undefined) throw new SwitchboardError(`The argument rules use ${what} '${key}', which the operation's parts do not carry (regenerate its client).`);
+  return piece as NonNullable<T[K]>;
 }
+
+const checkOf = <K extends keyof RuleChecks>(checks: RuleChecks, keyword: K) => carried(checks, keyword, 'the check');
+const formatOf = (formats: Formats, name: StringFormat): FormatRule => carried(formats, name, 'the format');
 
 const NONE = {};
-
-function formatOf(formats: Formats, name: StringFormat): FormatRule {
-  const format = formats[name];
-  if (format === undefined) throw new SwitchboardError(`The argument rules use the format '${name}', which the operation's parts do not carry (regenerate its client).`);
-  return format;
-}
 
 /**
  * Every problem with `args`, in the order a person would fix them: missing,

@@ -43,11 +43,10 @@ export interface BuildInput {
 
 export function buildRequest(input: BuildInput): PreparedRequest {
   const { op, args } = input;
-  // Only a selected endpoint needs code of its own (`parts.endpoint`): a fixed one is its method and path.
-  const endpoint = op.endpoint;
-  const selector = endpoint.kind === 'fixed' ? null : partOf(op, 'endpoint');
   const template = templateOf(op);
-  const selected: SelectedEndpoint | ValidationIssue[] = template.fixed ?? partOf(op, 'endpoint').select(op, args);
+  // Only a selected endpoint needs code of its own (`parts.endpoint`): a fixed one is its method and path.
+  const selector = template.fixed === null ? partOf(op, 'endpoint') : null;
+  const selected: SelectedEndpoint | ValidationIssue[] = selector === null ? template.fixed! : selector.select(op, args);
   if (Array.isArray(selected)) throw new ValidationError(op.id, selected);
   const issues: ValidationIssue[] = selector === null ? [] : selector.appliesToIssues(op, args, selected);
 
