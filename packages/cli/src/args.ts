@@ -31,8 +31,32 @@ function coerceOne(raw: string | true, type: string | undefined): unknown {
   if (type === 'string') return raw;
   if (type === 'integer' || type === 'number') return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
   if (type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
-  if (type === 'array' && !raw.trim().startsWith('[')) return raw.split(',').map((v) => v.trim());
+  if (type === 'array' && !raw.trim().startsWith('[')) return splitList(raw);
   return coerce(raw);
+}
+
+/**
+ * One flag's text as list items: split at commas, except inside double quotes, so an
+ * address with a display name (`"Doe, John" <john@example.com>`) stays one item. The
+ * quotes stay in the item: they are part of such a value. A backslash keeps the next
+ * character inside quotes (`"a \" b"`).
+ */
+export function splitList(raw: string): string[] {
+  const items: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw[i];
+    if (quoted && char === '\\') i++;
+    else if (char === '"') quoted = !quoted;
+    else if (char === ',' && !quoted) {
+      items.push(raw.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  if (quoted) return raw.split(',').map((item) => item.trim());
+  items.push(raw.slice(start).trim());
+  return items;
 }
 
 type PropertySchema = { type?: string; anyOf?: Array<{ type?: string }> };

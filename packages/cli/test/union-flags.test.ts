@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coerceFlags, type FlagValues } from '../src/args.js';
+import { coerceFlags, splitList, type FlagValues } from '../src/args.js';
 
 const flags = (entries: Array<[string, FlagValues]>) => new Map(entries);
 const schema = (properties: Record<string, object>) => ({ type: 'object', properties });
@@ -24,5 +24,24 @@ describe('flags of a union parameter (anyOf in the input schema)', () => {
 
   it('twice without an array member is a usage error naming the flag', () => {
     expect(() => coerceFlags(flags([['version', ['3', '4']]]), numberOrTag)).toThrow("--version was given 2 times; 'version' takes one value.");
+  });
+});
+
+describe('list flags split at commas outside double quotes', () => {
+  const addresses = schema({ to: { type: 'array', items: { type: 'string' } } });
+
+  it('an address with a quoted display name holding a comma stays one item, quotes kept', () => {
+    expect(coerceFlags(flags([['to', ['"Doe, John" <john@example.com>,jane@example.com']]]), addresses)).toEqual({
+      to: ['"Doe, John" <john@example.com>', 'jane@example.com'],
+    });
+  });
+
+  it('plain commas still split, repeated flags still collect, items are trimmed', () => {
+    expect(coerceFlags(flags([['to', ['a, b', 'c']]]), addresses)).toEqual({ to: ['a', 'b', 'c'] });
+  });
+
+  it('a backslash keeps an escaped quote inside quotes; an unclosed quote splits at every comma', () => {
+    expect(splitList('"say \\"hi, there\\"",x')).toEqual(['"say \\"hi, there\\""', 'x']);
+    expect(splitList('"open,a,b')).toEqual(['"open', 'a', 'b']);
   });
 });
