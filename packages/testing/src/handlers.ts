@@ -55,8 +55,14 @@ export function handlersFor(data: ProviderExamples, options: { onRequest?: (requ
   // A specific endpoint's examples always answer before a generic helper's that happen to match too.
   const examples = bySpecificity(data.examples);
   // Token endpoints first: they sit on a server whose catch-all would answer them with the error envelope.
-  return [...tokenHandlers(data), ...data.servers.map((server) =>
-    http.all(serverPattern(server), async ({ request }) => {
+  return [...tokenHandlers(data), ...data.servers.map((server) => {
+    // A server whose whole host is an account field (`https://{host}`) becomes the pattern
+    // `https://*/*`, which matches every provider's requests. Such a handler answers only at
+    // the hosts this provider's examples document and passes anything else on to the next
+    // handler, so it never answers another provider's request with its own envelope.
+    const onlyAt = hostIsPlaceholder(server) ? documentedOrigins(data) : null;
+    return http.all(serverPattern(server), async ({ request }) => {
+      if (onlyAt && !onlyAt.has(new URL(request.url).origin)) return undefined;
       const recorded = await recordRequest(request);
       options.onRequest?.(recorded);
       const exact = examples.find((example) => requestDifferences(recorded, { ...example.request, headers: {} }).length === 0);
@@ -66,6 +72,16 @@ export function handlersFor(data: ProviderExamples, options: { onRequest?: (requ
       const nearest = examples.find((example) => example.route && example.response.status < 400 && routeMatches(example.route, recorded));
       if (nearest) return respond({ ...nearest.response, headers: { ...nearest.response.headers, 'x-switchboard-mock': 'nearest-example' } });
       return HttpResponse.json(data.error.body as object, { status: 404, headers: { 'x-switchboard-mock': 'unmatched' } });
-    }),
-  )];
+    });
+  })];
+}
+
+/** `https://{host}` or `https://{host}/v1`: the host is nothing but a placeholder. */
+function hostIsPlaceholder(template: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/\{[^}]+\}(?=[/:]|$)/i.test(template);
+}
+
+/** The origins a provider's documented requests go to. */
+function documentedOrigins(data: ProviderExamples): Set<string> {
+  return new Set(data.examples.map((example) => new URL(example.request.url).origin));
 }
