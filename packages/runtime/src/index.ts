@@ -70,4 +70,5 @@ export { numberCheck, objectCheck, unionCheck, enumCheck, patternCheck } from '.
 export { e164Format, dateTimeFormat, dateFormat, uriFormat, emailFormat, uuidFormat, type FormatRule } from './formats.js';
 /** The argument check clients run before sending, for the loader to hold each spec example to the same rules. */
 export { checkArgs } from './arg-rules.js';
+export { toRe2Syntax, usePatternEngine, type CompiledPattern, type PatternEngine } from './pattern-engine.js';
 export type { ArgsRule, ValueRule, StringRule, NumberRule, BooleanRule, ArrayRule, ObjectRule, UnionRule, StringFormat, RuleChecks } from './arg-rules.js';
