@@ -3,13 +3,7 @@
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type DialpadOptions } from './provider.js';
 import type { GetCallParams, GetCallResponse, GetCurrentUserParams, GetCurrentUserResponse, GetUserParams, GetUserResponse, ListCallsParams, ListCallsResponse, ListCallsItem, ListSmsParams, ListSmsResponse, ListUsersParams, ListUsersResponse, ListUsersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getCall } from './functions/get-call.js';
-import { getCurrentUser } from './functions/get-current-user.js';
-import { getUser } from './functions/get-user.js';
-import { listCalls, listCallsItems, listCallsPages } from './functions/list-calls.js';
-import { listSms } from './functions/list-sms.js';
-import { listUsers, listUsersItems, listUsersPages } from './functions/list-users.js';
-import { sendSms } from './functions/send-sms.js';
+import { getCall, getCurrentUser, getUser, listCalls, listCallsItems, listCallsPages, listSms, listUsers, listUsersItems, listUsersPages, sendSms } from './functions.js';
 /**
  * Dialpad client. Dialpad cloud phone system: call history, SMS sending and company users, through the Dialpad API v2. Some calls need a particular kind of API key: listing calls needs a company-admin key, the current-user lookup a user-level key.
  *

@@ -3,14 +3,7 @@
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type MailgunOptions } from './provider.js';
 import type { AddBounceParams, AddBounceResponse, DeleteBounceParams, DeleteBounceResponse, GetBounceParams, GetBounceResponse, GetDomainParams, GetDomainResponse, ListBouncesParams, ListBouncesResponse, ListBouncesItem, ListDomainsParams, ListDomainsResponse, ListDomainsItem, ListEventsParams, ListEventsResponse, ListEventsItem, SendMessageParams, SendMessageResponse } from './types.js';
-import { addBounce } from './functions/add-bounce.js';
-import { deleteBounce } from './functions/delete-bounce.js';
-import { getBounce } from './functions/get-bounce.js';
-import { getDomain } from './functions/get-domain.js';
-import { listBounces, listBouncesItems, listBouncesPages } from './functions/list-bounces.js';
-import { listDomains, listDomainsItems, listDomainsPages } from './functions/list-domains.js';
-import { listEvents, listEventsItems, listEventsPages } from './functions/list-events.js';
-import { sendMessage } from './functions/send-message.js';
+import { addBounce, deleteBounce, getBounce, getDomain, listBounces, listBouncesItems, listBouncesPages, listDomains, listDomainsItems, listDomainsPages, listEvents, listEventsItems, listEventsPages, sendMessage } from './functions.js';
 /**
  * Mailgun client. Mailgun transactional email: send messages assembled from their parts, read the event log of a sending domain, list and inspect the account's domains with their DNS records, and manage the bounce suppression list, through the Mailgun REST API (v3 and v4 domains). Accounts live in the US or the EU region; each has its own API host and data never leaves it.
  *

@@ -3,13 +3,7 @@
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type PlivoOptions } from './provider.js';
 import type { GetCallParams, GetCallResponse, GetNumberParams, GetNumberResponse, ListApplicationsParams, ListApplicationsResponse, ListApplicationsItem, ListCallsParams, ListCallsResponse, ListCallsItem, ListMessagesParams, ListMessagesResponse, ListMessagesItem, ListNumbersParams, ListNumbersResponse, ListNumbersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getCall } from './functions/get-call.js';
-import { getNumber } from './functions/get-number.js';
-import { listApplications, listApplicationsItems, listApplicationsPages } from './functions/list-applications.js';
-import { listCalls, listCallsItems, listCallsPages } from './functions/list-calls.js';
-import { listMessages, listMessagesItems, listMessagesPages } from './functions/list-messages.js';
-import { listNumbers, listNumbersItems, listNumbersPages } from './functions/list-numbers.js';
-import { sendSms } from './functions/send-sms.js';
+import { getCall, getNumber, listApplications, listApplicationsItems, listApplicationsPages, listCalls, listCallsItems, listCallsPages, listMessages, listMessagesItems, listMessagesPages, listNumbers, listNumbersItems, listNumbersPages, sendSms } from './functions.js';
 /**
  * Plivo client. Plivo cloud communications: SMS/MMS messages, phone numbers on the account, voice call detail records and voice applications, through the Plivo REST API v1.
  *

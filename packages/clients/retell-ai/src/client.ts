@@ -3,30 +3,7 @@
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type RetellOptions } from './provider.js';
 import type { ApiDeleteParams, ApiDeleteResponse, ApiGetParams, ApiGetResponse, ApiPatchParams, ApiPatchResponse, ApiPostParams, ApiPostResponse, CreateAgentParams, CreateAgentResponse, CreatePhoneCallParams, CreatePhoneCallResponse, CreateWebCallParams, CreateWebCallResponse, DeleteAgentParams, DeleteAgentResponse, DeleteCallParams, DeleteCallResponse, GetAgentParams, GetAgentResponse, GetCallParams, GetCallResponse, GetCurrentUserParams, GetCurrentUserResponse, GetLlmParams, GetLlmResponse, GetPhoneNumberParams, GetPhoneNumberResponse, GetVoiceParams, GetVoiceResponse, ListAgentsParams, ListAgentsResponse, ListAgentsItem, ListCallsParams, ListCallsResponse, ListCallsItem, ListLlmsParams, ListLlmsResponse, ListLlmsItem, ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem, ListVoicesParams, ListVoicesResponse, StopCallParams, StopCallResponse, UpdateAgentParams, UpdateAgentResponse, UpdateCallParams, UpdateCallResponse, UpdatePhoneNumberParams, UpdatePhoneNumberResponse } from './types.js';
-import { apiDelete } from './functions/api-delete.js';
-import { apiGet } from './functions/api-get.js';
-import { apiPatch } from './functions/api-patch.js';
-import { apiPost } from './functions/api-post.js';
-import { createAgent } from './functions/create-agent.js';
-import { createPhoneCall } from './functions/create-phone-call.js';
-import { createWebCall } from './functions/create-web-call.js';
-import { deleteAgent } from './functions/delete-agent.js';
-import { deleteCall } from './functions/delete-call.js';
-import { getAgent } from './functions/get-agent.js';
-import { getCall } from './functions/get-call.js';
-import { getCurrentUser } from './functions/get-current-user.js';
-import { getLlm } from './functions/get-llm.js';
-import { getPhoneNumber } from './functions/get-phone-number.js';
-import { getVoice } from './functions/get-voice.js';
-import { listAgents, listAgentsItems, listAgentsPages } from './functions/list-agents.js';
-import { listCalls, listCallsItems, listCallsPages } from './functions/list-calls.js';
-import { listLlms, listLlmsItems, listLlmsPages } from './functions/list-llms.js';
-import { listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages } from './functions/list-phone-numbers.js';
-import { listVoices } from './functions/list-voices.js';
-import { stopCall } from './functions/stop-call.js';
-import { updateAgent } from './functions/update-agent.js';
-import { updateCall } from './functions/update-call.js';
-import { updatePhoneNumber } from './functions/update-phone-number.js';
+import { apiDelete, apiGet, apiPatch, apiPost, createAgent, createPhoneCall, createWebCall, deleteAgent, deleteCall, getAgent, getCall, getCurrentUser, getLlm, getPhoneNumber, getVoice, listAgents, listAgentsItems, listAgentsPages, listCalls, listCallsItems, listCallsPages, listLlms, listLlmsItems, listLlmsPages, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, listVoices, stopCall, updateAgent, updateCall, updatePhoneNumber } from './functions.js';
 /**
  * Retell AI client. Retell AI voice agents: place and manage AI phone and web calls, and manage agents, phone numbers, Retell LLMs and voices.
  *

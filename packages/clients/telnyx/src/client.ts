@@ -3,13 +3,7 @@
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type TelnyxOptions } from './provider.js';
 import type { GetCallParams, GetCallResponse, GetPhoneNumberParams, GetPhoneNumberResponse, ListCallRecordsParams, ListCallRecordsResponse, ListCallRecordsItem, ListCallsParams, ListCallsResponse, ListCallsItem, ListMessagesParams, ListMessagesResponse, ListMessagesItem, ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getCall } from './functions/get-call.js';
-import { getPhoneNumber } from './functions/get-phone-number.js';
-import { listCallRecords, listCallRecordsItems, listCallRecordsPages } from './functions/list-call-records.js';
-import { listCalls, listCallsItems, listCallsPages } from './functions/list-calls.js';
-import { listMessages, listMessagesItems, listMessagesPages } from './functions/list-messages.js';
-import { listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages } from './functions/list-phone-numbers.js';
-import { sendSms } from './functions/send-sms.js';
+import { getCall, getPhoneNumber, listCallRecords, listCallRecordsItems, listCallRecordsPages, listCalls, listCallsItems, listCallsPages, listMessages, listMessagesItems, listMessagesPages, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, sendSms } from './functions.js';
 /**
  * Telnyx client. Telnyx programmable communications: phone numbers, SMS/MMS messaging, Call Control call events and call recordings, through the Telnyx API v2.
  *

@@ -3,14 +3,7 @@
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type VonageOptions } from './provider.js';
 import type { BuyNumberParams, BuyNumberResponse, CancelNumberParams, CancelNumberResponse, GetBalanceParams, GetBalanceResponse, ListNumbersParams, ListNumbersResponse, ListNumbersItem, SearchNumbersParams, SearchNumbersResponse, SearchNumbersItem, SendSmsParams, SendSmsResponse, UpdateAccountSettingsParams, UpdateAccountSettingsResponse, UpdateNumberParams, UpdateNumberResponse } from './types.js';
-import { buyNumber } from './functions/buy-number.js';
-import { cancelNumber } from './functions/cancel-number.js';
-import { getBalance } from './functions/get-balance.js';
-import { listNumbers, listNumbersItems, listNumbersPages } from './functions/list-numbers.js';
-import { searchNumbers, searchNumbersItems, searchNumbersPages } from './functions/search-numbers.js';
-import { sendSms } from './functions/send-sms.js';
-import { updateAccountSettings } from './functions/update-account-settings.js';
-import { updateNumber } from './functions/update-number.js';
+import { buyNumber, cancelNumber, getBalance, listNumbers, listNumbersItems, listNumbersPages, searchNumbers, searchNumbersItems, searchNumbersPages, sendSms, updateAccountSettings, updateNumber } from './functions.js';
 /**
  * Vonage client. Vonage (formerly Nexmo) SMS, numbers and account APIs on rest.nexmo.com: send SMS through the SMS API, list the virtual numbers on the account, search, buy, configure and cancel numbers through the Numbers API, and read the balance and default webhooks of the account. Every call is authenticated with the account's API key and secret.
  *
