@@ -7,7 +7,7 @@ import { LICENSE_TEXT } from '../package-meta.js';
 import { operationSpec, providerSpec } from './spec-literals.js';
 import { operationParts } from './operation-parts.js';
 import { jsonSchemaType, valueType } from './ts-types.js';
-import { jsLiteral, tsExample } from './examples.js';
+import { jsLiteral, tsClientSetup, tsExampleCall } from './examples.js';
 import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
 import { CodeReference, tsString } from '../escape/ts.js';
 import { groupMembers, groupUnions } from './group-types.js';
@@ -145,7 +145,7 @@ function tsdoc(provider: Provider, func: Func): string {
   if (keyHeader) lines.push(`Write, retried safely by idempotency key: one \`${keyHeader}\` per call (pass \`{ idempotencyKey }\` to choose it), reused by that call's retries.`);
   else lines.push(`${func.operation === 'read' ? 'Read' : 'Write'}${func.idempotent ? ', idempotent' : ', not idempotent: never retried once the request may have reached the provider'}.`);
   const example = func.examples[0];
-  if (example) lines.push('', '@example', '```ts', ...tsExample(provider, func, example).split('\n'), '```');
+  if (example) lines.push('', '@example', '```ts', ...tsExampleCall(provider, func, example).split('\n'), '```');
   if (func.deprecated) lines.push(`@deprecated ${oneLine(func.deprecated.message)}`);
   return docBlock(lines);
 }
@@ -158,7 +158,7 @@ function tsdoc(provider: Provider, func: Func): string {
 function standaloneDoc(provider: Provider, func: Func): string {
   const lines = [firstSentence(func.description), ''];
   if (func.binding.kind === 'unavailable') lines.push(`Unavailable: ${func.binding.reason}`, '');
-  lines.push(`Standalone {@link ${provider.className}.${func.names.tsMethod}} (full description, example and retries there): \`${func.names.tsMethod}(createCore(), params)\`.`);
+  lines.push(`Standalone form of {@link ${provider.className}.${func.names.tsMethod}}; \`core\` from \`createCore()\`.`);
   if (func.deprecated) lines.push(`@deprecated ${oneLine(func.deprecated.message)}`);
   return docBlock(lines);
 }
@@ -278,7 +278,7 @@ function clientFile(provider: Provider): string[] {
     `import { provider, type ${cls}Options } from './provider.js';`,
     `import type { ${typeNames.join(', ')} } from './types.js';`,
     `import { ${functionNames.join(', ')} } from './functions.js';`,
-    `${docBlock([`${provider.name} client. ${provider.description}`, '', `Credentials come from the options or from ${provider.fields.map((f) => f.env).join(', ')}.`])}\nexport class ${cls} {\n  /** The runtime doing the HTTP work; shared with the standalone functions. */\n  readonly core: Core;\n\n  constructor(options: ${cls}Options = {}) {\n    this.core = new Core(provider, options);\n  }\n\n  /** A client with some options changed, e.g. another account: \`client.withOptions({ account: 'work' })\`. */\n  withOptions(options: Partial<${cls}Options>): ${cls} {\n    const derived = Object.create(${cls}.prototype) as { core: Core };\n    derived.core = this.core.withOptions(options);\n    return derived as ${cls};\n  }\n\n${methods.join('\n\n')}\n}`,
+    `${docBlock([`${provider.name} client. ${provider.description}`, '', `Credentials come from the options or from ${provider.fields.map((f) => f.env).join(', ')}.`, ...(provider.functions.some((f) => f.examples.length > 0) ? ['', '@example', '```ts', ...tsClientSetup(provider).split('\n'), '```'] : [])])}\nexport class ${cls} {\n  /** The runtime doing the HTTP work; shared with the standalone functions. */\n  readonly core: Core;\n\n  constructor(options: ${cls}Options = {}) {\n    this.core = new Core(provider, options);\n  }\n\n  /** A client with some options changed, e.g. another account: \`client.withOptions({ account: 'work' })\`. */\n  withOptions(options: Partial<${cls}Options>): ${cls} {\n    const derived = Object.create(${cls}.prototype) as { core: Core };\n    derived.core = this.core.withOptions(options);\n    return derived as ${cls};\n  }\n\n${methods.join('\n\n')}\n}`,
   ];
 }
 

@@ -8,6 +8,13 @@ import { getCall, getCurrentUser, getUser, listCalls, listCallsItems, listCallsP
  * Dialpad client. Dialpad cloud phone system: call history, SMS sending and company users, through the Dialpad API v2. Some calls need a particular kind of API key: listing calls needs a company-admin key, the current-user lookup a user-level key.
  *
  * Credentials come from the options or from DIALPAD_API_KEY, DIALPAD_ENVIRONMENT, DIALPAD_COMPANY_ID.
+ *
+ * @example
+ * ```ts
+ * import { Dialpad } from '@switchboard/dialpad';
+ *
+ * const dialpad = new Dialpad();
+ * ```
  */
 export class Dialpad {
   /** The runtime doing the HTTP work; shared with the standalone functions. */
@@ -31,9 +38,6 @@ export class Dialpad {
    *
    * @example
    * ```ts
-   * import { Dialpad } from '@switchboard/dialpad';
-   *
-   * const dialpad = new Dialpad();
    * const result = await dialpad.getCall({ id: 6342343299702784 });
    * ```
    */
@@ -48,9 +52,6 @@ export class Dialpad {
    *
    * @example
    * ```ts
-   * import { Dialpad } from '@switchboard/dialpad';
-   *
-   * const dialpad = new Dialpad();
    * const result = await dialpad.getCurrentUser({});
    * ```
    */
@@ -65,9 +66,6 @@ export class Dialpad {
    *
    * @example
    * ```ts
-   * import { Dialpad } from '@switchboard/dialpad';
-   *
-   * const dialpad = new Dialpad();
    * const result = await dialpad.getUser({ id: "5835806903417907" });
    * ```
    */
@@ -82,9 +80,6 @@ export class Dialpad {
    *
    * @example
    * ```ts
-   * import { Dialpad } from '@switchboard/dialpad';
-   *
-   * const dialpad = new Dialpad();
    * const result = await dialpad.listCalls({ startTime: 1795132800, endTime: 1795219200 });
    * ```
    */
@@ -120,9 +115,6 @@ export class Dialpad {
    *
    * @example
    * ```ts
-   * import { Dialpad } from '@switchboard/dialpad';
-   *
-   * const dialpad = new Dialpad();
    * const result = await dialpad.listUsers({ state: "active" });
    * ```
    */
@@ -147,9 +139,6 @@ export class Dialpad {
    *
    * @example
    * ```ts
-   * import { Dialpad } from '@switchboard/dialpad';
-   *
-   * const dialpad = new Dialpad();
    * const result = await dialpad.sendSms({
    *   to: "+14155551234",
    *   from: "+14155559876",

@@ -16,7 +16,7 @@ export const getCallOperation: OperationSpec = {
 /**
  * Get the status and details of one call by its numeric id: direction, numbers, state, timestamps, durations, target, contact and recording details.
  *
- * Standalone {@link Dialpad.getCall} (full description, example and retries there): `getCall(createCore(), params)`.
+ * Standalone form of {@link Dialpad.getCall}; `core` from `createCore()`.
  */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);
@@ -35,7 +35,7 @@ export const getCurrentUserOperation: OperationSpec = {
 /**
  * Get the profile of the user the API key belongs to, e.g. to check the connection.
  *
- * Standalone {@link Dialpad.getCurrentUser} (full description, example and retries there): `getCurrentUser(createCore(), params)`.
+ * Standalone form of {@link Dialpad.getCurrentUser}; `core` from `createCore()`.
  */
 export function getCurrentUser(core: Core, params: GetCurrentUserParams = {}, options?: RequestOptions): Promise<GetCurrentUserResponse> {
   return core.call(getCurrentUserOperation, params, options);
@@ -55,7 +55,7 @@ export const getUserOperation: OperationSpec = {
 /**
  * Get one Dialpad user of the company by id: name, emails, phone numbers, office, state, admin flags, presence and time zone.
  *
- * Standalone {@link Dialpad.getUser} (full description, example and retries there): `getUser(createCore(), params)`.
+ * Standalone form of {@link Dialpad.getUser}; `core` from `createCore()`.
  */
 export function getUser(core: Core, params: GetUserParams, options?: RequestOptions): Promise<GetUserResponse> {
   return core.call(getUserOperation, params, options);
@@ -93,7 +93,7 @@ export const listCallsOperation: OperationSpec = {
 /**
  * List concluded calls of the company, most recent first, optionally within a start-time window or for one target (user, office, department, call center…).
  *
- * Standalone {@link Dialpad.listCalls} (full description, example and retries there): `listCalls(createCore(), params)`.
+ * Standalone form of {@link Dialpad.listCalls}; `core` from `createCore()`.
  */
 export function listCalls(core: Core, params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
   return core.call(listCallsOperation, params, options);
@@ -121,7 +121,7 @@ export const listSmsOperation: UnavailableOperationSpec = {
  *
  * Unavailable: Dialpad API v2 has no endpoint that lists or reads SMS messages (there is no GET /api/v2/sms); the only SMS endpoint is POST /api/v2/sms, which sends.
  *
- * Standalone {@link Dialpad.listSms} (full description, example and retries there): `listSms(createCore(), params)`.
+ * Standalone form of {@link Dialpad.listSms}; `core` from `createCore()`.
  */
 export function listSms(core: Core, params: ListSmsParams = {}, options?: RequestOptions): Promise<ListSmsResponse> {
   return core.call(listSmsOperation, params, options);
@@ -158,7 +158,7 @@ export const listUsersOperation: OperationSpec = {
 /**
  * List the users of the Dialpad company, a page at a time, optionally filtered by state, email, phone number or admin status.
  *
- * Standalone {@link Dialpad.listUsers} (full description, example and retries there): `listUsers(createCore(), params)`.
+ * Standalone form of {@link Dialpad.listUsers}; `core` from `createCore()`.
  */
 export function listUsers(core: Core, params: ListUsersParams = {}, options?: RequestOptions): Promise<ListUsersResponse> {
   return core.call(listUsersOperation, params, options);
@@ -215,7 +215,7 @@ export const sendSmsOperation: OperationSpec = {
 /**
  * Send an SMS (or an MMS, when media is attached) to one phone number on behalf of a Dialpad user, or of an office, department or call center.
  *
- * Standalone {@link Dialpad.sendSms} (full description, example and retries there): `sendSms(createCore(), params)`.
+ * Standalone form of {@link Dialpad.sendSms}; `core` from `createCore()`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

@@ -19,7 +19,7 @@ export const addBounceOperation: OperationSpec = {
 /**
  * Put one address on the sending domain's bounce list, so Mailgun stops delivering to it, with an optional SMTP code, error text and time.
  *
- * Standalone {@link Mailgun.addBounce} (full description, example and retries there): `addBounce(createCore(), params)`.
+ * Standalone form of {@link Mailgun.addBounce}; `core` from `createCore()`.
  */
 export function addBounce(core: Core, params: AddBounceParams, options?: RequestOptions): Promise<AddBounceResponse> {
   return core.call(addBounceOperation, params, options);
@@ -39,7 +39,7 @@ export const deleteBounceOperation: OperationSpec = {
 /**
  * Remove one address from the sending domain's bounce list: Mailgun delivers to it again until it bounces again.
  *
- * Standalone {@link Mailgun.deleteBounce} (full description, example and retries there): `deleteBounce(createCore(), params)`.
+ * Standalone form of {@link Mailgun.deleteBounce}; `core` from `createCore()`.
  */
 export function deleteBounce(core: Core, params: DeleteBounceParams, options?: RequestOptions): Promise<DeleteBounceResponse> {
   return core.call(deleteBounceOperation, params, options);
@@ -59,7 +59,7 @@ export const getBounceOperation: OperationSpec = {
 /**
  * Look up one address in the sending domain's bounce list, to learn whether and why Mailgun stopped delivering to it.
  *
- * Standalone {@link Mailgun.getBounce} (full description, example and retries there): `getBounce(createCore(), params)`.
+ * Standalone form of {@link Mailgun.getBounce}; `core` from `createCore()`.
  */
 export function getBounce(core: Core, params: GetBounceParams, options?: RequestOptions): Promise<GetBounceResponse> {
   return core.call(getBounceOperation, params, options);
@@ -79,7 +79,7 @@ export const getDomainOperation: OperationSpec = {
 /**
  * Get one of the account's domains by name: its state and settings, and the DNS records Mailgun expects for sending (SPF, DKIM, tracking CNAME) and receiving (MX), each with whether Mailgun found it valid.
  *
- * Standalone {@link Mailgun.getDomain} (full description, example and retries there): `getDomain(createCore(), params)`.
+ * Standalone form of {@link Mailgun.getDomain}; `core` from `createCore()`.
  */
 export function getDomain(core: Core, params: GetDomainParams, options?: RequestOptions): Promise<GetDomainResponse> {
   return core.call(getDomainOperation, params, options);
@@ -100,7 +100,7 @@ export const listBouncesOperation: OperationSpec = {
 /**
  * List the sending domain's bounce suppressions: addresses Mailgun no longer sends to because delivery failed permanently, with the SMTP code and error that put them there, in address order, optionally only addresses starting with a prefix.
  *
- * Standalone {@link Mailgun.listBounces} (full description, example and retries there): `listBounces(createCore(), params)`.
+ * Standalone form of {@link Mailgun.listBounces}; `core` from `createCore()`.
  */
 export function listBounces(core: Core, params: ListBouncesParams = {}, options?: RequestOptions): Promise<ListBouncesResponse> {
   return core.call(listBouncesOperation, params, options);
@@ -149,7 +149,7 @@ export const listDomainsOperation: OperationSpec = {
 /**
  * List the account's domains with their state (active, unverified, disabled) and settings, newest first unless sorted by name; filter by state, authority or a partial name.
  *
- * Standalone {@link Mailgun.listDomains} (full description, example and retries there): `listDomains(createCore(), params)`.
+ * Standalone form of {@link Mailgun.listDomains}; `core` from `createCore()`.
  */
 export function listDomains(core: Core, params: ListDomainsParams = {}, options?: RequestOptions): Promise<ListDomainsResponse> {
   return core.call(listDomainsOperation, params, options);
@@ -214,7 +214,7 @@ export const listEventsOperation: OperationSpec = {
 /**
  * Read the event log of the sending domain: accepted, rejected, delivered, failed, opened, clicked, unsubscribed, complained and stored events, one recipient per event, filtered by time range, event type, addresses, subject, tags or severity.
  *
- * Standalone {@link Mailgun.listEvents} (full description, example and retries there): `listEvents(createCore(), params)`.
+ * Standalone form of {@link Mailgun.listEvents}; `core` from `createCore()`.
  */
 export function listEvents(core: Core, params: ListEventsParams = {}, options?: RequestOptions): Promise<ListEventsResponse> {
   return core.call(listEventsOperation, params, options);
@@ -288,7 +288,7 @@ export const sendMessageOperation: OperationSpec = {
 /**
  * Send an email from the account's sending domain, assembled by Mailgun from its parts: sender, recipients, subject, and a text, HTML or AMP body or a stored template.
  *
- * Standalone {@link Mailgun.sendMessage} (full description, example and retries there): `sendMessage(createCore(), params)`.
+ * Standalone form of {@link Mailgun.sendMessage}; `core` from `createCore()`.
  */
 export function sendMessage(core: Core, params: SendMessageParams, options?: RequestOptions): Promise<SendMessageResponse> {
   return core.call(sendMessageOperation, params, options);

@@ -8,6 +8,13 @@ import { getCall, getNumber, listApplications, listApplicationsItems, listApplic
  * Plivo client. Plivo cloud communications: SMS/MMS messages, phone numbers on the account, voice call detail records and voice applications, through the Plivo REST API v1.
  *
  * Credentials come from the options or from PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN.
+ *
+ * @example
+ * ```ts
+ * import { Plivo } from '@switchboard/plivo';
+ *
+ * const plivo = new Plivo();
+ * ```
  */
 export class Plivo {
   /** The runtime doing the HTTP work; shared with the standalone functions. */
@@ -31,9 +38,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.getCall({ call_id: "9b7e3c1f-4a2d-4c8e-bf41-6d0a2e5f8c17" });
    * ```
    */
@@ -48,9 +52,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.getNumber({ number: "+14155552671" });
    * ```
    */
@@ -65,9 +66,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.listApplications({});
    * ```
    */
@@ -92,9 +90,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.listCalls({ limit: 10, call_direction: "inbound" });
    * ```
    */
@@ -119,9 +114,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.listMessages({ limit: 10, message_direction: "outbound" });
    * ```
    */
@@ -146,9 +138,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.listNumbers({ limit: 20 });
    * ```
    */
@@ -173,9 +162,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.sendSms({
    *   src: "+14155552671",
    *   dst: "+14155552672",

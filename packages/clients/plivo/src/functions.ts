@@ -16,7 +16,7 @@ export const getCallOperation: OperationSpec = {
 /**
  * Get the call detail record of one completed call by its call UUID: numbers, direction, outcome, durations, times, hangup cause and cost.
  *
- * Standalone {@link Plivo.getCall} (full description, example and retries there): `getCall(createCore(), params)`.
+ * Standalone form of {@link Plivo.getCall}; `core` from `createCore()`.
  */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);
@@ -36,7 +36,7 @@ export const getNumberOperation: OperationSpec = {
 /**
  * Get one phone number rented on your Plivo account: alias, linked application, type, enabled services, rates and renewal date.
  *
- * Standalone {@link Plivo.getNumber} (full description, example and retries there): `getNumber(createCore(), params)`.
+ * Standalone form of {@link Plivo.getNumber}; `core` from `createCore()`.
  */
 export function getNumber(core: Core, params: GetNumberParams, options?: RequestOptions): Promise<GetNumberResponse> {
   return core.call(getNumberOperation, params, options);
@@ -57,7 +57,7 @@ export const listApplicationsOperation: OperationSpec = {
 /**
  * List the Plivo applications on the account: id, name, answer/hangup/fallback URLs and methods, message URL and whether it is the default application.
  *
- * Standalone {@link Plivo.listApplications} (full description, example and retries there): `listApplications(createCore(), params)`.
+ * Standalone form of {@link Plivo.listApplications}; `core` from `createCore()`.
  */
 export function listApplications(core: Core, params: ListApplicationsParams = {}, options?: RequestOptions): Promise<ListApplicationsResponse> {
   return core.call(listApplicationsOperation, params, options);
@@ -111,7 +111,7 @@ export const listCallsOperation: OperationSpec = {
 /**
  * List call detail records of completed calls, newest first, with optional filters on direction, numbers and end time.
  *
- * Standalone {@link Plivo.listCalls} (full description, example and retries there): `listCalls(createCore(), params)`.
+ * Standalone form of {@link Plivo.listCalls}; `core` from `createCore()`.
  */
 export function listCalls(core: Core, params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
   return core.call(listCallsOperation, params, options);
@@ -167,7 +167,7 @@ export const listMessagesOperation: OperationSpec = {
 /**
  * List message detail records (SMS, MMS and WhatsApp) of the account, newest first, with optional filters on direction, state, sender, recipient and time.
  *
- * Standalone {@link Plivo.listMessages} (full description, example and retries there): `listMessages(createCore(), params)`.
+ * Standalone form of {@link Plivo.listMessages}; `core` from `createCore()`.
  */
 export function listMessages(core: Core, params: ListMessagesParams = {}, options?: RequestOptions): Promise<ListMessagesResponse> {
   return core.call(listMessagesOperation, params, options);
@@ -210,7 +210,7 @@ export const listNumbersOperation: OperationSpec = {
 /**
  * List the phone numbers rented on your Plivo account, with their alias, linked application, type, enabled services, rates and renewal date.
  *
- * Standalone {@link Plivo.listNumbers} (full description, example and retries there): `listNumbers(createCore(), params)`.
+ * Standalone form of {@link Plivo.listNumbers}; `core` from `createCore()`.
  */
 export function listNumbers(core: Core, params: ListNumbersParams = {}, options?: RequestOptions): Promise<ListNumbersResponse> {
   return core.call(listNumbersOperation, params, options);
@@ -270,7 +270,7 @@ export const sendSmsOperation: OperationSpec = {
 /**
  * Send an SMS (or an MMS with media, or a WhatsApp message) from one of your Plivo numbers, or from a Powerpack number pool, to one or more recipients.
  *
- * Standalone {@link Plivo.sendSms} (full description, example and retries there): `sendSms(createCore(), params)`.
+ * Standalone form of {@link Plivo.sendSms}; `core` from `createCore()`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

@@ -8,6 +8,13 @@ import { apiDelete, apiGet, apiPatch, apiPost, createAgent, createPhoneCall, cre
  * Retell AI client. Retell AI voice agents: place and manage AI phone and web calls, and manage agents, phone numbers, Retell LLMs and voices.
  *
  * Credentials come from the options or from RETELL_AI_API_KEY.
+ *
+ * @example
+ * ```ts
+ * import { Retell } from '@switchboard/retell-ai';
+ *
+ * const retell = new Retell();
+ * ```
  */
 export class Retell {
   /** The runtime doing the HTTP work; shared with the standalone functions. */
@@ -31,9 +38,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.apiDelete({ path: "/delete-retell-llm/llm_234sdertfsdsfsdf" });
    * ```
    */
@@ -48,9 +52,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.apiGet({ path: "/v2/list-conversation-flows" });
    * ```
    */
@@ -65,9 +66,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.apiPatch({
    *   path: "/update-agent/oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
    *   body: { agent_name: "Updated Agent" },
@@ -85,9 +83,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.apiPost({
    *   path: "/create-retell-llm",
    *   body: {
@@ -108,9 +103,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.createAgent({
    *   voice_id: "11labs-Adrian",
    *   response_engine: {
@@ -132,9 +124,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.createPhoneCall({
    *   agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
    *   metadata: { customer_id: "cus_8842" },
@@ -153,9 +142,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.createWebCall({
    *   data: {
    *     agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
@@ -176,9 +162,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.deleteAgent({ agent_id: "agent_2d4e6f8a0b1c3d5e7f9a1b3c5d" });
    * ```
    */
@@ -193,9 +176,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.deleteCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" });
    * ```
    */
@@ -210,9 +190,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.getAgent({ agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4" });
    * ```
    */
@@ -227,9 +204,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.getCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" });
    * ```
    */
@@ -244,9 +218,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.getCurrentUser({});
    * ```
    */
@@ -261,9 +232,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.getLlm({ llm_id: "llm_7f3e2d1c0b9a8877665544332" });
    * ```
    */
@@ -278,9 +246,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.getPhoneNumber({ phone_number: "+14155550100" });
    * ```
    */
@@ -295,9 +260,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.getVoice({ voice_id: "11labs-Adrian" });
    * ```
    */
@@ -312,9 +274,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.listAgents({
    *   limit: 2,
    *   filter_criteria: { channel: { type: "string", op: "eq", value: "voice" } },
@@ -342,9 +301,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.listCalls({
    *   filter: {
    *     agent: [{ agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD" }],
@@ -380,9 +336,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.listLlms({ limit: 20 });
    * ```
    */
@@ -407,9 +360,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.listPhoneNumbers({ limit: 10 });
    * ```
    */
@@ -434,9 +384,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.listVoices({});
    * ```
    */
@@ -451,9 +398,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.stopCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" });
    * ```
    */
@@ -468,9 +412,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.updateAgent({
    *   agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4",
    *   data: { agent_name: "Updated Agent" },
@@ -488,9 +429,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.updateCall({
    *   call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6",
    *   metadata: { customer_id: "cus_8842", reviewed: true },
@@ -508,9 +446,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.updatePhoneNumber({
    *   phone_number: "+14155550100",
    *   data: {

@@ -56,7 +56,7 @@ export const apiDeleteOperation: OperationSpec = {
 /**
  * Send a DELETE request to any documented Retell endpoint that has no dedicated function, e.g. `delete-retell-llm/{llm_id}` or `delete-knowledge-base/{id}`.
  *
- * Standalone {@link Retell.apiDelete} (full description, example and retries there): `apiDelete(createCore(), params)`.
+ * Standalone form of {@link Retell.apiDelete}; `core` from `createCore()`.
  */
 export function apiDelete(core: Core, params: ApiDeleteParams, options?: RequestOptions): Promise<ApiDeleteResponse> {
   return core.call(apiDeleteOperation, params, options);
@@ -76,7 +76,7 @@ export const apiGetOperation: OperationSpec = {
 /**
  * Send a GET request to any documented Retell endpoint that has no dedicated function, e.g. `v2/list-conversation-flows` or `get-knowledge-base/{id}`.
  *
- * Standalone {@link Retell.apiGet} (full description, example and retries there): `apiGet(createCore(), params)`.
+ * Standalone form of {@link Retell.apiGet}; `core` from `createCore()`.
  */
 export function apiGet(core: Core, params: ApiGetParams, options?: RequestOptions): Promise<ApiGetResponse> {
   return core.call(apiGetOperation, params, options);
@@ -96,7 +96,7 @@ export const apiPatchOperation: OperationSpec = {
 /**
  * Send a PATCH request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `update-retell-llm/{llm_id}` or `update-agent/{agent_id}`.
  *
- * Standalone {@link Retell.apiPatch} (full description, example and retries there): `apiPatch(createCore(), params)`.
+ * Standalone form of {@link Retell.apiPatch}; `core` from `createCore()`.
  */
 export function apiPatch(core: Core, params: ApiPatchParams, options?: RequestOptions): Promise<ApiPatchResponse> {
   return core.call(apiPatchOperation, params, options);
@@ -117,7 +117,7 @@ export const apiPostOperation: OperationSpec = {
 /**
  * Send a POST request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `create-retell-llm` or `create-knowledge-base`.
  *
- * Standalone {@link Retell.apiPost} (full description, example and retries there): `apiPost(createCore(), params)`.
+ * Standalone form of {@link Retell.apiPost}; `core` from `createCore()`.
  */
 export function apiPost(core: Core, params: ApiPostParams, options?: RequestOptions): Promise<ApiPostResponse> {
   return core.call(apiPostOperation, params, options);
@@ -167,7 +167,7 @@ export const createAgentOperation: OperationSpec = {
 /**
  * Create a voice agent that speaks with `voice_id` and answers through an existing response engine: a Retell LLM (which holds the prompt), a conversation flow, or your own custom LLM websocket.
  *
- * Standalone {@link Retell.createAgent} (full description, example and retries there): `createAgent(createCore(), params)`.
+ * Standalone form of {@link Retell.createAgent}; `core` from `createCore()`.
  */
 export function createAgent(core: Core, params: CreateAgentParams, options?: RequestOptions): Promise<CreateAgentResponse> {
   return core.call(createAgentOperation, params, options);
@@ -208,7 +208,7 @@ export const createPhoneCallOperation: OperationSpec = {
 /**
  * Place an outbound AI phone call from one of your Retell numbers.
  *
- * Standalone {@link Retell.createPhoneCall} (full description, example and retries there): `createPhoneCall(createCore(), params)`.
+ * Standalone form of {@link Retell.createPhoneCall}; `core` from `createCore()`.
  */
 export function createPhoneCall(core: Core, params: CreatePhoneCallParams, options?: RequestOptions): Promise<CreatePhoneCallResponse> {
   return core.call(createPhoneCallOperation, params, options);
@@ -247,7 +247,7 @@ export const createWebCallOperation: OperationSpec = {
 /**
  * Create a browser (WebRTC) call with an agent and get the short-lived connection details to hand to your web frontend: `access_token`, `call_id`, ICE servers and the token's expiry.
  *
- * Standalone {@link Retell.createWebCall} (full description, example and retries there): `createWebCall(createCore(), params)`.
+ * Standalone form of {@link Retell.createWebCall}; `core` from `createCore()`.
  */
 export function createWebCall(core: Core, params: CreateWebCallParams, options?: RequestOptions): Promise<CreateWebCallResponse> {
   return core.call(createWebCallOperation, params, options);
@@ -268,7 +268,7 @@ export const deleteAgentOperation: OperationSpec = {
 /**
  * Delete an agent and all its versions.
  *
- * Standalone {@link Retell.deleteAgent} (full description, example and retries there): `deleteAgent(createCore(), params)`.
+ * Standalone form of {@link Retell.deleteAgent}; `core` from `createCore()`.
  */
 export function deleteAgent(core: Core, params: DeleteAgentParams, options?: RequestOptions): Promise<DeleteAgentResponse> {
   return core.call(deleteAgentOperation, params, options);
@@ -289,7 +289,7 @@ export const deleteCallOperation: OperationSpec = {
 /**
  * Permanently delete a call and its data (transcript, recording, analysis).
  *
- * Standalone {@link Retell.deleteCall} (full description, example and retries there): `deleteCall(createCore(), params)`.
+ * Standalone form of {@link Retell.deleteCall}; `core` from `createCore()`.
  */
 export function deleteCall(core: Core, params: DeleteCallParams, options?: RequestOptions): Promise<DeleteCallResponse> {
   return core.call(deleteCallOperation, params, options);
@@ -309,7 +309,7 @@ export const getAgentOperation: OperationSpec = {
 /**
  * Get the full configuration of one voice agent: its response engine (Retell LLM, conversation flow or custom LLM), voice, language, webhook and behaviour settings.
  *
- * Standalone {@link Retell.getAgent} (full description, example and retries there): `getAgent(createCore(), params)`.
+ * Standalone form of {@link Retell.getAgent}; `core` from `createCore()`.
  */
 export function getAgent(core: Core, params: GetAgentParams, options?: RequestOptions): Promise<GetAgentResponse> {
   return core.call(getAgentOperation, params, options);
@@ -329,7 +329,7 @@ export const getCallOperation: OperationSpec = {
 /**
  * Get one phone or web call by its id: status, agent, numbers, timing, transcript, recording and post-call analysis (transcript, recording and analysis appear once the call has ended).
  *
- * Standalone {@link Retell.getCall} (full description, example and retries there): `getCall(createCore(), params)`.
+ * Standalone form of {@link Retell.getCall}; `core` from `createCore()`.
  */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);
@@ -348,7 +348,7 @@ export const getCurrentUserOperation: OperationSpec = {
 /**
  * Identify who the configured API key belongs to: the organization that owns it (id and name) and the key's display name.
  *
- * Standalone {@link Retell.getCurrentUser} (full description, example and retries there): `getCurrentUser(createCore(), params)`.
+ * Standalone form of {@link Retell.getCurrentUser}; `core` from `createCore()`.
  */
 export function getCurrentUser(core: Core, params: GetCurrentUserParams = {}, options?: RequestOptions): Promise<GetCurrentUserResponse> {
   return core.call(getCurrentUserOperation, params, options);
@@ -368,7 +368,7 @@ export const getLlmOperation: OperationSpec = {
 /**
  * Get one Retell LLM response engine: its prompt (`general_prompt`), model, first message, tools, states and knowledge bases.
  *
- * Standalone {@link Retell.getLlm} (full description, example and retries there): `getLlm(createCore(), params)`.
+ * Standalone form of {@link Retell.getLlm}; `core` from `createCore()`.
  */
 export function getLlm(core: Core, params: GetLlmParams, options?: RequestOptions): Promise<GetLlmResponse> {
   return core.call(getLlmOperation, params, options);
@@ -388,7 +388,7 @@ export const getPhoneNumberOperation: OperationSpec = {
 /**
  * Get one of your phone numbers by the number itself (E.164), with its nickname, type and the weighted lists of agents that answer and place calls and SMS on it.
  *
- * Standalone {@link Retell.getPhoneNumber} (full description, example and retries there): `getPhoneNumber(createCore(), params)`.
+ * Standalone form of {@link Retell.getPhoneNumber}; `core` from `createCore()`.
  */
 export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
   return core.call(getPhoneNumberOperation, params, options);
@@ -408,7 +408,7 @@ export const getVoiceOperation: OperationSpec = {
 /**
  * Get one voice by its id, with provider, gender, accent, age and a preview recording.
  *
- * Standalone {@link Retell.getVoice} (full description, example and retries there): `getVoice(createCore(), params)`.
+ * Standalone form of {@link Retell.getVoice}; `core` from `createCore()`.
  */
 export function getVoice(core: Core, params: GetVoiceParams, options?: RequestOptions): Promise<GetVoiceResponse> {
   return core.call(getVoiceOperation, params, options);
@@ -448,7 +448,7 @@ export const listAgentsOperation: OperationSpec = {
 /**
  * List the voice and chat agents in your Retell account, one page at a time, optionally filtered by channel or by a name/id search.
  *
- * Standalone {@link Retell.listAgents} (full description, example and retries there): `listAgents(createCore(), params)`.
+ * Standalone form of {@link Retell.listAgents}; `core` from `createCore()`.
  */
 export function listAgents(core: Core, params: ListAgentsParams = {}, options?: RequestOptions): Promise<ListAgentsResponse> {
   return core.call(listAgentsOperation, params, options);
@@ -573,7 +573,7 @@ export const listCallsOperation: OperationSpec = {
 /**
  * List phone and web calls, newest first by default, optionally filtered by agent, status, direction, numbers, time range and more (all filters combine with AND).
  *
- * Standalone {@link Retell.listCalls} (full description, example and retries there): `listCalls(createCore(), params)`.
+ * Standalone form of {@link Retell.listCalls}; `core` from `createCore()`.
  */
 export function listCalls(core: Core, params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
   return core.call(listCallsOperation, params, options);
@@ -610,7 +610,7 @@ export const listLlmsOperation: OperationSpec = {
 /**
  * List the Retell LLM response engines on your account (each holds a prompt, model and tools that an agent can use through `response_engine`), one page at a time.
  *
- * Standalone {@link Retell.listLlms} (full description, example and retries there): `listLlms(createCore(), params)`.
+ * Standalone form of {@link Retell.listLlms}; `core` from `createCore()`.
  */
 export function listLlms(core: Core, params: ListLlmsParams = {}, options?: RequestOptions): Promise<ListLlmsResponse> {
   return core.call(listLlmsOperation, params, options);
@@ -647,7 +647,7 @@ export const listPhoneNumbersOperation: OperationSpec = {
 /**
  * List the phone numbers on your Retell account (purchased or imported), with the agents that answer and place calls and SMS on each, one page at a time.
  *
- * Standalone {@link Retell.listPhoneNumbers} (full description, example and retries there): `listPhoneNumbers(createCore(), params)`.
+ * Standalone form of {@link Retell.listPhoneNumbers}; `core` from `createCore()`.
  */
 export function listPhoneNumbers(core: Core, params: ListPhoneNumbersParams = {}, options?: RequestOptions): Promise<ListPhoneNumbersResponse> {
   return core.call(listPhoneNumbersOperation, params, options);
@@ -676,7 +676,7 @@ export const listVoicesOperation: OperationSpec = {
 /**
  * List every voice available to your account (Retell's catalogue plus voices you cloned or added), with provider, gender, accent and a preview recording.
  *
- * Standalone {@link Retell.listVoices} (full description, example and retries there): `listVoices(createCore(), params)`.
+ * Standalone form of {@link Retell.listVoices}; `core` from `createCore()`.
  */
 export function listVoices(core: Core, params: ListVoicesParams = {}, options?: RequestOptions): Promise<ListVoicesResponse> {
   return core.call(listVoicesOperation, params, options);
@@ -697,7 +697,7 @@ export const stopCallOperation: OperationSpec = {
 /**
  * Hang up an ongoing phone or web call.
  *
- * Standalone {@link Retell.stopCall} (full description, example and retries there): `stopCall(createCore(), params)`.
+ * Standalone form of {@link Retell.stopCall}; `core` from `createCore()`.
  */
 export function stopCall(core: Core, params: StopCallParams, options?: RequestOptions): Promise<StopCallResponse> {
   return core.call(stopCallOperation, params, options);
@@ -732,7 +732,7 @@ export const updateAgentOperation: OperationSpec = {
 /**
  * Change settings of an agent's latest draft version (or of the draft `version` given): the fields in `data` are sent as they are, and fields you leave out keep their values.
  *
- * Standalone {@link Retell.updateAgent} (full description, example and retries there): `updateAgent(createCore(), params)`.
+ * Standalone form of {@link Retell.updateAgent}; `core` from `createCore()`.
  */
 export function updateAgent(core: Core, params: UpdateAgentParams, options?: RequestOptions): Promise<UpdateAgentResponse> {
   return core.call(updateAgentOperation, params, options);
@@ -755,7 +755,7 @@ export const updateCallOperation: OperationSpec = {
 /**
  * Update a call's record: replace its `metadata`, tighten its data storage setting, or set organization custom attributes.
  *
- * Standalone {@link Retell.updateCall} (full description, example and retries there): `updateCall(createCore(), params)`.
+ * Standalone form of {@link Retell.updateCall}; `core` from `createCore()`.
  */
 export function updateCall(core: Core, params: UpdateCallParams, options?: RequestOptions): Promise<UpdateCallResponse> {
   return core.call(updateCallOperation, params, options);
@@ -791,7 +791,7 @@ export const updatePhoneNumberOperation: OperationSpec = {
 /**
  * Change which agents answer and place calls and SMS on one of your numbers, and its nickname or inbound webhook.
  *
- * Standalone {@link Retell.updatePhoneNumber} (full description, example and retries there): `updatePhoneNumber(createCore(), params)`.
+ * Standalone form of {@link Retell.updatePhoneNumber}; `core` from `createCore()`.
  */
 export function updatePhoneNumber(core: Core, params: UpdatePhoneNumberParams, options?: RequestOptions): Promise<UpdatePhoneNumberResponse> {
   return core.call(updatePhoneNumberOperation, params, options);

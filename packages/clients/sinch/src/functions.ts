@@ -16,7 +16,7 @@ export const getGroupOperation: OperationSpec = {
 /**
  * Get one recipient group of the service plan by its ID (name, size, child groups and keyword auto-update rules; not its members).
  *
- * Standalone {@link Sinch.getGroup} (full description, example and retries there): `getGroup(createCore(), params)`.
+ * Standalone form of {@link Sinch.getGroup}; `core` from `createCore()`.
  */
 export function getGroup(core: Core, params: GetGroupParams, options?: RequestOptions): Promise<GetGroupResponse> {
   return core.call(getGroupOperation, params, options);
@@ -36,7 +36,7 @@ export const getPhoneNumberOperation: OperationSpec = {
 /**
  * Get one active (rented) phone number of the Sinch project, with its type, capabilities, price and SMS/voice configuration, through the Numbers API.
  *
- * Standalone {@link Sinch.getPhoneNumber} (full description, example and retries there): `getPhoneNumber(createCore(), params)`.
+ * Standalone form of {@link Sinch.getPhoneNumber}; `core` from `createCore()`.
  */
 export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
   return core.call(getPhoneNumberOperation, params, options);
@@ -73,7 +73,7 @@ export const listBatchesOperation: OperationSpec = {
 /**
  * List the outbound SMS batches sent from the service plan in the last 14 days, newest first, one zero-based page at a time.
  *
- * Standalone {@link Sinch.listBatches} (full description, example and retries there): `listBatches(createCore(), params)`.
+ * Standalone form of {@link Sinch.listBatches}; `core` from `createCore()`.
  */
 export function listBatches(core: Core, params: ListBatchesParams = {}, options?: RequestOptions): Promise<ListBatchesResponse> {
   return core.call(listBatchesOperation, params, options);
@@ -104,7 +104,7 @@ export const listGroupsOperation: OperationSpec = {
 /**
  * List the recipient groups of the service plan (named sets of phone numbers that a batch can target by group ID), one zero-based page at a time.
  *
- * Standalone {@link Sinch.listGroups} (full description, example and retries there): `listGroups(createCore(), params)`.
+ * Standalone form of {@link Sinch.listGroups}; `core` from `createCore()`.
  */
 export function listGroups(core: Core, params: ListGroupsParams = {}, options?: RequestOptions): Promise<ListGroupsResponse> {
   return core.call(listGroupsOperation, params, options);
@@ -162,7 +162,7 @@ export const listMessagesOperation: OperationSpec = {
 /**
  * List SMS messages from the last 14 days in one direction: `direction = "mt"` lists the outbound batches you sent (`GET /batches`, items in `batches`), `direction = "mo"` lists the inbound messages you received (`GET /inbounds`, items in `inbounds`).
  *
- * Standalone {@link Sinch.listMessages} (full description, example and retries there): `listMessages(createCore(), params)`.
+ * Standalone form of {@link Sinch.listMessages}; `core` from `createCore()`.
  */
 export function listMessages(core: Core, params: ListMessagesParams, options?: RequestOptions): Promise<ListMessagesResponse> {
   return core.call(listMessagesOperation, params, options);
@@ -212,7 +212,7 @@ export const listPhoneNumbersOperation: OperationSpec = {
 /**
  * List the active (rented) phone numbers of the Sinch project in one country and of one number type, through the Numbers API, one page at a time (follow `nextPageToken`).
  *
- * Standalone {@link Sinch.listPhoneNumbers} (full description, example and retries there): `listPhoneNumbers(createCore(), params)`.
+ * Standalone form of {@link Sinch.listPhoneNumbers}; `core` from `createCore()`.
  */
 export function listPhoneNumbers(core: Core, params: ListPhoneNumbersParams, options?: RequestOptions): Promise<ListPhoneNumbersResponse> {
   return core.call(listPhoneNumbersOperation, params, options);
@@ -264,7 +264,7 @@ export const sendSmsOperation: OperationSpec = {
 /**
  * Send one SMS text to one or more recipients (up to 1000 numbers or group IDs) as a Sinch batch, now or at a scheduled time.
  *
- * Standalone {@link Sinch.sendSms} (full description, example and retries there): `sendSms(createCore(), params)`.
+ * Standalone form of {@link Sinch.sendSms}; `core` from `createCore()`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

@@ -8,6 +8,13 @@ import { getCall, getPhoneNumber, listCallRecords, listCallRecordsItems, listCal
  * Telnyx client. Telnyx programmable communications: phone numbers, SMS/MMS messaging, Call Control call events and call recordings, through the Telnyx API v2.
  *
  * Credentials come from the options or from TELNYX_API_KEY.
+ *
+ * @example
+ * ```ts
+ * import { Telnyx } from '@switchboard/telnyx';
+ *
+ * const telnyx = new Telnyx();
+ * ```
  */
 export class Telnyx {
   /** The runtime doing the HTTP work; shared with the standalone functions. */
@@ -31,9 +38,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.getCall({
    *   call_control_id: "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
    * });
@@ -50,9 +54,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.getPhoneNumber({ phone_number_id: "1293384261075731499" });
    * ```
    */
@@ -67,9 +68,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.listCallRecords({
    *   filter_call_session_id: "2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768",
    * });
@@ -96,9 +94,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.listCalls({ filter_status: "completed", page_size: 20 });
    * ```
    */
@@ -123,9 +118,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.listMessages({ direction: "outbound", page_size: 50 });
    * ```
    */
@@ -150,9 +142,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.listPhoneNumbers({ page_size: 10, filter_status: "active" });
    * ```
    */
@@ -177,9 +166,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.sendSms({
    *   from: "+13125550123",
    *   to: "+19175550188",

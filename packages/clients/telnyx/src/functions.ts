@@ -16,7 +16,7 @@ export const getCallOperation: OperationSpec = {
 /**
  * Get the live status of a Call Control call by its call_control_id: whether it is still alive and how long it has lasted.
  *
- * Standalone {@link Telnyx.getCall} (full description, example and retries there): `getCall(createCore(), params)`.
+ * Standalone form of {@link Telnyx.getCall}; `core` from `createCore()`.
  */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);
@@ -36,7 +36,7 @@ export const getPhoneNumberOperation: OperationSpec = {
 /**
  * Get the details of one phone number on your account by its Telnyx id.
  *
- * Standalone {@link Telnyx.getPhoneNumber} (full description, example and retries there): `getPhoneNumber(createCore(), params)`.
+ * Standalone form of {@link Telnyx.getPhoneNumber}; `core` from `createCore()`.
  */
 export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
   return core.call(getPhoneNumberOperation, params, options);
@@ -69,7 +69,7 @@ export const listCallRecordsOperation: OperationSpec = {
 /**
  * List call recordings, optionally for one call session or conference, with their download URLs.
  *
- * Standalone {@link Telnyx.listCallRecords} (full description, example and retries there): `listCallRecords(createCore(), params)`.
+ * Standalone form of {@link Telnyx.listCallRecords}; `core` from `createCore()`.
  */
 export function listCallRecords(core: Core, params: ListCallRecordsParams = {}, options?: RequestOptions): Promise<ListCallRecordsResponse> {
   return core.call(listCallRecordsOperation, params, options);
@@ -114,7 +114,7 @@ export const listCallsOperation: OperationSpec = {
 /**
  * List Call Control call events (call initiated, answered, hung up, …), newest first.
  *
- * Standalone {@link Telnyx.listCalls} (full description, example and retries there): `listCalls(createCore(), params)`.
+ * Standalone form of {@link Telnyx.listCalls}; `core` from `createCore()`.
  */
 export function listCalls(core: Core, params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
   return core.call(listCallsOperation, params, options);
@@ -162,7 +162,7 @@ export const listMessagesOperation: OperationSpec = {
 /**
  * List messaging detail records (MDRs): one record per SMS/MMS sent or received, with its numbers, direction, status, parts and cost.
  *
- * Standalone {@link Telnyx.listMessages} (full description, example and retries there): `listMessages(createCore(), params)`.
+ * Standalone form of {@link Telnyx.listMessages}; `core` from `createCore()`.
  */
 export function listMessages(core: Core, params: ListMessagesParams = {}, options?: RequestOptions): Promise<ListMessagesResponse> {
   return core.call(listMessagesOperation, params, options);
@@ -210,7 +210,7 @@ export const listPhoneNumbersOperation: OperationSpec = {
 /**
  * List the phone numbers on your Telnyx account, one page at a time.
  *
- * Standalone {@link Telnyx.listPhoneNumbers} (full description, example and retries there): `listPhoneNumbers(createCore(), params)`.
+ * Standalone form of {@link Telnyx.listPhoneNumbers}; `core` from `createCore()`.
  */
 export function listPhoneNumbers(core: Core, params: ListPhoneNumbersParams = {}, options?: RequestOptions): Promise<ListPhoneNumbersResponse> {
   return core.call(listPhoneNumbersOperation, params, options);
@@ -261,7 +261,7 @@ export const sendSmsOperation: OperationSpec = {
 /**
  * Send an SMS, or an MMS when media is attached, from one of your numbers (or a number pool via a messaging profile) to one recipient.
  *
- * Standalone {@link Telnyx.sendSms} (full description, example and retries there): `sendSms(createCore(), params)`.
+ * Standalone form of {@link Telnyx.sendSms}; `core` from `createCore()`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);

@@ -8,6 +8,13 @@ import { buyNumber, cancelNumber, getBalance, listNumbers, listNumbersItems, lis
  * Vonage client. Vonage (formerly Nexmo) SMS, numbers and account APIs on rest.nexmo.com: send SMS through the SMS API, list the virtual numbers on the account, search, buy, configure and cancel numbers through the Numbers API, and read the balance and default webhooks of the account. Every call is authenticated with the account's API key and secret.
  *
  * Credentials come from the options or from VONAGE_API_KEY, VONAGE_API_SECRET.
+ *
+ * @example
+ * ```ts
+ * import { Vonage } from '@switchboard/vonage';
+ *
+ * const vonage = new Vonage();
+ * ```
  */
 export class Vonage {
   /** The runtime doing the HTTP work; shared with the standalone functions. */
@@ -31,9 +38,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.buyNumber({ country: "GB", msisdn: "447700900123" });
    * ```
    */
@@ -48,9 +52,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.cancelNumber({ country: "GB", msisdn: "+447700900000" });
    * ```
    */
@@ -65,9 +66,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.getBalance({});
    * ```
    */
@@ -82,9 +80,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.listNumbers({ size: 100 });
    * ```
    */
@@ -109,9 +104,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.searchNumbers({
    *   country: "GB",
    *   type: "mobile-lvn",
@@ -141,9 +133,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.sendSms({
    *   from: "AcmeInc",
    *   to: "+447700900001",
@@ -162,9 +151,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.updateAccountSettings({
    *   mo_callback_url: "https://example.com/webhooks/inbound-sms",
    * });
@@ -181,9 +167,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.updateNumber({
    *   country: "GB",
    *   msisdn: "447700900000",

@@ -23,7 +23,7 @@ export const buyNumberOperation: OperationSpec = {
 /**
  * Rent an available number (found with `search_numbers`) for your account, or for a subaccount with `target_api_key`.
  *
- * Standalone {@link Vonage.buyNumber} (full description, example and retries there): `buyNumber(createCore(), params)`.
+ * Standalone form of {@link Vonage.buyNumber}; `core` from `createCore()`.
  */
 export function buyNumber(core: Core, params: BuyNumberParams, options?: RequestOptions): Promise<BuyNumberResponse> {
   return core.call(buyNumberOperation, params, options);
@@ -50,7 +50,7 @@ export const cancelNumberOperation: OperationSpec = {
 /**
  * Stop renting one of your numbers (or a subaccount's, with `target_api_key`).
  *
- * Standalone {@link Vonage.cancelNumber} (full description, example and retries there): `cancelNumber(createCore(), params)`.
+ * Standalone form of {@link Vonage.cancelNumber}; `core` from `createCore()`.
  */
 export function cancelNumber(core: Core, params: CancelNumberParams, options?: RequestOptions): Promise<CancelNumberResponse> {
   return core.call(cancelNumberOperation, params, options);
@@ -69,7 +69,7 @@ export const getBalanceOperation: OperationSpec = {
 /**
  * Read the account's current balance in euros and whether automatic top-up (auto-reload) is on.
  *
- * Standalone {@link Vonage.getBalance} (full description, example and retries there): `getBalance(createCore(), params)`.
+ * Standalone form of {@link Vonage.getBalance}; `core` from `createCore()`.
  */
 export function getBalance(core: Core, params: GetBalanceParams = {}, options?: RequestOptions): Promise<GetBalanceResponse> {
   return core.call(getBalanceOperation, params, options);
@@ -108,7 +108,7 @@ export const listNumbersOperation: OperationSpec = {
 /**
  * List the virtual numbers rented on your Vonage account, with their country, type, features and where their inbound calls and messages go; filter by country, linked application or a digit pattern.
  *
- * Standalone {@link Vonage.listNumbers} (full description, example and retries there): `listNumbers(createCore(), params)`.
+ * Standalone form of {@link Vonage.listNumbers}; `core` from `createCore()`.
  */
 export function listNumbers(core: Core, params: ListNumbersParams = {}, options?: RequestOptions): Promise<ListNumbersResponse> {
   return core.call(listNumbersOperation, params, options);
@@ -158,7 +158,7 @@ export const searchNumbersOperation: OperationSpec = {
 /**
  * Search the numbers Vonage has available to rent in one country, by type, features and a digit pattern, with their monthly cost.
  *
- * Standalone {@link Vonage.searchNumbers} (full description, example and retries there): `searchNumbers(createCore(), params)`.
+ * Standalone form of {@link Vonage.searchNumbers}; `core` from `createCore()`.
  */
 export function searchNumbers(core: Core, params: SearchNumbersParams, options?: RequestOptions): Promise<SearchNumbersResponse> {
   return core.call(searchNumbersOperation, params, options);
@@ -223,7 +223,7 @@ export const sendSmsOperation: OperationSpec = {
 /**
  * Send an SMS from a Vonage number or an alphanumeric sender ID to one recipient through the SMS API.
  *
- * Standalone {@link Vonage.sendSms} (full description, example and retries there): `sendSms(createCore(), params)`.
+ * Standalone form of {@link Vonage.sendSms}; `core` from `createCore()`.
  */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);
@@ -243,7 +243,7 @@ export const updateAccountSettingsOperation: OperationSpec = {
 /**
  * Set the account's default webhooks: where inbound SMS go for numbers without their own webhook, and where delivery receipts go.
  *
- * Standalone {@link Vonage.updateAccountSettings} (full description, example and retries there): `updateAccountSettings(createCore(), params)`.
+ * Standalone form of {@link Vonage.updateAccountSettings}; `core` from `createCore()`.
  */
 export function updateAccountSettings(core: Core, params: UpdateAccountSettingsParams = {}, options?: RequestOptions): Promise<UpdateAccountSettingsResponse> {
   return core.call(updateAccountSettingsOperation, params, options);
@@ -290,7 +290,7 @@ export const updateNumberOperation: OperationSpec = {
 /**
  * Change where one of your numbers sends its traffic: link it to a Vonage application, set the webhook for inbound SMS, forward inbound calls to a SIP URI or a phone number, or set the webhook called when a call ends.
  *
- * Standalone {@link Vonage.updateNumber} (full description, example and retries there): `updateNumber(createCore(), params)`.
+ * Standalone form of {@link Vonage.updateNumber}; `core` from `createCore()`.
  */
 export function updateNumber(core: Core, params: UpdateNumberParams, options?: RequestOptions): Promise<UpdateNumberResponse> {
   return core.call(updateNumberOperation, params, options);
