@@ -156,9 +156,12 @@ function tsdoc(provider: Provider, func: Func): string {
  * most callers hover, so the package does not carry every function's documentation twice.
  */
 function standaloneDoc(provider: Provider, func: Func): string {
+  const pointer = `Standalone form of {@link ${provider.className}.${func.names.tsMethod}}; \`core\` from \`createCore()\`.`;
+  // The common case fits one line; a reason or a deprecation keeps its own paragraph.
+  if (func.binding.kind !== 'unavailable' && !func.deprecated) return doc(`${firstSentence(func.description)} ${pointer}`).trimEnd();
   const lines = [firstSentence(func.description), ''];
   if (func.binding.kind === 'unavailable') lines.push(`Unavailable: ${func.binding.reason}`, '');
-  lines.push(`Standalone form of {@link ${provider.className}.${func.names.tsMethod}}; \`core\` from \`createCore()\`.`);
+  lines.push(pointer);
   if (func.deprecated) lines.push(`@deprecated ${oneLine(func.deprecated.message)}`);
   return docBlock(lines);
 }

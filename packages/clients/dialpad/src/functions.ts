@@ -13,11 +13,7 @@ export const getCallOperation: OperationSpec = {
   args: { properties: { id: { type: "integer", minimum: 1 } }, required: ["id"] },
   parts: { path: encodePathValue, checks: { number: numberCheck } },
 };
-/**
- * Get the status and details of one call by its numeric id: direction, numbers, state, timestamps, durations, target, contact and recording details.
- *
- * Standalone form of {@link Dialpad.getCall}; `core` from `createCore()`.
- */
+/** Get the status and details of one call by its numeric id: direction, numbers, state, timestamps, durations, target, contact and recording details. Standalone form of {@link Dialpad.getCall}; `core` from `createCore()`. */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);
 }
@@ -32,11 +28,7 @@ export const getCurrentUserOperation: OperationSpec = {
   params: [],
   args: { properties: {} },
 };
-/**
- * Get the profile of the user the API key belongs to, e.g. to check the connection.
- *
- * Standalone form of {@link Dialpad.getCurrentUser}; `core` from `createCore()`.
- */
+/** Get the profile of the user the API key belongs to, e.g. to check the connection. Standalone form of {@link Dialpad.getCurrentUser}; `core` from `createCore()`. */
 export function getCurrentUser(core: Core, params: GetCurrentUserParams = {}, options?: RequestOptions): Promise<GetCurrentUserResponse> {
   return core.call(getCurrentUserOperation, params, options);
 }
@@ -52,11 +44,7 @@ export const getUserOperation: OperationSpec = {
   args: { properties: { id: { type: "string", minLength: 1 } }, required: ["id"] },
   parts: { path: encodePathValue },
 };
-/**
- * Get one Dialpad user of the company by id: name, emails, phone numbers, office, state, admin flags, presence and time zone.
- *
- * Standalone form of {@link Dialpad.getUser}; `core` from `createCore()`.
- */
+/** Get one Dialpad user of the company by id: name, emails, phone numbers, office, state, admin flags, presence and time zone. Standalone form of {@link Dialpad.getUser}; `core` from `createCore()`. */
 export function getUser(core: Core, params: GetUserParams, options?: RequestOptions): Promise<GetUserResponse> {
   return core.call(getUserOperation, params, options);
 }
@@ -90,11 +78,7 @@ export const listCallsOperation: OperationSpec = {
   },
   parts: { transforms: { seconds_to_milliseconds: secondsToMillisecondsTransform }, pairs: toPairs, checks: { number: numberCheck, enum: enumCheck } },
 };
-/**
- * List concluded calls of the company, most recent first, optionally within a start-time window or for one target (user, office, department, call center…).
- *
- * Standalone form of {@link Dialpad.listCalls}; `core` from `createCore()`.
- */
+/** List concluded calls of the company, most recent first, optionally within a start-time window or for one target (user, office, department, call center…). Standalone form of {@link Dialpad.listCalls}; `core` from `createCore()`. */
 export function listCalls(core: Core, params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
   return core.call(listCallsOperation, params, options);
 }
@@ -155,11 +139,7 @@ export const listUsersOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, checks: { number: numberCheck, enum: enumCheck } },
 };
-/**
- * List the users of the Dialpad company, a page at a time, optionally filtered by state, email, phone number or admin status.
- *
- * Standalone form of {@link Dialpad.listUsers}; `core` from `createCore()`.
- */
+/** List the users of the Dialpad company, a page at a time, optionally filtered by state, email, phone number or admin status. Standalone form of {@link Dialpad.listUsers}; `core` from `createCore()`. */
 export function listUsers(core: Core, params: ListUsersParams = {}, options?: RequestOptions): Promise<ListUsersResponse> {
   return core.call(listUsersOperation, params, options);
 }
@@ -212,11 +192,7 @@ export const sendSmsOperation: OperationSpec = {
     checks: { number: numberCheck, enum: enumCheck },
   },
 };
-/**
- * Send an SMS (or an MMS, when media is attached) to one phone number on behalf of a Dialpad user, or of an office, department or call center.
- *
- * Standalone form of {@link Dialpad.sendSms}; `core` from `createCore()`.
- */
+/** Send an SMS (or an MMS, when media is attached) to one phone number on behalf of a Dialpad user, or of an office, department or call center. Standalone form of {@link Dialpad.sendSms}; `core` from `createCore()`. */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);
 }

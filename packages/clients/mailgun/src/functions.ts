@@ -16,11 +16,7 @@ export const addBounceOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, form: formBody, checks: { pattern: patternCheck } },
 };
-/**
- * Put one address on the sending domain's bounce list, so Mailgun stops delivering to it, with an optional SMTP code, error text and time.
- *
- * Standalone form of {@link Mailgun.addBounce}; `core` from `createCore()`.
- */
+/** Put one address on the sending domain's bounce list, so Mailgun stops delivering to it, with an optional SMTP code, error text and time. Standalone form of {@link Mailgun.addBounce}; `core` from `createCore()`. */
 export function addBounce(core: Core, params: AddBounceParams, options?: RequestOptions): Promise<AddBounceResponse> {
   return core.call(addBounceOperation, params, options);
 }
@@ -36,11 +32,7 @@ export const deleteBounceOperation: OperationSpec = {
   args: { properties: { address: { type: "string", minLength: 3 } }, required: ["address"] },
   parts: { path: encodePathValue },
 };
-/**
- * Remove one address from the sending domain's bounce list: Mailgun delivers to it again until it bounces again.
- *
- * Standalone form of {@link Mailgun.deleteBounce}; `core` from `createCore()`.
- */
+/** Remove one address from the sending domain's bounce list: Mailgun delivers to it again until it bounces again. Standalone form of {@link Mailgun.deleteBounce}; `core` from `createCore()`. */
 export function deleteBounce(core: Core, params: DeleteBounceParams, options?: RequestOptions): Promise<DeleteBounceResponse> {
   return core.call(deleteBounceOperation, params, options);
 }
@@ -56,11 +48,7 @@ export const getBounceOperation: OperationSpec = {
   args: { properties: { address: { type: "string", minLength: 3 } }, required: ["address"] },
   parts: { path: encodePathValue },
 };
-/**
- * Look up one address in the sending domain's bounce list, to learn whether and why Mailgun stopped delivering to it.
- *
- * Standalone form of {@link Mailgun.getBounce}; `core` from `createCore()`.
- */
+/** Look up one address in the sending domain's bounce list, to learn whether and why Mailgun stopped delivering to it. Standalone form of {@link Mailgun.getBounce}; `core` from `createCore()`. */
 export function getBounce(core: Core, params: GetBounceParams, options?: RequestOptions): Promise<GetBounceResponse> {
   return core.call(getBounceOperation, params, options);
 }
@@ -76,11 +64,7 @@ export const getDomainOperation: OperationSpec = {
   args: { properties: { name: { type: "string", minLength: 1 }, extended: { type: "boolean" }, with_dns: { type: "boolean" } }, required: ["name"] },
   parts: { path: encodePathValue, pairs: toPairs },
 };
-/**
- * Get one of the account's domains by name: its state and settings, and the DNS records Mailgun expects for sending (SPF, DKIM, tracking CNAME) and receiving (MX), each with whether Mailgun found it valid.
- *
- * Standalone form of {@link Mailgun.getDomain}; `core` from `createCore()`.
- */
+/** Get one of the account's domains by name: its state and settings, and the DNS records Mailgun expects for sending (SPF, DKIM, tracking CNAME) and receiving (MX), each with whether Mailgun found it valid. Standalone form of {@link Mailgun.getDomain}; `core` from `createCore()`. */
 export function getDomain(core: Core, params: GetDomainParams, options?: RequestOptions): Promise<GetDomainResponse> {
   return core.call(getDomainOperation, params, options);
 }
@@ -97,11 +81,7 @@ export const listBouncesOperation: OperationSpec = {
   args: { properties: { limit: { type: "integer", minimum: 1, maximum: 1000 }, term: { type: "string", minLength: 1 } } },
   parts: { pairs: toPairs, checks: { number: numberCheck } },
 };
-/**
- * List the sending domain's bounce suppressions: addresses Mailgun no longer sends to because delivery failed permanently, with the SMTP code and error that put them there, in address order, optionally only addresses starting with a prefix.
- *
- * Standalone form of {@link Mailgun.listBounces}; `core` from `createCore()`.
- */
+/** List the sending domain's bounce suppressions: addresses Mailgun no longer sends to because delivery failed permanently, with the SMTP code and error that put them there, in address order, optionally only addresses starting with a prefix. Standalone form of {@link Mailgun.listBounces}; `core` from `createCore()`. */
 export function listBounces(core: Core, params: ListBouncesParams = {}, options?: RequestOptions): Promise<ListBouncesResponse> {
   return core.call(listBouncesOperation, params, options);
 }
@@ -146,11 +126,7 @@ export const listDomainsOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, checks: { number: numberCheck, enum: enumCheck } },
 };
-/**
- * List the account's domains with their state (active, unverified, disabled) and settings, newest first unless sorted by name; filter by state, authority or a partial name.
- *
- * Standalone form of {@link Mailgun.listDomains}; `core` from `createCore()`.
- */
+/** List the account's domains with their state (active, unverified, disabled) and settings, newest first unless sorted by name; filter by state, authority or a partial name. Standalone form of {@link Mailgun.listDomains}; `core` from `createCore()`. */
 export function listDomains(core: Core, params: ListDomainsParams = {}, options?: RequestOptions): Promise<ListDomainsResponse> {
   return core.call(listDomainsOperation, params, options);
 }
@@ -211,11 +187,7 @@ export const listEventsOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, checks: { number: numberCheck, enum: enumCheck } },
 };
-/**
- * Read the event log of the sending domain: accepted, rejected, delivered, failed, opened, clicked, unsubscribed, complained and stored events, one recipient per event, filtered by time range, event type, addresses, subject, tags or severity.
- *
- * Standalone form of {@link Mailgun.listEvents}; `core` from `createCore()`.
- */
+/** Read the event log of the sending domain: accepted, rejected, delivered, failed, opened, clicked, unsubscribed, complained and stored events, one recipient per event, filtered by time range, event type, addresses, subject, tags or severity. Standalone form of {@link Mailgun.listEvents}; `core` from `createCore()`. */
 export function listEvents(core: Core, params: ListEventsParams = {}, options?: RequestOptions): Promise<ListEventsResponse> {
   return core.call(listEventsOperation, params, options);
 }
@@ -285,11 +257,7 @@ export const sendMessageOperation: OperationSpec = {
   },
   parts: { groups: requiredGroupIssues, pairs: toPairs, form: formBody, checks: { enum: enumCheck } },
 };
-/**
- * Send an email from the account's sending domain, assembled by Mailgun from its parts: sender, recipients, subject, and a text, HTML or AMP body or a stored template.
- *
- * Standalone form of {@link Mailgun.sendMessage}; `core` from `createCore()`.
- */
+/** Send an email from the account's sending domain, assembled by Mailgun from its parts: sender, recipients, subject, and a text, HTML or AMP body or a stored template. Standalone form of {@link Mailgun.sendMessage}; `core` from `createCore()`. */
 export function sendMessage(core: Core, params: SendMessageParams, options?: RequestOptions): Promise<SendMessageResponse> {
   return core.call(sendMessageOperation, params, options);
 }

@@ -13,11 +13,7 @@ export const getCallOperation: OperationSpec = {
   args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
   parts: { path: encodePathValue },
 };
-/**
- * Get the call detail record of one completed call by its call UUID: numbers, direction, outcome, durations, times, hangup cause and cost.
- *
- * Standalone form of {@link Plivo.getCall}; `core` from `createCore()`.
- */
+/** Get the call detail record of one completed call by its call UUID: numbers, direction, outcome, durations, times, hangup cause and cost. Standalone form of {@link Plivo.getCall}; `core` from `createCore()`. */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);
 }
@@ -33,11 +29,7 @@ export const getNumberOperation: OperationSpec = {
   args: { properties: { number: { type: "string", pattern: "^\\+?[0-9]+$" } }, required: ["number"] },
   parts: { path: encodePathValue, transforms: { strip_plus: stripPlusTransform }, checks: { pattern: patternCheck } },
 };
-/**
- * Get one phone number rented on your Plivo account: alias, linked application, type, enabled services, rates and renewal date.
- *
- * Standalone form of {@link Plivo.getNumber}; `core` from `createCore()`.
- */
+/** Get one phone number rented on your Plivo account: alias, linked application, type, enabled services, rates and renewal date. Standalone form of {@link Plivo.getNumber}; `core` from `createCore()`. */
 export function getNumber(core: Core, params: GetNumberParams, options?: RequestOptions): Promise<GetNumberResponse> {
   return core.call(getNumberOperation, params, options);
 }
@@ -54,11 +46,7 @@ export const listApplicationsOperation: OperationSpec = {
   args: { properties: { limit: { type: "integer", minimum: 1, maximum: 20 }, offset: { type: "integer", minimum: 0 } } },
   parts: { pairs: toPairs, checks: { number: numberCheck } },
 };
-/**
- * List the Plivo applications on the account: id, name, answer/hangup/fallback URLs and methods, message URL and whether it is the default application.
- *
- * Standalone form of {@link Plivo.listApplications}; `core` from `createCore()`.
- */
+/** List the Plivo applications on the account: id, name, answer/hangup/fallback URLs and methods, message URL and whether it is the default application. Standalone form of {@link Plivo.listApplications}; `core` from `createCore()`. */
 export function listApplications(core: Core, params: ListApplicationsParams = {}, options?: RequestOptions): Promise<ListApplicationsResponse> {
   return core.call(listApplicationsOperation, params, options);
 }
@@ -108,11 +96,7 @@ export const listCallsOperation: OperationSpec = {
     checks: { number: numberCheck, enum: enumCheck },
   },
 };
-/**
- * List call detail records of completed calls, newest first, with optional filters on direction, numbers and end time.
- *
- * Standalone form of {@link Plivo.listCalls}; `core` from `createCore()`.
- */
+/** List call detail records of completed calls, newest first, with optional filters on direction, numbers and end time. Standalone form of {@link Plivo.listCalls}; `core` from `createCore()`. */
 export function listCalls(core: Core, params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
   return core.call(listCallsOperation, params, options);
 }
@@ -164,11 +148,7 @@ export const listMessagesOperation: OperationSpec = {
     checks: { number: numberCheck, enum: enumCheck },
   },
 };
-/**
- * List message detail records (SMS, MMS and WhatsApp) of the account, newest first, with optional filters on direction, state, sender, recipient and time.
- *
- * Standalone form of {@link Plivo.listMessages}; `core` from `createCore()`.
- */
+/** List message detail records (SMS, MMS and WhatsApp) of the account, newest first, with optional filters on direction, state, sender, recipient and time. Standalone form of {@link Plivo.listMessages}; `core` from `createCore()`. */
 export function listMessages(core: Core, params: ListMessagesParams = {}, options?: RequestOptions): Promise<ListMessagesResponse> {
   return core.call(listMessagesOperation, params, options);
 }
@@ -207,11 +187,7 @@ export const listNumbersOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, checks: { number: numberCheck, enum: enumCheck, pattern: patternCheck } },
 };
-/**
- * List the phone numbers rented on your Plivo account, with their alias, linked application, type, enabled services, rates and renewal date.
- *
- * Standalone form of {@link Plivo.listNumbers}; `core` from `createCore()`.
- */
+/** List the phone numbers rented on your Plivo account, with their alias, linked application, type, enabled services, rates and renewal date. Standalone form of {@link Plivo.listNumbers}; `core` from `createCore()`. */
 export function listNumbers(core: Core, params: ListNumbersParams = {}, options?: RequestOptions): Promise<ListNumbersResponse> {
   return core.call(listNumbersOperation, params, options);
 }
@@ -267,11 +243,7 @@ export const sendSmsOperation: OperationSpec = {
     checks: { anyOf: unionCheck, enum: enumCheck, pattern: patternCheck },
   },
 };
-/**
- * Send an SMS (or an MMS with media, or a WhatsApp message) from one of your Plivo numbers, or from a Powerpack number pool, to one or more recipients.
- *
- * Standalone form of {@link Plivo.sendSms}; `core` from `createCore()`.
- */
+/** Send an SMS (or an MMS with media, or a WhatsApp message) from one of your Plivo numbers, or from a Powerpack number pool, to one or more recipients. Standalone form of {@link Plivo.sendSms}; `core` from `createCore()`. */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);
 }

@@ -53,11 +53,7 @@ export const apiDeleteOperation: OperationSpec = {
   args: { properties: { path: { type: "string", minLength: 1 } }, required: ["path"] },
   parts: { path: encodePathValue },
 };
-/**
- * Send a DELETE request to any documented Retell endpoint that has no dedicated function, e.g. `delete-retell-llm/{llm_id}` or `delete-knowledge-base/{id}`.
- *
- * Standalone form of {@link Retell.apiDelete}; `core` from `createCore()`.
- */
+/** Send a DELETE request to any documented Retell endpoint that has no dedicated function, e.g. `delete-retell-llm/{llm_id}` or `delete-knowledge-base/{id}`. Standalone form of {@link Retell.apiDelete}; `core` from `createCore()`. */
 export function apiDelete(core: Core, params: ApiDeleteParams, options?: RequestOptions): Promise<ApiDeleteResponse> {
   return core.call(apiDeleteOperation, params, options);
 }
@@ -73,11 +69,7 @@ export const apiGetOperation: OperationSpec = {
   args: { properties: { path: { type: "string", minLength: 1 } }, required: ["path"] },
   parts: { path: encodePathValue },
 };
-/**
- * Send a GET request to any documented Retell endpoint that has no dedicated function, e.g. `v2/list-conversation-flows` or `get-knowledge-base/{id}`.
- *
- * Standalone form of {@link Retell.apiGet}; `core` from `createCore()`.
- */
+/** Send a GET request to any documented Retell endpoint that has no dedicated function, e.g. `v2/list-conversation-flows` or `get-knowledge-base/{id}`. Standalone form of {@link Retell.apiGet}; `core` from `createCore()`. */
 export function apiGet(core: Core, params: ApiGetParams, options?: RequestOptions): Promise<ApiGetResponse> {
   return core.call(apiGetOperation, params, options);
 }
@@ -93,11 +85,7 @@ export const apiPatchOperation: OperationSpec = {
   args: { properties: { path: { type: "string", minLength: 1 }, body: { type: "object" } }, required: ["path"] },
   parts: { path: encodePathValue, checks: { object: objectCheck } },
 };
-/**
- * Send a PATCH request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `update-retell-llm/{llm_id}` or `update-agent/{agent_id}`.
- *
- * Standalone form of {@link Retell.apiPatch}; `core` from `createCore()`.
- */
+/** Send a PATCH request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `update-retell-llm/{llm_id}` or `update-agent/{agent_id}`. Standalone form of {@link Retell.apiPatch}; `core` from `createCore()`. */
 export function apiPatch(core: Core, params: ApiPatchParams, options?: RequestOptions): Promise<ApiPatchResponse> {
   return core.call(apiPatchOperation, params, options);
 }
@@ -114,11 +102,7 @@ export const apiPostOperation: OperationSpec = {
   args: { properties: { path: { type: "string", minLength: 1 }, body: { type: "object" } }, required: ["path"] },
   parts: { path: encodePathValue, checks: { object: objectCheck } },
 };
-/**
- * Send a POST request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `create-retell-llm` or `create-knowledge-base`.
- *
- * Standalone form of {@link Retell.apiPost}; `core` from `createCore()`.
- */
+/** Send a POST request with a JSON body to any documented Retell endpoint that has no dedicated function, e.g. `create-retell-llm` or `create-knowledge-base`. Standalone form of {@link Retell.apiPost}; `core` from `createCore()`. */
 export function apiPost(core: Core, params: ApiPostParams, options?: RequestOptions): Promise<ApiPostResponse> {
   return core.call(apiPostOperation, params, options);
 }
@@ -164,11 +148,7 @@ export const createAgentOperation: OperationSpec = {
   },
   parts: { formats: { uri: uriFormat }, checks: { number: numberCheck, object: objectCheck, enum: enumCheck } },
 };
-/**
- * Create a voice agent that speaks with `voice_id` and answers through an existing response engine: a Retell LLM (which holds the prompt), a conversation flow, or your own custom LLM websocket.
- *
- * Standalone form of {@link Retell.createAgent}; `core` from `createCore()`.
- */
+/** Create a voice agent that speaks with `voice_id` and answers through an existing response engine: a Retell LLM (which holds the prompt), a conversation flow, or your own custom LLM websocket. Standalone form of {@link Retell.createAgent}; `core` from `createCore()`. */
 export function createAgent(core: Core, params: CreateAgentParams, options?: RequestOptions): Promise<CreateAgentResponse> {
   return core.call(createAgentOperation, params, options);
 }
@@ -205,11 +185,7 @@ export const createPhoneCallOperation: OperationSpec = {
   },
   parts: { formats: { e164: e164Format }, checks: { number: numberCheck, object: objectCheck, anyOf: unionCheck } },
 };
-/**
- * Place an outbound AI phone call from one of your Retell numbers.
- *
- * Standalone form of {@link Retell.createPhoneCall}; `core` from `createCore()`.
- */
+/** Place an outbound AI phone call from one of your Retell numbers. Standalone form of {@link Retell.createPhoneCall}; `core` from `createCore()`. */
 export function createPhoneCall(core: Core, params: CreatePhoneCallParams, options?: RequestOptions): Promise<CreatePhoneCallResponse> {
   return core.call(createPhoneCallOperation, params, options);
 }
@@ -244,11 +220,7 @@ export const createWebCallOperation: OperationSpec = {
   },
   parts: { checks: { number: numberCheck, object: objectCheck, anyOf: unionCheck } },
 };
-/**
- * Create a browser (WebRTC) call with an agent and get the short-lived connection details to hand to your web frontend: `access_token`, `call_id`, ICE servers and the token's expiry.
- *
- * Standalone form of {@link Retell.createWebCall}; `core` from `createCore()`.
- */
+/** Create a browser (WebRTC) call with an agent and get the short-lived connection details to hand to your web frontend: `access_token`, `call_id`, ICE servers and the token's expiry. Standalone form of {@link Retell.createWebCall}; `core` from `createCore()`. */
 export function createWebCall(core: Core, params: CreateWebCallParams, options?: RequestOptions): Promise<CreateWebCallResponse> {
   return core.call(createWebCallOperation, params, options);
 }
@@ -265,11 +237,7 @@ export const deleteAgentOperation: OperationSpec = {
   args: { properties: { agent_id: { type: "string", minLength: 1 } }, required: ["agent_id"] },
   parts: { path: encodePathValue },
 };
-/**
- * Delete an agent and all its versions.
- *
- * Standalone form of {@link Retell.deleteAgent}; `core` from `createCore()`.
- */
+/** Delete an agent and all its versions. Standalone form of {@link Retell.deleteAgent}; `core` from `createCore()`. */
 export function deleteAgent(core: Core, params: DeleteAgentParams, options?: RequestOptions): Promise<DeleteAgentResponse> {
   return core.call(deleteAgentOperation, params, options);
 }
@@ -286,11 +254,7 @@ export const deleteCallOperation: OperationSpec = {
   args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
   parts: { path: encodePathValue },
 };
-/**
- * Permanently delete a call and its data (transcript, recording, analysis).
- *
- * Standalone form of {@link Retell.deleteCall}; `core` from `createCore()`.
- */
+/** Permanently delete a call and its data (transcript, recording, analysis). Standalone form of {@link Retell.deleteCall}; `core` from `createCore()`. */
 export function deleteCall(core: Core, params: DeleteCallParams, options?: RequestOptions): Promise<DeleteCallResponse> {
   return core.call(deleteCallOperation, params, options);
 }
@@ -306,11 +270,7 @@ export const getAgentOperation: OperationSpec = {
   args: { properties: { agent_id: { type: "string", minLength: 1 }, version: { type: "integer", minimum: 0 } }, required: ["agent_id"] },
   parts: { path: encodePathValue, pairs: toPairs, checks: { number: numberCheck } },
 };
-/**
- * Get the full configuration of one voice agent: its response engine (Retell LLM, conversation flow or custom LLM), voice, language, webhook and behaviour settings.
- *
- * Standalone form of {@link Retell.getAgent}; `core` from `createCore()`.
- */
+/** Get the full configuration of one voice agent: its response engine (Retell LLM, conversation flow or custom LLM), voice, language, webhook and behaviour settings. Standalone form of {@link Retell.getAgent}; `core` from `createCore()`. */
 export function getAgent(core: Core, params: GetAgentParams, options?: RequestOptions): Promise<GetAgentResponse> {
   return core.call(getAgentOperation, params, options);
 }
@@ -326,11 +286,7 @@ export const getCallOperation: OperationSpec = {
   args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
   parts: { path: encodePathValue },
 };
-/**
- * Get one phone or web call by its id: status, agent, numbers, timing, transcript, recording and post-call analysis (transcript, recording and analysis appear once the call has ended).
- *
- * Standalone form of {@link Retell.getCall}; `core` from `createCore()`.
- */
+/** Get one phone or web call by its id: status, agent, numbers, timing, transcript, recording and post-call analysis (transcript, recording and analysis appear once the call has ended). Standalone form of {@link Retell.getCall}; `core` from `createCore()`. */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);
 }
@@ -345,11 +301,7 @@ export const getCurrentUserOperation: OperationSpec = {
   params: [],
   args: { properties: {} },
 };
-/**
- * Identify who the configured API key belongs to: the organization that owns it (id and name) and the key's display name.
- *
- * Standalone form of {@link Retell.getCurrentUser}; `core` from `createCore()`.
- */
+/** Identify who the configured API key belongs to: the organization that owns it (id and name) and the key's display name. Standalone form of {@link Retell.getCurrentUser}; `core` from `createCore()`. */
 export function getCurrentUser(core: Core, params: GetCurrentUserParams = {}, options?: RequestOptions): Promise<GetCurrentUserResponse> {
   return core.call(getCurrentUserOperation, params, options);
 }
@@ -365,11 +317,7 @@ export const getLlmOperation: OperationSpec = {
   args: { properties: { llm_id: { type: "string", minLength: 1 }, version: { type: "integer", minimum: 0 } }, required: ["llm_id"] },
   parts: { path: encodePathValue, pairs: toPairs, checks: { number: numberCheck } },
 };
-/**
- * Get one Retell LLM response engine: its prompt (`general_prompt`), model, first message, tools, states and knowledge bases.
- *
- * Standalone form of {@link Retell.getLlm}; `core` from `createCore()`.
- */
+/** Get one Retell LLM response engine: its prompt (`general_prompt`), model, first message, tools, states and knowledge bases. Standalone form of {@link Retell.getLlm}; `core` from `createCore()`. */
 export function getLlm(core: Core, params: GetLlmParams, options?: RequestOptions): Promise<GetLlmResponse> {
   return core.call(getLlmOperation, params, options);
 }
@@ -385,11 +333,7 @@ export const getPhoneNumberOperation: OperationSpec = {
   args: { properties: { phone_number: { type: "string", format: "e164" } }, required: ["phone_number"] },
   parts: { path: encodePathValue, formats: { e164: e164Format } },
 };
-/**
- * Get one of your phone numbers by the number itself (E.164), with its nickname, type and the weighted lists of agents that answer and place calls and SMS on it.
- *
- * Standalone form of {@link Retell.getPhoneNumber}; `core` from `createCore()`.
- */
+/** Get one of your phone numbers by the number itself (E.164), with its nickname, type and the weighted lists of agents that answer and place calls and SMS on it. Standalone form of {@link Retell.getPhoneNumber}; `core` from `createCore()`. */
 export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
   return core.call(getPhoneNumberOperation, params, options);
 }
@@ -405,11 +349,7 @@ export const getVoiceOperation: OperationSpec = {
   args: { properties: { voice_id: { type: "string", minLength: 1 } }, required: ["voice_id"] },
   parts: { path: encodePathValue },
 };
-/**
- * Get one voice by its id, with provider, gender, accent, age and a preview recording.
- *
- * Standalone form of {@link Retell.getVoice}; `core` from `createCore()`.
- */
+/** Get one voice by its id, with provider, gender, accent, age and a preview recording. Standalone form of {@link Retell.getVoice}; `core` from `createCore()`. */
 export function getVoice(core: Core, params: GetVoiceParams, options?: RequestOptions): Promise<GetVoiceResponse> {
   return core.call(getVoiceOperation, params, options);
 }
@@ -445,11 +385,7 @@ export const listAgentsOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, checks: { number: numberCheck, object: objectCheck, enum: enumCheck } },
 };
-/**
- * List the voice and chat agents in your Retell account, one page at a time, optionally filtered by channel or by a name/id search.
- *
- * Standalone form of {@link Retell.listAgents}; `core` from `createCore()`.
- */
+/** List the voice and chat agents in your Retell account, one page at a time, optionally filtered by channel or by a name/id search. Standalone form of {@link Retell.listAgents}; `core` from `createCore()`. */
 export function listAgents(core: Core, params: ListAgentsParams = {}, options?: RequestOptions): Promise<ListAgentsResponse> {
   return core.call(listAgentsOperation, params, options);
 }
@@ -570,11 +506,7 @@ export const listCallsOperation: OperationSpec = {
   },
   parts: { checks: { number: numberCheck, object: objectCheck, anyOf: unionCheck, enum: enumCheck } },
 };
-/**
- * List phone and web calls, newest first by default, optionally filtered by agent, status, direction, numbers, time range and more (all filters combine with AND).
- *
- * Standalone form of {@link Retell.listCalls}; `core` from `createCore()`.
- */
+/** List phone and web calls, newest first by default, optionally filtered by agent, status, direction, numbers, time range and more (all filters combine with AND). Standalone form of {@link Retell.listCalls}; `core` from `createCore()`. */
 export function listCalls(core: Core, params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
   return core.call(listCallsOperation, params, options);
 }
@@ -607,11 +539,7 @@ export const listLlmsOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, checks: { number: numberCheck, enum: enumCheck } },
 };
-/**
- * List the Retell LLM response engines on your account (each holds a prompt, model and tools that an agent can use through `response_engine`), one page at a time.
- *
- * Standalone form of {@link Retell.listLlms}; `core` from `createCore()`.
- */
+/** List the Retell LLM response engines on your account (each holds a prompt, model and tools that an agent can use through `response_engine`), one page at a time. Standalone form of {@link Retell.listLlms}; `core` from `createCore()`. */
 export function listLlms(core: Core, params: ListLlmsParams = {}, options?: RequestOptions): Promise<ListLlmsResponse> {
   return core.call(listLlmsOperation, params, options);
 }
@@ -644,11 +572,7 @@ export const listPhoneNumbersOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, checks: { number: numberCheck, enum: enumCheck } },
 };
-/**
- * List the phone numbers on your Retell account (purchased or imported), with the agents that answer and place calls and SMS on each, one page at a time.
- *
- * Standalone form of {@link Retell.listPhoneNumbers}; `core` from `createCore()`.
- */
+/** List the phone numbers on your Retell account (purchased or imported), with the agents that answer and place calls and SMS on each, one page at a time. Standalone form of {@link Retell.listPhoneNumbers}; `core` from `createCore()`. */
 export function listPhoneNumbers(core: Core, params: ListPhoneNumbersParams = {}, options?: RequestOptions): Promise<ListPhoneNumbersResponse> {
   return core.call(listPhoneNumbersOperation, params, options);
 }
@@ -673,11 +597,7 @@ export const listVoicesOperation: OperationSpec = {
   params: [],
   args: { properties: {} },
 };
-/**
- * List every voice available to your account (Retell's catalogue plus voices you cloned or added), with provider, gender, accent and a preview recording.
- *
- * Standalone form of {@link Retell.listVoices}; `core` from `createCore()`.
- */
+/** List every voice available to your account (Retell's catalogue plus voices you cloned or added), with provider, gender, accent and a preview recording. Standalone form of {@link Retell.listVoices}; `core` from `createCore()`. */
 export function listVoices(core: Core, params: ListVoicesParams = {}, options?: RequestOptions): Promise<ListVoicesResponse> {
   return core.call(listVoicesOperation, params, options);
 }
@@ -694,11 +614,7 @@ export const stopCallOperation: OperationSpec = {
   args: { properties: { call_id: { type: "string", minLength: 1 } }, required: ["call_id"] },
   parts: { path: encodePathValue },
 };
-/**
- * Hang up an ongoing phone or web call.
- *
- * Standalone form of {@link Retell.stopCall}; `core` from `createCore()`.
- */
+/** Hang up an ongoing phone or web call. Standalone form of {@link Retell.stopCall}; `core` from `createCore()`. */
 export function stopCall(core: Core, params: StopCallParams, options?: RequestOptions): Promise<StopCallResponse> {
   return core.call(stopCallOperation, params, options);
 }
@@ -729,11 +645,7 @@ export const updateAgentOperation: OperationSpec = {
   },
   parts: { path: encodePathValue, pairs: toPairs, formats: { uri: uriFormat }, checks: { number: numberCheck, object: objectCheck, enum: enumCheck } },
 };
-/**
- * Change settings of an agent's latest draft version (or of the draft `version` given): the fields in `data` are sent as they are, and fields you leave out keep their values.
- *
- * Standalone form of {@link Retell.updateAgent}; `core` from `createCore()`.
- */
+/** Change settings of an agent's latest draft version (or of the draft `version` given): the fields in `data` are sent as they are, and fields you leave out keep their values. Standalone form of {@link Retell.updateAgent}; `core` from `createCore()`. */
 export function updateAgent(core: Core, params: UpdateAgentParams, options?: RequestOptions): Promise<UpdateAgentResponse> {
   return core.call(updateAgentOperation, params, options);
 }
@@ -752,11 +664,7 @@ export const updateCallOperation: OperationSpec = {
   },
   parts: { path: encodePathValue, checks: { object: objectCheck, enum: enumCheck } },
 };
-/**
- * Update a call's record: replace its `metadata`, tighten its data storage setting, or set organization custom attributes.
- *
- * Standalone form of {@link Retell.updateCall}; `core` from `createCore()`.
- */
+/** Update a call's record: replace its `metadata`, tighten its data storage setting, or set organization custom attributes. Standalone form of {@link Retell.updateCall}; `core` from `createCore()`. */
 export function updateCall(core: Core, params: UpdateCallParams, options?: RequestOptions): Promise<UpdateCallResponse> {
   return core.call(updateCallOperation, params, options);
 }
@@ -788,11 +696,7 @@ export const updatePhoneNumberOperation: OperationSpec = {
   },
   parts: { path: encodePathValue, formats: { e164: e164Format, uri: uriFormat }, checks: { number: numberCheck, object: objectCheck } },
 };
-/**
- * Change which agents answer and place calls and SMS on one of your numbers, and its nickname or inbound webhook.
- *
- * Standalone form of {@link Retell.updatePhoneNumber}; `core` from `createCore()`.
- */
+/** Change which agents answer and place calls and SMS on one of your numbers, and its nickname or inbound webhook. Standalone form of {@link Retell.updatePhoneNumber}; `core` from `createCore()`. */
 export function updatePhoneNumber(core: Core, params: UpdatePhoneNumberParams, options?: RequestOptions): Promise<UpdatePhoneNumberResponse> {
   return core.call(updatePhoneNumberOperation, params, options);
 }

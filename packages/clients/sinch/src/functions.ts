@@ -13,11 +13,7 @@ export const getGroupOperation: OperationSpec = {
   args: { properties: { group_id: { type: "string", minLength: 1 } }, required: ["group_id"] },
   parts: { path: encodePathValue },
 };
-/**
- * Get one recipient group of the service plan by its ID (name, size, child groups and keyword auto-update rules; not its members).
- *
- * Standalone form of {@link Sinch.getGroup}; `core` from `createCore()`.
- */
+/** Get one recipient group of the service plan by its ID (name, size, child groups and keyword auto-update rules; not its members). Standalone form of {@link Sinch.getGroup}; `core` from `createCore()`. */
 export function getGroup(core: Core, params: GetGroupParams, options?: RequestOptions): Promise<GetGroupResponse> {
   return core.call(getGroupOperation, params, options);
 }
@@ -33,11 +29,7 @@ export const getPhoneNumberOperation: OperationSpec = {
   args: { properties: { phone_number: { type: "string", format: "e164" } }, required: ["phone_number"] },
   parts: { path: encodePathValue, formats: { e164: e164Format } },
 };
-/**
- * Get one active (rented) phone number of the Sinch project, with its type, capabilities, price and SMS/voice configuration, through the Numbers API.
- *
- * Standalone form of {@link Sinch.getPhoneNumber}; `core` from `createCore()`.
- */
+/** Get one active (rented) phone number of the Sinch project, with its type, capabilities, price and SMS/voice configuration, through the Numbers API. Standalone form of {@link Sinch.getPhoneNumber}; `core` from `createCore()`. */
 export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
   return core.call(getPhoneNumberOperation, params, options);
 }
@@ -70,11 +62,7 @@ export const listBatchesOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, formats: { "date-time": dateTimeFormat }, checks: { number: numberCheck } },
 };
-/**
- * List the outbound SMS batches sent from the service plan in the last 14 days, newest first, one zero-based page at a time.
- *
- * Standalone form of {@link Sinch.listBatches}; `core` from `createCore()`.
- */
+/** List the outbound SMS batches sent from the service plan in the last 14 days, newest first, one zero-based page at a time. Standalone form of {@link Sinch.listBatches}; `core` from `createCore()`. */
 export function listBatches(core: Core, params: ListBatchesParams = {}, options?: RequestOptions): Promise<ListBatchesResponse> {
   return core.call(listBatchesOperation, params, options);
 }
@@ -101,11 +89,7 @@ export const listGroupsOperation: OperationSpec = {
   args: { properties: { page: { type: "integer", minimum: 0 }, page_size: { type: "integer", minimum: 1, maximum: 100 } } },
   parts: { pairs: toPairs, checks: { number: numberCheck } },
 };
-/**
- * List the recipient groups of the service plan (named sets of phone numbers that a batch can target by group ID), one zero-based page at a time.
- *
- * Standalone form of {@link Sinch.listGroups}; `core` from `createCore()`.
- */
+/** List the recipient groups of the service plan (named sets of phone numbers that a batch can target by group ID), one zero-based page at a time. Standalone form of {@link Sinch.listGroups}; `core` from `createCore()`. */
 export function listGroups(core: Core, params: ListGroupsParams = {}, options?: RequestOptions): Promise<ListGroupsResponse> {
   return core.call(listGroupsOperation, params, options);
 }
@@ -159,11 +143,7 @@ export const listMessagesOperation: OperationSpec = {
   },
   parts: { endpoint: selectedEndpoints, pairs: toPairs, formats: { "date-time": dateTimeFormat }, checks: { number: numberCheck, enum: enumCheck } },
 };
-/**
- * List SMS messages from the last 14 days in one direction: `direction = "mt"` lists the outbound batches you sent (`GET /batches`, items in `batches`), `direction = "mo"` lists the inbound messages you received (`GET /inbounds`, items in `inbounds`).
- *
- * Standalone form of {@link Sinch.listMessages}; `core` from `createCore()`.
- */
+/** List SMS messages from the last 14 days in one direction: `direction = "mt"` lists the outbound batches you sent (`GET /batches`, items in `batches`), `direction = "mo"` lists the inbound messages you received (`GET /inbounds`, items in `inbounds`). Standalone form of {@link Sinch.listMessages}; `core` from `createCore()`. */
 export function listMessages(core: Core, params: ListMessagesParams, options?: RequestOptions): Promise<ListMessagesResponse> {
   return core.call(listMessagesOperation, params, options);
 }
@@ -209,11 +189,7 @@ export const listPhoneNumbersOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, checks: { number: numberCheck, enum: enumCheck, pattern: patternCheck } },
 };
-/**
- * List the active (rented) phone numbers of the Sinch project in one country and of one number type, through the Numbers API, one page at a time (follow `nextPageToken`).
- *
- * Standalone form of {@link Sinch.listPhoneNumbers}; `core` from `createCore()`.
- */
+/** List the active (rented) phone numbers of the Sinch project in one country and of one number type, through the Numbers API, one page at a time (follow `nextPageToken`). Standalone form of {@link Sinch.listPhoneNumbers}; `core` from `createCore()`. */
 export function listPhoneNumbers(core: Core, params: ListPhoneNumbersParams, options?: RequestOptions): Promise<ListPhoneNumbersResponse> {
   return core.call(listPhoneNumbersOperation, params, options);
 }
@@ -261,11 +237,7 @@ export const sendSmsOperation: OperationSpec = {
   },
   parts: { formats: { "date-time": dateTimeFormat, uri: uriFormat }, checks: { enum: enumCheck } },
 };
-/**
- * Send one SMS text to one or more recipients (up to 1000 numbers or group IDs) as a Sinch batch, now or at a scheduled time.
- *
- * Standalone form of {@link Sinch.sendSms}; `core` from `createCore()`.
- */
+/** Send one SMS text to one or more recipients (up to 1000 numbers or group IDs) as a Sinch batch, now or at a scheduled time. Standalone form of {@link Sinch.sendSms}; `core` from `createCore()`. */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);
 }

@@ -13,11 +13,7 @@ export const getCallOperation: OperationSpec = {
   args: { properties: { call_control_id: { type: "string", minLength: 1 } }, required: ["call_control_id"] },
   parts: { path: encodePathValue },
 };
-/**
- * Get the live status of a Call Control call by its call_control_id: whether it is still alive and how long it has lasted.
- *
- * Standalone form of {@link Telnyx.getCall}; `core` from `createCore()`.
- */
+/** Get the live status of a Call Control call by its call_control_id: whether it is still alive and how long it has lasted. Standalone form of {@link Telnyx.getCall}; `core` from `createCore()`. */
 export function getCall(core: Core, params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
   return core.call(getCallOperation, params, options);
 }
@@ -33,11 +29,7 @@ export const getPhoneNumberOperation: OperationSpec = {
   args: { properties: { phone_number_id: { type: "string", minLength: 1 } }, required: ["phone_number_id"] },
   parts: { path: encodePathValue },
 };
-/**
- * Get the details of one phone number on your account by its Telnyx id.
- *
- * Standalone form of {@link Telnyx.getPhoneNumber}; `core` from `createCore()`.
- */
+/** Get the details of one phone number on your account by its Telnyx id. Standalone form of {@link Telnyx.getPhoneNumber}; `core` from `createCore()`. */
 export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
   return core.call(getPhoneNumberOperation, params, options);
 }
@@ -66,11 +58,7 @@ export const listCallRecordsOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, checks: { number: numberCheck } },
 };
-/**
- * List call recordings, optionally for one call session or conference, with their download URLs.
- *
- * Standalone form of {@link Telnyx.listCallRecords}; `core` from `createCore()`.
- */
+/** List call recordings, optionally for one call session or conference, with their download URLs. Standalone form of {@link Telnyx.listCallRecords}; `core` from `createCore()`. */
 export function listCallRecords(core: Core, params: ListCallRecordsParams = {}, options?: RequestOptions): Promise<ListCallRecordsResponse> {
   return core.call(listCallRecordsOperation, params, options);
 }
@@ -111,11 +99,7 @@ export const listCallsOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, checks: { number: numberCheck, enum: enumCheck } },
 };
-/**
- * List Call Control call events (call initiated, answered, hung up, …), newest first.
- *
- * Standalone form of {@link Telnyx.listCalls}; `core` from `createCore()`.
- */
+/** List Call Control call events (call initiated, answered, hung up, …), newest first. Standalone form of {@link Telnyx.listCalls}; `core` from `createCore()`. */
 export function listCalls(core: Core, params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
   return core.call(listCallsOperation, params, options);
 }
@@ -159,11 +143,7 @@ export const listMessagesOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, checks: { number: numberCheck, enum: enumCheck } },
 };
-/**
- * List messaging detail records (MDRs): one record per SMS/MMS sent or received, with its numbers, direction, status, parts and cost.
- *
- * Standalone form of {@link Telnyx.listMessages}; `core` from `createCore()`.
- */
+/** List messaging detail records (MDRs): one record per SMS/MMS sent or received, with its numbers, direction, status, parts and cost. Standalone form of {@link Telnyx.listMessages}; `core` from `createCore()`. */
 export function listMessages(core: Core, params: ListMessagesParams = {}, options?: RequestOptions): Promise<ListMessagesResponse> {
   return core.call(listMessagesOperation, params, options);
 }
@@ -207,11 +187,7 @@ export const listPhoneNumbersOperation: OperationSpec = {
   },
   parts: { transforms: { strip_plus: stripPlusTransform }, pairs: toPairs, checks: { number: numberCheck, enum: enumCheck } },
 };
-/**
- * List the phone numbers on your Telnyx account, one page at a time.
- *
- * Standalone form of {@link Telnyx.listPhoneNumbers}; `core` from `createCore()`.
- */
+/** List the phone numbers on your Telnyx account, one page at a time. Standalone form of {@link Telnyx.listPhoneNumbers}; `core` from `createCore()`. */
 export function listPhoneNumbers(core: Core, params: ListPhoneNumbersParams = {}, options?: RequestOptions): Promise<ListPhoneNumbersResponse> {
   return core.call(listPhoneNumbersOperation, params, options);
 }
@@ -258,11 +234,7 @@ export const sendSmsOperation: OperationSpec = {
   },
   parts: { transforms: { map: mapTransform }, formats: { e164: e164Format, uri: uriFormat } },
 };
-/**
- * Send an SMS, or an MMS when media is attached, from one of your numbers (or a number pool via a messaging profile) to one recipient.
- *
- * Standalone form of {@link Telnyx.sendSms}; `core` from `createCore()`.
- */
+/** Send an SMS, or an MMS when media is attached, from one of your numbers (or a number pool via a messaging profile) to one recipient. Standalone form of {@link Telnyx.sendSms}; `core` from `createCore()`. */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);
 }

@@ -20,11 +20,7 @@ export const buyNumberOperation: OperationSpec = {
   },
   parts: { transforms: { strip_plus: stripPlusTransform }, pairs: toPairs, form: formBody, checks: { pattern: patternCheck } },
 };
-/**
- * Rent an available number (found with `search_numbers`) for your account, or for a subaccount with `target_api_key`.
- *
- * Standalone form of {@link Vonage.buyNumber}; `core` from `createCore()`.
- */
+/** Rent an available number (found with `search_numbers`) for your account, or for a subaccount with `target_api_key`. Standalone form of {@link Vonage.buyNumber}; `core` from `createCore()`. */
 export function buyNumber(core: Core, params: BuyNumberParams, options?: RequestOptions): Promise<BuyNumberResponse> {
   return core.call(buyNumberOperation, params, options);
 }
@@ -47,11 +43,7 @@ export const cancelNumberOperation: OperationSpec = {
   },
   parts: { transforms: { strip_plus: stripPlusTransform }, pairs: toPairs, form: formBody, checks: { pattern: patternCheck } },
 };
-/**
- * Stop renting one of your numbers (or a subaccount's, with `target_api_key`).
- *
- * Standalone form of {@link Vonage.cancelNumber}; `core` from `createCore()`.
- */
+/** Stop renting one of your numbers (or a subaccount's, with `target_api_key`). Standalone form of {@link Vonage.cancelNumber}; `core` from `createCore()`. */
 export function cancelNumber(core: Core, params: CancelNumberParams, options?: RequestOptions): Promise<CancelNumberResponse> {
   return core.call(cancelNumberOperation, params, options);
 }
@@ -66,11 +58,7 @@ export const getBalanceOperation: OperationSpec = {
   params: [],
   args: { properties: {} },
 };
-/**
- * Read the account's current balance in euros and whether automatic top-up (auto-reload) is on.
- *
- * Standalone form of {@link Vonage.getBalance}; `core` from `createCore()`.
- */
+/** Read the account's current balance in euros and whether automatic top-up (auto-reload) is on. Standalone form of {@link Vonage.getBalance}; `core` from `createCore()`. */
 export function getBalance(core: Core, params: GetBalanceParams = {}, options?: RequestOptions): Promise<GetBalanceResponse> {
   return core.call(getBalanceOperation, params, options);
 }
@@ -105,11 +93,7 @@ export const listNumbersOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, checks: { number: numberCheck, enum: enumCheck, pattern: patternCheck } },
 };
-/**
- * List the virtual numbers rented on your Vonage account, with their country, type, features and where their inbound calls and messages go; filter by country, linked application or a digit pattern.
- *
- * Standalone form of {@link Vonage.listNumbers}; `core` from `createCore()`.
- */
+/** List the virtual numbers rented on your Vonage account, with their country, type, features and where their inbound calls and messages go; filter by country, linked application or a digit pattern. Standalone form of {@link Vonage.listNumbers}; `core` from `createCore()`. */
 export function listNumbers(core: Core, params: ListNumbersParams = {}, options?: RequestOptions): Promise<ListNumbersResponse> {
   return core.call(listNumbersOperation, params, options);
 }
@@ -155,11 +139,7 @@ export const searchNumbersOperation: OperationSpec = {
   },
   parts: { pairs: toPairs, checks: { number: numberCheck, enum: enumCheck, pattern: patternCheck } },
 };
-/**
- * Search the numbers Vonage has available to rent in one country, by type, features and a digit pattern, with their monthly cost.
- *
- * Standalone form of {@link Vonage.searchNumbers}; `core` from `createCore()`.
- */
+/** Search the numbers Vonage has available to rent in one country, by type, features and a digit pattern, with their monthly cost. Standalone form of {@link Vonage.searchNumbers}; `core` from `createCore()`. */
 export function searchNumbers(core: Core, params: SearchNumbersParams, options?: RequestOptions): Promise<SearchNumbersResponse> {
   return core.call(searchNumbersOperation, params, options);
 }
@@ -220,11 +200,7 @@ export const sendSmsOperation: OperationSpec = {
     checks: { number: numberCheck, enum: enumCheck, pattern: patternCheck },
   },
 };
-/**
- * Send an SMS from a Vonage number or an alphanumeric sender ID to one recipient through the SMS API.
- *
- * Standalone form of {@link Vonage.sendSms}; `core` from `createCore()`.
- */
+/** Send an SMS from a Vonage number or an alphanumeric sender ID to one recipient through the SMS API. Standalone form of {@link Vonage.sendSms}; `core` from `createCore()`. */
 export function sendSms(core: Core, params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
   return core.call(sendSmsOperation, params, options);
 }
@@ -240,11 +216,7 @@ export const updateAccountSettingsOperation: OperationSpec = {
   args: { properties: { mo_callback_url: { type: "string" }, dr_callback_url: { type: "string" } } },
   parts: { pairs: toPairs, form: formBody },
 };
-/**
- * Set the account's default webhooks: where inbound SMS go for numbers without their own webhook, and where delivery receipts go.
- *
- * Standalone form of {@link Vonage.updateAccountSettings}; `core` from `createCore()`.
- */
+/** Set the account's default webhooks: where inbound SMS go for numbers without their own webhook, and where delivery receipts go. Standalone form of {@link Vonage.updateAccountSettings}; `core` from `createCore()`. */
 export function updateAccountSettings(core: Core, params: UpdateAccountSettingsParams = {}, options?: RequestOptions): Promise<UpdateAccountSettingsResponse> {
   return core.call(updateAccountSettingsOperation, params, options);
 }
@@ -287,11 +259,7 @@ export const updateNumberOperation: OperationSpec = {
     checks: { enum: enumCheck, pattern: patternCheck },
   },
 };
-/**
- * Change where one of your numbers sends its traffic: link it to a Vonage application, set the webhook for inbound SMS, forward inbound calls to a SIP URI or a phone number, or set the webhook called when a call ends.
- *
- * Standalone form of {@link Vonage.updateNumber}; `core` from `createCore()`.
- */
+/** Change where one of your numbers sends its traffic: link it to a Vonage application, set the webhook for inbound SMS, forward inbound calls to a SIP URI or a phone number, or set the webhook called when a call ends. Standalone form of {@link Vonage.updateNumber}; `core` from `createCore()`. */
 export function updateNumber(core: Core, params: UpdateNumberParams, options?: RequestOptions): Promise<UpdateNumberResponse> {
   return core.call(updateNumberOperation, params, options);
 }
