@@ -129,11 +129,11 @@ function typesFile(provider: Provider): string[] {
     } else {
       statements.push(`/** Arguments of \`${func.names.tsMethod}\` (${commentSafe(oneLine(func.title))}). */\nexport interface ${paramsType(func)} {\n${members.join('\n')}\n}`);
     }
-    statements.push(`/** What \`${func.names.tsMethod}\` resolves to. */\nexport type ${responseType(func)} = ${func.responseSchema ? jsonSchemaType(func.responseSchema) : 'null'};`);
-    if (isHttp(func)) {
-      const items = itemsSchema(func);
-      if (items) statements.push(`/** One item of \`${func.names.tsMethod}\`'s pages. */\nexport type ${itemType(func)} = ${jsonSchemaType(items as Record<string, unknown>)};`);
-    }
+    const items = isHttp(func) ? itemsSchema(func) : null;
+    // The page's items print as the item type, declared once below.
+    const named = new Map<object, string>(items ? [[items, itemType(func)]] : []);
+    statements.push(`/** What \`${func.names.tsMethod}\` resolves to. */\nexport type ${responseType(func)} = ${func.responseSchema ? jsonSchemaType(func.responseSchema, '', named) : 'null'};`);
+    if (items) statements.push(`/** One item of \`${func.names.tsMethod}\`'s pages. */\nexport type ${itemType(func)} = ${jsonSchemaType(items as Record<string, unknown>)};`);
   }
   return statements;
 }
