@@ -184,7 +184,8 @@ interface FunctionPiece {
 function functionsFile(provider: Provider): string[] {
   const http = provider.functions.filter(isHttp);
   const specs = new Map(http.map((func) => [func, operationSpec(func)]));
-  const shared = hoistRepeated(Object.fromEntries(http.map((func) => [func.name, specs.get(func)!.args])), 'rule');
+  // `rule_1`: camel-cased function names never hold an underscore, so a hoisted rule cannot take a function's name.
+  const shared = hoistRepeated(Object.fromEntries(http.map((func) => [func.name, specs.get(func)!.args])), 'rule_');
   const sharedArgs = shared.value as Record<string, unknown>;
   const pieces = provider.functions.map((func) => (isHttp(func) ? httpPiece(provider, func, specs.get(func)!, sharedArgs[func.name]) : unavailablePiece(provider, func)));
   const unique = (names: string[]) => [...new Set(names)];

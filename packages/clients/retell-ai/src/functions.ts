@@ -2,45 +2,45 @@
 
 import { encodePathValue, objectCheck, uriFormat, numberCheck, enumCheck, e164Format, unionCheck, toPairs, itemsOf, pagesOf, type Core, type RequestOptions, type OperationSpec, type ValueRule } from '@switchboard/runtime';
 import type { ApiDeleteParams, ApiDeleteResponse, ApiGetParams, ApiGetResponse, ApiPatchParams, ApiPatchResponse, ApiPostParams, ApiPostResponse, CreateAgentParams, CreateAgentResponse, CreatePhoneCallParams, CreatePhoneCallResponse, CreateWebCallParams, CreateWebCallResponse, DeleteAgentParams, DeleteAgentResponse, DeleteCallParams, DeleteCallResponse, GetAgentParams, GetAgentResponse, GetCallParams, GetCallResponse, GetCurrentUserParams, GetCurrentUserResponse, GetLlmParams, GetLlmResponse, GetPhoneNumberParams, GetPhoneNumberResponse, GetVoiceParams, GetVoiceResponse, ListAgentsParams, ListAgentsResponse, ListAgentsItem, ListCallsParams, ListCallsResponse, ListCallsItem, ListLlmsParams, ListLlmsResponse, ListLlmsItem, ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem, ListVoicesParams, ListVoicesResponse, StopCallParams, StopCallResponse, UpdateAgentParams, UpdateAgentResponse, UpdateCallParams, UpdateCallResponse, UpdatePhoneNumberParams, UpdatePhoneNumberResponse } from './types.js';
-const rule1: ValueRule = {
+const rule_1: ValueRule = {
   type: "object",
   properties: { type: { type: "string", enum: ["enum"] }, op: { type: "string", enum: ["in"] }, value: { type: "array", items: { type: "string" } } },
   required: ["type", "op", "value"],
   additionalProperties: false,
 };
-const rule2: ValueRule = {
+const rule_2: ValueRule = {
   type: "object",
   properties: { type: { type: "string", enum: ["string"] }, op: { type: "string", enum: ["eq", "ne", "sw", "ew", "co"] }, value: { type: "string" } },
   required: ["type", "op", "value"],
   additionalProperties: false,
 };
-const rule3: ValueRule = { anyOf: [{ type: "number" }, { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 }] };
-const rule4: ValueRule = {
+const rule_3: ValueRule = { anyOf: [{ type: "number" }, { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 }] };
+const rule_4: ValueRule = {
   type: "object",
-  properties: { type: { type: "string", enum: ["number", "range"] }, op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] }, value: rule3 },
+  properties: { type: { type: "string", enum: ["number", "range"] }, op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] }, value: rule_3 },
   required: ["type", "op", "value"],
 };
-const rule5: ValueRule = {
+const rule_5: ValueRule = {
   type: "object",
   properties: { type: { type: "string", enum: ["boolean"] }, op: { type: "string", enum: ["eq"] }, value: { type: "boolean" } },
   required: ["type", "op", "value"],
   additionalProperties: false,
 };
-const rule6: ValueRule = { type: "string", enum: ["everything", "everything_except_pii", "basic_attributes_only"] };
-const rule7: ValueRule = { type: "string", enum: ["eq", "ne", "sw", "ew", "co", "gt", "ge", "lt", "le", "bt", "in", "pr", "np"] };
-const rule8: ValueRule = {
+const rule_6: ValueRule = { type: "string", enum: ["everything", "everything_except_pii", "basic_attributes_only"] };
+const rule_7: ValueRule = { type: "string", enum: ["eq", "ne", "sw", "ew", "co", "gt", "ge", "lt", "le", "bt", "in", "pr", "np"] };
+const rule_8: ValueRule = {
   type: "object",
-  properties: { key: { type: "string" }, type: { type: "string", enum: ["string", "number", "boolean", "range", "enum", "present"] }, op: rule7 },
+  properties: { key: { type: "string" }, type: { type: "string", enum: ["string", "number", "boolean", "range", "enum", "present"] }, op: rule_7 },
   required: ["type", "op"],
 };
-const rule9: ValueRule = { type: "array", items: rule8 };
-const rule10: ValueRule = {
+const rule_9: ValueRule = { type: "array", items: rule_8 };
+const rule_10: ValueRule = {
   type: "object",
   properties: { agent_id: { type: "string", minLength: 1 }, agent_version: { type: "integer", minimum: 0 }, weight: { type: "number", minimum: 0, maximum: 1 } },
   required: ["agent_id", "weight"],
   additionalProperties: false,
 };
-const rule11: ValueRule = { type: "array", items: rule10 };
+const rule_11: ValueRule = { type: "array", items: rule_10 };
 export const apiDeleteOperation: OperationSpec = {
   id: "retell-ai.api_delete",
   operation: "write",
@@ -430,9 +430,9 @@ export const listCallsOperation: OperationSpec = {
               additionalProperties: false,
             },
           },
-          agent_tag: rule1,
-          call_id: rule2,
-          batch_call_id: rule2,
+          agent_tag: rule_1,
+          call_id: rule_2,
+          batch_call_id: rule_2,
           call_status: {
             type: "object",
             properties: {
@@ -463,15 +463,15 @@ export const listCallsOperation: OperationSpec = {
             required: ["type", "op", "value"],
             additionalProperties: false,
           },
-          from_number: rule2,
-          to_number: rule2,
-          start_timestamp: rule4,
-          end_timestamp: rule4,
-          duration_ms: rule4,
-          combined_cost: rule4,
-          e2e_latency_p50: rule4,
-          call_successful: rule5,
-          in_voicemail: rule5,
+          from_number: rule_2,
+          to_number: rule_2,
+          start_timestamp: rule_4,
+          end_timestamp: rule_4,
+          duration_ms: rule_4,
+          combined_cost: rule_4,
+          e2e_latency_p50: rule_4,
+          call_successful: rule_5,
+          in_voicemail: rule_5,
           user_sentiment: {
             type: "object",
             properties: {
@@ -482,17 +482,17 @@ export const listCallsOperation: OperationSpec = {
             required: ["type", "op", "value"],
             additionalProperties: false,
           },
-          disconnection_reason: rule1,
+          disconnection_reason: rule_1,
           data_storage_setting: {
             type: "object",
-            properties: { type: { type: "string", enum: ["enum"] }, op: { type: "string", enum: ["in"] }, value: { type: "array", items: rule6 } },
+            properties: { type: { type: "string", enum: ["enum"] }, op: { type: "string", enum: ["in"] }, value: { type: "array", items: rule_6 } },
             required: ["type", "op", "value"],
             additionalProperties: false,
           },
-          metadata: rule9,
-          dynamic_variables: rule9,
-          custom_attributes: rule9,
-          custom_analysis_data: rule9,
+          metadata: rule_9,
+          dynamic_variables: rule_9,
+          custom_attributes: rule_9,
+          custom_analysis_data: rule_9,
           tool_calls: { type: "array", items: { type: "object" } },
         },
         additionalProperties: false,
@@ -659,7 +659,7 @@ export const updateCallOperation: OperationSpec = {
   body: "json",
   params: [{ name: "call_id", in: "path" }, { name: "metadata", in: "body" }, { name: "data_storage_setting", in: "body" }, { name: "custom_attributes", in: "body" }],
   args: {
-    properties: { call_id: { type: "string", minLength: 1 }, metadata: { type: "object" }, data_storage_setting: rule6, custom_attributes: { type: "object" } },
+    properties: { call_id: { type: "string", minLength: 1 }, metadata: { type: "object" }, data_storage_setting: rule_6, custom_attributes: { type: "object" } },
     required: ["call_id"],
   },
   parts: { path: encodePathValue, checks: { object: objectCheck, enum: enumCheck } },
@@ -683,10 +683,10 @@ export const updatePhoneNumberOperation: OperationSpec = {
       data: {
         type: "object",
         properties: {
-          inbound_agents: rule11,
-          outbound_agents: rule11,
-          inbound_sms_agents: rule11,
-          outbound_sms_agents: rule11,
+          inbound_agents: rule_11,
+          outbound_agents: rule_11,
+          inbound_sms_agents: rule_11,
+          outbound_sms_agents: rule_11,
           nickname: { type: "string" },
           inbound_webhook_url: { type: "string", format: "uri" },
         },
