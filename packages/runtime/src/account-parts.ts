@@ -1,12 +1,13 @@
 /**
  * The request parts an account decides beyond its credentials: which URL a server has when
  * the spec gives one per value of a field (Mailgun's US or EU host), and the provider's
- * headers filled from fields (`DP-Company-ID: {company_id}`).
+ * headers filled from fields (`DP-Company-ID: {company_id}`). A provider with either carries
+ * `accountParts` (`ProviderSpec.parts.accounts`); no other program bundles this.
  */
 
 import { SwitchboardError } from './errors.js';
 import { placeholdersOf } from './fields.js';
-import type { ProviderSpec, ServerUrlSpec } from './spec.js';
+import type { AccountParts, ProviderSpec, ServerUrlSpec } from './spec.js';
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
@@ -59,3 +60,6 @@ export function accountHeaders(provider: ProviderSpec, value: (key: string) => s
   }
   return out;
 }
+
+/** The code behind server URLs chosen by a field and the provider's headers (`ProviderSpec.parts.accounts`). */
+export const accountParts: AccountParts = { chooseServerUrl, headerFields: requiredHeaderFields, headers: accountHeaders };

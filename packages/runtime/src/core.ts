@@ -7,7 +7,7 @@
  */
 
 import { snapshotArguments, type ArgumentLimits } from './arguments.js';
-import { accountHeaders, chooseServerUrl, choosingField, requiredHeaderFields } from './account-parts.js';
+import { authCodeOf, type AuthCode } from './auth.js';
 import { buildRequest, fillServerUrl, type BuildInput, type PreparedRequest } from './build-request.js';
 import { connectionError, describeFailure } from './connection-error.js';
 import {
@@ -21,7 +21,7 @@ import { neededFieldKeys, redactorFor, requireFields, resolveFields, type Resolv
 import type { OAuth2TokenStore } from './oauth2-token.js';
 import type { OAuth2Session } from './oauth2-session.js';
 import { makeLog, type Log } from './logger.js';
-import { partOf } from './part-of.js';
+import { partOf, providerPartOf } from './part-of.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
 import type { FetchedPage } from './pagination.js';
 import { REDACTED, type Redactor } from './redact.js';
@@ -63,6 +63,7 @@ interface Call {
 /** One server as every call of this client reaches it (`Core.route`). */
 interface Route {
   server: ServerSpec;
+  authCode: AuthCode;
   serverUrl: string;
   oauth2: OAuth2ClientCredentialsSpec | null;
   tokenServerUrl: string | null;
@@ -109,7 +110,7 @@ export class Core {
     // A caller's transport, else its fetch, else the platform's default (node:http under Node, fetch elsewhere).
     this.transport = options.transport ?? (options.fetch ? fetchTransport(options.fetch) : defaultTransport);
     this.log = makeLog(options.logger ?? globalThis.console, options.logLevel ?? DEFAULTS.logLevel, this.redactor);
-    this.headerFieldKeys = requiredHeaderFields(provider);
+    this.headerFieldKeys = provider.headers ? providerPartOf(provider, 'accounts').headerFields(provider) : [];
     this.tokenStore = options.oauth2Tokens ?? provider.oauth2?.newStore((options as InternalClientOptions).now ?? Date.now);
   }
 
@@ -148,7 +149,7 @@ export class Core {
     const args = spec.renamedParams && isPlainRecord(snapshot) ? partOf(spec, 'rename')(spec, snapshot) : snapshot;
     validateArgs(spec, args, this.redactor);
     const route = this.route(spec);
-    const input: BuildInput = { op: spec, args, server: route.server, serverUrl: route.serverUrl, fieldValues: route.fieldValues, accountHeaders: this.accountHeaders(), extraHeaders: [this.options.defaultHeaders, headers] };
+    const input: BuildInput = { op: spec, args, server: route.server, authCode: route.authCode, serverUrl: route.serverUrl, fieldValues: route.fieldValues, accountHeaders: this.accountHeaders(), extraHeaders: [this.options.defaultHeaders, headers] };
     const request = this.build(input, route.oauth2 ? REDACTED : undefined);
     this.checkSize(spec.id, request);
     const tokens = route.oauth2 ? (route.session ??= this.oauth2Session(route, route.oauth2)) : null;
@@ -187,12 +188,13 @@ export class Core {
     const known = this.routes?.get(spec.server);
     if (known !== undefined) return known;
     const server = this.server(spec);
+    const authCode = authCodeOf(this.provider, server.auth);
     const serverUrl = this.serverUrl(spec.id, spec.server, server);
     const oauth2 = server.auth.kind === 'oauth2_client_credentials' ? server.auth : null;
     const tokenServerUrl = oauth2 ? this.serverUrl(spec.id, oauth2.tokenServer, this.tokenServer(oauth2)) : null;
     // The token endpoint's URL may have placeholders of its own (a regional auth host).
     const keys = [
-      ...new Set([...neededFieldKeys(serverUrl, server.auth), ...(tokenServerUrl ? neededFieldKeys(tokenServerUrl, { kind: 'none' }) : []), ...this.headerFieldKeys]),
+      ...new Set([...neededFieldKeys(serverUrl, authCode.fields(server.auth)), ...(tokenServerUrl ? neededFieldKeys(tokenServerUrl, []) : []), ...this.headerFieldKeys]),
     ];
     const fieldValues = requireFields(this.provider, spec.id, this.fields, keys);
     const credentialHint = keys
@@ -200,7 +202,7 @@ export class Core {
       .filter((f) => f?.spec.secret)
       .map((f) => `${f?.envName} or { ${f?.spec.option} }`)
       .join(', ');
-    const route: Route = { server, serverUrl, oauth2, tokenServerUrl, fieldValues, credentialHint };
+    const route: Route = { server, authCode, serverUrl, oauth2, tokenServerUrl, fieldValues, credentialHint };
     // Made on the first call, so a client that is created and never used stays small.
     (this.routes ??= new Map()).set(spec.server, route);
     return route;
@@ -210,8 +212,10 @@ export class Core {
    * The provider's headers from this client's field values, which never change after construction:
    * built on the first call (so a bad value fails that call, naming the field, as before) and kept.
    */
-  private accountHeaders(): Record<string, string> {
-    this.filledHeaders ??= accountHeaders(this.provider, (key) => this.fields.get(key)?.value);
+  private accountHeaders(): Record<string, string> | undefined {
+    const { provider } = this;
+    if (!provider.headers) return undefined;
+    this.filledHeaders ??= providerPartOf(provider, 'accounts').headers(provider, (key) => this.fields.get(key)?.value);
     return this.filledHeaders;
   }
 
@@ -277,9 +281,10 @@ export class Core {
   /** The spec's URL template for this account: the only one, or the one a field chooses. */
   /** @internal Also for page walks. */
   specServerUrl(operation: string, server: ServerSpec): string {
-    const field = choosingField(server.url);
-    const value = field === null ? undefined : requireFields(this.provider, operation, this.fields, [field])[field];
-    return chooseServerUrl(this.provider, server.url, value);
+    const { url } = server;
+    if (typeof url === 'string') return url;
+    const value = requireFields(this.provider, operation, this.fields, [url.byField])[url.byField];
+    return providerPartOf(this.provider, 'accounts').chooseServerUrl(this.provider, url, value);
   }
 
   /**
