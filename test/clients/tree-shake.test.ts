@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -91,5 +92,27 @@ describe('a one-function program bundles only what the function uses', () => {
       const kind = exports.provider.servers[op.server]!.auth.kind;
       if (kind !== 'none') expect(bytes.get(AUTH_MODULES[kind]), `${client} ${name}: its ${kind} auth`).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('error names in a minified bundle', () => {
+  it("are the classes' names, not the minifier's (error.name and String(error) read them)", async () => {
+    const dir = join(REPO, 'packages/clients/telnyx');
+    const program = `import { createCore, sendSms, getCall } from './dist/index.js';
+globalThis.fetch = async () => new Response('{"errors":[{"detail":"not found"}]}', { status: 404 });
+const core = createCore({ apiKey: 'KEY_minified', maxRetries: 0 });
+const names = [];
+for (const call of [() => sendSms(core, { to: '+15555550100', text: 'hi' }), () => sendSms(core, {}), () => getCall(core, { call_control_id: 'c1' })]) {
+  try { await call(); } catch (error) { names.push(error.name); }
+}
+export default names;`;
+    const result = await build({
+      stdin: { contents: program, resolveDir: dir, loader: 'js', sourcefile: 'program.mjs' },
+      bundle: true, minify: true, format: 'esm', target: 'es2022', platform: 'browser', write: false, logLevel: 'silent',
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'switchboard-minified-')), 'program.mjs');
+    writeFileSync(file, result.outputFiles[0]!.contents);
+    const { default: names } = (await import(file)) as { default: string[] };
+    expect(names).toEqual(['NotFoundError', 'ValidationError', 'NotFoundError']);
   });
 });

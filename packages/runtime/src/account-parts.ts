@@ -13,6 +13,8 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
 
 /** A field value that cannot be used as it is; raised before any request. The value is never quoted. */
 export class InvalidFieldError extends SwitchboardError {
+  static override readonly errorName: string = 'InvalidFieldError';
+
   constructor(
     readonly provider: string,
     /** The field's key, e.g. `region`. */
