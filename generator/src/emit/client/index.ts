@@ -6,6 +6,7 @@ import { clientPackageJson, clientReadme, clientTsconfig } from './package-files
 import { LICENSE_TEXT } from '../package-meta.js';
 import { operationSpec, providerSpec } from './spec-literals.js';
 import { operationParts } from './operation-parts.js';
+import { providerParts } from './provider-parts.js';
 import { jsonSchemaType, valueType } from './ts-types.js';
 import { jsLiteral, tsClientSetup, tsExampleCall } from './examples.js';
 import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
@@ -66,12 +67,13 @@ const usesOAuth2 = (provider: Provider) => provider.servers.some((s) => s.auth.k
 
 function providerFile(provider: Provider): string[] {
   const oauth2 = usesOAuth2(provider);
-  const spec = { ...providerSpec(provider), ...(oauth2 ? { oauth2: new CodeReference('oauth2ClientCredentials') } : {}) };
+  const { parts, imports } = providerParts(provider);
+  const spec = { ...providerSpec(provider), ...(oauth2 ? { oauth2: new CodeReference('oauth2ClientCredentials') } : {}), ...(parts ? { parts } : {}) };
   const optionMembers = provider.fields
     .map((f) => `${doc(`${f.description} Defaults to the environment variable ${f.env} (for a named account: ${f.accountEnvTemplate.replace('{ACCOUNT}', '<ACCOUNT>')})${f.default ? `, then ${JSON.stringify(f.default)}` : ''}.${f.required ? '' : ' Optional: when unset, the headers that use it are not sent.'}`)}  ${f.option}?: ${f.enum ? f.enum.map(tsString).join(' | ') : 'string'};`)
     .join('\n');
   return [
-    `import { Core, ${oauth2 ? 'oauth2ClientCredentials, ' : ''}type ClientOptions, type ProviderSpec } from '@switchboard/runtime';`,
+    `import { Core, ${[...(oauth2 ? ['oauth2ClientCredentials'] : []), ...imports].map((name) => `${name}, `).join('')}type ClientOptions, type ProviderSpec } from '@switchboard/runtime';`,
     `/** What the runtime needs to know about ${commentSafe(oneLine(provider.name))}: servers, credentials, auth, error envelope. */\nexport const provider: ProviderSpec = ${jsLiteral(spec, '', 160)};`,
     `/** Options of the ${commentSafe(oneLine(provider.name))} client: credentials (or their environment variables) plus the runtime's options. */\nexport interface ${provider.className}Options extends ClientOptions {\n${optionMembers.replace(/^/gm, '  ').replace(/^  {2}/gm, '  ')}\n}`,
     `/** A runtime core bound to ${commentSafe(oneLine(provider.name))}, for the standalone functions (smallest bundles). */\nexport function createCore(options: ${provider.className}Options = {}): Core {\n  return new Core(provider, options);\n}`,
