@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { hashProviderFolder, stampProviderFolder } from './cache/spec-hash.js';
 import { generatorFingerprint } from './cache/fingerprint.js';
 import { CacheCorruptError, GenerationCache, SummaryFiles, type OutputStamp, type ProviderEntry, type StoredSummary } from './cache/store.js';
-import { isStreamed, type Emitter, type IndexOutput, type SummaryList } from './emit/emitter.js';
+import { isJoined, isStreamed, type Emitter, type IndexOutput, type JoinedFile, type SummaryList } from './emit/emitter.js';
 import { emitters as defaultEmitters } from './emit/index.js';
 import { checkClaims, type NameClaim } from './load/check-names.js';
 import { sortDiagnostics, type Diagnostic } from './load/diagnostics.js';
@@ -11,7 +11,8 @@ import { listProviderFolders, loadProvider, type ProviderFolder } from './load/i
 import type { Catalog, Provider } from './model.js';
 import { listOwnedFiles, readIfExists } from './output/tree.js';
 import { StagedWrites, type WriteSummary } from './output/write.js';
-import { comparePieces } from './output/compare-pieces.js';
+import { comparePieces, type Piece } from './output/compare-pieces.js';
+import { joinedPieces, layoutIfIntact, type JoinedLayout, type LayoutOffsets } from './output/joined.js';
 import { heapBound } from './heap-bound.js';
 import { PackageVersionError, withPackageVersion } from './output/package-versions.js';
 import { PhaseClock, type PhaseTiming } from './phase-clock.js';
@@ -106,6 +107,8 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
   const out = new OutputRun(options.rootDir, options.check === true, clock);
   const units: Unit[] = [];
   const models: Provider[] = [];
+  /** Where this run's walks put each joined file's pieces, recorded with the file's stamp once it is written. */
+  const layouts = new Map<string, LayoutOffsets>();
   const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0 };
   const finish = () => ({ timings: clock.timings(), stats: { ...stats } });
 
@@ -130,7 +133,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     for (const emitter of emitters) {
       const roots = emitter.split ? emitter.owns({ providers: [] }) : emitter.owns(catalog);
       const files = clock.time(`emit ${emitter.name}`, () => (emitter.split ? emitter.split.index(summaryList(emitter.name)) : emitter.emit(catalog)));
-      out.take(emitter, roots, files);
+      out.take(emitter, roots, files, (file) => joinedPiecesOf(emitter.name, file));
       boundHeap();
     }
     const removedFolders = cache ? cache.folders().filter((f) => !listed.folders.some((l) => l.name === f)) : [];
@@ -144,7 +147,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     options.onProgress?.({ phase: 'write', done: 0, total: 1 });
     const notGenerated = stale.filter((s) => s.problem === 'not generated').map((s) => s.path);
     const written = clock.time('write', () => out.staging.commit(notGenerated));
-    clock.time('write cache', () => saveEntries(units, removedFolders));
+    clock.time('write cache', () => saveEntries(units, removedFolders, writtenLayouts()));
     return { kind: 'written', summary: { written, removed: notGenerated, unchanged: files - written.length }, files, ...finish() };
   } catch (error) {
     out.staging.discard();
@@ -152,6 +155,35 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     throw error;
   } finally {
     ownSummaries?.close();
+  }
+
+  /**
+   * A joined file's pieces: with a cache, the unchanged providers' pieces are kept from the file on
+   * disk when it is still as the last run wrote it, so only the changed providers' summaries are read.
+   */
+  function joinedPiecesOf(emitter: string, file: JoinedFile<unknown>): Iterable<Piece> {
+    if (!cache) return file.chunks();
+    const providers = units.map((unit) => ({
+      folder: unit.folder,
+      unchanged: unit.emitted === null,
+      summary: () => {
+        const stored = unit.summaries[emitter];
+        if (!stored) throw new CacheCorruptError(`no ${emitter} summary for ${unit.folder}`);
+        return summaryFiles.load(stored);
+      },
+    }));
+    const old = layoutIfIntact(join(options.rootDir, file.path), cache.joinedLayout(file.path));
+    return joinedPieces(file.joined, providers, old, (offsets) => layouts.set(file.path, offsets));
+  }
+
+  /** The joined files' layouts as written, each with the stamp the file has now. */
+  function writtenLayouts(): Record<string, JoinedLayout> {
+    const recorded: Record<string, JoinedLayout> = {};
+    for (const [path, offsets] of layouts) {
+      const stamp = stampOf(options.rootDir, path);
+      if (stamp) recorded[path] = { size: stamp.size, mtimeMs: stamp.mtimeMs, ...offsets };
+    }
+    return recorded;
   }
 
   /** One emitter's summaries of every provider, read from disk on each walk. */
@@ -231,7 +263,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     return { spec: { hash, stamp }, entry: entry && entry.specHash === hash ? entry : null };
   }
 
-  function saveEntries(toSave: Unit[], removed: string[]): void {
+  function saveEntries(toSave: Unit[], removed: string[], joined?: Record<string, JoinedLayout>): void {
     if (!cache) return;
     const entries: ProviderEntry[] = [];
     for (const unit of toSave) {
@@ -240,7 +272,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
       if (outputs.some((o) => o === null)) continue;
       entries.push({ folder: unit.folder, specHash: unit.spec.hash, specStamp: unit.spec.stamp, claims: typeof unit.claims === 'string' ? unit.claims : JSON.stringify(unit.claims), summaries: unit.summaries, owned: unit.owned, outputs: outputs as OutputStamp[] });
     }
-    cache.saveIndex(entries, removed);
+    cache.saveIndex(entries, removed, joined);
   }
 }
 
@@ -280,7 +312,7 @@ class OutputRun {
   }
 
   /** Compare an emitter's files with the disk and stage the ones that differ. */
-  take(emitter: Emitter, roots: string[], files: IndexOutput[]): void {
+  take(emitter: Emitter, roots: string[], files: IndexOutput[], joinedPiecesOf?: (file: JoinedFile<unknown>) => Iterable<Piece>): void {
     roots.forEach((r) => this.roots.add(r));
     for (const file of files) {
       if (!roots.some((root) => file.path.startsWith(`${root}/`))) {
@@ -288,7 +320,8 @@ class OutputRun {
       }
       this.expected.add(file.path);
       if (isStreamed(file)) {
-        const outcome = this.clock.time('compare', () => comparePieces(join(this.rootDir, file.path), file.chunks()));
+        const pieces = isJoined(file) && joinedPiecesOf ? joinedPiecesOf(file) : file.chunks();
+        const outcome = this.clock.time('compare', () => comparePieces(join(this.rootDir, file.path), pieces));
         if (outcome.kind === 'same') continue;
         this.found.push({ path: file.path, problem: outcome.kind });
         this.clock.time('write', () => outcome.write(this.check ? null : this.staging.stagePieces(file.path)));

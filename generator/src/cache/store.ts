@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { NameClaim } from '../load/check-names.js';
 import type { Provider } from '../model.js';
+import { isJoinedLayout, sameLayout, type JoinedLayout } from '../output/joined.js';
 
 /** One generated file as it was left on disk: if size and mtime still match, so do its bytes. */
 export interface OutputStamp {
@@ -42,6 +43,8 @@ interface IndexFile {
   format: typeof FORMAT;
   fingerprint: string;
   entries: Record<string, ProviderEntry>;
+  /** Per joined catalog-wide file (project-relative path), where its pieces lie as the last run wrote it. */
+  joined?: Record<string, JoinedLayout>;
 }
 
 const FORMAT = 2;
@@ -85,7 +88,9 @@ function readIndex(path: string): IndexFile | null {
     const value = deserialize(readFileSync(path)) as unknown;
     if (!isObject(value) || value.format !== FORMAT || typeof value.fingerprint !== 'string' || !isObject(value.entries)) return null;
     if (!Object.entries(value.entries).every(([folder, entry]) => isEntry(entry) && entry.folder === folder)) return null;
-    return value as unknown as IndexFile;
+    // Layouts only save work: a bad one is dropped, and those files are made in full.
+    const joined = isObject(value.joined) && Object.values(value.joined).every(isJoinedLayout) ? (value.joined as Record<string, JoinedLayout>) : {};
+    return { ...(value as unknown as IndexFile), joined };
   } catch {
     return null;
   }
@@ -227,6 +232,12 @@ export class GenerationCache {
     return index && index.fingerprint === this.fingerprint ? (index.entries[folder] ?? null) : null;
   }
 
+  /** Where the pieces of the joined file at `path` lay when this generator last wrote it, if recorded. */
+  joinedLayout(path: string): JoinedLayout | null {
+    const index = this.index();
+    return index && index.fingerprint === this.fingerprint ? (index.joined?.[path] ?? null) : null;
+  }
+
   /** Every folder an earlier run recorded, whatever its specs: what earlier runs generated for folders that may be gone. */
   folders(): string[] {
     return Object.keys(this.index()?.entries ?? {});
@@ -258,11 +269,15 @@ export class GenerationCache {
    * The index after this run: `updated` replaces what it names, `removed` is dropped, the rest is
    * kept when it is this generator's. Summary files no entry refers to any more are deleted.
    */
-  saveIndex(updated: ProviderEntry[], removed: string[]): void {
+  saveIndex(updated: ProviderEntry[], removed: string[], joined?: Record<string, JoinedLayout>): void {
     removeAbandonedRuns(this.cacheDir);
     const before = this.index();
+    const sameGenerator = before?.fingerprint === this.fingerprint;
+    // `joined` replaces every layout; without it the recorded ones stay (a check run writes nothing).
+    const layouts = joined ?? (sameGenerator ? (before.joined ?? {}) : {});
+    const layoutsKept = sameGenerator && Object.keys(layouts).length === Object.keys(before.joined ?? {}).length && Object.entries(layouts).every(([path, l]) => sameLayout(l, before.joined?.[path]));
     // Nothing new and nothing gone (and no pending files): the index on disk already says it all.
-    if (updated.length === 0 && removed.length === 0 && this.created === null && before?.fingerprint === this.fingerprint) return;
+    if (updated.length === 0 && removed.length === 0 && this.created === null && sameGenerator && layoutsKept) return;
     const entries: Record<string, ProviderEntry> = before && before.fingerprint === this.fingerprint ? { ...before.entries } : {};
     for (const folder of removed) delete entries[folder];
     for (const entry of updated) entries[entry.folder] = entry;
@@ -273,8 +288,9 @@ export class GenerationCache {
       rmSync(this.pendingDir, { recursive: true, force: true });
       this.created = null;
     }
-    writeAtomically(this.indexPath, serialize({ format: FORMAT, fingerprint: this.fingerprint, entries } satisfies IndexFile));
-    this.loaded = { format: FORMAT, fingerprint: this.fingerprint, entries };
+    const index: IndexFile = { format: FORMAT, fingerprint: this.fingerprint, entries, joined: layouts };
+    writeAtomically(this.indexPath, serialize(index));
+    this.loaded = index;
     for (const name of readdirSync(this.dir)) {
       // `.entry` files are the per-provider entries of the cache's first format, which the index replaced.
       if ((name.endsWith(SUMMARY) && !kept.has(name)) || name.endsWith('.entry')) rmSync(join(this.dir, name), { force: true });
