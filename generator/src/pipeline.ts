@@ -2,7 +2,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashProviderFolder, stampProviderFolder } from './cache/spec-hash.js';
 import { generatorFingerprint } from './cache/fingerprint.js';
-import { CacheCorruptError, GenerationCache, SummaryFiles, type OutputStamp, type ProviderEntry, type StoredSummary } from './cache/store.js';
+import { CacheCorruptError, GenerationCache, packStamps, stampedPaths, SummaryFiles, type OutputStamp, type OutputStamps, type ProviderEntry, type StoredSummary } from './cache/store.js';
 import { isJoined, isStreamed, type Emitter, type IndexOutput, type JoinedFile, type SummaryList } from './emit/emitter.js';
 import { emitters as defaultEmitters } from './emit/index.js';
 import { checkClaims, type NameClaim } from './load/check-names.js';
@@ -270,7 +270,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
       if (!unit.emitted || !unit.spec) continue;
       const outputs = unit.emitted.paths.map((path) => stampOf(options.rootDir, path));
       if (outputs.some((o) => o === null)) continue;
-      entries.push({ folder: unit.folder, specHash: unit.spec.hash, specStamp: unit.spec.stamp, claims: typeof unit.claims === 'string' ? unit.claims : JSON.stringify(unit.claims), summaries: unit.summaries, owned: unit.owned, outputs: outputs as OutputStamp[] });
+      entries.push({ folder: unit.folder, specHash: unit.spec.hash, specStamp: unit.spec.stamp, claims: typeof unit.claims === 'string' ? unit.claims : JSON.stringify(unit.claims), summaries: unit.summaries, owned: unit.owned, outputs: packStamps(outputs as OutputStamp[]) });
     }
     cache.saveIndex(entries, removed, joined);
   }
@@ -288,10 +288,10 @@ function stampOf(rootDir: string, path: string): OutputStamp | null {
 }
 
 /** Every recorded output is still on disk with the size and mtime it was left with. */
-function outputsIntact(rootDir: string, outputs: OutputStamp[]): boolean {
-  return outputs.every((o) => {
-    const now = stampOf(rootDir, o.path);
-    return now !== null && now.size === o.size && now.mtimeMs === o.mtimeMs;
+function outputsIntact(rootDir: string, outputs: OutputStamps): boolean {
+  return stampedPaths(outputs).every((path, i) => {
+    const now = statSync(join(rootDir, path), { throwIfNoEntry: false });
+    return now !== undefined && now.size === outputs.sizes[i] && now.mtimeMs === outputs.mtimesMs[i];
   });
 }
 
@@ -307,7 +307,7 @@ class OutputRun {
   }
 
   expectCached(entry: ProviderEntry): void {
-    for (const output of entry.outputs) this.expected.add(output.path);
+    for (const path of stampedPaths(entry.outputs)) this.expected.add(path);
     for (const root of entry.owned) this.roots.add(root);
   }
 

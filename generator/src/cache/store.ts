@@ -15,6 +15,24 @@ export interface OutputStamp {
 }
 
 /**
+ * A provider's output stamps as the index keeps them: the paths in one string, sizes and mtimes in
+ * number arrays. Tens of thousands of small objects cost more to serialize, read back and check
+ * than the few strings and arrays that say the same.
+ */
+export interface OutputStamps {
+  /** Project-relative paths, joined by NUL (which no path holds). */
+  paths: string;
+  sizes: Float64Array;
+  mtimesMs: Float64Array;
+}
+
+export function packStamps(stamps: OutputStamp[]): OutputStamps {
+  return { paths: stamps.map((s) => s.path).join('\0'), sizes: Float64Array.from(stamps, (s) => s.size), mtimesMs: Float64Array.from(stamps, (s) => s.mtimeMs) };
+}
+
+export const stampedPaths = (stamps: OutputStamps): string[] => (stamps.paths === '' ? [] : stamps.paths.split('\0'));
+
+/**
  * One emitter's summary of one provider, as kept: small ones in the index itself, larger ones in a
  * file of their own named by the hash of their bytes, read only while the catalog-wide files are
  * built. An object is kept field by field, so a walk that reads one field reads only its file.
@@ -36,7 +54,7 @@ export interface ProviderEntry {
   summaries: Record<string, StoredSummary>;
   /** Directories the emitters own because of this provider (its client package). */
   owned: string[];
-  outputs: OutputStamp[];
+  outputs: OutputStamps;
 }
 
 interface IndexFile {
@@ -47,7 +65,8 @@ interface IndexFile {
   joined?: Record<string, JoinedLayout>;
 }
 
-const FORMAT = 2;
+/** 3: output stamps packed (`OutputStamps`). */
+const FORMAT = 3;
 const INDEX = 'index.v8';
 const MODEL = '.model';
 const SUMMARY = '.summary';
@@ -69,9 +88,14 @@ function isEntry(value: unknown): value is ProviderEntry {
     isObject(value.summaries) &&
     Object.values(value.summaries).every(isStoredSummary) &&
     Array.isArray(value.owned) &&
-    Array.isArray(value.outputs) &&
-    value.outputs.every((o) => isObject(o) && typeof o.path === 'string' && typeof o.size === 'number' && typeof o.mtimeMs === 'number')
+    isStamps(value.outputs)
   );
+}
+
+function isStamps(value: unknown): value is OutputStamps {
+  if (!isObject(value) || typeof value.paths !== 'string' || !(value.sizes instanceof Float64Array) || !(value.mtimesMs instanceof Float64Array)) return false;
+  const count = value.paths === '' ? 0 : value.paths.split('\0').length;
+  return value.sizes.length === count && value.mtimesMs.length === count;
 }
 
 function isStoredSummary(value: unknown): value is StoredSummary {
@@ -245,7 +269,8 @@ export class GenerationCache {
 
   /** Outputs recorded for `folder` by any generator version (a removed provider's files to delete). */
   recordedOutputs(folder: string): string[] {
-    return this.index()?.entries[folder]?.outputs.map((o) => o.path) ?? [];
+    const entry = this.index()?.entries[folder];
+    return entry ? stampedPaths(entry.outputs) : [];
   }
 
   model(folder: string, specHash: string): Provider | null {
