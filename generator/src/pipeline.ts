@@ -9,7 +9,7 @@ import { checkClaims, type NameClaim } from './load/check-names.js';
 import { sortDiagnostics, type Diagnostic } from './load/diagnostics.js';
 import { listProviderFolders, loadProvider, type ProviderFolder } from './load/index.js';
 import type { Catalog, Provider } from './model.js';
-import { listOwnedFiles, readIfExists } from './output/tree.js';
+import { listOwnedFiles, readIfExists, type DirStamps } from './output/tree.js';
 import { StagedWrites, type WriteSummary } from './output/write.js';
 import { comparePieces, type Piece } from './output/compare-pieces.js';
 import { joinedPieces, layoutIfIntact, type JoinedLayout, type LayoutOffsets } from './output/joined.js';
@@ -109,6 +109,10 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
   const models: Provider[] = [];
   /** Where this run's walks put each joined file's pieces, recorded with the file's stamp once it is written. */
   const layouts = new Map<string, LayoutOffsets>();
+  // The owned directories as the last complete write run left them: only those whose mtime moved are read.
+  const treesBefore = cache && !wholeCatalog ? cache.ownedTrees() : null;
+  const treesSeen: DirStamps = new Map();
+  const indexOutputs: string[] = [];
   const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0 };
   const finish = () => ({ timings: clock.timings(), stats: { ...stats } });
 
@@ -134,10 +138,13 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
       const roots = emitter.split ? emitter.owns({ providers: [] }) : emitter.owns(catalog);
       const files = clock.time(`emit ${emitter.name}`, () => (emitter.split ? emitter.split.index(summaryList(emitter.name)) : emitter.emit(catalog)));
       out.take(emitter, roots, files, (file) => joinedPiecesOf(emitter.name, file));
+      indexOutputs.push(...files.map((f) => f.path));
       boundHeap();
     }
     const removedFolders = cache ? cache.folders().filter((f) => !listed.folders.some((l) => l.name === f)) : [];
-    const stale = clock.time('find stale', () => out.stale(removedFolders.flatMap((f) => cache!.recordedOutputs(f))));
+    // A directory not read may still hold what the last run generated and this one does not: the outputs it recorded for providers emitted again, and its catalog-wide files.
+    const earlier = treesBefore ? [...units.filter((u) => u.emitted).flatMap((u) => cache!.recordedOutputs(u.folder)), ...treesBefore.indexOutputs] : [];
+    const stale = clock.time('find stale', () => out.stale([...removedFolders.flatMap((f) => cache!.recordedOutputs(f)), ...earlier], treesBefore?.stamps, treesSeen));
     const files = out.expectedCount();
 
     if (options.check) {
@@ -147,7 +154,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     options.onProgress?.({ phase: 'write', done: 0, total: 1 });
     const notGenerated = stale.filter((s) => s.problem === 'not generated').map((s) => s.path);
     const written = clock.time('write', () => out.staging.commit(notGenerated));
-    clock.time('write cache', () => saveEntries(units, removedFolders, writtenLayouts()));
+    clock.time('write cache', () => saveEntries(units, removedFolders, { joined: writtenLayouts() }));
     return { kind: 'written', summary: { written, removed: notGenerated, unchanged: files - written.length }, files, ...finish() };
   } catch (error) {
     out.staging.discard();
@@ -263,16 +270,24 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     return { spec: { hash, stamp }, entry: entry && entry.specHash === hash ? entry : null };
   }
 
-  function saveEntries(toSave: Unit[], removed: string[], joined?: Record<string, JoinedLayout>): void {
+  /** With `written`, this run wrote: its joined layouts are kept, and its directories' record if every provider got an entry. */
+  function saveEntries(toSave: Unit[], removed: string[], written?: { joined: Record<string, JoinedLayout> }): void {
     if (!cache) return;
     const entries: ProviderEntry[] = [];
+    let unaccounted = 0;
     for (const unit of toSave) {
-      if (!unit.emitted || !unit.spec) continue;
+      if (!unit.emitted) continue;
+      const spec = unit.spec;
       const outputs = unit.emitted.paths.map((path) => stampOf(options.rootDir, path));
-      if (outputs.some((o) => o === null)) continue;
-      entries.push({ folder: unit.folder, specHash: unit.spec.hash, specStamp: unit.spec.stamp, claims: typeof unit.claims === 'string' ? unit.claims : JSON.stringify(unit.claims), summaries: unit.summaries, owned: unit.owned, outputs: packStamps(outputs as OutputStamp[]) });
+      // No spec stamp (a folder the cache does not take) or an output gone: no entry, so the run's outputs are not all accounted for.
+      if (!spec || outputs.some((o) => o === null)) {
+        unaccounted++;
+        continue;
+      }
+      entries.push({ folder: unit.folder, specHash: spec.hash, specStamp: spec.stamp, claims: typeof unit.claims === 'string' ? unit.claims : JSON.stringify(unit.claims), summaries: unit.summaries, owned: unit.owned, outputs: packStamps(outputs as OutputStamp[]) });
     }
-    cache.saveIndex(entries, removed, joined);
+    const trees = written && !wholeCatalog && unaccounted === 0 ? { stamps: treesSeen, indexOutputs } : null;
+    cache.saveIndex(entries, removed, written?.joined, written ? trees : undefined);
   }
 }
 
@@ -343,11 +358,11 @@ class OutputRun {
   }
 
   /** Everything found different, plus files in owned directories (or left by removed providers) that nothing generates now. */
-  stale(leftByRemoved: string[]): StaleFile[] {
+  stale(leftByRemoved: string[], unchanged?: DirStamps, seen?: DirStamps): StaleFile[] {
     const stale = [...this.found];
     const extra = new Set<string>();
     for (const root of this.roots) {
-      for (const path of listOwnedFiles(this.rootDir, root)) if (!this.expected.has(path) && !this.staging.isStaged(path)) extra.add(path);
+      for (const path of listOwnedFiles(this.rootDir, root, unchanged, seen)) if (!this.expected.has(path) && !this.staging.isStaged(path)) extra.add(path);
     }
     for (const path of leftByRemoved) if (!this.expected.has(path) && existsSync(join(this.rootDir, path))) extra.add(path);
     for (const path of extra) stale.push({ path, problem: 'not generated' });

@@ -271,4 +271,23 @@ describe('incremental generation', { timeout: 300_000 }, () => {
     expectSameAsFull(root);
     for (const [name, bytes] of saved) writeFileSync(join(cacheDir, 'providers', name), bytes);
   });
+
+  it('a stray file in an output directory of an unchanged provider is found and removed, though unchanged directories are not read', () => {
+    const clientSrc = [...tree(root).keys()].find((path) => path.startsWith(`packages/clients/${first}/src/`))!;
+    const stray = posix.join(posix.dirname(clientSrc), 'stray.ts');
+    editYaml(join(specs, `${first}-moved`, firstFunctionFile(specs, `${first}-moved`)), (doc) => doc.set('title', `${String(doc.get('title'))} (stray)`));
+    written(generate({ rootDir: root }));
+    writeFileSync(join(root, stray), 'export {};\n');
+    // Made seconds after the run, past the file system's mtime granularity (a few ms on ext4).
+    const dir = join(root, posix.dirname(stray));
+    const { atime, mtime } = statSync(dir);
+    utimesSync(dir, atime, new Date(mtime.getTime() + 2000));
+    editYaml(join(specs, `${first}-moved`, firstFunctionFile(specs, `${first}-moved`)), (doc) => doc.set('title', `${String(doc.get('title'))} (stray again)`));
+    const checked = generate({ rootDir: root, check: true });
+    expect(checked.kind === 'checked' && checked.stale).toContainEqual({ path: stray, problem: 'not generated' });
+    const result = written(generate({ rootDir: root }));
+    expect(result.stats.emitted).toBe(1);
+    expect(result.summary.removed).toEqual([stray]);
+    expectSameAsFull(root);
+  });
 });

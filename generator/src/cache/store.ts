@@ -6,6 +6,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { NameClaim } from '../load/check-names.js';
 import type { Provider } from '../model.js';
 import { isJoinedLayout, sameLayout, type JoinedLayout } from '../output/joined.js';
+import type { DirStamps } from '../output/tree.js';
 
 /** One generated file as it was left on disk: if size and mtime still match, so do its bytes. */
 export interface OutputStamp {
@@ -63,6 +64,49 @@ interface IndexFile {
   entries: Record<string, ProviderEntry>;
   /** Per joined catalog-wide file (project-relative path), where its pieces lie as the last run wrote it. */
   joined?: Record<string, JoinedLayout>;
+  /** The owned directories as the last complete write run left them, packed; see `OwnedTrees`. */
+  dirs?: PackedTrees | null;
+}
+
+/**
+ * What a write run in which every provider got an entry left in the owned directories: each
+ * directory's stamp, and the catalog-wide files it generated. Every other file it left there is some
+ * entry's output, so a later run need only read the directories whose mtime moved.
+ */
+export interface OwnedTrees {
+  stamps: DirStamps;
+  indexOutputs: string[];
+}
+
+interface PackedTrees {
+  paths: string[];
+  mtimesMs: Float64Array;
+  /** Each directory's subdirectories, joined by NUL. */
+  subdirs: string[];
+  indexOutputs: string[];
+}
+
+function packTrees(trees: OwnedTrees): PackedTrees {
+  const entries = [...trees.stamps];
+  return { paths: entries.map(([path]) => path), mtimesMs: Float64Array.from(entries, ([, s]) => s.mtimeMs), subdirs: entries.map(([, s]) => s.subdirs.join('\0')), indexOutputs: trees.indexOutputs };
+}
+
+function unpackTrees(packed: PackedTrees): OwnedTrees {
+  const stamps: DirStamps = new Map();
+  packed.paths.forEach((path, i) => stamps.set(path, { mtimeMs: packed.mtimesMs[i]!, subdirs: packed.subdirs[i] === '' ? [] : packed.subdirs[i]!.split('\0') }));
+  return { stamps, indexOutputs: packed.indexOutputs };
+}
+
+const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((e) => typeof e === 'string');
+
+function isPackedTrees(value: unknown): value is PackedTrees {
+  return isObject(value) && strings(value.paths) && value.mtimesMs instanceof Float64Array && strings(value.subdirs) && strings(value.indexOutputs) && value.mtimesMs.length === value.paths.length && value.subdirs.length === value.paths.length;
+}
+
+function sameTrees(a: PackedTrees | null | undefined, b: PackedTrees | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  const same = (x: ArrayLike<unknown>, y: ArrayLike<unknown>) => x.length === y.length && Array.prototype.every.call(x, (e, i) => e === y[i]);
+  return same(a.paths, b.paths) && same(a.mtimesMs, b.mtimesMs) && same(a.subdirs, b.subdirs) && same(a.indexOutputs, b.indexOutputs);
 }
 
 /** 3: output stamps packed (`OutputStamps`). */
@@ -114,7 +158,8 @@ function readIndex(path: string): IndexFile | null {
     if (!Object.entries(value.entries).every(([folder, entry]) => isEntry(entry) && entry.folder === folder)) return null;
     // Layouts only save work: a bad one is dropped, and those files are made in full.
     const joined = isObject(value.joined) && Object.values(value.joined).every(isJoinedLayout) ? (value.joined as Record<string, JoinedLayout>) : {};
-    return { ...(value as unknown as IndexFile), joined };
+    const dirs = isPackedTrees(value.dirs) ? value.dirs : null;
+    return { ...(value as unknown as IndexFile), joined, dirs };
   } catch {
     return null;
   }
@@ -262,6 +307,12 @@ export class GenerationCache {
     return index && index.fingerprint === this.fingerprint ? (index.joined?.[path] ?? null) : null;
   }
 
+  /** The owned directories as this generator's last complete write run left them, if recorded. */
+  ownedTrees(): OwnedTrees | null {
+    const index = this.index();
+    return index && index.fingerprint === this.fingerprint && index.dirs ? unpackTrees(index.dirs) : null;
+  }
+
   /** Every folder an earlier run recorded, whatever its specs: what earlier runs generated for folders that may be gone. */
   folders(): string[] {
     return Object.keys(this.index()?.entries ?? {});
@@ -294,13 +345,15 @@ export class GenerationCache {
    * The index after this run: `updated` replaces what it names, `removed` is dropped, the rest is
    * kept when it is this generator's. Summary files no entry refers to any more are deleted.
    */
-  saveIndex(updated: ProviderEntry[], removed: string[], joined?: Record<string, JoinedLayout>): void {
+  saveIndex(updated: ProviderEntry[], removed: string[], joined?: Record<string, JoinedLayout>, trees?: OwnedTrees | null): void {
     removeAbandonedRuns(this.cacheDir);
     const before = this.index();
     const sameGenerator = before?.fingerprint === this.fingerprint;
     // `joined` replaces every layout; without it the recorded ones stay (a check run writes nothing).
     const layouts = joined ?? (sameGenerator ? (before.joined ?? {}) : {});
-    const layoutsKept = sameGenerator && Object.keys(layouts).length === Object.keys(before.joined ?? {}).length && Object.entries(layouts).every(([path, l]) => sameLayout(l, before.joined?.[path]));
+    // `trees` likewise (null forgets them: the run left files no entry accounts for).
+    const dirs = trees === undefined ? (sameGenerator ? (before.dirs ?? null) : null) : trees && packTrees(trees);
+    const layoutsKept = sameTrees(dirs, sameGenerator ? before.dirs : null) && sameGenerator && Object.keys(layouts).length === Object.keys(before.joined ?? {}).length && Object.entries(layouts).every(([path, l]) => sameLayout(l, before.joined?.[path]));
     // Nothing new and nothing gone (and no pending files): the index on disk already says it all.
     if (updated.length === 0 && removed.length === 0 && this.created === null && sameGenerator && layoutsKept) return;
     const entries: Record<string, ProviderEntry> = before && before.fingerprint === this.fingerprint ? { ...before.entries } : {};
@@ -313,7 +366,7 @@ export class GenerationCache {
       rmSync(this.pendingDir, { recursive: true, force: true });
       this.created = null;
     }
-    const index: IndexFile = { format: FORMAT, fingerprint: this.fingerprint, entries, joined: layouts };
+    const index: IndexFile = { format: FORMAT, fingerprint: this.fingerprint, entries, joined: layouts, dirs };
     writeAtomically(this.indexPath, serialize(index));
     this.loaded = index;
     for (const name of readdirSync(this.dir)) {
