@@ -110,7 +110,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
   /** Where this run's walks put each joined file's pieces, recorded with the file's stamp once it is written. */
   const layouts = new Map<string, LayoutOffsets>();
   // The owned directories as the last complete write run left them: only those whose mtime moved are read.
-  const treesBefore = cache && !wholeCatalog ? cache.ownedTrees() : null;
+  const treesBefore = cache && !wholeCatalog ? clock.time('read cache', () => cache.ownedTrees()) : null;
   const treesSeen: DirStamps = new Map();
   const indexOutputs: string[] = [];
   const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0 };

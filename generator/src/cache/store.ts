@@ -353,9 +353,9 @@ export class GenerationCache {
     const layouts = joined ?? (sameGenerator ? (before.joined ?? {}) : {});
     // `trees` likewise (null forgets them: the run left files no entry accounts for).
     const dirs = trees === undefined ? (sameGenerator ? (before.dirs ?? null) : null) : trees && packTrees(trees);
-    const layoutsKept = sameTrees(dirs, sameGenerator ? before.dirs : null) && sameGenerator && Object.keys(layouts).length === Object.keys(before.joined ?? {}).length && Object.entries(layouts).every(([path, l]) => sameLayout(l, before.joined?.[path]));
+    const recordsKept = sameTrees(dirs, sameGenerator ? before.dirs : null) && sameGenerator && Object.keys(layouts).length === Object.keys(before.joined ?? {}).length && Object.entries(layouts).every(([path, l]) => sameLayout(l, before.joined?.[path]));
     // Nothing new and nothing gone (and no pending files): the index on disk already says it all.
-    if (updated.length === 0 && removed.length === 0 && this.created === null && sameGenerator && layoutsKept) return;
+    if (updated.length === 0 && removed.length === 0 && this.created === null && sameGenerator && recordsKept) return;
     const entries: Record<string, ProviderEntry> = before && before.fingerprint === this.fingerprint ? { ...before.entries } : {};
     for (const folder of removed) delete entries[folder];
     for (const entry of updated) entries[entry.folder] = entry;
