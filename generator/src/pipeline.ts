@@ -2,16 +2,17 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashProviderFolder, stampProviderFolder } from './cache/spec-hash.js';
 import { generatorFingerprint } from './cache/fingerprint.js';
-import { CacheCorruptError, GenerationCache, SummaryFiles, type OutputStamp, type ProviderEntry, type StoredSummary } from './cache/store.js';
-import { isStreamed, type Emitter, type IndexOutput, type SummaryList } from './emit/emitter.js';
+import { CacheCorruptError, GenerationCache, packStamps, stampedPaths, SummaryFiles, type OutputStamp, type OutputStamps, type ProviderEntry, type StoredSummary } from './cache/store.js';
+import { isJoined, isStreamed, type Emitter, type IndexOutput, type JoinedFile, type SummaryList } from './emit/emitter.js';
 import { emitters as defaultEmitters } from './emit/index.js';
 import { checkClaims, type NameClaim } from './load/check-names.js';
 import { sortDiagnostics, type Diagnostic } from './load/diagnostics.js';
 import { listProviderFolders, loadProvider, type ProviderFolder } from './load/index.js';
 import type { Catalog, Provider } from './model.js';
-import { listOwnedFiles, readIfExists } from './output/tree.js';
+import { listOwnedFiles, readIfExists, type DirStamps } from './output/tree.js';
 import { StagedWrites, type WriteSummary } from './output/write.js';
-import { comparePieces } from './output/compare-pieces.js';
+import { comparePieces, type Piece } from './output/compare-pieces.js';
+import { joinedPieces, layoutIfIntact, type JoinedLayout, type LayoutOffsets } from './output/joined.js';
 import { heapBound } from './heap-bound.js';
 import { PackageVersionError, withPackageVersion } from './output/package-versions.js';
 import { PhaseClock, type PhaseTiming } from './phase-clock.js';
@@ -106,6 +107,12 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
   const out = new OutputRun(options.rootDir, options.check === true, clock);
   const units: Unit[] = [];
   const models: Provider[] = [];
+  /** Where this run's walks put each joined file's pieces, recorded with the file's stamp once it is written. */
+  const layouts = new Map<string, LayoutOffsets>();
+  // The owned directories as the last complete write run left them: only those whose mtime moved are read.
+  const treesBefore = cache && !wholeCatalog ? clock.time('read cache', () => cache.ownedTrees()) : null;
+  const treesSeen: DirStamps = new Map();
+  const indexOutputs: string[] = [];
   const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0 };
   const finish = () => ({ timings: clock.timings(), stats: { ...stats } });
 
@@ -130,11 +137,14 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     for (const emitter of emitters) {
       const roots = emitter.split ? emitter.owns({ providers: [] }) : emitter.owns(catalog);
       const files = clock.time(`emit ${emitter.name}`, () => (emitter.split ? emitter.split.index(summaryList(emitter.name)) : emitter.emit(catalog)));
-      out.take(emitter, roots, files);
+      out.take(emitter, roots, files, (file) => joinedPiecesOf(emitter.name, file));
+      indexOutputs.push(...files.map((f) => f.path));
       boundHeap();
     }
     const removedFolders = cache ? cache.folders().filter((f) => !listed.folders.some((l) => l.name === f)) : [];
-    const stale = clock.time('find stale', () => out.stale(removedFolders.flatMap((f) => cache!.recordedOutputs(f))));
+    // A directory not read may still hold what the last run generated and this one does not: the outputs it recorded for providers emitted again, and its catalog-wide files.
+    const earlier = treesBefore ? [...units.filter((u) => u.emitted).flatMap((u) => cache!.recordedOutputs(u.folder)), ...treesBefore.indexOutputs] : [];
+    const stale = clock.time('find stale', () => out.stale([...removedFolders.flatMap((f) => cache!.recordedOutputs(f)), ...earlier], treesBefore?.stamps, treesSeen));
     const files = out.expectedCount();
 
     if (options.check) {
@@ -144,7 +154,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     options.onProgress?.({ phase: 'write', done: 0, total: 1 });
     const notGenerated = stale.filter((s) => s.problem === 'not generated').map((s) => s.path);
     const written = clock.time('write', () => out.staging.commit(notGenerated));
-    clock.time('write cache', () => saveEntries(units, removedFolders));
+    clock.time('write cache', () => saveEntries(units, removedFolders, { joined: writtenLayouts() }));
     return { kind: 'written', summary: { written, removed: notGenerated, unchanged: files - written.length }, files, ...finish() };
   } catch (error) {
     out.staging.discard();
@@ -152,6 +162,35 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     throw error;
   } finally {
     ownSummaries?.close();
+  }
+
+  /**
+   * A joined file's pieces: with a cache, the unchanged providers' pieces are kept from the file on
+   * disk when it is still as the last run wrote it, so only the changed providers' summaries are read.
+   */
+  function joinedPiecesOf(emitter: string, file: JoinedFile<unknown>): Iterable<Piece> {
+    if (!cache) return file.chunks();
+    const providers = units.map((unit) => ({
+      folder: unit.folder,
+      unchanged: unit.emitted === null,
+      summary: () => {
+        const stored = unit.summaries[emitter];
+        if (!stored) throw new CacheCorruptError(`no ${emitter} summary for ${unit.folder}`);
+        return summaryFiles.load(stored);
+      },
+    }));
+    const old = layoutIfIntact(join(options.rootDir, file.path), cache.joinedLayout(file.path));
+    return joinedPieces(file.joined, providers, old, (offsets) => layouts.set(file.path, offsets));
+  }
+
+  /** The joined files' layouts as written, each with the stamp the file has now. */
+  function writtenLayouts(): Record<string, JoinedLayout> {
+    const recorded: Record<string, JoinedLayout> = {};
+    for (const [path, offsets] of layouts) {
+      const stamp = stampOf(options.rootDir, path);
+      if (stamp) recorded[path] = { size: stamp.size, mtimeMs: stamp.mtimeMs, ...offsets };
+    }
+    return recorded;
   }
 
   /** One emitter's summaries of every provider, read from disk on each walk. */
@@ -231,16 +270,24 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     return { spec: { hash, stamp }, entry: entry && entry.specHash === hash ? entry : null };
   }
 
-  function saveEntries(toSave: Unit[], removed: string[]): void {
+  /** With `written`, this run wrote: its joined layouts are kept, and its directories' record if every provider got an entry. */
+  function saveEntries(toSave: Unit[], removed: string[], written?: { joined: Record<string, JoinedLayout> }): void {
     if (!cache) return;
     const entries: ProviderEntry[] = [];
+    let unaccounted = 0;
     for (const unit of toSave) {
-      if (!unit.emitted || !unit.spec) continue;
+      if (!unit.emitted) continue;
+      const spec = unit.spec;
       const outputs = unit.emitted.paths.map((path) => stampOf(options.rootDir, path));
-      if (outputs.some((o) => o === null)) continue;
-      entries.push({ folder: unit.folder, specHash: unit.spec.hash, specStamp: unit.spec.stamp, claims: typeof unit.claims === 'string' ? unit.claims : JSON.stringify(unit.claims), summaries: unit.summaries, owned: unit.owned, outputs: outputs as OutputStamp[] });
+      // No spec stamp (a folder the cache does not take) or an output gone: no entry, so the run's outputs are not all accounted for.
+      if (!spec || outputs.some((o) => o === null)) {
+        unaccounted++;
+        continue;
+      }
+      entries.push({ folder: unit.folder, specHash: spec.hash, specStamp: spec.stamp, claims: typeof unit.claims === 'string' ? unit.claims : JSON.stringify(unit.claims), summaries: unit.summaries, owned: unit.owned, outputs: packStamps(outputs as OutputStamp[]) });
     }
-    cache.saveIndex(entries, removed);
+    const trees = written && !wholeCatalog && unaccounted === 0 ? { stamps: treesSeen, indexOutputs } : null;
+    cache.saveIndex(entries, removed, written?.joined, written ? trees : undefined);
   }
 }
 
@@ -256,10 +303,10 @@ function stampOf(rootDir: string, path: string): OutputStamp | null {
 }
 
 /** Every recorded output is still on disk with the size and mtime it was left with. */
-function outputsIntact(rootDir: string, outputs: OutputStamp[]): boolean {
-  return outputs.every((o) => {
-    const now = stampOf(rootDir, o.path);
-    return now !== null && now.size === o.size && now.mtimeMs === o.mtimeMs;
+function outputsIntact(rootDir: string, outputs: OutputStamps): boolean {
+  return stampedPaths(outputs).every((path, i) => {
+    const now = statSync(join(rootDir, path), { throwIfNoEntry: false });
+    return now !== undefined && now.size === outputs.sizes[i] && now.mtimeMs === outputs.mtimesMs[i];
   });
 }
 
@@ -275,12 +322,12 @@ class OutputRun {
   }
 
   expectCached(entry: ProviderEntry): void {
-    for (const output of entry.outputs) this.expected.add(output.path);
+    for (const path of stampedPaths(entry.outputs)) this.expected.add(path);
     for (const root of entry.owned) this.roots.add(root);
   }
 
   /** Compare an emitter's files with the disk and stage the ones that differ. */
-  take(emitter: Emitter, roots: string[], files: IndexOutput[]): void {
+  take(emitter: Emitter, roots: string[], files: IndexOutput[], joinedPiecesOf?: (file: JoinedFile<unknown>) => Iterable<Piece>): void {
     roots.forEach((r) => this.roots.add(r));
     for (const file of files) {
       if (!roots.some((root) => file.path.startsWith(`${root}/`))) {
@@ -288,7 +335,8 @@ class OutputRun {
       }
       this.expected.add(file.path);
       if (isStreamed(file)) {
-        const outcome = this.clock.time('compare', () => comparePieces(join(this.rootDir, file.path), file.chunks()));
+        const pieces = isJoined(file) && joinedPiecesOf ? joinedPiecesOf(file) : file.chunks();
+        const outcome = this.clock.time('compare', () => comparePieces(join(this.rootDir, file.path), pieces));
         if (outcome.kind === 'same') continue;
         this.found.push({ path: file.path, problem: outcome.kind });
         this.clock.time('write', () => outcome.write(this.check ? null : this.staging.stagePieces(file.path)));
@@ -310,11 +358,11 @@ class OutputRun {
   }
 
   /** Everything found different, plus files in owned directories (or left by removed providers) that nothing generates now. */
-  stale(leftByRemoved: string[]): StaleFile[] {
+  stale(leftByRemoved: string[], unchanged?: DirStamps, seen?: DirStamps): StaleFile[] {
     const stale = [...this.found];
     const extra = new Set<string>();
     for (const root of this.roots) {
-      for (const path of listOwnedFiles(this.rootDir, root)) if (!this.expected.has(path) && !this.staging.isStaged(path)) extra.add(path);
+      for (const path of listOwnedFiles(this.rootDir, root, unchanged, seen)) if (!this.expected.has(path) && !this.staging.isStaged(path)) extra.add(path);
     }
     for (const path of leftByRemoved) if (!this.expected.has(path) && existsSync(join(this.rootDir, path))) extra.add(path);
     for (const path of extra) stale.push({ path, problem: 'not generated' });

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../src/index.js';
+import { isJoined } from '../src/emit/emitter.js';
+import { emitters } from '../src/emit/index.js';
 
 const REPO_SPECS = fileURLToPath(new URL('../../specs/', import.meta.url));
 
@@ -78,6 +80,12 @@ function copyProvider(specs: string, from: string, to: string): void {
     for (const key of ['namespace', 'class_name', 'env_prefix']) doc.delete(key);
   });
 }
+
+/** The catalog-wide files an incremental run may patch (joined from one piece per provider), as the emitters name them. */
+const joinedPaths = emitters.flatMap((e) => (e.split ? e.split.index([]).filter(isJoined).map((f) => f.path) : []));
+
+/** A hand edit of every joined file: none is as the last run left it, so each must be made in full from every provider's summary. */
+const handEditJoined = (root: string) => joinedPaths.forEach((path) => writeFileSync(join(root, path), `${readFileSync(join(root, path), 'utf8')} `));
 
 const firstFunctionFile = (specs: string, provider: string) => readdirSync(join(specs, provider)).filter((f) => f !== 'provider.yaml' && f.endsWith('.yaml')).sort()[0]!;
 
@@ -156,6 +164,8 @@ describe('incremental generation', { timeout: 300_000 }, () => {
       else writeFileSync(path, readFileSync(path).subarray(0, Math.floor(statSync(path).size / 2)));
     });
     editYaml(join(specs, first, firstFunctionFile(specs, first)), (doc) => doc.set('title', `${String(doc.get('title'))} again`));
+    // So the unchanged provider's summaries must be read.
+    handEditJoined(root);
     const result = written(generate({ rootDir: root }));
     expect(result.stats.parsed).toBe(result.stats.providers);
     expectSameAsFull(root);
@@ -178,13 +188,15 @@ describe('incremental generation', { timeout: 300_000 }, () => {
     expect(summaryFiles().length).toBeGreaterThan(0);
     const [gone, altered] = summaryFiles();
     rmSync(join(cacheDir, 'providers', gone!));
-    // An edit elsewhere, so the catalog-wide files must be rebuilt from every provider's summaries.
+    // An edit elsewhere, and the catalog-wide files hand-edited, so they must be rebuilt from every provider's summaries.
     editYaml(join(specs, first, firstFunctionFile(specs, first)), (doc) => doc.set('title', `${String(doc.get('title'))} once more`));
+    handEditJoined(root);
     expect(written(generate({ rootDir: root })).stats).toMatchObject({ parsed: 2 });
     expectSameAsFull(root);
     const path = join(cacheDir, 'providers', altered ?? summaryFiles()[0]!);
     if (existsSync(path)) writeFileSync(path, readFileSync(path).reverse());
     editYaml(join(specs, first, firstFunctionFile(specs, first)), (doc) => doc.set('title', `${String(doc.get('title'))}!`));
+    handEditJoined(root);
     expect(written(generate({ rootDir: root })).kind).toBe('written');
     expectSameAsFull(root);
   });
@@ -217,5 +229,65 @@ describe('incremental generation', { timeout: 300_000 }, () => {
     // The edited provider's changed summaries replaced their old files: the count stays, some names changed.
     expect(after.length).toBe(referenced.length);
     expect(after).not.toEqual(referenced);
+  });
+
+  it('a hand-edited or deleted catalog-wide file is found by check and made again in full', () => {
+    expect(joinedPaths.length).toBeGreaterThan(0);
+    const [edited, deleted] = [joinedPaths[0]!, joinedPaths.at(-1)!];
+    editYaml(join(specs, first, firstFunctionFile(specs, first)), (doc) => doc.set('title', `${String(doc.get('title'))} (check)`));
+    written(generate({ rootDir: root }));
+    // The same size, so only the bytes (and the mtime) say it changed.
+    const bytes = readFileSync(join(root, edited));
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 1;
+    writeFileSync(join(root, edited), bytes);
+    // A person edits seconds after a run, past the file system's mtime granularity (a few ms on ext4).
+    const { atime, mtime } = statSync(join(root, edited));
+    utimesSync(join(root, edited), atime, new Date(mtime.getTime() + 2000));
+    rmSync(join(root, deleted));
+    editYaml(join(specs, first, firstFunctionFile(specs, first)), (doc) => doc.set('title', `${String(doc.get('title'))} (check again)`));
+    const checked = generate({ rootDir: root, check: true });
+    expect(checked.kind).toBe('checked');
+    const stale = checked.kind === 'checked' ? checked.stale : [];
+    expect(stale).toContainEqual({ path: edited, problem: 'differs' });
+    expect(stale).toContainEqual({ path: deleted, problem: 'missing' });
+    const result = written(generate({ rootDir: root }));
+    expect(result.summary.written).toEqual(expect.arrayContaining([edited, deleted]));
+    expectSameAsFull(root);
+  });
+
+  it('an edit with the catalog-wide files intact keeps the other providers\' pieces without reading their summaries', () => {
+    const other = readdirSync(specs).find((name) => name !== first)!;
+    // Unreadable now: were they read, the run would find the cache corrupt and load every provider.
+    const theirs = summaryFiles().filter((name) => name.startsWith(`${encodeURIComponent(other)}.`));
+    expect(theirs.length).toBeGreaterThan(0);
+    const saved = theirs.map((name) => [name, readFileSync(join(cacheDir, 'providers', name))] as const);
+    for (const [name, bytes] of saved) writeFileSync(join(cacheDir, 'providers', name), Buffer.from(bytes).reverse());
+    editYaml(join(specs, first, firstFunctionFile(specs, first)), (doc) => doc.set('title', `${String(doc.get('title'))} (kept)`));
+    const result = written(generate({ rootDir: root }));
+    expect(result.stats).toMatchObject({ parsed: 1, emitted: 1 });
+    // A title is in some catalog-wide files (not in all: namespaces.txt lists signatures).
+    expect(result.summary.written.filter((path) => joinedPaths.includes(path)).length).toBeGreaterThan(0);
+    expectSameAsFull(root);
+    for (const [name, bytes] of saved) writeFileSync(join(cacheDir, 'providers', name), bytes);
+  });
+
+  it('a stray file in an output directory of an unchanged provider is found and removed, though unchanged directories are not read', () => {
+    const clientSrc = [...tree(root).keys()].find((path) => path.startsWith(`packages/clients/${first}/src/`))!;
+    const stray = posix.join(posix.dirname(clientSrc), 'stray.ts');
+    editYaml(join(specs, `${first}-moved`, firstFunctionFile(specs, `${first}-moved`)), (doc) => doc.set('title', `${String(doc.get('title'))} (stray)`));
+    written(generate({ rootDir: root }));
+    writeFileSync(join(root, stray), 'export {};\n');
+    // Made seconds after the run, past the file system's mtime granularity (a few ms on ext4).
+    const dir = join(root, posix.dirname(stray));
+    const { atime, mtime } = statSync(dir);
+    utimesSync(dir, atime, new Date(mtime.getTime() + 2000));
+    editYaml(join(specs, `${first}-moved`, firstFunctionFile(specs, `${first}-moved`)), (doc) => doc.set('title', `${String(doc.get('title'))} (stray again)`));
+    const checked = generate({ rootDir: root, check: true });
+    expect(checked.kind === 'checked' && checked.stale).toContainEqual({ path: stray, problem: 'not generated' });
+    const result = written(generate({ rootDir: root }));
+    expect(result.stats.emitted).toBe(1);
+    expect(result.summary.removed).toEqual([stray]);
+    expectSameAsFull(root);
   });
 });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { NameClaim } from '../load/check-names.js';
 import type { Provider } from '../model.js';
+import { isJoinedLayout, sameLayout, type JoinedLayout } from '../output/joined.js';
+import type { DirStamps } from '../output/tree.js';
 
 /** One generated file as it was left on disk: if size and mtime still match, so do its bytes. */
 export interface OutputStamp {
@@ -12,6 +14,24 @@ export interface OutputStamp {
   size: number;
   mtimeMs: number;
 }
+
+/**
+ * A provider's output stamps as the index keeps them: the paths in one string, sizes and mtimes in
+ * number arrays. Tens of thousands of small objects cost more to serialize, read back and check
+ * than the few strings and arrays that say the same.
+ */
+export interface OutputStamps {
+  /** Project-relative paths, joined by NUL (which no path holds). */
+  paths: string;
+  sizes: Float64Array;
+  mtimesMs: Float64Array;
+}
+
+export function packStamps(stamps: OutputStamp[]): OutputStamps {
+  return { paths: stamps.map((s) => s.path).join('\0'), sizes: Float64Array.from(stamps, (s) => s.size), mtimesMs: Float64Array.from(stamps, (s) => s.mtimeMs) };
+}
+
+export const stampedPaths = (stamps: OutputStamps): string[] => (stamps.paths === '' ? [] : stamps.paths.split('\0'));
 
 /**
  * One emitter's summary of one provider, as kept: small ones in the index itself, larger ones in a
@@ -35,16 +55,62 @@ export interface ProviderEntry {
   summaries: Record<string, StoredSummary>;
   /** Directories the emitters own because of this provider (its client package). */
   owned: string[];
-  outputs: OutputStamp[];
+  outputs: OutputStamps;
 }
 
 interface IndexFile {
   format: typeof FORMAT;
   fingerprint: string;
   entries: Record<string, ProviderEntry>;
+  /** Per joined catalog-wide file (project-relative path), where its pieces lie as the last run wrote it. */
+  joined?: Record<string, JoinedLayout>;
+  /** The owned directories as the last complete write run left them, packed; see `OwnedTrees`. */
+  dirs?: PackedTrees | null;
 }
 
-const FORMAT = 2;
+/**
+ * What a write run in which every provider got an entry left in the owned directories: each
+ * directory's stamp, and the catalog-wide files it generated. Every other file it left there is some
+ * entry's output, so a later run need only read the directories whose mtime moved.
+ */
+export interface OwnedTrees {
+  stamps: DirStamps;
+  indexOutputs: string[];
+}
+
+interface PackedTrees {
+  paths: string[];
+  mtimesMs: Float64Array;
+  /** Each directory's subdirectories, joined by NUL. */
+  subdirs: string[];
+  indexOutputs: string[];
+}
+
+function packTrees(trees: OwnedTrees): PackedTrees {
+  const entries = [...trees.stamps];
+  return { paths: entries.map(([path]) => path), mtimesMs: Float64Array.from(entries, ([, s]) => s.mtimeMs), subdirs: entries.map(([, s]) => s.subdirs.join('\0')), indexOutputs: trees.indexOutputs };
+}
+
+function unpackTrees(packed: PackedTrees): OwnedTrees {
+  const stamps: DirStamps = new Map();
+  packed.paths.forEach((path, i) => stamps.set(path, { mtimeMs: packed.mtimesMs[i]!, subdirs: packed.subdirs[i] === '' ? [] : packed.subdirs[i]!.split('\0') }));
+  return { stamps, indexOutputs: packed.indexOutputs };
+}
+
+const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((e) => typeof e === 'string');
+
+function isPackedTrees(value: unknown): value is PackedTrees {
+  return isObject(value) && strings(value.paths) && value.mtimesMs instanceof Float64Array && strings(value.subdirs) && strings(value.indexOutputs) && value.mtimesMs.length === value.paths.length && value.subdirs.length === value.paths.length;
+}
+
+function sameTrees(a: PackedTrees | null | undefined, b: PackedTrees | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  const same = (x: ArrayLike<unknown>, y: ArrayLike<unknown>) => x.length === y.length && Array.prototype.every.call(x, (e, i) => e === y[i]);
+  return same(a.paths, b.paths) && same(a.mtimesMs, b.mtimesMs) && same(a.subdirs, b.subdirs) && same(a.indexOutputs, b.indexOutputs);
+}
+
+/** 3: output stamps packed (`OutputStamps`). */
+const FORMAT = 3;
 const INDEX = 'index.v8';
 const MODEL = '.model';
 const SUMMARY = '.summary';
@@ -66,9 +132,14 @@ function isEntry(value: unknown): value is ProviderEntry {
     isObject(value.summaries) &&
     Object.values(value.summaries).every(isStoredSummary) &&
     Array.isArray(value.owned) &&
-    Array.isArray(value.outputs) &&
-    value.outputs.every((o) => isObject(o) && typeof o.path === 'string' && typeof o.size === 'number' && typeof o.mtimeMs === 'number')
+    isStamps(value.outputs)
   );
+}
+
+function isStamps(value: unknown): value is OutputStamps {
+  if (!isObject(value) || typeof value.paths !== 'string' || !(value.sizes instanceof Float64Array) || !(value.mtimesMs instanceof Float64Array)) return false;
+  const count = value.paths === '' ? 0 : value.paths.split('\0').length;
+  return value.sizes.length === count && value.mtimesMs.length === count;
 }
 
 function isStoredSummary(value: unknown): value is StoredSummary {
@@ -85,7 +156,10 @@ function readIndex(path: string): IndexFile | null {
     const value = deserialize(readFileSync(path)) as unknown;
     if (!isObject(value) || value.format !== FORMAT || typeof value.fingerprint !== 'string' || !isObject(value.entries)) return null;
     if (!Object.entries(value.entries).every(([folder, entry]) => isEntry(entry) && entry.folder === folder)) return null;
-    return value as unknown as IndexFile;
+    // Layouts only save work: a bad one is dropped, and those files are made in full.
+    const joined = isObject(value.joined) && Object.values(value.joined).every(isJoinedLayout) ? (value.joined as Record<string, JoinedLayout>) : {};
+    const dirs = isPackedTrees(value.dirs) ? value.dirs : null;
+    return { ...(value as unknown as IndexFile), joined, dirs };
   } catch {
     return null;
   }
@@ -227,6 +301,18 @@ export class GenerationCache {
     return index && index.fingerprint === this.fingerprint ? (index.entries[folder] ?? null) : null;
   }
 
+  /** Where the pieces of the joined file at `path` lay when this generator last wrote it, if recorded. */
+  joinedLayout(path: string): JoinedLayout | null {
+    const index = this.index();
+    return index && index.fingerprint === this.fingerprint ? (index.joined?.[path] ?? null) : null;
+  }
+
+  /** The owned directories as this generator's last complete write run left them, if recorded. */
+  ownedTrees(): OwnedTrees | null {
+    const index = this.index();
+    return index && index.fingerprint === this.fingerprint && index.dirs ? unpackTrees(index.dirs) : null;
+  }
+
   /** Every folder an earlier run recorded, whatever its specs: what earlier runs generated for folders that may be gone. */
   folders(): string[] {
     return Object.keys(this.index()?.entries ?? {});
@@ -234,7 +320,8 @@ export class GenerationCache {
 
   /** Outputs recorded for `folder` by any generator version (a removed provider's files to delete). */
   recordedOutputs(folder: string): string[] {
-    return this.index()?.entries[folder]?.outputs.map((o) => o.path) ?? [];
+    const entry = this.index()?.entries[folder];
+    return entry ? stampedPaths(entry.outputs) : [];
   }
 
   model(folder: string, specHash: string): Provider | null {
@@ -258,11 +345,17 @@ export class GenerationCache {
    * The index after this run: `updated` replaces what it names, `removed` is dropped, the rest is
    * kept when it is this generator's. Summary files no entry refers to any more are deleted.
    */
-  saveIndex(updated: ProviderEntry[], removed: string[]): void {
+  saveIndex(updated: ProviderEntry[], removed: string[], joined?: Record<string, JoinedLayout>, trees?: OwnedTrees | null): void {
     removeAbandonedRuns(this.cacheDir);
     const before = this.index();
+    const sameGenerator = before?.fingerprint === this.fingerprint;
+    // `joined` replaces every layout; without it the recorded ones stay (a check run writes nothing).
+    const layouts = joined ?? (sameGenerator ? (before.joined ?? {}) : {});
+    // `trees` likewise (null forgets them: the run left files no entry accounts for).
+    const dirs = trees === undefined ? (sameGenerator ? (before.dirs ?? null) : null) : trees && packTrees(trees);
+    const recordsKept = sameTrees(dirs, sameGenerator ? before.dirs : null) && sameGenerator && Object.keys(layouts).length === Object.keys(before.joined ?? {}).length && Object.entries(layouts).every(([path, l]) => sameLayout(l, before.joined?.[path]));
     // Nothing new and nothing gone (and no pending files): the index on disk already says it all.
-    if (updated.length === 0 && removed.length === 0 && this.created === null && before?.fingerprint === this.fingerprint) return;
+    if (updated.length === 0 && removed.length === 0 && this.created === null && sameGenerator && recordsKept) return;
     const entries: Record<string, ProviderEntry> = before && before.fingerprint === this.fingerprint ? { ...before.entries } : {};
     for (const folder of removed) delete entries[folder];
     for (const entry of updated) entries[entry.folder] = entry;
@@ -273,8 +366,9 @@ export class GenerationCache {
       rmSync(this.pendingDir, { recursive: true, force: true });
       this.created = null;
     }
-    writeAtomically(this.indexPath, serialize({ format: FORMAT, fingerprint: this.fingerprint, entries } satisfies IndexFile));
-    this.loaded = { format: FORMAT, fingerprint: this.fingerprint, entries };
+    const index: IndexFile = { format: FORMAT, fingerprint: this.fingerprint, entries, joined: layouts, dirs };
+    writeAtomically(this.indexPath, serialize(index));
+    this.loaded = index;
     for (const name of readdirSync(this.dir)) {
       // `.entry` files are the per-provider entries of the cache's first format, which the index replaced.
       if ((name.endsWith(SUMMARY) && !kept.has(name)) || name.endsWith('.entry')) rmSync(join(this.dir, name), { force: true });

@@ -1,6 +1,6 @@
 import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
 import type { Func, Provider } from '../model.js';
-import { emitFromSplit, generatedHeader, stableJson, type Emitter, type IndexOutput, type ProviderSplit, type SummaryList } from './emitter.js';
+import { emitFromSplit, generatedHeader, joinedFile, stableJson, type Emitter, type IndexOutput, type ProviderSplit, type SummaryList } from './emitter.js';
 
 const ROOT = 'packages/catalog';
 
@@ -64,37 +64,24 @@ function catalogSummary(provider: Provider): CatalogSummary {
   };
 }
 
-/** `stableJson({ providers })` and `JSON.stringify({ providers })`, from entries rendered one by one and written piece by piece. */
+/** `stableJson({ providers })` and `JSON.stringify({ providers })`, joined from entries rendered one by one. */
 function catalogFiles(summaries: SummaryList<CatalogSummary>): IndexOutput[] {
   const sources: string[] = [];
   for (const s of summaries) sources.push(...s.sources);
   const header = generatedHeader('//', sources);
-  function* json(): Iterable<string> {
-    if (summaries.length === 0) {
-      yield stableJson({ providers: [] });
-      return;
-    }
-    yield '{\n  "providers": [\n    ';
-    let first = true;
-    for (const s of summaries) {
-      yield first ? s.pretty : `,\n    ${s.pretty}`;
-      first = false;
-    }
-    yield '\n  ]\n}\n';
-  }
-  function* module(): Iterable<string> {
-    yield `${header}export const catalog = {"providers":[`;
-    let first = true;
-    for (const s of summaries) {
-      yield first ? s.compact : `,${s.compact}`;
-      first = false;
-    }
-    yield ']};\n';
-  }
+  const json = joinedFile(`${ROOT}/catalog.json`, summaries, {
+    head: '{\n  "providers": [\n    ',
+    piece: (s) => s.pretty,
+    separator: ',\n    ',
+    tail: '\n  ]\n}\n',
+    empty: stableJson({ providers: [] }),
+  });
+  const moduleHead = `${header}export const catalog = {"providers":[`;
+  const module = joinedFile(`${ROOT}/index.js`, summaries, { head: moduleHead, piece: (s) => s.compact, separator: ',', tail: ']};\n', empty: `${moduleHead}]};\n` });
   return [
-    { path: `${ROOT}/catalog.json`, chunks: json },
+    json,
     { path: `${ROOT}/LICENSE`, contents: LICENSE_TEXT },
-    { path: `${ROOT}/index.js`, chunks: module },
+    module,
     { path: `${ROOT}/index.d.ts`, contents: `${header}${CATALOG_TYPES}` },
     {
       path: `${ROOT}/package.json`,

@@ -3,7 +3,7 @@ import Handlebars from 'handlebars';
 import type { Example, Func, Provider } from '../model.js';
 import { tsExample } from './client/examples.js';
 import { jsonSchemaType } from './client/ts-types.js';
-import { emitFromSplit, stableJson, type Emitter, type GeneratedFile, type IndexOutput, type ProviderSplit, type SummaryList } from './emitter.js';
+import { emitFromSplit, joinedFile, stableJson, type Emitter, type GeneratedFile, type IndexOutput, type JoinedParts, type ProviderSplit, type SummaryList } from './emitter.js';
 import { luaExample } from './lua/lua-literal.js';
 import { curlCommand } from './docs/curl.js';
 import { httpExchange } from './docs/http-exchange.js';
@@ -284,10 +284,8 @@ function indexPage(providers: SummaryList<DocsSummary>): string {
 }
 
 /** `llms.txt`: what an agent needs to find and call anything, in one short file. */
-function* llmsText(providers: SummaryList<DocsSummary>): Iterable<string> {
-  yield ['# Switchboard integration catalog', '', '> Every function is callable from Lua as app.integrations.<namespace>.<fn>({...}), from a shell as `switchboard call <provider>.<fn>`, from TypeScript through @switchboard/<provider>, and as MCP tool <namespace>__<fn>. Writes need --force or an allow policy. Add --sandbox to try anything offline.', ''].join('\n');
-  for (const provider of providers) if (provider.llms.length > 0) yield `\n${provider.llms.join('\n')}`;
-}
+const LLMS_HEAD = ['# Switchboard integration catalog', '', '> Every function is callable from Lua as app.integrations.<namespace>.<fn>({...}), from a shell as `switchboard call <provider>.<fn>`, from TypeScript through @switchboard/<provider>, and as MCP tool <namespace>__<fn>. Writes need --force or an allow policy. Add --sandbox to try anything offline.', ''].join('\n');
+const llmsText: JoinedParts<DocsSummary> = { head: LLMS_HEAD, piece: (p) => (p.llms.length > 0 ? `\n${p.llms.join('\n')}` : ''), separator: '', tail: '', empty: LLMS_HEAD };
 
 function llmsSection(provider: Provider): string[] {
   const lines = [`## ${mdLine(provider.name)} (${provider.id})`, '', mdText(provider.description), ''];
@@ -298,36 +296,19 @@ function llmsSection(provider: Provider): string[] {
   return lines;
 }
 
-/** A compact namespace index sized for a context window: one signature per line. */
-function* namespaceIndex(providers: SummaryList<DocsSummary>): Iterable<string> {
-  let any = false;
-  for (const p of providers) {
-    if (p.namespaces.length === 0) continue;
-    any = true;
-    yield `${p.namespaces.join('\n')}\n`;
-  }
-  // One line per signature, each ending in a line break; no lines at all is still one line break.
-  if (!any) yield '\n';
-}
+/** A compact namespace index sized for a context window: one signature per line, each ending in a line break; no lines at all is still one line break. */
+const namespaceIndex: JoinedParts<DocsSummary> = { head: '', piece: (p) => (p.namespaces.length > 0 ? `${p.namespaces.join('\n')}\n` : ''), separator: '', tail: '', empty: '\n' };
 
 /** `stableJson(examples)` of every provider's examples, one provider at a time. */
-function* examplesJson(providers: SummaryList<DocsSummary>): Iterable<string> {
-  let first = true;
-  for (const p of providers) {
-    if (p.examples.length === 0) continue;
-    yield `${first ? '[\n  ' : ',\n  '}${p.examples.join(',\n  ')}`;
-    first = false;
-  }
-  yield first ? '[]\n' : '\n]\n';
-}
+const examplesJson: JoinedParts<DocsSummary> = { head: '[\n  ', piece: (p) => p.examples.join(',\n  '), separator: ',\n  ', tail: '\n]\n', empty: '[]\n' };
 
 function docsIndex(providers: SummaryList<DocsSummary>): IndexOutput[] {
   return [
     { path: `${ROOT}/index.md`, contents: indexPage(providers) },
     // Under public/ so the docs site serves them verbatim at /llms.txt and /namespaces.txt.
-    { path: `${ROOT}/public/llms.txt`, chunks: () => llmsText(providers) },
-    { path: `${ROOT}/public/namespaces.txt`, chunks: () => namespaceIndex(providers) },
-    { path: `${ROOT}/examples.json`, chunks: () => examplesJson(providers) },
+    joinedFile(`${ROOT}/public/llms.txt`, providers, llmsText),
+    joinedFile(`${ROOT}/public/namespaces.txt`, providers, namespaceIndex),
+    joinedFile(`${ROOT}/examples.json`, providers, examplesJson),
     {
       path: `${ROOT}/package.json`,
       contents: stableJson({

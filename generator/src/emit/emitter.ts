@@ -34,8 +34,45 @@ export interface StreamedFile {
   chunks: () => Iterable<string>;
 }
 
+/**
+ * How a catalog-wide file is made of one piece per provider: `head`, then the providers' non-empty
+ * pieces in catalog order joined by `separator`, then `tail`; or `empty` when no provider has a
+ * piece. A piece depends on its provider's summary alone, so an incremental run can rebuild the file
+ * from the pieces already on disk and the new pieces of the providers that changed, without reading
+ * the others' summaries.
+ */
+export interface JoinedParts<Summary> {
+  head: string;
+  piece: (summary: Summary) => string;
+  separator: string;
+  tail: string;
+  empty: string;
+}
+
+/** A streamed file that is also given as its joined parts (`chunks` walks the same parts). */
+export interface JoinedFile<Summary> extends StreamedFile {
+  joined: JoinedParts<Summary>;
+}
+
 /** What a split's `index` returns: whole files, or (for the large ones) files in pieces. */
 export type IndexOutput = GeneratedFile | StreamedFile;
+
+export const isJoined = (file: IndexOutput): file is JoinedFile<unknown> => 'joined' in file;
+
+/** A file of `parts` over every provider's summary; its `chunks` are what the parts say, walked afresh each time. */
+export function joinedFile<Summary>(path: string, summaries: SummaryList<Summary>, parts: JoinedParts<Summary>): JoinedFile<Summary> {
+  function* chunks(): Iterable<string> {
+    let first = true;
+    for (const summary of summaries) {
+      const piece = parts.piece(summary);
+      if (piece === '') continue;
+      yield first ? `${parts.head}${piece}` : `${parts.separator}${piece}`;
+      first = false;
+    }
+    yield first ? parts.empty : parts.tail;
+  }
+  return { path, chunks, joined: parts };
+}
 
 /**
  * Every provider's summary in catalog order, read afresh on each walk (from disk, in the pipeline)

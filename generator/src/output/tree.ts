@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 
 /** Build products and installs that live inside generated packages but are not generated. */
@@ -6,19 +6,43 @@ const NOT_OURS = new Set(['node_modules', 'dist', '.turbo']);
 /** Release notes Changesets writes beside a package's package.json (`changeset version`): kept, never stale. */
 const KEPT_BY_CHANGESETS = 'CHANGELOG.md';
 
-/** Files currently under `dir` (project-relative, forward slashes), skipping build products. */
-export function listOwnedFiles(rootDir: string, dir: string): string[] {
-  const absolute = join(rootDir, dir);
-  if (!existsSync(absolute)) return [];
+/**
+ * Directories of the owned trees as a walk found them: each one's mtime (taken before it was
+ * read) and its subdirectories. A directory's mtime changes whenever an entry in it is created,
+ * removed or renamed, so while it holds, the directory has the entries it had then.
+ */
+export type DirStamps = Map<string, { mtimeMs: number; subdirs: string[] }>;
+
+/**
+ * Files currently under `dir` (project-relative, forward slashes), skipping build products.
+ *
+ * With `unchanged`, a directory whose mtime is the one recorded there is not read: only its
+ * recorded subdirectories are visited, and none of its files is listed. That is sound only when the
+ * recording run left nothing but expected files in it (see the pipeline). `seen` gets every
+ * directory walked, for the next run's record.
+ */
+export function listOwnedFiles(rootDir: string, dir: string, unchanged?: DirStamps, seen?: DirStamps): string[] {
+  if (!existsSync(join(rootDir, dir))) return [];
   const out: string[] = [];
   const walk = (relative: string) => {
+    const mtimeMs = statSync(join(rootDir, relative), { throwIfNoEntry: false })?.mtimeMs;
+    if (mtimeMs === undefined) return;
+    const recorded = unchanged?.get(relative);
+    if (recorded && recorded.mtimeMs === mtimeMs) {
+      seen?.set(relative, recorded);
+      for (const sub of recorded.subdirs) walk(sub);
+      return;
+    }
+    const subdirs: string[] = [];
     for (const entry of readdirSync(join(rootDir, relative), { withFileTypes: true })) {
       if (NOT_OURS.has(entry.name)) continue;
       const child = posix.join(relative, entry.name);
-      if (entry.isDirectory()) walk(child);
+      if (entry.isDirectory()) subdirs.push(child);
       // Only at a package's root, where Changesets puts it.
       else if (!(relative === dir && entry.name === KEPT_BY_CHANGESETS)) out.push(child);
     }
+    seen?.set(relative, { mtimeMs, subdirs });
+    for (const sub of subdirs) walk(sub);
   };
   walk(dir);
   return out.sort();
