@@ -1,4 +1,4 @@
-import { accountHeaders, allParts, buildRequest, checkArgs, chooseServerUrl, choosingField, ValidationError, type OperationSpec, type PreparedRequest, type ProviderSpec } from '@switchboard/runtime';
+import { accountHeaders, allParts, allProviderParts, authCodeOf, buildRequest, checkArgs, chooseServerUrl, choosingField, ValidationError, type OperationSpec, type PreparedRequest, type ProviderSpec } from '@switchboard/runtime';
 // The very literals the generated client hands the runtime, so the check sends what the client would.
 import { operationSpec, providerSpec } from '../emit/client/spec-literals.js';
 import type { Example, Func, HttpBinding, Provider } from '../model.js';
@@ -19,8 +19,8 @@ type Report = (path: Array<string | number>, message: string) => void;
 export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: ProviderShell, skip: ReadonlySet<number> = new Set()): Diagnostic[] {
   if (func.binding.kind !== 'http') return [];
   const diagnostics: Diagnostic[] = [];
-  const spec = providerSpec({ ...provider, functions: [] }) as ProviderSpec;
-  // Every runtime part: the literal's own parts are references the generated file imports.
+  // Every runtime part: the literals' own parts are references the generated files import.
+  const spec: ProviderSpec = { ...(providerSpec({ ...provider, functions: [] }) as ProviderSpec), parts: allProviderParts };
   const op = { ...(operationSpec(func as Func & { binding: HttpBinding }) as OperationSpec), parts: allParts };
   const server = spec.servers[op.server]!;
   const hidden = credentialNames(server);
@@ -50,7 +50,7 @@ export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: P
       const field = choosingField(server.url);
       const serverUrl = chooseServerUrl(spec, server.url, field === null ? undefined : fieldValues[field]);
       const headers = accountHeaders(spec, (key) => fieldValues[key]);
-      built = buildRequest({ op, args: example.arguments, server, serverUrl, fieldValues, accountHeaders: headers, extraHeaders: [], ...(accessToken === undefined ? {} : { accessToken }) });
+      built = buildRequest({ op, args: example.arguments, server, authCode: authCodeOf(spec, server.auth), serverUrl, fieldValues, accountHeaders: headers, extraHeaders: [], ...(accessToken === undefined ? {} : { accessToken }) });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       report([], `the arguments cannot be sent: ${error.message}`);

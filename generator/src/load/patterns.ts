@@ -6,22 +6,11 @@
  */
 import { RE2JS } from 're2js';
 import type { Options } from 'ajv';
+import { toRe2Syntax } from '@switchboard/runtime';
+
+export { toRe2Syntax };
 
 type RegExpEngine = NonNullable<NonNullable<Options['code']>['regExp']>;
-
-/**
- * JSON Schema patterns are ECMA-262; RE2 spells `\uXXXX` and `\u{X…}` as `\x{…}`, so that escape
- * is rewritten. Most other syntax both engines accept means the same; the known differences
- * (RE2's `\s` is ASCII whitespace, its `.` also matches `\r`, U+2028 and U+2029) can judge an
- * example that relies on them differently from the runtime's argument check.
- */
-export function toRe2Syntax(pattern: string): string {
-  // One pass: an escaped backslash is consumed whole, so `\\u0041` stays a literal backslash and `u0041`.
-  return pattern.replace(/\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|[\s\S]?)/g, (escape, braced?: string, fixed?: string) => {
-    const code = braced ?? fixed;
-    return code === undefined ? escape : `\\x{${code}}`;
-  });
-}
 
 function compileRe2(pattern: string): RE2JS {
   return RE2JS.compile(toRe2Syntax(pattern));

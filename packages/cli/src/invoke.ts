@@ -9,8 +9,13 @@ import {
 } from '@switchboard/runtime';
 import { credentialsFor, envNameFor, policyFor, type Settings } from './accounts.js';
 import { baseUrlsFor, BaseUrlError, type BaseUrlFlags, type BaseUrls } from './base-url.js';
+import { useLinearPatterns } from './linear-patterns.js';
 import { checkSandboxAnswer } from './sandbox-answers.js';
 import { sandboxCredentials, startSandbox } from './sandbox.js';
+
+// Every call, prompt and script of the CLI reaches providers through this module: from its first
+// import on, argument patterns run in linear time (see linear-patterns.ts).
+useLinearPatterns();
 
 /** What a call did, as the call log records it. */
 export type EffectStatus = 'read' | 'write_succeeded' | 'write_unknown' | 'denied' | 'failed' | 'dry_run';

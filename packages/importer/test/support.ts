@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, loadCatalog, type Func, type HttpBinding, type Provider } from '@switchboard/generator';
-import { allParts, buildRequest, chooseServerUrl, choosingField, type OperationSpec, type ProviderSpec } from '@switchboard/runtime';
+import { allAuthKinds, allParts, authCodeOf, buildRequest, chooseServerUrl, choosingField, type OperationSpec, type ProviderSpec } from '@switchboard/runtime';
 // The literals a generated client hands the runtime, as the loader's own example check uses them.
 import { operationSpec, providerSpec } from '../../../generator/src/emit/client/spec-literals.js';
 
@@ -63,7 +63,7 @@ export function wireRequest(provider: Provider, functionName: string, args: Reco
   const server = spec.servers[op.server]!;
   const field = choosingField(server.url);
   const serverUrl = chooseServerUrl(spec, server.url, field === null ? undefined : fieldValues[field]);
-  const built = buildRequest({ op, args, server, serverUrl, fieldValues, extraHeaders: [] });
+  const built = buildRequest({ op, args, server, authCode: authCodeOf({ id: spec.id, parts: { auth: allAuthKinds } }, server.auth), serverUrl, fieldValues, extraHeaders: [] });
   const url = new URL(built.url);
   const contentType = built.headers['content-type'];
   return {

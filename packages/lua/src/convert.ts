@@ -6,9 +6,10 @@
  *   neither and corrupts wasm memory at ~20 levels);
  * - strings go by length, so NUL bytes survive; invalid UTF-8 from Lua becomes U+FFFD;
  * - JS numbers become Lua integers only when Number.isSafeInteger (1e20 stays a float);
- * - JS null becomes nil in host results; json.decode makes it `json.null` (lightuserdata NULL),
- *   which reads back as JSON null, so a decoded null compares equal to json.null and an array
- *   keeps its length;
+ * - JS null inside an array becomes `json.null` (lightuserdata NULL), which reads back as JSON
+ *   null, so the array keeps its length and `ipairs` visits every item; an object's null field is
+ *   left out of host results (so `if r.next then` is false for a null link) and is `json.null`
+ *   in json.decode's tables, which must keep every key for a round trip;
  * - objects pushed into Lua (json.decode and host results alike) remember their key order (a weak
  *   table in the registry maps each to its key list), so json.encode writes them back in the order
  *   they came in;
@@ -32,7 +33,11 @@ export class ConversionError extends Error {}
 /** strict: json.encode and call arguments (unsupported values are errors). lenient: print, dump, results. */
 export type ReadMode = 'strict' | 'lenient';
 
-/** How pushed data looks in Lua: `result` for host results (null is nil), `decoded` for json.decode (null is json.null); both keep key order. */
+/**
+ * How pushed data looks in Lua: `result` for host results (a null field is absent), `decoded` for
+ * json.decode (a null field is json.null); array items that are null are json.null in both, and
+ * both keep key order.
+ */
 export type PushMode = 'result' | 'decoded';
 
 /** Registry references the converter needs: the json.array metatable and the weak table of decoded key orders. */
@@ -247,8 +252,10 @@ class Pusher {
       lua._lua_createtable(L, v.length, 0);
       for (let i = 0; i < v.length; i++) {
         const item: unknown = v[i];
-        if (item === undefined || (item === null && this.mode === 'result')) continue;
-        this.value(item, depth);
+        // A hole would end `ipairs` and make `#` undefined: an array's null keeps its place as json.null.
+        if (item === null) lua._lua_pushlightuserdata(L, 0);
+        else if (item === undefined) continue;
+        else this.value(item, depth);
         lua._lua_rawseti(L, -2, BigInt(i + 1));
       }
       lua._lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(this.refs.arrayMetatable));

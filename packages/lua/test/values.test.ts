@@ -59,10 +59,17 @@ describe('JS -> Lua values', () => {
     expect(r.result).toEqual(['integer', 'float', 'float', true]);
   });
 
-  it('turns JSON null into nil, inside objects and arrays', async () => {
-    const r = await run('local r = app.integrations.x.f{} return r.a == nil, r.list[1], r.list[2] == nil, r.list[3], r.top == nil',
-      () => ({ a: null, list: [1, null, 3] }));
-    expect(r.result).toEqual([true, 1, true, 3, true]);
+  it('leaves an object\'s null fields out, so `if r.a then` is false', async () => {
+    const r = await run('local r = app.integrations.x.f{} local n = 0 for _ in pairs(r) do n = n + 1 end return r.a == nil, n',
+      () => ({ a: null, b: 1 }));
+    expect(r.result).toEqual([true, 1]);
+  });
+
+  it('keeps an array\'s nulls in place as json.null, so its length and ipairs see every item', async () => {
+    const r = await run(
+      'local r = app.integrations.x.f{} local seen = {} for i, v in ipairs(r.list) do seen[i] = v == json.null and "null" or v end return #r.list, seen, r.list[1] == json.null',
+      () => ({ list: [null, 2, null, 4, null] }));
+    expect(r.result).toEqual([5, ['null', 2, 'null', 4, 'null'], true]);
   });
 
   it('keeps the order of an object\'s keys, as sent, for json.encode and the result', async () => {

@@ -33,7 +33,7 @@ describe('wasmoon defects stay fixed', () => {
   });
 
   it('JSON null inside arrays and objects does not crash (was a TypeError on .then)', async () => {
-    const r = await runLua('local r = app.integrations.x.f{} return r.list[2] == nil, r.obj.k == nil',
+    const r = await runLua('local r = app.integrations.x.f{} return r.list[2] == json.null, r.obj.k == nil',
       fakeHost(() => ({ list: [1, null], obj: { k: null } })));
     expect(r.result).toEqual([true, true]);
   });

@@ -1,17 +1,20 @@
 /**
  * The request parts an account decides beyond its credentials: which URL a server has when
  * the spec gives one per value of a field (Mailgun's US or EU host), and the provider's
- * headers filled from fields (`DP-Company-ID: {company_id}`).
+ * headers filled from fields (`DP-Company-ID: {company_id}`). A provider with either carries
+ * `accountParts` (`ProviderSpec.parts.accounts`); no other program bundles this.
  */
 
 import { SwitchboardError } from './errors.js';
 import { placeholdersOf } from './fields.js';
-import type { ProviderSpec, ServerUrlSpec } from './spec.js';
+import type { AccountParts, ProviderSpec, ServerUrlSpec } from './spec.js';
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
 /** A field value that cannot be used as it is; raised before any request. The value is never quoted. */
 export class InvalidFieldError extends SwitchboardError {
+  static override readonly errorName: string = 'InvalidFieldError';
+
   constructor(
     readonly provider: string,
     /** The field's key, e.g. `region`. */
@@ -59,3 +62,6 @@ export function accountHeaders(provider: ProviderSpec, value: (key: string) => s
   }
   return out;
 }
+
+/** The code behind server URLs chosen by a field and the provider's headers (`ProviderSpec.parts.accounts`). */
+export const accountParts: AccountParts = { chooseServerUrl, headerFields: requiredHeaderFields, headers: accountHeaders };

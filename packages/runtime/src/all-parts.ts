@@ -13,7 +13,13 @@ import { encodePathValue } from './path.js';
 import { toPairs } from './query.js';
 import { requiredGroupIssues } from './required-groups.js';
 import { allChecks } from './rule-checks.js';
-import type { OperationParts } from './spec.js';
+import type { OperationParts, ProviderParts } from './spec.js';
+import { apiKeyAuth } from './auth-api-key.js';
+import { basicAuth } from './auth-basic.js';
+import { bearerAuth } from './auth-bearer.js';
+import { oauth2Auth } from './auth-oauth2.js';
+import type { AuthKinds } from './auth.js';
+import { accountParts } from './account-parts.js';
 import { allTransforms } from './transforms.js';
 
 export const allParts: Required<OperationParts> = {
@@ -28,3 +34,9 @@ export const allParts: Required<OperationParts> = {
   formats: allFormats,
   checks: allChecks,
 };
+
+/** Every auth kind, for providers written by hand (tests, the loader's example check). */
+export const allAuthKinds: Required<AuthKinds> = { bearer: bearerAuth, basic: basicAuth, api_key: apiKeyAuth, oauth2_client_credentials: oauth2Auth };
+
+/** Every provider part (`ProviderSpec.parts`), for providers written by hand. */
+export const allProviderParts: Required<ProviderParts> = { auth: allAuthKinds, accounts: accountParts };

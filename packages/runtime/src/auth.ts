@@ -1,12 +1,14 @@
 /**
  * What a server's auth scheme adds to a request. Values come resolved (and
- * known to the redactor); this only decides where they go.
+ * known to the redactor); this only decides where they go. Each kind is a part
+ * of its own (`ProviderSpec.parts.auth`): a generated provider carries the kinds
+ * its servers use (`auth-bearer.ts`, `auth-basic.ts`, `auth-api-key.ts`, `auth-oauth2.ts`), so a
+ * bearer-only program bundles no Basic or API-key code.
  */
 
-import { base64Utf8 } from './base64.js';
 import { SwitchboardError } from './errors.js';
 import type { Pairs } from './query.js';
-import type { AuthSpec, CredentialSpec } from './spec.js';
+import type { AuthSpec, CredentialSpec, ProviderSpec } from './spec.js';
 
 export interface AuthParts {
   headers: Record<string, string>;
@@ -15,49 +17,44 @@ export interface AuthParts {
   body: Pairs;
 }
 
+export type AuthKind = Exclude<AuthSpec['kind'], 'none'>;
+export type AuthOf<K extends AuthKind> = Extract<AuthSpec, { kind: K }>;
+
+/** The code of one auth kind. */
+export interface AuthCode<A extends AuthSpec = AuthSpec> {
+  /** Field keys the scheme reads, in declaration order. */
+  fields(auth: A): string[];
+  /**
+   * `accessToken` is the OAuth2 token of a client-credentials server (fetched by `Core`, or a stand-in
+   * for dry runs and example checks); other kinds ignore it.
+   */
+  parts(auth: A, values: Record<string, string>, accessToken: string | null): AuthParts;
+  /** Secrets derived from the field values that contain none of them verbatim (a Basic token). */
+  secrets?(auth: A, values: Record<string, string | undefined>): string[];
+}
+
+/** The auth kinds a provider's servers use, each with its code (`bearerAuth`, …). */
+export type AuthKinds = { [K in AuthKind]?: AuthCode<AuthOf<K>> };
+
 /** A credential's value: the field's (from `values`), or the one the spec fixes. */
 export function credentialValue(credential: CredentialSpec, values: Record<string, string | undefined>): string {
   return 'literal' in credential ? credential.literal : values[credential.field] ?? '';
 }
 
-/** Field keys a scheme reads, in declaration order. */
-export function credentialFields(auth: AuthSpec): string[] {
-  const fields = (list: CredentialSpec[]) => list.flatMap((c) => ('field' in c ? [c.field] : []));
-  switch (auth.kind) {
-    case 'bearer':
-      return [auth.tokenField];
-    case 'basic':
-      return fields([auth.username, auth.password]);
-    case 'api_key':
-      return fields(auth.params.map((p) => p.value));
-    case 'oauth2_client_credentials':
-      return [auth.clientIdField, auth.clientSecretField];
-    case 'none':
-      return [];
-  }
-}
+/** Field keys among credentials, in declaration order (a literal reads none). */
+export const credentialFields = (list: CredentialSpec[]): string[] => list.flatMap((c) => ('field' in c ? [c.field] : []));
+
+/** `none` adds nothing and needs no code. */
+const noAuth: AuthCode = { fields: () => [], parts: () => ({ headers: {}, query: [], body: [] }) };
 
 /**
- * `accessToken` is the OAuth2 token of a client-credentials server (fetched by `Core`, or a stand-in
- * for dry runs and example checks); other kinds ignore it.
+ * The code of `auth`'s kind, from the provider's parts. A provider that lacks it is refused: sending
+ * without the credentials its spec describes is never the safe answer.
  */
-export function authParts(auth: AuthSpec, values: Record<string, string>, accessToken: string | null = null): AuthParts {
-  // Each case builds its whole result: a spread of a shared empty one is slower on every call.
-  switch (auth.kind) {
-    case 'bearer':
-      return { headers: { authorization: `Bearer ${values[auth.tokenField] ?? ''}` }, query: [], body: [] };
-    case 'basic':
-      return { headers: { authorization: `Basic ${base64Utf8(`${credentialValue(auth.username, values)}:${credentialValue(auth.password, values)}`)}` }, query: [], body: [] };
-    case 'api_key': {
-      const pairs: Pairs = auth.params.map((p) => [p.name, credentialValue(p.value, values)]);
-      if (auth.in === 'header') return { headers: Object.fromEntries(pairs.map(([name, value]) => [name.toLowerCase(), value])), query: [], body: [] };
-      return auth.in === 'query' ? { headers: {}, query: pairs, body: [] } : { headers: {}, query: [], body: pairs };
-    }
-    case 'none':
-      return { headers: {}, query: [], body: [] };
-    case 'oauth2_client_credentials':
-      // Never send the request unauthenticated: a missing token is a bug in the caller of the builder.
-      if (accessToken === null) throw new SwitchboardError('An OAuth2 request was built without an access token.');
-      return { headers: { authorization: `Bearer ${accessToken}` }, query: [], body: [] };
-  }
+export function authCodeOf(provider: Pick<ProviderSpec, 'id' | 'parts'>, auth: AuthSpec): AuthCode {
+  if (auth.kind === 'none') return noAuth;
+  const code = provider.parts?.auth?.[auth.kind];
+  if (code === undefined) throw new SwitchboardError(`${provider.id} has a server with ${auth.kind} auth, but its ProviderSpec does not carry the runtime part 'auth.${auth.kind}' (regenerate its client, or give it \`parts: allProviderParts\`).`);
+  // The table is keyed by kind, so the code found takes this very kind of spec.
+  return code as AuthCode;
 }

@@ -5,7 +5,7 @@
  * collected and thrown as one ValidationError.
  */
 
-import { authParts, type AuthParts } from './auth.js';
+import type { AuthCode, AuthParts } from './auth.js';
 import type { SelectedEndpoint } from './endpoint.js';
 import { ArgumentValueError, SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
 import { partOf } from './part-of.js';
@@ -30,6 +30,8 @@ export interface BuildInput {
   server: ServerSpec;
   /** The server URL template to use (ServerSpec.url or a baseURL override). */
   serverUrl: string;
+  /** The code of the server's auth kind (`authCodeOf`). */
+  authCode: AuthCode;
   /** Values of the fields the server URL and auth need. */
   fieldValues: Record<string, string>;
   /** The provider's headers, filled for this account (see account-parts.ts); none when omitted. */
@@ -107,7 +109,8 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   if (queryParams !== undefined) query.push(...inParameterOrder(op, queryParams).flatMap((entry) => entry.pairs));
 
   const route = routeTemplate(input);
-  const auth = input.accessToken === undefined ? (route.auth ??= authParts(input.server.auth, input.fieldValues)) : authParts(input.server.auth, input.fieldValues, input.accessToken);
+  const { authCode, server } = input;
+  const auth = input.accessToken === undefined ? (route.auth ??= authCode.parts(server.auth, input.fieldValues, null)) : authCode.parts(server.auth, input.fieldValues, input.accessToken);
   if (auth.query.length > 0) query.push(...auth.query);
   if (auth.body.length > 0 && op.body === 'none') {
     // The loader refuses such specs; a hand-written OperationSpec must not silently drop the credentials.

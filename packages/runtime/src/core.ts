@@ -7,8 +7,8 @@
  */
 
 import { snapshotArguments, type ArgumentLimits } from './arguments.js';
-import { accountHeaders, chooseServerUrl, choosingField, requiredHeaderFields } from './account-parts.js';
-import { buildRequest, fillServerUrl, type BuildInput, type PreparedRequest } from './build-request.js';
+import { authCodeOf, type AuthCode } from './auth.js';
+import { buildRequest, type BuildInput, type PreparedRequest } from './build-request.js';
 import { connectionError, describeFailure } from './connection-error.js';
 import {
   abortedBy,
@@ -19,16 +19,16 @@ import {
 } from './errors.js';
 import { neededFieldKeys, redactorFor, requireFields, resolveFields, type ResolvedFields } from './fields.js';
 import type { OAuth2TokenStore } from './oauth2-token.js';
-import type { OAuth2Session } from './oauth2-session.js';
+import type { OAuth2Session, OAuth2Support, OAuth2TokenRoute } from './oauth2-session.js';
 import { makeLog, type Log } from './logger.js';
-import { partOf } from './part-of.js';
+import { partOf, providerPartOf } from './part-of.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
 import type { FetchedPage } from './pagination.js';
 import { REDACTED, type Redactor } from './redact.js';
 import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js';
 import { checkClientOptions, checkRequestOptions } from './option-checks.js';
 import { mayRetry, retryWait, type Failure } from './retry.js';
-import type { OAuth2ClientCredentialsSpec, OperationSpec, ProviderSpec, ServerSpec, UnavailableOperationSpec } from './spec.js';
+import type { OperationSpec, ProviderSpec, ServerSpec, UnavailableOperationSpec } from './spec.js';
 import { defaultTransport } from '#default-transport';
 import { fetchTransport } from './transport.js';
 import type { AttemptLimits, AttemptResult, StartTimer, Transport } from './transport-types.js';
@@ -63,9 +63,10 @@ interface Call {
 /** One server as every call of this client reaches it (`Core.route`). */
 interface Route {
   server: ServerSpec;
+  authCode: AuthCode;
   serverUrl: string;
-  oauth2: OAuth2ClientCredentialsSpec | null;
-  tokenServerUrl: string | null;
+  /** Its OAuth2 token endpoint, for a server on client credentials; null for every other auth kind. */
+  oauth2: OAuth2TokenRoute | null;
   fieldValues: Record<string, string>;
   credentialHint: string;
   /** Opened on the first call that gets past the argument checks. */
@@ -109,7 +110,7 @@ export class Core {
     // A caller's transport, else its fetch, else the platform's default (node:http under Node, fetch elsewhere).
     this.transport = options.transport ?? (options.fetch ? fetchTransport(options.fetch) : defaultTransport);
     this.log = makeLog(options.logger ?? globalThis.console, options.logLevel ?? DEFAULTS.logLevel, this.redactor);
-    this.headerFieldKeys = requiredHeaderFields(provider);
+    this.headerFieldKeys = provider.headers ? providerPartOf(provider, 'accounts').headerFields(provider) : [];
     this.tokenStore = options.oauth2Tokens ?? provider.oauth2?.newStore((options as InternalClientOptions).now ?? Date.now);
   }
 
@@ -148,10 +149,10 @@ export class Core {
     const args = spec.renamedParams && isPlainRecord(snapshot) ? partOf(spec, 'rename')(spec, snapshot) : snapshot;
     validateArgs(spec, args, this.redactor);
     const route = this.route(spec);
-    const input: BuildInput = { op: spec, args, server: route.server, serverUrl: route.serverUrl, fieldValues: route.fieldValues, accountHeaders: this.accountHeaders(), extraHeaders: [this.options.defaultHeaders, headers] };
+    const input: BuildInput = { op: spec, args, server: route.server, authCode: route.authCode, serverUrl: route.serverUrl, fieldValues: route.fieldValues, accountHeaders: this.accountHeaders(), extraHeaders: [this.options.defaultHeaders, headers] };
     const request = this.build(input, route.oauth2 ? REDACTED : undefined);
     this.checkSize(spec.id, request);
-    const tokens = route.oauth2 ? (route.session ??= this.oauth2Session(route, route.oauth2)) : null;
+    const tokens = route.oauth2 ? (route.session ??= route.oauth2.open(route.fieldValues)) : null;
     // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
     const idempotent = spec.operation === 'read' || spec.idempotent || spec.idempotencyKey !== undefined;
     const internal = this.options as InternalClientOptions;
@@ -187,12 +188,12 @@ export class Core {
     const known = this.routes?.get(spec.server);
     if (known !== undefined) return known;
     const server = this.server(spec);
+    const authCode = authCodeOf(this.provider, server.auth);
     const serverUrl = this.serverUrl(spec.id, spec.server, server);
-    const oauth2 = server.auth.kind === 'oauth2_client_credentials' ? server.auth : null;
-    const tokenServerUrl = oauth2 ? this.serverUrl(spec.id, oauth2.tokenServer, this.tokenServer(oauth2)) : null;
+    const oauth2 = server.auth.kind === 'oauth2_client_credentials' ? this.oauth2Support().tokenRoute(this, spec.id, server.auth) : null;
     // The token endpoint's URL may have placeholders of its own (a regional auth host).
     const keys = [
-      ...new Set([...neededFieldKeys(serverUrl, server.auth), ...(tokenServerUrl ? neededFieldKeys(tokenServerUrl, { kind: 'none' }) : []), ...this.headerFieldKeys]),
+      ...new Set([...neededFieldKeys(serverUrl, authCode.fields(server.auth)), ...(oauth2 ? neededFieldKeys(oauth2.tokenServerUrl, []) : []), ...this.headerFieldKeys]),
     ];
     const fieldValues = requireFields(this.provider, spec.id, this.fields, keys);
     const credentialHint = keys
@@ -200,7 +201,7 @@ export class Core {
       .filter((f) => f?.spec.secret)
       .map((f) => `${f?.envName} or { ${f?.spec.option} }`)
       .join(', ');
-    const route: Route = { server, serverUrl, oauth2, tokenServerUrl, fieldValues, credentialHint };
+    const route: Route = { server, authCode, serverUrl, oauth2, fieldValues, credentialHint };
     // Made on the first call, so a client that is created and never used stays small.
     (this.routes ??= new Map()).set(spec.server, route);
     return route;
@@ -210,24 +211,20 @@ export class Core {
    * The provider's headers from this client's field values, which never change after construction:
    * built on the first call (so a bad value fails that call, naming the field, as before) and kept.
    */
-  private accountHeaders(): Record<string, string> {
-    this.filledHeaders ??= accountHeaders(this.provider, (key) => this.fields.get(key)?.value);
+  private accountHeaders(): Record<string, string> | undefined {
+    const { provider } = this;
+    if (!provider.headers) return undefined;
+    this.filledHeaders ??= providerPartOf(provider, 'accounts').headers(provider, (key) => this.fields.get(key)?.value);
     return this.filledHeaders;
   }
 
-  private tokenServer(auth: OAuth2ClientCredentialsSpec): ServerSpec {
-    const server = this.provider.servers[auth.tokenServer];
-    if (!server) throw new SwitchboardError(`The OAuth2 token endpoint names server '${auth.tokenServer}', which ${this.provider.id} does not define.`);
-    return server;
-  }
-
-  /** The tokens of this account's OAuth2 client, from the store shared with clients made by `withOptions`. */
-  private oauth2Session(route: Route, auth: OAuth2ClientCredentialsSpec): OAuth2Session {
+  /** The token handling of a provider with an OAuth2 server (`ProviderSpec.oauth2`), which the client's store serves. */
+  private oauth2Support(): OAuth2Support {
     const support = this.provider.oauth2;
     if (!support || !this.tokenStore) {
       throw new SwitchboardError(`${this.provider.id} has a server with OAuth2 client-credentials auth, but its ProviderSpec lacks \`oauth2\` (regenerate its client).`);
     }
-    return support.session(this, auth, fillServerUrl(route.tokenServerUrl ?? '', route.fieldValues), route.fieldValues);
+    return support;
   }
 
   /**
@@ -277,9 +274,10 @@ export class Core {
   /** The spec's URL template for this account: the only one, or the one a field chooses. */
   /** @internal Also for page walks. */
   specServerUrl(operation: string, server: ServerSpec): string {
-    const field = choosingField(server.url);
-    const value = field === null ? undefined : requireFields(this.provider, operation, this.fields, [field])[field];
-    return chooseServerUrl(this.provider, server.url, value);
+    const { url } = server;
+    if (typeof url === 'string') return url;
+    const value = requireFields(this.provider, operation, this.fields, [url.byField])[url.byField];
+    return providerPartOf(this.provider, 'accounts').chooseServerUrl(this.provider, url, value);
   }
 
   /**

@@ -8,10 +8,18 @@
  */
 
 export class SwitchboardError extends Error {
+  /**
+   * The class's name as text: a minifier renames classes (`NotFoundError` becomes `re` in a
+   * browser bundle), so `error.name` is never read from the class itself. A subclass declared
+   * outside the runtime has none of its own and keeps its class name.
+   */
+  static readonly errorName: string = 'SwitchboardError';
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+    const named = new.target as typeof SwitchboardError;
     // Non-enumerable, like Error's own `message`, so JSON.stringify(error) shows data fields only.
-    Object.defineProperty(this, 'name', { value: new.target.name, enumerable: false, configurable: true, writable: true });
+    Object.defineProperty(this, 'name', { value: Object.hasOwn(named, 'errorName') ? named.errorName : named.name, enumerable: false, configurable: true, writable: true });
   }
 }
 
@@ -23,6 +31,8 @@ export class ArgumentValueError extends Error {}
 
 /** The provider answered with a status that is not a success. */
 export class APIError extends SwitchboardError {
+  static override readonly errorName: string = 'APIError';
+
   constructor(
     /** HTTP status of the response. */
     readonly status: number,
@@ -39,7 +49,7 @@ export class APIError extends SwitchboardError {
     super(message);
   }
 
-  /** The one factory: the subclass is chosen by status alone. */
+  /** The one factory: the subclass is chosen by status alone (`STATUS_ERRORS`). */
   static generate(
     status: number,
     message: string,
@@ -50,27 +60,52 @@ export class APIError extends SwitchboardError {
     retryAfter: number | null = null,
   ): APIError {
     const args = [status, message, providerMessage, providerCode, requestId, body] as const;
-    if (status === 400) return new BadRequestError(...args);
-    if (status === 401) return new AuthenticationError(...args);
-    if (status === 403) return new PermissionDeniedError(...args);
-    if (status === 404) return new NotFoundError(...args);
-    if (status === 409) return new ConflictError(...args);
-    if (status === 422) return new UnprocessableEntityError(...args);
     if (status === 429) return new RateLimitError(...args, retryAfter);
-    if (status >= 500) return new InternalServerError(...args);
-    return new APIError(...args);
+    const typed = STATUS_ERRORS[status] ?? (status >= 500 ? InternalServerError : APIError);
+    return new typed(...args);
   }
 }
 
-export class BadRequestError extends APIError {}
-export class AuthenticationError extends APIError {}
-export class PermissionDeniedError extends APIError {}
-export class NotFoundError extends APIError {}
-export class ConflictError extends APIError {}
-export class UnprocessableEntityError extends APIError {}
-export class InternalServerError extends APIError {}
+/**
+ * A status class: an APIError under its own name, which callers test with `instanceof`. Written
+ * out class by class, so that each is a type of its own in the declarations and in editors.
+ */
+export class BadRequestError extends APIError {
+  static override readonly errorName: string = 'BadRequestError';
+}
+export class AuthenticationError extends APIError {
+  static override readonly errorName: string = 'AuthenticationError';
+}
+export class PermissionDeniedError extends APIError {
+  static override readonly errorName: string = 'PermissionDeniedError';
+}
+export class NotFoundError extends APIError {
+  static override readonly errorName: string = 'NotFoundError';
+}
+export class ConflictError extends APIError {
+  static override readonly errorName: string = 'ConflictError';
+}
+export class UnprocessableEntityError extends APIError {
+  static override readonly errorName: string = 'UnprocessableEntityError';
+}
+/** Every 5xx. */
+export class InternalServerError extends APIError {
+  static override readonly errorName: string = 'InternalServerError';
+}
+
+/** The class of each status with one of its own, but 429 (`RateLimitError` carries `retryAfter`); 5xx and the rest below. */
+const STATUS_ERRORS: Record<number, typeof APIError | undefined> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+};
 
 export class RateLimitError extends APIError {
+  static override readonly errorName: string = 'RateLimitError';
+
   constructor(
     status: number,
     message: string,
@@ -92,6 +127,7 @@ export class RateLimitError extends APIError {
  * write, `'maybe'` means check whether it took effect before calling again.
  */
 export class APIConnectionError extends SwitchboardError {
+  static override readonly errorName: string = 'APIConnectionError';
   readonly requestSent: 'no' | 'maybe';
 
   constructor(message: string, options: { cause?: unknown; requestSent?: 'no' | 'maybe' } = {}) {
@@ -101,10 +137,14 @@ export class APIConnectionError extends SwitchboardError {
 }
 
 /** No response within the timeout. */
-export class APIConnectionTimeoutError extends APIConnectionError {}
+export class APIConnectionTimeoutError extends APIConnectionError {
+  static override readonly errorName: string = 'APIConnectionTimeoutError';
+}
 
 /** The caller aborted the request through its AbortSignal. */
-export class APIUserAbortError extends SwitchboardError {}
+export class APIUserAbortError extends SwitchboardError {
+  static override readonly errorName: string = 'APIUserAbortError';
+}
 
 /** The error of a call its caller aborted. */
 export const abortedBy = (opId: string): APIUserAbortError => new APIUserAbortError(`${opId} was aborted by the caller.`);
@@ -123,6 +163,8 @@ export interface ValidationIssue {
 
 /** The arguments were refused before any request was made. */
 export class ValidationError extends SwitchboardError {
+  static override readonly errorName: string = 'ValidationError';
+
   constructor(
     readonly operation: string,
     readonly issues: ValidationIssue[],
@@ -149,6 +191,8 @@ export interface MissingField {
 
 /** A field the operation needs (server URL or auth) has no value. */
 export class MissingCredentialsError extends SwitchboardError {
+  static override readonly errorName: string = 'MissingCredentialsError';
+
   constructor(
     readonly provider: string,
     readonly operation: string,
@@ -161,6 +205,8 @@ export class MissingCredentialsError extends SwitchboardError {
 
 /** The provider has no endpoint for this operation. */
 export class UnavailableFunctionError extends SwitchboardError {
+  static override readonly errorName: string = 'UnavailableFunctionError';
+
   constructor(
     readonly operation: string,
     readonly reason: string,
@@ -172,6 +218,8 @@ export class UnavailableFunctionError extends SwitchboardError {
 
 /** A client or request option has a value the runtime cannot honour; raised before any request. */
 export class InvalidOptionError extends SwitchboardError {
+  static override readonly errorName: string = 'InvalidOptionError';
+
   constructor(
     /** The option's name, e.g. `timeout`. */
     readonly option: string,
@@ -188,6 +236,8 @@ export class InvalidOptionError extends SwitchboardError {
 
 /** Walking pages stopped because continuing would be wrong or endless. */
 export class PaginationError extends SwitchboardError {
+  static override readonly errorName: string = 'PaginationError';
+
   constructor(
     readonly operation: string,
     message: string,

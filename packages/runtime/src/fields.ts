@@ -6,10 +6,10 @@
  * Sinch SMS can still run SMS calls without the Numbers API credentials.
  */
 
-import { credentialFields, credentialValue } from './auth.js';
 import { MissingCredentialsError, SwitchboardError, type MissingField } from './errors.js';
 import { Redactor } from './redact.js';
-import type { AuthSpec, FieldSpec, ProviderSpec } from './spec.js';
+import type { AuthCode } from './auth.js';
+import type { FieldSpec, ProviderSpec } from './spec.js';
 
 export interface FieldSource {
   options: Record<string, unknown>;
@@ -51,11 +51,9 @@ export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string);
 }
 
-/** Field keys a request to this server needs: URL placeholders, then auth. */
-export function neededFieldKeys(serverUrl: string, auth: AuthSpec): string[] {
-  const keys = placeholdersOf(serverUrl);
-  keys.push(...credentialFields(auth));
-  return [...new Set(keys)];
+/** Field keys a request to this server needs: URL placeholders, then auth (`AuthCode.fields`). */
+export function neededFieldKeys(serverUrl: string, authFields: string[]): string[] {
+  return [...new Set([...placeholdersOf(serverUrl), ...authFields])];
 }
 
 /** The values of `keys`, or MissingCredentialsError listing every missing one at once. */
@@ -71,23 +69,18 @@ export function requireFields(provider: ProviderSpec, operation: string, fields:
   return values;
 }
 
-/** A redactor for every secret this client knows, including Basic-auth tokens built from them. */
+/**
+ * A redactor for every secret this client knows, including those its auth kinds derive (Basic
+ * tokens). A kind whose code the provider lacks derives none: no request with it is ever built.
+ */
 export function redactorFor(provider: ProviderSpec, fields: ResolvedFields): Redactor {
   const secrets: string[] = [];
   for (const field of fields.values()) if (field.spec.secret && field.value) secrets.push(field.value);
   const values = Object.fromEntries([...fields].map(([key, field]) => [key, field.value]));
+  const kinds: Record<string, AuthCode | undefined> = provider.parts?.auth ?? {};
   for (const { auth } of Object.values(provider.servers)) {
-    if (auth.kind === 'basic') {
-      const { username, password } = auth;
-      const known = [username, password].every((c) => 'literal' in c || values[c.field] !== undefined);
-      if (known) secrets.push(Redactor.basicToken(credentialValue(username, values), credentialValue(password, values)));
-    }
-    if (auth.kind === 'oauth2_client_credentials' && auth.clientAuth === 'basic') {
-      // The token request's Basic credentials are form-encoded first (RFC 6749 §2.3.1).
-      const id = values[auth.clientIdField];
-      const secret = values[auth.clientSecretField];
-      if (id !== undefined && secret !== undefined) secrets.push(Redactor.basicToken(encodeURIComponent(id), encodeURIComponent(secret)));
-    }
+    const derive = kinds[auth.kind]?.secrets;
+    if (derive) secrets.push(...derive(auth, values));
   }
   return new Redactor(secrets);
 }

@@ -12,7 +12,16 @@ export type { PreparedRequest } from './build-request.js';
 /** The generator's `validate` sends every spec example through this very builder. */
 export { buildRequest, type BuildInput } from './build-request.js';
 /** How an account's fields pick a server URL and fill the provider's headers; `validate` and the CLI use them too. */
-export { InvalidFieldError, chooseServerUrl, choosingField, accountHeaders } from './account-parts.js';
+export { InvalidFieldError, chooseServerUrl, choosingField, accountHeaders, accountParts } from './account-parts.js';
+/**
+ * The parts a generated provider carries for its servers (`ProviderSpec.parts`): the code of each auth
+ * kind they use, and `accountParts`; `allProviderParts` has every one, for providers written by hand.
+ */
+export { authCodeOf, type AuthCode, type AuthKinds } from './auth.js';
+export { bearerAuth } from './auth-bearer.js';
+export { basicAuth } from './auth-basic.js';
+export { apiKeyAuth } from './auth-api-key.js';
+export { oauth2Auth } from './auth-oauth2.js';
 export {
   SwitchboardError,
   APIError,
@@ -49,7 +58,7 @@ export { formatPattern } from './formats.js';
  * The parts a generated operation carries for its features (`OperationSpec.parts`), each imported
  * only by the operations that use it; `allParts` has every one, for operations written by hand.
  */
-export { allParts } from './all-parts.js';
+export { allParts, allProviderParts, allAuthKinds } from './all-parts.js';
 export { renameDeprecatedArguments } from './deprecation.js';
 export { requiredGroupIssues } from './required-groups.js';
 export { idempotencyHeader } from './idempotency-key.js';
@@ -70,4 +79,5 @@ export { numberCheck, objectCheck, unionCheck, enumCheck, patternCheck } from '.
 export { e164Format, dateTimeFormat, dateFormat, uriFormat, emailFormat, uuidFormat, type FormatRule } from './formats.js';
 /** The argument check clients run before sending, for the loader to hold each spec example to the same rules. */
 export { checkArgs } from './arg-rules.js';
+export { toRe2Syntax, usePatternEngine, type CompiledPattern, type PatternEngine } from './pattern-engine.js';
 export type { ArgsRule, ValueRule, StringRule, NumberRule, BooleanRule, ArrayRule, ObjectRule, UnionRule, StringFormat, RuleChecks } from './arg-rules.js';

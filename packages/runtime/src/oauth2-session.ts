@@ -6,7 +6,8 @@
  */
 
 import type { Core } from './core.js';
-import { abortedBy } from './errors.js';
+import { fillServerUrl } from './build-request.js';
+import { abortedBy, SwitchboardError } from './errors.js';
 import { fetchClientCredentialsToken, OAuth2TokenStore, type ClientCredentials } from './oauth2-token.js';
 import { DEFAULTS, type InternalClientOptions } from './options.js';
 import type { OAuth2ClientCredentialsSpec } from './spec.js';
@@ -21,12 +22,27 @@ export interface OAuth2Session {
 
 export interface OAuth2Support {
   newStore(now: () => number): OAuth2TokenStore;
+  /** How `core` reaches the token endpoint of `auth`, for the calls of `operation` (`Core.route`). */
+  tokenRoute(core: Core, operation: string, auth: OAuth2ClientCredentialsSpec): OAuth2TokenRoute;
+}
+
+/** One OAuth2 server's token endpoint, as one client reaches it. */
+export interface OAuth2TokenRoute {
+  /** Its URL template: a base-URL override reaches the token server like any server. */
+  tokenServerUrl: string;
   /**
-   * The session of `core`'s client for one OAuth2 server: `tokenServerUrl` with its placeholders
-   * filled, `fieldValues` holding the client id and secret. The token request runs under the
-   * client's `timeout`, never a caller's signal: every waiting call shares it.
+   * The session of the account's client, once `fieldValues` hold the client id, the secret and
+   * the token URL's placeholders. The token request runs under the client's `timeout`, never a
+   * caller's signal: every waiting call shares it.
    */
-  session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenServerUrl: string, fieldValues: Record<string, string>): OAuth2Session;
+  open(fieldValues: Record<string, string>): OAuth2Session;
+}
+
+function tokenRoute(core: Core, operation: string, auth: OAuth2ClientCredentialsSpec): OAuth2TokenRoute {
+  const server = core.provider.servers[auth.tokenServer];
+  if (!server) throw new SwitchboardError(`The OAuth2 token endpoint names server '${auth.tokenServer}', which ${core.provider.id} does not define.`);
+  const tokenServerUrl = core.serverUrl(operation, auth.tokenServer, server);
+  return { tokenServerUrl, open: (fieldValues) => session(core, auth, fillServerUrl(tokenServerUrl, fieldValues), fieldValues) };
 }
 
 function session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenServerUrl: string, fieldValues: Record<string, string>): OAuth2Session {
@@ -69,5 +85,5 @@ function session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenServerUrl: 
 
 export const oauth2ClientCredentials: OAuth2Support = {
   newStore: (now) => new OAuth2TokenStore({ now }),
-  session,
+  tokenRoute,
 };

@@ -5,10 +5,17 @@
  */
 
 import { SwitchboardError } from './errors.js';
-import type { OperationParts, OperationSpec } from './spec.js';
+import type { OperationParts, OperationSpec, ProviderParts, ProviderSpec } from './spec.js';
 
 export function partOf<K extends keyof OperationParts>(op: OperationSpec, key: K): NonNullable<OperationParts[K]> {
   const part = op.parts?.[key];
   if (part === undefined) throw new SwitchboardError(`${op.id} needs the runtime part '${key}', which its OperationSpec does not carry (regenerate its client, or give it \`parts: allParts\`).`);
   return part as NonNullable<OperationParts[K]>;
+}
+
+/** The same for a provider's parts (`ProviderSpec.parts`). */
+export function providerPartOf<K extends keyof ProviderParts>(provider: Pick<ProviderSpec, 'id' | 'parts'>, key: K): NonNullable<ProviderParts[K]> {
+  const part = provider.parts?.[key];
+  if (part === undefined) throw new SwitchboardError(`${provider.id} needs the runtime part '${key}', which its ProviderSpec does not carry (regenerate its client, or give it \`parts: allProviderParts\`).`);
+  return part as NonNullable<ProviderParts[K]>;
 }

@@ -5,8 +5,6 @@
  * query key carries a credential.
  */
 
-import { base64Utf8 } from './base64.js';
-
 export const REDACTED = '[REDACTED]';
 
 export class Redactor {
@@ -29,11 +27,6 @@ export class Redactor {
     this.all.add(secret);
     const forms = [JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), new URLSearchParams({ k: secret }).toString().slice(2)];
     this.needles = [...new Set([...this.needles, secret, ...forms])].sort((a, b) => b.length - a.length);
-  }
-
-  /** The Basic-auth token of a pair: a secret too, since it contains neither part verbatim. */
-  static basicToken(username: string, password: string): string {
-    return base64Utf8(`${username}:${password}`);
   }
 
   string(text: string): string {

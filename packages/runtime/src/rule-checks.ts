@@ -8,6 +8,7 @@
 import { describeRule, kindMatches, typeIssue, type Look, type RuleChecks, type ValueRule } from './arg-rules.js';
 import { formatPath } from './arguments.js';
 import type { ValidationIssue } from './errors.js';
+import { compiledPattern } from './pattern-engine.js';
 
 export const numberCheck: NonNullable<RuleChecks['number']> = (rule, value, path, look, issues) => {
   if (rule.enum && enumCheck(rule.enum, value, path, look, issues)) return;
@@ -49,7 +50,7 @@ export const enumCheck: NonNullable<RuleChecks['enum']> = (allowed, value, path,
 };
 
 export const patternCheck: NonNullable<RuleChecks['pattern']> = (pattern, value, path, look, issues) => {
-  if (!compiled(pattern).test(value)) issues.push({ path: formatPath(path), problem: `must match the pattern ${pattern}`, expected: pattern, received: look.show(value) });
+  if (!compiledPattern(pattern).test(value)) issues.push({ path: formatPath(path), problem: `must match the pattern ${pattern}`, expected: pattern, received: look.show(value) });
 };
 
 /** Every keyword's check, for hand-written operations (`allParts`). */
@@ -59,16 +60,4 @@ function problemsOf(rule: ValueRule, value: unknown, path: string[], look: Look)
   const issues: ValidationIssue[] = [];
   look.check(rule, value, path, issues);
   return issues;
-}
-
-const patterns = new Map<string, RegExp>();
-
-/** Spec patterns compiled once per process, on first use. */
-function compiled(pattern: string): RegExp {
-  let regex = patterns.get(pattern);
-  if (regex === undefined) {
-    regex = new RegExp(pattern, 'u');
-    patterns.set(pattern, regex);
-  }
-  return regex;
 }

@@ -3,11 +3,12 @@
  * each operation sends. Generated code contains only these literals; every
  * behaviour lives in the runtime and is driven by this data, never by
  * provider-specific code. The literals also name the runtime pieces their
- * data needs (`OperationSpec.parts`, `ProviderSpec.oauth2`), so a program
+ * data needs (`OperationSpec.parts`, `ProviderSpec.parts`, `ProviderSpec.oauth2`), so a program
  * bundles only the runtime code of the functions it calls.
  */
 
 import type { ArgsRule, RuleChecks, StringFormat } from './arg-rules.js';
+import type { AuthKinds } from './auth.js';
 import type { SelectedEndpoint } from './endpoint.js';
 import type { ValidationIssue } from './errors.js';
 import type { FormatRule } from './formats.js';
@@ -87,6 +88,30 @@ export interface ProviderSpec {
   requestIdHeader: string | null;
   /** Token fetching and caching (`oauth2ClientCredentials`), for providers with an OAuth2 server; absent otherwise. */
   oauth2?: OAuth2Support;
+  /** The runtime code the provider's servers, fields and headers need (see `ProviderParts`). Absent: none. */
+  parts?: ProviderParts;
+}
+
+/**
+ * The runtime code behind a provider's features, carried by the provider literal as operations
+ * carry theirs (`OperationParts`): a generated provider imports the auth kinds its servers use and,
+ * only when it has server URLs chosen by a field or headers of its own, `accountParts`. A provider
+ * whose data needs a part it does not carry is refused before sending, naming the part;
+ * `allProviderParts` carries every one, for providers written by hand.
+ */
+export interface ProviderParts {
+  /** The code of each auth kind the servers use other than `none` (`bearerAuth`, `basicAuth`, `apiKeyAuth`, `oauth2Auth`). */
+  auth?: AuthKinds;
+  /** With a server URL chosen by a field, or `headers` (`accountParts`). */
+  accounts?: AccountParts;
+}
+
+export interface AccountParts {
+  chooseServerUrl: (provider: ProviderSpec, url: ServerUrlSpec, value: string | undefined) => string;
+  /** Fields the provider's headers need on every request. */
+  headerFields: (provider: ProviderSpec) => string[];
+  /** The provider's headers with fields filled in. */
+  headers: (provider: ProviderSpec, value: (key: string) => string | undefined) => Record<string, string>;
 }
 
 export type Transform =

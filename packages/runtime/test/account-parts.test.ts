@@ -7,6 +7,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InvalidFieldError } from '../src/account-parts.js';
+import { allProviderParts } from '../src/all-parts.js';
 import { Core } from '../src/core.js';
 import { APIError, AuthenticationError, MissingCredentialsError, SwitchboardError } from '../src/errors.js';
 import type { AuthSpec, FieldSpec, OperationSpec, ProviderSpec } from '../src/spec.js';
@@ -46,6 +47,7 @@ function provider(overrides: Partial<ProviderSpec>): ProviderSpec {
     errorMessagePaths: ['message'],
     errorCodePaths: [],
     requestIdHeader: null,
+    parts: allProviderParts,
     ...overrides,
   };
 }

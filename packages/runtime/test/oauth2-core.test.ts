@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { allProviderParts } from '../src/all-parts.js';
+import { oauth2Auth } from '../src/auth-oauth2.js';
 import { buildRequest } from '../src/build-request.js';
 import { Core } from '../src/core.js';
 import { AuthenticationError, SwitchboardError, ValidationError } from '../src/errors.js';
@@ -38,6 +40,7 @@ const provider = (clientAuth: 'basic' | 'form' = 'basic', scopes: string[] = [])
   errorCodePaths: [],
   requestIdHeader: null,
   oauth2: oauth2ClientCredentials,
+  parts: allProviderParts,
 });
 
 const listNumbers = operation({ id: 'numbers.list', endpoint: { kind: 'fixed', method: 'GET', path: '/activeNumbers' }, params: [param('region_code', { wire: 'regionCode' })], args: rules({ region_code: { type: 'string' } }) });
@@ -225,6 +228,6 @@ describe('oauth2_client_credentials in Core', () => {
 
   it('refuses to build an OAuth2 request without a token rather than send it unauthenticated', () => {
     const spec = provider();
-    expect(() => buildRequest({ op: listNumbers, args: {}, server: spec.servers.default!, serverUrl: spec.servers.default!.url as string, fieldValues: {}, extraHeaders: [] })).toThrow(SwitchboardError);
+    expect(() => buildRequest({ op: listNumbers, args: {}, server: spec.servers.default!, authCode: oauth2Auth, serverUrl: spec.servers.default!.url as string, fieldValues: {}, extraHeaders: [] })).toThrow(SwitchboardError);
   });
 });

@@ -1,11 +1,12 @@
 /** Everything refused before a request: bad arguments, unavailable operations, missing credentials. */
 
 import { describe, expect, it } from 'vitest';
-import { allParts } from '../src/all-parts.js';
+import { allParts, allProviderParts } from '../src/all-parts.js';
+import { allAuthKinds } from '../src/all-parts.js';
 import { Core } from '../src/core.js';
 import { MissingCredentialsError, UnavailableFunctionError, ValidationError } from '../src/errors.js';
-import type { OperationSpec, UnavailableOperationSpec } from '../src/spec.js';
-import { fakeFetch, json, listPhoneNumbers, sendSms, sinch, sinchListMessages, sinchClient, sinchListNumbers, telnyx, telnyxClient } from './support.js';
+import type { OperationSpec, ProviderSpec, UnavailableOperationSpec } from '../src/spec.js';
+import { fakeFetch, json, listPhoneNumbers, PLIVO_ID, PLIVO_TOKEN, plivo, plivoListMessages, sendSms, sinch, sinchListMessages, sinchClient, sinchListNumbers, TELNYX_KEY, telnyx, telnyxClient } from './support.js';
 
 function attempt(fn: () => unknown): unknown {
   try {
@@ -168,5 +169,32 @@ describe('runtime parts an operation carries', () => {
     const core = telnyxClient({ fetch });
     await expect(core.call(withoutParts, { to: '+15555550100', text: 'hi' })).rejects.toThrow(/format 'e164'/);
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('runtime parts a provider carries', () => {
+  it("a provider whose server's auth kind it does not carry is refused before sending, naming the part", async () => {
+    const { fetch, calls } = fakeFetch(json({}));
+    const withoutBearer: ProviderSpec = { ...telnyx, parts: { auth: { basic: allAuthKinds.basic } } };
+    const core = new Core(withoutBearer, { apiKey: TELNYX_KEY, env: {}, fetch });
+    await expect(core.call(sendSms, { to: '+15555550100', text: 'hi' })).rejects.toThrow(/telnyx has a server with bearer auth, but its ProviderSpec does not carry the runtime part 'auth\.bearer'/);
+    expect(() => core.prepare(sendSms, { to: '+15555550100', text: 'hi' })).toThrow(/'auth\.bearer'/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a provider with headers of its own or a server chosen by a field is refused without accountParts', async () => {
+    const { fetch, calls } = fakeFetch(json({}));
+    const { accounts: _accounts, ...authOnly } = allProviderParts;
+    expect(() => new Core({ ...telnyx, parts: authOnly, headers: { 'X-Team': 'fixed' } }, { apiKey: TELNYX_KEY, env: {}, fetch })).toThrow(/telnyx needs the runtime part 'accounts'/);
+    const chosen: ProviderSpec = { ...telnyx, parts: authOnly, servers: { default: { url: { byField: 'api_key', urls: { a: 'https://a.example' } }, auth: telnyx.servers.default!.auth } } };
+    await expect(new Core(chosen, { apiKey: 'a', env: {}, fetch }).call(sendSms, { to: '+15555550100', text: 'hi' })).rejects.toThrow(/'accounts'/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a Basic token is redacted only through its auth kind: the part carries what it derives', () => {
+    const core = new Core(plivo, { authId: PLIVO_ID, authToken: PLIVO_TOKEN, env: {} });
+    const token = Buffer.from(`${PLIVO_ID}:${PLIVO_TOKEN}`).toString('base64');
+    expect(core.prepare(plivoListMessages, {}).headers.authorization).toBe('Basic [REDACTED]');
+    expect(core.redactor.string(`token ${token}`)).toBe('token [REDACTED]');
   });
 });

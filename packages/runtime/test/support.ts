@@ -6,7 +6,7 @@
  * recording fake fetch.
  */
 
-import { allParts } from '../src/all-parts.js';
+import { allParts, allProviderParts } from '../src/all-parts.js';
 import type { ArgsRule, ValueRule } from '../src/arg-rules.js';
 import { Core } from '../src/core.js';
 import type { InternalClientOptions } from '../src/options.js';
@@ -57,6 +57,7 @@ function field(provider: string, key: string, secret: boolean, fieldDefault: str
 export const TELNYX_KEY = 'KEY0123456789ABCDEF_sandbox';
 
 export const telnyx: ProviderSpec = {
+  parts: allProviderParts,
   id: 'telnyx',
   name: 'Telnyx',
   fields: [field('TELNYX', 'api_key', true)],
@@ -129,6 +130,7 @@ export const PLIVO_ID = 'MAODUXNJHMNDY5ZTM4ZM';
 export const PLIVO_TOKEN = 'NzI5ZTU4NDI2ZWY0YmQ3ZTAxYjJlMjE3Nzc5ODg4';
 
 export const plivo: ProviderSpec = {
+  parts: allProviderParts,
   id: 'plivo',
   name: 'Plivo',
   fields: [field('PLIVO', 'auth_id', false), field('PLIVO', 'auth_token', true)],
@@ -159,6 +161,7 @@ export function plivoClient(options: InternalClientOptions & Record<string, unkn
 export const SINCH_TOKEN = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
 export const sinch: ProviderSpec = {
+  parts: allProviderParts,
   id: 'sinch',
   name: 'Sinch',
   fields: [
@@ -206,6 +209,7 @@ export function sinchClient(options: InternalClientOptions & Record<string, unkn
 export const DIALPAD_KEY = 'dp_sandbox_4f8a2c9e71b34d6a0c55e8b2';
 
 export const dialpad: ProviderSpec = {
+  parts: allProviderParts,
   id: 'dialpad',
   name: 'Dialpad',
   fields: [field('DIALPAD', 'api_key', true)],

@@ -6,8 +6,9 @@ import { clientPackageJson, clientReadme, clientTsconfig } from './package-files
 import { LICENSE_TEXT } from '../package-meta.js';
 import { operationSpec, providerSpec } from './spec-literals.js';
 import { operationParts } from './operation-parts.js';
+import { providerParts } from './provider-parts.js';
 import { jsonSchemaType, valueType } from './ts-types.js';
-import { jsLiteral, tsExample } from './examples.js';
+import { jsLiteral, tsClientSetup, tsExampleCall } from './examples.js';
 import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
 import { CodeReference, tsString } from '../escape/ts.js';
 import { groupMembers, groupUnions } from './group-types.js';
@@ -26,7 +27,6 @@ const responseType = (func: Func) => `${func.names.tsType}Response`;
 const itemType = (func: Func) => `${func.names.tsType}Item`;
 /** Exported name of a function's OperationSpec in its client package; other emitters import it by this name. */
 export const operationConst = (func: Func) => `${func.names.tsMethod}Operation`;
-const moduleName = (func: Func) => func.name.replace(/_/g, '-');
 const hasRequired = (func: Func) => func.parameters.some((p) => p.required) || func.requiredGroups.length > 0;
 const paramsArg = (func: Func) => `params: ${paramsType(func)}${hasRequired(func) ? '' : ' = {}'}`;
 
@@ -45,7 +45,7 @@ function emitProvider(provider: Provider): GeneratedFile[] {
   const sources: Array<[string, string[], string[]]> = [
     ['src/provider.ts', [provider.source.file], providerFile(provider)],
     ['src/types.ts', provider.functions.map((f) => f.source.file), typesFile(provider)],
-    ...provider.functions.map((func): [string, string[], string[]] => [`src/functions/${moduleName(func)}.ts`, [func.source.file], functionFile(provider, func)]),
+    ['src/functions.ts', provider.functions.map((f) => f.source.file), functionsFile(provider)],
     ['src/client.ts', [provider.source.file], clientFile(provider)],
     ['src/index.ts', [provider.source.file], indexFile(provider)],
   ];
@@ -67,12 +67,13 @@ const usesOAuth2 = (provider: Provider) => provider.servers.some((s) => s.auth.k
 
 function providerFile(provider: Provider): string[] {
   const oauth2 = usesOAuth2(provider);
-  const spec = { ...providerSpec(provider), ...(oauth2 ? { oauth2: new CodeReference('oauth2ClientCredentials') } : {}) };
+  const { parts, imports } = providerParts(provider);
+  const spec = { ...providerSpec(provider), ...(oauth2 ? { oauth2: new CodeReference('oauth2ClientCredentials') } : {}), ...(parts ? { parts } : {}) };
   const optionMembers = provider.fields
     .map((f) => `${doc(`${f.description} Defaults to the environment variable ${f.env} (for a named account: ${f.accountEnvTemplate.replace('{ACCOUNT}', '<ACCOUNT>')})${f.default ? `, then ${JSON.stringify(f.default)}` : ''}.${f.required ? '' : ' Optional: when unset, the headers that use it are not sent.'}`)}  ${f.option}?: ${f.enum ? f.enum.map(tsString).join(' | ') : 'string'};`)
     .join('\n');
   return [
-    `import { Core, ${oauth2 ? 'oauth2ClientCredentials, ' : ''}type ClientOptions, type ProviderSpec } from '@switchboard/runtime';`,
+    `import { Core, ${[...(oauth2 ? ['oauth2ClientCredentials'] : []), ...imports].map((name) => `${name}, `).join('')}type ClientOptions, type ProviderSpec } from '@switchboard/runtime';`,
     `/** What the runtime needs to know about ${commentSafe(oneLine(provider.name))}: servers, credentials, auth, error envelope. */\nexport const provider: ProviderSpec = ${jsLiteral(spec, '', 160)};`,
     `/** Options of the ${commentSafe(oneLine(provider.name))} client: credentials (or their environment variables) plus the runtime's options. */\nexport interface ${provider.className}Options extends ClientOptions {\n${optionMembers.replace(/^/gm, '  ').replace(/^  {2}/gm, '  ')}\n}`,
     `/** A runtime core bound to ${commentSafe(oneLine(provider.name))}, for the standalone functions (smallest bundles). */\nexport function createCore(options: ${provider.className}Options = {}): Core {\n  return new Core(provider, options);\n}`,
@@ -130,11 +131,11 @@ function typesFile(provider: Provider): string[] {
     } else {
       statements.push(`/** Arguments of \`${func.names.tsMethod}\` (${commentSafe(oneLine(func.title))}). */\nexport interface ${paramsType(func)} {\n${members.join('\n')}\n}`);
     }
-    statements.push(`/** What \`${func.names.tsMethod}\` resolves to. */\nexport type ${responseType(func)} = ${func.responseSchema ? jsonSchemaType(func.responseSchema) : 'null'};`);
-    if (isHttp(func)) {
-      const items = itemsSchema(func);
-      if (items) statements.push(`/** One item of \`${func.names.tsMethod}\`'s pages. */\nexport type ${itemType(func)} = ${jsonSchemaType(items as Record<string, unknown>)};`);
-    }
+    const items = isHttp(func) ? itemsSchema(func) : null;
+    // The page's items print as the item type, declared once below.
+    const named = new Map<object, string>(items ? [[items, itemType(func)]] : []);
+    statements.push(`/** What \`${func.names.tsMethod}\` resolves to. */\nexport type ${responseType(func)} = ${func.responseSchema ? jsonSchemaType(func.responseSchema, '', named) : 'null'};`);
+    if (items) statements.push(`/** One item of \`${func.names.tsMethod}\`'s pages. */\nexport type ${itemType(func)} = ${jsonSchemaType(items as Record<string, unknown>)};`);
   }
   return statements;
 }
@@ -146,7 +147,7 @@ function tsdoc(provider: Provider, func: Func): string {
   if (keyHeader) lines.push(`Write, retried safely by idempotency key: one \`${keyHeader}\` per call (pass \`{ idempotencyKey }\` to choose it), reused by that call's retries.`);
   else lines.push(`${func.operation === 'read' ? 'Read' : 'Write'}${func.idempotent ? ', idempotent' : ', not idempotent: never retried once the request may have reached the provider'}.`);
   const example = func.examples[0];
-  if (example) lines.push('', '@example', '```ts', ...tsExample(provider, func, example).split('\n'), '```');
+  if (example) lines.push('', '@example', '```ts', ...tsExampleCall(provider, func, example).split('\n'), '```');
   if (func.deprecated) lines.push(`@deprecated ${oneLine(func.deprecated.message)}`);
   return docBlock(lines);
 }
@@ -157,51 +158,86 @@ function tsdoc(provider: Provider, func: Func): string {
  * most callers hover, so the package does not carry every function's documentation twice.
  */
 function standaloneDoc(provider: Provider, func: Func): string {
+  const pointer = `Standalone form of {@link ${provider.className}.${func.names.tsMethod}}; \`core\` from \`createCore()\`.`;
+  // The common case fits one line; a reason or a deprecation keeps its own paragraph.
+  if (func.binding.kind !== 'unavailable' && !func.deprecated) return doc(`${firstSentence(func.description)} ${pointer}`).trimEnd();
   const lines = [firstSentence(func.description), ''];
   if (func.binding.kind === 'unavailable') lines.push(`Unavailable: ${func.binding.reason}`, '');
-  lines.push(`Standalone {@link ${provider.className}.${func.names.tsMethod}} (full description, example and retries there): \`${func.names.tsMethod}(createCore(), params)\`.`);
+  lines.push(pointer);
   if (func.deprecated) lines.push(`@deprecated ${oneLine(func.deprecated.message)}`);
   return docBlock(lines);
 }
 
-function functionFile(provider: Provider, func: Func): string[] {
-  const statements: string[] = [];
-  const typeImports = [paramsType(func), responseType(func)];
-  if (func.binding.kind === 'unavailable') {
-    statements.push(
-      func.renamedFrom.length > 0
-        ? `import { warnDeprecatedOnce, type Core, type RequestOptions, type UnavailableOperationSpec } from '@switchboard/runtime';`
-        : `import type { Core, RequestOptions, UnavailableOperationSpec } from '@switchboard/runtime';`,
-      `import type { ${typeImports.join(', ')} } from '../types.js';`,
-      `export const ${operationConst(func)}: UnavailableOperationSpec = ${jsLiteral({ id: func.names.qualified, unavailable: { reason: func.binding.reason, alternative: func.binding.alternative } }, '', 160)};`,
-      `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
-      ...oldStandaloneFunctions(provider, func),
-    );
-    return statements;
-  }
-  const items = isHttp(func) && func.binding.pagination && itemsSchema(func) ? itemType(func) : null;
-  const { args, ...spec } = operationSpec(func as HttpFunc);
-  const { parts, imports: partImports } = operationParts(func as HttpFunc);
-  const shared = hoistRepeated(args, 'rule');
-  const runtimeTypes = ['Core', 'OperationSpec', 'RequestOptions', ...(shared.declarations.length > 0 ? ['ValueRule'] : [])];
-  const runtimeValues = [...partImports, ...(items ? ['itemsOf', 'pagesOf'] : []), ...(func.renamedFrom.length > 0 ? ['warnDeprecatedOnce'] : [])];
-  statements.push(
+/** What one function contributes to `functions.ts`: the names it imports and its statements. */
+interface FunctionPiece {
+  runtimeValues: string[];
+  runtimeTypes: string[];
+  typeNames: string[];
+  statements: string[];
+}
+
+/**
+ * Every function of the provider in one module: its operation literal, its standalone function and
+ * its page walkers. One module instead of one per function means one import of the runtime and one
+ * of the types for the whole package, and argument rules that repeat across functions declared
+ * once; bundlers drop the unused declarations of a module as they drop unused modules (every
+ * declaration here is a constant literal or a function).
+ */
+function functionsFile(provider: Provider): string[] {
+  const http = provider.functions.filter(isHttp);
+  const specs = new Map(http.map((func) => [func, operationSpec(func)]));
+  // `rule_1`: camel-cased function names never hold an underscore, so a hoisted rule cannot take a function's name.
+  const shared = hoistRepeated(Object.fromEntries(http.map((func) => [func.name, specs.get(func)!.args])), 'rule_');
+  const sharedArgs = shared.value as Record<string, unknown>;
+  const pieces = provider.functions.map((func) => (isHttp(func) ? httpPiece(provider, func, specs.get(func)!, sharedArgs[func.name]) : unavailablePiece(provider, func)));
+  const unique = (names: string[]) => [...new Set(names)];
+  const runtimeValues = unique(pieces.flatMap((p) => p.runtimeValues));
+  const runtimeTypes = unique(['Core', 'RequestOptions', ...pieces.flatMap((p) => p.runtimeTypes), ...(shared.declarations.length > 0 ? ['ValueRule'] : [])]);
+  return [
     runtimeValues.length > 0
       ? `import { ${[...runtimeValues, ...runtimeTypes.map((t) => `type ${t}`)].join(', ')} } from '@switchboard/runtime';`
       : `import type { ${runtimeTypes.join(', ')} } from '@switchboard/runtime';`,
-    `import type { ${[...typeImports, ...(items ? [items] : [])].join(', ')} } from '../types.js';`,
+    `import type { ${pieces.flatMap((p) => p.typeNames).join(', ')} } from './types.js';`,
     ...shared.declarations.map((d) => `const ${d.name}: ValueRule = ${jsLiteral(d.value, '', 160)};`),
-    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args: shared.value, ...(parts ? { parts } : {}) }, '', 160)};`,
+    ...pieces.flatMap((p) => p.statements),
+  ];
+}
+
+function unavailablePiece(provider: Provider, func: Func): FunctionPiece {
+  if (func.binding.kind !== 'unavailable') throw new Error(`${func.names.qualified} is not unavailable`);
+  return {
+    runtimeValues: func.renamedFrom.length > 0 ? ['warnDeprecatedOnce'] : [],
+    runtimeTypes: ['UnavailableOperationSpec'],
+    typeNames: [paramsType(func), responseType(func)],
+    statements: [
+      `export const ${operationConst(func)}: UnavailableOperationSpec = ${jsLiteral({ id: func.names.qualified, unavailable: { reason: func.binding.reason, alternative: func.binding.alternative } }, '', 160)};`,
+      `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
+      ...oldStandaloneFunctions(provider, func),
+    ],
+  };
+}
+
+function httpPiece(provider: Provider, func: HttpFunc, fullSpec: ReturnType<typeof operationSpec>, args: unknown): FunctionPiece {
+  const items = func.binding.pagination && itemsSchema(func) ? itemType(func) : null;
+  const { args: _unshared, ...spec } = fullSpec;
+  const { parts, imports: partImports } = operationParts(func);
+  const statements = [
+    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args, ...(parts ? { parts } : {}) }, '', 160)};`,
     `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
-  );
-  statements.push(...oldStandaloneFunctions(provider, func));
+    ...oldStandaloneFunctions(provider, func),
+  ];
   if (items) {
     statements.push(
       `/** Every item of every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Items(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${items}> {\n  return itemsOf(core, ${operationConst(func)}, params, options);\n}`,
       `/** Every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Pages(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${responseType(func)}> {\n  return pagesOf(core, ${operationConst(func)}, params, options);\n}`,
     );
   }
-  return statements;
+  return {
+    runtimeValues: [...partImports, ...(items ? ['itemsOf', 'pagesOf'] : []), ...(func.renamedFrom.length > 0 ? ['warnDeprecatedOnce'] : [])],
+    runtimeTypes: ['OperationSpec'],
+    typeNames: [paramsType(func), responseType(func), ...(items ? [items] : [])],
+    statements,
+  };
 }
 
 /** What an old function name says: deprecated, what to use instead, and when it goes. */
@@ -228,9 +264,7 @@ const oldNames = (func: Func) => func.renamedFrom.map((old) => old.names.tsMetho
 
 function clientFile(provider: Provider): string[] {
   const cls = provider.className;
-  const imports = provider.functions.map(
-    (func) => `import { ${[func.names.tsMethod, ...oldNames(func), ...pagedNames(func)].join(', ')} } from './functions/${moduleName(func)}.js';`,
-  );
+  const functionNames = provider.functions.flatMap((func) => [func.names.tsMethod, ...oldNames(func), ...pagedNames(func)]);
   const typeNames = provider.functions.flatMap((f) => [paramsType(f), responseType(f), ...(pagedNames(f).length ? [itemType(f)] : [])]);
   const methods = provider.functions.flatMap((func) => {
     const out = [`  ${tsdoc(provider, func).replace(/\n/g, '\n  ')}\n  ${func.names.tsMethod}(${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n    return ${func.names.tsMethod}(this.core, params, options);\n  }`];
@@ -249,8 +283,8 @@ function clientFile(provider: Provider): string[] {
     `import { Core, type RequestOptions } from '@switchboard/runtime';`,
     `import { provider, type ${cls}Options } from './provider.js';`,
     `import type { ${typeNames.join(', ')} } from './types.js';`,
-    ...imports,
-    `${docBlock([`${provider.name} client. ${provider.description}`, '', `Credentials come from the options or from ${provider.fields.map((f) => f.env).join(', ')}.`])}\nexport class ${cls} {\n  /** The runtime doing the HTTP work; shared with the standalone functions. */\n  readonly core: Core;\n\n  constructor(options: ${cls}Options = {}) {\n    this.core = new Core(provider, options);\n  }\n\n  /** A client with some options changed, e.g. another account: \`client.withOptions({ account: 'work' })\`. */\n  withOptions(options: Partial<${cls}Options>): ${cls} {\n    const derived = Object.create(${cls}.prototype) as { core: Core };\n    derived.core = this.core.withOptions(options);\n    return derived as ${cls};\n  }\n\n${methods.join('\n\n')}\n}`,
+    `import { ${functionNames.join(', ')} } from './functions.js';`,
+    `${docBlock([`${provider.name} client. ${provider.description}`, '', `Credentials come from the options or from ${provider.fields.map((f) => f.env).join(', ')}.`, ...(provider.functions.some((f) => f.examples.length > 0) ? ['', '@example', '```ts', ...tsClientSetup(provider).split('\n'), '```'] : [])])}\nexport class ${cls} {\n  /** The runtime doing the HTTP work; shared with the standalone functions. */\n  readonly core: Core;\n\n  constructor(options: ${cls}Options = {}) {\n    this.core = new Core(provider, options);\n  }\n\n  /** A client with some options changed, e.g. another account: \`client.withOptions({ account: 'work' })\`. */\n  withOptions(options: Partial<${cls}Options>): ${cls} {\n    const derived = Object.create(${cls}.prototype) as { core: Core };\n    derived.core = this.core.withOptions(options);\n    return derived as ${cls};\n  }\n\n${methods.join('\n\n')}\n}`,
   ];
 }
 
@@ -259,7 +293,8 @@ function indexFile(provider: Provider): string[] {
     `export { ${provider.className} } from './client.js';`,
     `export { provider, createCore, type ${provider.className}Options } from './provider.js';`,
     `export type * from './types.js';`,
-    ...provider.functions.map((func) => `export { ${[func.names.tsMethod, ...oldNames(func), ...pagedNames(func), operationConst(func)].join(', ')} } from './functions/${moduleName(func)}.js';`),
+    // Named, not `export *`: a name here wins over the runtime's `export *` below.
+    `export { ${provider.functions.flatMap((func) => [func.names.tsMethod, ...oldNames(func), ...pagedNames(func), operationConst(func)]).join(', ')} } from './functions.js';`,
     // Error classes and option types, so users need no second import to catch a RateLimitError.
     `export * from '@switchboard/runtime';`,
   ];

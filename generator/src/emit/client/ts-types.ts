@@ -44,9 +44,18 @@ export function valueType(schema: ValueSchema, indent = ''): string {
   }
 }
 
-/** TypeScript type of a JSON Schema (response bodies): the subset our specs use. */
-export function jsonSchemaType(schema: JsonSchema | undefined, indent = ''): string {
+/** Schemas (by identity) that have a declared type of their own, printed as that type's name. */
+export type NamedSchemas = ReadonlyMap<object, string>;
+const NONE: NamedSchemas = new Map();
+
+/**
+ * TypeScript type of a JSON Schema (response bodies): the subset our specs use. A sub-schema in
+ * `named` prints as its name, so a page's item type is declared once and the page refers to it.
+ */
+export function jsonSchemaType(schema: JsonSchema | undefined, indent = '', named: NamedSchemas = NONE): string {
   if (!schema || typeof schema !== 'object') return 'unknown';
+  const name = named.get(schema);
+  if (name !== undefined) return name;
   if (Array.isArray(schema.enum)) return schema.enum.map(literal).join(' | ');
   if ('const' in schema) return literal(schema.const);
   const union = (schema.oneOf ?? schema.anyOf) as JsonSchema[] | undefined;
@@ -55,12 +64,12 @@ export function jsonSchemaType(schema: JsonSchema | undefined, indent = ''): str
     delete base.oneOf;
     delete base.anyOf;
     const hasBase = Object.keys(base).some((k) => k === 'type' || k === 'properties');
-    const branches = union.map((branch) => jsonSchemaType(hasBase ? mergeObject(base, branch) : branch, indent));
+    const branches = union.map((branch) => jsonSchemaType(hasBase ? mergeObject(base, branch) : branch, indent, named));
     return branches.map((b) => (branches.length > 1 && b.includes('|') ? `(${b})` : b)).join(' | ');
   }
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : [];
-  if (types.length === 0) return schema.properties ? objectType(schema, indent) : 'unknown';
-  return types.map((t) => single(t, schema, indent)).join(' | ');
+  if (types.length === 0) return schema.properties ? objectType(schema, indent, named) : 'unknown';
+  return types.map((t) => single(t, schema, indent, named)).join(' | ');
 }
 
 function mergeObject(base: JsonSchema, branch: JsonSchema): JsonSchema {
@@ -72,7 +81,7 @@ function mergeObject(base: JsonSchema, branch: JsonSchema): JsonSchema {
   };
 }
 
-function single(type: string, schema: JsonSchema, indent: string): string {
+function single(type: string, schema: JsonSchema, indent: string, named: NamedSchemas): string {
   switch (type) {
     case 'string':
       return 'string';
@@ -84,29 +93,29 @@ function single(type: string, schema: JsonSchema, indent: string): string {
     case 'null':
       return 'null';
     case 'array': {
-      const item = jsonSchemaType(schema.items as JsonSchema | undefined, indent);
+      const item = jsonSchemaType(schema.items as JsonSchema | undefined, indent, named);
       return `Array<${item}>`;
     }
     case 'object':
-      return objectType(schema, indent);
+      return objectType(schema, indent, named);
     default:
       return 'unknown';
   }
 }
 
-function objectType(schema: JsonSchema, indent: string): string {
+function objectType(schema: JsonSchema, indent: string, named: NamedSchemas): string {
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((schema.required as string[]) ?? []);
   const names = Object.keys(properties);
   const additional = schema.additionalProperties;
   if (names.length === 0) {
-    return additional && typeof additional === 'object' ? `Record<string, ${jsonSchemaType(additional as JsonSchema, indent)}>` : 'Record<string, unknown>';
+    return additional && typeof additional === 'object' ? `Record<string, ${jsonSchemaType(additional as JsonSchema, indent, named)}>` : 'Record<string, unknown>';
   }
   const inner = `${indent}  `;
   const members = names.map((name) => {
     const property = properties[name]!;
     const description = typeof property.description === 'string' ? property.description : null;
-    return `${inner}${doc(description).replace(/\n$/, `\n${inner}`)}${key(name)}${required.has(name) ? '' : '?'}: ${jsonSchemaType(property, inner)};`;
+    return `${inner}${doc(description).replace(/\n$/, `\n${inner}`)}${key(name)}${required.has(name) ? '' : '?'}: ${jsonSchemaType(property, inner, named)};`;
   });
   // Providers add response fields over time; unknown ones stay reachable rather than being typed away.
   members.push(`${inner}[key: string]: unknown;`);

@@ -3,17 +3,18 @@
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type DialpadOptions } from './provider.js';
 import type { GetCallParams, GetCallResponse, GetCurrentUserParams, GetCurrentUserResponse, GetUserParams, GetUserResponse, ListCallsParams, ListCallsResponse, ListCallsItem, ListSmsParams, ListSmsResponse, ListUsersParams, ListUsersResponse, ListUsersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getCall } from './functions/get-call.js';
-import { getCurrentUser } from './functions/get-current-user.js';
-import { getUser } from './functions/get-user.js';
-import { listCalls, listCallsItems, listCallsPages } from './functions/list-calls.js';
-import { listSms } from './functions/list-sms.js';
-import { listUsers, listUsersItems, listUsersPages } from './functions/list-users.js';
-import { sendSms } from './functions/send-sms.js';
+import { getCall, getCurrentUser, getUser, listCalls, listCallsItems, listCallsPages, listSms, listUsers, listUsersItems, listUsersPages, sendSms } from './functions.js';
 /**
  * Dialpad client. Dialpad cloud phone system: call history, SMS sending and company users, through the Dialpad API v2. Some calls need a particular kind of API key: listing calls needs a company-admin key, the current-user lookup a user-level key.
  *
  * Credentials come from the options or from DIALPAD_API_KEY, DIALPAD_ENVIRONMENT, DIALPAD_COMPANY_ID.
+ *
+ * @example
+ * ```ts
+ * import { Dialpad } from '@switchboard/dialpad';
+ *
+ * const dialpad = new Dialpad();
+ * ```
  */
 export class Dialpad {
   /** The runtime doing the HTTP work; shared with the standalone functions. */
@@ -37,9 +38,6 @@ export class Dialpad {
    *
    * @example
    * ```ts
-   * import { Dialpad } from '@switchboard/dialpad';
-   *
-   * const dialpad = new Dialpad();
    * const result = await dialpad.getCall({ id: 6342343299702784 });
    * ```
    */
@@ -54,9 +52,6 @@ export class Dialpad {
    *
    * @example
    * ```ts
-   * import { Dialpad } from '@switchboard/dialpad';
-   *
-   * const dialpad = new Dialpad();
    * const result = await dialpad.getCurrentUser({});
    * ```
    */
@@ -71,9 +66,6 @@ export class Dialpad {
    *
    * @example
    * ```ts
-   * import { Dialpad } from '@switchboard/dialpad';
-   *
-   * const dialpad = new Dialpad();
    * const result = await dialpad.getUser({ id: "5835806903417907" });
    * ```
    */
@@ -88,9 +80,6 @@ export class Dialpad {
    *
    * @example
    * ```ts
-   * import { Dialpad } from '@switchboard/dialpad';
-   *
-   * const dialpad = new Dialpad();
    * const result = await dialpad.listCalls({ startTime: 1795132800, endTime: 1795219200 });
    * ```
    */
@@ -126,9 +115,6 @@ export class Dialpad {
    *
    * @example
    * ```ts
-   * import { Dialpad } from '@switchboard/dialpad';
-   *
-   * const dialpad = new Dialpad();
    * const result = await dialpad.listUsers({ state: "active" });
    * ```
    */
@@ -153,9 +139,6 @@ export class Dialpad {
    *
    * @example
    * ```ts
-   * import { Dialpad } from '@switchboard/dialpad';
-   *
-   * const dialpad = new Dialpad();
    * const result = await dialpad.sendSms({
    *   to: "+14155551234",
    *   from: "+14155559876",

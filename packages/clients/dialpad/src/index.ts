@@ -3,11 +3,5 @@
 export { Dialpad } from './client.js';
 export { provider, createCore, type DialpadOptions } from './provider.js';
 export type * from './types.js';
-export { getCall, getCallOperation } from './functions/get-call.js';
-export { getCurrentUser, getCurrentUserOperation } from './functions/get-current-user.js';
-export { getUser, getUserOperation } from './functions/get-user.js';
-export { listCalls, listCallsItems, listCallsPages, listCallsOperation } from './functions/list-calls.js';
-export { listSms, listSmsOperation } from './functions/list-sms.js';
-export { listUsers, listUsersItems, listUsersPages, listUsersOperation } from './functions/list-users.js';
-export { sendSms, sendSmsOperation } from './functions/send-sms.js';
+export { getCall, getCallOperation, getCurrentUser, getCurrentUserOperation, getUser, getUserOperation, listCalls, listCallsItems, listCallsPages, listCallsOperation, listSms, listSmsOperation, listUsers, listUsersItems, listUsersPages, listUsersOperation, sendSms, sendSmsOperation } from './functions.js';
 export * from '@switchboard/runtime';

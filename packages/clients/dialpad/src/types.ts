@@ -149,53 +149,7 @@ export interface ListCallsParams {
 export type ListCallsResponse = {
   /** Cursor of the next page; absent or null on the last page. */
   cursor?: string | null;
-  items?: Array<{
-    call_id?: number | string;
-    master_call_id?: number | string | null;
-    entry_point_call_id?: number | string | null;
-    direction?: string | null;
-    state?: string | null;
-    external_number?: string | null;
-    internal_number?: string | null;
-    date_rang?: number | string | null;
-    date_started?: number | string | null;
-    date_connected?: number | string | null;
-    date_ended?: number | string | null;
-    /** Milliseconds. */
-    duration?: number | null;
-    /** Milliseconds */
-    total_duration?: number | null;
-    is_transferred?: boolean | null;
-    was_recorded?: boolean | null;
-    labels?: Array<string> | null;
-    group_id?: string | null;
-    custom_data?: string | null;
-    target?: {
-      id?: string | null;
-      type?: string | null;
-      name?: string | null;
-      phone?: string | null;
-      email?: string | null;
-      [key: string]: unknown;
-    } | null;
-    contact?: {
-      id?: string | null;
-      type?: string | null;
-      name?: string | null;
-      phone?: string | null;
-      email?: string | null;
-      [key: string]: unknown;
-    } | null;
-    recording_details?: Array<{
-      id?: string | null;
-      recording_type?: string | null;
-      duration?: number | string | null;
-      start_time?: number | string | null;
-      url?: string | null;
-      [key: string]: unknown;
-    }> | null;
-    [key: string]: unknown;
-  }>;
+  items?: Array<ListCallsItem>;
   [key: string]: unknown;
 };
 /** One item of `listCalls`'s pages. */
@@ -280,36 +234,7 @@ export interface ListUsersParams {
 export type ListUsersResponse = {
   /** Cursor of the next page; absent or null on the last page. */
   cursor?: string | null;
-  items?: Array<{
-    id?: number | string;
-    first_name?: string | null;
-    last_name?: string | null;
-    display_name?: string | null;
-    emails?: Array<string> | null;
-    phone_numbers?: Array<string> | null;
-    extension?: string | null;
-    job_title?: string | null;
-    company_id?: number | string | null;
-    office_id?: number | string | null;
-    admin_office_ids?: Array<number | string> | null;
-    state?: "active" | "cancelled" | "deleted" | "pending" | "suspended" | null;
-    license?: string | null;
-    is_admin?: boolean | null;
-    is_super_admin?: boolean | null;
-    is_online?: boolean | null;
-    is_available?: boolean | null;
-    do_not_disturb?: boolean | null;
-    timezone?: string | null;
-    language?: string | null;
-    country?: string | null;
-    location?: string | null;
-    status_message?: string | null;
-    image_url?: string | null;
-    date_added?: string | null;
-    date_active?: string | null;
-    date_first_login?: string | null;
-    [key: string]: unknown;
-  }>;
+  items?: Array<ListUsersItem>;
   [key: string]: unknown;
 };
 /** One item of `listUsers`'s pages. */

@@ -3,18 +3,18 @@
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type MailgunOptions } from './provider.js';
 import type { AddBounceParams, AddBounceResponse, DeleteBounceParams, DeleteBounceResponse, GetBounceParams, GetBounceResponse, GetDomainParams, GetDomainResponse, ListBouncesParams, ListBouncesResponse, ListBouncesItem, ListDomainsParams, ListDomainsResponse, ListDomainsItem, ListEventsParams, ListEventsResponse, ListEventsItem, SendMessageParams, SendMessageResponse } from './types.js';
-import { addBounce } from './functions/add-bounce.js';
-import { deleteBounce } from './functions/delete-bounce.js';
-import { getBounce } from './functions/get-bounce.js';
-import { getDomain } from './functions/get-domain.js';
-import { listBounces, listBouncesItems, listBouncesPages } from './functions/list-bounces.js';
-import { listDomains, listDomainsItems, listDomainsPages } from './functions/list-domains.js';
-import { listEvents, listEventsItems, listEventsPages } from './functions/list-events.js';
-import { sendMessage } from './functions/send-message.js';
+import { addBounce, deleteBounce, getBounce, getDomain, listBounces, listBouncesItems, listBouncesPages, listDomains, listDomainsItems, listDomainsPages, listEvents, listEventsItems, listEventsPages, sendMessage } from './functions.js';
 /**
  * Mailgun client. Mailgun transactional email: send messages assembled from their parts, read the event log of a sending domain, list and inspect the account's domains with their DNS records, and manage the bounce suppression list, through the Mailgun REST API (v3 and v4 domains). Accounts live in the US or the EU region; each has its own API host and data never leaves it.
  *
  * Credentials come from the options or from MAILGUN_API_KEY, MAILGUN_DOMAIN, MAILGUN_REGION.
+ *
+ * @example
+ * ```ts
+ * import { Mailgun } from '@switchboard/mailgun';
+ *
+ * const mailgun = new Mailgun();
+ * ```
  */
 export class Mailgun {
   /** The runtime doing the HTTP work; shared with the standalone functions. */
@@ -38,9 +38,6 @@ export class Mailgun {
    *
    * @example
    * ```ts
-   * import { Mailgun } from '@switchboard/mailgun';
-   *
-   * const mailgun = new Mailgun();
    * const result = await mailgun.addBounce({
    *   address: "bob@example.com",
    *   code: "550",
@@ -59,9 +56,6 @@ export class Mailgun {
    *
    * @example
    * ```ts
-   * import { Mailgun } from '@switchboard/mailgun';
-   *
-   * const mailgun = new Mailgun();
    * const result = await mailgun.deleteBounce({ address: "foo@bar.com" });
    * ```
    */
@@ -76,9 +70,6 @@ export class Mailgun {
    *
    * @example
    * ```ts
-   * import { Mailgun } from '@switchboard/mailgun';
-   *
-   * const mailgun = new Mailgun();
    * const result = await mailgun.getBounce({ address: "foo@bar.com" });
    * ```
    */
@@ -93,9 +84,6 @@ export class Mailgun {
    *
    * @example
    * ```ts
-   * import { Mailgun } from '@switchboard/mailgun';
-   *
-   * const mailgun = new Mailgun();
    * const result = await mailgun.getDomain({ name: "mg.example.com" });
    * ```
    */
@@ -110,9 +98,6 @@ export class Mailgun {
    *
    * @example
    * ```ts
-   * import { Mailgun } from '@switchboard/mailgun';
-   *
-   * const mailgun = new Mailgun();
    * const result = await mailgun.listBounces({ limit: 2 });
    * ```
    */
@@ -137,9 +122,6 @@ export class Mailgun {
    *
    * @example
    * ```ts
-   * import { Mailgun } from '@switchboard/mailgun';
-   *
-   * const mailgun = new Mailgun();
    * const result = await mailgun.listDomains({ limit: 10 });
    * ```
    */
@@ -164,9 +146,6 @@ export class Mailgun {
    *
    * @example
    * ```ts
-   * import { Mailgun } from '@switchboard/mailgun';
-   *
-   * const mailgun = new Mailgun();
    * const result = await mailgun.listEvents({
    *   begin: "Fri, 3 May 2013 09:00:00 -0000",
    *   ascending: "yes",
@@ -196,9 +175,6 @@ export class Mailgun {
    *
    * @example
    * ```ts
-   * import { Mailgun } from '@switchboard/mailgun';
-   *
-   * const mailgun = new Mailgun();
    * const result = await mailgun.sendMessage({
    *   from: "Excited User <mailgun@mg.example.com>",
    *   to: ["alice@example.com", "bar@example.com"],

@@ -3,12 +3,5 @@
 export { Mailgun } from './client.js';
 export { provider, createCore, type MailgunOptions } from './provider.js';
 export type * from './types.js';
-export { addBounce, addBounceOperation } from './functions/add-bounce.js';
-export { deleteBounce, deleteBounceOperation } from './functions/delete-bounce.js';
-export { getBounce, getBounceOperation } from './functions/get-bounce.js';
-export { getDomain, getDomainOperation } from './functions/get-domain.js';
-export { listBounces, listBouncesItems, listBouncesPages, listBouncesOperation } from './functions/list-bounces.js';
-export { listDomains, listDomainsItems, listDomainsPages, listDomainsOperation } from './functions/list-domains.js';
-export { listEvents, listEventsItems, listEventsPages, listEventsOperation } from './functions/list-events.js';
-export { sendMessage, sendMessageOperation } from './functions/send-message.js';
+export { addBounce, addBounceOperation, deleteBounce, deleteBounceOperation, getBounce, getBounceOperation, getDomain, getDomainOperation, listBounces, listBouncesItems, listBouncesPages, listBouncesOperation, listDomains, listDomainsItems, listDomainsPages, listDomainsOperation, listEvents, listEventsItems, listEventsPages, listEventsOperation, sendMessage, sendMessageOperation } from './functions.js';
 export * from '@switchboard/runtime';

@@ -126,15 +126,7 @@ export interface ListBouncesParams {
 
 /** What `listBounces` resolves to. */
 export type ListBouncesResponse = {
-  items: Array<{
-    address: string;
-    code?: string | number;
-    error?: string;
-    /** RFC 2822 date-time */
-    created_at?: string;
-    tags?: Array<string>;
-    [key: string]: unknown;
-  }>;
+  items: Array<ListBouncesItem>;
   paging: {
     first?: string;
     last?: string;
@@ -175,40 +167,7 @@ export interface ListDomainsParams {
 /** What `listDomains` resolves to. */
 export type ListDomainsResponse = {
   total_count: number;
-  items: Array<{
-    id: string;
-    name: string;
-    /** active, unverified or disabled */
-    state: string;
-    /** custom or sandbox */
-    type?: string;
-    /** RFC 1123 date-time */
-    created_at?: string;
-    is_disabled?: boolean;
-    require_tls?: boolean;
-    skip_verification?: boolean;
-    smtp_login?: string;
-    smtp_password?: string;
-    spam_action?: string;
-    subaccount_id?: string;
-    tracking_host?: string;
-    use_automatic_sender_security?: boolean;
-    web_prefix?: string;
-    web_scheme?: string;
-    wildcard?: boolean;
-    archive_to?: string;
-    encrypt_incoming_message?: boolean;
-    message_ttl?: number;
-    disabled?: {
-      code?: string;
-      note?: string;
-      permanently?: boolean;
-      reason?: string;
-      until?: string;
-      [key: string]: unknown;
-    } | null;
-    [key: string]: unknown;
-  }>;
+  items: Array<ListDomainsItem>;
   [key: string]: unknown;
 };
 /** One item of `listDomains`'s pages. */
@@ -282,33 +241,7 @@ export interface ListEventsParams {
 
 /** What `listEvents` resolves to. */
 export type ListEventsResponse = {
-  items: Array<{
-    event: string;
-    id?: string;
-    /** Epoch seconds with a fraction. */
-    timestamp: number;
-    "log-level"?: string;
-    recipient?: string;
-    "recipient-domain"?: string;
-    "recipient-provider"?: string;
-    severity?: string;
-    reason?: string;
-    method?: string;
-    tags?: Array<string>;
-    "user-variables"?: Record<string, unknown>;
-    flags?: Record<string, unknown>;
-    envelope?: Record<string, unknown>;
-    "delivery-status"?: Record<string, unknown>;
-    storage?: Record<string, unknown>;
-    message?: {
-      headers?: Record<string, unknown>;
-      attachments?: Array<unknown>;
-      recipients?: Array<string>;
-      size?: number;
-      [key: string]: unknown;
-    };
-    [key: string]: unknown;
-  }>;
+  items: Array<ListEventsItem>;
   paging: {
     first?: string;
     last?: string;

@@ -3,17 +3,18 @@
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type PlivoOptions } from './provider.js';
 import type { GetCallParams, GetCallResponse, GetNumberParams, GetNumberResponse, ListApplicationsParams, ListApplicationsResponse, ListApplicationsItem, ListCallsParams, ListCallsResponse, ListCallsItem, ListMessagesParams, ListMessagesResponse, ListMessagesItem, ListNumbersParams, ListNumbersResponse, ListNumbersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getCall } from './functions/get-call.js';
-import { getNumber } from './functions/get-number.js';
-import { listApplications, listApplicationsItems, listApplicationsPages } from './functions/list-applications.js';
-import { listCalls, listCallsItems, listCallsPages } from './functions/list-calls.js';
-import { listMessages, listMessagesItems, listMessagesPages } from './functions/list-messages.js';
-import { listNumbers, listNumbersItems, listNumbersPages } from './functions/list-numbers.js';
-import { sendSms } from './functions/send-sms.js';
+import { getCall, getNumber, listApplications, listApplicationsItems, listApplicationsPages, listCalls, listCallsItems, listCallsPages, listMessages, listMessagesItems, listMessagesPages, listNumbers, listNumbersItems, listNumbersPages, sendSms } from './functions.js';
 /**
  * Plivo client. Plivo cloud communications: SMS/MMS messages, phone numbers on the account, voice call detail records and voice applications, through the Plivo REST API v1.
  *
  * Credentials come from the options or from PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN.
+ *
+ * @example
+ * ```ts
+ * import { Plivo } from '@switchboard/plivo';
+ *
+ * const plivo = new Plivo();
+ * ```
  */
 export class Plivo {
   /** The runtime doing the HTTP work; shared with the standalone functions. */
@@ -37,9 +38,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.getCall({ call_id: "9b7e3c1f-4a2d-4c8e-bf41-6d0a2e5f8c17" });
    * ```
    */
@@ -54,9 +52,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.getNumber({ number: "+14155552671" });
    * ```
    */
@@ -71,9 +66,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.listApplications({});
    * ```
    */
@@ -98,9 +90,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.listCalls({ limit: 10, call_direction: "inbound" });
    * ```
    */
@@ -125,9 +114,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.listMessages({ limit: 10, message_direction: "outbound" });
    * ```
    */
@@ -152,9 +138,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.listNumbers({ limit: 20 });
    * ```
    */
@@ -179,9 +162,6 @@ export class Plivo {
    *
    * @example
    * ```ts
-   * import { Plivo } from '@switchboard/plivo';
-   *
-   * const plivo = new Plivo();
    * const result = await plivo.sendSms({
    *   src: "+14155552671",
    *   dst: "+14155552672",

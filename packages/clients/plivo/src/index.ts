@@ -3,11 +3,5 @@
 export { Plivo } from './client.js';
 export { provider, createCore, type PlivoOptions } from './provider.js';
 export type * from './types.js';
-export { getCall, getCallOperation } from './functions/get-call.js';
-export { getNumber, getNumberOperation } from './functions/get-number.js';
-export { listApplications, listApplicationsItems, listApplicationsPages, listApplicationsOperation } from './functions/list-applications.js';
-export { listCalls, listCallsItems, listCallsPages, listCallsOperation } from './functions/list-calls.js';
-export { listMessages, listMessagesItems, listMessagesPages, listMessagesOperation } from './functions/list-messages.js';
-export { listNumbers, listNumbersItems, listNumbersPages, listNumbersOperation } from './functions/list-numbers.js';
-export { sendSms, sendSmsOperation } from './functions/send-sms.js';
+export { getCall, getCallOperation, getNumber, getNumberOperation, listApplications, listApplicationsItems, listApplicationsPages, listApplicationsOperation, listCalls, listCallsItems, listCallsPages, listCallsOperation, listMessages, listMessagesItems, listMessagesPages, listMessagesOperation, listNumbers, listNumbersItems, listNumbersPages, listNumbersOperation, sendSms, sendSmsOperation } from './functions.js';
 export * from '@switchboard/runtime';

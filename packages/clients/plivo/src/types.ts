@@ -80,26 +80,7 @@ export type ListApplicationsResponse = {
     total_count?: number;
     [key: string]: unknown;
   };
-  objects: Array<{
-    app_id: string;
-    app_name: string;
-    answer_url?: string;
-    answer_method?: string;
-    hangup_url?: string | null;
-    hangup_method?: string;
-    fallback_answer_url?: string | null;
-    fallback_method?: string;
-    message_url?: string | null;
-    message_method?: string;
-    default_app?: boolean;
-    default_endpoint_app?: boolean;
-    enabled?: boolean;
-    public_uri?: boolean;
-    sip_uri?: string;
-    sub_account?: string | null;
-    resource_uri?: string;
-    [key: string]: unknown;
-  }>;
+  objects: Array<ListApplicationsItem>;
   [key: string]: unknown;
 };
 /** One item of `listApplications`'s pages. */
@@ -152,27 +133,7 @@ export type ListCallsResponse = {
     total_count?: number;
     [key: string]: unknown;
   };
-  objects: Array<{
-    call_uuid: string;
-    parent_call_uuid?: string | null;
-    from_number?: string;
-    to_number?: string;
-    call_direction?: string;
-    call_state?: string;
-    call_duration?: number;
-    bill_duration?: number;
-    billed_duration?: number;
-    initiation_time?: string;
-    answer_time?: string | null;
-    end_time?: string;
-    hangup_cause_code?: number;
-    hangup_cause_name?: string;
-    hangup_source?: string;
-    total_amount?: string;
-    total_rate?: string;
-    resource_uri?: string;
-    [key: string]: unknown;
-  }>;
+  objects: Array<ListCallsItem>;
   [key: string]: unknown;
 };
 /** One item of `listCalls`'s pages. */
@@ -228,22 +189,7 @@ export type ListMessagesResponse = {
     total_count?: number;
     [key: string]: unknown;
   };
-  objects: Array<{
-    message_uuid: string;
-    from_number?: string;
-    to_number?: string;
-    message_direction?: string;
-    message_state?: string;
-    message_type?: string;
-    message_time?: string;
-    error_code?: string | null;
-    units?: number;
-    total_amount?: string;
-    total_rate?: string;
-    powerpack_id?: string | null;
-    resource_uri?: string;
-    [key: string]: unknown;
-  }>;
+  objects: Array<ListMessagesItem>;
   [key: string]: unknown;
 };
 /** One item of `listMessages`'s pages. */
@@ -286,30 +232,7 @@ export type ListNumbersResponse = {
     total_count?: number;
     [key: string]: unknown;
   };
-  objects: Array<{
-    number: string;
-    alias?: string | null;
-    application?: string | null;
-    number_type?: string;
-    type?: string;
-    active?: boolean;
-    added_on?: string;
-    renewal_date?: string | null;
-    carrier?: string;
-    region?: string;
-    country?: string;
-    city?: string | null;
-    monthly_rental_rate?: string;
-    sms_enabled?: boolean;
-    sms_rate?: string;
-    mms_enabled?: boolean;
-    mms_rate?: string;
-    voice_enabled?: boolean;
-    voice_rate?: string;
-    sub_account?: string | null;
-    resource_uri?: string;
-    [key: string]: unknown;
-  }>;
+  objects: Array<ListNumbersItem>;
   [key: string]: unknown;
 };
 /** One item of `listNumbers`'s pages. */

@@ -3,34 +3,18 @@
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type RetellOptions } from './provider.js';
 import type { ApiDeleteParams, ApiDeleteResponse, ApiGetParams, ApiGetResponse, ApiPatchParams, ApiPatchResponse, ApiPostParams, ApiPostResponse, CreateAgentParams, CreateAgentResponse, CreatePhoneCallParams, CreatePhoneCallResponse, CreateWebCallParams, CreateWebCallResponse, DeleteAgentParams, DeleteAgentResponse, DeleteCallParams, DeleteCallResponse, GetAgentParams, GetAgentResponse, GetCallParams, GetCallResponse, GetCurrentUserParams, GetCurrentUserResponse, GetLlmParams, GetLlmResponse, GetPhoneNumberParams, GetPhoneNumberResponse, GetVoiceParams, GetVoiceResponse, ListAgentsParams, ListAgentsResponse, ListAgentsItem, ListCallsParams, ListCallsResponse, ListCallsItem, ListLlmsParams, ListLlmsResponse, ListLlmsItem, ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem, ListVoicesParams, ListVoicesResponse, StopCallParams, StopCallResponse, UpdateAgentParams, UpdateAgentResponse, UpdateCallParams, UpdateCallResponse, UpdatePhoneNumberParams, UpdatePhoneNumberResponse } from './types.js';
-import { apiDelete } from './functions/api-delete.js';
-import { apiGet } from './functions/api-get.js';
-import { apiPatch } from './functions/api-patch.js';
-import { apiPost } from './functions/api-post.js';
-import { createAgent } from './functions/create-agent.js';
-import { createPhoneCall } from './functions/create-phone-call.js';
-import { createWebCall } from './functions/create-web-call.js';
-import { deleteAgent } from './functions/delete-agent.js';
-import { deleteCall } from './functions/delete-call.js';
-import { getAgent } from './functions/get-agent.js';
-import { getCall } from './functions/get-call.js';
-import { getCurrentUser } from './functions/get-current-user.js';
-import { getLlm } from './functions/get-llm.js';
-import { getPhoneNumber } from './functions/get-phone-number.js';
-import { getVoice } from './functions/get-voice.js';
-import { listAgents, listAgentsItems, listAgentsPages } from './functions/list-agents.js';
-import { listCalls, listCallsItems, listCallsPages } from './functions/list-calls.js';
-import { listLlms, listLlmsItems, listLlmsPages } from './functions/list-llms.js';
-import { listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages } from './functions/list-phone-numbers.js';
-import { listVoices } from './functions/list-voices.js';
-import { stopCall } from './functions/stop-call.js';
-import { updateAgent } from './functions/update-agent.js';
-import { updateCall } from './functions/update-call.js';
-import { updatePhoneNumber } from './functions/update-phone-number.js';
+import { apiDelete, apiGet, apiPatch, apiPost, createAgent, createPhoneCall, createWebCall, deleteAgent, deleteCall, getAgent, getCall, getCurrentUser, getLlm, getPhoneNumber, getVoice, listAgents, listAgentsItems, listAgentsPages, listCalls, listCallsItems, listCallsPages, listLlms, listLlmsItems, listLlmsPages, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, listVoices, stopCall, updateAgent, updateCall, updatePhoneNumber } from './functions.js';
 /**
  * Retell AI client. Retell AI voice agents: place and manage AI phone and web calls, and manage agents, phone numbers, Retell LLMs and voices.
  *
  * Credentials come from the options or from RETELL_AI_API_KEY.
+ *
+ * @example
+ * ```ts
+ * import { Retell } from '@switchboard/retell-ai';
+ *
+ * const retell = new Retell();
+ * ```
  */
 export class Retell {
   /** The runtime doing the HTTP work; shared with the standalone functions. */
@@ -54,9 +38,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.apiDelete({ path: "/delete-retell-llm/llm_234sdertfsdsfsdf" });
    * ```
    */
@@ -71,9 +52,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.apiGet({ path: "/v2/list-conversation-flows" });
    * ```
    */
@@ -88,9 +66,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.apiPatch({
    *   path: "/update-agent/oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
    *   body: { agent_name: "Updated Agent" },
@@ -108,9 +83,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.apiPost({
    *   path: "/create-retell-llm",
    *   body: {
@@ -131,9 +103,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.createAgent({
    *   voice_id: "11labs-Adrian",
    *   response_engine: {
@@ -155,9 +124,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.createPhoneCall({
    *   agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
    *   metadata: { customer_id: "cus_8842" },
@@ -176,9 +142,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.createWebCall({
    *   data: {
    *     agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
@@ -199,9 +162,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.deleteAgent({ agent_id: "agent_2d4e6f8a0b1c3d5e7f9a1b3c5d" });
    * ```
    */
@@ -216,9 +176,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.deleteCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" });
    * ```
    */
@@ -233,9 +190,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.getAgent({ agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4" });
    * ```
    */
@@ -250,9 +204,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.getCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" });
    * ```
    */
@@ -267,9 +218,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.getCurrentUser({});
    * ```
    */
@@ -284,9 +232,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.getLlm({ llm_id: "llm_7f3e2d1c0b9a8877665544332" });
    * ```
    */
@@ -301,9 +246,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.getPhoneNumber({ phone_number: "+14155550100" });
    * ```
    */
@@ -318,9 +260,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.getVoice({ voice_id: "11labs-Adrian" });
    * ```
    */
@@ -335,9 +274,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.listAgents({
    *   limit: 2,
    *   filter_criteria: { channel: { type: "string", op: "eq", value: "voice" } },
@@ -365,9 +301,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.listCalls({
    *   filter: {
    *     agent: [{ agent_id: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD" }],
@@ -403,9 +336,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.listLlms({ limit: 20 });
    * ```
    */
@@ -430,9 +360,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.listPhoneNumbers({ limit: 10 });
    * ```
    */
@@ -457,9 +384,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.listVoices({});
    * ```
    */
@@ -474,9 +398,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.stopCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" });
    * ```
    */
@@ -491,9 +412,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.updateAgent({
    *   agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4",
    *   data: { agent_name: "Updated Agent" },
@@ -511,9 +429,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.updateCall({
    *   call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6",
    *   metadata: { customer_id: "cus_8842", reviewed: true },
@@ -531,9 +446,6 @@ export class Retell {
    *
    * @example
    * ```ts
-   * import { Retell } from '@switchboard/retell-ai';
-   *
-   * const retell = new Retell();
    * const result = await retell.updatePhoneNumber({
    *   phone_number: "+14155550100",
    *   data: {

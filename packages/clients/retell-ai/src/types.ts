@@ -385,18 +385,7 @@ export interface ListAgentsParams {
 
 /** What `listAgents` resolves to. */
 export type ListAgentsResponse = {
-  items: Array<{
-    agent_id: string;
-    agent_name?: string | null;
-    channel?: "voice" | "chat";
-    tags?: Record<string, {
-      version?: number;
-      dynamic_variables?: Record<string, string>;
-      [key: string]: unknown;
-    }>;
-    user_modified_timestamp?: number;
-    [key: string]: unknown;
-  }>;
+  items: Array<ListAgentsItem>;
   has_more: boolean;
   pagination_key?: string;
   [key: string]: unknown;
@@ -592,30 +581,7 @@ export interface ListCallsParams {
 
 /** What `listCalls` resolves to. */
 export type ListCallsResponse = {
-  items: Array<{
-    call_id: string;
-    call_type: "phone_call" | "web_call";
-    agent_id: string;
-    agent_version?: number;
-    agent_name?: string;
-    call_status: "registered" | "not_connected" | "ongoing" | "ended" | "error";
-    from_number?: string;
-    to_number?: string;
-    direction?: "inbound" | "outbound";
-    metadata?: unknown;
-    start_timestamp?: number;
-    end_timestamp?: number;
-    duration_ms?: number;
-    disconnection_reason?: string;
-    call_analysis?: {
-      call_summary?: string;
-      call_successful?: boolean;
-      in_voicemail?: boolean;
-      user_sentiment?: string;
-      [key: string]: unknown;
-    };
-    [key: string]: unknown;
-  }>;
+  items: Array<ListCallsItem>;
   has_more: boolean;
   pagination_key?: string;
   total?: number;
@@ -658,20 +624,7 @@ export interface ListLlmsParams {
 
 /** What `listLlms` resolves to. */
 export type ListLlmsResponse = {
-  items: Array<{
-    llm_id: string;
-    version?: number;
-    is_published?: boolean;
-    model?: string | null;
-    model_temperature?: number;
-    start_speaker?: string;
-    begin_message?: string | null;
-    general_prompt?: string | null;
-    general_tools?: Array<Record<string, unknown>> | null;
-    knowledge_base_ids?: Array<string> | null;
-    last_modification_timestamp?: number;
-    [key: string]: unknown;
-  }>;
+  items: Array<ListLlmsItem>;
   has_more: boolean;
   pagination_key?: string;
   [key: string]: unknown;
@@ -703,28 +656,7 @@ export interface ListPhoneNumbersParams {
 
 /** What `listPhoneNumbers` resolves to. */
 export type ListPhoneNumbersResponse = {
-  items: Array<{
-    phone_number: string;
-    phone_number_pretty?: string;
-    phone_number_type?: string;
-    nickname?: string | null;
-    area_code?: number;
-    inbound_agents?: Array<{
-      agent_id: string;
-      agent_version?: number | null;
-      weight: number;
-      [key: string]: unknown;
-    }> | null;
-    outbound_agents?: Array<{
-      agent_id: string;
-      agent_version?: number | null;
-      weight: number;
-      [key: string]: unknown;
-    }> | null;
-    inbound_webhook_url?: string | null;
-    last_modification_timestamp?: number;
-    [key: string]: unknown;
-  }>;
+  items: Array<ListPhoneNumbersItem>;
   has_more: boolean;
   pagination_key?: string;
   [key: string]: unknown;

@@ -3,17 +3,18 @@
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type SinchOptions } from './provider.js';
 import type { GetGroupParams, GetGroupResponse, GetPhoneNumberParams, GetPhoneNumberResponse, ListBatchesParams, ListBatchesResponse, ListBatchesItem, ListGroupsParams, ListGroupsResponse, ListGroupsItem, ListMessagesParams, ListMessagesResponse, ListMessagesItem, ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getGroup } from './functions/get-group.js';
-import { getPhoneNumber } from './functions/get-phone-number.js';
-import { listBatches, listBatchesItems, listBatchesPages } from './functions/list-batches.js';
-import { listGroups, listGroupsItems, listGroupsPages } from './functions/list-groups.js';
-import { listMessages, listMessagesItems, listMessagesPages } from './functions/list-messages.js';
-import { listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages } from './functions/list-phone-numbers.js';
-import { sendSms } from './functions/send-sms.js';
+import { getGroup, getPhoneNumber, listBatches, listBatchesItems, listBatchesPages, listGroups, listGroupsItems, listGroupsPages, listMessages, listMessagesItems, listMessagesPages, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, sendSms } from './functions.js';
 /**
  * Sinch client. Sinch SMS and phone numbers: send SMS batches, list sent batches and inbound messages, and read recipient groups through the SMS REST API (service-plan mode, API token); list and inspect the project's active numbers through the Numbers API. The Numbers API is a separate host keyed by project id, authenticated with OAuth2 access tokens obtained from the project's access key (key id + secret) with the client-credentials grant.
  *
  * Credentials come from the options or from SINCH_API_TOKEN, SINCH_SERVICE_PLAN_ID, SINCH_REGION, SINCH_PROJECT_ID, SINCH_KEY_ID, SINCH_KEY_SECRET.
+ *
+ * @example
+ * ```ts
+ * import { Sinch } from '@switchboard/sinch';
+ *
+ * const sinch = new Sinch();
+ * ```
  */
 export class Sinch {
   /** The runtime doing the HTTP work; shared with the standalone functions. */
@@ -37,9 +38,6 @@ export class Sinch {
    *
    * @example
    * ```ts
-   * import { Sinch } from '@switchboard/sinch';
-   *
-   * const sinch = new Sinch();
    * const result = await sinch.getGroup({ group_id: "01JCQ3T6W9Y2B5D8F1H4K7M0NP" });
    * ```
    */
@@ -54,9 +52,6 @@ export class Sinch {
    *
    * @example
    * ```ts
-   * import { Sinch } from '@switchboard/sinch';
-   *
-   * const sinch = new Sinch();
    * const result = await sinch.getPhoneNumber({ phone_number: "+13125550123" });
    * ```
    */
@@ -71,9 +66,6 @@ export class Sinch {
    *
    * @example
    * ```ts
-   * import { Sinch } from '@switchboard/sinch';
-   *
-   * const sinch = new Sinch();
    * const result = await sinch.listBatches({ page: 0, page_size: 30 });
    * ```
    */
@@ -98,9 +90,6 @@ export class Sinch {
    *
    * @example
    * ```ts
-   * import { Sinch } from '@switchboard/sinch';
-   *
-   * const sinch = new Sinch();
    * const result = await sinch.listGroups({ page: 0, page_size: 30 });
    * ```
    */
@@ -125,9 +114,6 @@ export class Sinch {
    *
    * @example
    * ```ts
-   * import { Sinch } from '@switchboard/sinch';
-   *
-   * const sinch = new Sinch();
    * const result = await sinch.listMessages({
    *   direction: "mt",
    *   start_date: "2026-11-20T00:00:00Z",
@@ -157,9 +143,6 @@ export class Sinch {
    *
    * @example
    * ```ts
-   * import { Sinch } from '@switchboard/sinch';
-   *
-   * const sinch = new Sinch();
    * const result = await sinch.listPhoneNumbers({ region_code: "US", type: "LOCAL", page_size: 30 });
    * ```
    */
@@ -184,9 +167,6 @@ export class Sinch {
    *
    * @example
    * ```ts
-   * import { Sinch } from '@switchboard/sinch';
-   *
-   * const sinch = new Sinch();
    * const result = await sinch.sendSms({
    *   from: "+13125550123",
    *   to: ["+19175550188"],

@@ -3,11 +3,5 @@
 export { Sinch } from './client.js';
 export { provider, createCore, type SinchOptions } from './provider.js';
 export type * from './types.js';
-export { getGroup, getGroupOperation } from './functions/get-group.js';
-export { getPhoneNumber, getPhoneNumberOperation } from './functions/get-phone-number.js';
-export { listBatches, listBatchesItems, listBatchesPages, listBatchesOperation } from './functions/list-batches.js';
-export { listGroups, listGroupsItems, listGroupsPages, listGroupsOperation } from './functions/list-groups.js';
-export { listMessages, listMessagesItems, listMessagesPages, listMessagesOperation } from './functions/list-messages.js';
-export { listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, listPhoneNumbersOperation } from './functions/list-phone-numbers.js';
-export { sendSms, sendSmsOperation } from './functions/send-sms.js';
+export { getGroup, getGroupOperation, getPhoneNumber, getPhoneNumberOperation, listBatches, listBatchesItems, listBatchesPages, listBatchesOperation, listGroups, listGroupsItems, listGroupsPages, listGroupsOperation, listMessages, listMessagesItems, listMessagesPages, listMessagesOperation, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, listPhoneNumbersOperation, sendSms, sendSmsOperation } from './functions.js';
 export * from '@switchboard/runtime';

@@ -92,23 +92,7 @@ export type ListBatchesResponse = {
   page: number;
   /** Number of batches in this page (not the requested page size). */
   page_size: number;
-  batches: Array<{
-    id: string;
-    to: Array<string>;
-    from?: string;
-    canceled?: boolean;
-    body?: string;
-    type: string;
-    created_at?: string;
-    modified_at?: string;
-    delivery_report?: string;
-    send_at?: string;
-    expire_at?: string;
-    client_reference?: string;
-    flash_message?: boolean;
-    feedback_enabled?: boolean;
-    [key: string]: unknown;
-  }>;
+  batches: Array<ListBatchesItem>;
   [key: string]: unknown;
 };
 /** One item of `listBatches`'s pages. */
@@ -144,17 +128,7 @@ export type ListGroupsResponse = {
   page: number;
   /** Number of groups in this page (not the requested page size). */
   page_size: number;
-  groups: Array<{
-    id: string;
-    name?: string;
-    /** Number of members. */
-    size: number;
-    created_at?: string;
-    modified_at?: string;
-    child_groups?: Array<string>;
-    auto_update?: Record<string, unknown>;
-    [key: string]: unknown;
-  }>;
+  groups: Array<ListGroupsItem>;
   [key: string]: unknown;
 };
 /** One item of `listGroups`'s pages. */
@@ -281,26 +255,7 @@ export interface ListPhoneNumbersParams {
 
 /** What `listPhoneNumbers` resolves to. */
 export type ListPhoneNumbersResponse = {
-  activeNumbers: Array<{
-    phoneNumber: string;
-    projectId?: string;
-    displayName?: string;
-    regionCode?: string;
-    type?: string;
-    capability?: Array<string>;
-    money?: {
-      currencyCode?: string;
-      amount?: string;
-      [key: string]: unknown;
-    };
-    paymentIntervalMonths?: number;
-    nextChargeDate?: string;
-    expireAt?: string | null;
-    smsConfiguration?: Record<string, unknown>;
-    voiceConfiguration?: Record<string, unknown>;
-    callbackUrl?: string;
-    [key: string]: unknown;
-  }>;
+  activeNumbers: Array<ListPhoneNumbersItem>;
   /** Token of the next page; empty on the last page. */
   nextPageToken?: string;
   totalSize?: number;

@@ -3,17 +3,18 @@
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type TelnyxOptions } from './provider.js';
 import type { GetCallParams, GetCallResponse, GetPhoneNumberParams, GetPhoneNumberResponse, ListCallRecordsParams, ListCallRecordsResponse, ListCallRecordsItem, ListCallsParams, ListCallsResponse, ListCallsItem, ListMessagesParams, ListMessagesResponse, ListMessagesItem, ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getCall } from './functions/get-call.js';
-import { getPhoneNumber } from './functions/get-phone-number.js';
-import { listCallRecords, listCallRecordsItems, listCallRecordsPages } from './functions/list-call-records.js';
-import { listCalls, listCallsItems, listCallsPages } from './functions/list-calls.js';
-import { listMessages, listMessagesItems, listMessagesPages } from './functions/list-messages.js';
-import { listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages } from './functions/list-phone-numbers.js';
-import { sendSms } from './functions/send-sms.js';
+import { getCall, getPhoneNumber, listCallRecords, listCallRecordsItems, listCallRecordsPages, listCalls, listCallsItems, listCallsPages, listMessages, listMessagesItems, listMessagesPages, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, sendSms } from './functions.js';
 /**
  * Telnyx client. Telnyx programmable communications: phone numbers, SMS/MMS messaging, Call Control call events and call recordings, through the Telnyx API v2.
  *
  * Credentials come from the options or from TELNYX_API_KEY.
+ *
+ * @example
+ * ```ts
+ * import { Telnyx } from '@switchboard/telnyx';
+ *
+ * const telnyx = new Telnyx();
+ * ```
  */
 export class Telnyx {
   /** The runtime doing the HTTP work; shared with the standalone functions. */
@@ -37,9 +38,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.getCall({
    *   call_control_id: "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
    * });
@@ -56,9 +54,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.getPhoneNumber({ phone_number_id: "1293384261075731499" });
    * ```
    */
@@ -73,9 +68,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.listCallRecords({
    *   filter_call_session_id: "2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768",
    * });
@@ -102,9 +94,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.listCalls({ filter_status: "completed", page_size: 20 });
    * ```
    */
@@ -129,9 +118,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.listMessages({ direction: "outbound", page_size: 50 });
    * ```
    */
@@ -156,9 +142,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.listPhoneNumbers({ page_size: 10, filter_status: "active" });
    * ```
    */
@@ -183,9 +166,6 @@ export class Telnyx {
    *
    * @example
    * ```ts
-   * import { Telnyx } from '@switchboard/telnyx';
-   *
-   * const telnyx = new Telnyx();
    * const result = await telnyx.sendSms({
    *   from: "+13125550123",
    *   to: "+19175550188",

@@ -3,11 +3,5 @@
 export { Telnyx } from './client.js';
 export { provider, createCore, type TelnyxOptions } from './provider.js';
 export type * from './types.js';
-export { getCall, getCallOperation } from './functions/get-call.js';
-export { getPhoneNumber, getPhoneNumberOperation } from './functions/get-phone-number.js';
-export { listCallRecords, listCallRecordsItems, listCallRecordsPages, listCallRecordsOperation } from './functions/list-call-records.js';
-export { listCalls, listCallsItems, listCallsPages, listCallsOperation } from './functions/list-calls.js';
-export { listMessages, listMessagesItems, listMessagesPages, listMessagesOperation } from './functions/list-messages.js';
-export { listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, listPhoneNumbersOperation } from './functions/list-phone-numbers.js';
-export { sendSms, sendSmsOperation } from './functions/send-sms.js';
+export { getCall, getCallOperation, getPhoneNumber, getPhoneNumberOperation, listCallRecords, listCallRecordsItems, listCallRecordsPages, listCallRecordsOperation, listCalls, listCallsItems, listCallsPages, listCallsOperation, listMessages, listMessagesItems, listMessagesPages, listMessagesOperation, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, listPhoneNumbersOperation, sendSms, sendSmsOperation } from './functions.js';
 export * from '@switchboard/runtime';

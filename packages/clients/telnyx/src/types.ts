@@ -61,24 +61,7 @@ export interface ListCallRecordsParams {
 
 /** What `listCallRecords` resolves to. */
 export type ListCallRecordsResponse = {
-  data: Array<{
-    id: string;
-    record_type?: string;
-    call_session_id?: string | null;
-    conference_id?: string | null;
-    duration_millis?: number;
-    channels?: string;
-    source?: string;
-    status?: string;
-    download_urls?: {
-      mp3?: string;
-      wav?: string;
-      [key: string]: unknown;
-    };
-    recording_started_at?: string;
-    recording_ended_at?: string;
-    [key: string]: unknown;
-  }>;
+  data: Array<ListCallRecordsItem>;
   meta: {
     page_number: number;
     page_size?: number;
@@ -123,16 +106,7 @@ export interface ListCallsParams {
 
 /** What `listCalls` resolves to. */
 export type ListCallsResponse = {
-  data: Array<{
-    record_type?: string;
-    call_leg_id?: string;
-    call_session_id?: string;
-    event_timestamp?: string;
-    name?: string;
-    type?: string;
-    metadata?: Record<string, unknown>;
-    [key: string]: unknown;
-  }>;
+  data: Array<ListCallsItem>;
   meta: {
     page_number: number;
     page_size?: number;
@@ -171,20 +145,7 @@ export interface ListMessagesParams {
 
 /** What `listMessages` resolves to. */
 export type ListMessagesResponse = {
-  data: Array<{
-    id: string;
-    record_type?: string;
-    direction?: string;
-    cli?: string;
-    cld?: string;
-    status?: string;
-    message_type?: string;
-    parts?: number;
-    cost?: string | null;
-    currency?: string;
-    created_at?: string;
-    [key: string]: unknown;
-  }>;
+  data: Array<ListMessagesItem>;
   meta: {
     page_number: number;
     page_size?: number;
@@ -225,19 +186,7 @@ export interface ListPhoneNumbersParams {
 
 /** What `listPhoneNumbers` resolves to. */
 export type ListPhoneNumbersResponse = {
-  data: Array<{
-    id: string;
-    record_type?: string;
-    phone_number: string;
-    status: string;
-    tags?: Array<string>;
-    connection_id?: string | null;
-    messaging_profile_id?: string | null;
-    phone_number_type?: string;
-    purchased_at?: string;
-    created_at?: string;
-    [key: string]: unknown;
-  }>;
+  data: Array<ListPhoneNumbersItem>;
   meta: {
     page_number: number;
     page_size?: number;

@@ -3,18 +3,18 @@
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type VonageOptions } from './provider.js';
 import type { BuyNumberParams, BuyNumberResponse, CancelNumberParams, CancelNumberResponse, GetBalanceParams, GetBalanceResponse, ListNumbersParams, ListNumbersResponse, ListNumbersItem, SearchNumbersParams, SearchNumbersResponse, SearchNumbersItem, SendSmsParams, SendSmsResponse, UpdateAccountSettingsParams, UpdateAccountSettingsResponse, UpdateNumberParams, UpdateNumberResponse } from './types.js';
-import { buyNumber } from './functions/buy-number.js';
-import { cancelNumber } from './functions/cancel-number.js';
-import { getBalance } from './functions/get-balance.js';
-import { listNumbers, listNumbersItems, listNumbersPages } from './functions/list-numbers.js';
-import { searchNumbers, searchNumbersItems, searchNumbersPages } from './functions/search-numbers.js';
-import { sendSms } from './functions/send-sms.js';
-import { updateAccountSettings } from './functions/update-account-settings.js';
-import { updateNumber } from './functions/update-number.js';
+import { buyNumber, cancelNumber, getBalance, listNumbers, listNumbersItems, listNumbersPages, searchNumbers, searchNumbersItems, searchNumbersPages, sendSms, updateAccountSettings, updateNumber } from './functions.js';
 /**
  * Vonage client. Vonage (formerly Nexmo) SMS, numbers and account APIs on rest.nexmo.com: send SMS through the SMS API, list the virtual numbers on the account, search, buy, configure and cancel numbers through the Numbers API, and read the balance and default webhooks of the account. Every call is authenticated with the account's API key and secret.
  *
  * Credentials come from the options or from VONAGE_API_KEY, VONAGE_API_SECRET.
+ *
+ * @example
+ * ```ts
+ * import { Vonage } from '@switchboard/vonage';
+ *
+ * const vonage = new Vonage();
+ * ```
  */
 export class Vonage {
   /** The runtime doing the HTTP work; shared with the standalone functions. */
@@ -38,9 +38,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.buyNumber({ country: "GB", msisdn: "447700900123" });
    * ```
    */
@@ -55,9 +52,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.cancelNumber({ country: "GB", msisdn: "+447700900000" });
    * ```
    */
@@ -72,9 +66,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.getBalance({});
    * ```
    */
@@ -89,9 +80,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.listNumbers({ size: 100 });
    * ```
    */
@@ -116,9 +104,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.searchNumbers({
    *   country: "GB",
    *   type: "mobile-lvn",
@@ -148,9 +133,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.sendSms({
    *   from: "AcmeInc",
    *   to: "+447700900001",
@@ -169,9 +151,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.updateAccountSettings({
    *   mo_callback_url: "https://example.com/webhooks/inbound-sms",
    * });
@@ -188,9 +167,6 @@ export class Vonage {
    *
    * @example
    * ```ts
-   * import { Vonage } from '@switchboard/vonage';
-   *
-   * const vonage = new Vonage();
    * const result = await vonage.updateNumber({
    *   country: "GB",
    *   msisdn: "447700900000",

@@ -3,12 +3,5 @@
 export { Vonage } from './client.js';
 export { provider, createCore, type VonageOptions } from './provider.js';
 export type * from './types.js';
-export { buyNumber, buyNumberOperation } from './functions/buy-number.js';
-export { cancelNumber, cancelNumberOperation } from './functions/cancel-number.js';
-export { getBalance, getBalanceOperation } from './functions/get-balance.js';
-export { listNumbers, listNumbersItems, listNumbersPages, listNumbersOperation } from './functions/list-numbers.js';
-export { searchNumbers, searchNumbersItems, searchNumbersPages, searchNumbersOperation } from './functions/search-numbers.js';
-export { sendSms, sendSmsOperation } from './functions/send-sms.js';
-export { updateAccountSettings, updateAccountSettingsOperation } from './functions/update-account-settings.js';
-export { updateNumber, updateNumberOperation } from './functions/update-number.js';
+export { buyNumber, buyNumberOperation, cancelNumber, cancelNumberOperation, getBalance, getBalanceOperation, listNumbers, listNumbersItems, listNumbersPages, listNumbersOperation, searchNumbers, searchNumbersItems, searchNumbersPages, searchNumbersOperation, sendSms, sendSmsOperation, updateAccountSettings, updateAccountSettingsOperation, updateNumber, updateNumberOperation } from './functions.js';
 export * from '@switchboard/runtime';

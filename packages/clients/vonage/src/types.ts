@@ -67,21 +67,7 @@ export interface ListNumbersParams {
 export type ListNumbersResponse = {
   /** How many numbers match in all, over every page. */
   count?: number;
-  numbers?: Array<{
-    country: string;
-    msisdn: string;
-    /** `landline`, `landline-toll-free` or `mobile-lvn`. */
-    type?: string;
-    features?: Array<"SMS" | "VOICE" | "MMS">;
-    app_id?: string;
-    moHttpUrl?: string;
-    messagesCallbackType?: string;
-    messagesCallbackValue?: string;
-    voiceCallbackType?: string;
-    voiceCallbackValue?: string;
-    voiceStatusCallback?: string;
-    [key: string]: unknown;
-  }>;
+  numbers?: Array<ListNumbersItem>;
   [key: string]: unknown;
 };
 /** One item of `listNumbers`'s pages. */
@@ -122,16 +108,7 @@ export interface SearchNumbersParams {
 export type SearchNumbersResponse = {
   /** How many numbers match in all, over every page. */
   count?: number;
-  numbers?: Array<{
-    country: string;
-    msisdn: string;
-    /** `landline`, `landline-toll-free` or `mobile-lvn`. */
-    type?: string;
-    /** Monthly rental in euros. */
-    cost?: string;
-    features?: Array<"SMS" | "VOICE" | "MMS">;
-    [key: string]: unknown;
-  }>;
+  numbers?: Array<SearchNumbersItem>;
   [key: string]: unknown;
 };
 /** One item of `searchNumbers`'s pages. */
