@@ -23,15 +23,20 @@ class Refusal {
 
 interface Walk {
   limits: ArgumentLimits;
-  /** Objects on the path from the root to here: meeting one again is a cycle (a shared object elsewhere is fine). */
-  ancestors: Set<object>;
+  /**
+   * Objects on the path from the root to here: meeting one again is a cycle (a shared object
+   * elsewhere is fine). A stack, not a Set: it is as deep as the nesting, a few entries at most.
+   */
+  ancestors: object[];
   /** A lower bound of the serialized size so far; also bounds the work on shared sub-objects. */
   size: number;
 }
 
+const ROOT: string[] = [];
+
 export function snapshotArguments(operation: string, given: unknown, limits: ArgumentLimits, redactor: Redactor): unknown {
   try {
-    return copy(given, [], { limits, ancestors: new Set(), size: 0 });
+    return copy(given, ROOT, { limits, ancestors: [], size: 0 });
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     throw new ValidationError(operation, [redactor.value(error.issue) as ValidationIssue]);
@@ -50,16 +55,15 @@ function copy(value: unknown, path: string[], walk: Walk): unknown {
     grow(walk, 5, path); // numbers, booleans, null; functions and symbols are left for the validator to name
     return value;
   }
-  if (walk.ancestors.has(value)) refuse(path, 'contains itself (a circular reference); pass plain data');
+  if (walk.ancestors.includes(value)) refuse(path, 'contains itself (a circular reference); pass plain data');
   if (path.length > walk.limits.maxDepth) {
     refuse(path, `is nested deeper than ${walk.limits.maxDepth} levels (the maxArgumentDepth option)`);
   }
-  walk.ancestors.add(value);
-  try {
-    return read(value, path, walk);
-  } finally {
-    walk.ancestors.delete(value);
-  }
+  walk.ancestors.push(value);
+  // No `finally`: a refusal ends the whole walk, so the stack need not be unwound then.
+  const out = read(value, path, walk);
+  walk.ancestors.pop();
+  return out;
 }
 
 function read(value: object, path: string[], walk: Walk): unknown {
@@ -83,14 +87,21 @@ function read(value: object, path: string[], walk: Walk): unknown {
     // Assigning an own `__proto__` key changes the copy's prototype instead, so spread bodies dropped it silently.
     if (key === '__proto__') refuse([...path, key], 'cannot be sent: `__proto__` is not a usable property name; rename it');
     grow(walk, keys ? key.length + 4 : 1, path);
-    const at = [...path, key];
     let item: unknown;
     try {
       item = (value as Record<string, unknown>)[key];
     } catch (error) {
-      unreadable(at, error);
+      unreadable([...path, key], error);
     }
-    (out as Record<string, unknown>)[key] = copy(item, at, walk);
+    // Strings, numbers and booleans, most arguments, are taken as they are (as `copy` would)
+    // without making their path, which only refusing one needs.
+    if (typeof item === 'string') {
+      grow(walk, item.length + 2, path, key);
+      (out as Record<string, unknown>)[key] = item;
+    } else if (item === null || (typeof item !== 'object' && typeof item !== 'bigint')) {
+      grow(walk, 5, path, key);
+      (out as Record<string, unknown>)[key] = item;
+    } else (out as Record<string, unknown>)[key] = copy(item, [...path, key], walk);
   }
   return out;
 }
@@ -100,10 +111,11 @@ function unreadable(path: string[], error: unknown): never {
   refuse(path, `could not be read (${messageOf(error)}); pass plain data`);
 }
 
-function grow(walk: Walk, bytes: number, path: string[]): void {
+/** Counts `bytes` more for the value at `path` (or at `path` + `key`), refusing its top-level parameter once past the limit. */
+function grow(walk: Walk, bytes: number, path: string[], key?: string): void {
   walk.size += bytes;
   if (walk.size > walk.limits.maxBytes) {
-    refuse(path.slice(0, 1), `makes the request larger than ${walk.limits.maxBytes} bytes (the maxRequestBytes option)`);
+    refuse(path.length > 0 || key === undefined ? path.slice(0, 1) : [key], `makes the request larger than ${walk.limits.maxBytes} bytes (the maxRequestBytes option)`);
   }
 }
 

@@ -52,19 +52,22 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   if (Array.isArray(selected)) throw new ValidationError(op.id, selected);
   const issues: ValidationIssue[] = selector === null ? [] : selector.appliesToIssues(op, args, selected);
 
-  const pathValues = new Map<string, string>();
-  // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
-  const query: Pairs = template.query.length > 0 ? template.query.slice() : [];
-  const queryParams: Array<{ param: ResolvedParam; key: string; pairs: Pairs }> = [];
+  // Made only when a parameter needs them: most calls have no path or query parameters, and no refusals.
+  let pathValues: Map<string, string> | undefined;
+  let queryParams: Array<{ param: ResolvedParam; key: string; pairs: Pairs }> | undefined;
+  let refused: Set<string> | undefined;
+  // Body parameters and their values side by side, in the caller's order.
   const bodyParams: ResolvedParam[] = [];
-  const bodyValues = new Map<ResolvedParam, unknown>();
+  const bodyValues: unknown[] = [];
   const headers: Record<string, string> = { accept: 'application/json' };
-  const refused = new Set<string>();
 
   // In the caller's argument order, so the query reads as the call was written (and as the specs' examples show).
   const params = resolvedParams(op);
   const byName = paramsByName(op);
-  for (const [name, raw] of Object.entries(args)) {
+  const names = Object.keys(args);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    const raw = args[name];
     const param = byName.get(name);
     // null is "no value" for a parameter, as validation counts it: never sent as the text "null".
     if (param === undefined || name === selected.selector || raw === undefined || raw === null) continue;
@@ -72,10 +75,10 @@ export function buildRequest(input: BuildInput): PreparedRequest {
       const value = param.transforms.length === 0 ? raw : applyTransforms(raw, param.transforms, partOf(op, 'transforms'));
       switch (param.in) {
         case 'path':
-          pathValues.set(param.name, partOf(op, 'path')(String(value), param.pathStyle));
+          (pathValues ??= new Map()).set(param.name, partOf(op, 'path')(String(value), param.pathStyle));
           break;
         case 'query':
-          queryParams.push({ param, key: param.wire, pairs: partOf(op, 'pairs')(param.wire, value, param.arrayFormat) });
+          (queryParams ??= []).push({ param, key: param.wire, pairs: partOf(op, 'pairs')(param.wire, value, param.arrayFormat) });
           break;
         case 'header':
           if (value !== null) headers[param.wire.toLowerCase()] = String(value);
@@ -83,25 +86,27 @@ export function buildRequest(input: BuildInput): PreparedRequest {
         case 'body':
           if (op.body === 'form') partOf(op, 'pairs')(param.wire, value, param.arrayFormat); // surfaces unsendable values here, with the parameter's name
           bodyParams.push(param);
-          bodyValues.set(param, value);
+          bodyValues.push(value);
           break;
       }
     } catch (error) {
       if (error instanceof ArgumentValueError) {
         issues.push({ path: param.name, problem: error.message });
-        refused.add(param.name);
+        (refused ??= new Set()).add(param.name);
       } else throw error;
     }
   }
 
   const path = !selected.path.includes('{') ? selected.path : selected.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
     const param = params.find((p) => p.in === 'path' && p.name === name) ?? params.find((p) => p.in === 'path' && p.wire === name);
-    const value = pathValues.get(param?.name ?? name);
-    if (value === undefined && !refused.has(param?.name ?? name)) issues.push({ path: param?.name ?? name, problem: 'missing' });
+    const value = pathValues?.get(param?.name ?? name);
+    if (value === undefined && !refused?.has(param?.name ?? name)) issues.push({ path: param?.name ?? name, problem: 'missing' });
     return value ?? '';
   });
   if (issues.length > 0) throw new ValidationError(op.id, issues);
-  if (queryParams.length > 0) query.push(...inParameterOrder(op, queryParams).flatMap((entry) => entry.pairs));
+  // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
+  const query: Pairs = template.query.length > 0 ? template.query.slice() : [];
+  if (queryParams !== undefined) query.push(...inParameterOrder(op, queryParams).flatMap((entry) => entry.pairs));
 
   const route = routeTemplate(input);
   const { authCode, server } = input;
@@ -185,24 +190,29 @@ export function fillServerUrl(template: string, values: Record<string, string>):
   return template.replace(/\{([^{}]+)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
 }
 
-function buildBody(op: OperationSpec, params: ResolvedParam[], values: Map<ResolvedParam, unknown>, credentials: Pairs): string | null {
+/** `values[i]` is the value of `params[i]`. */
+function buildBody(op: OperationSpec, params: ResolvedParam[], values: unknown[], credentials: Pairs): string | null {
   if (op.body === 'none') return null;
   // Spread objects first, so a named parameter of the same wire name wins; constants last, as the spec fixes them.
   const root: Record<string, unknown> = {};
-  for (const param of params) if (param.spread) Object.assign(root, values.get(param) as object);
+  for (let i = 0; i < params.length; i++) if ((params[i] as ResolvedParam).spread) Object.assign(root, values[i] as object);
   if (op.body === 'json') {
     // The loader lets two JSON parameters share a key only with disjoint applies_to, so at most one is here.
-    for (const param of params) {
+    for (let i = 0; i < params.length; i++) {
+      const param = params[i] as ResolvedParam;
       if (param.spread) continue;
-      if (param.bodyPath.length === 0) root[param.wire] = values.get(param);
-      else setAt(root, [...param.bodyPath, param.wire], values.get(param));
+      if (param.bodyPath.length === 0) root[param.wire] = values[i];
+      else setAt(root, [...param.bodyPath, param.wire], values[i]);
     }
     if (op.constants?.body) mergeInto(root, op.constants.body);
     // Credentials last, so no argument of the same name can replace them.
-    for (const [name, value] of credentials) root[name] = value;
+    for (let i = 0; i < credentials.length; i++) {
+      const [name, value] = credentials[i] as [string, string];
+      root[name] = value;
+    }
     return JSON.stringify(root);
   }
-  return partOf(op, 'form')(op, params, values, root, credentials);
+  return partOf(op, 'form')(op, params, new Map(params.map((param, i) => [param, values[i]])), root, credentials);
 }
 
 /** Sets `value` under `keys`, creating (or reusing) the objects on the way. */

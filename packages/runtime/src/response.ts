@@ -17,8 +17,10 @@ export function isSuccess(op: OperationSpec, status: number): boolean {
 
 /** JSON when the body parses, the text when it does not, null when there is none. */
 export function parseBody(text: string): unknown {
-  // A search for the first non-space character, not `trim()`: that would copy every body.
-  if (!/\S/.test(text)) return null;
+  // A search for the first non-space character, not `trim()`: that would copy every body. A JSON
+  // body's first character (`{`, `[`) settles it without the search.
+  const first = text.charCodeAt(0);
+  if (!(first > 0x20 && first < 0x7f) && !/\S/.test(text)) return null;
   try {
     return JSON.parse(text) as unknown;
   } catch {

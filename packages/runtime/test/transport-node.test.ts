@@ -49,7 +49,7 @@ function get(url: string, headers: Record<string, string> = {}): PreparedRequest
   return { method: 'GET', url, headers: { accept: 'application/json', ...headers }, body: null };
 }
 
-/** The default path: no injected timer, so the socket's own timeout keeps the deadline. */
+/** The default path: no injected timer, so the transport's shared deadline timer keeps the deadline. */
 const LONG = { timeoutMs: 600_000 };
 
 function failureOf(result: AttemptResult): string {
@@ -139,7 +139,7 @@ describe('node transport: what a failure means for a write', () => {
     expect(failureOf(await pending)).toBe('timeout');
   });
 
-  it('without an injected timer, the socket timeout ends an attempt that gets no answer', async () => {
+  it('without an injected timer, the deadline ends an attempt that gets no answer', async () => {
     const raw = await rawServer((socket) => socket.once('data', () => {}));
     expect(failureOf(await nodeTransport()(get(raw.url('http')), { timeoutMs: 50 }))).toBe('timeout');
   });
@@ -154,6 +154,16 @@ describe('node transport: what a failure means for a write', () => {
       }),
     );
     expect(failureOf(await nodeTransport()(get(raw.url('http')), { timeoutMs: 50 }))).toBe('timeout');
+  });
+
+  it('without an injected timer, a shorter timeout started after a longer one ends first', async () => {
+    const raw = await rawServer((socket) => socket.once('data', () => {}));
+    const transport = nodeTransport({ agents: { http: new Agent({ keepAlive: true }) } });
+    const long = transport(get(raw.url('http')), { timeoutMs: 600_000 });
+    let longEnded = false;
+    void long.then(() => (longEnded = true));
+    expect(failureOf(await transport(get(raw.url('http')), { timeoutMs: 50 }))).toBe('timeout');
+    expect(longEnded).toBe(false);
   });
 
   it('a socket back in the pool keeps no timeout of the attempt that used it', async () => {
