@@ -49,18 +49,6 @@ describe('fetch transport', () => {
     expect(inits[0]?.signal?.aborted).toBe(true);
   });
 
-  it('without an injected timer, the shared deadline ends an attempt that gets no answer, and one with a shorter timeout first', async () => {
-    const server = await loopback(() => {}); // never answers
-    open.push(server);
-    const transport = fetchTransport();
-    const long = transport(get(`${server.url}/long`), { timeoutMs: 600_000, signal: new AbortController().signal });
-    let longEnded = false;
-    void long.then(() => (longEnded = true));
-    const result = await transport(get(`${server.url}/short`), { timeoutMs: 50 });
-    expect(result.kind === 'failed' && result.failure.kind).toBe('timeout');
-    expect(longEnded).toBe(false);
-  });
-
   it('a timeout without a signal is reported at once, and the late response body is cancelled when it comes', async () => {
     let cancelled = false;
     let answer: (response: Response) => void = () => {};
