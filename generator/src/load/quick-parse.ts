@@ -75,7 +75,8 @@ function withoutBlockScalarContent(text: string): string[] {
       }
       opener = -1;
     }
-    const block = BLOCK_OPENER.exec(line);
+    // Most lines open no block: the indicator test alone keeps the regex off them.
+    const block = line.includes('|') || line.includes('>') ? BLOCK_OPENER.exec(line) : null;
     // The column content must pass: that of the key (after any dashes), or of the last dash for `- |`.
     if (block) opener = block[3] !== undefined ? block[1]!.length + block[2]!.length : block[1]!.length + Math.max(0, block[2]!.length - 2);
   }
@@ -89,6 +90,7 @@ function withoutBlockScalarContent(text: string): string[] {
  * quotes, escapes (`\"`, `''`) and punctuation (`join: ","`) are skipped, so they open nothing.
  */
 function leavesQuoteOpen(line: string): boolean {
+  if (!line.includes('"') && !line.includes("'")) return false;
   let canOpen = true;
   for (let i = 0; i < line.length; i++) {
     const char = line[i]!;
@@ -126,6 +128,7 @@ function closingQuote(line: string, start: number): number {
  */
 function hasFlowAcrossLines(lines: readonly string[]): boolean {
   for (const line of lines) {
+    if (!line.includes('{') && !line.includes('[')) continue;
     let depth = 0;
     // Brackets in a comment are prose. (A ` #` inside a quoted value cuts the line short too; what
     // it hides is in the same quoted value, or makes a line js-yaml refuses.)
@@ -165,7 +168,7 @@ function plainAliasCount(lines: readonly string[]): number | undefined {
   let aliases = 0;
   const anchors = new Set<string>();
   for (const line of lines) {
-    if (!ALIAS_TOKEN.test(line)) continue;
+    if ((!line.includes('&') && !line.includes('*')) || !ALIAS_TOKEN.test(line)) continue;
     if (!PLAIN_ALIAS_LINE.test(line)) return undefined;
     const token = line.trim();
     const name = token.slice(token.search(/[&*][A-Za-z0-9_-]+$/));
