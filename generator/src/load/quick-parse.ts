@@ -19,7 +19,7 @@ import { MAX_ALIAS_EXPANSION, MAX_STRING_CHARS } from './yaml-limits.js';
 export function quickParse(text: string): { data: unknown } | undefined {
   const lines = withoutBlockScalarContent(text);
   const structure = lines.join('\n');
-  if (RISKY_TEXT.some((pattern) => pattern.test(structure)) || hasFlowAcrossLines(lines) || lines.some(leavesQuoteOpen)) return undefined;
+  if (isRisky(structure) || hasFlowAcrossLines(lines) || lines.some(leavesQuoteOpen) || lines.some(isEmptySequenceEntry)) return undefined;
   const aliases = plainAliasCount(lines);
   if (aliases === undefined) return undefined;
   let data: unknown;
@@ -33,29 +33,41 @@ export function quickParse(text: string): { data: unknown } | undefined {
   }
 }
 
-/** Constructs the two parsers may read differently. */
-const RISKY_TEXT: RegExp[] = [
+/**
+ * Constructs the two parsers may read differently. Each pattern names the characters it cannot
+ * match without (`needs`): most spec files have none of them, and the test for a character is far
+ * cheaper than the pattern, whose leading alternatives make the regex engine try every position.
+ */
+const RISKY_TEXT: Array<{ needs: string[]; pattern: RegExp }> = [
   // Directives and document markers (a `%YAML 1.1` file reads `yes` as true in one parser only).
-  /^(%|---|\.\.\.)/m,
+  { needs: ['%', '---', '...'], pattern: /^(%|---|\.\.\.)/m },
   // Tags, where a token starts (anchors and aliases: see plainAliasCount).
-  /(^|[\s[\]{},])!/,
+  { needs: ['!'], pattern: /(^|[\s[\]{},])!/ },
   // Merge keys, explicit keys and flow collections as keys.
-  /<</,
-  /^\s*\?(\s|$)/m,
-  /^[\s-]*[[{][^\n]*[\]}]\s*:(\s|$)/m,
+  { needs: ['<<'], pattern: /<</ },
+  { needs: ['?'], pattern: /^\s*\?(\s|$)/m },
+  { needs: ['[', '{'], pattern: /^[\s-]*[[{][^\n]*[\]}]\s*:(\s|$)/m },
   // Numbers in forms only one of them reads as numbers (0b101, +0x1, +.5, .inf), and -0, which only one reads as -0.
-  /(^|[\s:,[{-])[-+]?(0[box][0-9a-f]|\.([0-9]|inf|nan))/i,
-  /(^|[\s:,[{])-0/,
+  { needs: ['0', '.'], pattern: /(^|[\s:,[{-])[-+]?(0[box][0-9a-f]|\.([0-9]|inf|nan))/i },
+  { needs: ['-0'], pattern: /(^|[\s:,[{])-0/ },
   // A comment right after a closing bracket or quote, with no space: js-yaml takes it, yaml refuses it.
-  /[}\]]#|[^\s:]["']#/,
+  { needs: ['#'], pattern: /[}\]]#|[^\s:]["']#/ },
   // A line ended by a bare carriage return: the parsers (and the position reader here) count lines differently.
-  /\r(?!\n)/,
-  // A sequence entry with nothing after its dash: js-yaml takes a next entry less indented than
-  // any open collection (`  - ` then `- x` at column 0), which `yaml` refuses.
-  /^ *- *\r?$/m,
+  { needs: ['\r'], pattern: /\r(?!\n)/ },
   // A tab where indentation or a separator goes (the positioned parse warns about some of these).
-  /\t/,
+  { needs: ['\t'], pattern: /\t/ },
 ];
+
+const isRisky = (structure: string): boolean => RISKY_TEXT.some(({ needs, pattern }) => needs.some((n) => structure.includes(n)) && pattern.test(structure));
+
+/**
+ * A sequence entry with nothing after its dash: js-yaml takes a next entry less indented than any
+ * open collection (`  - ` then `- x` at column 0), which `yaml` refuses.
+ */
+function isEmptySequenceEntry(line: string): boolean {
+  const end = line.trimEnd();
+  return end.endsWith('-') && end.trimStart() === '-' && !/[^ -]/.test(line.slice(0, end.length));
+}
 
 /**
  * The text's lines, with the content lines of block scalars (`key: |`, `- >-`) blanked: they are taken
