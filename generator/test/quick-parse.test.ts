@@ -55,7 +55,21 @@ const TRICKY = [
   'a: |\n\tx\n', 'a: |\n  x\n\ty\n', 'a: |\n  x\t\n',
   'a: b\n...\n', '__proto__: {x: 1}\n', 'a:\t1\n', 'a:\n\t- 1\n', 'a: 1\na: 2\n', '1: a\n"1": b\n', 'a: |\n  x\n  y\n', 'a: >-\n  x\n\n  y\n', 'a: |+\n  x\n\n', 'a: "x\n  y"\n',
   "a: 'x\n\n  y'\n", 'a: x\n  y\n', 'a: [1, 2, {b: c}]\n', 'a: {b: }\n', 'a:\n  - b\n  -\n', 'a: "\\u2028"\n', `a: ${'['.repeat(200)}${']'.repeat(200)}\n`, `a: "${'x'.repeat(20_000)}"\n`, '<<: {a: 1}\n', '- a\n- b\n', '',
+  // Plain anchors and aliases (whole block values), and the shapes around them that stay with the positioned parse.
+  'a: &x\n  b: 1\nc: *x\n', 'a: &x\n  - 1\n  - 2\nc:\n  - *x\n  - *x\n', 'a: &x\nb: *x\n', 'a: &x\n- 1\nb: *x\n', 'a: &x\n  b: 1\nc: *y\n', 'c: *x\na: &x\n  b: 1\n',
+  'a: &x\n  b: 1\na2: &x\n  c: 1\nd: *x\n', 'a: &x\n  b: &y\n    c: 1\n  d: *y\ne: *x\n', 'a: &x\n  b: *x\n', '- &x\n  a: 1\n- *x\n', 'a: &x\r\n  b: 1\r\nc: *x\r\n', 'a: &x  \n  b: 1\nc: *x \n',
+  '- - &x\n    a: 1\n- - *x\n', 'a: &x\n  b: 1\nc:\n  *x\n', 'a: &x\n  b: 1\nc: *x\n  d: 2\n', 'a: &x\n  b: 1\n*x : 2\n', 'x: &a\n  - &b\n    k: 1\n  - *b\ny: *a\n', 'a: &x\n  b: 1\nc: *x # c\n',
+  `a: &x\n  b: 1\n${Array.from({ length: 11 }, (_, i) => `c${i}: *x\n`).join('')}`, plainAliasBomb(),
+  // Quotes inside a closed quoted value open nothing; one left open does.
+  'a:\n  b:\n    - \n- c\n  - d\n', 'join: ","\n', "a: ','\n", 'a: "x, \\"y"\n', "a: 'it''s'\n", 'a: [",", "x"]\n', 'a: b # "c\n', 'a: "x" # "y\n', 'a: "x", "y\n', 'a:  "x\ny"\n', 'a: b, "c\n  d"\n',
 ];
+
+/** A "billion laughs" in the plain alias form: ten aliases, each level doubling the one before. */
+function plainAliasBomb(): string {
+  const lines = ['l0: &l0', ...Array.from({ length: 2_000 }, (_, i) => `  - v${i}`)];
+  for (let level = 1; level <= 5; level++) lines.push(`l${level}: &l${level}`, `  - *l${level - 1}`, `  - *l${level - 1}`);
+  return `${lines.join('\n')}\n`;
+}
 
 // Thousands of texts through both parsers: a few seconds on a quiet machine, so the limit (which
 // only has to end a hang) is far above vitest's default of 5 s, which a loaded CI machine can pass.
@@ -126,8 +140,22 @@ describe('the quick parser', { timeout: 300_000 }, () => {
     for (const path of yamlFilesUnder(ACME)) expect(quickParse(readFileSync(path, 'utf8')), path).toBeDefined();
   });
 
+  it('reads spec files that share values through plain aliases, or quote punctuation, itself', () => {
+    for (const text of ['a: &x\n  b: 1\nc: *x\n', 'examples:\n  - headers: &h\n      k: v\n  - headers: *h\n', 'transform:\n  join: ","\n', "a: 'it''s, \"x\"'\n"]) {
+      expect(quickParse(text), JSON.stringify(text)).toBeDefined();
+    }
+  });
+
+  it('leaves aliases the positioned parse must measure (many, nested past the limit, self-containing) to it', () => {
+    const manyAliases = `a: &x\n  b: 1\n${Array.from({ length: 11 }, (_, i) => `c${i}: *x\n`).join('')}`;
+    for (const text of [manyAliases, plainAliasBomb(), 'a: &x\n  b: *x\n', 'a: &x\n  b: 1\na2: &x\n  c: 1\nd: *x\n']) {
+      expect(quickParse(text), JSON.stringify(text.slice(0, 60))).toBeUndefined();
+    }
+    expect(parseWithPositions('x.yaml', plainAliasBomb()).ok).toBe(false);
+  });
+
   it('leaves every construct the two parsers read differently to the positioned parse', () => {
-    for (const text of ['k: -0\n', 'k: 0b101\n', 'k: +.5\n', 'k: +0x1\n', 'k: 1.7976931348623157e309\n', 'null: a\n', '[a]: b\n', '%YAML 1.1\n---\na: yes\n', 'k: 9007199254740993\n', 'a: &x 1\nb: *x\n']) {
+    for (const text of ['k: -0\n', 'k: 0b101\n', 'k: +.5\n', 'k: +0x1\n', 'k: 1.7976931348623157e309\n', 'null: a\n', '[a]: b\n', '%YAML 1.1\n---\na: yes\n', 'k: 9007199254740993\n', 'a: &x 1\nb: *x\n', 'a:\n  b:\n    - \n- c\n']) {
       expect(quickParse(text), JSON.stringify(text)).toBeUndefined();
     }
   });

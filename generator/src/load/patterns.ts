@@ -73,27 +73,42 @@ const SUBSCHEMAS = ['items', 'additionalItems', 'additionalProperties', 'contain
  * Data keywords (enum, const, default, examples) are not walked: their contents are values.
  */
 export function schemaPatternProblems(schema: unknown, path: Array<string | number>): PatternProblem[] {
-  if (!isSchemaObject(schema)) return [];
   const problems: PatternProblem[] = [];
-  if (typeof schema.pattern === 'string') {
-    const problem = patternProblem(schema.pattern);
-    if (problem) problems.push({ path: [...path, 'pattern'], target: 'value', message: problem });
-  }
-  for (const keyword of NAMED_SUBSCHEMAS) {
-    const named = schema[keyword];
-    if (!isSchemaObject(named)) continue;
-    for (const [name, sub] of Object.entries(named)) {
-      if (keyword === 'patternProperties') {
-        const problem = patternProblem(name);
-        if (problem) problems.push({ path: [...path, keyword, name], target: 'key', message: problem });
-      }
-      problems.push(...schemaPatternProblems(sub, [...path, keyword, name]));
+  // One path, grown and shrunk as the walk goes, and copied only for a problem: most schemas have none.
+  const at = [...path];
+  const walk = (node: unknown): void => {
+    if (!isSchemaObject(node)) return;
+    if (typeof node.pattern === 'string') {
+      const problem = patternProblem(node.pattern);
+      if (problem) problems.push({ path: [...at, 'pattern'], target: 'value', message: problem });
     }
-  }
-  for (const keyword of SUBSCHEMAS) {
-    const sub = schema[keyword];
-    if (Array.isArray(sub)) sub.forEach((item, i) => problems.push(...schemaPatternProblems(item, [...path, keyword, i])));
-    else problems.push(...schemaPatternProblems(sub, [...path, keyword]));
-  }
+    for (const keyword of NAMED_SUBSCHEMAS) {
+      const named = node[keyword];
+      if (!isSchemaObject(named)) continue;
+      for (const [name, sub] of Object.entries(named)) {
+        at.push(keyword, name);
+        if (keyword === 'patternProperties') {
+          const problem = patternProblem(name);
+          if (problem) problems.push({ path: [...at], target: 'key', message: problem });
+        }
+        walk(sub);
+        at.length -= 2;
+      }
+    }
+    for (const keyword of SUBSCHEMAS) {
+      const sub = node[keyword];
+      if (sub === undefined) continue;
+      at.push(keyword);
+      if (Array.isArray(sub)) {
+        sub.forEach((item, i) => {
+          at.push(i);
+          walk(item);
+          at.length -= 1;
+        });
+      } else walk(sub);
+      at.length -= 1;
+    }
+  };
+  walk(schema);
   return problems;
 }

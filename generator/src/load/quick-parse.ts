@@ -1,5 +1,5 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { MAX_STRING_CHARS } from './yaml-limits.js';
+import { MAX_ALIAS_EXPANSION, MAX_STRING_CHARS } from './yaml-limits.js';
 
 /**
  * The data of a spec file read without positions, by a parser about ten times faster than the
@@ -11,7 +11,7 @@ import { MAX_STRING_CHARS } from './yaml-limits.js';
  * `%YAML 1.1` directive, overflowing floats, complex keys). So this answers only when it is sure:
  * `undefined` for any text using a construct where they may differ, for anything the positioned
  * parse would refuse or warn about (a syntax error, a duplicate key, an unsafe integer, a long
- * string, aliases to measure), and for any value that could have been read differently. The caller
+ * string, aliases past its limits), and for any value that could have been read differently. The caller
  * then parses with positions, which decides and reports. A wrong `undefined` costs time; a wrong
  * answer would change the catalog, which `generator/test/quick-parse.test.ts` holds against the positioned
  * parse on every spec, fixture and case it can find.
@@ -19,10 +19,13 @@ import { MAX_STRING_CHARS } from './yaml-limits.js';
 export function quickParse(text: string): { data: unknown } | undefined {
   const lines = withoutBlockScalarContent(text);
   const structure = lines.join('\n');
-  if (RISKY_TEXT.some((pattern) => pattern.test(structure)) || hasFlowAcrossLines(lines)) return undefined;
+  if (isRisky(structure) || hasFlowAcrossLines(lines) || lines.some(leavesQuoteOpen) || lines.some(isEmptySequenceEntry)) return undefined;
+  const aliases = plainAliasCount(lines);
+  if (aliases === undefined) return undefined;
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA });
+    if (aliases > 0 && !withinAliasLimits(data)) return undefined;
     return isCertain(data, 0) ? { data: data ?? null } : undefined;
   } catch {
     // A syntax error, a duplicate key, or nesting deep enough to exhaust the stack: the positioned parse says which, and where.
@@ -30,30 +33,41 @@ export function quickParse(text: string): { data: unknown } | undefined {
   }
 }
 
-/** Constructs the two parsers may read differently, or that the positioned parse measures (aliases). */
-const RISKY_TEXT: RegExp[] = [
+/**
+ * Constructs the two parsers may read differently. Each pattern names the characters it cannot
+ * match without (`needs`): most spec files have none of them, and the test for a character is far
+ * cheaper than the pattern, whose leading alternatives make the regex engine try every position.
+ */
+const RISKY_TEXT: Array<{ needs: string[]; pattern: RegExp }> = [
   // Directives and document markers (a `%YAML 1.1` file reads `yes` as true in one parser only).
-  /^(%|---|\.\.\.)/m,
-  // Anchors, aliases and tags, where a token starts.
-  /(^|[\s[\]{},])[&*!]/,
+  { needs: ['%', '---', '...'], pattern: /^(%|---|\.\.\.)/m },
+  // Tags, where a token starts (anchors and aliases: see plainAliasCount).
+  { needs: ['!'], pattern: /(^|[\s[\]{},])!/ },
   // Merge keys, explicit keys and flow collections as keys.
-  /<</,
-  /^\s*\?(\s|$)/m,
-  /^[\s-]*[[{][^\n]*[\]}]\s*:(\s|$)/m,
+  { needs: ['<<'], pattern: /<</ },
+  { needs: ['?'], pattern: /^\s*\?(\s|$)/m },
+  { needs: ['[', '{'], pattern: /^[\s-]*[[{][^\n]*[\]}]\s*:(\s|$)/m },
   // Numbers in forms only one of them reads as numbers (0b101, +0x1, +.5, .inf), and -0, which only one reads as -0.
-  /(^|[\s:,[{-])[-+]?(0[box][0-9a-f]|\.([0-9]|inf|nan))/i,
-  /(^|[\s:,[{])-0/,
-  // A quoted value continued on another line: js-yaml takes continuation lines `yaml` refuses
-  // (one at column 0 under a top-level key), so any quoted value left open at the end of its line.
-  /(^\s*|: |- |[[{,] ?)"(?:[^"\\\n]|\\.)*$/m,
-  /(^\s*|: |- |[[{,] ?)'(?:[^'\n]|'')*$/m,
+  { needs: ['0', '.'], pattern: /(^|[\s:,[{-])[-+]?(0[box][0-9a-f]|\.([0-9]|inf|nan))/i },
+  { needs: ['-0'], pattern: /(^|[\s:,[{])-0/ },
   // A comment right after a closing bracket or quote, with no space: js-yaml takes it, yaml refuses it.
-  /[}\]]#|[^\s:]["']#/,
+  { needs: ['#'], pattern: /[}\]]#|[^\s:]["']#/ },
   // A line ended by a bare carriage return: the parsers (and the position reader here) count lines differently.
-  /\r(?!\n)/,
+  { needs: ['\r'], pattern: /\r(?!\n)/ },
   // A tab where indentation or a separator goes (the positioned parse warns about some of these).
-  /\t/,
+  { needs: ['\t'], pattern: /\t/ },
 ];
+
+const isRisky = (structure: string): boolean => RISKY_TEXT.some(({ needs, pattern }) => needs.some((n) => structure.includes(n)) && pattern.test(structure));
+
+/**
+ * A sequence entry with nothing after its dash: js-yaml takes a next entry less indented than any
+ * open collection (`  - ` then `- x` at column 0), which `yaml` refuses.
+ */
+function isEmptySequenceEntry(line: string): boolean {
+  const end = line.trimEnd();
+  return end.endsWith('-') && end.trimStart() === '-' && !/[^ -]/.test(line.slice(0, end.length));
+}
 
 /**
  * The text's lines, with the content lines of block scalars (`key: |`, `- >-`) blanked: they are taken
@@ -73,11 +87,51 @@ function withoutBlockScalarContent(text: string): string[] {
       }
       opener = -1;
     }
-    const block = BLOCK_OPENER.exec(line);
+    // Most lines open no block: the indicator test alone keeps the regex off them.
+    const block = line.includes('|') || line.includes('>') ? BLOCK_OPENER.exec(line) : null;
     // The column content must pass: that of the key (after any dashes), or of the last dash for `- |`.
     if (block) opener = block[3] !== undefined ? block[1]!.length + block[2]!.length : block[1]!.length + Math.max(0, block[2]!.length - 2);
   }
   return lines;
+}
+
+/**
+ * A quoted value continued on another line: js-yaml takes continuation lines `yaml` refuses (one at
+ * column 0 under a top-level key), so any quoted value left open at the end of its line. A quote
+ * opens a value at the start of a line, after `:`, `-`, `[`, `{` or `,` and spaces; the value's own
+ * quotes, escapes (`\"`, `''`) and punctuation (`join: ","`) are skipped, so they open nothing.
+ */
+function leavesQuoteOpen(line: string): boolean {
+  if (!line.includes('"') && !line.includes("'")) return false;
+  let canOpen = true;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]!;
+    if (canOpen && (char === '"' || char === "'")) {
+      const end = closingQuote(line, i);
+      if (end < 0) return true;
+      i = end;
+      canOpen = false;
+      continue;
+    }
+    // A comment ends the line's structure; what it says opens nothing.
+    if (char === '#' && (i === 0 || line[i - 1] === ' ')) return false;
+    if (char === ' ' || char === '\r') continue;
+    canOpen = char === ':' || char === '-' || char === '[' || char === '{' || char === ',';
+  }
+  return false;
+}
+
+/** Where the quoted value opened at `start` closes on its line, or -1. */
+function closingQuote(line: string, start: number): number {
+  const quote = line[start]!;
+  for (let i = start + 1; i < line.length; i++) {
+    if (quote === '"' && line[i] === '\\') i++;
+    else if (line[i] === quote) {
+      if (quote === "'" && line[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
 }
 
 /**
@@ -86,6 +140,7 @@ function withoutBlockScalarContent(text: string): string[] {
  */
 function hasFlowAcrossLines(lines: readonly string[]): boolean {
   for (const line of lines) {
+    if (!line.includes('{') && !line.includes('[')) continue;
     let depth = 0;
     // Brackets in a comment are prose. (A ` #` inside a quoted value cuts the line short too; what
     // it hides is in the same quoted value, or makes a line js-yaml refuses.)
@@ -96,6 +151,71 @@ function hasFlowAcrossLines(lines: readonly string[]): boolean {
     if (depth > 0) return true;
   }
   return false;
+}
+
+/**
+ * Aliases the quick reading takes: a whole block value, `key: &name` or `- &name` ending its line
+ * (the anchored value follows, indented), and `key: *name` or `- *name` ending its line. Realistic
+ * specs share request headers this way. Anywhere else (a key, a flow collection, a scalar after the
+ * anchor, a comment after it) an anchor or alias sends the file to the positioned parse.
+ */
+const PLAIN_ALIAS_LINE = /^ *(?:- +)*(?:[A-Za-z0-9_$@.-]+: +)?(?<=- +|: +)[&*][A-Za-z0-9_-]+ *\r?$/;
+
+/** Where a token may start with `&` or `*`, as for tags. */
+const ALIAS_TOKEN = /(^|[\s[\]{},])[&*]/;
+
+/**
+ * With at most this many aliases the positioned reading's own guard (`maxAliasCount: 100`, which
+ * multiplies how often an anchor is used by the aliases inside it) cannot trip: the product of
+ * uses along any chain of anchors whose uses add up to 10 is at most 36.
+ */
+const MAX_QUICK_ALIASES = 10;
+
+/**
+ * How many aliases the text has, when every anchor and alias in it is a plain one (see
+ * PLAIN_ALIAS_LINE), each anchor is named once and there are few enough aliases; otherwise
+ * `undefined`. Block scalar content is blank here, so a `*` in prose or Lua does not count.
+ */
+function plainAliasCount(lines: readonly string[]): number | undefined {
+  let aliases = 0;
+  const anchors = new Set<string>();
+  for (const line of lines) {
+    if ((!line.includes('&') && !line.includes('*')) || !ALIAS_TOKEN.test(line)) continue;
+    if (!PLAIN_ALIAS_LINE.test(line)) return undefined;
+    const token = line.trim();
+    const name = token.slice(token.search(/[&*][A-Za-z0-9_-]+$/));
+    if (name.startsWith('*')) aliases++;
+    else if (anchors.has(name)) return undefined;
+    else anchors.add(name);
+  }
+  return aliases <= MAX_QUICK_ALIASES ? aliases : undefined;
+}
+
+/**
+ * What the positioned parse measures in a file with aliases (yaml-limits.ts), measured on the
+ * data: no value contains itself, and the whole document, every alias written out, holds no more
+ * than MAX_ALIAS_EXPANSION values (which bounds what the aliases add). Shared values are sized once,
+ * so a "billion laughs" file ends the walk at the limit, not after a billion steps.
+ */
+function withinAliasLimits(data: unknown): boolean {
+  const sizes = new Map<object, number>();
+  const open = new Set<object>();
+  const sizeOf = (value: unknown): number => {
+    if (typeof value !== 'object' || value === null) return 1;
+    const known = sizes.get(value);
+    if (known !== undefined) return known;
+    if (open.has(value)) return Infinity;
+    open.add(value);
+    let total = 1;
+    for (const item of Array.isArray(value) ? value : Object.values(value)) {
+      total += (Array.isArray(value) ? 0 : 1) + sizeOf(item);
+      if (total > MAX_ALIAS_EXPANSION) break;
+    }
+    open.delete(value);
+    sizes.set(value, total);
+    return total;
+  };
+  return sizeOf(data) <= MAX_ALIAS_EXPANSION;
 }
 
 /** `key: |`, `- key: >-`, `- |2` and the like, with nothing but a comment after the indicator. */
