@@ -719,6 +719,20 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: "duplicate derived name: a function named like another's page walker",
+    edits: [write('acme/list_widgets_items.yaml', 'name: list_widgets_items\ntitle: Delete Widget\ndescription: Delete a widget.\noperation: write\nrequest:\n  method: DELETE\n  path: /widgets/{id}\nparameters:\n  id:\n    type: string\n    required: true\n    description: Widget id.\nexamples:\n  - title: Delete\n    arguments: { id: w1 }\n    request:\n      method: DELETE\n      url: https://us.api.acme.test/v1/widgets/w1\n      headers: { authorization: Bearer acme_test_key }\n    response:\n      status: 204\n')],
+    expected: [
+      "acme/list_widgets_items.yaml:1:7: TypeScript export of the acme client 'listWidgetsItems' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); rename one of them.",
+    ],
+  },
+  {
+    name: 'a function whose TypeScript name the generated client imports from the runtime',
+    edits: [write('acme/pages_of.yaml', 'name: pages_of\ntitle: Delete Widget\ndescription: Delete a widget.\noperation: write\nrequest:\n  method: DELETE\n  path: /widgets/{id}\nparameters:\n  id:\n    type: string\n    required: true\n    description: Widget id.\nexamples:\n  - title: Delete\n    arguments: { id: w1 }\n    request:\n      method: DELETE\n      url: https://us.api.acme.test/v1/widgets/w1\n      headers: { authorization: Bearer acme_test_key }\n    response:\n      status: 204\n')],
+    expected: [
+      "acme/pages_of.yaml:1:7: name 'pages_of' gives the TypeScript name 'pagesOf', which the generated client imports from @switchboard/runtime; choose another name.",
+    ],
+  },
+  {
     name: 'renamed_from: an old name that another function has now',
     edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]\n', 'aliases: [make_widget]\nrenamed_from: [{ name: list_widgets, removed_in: "2.0.0" }]\n')],
     expected: ["acme/create_widget.yaml:1:7: function name 'acme.list_widgets' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); drop 'list_widgets' from renamed_from, or rename the other function."],

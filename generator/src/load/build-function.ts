@@ -11,7 +11,8 @@ import type {
   UnavailableBinding,
 } from '../model.js';
 import { didYouMean, show, type Diagnostic } from './diagnostics.js';
-import { deriveNames, RESERVED_FUNCTION_NAMES } from './names.js';
+import * as runtime from '@switchboard/runtime';
+import { camelCase, deriveNames, moduleNames, RESERVED_FUNCTION_NAMES } from './names.js';
 import type { ParsedFile } from './parse.js';
 import { buildIdempotency } from './build-idempotency.js';
 import { buildPagination } from './build-pagination.js';
@@ -64,6 +65,9 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
 
   if (raw.name !== stem) report(['name'], `name ${show(raw.name)} must equal the file name '${stem}.yaml'.`);
   if (RESERVED_FUNCTION_NAMES.has(raw.name)) report(['name'], `'${raw.name}' is reserved: app.integrations.<provider>.default names the default account.`);
+  // The generated module imports runtime functions by their own names; any runtime export may be one of them.
+  const runtimeClash = moduleNames(camelCase(raw.name), true).find((name) => Object.hasOwn(runtime, name));
+  if (runtimeClash) report(['name'], `name '${raw.name}' gives the TypeScript name '${runtimeClash}', which the generated client imports from @switchboard/runtime; choose another name.`);
   for (const [i, alias] of (raw.aliases ?? []).entries()) {
     if (alias === raw.name) report(['aliases', i], `alias '${alias}' repeats the function's own name.`);
     if (RESERVED_FUNCTION_NAMES.has(alias)) report(['aliases', i], `'${alias}' is reserved for the default account.`);

@@ -1,5 +1,6 @@
 import type { Catalog, Provider } from '../model.js';
 import type { Diagnostic } from './diagnostics.js';
+import { moduleNames } from './names.js';
 
 /** One derived name a provider or function takes, with where its spec says so. */
 export interface NameClaim {
@@ -35,6 +36,8 @@ export function providerClaims(provider: Provider, positionOf: (file: string) =>
       claim('Lua path', luaPath, who, func.source.file, 'rename one of the functions or drop the alias');
     }
     claim('TypeScript method', `${provider.className}.${func.names.tsMethod}`, who, func.source.file);
+    const pages = func.binding.kind === 'http' && func.binding.pagination !== null;
+    for (const name of moduleNames(func.names.tsMethod, pages)) claim(`TypeScript export of the ${provider.id} client`, name, who, func.source.file);
     claim('MCP tool', func.names.mcpTool, who, func.source.file);
     claim('function name', func.names.qualified, who, func.source.file);
   }

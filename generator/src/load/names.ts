@@ -32,5 +32,15 @@ export function deriveNames(provider: { id: string; namespace: string }, name: s
 /** Names a function may not take because Lua uses them for accounts. */
 export const RESERVED_FUNCTION_NAMES = new Set(['default']);
 
+/**
+ * The names a function declares in its client package's one module (`functions.ts`): the
+ * standalone function, its operation literal and, for a function that may page, its item and page
+ * walkers. Two functions of one provider must not share one, and none may be a name that module
+ * imports from the runtime.
+ */
+export function moduleNames(tsMethod: string, pages: boolean): string[] {
+  return [tsMethod, `${tsMethod}Operation`, ...(pages ? [`${tsMethod}Items`, `${tsMethod}Pages`] : [])];
+}
+
 /** The version of a client package before its first release is recorded. */
 export const INITIAL_PACKAGE_VERSION = '0.1.0';
