@@ -9,14 +9,26 @@ export function jsLiteral(value: unknown, indent = '', width = 60): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
     const items = value.map((v) => jsLiteral(v, inner, width));
-    const flat = `[${items.join(', ')}]`;
-    return flat.length <= width && !flat.includes('\n') ? flat : `[\n${items.map((i) => `${inner}${i}`).join(',\n')},\n${indent}]`;
+    return fitsOnOneLine(items, 2, width) ? `[${items.join(', ')}]` : `[\n${items.map((i) => `${inner}${i}`).join(',\n')},\n${indent}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return '{}';
   const parts = entries.map(([k, v]) => `${tsObjectKey(k)}: ${jsLiteral(v, inner, width)}`);
-  const flat = `{ ${parts.join(', ')} }`;
-  return flat.length <= width && !flat.includes('\n') ? flat : `{\n${parts.map((p) => `${inner}${p}`).join(',\n')},\n${indent}}`;
+  return fitsOnOneLine(parts, 4, width) ? `{ ${parts.join(', ')} }` : `{\n${parts.map((p) => `${inner}${p}`).join(',\n')},\n${indent}}`;
+}
+
+/**
+ * Whether `parts` joined by ", " inside brackets of `brackets` characters make one line of at
+ * most `width`. Counted, not built: a large value's one-line form would be thrown away at every
+ * level it is nested in.
+ */
+function fitsOnOneLine(parts: readonly string[], brackets: number, width: number): boolean {
+  let length = brackets + 2 * (parts.length - 1);
+  for (const part of parts) {
+    length += part.length;
+    if (length > width || part.includes('\n')) return false;
+  }
+  return true;
 }
 
 /** The variable name an example uses for the client: `telnyx`, `retell`. */
