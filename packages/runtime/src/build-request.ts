@@ -212,7 +212,7 @@ function buildBody(op: OperationSpec, params: ResolvedParam[], values: unknown[]
     }
     return JSON.stringify(root);
   }
-  return partOf(op, 'form')(op, params, new Map(params.map((param, i) => [param, values[i]])), root, credentials);
+  return partOf(op, 'form')(op, params, values, root, credentials);
 }
 
 /** Sets `value` under `keys`, creating (or reusing) the objects on the way. */

@@ -7,8 +7,11 @@ import { inParameterOrder, type ResolvedParam } from './param-plan.js';
 import { serializePairs, toPairs, type Pairs } from './query.js';
 import type { OperationSpec } from './spec.js';
 
-/** The body text from the spread objects already merged into `root`, the named parameters, the constants and the credentials. */
-export type FormBody = (op: OperationSpec, params: ResolvedParam[], values: Map<ResolvedParam, unknown>, root: Record<string, unknown>, credentials: Pairs) => string;
+/**
+ * The body text from the spread objects already merged into `root`, the named parameters (`values[i]`
+ * is the value of `params[i]`), the constants and the credentials.
+ */
+export type FormBody = (op: OperationSpec, params: ResolvedParam[], values: unknown[], root: Record<string, unknown>, credentials: Pairs) => string;
 
 export const formBody: FormBody = (op, params, values, root, credentials) => {
   const arrayFormat = (key: string): ResolvedParam['arrayFormat'] => params.find((p) => formKey(p) === key)?.arrayFormat ?? 'repeat';
@@ -16,7 +19,7 @@ export const formBody: FormBody = (op, params, values, root, credentials) => {
   // A key several form parameters send carries all their values (`date=>a&date=<b`), each in its own array format.
   const named = inParameterOrder(
     op,
-    params.filter((p) => !p.spread).map((param) => ({ param, key: formKey(param), pairs: toPairs(formKey(param), values.get(param), param.arrayFormat) })),
+    params.flatMap((param, i) => (param.spread ? [] : [{ param, key: formKey(param), pairs: toPairs(formKey(param), values[i], param.arrayFormat) }])),
   );
   for (const { key } of named) fields.set(key, []);
   for (const { key, pairs } of named) fields.get(key)!.push(...pairs);
