@@ -6,7 +6,7 @@
  * bearer-only program bundles no Basic or API-key code.
  */
 
-import { SwitchboardError } from './errors.js';
+import { missingPart } from './part-of.js';
 import type { Pairs } from './query.js';
 import type { AuthSpec, CredentialSpec, ProviderSpec } from './spec.js';
 
@@ -54,7 +54,7 @@ const noAuth: AuthCode = { fields: () => [], parts: () => ({ headers: {}, query:
 export function authCodeOf(provider: Pick<ProviderSpec, 'id' | 'parts'>, auth: AuthSpec): AuthCode {
   if (auth.kind === 'none') return noAuth;
   const code = provider.parts?.auth?.[auth.kind];
-  if (code === undefined) throw new SwitchboardError(`${provider.id} has a server with ${auth.kind} auth, but its ProviderSpec does not carry the runtime part 'auth.${auth.kind}' (regenerate its client, or give it \`parts: allProviderParts\`).`);
+  if (code === undefined) throw missingPart(`${provider.id} has a server with ${auth.kind} auth, but its ProviderSpec does not carry the runtime part 'auth.${auth.kind}'`, 'allProviderParts');
   // The table is keyed by kind, so the code found takes this very kind of spec.
   return code as AuthCode;
 }
