@@ -733,6 +733,16 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'renamed_from: an old name whose TypeScript name the generated client imports from the runtime',
+    edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]\n', 'aliases: [make_widget]\nrenamed_from: [{ name: pages_of, removed_in: "2.0.0" }]\n')],
+    expected: ["acme/create_widget.yaml:3:24: old name 'pages_of' gives the TypeScript name 'pagesOf', which the generated client imports from @switchboard/runtime; drop it from renamed_from."],
+  },
+  {
+    name: "renamed_from: an old name like another function's page walker",
+    edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]\n', 'aliases: [make_widget]\nrenamed_from: [{ name: list_widgets_items, removed_in: "2.0.0" }]\n')],
+    expected: ["acme/create_widget.yaml:1:7: TypeScript export of the acme client 'listWidgetsItems' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); drop 'list_widgets_items' from renamed_from, or rename the other function."],
+  },
+  {
     name: 'renamed_from: an old name that another function has now',
     edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]\n', 'aliases: [make_widget]\nrenamed_from: [{ name: list_widgets, removed_in: "2.0.0" }]\n')],
     expected: ["acme/create_widget.yaml:1:7: function name 'acme.list_widgets' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); drop 'list_widgets' from renamed_from, or rename the other function."],

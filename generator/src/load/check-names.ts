@@ -50,6 +50,8 @@ export function providerClaims(provider: Provider, positionOf: (file: string) =>
       claims.push({ kind: 'function name', value: old.names.qualified, owner: who, file: func.source.file, ...at, fix, rename });
       claims.push({ kind: 'Lua path', value: old.names.luaPath, owner: who, file: func.source.file, ...at, fix, rename });
       claims.push({ kind: 'TypeScript method', value: `${provider.className}.${old.names.tsMethod}`, owner: who, file: func.source.file, ...at, fix, rename });
+      // The old name's standalone function shares the client module with every current export.
+      claims.push({ kind: `TypeScript export of the ${provider.id} client`, value: old.names.tsMethod, owner: who, file: func.source.file, ...at, fix, rename });
     }
   }
   return claims;
