@@ -13,6 +13,7 @@ import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
 import { CodeReference, tsString } from '../escape/ts.js';
 import { groupMembers, groupUnions } from './group-types.js';
 import { hoistRepeated } from './shared-rules.js';
+import { AsConst, documentedArgs, parameterDoc } from './documented-rules.js';
 import { firstSentence } from '../../shared/sentences.js';
 
 export const clientRoot = (provider: Provider) => `packages/clients/${provider.id}`;
@@ -29,6 +30,20 @@ const itemType = (func: Func) => `${func.names.tsType}Item`;
 export const operationConst = (func: Func) => `${func.names.tsMethod}Operation`;
 const hasRequired = (func: Func) => func.parameters.some((p) => p.required) || func.requiredGroups.length > 0;
 const paramsArg = (func: Func) => `params: ${paramsType(func)}${hasRequired(func) ? '' : ' = {}'}`;
+
+/**
+ * Whether a function's parameter type is derived from its argument rule (`ArgsOf` in the
+ * runtime) rather than written out: each parameter is then stated once, in the rule with its doc.
+ * Required groups (unions) and old parameter names (optional although required) are more than
+ * the rule says, so those functions keep a written type, as does a function without parameters.
+ */
+const derivesParams = (func: Func): func is HttpFunc =>
+  isHttp(func) && func.parameters.length > 0 && func.requiredGroups.length === 0 && func.parameters.every((p) => p.renamedFrom.length === 0);
+/**
+ * The rule a derived parameter type is read from: a constant of its own, typed `as const`, not
+ * exported. The underscore keeps it from taking a function's name (`fooArgs` could be one).
+ */
+const argsConst = (func: Func) => `${func.names.tsMethod}_args`;
 
 const clientSplit: ProviderSplit<null> = { provider: (provider) => emitProvider(provider), summary: () => null, index: () => [] };
 
@@ -94,7 +109,7 @@ function groupedParamsType(func: Func): string {
   const members = func.parameters
     .filter((p) => !grouped.has(p.name))
     .map((p) => {
-      const description = [p.schema.description, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
+      const description = parameterDoc(p);
       const optional = !p.required || p.renamedFrom.length > 0;
       return `  ${doc(description).replace(/\n$/, '\n  ')}${p.name}${optional ? '?' : ''}: ${valueType(p.schema, '  ')};`;
     });
@@ -109,6 +124,20 @@ function groupedParamsType(func: Func): string {
   ].join('\n\n');
 }
 
+/** A function's parameter type written out member by member, for the functions whose type is not derived from their rule. */
+function writtenParamsType(func: Func): string {
+  if (func.requiredGroups.length > 0) return groupedParamsType(func);
+  const members = func.parameters.map((p) => {
+    // A required parameter with an old name may be given under either: the runtime says which is missing.
+    const optional = !p.required || p.renamedFrom.length > 0;
+    return `  ${doc(parameterDoc(p)).replace(/\n$/, '\n  ')}${p.name}${optional ? '?' : ''}: ${valueType(p.schema, '  ')};`;
+  });
+  members.push(...oldParameterMembers(func.parameters));
+  return `${paramsDoc(func)}\nexport interface ${paramsType(func)} {\n${members.join('\n')}\n}`;
+}
+
+const paramsDoc = (func: Func) => `/** Arguments of \`${func.names.tsMethod}\` (${commentSafe(oneLine(func.title))}). */`;
+
 /** Each old parameter name, typed like the new one and marked deprecated with what to use instead. */
 function oldParameterMembers(parameters: Func['parameters']): string[] {
   return parameters.flatMap((p) =>
@@ -119,18 +148,8 @@ function oldParameterMembers(parameters: Func['parameters']): string[] {
 function typesFile(provider: Provider): string[] {
   const statements: string[] = [];
   for (const func of provider.functions) {
-    const members = func.parameters.map((p) => {
-      const description = [p.schema.description, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
-      // A required parameter with an old name may be given under either: the runtime says which is missing.
-      const optional = !p.required || p.renamedFrom.length > 0;
-      return `  ${doc(description).replace(/\n$/, '\n  ')}${p.name}${optional ? '?' : ''}: ${valueType(p.schema, '  ')};`;
-    });
-    members.push(...oldParameterMembers(func.parameters));
-    if (func.requiredGroups.length > 0) {
-      statements.push(groupedParamsType(func));
-    } else {
-      statements.push(`/** Arguments of \`${func.names.tsMethod}\` (${commentSafe(oneLine(func.title))}). */\nexport interface ${paramsType(func)} {\n${members.join('\n')}\n}`);
-    }
+    // A derived parameter type is declared in functions.ts, next to the rule it is read from.
+    if (!derivesParams(func)) statements.push(writtenParamsType(func));
     const items = isHttp(func) ? itemsSchema(func) : null;
     // The page's items print as the item type, declared once below.
     const named = new Map<object, string>(items ? [[items, itemType(func)]] : []);
@@ -187,18 +206,20 @@ function functionsFile(provider: Provider): string[] {
   const http = provider.functions.filter(isHttp);
   const specs = new Map(http.map((func) => [func, operationSpec(func)]));
   // `rule_1`: camel-cased function names never hold an underscore, so a hoisted rule cannot take a function's name.
-  const shared = hoistRepeated(Object.fromEntries(http.map((func) => [func.name, specs.get(func)!.args])), 'rule_');
+  const args = (func: HttpFunc) => (derivesParams(func) ? documentedArgs(func.parameters, specs.get(func)!.args) : specs.get(func)!.args);
+  const shared = hoistRepeated(Object.fromEntries(http.map((func) => [func.name, args(func)])), 'rule_');
   const sharedArgs = shared.value as Record<string, unknown>;
   const pieces = provider.functions.map((func) => (isHttp(func) ? httpPiece(provider, func, specs.get(func)!, sharedArgs[func.name]) : unavailablePiece(provider, func)));
   const unique = (names: string[]) => [...new Set(names)];
   const runtimeValues = unique(pieces.flatMap((p) => p.runtimeValues));
-  const runtimeTypes = unique(['Core', 'RequestOptions', ...pieces.flatMap((p) => p.runtimeTypes), ...(shared.declarations.length > 0 ? ['ValueRule'] : [])]);
+  const runtimeTypes = unique(['Core', 'RequestOptions', ...pieces.flatMap((p) => p.runtimeTypes)]);
   return [
     runtimeValues.length > 0
       ? `import { ${[...runtimeValues, ...runtimeTypes.map((t) => `type ${t}`)].join(', ')} } from '@switchboard/runtime';`
       : `import type { ${runtimeTypes.join(', ')} } from '@switchboard/runtime';`,
     `import type { ${pieces.flatMap((p) => p.typeNames).join(', ')} } from './types.js';`,
-    ...shared.declarations.map((d) => `const ${d.name}: ValueRule = ${jsLiteral(d.value, '', 160)};`),
+    // `as const`: the derived parameter types read the rules' literal types.
+    ...shared.declarations.map((d) => `const ${d.name} = ${jsLiteral(d.value, '', 160)} as const;`),
     ...pieces.flatMap((p) => p.statements),
   ];
 }
@@ -221,8 +242,13 @@ function httpPiece(provider: Provider, func: HttpFunc, fullSpec: ReturnType<type
   const items = func.binding.pagination && itemsSchema(func) ? itemType(func) : null;
   const { args: _unshared, ...spec } = fullSpec;
   const { parts, imports: partImports } = operationParts(func);
+  const derived = derivesParams(func);
   const statements = [
-    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args, ...(parts ? { parts } : {}) }, '', 160)};`,
+    // The rule on its own, `as const`, so the parameter type can be read from it; the operation refers to it.
+    ...(derived
+      ? [`const ${argsConst(func)} = ${jsLiteral(new AsConst(args), '', 160)};`, `${paramsDoc(func)}\nexport interface ${paramsType(func)} extends ArgsOf<typeof ${argsConst(func)}> {}`]
+      : []),
+    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args: derived ? new CodeReference(argsConst(func)) : args, ...(parts ? { parts } : {}) }, '', 160)};`,
     `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
     ...oldStandaloneFunctions(provider, func),
   ];
@@ -234,8 +260,8 @@ function httpPiece(provider: Provider, func: HttpFunc, fullSpec: ReturnType<type
   }
   return {
     runtimeValues: [...partImports, ...(items ? ['itemsOf', 'pagesOf'] : []), ...(func.renamedFrom.length > 0 ? ['warnDeprecatedOnce'] : [])],
-    runtimeTypes: ['OperationSpec'],
-    typeNames: [paramsType(func), responseType(func), ...(items ? [items] : [])],
+    runtimeTypes: ['OperationSpec', ...(derived ? ['ArgsOf'] : [])],
+    typeNames: [...(derived ? [] : [paramsType(func)]), responseType(func), ...(items ? [items] : [])],
     statements,
   };
 }
@@ -265,7 +291,8 @@ const oldNames = (func: Func) => func.renamedFrom.map((old) => old.names.tsMetho
 function clientFile(provider: Provider): string[] {
   const cls = provider.className;
   const functionNames = provider.functions.flatMap((func) => [func.names.tsMethod, ...oldNames(func), ...pagedNames(func)]);
-  const typeNames = provider.functions.flatMap((f) => [paramsType(f), responseType(f), ...(pagedNames(f).length ? [itemType(f)] : [])]);
+  const typeNames = provider.functions.flatMap((f) => [...(derivesParams(f) ? [] : [paramsType(f)]), responseType(f), ...(pagedNames(f).length ? [itemType(f)] : [])]);
+  const derivedTypes = provider.functions.filter(derivesParams).map((f) => `type ${paramsType(f)}`);
   const methods = provider.functions.flatMap((func) => {
     const out = [`  ${tsdoc(provider, func).replace(/\n/g, '\n  ')}\n  ${func.names.tsMethod}(${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n    return ${func.names.tsMethod}(this.core, params, options);\n  }`];
     for (const renamed of func.renamedFrom) {
@@ -283,7 +310,7 @@ function clientFile(provider: Provider): string[] {
     `import { Core, type RequestOptions } from '@switchboard/runtime';`,
     `import { provider, type ${cls}Options } from './provider.js';`,
     `import type { ${typeNames.join(', ')} } from './types.js';`,
-    `import { ${functionNames.join(', ')} } from './functions.js';`,
+    `import { ${[...functionNames, ...derivedTypes].join(', ')} } from './functions.js';`,
     `${docBlock([`${provider.name} client. ${provider.description}`, '', `Credentials come from the options or from ${provider.fields.map((f) => f.env).join(', ')}.`, ...(provider.functions.some((f) => f.examples.length > 0) ? ['', '@example', '```ts', ...tsClientSetup(provider).split('\n'), '```'] : [])])}\nexport class ${cls} {\n  /** The runtime doing the HTTP work; shared with the standalone functions. */\n  readonly core: Core;\n\n  constructor(options: ${cls}Options = {}) {\n    this.core = new Core(provider, options);\n  }\n\n  /** A client with some options changed, e.g. another account: \`client.withOptions({ account: 'work' })\`. */\n  withOptions(options: Partial<${cls}Options>): ${cls} {\n    const derived = Object.create(${cls}.prototype) as { core: Core };\n    derived.core = this.core.withOptions(options);\n    return derived as ${cls};\n  }\n\n${methods.join('\n\n')}\n}`,
   ];
 }
@@ -293,6 +320,8 @@ function indexFile(provider: Provider): string[] {
     `export { ${provider.className} } from './client.js';`,
     `export { provider, createCore, type ${provider.className}Options } from './provider.js';`,
     `export type * from './types.js';`,
+    // The parameter types derived from the rules are declared next to them.
+    ...(provider.functions.some(derivesParams) ? [`export type * from './functions.js';`] : []),
     // Named, not `export *`: a name here wins over the runtime's `export *` below.
     `export { ${provider.functions.flatMap((func) => [func.names.tsMethod, ...oldNames(func), ...pagedNames(func), operationConst(func)]).join(', ')} } from './functions.js';`,
     // Error classes and option types, so users need no second import to catch a RateLimitError.

@@ -1,4 +1,5 @@
 import { CodeReference } from '../escape/ts.js';
+import { Documented, DocumentedReference, holdsDocs } from './documented-rules.js';
 
 export interface HoistedRule {
   name: string;
@@ -26,21 +27,24 @@ export function hoistRepeated(value: unknown, namePrefix: string, minLength = 80
   count(value);
 
   const declarations: HoistedRule[] = [];
-  const names = new Map<string, string>();
+  const names = new Map<string, CodeReference | DocumentedReference>();
   const rewrite = (node: unknown, isRoot: boolean): unknown => {
     if (node === null || typeof node !== 'object') return node;
     const key = JSON.stringify(node);
     const repeated = !isRoot && isRule(node) && (counts.get(key) ?? 0) > 1 && key.length >= minLength;
     const known = repeated ? names.get(key) : undefined;
-    if (known !== undefined) return new CodeReference(known);
+    if (known !== undefined) return known;
+    // The doc stays on its key; the value under it may still be shared.
+    if (node instanceof Documented) return new Documented(node.doc, rewrite(node.value, false));
     const body = Array.isArray(node)
       ? node.map((child) => rewrite(child, false))
       : Object.fromEntries(Object.entries(node).map(([k, child]) => [k, rewrite(child, false)]));
     if (!repeated) return body;
     const name = `${namePrefix}${declarations.length + 1}`;
     declarations.push({ name, value: body });
-    names.set(key, name);
-    return new CodeReference(name);
+    const reference = holdsDocs(body) ? new DocumentedReference(name) : new CodeReference(name);
+    names.set(key, reference);
+    return reference;
   };
   return { value: rewrite(value, true), declarations };
 }

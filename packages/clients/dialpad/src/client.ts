@@ -2,8 +2,8 @@
 
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type DialpadOptions } from './provider.js';
-import type { GetCallParams, GetCallResponse, GetCurrentUserParams, GetCurrentUserResponse, GetUserParams, GetUserResponse, ListCallsParams, ListCallsResponse, ListCallsItem, ListSmsParams, ListSmsResponse, ListUsersParams, ListUsersResponse, ListUsersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getCall, getCurrentUser, getUser, listCalls, listCallsItems, listCallsPages, listSms, listUsers, listUsersItems, listUsersPages, sendSms } from './functions.js';
+import type { GetCallResponse, GetCurrentUserParams, GetCurrentUserResponse, GetUserResponse, ListCallsResponse, ListCallsItem, ListSmsParams, ListSmsResponse, ListUsersResponse, ListUsersItem, SendSmsParams, SendSmsResponse } from './types.js';
+import { getCall, getCurrentUser, getUser, listCalls, listCallsItems, listCallsPages, listSms, listUsers, listUsersItems, listUsersPages, sendSms, type GetCallParams, type GetUserParams, type ListCallsParams, type ListUsersParams } from './functions.js';
 /**
  * Dialpad client. Dialpad cloud phone system: call history, SMS sending and company users, through the Dialpad API v2. Some calls need a particular kind of API key: listing calls needs a company-admin key, the current-user lookup a user-level key.
  *

@@ -2,8 +2,8 @@
 
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type MailgunOptions } from './provider.js';
-import type { AddBounceParams, AddBounceResponse, DeleteBounceParams, DeleteBounceResponse, GetBounceParams, GetBounceResponse, GetDomainParams, GetDomainResponse, ListBouncesParams, ListBouncesResponse, ListBouncesItem, ListDomainsParams, ListDomainsResponse, ListDomainsItem, ListEventsParams, ListEventsResponse, ListEventsItem, SendMessageParams, SendMessageResponse } from './types.js';
-import { addBounce, deleteBounce, getBounce, getDomain, listBounces, listBouncesItems, listBouncesPages, listDomains, listDomainsItems, listDomainsPages, listEvents, listEventsItems, listEventsPages, sendMessage } from './functions.js';
+import type { AddBounceResponse, DeleteBounceResponse, GetBounceResponse, GetDomainResponse, ListBouncesResponse, ListBouncesItem, ListDomainsResponse, ListDomainsItem, ListEventsResponse, ListEventsItem, SendMessageParams, SendMessageResponse } from './types.js';
+import { addBounce, deleteBounce, getBounce, getDomain, listBounces, listBouncesItems, listBouncesPages, listDomains, listDomainsItems, listDomainsPages, listEvents, listEventsItems, listEventsPages, sendMessage, type AddBounceParams, type DeleteBounceParams, type GetBounceParams, type GetDomainParams, type ListBouncesParams, type ListDomainsParams, type ListEventsParams } from './functions.js';
 /**
  * Mailgun client. Mailgun transactional email: send messages assembled from their parts, read the event log of a sending domain, list and inspect the account's domains with their DNS records, and manage the bounce suppression list, through the Mailgun REST API (v3 and v4 domains). Accounts live in the US or the EU region; each has its own API host and data never leaves it.
  *

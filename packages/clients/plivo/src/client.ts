@@ -2,8 +2,8 @@
 
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type PlivoOptions } from './provider.js';
-import type { GetCallParams, GetCallResponse, GetNumberParams, GetNumberResponse, ListApplicationsParams, ListApplicationsResponse, ListApplicationsItem, ListCallsParams, ListCallsResponse, ListCallsItem, ListMessagesParams, ListMessagesResponse, ListMessagesItem, ListNumbersParams, ListNumbersResponse, ListNumbersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getCall, getNumber, listApplications, listApplicationsItems, listApplicationsPages, listCalls, listCallsItems, listCallsPages, listMessages, listMessagesItems, listMessagesPages, listNumbers, listNumbersItems, listNumbersPages, sendSms } from './functions.js';
+import type { GetCallResponse, GetNumberResponse, ListApplicationsResponse, ListApplicationsItem, ListCallsResponse, ListCallsItem, ListMessagesResponse, ListMessagesItem, ListNumbersResponse, ListNumbersItem, SendSmsParams, SendSmsResponse } from './types.js';
+import { getCall, getNumber, listApplications, listApplicationsItems, listApplicationsPages, listCalls, listCallsItems, listCallsPages, listMessages, listMessagesItems, listMessagesPages, listNumbers, listNumbersItems, listNumbersPages, sendSms, type GetCallParams, type GetNumberParams, type ListApplicationsParams, type ListCallsParams, type ListMessagesParams, type ListNumbersParams } from './functions.js';
 /**
  * Plivo client. Plivo cloud communications: SMS/MMS messages, phone numbers on the account, voice call detail records and voice applications, through the Plivo REST API v1.
  *

@@ -2,8 +2,8 @@
 
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type SinchOptions } from './provider.js';
-import type { GetGroupParams, GetGroupResponse, GetPhoneNumberParams, GetPhoneNumberResponse, ListBatchesParams, ListBatchesResponse, ListBatchesItem, ListGroupsParams, ListGroupsResponse, ListGroupsItem, ListMessagesParams, ListMessagesResponse, ListMessagesItem, ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getGroup, getPhoneNumber, listBatches, listBatchesItems, listBatchesPages, listGroups, listGroupsItems, listGroupsPages, listMessages, listMessagesItems, listMessagesPages, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, sendSms } from './functions.js';
+import type { GetGroupResponse, GetPhoneNumberResponse, ListBatchesResponse, ListBatchesItem, ListGroupsResponse, ListGroupsItem, ListMessagesResponse, ListMessagesItem, ListPhoneNumbersResponse, ListPhoneNumbersItem, SendSmsResponse } from './types.js';
+import { getGroup, getPhoneNumber, listBatches, listBatchesItems, listBatchesPages, listGroups, listGroupsItems, listGroupsPages, listMessages, listMessagesItems, listMessagesPages, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, sendSms, type GetGroupParams, type GetPhoneNumberParams, type ListBatchesParams, type ListGroupsParams, type ListMessagesParams, type ListPhoneNumbersParams, type SendSmsParams } from './functions.js';
 /**
  * Sinch client. Sinch SMS and phone numbers: send SMS batches, list sent batches and inbound messages, and read recipient groups through the SMS REST API (service-plan mode, API token); list and inspect the project's active numbers through the Numbers API. The Numbers API is a separate host keyed by project id, authenticated with OAuth2 access tokens obtained from the project's access key (key id + secret) with the client-credentials grant.
  *

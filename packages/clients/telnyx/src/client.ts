@@ -2,8 +2,8 @@
 
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type TelnyxOptions } from './provider.js';
-import type { GetCallParams, GetCallResponse, GetPhoneNumberParams, GetPhoneNumberResponse, ListCallRecordsParams, ListCallRecordsResponse, ListCallRecordsItem, ListCallsParams, ListCallsResponse, ListCallsItem, ListMessagesParams, ListMessagesResponse, ListMessagesItem, ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getCall, getPhoneNumber, listCallRecords, listCallRecordsItems, listCallRecordsPages, listCalls, listCallsItems, listCallsPages, listMessages, listMessagesItems, listMessagesPages, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, sendSms } from './functions.js';
+import type { GetCallResponse, GetPhoneNumberResponse, ListCallRecordsResponse, ListCallRecordsItem, ListCallsResponse, ListCallsItem, ListMessagesResponse, ListMessagesItem, ListPhoneNumbersResponse, ListPhoneNumbersItem, SendSmsResponse } from './types.js';
+import { getCall, getPhoneNumber, listCallRecords, listCallRecordsItems, listCallRecordsPages, listCalls, listCallsItems, listCallsPages, listMessages, listMessagesItems, listMessagesPages, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, sendSms, type GetCallParams, type GetPhoneNumberParams, type ListCallRecordsParams, type ListCallsParams, type ListMessagesParams, type ListPhoneNumbersParams, type SendSmsParams } from './functions.js';
 /**
  * Telnyx client. Telnyx programmable communications: phone numbers, SMS/MMS messaging, Call Control call events and call recordings, through the Telnyx API v2.
  *

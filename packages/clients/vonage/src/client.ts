@@ -2,8 +2,8 @@
 
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type VonageOptions } from './provider.js';
-import type { BuyNumberParams, BuyNumberResponse, CancelNumberParams, CancelNumberResponse, GetBalanceParams, GetBalanceResponse, ListNumbersParams, ListNumbersResponse, ListNumbersItem, SearchNumbersParams, SearchNumbersResponse, SearchNumbersItem, SendSmsParams, SendSmsResponse, UpdateAccountSettingsParams, UpdateAccountSettingsResponse, UpdateNumberParams, UpdateNumberResponse } from './types.js';
-import { buyNumber, cancelNumber, getBalance, listNumbers, listNumbersItems, listNumbersPages, searchNumbers, searchNumbersItems, searchNumbersPages, sendSms, updateAccountSettings, updateNumber } from './functions.js';
+import type { BuyNumberResponse, CancelNumberResponse, GetBalanceParams, GetBalanceResponse, ListNumbersResponse, ListNumbersItem, SearchNumbersResponse, SearchNumbersItem, SendSmsResponse, UpdateAccountSettingsResponse, UpdateNumberResponse } from './types.js';
+import { buyNumber, cancelNumber, getBalance, listNumbers, listNumbersItems, listNumbersPages, searchNumbers, searchNumbersItems, searchNumbersPages, sendSms, updateAccountSettings, updateNumber, type BuyNumberParams, type CancelNumberParams, type ListNumbersParams, type SearchNumbersParams, type SendSmsParams, type UpdateAccountSettingsParams, type UpdateNumberParams } from './functions.js';
 /**
  * Vonage client. Vonage (formerly Nexmo) SMS, numbers and account APIs on rest.nexmo.com: send SMS through the SMS API, list the virtual numbers on the account, search, buy, configure and cancel numbers through the Numbers API, and read the balance and default webhooks of the account. Every call is authenticated with the account's API key and secret.
  *
