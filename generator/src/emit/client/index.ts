@@ -26,10 +26,21 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 const paramsType = (func: Func) => `${func.names.tsType}Params`;
 const responseType = (func: Func) => `${func.names.tsType}Response`;
 const itemType = (func: Func) => `${func.names.tsType}Item`;
+/**
+ * The modules functions.ts and client.ts read by namespace (`T.SendSmsResponse`, `F.sendSms`),
+ * so neither lists every name it uses. Capitals: a function's camel-cased name never is one.
+ */
+const TYPES = 'T';
+const FUNCTIONS = 'F';
 /** Exported name of a function's OperationSpec in its client package; other emitters import it by this name. */
 export const operationConst = (func: Func) => `${func.names.tsMethod}Operation`;
 const hasRequired = (func: Func) => func.parameters.some((p) => p.required) || func.requiredGroups.length > 0;
-const paramsArg = (func: Func) => `params: ${paramsType(func)}${hasRequired(func) ? '' : ' = {}'}`;
+/** Which generated module a reference is written in: a derived parameter type is local to functions.ts. */
+type Module = 'functions' | 'client';
+const paramsRef = (func: Func, module: Module) =>
+  !derivesParams(func) ? `${TYPES}.${paramsType(func)}` : module === 'functions' ? paramsType(func) : `${FUNCTIONS}.${paramsType(func)}`;
+const paramsArg = (func: Func, module: Module) => `params: ${paramsRef(func, module)}${hasRequired(func) ? '' : ' = {}'}`;
+const responseRef = (func: Func) => `${TYPES}.${responseType(func)}`;
 
 /**
  * Whether a function's parameter type is derived from its argument rule (`ArgsOf` in the
@@ -191,7 +202,6 @@ function standaloneDoc(provider: Provider, func: Func): string {
 interface FunctionPiece {
   runtimeValues: string[];
   runtimeTypes: string[];
-  typeNames: string[];
   statements: string[];
 }
 
@@ -217,7 +227,7 @@ function functionsFile(provider: Provider): string[] {
     runtimeValues.length > 0
       ? `import { ${[...runtimeValues, ...runtimeTypes.map((t) => `type ${t}`)].join(', ')} } from '@switchboard/runtime';`
       : `import type { ${runtimeTypes.join(', ')} } from '@switchboard/runtime';`,
-    `import type { ${pieces.flatMap((p) => p.typeNames).join(', ')} } from './types.js';`,
+    `import type * as ${TYPES} from './types.js';`,
     // `as const`: the derived parameter types read the rules' literal types.
     ...shared.declarations.map((d) => `const ${d.name} = ${jsLiteral(d.value, '', 160)} as const;`),
     ...pieces.flatMap((p) => p.statements),
@@ -229,10 +239,9 @@ function unavailablePiece(provider: Provider, func: Func): FunctionPiece {
   return {
     runtimeValues: func.renamedFrom.length > 0 ? ['warnDeprecatedOnce'] : [],
     runtimeTypes: ['UnavailableOperationSpec'],
-    typeNames: [paramsType(func), responseType(func)],
     statements: [
       `export const ${operationConst(func)}: UnavailableOperationSpec = ${jsLiteral({ id: func.names.qualified, unavailable: { reason: func.binding.reason, alternative: func.binding.alternative } }, '', 160)};`,
-      `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
+      `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): Promise<${responseRef(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
       ...oldStandaloneFunctions(provider, func),
     ],
   };
@@ -249,19 +258,18 @@ function httpPiece(provider: Provider, func: HttpFunc, fullSpec: ReturnType<type
       ? [`const ${argsConst(func)} = ${jsLiteral(new AsConst(args), '', 160)};`, `${paramsDoc(func)}\nexport interface ${paramsType(func)} extends ArgsOf<typeof ${argsConst(func)}> {}`]
       : []),
     `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args: derived ? new CodeReference(argsConst(func)) : args, ...(parts ? { parts } : {}) }, '', 160)};`,
-    `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
+    `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): Promise<${responseRef(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
     ...oldStandaloneFunctions(provider, func),
   ];
   if (items) {
     statements.push(
-      `/** Every item of every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Items(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${items}> {\n  return itemsOf(core, ${operationConst(func)}, params, options);\n}`,
-      `/** Every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Pages(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${responseType(func)}> {\n  return pagesOf(core, ${operationConst(func)}, params, options);\n}`,
+      `/** Every item of every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Items(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): AsyncIterable<${TYPES}.${items}> {\n  return itemsOf(core, ${operationConst(func)}, params, options);\n}`,
+      `/** Every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Pages(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): AsyncIterable<${responseRef(func)}> {\n  return pagesOf(core, ${operationConst(func)}, params, options);\n}`,
     );
   }
   return {
     runtimeValues: [...partImports, ...(items ? ['itemsOf', 'pagesOf'] : []), ...(func.renamedFrom.length > 0 ? ['warnDeprecatedOnce'] : [])],
     runtimeTypes: ['OperationSpec', ...(derived ? ['ArgsOf'] : [])],
-    typeNames: [...(derived ? [] : [paramsType(func)]), responseType(func), ...(items ? [items] : [])],
     statements,
   };
 }
@@ -278,7 +286,7 @@ const renamedWarning = (func: Func, old: Func['renamedFrom'][number]) =>
 function oldStandaloneFunctions(provider: Provider, func: Func): string[] {
   return func.renamedFrom.map(
     (old) =>
-      `${renamedDoc(provider, func, old)}\nexport function ${old.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  warnDeprecatedOnce(${tsString(old.names.qualified)}, ${renamedWarning(func, old)});\n  return ${func.names.tsMethod}(core, params, options);\n}`,
+      `${renamedDoc(provider, func, old)}\nexport function ${old.names.tsMethod}(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): Promise<${responseRef(func)}> {\n  warnDeprecatedOnce(${tsString(old.names.qualified)}, ${renamedWarning(func, old)});\n  return ${func.names.tsMethod}(core, params, options);\n}`,
   );
 }
 
@@ -288,20 +296,21 @@ function pagedNames(func: Func): string[] {
 
 const oldNames = (func: Func) => func.renamedFrom.map((old) => old.names.tsMethod);
 
+/**
+ * The client class: one method per function, calling the standalone function with the client's
+ * core. A method's return type is the standalone function's (inferred, so it is written once).
+ */
 function clientFile(provider: Provider): string[] {
   const cls = provider.className;
-  const functionNames = provider.functions.flatMap((func) => [func.names.tsMethod, ...oldNames(func), ...pagedNames(func)]);
-  const typeNames = provider.functions.flatMap((f) => [...(derivesParams(f) ? [] : [paramsType(f)]), responseType(f), ...(pagedNames(f).length ? [itemType(f)] : [])]);
-  const derivedTypes = provider.functions.filter(derivesParams).map((f) => `type ${paramsType(f)}`);
   const methods = provider.functions.flatMap((func) => {
-    const out = [`  ${tsdoc(provider, func).replace(/\n/g, '\n  ')}\n  ${func.names.tsMethod}(${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n    return ${func.names.tsMethod}(this.core, params, options);\n  }`];
+    const out = [`  ${tsdoc(provider, func).replace(/\n/g, '\n  ')}\n  ${func.names.tsMethod}(${paramsArg(func, 'client')}, options?: RequestOptions) {\n    return ${FUNCTIONS}.${func.names.tsMethod}(this.core, params, options);\n  }`];
     for (const renamed of func.renamedFrom) {
-      out.push(`  ${renamedDoc(provider, func, renamed).replace(/\n/g, '\n  ')}\n  ${renamed.names.tsMethod}(${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n    return ${renamed.names.tsMethod}(this.core, params, options);\n  }`);
+      out.push(`  ${renamedDoc(provider, func, renamed).replace(/\n/g, '\n  ')}\n  ${renamed.names.tsMethod}(${paramsArg(func, 'client')}, options?: RequestOptions) {\n    return ${FUNCTIONS}.${renamed.names.tsMethod}(this.core, params, options);\n  }`);
     }
     if (pagedNames(func).length) {
       out.push(
-        `  /** Every item of every page of \`${func.names.tsMethod}\`: \`for await (const item of client.${func.names.tsMethod}Items({...}))\`. */\n  ${func.names.tsMethod}Items(${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${itemType(func)}> {\n    return ${func.names.tsMethod}Items(this.core, params, options);\n  }`,
-        `  /** Every page of \`${func.names.tsMethod}\`. */\n  ${func.names.tsMethod}Pages(${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${responseType(func)}> {\n    return ${func.names.tsMethod}Pages(this.core, params, options);\n  }`,
+        `  /** Every item of every page of \`${func.names.tsMethod}\`: \`for await (const item of client.${func.names.tsMethod}Items({...}))\`. */\n  ${func.names.tsMethod}Items(${paramsArg(func, 'client')}, options?: RequestOptions) {\n    return ${FUNCTIONS}.${func.names.tsMethod}Items(this.core, params, options);\n  }`,
+        `  /** Every page of \`${func.names.tsMethod}\`. */\n  ${func.names.tsMethod}Pages(${paramsArg(func, 'client')}, options?: RequestOptions) {\n    return ${FUNCTIONS}.${func.names.tsMethod}Pages(this.core, params, options);\n  }`,
       );
     }
     return out;
@@ -309,8 +318,8 @@ function clientFile(provider: Provider): string[] {
   return [
     `import { Core, type RequestOptions } from '@switchboard/runtime';`,
     `import { provider, type ${cls}Options } from './provider.js';`,
-    `import type { ${typeNames.join(', ')} } from './types.js';`,
-    `import { ${[...functionNames, ...derivedTypes].join(', ')} } from './functions.js';`,
+    `import type * as ${TYPES} from './types.js';`,
+    `import * as ${FUNCTIONS} from './functions.js';`,
     `${docBlock([`${provider.name} client. ${provider.description}`, '', `Credentials come from the options or from ${provider.fields.map((f) => f.env).join(', ')}.`, ...(provider.functions.some((f) => f.examples.length > 0) ? ['', '@example', '```ts', ...tsClientSetup(provider).split('\n'), '```'] : [])])}\nexport class ${cls} {\n  /** The runtime doing the HTTP work; shared with the standalone functions. */\n  readonly core: Core;\n\n  constructor(options: ${cls}Options = {}) {\n    this.core = new Core(provider, options);\n  }\n\n  /** A client with some options changed, e.g. another account: \`client.withOptions({ account: 'work' })\`. */\n  withOptions(options: Partial<${cls}Options>): ${cls} {\n    const derived = Object.create(${cls}.prototype) as { core: Core };\n    derived.core = this.core.withOptions(options);\n    return derived as ${cls};\n  }\n\n${methods.join('\n\n')}\n}`,
   ];
 }
