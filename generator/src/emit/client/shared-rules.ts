@@ -6,32 +6,55 @@ export interface HoistedRule {
   value: unknown;
 }
 
-/**
- * Argument rules repeat themselves: Retell's `list_calls` filter has a dozen keys that each take
- * the same `{type, op, value}` object. Every rule that occurs more than once in
- * `value` and is at least `minLength` characters of JSON becomes one constant, referenced where
- * it occurred. Declarations come inner first, so each is defined before it is used; the runtime
- * reads the same data either way.
- */
 /** A value rule (a typed value or a union), as opposed to a map of properties or a list. */
 const isRule = (node: object): boolean => !Array.isArray(node) && ('anyOf' in node || typeof (node as { type?: unknown }).type === 'string');
 
-export function hoistRepeated(value: unknown, namePrefix: string, minLength = 80): { value: unknown; declarations: HoistedRule[] } {
+/**
+ * Argument rules repeat themselves: Retell's `list_calls` filter has a dozen keys that each take
+ * the same `{type, op, value}` object, and most ids are a non-empty string. Every rule that occurs
+ * more than once in `value` and is at least `minLength` characters of JSON becomes one constant,
+ * referenced where it occurred. The default, 30, takes the non-empty string
+ * (`{"type":"string","minLength":1}`, 31) but leaves a plain `{"type":"string"}` written out,
+ * where a reference would save little and say less. Declarations come inner first, so each is
+ * defined before it is used; the runtime reads the same data either way, and the declaration
+ * files write an undocumented rule's type out where it is used.
+ */
+export function hoistRepeated(value: unknown, namePrefix: string, minLength = 30): { value: unknown; declarations: HoistedRule[] } {
+  // Each node's JSON, computed once: the three walks below compare nodes by it.
+  const keys = new Map<object, string>();
   const counts = new Map<string, number>();
   const count = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
     const key = JSON.stringify(node);
+    keys.set(node, key);
     counts.set(key, (counts.get(key) ?? 0) + 1);
     for (const child of Object.values(node)) count(child);
   };
   count(value);
+  const candidate = (node: object, key: string, isRoot: boolean) => !isRoot && isRule(node) && counts.get(key)! > 1 && key.length >= minLength;
+
+  // Uses as the output will have them: a rule inside a shared rule is written once, in its
+  // declaration, so it counts once there, not once per use of the rule around it (otherwise the
+  // `{type, op, value}` filter would also hoist its `type` and `op` into constants of their own).
+  const uses = new Map<string, number>();
+  const visit = (node: unknown, isRoot: boolean): void => {
+    if (node === null || typeof node !== 'object') return;
+    const key = keys.get(node)!;
+    if (candidate(node, key, isRoot)) {
+      const seen = uses.get(key) ?? 0;
+      uses.set(key, seen + 1);
+      if (seen > 0) return;
+    }
+    for (const child of Object.values(node)) visit(child, false);
+  };
+  visit(value, true);
 
   const declarations: HoistedRule[] = [];
   const names = new Map<string, CodeReference | DocumentedReference>();
   const rewrite = (node: unknown, isRoot: boolean): unknown => {
     if (node === null || typeof node !== 'object') return node;
-    const key = JSON.stringify(node);
-    const repeated = !isRoot && isRule(node) && (counts.get(key) ?? 0) > 1 && key.length >= minLength;
+    const key = keys.get(node)!;
+    const repeated = candidate(node, key, isRoot) && uses.get(key)! > 1;
     const known = repeated ? names.get(key) : undefined;
     if (known !== undefined) return known;
     // The doc stays on its key; the value under it may still be shared.

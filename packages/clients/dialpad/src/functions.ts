@@ -2,6 +2,8 @@
 
 import { encodePathValue, numberCheck, secondsToMillisecondsTransform, toPairs, enumCheck, itemsOf, pagesOf, requiredGroupIssues, wrapInArrayTransform, e164Format, type Core, type RequestOptions, type OperationSpec, type ArgsOf, type UnavailableOperationSpec } from '@switchboard/runtime';
 import type * as T from './types.js';
+const rule_1 = { type: "string", minLength: 1 } as const;
+const rule_2 = { type: "integer", minimum: 0 } as const;
 const getCall_args = {
   properties: {
     /** The call's numeric id (`call_id` in list_calls results and call events). */ id: { type: "integer", minimum: 1 },
@@ -44,7 +46,7 @@ export function getCurrentUser(core: Core, params: T.GetCurrentUserParams = {}, 
 
 const getUser_args = {
   properties: {
-    /** The user's numeric id, e.g. "5835806903417907" ("me" works only with a user-level API key; see get_current_user). */ id: { type: "string", minLength: 1 },
+    /** The user's numeric id, e.g. "5835806903417907" ("me" works only with a user-level API key; see get_current_user). */ id: rule_1,
   },
   required: ["id"],
 } as const;
@@ -69,8 +71,8 @@ export function getUser(core: Core, params: GetUserParams, options?: RequestOpti
 
 const listCalls_args = {
   properties: {
-    /** Only calls that started after this moment, as a Unix timestamp in seconds. */ startTime: { type: "integer", minimum: 0 },
-    /** Only calls that started before this moment, as a Unix timestamp in seconds. */ endTime: { type: "integer", minimum: 0 },
+    /** Only calls that started after this moment, as a Unix timestamp in seconds. */ startTime: rule_2,
+    /** Only calls that started before this moment, as a Unix timestamp in seconds. */ endTime: rule_2,
     /** The `cursor` of the previous page, to get the next one. */ cursor: { type: "string" },
     /** Only calls of this target (a user, office, department, call center… id); give `target_type` with it. */ target_id: { type: "integer" },
     /** The kind of target `target_id` names. */ target_type: {
@@ -200,9 +202,9 @@ export const sendSmsOperation: OperationSpec = {
   requiredGroups: [{ kind: "at_least_one", parameters: ["text", "media"] }],
   args: {
     properties: {
-      to: { type: "string", minLength: 1 },
+      to: rule_1,
       from: { type: "string", format: "e164" },
-      text: { type: "string", minLength: 1 },
+      text: rule_1,
       sender_group_id: { type: "integer" },
       sender_group_type: { type: "string", enum: ["office", "department", "callcenter"] },
       user_id: { type: "integer" },

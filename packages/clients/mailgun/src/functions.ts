@@ -2,9 +2,15 @@
 
 import { toPairs, formBody, patternCheck, encodePathValue, numberCheck, itemsOf, pagesOf, enumCheck, requiredGroupIssues, type Core, type RequestOptions, type OperationSpec, type ArgsOf } from '@switchboard/runtime';
 import type * as T from './types.js';
+const rule_1 = { type: "string", minLength: 3 } as const;
+const rule_2 = { type: "string", minLength: 1 } as const;
+const rule_3 = { type: "integer", minimum: 1, maximum: 1000 } as const;
+const rule_4 = { type: "string", enum: ["yes", "no"] } as const;
+const rule_5 = { type: "array", items: rule_2 } as const;
+const rule_6 = { type: "string", enum: ["yes", "no", "htmlonly"] } as const;
 const addBounce_args = {
   properties: {
-    /** The email address to suppress. */ address: { type: "string", minLength: 3 },
+    /** The email address to suppress. */ address: rule_1,
     /** SMTP error code to record (Mailgun's default is `550`). */ code: { type: "string", pattern: "^[0-9]{3}$" },
     /** Error text to record (empty by default). */ error: { type: "string" },
     /** When the bounce happened, as an RFC 2822 date-time (`Thu, 11 Dec 2025 01:49:40 UTC`); defaults to now. */ created_at: { type: "string" },
@@ -32,7 +38,7 @@ export function addBounce(core: Core, params: AddBounceParams, options?: Request
 
 const deleteBounce_args = {
   properties: {
-    /** The email address to remove from the bounce list. */ address: { type: "string", minLength: 3 },
+    /** The email address to remove from the bounce list. */ address: rule_1,
   },
   required: ["address"],
 } as const;
@@ -57,7 +63,7 @@ export function deleteBounce(core: Core, params: DeleteBounceParams, options?: R
 
 const getBounce_args = {
   properties: {
-    /** The email address to look up. */ address: { type: "string", minLength: 3 },
+    /** The email address to look up. */ address: rule_1,
   },
   required: ["address"],
 } as const;
@@ -82,7 +88,7 @@ export function getBounce(core: Core, params: GetBounceParams, options?: Request
 
 const getDomain_args = {
   properties: {
-    /** The domain's name, e.g. `mg.example.com`. */ name: { type: "string", minLength: 1 },
+    /** The domain's name, e.g. `mg.example.com`. */ name: rule_2,
     /** Also return `dkim_host`, `mailfrom_host` and `pod`. */ extended: { type: "boolean" },
     /** Include the sending and receiving DNS records. */ with_dns: { type: "boolean" },
   },
@@ -109,8 +115,8 @@ export function getDomain(core: Core, params: GetDomainParams, options?: Request
 
 const listBounces_args = {
   properties: {
-    /** Records per page (at most 1,000). */ limit: { type: "integer", minimum: 1, maximum: 1000 },
-    /** Only addresses that start with this text. */ term: { type: "string", minLength: 1 },
+    /** Records per page (at most 1,000). */ limit: rule_3,
+    /** Only addresses that start with this text. */ term: rule_2,
   },
 } as const;
 /** Arguments of `listBounces` (List Bounces). */
@@ -145,7 +151,7 @@ export function listBouncesPages(core: Core, params: ListBouncesParams = {}, opt
 
 const listDomains_args = {
   properties: {
-    /** Domains per page (at most 1,000). */ limit: { type: "integer", minimum: 1, maximum: 1000 },
+    /** Domains per page (at most 1,000). */ limit: rule_3,
     /** Number of domains to skip. */ skip: { type: "integer", minimum: 0 },
     /** Only domains in this state. */ state: { type: "string", enum: ["active", "unverified", "disabled"] },
     /** Sort by name (`name` is ascending); without it, newest first. */ sort: { type: "string", enum: ["name", "name:asc", "name:desc"] },
@@ -196,7 +202,7 @@ const listEvents_args = {
   properties: {
     /** Start of the time range: an RFC 2822 date-time (`Fri, 3 May 2013 09:00:00 -0000`) or epoch seconds. Defaults to the time of the request. */ begin: { type: "string" },
     /** End of the time range, in the same forms as `begin`. An `end` before `begin` walks backwards in time. */ end: { type: "string" },
-    /** Direction in time. Required when `end` is not given; with `end`, it must agree with the order of `begin` and `end`. */ ascending: { type: "string", enum: ["yes", "no"] },
+    /** Direction in time. Required when `end` is not given; with `end`, it must agree with the order of `begin` and `end`. */ ascending: rule_4,
     /** Events per page (at most 300). */ limit: { type: "integer", minimum: 1, maximum: 300 },
     /** Only events of this type or expression (`delivered`, `rejected OR failed`). */ event: { type: "string" },
     /** Only events for this recipient address. */ recipient: { type: "string" },
@@ -288,10 +294,10 @@ export const sendMessageOperation: OperationSpec = {
   requiredGroups: [{ kind: "at_least_one", parameters: ["text", "html", "amp_html", "template"] }],
   args: {
     properties: {
-      from: { type: "string", minLength: 1 },
-      to: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
-      cc: { type: "array", items: { type: "string", minLength: 1 } },
-      bcc: { type: "array", items: { type: "string", minLength: 1 } },
+      from: rule_2,
+      to: { type: "array", items: rule_2, minItems: 1 },
+      cc: rule_5,
+      bcc: rule_5,
       subject: { type: "string" },
       text: { type: "string" },
       html: { type: "string" },
@@ -300,13 +306,13 @@ export const sendMessageOperation: OperationSpec = {
       template_version: { type: "string" },
       template_variables: { type: "string" },
       reply_to: { type: "string" },
-      tags: { type: "array", items: { type: "string", minLength: 1 } },
+      tags: rule_5,
       delivery_time: { type: "string" },
       test_mode: { type: "string", enum: ["yes"] },
-      tracking: { type: "string", enum: ["yes", "no", "htmlonly"] },
-      tracking_clicks: { type: "string", enum: ["yes", "no", "htmlonly"] },
-      tracking_opens: { type: "string", enum: ["yes", "no"] },
-      require_tls: { type: "string", enum: ["yes", "no"] },
+      tracking: rule_6,
+      tracking_clicks: rule_6,
+      tracking_opens: rule_4,
+      require_tls: rule_4,
     },
     required: ["to"],
   },

@@ -2,9 +2,16 @@
 
 import { encodePathValue, stripPlusTransform, patternCheck, toPairs, numberCheck, itemsOf, pagesOf, datetimeFormatTransform, dateTimeFormat, enumCheck, requiredGroupIssues, joinTransform, uriFormat, unionCheck, type Core, type RequestOptions, type OperationSpec, type ArgsOf } from '@switchboard/runtime';
 import type * as T from './types.js';
+const rule_1 = { type: "string", minLength: 1 } as const;
+const rule_2 = { type: "string", pattern: "^\\+?[0-9]+$" } as const;
+const rule_3 = { type: "integer", minimum: 1, maximum: 20 } as const;
+const rule_4 = { type: "integer", minimum: 0 } as const;
+const rule_5 = { type: "string", enum: ["inbound", "outbound"] } as const;
+const rule_6 = { type: "string", format: "date-time" } as const;
+const rule_7 = { type: "string", format: "uri" } as const;
 const getCall_args = {
   properties: {
-    /** The call UUID, as returned by list_calls (`call_uuid`). */ call_id: { type: "string", minLength: 1 },
+    /** The call UUID, as returned by list_calls (`call_uuid`). */ call_id: rule_1,
   },
   required: ["call_id"],
 } as const;
@@ -29,7 +36,7 @@ export function getCall(core: Core, params: GetCallParams, options?: RequestOpti
 
 const getNumber_args = {
   properties: {
-    /** The number, digits with country code or E.164 (e.g. `+14155552671`). */ number: { type: "string", pattern: "^\\+?[0-9]+$" },
+    /** The number, digits with country code or E.164 (e.g. `+14155552671`). */ number: rule_2,
   },
   required: ["number"],
 } as const;
@@ -54,8 +61,8 @@ export function getNumber(core: Core, params: GetNumberParams, options?: Request
 
 const listApplications_args = {
   properties: {
-    /** Applications per page (at most 20). */ limit: { type: "integer", minimum: 1, maximum: 20 },
-    /** Number of applications to skip. */ offset: { type: "integer", minimum: 0 },
+    /** Applications per page (at most 20). */ limit: rule_3,
+    /** Number of applications to skip. */ offset: rule_4,
   },
 } as const;
 /** Arguments of `listApplications` (List Applications). */
@@ -90,13 +97,13 @@ export function listApplicationsPages(core: Core, params: ListApplicationsParams
 
 const listCalls_args = {
   properties: {
-    /** Records per page (at most 20). */ limit: { type: "integer", minimum: 1, maximum: 20 },
-    /** Number of records to skip. */ offset: { type: "integer", minimum: 0 },
-    /** Only calls in this direction. */ call_direction: { type: "string", enum: ["inbound", "outbound"] },
+    /** Records per page (at most 20). */ limit: rule_3,
+    /** Number of records to skip. */ offset: rule_4,
+    /** Only calls in this direction. */ call_direction: rule_5,
     /** Only calls from this number or number prefix (digits with country code). */ from_number: { type: "string" },
     /** Only calls to this number or number prefix (digits with country code). */ to_number: { type: "string" },
-    /** Only calls that ended at or after this ISO-8601 date-time. */ start_time: { type: "string", format: "date-time" },
-    /** Only calls that ended at or before this ISO-8601 date-time. */ end_time: { type: "string", format: "date-time" },
+    /** Only calls that ended at or after this ISO-8601 date-time. */ start_time: rule_6,
+    /** Only calls that ended at or before this ISO-8601 date-time. */ end_time: rule_6,
   },
 } as const;
 /** Arguments of `listCalls` (List Calls). */
@@ -144,14 +151,14 @@ export function listCallsPages(core: Core, params: ListCallsParams = {}, options
 
 const listMessages_args = {
   properties: {
-    /** Records per page (at most 20). */ limit: { type: "integer", minimum: 1, maximum: 20 },
-    /** Number of records to skip. */ offset: { type: "integer", minimum: 0 },
-    /** Only messages in this direction. */ message_direction: { type: "string", enum: ["inbound", "outbound"] },
+    /** Records per page (at most 20). */ limit: rule_3,
+    /** Number of records to skip. */ offset: rule_4,
+    /** Only messages in this direction. */ message_direction: rule_5,
     /** Only messages in this state. */ message_state: { type: "string", enum: ["queued", "sent", "failed", "delivered", "undelivered", "rejected", "read", "received"] },
     /** Only messages sent from this number (digits with country code, e.g. `14155552671`). */ src: { type: "string" },
     /** Only messages sent to this number (digits with country code, e.g. `14155552672`). */ dst: { type: "string" },
-    /** Only messages sent or received at or after this ISO-8601 date-time. */ start_time: { type: "string", format: "date-time" },
-    /** Only messages sent or received at or before this ISO-8601 date-time. */ end_time: { type: "string", format: "date-time" },
+    /** Only messages sent or received at or after this ISO-8601 date-time. */ start_time: rule_6,
+    /** Only messages sent or received at or before this ISO-8601 date-time. */ end_time: rule_6,
   },
 } as const;
 /** Arguments of `listMessages` (List Messages). */
@@ -200,8 +207,8 @@ export function listMessagesPages(core: Core, params: ListMessagesParams = {}, o
 
 const listNumbers_args = {
   properties: {
-    /** Numbers per page (at most 20). */ limit: { type: "integer", minimum: 1, maximum: 20 },
-    /** Number of numbers to skip. */ offset: { type: "integer", minimum: 0 },
+    /** Numbers per page (at most 20). */ limit: rule_3,
+    /** Number of numbers to skip. */ offset: rule_4,
     /** Only numbers of this type. */ number_type: { type: "string", enum: ["local", "mobile", "fixed", "national", "tollfree"] },
     /** Only numbers with all these services enabled, as a comma list (e.g. `voice,sms`). */ service: { type: "string", pattern: "^(voice|sms|mms)(,(voice|sms|mms))*$" },
   },
@@ -263,13 +270,11 @@ export const sendSmsOperation: OperationSpec = {
   args: {
     properties: {
       src: { type: "string" },
-      dst: {
-        anyOf: [{ type: "string", pattern: "^\\+?[0-9]+(<\\+?[0-9]+)*$" }, { type: "array", items: { type: "string", pattern: "^\\+?[0-9]+$" }, minItems: 1, maxItems: 1000 }],
-      },
-      text: { type: "string", minLength: 1 },
+      dst: { anyOf: [{ type: "string", pattern: "^\\+?[0-9]+(<\\+?[0-9]+)*$" }, { type: "array", items: rule_2, minItems: 1, maxItems: 1000 }] },
+      text: rule_1,
       type: { type: "string", enum: ["sms", "mms", "whatsapp"] },
-      media_urls: { type: "array", items: { type: "string", format: "uri" }, maxItems: 10 },
-      url: { type: "string", format: "uri" },
+      media_urls: { type: "array", items: rule_7, maxItems: 10 },
+      url: rule_7,
       log: { type: "string", enum: ["true", "false", "content_only", "number_only"] },
       powerpack_uuid: { type: "string" },
     },

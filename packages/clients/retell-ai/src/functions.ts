@@ -2,61 +2,74 @@
 
 import { encodePathValue, objectCheck, uriFormat, numberCheck, enumCheck, e164Format, unionCheck, toPairs, itemsOf, pagesOf, type Core, type RequestOptions, type OperationSpec, type ArgsOf } from '@switchboard/runtime';
 import type * as T from './types.js';
-const rule_1 = {
+const rule_1 = { type: "string", minLength: 1 } as const;
+const rule_2 = { type: "string", enum: ["retell-llm", "conversation-flow", "custom-llm"] } as const;
+const rule_3 = { type: "string", format: "uri" } as const;
+const rule_4 = { type: "integer", minimum: 0 } as const;
+const rule_5 = { type: "number", minimum: 0, maximum: 1 } as const;
+const rule_6 = { type: "string", format: "e164" } as const;
+const rule_7 = { anyOf: [rule_4, rule_1] } as const;
+const rule_8 = { type: "object", additionalProperties: { type: "string" } } as const;
+const rule_9 = { type: "string", enum: ["ascending", "descending"] } as const;
+const rule_10 = { type: "string", enum: ["string"] } as const;
+const rule_11 = { type: "string", enum: ["eq", "ne", "sw", "ew", "co"] } as const;
+const rule_12 = { type: "string", enum: ["enum"] } as const;
+const rule_13 = { type: "string", enum: ["in"] } as const;
+const rule_14 = {
   type: "object",
-  properties: { type: { type: "string", enum: ["enum"] }, op: { type: "string", enum: ["in"] }, value: { type: "array", items: { type: "string" } } },
+  properties: { type: rule_12, op: rule_13, value: { type: "array", items: { type: "string" } } },
   required: ["type", "op", "value"],
   additionalProperties: false,
 } as const;
-const rule_2 = {
-  type: "object",
-  properties: { type: { type: "string", enum: ["string"] }, op: { type: "string", enum: ["eq", "ne", "sw", "ew", "co"] }, value: { type: "string" } },
-  required: ["type", "op", "value"],
-  additionalProperties: false,
-} as const;
-const rule_3 = { anyOf: [{ type: "number" }, { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 }] } as const;
-const rule_4 = {
+const rule_15 = { type: "object", properties: { type: rule_10, op: rule_11, value: { type: "string" } }, required: ["type", "op", "value"], additionalProperties: false } as const;
+const rule_16 = {
   type: "object",
   properties: {
     type: { type: "string", enum: ["number", "range"] },
     op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
-    /** A number (type number), or `[lower, upper]` (type range). */ value: rule_3,
+    /** A number (type number), or `[lower, upper]` (type range). */ value: { anyOf: [{ type: "number" }, { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 }] },
   },
   required: ["type", "op", "value"],
 } as const;
-const rule_5 = {
+const rule_17 = {
   type: "object",
   properties: { type: { type: "string", enum: ["boolean"] }, op: { type: "string", enum: ["eq"] }, value: { type: "boolean" } },
   required: ["type", "op", "value"],
   additionalProperties: false,
 } as const;
-const rule_6 = { type: "string", enum: ["everything", "everything_except_pii", "basic_attributes_only"] } as const;
-const rule_7 = { type: "string", enum: ["eq", "ne", "sw", "ew", "co", "gt", "ge", "lt", "le", "bt", "in", "pr", "np"] } as const;
-const rule_8 = {
-  type: "object",
-  properties: {
-    /** Agent id. */ agent_id: { type: "string", minLength: 1 },
-    /** Agent version; the latest when omitted. */ agent_version: { type: "integer", minimum: 0 },
-    /** Share of calls this agent takes. */ weight: { type: "number", minimum: 0, maximum: 1 },
+const rule_18 = { type: "string", enum: ["everything", "everything_except_pii", "basic_attributes_only"] } as const;
+const rule_19 = { type: "string", enum: ["string", "number", "boolean", "range", "enum", "present"] } as const;
+const rule_20 = { type: "string", enum: ["eq", "ne", "sw", "ew", "co", "gt", "ge", "lt", "le", "bt", "in", "pr", "np"] } as const;
+const rule_21 = { type: "integer", minimum: 1, maximum: 1000 } as const;
+const rule_22 = {
+  type: "array",
+  items: {
+    type: "object",
+    properties: {
+      /** Agent id. */ agent_id: rule_1,
+      /** Agent version; the latest when omitted. */ agent_version: rule_4,
+      /** Share of calls this agent takes. */ weight: rule_5,
+    },
+    required: ["agent_id", "weight"],
+    additionalProperties: false,
   },
-  required: ["agent_id", "weight"],
-  additionalProperties: false,
 } as const;
-const rule_9 = { type: "array", items: rule_8 as typeof rule_8 } as const;
-const rule_10 = {
-  type: "object",
-  properties: {
-    /** Agent id. */ agent_id: { type: "string", minLength: 1 },
-    /** Agent version; the latest when omitted. */ agent_version: { type: "integer", minimum: 0 },
-    /** Share of conversations this agent takes. */ weight: { type: "number", minimum: 0, maximum: 1 },
+const rule_23 = {
+  type: "array",
+  items: {
+    type: "object",
+    properties: {
+      /** Agent id. */ agent_id: rule_1,
+      /** Agent version; the latest when omitted. */ agent_version: rule_4,
+      /** Share of conversations this agent takes. */ weight: rule_5,
+    },
+    required: ["agent_id", "weight"],
+    additionalProperties: false,
   },
-  required: ["agent_id", "weight"],
-  additionalProperties: false,
 } as const;
-const rule_11 = { type: "array", items: rule_10 as typeof rule_10 } as const;
 const apiDelete_args = {
   properties: {
-    /** Endpoint path relative to https://api.retellai.com, e.g. `delete-retell-llm/<llm_id>`; a leading `/` is ignored. */ path: { type: "string", minLength: 1 },
+    /** Endpoint path relative to https://api.retellai.com, e.g. `delete-retell-llm/<llm_id>`; a leading `/` is ignored. */ path: rule_1,
   },
   required: ["path"],
 } as const;
@@ -82,7 +95,7 @@ export function apiDelete(core: Core, params: ApiDeleteParams, options?: Request
 
 const apiGet_args = {
   properties: {
-    /** Endpoint path relative to https://api.retellai.com, e.g. `v2/list-conversation-flows`; a leading `/` is ignored. */ path: { type: "string", minLength: 1 },
+    /** Endpoint path relative to https://api.retellai.com, e.g. `v2/list-conversation-flows`; a leading `/` is ignored. */ path: rule_1,
   },
   required: ["path"],
 } as const;
@@ -107,7 +120,7 @@ export function apiGet(core: Core, params: ApiGetParams, options?: RequestOption
 
 const apiPatch_args = {
   properties: {
-    /** Endpoint path relative to https://api.retellai.com, e.g. `update-agent/<agent_id>`; a leading `/` is ignored. */ path: { type: "string", minLength: 1 },
+    /** Endpoint path relative to https://api.retellai.com, e.g. `update-agent/<agent_id>`; a leading `/` is ignored. */ path: rule_1,
     /** Fields of the JSON request body, as documented for the endpoint. */ body: { type: "object" },
   },
   required: ["path"],
@@ -133,7 +146,7 @@ export function apiPatch(core: Core, params: ApiPatchParams, options?: RequestOp
 
 const apiPost_args = {
   properties: {
-    /** Endpoint path relative to https://api.retellai.com, e.g. `create-retell-llm`; a leading `/` is ignored. */ path: { type: "string", minLength: 1 },
+    /** Endpoint path relative to https://api.retellai.com, e.g. `create-retell-llm`; a leading `/` is ignored. */ path: rule_1,
     /** Fields of the JSON request body, as documented for the endpoint. */ body: { type: "object" },
   },
   required: ["path"],
@@ -160,15 +173,15 @@ export function apiPost(core: Core, params: ApiPostParams, options?: RequestOpti
 
 const createAgent_args = {
   properties: {
-    /** Voice the agent speaks with, e.g. `11labs-Adrian` (see list_voices). */ voice_id: { type: "string", minLength: 1 },
+    /** Voice the agent speaks with, e.g. `11labs-Adrian` (see list_voices). */ voice_id: rule_1,
     /** What generates the agent's replies; the engine must already exist. Give `type` and, for `retell-llm` an `llm_id`, for `conversation-flow` a `conversation_flow_id`, for `custom-llm` an `llm_websocket_url`. */ response_engine: {
       type: "object",
       properties: {
-        /** Kind of response engine. */ type: { type: "string", enum: ["retell-llm", "conversation-flow", "custom-llm"] },
+        /** Kind of response engine. */ type: rule_2,
         /** Id of the Retell LLM (type `retell-llm`). */ llm_id: { type: "string" },
         /** Id of the conversation flow (type `conversation-flow`). */ conversation_flow_id: { type: "string" },
-        /** Websocket URL of your LLM server (type `custom-llm`). */ llm_websocket_url: { type: "string", format: "uri" },
-        /** Version of the Retell LLM or conversation flow; the latest when omitted. */ version: { type: "integer", minimum: 0 },
+        /** Websocket URL of your LLM server (type `custom-llm`). */ llm_websocket_url: rule_3,
+        /** Version of the Retell LLM or conversation flow; the latest when omitted. */ version: rule_4,
       },
       required: ["type"],
       additionalProperties: false,
@@ -177,10 +190,10 @@ const createAgent_args = {
       type: "object",
       properties: {
         /** Name for your own reference. */ agent_name: { type: "string" },
-        /** URL that receives this agent's call events instead of the account-level webhook. */ webhook_url: { type: "string", format: "uri" },
+        /** URL that receives this agent's call events instead of the account-level webhook. */ webhook_url: rule_3,
         /** Speech rate; the provider default is 1. */ voice_speed: { type: "number", minimum: 0.5, maximum: 2 },
-        /** How easily the caller can interrupt the agent; 0 means never. The provider default is 1. */ interruption_sensitivity: { type: "number", minimum: 0, maximum: 1 },
-        /** How quickly the agent replies; the provider default is 1. */ responsiveness: { type: "number", minimum: 0, maximum: 1 },
+        /** How easily the caller can interrupt the agent; 0 means never. The provider default is 1. */ interruption_sensitivity: rule_5,
+        /** How quickly the agent replies; the provider default is 1. */ responsiveness: rule_5,
         /** Calls are ended after this many milliseconds; the provider default is 3600000 (1 hour). */ max_call_duration_ms: { type: "integer", minimum: 60000, maximum: 7200000 },
         /** End the call after the caller is silent this long (milliseconds); the provider default is 600000. */ end_call_after_silence_ms: { type: "integer", minimum: 10000 },
       },
@@ -210,16 +223,16 @@ export function createAgent(core: Core, params: CreateAgentParams, options?: Req
 
 const createPhoneCall_args = {
   properties: {
-    /** Agent to use for this call only, instead of the outbound agent bound to `from_number` (does not change the binding). */ agent_id: { type: "string", minLength: 1 },
+    /** Agent to use for this call only, instead of the outbound agent bound to `from_number` (does not change the binding). */ agent_id: rule_1,
     /** Free-form data stored on the call for your own tracking (e.g. a customer id); not used by the agent. Returned on the call object. */ metadata: { type: "object" },
     /** The remaining create-phone-call fields, merged into the request body. */ options: {
       type: "object",
       properties: {
-        /** Caller number (E.164), purchased from or imported into Retell. */ from_number: { type: "string", format: "e164" },
-        /** Number to call (E.164). From a Retell-purchased number only US destinations are supported. */ to_number: { type: "string", format: "e164" },
-        /** Agent version to use for this call only, by number or by tag name. */ override_agent_version: { anyOf: [{ type: "integer", minimum: 0 }, { type: "string", minLength: 1 }] },
-        /** Dynamic variables (string values) injected into the response engine's prompt and tool descriptions. */ retell_llm_dynamic_variables: { type: "object", additionalProperties: { type: "string" } },
-        /** Custom SIP headers to add to the call. */ custom_sip_headers: { type: "object", additionalProperties: { type: "string" } },
+        /** Caller number (E.164), purchased from or imported into Retell. */ from_number: rule_6,
+        /** Number to call (E.164). From a Retell-purchased number only US destinations are supported. */ to_number: rule_6,
+        /** Agent version to use for this call only, by number or by tag name. */ override_agent_version: rule_7,
+        /** Dynamic variables (string values) injected into the response engine's prompt and tool descriptions. */ retell_llm_dynamic_variables: rule_8,
+        /** Custom SIP headers to add to the call. */ custom_sip_headers: rule_8,
         /** Skip E.164 validation of `from_number` (custom telephony only, e.g. internal pseudo numbers). */ ignore_e164_validation: { type: "boolean" },
         /** Agent, Retell LLM or conversation-flow settings that override the base configuration for this call only. */ agent_override: { type: "object" },
       },
@@ -254,10 +267,10 @@ const createWebCall_args = {
     /** The create-web-call fields, merged into the request body. */ data: {
       type: "object",
       properties: {
-        /** Agent that handles the call. */ agent_id: { type: "string", minLength: 1 },
-        /** Agent version to use, by number or by tag name (defaults to the latest). */ agent_version: { anyOf: [{ type: "integer", minimum: 0 }, { type: "string", minLength: 1 }] },
+        /** Agent that handles the call. */ agent_id: rule_1,
+        /** Agent version to use, by number or by tag name (defaults to the latest). */ agent_version: rule_7,
         /** Free-form data stored on the call for your own tracking; not used by the agent. */ metadata: { type: "object" },
-        /** Dynamic variables (string values) injected into the response engine's prompt and tool descriptions. */ retell_llm_dynamic_variables: { type: "object", additionalProperties: { type: "string" } },
+        /** Dynamic variables (string values) injected into the response engine's prompt and tool descriptions. */ retell_llm_dynamic_variables: rule_8,
         /** Agent, Retell LLM or conversation-flow settings that override the base configuration for this call only. */ agent_override: { type: "object" },
         /** Conversation-flow node to start at (conversation-flow agents only). */ current_node_id: { type: "string" },
         /** Retell LLM state to start in (Retell LLM agents with states only). */ current_state: { type: "string" },
@@ -290,7 +303,7 @@ export function createWebCall(core: Core, params: CreateWebCallParams, options?:
 
 const deleteAgent_args = {
   properties: {
-    /** Unique id of the agent to delete. */ agent_id: { type: "string", minLength: 1 },
+    /** Unique id of the agent to delete. */ agent_id: rule_1,
   },
   required: ["agent_id"],
 } as const;
@@ -316,7 +329,7 @@ export function deleteAgent(core: Core, params: DeleteAgentParams, options?: Req
 
 const deleteCall_args = {
   properties: {
-    /** Id of the call to delete. */ call_id: { type: "string", minLength: 1 },
+    /** Id of the call to delete. */ call_id: rule_1,
   },
   required: ["call_id"],
 } as const;
@@ -342,8 +355,8 @@ export function deleteCall(core: Core, params: DeleteCallParams, options?: Reque
 
 const getAgent_args = {
   properties: {
-    /** Unique id of the agent. */ agent_id: { type: "string", minLength: 1 },
-    /** Agent version to return; the latest version when omitted. */ version: { type: "integer", minimum: 0 },
+    /** Unique id of the agent. */ agent_id: rule_1,
+    /** Agent version to return; the latest version when omitted. */ version: rule_4,
   },
   required: ["agent_id"],
 } as const;
@@ -368,7 +381,7 @@ export function getAgent(core: Core, params: GetAgentParams, options?: RequestOp
 
 const getCall_args = {
   properties: {
-    /** Id of the call (from create_phone_call, create_web_call, list_calls or a webhook). */ call_id: { type: "string", minLength: 1 },
+    /** Id of the call (from create_phone_call, create_web_call, list_calls or a webhook). */ call_id: rule_1,
   },
   required: ["call_id"],
 } as const;
@@ -408,8 +421,8 @@ export function getCurrentUser(core: Core, params: T.GetCurrentUserParams = {}, 
 
 const getLlm_args = {
   properties: {
-    /** Unique id of the Retell LLM. */ llm_id: { type: "string", minLength: 1 },
-    /** Version to return; the latest when omitted. */ version: { type: "integer", minimum: 0 },
+    /** Unique id of the Retell LLM. */ llm_id: rule_1,
+    /** Version to return; the latest when omitted. */ version: rule_4,
   },
   required: ["llm_id"],
 } as const;
@@ -434,7 +447,7 @@ export function getLlm(core: Core, params: GetLlmParams, options?: RequestOption
 
 const getPhoneNumber_args = {
   properties: {
-    /** The number in E.164 format, e.g. `+14155550100`. */ phone_number: { type: "string", format: "e164" },
+    /** The number in E.164 format, e.g. `+14155550100`. */ phone_number: rule_6,
   },
   required: ["phone_number"],
 } as const;
@@ -459,7 +472,7 @@ export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options
 
 const getVoice_args = {
   properties: {
-    /** Unique id of the voice, e.g. `11labs-Adrian`. */ voice_id: { type: "string", minLength: 1 },
+    /** Unique id of the voice, e.g. `11labs-Adrian`. */ voice_id: rule_1,
   },
   required: ["voice_id"],
 } as const;
@@ -485,22 +498,22 @@ export function getVoice(core: Core, params: GetVoiceParams, options?: RequestOp
 const listAgents_args = {
   properties: {
     /** Maximum number of agents to return in this page. */ limit: { type: "integer", minimum: 1 },
-    /** The `pagination_key` of the previous page, to fetch the next one. */ pagination_key: { type: "string", minLength: 1 },
-    /** Sort order of the results. */ sort_order: { type: "string", enum: ["ascending", "descending"] },
+    /** The `pagination_key` of the previous page, to fetch the next one. */ pagination_key: rule_1,
+    /** Sort order of the results. */ sort_order: rule_9,
     /** Filters, combined with AND. */ filter_criteria: {
       type: "object",
       properties: {
         /** Channel filter, e.g. `{"type": "string", "op": "eq", "value": "voice"}`. */ channel: {
           type: "object",
           properties: {
-            /** Always `string`. */ type: { type: "string", enum: ["string"] },
-            /** eq: equal, ne: not equal, sw: starts with, ew: ends with, co: contains. */ op: { type: "string", enum: ["eq", "ne", "sw", "ew", "co"] },
+            /** Always `string`. */ type: rule_10,
+            /** eq: equal, ne: not equal, sw: starts with, ew: ends with, co: contains. */ op: rule_11,
             /** The channel to compare with. */ value: { type: "string", enum: ["voice", "chat"] },
           },
           required: ["type", "op", "value"],
           additionalProperties: false,
         },
-        /** Case-insensitive substring search over agent names, plus substring search over agent ids. */ query: { type: "string", minLength: 1 },
+        /** Case-insensitive substring search over agent names, plus substring search over agent ids. */ query: rule_1,
       },
       additionalProperties: false,
     },
@@ -553,62 +566,46 @@ const listCalls_args = {
             additionalProperties: false,
           },
         },
-        /** Agent environment tags, e.g. `{"type": "enum", "op": "in", "value": ["prod"]}`. */ agent_tag: rule_1,
-        /** Call id, as a string filter. */ call_id: rule_2,
-        /** Batch call id, as a string filter. */ batch_call_id: rule_2,
+        /** Agent environment tags, e.g. `{"type": "enum", "op": "in", "value": ["prod"]}`. */ agent_tag: rule_14,
+        /** Call id, as a string filter. */ call_id: rule_15,
+        /** Batch call id, as a string filter. */ batch_call_id: rule_15,
         /** Call status, e.g. `{"type": "enum", "op": "in", "value": ["ended", "error"]}`. */ call_status: {
           type: "object",
-          properties: {
-            type: { type: "string", enum: ["enum"] },
-            op: { type: "string", enum: ["in"] },
-            value: { type: "array", items: { type: "string", enum: ["not_connected", "ongoing", "ended", "error"] } },
-          },
+          properties: { type: rule_12, op: rule_13, value: { type: "array", items: { type: "string", enum: ["not_connected", "ongoing", "ended", "error"] } } },
           required: ["type", "op", "value"],
           additionalProperties: false,
         },
         /** Call type, e.g. `{"type": "enum", "op": "in", "value": ["phone_call"]}`. */ call_type: {
           type: "object",
-          properties: {
-            type: { type: "string", enum: ["enum"] },
-            op: { type: "string", enum: ["in"] },
-            value: { type: "array", items: { type: "string", enum: ["web_call", "phone_call"] } },
-          },
+          properties: { type: rule_12, op: rule_13, value: { type: "array", items: { type: "string", enum: ["web_call", "phone_call"] } } },
           required: ["type", "op", "value"],
           additionalProperties: false,
         },
         /** Direction of phone calls, e.g. `{"type": "enum", "op": "in", "value": ["outbound"]}`. */ direction: {
           type: "object",
-          properties: {
-            type: { type: "string", enum: ["enum"] },
-            op: { type: "string", enum: ["in"] },
-            value: { type: "array", items: { type: "string", enum: ["inbound", "outbound"] } },
-          },
+          properties: { type: rule_12, op: rule_13, value: { type: "array", items: { type: "string", enum: ["inbound", "outbound"] } } },
           required: ["type", "op", "value"],
           additionalProperties: false,
         },
-        /** Caller number, as a string filter, e.g. `{"type": "string", "op": "eq", "value": "+14157774444"}`. */ from_number: rule_2,
-        /** Callee number, as a string filter. */ to_number: rule_2,
-        /** Call start time in milliseconds since the epoch: `{"type": "range", "op": "bt", "value": [lower, upper]}` or `{"type": "number", "op": "ge", "value": ms}`. */ start_timestamp: rule_4 as typeof rule_4,
-        /** Call end time in milliseconds since the epoch, as a number or range filter (see `start_timestamp`). */ end_timestamp: rule_4 as typeof rule_4,
-        /** Call length in milliseconds, as a number or range filter. */ duration_ms: rule_4 as typeof rule_4,
-        /** Total call cost in cents, as a number or range filter. */ combined_cost: rule_4 as typeof rule_4,
-        /** Per-call p50 end-to-end latency in milliseconds, as a number or range filter. */ e2e_latency_p50: rule_4 as typeof rule_4,
-        /** Whether post-call analysis judged the call successful, e.g. `{"type": "boolean", "op": "eq", "value": true}`. */ call_successful: rule_5,
-        /** Whether the call reached voicemail, as a boolean filter. */ in_voicemail: rule_5,
+        /** Caller number, as a string filter, e.g. `{"type": "string", "op": "eq", "value": "+14157774444"}`. */ from_number: rule_15,
+        /** Callee number, as a string filter. */ to_number: rule_15,
+        /** Call start time in milliseconds since the epoch: `{"type": "range", "op": "bt", "value": [lower, upper]}` or `{"type": "number", "op": "ge", "value": ms}`. */ start_timestamp: rule_16 as typeof rule_16,
+        /** Call end time in milliseconds since the epoch, as a number or range filter (see `start_timestamp`). */ end_timestamp: rule_16 as typeof rule_16,
+        /** Call length in milliseconds, as a number or range filter. */ duration_ms: rule_16 as typeof rule_16,
+        /** Total call cost in cents, as a number or range filter. */ combined_cost: rule_16 as typeof rule_16,
+        /** Per-call p50 end-to-end latency in milliseconds, as a number or range filter. */ e2e_latency_p50: rule_16 as typeof rule_16,
+        /** Whether post-call analysis judged the call successful, e.g. `{"type": "boolean", "op": "eq", "value": true}`. */ call_successful: rule_17,
+        /** Whether the call reached voicemail, as a boolean filter. */ in_voicemail: rule_17,
         /** User sentiment from post-call analysis, as an enum filter. */ user_sentiment: {
           type: "object",
-          properties: {
-            type: { type: "string", enum: ["enum"] },
-            op: { type: "string", enum: ["in"] },
-            value: { type: "array", items: { type: "string", enum: ["Negative", "Positive", "Neutral", "Unknown"] } },
-          },
+          properties: { type: rule_12, op: rule_13, value: { type: "array", items: { type: "string", enum: ["Negative", "Positive", "Neutral", "Unknown"] } } },
           required: ["type", "op", "value"],
           additionalProperties: false,
         },
-        /** Disconnection reasons (e.g. `user_hangup`, `agent_hangup`, `dial_no_answer`, `voicemail_reached`), as an enum filter. */ disconnection_reason: rule_1,
+        /** Disconnection reasons (e.g. `user_hangup`, `agent_hangup`, `dial_no_answer`, `voicemail_reached`), as an enum filter. */ disconnection_reason: rule_14,
         /** Data storage setting of the call, as an enum filter. */ data_storage_setting: {
           type: "object",
-          properties: { type: { type: "string", enum: ["enum"] }, op: { type: "string", enum: ["in"] }, value: { type: "array", items: rule_6 } },
+          properties: { type: rule_12, op: rule_13, value: { type: "array", items: rule_18 } },
           required: ["type", "op", "value"],
           additionalProperties: false,
         },
@@ -618,8 +615,8 @@ const listCalls_args = {
             type: "object",
             properties: {
               /** Metadata key. */ key: { type: "string" },
-              type: { type: "string", enum: ["string", "number", "boolean", "range", "enum", "present"] },
-              op: rule_7,
+              type: rule_19,
+              op: rule_20,
             },
             required: ["type", "op"],
           },
@@ -630,8 +627,8 @@ const listCalls_args = {
             type: "object",
             properties: {
               /** Dynamic variable name. */ key: { type: "string" },
-              type: { type: "string", enum: ["string", "number", "boolean", "range", "enum", "present"] },
-              op: rule_7,
+              type: rule_19,
+              op: rule_20,
             },
             required: ["type", "op"],
           },
@@ -642,8 +639,8 @@ const listCalls_args = {
             type: "object",
             properties: {
               /** Custom attribute id. */ key: { type: "string" },
-              type: { type: "string", enum: ["string", "number", "boolean", "range", "enum", "present"] },
-              op: rule_7,
+              type: rule_19,
+              op: rule_20,
             },
             required: ["type", "op"],
           },
@@ -654,8 +651,8 @@ const listCalls_args = {
             type: "object",
             properties: {
               /** Analysis output name. */ key: { type: "string" },
-              type: { type: "string", enum: ["string", "number", "boolean", "range", "enum", "present"] },
-              op: rule_7,
+              type: rule_19,
+              op: rule_20,
             },
             required: ["type", "op"],
           },
@@ -664,10 +661,10 @@ const listCalls_args = {
       },
       additionalProperties: false,
     },
-    /** Calls per page. */ limit: { type: "integer", minimum: 1, maximum: 1000 },
-    /** Order by `start_timestamp`. */ sort_order: { type: "string", enum: ["ascending", "descending"] },
+    /** Calls per page. */ limit: rule_21,
+    /** Order by `start_timestamp`. */ sort_order: rule_9,
     /** Cursor from the previous page's `pagination_key`. */ pagination_key: { type: "string" },
-    /** Number of matching calls to skip. */ skip: { type: "integer", minimum: 0 },
+    /** Number of matching calls to skip. */ skip: rule_4,
     /** Also return `total`, the number of calls matching the filter (costs an extra query at Retell). */ include_total: { type: "boolean" },
   },
 } as const;
@@ -710,9 +707,9 @@ export function listCallsPages(core: Core, params: ListCallsParams = {}, options
 
 const listLlms_args = {
   properties: {
-    /** Maximum number of LLMs to return in this page. */ limit: { type: "integer", minimum: 1, maximum: 1000 },
-    /** The `pagination_key` of the previous page, to fetch the next one. */ pagination_key: { type: "string", minLength: 1 },
-    /** Sort order of the results. */ sort_order: { type: "string", enum: ["ascending", "descending"] },
+    /** Maximum number of LLMs to return in this page. */ limit: rule_21,
+    /** The `pagination_key` of the previous page, to fetch the next one. */ pagination_key: rule_1,
+    /** Sort order of the results. */ sort_order: rule_9,
   },
 } as const;
 /** Arguments of `listLlms` (List Retell LLMs). */
@@ -747,9 +744,9 @@ export function listLlmsPages(core: Core, params: ListLlmsParams = {}, options?:
 
 const listPhoneNumbers_args = {
   properties: {
-    /** Maximum number of numbers to return in this page. */ limit: { type: "integer", minimum: 1, maximum: 1000 },
-    /** The `pagination_key` of the previous page, to fetch the next one. */ pagination_key: { type: "string", minLength: 1 },
-    /** Sort order of the results. */ sort_order: { type: "string", enum: ["ascending", "descending"] },
+    /** Maximum number of numbers to return in this page. */ limit: rule_21,
+    /** The `pagination_key` of the previous page, to fetch the next one. */ pagination_key: rule_1,
+    /** Sort order of the results. */ sort_order: rule_9,
   },
 } as const;
 /** Arguments of `listPhoneNumbers` (List Phone Numbers). */
@@ -799,7 +796,7 @@ export function listVoices(core: Core, params: T.ListVoicesParams = {}, options?
 
 const stopCall_args = {
   properties: {
-    /** Id of the ongoing call to stop. */ call_id: { type: "string", minLength: 1 },
+    /** Id of the ongoing call to stop. */ call_id: rule_1,
   },
   required: ["call_id"],
 } as const;
@@ -825,7 +822,7 @@ export function stopCall(core: Core, params: StopCallParams, options?: RequestOp
 
 const updateAgent_args = {
   properties: {
-    /** Unique id of the agent. */ agent_id: { type: "string", minLength: 1 },
+    /** Unique id of the agent. */ agent_id: rule_1,
     /** Agent fields to change, e.g. `agent_name`, `voice_id`, `response_engine`, `language`, `webhook_url`, `voice_speed`, `interruption_sensitivity`. */ data: {
       type: "object",
       properties: {
@@ -834,14 +831,14 @@ const updateAgent_args = {
         /** New response engine, e.g. `{"type": "retell-llm", "llm_id": "llm_..."}`. */ response_engine: {
           type: "object",
           properties: {
-            /** Kind of response engine. */ type: { type: "string", enum: ["retell-llm", "conversation-flow", "custom-llm"] },
+            /** Kind of response engine. */ type: rule_2,
           },
           required: ["type"],
         },
-        /** URL that receives this agent's call events. */ webhook_url: { type: "string", format: "uri" },
+        /** URL that receives this agent's call events. */ webhook_url: rule_3,
       },
     },
-    /** Draft version to update; the latest draft when omitted. */ version: { type: "integer", minimum: 0 },
+    /** Draft version to update; the latest draft when omitted. */ version: rule_4,
   },
   required: ["agent_id", "data"],
 } as const;
@@ -866,9 +863,9 @@ export function updateAgent(core: Core, params: UpdateAgentParams, options?: Req
 
 const updateCall_args = {
   properties: {
-    /** Id of the call to update. */ call_id: { type: "string", minLength: 1 },
+    /** Id of the call to update. */ call_id: rule_1,
     /** Free-form data stored on the call (at most 50 kB); replaces the call's metadata. */ metadata: { type: "object" },
-    /** What Retell keeps for this call; can only move to a more restrictive setting. */ data_storage_setting: rule_6,
+    /** What Retell keeps for this call; can only move to a more restrictive setting. */ data_storage_setting: rule_18,
     /** Organization custom attributes by attribute id, with string, number or boolean values. Each attribute must first be defined in the Retell dashboard; unknown ids are ignored. */ custom_attributes: { type: "object" },
   },
   required: ["call_id"],
@@ -894,16 +891,16 @@ export function updateCall(core: Core, params: UpdateCallParams, options?: Reque
 
 const updatePhoneNumber_args = {
   properties: {
-    /** The number to update, in E.164 format, e.g. `+14155550100`. */ phone_number: { type: "string", format: "e164" },
+    /** The number to update, in E.164 format, e.g. `+14155550100`. */ phone_number: rule_6,
     /** Fields to change. Other documented fields (e.g. `fallback_number`, country allow-lists) are passed through as given. The deprecated `inbound_agent_id`/`outbound_agent_id` are no longer supported after 2026-03-31; use the weighted lists. */ data: {
       type: "object",
       properties: {
-        /** Agents that answer inbound calls, with weights summing to 1. An empty list stops the number accepting inbound calls. */ inbound_agents: rule_9,
-        /** Agents used for outbound calls from this number, with weights summing to 1. */ outbound_agents: rule_9,
-        /** Chat agents that answer inbound SMS, with weights summing to 1. */ inbound_sms_agents: rule_11,
-        /** Chat agents used for outbound SMS from this number, with weights summing to 1. */ outbound_sms_agents: rule_11,
+        /** Agents that answer inbound calls, with weights summing to 1. An empty list stops the number accepting inbound calls. */ inbound_agents: rule_22 as typeof rule_22,
+        /** Agents used for outbound calls from this number, with weights summing to 1. */ outbound_agents: rule_22 as typeof rule_22,
+        /** Chat agents that answer inbound SMS, with weights summing to 1. */ inbound_sms_agents: rule_23 as typeof rule_23,
+        /** Chat agents used for outbound SMS from this number, with weights summing to 1. */ outbound_sms_agents: rule_23 as typeof rule_23,
         /** Name for your own reference. */ nickname: { type: "string" },
-        /** URL called on each inbound call or SMS, which may override the agent and set dynamic variables. */ inbound_webhook_url: { type: "string", format: "uri" },
+        /** URL called on each inbound call or SMS, which may override the agent and set dynamic variables. */ inbound_webhook_url: rule_3,
       },
     },
   },

@@ -2,6 +2,9 @@
 
 import { encodePathValue, e164Format, toPairs, dateTimeFormat, numberCheck, itemsOf, pagesOf, selectedEndpoints, enumCheck, patternCheck, uriFormat, type Core, type RequestOptions, type OperationSpec, type ArgsOf } from '@switchboard/runtime';
 import type * as T from './types.js';
+const rule_1 = { type: "integer", minimum: 0 } as const;
+const rule_2 = { type: "integer", minimum: 1, maximum: 100 } as const;
+const rule_3 = { type: "string", format: "date-time" } as const;
 const getGroup_args = {
   properties: {
     /** ID of the group, as returned by list_groups. */ group_id: { type: "string", minLength: 1 },
@@ -54,11 +57,11 @@ export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options
 
 const listBatches_args = {
   properties: {
-    /** Page to return, starting at 0. */ page: { type: "integer", minimum: 0 },
-    /** Batches per page. */ page_size: { type: "integer", minimum: 1, maximum: 100 },
+    /** Page to return, starting at 0. */ page: rule_1,
+    /** Batches per page. */ page_size: rule_2,
     /** Only batches sent from this sender (number or alphanumeric sender ID, several comma-separated). */ from: { type: "string" },
-    /** Only batches created at or after this time, ISO 8601. Defaults to 24 hours ago. */ start_date: { type: "string", format: "date-time" },
-    /** Only batches created before this time, ISO 8601. Defaults to now. */ end_date: { type: "string", format: "date-time" },
+    /** Only batches created at or after this time, ISO 8601. Defaults to 24 hours ago. */ start_date: rule_3,
+    /** Only batches created before this time, ISO 8601. Defaults to now. */ end_date: rule_3,
     /** Only batches with this client reference. */ client_reference: { type: "string" },
   },
 } as const;
@@ -101,8 +104,8 @@ export function listBatchesPages(core: Core, params: ListBatchesParams = {}, opt
 
 const listGroups_args = {
   properties: {
-    /** Page to return, starting at 0. */ page: { type: "integer", minimum: 0 },
-    /** Groups per page. */ page_size: { type: "integer", minimum: 1, maximum: 100 },
+    /** Page to return, starting at 0. */ page: rule_1,
+    /** Groups per page. */ page_size: rule_2,
   },
 } as const;
 /** Arguments of `listGroups` (List Groups). */
@@ -140,10 +143,10 @@ const listMessages_args = {
     /** Which messages to list: `mt` (mobile terminated, outbound batches) or `mo` (mobile originated, inbound messages). */ direction: { type: "string", enum: ["mt", "mo"] },
     /** Only inbound messages sent to this number or short code of yours (E.164; several comma-separated). Inbound (`mo`) only. */ to: { type: "string" },
     /** Only batches sent from this sender (number or alphanumeric sender ID, several comma-separated). Outbound (`mt`) only. */ from: { type: "string" },
-    /** Only messages created (or received) at or after this time, ISO 8601. Defaults to 24 hours ago. */ start_date: { type: "string", format: "date-time" },
-    /** Only messages created (or received) before this time, ISO 8601. Defaults to now. */ end_date: { type: "string", format: "date-time" },
-    /** Page to return, starting at 0. */ page: { type: "integer", minimum: 0 },
-    /** Results per page. */ page_size: { type: "integer", minimum: 1, maximum: 100 },
+    /** Only messages created (or received) at or after this time, ISO 8601. Defaults to 24 hours ago. */ start_date: rule_3,
+    /** Only messages created (or received) before this time, ISO 8601. Defaults to now. */ end_date: rule_3,
+    /** Page to return, starting at 0. */ page: rule_1,
+    /** Results per page. */ page_size: rule_2,
   },
   required: ["direction"],
 } as const;
@@ -249,8 +252,8 @@ const sendSms_args = {
     /** Recipients, as E.164 phone numbers (e.g. `+19175550188`) or group IDs. */ to: { type: "array", items: { type: "string" }, minItems: 1, maxItems: 1000 },
     /** The message text. Long texts are split into several parts and charged per part. */ body: { type: "string", maxLength: 2000 },
     /** Which delivery report callbacks to send; reports can be fetched from the API whatever this is. */ delivery_report: { type: "string", enum: ["none", "summary", "full", "per_recipient", "per_recipient_final"] },
-    /** Stop trying to deliver at this time, ISO 8601. Defaults to 3 days after `send_at`. */ expire_at: { type: "string", format: "date-time" },
-    /** Send at this time instead of now, ISO 8601. */ send_at: { type: "string", format: "date-time" },
+    /** Stop trying to deliver at this time, ISO 8601. Defaults to 3 days after `send_at`. */ expire_at: rule_3,
+    /** Send at this time instead of now, ISO 8601. */ send_at: rule_3,
     /** Your own identifier for the batch, echoed in delivery reports. */ client_reference: { type: "string", maxLength: 2048 },
     /** Delivery report callbacks go to this URL instead of the service plan's default. */ callback_url: { type: "string", maxLength: 2048, format: "uri" },
   },

@@ -2,9 +2,14 @@
 
 import { encodePathValue, toPairs, numberCheck, itemsOf, pagesOf, enumCheck, stripPlusTransform, mapTransform, e164Format, uriFormat, type Core, type RequestOptions, type OperationSpec, type ArgsOf } from '@switchboard/runtime';
 import type * as T from './types.js';
+const rule_1 = { type: "string", minLength: 1 } as const;
+const rule_2 = { type: "integer", minimum: 1, maximum: 250 } as const;
+const rule_3 = { type: "integer", minimum: 1 } as const;
+const rule_4 = { type: "string", format: "e164" } as const;
+const rule_5 = { type: "string", format: "uri" } as const;
 const getCall_args = {
   properties: {
-    /** Call Control id of the call (from the call webhooks or the dial response). */ call_control_id: { type: "string", minLength: 1 },
+    /** Call Control id of the call (from the call webhooks or the dial response). */ call_control_id: rule_1,
   },
   required: ["call_control_id"],
 } as const;
@@ -29,7 +34,7 @@ export function getCall(core: Core, params: GetCallParams, options?: RequestOpti
 
 const getPhoneNumber_args = {
   properties: {
-    /** Telnyx id of the phone number (not the number itself), as returned by list_phone_numbers. */ phone_number_id: { type: "string", minLength: 1 },
+    /** Telnyx id of the phone number (not the number itself), as returned by list_phone_numbers. */ phone_number_id: rule_1,
   },
   required: ["phone_number_id"],
 } as const;
@@ -54,8 +59,8 @@ export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options
 
 const listCallRecords_args = {
   properties: {
-    /** Recordings per page. */ page_size: { type: "integer", minimum: 1, maximum: 250 },
-    /** Page to return, starting at 1. */ page_number: { type: "integer", minimum: 1 },
+    /** Recordings per page. */ page_size: rule_2,
+    /** Page to return, starting at 1. */ page_number: rule_3,
     /** Only recordings of this call session. */ filter_call_session_id: { type: "string" },
     /** Only recordings of this conference. */ filter_conference_id: { type: "string" },
   },
@@ -97,8 +102,8 @@ export function listCallRecordsPages(core: Core, params: ListCallRecordsParams =
 
 const listCalls_args = {
   properties: {
-    /** Events per page. */ page_size: { type: "integer", minimum: 1, maximum: 250 },
-    /** Page to return, starting at 1. */ page_number: { type: "integer", minimum: 1 },
+    /** Events per page. */ page_size: rule_2,
+    /** Page to return, starting at 1. */ page_number: rule_3,
     /** Only events of calls in this state. */ filter_status: { type: "string", enum: ["init", "in_progress", "completed"] },
     /** Only events of this call session (the `call_session_id` of a call). */ filter_application_session_id: { type: "string" },
     /** Only events of this call leg. */ filter_leg_id: { type: "string" },
@@ -143,7 +148,7 @@ export function listCallsPages(core: Core, params: ListCallsParams = {}, options
 const listMessages_args = {
   properties: {
     /** Records per page. */ page_size: { type: "integer", minimum: 1, maximum: 50 },
-    /** Page to return, starting at 1. */ page_number: { type: "integer", minimum: 1 },
+    /** Page to return, starting at 1. */ page_number: rule_3,
     /** Only messages in this direction. */ direction: { type: "string", enum: ["inbound", "outbound"] },
     /** Only messages from this number (E.164). */ filter_source: { type: "string" },
     /** Only messages to this number (E.164). */ filter_destination: { type: "string" },
@@ -190,8 +195,8 @@ export function listMessagesPages(core: Core, params: ListMessagesParams = {}, o
 
 const listPhoneNumbers_args = {
   properties: {
-    /** Results per page. */ page_size: { type: "integer", minimum: 1, maximum: 250 },
-    /** Page to return, starting at 1. */ page_number: { type: "integer", minimum: 1 },
+    /** Results per page. */ page_size: rule_2,
+    /** Page to return, starting at 1. */ page_number: rule_3,
     /** Only numbers containing these digits, e.g. `+12345678900` or `2345`. */ filter_phone_number: { type: "string", minLength: 3 },
     /** Only numbers in this status. */ filter_status: {
       type: "string",
@@ -238,14 +243,14 @@ export function listPhoneNumbersPages(core: Core, params: ListPhoneNumbersParams
 
 const sendSms_args = {
   properties: {
-    /** Sender number on your account (E.164). Omit to send from the messaging profile's number pool. */ from: { type: "string", format: "e164" },
-    /** Recipient number (E.164). */ to: { type: "string", format: "e164" },
-    /** Message body. Required for SMS; optional for MMS. */ text: { type: "string", minLength: 1 },
+    /** Sender number on your account (E.164). Omit to send from the messaging profile's number pool. */ from: rule_4,
+    /** Recipient number (E.164). */ to: rule_4,
+    /** Message body. Required for SMS; optional for MMS. */ text: rule_1,
     /** Subject line (MMS only). */ subject: { type: "string" },
-    /** Public URLs of media to attach; makes the message an MMS. */ media_urls: { type: "array", items: { type: "string", format: "uri" }, maxItems: 10 },
+    /** Public URLs of media to attach; makes the message an MMS. */ media_urls: { type: "array", items: rule_5, maxItems: 10 },
     /** Send as MMS even without media. */ use_mms: { type: "boolean" },
     /** Messaging profile to send through (required when `from` is omitted). */ messaging_profile_id: { type: "string" },
-    /** URL that receives delivery status webhooks for this message. */ webhook_url: { type: "string", format: "uri" },
+    /** URL that receives delivery status webhooks for this message. */ webhook_url: rule_5,
   },
   required: ["to"],
 } as const;

@@ -2,11 +2,19 @@
 
 import { stripPlusTransform, toPairs, formBody, patternCheck, numberCheck, enumCheck, itemsOf, pagesOf, uriFormat, type Core, type RequestOptions, type OperationSpec, type ArgsOf } from '@switchboard/runtime';
 import type * as T from './types.js';
+const rule_1 = { type: "string", pattern: "^[A-Z]{2}$" } as const;
+const rule_2 = { type: "string", pattern: "^\\+?[1-9][0-9]{6,14}$" } as const;
+const rule_3 = { type: "string", pattern: "^[0-9A-Za-z]{8}$" } as const;
+const rule_4 = { type: "string", pattern: "^[0-9]+$" } as const;
+const rule_5 = { type: "integer", enum: [0, 1, 2] } as const;
+const rule_6 = { type: "integer", minimum: 1, maximum: 100 } as const;
+const rule_7 = { type: "integer", minimum: 1 } as const;
+const rule_8 = { type: "string", minLength: 1 } as const;
 const buyNumber_args = {
   properties: {
-    /** Country of the number (ISO 3166-1 alpha-2, e.g. `GB`). */ country: { type: "string", pattern: "^[A-Z]{2}$" },
-    /** The number to buy, as `search_numbers` returned it (`447700900123`). */ msisdn: { type: "string", pattern: "^\\+?[1-9][0-9]{6,14}$" },
-    /** API key of the subaccount to buy the number for; omit to buy it for this account. */ target_api_key: { type: "string", pattern: "^[0-9A-Za-z]{8}$" },
+    /** Country of the number (ISO 3166-1 alpha-2, e.g. `GB`). */ country: rule_1,
+    /** The number to buy, as `search_numbers` returned it (`447700900123`). */ msisdn: rule_2,
+    /** API key of the subaccount to buy the number for; omit to buy it for this account. */ target_api_key: rule_3,
   },
   required: ["country", "msisdn"],
 } as const;
@@ -31,9 +39,9 @@ export function buyNumber(core: Core, params: BuyNumberParams, options?: Request
 
 const cancelNumber_args = {
   properties: {
-    /** Country of the number (ISO 3166-1 alpha-2, e.g. `GB`). */ country: { type: "string", pattern: "^[A-Z]{2}$" },
-    /** The number to give up, as `list_numbers` returns it (`447700900000`). */ msisdn: { type: "string", pattern: "^\\+?[1-9][0-9]{6,14}$" },
-    /** API key of the subaccount that holds the number; omit for this account. */ target_api_key: { type: "string", pattern: "^[0-9A-Za-z]{8}$" },
+    /** Country of the number (ISO 3166-1 alpha-2, e.g. `GB`). */ country: rule_1,
+    /** The number to give up, as `list_numbers` returns it (`447700900000`). */ msisdn: rule_2,
+    /** API key of the subaccount that holds the number; omit for this account. */ target_api_key: rule_3,
   },
   required: ["country", "msisdn"],
 } as const;
@@ -75,11 +83,11 @@ const listNumbers_args = {
   properties: {
     /** Only numbers linked to this Vonage application. */ application_id: { type: "string" },
     /** `true`: only numbers linked to some application; `false`: only numbers linked to none. */ has_application: { type: "boolean" },
-    /** Only numbers of this country (ISO 3166-1 alpha-2, e.g. `GB`). */ country: { type: "string", pattern: "^[A-Z]{2}$" },
-    /** Digits the numbers must match, as `search_pattern` says. */ pattern: { type: "string", pattern: "^[0-9]+$" },
-    /** How `pattern` matches: `0` numbers starting with it (country code included), `1` containing it, `2` ending with it. */ search_pattern: { type: "integer", enum: [0, 1, 2] },
-    /** Numbers per page (at most 100). */ size: { type: "integer", minimum: 1, maximum: 100 },
-    /** Page to return, counting from 1. */ index: { type: "integer", minimum: 1 },
+    /** Only numbers of this country (ISO 3166-1 alpha-2, e.g. `GB`). */ country: rule_1,
+    /** Digits the numbers must match, as `search_pattern` says. */ pattern: rule_4,
+    /** How `pattern` matches: `0` numbers starting with it (country code included), `1` containing it, `2` ending with it. */ search_pattern: rule_5,
+    /** Numbers per page (at most 100). */ size: rule_6,
+    /** Page to return, counting from 1. */ index: rule_7,
   },
 } as const;
 /** Arguments of `listNumbers` (List Numbers). */
@@ -122,13 +130,13 @@ export function listNumbersPages(core: Core, params: ListNumbersParams = {}, opt
 
 const searchNumbers_args = {
   properties: {
-    /** Country to search in (ISO 3166-1 alpha-2, e.g. `GB`). */ country: { type: "string", pattern: "^[A-Z]{2}$" },
+    /** Country to search in (ISO 3166-1 alpha-2, e.g. `GB`). */ country: rule_1,
     /** Kind of number. */ type: { type: "string", enum: ["landline", "mobile-lvn", "landline-toll-free"] },
     /** Capabilities the number must have, e.g. `SMS` or `SMS,VOICE`. */ features: { type: "string", enum: ["SMS", "VOICE", "MMS", "SMS,VOICE", "SMS,MMS", "VOICE,MMS", "SMS,MMS,VOICE"] },
-    /** Digits the numbers must match, as `search_pattern` says. */ pattern: { type: "string", pattern: "^[0-9]+$" },
-    /** How `pattern` matches: `0` numbers starting with it (country code included), `1` containing it, `2` ending with it. */ search_pattern: { type: "integer", enum: [0, 1, 2] },
-    /** Numbers per page (at most 100). */ size: { type: "integer", minimum: 1, maximum: 100 },
-    /** Page to return, counting from 1. */ index: { type: "integer", minimum: 1 },
+    /** Digits the numbers must match, as `search_pattern` says. */ pattern: rule_4,
+    /** How `pattern` matches: `0` numbers starting with it (country code included), `1` containing it, `2` ending with it. */ search_pattern: rule_5,
+    /** Numbers per page (at most 100). */ size: rule_6,
+    /** Page to return, counting from 1. */ index: rule_7,
   },
   required: ["country"],
 } as const;
@@ -172,9 +180,9 @@ export function searchNumbersPages(core: Core, params: SearchNumbersParams, opti
 
 const sendSms_args = {
   properties: {
-    /** Sender: one of your Vonage numbers as digits with country code (`447700900000`), or an alphanumeric sender ID (`AcmeInc`) where the destination country allows one. */ from: { type: "string", minLength: 1 },
-    /** Recipient phone number in E.164 (`+447700900001` or `447700900001`). */ to: { type: "string", pattern: "^\\+?[1-9][0-9]{6,14}$" },
-    /** The message. Characters outside the GSM 7-bit alphabet need `type: unicode`, which also lowers the characters per part. */ text: { type: "string", minLength: 1 },
+    /** Sender: one of your Vonage numbers as digits with country code (`447700900000`), or an alphanumeric sender ID (`AcmeInc`) where the destination country allows one. */ from: rule_8,
+    /** Recipient phone number in E.164 (`+447700900001` or `447700900001`). */ to: rule_2,
+    /** The message. Characters outside the GSM 7-bit alphabet need `type: unicode`, which also lowers the characters per part. */ text: rule_8,
     /** `text` for GSM 7-bit characters, `unicode` for anything else (e.g. emoji, Japanese). */ type: { type: "string", enum: ["text", "unicode"] },
     /** How long Vonage tries to deliver the message, in milliseconds (default 72 hours; operators usually stop after 24 to 48). */ ttl: { type: "integer", minimum: 20000, maximum: 604800000 },
     /** Whether a delivery receipt is sent to your webhook (default true). */ status_report_req: { type: "boolean" },
@@ -252,8 +260,8 @@ export function updateAccountSettings(core: Core, params: UpdateAccountSettingsP
 
 const updateNumber_args = {
   properties: {
-    /** Country of the number (ISO 3166-1 alpha-2, e.g. `GB`). */ country: { type: "string", pattern: "^[A-Z]{2}$" },
-    /** The number to change, as `list_numbers` returns it (`447700900000`). */ msisdn: { type: "string", pattern: "^\\+?[1-9][0-9]{6,14}$" },
+    /** Country of the number (ISO 3166-1 alpha-2, e.g. `GB`). */ country: rule_1,
+    /** The number to change, as `list_numbers` returns it (`447700900000`). */ msisdn: rule_2,
     /** Vonage application that handles the number's inbound traffic. */ app_id: { type: "string" },
     /** Webhook URL for inbound SMS; Vonage calls it with a GET first and saves it only if it answers 200. An empty string removes the webhook. */ mo_http_url: { type: "string" },
     /** System type of your SMPP client, for numbers whose inbound SMS go over SMPP. */ mo_smpp_sys_type: { type: "string" },
