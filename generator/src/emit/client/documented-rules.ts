@@ -53,18 +53,3 @@ export class AsConst {
   constructor(readonly value: unknown) {}
 }
 
-/**
- * A reference to a shared rule that holds doc comments, printed `rule_1 as typeof rule_1`: the
- * declaration file then refers to the rule's declared type, which keeps the comments, instead of
- * writing the type out again without them.
- */
-export class DocumentedReference {
-  constructor(readonly identifier: string) {}
-}
-
-/** Whether a value holds a Documented property (a reference to another rule says so itself). */
-export function holdsDocs(value: unknown): boolean {
-  if (value instanceof Documented) return true;
-  if (value === null || typeof value !== 'object' || value instanceof DocumentedReference) return false;
-  return Object.values(value).some(holdsDocs);
-}

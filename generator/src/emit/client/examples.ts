@@ -1,17 +1,16 @@
 import type { Example, Func, Provider } from '../../model.js';
 import { CodeReference, tsObjectKey, tsString } from '../escape/ts.js';
 import { docLine } from '../escape/jsdoc.js';
-import { AsConst, Documented, DocumentedReference } from './documented-rules.js';
+import { AsConst, Documented } from './documented-rules.js';
 
 /**
  * A JavaScript literal for an example value, laid out for reading; a CodeReference prints as its
  * identifier, a Documented property value as its value with the doc comment before the key, and
- * an AsConst value with `as const` (a DocumentedReference: see there).
+ * an AsConst value with `as const`.
  */
 export function jsLiteral(value: unknown, indent = '', width = 60): string {
   if (value instanceof CodeReference) return value.identifier;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (value instanceof DocumentedReference) return `${value.identifier} as typeof ${value.identifier}`;
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';

@@ -1,5 +1,5 @@
 import { CodeReference } from '../escape/ts.js';
-import { Documented, DocumentedReference, holdsDocs } from './documented-rules.js';
+import { Documented } from './documented-rules.js';
 
 export interface HoistedRule {
   name: string;
@@ -16,8 +16,8 @@ const isRule = (node: object): boolean => !Array.isArray(node) && ('anyOf' in no
  * referenced where it occurred. The default, 30, takes the non-empty string
  * (`{"type":"string","minLength":1}`, 31) but leaves a plain `{"type":"string"}` written out,
  * where a reference would save little and say less. Declarations come inner first, so each is
- * defined before it is used; the runtime reads the same data either way, and the declaration
- * files write an undocumented rule's type out where it is used.
+ * defined before it is used; the runtime reads the same data either way, and a declaration file
+ * writes a shared rule's type out where it is used, doc comments included.
  */
 export function hoistRepeated(value: unknown, namePrefix: string, minLength = 30): { value: unknown; declarations: HoistedRule[] } {
   // Each node's JSON, computed once: the three walks below compare nodes by it.
@@ -50,7 +50,7 @@ export function hoistRepeated(value: unknown, namePrefix: string, minLength = 30
   visit(value, true);
 
   const declarations: HoistedRule[] = [];
-  const names = new Map<string, CodeReference | DocumentedReference>();
+  const names = new Map<string, CodeReference>();
   const rewrite = (node: unknown, isRoot: boolean): unknown => {
     if (node === null || typeof node !== 'object') return node;
     const key = keys.get(node)!;
@@ -65,7 +65,7 @@ export function hoistRepeated(value: unknown, namePrefix: string, minLength = 30
     if (!repeated) return body;
     const name = `${namePrefix}${declarations.length + 1}`;
     declarations.push({ name, value: body });
-    const reference = holdsDocs(body) ? new DocumentedReference(name) : new CodeReference(name);
+    const reference = new CodeReference(name);
     names.set(key, reference);
     return reference;
   };
