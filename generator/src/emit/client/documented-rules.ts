@@ -53,3 +53,11 @@ export class AsConst {
   constructor(readonly value: unknown) {}
 }
 
+/** A value printed with `as <type>`: the declared type where the inferred one cannot be named. */
+export class TypedAs {
+  constructor(
+    readonly value: unknown,
+    readonly type: string,
+  ) {}
+}
+

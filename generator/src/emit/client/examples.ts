@@ -1,12 +1,12 @@
 import type { Example, Func, Provider } from '../../model.js';
 import { CodeReference, tsObjectKey, tsString } from '../escape/ts.js';
 import { docLine } from '../escape/jsdoc.js';
-import { AsConst, Documented } from './documented-rules.js';
+import { AsConst, Documented, TypedAs } from './documented-rules.js';
 
 /**
  * A JavaScript literal for an example value, laid out for reading; a CodeReference prints as its
  * identifier, a Documented property value as its value with the doc comment before the key, and
- * an AsConst value with `as const`.
+ * an AsConst or TypedAs value with its `as`.
  */
 export function jsLiteral(value: unknown, indent = '', width = 60): string {
   if (value instanceof CodeReference) return value.identifier;
@@ -18,6 +18,7 @@ export function jsLiteral(value: unknown, indent = '', width = 60): string {
     return fitsOnOneLine(items, 2, width) ? `[${items.join(', ')}]` : `[\n${items.map((i) => `${inner}${i}`).join(',\n')},\n${indent}]`;
   }
   if (value instanceof AsConst) return `${jsLiteral(value.value, indent, width)} as const`;
+  if (value instanceof TypedAs) return `${jsLiteral(value.value, indent, width)} as ${value.type}`;
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return '{}';
   let documentedKeys = false;

@@ -13,7 +13,7 @@ import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
 import { CodeReference, tsString } from '../escape/ts.js';
 import { groupMembers, groupUnions } from './group-types.js';
 import { hoistRepeated } from './shared-rules.js';
-import { AsConst, documentedArgs, parameterDoc } from './documented-rules.js';
+import { AsConst, TypedAs, documentedArgs, parameterDoc } from './documented-rules.js';
 import { firstSentence } from '../../shared/sentences.js';
 
 export const clientRoot = (provider: Provider) => `packages/clients/${provider.id}`;
@@ -50,11 +50,6 @@ const responseRef = (func: Func) => `${TYPES}.${responseType(func)}`;
  */
 const derivesParams = (func: Func): func is HttpFunc =>
   isHttp(func) && func.parameters.length > 0 && func.requiredGroups.length === 0 && func.parameters.every((p) => p.renamedFrom.length === 0);
-/**
- * The rule a derived parameter type is read from: a constant of its own, typed `as const`, not
- * exported. The underscore keeps it from taking a function's name (`fooArgs` could be one).
- */
-const argsConst = (func: Func) => `${func.names.tsMethod}_args`;
 
 const clientSplit: ProviderSplit<null> = { provider: (provider) => emitProvider(provider), summary: () => null, index: () => [] };
 
@@ -144,10 +139,13 @@ function writtenParamsType(func: Func): string {
     return `  ${doc(parameterDoc(p)).replace(/\n$/, '\n  ')}${p.name}${optional ? '?' : ''}: ${valueType(p.schema, '  ')};`;
   });
   members.push(...oldParameterMembers(func.parameters));
-  return `${paramsDoc(func)}\nexport interface ${paramsType(func)} {\n${members.join('\n')}\n}`;
+  return `${paramsDoc(func)}\nexport interface ${paramsType(func)} ${members.length > 0 ? `{\n${members.join('\n')}\n}` : '{}'}`;
 }
 
-const paramsDoc = (func: Func) => `/** Arguments of \`${func.names.tsMethod}\` (${commentSafe(oneLine(func.title))}). */`;
+/** "Arguments of `getCall`", with the title where it says more than the name (`apiGet`: "Call a Retell GET Endpoint"). */
+const paramsDoc = (func: Func) => `/** Arguments of \`${func.names.tsMethod}\`${restatesName(func) ? '' : ` (${commentSafe(oneLine(func.title))})`}. */`;
+/** Whether a function's title is its name in words ("Get Call" for `getCall`). */
+const restatesName = (func: Func) => func.title.toLowerCase().replace(/[^a-z0-9]/g, '') === func.names.tsMethod.toLowerCase();
 
 /** Each old parameter name, typed like the new one and marked deprecated with what to use instead. */
 function oldParameterMembers(parameters: Func['parameters']): string[] {
@@ -164,7 +162,7 @@ function typesFile(provider: Provider): string[] {
     const items = isHttp(func) ? itemsSchema(func) : null;
     // The page's items print as the item type, declared once below.
     const named = new Map<object, string>(items ? [[items, itemType(func)]] : []);
-    statements.push(`/** What \`${func.names.tsMethod}\` resolves to. */\nexport type ${responseType(func)} = ${func.responseSchema ? jsonSchemaType(func.responseSchema, '', named) : 'null'};`);
+    statements.push(`/** Result of \`${func.names.tsMethod}\`. */\nexport type ${responseType(func)} = ${func.responseSchema ? jsonSchemaType(func.responseSchema, '', named) : 'null'};`);
     if (items) statements.push(`/** One item of \`${func.names.tsMethod}\`'s pages. */\nexport type ${itemType(func)} = ${jsonSchemaType(items as Record<string, unknown>)};`);
   }
   return statements;
@@ -188,7 +186,7 @@ function tsdoc(provider: Provider, func: Func): string {
  * most callers hover, so the package does not carry every function's documentation twice.
  */
 function standaloneDoc(provider: Provider, func: Func): string {
-  const pointer = `Standalone form of {@link ${provider.className}.${func.names.tsMethod}}; \`core\` from \`createCore()\`.`;
+  const pointer = `As {@link ${provider.className}.${func.names.tsMethod}}, on a \`core\` from \`createCore()\`.`;
   // The common case fits one line; a reason or a deprecation keeps its own paragraph.
   if (func.binding.kind !== 'unavailable' && !func.deprecated) return doc(`${firstSentence(func.description)} ${pointer}`).trimEnd();
   const lines = [firstSentence(func.description), ''];
@@ -253,11 +251,15 @@ function httpPiece(provider: Provider, func: HttpFunc, fullSpec: ReturnType<type
   const { parts, imports: partImports } = operationParts(func);
   const derived = derivesParams(func);
   const statements = [
-    // The rule on its own, `as const`, so the parameter type can be read from it; the operation refers to it.
     ...(derived
-      ? [`const ${argsConst(func)} = ${jsLiteral(new AsConst(args), '', 160)};`, `${paramsDoc(func)}\nexport interface ${paramsType(func)} extends ArgsOf<typeof ${argsConst(func)}> {}`]
-      : []),
-    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args: derived ? new CodeReference(argsConst(func)) : args, ...(parts ? { parts } : {}) }, '', 160)};`,
+      ? // The rule stays in the operation, `as const`, so the parameter type can be read from it and the
+        // built operation is the same object as before; `satisfies` checks the literal and keeps its
+        // type. The parts are given their declared type: the declaration file cannot name the
+        // inferred types of the runtime's check functions.
+        [
+          `export const ${operationConst(func)} = ${jsLiteral({ ...spec, args: new AsConst(args), ...(parts ? { parts: namedParts(parts) } : {}) }, '', 160)} satisfies OperationSpec;\n${paramsDoc(func)}\nexport interface ${paramsType(func)} extends ArgsOf<typeof ${operationConst(func)}.args> {}`,
+        ]
+      : [`export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args, ...(parts ? { parts } : {}) }, '', 160)};`]),
     `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): Promise<${responseRef(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
     ...oldStandaloneFunctions(provider, func),
   ];
@@ -269,10 +271,15 @@ function httpPiece(provider: Provider, func: HttpFunc, fullSpec: ReturnType<type
   }
   return {
     runtimeValues: [...partImports, ...(items ? ['itemsOf', 'pagesOf'] : []), ...(func.renamedFrom.length > 0 ? ['warnDeprecatedOnce'] : [])],
-    runtimeTypes: ['OperationSpec', ...(derived ? ['ArgsOf'] : [])],
+    runtimeTypes: ['OperationSpec', ...(derived ? ['ArgsOf', ...(parts && namedParts(parts) instanceof TypedAs ? ['OperationParts'] : [])] : [])],
     statements,
   };
 }
+
+/** Parts whose values declaration files can name as they are: functions declared as such, and format rules. */
+const NAMEABLE_PARTS = new Set(['path', 'pairs', 'formats']);
+/** An operation's parts, given their declared type where a declaration file could not name the inferred one (the rule checks, the transforms). */
+const namedParts = (parts: Record<string, unknown>) => (Object.keys(parts).every((key) => NAMEABLE_PARTS.has(key)) ? parts : new TypedAs(parts, 'OperationParts'));
 
 /** What an old function name says: deprecated, what to use instead, and when it goes. */
 const renamedDoc = (provider: Provider, func: Func, old: Func['renamedFrom'][number]) =>

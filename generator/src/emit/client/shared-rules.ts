@@ -11,15 +11,15 @@ const isRule = (node: object): boolean => !Array.isArray(node) && ('anyOf' in no
 
 /**
  * Argument rules repeat themselves: Retell's `list_calls` filter has a dozen keys that each take
- * the same `{type, op, value}` object, and most ids are a non-empty string. Every rule that occurs
- * more than once in `value` and is at least `minLength` characters of JSON becomes one constant,
- * referenced where it occurred. The default, 30, takes the non-empty string
- * (`{"type":"string","minLength":1}`, 31) but leaves a plain `{"type":"string"}` written out,
- * where a reference would save little and say less. Declarations come inner first, so each is
- * defined before it is used; the runtime reads the same data either way, and a declaration file
- * writes a shared rule's type out where it is used, doc comments included.
+ * the same `{type, op, value}` object. Every rule that occurs more than once in `value` and is at
+ * least `minLength` characters of JSON becomes one constant, referenced where it occurred.
+ * Declarations come inner first, so each is defined before it is used; the runtime reads the same
+ * data either way, and a declaration file writes a shared rule's type out where it is used, doc
+ * comments included. Short rules stay written out: in a one-operation bundle a constant and its
+ * references cost more after gzip than a repeated literal (measured on this catalog: from about
+ * 60 characters down, `{"type":"string","format":"e164"}` among them, the one-call bundles grow).
  */
-export function hoistRepeated(value: unknown, namePrefix: string, minLength = 30): { value: unknown; declarations: HoistedRule[] } {
+export function hoistRepeated(value: unknown, namePrefix: string, minLength = 75): { value: unknown; declarations: HoistedRule[] } {
   // Each node's JSON, computed once: the three walks below compare nodes by it.
   const keys = new Map<object, string>();
   const counts = new Map<string, number>();
