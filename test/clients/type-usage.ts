@@ -4,7 +4,7 @@
  */
 import { Telnyx } from '@switchboard/telnyx';
 import { Sinch } from '@switchboard/sinch';
-import { Retell } from '@switchboard/retell-ai';
+import { Retell, type CreateAgentParams } from '@switchboard/retell-ai';
 import { Plivo } from '@switchboard/plivo';
 import { Dialpad } from '@switchboard/dialpad';
 
@@ -50,4 +50,37 @@ export async function illTyped(): Promise<void> {
   await plivo.sendSms({ dst: '14155552672', text: 'hi' });
   // @ts-expect-error at least one of text and media: neither is a compile error
   await dialpad.sendSms({ to: '+14155551234' });
+}
+
+/**
+ * Parameter types derived from the argument rules (`ArgsOf`): literal types, optionality and
+ * mutability as the written-out types had them, at the top level and nested.
+ */
+export async function derivedParameterTypes(): Promise<void> {
+  const agent: CreateAgentParams = { voice_id: '11labs-Adrian', response_engine: { type: 'retell-llm', llm_id: 'llm_1' } };
+  // Members are not readonly: a caller may build the arguments up step by step.
+  agent.voice_id = 'openai-Alloy';
+  agent.options = { agent_name: 'Support', voice_speed: 1.2, any_other_field: true };
+  agent.response_engine.version = 2;
+  const engine: 'retell-llm' | 'conversation-flow' | 'custom-llm' = agent.response_engine.type;
+  // Optional members read as possibly undefined.
+  const name: string | undefined = agent.options.agent_name;
+  void engine;
+  void name;
+  await retell.createAgent(agent);
+  await retell.listCalls({ filter: { start_timestamp: { type: 'range', op: 'bt', value: [1, 2] } }, sort_order: 'ascending' });
+  const fresh: CreateAgentParams = { voice_id: 'v', response_engine: { type: 'custom-llm' } };
+  // @ts-expect-error an optional member is not required: it may be undefined
+  const version: number = fresh.response_engine.version;
+  void version;
+  // @ts-expect-error a nested enum takes only its literals
+  await retell.createAgent({ voice_id: 'v', response_engine: { type: 'gpt' } });
+  // @ts-expect-error a nested required member (response_engine.type) is a compile error
+  await retell.createAgent({ voice_id: 'v', response_engine: { llm_id: 'llm_1' } });
+  // @ts-expect-error a closed nested object refuses an unknown key
+  await retell.createAgent({ voice_id: 'v', response_engine: { type: 'retell-llm', llm: 'llm_1' } });
+  // @ts-expect-error a fixed-length list is a tuple: `[lower, upper]`
+  await retell.listCalls({ filter: { start_timestamp: { type: 'range', op: 'bt', value: [1, 2, 3] } } });
+  // @ts-expect-error a top-level enum takes only its literals
+  await retell.listCalls({ sort_order: 'newest' });
 }

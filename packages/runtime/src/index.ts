@@ -81,3 +81,5 @@ export { e164Format, dateTimeFormat, dateFormat, uriFormat, emailFormat, uuidFor
 export { checkArgs } from './arg-rules.js';
 export { toRe2Syntax, usePatternEngine, type CompiledPattern, type PatternEngine } from './pattern-engine.js';
 export type { ArgsRule, ValueRule, StringRule, NumberRule, BooleanRule, ArrayRule, ObjectRule, UnionRule, StringFormat, RuleChecks } from './arg-rules.js';
+/** Parameter types derived from the argument rules (generated clients state each parameter once). */
+export type { ArgsOf, RuleValue } from './rule-types.js';

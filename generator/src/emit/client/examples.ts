@@ -1,7 +1,13 @@
 import type { Example, Func, Provider } from '../../model.js';
 import { CodeReference, tsObjectKey, tsString } from '../escape/ts.js';
+import { docLine } from '../escape/jsdoc.js';
+import { AsConst, Documented, TypedAs } from './documented-rules.js';
 
-/** A JavaScript literal for an example value, laid out for reading; a CodeReference prints as its identifier. */
+/**
+ * A JavaScript literal for an example value, laid out for reading; a CodeReference prints as its
+ * identifier, a Documented property value as its value with the doc comment before the key, and
+ * an AsConst or TypedAs value with its `as`.
+ */
 export function jsLiteral(value: unknown, indent = '', width = 60): string {
   if (value instanceof CodeReference) return value.identifier;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
@@ -11,11 +17,22 @@ export function jsLiteral(value: unknown, indent = '', width = 60): string {
     const items = value.map((v) => jsLiteral(v, inner, width));
     return fitsOnOneLine(items, 2, width) ? `[${items.join(', ')}]` : `[\n${items.map((i) => `${inner}${i}`).join(',\n')},\n${indent}]`;
   }
+  if (value instanceof AsConst) return `${jsLiteral(value.value, indent, width)} as const`;
+  if (value instanceof TypedAs) return `${jsLiteral(value.value, indent, width)} as ${value.type}`;
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return '{}';
-  const parts = entries.map(([k, v]) => `${tsObjectKey(k)}: ${jsLiteral(v, inner, width)}`);
-  return fitsOnOneLine(parts, 4, width) ? `{ ${parts.join(', ')} }` : `{\n${parts.map((p) => `${inner}${p}`).join(',\n')},\n${indent}}`;
+  let documentedKeys = false;
+  const parts = entries.map(([k, v]) => {
+    if (!(v instanceof Documented)) return `${tsObjectKey(k)}: ${jsLiteral(v, inner, width)}`;
+    documentedKeys = true;
+    return `${documented(v.doc)}${tsObjectKey(k)}: ${jsLiteral(v.value, inner, width)}`;
+  });
+  // A documented property starts its own line (a declaration file keeps the comment only there).
+  return !documentedKeys && fitsOnOneLine(parts, 4, width) ? `{ ${parts.join(', ')} }` : `{\n${parts.map((p) => `${inner}${p}`).join(',\n')},\n${indent}}`;
 }
+
+/** A doc comment on the line of the key it documents. */
+const documented = (doc: string) => `${docLine(doc).trimEnd()} `;
 
 /**
  * Whether `parts` joined by ", " inside brackets of `brackets` characters make one line of at

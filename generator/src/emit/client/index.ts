@@ -13,6 +13,7 @@ import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
 import { CodeReference, tsString } from '../escape/ts.js';
 import { groupMembers, groupUnions } from './group-types.js';
 import { hoistRepeated } from './shared-rules.js';
+import { AsConst, TypedAs, documentedArgs, parameterDoc } from './documented-rules.js';
 import { firstSentence } from '../../shared/sentences.js';
 
 export const clientRoot = (provider: Provider) => `packages/clients/${provider.id}`;
@@ -25,10 +26,30 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 const paramsType = (func: Func) => `${func.names.tsType}Params`;
 const responseType = (func: Func) => `${func.names.tsType}Response`;
 const itemType = (func: Func) => `${func.names.tsType}Item`;
+/**
+ * The modules functions.ts and client.ts read by namespace (`T.SendSmsResponse`, `F.sendSms`),
+ * so neither lists every name it uses. Capitals: a function's camel-cased name never is one.
+ */
+const TYPES = 'T';
+const FUNCTIONS = 'F';
 /** Exported name of a function's OperationSpec in its client package; other emitters import it by this name. */
 export const operationConst = (func: Func) => `${func.names.tsMethod}Operation`;
 const hasRequired = (func: Func) => func.parameters.some((p) => p.required) || func.requiredGroups.length > 0;
-const paramsArg = (func: Func) => `params: ${paramsType(func)}${hasRequired(func) ? '' : ' = {}'}`;
+/** Which generated module a reference is written in: a derived parameter type is local to functions.ts. */
+type Module = 'functions' | 'client';
+const paramsRef = (func: Func, module: Module) =>
+  !derivesParams(func) ? `${TYPES}.${paramsType(func)}` : module === 'functions' ? paramsType(func) : `${FUNCTIONS}.${paramsType(func)}`;
+const paramsArg = (func: Func, module: Module) => `params: ${paramsRef(func, module)}${hasRequired(func) ? '' : ' = {}'}`;
+const responseRef = (func: Func) => `${TYPES}.${responseType(func)}`;
+
+/**
+ * Whether a function's parameter type is derived from its argument rule (`ArgsOf` in the
+ * runtime) rather than written out: each parameter is then stated once, in the rule with its doc.
+ * Required groups (unions) and old parameter names (optional although required) are more than
+ * the rule says, so those functions keep a written type, as does a function without parameters.
+ */
+const derivesParams = (func: Func): func is HttpFunc =>
+  isHttp(func) && func.parameters.length > 0 && func.requiredGroups.length === 0 && func.parameters.every((p) => p.renamedFrom.length === 0);
 
 const clientSplit: ProviderSplit<null> = { provider: (provider) => emitProvider(provider), summary: () => null, index: () => [] };
 
@@ -94,7 +115,7 @@ function groupedParamsType(func: Func): string {
   const members = func.parameters
     .filter((p) => !grouped.has(p.name))
     .map((p) => {
-      const description = [p.schema.description, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
+      const description = parameterDoc(p);
       const optional = !p.required || p.renamedFrom.length > 0;
       return `  ${doc(description).replace(/\n$/, '\n  ')}${p.name}${optional ? '?' : ''}: ${valueType(p.schema, '  ')};`;
     });
@@ -109,6 +130,23 @@ function groupedParamsType(func: Func): string {
   ].join('\n\n');
 }
 
+/** A function's parameter type written out member by member, for the functions whose type is not derived from their rule. */
+function writtenParamsType(func: Func): string {
+  if (func.requiredGroups.length > 0) return groupedParamsType(func);
+  const members = func.parameters.map((p) => {
+    // A required parameter with an old name may be given under either: the runtime says which is missing.
+    const optional = !p.required || p.renamedFrom.length > 0;
+    return `  ${doc(parameterDoc(p)).replace(/\n$/, '\n  ')}${p.name}${optional ? '?' : ''}: ${valueType(p.schema, '  ')};`;
+  });
+  members.push(...oldParameterMembers(func.parameters));
+  return `${paramsDoc(func)}\nexport interface ${paramsType(func)} ${members.length > 0 ? `{\n${members.join('\n')}\n}` : '{}'}`;
+}
+
+/** "Arguments of `getCall`", with the title where it says more than the name (`apiGet`: "Call a Retell GET Endpoint"). */
+const paramsDoc = (func: Func) => `/** Arguments of \`${func.names.tsMethod}\`${restatesName(func) ? '' : ` (${commentSafe(oneLine(func.title))})`}. */`;
+/** Whether a function's title is its name in words ("Get Call" for `getCall`). */
+const restatesName = (func: Func) => func.title.toLowerCase().replace(/[^a-z0-9]/g, '') === func.names.tsMethod.toLowerCase();
+
 /** Each old parameter name, typed like the new one and marked deprecated with what to use instead. */
 function oldParameterMembers(parameters: Func['parameters']): string[] {
   return parameters.flatMap((p) =>
@@ -119,22 +157,12 @@ function oldParameterMembers(parameters: Func['parameters']): string[] {
 function typesFile(provider: Provider): string[] {
   const statements: string[] = [];
   for (const func of provider.functions) {
-    const members = func.parameters.map((p) => {
-      const description = [p.schema.description, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
-      // A required parameter with an old name may be given under either: the runtime says which is missing.
-      const optional = !p.required || p.renamedFrom.length > 0;
-      return `  ${doc(description).replace(/\n$/, '\n  ')}${p.name}${optional ? '?' : ''}: ${valueType(p.schema, '  ')};`;
-    });
-    members.push(...oldParameterMembers(func.parameters));
-    if (func.requiredGroups.length > 0) {
-      statements.push(groupedParamsType(func));
-    } else {
-      statements.push(`/** Arguments of \`${func.names.tsMethod}\` (${commentSafe(oneLine(func.title))}). */\nexport interface ${paramsType(func)} {\n${members.join('\n')}\n}`);
-    }
+    // A derived parameter type is declared in functions.ts, next to the rule it is read from.
+    if (!derivesParams(func)) statements.push(writtenParamsType(func));
     const items = isHttp(func) ? itemsSchema(func) : null;
     // The page's items print as the item type, declared once below.
     const named = new Map<object, string>(items ? [[items, itemType(func)]] : []);
-    statements.push(`/** What \`${func.names.tsMethod}\` resolves to. */\nexport type ${responseType(func)} = ${func.responseSchema ? jsonSchemaType(func.responseSchema, '', named) : 'null'};`);
+    statements.push(`/** Result of \`${func.names.tsMethod}\`. */\nexport type ${responseType(func)} = ${func.responseSchema ? jsonSchemaType(func.responseSchema, '', named) : 'null'};`);
     if (items) statements.push(`/** One item of \`${func.names.tsMethod}\`'s pages. */\nexport type ${itemType(func)} = ${jsonSchemaType(items as Record<string, unknown>)};`);
   }
   return statements;
@@ -158,7 +186,7 @@ function tsdoc(provider: Provider, func: Func): string {
  * most callers hover, so the package does not carry every function's documentation twice.
  */
 function standaloneDoc(provider: Provider, func: Func): string {
-  const pointer = `Standalone form of {@link ${provider.className}.${func.names.tsMethod}}; \`core\` from \`createCore()\`.`;
+  const pointer = `As {@link ${provider.className}.${func.names.tsMethod}}, on a \`core\` from \`createCore()\`.`;
   // The common case fits one line; a reason or a deprecation keeps its own paragraph.
   if (func.binding.kind !== 'unavailable' && !func.deprecated) return doc(`${firstSentence(func.description)} ${pointer}`).trimEnd();
   const lines = [firstSentence(func.description), ''];
@@ -172,7 +200,6 @@ function standaloneDoc(provider: Provider, func: Func): string {
 interface FunctionPiece {
   runtimeValues: string[];
   runtimeTypes: string[];
-  typeNames: string[];
   statements: string[];
 }
 
@@ -187,18 +214,20 @@ function functionsFile(provider: Provider): string[] {
   const http = provider.functions.filter(isHttp);
   const specs = new Map(http.map((func) => [func, operationSpec(func)]));
   // `rule_1`: camel-cased function names never hold an underscore, so a hoisted rule cannot take a function's name.
-  const shared = hoistRepeated(Object.fromEntries(http.map((func) => [func.name, specs.get(func)!.args])), 'rule_');
+  const args = (func: HttpFunc) => (derivesParams(func) ? documentedArgs(func.parameters, specs.get(func)!.args) : specs.get(func)!.args);
+  const shared = hoistRepeated(Object.fromEntries(http.map((func) => [func.name, args(func)])), 'rule_');
   const sharedArgs = shared.value as Record<string, unknown>;
   const pieces = provider.functions.map((func) => (isHttp(func) ? httpPiece(provider, func, specs.get(func)!, sharedArgs[func.name]) : unavailablePiece(provider, func)));
   const unique = (names: string[]) => [...new Set(names)];
   const runtimeValues = unique(pieces.flatMap((p) => p.runtimeValues));
-  const runtimeTypes = unique(['Core', 'RequestOptions', ...pieces.flatMap((p) => p.runtimeTypes), ...(shared.declarations.length > 0 ? ['ValueRule'] : [])]);
+  const runtimeTypes = unique(['Core', 'RequestOptions', ...pieces.flatMap((p) => p.runtimeTypes)]);
   return [
     runtimeValues.length > 0
       ? `import { ${[...runtimeValues, ...runtimeTypes.map((t) => `type ${t}`)].join(', ')} } from '@switchboard/runtime';`
       : `import type { ${runtimeTypes.join(', ')} } from '@switchboard/runtime';`,
-    `import type { ${pieces.flatMap((p) => p.typeNames).join(', ')} } from './types.js';`,
-    ...shared.declarations.map((d) => `const ${d.name}: ValueRule = ${jsLiteral(d.value, '', 160)};`),
+    `import type * as ${TYPES} from './types.js';`,
+    // `as const`: the derived parameter types read the rules' literal types.
+    ...shared.declarations.map((d) => `const ${d.name} = ${jsLiteral(d.value, '', 160)} as const;`),
     ...pieces.flatMap((p) => p.statements),
   ];
 }
@@ -208,10 +237,9 @@ function unavailablePiece(provider: Provider, func: Func): FunctionPiece {
   return {
     runtimeValues: func.renamedFrom.length > 0 ? ['warnDeprecatedOnce'] : [],
     runtimeTypes: ['UnavailableOperationSpec'],
-    typeNames: [paramsType(func), responseType(func)],
     statements: [
       `export const ${operationConst(func)}: UnavailableOperationSpec = ${jsLiteral({ id: func.names.qualified, unavailable: { reason: func.binding.reason, alternative: func.binding.alternative } }, '', 160)};`,
-      `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
+      `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): Promise<${responseRef(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
       ...oldStandaloneFunctions(provider, func),
     ],
   };
@@ -221,24 +249,37 @@ function httpPiece(provider: Provider, func: HttpFunc, fullSpec: ReturnType<type
   const items = func.binding.pagination && itemsSchema(func) ? itemType(func) : null;
   const { args: _unshared, ...spec } = fullSpec;
   const { parts, imports: partImports } = operationParts(func);
+  const derived = derivesParams(func);
   const statements = [
-    `export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args, ...(parts ? { parts } : {}) }, '', 160)};`,
-    `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
+    ...(derived
+      ? // The rule stays in the operation, `as const`, so the parameter type can be read from it and the
+        // built operation is the same object as before; `satisfies` checks the literal and keeps its
+        // type. The parts are given their declared type: the declaration file cannot name the
+        // inferred types of the runtime's check functions.
+        [
+          `export const ${operationConst(func)} = ${jsLiteral({ ...spec, args: new AsConst(args), ...(parts ? { parts: namedParts(parts) } : {}) }, '', 160)} satisfies OperationSpec;\n${paramsDoc(func)}\nexport interface ${paramsType(func)} extends ArgsOf<typeof ${operationConst(func)}.args> {}`,
+        ]
+      : [`export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args, ...(parts ? { parts } : {}) }, '', 160)};`]),
+    `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): Promise<${responseRef(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
     ...oldStandaloneFunctions(provider, func),
   ];
   if (items) {
     statements.push(
-      `/** Every item of every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Items(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${items}> {\n  return itemsOf(core, ${operationConst(func)}, params, options);\n}`,
-      `/** Every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Pages(core: Core, ${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${responseType(func)}> {\n  return pagesOf(core, ${operationConst(func)}, params, options);\n}`,
+      `/** Every item of every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Items(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): AsyncIterable<${TYPES}.${items}> {\n  return itemsOf(core, ${operationConst(func)}, params, options);\n}`,
+      `/** Every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Pages(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): AsyncIterable<${responseRef(func)}> {\n  return pagesOf(core, ${operationConst(func)}, params, options);\n}`,
     );
   }
   return {
     runtimeValues: [...partImports, ...(items ? ['itemsOf', 'pagesOf'] : []), ...(func.renamedFrom.length > 0 ? ['warnDeprecatedOnce'] : [])],
-    runtimeTypes: ['OperationSpec'],
-    typeNames: [paramsType(func), responseType(func), ...(items ? [items] : [])],
+    runtimeTypes: ['OperationSpec', ...(derived ? ['ArgsOf', ...(parts && namedParts(parts) instanceof TypedAs ? ['OperationParts'] : [])] : [])],
     statements,
   };
 }
+
+/** Parts whose values declaration files can name as they are: functions declared as such, and format rules. */
+const NAMEABLE_PARTS = new Set(['path', 'pairs', 'formats']);
+/** An operation's parts, given their declared type where a declaration file could not name the inferred one (the rule checks, the transforms). */
+const namedParts = (parts: Record<string, unknown>) => (Object.keys(parts).every((key) => NAMEABLE_PARTS.has(key)) ? parts : new TypedAs(parts, 'OperationParts'));
 
 /** What an old function name says: deprecated, what to use instead, and when it goes. */
 const renamedDoc = (provider: Provider, func: Func, old: Func['renamedFrom'][number]) =>
@@ -252,7 +293,7 @@ const renamedWarning = (func: Func, old: Func['renamedFrom'][number]) =>
 function oldStandaloneFunctions(provider: Provider, func: Func): string[] {
   return func.renamedFrom.map(
     (old) =>
-      `${renamedDoc(provider, func, old)}\nexport function ${old.names.tsMethod}(core: Core, ${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n  warnDeprecatedOnce(${tsString(old.names.qualified)}, ${renamedWarning(func, old)});\n  return ${func.names.tsMethod}(core, params, options);\n}`,
+      `${renamedDoc(provider, func, old)}\nexport function ${old.names.tsMethod}(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): Promise<${responseRef(func)}> {\n  warnDeprecatedOnce(${tsString(old.names.qualified)}, ${renamedWarning(func, old)});\n  return ${func.names.tsMethod}(core, params, options);\n}`,
   );
 }
 
@@ -262,19 +303,21 @@ function pagedNames(func: Func): string[] {
 
 const oldNames = (func: Func) => func.renamedFrom.map((old) => old.names.tsMethod);
 
+/**
+ * The client class: one method per function, calling the standalone function with the client's
+ * core. A method's return type is the standalone function's (inferred, so it is written once).
+ */
 function clientFile(provider: Provider): string[] {
   const cls = provider.className;
-  const functionNames = provider.functions.flatMap((func) => [func.names.tsMethod, ...oldNames(func), ...pagedNames(func)]);
-  const typeNames = provider.functions.flatMap((f) => [paramsType(f), responseType(f), ...(pagedNames(f).length ? [itemType(f)] : [])]);
   const methods = provider.functions.flatMap((func) => {
-    const out = [`  ${tsdoc(provider, func).replace(/\n/g, '\n  ')}\n  ${func.names.tsMethod}(${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n    return ${func.names.tsMethod}(this.core, params, options);\n  }`];
+    const out = [`  ${tsdoc(provider, func).replace(/\n/g, '\n  ')}\n  ${func.names.tsMethod}(${paramsArg(func, 'client')}, options?: RequestOptions) {\n    return ${FUNCTIONS}.${func.names.tsMethod}(this.core, params, options);\n  }`];
     for (const renamed of func.renamedFrom) {
-      out.push(`  ${renamedDoc(provider, func, renamed).replace(/\n/g, '\n  ')}\n  ${renamed.names.tsMethod}(${paramsArg(func)}, options?: RequestOptions): Promise<${responseType(func)}> {\n    return ${renamed.names.tsMethod}(this.core, params, options);\n  }`);
+      out.push(`  ${renamedDoc(provider, func, renamed).replace(/\n/g, '\n  ')}\n  ${renamed.names.tsMethod}(${paramsArg(func, 'client')}, options?: RequestOptions) {\n    return ${FUNCTIONS}.${renamed.names.tsMethod}(this.core, params, options);\n  }`);
     }
     if (pagedNames(func).length) {
       out.push(
-        `  /** Every item of every page of \`${func.names.tsMethod}\`: \`for await (const item of client.${func.names.tsMethod}Items({...}))\`. */\n  ${func.names.tsMethod}Items(${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${itemType(func)}> {\n    return ${func.names.tsMethod}Items(this.core, params, options);\n  }`,
-        `  /** Every page of \`${func.names.tsMethod}\`. */\n  ${func.names.tsMethod}Pages(${paramsArg(func)}, options?: RequestOptions): AsyncIterable<${responseType(func)}> {\n    return ${func.names.tsMethod}Pages(this.core, params, options);\n  }`,
+        `  /** Every item of every page of \`${func.names.tsMethod}\`: \`for await (const item of client.${func.names.tsMethod}Items({...}))\`. */\n  ${func.names.tsMethod}Items(${paramsArg(func, 'client')}, options?: RequestOptions) {\n    return ${FUNCTIONS}.${func.names.tsMethod}Items(this.core, params, options);\n  }`,
+        `  /** Every page of \`${func.names.tsMethod}\`. */\n  ${func.names.tsMethod}Pages(${paramsArg(func, 'client')}, options?: RequestOptions) {\n    return ${FUNCTIONS}.${func.names.tsMethod}Pages(this.core, params, options);\n  }`,
       );
     }
     return out;
@@ -282,8 +325,8 @@ function clientFile(provider: Provider): string[] {
   return [
     `import { Core, type RequestOptions } from '@switchboard/runtime';`,
     `import { provider, type ${cls}Options } from './provider.js';`,
-    `import type { ${typeNames.join(', ')} } from './types.js';`,
-    `import { ${functionNames.join(', ')} } from './functions.js';`,
+    `import type * as ${TYPES} from './types.js';`,
+    `import * as ${FUNCTIONS} from './functions.js';`,
     `${docBlock([`${provider.name} client. ${provider.description}`, '', `Credentials come from the options or from ${provider.fields.map((f) => f.env).join(', ')}.`, ...(provider.functions.some((f) => f.examples.length > 0) ? ['', '@example', '```ts', ...tsClientSetup(provider).split('\n'), '```'] : [])])}\nexport class ${cls} {\n  /** The runtime doing the HTTP work; shared with the standalone functions. */\n  readonly core: Core;\n\n  constructor(options: ${cls}Options = {}) {\n    this.core = new Core(provider, options);\n  }\n\n  /** A client with some options changed, e.g. another account: \`client.withOptions({ account: 'work' })\`. */\n  withOptions(options: Partial<${cls}Options>): ${cls} {\n    const derived = Object.create(${cls}.prototype) as { core: Core };\n    derived.core = this.core.withOptions(options);\n    return derived as ${cls};\n  }\n\n${methods.join('\n\n')}\n}`,
   ];
 }
@@ -293,6 +336,8 @@ function indexFile(provider: Provider): string[] {
     `export { ${provider.className} } from './client.js';`,
     `export { provider, createCore, type ${provider.className}Options } from './provider.js';`,
     `export type * from './types.js';`,
+    // The parameter types derived from the rules are declared next to them.
+    ...(provider.functions.some(derivesParams) ? [`export type * from './functions.js';`] : []),
     // Named, not `export *`: a name here wins over the runtime's `export *` below.
     `export { ${provider.functions.flatMap((func) => [func.names.tsMethod, ...oldNames(func), ...pagedNames(func), operationConst(func)]).join(', ')} } from './functions.js';`,
     // Error classes and option types, so users need no second import to catch a RateLimitError.

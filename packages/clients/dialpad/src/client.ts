@@ -2,8 +2,8 @@
 
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type DialpadOptions } from './provider.js';
-import type { GetCallParams, GetCallResponse, GetCurrentUserParams, GetCurrentUserResponse, GetUserParams, GetUserResponse, ListCallsParams, ListCallsResponse, ListCallsItem, ListSmsParams, ListSmsResponse, ListUsersParams, ListUsersResponse, ListUsersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getCall, getCurrentUser, getUser, listCalls, listCallsItems, listCallsPages, listSms, listUsers, listUsersItems, listUsersPages, sendSms } from './functions.js';
+import type * as T from './types.js';
+import * as F from './functions.js';
 /**
  * Dialpad client. Dialpad cloud phone system: call history, SMS sending and company users, through the Dialpad API v2. Some calls need a particular kind of API key: listing calls needs a company-admin key, the current-user lookup a user-level key.
  *
@@ -41,8 +41,8 @@ export class Dialpad {
    * const result = await dialpad.getCall({ id: 6342343299702784 });
    * ```
    */
-  getCall(params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
-    return getCall(this.core, params, options);
+  getCall(params: F.GetCallParams, options?: RequestOptions) {
+    return F.getCall(this.core, params, options);
   }
 
   /**
@@ -55,8 +55,8 @@ export class Dialpad {
    * const result = await dialpad.getCurrentUser({});
    * ```
    */
-  getCurrentUser(params: GetCurrentUserParams = {}, options?: RequestOptions): Promise<GetCurrentUserResponse> {
-    return getCurrentUser(this.core, params, options);
+  getCurrentUser(params: T.GetCurrentUserParams = {}, options?: RequestOptions) {
+    return F.getCurrentUser(this.core, params, options);
   }
 
   /**
@@ -69,8 +69,8 @@ export class Dialpad {
    * const result = await dialpad.getUser({ id: "5835806903417907" });
    * ```
    */
-  getUser(params: GetUserParams, options?: RequestOptions): Promise<GetUserResponse> {
-    return getUser(this.core, params, options);
+  getUser(params: F.GetUserParams, options?: RequestOptions) {
+    return F.getUser(this.core, params, options);
   }
 
   /**
@@ -83,18 +83,18 @@ export class Dialpad {
    * const result = await dialpad.listCalls({ startTime: 1795132800, endTime: 1795219200 });
    * ```
    */
-  listCalls(params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
-    return listCalls(this.core, params, options);
+  listCalls(params: F.ListCallsParams = {}, options?: RequestOptions) {
+    return F.listCalls(this.core, params, options);
   }
 
   /** Every item of every page of `listCalls`: `for await (const item of client.listCallsItems({...}))`. */
-  listCallsItems(params: ListCallsParams = {}, options?: RequestOptions): AsyncIterable<ListCallsItem> {
-    return listCallsItems(this.core, params, options);
+  listCallsItems(params: F.ListCallsParams = {}, options?: RequestOptions) {
+    return F.listCallsItems(this.core, params, options);
   }
 
   /** Every page of `listCalls`. */
-  listCallsPages(params: ListCallsParams = {}, options?: RequestOptions): AsyncIterable<ListCallsResponse> {
-    return listCallsPages(this.core, params, options);
+  listCallsPages(params: F.ListCallsParams = {}, options?: RequestOptions) {
+    return F.listCallsPages(this.core, params, options);
   }
 
   /**
@@ -104,8 +104,8 @@ export class Dialpad {
    *
    * Read, idempotent.
    */
-  listSms(params: ListSmsParams = {}, options?: RequestOptions): Promise<ListSmsResponse> {
-    return listSms(this.core, params, options);
+  listSms(params: T.ListSmsParams = {}, options?: RequestOptions) {
+    return F.listSms(this.core, params, options);
   }
 
   /**
@@ -118,18 +118,18 @@ export class Dialpad {
    * const result = await dialpad.listUsers({ state: "active" });
    * ```
    */
-  listUsers(params: ListUsersParams = {}, options?: RequestOptions): Promise<ListUsersResponse> {
-    return listUsers(this.core, params, options);
+  listUsers(params: F.ListUsersParams = {}, options?: RequestOptions) {
+    return F.listUsers(this.core, params, options);
   }
 
   /** Every item of every page of `listUsers`: `for await (const item of client.listUsersItems({...}))`. */
-  listUsersItems(params: ListUsersParams = {}, options?: RequestOptions): AsyncIterable<ListUsersItem> {
-    return listUsersItems(this.core, params, options);
+  listUsersItems(params: F.ListUsersParams = {}, options?: RequestOptions) {
+    return F.listUsersItems(this.core, params, options);
   }
 
   /** Every page of `listUsers`. */
-  listUsersPages(params: ListUsersParams = {}, options?: RequestOptions): AsyncIterable<ListUsersResponse> {
-    return listUsersPages(this.core, params, options);
+  listUsersPages(params: F.ListUsersParams = {}, options?: RequestOptions) {
+    return F.listUsersPages(this.core, params, options);
   }
 
   /**
@@ -146,7 +146,7 @@ export class Dialpad {
    * });
    * ```
    */
-  sendSms(params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
-    return sendSms(this.core, params, options);
+  sendSms(params: T.SendSmsParams, options?: RequestOptions) {
+    return F.sendSms(this.core, params, options);
   }
 }

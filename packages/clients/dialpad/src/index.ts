@@ -3,5 +3,6 @@
 export { Dialpad } from './client.js';
 export { provider, createCore, type DialpadOptions } from './provider.js';
 export type * from './types.js';
+export type * from './functions.js';
 export { getCall, getCallOperation, getCurrentUser, getCurrentUserOperation, getUser, getUserOperation, listCalls, listCallsItems, listCallsPages, listCallsOperation, listSms, listSmsOperation, listUsers, listUsersItems, listUsersPages, listUsersOperation, sendSms, sendSmsOperation } from './functions.js';
 export * from '@switchboard/runtime';

@@ -2,8 +2,8 @@
 
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type MailgunOptions } from './provider.js';
-import type { AddBounceParams, AddBounceResponse, DeleteBounceParams, DeleteBounceResponse, GetBounceParams, GetBounceResponse, GetDomainParams, GetDomainResponse, ListBouncesParams, ListBouncesResponse, ListBouncesItem, ListDomainsParams, ListDomainsResponse, ListDomainsItem, ListEventsParams, ListEventsResponse, ListEventsItem, SendMessageParams, SendMessageResponse } from './types.js';
-import { addBounce, deleteBounce, getBounce, getDomain, listBounces, listBouncesItems, listBouncesPages, listDomains, listDomainsItems, listDomainsPages, listEvents, listEventsItems, listEventsPages, sendMessage } from './functions.js';
+import type * as T from './types.js';
+import * as F from './functions.js';
 /**
  * Mailgun client. Mailgun transactional email: send messages assembled from their parts, read the event log of a sending domain, list and inspect the account's domains with their DNS records, and manage the bounce suppression list, through the Mailgun REST API (v3 and v4 domains). Accounts live in the US or the EU region; each has its own API host and data never leaves it.
  *
@@ -45,8 +45,8 @@ export class Mailgun {
    * });
    * ```
    */
-  addBounce(params: AddBounceParams, options?: RequestOptions): Promise<AddBounceResponse> {
-    return addBounce(this.core, params, options);
+  addBounce(params: F.AddBounceParams, options?: RequestOptions) {
+    return F.addBounce(this.core, params, options);
   }
 
   /**
@@ -59,8 +59,8 @@ export class Mailgun {
    * const result = await mailgun.deleteBounce({ address: "foo@bar.com" });
    * ```
    */
-  deleteBounce(params: DeleteBounceParams, options?: RequestOptions): Promise<DeleteBounceResponse> {
-    return deleteBounce(this.core, params, options);
+  deleteBounce(params: F.DeleteBounceParams, options?: RequestOptions) {
+    return F.deleteBounce(this.core, params, options);
   }
 
   /**
@@ -73,8 +73,8 @@ export class Mailgun {
    * const result = await mailgun.getBounce({ address: "foo@bar.com" });
    * ```
    */
-  getBounce(params: GetBounceParams, options?: RequestOptions): Promise<GetBounceResponse> {
-    return getBounce(this.core, params, options);
+  getBounce(params: F.GetBounceParams, options?: RequestOptions) {
+    return F.getBounce(this.core, params, options);
   }
 
   /**
@@ -87,8 +87,8 @@ export class Mailgun {
    * const result = await mailgun.getDomain({ name: "mg.example.com" });
    * ```
    */
-  getDomain(params: GetDomainParams, options?: RequestOptions): Promise<GetDomainResponse> {
-    return getDomain(this.core, params, options);
+  getDomain(params: F.GetDomainParams, options?: RequestOptions) {
+    return F.getDomain(this.core, params, options);
   }
 
   /**
@@ -101,18 +101,18 @@ export class Mailgun {
    * const result = await mailgun.listBounces({ limit: 2 });
    * ```
    */
-  listBounces(params: ListBouncesParams = {}, options?: RequestOptions): Promise<ListBouncesResponse> {
-    return listBounces(this.core, params, options);
+  listBounces(params: F.ListBouncesParams = {}, options?: RequestOptions) {
+    return F.listBounces(this.core, params, options);
   }
 
   /** Every item of every page of `listBounces`: `for await (const item of client.listBouncesItems({...}))`. */
-  listBouncesItems(params: ListBouncesParams = {}, options?: RequestOptions): AsyncIterable<ListBouncesItem> {
-    return listBouncesItems(this.core, params, options);
+  listBouncesItems(params: F.ListBouncesParams = {}, options?: RequestOptions) {
+    return F.listBouncesItems(this.core, params, options);
   }
 
   /** Every page of `listBounces`. */
-  listBouncesPages(params: ListBouncesParams = {}, options?: RequestOptions): AsyncIterable<ListBouncesResponse> {
-    return listBouncesPages(this.core, params, options);
+  listBouncesPages(params: F.ListBouncesParams = {}, options?: RequestOptions) {
+    return F.listBouncesPages(this.core, params, options);
   }
 
   /**
@@ -125,18 +125,18 @@ export class Mailgun {
    * const result = await mailgun.listDomains({ limit: 10 });
    * ```
    */
-  listDomains(params: ListDomainsParams = {}, options?: RequestOptions): Promise<ListDomainsResponse> {
-    return listDomains(this.core, params, options);
+  listDomains(params: F.ListDomainsParams = {}, options?: RequestOptions) {
+    return F.listDomains(this.core, params, options);
   }
 
   /** Every item of every page of `listDomains`: `for await (const item of client.listDomainsItems({...}))`. */
-  listDomainsItems(params: ListDomainsParams = {}, options?: RequestOptions): AsyncIterable<ListDomainsItem> {
-    return listDomainsItems(this.core, params, options);
+  listDomainsItems(params: F.ListDomainsParams = {}, options?: RequestOptions) {
+    return F.listDomainsItems(this.core, params, options);
   }
 
   /** Every page of `listDomains`. */
-  listDomainsPages(params: ListDomainsParams = {}, options?: RequestOptions): AsyncIterable<ListDomainsResponse> {
-    return listDomainsPages(this.core, params, options);
+  listDomainsPages(params: F.ListDomainsParams = {}, options?: RequestOptions) {
+    return F.listDomainsPages(this.core, params, options);
   }
 
   /**
@@ -154,18 +154,18 @@ export class Mailgun {
    * });
    * ```
    */
-  listEvents(params: ListEventsParams = {}, options?: RequestOptions): Promise<ListEventsResponse> {
-    return listEvents(this.core, params, options);
+  listEvents(params: F.ListEventsParams = {}, options?: RequestOptions) {
+    return F.listEvents(this.core, params, options);
   }
 
   /** Every item of every page of `listEvents`: `for await (const item of client.listEventsItems({...}))`. */
-  listEventsItems(params: ListEventsParams = {}, options?: RequestOptions): AsyncIterable<ListEventsItem> {
-    return listEventsItems(this.core, params, options);
+  listEventsItems(params: F.ListEventsParams = {}, options?: RequestOptions) {
+    return F.listEventsItems(this.core, params, options);
   }
 
   /** Every page of `listEvents`. */
-  listEventsPages(params: ListEventsParams = {}, options?: RequestOptions): AsyncIterable<ListEventsResponse> {
-    return listEventsPages(this.core, params, options);
+  listEventsPages(params: F.ListEventsParams = {}, options?: RequestOptions) {
+    return F.listEventsPages(this.core, params, options);
   }
 
   /**
@@ -183,7 +183,7 @@ export class Mailgun {
    * });
    * ```
    */
-  sendMessage(params: SendMessageParams, options?: RequestOptions): Promise<SendMessageResponse> {
-    return sendMessage(this.core, params, options);
+  sendMessage(params: T.SendMessageParams, options?: RequestOptions) {
+    return F.sendMessage(this.core, params, options);
   }
 }

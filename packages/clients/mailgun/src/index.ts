@@ -3,5 +3,6 @@
 export { Mailgun } from './client.js';
 export { provider, createCore, type MailgunOptions } from './provider.js';
 export type * from './types.js';
+export type * from './functions.js';
 export { addBounce, addBounceOperation, deleteBounce, deleteBounceOperation, getBounce, getBounceOperation, getDomain, getDomainOperation, listBounces, listBouncesItems, listBouncesPages, listBouncesOperation, listDomains, listDomainsItems, listDomainsPages, listDomainsOperation, listEvents, listEventsItems, listEventsPages, listEventsOperation, sendMessage, sendMessageOperation } from './functions.js';
 export * from '@switchboard/runtime';

@@ -2,8 +2,8 @@
 
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type PlivoOptions } from './provider.js';
-import type { GetCallParams, GetCallResponse, GetNumberParams, GetNumberResponse, ListApplicationsParams, ListApplicationsResponse, ListApplicationsItem, ListCallsParams, ListCallsResponse, ListCallsItem, ListMessagesParams, ListMessagesResponse, ListMessagesItem, ListNumbersParams, ListNumbersResponse, ListNumbersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getCall, getNumber, listApplications, listApplicationsItems, listApplicationsPages, listCalls, listCallsItems, listCallsPages, listMessages, listMessagesItems, listMessagesPages, listNumbers, listNumbersItems, listNumbersPages, sendSms } from './functions.js';
+import type * as T from './types.js';
+import * as F from './functions.js';
 /**
  * Plivo client. Plivo cloud communications: SMS/MMS messages, phone numbers on the account, voice call detail records and voice applications, through the Plivo REST API v1.
  *
@@ -41,8 +41,8 @@ export class Plivo {
    * const result = await plivo.getCall({ call_id: "9b7e3c1f-4a2d-4c8e-bf41-6d0a2e5f8c17" });
    * ```
    */
-  getCall(params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
-    return getCall(this.core, params, options);
+  getCall(params: F.GetCallParams, options?: RequestOptions) {
+    return F.getCall(this.core, params, options);
   }
 
   /**
@@ -55,8 +55,8 @@ export class Plivo {
    * const result = await plivo.getNumber({ number: "+14155552671" });
    * ```
    */
-  getNumber(params: GetNumberParams, options?: RequestOptions): Promise<GetNumberResponse> {
-    return getNumber(this.core, params, options);
+  getNumber(params: F.GetNumberParams, options?: RequestOptions) {
+    return F.getNumber(this.core, params, options);
   }
 
   /**
@@ -69,18 +69,18 @@ export class Plivo {
    * const result = await plivo.listApplications({});
    * ```
    */
-  listApplications(params: ListApplicationsParams = {}, options?: RequestOptions): Promise<ListApplicationsResponse> {
-    return listApplications(this.core, params, options);
+  listApplications(params: F.ListApplicationsParams = {}, options?: RequestOptions) {
+    return F.listApplications(this.core, params, options);
   }
 
   /** Every item of every page of `listApplications`: `for await (const item of client.listApplicationsItems({...}))`. */
-  listApplicationsItems(params: ListApplicationsParams = {}, options?: RequestOptions): AsyncIterable<ListApplicationsItem> {
-    return listApplicationsItems(this.core, params, options);
+  listApplicationsItems(params: F.ListApplicationsParams = {}, options?: RequestOptions) {
+    return F.listApplicationsItems(this.core, params, options);
   }
 
   /** Every page of `listApplications`. */
-  listApplicationsPages(params: ListApplicationsParams = {}, options?: RequestOptions): AsyncIterable<ListApplicationsResponse> {
-    return listApplicationsPages(this.core, params, options);
+  listApplicationsPages(params: F.ListApplicationsParams = {}, options?: RequestOptions) {
+    return F.listApplicationsPages(this.core, params, options);
   }
 
   /**
@@ -93,18 +93,18 @@ export class Plivo {
    * const result = await plivo.listCalls({ limit: 10, call_direction: "inbound" });
    * ```
    */
-  listCalls(params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
-    return listCalls(this.core, params, options);
+  listCalls(params: F.ListCallsParams = {}, options?: RequestOptions) {
+    return F.listCalls(this.core, params, options);
   }
 
   /** Every item of every page of `listCalls`: `for await (const item of client.listCallsItems({...}))`. */
-  listCallsItems(params: ListCallsParams = {}, options?: RequestOptions): AsyncIterable<ListCallsItem> {
-    return listCallsItems(this.core, params, options);
+  listCallsItems(params: F.ListCallsParams = {}, options?: RequestOptions) {
+    return F.listCallsItems(this.core, params, options);
   }
 
   /** Every page of `listCalls`. */
-  listCallsPages(params: ListCallsParams = {}, options?: RequestOptions): AsyncIterable<ListCallsResponse> {
-    return listCallsPages(this.core, params, options);
+  listCallsPages(params: F.ListCallsParams = {}, options?: RequestOptions) {
+    return F.listCallsPages(this.core, params, options);
   }
 
   /**
@@ -117,18 +117,18 @@ export class Plivo {
    * const result = await plivo.listMessages({ limit: 10, message_direction: "outbound" });
    * ```
    */
-  listMessages(params: ListMessagesParams = {}, options?: RequestOptions): Promise<ListMessagesResponse> {
-    return listMessages(this.core, params, options);
+  listMessages(params: F.ListMessagesParams = {}, options?: RequestOptions) {
+    return F.listMessages(this.core, params, options);
   }
 
   /** Every item of every page of `listMessages`: `for await (const item of client.listMessagesItems({...}))`. */
-  listMessagesItems(params: ListMessagesParams = {}, options?: RequestOptions): AsyncIterable<ListMessagesItem> {
-    return listMessagesItems(this.core, params, options);
+  listMessagesItems(params: F.ListMessagesParams = {}, options?: RequestOptions) {
+    return F.listMessagesItems(this.core, params, options);
   }
 
   /** Every page of `listMessages`. */
-  listMessagesPages(params: ListMessagesParams = {}, options?: RequestOptions): AsyncIterable<ListMessagesResponse> {
-    return listMessagesPages(this.core, params, options);
+  listMessagesPages(params: F.ListMessagesParams = {}, options?: RequestOptions) {
+    return F.listMessagesPages(this.core, params, options);
   }
 
   /**
@@ -141,18 +141,18 @@ export class Plivo {
    * const result = await plivo.listNumbers({ limit: 20 });
    * ```
    */
-  listNumbers(params: ListNumbersParams = {}, options?: RequestOptions): Promise<ListNumbersResponse> {
-    return listNumbers(this.core, params, options);
+  listNumbers(params: F.ListNumbersParams = {}, options?: RequestOptions) {
+    return F.listNumbers(this.core, params, options);
   }
 
   /** Every item of every page of `listNumbers`: `for await (const item of client.listNumbersItems({...}))`. */
-  listNumbersItems(params: ListNumbersParams = {}, options?: RequestOptions): AsyncIterable<ListNumbersItem> {
-    return listNumbersItems(this.core, params, options);
+  listNumbersItems(params: F.ListNumbersParams = {}, options?: RequestOptions) {
+    return F.listNumbersItems(this.core, params, options);
   }
 
   /** Every page of `listNumbers`. */
-  listNumbersPages(params: ListNumbersParams = {}, options?: RequestOptions): AsyncIterable<ListNumbersResponse> {
-    return listNumbersPages(this.core, params, options);
+  listNumbersPages(params: F.ListNumbersParams = {}, options?: RequestOptions) {
+    return F.listNumbersPages(this.core, params, options);
   }
 
   /**
@@ -169,7 +169,7 @@ export class Plivo {
    * });
    * ```
    */
-  sendSms(params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
-    return sendSms(this.core, params, options);
+  sendSms(params: T.SendSmsParams, options?: RequestOptions) {
+    return F.sendSms(this.core, params, options);
   }
 }

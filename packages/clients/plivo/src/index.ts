@@ -3,5 +3,6 @@
 export { Plivo } from './client.js';
 export { provider, createCore, type PlivoOptions } from './provider.js';
 export type * from './types.js';
+export type * from './functions.js';
 export { getCall, getCallOperation, getNumber, getNumberOperation, listApplications, listApplicationsItems, listApplicationsPages, listApplicationsOperation, listCalls, listCallsItems, listCallsPages, listCallsOperation, listMessages, listMessagesItems, listMessagesPages, listMessagesOperation, listNumbers, listNumbersItems, listNumbersPages, listNumbersOperation, sendSms, sendSmsOperation } from './functions.js';
 export * from '@switchboard/runtime';

@@ -2,8 +2,8 @@
 
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type RetellOptions } from './provider.js';
-import type { ApiDeleteParams, ApiDeleteResponse, ApiGetParams, ApiGetResponse, ApiPatchParams, ApiPatchResponse, ApiPostParams, ApiPostResponse, CreateAgentParams, CreateAgentResponse, CreatePhoneCallParams, CreatePhoneCallResponse, CreateWebCallParams, CreateWebCallResponse, DeleteAgentParams, DeleteAgentResponse, DeleteCallParams, DeleteCallResponse, GetAgentParams, GetAgentResponse, GetCallParams, GetCallResponse, GetCurrentUserParams, GetCurrentUserResponse, GetLlmParams, GetLlmResponse, GetPhoneNumberParams, GetPhoneNumberResponse, GetVoiceParams, GetVoiceResponse, ListAgentsParams, ListAgentsResponse, ListAgentsItem, ListCallsParams, ListCallsResponse, ListCallsItem, ListLlmsParams, ListLlmsResponse, ListLlmsItem, ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem, ListVoicesParams, ListVoicesResponse, StopCallParams, StopCallResponse, UpdateAgentParams, UpdateAgentResponse, UpdateCallParams, UpdateCallResponse, UpdatePhoneNumberParams, UpdatePhoneNumberResponse } from './types.js';
-import { apiDelete, apiGet, apiPatch, apiPost, createAgent, createPhoneCall, createWebCall, deleteAgent, deleteCall, getAgent, getCall, getCurrentUser, getLlm, getPhoneNumber, getVoice, listAgents, listAgentsItems, listAgentsPages, listCalls, listCallsItems, listCallsPages, listLlms, listLlmsItems, listLlmsPages, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, listVoices, stopCall, updateAgent, updateCall, updatePhoneNumber } from './functions.js';
+import type * as T from './types.js';
+import * as F from './functions.js';
 /**
  * Retell AI client. Retell AI voice agents: place and manage AI phone and web calls, and manage agents, phone numbers, Retell LLMs and voices.
  *
@@ -41,8 +41,8 @@ export class Retell {
    * const result = await retell.apiDelete({ path: "/delete-retell-llm/llm_234sdertfsdsfsdf" });
    * ```
    */
-  apiDelete(params: ApiDeleteParams, options?: RequestOptions): Promise<ApiDeleteResponse> {
-    return apiDelete(this.core, params, options);
+  apiDelete(params: F.ApiDeleteParams, options?: RequestOptions) {
+    return F.apiDelete(this.core, params, options);
   }
 
   /**
@@ -55,8 +55,8 @@ export class Retell {
    * const result = await retell.apiGet({ path: "/v2/list-conversation-flows" });
    * ```
    */
-  apiGet(params: ApiGetParams, options?: RequestOptions): Promise<ApiGetResponse> {
-    return apiGet(this.core, params, options);
+  apiGet(params: F.ApiGetParams, options?: RequestOptions) {
+    return F.apiGet(this.core, params, options);
   }
 
   /**
@@ -72,8 +72,8 @@ export class Retell {
    * });
    * ```
    */
-  apiPatch(params: ApiPatchParams, options?: RequestOptions): Promise<ApiPatchResponse> {
-    return apiPatch(this.core, params, options);
+  apiPatch(params: F.ApiPatchParams, options?: RequestOptions) {
+    return F.apiPatch(this.core, params, options);
   }
 
   /**
@@ -92,8 +92,8 @@ export class Retell {
    * });
    * ```
    */
-  apiPost(params: ApiPostParams, options?: RequestOptions): Promise<ApiPostResponse> {
-    return apiPost(this.core, params, options);
+  apiPost(params: F.ApiPostParams, options?: RequestOptions) {
+    return F.apiPost(this.core, params, options);
   }
 
   /**
@@ -113,8 +113,8 @@ export class Retell {
    * });
    * ```
    */
-  createAgent(params: CreateAgentParams, options?: RequestOptions): Promise<CreateAgentResponse> {
-    return createAgent(this.core, params, options);
+  createAgent(params: F.CreateAgentParams, options?: RequestOptions) {
+    return F.createAgent(this.core, params, options);
   }
 
   /**
@@ -131,8 +131,8 @@ export class Retell {
    * });
    * ```
    */
-  createPhoneCall(params: CreatePhoneCallParams, options?: RequestOptions): Promise<CreatePhoneCallResponse> {
-    return createPhoneCall(this.core, params, options);
+  createPhoneCall(params: F.CreatePhoneCallParams, options?: RequestOptions) {
+    return F.createPhoneCall(this.core, params, options);
   }
 
   /**
@@ -151,8 +151,8 @@ export class Retell {
    * });
    * ```
    */
-  createWebCall(params: CreateWebCallParams, options?: RequestOptions): Promise<CreateWebCallResponse> {
-    return createWebCall(this.core, params, options);
+  createWebCall(params: F.CreateWebCallParams, options?: RequestOptions) {
+    return F.createWebCall(this.core, params, options);
   }
 
   /**
@@ -165,8 +165,8 @@ export class Retell {
    * const result = await retell.deleteAgent({ agent_id: "agent_2d4e6f8a0b1c3d5e7f9a1b3c5d" });
    * ```
    */
-  deleteAgent(params: DeleteAgentParams, options?: RequestOptions): Promise<DeleteAgentResponse> {
-    return deleteAgent(this.core, params, options);
+  deleteAgent(params: F.DeleteAgentParams, options?: RequestOptions) {
+    return F.deleteAgent(this.core, params, options);
   }
 
   /**
@@ -179,8 +179,8 @@ export class Retell {
    * const result = await retell.deleteCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" });
    * ```
    */
-  deleteCall(params: DeleteCallParams, options?: RequestOptions): Promise<DeleteCallResponse> {
-    return deleteCall(this.core, params, options);
+  deleteCall(params: F.DeleteCallParams, options?: RequestOptions) {
+    return F.deleteCall(this.core, params, options);
   }
 
   /**
@@ -193,8 +193,8 @@ export class Retell {
    * const result = await retell.getAgent({ agent_id: "agent_8f3b2a1c9d7e4f60a5b1c2d3e4" });
    * ```
    */
-  getAgent(params: GetAgentParams, options?: RequestOptions): Promise<GetAgentResponse> {
-    return getAgent(this.core, params, options);
+  getAgent(params: F.GetAgentParams, options?: RequestOptions) {
+    return F.getAgent(this.core, params, options);
   }
 
   /**
@@ -207,8 +207,8 @@ export class Retell {
    * const result = await retell.getCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" });
    * ```
    */
-  getCall(params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
-    return getCall(this.core, params, options);
+  getCall(params: F.GetCallParams, options?: RequestOptions) {
+    return F.getCall(this.core, params, options);
   }
 
   /**
@@ -221,8 +221,8 @@ export class Retell {
    * const result = await retell.getCurrentUser({});
    * ```
    */
-  getCurrentUser(params: GetCurrentUserParams = {}, options?: RequestOptions): Promise<GetCurrentUserResponse> {
-    return getCurrentUser(this.core, params, options);
+  getCurrentUser(params: T.GetCurrentUserParams = {}, options?: RequestOptions) {
+    return F.getCurrentUser(this.core, params, options);
   }
 
   /**
@@ -235,8 +235,8 @@ export class Retell {
    * const result = await retell.getLlm({ llm_id: "llm_7f3e2d1c0b9a8877665544332" });
    * ```
    */
-  getLlm(params: GetLlmParams, options?: RequestOptions): Promise<GetLlmResponse> {
-    return getLlm(this.core, params, options);
+  getLlm(params: F.GetLlmParams, options?: RequestOptions) {
+    return F.getLlm(this.core, params, options);
   }
 
   /**
@@ -249,8 +249,8 @@ export class Retell {
    * const result = await retell.getPhoneNumber({ phone_number: "+14155550100" });
    * ```
    */
-  getPhoneNumber(params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
-    return getPhoneNumber(this.core, params, options);
+  getPhoneNumber(params: F.GetPhoneNumberParams, options?: RequestOptions) {
+    return F.getPhoneNumber(this.core, params, options);
   }
 
   /**
@@ -263,8 +263,8 @@ export class Retell {
    * const result = await retell.getVoice({ voice_id: "11labs-Adrian" });
    * ```
    */
-  getVoice(params: GetVoiceParams, options?: RequestOptions): Promise<GetVoiceResponse> {
-    return getVoice(this.core, params, options);
+  getVoice(params: F.GetVoiceParams, options?: RequestOptions) {
+    return F.getVoice(this.core, params, options);
   }
 
   /**
@@ -280,18 +280,18 @@ export class Retell {
    * });
    * ```
    */
-  listAgents(params: ListAgentsParams = {}, options?: RequestOptions): Promise<ListAgentsResponse> {
-    return listAgents(this.core, params, options);
+  listAgents(params: F.ListAgentsParams = {}, options?: RequestOptions) {
+    return F.listAgents(this.core, params, options);
   }
 
   /** Every item of every page of `listAgents`: `for await (const item of client.listAgentsItems({...}))`. */
-  listAgentsItems(params: ListAgentsParams = {}, options?: RequestOptions): AsyncIterable<ListAgentsItem> {
-    return listAgentsItems(this.core, params, options);
+  listAgentsItems(params: F.ListAgentsParams = {}, options?: RequestOptions) {
+    return F.listAgentsItems(this.core, params, options);
   }
 
   /** Every page of `listAgents`. */
-  listAgentsPages(params: ListAgentsParams = {}, options?: RequestOptions): AsyncIterable<ListAgentsResponse> {
-    return listAgentsPages(this.core, params, options);
+  listAgentsPages(params: F.ListAgentsParams = {}, options?: RequestOptions) {
+    return F.listAgentsPages(this.core, params, options);
   }
 
   /**
@@ -315,18 +315,18 @@ export class Retell {
    * });
    * ```
    */
-  listCalls(params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
-    return listCalls(this.core, params, options);
+  listCalls(params: F.ListCallsParams = {}, options?: RequestOptions) {
+    return F.listCalls(this.core, params, options);
   }
 
   /** Every item of every page of `listCalls`: `for await (const item of client.listCallsItems({...}))`. */
-  listCallsItems(params: ListCallsParams = {}, options?: RequestOptions): AsyncIterable<ListCallsItem> {
-    return listCallsItems(this.core, params, options);
+  listCallsItems(params: F.ListCallsParams = {}, options?: RequestOptions) {
+    return F.listCallsItems(this.core, params, options);
   }
 
   /** Every page of `listCalls`. */
-  listCallsPages(params: ListCallsParams = {}, options?: RequestOptions): AsyncIterable<ListCallsResponse> {
-    return listCallsPages(this.core, params, options);
+  listCallsPages(params: F.ListCallsParams = {}, options?: RequestOptions) {
+    return F.listCallsPages(this.core, params, options);
   }
 
   /**
@@ -339,18 +339,18 @@ export class Retell {
    * const result = await retell.listLlms({ limit: 20 });
    * ```
    */
-  listLlms(params: ListLlmsParams = {}, options?: RequestOptions): Promise<ListLlmsResponse> {
-    return listLlms(this.core, params, options);
+  listLlms(params: F.ListLlmsParams = {}, options?: RequestOptions) {
+    return F.listLlms(this.core, params, options);
   }
 
   /** Every item of every page of `listLlms`: `for await (const item of client.listLlmsItems({...}))`. */
-  listLlmsItems(params: ListLlmsParams = {}, options?: RequestOptions): AsyncIterable<ListLlmsItem> {
-    return listLlmsItems(this.core, params, options);
+  listLlmsItems(params: F.ListLlmsParams = {}, options?: RequestOptions) {
+    return F.listLlmsItems(this.core, params, options);
   }
 
   /** Every page of `listLlms`. */
-  listLlmsPages(params: ListLlmsParams = {}, options?: RequestOptions): AsyncIterable<ListLlmsResponse> {
-    return listLlmsPages(this.core, params, options);
+  listLlmsPages(params: F.ListLlmsParams = {}, options?: RequestOptions) {
+    return F.listLlmsPages(this.core, params, options);
   }
 
   /**
@@ -363,18 +363,18 @@ export class Retell {
    * const result = await retell.listPhoneNumbers({ limit: 10 });
    * ```
    */
-  listPhoneNumbers(params: ListPhoneNumbersParams = {}, options?: RequestOptions): Promise<ListPhoneNumbersResponse> {
-    return listPhoneNumbers(this.core, params, options);
+  listPhoneNumbers(params: F.ListPhoneNumbersParams = {}, options?: RequestOptions) {
+    return F.listPhoneNumbers(this.core, params, options);
   }
 
   /** Every item of every page of `listPhoneNumbers`: `for await (const item of client.listPhoneNumbersItems({...}))`. */
-  listPhoneNumbersItems(params: ListPhoneNumbersParams = {}, options?: RequestOptions): AsyncIterable<ListPhoneNumbersItem> {
-    return listPhoneNumbersItems(this.core, params, options);
+  listPhoneNumbersItems(params: F.ListPhoneNumbersParams = {}, options?: RequestOptions) {
+    return F.listPhoneNumbersItems(this.core, params, options);
   }
 
   /** Every page of `listPhoneNumbers`. */
-  listPhoneNumbersPages(params: ListPhoneNumbersParams = {}, options?: RequestOptions): AsyncIterable<ListPhoneNumbersResponse> {
-    return listPhoneNumbersPages(this.core, params, options);
+  listPhoneNumbersPages(params: F.ListPhoneNumbersParams = {}, options?: RequestOptions) {
+    return F.listPhoneNumbersPages(this.core, params, options);
   }
 
   /**
@@ -387,8 +387,8 @@ export class Retell {
    * const result = await retell.listVoices({});
    * ```
    */
-  listVoices(params: ListVoicesParams = {}, options?: RequestOptions): Promise<ListVoicesResponse> {
-    return listVoices(this.core, params, options);
+  listVoices(params: T.ListVoicesParams = {}, options?: RequestOptions) {
+    return F.listVoices(this.core, params, options);
   }
 
   /**
@@ -401,8 +401,8 @@ export class Retell {
    * const result = await retell.stopCall({ call_id: "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6" });
    * ```
    */
-  stopCall(params: StopCallParams, options?: RequestOptions): Promise<StopCallResponse> {
-    return stopCall(this.core, params, options);
+  stopCall(params: F.StopCallParams, options?: RequestOptions) {
+    return F.stopCall(this.core, params, options);
   }
 
   /**
@@ -418,8 +418,8 @@ export class Retell {
    * });
    * ```
    */
-  updateAgent(params: UpdateAgentParams, options?: RequestOptions): Promise<UpdateAgentResponse> {
-    return updateAgent(this.core, params, options);
+  updateAgent(params: F.UpdateAgentParams, options?: RequestOptions) {
+    return F.updateAgent(this.core, params, options);
   }
 
   /**
@@ -435,8 +435,8 @@ export class Retell {
    * });
    * ```
    */
-  updateCall(params: UpdateCallParams, options?: RequestOptions): Promise<UpdateCallResponse> {
-    return updateCall(this.core, params, options);
+  updateCall(params: F.UpdateCallParams, options?: RequestOptions) {
+    return F.updateCall(this.core, params, options);
   }
 
   /**
@@ -457,7 +457,7 @@ export class Retell {
    * });
    * ```
    */
-  updatePhoneNumber(params: UpdatePhoneNumberParams, options?: RequestOptions): Promise<UpdatePhoneNumberResponse> {
-    return updatePhoneNumber(this.core, params, options);
+  updatePhoneNumber(params: F.UpdatePhoneNumberParams, options?: RequestOptions) {
+    return F.updatePhoneNumber(this.core, params, options);
   }
 }

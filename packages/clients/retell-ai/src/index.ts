@@ -3,5 +3,6 @@
 export { Retell } from './client.js';
 export { provider, createCore, type RetellOptions } from './provider.js';
 export type * from './types.js';
+export type * from './functions.js';
 export { apiDelete, apiDeleteOperation, apiGet, apiGetOperation, apiPatch, apiPatchOperation, apiPost, apiPostOperation, createAgent, createAgentOperation, createPhoneCall, createPhoneCallOperation, createWebCall, createWebCallOperation, deleteAgent, deleteAgentOperation, deleteCall, deleteCallOperation, getAgent, getAgentOperation, getCall, getCallOperation, getCurrentUser, getCurrentUserOperation, getLlm, getLlmOperation, getPhoneNumber, getPhoneNumberOperation, getVoice, getVoiceOperation, listAgents, listAgentsItems, listAgentsPages, listAgentsOperation, listCalls, listCallsItems, listCallsPages, listCallsOperation, listLlms, listLlmsItems, listLlmsPages, listLlmsOperation, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, listPhoneNumbersOperation, listVoices, listVoicesOperation, stopCall, stopCallOperation, updateAgent, updateAgentOperation, updateCall, updateCallOperation, updatePhoneNumber, updatePhoneNumberOperation } from './functions.js';
 export * from '@switchboard/runtime';

@@ -2,8 +2,8 @@
 
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type SinchOptions } from './provider.js';
-import type { GetGroupParams, GetGroupResponse, GetPhoneNumberParams, GetPhoneNumberResponse, ListBatchesParams, ListBatchesResponse, ListBatchesItem, ListGroupsParams, ListGroupsResponse, ListGroupsItem, ListMessagesParams, ListMessagesResponse, ListMessagesItem, ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getGroup, getPhoneNumber, listBatches, listBatchesItems, listBatchesPages, listGroups, listGroupsItems, listGroupsPages, listMessages, listMessagesItems, listMessagesPages, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, sendSms } from './functions.js';
+import type * as T from './types.js';
+import * as F from './functions.js';
 /**
  * Sinch client. Sinch SMS and phone numbers: send SMS batches, list sent batches and inbound messages, and read recipient groups through the SMS REST API (service-plan mode, API token); list and inspect the project's active numbers through the Numbers API. The Numbers API is a separate host keyed by project id, authenticated with OAuth2 access tokens obtained from the project's access key (key id + secret) with the client-credentials grant.
  *
@@ -41,8 +41,8 @@ export class Sinch {
    * const result = await sinch.getGroup({ group_id: "01JCQ3T6W9Y2B5D8F1H4K7M0NP" });
    * ```
    */
-  getGroup(params: GetGroupParams, options?: RequestOptions): Promise<GetGroupResponse> {
-    return getGroup(this.core, params, options);
+  getGroup(params: F.GetGroupParams, options?: RequestOptions) {
+    return F.getGroup(this.core, params, options);
   }
 
   /**
@@ -55,8 +55,8 @@ export class Sinch {
    * const result = await sinch.getPhoneNumber({ phone_number: "+13125550123" });
    * ```
    */
-  getPhoneNumber(params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
-    return getPhoneNumber(this.core, params, options);
+  getPhoneNumber(params: F.GetPhoneNumberParams, options?: RequestOptions) {
+    return F.getPhoneNumber(this.core, params, options);
   }
 
   /**
@@ -69,18 +69,18 @@ export class Sinch {
    * const result = await sinch.listBatches({ page: 0, page_size: 30 });
    * ```
    */
-  listBatches(params: ListBatchesParams = {}, options?: RequestOptions): Promise<ListBatchesResponse> {
-    return listBatches(this.core, params, options);
+  listBatches(params: F.ListBatchesParams = {}, options?: RequestOptions) {
+    return F.listBatches(this.core, params, options);
   }
 
   /** Every item of every page of `listBatches`: `for await (const item of client.listBatchesItems({...}))`. */
-  listBatchesItems(params: ListBatchesParams = {}, options?: RequestOptions): AsyncIterable<ListBatchesItem> {
-    return listBatchesItems(this.core, params, options);
+  listBatchesItems(params: F.ListBatchesParams = {}, options?: RequestOptions) {
+    return F.listBatchesItems(this.core, params, options);
   }
 
   /** Every page of `listBatches`. */
-  listBatchesPages(params: ListBatchesParams = {}, options?: RequestOptions): AsyncIterable<ListBatchesResponse> {
-    return listBatchesPages(this.core, params, options);
+  listBatchesPages(params: F.ListBatchesParams = {}, options?: RequestOptions) {
+    return F.listBatchesPages(this.core, params, options);
   }
 
   /**
@@ -93,18 +93,18 @@ export class Sinch {
    * const result = await sinch.listGroups({ page: 0, page_size: 30 });
    * ```
    */
-  listGroups(params: ListGroupsParams = {}, options?: RequestOptions): Promise<ListGroupsResponse> {
-    return listGroups(this.core, params, options);
+  listGroups(params: F.ListGroupsParams = {}, options?: RequestOptions) {
+    return F.listGroups(this.core, params, options);
   }
 
   /** Every item of every page of `listGroups`: `for await (const item of client.listGroupsItems({...}))`. */
-  listGroupsItems(params: ListGroupsParams = {}, options?: RequestOptions): AsyncIterable<ListGroupsItem> {
-    return listGroupsItems(this.core, params, options);
+  listGroupsItems(params: F.ListGroupsParams = {}, options?: RequestOptions) {
+    return F.listGroupsItems(this.core, params, options);
   }
 
   /** Every page of `listGroups`. */
-  listGroupsPages(params: ListGroupsParams = {}, options?: RequestOptions): AsyncIterable<ListGroupsResponse> {
-    return listGroupsPages(this.core, params, options);
+  listGroupsPages(params: F.ListGroupsParams = {}, options?: RequestOptions) {
+    return F.listGroupsPages(this.core, params, options);
   }
 
   /**
@@ -122,18 +122,18 @@ export class Sinch {
    * });
    * ```
    */
-  listMessages(params: ListMessagesParams, options?: RequestOptions): Promise<ListMessagesResponse> {
-    return listMessages(this.core, params, options);
+  listMessages(params: F.ListMessagesParams, options?: RequestOptions) {
+    return F.listMessages(this.core, params, options);
   }
 
   /** Every item of every page of `listMessages`: `for await (const item of client.listMessagesItems({...}))`. */
-  listMessagesItems(params: ListMessagesParams, options?: RequestOptions): AsyncIterable<ListMessagesItem> {
-    return listMessagesItems(this.core, params, options);
+  listMessagesItems(params: F.ListMessagesParams, options?: RequestOptions) {
+    return F.listMessagesItems(this.core, params, options);
   }
 
   /** Every page of `listMessages`. */
-  listMessagesPages(params: ListMessagesParams, options?: RequestOptions): AsyncIterable<ListMessagesResponse> {
-    return listMessagesPages(this.core, params, options);
+  listMessagesPages(params: F.ListMessagesParams, options?: RequestOptions) {
+    return F.listMessagesPages(this.core, params, options);
   }
 
   /**
@@ -146,18 +146,18 @@ export class Sinch {
    * const result = await sinch.listPhoneNumbers({ region_code: "US", type: "LOCAL", page_size: 30 });
    * ```
    */
-  listPhoneNumbers(params: ListPhoneNumbersParams, options?: RequestOptions): Promise<ListPhoneNumbersResponse> {
-    return listPhoneNumbers(this.core, params, options);
+  listPhoneNumbers(params: F.ListPhoneNumbersParams, options?: RequestOptions) {
+    return F.listPhoneNumbers(this.core, params, options);
   }
 
   /** Every item of every page of `listPhoneNumbers`: `for await (const item of client.listPhoneNumbersItems({...}))`. */
-  listPhoneNumbersItems(params: ListPhoneNumbersParams, options?: RequestOptions): AsyncIterable<ListPhoneNumbersItem> {
-    return listPhoneNumbersItems(this.core, params, options);
+  listPhoneNumbersItems(params: F.ListPhoneNumbersParams, options?: RequestOptions) {
+    return F.listPhoneNumbersItems(this.core, params, options);
   }
 
   /** Every page of `listPhoneNumbers`. */
-  listPhoneNumbersPages(params: ListPhoneNumbersParams, options?: RequestOptions): AsyncIterable<ListPhoneNumbersResponse> {
-    return listPhoneNumbersPages(this.core, params, options);
+  listPhoneNumbersPages(params: F.ListPhoneNumbersParams, options?: RequestOptions) {
+    return F.listPhoneNumbersPages(this.core, params, options);
   }
 
   /**
@@ -174,7 +174,7 @@ export class Sinch {
    * });
    * ```
    */
-  sendSms(params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
-    return sendSms(this.core, params, options);
+  sendSms(params: F.SendSmsParams, options?: RequestOptions) {
+    return F.sendSms(this.core, params, options);
   }
 }

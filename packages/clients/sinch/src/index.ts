@@ -3,5 +3,6 @@
 export { Sinch } from './client.js';
 export { provider, createCore, type SinchOptions } from './provider.js';
 export type * from './types.js';
+export type * from './functions.js';
 export { getGroup, getGroupOperation, getPhoneNumber, getPhoneNumberOperation, listBatches, listBatchesItems, listBatchesPages, listBatchesOperation, listGroups, listGroupsItems, listGroupsPages, listGroupsOperation, listMessages, listMessagesItems, listMessagesPages, listMessagesOperation, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, listPhoneNumbersOperation, sendSms, sendSmsOperation } from './functions.js';
 export * from '@switchboard/runtime';

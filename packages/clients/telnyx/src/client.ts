@@ -2,8 +2,8 @@
 
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type TelnyxOptions } from './provider.js';
-import type { GetCallParams, GetCallResponse, GetPhoneNumberParams, GetPhoneNumberResponse, ListCallRecordsParams, ListCallRecordsResponse, ListCallRecordsItem, ListCallsParams, ListCallsResponse, ListCallsItem, ListMessagesParams, ListMessagesResponse, ListMessagesItem, ListPhoneNumbersParams, ListPhoneNumbersResponse, ListPhoneNumbersItem, SendSmsParams, SendSmsResponse } from './types.js';
-import { getCall, getPhoneNumber, listCallRecords, listCallRecordsItems, listCallRecordsPages, listCalls, listCallsItems, listCallsPages, listMessages, listMessagesItems, listMessagesPages, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, sendSms } from './functions.js';
+import type * as T from './types.js';
+import * as F from './functions.js';
 /**
  * Telnyx client. Telnyx programmable communications: phone numbers, SMS/MMS messaging, Call Control call events and call recordings, through the Telnyx API v2.
  *
@@ -43,8 +43,8 @@ export class Telnyx {
    * });
    * ```
    */
-  getCall(params: GetCallParams, options?: RequestOptions): Promise<GetCallResponse> {
-    return getCall(this.core, params, options);
+  getCall(params: F.GetCallParams, options?: RequestOptions) {
+    return F.getCall(this.core, params, options);
   }
 
   /**
@@ -57,8 +57,8 @@ export class Telnyx {
    * const result = await telnyx.getPhoneNumber({ phone_number_id: "1293384261075731499" });
    * ```
    */
-  getPhoneNumber(params: GetPhoneNumberParams, options?: RequestOptions): Promise<GetPhoneNumberResponse> {
-    return getPhoneNumber(this.core, params, options);
+  getPhoneNumber(params: F.GetPhoneNumberParams, options?: RequestOptions) {
+    return F.getPhoneNumber(this.core, params, options);
   }
 
   /**
@@ -73,18 +73,18 @@ export class Telnyx {
    * });
    * ```
    */
-  listCallRecords(params: ListCallRecordsParams = {}, options?: RequestOptions): Promise<ListCallRecordsResponse> {
-    return listCallRecords(this.core, params, options);
+  listCallRecords(params: F.ListCallRecordsParams = {}, options?: RequestOptions) {
+    return F.listCallRecords(this.core, params, options);
   }
 
   /** Every item of every page of `listCallRecords`: `for await (const item of client.listCallRecordsItems({...}))`. */
-  listCallRecordsItems(params: ListCallRecordsParams = {}, options?: RequestOptions): AsyncIterable<ListCallRecordsItem> {
-    return listCallRecordsItems(this.core, params, options);
+  listCallRecordsItems(params: F.ListCallRecordsParams = {}, options?: RequestOptions) {
+    return F.listCallRecordsItems(this.core, params, options);
   }
 
   /** Every page of `listCallRecords`. */
-  listCallRecordsPages(params: ListCallRecordsParams = {}, options?: RequestOptions): AsyncIterable<ListCallRecordsResponse> {
-    return listCallRecordsPages(this.core, params, options);
+  listCallRecordsPages(params: F.ListCallRecordsParams = {}, options?: RequestOptions) {
+    return F.listCallRecordsPages(this.core, params, options);
   }
 
   /**
@@ -97,18 +97,18 @@ export class Telnyx {
    * const result = await telnyx.listCalls({ filter_status: "completed", page_size: 20 });
    * ```
    */
-  listCalls(params: ListCallsParams = {}, options?: RequestOptions): Promise<ListCallsResponse> {
-    return listCalls(this.core, params, options);
+  listCalls(params: F.ListCallsParams = {}, options?: RequestOptions) {
+    return F.listCalls(this.core, params, options);
   }
 
   /** Every item of every page of `listCalls`: `for await (const item of client.listCallsItems({...}))`. */
-  listCallsItems(params: ListCallsParams = {}, options?: RequestOptions): AsyncIterable<ListCallsItem> {
-    return listCallsItems(this.core, params, options);
+  listCallsItems(params: F.ListCallsParams = {}, options?: RequestOptions) {
+    return F.listCallsItems(this.core, params, options);
   }
 
   /** Every page of `listCalls`. */
-  listCallsPages(params: ListCallsParams = {}, options?: RequestOptions): AsyncIterable<ListCallsResponse> {
-    return listCallsPages(this.core, params, options);
+  listCallsPages(params: F.ListCallsParams = {}, options?: RequestOptions) {
+    return F.listCallsPages(this.core, params, options);
   }
 
   /**
@@ -121,18 +121,18 @@ export class Telnyx {
    * const result = await telnyx.listMessages({ direction: "outbound", page_size: 50 });
    * ```
    */
-  listMessages(params: ListMessagesParams = {}, options?: RequestOptions): Promise<ListMessagesResponse> {
-    return listMessages(this.core, params, options);
+  listMessages(params: F.ListMessagesParams = {}, options?: RequestOptions) {
+    return F.listMessages(this.core, params, options);
   }
 
   /** Every item of every page of `listMessages`: `for await (const item of client.listMessagesItems({...}))`. */
-  listMessagesItems(params: ListMessagesParams = {}, options?: RequestOptions): AsyncIterable<ListMessagesItem> {
-    return listMessagesItems(this.core, params, options);
+  listMessagesItems(params: F.ListMessagesParams = {}, options?: RequestOptions) {
+    return F.listMessagesItems(this.core, params, options);
   }
 
   /** Every page of `listMessages`. */
-  listMessagesPages(params: ListMessagesParams = {}, options?: RequestOptions): AsyncIterable<ListMessagesResponse> {
-    return listMessagesPages(this.core, params, options);
+  listMessagesPages(params: F.ListMessagesParams = {}, options?: RequestOptions) {
+    return F.listMessagesPages(this.core, params, options);
   }
 
   /**
@@ -145,18 +145,18 @@ export class Telnyx {
    * const result = await telnyx.listPhoneNumbers({ page_size: 10, filter_status: "active" });
    * ```
    */
-  listPhoneNumbers(params: ListPhoneNumbersParams = {}, options?: RequestOptions): Promise<ListPhoneNumbersResponse> {
-    return listPhoneNumbers(this.core, params, options);
+  listPhoneNumbers(params: F.ListPhoneNumbersParams = {}, options?: RequestOptions) {
+    return F.listPhoneNumbers(this.core, params, options);
   }
 
   /** Every item of every page of `listPhoneNumbers`: `for await (const item of client.listPhoneNumbersItems({...}))`. */
-  listPhoneNumbersItems(params: ListPhoneNumbersParams = {}, options?: RequestOptions): AsyncIterable<ListPhoneNumbersItem> {
-    return listPhoneNumbersItems(this.core, params, options);
+  listPhoneNumbersItems(params: F.ListPhoneNumbersParams = {}, options?: RequestOptions) {
+    return F.listPhoneNumbersItems(this.core, params, options);
   }
 
   /** Every page of `listPhoneNumbers`. */
-  listPhoneNumbersPages(params: ListPhoneNumbersParams = {}, options?: RequestOptions): AsyncIterable<ListPhoneNumbersResponse> {
-    return listPhoneNumbersPages(this.core, params, options);
+  listPhoneNumbersPages(params: F.ListPhoneNumbersParams = {}, options?: RequestOptions) {
+    return F.listPhoneNumbersPages(this.core, params, options);
   }
 
   /**
@@ -173,7 +173,7 @@ export class Telnyx {
    * });
    * ```
    */
-  sendSms(params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
-    return sendSms(this.core, params, options);
+  sendSms(params: F.SendSmsParams, options?: RequestOptions) {
+    return F.sendSms(this.core, params, options);
   }
 }

@@ -2,8 +2,8 @@
 
 import { Core, type RequestOptions } from '@switchboard/runtime';
 import { provider, type VonageOptions } from './provider.js';
-import type { BuyNumberParams, BuyNumberResponse, CancelNumberParams, CancelNumberResponse, GetBalanceParams, GetBalanceResponse, ListNumbersParams, ListNumbersResponse, ListNumbersItem, SearchNumbersParams, SearchNumbersResponse, SearchNumbersItem, SendSmsParams, SendSmsResponse, UpdateAccountSettingsParams, UpdateAccountSettingsResponse, UpdateNumberParams, UpdateNumberResponse } from './types.js';
-import { buyNumber, cancelNumber, getBalance, listNumbers, listNumbersItems, listNumbersPages, searchNumbers, searchNumbersItems, searchNumbersPages, sendSms, updateAccountSettings, updateNumber } from './functions.js';
+import type * as T from './types.js';
+import * as F from './functions.js';
 /**
  * Vonage client. Vonage (formerly Nexmo) SMS, numbers and account APIs on rest.nexmo.com: send SMS through the SMS API, list the virtual numbers on the account, search, buy, configure and cancel numbers through the Numbers API, and read the balance and default webhooks of the account. Every call is authenticated with the account's API key and secret.
  *
@@ -41,8 +41,8 @@ export class Vonage {
    * const result = await vonage.buyNumber({ country: "GB", msisdn: "447700900123" });
    * ```
    */
-  buyNumber(params: BuyNumberParams, options?: RequestOptions): Promise<BuyNumberResponse> {
-    return buyNumber(this.core, params, options);
+  buyNumber(params: F.BuyNumberParams, options?: RequestOptions) {
+    return F.buyNumber(this.core, params, options);
   }
 
   /**
@@ -55,8 +55,8 @@ export class Vonage {
    * const result = await vonage.cancelNumber({ country: "GB", msisdn: "+447700900000" });
    * ```
    */
-  cancelNumber(params: CancelNumberParams, options?: RequestOptions): Promise<CancelNumberResponse> {
-    return cancelNumber(this.core, params, options);
+  cancelNumber(params: F.CancelNumberParams, options?: RequestOptions) {
+    return F.cancelNumber(this.core, params, options);
   }
 
   /**
@@ -69,8 +69,8 @@ export class Vonage {
    * const result = await vonage.getBalance({});
    * ```
    */
-  getBalance(params: GetBalanceParams = {}, options?: RequestOptions): Promise<GetBalanceResponse> {
-    return getBalance(this.core, params, options);
+  getBalance(params: T.GetBalanceParams = {}, options?: RequestOptions) {
+    return F.getBalance(this.core, params, options);
   }
 
   /**
@@ -83,18 +83,18 @@ export class Vonage {
    * const result = await vonage.listNumbers({ size: 100 });
    * ```
    */
-  listNumbers(params: ListNumbersParams = {}, options?: RequestOptions): Promise<ListNumbersResponse> {
-    return listNumbers(this.core, params, options);
+  listNumbers(params: F.ListNumbersParams = {}, options?: RequestOptions) {
+    return F.listNumbers(this.core, params, options);
   }
 
   /** Every item of every page of `listNumbers`: `for await (const item of client.listNumbersItems({...}))`. */
-  listNumbersItems(params: ListNumbersParams = {}, options?: RequestOptions): AsyncIterable<ListNumbersItem> {
-    return listNumbersItems(this.core, params, options);
+  listNumbersItems(params: F.ListNumbersParams = {}, options?: RequestOptions) {
+    return F.listNumbersItems(this.core, params, options);
   }
 
   /** Every page of `listNumbers`. */
-  listNumbersPages(params: ListNumbersParams = {}, options?: RequestOptions): AsyncIterable<ListNumbersResponse> {
-    return listNumbersPages(this.core, params, options);
+  listNumbersPages(params: F.ListNumbersParams = {}, options?: RequestOptions) {
+    return F.listNumbersPages(this.core, params, options);
   }
 
   /**
@@ -112,18 +112,18 @@ export class Vonage {
    * });
    * ```
    */
-  searchNumbers(params: SearchNumbersParams, options?: RequestOptions): Promise<SearchNumbersResponse> {
-    return searchNumbers(this.core, params, options);
+  searchNumbers(params: F.SearchNumbersParams, options?: RequestOptions) {
+    return F.searchNumbers(this.core, params, options);
   }
 
   /** Every item of every page of `searchNumbers`: `for await (const item of client.searchNumbersItems({...}))`. */
-  searchNumbersItems(params: SearchNumbersParams, options?: RequestOptions): AsyncIterable<SearchNumbersItem> {
-    return searchNumbersItems(this.core, params, options);
+  searchNumbersItems(params: F.SearchNumbersParams, options?: RequestOptions) {
+    return F.searchNumbersItems(this.core, params, options);
   }
 
   /** Every page of `searchNumbers`. */
-  searchNumbersPages(params: SearchNumbersParams, options?: RequestOptions): AsyncIterable<SearchNumbersResponse> {
-    return searchNumbersPages(this.core, params, options);
+  searchNumbersPages(params: F.SearchNumbersParams, options?: RequestOptions) {
+    return F.searchNumbersPages(this.core, params, options);
   }
 
   /**
@@ -140,8 +140,8 @@ export class Vonage {
    * });
    * ```
    */
-  sendSms(params: SendSmsParams, options?: RequestOptions): Promise<SendSmsResponse> {
-    return sendSms(this.core, params, options);
+  sendSms(params: F.SendSmsParams, options?: RequestOptions) {
+    return F.sendSms(this.core, params, options);
   }
 
   /**
@@ -156,8 +156,8 @@ export class Vonage {
    * });
    * ```
    */
-  updateAccountSettings(params: UpdateAccountSettingsParams = {}, options?: RequestOptions): Promise<UpdateAccountSettingsResponse> {
-    return updateAccountSettings(this.core, params, options);
+  updateAccountSettings(params: F.UpdateAccountSettingsParams = {}, options?: RequestOptions) {
+    return F.updateAccountSettings(this.core, params, options);
   }
 
   /**
@@ -175,7 +175,7 @@ export class Vonage {
    * });
    * ```
    */
-  updateNumber(params: UpdateNumberParams, options?: RequestOptions): Promise<UpdateNumberResponse> {
-    return updateNumber(this.core, params, options);
+  updateNumber(params: F.UpdateNumberParams, options?: RequestOptions) {
+    return F.updateNumber(this.core, params, options);
   }
 }

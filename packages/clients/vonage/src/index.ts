@@ -3,5 +3,6 @@
 export { Vonage } from './client.js';
 export { provider, createCore, type VonageOptions } from './provider.js';
 export type * from './types.js';
+export type * from './functions.js';
 export { buyNumber, buyNumberOperation, cancelNumber, cancelNumberOperation, getBalance, getBalanceOperation, listNumbers, listNumbersItems, listNumbersPages, listNumbersOperation, searchNumbers, searchNumbersItems, searchNumbersPages, searchNumbersOperation, sendSms, sendSmsOperation, updateAccountSettings, updateAccountSettingsOperation, updateNumber, updateNumberOperation } from './functions.js';
 export * from '@switchboard/runtime';

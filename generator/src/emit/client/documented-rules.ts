@@ -1,0 +1,63 @@
+import type { ArgsRule, ArrayRule, ObjectRule, UnionRule, ValueRule } from '@switchboard/runtime';
+import type { Parameter, ValueSchema } from '../../model.js';
+
+/**
+ * A property value printed with a doc comment above its key. The runtime reads the same data
+ * either way; the comment is for the parameter types the compiler derives from the rule
+ * (`ArgsOf` in the runtime), whose members carry the doc of the rule's property.
+ */
+export class Documented {
+  constructor(
+    readonly doc: string,
+    readonly value: unknown,
+  ) {}
+}
+
+const documented = (doc: string | null, value: unknown): unknown => (doc ? new Documented(doc, value) : value);
+
+/** A parameter's doc: its description, and what to use instead when it is deprecated. */
+export const parameterDoc = (p: Parameter): string => [p.schema.description, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
+
+/**
+ * `args` (the rule built from `parameters`) with every parameter and every object property
+ * documented where its schema has a description: the docs the written-out parameter types had,
+ * in the same places.
+ */
+export function documentedArgs(parameters: readonly Parameter[], args: ArgsRule): unknown {
+  const properties = Object.fromEntries(parameters.map((p) => [p.name, documented(parameterDoc(p), documentedRule(p.schema, args.properties[p.name]!))]));
+  return { ...args, properties };
+}
+
+function documentedRule(schema: ValueSchema, rule: ValueRule): unknown {
+  if (schema.kind === 'union') {
+    const members = (rule as UnionRule).anyOf;
+    return { ...rule, anyOf: schema.members.map((member, i) => documentedRule(member, members[i]!)) };
+  }
+  if (schema.type === 'array') {
+    const items = (rule as ArrayRule).items;
+    return schema.items && items ? { ...rule, items: documentedRule(schema.items, items) } : rule;
+  }
+  if (schema.type !== 'object') return rule;
+  const object = rule as ObjectRule;
+  const out: Record<string, unknown> = { ...object };
+  const ruleProperties = object.properties;
+  if (schema.properties && ruleProperties) {
+    out.properties = Object.fromEntries(schema.properties.map((p) => [p.name, documented(p.schema.description, documentedRule(p.schema, ruleProperties[p.name]!))]));
+  }
+  if (typeof schema.additionalProperties === 'object' && object.additionalProperties) out.additionalProperties = documentedRule(schema.additionalProperties, object.additionalProperties);
+  return out;
+}
+
+/** A value printed with `as const`, so the compiler keeps its literal types (the rules that parameter types are derived from). */
+export class AsConst {
+  constructor(readonly value: unknown) {}
+}
+
+/** A value printed with `as <type>`: the declared type where the inferred one cannot be named. */
+export class TypedAs {
+  constructor(
+    readonly value: unknown,
+    readonly type: string,
+  ) {}
+}
+
