@@ -1,8 +1,16 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile } from '../emit/emitter.js';
+import { DirectWriter, ThreadedWriter, type FileWriter } from './write-thread.js';
 
 const TEMP_SUFFIX = `.switchboard-tmp-${process.pid}`;
+
+/**
+ * Files staged in the calling thread before the rest go to a writer thread: a run that changes a
+ * few files (an edit) never pays for starting one, a run that writes thousands (a fresh tree) does
+ * it while emitting.
+ */
+const DIRECT_FILES = 64;
 
 export interface WriteSummary {
   written: string[];
@@ -16,22 +24,34 @@ export interface WriteSummary {
  * has been loaded, checked and emitted, renames them into place, and `discard` removes them if
  * anything failed. A reader never sees a half-written file, nor the output of a run that failed;
  * unchanged files are never touched (keeps mtimes and build caches stable).
+ *
+ * The temporary files may be written on another thread (`FileWriter`): `commit` waits for every
+ * one of them, and renames nothing if any write failed.
  */
 export class StagedWrites {
   private readonly staged: Array<{ temp: string; target: string; path: string }> = [];
   private readonly madeDirs = new Set<string>();
   /** The topmost directory each mkdir created: a discarded run removes them, leaving the tree as it found it. */
   private readonly createdDirs: string[] = [];
+  private writer: FileWriter = new DirectWriter();
+  private threaded = false;
 
-  constructor(private readonly rootDir: string) {}
+  constructor(private readonly rootDir: string, private readonly useThread = true) {}
 
   stage(file: GeneratedFile): void {
-    writeFileSync(this.tempFor(file.path), file.contents);
+    if (!this.threaded && this.useThread && this.staged.length >= DIRECT_FILES) {
+      this.takeFlushed(this.writer.close());
+      this.writer = new ThreadedWriter();
+      this.threaded = true;
+    }
+    const temp = this.tempFor(file.path, (dir) => this.writer.mkdir(dir));
+    this.writer.write(temp, file.contents);
   }
 
-  /** A staged file written piece by piece (a large catalog-wide file); `close` it before `commit`. */
+  /** A staged file written piece by piece (a large catalog-wide file), in this thread; `close` it before `commit`. */
   stagePieces(path: string): { write: (bytes: Uint8Array) => void; close: () => void } {
-    const fd = openSync(this.tempFor(path), 'w');
+    // Made here and now, since this thread writes into it at once (the writer thread may not have got to it yet).
+    const fd = openSync(this.tempFor(path, (dir) => this.mkdirHere(dir)), 'w');
     return {
       write: (bytes) => {
         for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
@@ -40,12 +60,16 @@ export class StagedWrites {
     };
   }
 
-  private tempFor(path: string): string {
+  private mkdirHere(dir: string): void {
+    const created = mkdirSync(dir, { recursive: true });
+    if (created !== undefined) this.createdDirs.push(created);
+  }
+
+  private tempFor(path: string, mkdir: (dir: string) => void): string {
     const target = join(this.rootDir, path);
     const dir = dirname(target);
     if (!this.madeDirs.has(dir)) {
-      const created = mkdirSync(dir, { recursive: true });
-      if (created !== undefined) this.createdDirs.push(created);
+      mkdir(dir);
       this.madeDirs.add(dir);
     }
     const temp = `${target}${TEMP_SUFFIX}`;
@@ -54,13 +78,20 @@ export class StagedWrites {
     return temp;
   }
 
+  private takeFlushed(flushed: { created: string[]; failure: Error | null }): Error | null {
+    this.createdDirs.push(...flushed.created);
+    return flushed.failure;
+  }
+
   /** Whether `path` (project-relative) is one of this run's temporary files. */
   isStaged(path: string): boolean {
     return path.endsWith(TEMP_SUFFIX);
   }
 
   discard(): void {
-    for (const { temp } of this.staged) rmSync(temp, { force: true });
+    // Every write handed over is finished (or failed) before its file is removed, so none lands after.
+    this.takeFlushed(this.writer.close());
+    for (const { temp } of this.staged) removeTemp(temp);
     this.staged.length = 0;
     // Created by this run for its temporary files only, so nothing else can be in them.
     for (const dir of this.createdDirs.reverse()) rmSync(dir, { recursive: true, force: true });
@@ -69,8 +100,20 @@ export class StagedWrites {
 
   /** Rename every staged file into place and remove the stale ones; returns the paths written. */
   commit(stale: string[]): string[] {
+    const failure = this.takeFlushed(this.writer.close());
+    // A file that may be half-written is never renamed into place: the caller discards the run.
+    if (failure) throw failure;
     for (const { temp, target } of this.staged) renameSync(temp, target);
     for (const path of stale) rmSync(join(this.rootDir, path), { force: true });
     return this.staged.map((s) => s.path);
+  }
+}
+
+/** A temporary file gone, or never made because its directory could not be (a file in its way). */
+function removeTemp(temp: string): void {
+  try {
+    rmSync(temp, { force: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
   }
 }

@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StagedWrites } from '../src/output/write.js';
+
+/** Enough files that most of them go through the writer thread (the first few are written in this one). */
+const MANY = 300;
+
+/** Each in a directory of its own, so each write on the thread makes one first. */
+const files = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ path: `out/p${i}/deep/f${i}.md`, contents: `# file ${i}\n${'é·'.repeat(i)}\n` }));
+
+function tree(root: string): string[] {
+  return existsSync(root) ? readdirSync(root, { recursive: true, encoding: 'utf8' }).sort() : [];
+}
+
+describe('staged writes', () => {
+  it('writes every staged file with its exact bytes, on commit only, and leaves no temporary file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'switchboard-staged-'));
+    const staging = new StagedWrites(root);
+    const all = files(MANY);
+    all.forEach((f) => staging.stage(f));
+    // Staged, not committed: no target exists under its own name yet.
+    expect(all.filter((f) => existsSync(join(root, f.path)))).toEqual([]);
+    expect(staging.commit([])).toEqual(all.map((f) => f.path));
+    for (const f of all) expect(readFileSync(join(root, f.path), 'utf8')).toBe(f.contents);
+    expect(tree(root).filter((p) => p.includes('switchboard-tmp'))).toEqual([]);
+  });
+
+  it('the same bytes with and without the writer thread', () => {
+    const threaded = mkdtempSync(join(tmpdir(), 'switchboard-staged-'));
+    const direct = mkdtempSync(join(tmpdir(), 'switchboard-staged-'));
+    const a = new StagedWrites(threaded);
+    const b = new StagedWrites(direct, false);
+    for (const f of files(MANY)) {
+      a.stage(f);
+      b.stage(f);
+    }
+    a.commit([]);
+    b.commit([]);
+    expect(tree(threaded)).toEqual(tree(direct));
+    for (const path of tree(direct).filter((p) => p.endsWith('.md'))) expect(readFileSync(join(threaded, path))).toEqual(readFileSync(join(direct, path)));
+  });
+
+  it('a write that failed on the writer thread is never committed: nothing is renamed into place, and discard leaves the tree as it was', () => {
+    const root = mkdtempSync(join(tmpdir(), 'switchboard-staged-'));
+    // A file where the last files' directory would go: their writes fail, late, on the thread.
+    mkdirSync(join(root, 'out'));
+    writeFileSync(join(root, 'out/blocked'), 'not a directory');
+    const before = tree(root);
+    const staging = new StagedWrites(root);
+    const all = [...files(MANY), { path: 'out/blocked/late.md', contents: 'late\n' }, ...files(MANY + 20).slice(MANY)];
+    all.forEach((f) => staging.stage(f));
+    expect(() => staging.commit([])).toThrow();
+    expect(all.filter((f) => existsSync(join(root, f.path)))).toEqual([]);
+    staging.discard();
+    expect(tree(root)).toEqual(before);
+  });
+
+  it('discard waits for the writes still queued, so no temporary file or directory appears after it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'switchboard-staged-'));
+    const staging = new StagedWrites(root);
+    files(MANY).forEach((f) => staging.stage(f));
+    staging.discard();
+    expect(tree(root)).toEqual([]);
+    // Time for a writer that was not waited for to show itself.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(tree(root)).toEqual([]);
+  });
+});
