@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StagedWrites } from '../src/output/write.js';
+import { FileWrites } from '../src/output/write-thread.js';
+import { SummaryFiles } from '../src/cache/store.js';
 
 /** Enough files that most of them go through the writer thread (the first few are written in this one). */
 const MANY = 300;
@@ -32,7 +34,7 @@ describe('staged writes', () => {
     const threaded = mkdtempSync(join(tmpdir(), 'switchboard-staged-'));
     const direct = mkdtempSync(join(tmpdir(), 'switchboard-staged-'));
     const a = new StagedWrites(threaded);
-    const b = new StagedWrites(direct, false);
+    const b = new StagedWrites(direct, new FileWrites(Infinity));
     for (const f of files(MANY)) {
       a.stage(f);
       b.stage(f);
@@ -67,5 +69,18 @@ describe('staged writes', () => {
     // Time for a writer that was not waited for to show itself.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(tree(root)).toEqual([]);
+  });
+});
+
+describe('summary files written on the writer thread', () => {
+  it('a summary read back at once is the one stored (reading waits for the thread)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-summaries-'));
+    const writes = new FileWrites(0);
+    const summaries = new SummaryFiles(() => dir, () => [dir], writes);
+    const values = Array.from({ length: 50 }, (_, i) => Array.from({ length: 400 }, (_, j) => `provider ${i} line ${j}`));
+    const stored = values.map((value, i) => summaries.store(`p${i}`, 'docs', value));
+    expect(stored.every((s) => 'file' in s)).toBe(true);
+    expect(stored.map((s) => summaries.load(s))).toEqual(values);
+    writes.close();
   });
 });

@@ -2,50 +2,72 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 /**
- * Writes files on a thread of its own, so creating thousands of them (most of a fresh run's write
- * time is the kernel creating files, not our code) overlaps with emitting the next provider instead
- * of following it. `generate` stays synchronous: `flush` blocks until every write handed over so
- * far is on disk, and reports the first failure.
+ * Files written for one run: the first few in the calling thread, the rest on a thread of its own,
+ * so creating thousands of them (most of a fresh run's write time is the kernel creating files, not
+ * our code) overlaps with emitting the next provider instead of following it. A run that writes a
+ * few files (an edit) never pays for starting the thread. `generate` stays synchronous: `flush`
+ * blocks until every write handed over so far is done.
  *
- * Writes are done in the order given; a directory is made (`mkdir -p`) before the first file into it.
+ * Jobs are done in the order given, so a directory made with `mkdir` exists for the writes after it.
+ * A failure is sticky: every later `flush` reports it, whoever asks, and later jobs are skipped.
  */
-export interface Flushed {
-  created: string[];
-  failure: Error | null;
-}
-
-export interface FileWriter {
-  write(path: string, contents: string | Uint8Array): void;
-  /** Make `dir` and its missing parents; the topmost one it created is reported by `flush`. */
-  mkdir(dir: string): void;
-  /** Wait for every write so far: the directories `mkdir` created since the last flush, and the first failure if any. */
-  flush(): Flushed;
-  /** Flush, then stop the thread (if any). */
-  close(): Flushed;
-}
-
-/** Done in the calling thread: for runs that write little, where starting a thread would cost more. */
-export class DirectWriter implements FileWriter {
+export class FileWrites {
+  private thread: WriterThread | null = null;
+  private directWrites = 0;
   private created: string[] = [];
+  private failure: Error | null = null;
+
+  /** @param directFirst how many files are written in the calling thread before the writer thread starts */
+  constructor(private readonly directFirst = DIRECT_FILES) {}
 
   write(path: string, contents: string | Uint8Array): void {
-    writeFileSync(path, contents);
+    if (this.thread === null && this.directWrites < this.directFirst) {
+      this.directWrites++;
+      writeFileSync(path, contents);
+      return;
+    }
+    (this.thread ??= new WriterThread()).write(path, contents);
   }
 
+  /** Make `dir` and its missing parents; the topmost one it created is in `takeCreated` once flushed. */
   mkdir(dir: string): void {
+    if (this.thread) return this.thread.mkdir(dir);
     const made = mkdirSync(dir, { recursive: true });
     if (made !== undefined) this.created.push(made);
   }
 
-  flush(): Flushed {
-    const created = this.created;
-    this.created = [];
-    return { created, failure: null };
+  /** Wait for every job so far; the first failure of this run, if any. */
+  flush(): Error | null {
+    if (this.thread) {
+      const flushed = this.thread.flush();
+      this.created.push(...flushed.created);
+      this.failure ??= flushed.failure;
+    }
+    return this.failure;
   }
 
-  close(): Flushed {
-    return this.flush();
+  /** The directories `mkdir` created up to the last flush (each reported once). */
+  takeCreated(): string[] {
+    const created = this.created;
+    this.created = [];
+    return created;
   }
+
+  /** Flush, then stop the thread. */
+  close(): Error | null {
+    const failure = this.flush();
+    this.thread?.stop();
+    this.thread = null;
+    return failure;
+  }
+}
+
+/** Files staged in the calling thread before the rest go to the writer thread. */
+const DIRECT_FILES = 64;
+
+interface Flushed {
+  created: string[];
+  failure: Error | null;
 }
 
 /*
@@ -85,10 +107,13 @@ type Job = { dir: string; bytes: number } | { path: string; contents: string | U
 
 /** How much may be queued for the thread before the caller waits: keeps peak memory bounded when the disk is slower than emitting. */
 const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
+/** How long a flush waits for a thread that does nothing at all. */
+const STALLED_MS = 120_000;
 /** Jobs are handed over in batches: one message per file would cost more than some writes. */
 const BATCH_JOBS = 32;
 
-export class ThreadedWriter implements FileWriter {
+/** The writer thread and the queue to it. */
+class WriterThread {
   private readonly state = new Int32Array(new SharedArrayBuffer(8));
   private readonly worker: Worker;
   private readonly replies: MessageChannel;
@@ -132,7 +157,18 @@ export class ThreadedWriter implements FileWriter {
 
   flush(): Flushed {
     this.handOver();
-    for (let done = Atomics.load(this.state, 0); done < this.handedOver; done = Atomics.load(this.state, 0)) Atomics.wait(this.state, 0, done, 1000);
+    let progressAt = Date.now();
+    for (let done = Atomics.load(this.state, 0); done < this.handedOver; ) {
+      Atomics.wait(this.state, 0, done, 1000);
+      const now = Atomics.load(this.state, 0);
+      if (now !== done) progressAt = Date.now();
+      else if (Date.now() - progressAt > STALLED_MS) {
+        // A thread that died (out of memory) never answers: fail the run rather than wait forever.
+        this.failure ??= new Error(`the writer thread has done nothing for ${STALLED_MS / 1000} s (${this.handedOver - now} files still to write)`);
+        break;
+      }
+      done = now;
+    }
     for (let message = receiveMessageOnPort(this.replies.port1); message; message = receiveMessageOnPort(this.replies.port1)) {
       const reply = message.message as { created?: string; error?: { message: string; code?: string } };
       if (reply.created !== undefined) this.created.push(reply.created);
@@ -144,12 +180,9 @@ export class ThreadedWriter implements FileWriter {
     return flushed;
   }
 
-  close(): Flushed {
-    try {
-      return this.flush();
-    } finally {
-      void this.worker.terminate();
-      this.replies.port1.close();
-    }
+  /** After a flush: nothing is queued. */
+  stop(): void {
+    void this.worker.terminate();
+    this.replies.port1.close();
   }
 }

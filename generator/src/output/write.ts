@@ -1,16 +1,9 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile } from '../emit/emitter.js';
-import { DirectWriter, ThreadedWriter, type FileWriter } from './write-thread.js';
+import { FileWrites } from './write-thread.js';
 
 const TEMP_SUFFIX = `.switchboard-tmp-${process.pid}`;
-
-/**
- * Files staged in the calling thread before the rest go to a writer thread: a run that changes a
- * few files (an edit) never pays for starting one, a run that writes thousands (a fresh tree) does
- * it while emitting.
- */
-const DIRECT_FILES = 64;
 
 export interface WriteSummary {
   written: string[];
@@ -25,27 +18,28 @@ export interface WriteSummary {
  * anything failed. A reader never sees a half-written file, nor the output of a run that failed;
  * unchanged files are never touched (keeps mtimes and build caches stable).
  *
- * The temporary files may be written on another thread (`FileWriter`): `commit` waits for every
- * one of them, and renames nothing if any write failed.
+ * The temporary files may be written on another thread (`FileWrites`): `commit` waits for every
+ * one of them, and renames nothing if any write of the run failed.
  */
 export class StagedWrites {
   private readonly staged: Array<{ temp: string; target: string; path: string }> = [];
   private readonly madeDirs = new Set<string>();
   /** The topmost directory each mkdir created: a discarded run removes them, leaving the tree as it found it. */
   private readonly createdDirs: string[] = [];
-  private writer: FileWriter = new DirectWriter();
-  private threaded = false;
+  private readonly ownWriter: boolean;
 
-  constructor(private readonly rootDir: string, private readonly useThread = true) {}
+  /** @param writes shared with the run's other writes (the cache's); made here, and closed by commit or discard, when not given */
+  constructor(private readonly rootDir: string, private readonly writes?: FileWrites) {
+    this.ownWriter = writes === undefined;
+    this.writes ??= new FileWrites();
+  }
+
+  private get writer(): FileWrites {
+    return this.writes!;
+  }
 
   stage(file: GeneratedFile): void {
-    if (!this.threaded && this.useThread && this.staged.length >= DIRECT_FILES) {
-      this.takeFlushed(this.writer.close());
-      this.writer = new ThreadedWriter();
-      this.threaded = true;
-    }
-    const temp = this.tempFor(file.path, (dir) => this.writer.mkdir(dir));
-    this.writer.write(temp, file.contents);
+    this.writer.write(this.tempFor(file.path, (dir) => this.writer.mkdir(dir)), file.contents);
   }
 
   /** A staged file written piece by piece (a large catalog-wide file), in this thread; `close` it before `commit`. */
@@ -78,9 +72,11 @@ export class StagedWrites {
     return temp;
   }
 
-  private takeFlushed(flushed: { created: string[]; failure: Error | null }): Error | null {
-    this.createdDirs.push(...flushed.created);
-    return flushed.failure;
+  /** Every write handed over finished (or failed), and the directories made for them known. */
+  private settle(): Error | null {
+    const failure = this.ownWriter ? this.writer.close() : this.writer.flush();
+    this.createdDirs.push(...this.writer.takeCreated());
+    return failure;
   }
 
   /** Whether `path` (project-relative) is one of this run's temporary files. */
@@ -89,8 +85,8 @@ export class StagedWrites {
   }
 
   discard(): void {
-    // Every write handed over is finished (or failed) before its file is removed, so none lands after.
-    this.takeFlushed(this.writer.close());
+    // Waited for first, so no temporary file lands after its removal.
+    this.settle();
     for (const { temp } of this.staged) removeTemp(temp);
     this.staged.length = 0;
     // Created by this run for its temporary files only, so nothing else can be in them.
@@ -100,7 +96,7 @@ export class StagedWrites {
 
   /** Rename every staged file into place and remove the stale ones; returns the paths written. */
   commit(stale: string[]): string[] {
-    const failure = this.takeFlushed(this.writer.close());
+    const failure = this.settle();
     // A file that may be half-written is never renamed into place: the caller discards the run.
     if (failure) throw failure;
     for (const { temp, target } of this.staged) renameSync(temp, target);
