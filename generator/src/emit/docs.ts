@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
 import type { Example, Func, Provider } from '../model.js';
 import { tsExample } from './client/examples.js';
 import { jsonSchemaType } from './client/ts-types.js';
@@ -14,23 +12,18 @@ import { yamlString } from './escape/yaml.js';
 import { htmlCode, htmlEscape, htmlText } from './escape/html.js';
 import { authenticationLines, defaultTemplate, serverLines } from './server-text.js';
 import { firstSentence } from '../shared/sentences.js';
+import { template } from './templates.js';
 
 const ROOT = 'packages/docs';
 
-const templates = new Map<string, HandlebarsTemplateDelegate>();
 /**
  * Render a docs-site page: frontmatter, then the template's body wrapped for
  * VitePress. Templates do not escape (markdown is not HTML); every spec string
  * in `view` is escaped for where it lands before it gets here.
  */
 function renderPage(name: string, title: string, view: object, frontmatter: Record<string, string> = {}): string {
-  let template = templates.get(name);
-  if (!template) {
-    template = Handlebars.compile(readFileSync(new URL(`../../templates/${name}`, import.meta.url), 'utf8'), { noEscape: true, strict: true });
-    templates.set(name, template);
-  }
   const extra = Object.entries(frontmatter).map(([key, value]) => `${key}: ${yamlString(value)}\n`).join('');
-  return `---\ntitle: ${yamlString(title)}\n${extra}---\n\n${vitePressBody(template(view))}`;
+  return `---\ntitle: ${yamlString(title)}\n${extra}---\n\n${vitePressBody(template(name)(view))}`;
 }
 
 
@@ -71,6 +64,11 @@ function paginationText(func: Func): string | null {
 }
 
 function functionPage(provider: Provider, func: Func): string {
+  return renderPage('docs-function.md.hbs', `${provider.name} · ${func.name}`, functionPageView(provider, func), { operation: func.operation, description: firstSentence(func.description) });
+}
+
+/** What docs-function.md.hbs shows of a function. */
+export function functionPageView(provider: Provider, func: Func) {
   const http = func.binding.kind === 'http' ? func.binding : null;
   const base = http ? defaultTemplate(http.server, provider.fields) : '';
   const request = http
@@ -79,7 +77,7 @@ function functionPage(provider: Provider, func: Func): string {
       : http.endpoint.cases.map((c) => `${mdCode(`${c.endpoint.method} ${base}${c.endpoint.path}`)} when ${mdCode(http.endpoint.kind === 'selected' ? http.endpoint.parameter : '')} is ${mdCode(c.value)}`).join('; ')
     : null;
   const errorMessage = provider.errors.messagePaths.map(mdCode).join(' or ');
-  return renderPage('docs-function.md.hbs', `${provider.name} · ${func.name}`, {
+  return {
     providerName: mdLine(provider.name),
     name: htmlEscape(func.name),
     title: mdLine(func.title),
@@ -114,7 +112,7 @@ function functionPage(provider: Provider, func: Func): string {
       // The site's "Run in sandbox" answers from the mock handlers, which serve the HTTP functions.
       sandbox: func.binding.kind === 'http',
     })),
-  }, { operation: func.operation, description: firstSentence(func.description) });
+  };
 }
 
 /** The Response section: status, the fields with their descriptions, the first successful example's body and the TypeScript type. */
@@ -137,7 +135,12 @@ function counts(provider: Provider) {
 }
 
 function providerPage(provider: Provider): string {
-  return renderPage('docs-provider.md.hbs', provider.name, {
+  return renderPage('docs-provider.md.hbs', provider.name, providerPageView(provider));
+}
+
+/** What docs-provider.md.hbs shows of a provider. */
+export function providerPageView(provider: Provider) {
+  return {
     provider: {
       id: provider.id,
       namespace: provider.namespace,
@@ -158,7 +161,7 @@ function providerPage(provider: Provider): string {
     rateLimit: rateLimitLines(provider),
     errors: errorEnvelope(provider),
     functions: provider.functions.map((f) => ({ name: f.name, summary: mdCell(firstSentence(f.description)), operation: f.operation, unavailable: f.binding.kind === 'unavailable' })),
-  });
+  };
 }
 
 /** An environment variable that may wrap after an underscore, never inside a word (`TELNYX_A PI_KEY`). */
