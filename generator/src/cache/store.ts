@@ -203,11 +203,13 @@ export class SummaryFiles {
   }
 
   store(folder: string, emitter: string, value: unknown): StoredSummary {
+    if (isPlainObject(value)) {
+      // Field by field, so no byte is serialized twice; an object whose fields all stay inline stays inline whole.
+      const fields = Object.entries(value).map(([key, field]) => [key, this.store(folder, `${emitter}.${key}`, field)] as const);
+      return fields.every(([, field]) => 'inline' in field) ? { inline: value } : { fields: Object.fromEntries(fields) };
+    }
     const bytes = serialize(value);
     if (bytes.length <= INLINE_BYTES) return { inline: value };
-    if (isPlainObject(value)) {
-      return { fields: Object.fromEntries(Object.entries(value).map(([key, field]) => [key, this.store(folder, `${emitter}.${key}`, field)])) };
-    }
     const file = `${encodeURIComponent(folder)}.${encodeURIComponent(emitter)}.${summaryHash(bytes)}${SUMMARY}`;
     this.writes.write(join(this.writeDir(), file), bytes);
     return { file };
