@@ -1,9 +1,7 @@
 import type { Example, Func, Provider } from '../model.js';
-import { tsExample } from './client/examples.js';
 import { jsonSchemaType } from './client/ts-types.js';
 import { emitFromSplit, joinedFile, stableJson, type Emitter, type GeneratedFile, type IndexOutput, type JoinedParts, type ProviderSplit, type SummaryList } from './emitter.js';
-import { luaExample } from './lua/lua-literal.js';
-import { curlCommand } from './docs/curl.js';
+import { shownCurlCommand as curlCommand, shownLuaExample as luaExample, shownTsExample as tsExample } from './per-example.js';
 import { httpExchange } from './docs/http-exchange.js';
 import { parameterSection } from './docs/parameters.js';
 import { responseFields } from './docs/response.js';
@@ -104,7 +102,7 @@ export function functionPageView(provider: Provider, func: Func) {
     differences: func.differences.map(mdLine),
     examples: func.examples.map((example) => ({
       title: mdLine(example.title),
-      lua: mdFence('lua', luaExample(func, example), '[Lua]'),
+      lua: mdFence('lua', luaExample(provider, func, example), '[Lua]'),
       ts: mdFence('ts', tsExample(provider, func, example), '[TypeScript]'),
       cli: mdFence('sh', cliExample(func, example), '[CLI]'),
       curl: mdFence('sh', curlCommand(provider, func, example).text, '[curl]'),
@@ -246,13 +244,13 @@ function docsSummary(p: Provider): DocsSummary {
     llms: llmsSection(p),
     namespaces: [`app.integrations.${p.namespace} -- ${p.name.replace(/\s+/g, ' ').trim()}`, ...p.functions.map((f) => `  ${f.name}(${f.parameters.map((q) => (q.required ? q.name : `${q.name}?`)).join(', ')}) ${f.operation}`)],
     examples: p.functions.flatMap((f) =>
-      f.examples.map((e) => examplesEntry({
+      f.examples.map((e) => ({ e, curl: curlCommand(p, f, e) })).map(({ e, curl }) => examplesEntry({
         function: f.names.qualified,
         title: e.title,
         cli: cliExample(f, e),
         // The curl tab's command, the variables it reads (example values) and the request it must send.
-        curl: curlCommand(p, f, e).text,
-        curlEnv: curlCommand(p, f, e).env,
+        curl: curl.text,
+        curlEnv: curl.env,
         request: e.request,
         // The named account's configuration the example assumes (its URL choice), as environment variables.
         ...(Object.keys(e.fields).length > 0 ? { accountEnv: accountEnvironment(p, e) } : {}),

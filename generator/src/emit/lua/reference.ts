@@ -1,13 +1,23 @@
 import type { Func, Provider, SingleValueSchema } from '../../model.js';
 import { shapesOf, typeLabel } from '../../shared/value-types.js';
-import { luaExample, luaSignature } from './lua-literal.js';
+import { luaSignature } from './lua-literal.js';
+import { shownLuaExample } from '../per-example.js';
 import { mdCell, mdCellCode, mdCode, mdFence, mdLine, mdText } from '../escape/markdown.js';
 import { requiredGroupsNote } from '../required-groups-note.js';
 import { template } from '../templates.js';
 
 
+const tables = new WeakMap<Func, string>();
+
 /** `| Parameter | Type | Required | Description |`, with enums, ranges and defaults; never a false "No parameters". */
 export function parameterTable(func: Func): string {
+  // On the function's page and again on its provider's: made once.
+  let table = tables.get(func);
+  if (table === undefined) tables.set(func, (table = makeParameterTable(func)));
+  return table;
+}
+
+function makeParameterTable(func: Func): string {
   if (func.parameters.length === 0) return '*This function takes no parameters.*';
   const rows = func.parameters.map((p) => {
     const shapes = shapesOf(p.schema);
@@ -52,7 +62,7 @@ export function functionView(provider: Provider, func: Func) {
     mcpTool: func.names.mcpTool,
     table: parameterTable(func),
     differences: func.differences.map(mdLine),
-    examples: func.examples.filter((e) => e.response.status < 400).map((e) => ({ title: mdLine(e.title), code: mdFence('lua', luaExample(func, e)) })),
+    examples: func.examples.filter((e) => e.response.status < 400).map((e) => ({ title: mdLine(e.title), code: mdFence('lua', shownLuaExample(provider, func, e)) })),
   };
 }
 
@@ -87,6 +97,6 @@ export function namespaceView(provider: Provider) {
 /** Every Lua example of a provider, as shown in its reference pages (what tests run). */
 export function luaExamples(provider: Provider): Array<{ function: string; title: string; code: string; expectsError: boolean }> {
   return provider.functions.flatMap((func) =>
-    func.examples.map((e) => ({ function: func.names.qualified, title: e.title, code: luaExample(func, e), expectsError: e.response.status >= 400 })),
+    func.examples.map((e) => ({ function: func.names.qualified, title: e.title, code: shownLuaExample(provider, func, e), expectsError: e.response.status >= 400 })),
   );
 }
