@@ -9,7 +9,7 @@ import { checkClaims, type NameClaim } from './load/check-names.js';
 import { sortDiagnostics, type Diagnostic } from './load/diagnostics.js';
 import { listProviderFolders, loadProvider, type ProviderFolder } from './load/index.js';
 import type { Catalog, Provider } from './model.js';
-import { listOwnedFiles, readIfExists, type DirStamps } from './output/tree.js';
+import { listOwnedFiles, OutputLookups, type DirStamps } from './output/tree.js';
 import { StagedWrites, type WriteSummary } from './output/write.js';
 import { FileWrites } from './output/write-thread.js';
 import { comparePieces, type Piece } from './output/compare-pieces.js';
@@ -320,9 +320,11 @@ class OutputRun {
   private readonly expected = new Set<string>();
   private readonly roots = new Set<string>();
   private readonly found: StaleFile[] = [];
+  private readonly onDisk: OutputLookups;
 
   constructor(private readonly rootDir: string, private readonly check: boolean, private readonly clock: PhaseClock, writes: FileWrites) {
     this.staging = new StagedWrites(rootDir, writes);
+    this.onDisk = new OutputLookups(rootDir);
   }
 
   expectCached(entry: ProviderEntry): void {
@@ -346,7 +348,7 @@ class OutputRun {
         this.clock.time('write', () => outcome.write(this.check ? null : this.staging.stagePieces(file.path)));
         continue;
       }
-      const current = this.clock.time('compare', () => readIfExists(join(this.rootDir, file.path)));
+      const current = this.clock.time('compare', () => this.onDisk.read(file.path));
       if (current === file.contents) continue;
       this.found.push({ path: file.path, problem: current === null ? 'missing' : 'differs' });
       if (!this.check) this.clock.time('write', () => this.staging.stage(file));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StagedWrites } from '../src/output/write.js';
+import { OutputLookups } from '../src/output/tree.js';
 import { FileWrites } from '../src/output/write-thread.js';
 import { SummaryFiles } from '../src/cache/store.js';
 
@@ -82,5 +83,26 @@ describe('summary files written on the writer thread', () => {
     expect(stored.every((s) => 'file' in s)).toBe(true);
     expect(stored.map((s) => summaries.load(s))).toEqual(values);
     writes.close();
+  });
+});
+
+describe('looking up the generated files on disk', () => {
+  it('reads files in directories that exist, and needs no look at each file of a directory that did not', () => {
+    const root = mkdtempSync(join(tmpdir(), 'switchboard-lookups-'));
+    mkdirSync(join(root, 'out/kept'), { recursive: true });
+    writeFileSync(join(root, 'out/kept/a.md'), 'a\n');
+    const lookups = new OutputLookups(root);
+    expect(lookups.read('out/kept/a.md')).toBe('a\n');
+    expect(lookups.read('out/kept/b.md')).toBeNull();
+    expect(lookups.read('out/new/deep/c.md')).toBeNull();
+    // Staged by this run under temporary names: the targets are still missing.
+    const staging = new StagedWrites(root);
+    staging.stage({ path: 'out/new/deep/c.md', contents: 'c\n' });
+    expect(lookups.read('out/new/deep/c.md')).toBeNull();
+    expect(lookups.read('out/new/d.md')).toBeNull();
+    // A file that appears in a directory found to exist is seen.
+    writeFileSync(join(root, 'out/kept/b.md'), 'b\n');
+    expect(lookups.read('out/kept/b.md')).toBe('b\n');
+    staging.discard();
   });
 });
