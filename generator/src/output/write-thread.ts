@@ -106,7 +106,7 @@ parentPort.on('message', (jobs) => {
 type Job = { dir: string; bytes: number } | { path: string; contents: string | Uint8Array; bytes: number };
 
 /** How much may be queued for the thread before the caller waits: keeps peak memory bounded when the disk is slower than emitting. */
-const MAX_QUEUED_BYTES = 12 * 1024 * 1024;
+const MAX_QUEUED_BYTES = 6 * 1024 * 1024;
 /** How long a flush waits for a thread that does nothing at all. */
 const STALLED_MS = 120_000;
 /** Jobs are handed over in batches: one message per file would cost more than some writes. */
