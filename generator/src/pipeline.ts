@@ -9,8 +9,9 @@ import { checkClaims, type NameClaim } from './load/check-names.js';
 import { sortDiagnostics, type Diagnostic } from './load/diagnostics.js';
 import { listProviderFolders, loadProvider, type ProviderFolder } from './load/index.js';
 import type { Catalog, Provider } from './model.js';
-import { listOwnedFiles, readIfExists, type DirStamps } from './output/tree.js';
+import { listOwnedFiles, OutputLookups, type DirStamps } from './output/tree.js';
 import { StagedWrites, type WriteSummary } from './output/write.js';
+import { FileWrites } from './output/write-thread.js';
 import { comparePieces, type Piece } from './output/compare-pieces.js';
 import { joinedPieces, layoutIfIntact, type JoinedLayout, type LayoutOffsets } from './output/joined.js';
 import { heapBound } from './heap-bound.js';
@@ -98,13 +99,15 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
   const emitters = options.emitters ?? defaultEmitters;
   // An emitter without a split needs the whole model at once, so every provider's is kept.
   const wholeCatalog = emitters.some((e) => !e.split);
-  const cache = cacheDir === false ? null : new GenerationCache(cacheDir, clock.time('fingerprint', () => fingerprintOf(emitters)));
-  const ownSummaries = cache ? null : SummaryFiles.temporary();
+  // One writer (and at most one writer thread) for the outputs and the cache files alike.
+  const writes = new FileWrites();
+  const cache = cacheDir === false ? null : new GenerationCache(cacheDir, clock.time('fingerprint', () => fingerprintOf(emitters)), writes);
+  const ownSummaries = cache ? null : SummaryFiles.temporary(writes);
   const summaryFiles = cache?.summaries ?? ownSummaries!;
   const boundHeap = heapBound();
   const listed = clock.time('list specs', () => listProviderFolders(options.specsDir ?? join(options.rootDir, 'specs')));
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
-  const out = new OutputRun(options.rootDir, options.check === true, clock);
+  const out = new OutputRun(options.rootDir, options.check === true, clock, writes);
   const units: Unit[] = [];
   const models: Provider[] = [];
   /** Where this run's walks put each joined file's pieces, recorded with the file's stamp once it is written. */
@@ -162,6 +165,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     throw error;
   } finally {
     ownSummaries?.close();
+    writes.close();
   }
 
   /**
@@ -316,9 +320,11 @@ class OutputRun {
   private readonly expected = new Set<string>();
   private readonly roots = new Set<string>();
   private readonly found: StaleFile[] = [];
+  private readonly onDisk: OutputLookups;
 
-  constructor(private readonly rootDir: string, private readonly check: boolean, private readonly clock: PhaseClock) {
-    this.staging = new StagedWrites(rootDir);
+  constructor(private readonly rootDir: string, private readonly check: boolean, private readonly clock: PhaseClock, writes: FileWrites) {
+    this.staging = new StagedWrites(rootDir, writes);
+    this.onDisk = new OutputLookups(rootDir);
   }
 
   expectCached(entry: ProviderEntry): void {
@@ -342,7 +348,7 @@ class OutputRun {
         this.clock.time('write', () => outcome.write(this.check ? null : this.staging.stagePieces(file.path)));
         continue;
       }
-      const current = this.clock.time('compare', () => readIfExists(join(this.rootDir, file.path)));
+      const current = this.clock.time('compare', () => this.onDisk.read(file.path));
       if (current === file.contents) continue;
       this.found.push({ path: file.path, problem: current === null ? 'missing' : 'differs' });
       if (!this.check) this.clock.time('write', () => this.staging.stage(file));

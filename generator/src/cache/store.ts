@@ -7,6 +7,7 @@ import type { NameClaim } from '../load/check-names.js';
 import type { Provider } from '../model.js';
 import { isJoinedLayout, sameLayout, type JoinedLayout } from '../output/joined.js';
 import type { DirStamps } from '../output/tree.js';
+import { FileWrites } from '../output/write-thread.js';
 
 /** One generated file as it was left on disk: if size and mtime still match, so do its bytes. */
 export interface OutputStamp {
@@ -183,24 +184,34 @@ export class SummaryFiles {
   /**
    * @param writeDir where this run's new summaries go (made on first use)
    * @param readDirs where summaries are looked for, this run's first
+   * @param writes how they are written (perhaps on another thread: reading one waits for them)
    */
-  constructor(private readonly writeDir: () => string, private readonly readDirs: () => string[]) {}
+  constructor(private readonly writeDir: () => string, private readonly readDirs: () => string[], private readonly writes: FileWrites = new FileWrites(Infinity)) {}
 
   /** Summaries in a temporary folder of their own, for a run without a cache; `close` removes it. */
-  static temporary(): SummaryFiles & { close: () => void } {
+  static temporary(writes?: FileWrites): SummaryFiles & { close: () => void } {
     let dir: string | null = null;
     const made = () => (dir ??= mkdtempSync(join(tmpdir(), 'switchboard-summaries-')));
-    return Object.assign(new SummaryFiles(made, () => (dir ? [dir] : [])), { close: () => dir && rmSync(dir, { recursive: true, force: true }) });
+    const files = new SummaryFiles(made, () => (dir ? [dir] : []), writes);
+    return Object.assign(files, {
+      close: () => {
+        // Nothing may still be writing into the folder as it goes.
+        files.writes.flush();
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      },
+    });
   }
 
   store(folder: string, emitter: string, value: unknown): StoredSummary {
+    if (isPlainObject(value)) {
+      // Field by field, so no byte is serialized twice; an object whose fields all stay inline stays inline whole.
+      const fields = Object.entries(value).map(([key, field]) => [key, this.store(folder, `${emitter}.${key}`, field)] as const);
+      return fields.every(([, field]) => 'inline' in field) ? { inline: value } : { fields: Object.fromEntries(fields) };
+    }
     const bytes = serialize(value);
     if (bytes.length <= INLINE_BYTES) return { inline: value };
-    if (isPlainObject(value)) {
-      return { fields: Object.fromEntries(Object.entries(value).map(([key, field]) => [key, this.store(folder, `${emitter}.${key}`, field)])) };
-    }
     const file = `${encodeURIComponent(folder)}.${encodeURIComponent(emitter)}.${summaryHash(bytes)}${SUMMARY}`;
-    writeFileSync(join(this.writeDir(), file), bytes);
+    this.writes.write(join(this.writeDir(), file), bytes);
     return { file };
   }
 
@@ -226,6 +237,9 @@ export class SummaryFiles {
       }
       return value;
     }
+    // This run's summaries may still be on their way to disk.
+    const failure = this.writes.flush();
+    if (failure) throw failure;
     let bytes: Buffer | null = null;
     for (const dir of this.readDirs()) {
       try {
@@ -267,11 +281,12 @@ export class GenerationCache {
   /** The index's file name inside the cache folder. */
   static readonly INDEX = INDEX;
 
-  constructor(private readonly cacheDir: string, private readonly fingerprint: string) {
+  /** @param writes how this run's models and summaries are written (perhaps on another thread) */
+  constructor(private readonly cacheDir: string, private readonly fingerprint: string, private readonly writes: FileWrites = new FileWrites(Infinity)) {
     this.dir = join(cacheDir, 'providers');
     this.pendingDir = join(cacheDir, `pending-${process.pid}`);
     this.indexPath = join(cacheDir, INDEX);
-    this.summaries = new SummaryFiles(() => this.pending(), () => [this.pendingDir, this.dir]);
+    this.summaries = new SummaryFiles(() => this.pending(), () => [this.pendingDir, this.dir], writes);
   }
 
   private pending(): string {
@@ -282,6 +297,8 @@ export class GenerationCache {
   /** Forget everything this run wrote. */
   discard(): void {
     if (this.created === null) return;
+    // Nothing may still be writing into the folder as it goes.
+    this.writes.flush();
     rmSync(this.created ?? this.pendingDir, { recursive: true, force: true });
     this.created = null;
   }
@@ -338,7 +355,7 @@ export class GenerationCache {
 
   /** Written at once (so the model can be dropped), into this run's pending folder. */
   saveModel(folder: string, specHash: string, provider: Provider): void {
-    writeFileSync(join(this.pending(), `${encodeURIComponent(folder)}${MODEL}`), serialize({ fingerprint: this.fingerprint, specHash, provider }));
+    this.writes.write(join(this.pending(), `${encodeURIComponent(folder)}${MODEL}`), serialize({ fingerprint: this.fingerprint, specHash, provider }));
   }
 
   /**
@@ -362,6 +379,9 @@ export class GenerationCache {
     const kept = new Set(Object.values(entries).flatMap((e) => Object.values(e.summaries).flatMap(summaryFilesOf)));
     mkdirSync(this.dir, { recursive: true });
     if (this.created !== null) {
+      // Every pending file complete before it joins the cache; a failed write fails the run.
+      const failure = this.writes.flush();
+      if (failure) throw failure;
       for (const name of readdirSync(this.pendingDir)) renameSync(join(this.pendingDir, name), join(this.dir, name));
       rmSync(this.pendingDir, { recursive: true, force: true });
       this.created = null;

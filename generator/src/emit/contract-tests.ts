@@ -1,5 +1,6 @@
 import type { Example, Func, HttpBinding, Provider } from '../model.js';
-import { jsLiteral, tsExample } from './client/examples.js';
+import { jsLiteral } from './client/examples.js';
+import { shownTsExample as tsExample } from './per-example.js';
 import { operationConst } from './client/index.js';
 import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from './emitter.js';
 import { tsString } from './escape/ts.js';

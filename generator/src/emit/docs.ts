@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
 import type { Example, Func, Provider } from '../model.js';
-import { tsExample } from './client/examples.js';
 import { jsonSchemaType } from './client/ts-types.js';
 import { emitFromSplit, joinedFile, stableJson, type Emitter, type GeneratedFile, type IndexOutput, type JoinedParts, type ProviderSplit, type SummaryList } from './emitter.js';
-import { luaExample } from './lua/lua-literal.js';
-import { curlCommand } from './docs/curl.js';
+import { shownCurlCommand as curlCommand, shownLuaExample as luaExample, shownTsExample as tsExample } from './per-example.js';
 import { httpExchange } from './docs/http-exchange.js';
 import { parameterSection } from './docs/parameters.js';
 import { responseFields } from './docs/response.js';
@@ -14,23 +10,18 @@ import { yamlString } from './escape/yaml.js';
 import { htmlCode, htmlEscape, htmlText } from './escape/html.js';
 import { authenticationLines, defaultTemplate, serverLines } from './server-text.js';
 import { firstSentence } from '../shared/sentences.js';
+import { template } from './templates.js';
 
 const ROOT = 'packages/docs';
 
-const templates = new Map<string, HandlebarsTemplateDelegate>();
 /**
  * Render a docs-site page: frontmatter, then the template's body wrapped for
  * VitePress. Templates do not escape (markdown is not HTML); every spec string
  * in `view` is escaped for where it lands before it gets here.
  */
 function renderPage(name: string, title: string, view: object, frontmatter: Record<string, string> = {}): string {
-  let template = templates.get(name);
-  if (!template) {
-    template = Handlebars.compile(readFileSync(new URL(`../../templates/${name}`, import.meta.url), 'utf8'), { noEscape: true, strict: true });
-    templates.set(name, template);
-  }
   const extra = Object.entries(frontmatter).map(([key, value]) => `${key}: ${yamlString(value)}\n`).join('');
-  return `---\ntitle: ${yamlString(title)}\n${extra}---\n\n${vitePressBody(template(view))}`;
+  return `---\ntitle: ${yamlString(title)}\n${extra}---\n\n${vitePressBody(template(name)(view))}`;
 }
 
 
@@ -71,6 +62,11 @@ function paginationText(func: Func): string | null {
 }
 
 function functionPage(provider: Provider, func: Func): string {
+  return renderPage('docs-function.md.hbs', `${provider.name} · ${func.name}`, functionPageView(provider, func), { operation: func.operation, description: firstSentence(func.description) });
+}
+
+/** What docs-function.md.hbs shows of a function. */
+export function functionPageView(provider: Provider, func: Func) {
   const http = func.binding.kind === 'http' ? func.binding : null;
   const base = http ? defaultTemplate(http.server, provider.fields) : '';
   const request = http
@@ -79,7 +75,7 @@ function functionPage(provider: Provider, func: Func): string {
       : http.endpoint.cases.map((c) => `${mdCode(`${c.endpoint.method} ${base}${c.endpoint.path}`)} when ${mdCode(http.endpoint.kind === 'selected' ? http.endpoint.parameter : '')} is ${mdCode(c.value)}`).join('; ')
     : null;
   const errorMessage = provider.errors.messagePaths.map(mdCode).join(' or ');
-  return renderPage('docs-function.md.hbs', `${provider.name} · ${func.name}`, {
+  return {
     providerName: mdLine(provider.name),
     name: htmlEscape(func.name),
     title: mdLine(func.title),
@@ -106,7 +102,7 @@ function functionPage(provider: Provider, func: Func): string {
     differences: func.differences.map(mdLine),
     examples: func.examples.map((example) => ({
       title: mdLine(example.title),
-      lua: mdFence('lua', luaExample(func, example), '[Lua]'),
+      lua: mdFence('lua', luaExample(provider, func, example), '[Lua]'),
       ts: mdFence('ts', tsExample(provider, func, example), '[TypeScript]'),
       cli: mdFence('sh', cliExample(func, example), '[CLI]'),
       curl: mdFence('sh', curlCommand(provider, func, example).text, '[curl]'),
@@ -114,7 +110,7 @@ function functionPage(provider: Provider, func: Func): string {
       // The site's "Run in sandbox" answers from the mock handlers, which serve the HTTP functions.
       sandbox: func.binding.kind === 'http',
     })),
-  }, { operation: func.operation, description: firstSentence(func.description) });
+  };
 }
 
 /** The Response section: status, the fields with their descriptions, the first successful example's body and the TypeScript type. */
@@ -137,7 +133,12 @@ function counts(provider: Provider) {
 }
 
 function providerPage(provider: Provider): string {
-  return renderPage('docs-provider.md.hbs', provider.name, {
+  return renderPage('docs-provider.md.hbs', provider.name, providerPageView(provider));
+}
+
+/** What docs-provider.md.hbs shows of a provider. */
+export function providerPageView(provider: Provider) {
+  return {
     provider: {
       id: provider.id,
       namespace: provider.namespace,
@@ -158,7 +159,7 @@ function providerPage(provider: Provider): string {
     rateLimit: rateLimitLines(provider),
     errors: errorEnvelope(provider),
     functions: provider.functions.map((f) => ({ name: f.name, summary: mdCell(firstSentence(f.description)), operation: f.operation, unavailable: f.binding.kind === 'unavailable' })),
-  });
+  };
 }
 
 /** An environment variable that may wrap after an underscore, never inside a word (`TELNYX_A PI_KEY`). */
@@ -243,13 +244,13 @@ function docsSummary(p: Provider): DocsSummary {
     llms: llmsSection(p),
     namespaces: [`app.integrations.${p.namespace} -- ${p.name.replace(/\s+/g, ' ').trim()}`, ...p.functions.map((f) => `  ${f.name}(${f.parameters.map((q) => (q.required ? q.name : `${q.name}?`)).join(', ')}) ${f.operation}`)],
     examples: p.functions.flatMap((f) =>
-      f.examples.map((e) => examplesEntry({
+      f.examples.map((e) => ({ e, curl: curlCommand(p, f, e) })).map(({ e, curl }) => examplesEntry({
         function: f.names.qualified,
         title: e.title,
         cli: cliExample(f, e),
         // The curl tab's command, the variables it reads (example values) and the request it must send.
-        curl: curlCommand(p, f, e).text,
-        curlEnv: curlCommand(p, f, e).env,
+        curl: curl.text,
+        curlEnv: curl.env,
         request: e.request,
         // The named account's configuration the example assumes (its URL choice), as environment variables.
         ...(Object.keys(e.fields).length > 0 ? { accountEnv: accountEnvironment(p, e) } : {}),

@@ -51,3 +51,30 @@ export function listOwnedFiles(rootDir: string, dir: string, unchanged?: DirStam
 export function readIfExists(path: string): string | null {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
 }
+
+/**
+ * The generated files' current text, looked up for one run. A directory found missing has no file
+ * in it: it was missing before this run made it (the pipeline looks before it stages), and until
+ * commit this run writes only temporary names there, so every target under it is still missing. On a
+ * fresh tree that is one lookup per directory instead of one per file.
+ */
+export class OutputLookups {
+  private readonly absent = new Set<string>();
+  private readonly present = new Set<string>();
+
+  constructor(private readonly rootDir: string) {}
+
+  /** The text of the file at `path` (project-relative), or null when there is none. */
+  read(path: string): string | null {
+    return this.isAbsent(posix.dirname(path)) ? null : readIfExists(join(this.rootDir, path));
+  }
+
+  private isAbsent(dir: string): boolean {
+    if (dir === '.' || dir === '' || dir === '/') return false;
+    if (this.absent.has(dir)) return true;
+    if (this.present.has(dir)) return false;
+    const absent = this.isAbsent(posix.dirname(dir)) || !existsSync(join(this.rootDir, dir));
+    (absent ? this.absent : this.present).add(dir);
+    return absent;
+  }
+}

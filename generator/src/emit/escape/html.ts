@@ -15,7 +15,10 @@ export const htmlEscape = (text: string): string => text.replace(/[&<>"']/g, (c)
 
 /** Spec prose as inline HTML: code spans as `<code>`, the rest escaped, on one line. */
 export function htmlText(text: string): string {
-  return codeSpans(text.replace(/\s+/g, ' ').trim())
+  const line = text.replace(/\s+/g, ' ').trim();
+  // No backtick, no code span: all of it is text.
+  if (!line.includes('`')) return htmlEscape(line);
+  return codeSpans(line)
     .map((part) => (part.code ? htmlCode(codeSpanContent(part.text)) : htmlEscape(part.text)))
     .join('');
 }

@@ -7,6 +7,7 @@
  */
 
 const HTML = /[&<>]/g;
+const HTML_CHAR = /[&<>]/;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const escapeHtml = (text: string) => text.replace(HTML, (c) => ENTITIES[c]!);
 
@@ -41,6 +42,8 @@ export function codeSpans(text: string): Array<{ code: boolean; text: string }> 
  * (at worst a multi-line span shows `&lt;`, never a live tag).
  */
 export function mdText(text: string): string {
+  // Most spec text has nothing to escape, and then no split can change it.
+  if (!HTML_CHAR.test(text)) return text;
   return text
     .split(/(\r\n|[\r\n\u2028\u2029])/)
     .map((line) => codeSpans(line).map((part) => (part.code ? part.text : escapeHtml(part.text))).join(''))

@@ -1,24 +1,23 @@
-import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
 import type { Func, Provider, SingleValueSchema } from '../../model.js';
 import { shapesOf, typeLabel } from '../../shared/value-types.js';
-import { luaExample, luaSignature } from './lua-literal.js';
+import { luaSignature } from './lua-literal.js';
+import { shownLuaExample } from '../per-example.js';
 import { mdCell, mdCellCode, mdCode, mdFence, mdLine, mdText } from '../escape/markdown.js';
 import { requiredGroupsNote } from '../required-groups-note.js';
-
-const template = (name: string) =>
-  Handlebars.compile(readFileSync(new URL(`../../../templates/${name}`, import.meta.url), 'utf8'), { noEscape: true, strict: true });
-
-let templates: { namespace: HandlebarsTemplateDelegate; fn: HandlebarsTemplateDelegate } | null = null;
-function compiled() {
-  templates ??= { namespace: template('lua-namespace.md.hbs'), fn: template('lua-function.md.hbs') };
-  return templates;
-}
+import { template } from '../templates.js';
 
 
+const tables = new WeakMap<Func, string>();
 
 /** `| Parameter | Type | Required | Description |`, with enums, ranges and defaults; never a false "No parameters". */
 export function parameterTable(func: Func): string {
+  // On the function's page and again on its provider's: made once.
+  let table = tables.get(func);
+  if (table === undefined) tables.set(func, (table = makeParameterTable(func)));
+  return table;
+}
+
+function makeParameterTable(func: Func): string {
   if (func.parameters.length === 0) return '*This function takes no parameters.*';
   const rows = func.parameters.map((p) => {
     const shapes = shapesOf(p.schema);
@@ -47,7 +46,8 @@ function shapeNotes(shape: SingleValueSchema): string[] {
 
 const article = (label: string) => (/^[aeiou]/.test(label) ? `an ${label}` : `a ${label}`);
 
-function functionView(provider: Provider, func: Func) {
+/** What lua-function.md.hbs shows of a function. */
+export function functionView(provider: Provider, func: Func) {
   return {
     signature: luaSignature(func),
     description: mdText(func.description),
@@ -62,19 +62,24 @@ function functionView(provider: Provider, func: Func) {
     mcpTool: func.names.mcpTool,
     table: parameterTable(func),
     differences: func.differences.map(mdLine),
-    examples: func.examples.filter((e) => e.response.status < 400).map((e) => ({ title: mdLine(e.title), code: mdFence('lua', luaExample(func, e)) })),
+    examples: func.examples.filter((e) => e.response.status < 400).map((e) => ({ title: mdLine(e.title), code: mdFence('lua', shownLuaExample(provider, func, e)) })),
   };
 }
 
 /** The agent-facing Lua reference of one function (`docs.read("telnyx.send_sms")`). */
 export function luaFunctionPage(provider: Provider, func: Func): string {
-  return compiled().fn(functionView(provider, func));
+  return template('lua-function.md.hbs')(functionView(provider, func));
 }
 
 /** The agent-facing Lua reference of a whole provider (`docs.read("telnyx")`). */
 export function luaNamespacePage(provider: Provider): string {
+  return template('lua-namespace.md.hbs')(namespaceView(provider));
+}
+
+/** What lua-namespace.md.hbs shows of a provider. */
+export function namespaceView(provider: Provider) {
   const reads = provider.functions.filter((f) => f.operation === 'read').length;
-  return compiled().namespace({
+  return {
     provider: { namespace: provider.namespace, name: mdLine(provider.name), description: mdText(provider.description), fields: provider.fields, functions: provider.functions },
     reads,
     writes: provider.functions.length - reads,
@@ -86,12 +91,12 @@ export function luaNamespacePage(provider: Provider): string {
       unavailable: func.binding.kind === 'unavailable' ? mdLine(func.binding.reason) : null,
       table: parameterTable(func),
     })),
-  });
+  };
 }
 
 /** Every Lua example of a provider, as shown in its reference pages (what tests run). */
 export function luaExamples(provider: Provider): Array<{ function: string; title: string; code: string; expectsError: boolean }> {
   return provider.functions.flatMap((func) =>
-    func.examples.map((e) => ({ function: func.names.qualified, title: e.title, code: luaExample(func, e), expectsError: e.response.status >= 400 })),
+    func.examples.map((e) => ({ function: func.names.qualified, title: e.title, code: shownLuaExample(provider, func, e), expectsError: e.response.status >= 400 })),
   );
 }
