@@ -53,7 +53,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const issues: ValidationIssue[] = selector === null ? [] : selector.appliesToIssues(op, args, selected);
 
   // Made only when a parameter needs them: most calls have no path or query parameters, and no refusals.
-  let pathValues: Map<string, string> | undefined;
+  let pathValues: Map<string, unknown> | undefined;
   let queryParams: Array<{ param: ResolvedParam; key: string; pairs: Pairs }> | undefined;
   let refused: Set<string> | undefined;
   // Body parameters and their values side by side, in the caller's order.
@@ -75,7 +75,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
       const value = param.transforms.length === 0 ? raw : applyTransforms(raw, param.transforms, partOf(op, 'transforms'));
       switch (param.in) {
         case 'path':
-          (pathValues ??= new Map()).set(param.name, partOf(op, 'path')(String(value), param.pathStyle));
+          (pathValues ??= new Map()).set(param.name, value); // encoded by the path part, which fills the template
           break;
         case 'query':
           (queryParams ??= []).push({ param, key: param.wire, pairs: partOf(op, 'pairs')(param.wire, value, param.arrayFormat) });
@@ -97,12 +97,8 @@ export function buildRequest(input: BuildInput): PreparedRequest {
     }
   }
 
-  const path = !selected.path.includes('{') ? selected.path : selected.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-    const param = params.find((p) => p.in === 'path' && p.name === name) ?? params.find((p) => p.in === 'path' && p.wire === name);
-    const value = pathValues?.get(param?.name ?? name);
-    if (value === undefined && !refused?.has(param?.name ?? name)) issues.push({ path: param?.name ?? name, problem: 'missing' });
-    return value ?? '';
-  });
+  // Only a path with placeholders needs code of its own (`parts.path`); its parameters' values were set aside above.
+  const path = selected.path.includes('{') ? partOf(op, 'path')(selected.path, params, pathValues, refused, issues) : selected.path;
   if (issues.length > 0) throw new ValidationError(op.id, issues);
   // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
   const query: Pairs = template.query.length > 0 ? template.query.slice() : [];

@@ -7,7 +7,8 @@
  * fragment or other origin.
  */
 
-import { ArgumentValueError } from './errors.js';
+import { ArgumentValueError, type ValidationIssue } from './errors.js';
+import type { ResolvedParam } from './param-plan.js';
 import type { ParamSpec } from './spec.js';
 
 /** A refused path value; `problem` completes "'<param>' …". */
@@ -17,7 +18,38 @@ export class PathValueError extends ArgumentValueError {
   }
 }
 
-export function encodePathValue(value: string, style: NonNullable<ParamSpec['pathStyle']>): string {
+/**
+ * The path part of an operation (`OperationParts.path`): `template` with each `{name}` filled with
+ * its parameter's value (`values`, by parameter name), encoded. A value that cannot be encoded, or
+ * a placeholder without one, is an issue naming the parameter, unless `refused` already names it.
+ */
+export function encodePathValue(
+  template: string,
+  params: readonly ResolvedParam[],
+  values: ReadonlyMap<string, unknown> | undefined,
+  refused: ReadonlySet<string> | undefined,
+  issues: ValidationIssue[],
+): string {
+  return template.replace(/\{([^{}]+)\}/g, (_, placeholder: string) => {
+    // A placeholder names the parameter, or its wire name when the spec renamed it for the caller.
+    const param = params.find((p) => p.in === 'path' && p.name === placeholder) ?? params.find((p) => p.in === 'path' && p.wire === placeholder);
+    const name = param?.name ?? placeholder;
+    const value = values?.get(name);
+    if (value === undefined) {
+      if (!refused?.has(name)) issues.push({ path: name, problem: 'missing' });
+      return '';
+    }
+    try {
+      return encodeValue(String(value), param?.pathStyle ?? 'segment');
+    } catch (error) {
+      if (!(error instanceof ArgumentValueError)) throw error;
+      issues.push({ path: name, problem: error.message });
+      return '';
+    }
+  });
+}
+
+function encodeValue(value: string, style: NonNullable<ParamSpec['pathStyle']>): string {
   return style === 'relative_path' ? encodeRelativePath(value) : encodeSegment(value);
 }
 

@@ -14,6 +14,7 @@ import type { ValidationIssue } from './errors.js';
 import type { FormatRule } from './formats.js';
 import type { FormBody } from './form-body.js';
 import type { NextLinkSource } from './next-link.js';
+import type { ResolvedParam } from './param-plan.js';
 import type { OAuth2Support } from './oauth2-session.js';
 import type { Pairs } from './query.js';
 import type { Transforms } from './transforms.js';
@@ -214,8 +215,14 @@ export interface OperationParts {
     select: (op: OperationSpec, args: Record<string, unknown>) => SelectedEndpoint | ValidationIssue[];
     appliesToIssues: (op: OperationSpec, args: Record<string, unknown>, selected: SelectedEndpoint) => ValidationIssue[];
   };
-  /** With path parameters (`encodePathValue`). */
-  path?: (value: string, style: NonNullable<ParamSpec['pathStyle']>) => string;
+  /** With path parameters: the path template filled with their encoded values, or issues (`encodePathValue`). */
+  path?: (
+    template: string,
+    params: readonly ResolvedParam[],
+    values: ReadonlyMap<string, unknown> | undefined,
+    refused: ReadonlySet<string> | undefined,
+    issues: ValidationIssue[],
+  ) => string;
   /** With parameter transforms: the code of each kind used (`mapTransform`, …). */
   transforms?: Transforms;
   /** With query parameters or a form body: a value as `key=value` pairs (`toPairs`). */

@@ -6,7 +6,7 @@ import { allAuthKinds } from '../src/all-parts.js';
 import { Core } from '../src/core.js';
 import { MissingCredentialsError, UnavailableFunctionError, ValidationError } from '../src/errors.js';
 import type { OperationSpec, ProviderSpec, UnavailableOperationSpec } from '../src/spec.js';
-import { fakeFetch, json, listPhoneNumbers, PLIVO_ID, PLIVO_TOKEN, plivo, plivoListMessages, sendSms, sinch, sinchListMessages, sinchClient, sinchListNumbers, TELNYX_KEY, telnyx, telnyxClient } from './support.js';
+import { fakeFetch, getCall, json, listPhoneNumbers, PLIVO_ID, PLIVO_TOKEN, plivo, plivoListMessages, sendSms, sinch, sinchListMessages, sinchClient, sinchListNumbers, TELNYX_KEY, telnyx, telnyxClient } from './support.js';
 
 function attempt(fn: () => unknown): unknown {
   try {
@@ -160,6 +160,17 @@ describe('runtime parts an operation carries', () => {
     const withoutParts = { ...sinchListMessages, parts: otherParts };
     await expect(core.call(withoutParts, { direction: 'mo' })).rejects.toThrow(/sinch\.list_messages needs the runtime part 'endpoint'/);
     expect(calls).toHaveLength(0);
+  });
+
+  it('a path with placeholders needs the path part, which fills and encodes them: refused without it, never sent unfilled', async () => {
+    const { fetch, calls } = fakeFetch(json({}));
+    const core = telnyxClient({ fetch });
+    const { path: _path, ...otherParts } = allParts;
+    await expect(core.call({ ...getCall, parts: otherParts }, { call_control_id: 'a/b' })).rejects.toThrow(/telnyx\.get_call needs the runtime part 'path'/);
+    expect(calls).toHaveLength(0);
+    // With it, the value is one encoded segment, and a traversal is an issue naming the parameter.
+    expect(core.prepare(getCall, { call_control_id: 'v3:a/b' }).url).toBe('https://api.telnyx.com/v2/calls/v3:a%2Fb');
+    expect(() => core.prepare(getCall, { call_control_id: '..' })).toThrow(/'call_control_id' must be a non-empty path segment/);
   });
 
   it('a rule naming a format the operation does not carry is refused, never passed unchecked', async () => {
