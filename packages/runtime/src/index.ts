@@ -76,6 +76,12 @@ export {
 export { toPairs } from './query.js';
 export { formBody } from './form-body.js';
 export { numberCheck, objectCheck, unionCheck, enumCheck, patternCheck } from './rule-checks.js';
+/** The code of each pagination strategy, carried by the list operations that page by it. */
+export { pageNumberPaging } from './paging-page.js';
+export { offsetPaging } from './paging-offset.js';
+export { cursorPaging } from './paging-cursor.js';
+export { nextLinkPaging } from './paging-next-link.js';
+export type { PagingStrategy } from './pagination.js';
 export { e164Format, dateTimeFormat, dateFormat, uriFormat, emailFormat, uuidFormat, type FormatRule } from './formats.js';
 /** The argument check clients run before sending, for the loader to hold each spec example to the same rules. */
 export { checkArgs } from './arg-rules.js';

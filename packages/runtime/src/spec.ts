@@ -14,6 +14,7 @@ import type { ValidationIssue } from './errors.js';
 import type { FormatRule } from './formats.js';
 import type { FormBody } from './form-body.js';
 import type { NextLinkSource } from './next-link.js';
+import type { PagingStrategy } from './pagination.js';
 import type { ResolvedParam } from './param-plan.js';
 import type { OAuth2Support } from './oauth2-session.js';
 import type { Pairs } from './query.js';
@@ -233,6 +234,8 @@ export interface OperationParts {
   formats?: Partial<Record<StringFormat, FormatRule>>;
   /** The checks of the rule keywords beyond strings, lists and booleans that the rules use (`numberCheck`, …). */
   checks?: RuleChecks;
+  /** With `pagination`: its strategy's code (`pageNumberPaging`, `offsetPaging`, `cursorPaging`, `nextLinkPaging`). */
+  paging?: PagingStrategy;
 }
 
 export interface RequiredGroupSpec {

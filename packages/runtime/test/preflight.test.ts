@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { allParts, allProviderParts } from '../src/all-parts.js';
 import { allAuthKinds } from '../src/all-parts.js';
 import { Core } from '../src/core.js';
+import { itemsOf } from '../src/pages.js';
 import { MissingCredentialsError, UnavailableFunctionError, ValidationError } from '../src/errors.js';
 import type { OperationSpec, ProviderSpec, UnavailableOperationSpec } from '../src/spec.js';
 import { fakeFetch, getCall, json, listPhoneNumbers, PLIVO_ID, PLIVO_TOKEN, plivo, plivoListMessages, sendSms, sinch, sinchListMessages, sinchClient, sinchListNumbers, TELNYX_KEY, telnyx, telnyxClient } from './support.js';
@@ -171,6 +172,14 @@ describe('runtime parts an operation carries', () => {
     // With it, the value is one encoded segment, and a traversal is an issue naming the parameter.
     expect(core.prepare(getCall, { call_control_id: 'v3:a/b' }).url).toBe('https://api.telnyx.com/v2/calls/v3:a%2Fb');
     expect(() => core.prepare(getCall, { call_control_id: '..' })).toThrow(/'call_control_id' must be a non-empty path segment/);
+  });
+
+  it('a list operation walks pages only with its strategy part: refused without it, before any page is fetched', async () => {
+    const { fetch, calls } = fakeFetch(json({ data: [] }));
+    const { paging: _paging, ...otherParts } = allParts;
+    const walk = itemsOf(telnyxClient({ fetch }), { ...listPhoneNumbers, parts: otherParts }, {});
+    await expect(walk.next()).rejects.toThrow(/telnyx\.list_phone_numbers needs the runtime part 'paging'/);
+    expect(calls).toHaveLength(0);
   });
 
   it('a rule naming a format the operation does not carry is refused, never passed unchecked', async () => {
