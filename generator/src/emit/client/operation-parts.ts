@@ -33,6 +33,14 @@ const TRANSFORM_CONSTANTS = {
   datetime_format: 'datetimeFormatTransform',
 } satisfies Record<Transform['kind'], string>;
 
+/** The runtime constant of each pagination strategy's code. */
+const PAGING_CONSTANTS = {
+  page: 'pageNumberPaging',
+  offset: 'offsetPaging',
+  cursor: 'cursorPaging',
+  next_link: 'nextLinkPaging',
+} satisfies Record<NonNullable<HttpBinding['pagination']>['strategy'], string>;
+
 /**
  * The runtime parts an operation's features need (`OperationSpec.parts`), as references to the
  * runtime's exports, and the names to import: exactly what this operation uses, so a program that
@@ -58,6 +66,7 @@ export function operationParts(func: Func & { binding: HttpBinding }): { parts: 
   }
   if (func.parameters.some((p) => p.location === 'query') || binding.bodyEncoding === 'form') use('pairs', 'toPairs');
   if (binding.bodyEncoding === 'form') use('form', 'formBody');
+  if (binding.pagination) use('paging', PAGING_CONSTANTS[binding.pagination.strategy]);
   const used = usedByRules(Object.values(argsRule(func.parameters).properties));
   const formats = [...used.formats].sort();
   if (formats.length > 0) {
