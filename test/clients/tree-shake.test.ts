@@ -45,6 +45,7 @@ function allowedModules(provider: ProviderSpec, op: OperationSpec): Record<strin
     'idempotency-key': parts.keyHeader !== undefined,
     endpoint: parts.endpoint !== undefined,
     'form-body': parts.form !== undefined,
+    'body-nesting': parts.nesting !== undefined,
     path: parts.path !== undefined,
     // `allParts` would bring every part; the browser build never takes the Node transport.
     'all-parts': false,

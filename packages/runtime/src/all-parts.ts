@@ -7,6 +7,7 @@
 import { renameDeprecatedArguments } from './deprecation.js';
 import { selectedEndpoints } from './endpoint.js';
 import { formBody } from './form-body.js';
+import { nestedBody } from './body-nesting.js';
 import { allFormats } from './formats.js';
 import { idempotencyHeader } from './idempotency-key.js';
 import { encodePathValue } from './path.js';
@@ -47,6 +48,7 @@ export const allParts: Required<OperationParts> = {
   transforms: allTransforms,
   pairs: toPairs,
   form: formBody,
+  nesting: nestedBody,
   formats: allFormats,
   checks: allChecks,
   paging: anyPaging,

@@ -198,9 +198,9 @@ function buildBody(op: OperationSpec, params: ResolvedParam[], values: unknown[]
       const param = params[i] as ResolvedParam;
       if (param.spread) continue;
       if (param.bodyPath.length === 0) root[param.wire] = values[i];
-      else setAt(root, [...param.bodyPath, param.wire], values[i]);
+      else partOf(op, 'nesting').setAt(root, [...param.bodyPath, param.wire], values[i]);
     }
-    if (op.constants?.body) mergeInto(root, op.constants.body);
+    if (op.constants?.body) partOf(op, 'nesting').merge(root, op.constants.body);
     // Credentials last, so no argument of the same name can replace them.
     for (let i = 0; i < credentials.length; i++) {
       const [name, value] = credentials[i] as [string, string];
@@ -209,34 +209,6 @@ function buildBody(op: OperationSpec, params: ResolvedParam[], values: unknown[]
     return JSON.stringify(root);
   }
   return partOf(op, 'form')(op, params, values, root, credentials);
-}
-
-/** Sets `value` under `keys`, creating (or reusing) the objects on the way. */
-function setAt(root: Record<string, unknown>, keys: string[], value: unknown): void {
-  let node = root;
-  for (const key of keys.slice(0, -1)) {
-    const next = node[key];
-    if (isPlainObject(next)) node = next;
-    else node = node[key] = {};
-  }
-  node[keys[keys.length - 1]!] = value;
-}
-
-/** Constants over the built body: objects merge key by key (a constant `data.type` beside `data.attributes`), anything else replaces. */
-function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(source)) {
-    const existing = target[key];
-    if (isPlainObject(existing) && isPlainObject(value)) {
-      // A copy, so the operation's constants are never changed by a call.
-      const merged = { ...existing };
-      mergeInto(merged, value);
-      target[key] = merged;
-    } else target[key] = value;
-  }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

@@ -75,6 +75,7 @@ export {
 } from './transforms.js';
 export { toPairs } from './query.js';
 export { formBody } from './form-body.js';
+export { nestedBody, type BodyNesting } from './body-nesting.js';
 export { numberCheck, objectCheck, unionCheck, enumCheck, patternCheck } from './rule-checks.js';
 /** The code of each pagination strategy, carried by the list operations that page by it. */
 export { pageNumberPaging } from './paging-page.js';

@@ -9,6 +9,7 @@
 
 import type { ArgsRule, RuleChecks, StringFormat } from './arg-rules.js';
 import type { AuthKinds } from './auth.js';
+import type { BodyNesting } from './body-nesting.js';
 import type { SelectedEndpoint } from './endpoint.js';
 import type { ValidationIssue } from './errors.js';
 import type { FormatRule } from './formats.js';
@@ -228,6 +229,8 @@ export interface OperationParts {
   transforms?: Transforms;
   /** With query parameters or a form body: a value as `key=value` pairs (`toPairs`). */
   pairs?: (key: string, value: unknown, arrayFormat: NonNullable<ParamSpec['arrayFormat']>) => Pairs;
+  /** With a JSON body parameter under a `bodyPath`, or body constants (`nestedBody`). */
+  nesting?: BodyNesting;
   /** With `body: 'form'` (`formBody`). */
   form?: FormBody;
   /** The named string formats the argument rules use, each with its pattern and words (`e164Format`, …). */
