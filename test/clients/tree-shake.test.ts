@@ -47,6 +47,7 @@ function allowedModules(provider: ProviderSpec, op: OperationSpec): Record<strin
     'form-body': parts.form !== undefined,
     'body-nesting': parts.nesting !== undefined,
     path: parts.path !== undefined,
+    'path-relative': op.params.some((p) => p.in === 'path' && p.pathStyle === 'relative_path'),
     // `allParts` would bring every part; the browser build never takes the Node transport.
     'all-parts': false,
     'default-transport-node': false,

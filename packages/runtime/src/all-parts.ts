@@ -10,7 +10,7 @@ import { formBody } from './form-body.js';
 import { nestedBody } from './body-nesting.js';
 import { allFormats } from './formats.js';
 import { idempotencyHeader } from './idempotency-key.js';
-import { encodePathValue } from './path.js';
+import { encodeRelativePathValue } from './path-relative.js';
 import { toPairs } from './query.js';
 import { requiredGroupIssues } from './required-groups.js';
 import { allChecks } from './rule-checks.js';
@@ -44,7 +44,7 @@ export const allParts: Required<OperationParts> = {
   groups: requiredGroupIssues,
   keyHeader: idempotencyHeader,
   endpoint: selectedEndpoints,
-  path: encodePathValue,
+  path: encodeRelativePathValue,
   transforms: allTransforms,
   pairs: toPairs,
   form: formBody,

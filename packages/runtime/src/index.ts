@@ -64,6 +64,7 @@ export { requiredGroupIssues } from './required-groups.js';
 export { idempotencyHeader } from './idempotency-key.js';
 export { selectedEndpoints } from './endpoint.js';
 export { encodePathValue } from './path.js';
+export { encodeRelativePathValue } from './path-relative.js';
 export {
   wrapInArrayTransform,
   joinTransform,

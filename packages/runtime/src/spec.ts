@@ -217,7 +217,7 @@ export interface OperationParts {
     select: (op: OperationSpec, args: Record<string, unknown>) => SelectedEndpoint | ValidationIssue[];
     appliesToIssues: (op: OperationSpec, args: Record<string, unknown>, selected: SelectedEndpoint) => ValidationIssue[];
   };
-  /** With path parameters: the path template filled with their encoded values, or issues (`encodePathValue`). */
+  /** With path parameters: the path template filled with their encoded values, or issues (`encodePathValue`; `encodeRelativePathValue` with a relative_path one). */
   path?: (
     template: string,
     params: readonly ResolvedParam[],

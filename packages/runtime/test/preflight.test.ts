@@ -5,9 +5,10 @@ import { allParts, allProviderParts } from '../src/all-parts.js';
 import { allAuthKinds } from '../src/all-parts.js';
 import { Core } from '../src/core.js';
 import { itemsOf } from '../src/pages.js';
+import { encodePathValue } from '../src/path.js';
 import { MissingCredentialsError, UnavailableFunctionError, ValidationError } from '../src/errors.js';
 import type { OperationSpec, ProviderSpec, UnavailableOperationSpec } from '../src/spec.js';
-import { fakeFetch, getCall, json, listPhoneNumbers, PLIVO_ID, PLIVO_TOKEN, plivo, plivoListMessages, sendSms, sinch, sinchListMessages, sinchClient, sinchListNumbers, TELNYX_KEY, telnyx, telnyxClient } from './support.js';
+import { fakeFetch, getCall, json, listPhoneNumbers, operation, param, PLIVO_ID, PLIVO_TOKEN, plivo, plivoListMessages, sendSms, sinch, sinchListMessages, sinchClient, sinchListNumbers, TELNYX_KEY, telnyx, telnyxClient } from './support.js';
 
 function attempt(fn: () => unknown): unknown {
   try {
@@ -172,6 +173,13 @@ describe('runtime parts an operation carries', () => {
     // With it, the value is one encoded segment, and a traversal is an issue naming the parameter.
     expect(core.prepare(getCall, { call_control_id: 'v3:a/b' }).url).toBe('https://api.telnyx.com/v2/calls/v3:a%2Fb');
     expect(() => core.prepare(getCall, { call_control_id: '..' })).toThrow(/'call_control_id' must be a non-empty path segment/);
+  });
+
+  it('a relative_path parameter needs the relative path part: the segment-only one refuses it, never encodes it as one segment', () => {
+    const apiGet = operation({ id: 'retell.api_get', endpoint: { kind: 'fixed', method: 'GET', path: '/{path}' }, params: [param('path', { in: 'path', pathStyle: 'relative_path' })] });
+    const core = telnyxClient();
+    expect(() => core.prepare({ ...apiGet, parts: { ...allParts, path: encodePathValue } }, { path: 'v2/list-calls' })).toThrow(/needs the path part 'encodeRelativePathValue'/);
+    expect(core.prepare(apiGet, { path: 'v2/list-calls' }).url).toBe('https://api.telnyx.com/v2/v2/list-calls');
   });
 
   it('a list operation walks pages only with its strategy part: refused without it, before any page is fetched', async () => {
