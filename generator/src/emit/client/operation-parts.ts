@@ -58,7 +58,9 @@ export function operationParts(func: Func & { binding: HttpBinding }): { parts: 
   if (func.requiredGroups.length > 0) use('groups', 'requiredGroupIssues');
   if (binding.idempotencyKey) use('keyHeader', 'idempotencyHeader');
   if (binding.endpoint.kind === 'selected') use('endpoint', 'selectedEndpoints');
-  if (func.parameters.some((p) => p.location === 'path')) use('path', 'encodePathValue');
+  const pathParams = func.parameters.filter((p) => p.location === 'path');
+  // Relative paths need more code than segments, and few operations have one.
+  if (pathParams.length > 0) use('path', pathParams.some((p) => p.pathStyle === 'relative_path') ? 'encodeRelativePathValue' : 'encodePathValue');
   const kinds = [...new Set(func.parameters.flatMap((p) => p.transforms.map((t) => t.kind)))].sort();
   if (kinds.length > 0) {
     parts['transforms'] = Object.fromEntries(kinds.map((kind) => [kind, new CodeReference(TRANSFORM_CONSTANTS[kind])]));
