@@ -32,16 +32,22 @@ function allowedModules(provider: ProviderSpec, op: OperationSpec): Record<strin
     'account-parts': provider.headers !== undefined || Object.values(provider.servers).some((s) => typeof s.url !== 'string'),
     'oauth2-session': provider.oauth2 !== undefined,
     'oauth2-token': provider.oauth2 !== undefined,
-    // A single-page function walks no pages.
-    pages: false,
-    pagination: false,
-    'next-link': false,
+    // A single-page function walks no pages; a list function's walk brings its own strategy only.
+    pages: op.pagination != null,
+    pagination: op.pagination != null,
+    'next-link': op.pagination?.strategy === 'next_link',
+    'paging-page': op.pagination?.strategy === 'page',
+    'paging-offset': op.pagination?.strategy === 'offset',
+    'paging-cursor': op.pagination?.strategy === 'cursor',
+    'paging-next-link': op.pagination?.strategy === 'next_link',
     deprecation: parts.rename !== undefined,
     'required-groups': parts.groups !== undefined,
     'idempotency-key': parts.keyHeader !== undefined,
     endpoint: parts.endpoint !== undefined,
     'form-body': parts.form !== undefined,
+    'body-nesting': parts.nesting !== undefined,
     path: parts.path !== undefined,
+    'path-relative': op.params.some((p) => p.in === 'path' && p.pathStyle === 'relative_path'),
     // `allParts` would bring every part; the browser build never takes the Node transport.
     'all-parts': false,
     'default-transport-node': false,
@@ -91,6 +97,28 @@ describe('a one-function program bundles only what the function uses', () => {
       // And the code of its own server's auth kind is.
       const kind = exports.provider.servers[op.server]!.auth.kind;
       if (kind !== 'none') expect(bytes.get(AUTH_MODULES[kind]), `${client} ${name}: its ${kind} auth`).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('a program walking one list function bundles only its pagination strategy', () => {
+  const STRATEGY_MODULES = { page: 'paging-page', offset: 'paging-offset', cursor: 'paging-cursor', next_link: 'paging-next-link' } as const;
+
+  it.each(clients)('%s', async (client) => {
+    const dir = join(REPO, 'packages/clients', client);
+    const exports = (await import(join(dir, 'dist/index.js'))) as Record<string, unknown> & { provider: ProviderSpec };
+    const walkers = Object.entries(exports).flatMap(([name, value]) => {
+      const op = value as OperationSpec;
+      const walker = `${name.slice(0, -'Operation'.length)}Items`;
+      return name.endsWith('Operation') && op.pagination && typeof exports[walker] === 'function' ? [{ walker, op }] : [];
+    });
+    for (const { walker, op } of walkers) {
+      const bytes = await runtimeBytes(`import { createCore, ${walker} } from './dist/index.js';\nfor await (const item of ${walker}(createCore(), {})) console.log(item);`, dir);
+      const strategy = op.pagination!.strategy;
+      // Its own strategy's code is there (a walk without it would be refused), and no other module it does not use.
+      expect(bytes.get(STRATEGY_MODULES[strategy]), `${client} ${walker}: its ${strategy} strategy`).toBeGreaterThan(0);
+      const bundled = Object.entries(allowedModules(exports.provider, op)).filter(([module, allowed]) => !allowed && (bytes.get(module) ?? 0) > 0);
+      expect(bundled.map(([module]) => module), `${client} ${walker}`).toEqual([]);
     }
   });
 });

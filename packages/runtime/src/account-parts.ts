@@ -13,7 +13,9 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
 
 /** A field value that cannot be used as it is; raised before any request. The value is never quoted. */
 export class InvalidFieldError extends SwitchboardError {
-  static override readonly errorName: string = 'InvalidFieldError';
+  static override get errorName(): string {
+    return 'InvalidFieldError';
+  }
 
   constructor(
     readonly provider: string,

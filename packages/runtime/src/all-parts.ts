@@ -7,9 +7,10 @@
 import { renameDeprecatedArguments } from './deprecation.js';
 import { selectedEndpoints } from './endpoint.js';
 import { formBody } from './form-body.js';
+import { nestedBody } from './body-nesting.js';
 import { allFormats } from './formats.js';
 import { idempotencyHeader } from './idempotency-key.js';
-import { encodePathValue } from './path.js';
+import { encodeRelativePathValue } from './path-relative.js';
 import { toPairs } from './query.js';
 import { requiredGroupIssues } from './required-groups.js';
 import { allChecks } from './rule-checks.js';
@@ -21,18 +22,36 @@ import { oauth2Auth } from './auth-oauth2.js';
 import type { AuthKinds } from './auth.js';
 import { accountParts } from './account-parts.js';
 import { allTransforms } from './transforms.js';
+import { SwitchboardError } from './errors.js';
+import { cursorPaging } from './paging-cursor.js';
+import { nextLinkPaging } from './paging-next-link.js';
+import { offsetPaging } from './paging-offset.js';
+import { pageNumberPaging } from './paging-page.js';
+import type { PagingStrategy } from './pagination.js';
+import type { PaginationSpec } from './spec.js';
+
+const STRATEGIES: Record<PaginationSpec['strategy'], PagingStrategy> = { page: pageNumberPaging, offset: offsetPaging, cursor: cursorPaging, next_link: nextLinkPaging };
+
+/** Whichever strategy the operation pages by (a generated literal carries only its own). */
+const anyPaging: PagingStrategy = (op, args, limits) => {
+  const strategy = op.pagination ? STRATEGIES[op.pagination.strategy] : undefined;
+  if (strategy === undefined) throw new SwitchboardError(`${op.id} has no pagination strategy to walk by.`);
+  return strategy(op, args, limits);
+};
 
 export const allParts: Required<OperationParts> = {
   rename: renameDeprecatedArguments,
   groups: requiredGroupIssues,
   keyHeader: idempotencyHeader,
   endpoint: selectedEndpoints,
-  path: encodePathValue,
+  path: encodeRelativePathValue,
   transforms: allTransforms,
   pairs: toPairs,
   form: formBody,
+  nesting: nestedBody,
   formats: allFormats,
   checks: allChecks,
+  paging: anyPaging,
 };
 
 /** Every auth kind, for providers written by hand (tests, the loader's example check). */

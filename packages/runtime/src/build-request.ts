@@ -53,7 +53,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const issues: ValidationIssue[] = selector === null ? [] : selector.appliesToIssues(op, args, selected);
 
   // Made only when a parameter needs them: most calls have no path or query parameters, and no refusals.
-  let pathValues: Map<string, string> | undefined;
+  let pathValues: Map<string, unknown> | undefined;
   let queryParams: Array<{ param: ResolvedParam; key: string; pairs: Pairs }> | undefined;
   let refused: Set<string> | undefined;
   // Body parameters and their values side by side, in the caller's order.
@@ -75,7 +75,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
       const value = param.transforms.length === 0 ? raw : applyTransforms(raw, param.transforms, partOf(op, 'transforms'));
       switch (param.in) {
         case 'path':
-          (pathValues ??= new Map()).set(param.name, partOf(op, 'path')(String(value), param.pathStyle));
+          (pathValues ??= new Map()).set(param.name, value); // encoded by the path part, which fills the template
           break;
         case 'query':
           (queryParams ??= []).push({ param, key: param.wire, pairs: partOf(op, 'pairs')(param.wire, value, param.arrayFormat) });
@@ -97,12 +97,8 @@ export function buildRequest(input: BuildInput): PreparedRequest {
     }
   }
 
-  const path = !selected.path.includes('{') ? selected.path : selected.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-    const param = params.find((p) => p.in === 'path' && p.name === name) ?? params.find((p) => p.in === 'path' && p.wire === name);
-    const value = pathValues?.get(param?.name ?? name);
-    if (value === undefined && !refused?.has(param?.name ?? name)) issues.push({ path: param?.name ?? name, problem: 'missing' });
-    return value ?? '';
-  });
+  // Only a path with placeholders needs code of its own (`parts.path`); its parameters' values were set aside above.
+  const path = selected.path.includes('{') ? partOf(op, 'path')(selected.path, params, pathValues, refused, issues) : selected.path;
   if (issues.length > 0) throw new ValidationError(op.id, issues);
   // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
   const query: Pairs = template.query.length > 0 ? template.query.slice() : [];
@@ -202,9 +198,9 @@ function buildBody(op: OperationSpec, params: ResolvedParam[], values: unknown[]
       const param = params[i] as ResolvedParam;
       if (param.spread) continue;
       if (param.bodyPath.length === 0) root[param.wire] = values[i];
-      else setAt(root, [...param.bodyPath, param.wire], values[i]);
+      else partOf(op, 'nesting').setAt(root, [...param.bodyPath, param.wire], values[i]);
     }
-    if (op.constants?.body) mergeInto(root, op.constants.body);
+    if (op.constants?.body) partOf(op, 'nesting').merge(root, op.constants.body);
     // Credentials last, so no argument of the same name can replace them.
     for (let i = 0; i < credentials.length; i++) {
       const [name, value] = credentials[i] as [string, string];
@@ -213,34 +209,6 @@ function buildBody(op: OperationSpec, params: ResolvedParam[], values: unknown[]
     return JSON.stringify(root);
   }
   return partOf(op, 'form')(op, params, values, root, credentials);
-}
-
-/** Sets `value` under `keys`, creating (or reusing) the objects on the way. */
-function setAt(root: Record<string, unknown>, keys: string[], value: unknown): void {
-  let node = root;
-  for (const key of keys.slice(0, -1)) {
-    const next = node[key];
-    if (isPlainObject(next)) node = next;
-    else node = node[key] = {};
-  }
-  node[keys[keys.length - 1]!] = value;
-}
-
-/** Constants over the built body: objects merge key by key (a constant `data.type` beside `data.attributes`), anything else replaces. */
-function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(source)) {
-    const existing = target[key];
-    if (isPlainObject(existing) && isPlainObject(value)) {
-      // A copy, so the operation's constants are never changed by a call.
-      const merged = { ...existing };
-      mergeInto(merged, value);
-      target[key] = merged;
-    } else target[key] = value;
-  }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

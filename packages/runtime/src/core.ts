@@ -42,12 +42,9 @@ interface Call {
   /** The request as a dry run shows it: an OAuth2 token stands as `[REDACTED]`, none is fetched. */
   request: PreparedRequest;
   ctx: ErrorContext;
-  /** What built `request`, to build it again with a real access token (no argument is read again). */
-  input: BuildInput;
-  /** The tokens of the server's OAuth2 client; null for every other auth kind. */
-  tokens: OAuth2Session | null;
+  /** Sends one attempt: the transport, or for an OAuth2 server the session's attempts with a real token. */
+  attempt: Transport;
   op: OperationSpec;
-  link: string | undefined;
   options: RequestOptions;
   /** `call` returns the body alone; a page walk gets the page with its URL and headers. */
   bodyOnly: boolean;
@@ -152,7 +149,10 @@ export class Core {
     const input: BuildInput = { op: spec, args, server: route.server, authCode: route.authCode, serverUrl: route.serverUrl, fieldValues: route.fieldValues, accountHeaders: this.accountHeaders(), extraHeaders: [this.options.defaultHeaders, headers] };
     const request = this.build(input, route.oauth2 ? REDACTED : undefined);
     this.checkSize(spec.id, request);
-    const tokens = route.oauth2 ? (route.session ??= route.oauth2.open(route.fieldValues)) : null;
+    // An OAuth2 server's attempts build the request again with a real token (no argument is read again).
+    const attempt = route.oauth2
+      ? (route.session ??= route.oauth2.open(route.fieldValues)).attempts((token) => withLink(this.build(input, token), link), spec.id)
+      : this.transport;
     // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
     const idempotent = spec.operation === 'read' || spec.idempotent || spec.idempotencyKey !== undefined;
     const internal = this.options as InternalClientOptions;
@@ -163,10 +163,8 @@ export class Core {
     return {
       request: withLink(request, link),
       ctx: { provider: this.provider, op: spec, credentialHint: route.credentialHint, idempotent, redactor: this.redactor },
-      input,
-      tokens,
+      attempt,
       op: spec,
-      link,
       options,
       bodyOnly,
       now,
@@ -192,9 +190,7 @@ export class Core {
     const serverUrl = this.serverUrl(spec.id, spec.server, server);
     const oauth2 = server.auth.kind === 'oauth2_client_credentials' ? this.oauth2Support().tokenRoute(this, spec.id, server.auth) : null;
     // The token endpoint's URL may have placeholders of its own (a regional auth host).
-    const keys = [
-      ...new Set([...neededFieldKeys(serverUrl, authCode.fields(server.auth)), ...(oauth2 ? neededFieldKeys(oauth2.tokenServerUrl, []) : []), ...this.headerFieldKeys]),
-    ];
+    const keys = [...new Set([...neededFieldKeys(serverUrl, authCode.fields(server.auth)), ...(oauth2 ? oauth2.fields : []), ...this.headerFieldKeys])];
     const fieldValues = requireFields(this.provider, spec.id, this.fields, keys);
     const credentialHint = keys
       .map((key) => this.fields.get(key))
@@ -220,8 +216,9 @@ export class Core {
 
   /** The token handling of a provider with an OAuth2 server (`ProviderSpec.oauth2`), which the client's store serves. */
   private oauth2Support(): OAuth2Support {
+    // A provider with `oauth2` always has a store (its own or the caller's).
     const support = this.provider.oauth2;
-    if (!support || !this.tokenStore) {
+    if (!support) {
       throw new SwitchboardError(`${this.provider.id} has a server with OAuth2 client-credentials auth, but its ProviderSpec lacks \`oauth2\` (regenerate its client).`);
     }
     return support;
@@ -288,9 +285,9 @@ export class Core {
   private exchange(op: AnyOperation, args: object, options: RequestOptions, link: string | undefined, bodyOnly: boolean): Promise<unknown> {
     try {
       const call = this.plan(op, args, options, link, bodyOnly);
-      if (call.tokens !== null || this.log.debugOn) return this.retryLoop(call, null);
+      if (this.log.debugOn) return this.retryLoop(call, null);
       const attempt: AttemptLimits = { timeoutMs: Math.max(1, Math.min(call.timeout, call.deadline - call.startedAt)), signal: options.signal, startTimer: call.startTimer };
-      return this.transport(call.request, attempt).then((result) =>
+      return call.attempt(call.request, attempt).then((result) =>
         result.kind === 'response' && isSuccess(call.op, result.status) ? delivered(call, result) : this.retryLoop(call, { result, timeoutMs: attempt.timeoutMs }),
       );
     } catch (error) {
@@ -300,16 +297,13 @@ export class Core {
   }
 
   /**
-   * Attempts with retries, linear and readable: the OAuth2 token (and one new token after a 401
-   * that refused it), safe retries with their waits, and the typed error at the end. `first` is
+   * Attempts with retries, linear and readable: safe retries with their waits, and the typed
+   * error at the end (an OAuth2 token is the attempts' own business, `Call.attempt`). `first` is
    * an attempt already made (the fast path in `exchange`), or null to start from the beginning.
    */
   private async retryLoop(call: Call, first: { result: AttemptResult; timeoutMs: number } | null): Promise<unknown> {
-    const { ctx, tokens, options, link, maxRetries, timeout, deadline, now } = call;
+    const { ctx, request, options, maxRetries, timeout, deadline, now } = call;
     const opId = ctx.op.id;
-    let token = tokens ? await tokens.token(options.signal, opId) : null;
-    let request = token === null ? call.request : withLink(this.build(call.input, token), link);
-    let reauthorized = false;
     const internal = this.options as InternalClientOptions;
     const sleep = internal.sleep ?? abortableSleep;
     const maxRetryAfter = internal.maxRetryAfter ?? DEFAULTS.maxRetryAfter;
@@ -327,26 +321,14 @@ export class Core {
         if (this.log.debugOn) this.log.debug(`${request.method} ${request.url}${retry > 0 ? ` (retry ${retry} of ${maxRetries})` : ''}`);
         // The last attempt gets only what is left of the call's deadline.
         attemptTimeout = Math.max(1, Math.min(timeout, deadline - started));
-        result = await this.transport(request, { timeoutMs: attemptTimeout, signal: options.signal, startTimer: call.startTimer });
+        result = await call.attempt(request, { timeoutMs: attemptTimeout, signal: options.signal, startTimer: call.startTimer });
       }
       if (result.kind === 'aborted') throw abortedBy(opId);
 
       let failure: Failure;
       if (result.kind === 'response') {
         if (this.log.debugOn) this.log.debug(`HTTP ${result.status} from ${request.method} ${request.url} in ${now() - started} ms`);
-        if (isSuccess(ctx.op, result.status)) return delivered({ bodyOnly: call.bodyOnly, request }, result);
-        if (result.status === 401 && tokens !== null && token !== null && !reauthorized) {
-          // The token was refused (expired early, revoked): a 401 means the provider rejected the request
-          // before processing it, so sending it once more with a new token cannot repeat a write. Once
-          // only: a second 401 is the credentials' fault and is thrown.
-          reauthorized = true;
-          tokens.refused(token);
-          this.log.debug(`${opId}: HTTP 401 with an OAuth2 token; fetching a new token and sending once more.`);
-          token = await tokens.token(options.signal, opId);
-          request = withLink(this.build(call.input, token), link);
-          retry--; // not one of the maxRetries
-          continue;
-        }
+        if (isSuccess(ctx.op, result.status)) return delivered(call, result);
         failure = { kind: 'status', status: result.status, headers: result.headers };
       } else {
         failure = result.failure;

@@ -13,7 +13,9 @@ export class SwitchboardError extends Error {
    * browser bundle), so `error.name` is never read from the class itself. A subclass declared
    * outside the runtime has none of its own and keeps its class name.
    */
-  static readonly errorName: string = 'SwitchboardError';
+  static get errorName(): string {
+    return 'SwitchboardError';
+  }
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -31,7 +33,9 @@ export class ArgumentValueError extends Error {}
 
 /** The provider answered with a status that is not a success. */
 export class APIError extends SwitchboardError {
-  static override readonly errorName: string = 'APIError';
+  static override get errorName(): string {
+    return 'APIError';
+  }
 
   constructor(
     /** HTTP status of the response. */
@@ -71,26 +75,40 @@ export class APIError extends SwitchboardError {
  * out class by class, so that each is a type of its own in the declarations and in editors.
  */
 export class BadRequestError extends APIError {
-  static override readonly errorName: string = 'BadRequestError';
+  static override get errorName(): string {
+    return 'BadRequestError';
+  }
 }
 export class AuthenticationError extends APIError {
-  static override readonly errorName: string = 'AuthenticationError';
+  static override get errorName(): string {
+    return 'AuthenticationError';
+  }
 }
 export class PermissionDeniedError extends APIError {
-  static override readonly errorName: string = 'PermissionDeniedError';
+  static override get errorName(): string {
+    return 'PermissionDeniedError';
+  }
 }
 export class NotFoundError extends APIError {
-  static override readonly errorName: string = 'NotFoundError';
+  static override get errorName(): string {
+    return 'NotFoundError';
+  }
 }
 export class ConflictError extends APIError {
-  static override readonly errorName: string = 'ConflictError';
+  static override get errorName(): string {
+    return 'ConflictError';
+  }
 }
 export class UnprocessableEntityError extends APIError {
-  static override readonly errorName: string = 'UnprocessableEntityError';
+  static override get errorName(): string {
+    return 'UnprocessableEntityError';
+  }
 }
 /** Every 5xx. */
 export class InternalServerError extends APIError {
-  static override readonly errorName: string = 'InternalServerError';
+  static override get errorName(): string {
+    return 'InternalServerError';
+  }
 }
 
 /** The class of each status with one of its own, but 429 (`RateLimitError` carries `retryAfter`); 5xx and the rest below. */
@@ -104,7 +122,9 @@ const STATUS_ERRORS: Record<number, typeof APIError | undefined> = {
 };
 
 export class RateLimitError extends APIError {
-  static override readonly errorName: string = 'RateLimitError';
+  static override get errorName(): string {
+    return 'RateLimitError';
+  }
 
   constructor(
     status: number,
@@ -127,7 +147,9 @@ export class RateLimitError extends APIError {
  * write, `'maybe'` means check whether it took effect before calling again.
  */
 export class APIConnectionError extends SwitchboardError {
-  static override readonly errorName: string = 'APIConnectionError';
+  static override get errorName(): string {
+    return 'APIConnectionError';
+  }
   readonly requestSent: 'no' | 'maybe';
 
   constructor(message: string, options: { cause?: unknown; requestSent?: 'no' | 'maybe' } = {}) {
@@ -138,12 +160,16 @@ export class APIConnectionError extends SwitchboardError {
 
 /** No response within the timeout. */
 export class APIConnectionTimeoutError extends APIConnectionError {
-  static override readonly errorName: string = 'APIConnectionTimeoutError';
+  static override get errorName(): string {
+    return 'APIConnectionTimeoutError';
+  }
 }
 
 /** The caller aborted the request through its AbortSignal. */
 export class APIUserAbortError extends SwitchboardError {
-  static override readonly errorName: string = 'APIUserAbortError';
+  static override get errorName(): string {
+    return 'APIUserAbortError';
+  }
 }
 
 /** The error of a call its caller aborted. */
@@ -163,7 +189,9 @@ export interface ValidationIssue {
 
 /** The arguments were refused before any request was made. */
 export class ValidationError extends SwitchboardError {
-  static override readonly errorName: string = 'ValidationError';
+  static override get errorName(): string {
+    return 'ValidationError';
+  }
 
   constructor(
     readonly operation: string,
@@ -191,7 +219,9 @@ export interface MissingField {
 
 /** A field the operation needs (server URL or auth) has no value. */
 export class MissingCredentialsError extends SwitchboardError {
-  static override readonly errorName: string = 'MissingCredentialsError';
+  static override get errorName(): string {
+    return 'MissingCredentialsError';
+  }
 
   constructor(
     readonly provider: string,
@@ -205,7 +235,9 @@ export class MissingCredentialsError extends SwitchboardError {
 
 /** The provider has no endpoint for this operation. */
 export class UnavailableFunctionError extends SwitchboardError {
-  static override readonly errorName: string = 'UnavailableFunctionError';
+  static override get errorName(): string {
+    return 'UnavailableFunctionError';
+  }
 
   constructor(
     readonly operation: string,
@@ -218,7 +250,9 @@ export class UnavailableFunctionError extends SwitchboardError {
 
 /** A client or request option has a value the runtime cannot honour; raised before any request. */
 export class InvalidOptionError extends SwitchboardError {
-  static override readonly errorName: string = 'InvalidOptionError';
+  static override get errorName(): string {
+    return 'InvalidOptionError';
+  }
 
   constructor(
     /** The option's name, e.g. `timeout`. */
@@ -236,7 +270,9 @@ export class InvalidOptionError extends SwitchboardError {
 
 /** Walking pages stopped because continuing would be wrong or endless. */
 export class PaginationError extends SwitchboardError {
-  static override readonly errorName: string = 'PaginationError';
+  static override get errorName(): string {
+    return 'PaginationError';
+  }
 
   constructor(
     readonly operation: string,

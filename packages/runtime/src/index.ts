@@ -64,6 +64,7 @@ export { requiredGroupIssues } from './required-groups.js';
 export { idempotencyHeader } from './idempotency-key.js';
 export { selectedEndpoints } from './endpoint.js';
 export { encodePathValue } from './path.js';
+export { encodeRelativePathValue } from './path-relative.js';
 export {
   wrapInArrayTransform,
   joinTransform,
@@ -75,7 +76,14 @@ export {
 } from './transforms.js';
 export { toPairs } from './query.js';
 export { formBody } from './form-body.js';
+export { nestedBody, type BodyNesting } from './body-nesting.js';
 export { numberCheck, objectCheck, unionCheck, enumCheck, patternCheck } from './rule-checks.js';
+/** The code of each pagination strategy, carried by the list operations that page by it. */
+export { pageNumberPaging } from './paging-page.js';
+export { offsetPaging } from './paging-offset.js';
+export { cursorPaging } from './paging-cursor.js';
+export { nextLinkPaging } from './paging-next-link.js';
+export type { PagingStrategy } from './pagination.js';
 export { e164Format, dateTimeFormat, dateFormat, uriFormat, emailFormat, uuidFormat, type FormatRule } from './formats.js';
 /** The argument check clients run before sending, for the loader to hold each spec example to the same rules. */
 export { checkArgs } from './arg-rules.js';

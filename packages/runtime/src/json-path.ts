@@ -24,3 +24,14 @@ export function firstText(root: unknown, paths: string[]): string | null {
   }
   return null;
 }
+
+/** A number, or a numeric string, as a number; null for anything else (a missing total, `"n/a"`). */
+export function asNumber(value: unknown): number | null {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}
+
+/** The number at `path`, as `asNumber` reads it. */
+export function numberAt(root: unknown, path: string): number | null {
+  return asNumber(getPath(root, path));
+}

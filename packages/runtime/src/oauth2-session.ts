@@ -6,18 +6,22 @@
  */
 
 import type { Core } from './core.js';
-import { fillServerUrl } from './build-request.js';
+import { fillServerUrl, type PreparedRequest } from './build-request.js';
 import { abortedBy, SwitchboardError } from './errors.js';
+import { placeholdersOf } from './fields.js';
 import { fetchClientCredentialsToken, OAuth2TokenStore, type ClientCredentials } from './oauth2-token.js';
 import { DEFAULTS, type InternalClientOptions } from './options.js';
 import type { OAuth2ClientCredentialsSpec } from './spec.js';
+import type { Transport } from './transport-types.js';
 
 /** One client's tokens for one server, as a `Core` uses them. */
 export interface OAuth2Session {
-  /** A valid token, known to the redactor from then on; waiting for it ends when `signal` aborts. */
-  token(signal: AbortSignal | undefined, opId: string): Promise<string>;
-  /** Drops `token`, which a 401 refused, so that the next `token()` fetches a new one. */
-  refused(token: string): void;
+  /**
+   * The attempts of one call of `opId`: each waits for a token (as long as the caller does not
+   * abort), sends `authorized(token)` and, once per call, answers a 401 with a new token. The
+   * request `Core` passes in is the dry run's (token redacted) and is not sent.
+   */
+  attempts(authorized: (token: string) => PreparedRequest, opId: string): Transport;
 }
 
 export interface OAuth2Support {
@@ -30,6 +34,8 @@ export interface OAuth2Support {
 export interface OAuth2TokenRoute {
   /** Its URL template: a base-URL override reaches the token server like any server. */
   tokenServerUrl: string;
+  /** The fields its URL's placeholders name, which the session needs too. */
+  fields: string[];
   /**
    * The session of the account's client, once `fieldValues` hold the client id, the secret and
    * the token URL's placeholders. The token request runs under the client's `timeout`, never a
@@ -42,7 +48,7 @@ function tokenRoute(core: Core, operation: string, auth: OAuth2ClientCredentials
   const server = core.provider.servers[auth.tokenServer];
   if (!server) throw new SwitchboardError(`The OAuth2 token endpoint names server '${auth.tokenServer}', which ${core.provider.id} does not define.`);
   const tokenServerUrl = core.serverUrl(operation, auth.tokenServer, server);
-  return { tokenServerUrl, open: (fieldValues) => session(core, auth, fillServerUrl(tokenServerUrl, fieldValues), fieldValues) };
+  return { tokenServerUrl, fields: placeholdersOf(tokenServerUrl), open: (fieldValues) => session(core, auth, fillServerUrl(tokenServerUrl, fieldValues), fieldValues) };
 }
 
 function session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenServerUrl: string, fieldValues: Record<string, string>): OAuth2Session {
@@ -55,31 +61,46 @@ function session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenServerUrl: 
   };
   const { log, redactor, transport } = core;
   const options = core.options as InternalClientOptions;
-  const limits = { timeoutMs: options.timeout ?? DEFAULTS.timeout, startTimer: options.startTimer };
+  const tokenLimits = { timeoutMs: options.timeout ?? DEFAULTS.timeout, startTimer: options.startTimer };
   // Core makes a session only when it has a store.
   const tokens = (core.tokenStore as OAuth2TokenStore).cacheFor(client, () => {
     log.debug(`POST ${client.tokenUrl} (OAuth2 client-credentials token)`);
-    return fetchClientCredentialsToken(client, transport, limits);
+    return fetchClientCredentialsToken(client, transport, tokenLimits);
   });
+  /** A valid token, known to the redactor from then on; waiting for it ends when `signal` aborts. */
+  async function token(signal: AbortSignal | undefined, opId: string): Promise<string> {
+    if (signal?.aborted) throw abortedBy(opId);
+    const value = await new Promise<string>((resolve, reject) => {
+      const onAbort = () => reject(abortedBy(opId));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      tokens
+        .token()
+        .then(resolve, (error: unknown) => {
+          // A token endpoint may echo what it was sent (`error_description` quoting the client secret).
+          if (error instanceof Error) error.message = redactor.string(error.message);
+          reject(error);
+        })
+        .finally(() => signal?.removeEventListener('abort', onAbort));
+    });
+    redactor.add(value);
+    return value;
+  }
   return {
-    async token(signal, opId) {
-      if (signal?.aborted) throw abortedBy(opId);
-      const token = await new Promise<string>((resolve, reject) => {
-        const onAbort = () => reject(abortedBy(opId));
-        signal?.addEventListener('abort', onAbort, { once: true });
-        tokens
-          .token()
-          .then(resolve, (error: unknown) => {
-            // A token endpoint may echo what it was sent (`error_description` quoting the client secret).
-            if (error instanceof Error) error.message = redactor.string(error.message);
-            reject(error);
-          })
-          .finally(() => signal?.removeEventListener('abort', onAbort));
-      });
-      redactor.add(token);
-      return token;
+    attempts(authorized, opId) {
+      let reauthorized = false;
+      return async (_dryRun, limits) => {
+        const sent = await token(limits.signal, opId);
+        const result = await transport(authorized(sent), limits);
+        if (result.kind !== 'response' || result.status !== 401 || reauthorized) return result;
+        // The token was refused (expired early, revoked): a 401 means the provider rejected the request
+        // before processing it, so sending it once more with a new token cannot repeat a write. Once
+        // per call, within the same attempt (not one of maxRetries): a second 401 is the credentials' fault.
+        reauthorized = true;
+        tokens.invalidate(sent);
+        log.debug(`${opId}: HTTP 401 with an OAuth2 token; fetching a new token and sending once more.`);
+        return transport(authorized(await token(limits.signal, opId)), limits);
+      };
     },
-    refused: (token) => tokens.invalidate(token),
   };
 }
 

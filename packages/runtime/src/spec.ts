@@ -9,11 +9,14 @@
 
 import type { ArgsRule, RuleChecks, StringFormat } from './arg-rules.js';
 import type { AuthKinds } from './auth.js';
+import type { BodyNesting } from './body-nesting.js';
 import type { SelectedEndpoint } from './endpoint.js';
 import type { ValidationIssue } from './errors.js';
 import type { FormatRule } from './formats.js';
 import type { FormBody } from './form-body.js';
 import type { NextLinkSource } from './next-link.js';
+import type { PagingStrategy } from './pagination.js';
+import type { ResolvedParam } from './param-plan.js';
 import type { OAuth2Support } from './oauth2-session.js';
 import type { Pairs } from './query.js';
 import type { Transforms } from './transforms.js';
@@ -214,18 +217,28 @@ export interface OperationParts {
     select: (op: OperationSpec, args: Record<string, unknown>) => SelectedEndpoint | ValidationIssue[];
     appliesToIssues: (op: OperationSpec, args: Record<string, unknown>, selected: SelectedEndpoint) => ValidationIssue[];
   };
-  /** With path parameters (`encodePathValue`). */
-  path?: (value: string, style: NonNullable<ParamSpec['pathStyle']>) => string;
+  /** With path parameters: the path template filled with their encoded values, or issues (`encodePathValue`; `encodeRelativePathValue` with a relative_path one). */
+  path?: (
+    template: string,
+    params: readonly ResolvedParam[],
+    values: ReadonlyMap<string, unknown> | undefined,
+    refused: ReadonlySet<string> | undefined,
+    issues: ValidationIssue[],
+  ) => string;
   /** With parameter transforms: the code of each kind used (`mapTransform`, …). */
   transforms?: Transforms;
   /** With query parameters or a form body: a value as `key=value` pairs (`toPairs`). */
   pairs?: (key: string, value: unknown, arrayFormat: NonNullable<ParamSpec['arrayFormat']>) => Pairs;
+  /** With a JSON body parameter under a `bodyPath`, or body constants (`nestedBody`). */
+  nesting?: BodyNesting;
   /** With `body: 'form'` (`formBody`). */
   form?: FormBody;
   /** The named string formats the argument rules use, each with its pattern and words (`e164Format`, …). */
   formats?: Partial<Record<StringFormat, FormatRule>>;
   /** The checks of the rule keywords beyond strings, lists and booleans that the rules use (`numberCheck`, …). */
   checks?: RuleChecks;
+  /** With `pagination`: its strategy's code (`pageNumberPaging`, `offsetPaging`, `cursorPaging`, `nextLinkPaging`). */
+  paging?: PagingStrategy;
 }
 
 export interface RequiredGroupSpec {

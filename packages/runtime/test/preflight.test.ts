@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { allParts, allProviderParts } from '../src/all-parts.js';
 import { allAuthKinds } from '../src/all-parts.js';
 import { Core } from '../src/core.js';
+import { itemsOf } from '../src/pages.js';
+import { encodePathValue } from '../src/path.js';
 import { MissingCredentialsError, UnavailableFunctionError, ValidationError } from '../src/errors.js';
 import type { OperationSpec, ProviderSpec, UnavailableOperationSpec } from '../src/spec.js';
-import { fakeFetch, json, listPhoneNumbers, PLIVO_ID, PLIVO_TOKEN, plivo, plivoListMessages, sendSms, sinch, sinchListMessages, sinchClient, sinchListNumbers, TELNYX_KEY, telnyx, telnyxClient } from './support.js';
+import { fakeFetch, getCall, json, listPhoneNumbers, operation, param, PLIVO_ID, PLIVO_TOKEN, plivo, plivoListMessages, sendSms, sinch, sinchListMessages, sinchClient, sinchListNumbers, TELNYX_KEY, telnyx, telnyxClient } from './support.js';
 
 function attempt(fn: () => unknown): unknown {
   try {
@@ -159,6 +161,32 @@ describe('runtime parts an operation carries', () => {
     const { endpoint: _endpoint, ...otherParts } = allParts;
     const withoutParts = { ...sinchListMessages, parts: otherParts };
     await expect(core.call(withoutParts, { direction: 'mo' })).rejects.toThrow(/sinch\.list_messages needs the runtime part 'endpoint'/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a path with placeholders needs the path part, which fills and encodes them: refused without it, never sent unfilled', async () => {
+    const { fetch, calls } = fakeFetch(json({}));
+    const core = telnyxClient({ fetch });
+    const { path: _path, ...otherParts } = allParts;
+    await expect(core.call({ ...getCall, parts: otherParts }, { call_control_id: 'a/b' })).rejects.toThrow(/telnyx\.get_call needs the runtime part 'path'/);
+    expect(calls).toHaveLength(0);
+    // With it, the value is one encoded segment, and a traversal is an issue naming the parameter.
+    expect(core.prepare(getCall, { call_control_id: 'v3:a/b' }).url).toBe('https://api.telnyx.com/v2/calls/v3:a%2Fb');
+    expect(() => core.prepare(getCall, { call_control_id: '..' })).toThrow(/'call_control_id' must be a non-empty path segment/);
+  });
+
+  it('a relative_path parameter needs the relative path part: the segment-only one refuses it, never encodes it as one segment', () => {
+    const apiGet = operation({ id: 'retell.api_get', endpoint: { kind: 'fixed', method: 'GET', path: '/{path}' }, params: [param('path', { in: 'path', pathStyle: 'relative_path' })] });
+    const core = telnyxClient();
+    expect(() => core.prepare({ ...apiGet, parts: { ...allParts, path: encodePathValue } }, { path: 'v2/list-calls' })).toThrow(/needs the path part 'encodeRelativePathValue'/);
+    expect(core.prepare(apiGet, { path: 'v2/list-calls' }).url).toBe('https://api.telnyx.com/v2/v2/list-calls');
+  });
+
+  it('a list operation walks pages only with its strategy part: refused without it, before any page is fetched', async () => {
+    const { fetch, calls } = fakeFetch(json({ data: [] }));
+    const { paging: _paging, ...otherParts } = allParts;
+    const walk = itemsOf(telnyxClient({ fetch }), { ...listPhoneNumbers, parts: otherParts }, {});
+    await expect(walk.next()).rejects.toThrow(/telnyx\.list_phone_numbers needs the runtime part 'paging'/);
     expect(calls).toHaveLength(0);
   });
 

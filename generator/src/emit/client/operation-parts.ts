@@ -33,6 +33,14 @@ const TRANSFORM_CONSTANTS = {
   datetime_format: 'datetimeFormatTransform',
 } satisfies Record<Transform['kind'], string>;
 
+/** The runtime constant of each pagination strategy's code. */
+const PAGING_CONSTANTS = {
+  page: 'pageNumberPaging',
+  offset: 'offsetPaging',
+  cursor: 'cursorPaging',
+  next_link: 'nextLinkPaging',
+} satisfies Record<NonNullable<HttpBinding['pagination']>['strategy'], string>;
+
 /**
  * The runtime parts an operation's features need (`OperationSpec.parts`), as references to the
  * runtime's exports, and the names to import: exactly what this operation uses, so a program that
@@ -50,7 +58,9 @@ export function operationParts(func: Func & { binding: HttpBinding }): { parts: 
   if (func.requiredGroups.length > 0) use('groups', 'requiredGroupIssues');
   if (binding.idempotencyKey) use('keyHeader', 'idempotencyHeader');
   if (binding.endpoint.kind === 'selected') use('endpoint', 'selectedEndpoints');
-  if (func.parameters.some((p) => p.location === 'path')) use('path', 'encodePathValue');
+  const pathParams = func.parameters.filter((p) => p.location === 'path');
+  // Relative paths need more code than segments, and few operations have one.
+  if (pathParams.length > 0) use('path', pathParams.some((p) => p.pathStyle === 'relative_path') ? 'encodeRelativePathValue' : 'encodePathValue');
   const kinds = [...new Set(func.parameters.flatMap((p) => p.transforms.map((t) => t.kind)))].sort();
   if (kinds.length > 0) {
     parts['transforms'] = Object.fromEntries(kinds.map((kind) => [kind, new CodeReference(TRANSFORM_CONSTANTS[kind])]));
@@ -58,6 +68,8 @@ export function operationParts(func: Func & { binding: HttpBinding }): { parts: 
   }
   if (func.parameters.some((p) => p.location === 'query') || binding.bodyEncoding === 'form') use('pairs', 'toPairs');
   if (binding.bodyEncoding === 'form') use('form', 'formBody');
+  if (binding.bodyEncoding === 'json' && (func.parameters.some((p) => p.bodyPath.length > 0) || Object.keys(binding.constants.body).length > 0)) use('nesting', 'nestedBody');
+  if (binding.pagination) use('paging', PAGING_CONSTANTS[binding.pagination.strategy]);
   const used = usedByRules(Object.values(argsRule(func.parameters).properties));
   const formats = [...used.formats].sort();
   if (formats.length > 0) {

@@ -1,0 +1,27 @@
+/**
+ * The cursor strategy (`OperationParts.paging`): the provider's next cursor is sent back until it
+ * is absent, `has_more` says false, or a cursor repeats.
+ */
+
+import { PaginationError } from './errors.js';
+import { getPath } from './json-path.js';
+import { paginationOf, type PagingStrategy } from './pagination.js';
+
+export const cursorPaging: PagingStrategy = (op, args) => {
+  const spec = paginationOf(op, 'cursor');
+  const seen = new Set<string>();
+  const initial = args[spec.cursorParam];
+  if (initial !== undefined && initial !== null) seen.add(String(initial));
+  return (page, _items, current) => {
+    if (spec.hasMorePath && getPath(page.body, spec.hasMorePath) === false) return null;
+    const cursor = getPath(page.body, spec.nextCursorPath);
+    if (cursor === null || cursor === undefined || cursor === '') return null;
+    const key = typeof cursor === 'string' ? cursor : JSON.stringify(cursor);
+    if (seen.has(key)) {
+      const shown = key.length > 40 ? `${key.slice(0, 37)}...` : key;
+      throw new PaginationError(op.id, `repeated cursor ${JSON.stringify(shown)}: the provider returned a cursor it returned before; stopping to avoid an endless loop.`);
+    }
+    seen.add(key);
+    return { ...current, [spec.cursorParam]: cursor };
+  };
+};
