@@ -235,17 +235,40 @@ const OVERFLOWING_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]{3,}$
 /** Deeper than any spec needs; past it the positioned parse decides (and the walk cannot exhaust the stack). */
 const MAX_DEPTH = 64;
 
+/**
+ * Runs on every value of every file the quick parser reads, so it walks without building entry
+ * lists or closures, and tries the overflow pattern only on strings that start like a number.
+ */
 function isCertain(value: unknown, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) && (!Number.isInteger(value) || Number.isSafeInteger(value));
-  if (typeof value === 'string') return value.length <= MAX_STRING_CHARS && !OVERFLOWING_FLOAT.test(value);
-  if (value === null || typeof value === 'boolean') return true;
-  if (Array.isArray(value)) return value.every((item) => isCertain(item, depth + 1));
-  if (typeof value !== 'object') return false;
-  for (const [key, item] of Object.entries(value)) {
-    if (RISKY_KEYS.has(key) || key.length > 1024 || !isCertain(item, depth + 1)) return false;
+  switch (typeof value) {
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0) && (!Number.isInteger(value) || Number.isSafeInteger(value));
+    case 'string':
+      return value.length <= MAX_STRING_CHARS && !(startsLikeNumber(value) && OVERFLOWING_FLOAT.test(value));
+    case 'boolean':
+      return true;
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (const item of value) if (!isCertain(item, depth + 1)) return false;
+        return true;
+      }
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        if (RISKY_KEYS.has(key) || key.length > 1024 || !isCertain(record[key], depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
   }
-  return true;
+}
+
+/** A sign, a digit or a dot first: what OVERFLOWING_FLOAT needs to match at all. */
+function startsLikeNumber(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46;
 }
 
 /**
