@@ -108,7 +108,14 @@ export function loadProvider(specsRoot: string, folder: ProviderFolder): LoadedP
   }
   if (!shell) return { provider: null, diagnostics, claims: [] };
   const provider: Provider = { ...shell, functions: functions.sort((a, b) => a.name.localeCompare(b.name)) };
-  const claims = providerClaims(provider, (file) => parsedByFile.get(file)!.locate(file.endsWith(PROVIDER_FILE) ? ['id'] : ['name']));
+  // A function claims several names at one place: each file's place is looked up once.
+  const places = new Map<string, { line: number; column: number }>();
+  const placeOf = (file: string) => {
+    let place = places.get(file);
+    if (!place) places.set(file, (place = parsedByFile.get(file)!.locate(file.endsWith(PROVIDER_FILE) ? ['id'] : ['name'])));
+    return place;
+  };
+  const claims = providerClaims(provider, placeOf);
   return { provider, diagnostics, claims };
 }
 
