@@ -194,6 +194,20 @@ describe('schema interpreter', () => {
     for (const s of unhandled) expect(interpretedValidator(s, facts), JSON.stringify(s)).toBeNull();
   });
 
+  it('leaves a schema with an own __proto__ key to ajv rather than reading the prototype', () => {
+    const withKey = (target: Record<string, unknown>) => Object.defineProperty(target, '__proto__', { value: { type: 'string' }, enumerable: true, configurable: true, writable: true });
+    expect(interpretedValidator(withKey({ type: 'object' }), facts)).toBeNull();
+    expect(interpretedValidator({ type: 'object', properties: withKey({}) }, facts)).toBeNull();
+    // Keys named like Object.prototype members are keys like any other.
+    const s = { type: 'object', toString: 1, properties: { constructor: { type: 'string' }, hasOwnProperty: { type: 'integer' } }, additionalProperties: false };
+    const validate = interpretedValidator(s, facts)!;
+    const compiled = ajv.compile(s);
+    for (const data of [{ constructor: 'x' }, { constructor: 1 }, { hasOwnProperty: 'no' }, { valueOf: 1 }]) {
+      expect(validate(data)).toBe(compiled(data));
+      expect(validate.errors).toEqual(compiled.errors);
+    }
+  });
+
   it('ignores keywords ajv does not know, as ajv does', () => {
     const s = { type: 'object', 'x-internal': true, example: { a: 1 }, properties: { a: { type: 'integer', 'x-unit': 'ms' } } };
     const validate = interpretedValidator(s, facts)!;

@@ -53,14 +53,17 @@ export function ajvFacts(ajv: Ajv): AjvFacts {
 
 const SIMPLE_TYPES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
 
-/** Keywords with no effect on validity, and the shape draft-07's meta-schema asks of each. */
-const ANNOTATIONS: Record<string, (value: unknown) => boolean> = {
-  title: (v) => typeof v === 'string',
-  description: (v) => typeof v === 'string',
-  $comment: (v) => typeof v === 'string',
-  default: () => true,
-  examples: (v) => Array.isArray(v),
-};
+/**
+ * Keywords with no effect on validity, and the shape draft-07's meta-schema asks of each. A Map,
+ * so a schema key such as `__proto__` or `toString` finds nothing here.
+ */
+const ANNOTATIONS = new Map<string, (value: unknown) => boolean>([
+  ['title', (v) => typeof v === 'string'],
+  ['description', (v) => typeof v === 'string'],
+  ['$comment', (v) => typeof v === 'string'],
+  ['default', () => true],
+  ['examples', (v) => Array.isArray(v)],
+]);
 
 const HANDLED = new Set(['type', 'const', 'enum', 'anyOf', 'maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'format', 'maxItems', 'minItems', 'items', 'required', 'additionalProperties', 'properties']);
 
@@ -185,8 +188,10 @@ function compileSchema(schema: unknown, at: SchemaAt, facts: AjvFacts): Check | 
   if (!isSchemaObject(schema)) return null;
   // A group is in use when the schema has any of its keywords, even one that accepts everything.
   let used = 0;
+  // An own `__proto__` key (YAML can write one) is left to ajv, which has its own rules for it.
+  if (Object.hasOwn(schema, '__proto__')) return null;
   for (const key in schema) {
-    const annotation = ANNOTATIONS[key];
+    const annotation = ANNOTATIONS.get(key);
     if (annotation) {
       if (!annotation(schema[key])) return null;
     } else if (HANDLED.has(key)) {
@@ -337,11 +342,11 @@ function objectChecks(schema: SchemaObject, place: Place, facts: AjvFacts, check
       }
     });
   }
-  if (schema.properties !== undefined && !isSchemaObject(schema.properties)) return false;
+  if (schema.properties !== undefined && (!isSchemaObject(schema.properties) || Object.hasOwn(schema.properties, '__proto__'))) return false;
   const properties = (schema.properties ?? {}) as SchemaObject;
   const additional = schema.additionalProperties;
   if (additional !== undefined && additional !== true) {
-    const declared = new Set(Object.keys(properties).filter((name) => name !== '__proto__'));
+    const declared = new Set(Object.keys(properties));
     if (additional === false) {
       checks.push((data, path, errors) => {
         for (const key in data as SchemaObject) {
@@ -363,7 +368,6 @@ function objectChecks(schema: SchemaObject, place: Place, facts: AjvFacts, check
     const propertyChecks: Check[] = [];
     const at = child(place.at, 'properties');
     for (const name in properties) {
-      if (name === '__proto__') continue;
       const check = compileSchema(properties[name], child(at, name, true), facts);
       if (!check) return false;
       names.push(name);
