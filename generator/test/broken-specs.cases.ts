@@ -43,6 +43,106 @@ const BY_REGION = '    url:\n      by_field: region\n      urls:\n        us: ht
 /** An optional field, added after `api_key`. */
 const OPTIONAL_FIELD = "    example: acme_test_key\n  company_id: { label: Company, description: Company id., example: '5012', required: false }\n";
 
+/**
+ * Example values against every keyword the example checker handles without ajv (see
+ * schema-interpreter.ts): the response schema below uses each, and each case breaks the example
+ * body one way. The texts are those ajv's errors gave before the interpreter took over.
+ */
+const RICH_RESPONSE = [
+  '  schema:',
+  '    type: object',
+  '    required: [id]',
+  '    properties:',
+  "      id: { type: string, minLength: 3, pattern: '^w_' }",
+  '      created_at: { type: string, format: date-time }',
+  '      size: { type: integer, minimum: 1, maximum: 10 }',
+  '      tags: { type: array, maxItems: 2, items: { type: string, enum: [a, b] } }',
+  '      owner: { type: object, additionalProperties: false, properties: { id: { type: string } } }',
+  "      note: { anyOf: [{ type: string, maxLength: 4 }, { type: 'null' }] }",
+  '',
+].join('\n');
+const richResponse = (body: string): Edit[] => [
+  sub('acme/create_widget.yaml', '  schema:\n    type: object\n    required: [id]\n    properties:\n      id: { type: string }\n', RICH_RESPONSE),
+  sub('acme/create_widget.yaml', 'body: { id: w_1 }', `body: ${body}`),
+];
+const withArguments = (parameter: [string, string], args: string): Edit[] => [
+  sub('acme/create_widget.yaml', parameter[0], parameter[1]),
+  sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', `arguments: { shelf_id: s1, name: Sprocket, ${args} }`),
+];
+
+const exampleSchemaCases: BrokenSpecCase[] = [
+  {
+    name: "example response: an id under minLength and not matching its pattern",
+    edits: richResponse('{ id: w }'),
+    expected: ["acme/create_widget.yaml:45:13: example response does not match the response schema: id must NOT have fewer than 3 characters; id must match pattern \"^w_\"."],
+  },
+  {
+    name: "example response: an id not matching its pattern",
+    edits: richResponse('{ id: x_1 }'),
+    expected: ["acme/create_widget.yaml:45:13: example response does not match the response schema: id must match pattern \"^w_\"."],
+  },
+  {
+    name: "example response: a date-time that is not one",
+    edits: richResponse('{ id: w_1, created_at: yesterday }'),
+    expected: ["acme/create_widget.yaml:45:13: example response does not match the response schema: created_at must match format \"date-time\"."],
+  },
+  {
+    name: "example response: a number under its minimum",
+    edits: richResponse('{ id: w_1, size: 0 }'),
+    expected: ["acme/create_widget.yaml:45:13: example response does not match the response schema: size must be >= 1."],
+  },
+  {
+    name: "example response: a number over its maximum",
+    edits: richResponse('{ id: w_1, size: 11 }'),
+    expected: ["acme/create_widget.yaml:45:13: example response does not match the response schema: size must be <= 10."],
+  },
+  {
+    name: "example response: a fraction where an integer is declared",
+    edits: richResponse('{ id: w_1, size: 2.5 }'),
+    expected: ["acme/create_widget.yaml:45:13: example response does not match the response schema: size must be integer, found 2.5."],
+  },
+  {
+    name: "example response: too many items, one outside the enum",
+    edits: richResponse('{ id: w_1, tags: [a, c, b] }'),
+    expected: ["acme/create_widget.yaml:45:13: example response does not match the response schema: tags must NOT have more than 2 items; tags.1 must be one of a, b, found \"c\"."],
+  },
+  {
+    name: "example response: a key a closed object does not declare",
+    edits: richResponse('{ id: w_1, owner: { id: o1, name: Olga } }'),
+    expected: ["acme/create_widget.yaml:45:13: example response does not match the response schema: owner has unknown key 'name'."],
+  },
+  {
+    name: "example response: a union member of the right type, too long",
+    edits: richResponse('{ id: w_1, note: too long }'),
+    expected: ["acme/create_widget.yaml:45:13: example response does not match the response schema: note must NOT have more than 4 characters."],
+  },
+  {
+    name: "example response: a value of no union member's type",
+    edits: richResponse('{ id: w_1, note: 5 }'),
+    expected: ["acme/create_widget.yaml:45:13: example response does not match the response schema: note must be string or null, found 5."],
+  },
+  {
+    name: "example response: a required key missing",
+    edits: richResponse('{ owner: {} }'),
+    expected: ["acme/create_widget.yaml:45:13: example response does not match the response schema: is missing required 'id'."],
+  },
+  {
+    name: "example argument over max_length",
+    edits: withArguments(['    description: Tags.\n', '    description: Tags.\n  code:\n    type: string\n    max_length: 3\n    description: Code.\n'], 'code: ABCD'),
+    expected: ["acme/create_widget.yaml:36:16: example arguments are invalid: code must NOT have more than 3 characters."],
+  },
+  {
+    name: "example argument not in its format",
+    edits: withArguments(['    description: Tags.\n', '    description: Tags.\n  contact:\n    type: string\n    format: email\n    description: Contact.\n'], 'contact: nobody'),
+    expected: ["acme/create_widget.yaml:36:16: example arguments are invalid: contact must match format \"email\"."],
+  },
+  {
+    name: "example argument over max_items, an item under min_length",
+    edits: withArguments(['    items: { type: string }\n    description: Tags.\n', '    items: { type: string, min_length: 2 }\n    max_items: 2\n    description: Tags.\n'], 'tags: [a, bb, cc]'),
+    expected: ["acme/create_widget.yaml:33:16: example arguments are invalid: tags must NOT have more than 2 items; tags.0 must NOT have fewer than 2 characters."],
+  },
+];
+
 /** Account-driven request parts (issue 13): server choice, provider headers, credentials. */
 const accountCases: BrokenSpecCase[] = [
   {
@@ -1183,6 +1283,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   ...accountCases,
+  ...exampleSchemaCases,
   // Value unions (`one_of`).
   // Nested body keys (`body_path`).
   {

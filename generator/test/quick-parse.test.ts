@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseWithPositions } from '../src/load/parse.js';
-import { quickParse, quickTopLevelPosition } from '../src/load/quick-parse.js';
+import { matchesAtSomeFind, quickParse, quickTopLevelPosition, RISKY_TEXT } from '../src/load/quick-parse.js';
 import { brokenSpecCases } from './broken-specs.cases.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -157,6 +157,33 @@ describe('the quick parser', { timeout: 300_000 }, () => {
   it('leaves every construct the two parsers read differently to the positioned parse', () => {
     for (const text of ['k: -0\n', 'k: 0b101\n', 'k: +.5\n', 'k: +0x1\n', 'k: 1.7976931348623157e309\n', 'null: a\n', '[a]: b\n', '%YAML 1.1\n---\na: yes\n', 'k: 9007199254740993\n', 'a: &x 1\nb: *x\n', 'a:\n  b:\n    - \n- c\n']) {
       expect(quickParse(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+});
+
+describe('risky-text checks found the cheap way round', () => {
+  /** Seeded, so a disagreement can be replayed. */
+  const next = (() => {
+    let a = 15;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  })();
+  // The characters the patterns turn on, and a few they do not.
+  const ALPHABET = ['0', 'b', 'B', 'o', 'x', 'X', '.', '9', 'a', 'f', 'inf', 'NaN', '-', '+', '#', '}', ']', '"', "'", ':', ' ', ',', '[', '{', '\n', '\t', '\r', 'z', '-0', '\u00a0'];
+  const texts = [
+    ...['', '#', '-0', '.5', '+.5', '0x1', '"#', 'a"#', '}#', ' -0', 'a-0', '\n.inf', 'x.5', '-.5', ':+0b1', 'a: 0o7', '2026-01-02', 'k: "v"#c', "k: 'v' #c", '\u00a0.5'],
+    ...Array.from({ length: 20_000 }, () => Array.from({ length: Math.floor(next() * 12) }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join('')),
+  ];
+
+  it('say exactly what their patterns say, on every text', () => {
+    const checks = RISKY_TEXT.filter((risk) => risk.find);
+    expect(checks.length).toBeGreaterThan(0);
+    for (const risk of checks) {
+      for (const text of texts) expect(matchesAtSomeFind(text, risk.find!, risk.before!), `${risk.pattern} on ${JSON.stringify(text)}`).toBe(risk.pattern.test(text));
     }
   });
 });

@@ -19,12 +19,10 @@ type Report = (path: Array<string | number>, message: string) => void;
 export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: ProviderShell, skip: ReadonlySet<number> = new Set()): Diagnostic[] {
   if (func.binding.kind !== 'http') return [];
   const diagnostics: Diagnostic[] = [];
-  // Every runtime part: the literals' own parts are references the generated files import.
-  const spec: ProviderSpec = { ...(providerSpec({ ...provider, functions: [] }) as ProviderSpec), parts: allProviderParts };
+  const { spec, fieldExamples } = providerSide(provider);
   const op = { ...(operationSpec(func as Func & { binding: HttpBinding }) as OperationSpec), parts: allParts };
   const server = spec.servers[op.server]!;
   const hidden = credentialNames(server);
-  const fieldExamples = Object.fromEntries(provider.fields.map((f) => [f.key, f.example]));
   // An OAuth2 server's requests carry the token the mocks hand out, which is what its examples document.
   const modelAuth = provider.servers.find((s) => s.name === op.server)?.auth;
   const accessToken = modelAuth?.kind === 'oauth2_client_credentials' ? modelAuth.exampleToken : undefined;
@@ -59,6 +57,23 @@ export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: P
     compare(example, built, report, hidden, credentialsHint);
   });
   return diagnostics;
+}
+
+/**
+ * What every function of a provider sends with: its literal and the fields' example values. Built
+ * once per provider, not per function; the shell is not changed once its functions are built.
+ */
+const providerSides = new WeakMap<ProviderShell, { spec: ProviderSpec; fieldExamples: Record<string, string> }>();
+
+function providerSide(provider: ProviderShell): { spec: ProviderSpec; fieldExamples: Record<string, string> } {
+  let side = providerSides.get(provider);
+  if (!side) {
+    // Every runtime part: the literals' own parts are references the generated files import.
+    const spec: ProviderSpec = { ...(providerSpec({ ...provider, functions: [] }) as ProviderSpec), parts: allProviderParts };
+    side = { spec, fieldExamples: Object.fromEntries(provider.fields.map((f) => [f.key, f.example])) };
+    providerSides.set(provider, side);
+  }
+  return side;
 }
 
 function compare(example: Example, built: PreparedRequest, report: Report, hidden: Set<string>, credentialsHint: string): void {

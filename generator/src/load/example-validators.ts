@@ -1,8 +1,10 @@
 import type { ValidateFunction } from 'ajv';
 import type { JsonSchema } from '../model.js';
 import { createAjv } from './ajv.js';
+import { ajvFacts, interpretedValidator, type ExampleValidator } from './schema-interpreter.js';
 
 const ajv = createAjv({ verbose: true });
+const facts = ajvFacts(ajv);
 
 /**
  * Compiling a schema costs far more than running it (ajv generates and evaluates code), and a
@@ -15,7 +17,16 @@ const validators = new Map<string, { schema: JsonSchema; validate: ValidateFunct
 /** Bounds what a huge catalog of distinct schemas can hold on to; the oldest validator goes first. */
 const MAX_VALIDATORS = 2_000;
 
-export function validatorFor(schema: JsonSchema): ValidateFunction {
+/**
+ * A validator for checking examples against `schema`: interpreted when the schema keeps to the
+ * keywords the interpreter knows (nearly every spec schema; no compiling), else compiled by ajv.
+ * Both report the same errors. Throws, with ajv's words, when the schema is not valid JSON Schema.
+ */
+export function validatorFor(schema: JsonSchema): ExampleValidator {
+  return interpretedValidator(schema, facts) ?? compiledValidator(schema);
+}
+
+function compiledValidator(schema: JsonSchema): ValidateFunction {
   const key = JSON.stringify(schema);
   const known = validators.get(key);
   if (known) return known.validate;

@@ -1,4 +1,5 @@
 import { readdirSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Catalog, Func, Provider } from '../model.js';
 import { buildFunction } from './build-function.js';
 import { buildProvider } from './build-provider.js';
@@ -52,13 +53,16 @@ export interface LoadedProvider {
 export function loadProvider(specsRoot: string, folder: ProviderFolder): LoadedProvider {
   const diagnostics: Diagnostic[] = [];
   const parsedByFile = new Map<string, ParsedFile>();
-  const files = readdirSync(folder.path).sort();
+  const entries = readdirSync(folder.path, { withFileTypes: true });
+  const files = entries.map((e) => e.name).sort();
+  // What the listing already says is a regular file (not a link) needs no second look before reading.
+  const regular = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
   for (const stray of files.filter((f) => !f.endsWith('.yaml') && !f.startsWith('.'))) {
     diagnostics.push({ file: `${folder.name}/${stray}`, line: 1, column: 1, message: `spec files end in .yaml; rename or remove '${stray}'.` });
   }
   const parse = (name: string): ParsedFile | null => {
     const file = `${folder.name}/${name}`;
-    const text = specText(specsRoot, file);
+    const text = regular.has(name) ? readSpecText(file, join(folder.path, name)) : specText(specsRoot, file);
     if (!text.ok) {
       diagnostics.push(text.diagnostic);
       return null;
@@ -104,7 +108,14 @@ export function loadProvider(specsRoot: string, folder: ProviderFolder): LoadedP
   }
   if (!shell) return { provider: null, diagnostics, claims: [] };
   const provider: Provider = { ...shell, functions: functions.sort((a, b) => a.name.localeCompare(b.name)) };
-  const claims = providerClaims(provider, (file) => parsedByFile.get(file)!.locate(file.endsWith(PROVIDER_FILE) ? ['id'] : ['name']));
+  // A function claims several names at one place: each file's place is looked up once.
+  const places = new Map<string, { line: number; column: number }>();
+  const placeOf = (file: string) => {
+    let place = places.get(file);
+    if (!place) places.set(file, (place = parsedByFile.get(file)!.locate(file.endsWith(PROVIDER_FILE) ? ['id'] : ['name'])));
+    return place;
+  };
+  const claims = providerClaims(provider, placeOf);
   return { provider, diagnostics, claims };
 }
 

@@ -38,7 +38,18 @@ export function resolveProviderSchemas(raw: Record<string, JsonSchema>, report: 
 
 /** `schema` with every `$ref` to a named schema inlined, or null when a ref could not be resolved (reported). */
 export function resolveRefs(schema: unknown, at: Array<string | number>, named: Record<string, JsonSchema>, report: SchemaReport): unknown {
+  // Most response schemas refer to nothing: they are used as written, without the copying walk.
+  if (!containsRef(schema)) return schema;
   return inline(schema, at, Object.keys(named), report, (name) => named[name] ?? null);
+}
+
+/** Whether a `$ref` key appears anywhere in `value`, looked for as `inline` would find it. */
+function containsRef(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(containsRef);
+  if (value === null || typeof value !== 'object') return false;
+  if ('$ref' in value) return true;
+  for (const key of Object.keys(value)) if (containsRef((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 function inline(

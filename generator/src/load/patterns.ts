@@ -12,12 +12,33 @@ export { toRe2Syntax };
 
 type RegExpEngine = NonNullable<NonNullable<Options['code']>['regExp']>;
 
+/**
+ * A catalog repeats its patterns (E.164 numbers, ids, dates) across parameters and functions, and
+ * compiling one costs far more than matching it: each distinct pattern is compiled and judged
+ * once. Bounded, so a catalog of many distinct patterns cannot hold on to them all.
+ */
+const MAX_REMEMBERED = 4_000;
+const compiled = new Map<string, RE2JS>();
+const problems = new Map<string, string | null>();
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size >= MAX_REMEMBERED) memo.delete(memo.keys().next().value as string);
+  memo.set(key, value);
+  return value;
+}
+
+/** Throws what RE2 says when it refuses the pattern (never remembered: such a pattern is reported once and left). */
 function compileRe2(pattern: string): RE2JS {
-  return RE2JS.compile(toRe2Syntax(pattern));
+  return compiled.get(pattern) ?? remember(compiled, pattern, RE2JS.compile(toRe2Syntax(pattern)));
 }
 
 /** Why `pattern` cannot be used in a spec, or null when it can. */
 export function patternProblem(pattern: string): string | null {
+  const known = problems.get(pattern);
+  return known !== undefined ? known : remember(problems, pattern, judgePattern(pattern));
+}
+
+function judgePattern(pattern: string): string | null {
   try {
     new RegExp(pattern, 'u');
   } catch (error) {

@@ -38,7 +38,8 @@ export function quickParse(text: string): { data: unknown } | undefined {
  * match without (`needs`): most spec files have none of them, and the test for a character is far
  * cheaper than the pattern, whose leading alternatives make the regex engine try every position.
  */
-const RISKY_TEXT: Array<{ needs: string[]; pattern: RegExp }> = [
+/** Exported for quick-parse.test.ts, which holds each `find` and `before` to its `pattern`. */
+export const RISKY_TEXT: Array<{ needs: string[]; pattern: RegExp; find?: RegExp; before?: RegExp }> = [
   // Directives and document markers (a `%YAML 1.1` file reads `yes` as true in one parser only).
   { needs: ['%', '---', '...'], pattern: /^(%|---|\.\.\.)/m },
   // Tags, where a token starts (anchors and aliases: see plainAliasCount).
@@ -48,17 +49,38 @@ const RISKY_TEXT: Array<{ needs: string[]; pattern: RegExp }> = [
   { needs: ['?'], pattern: /^\s*\?(\s|$)/m },
   { needs: ['[', '{'], pattern: /^[\s-]*[[{][^\n]*[\]}]\s*:(\s|$)/m },
   // Numbers in forms only one of them reads as numbers (0b101, +0x1, +.5, .inf), and -0, which only one reads as -0.
-  { needs: ['0', '.'], pattern: /(^|[\s:,[{-])[-+]?(0[box][0-9a-f]|\.([0-9]|inf|nan))/i },
-  { needs: ['-0'], pattern: /(^|[\s:,[{])-0/ },
+  { needs: ['0', '.'], find: /0[box][0-9a-f]|\.(?:[0-9]|inf|nan)/gi, before: /[\s:,[{-][-+]?$/, pattern: /(^|[\s:,[{-])[-+]?(0[box][0-9a-f]|\.([0-9]|inf|nan))/i },
+  { needs: ['-0'], find: /-0/g, before: /[\s:,[{]$/, pattern: /(^|[\s:,[{])-0/ },
   // A comment right after a closing bracket or quote, with no space: js-yaml takes it, yaml refuses it.
-  { needs: ['#'], pattern: /[}\]]#|[^\s:]["']#/ },
+  { needs: ['#'], find: /#/g, before: /(?:[}\]]|[^\s:]["'])$/, pattern: /[}\]]#|[^\s:]["']#/ },
   // A line ended by a bare carriage return: the parsers (and the position reader here) count lines differently.
   { needs: ['\r'], pattern: /\r(?!\n)/ },
   // A tab where indentation or a separator goes (the positioned parse warns about some of these).
   { needs: ['\t'], pattern: /\t/ },
 ];
 
-const isRisky = (structure: string): boolean => RISKY_TEXT.some(({ needs, pattern }) => needs.some((n) => structure.includes(n)) && pattern.test(structure));
+const isRisky = (structure: string): boolean =>
+  RISKY_TEXT.some((risk) => risk.needs.some((n) => structure.includes(n)) && (risk.find ? matchesAtSomeFind(structure, risk.find, risk.before!) : risk.pattern.test(structure)));
+
+/**
+ * `pattern` tested the cheap way round: where most text has the characters a pattern needs (every
+ * file has a `#` comment, a `-0` in a date, a `.`), a pattern that starts with what may come before
+ * the construct tries nearly every position. So the construct itself is found first (`find`), and
+ * only the two characters before each one are matched against what must come before it (`before`,
+ * anchored at the end). The start of the text stands in as a line break, which is what `^` in
+ * `pattern` accepts there. It agrees with `pattern` exactly; quick-parse.test.ts holds them together.
+ */
+export function matchesAtSomeFind(text: string, find: RegExp, before: RegExp): boolean {
+  find.lastIndex = 0;
+  for (let match = find.exec(text); match; match = find.exec(text)) {
+    const start = match.index;
+    const preceding = start >= 2 ? text.slice(start - 2, start) : `\n${text.slice(0, start)}`;
+    if (before.test(preceding)) return true;
+    // Every position is tried, as `pattern` would: a construct may start inside the one just found.
+    find.lastIndex = start + 1;
+  }
+  return false;
+}
 
 /**
  * A sequence entry with nothing after its dash: js-yaml takes a next entry less indented than any
@@ -235,17 +257,40 @@ const OVERFLOWING_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]{3,}$
 /** Deeper than any spec needs; past it the positioned parse decides (and the walk cannot exhaust the stack). */
 const MAX_DEPTH = 64;
 
+/**
+ * Runs on every value of every file the quick parser reads, so it walks without building entry
+ * lists or closures, and tries the overflow pattern only on strings that start like a number.
+ */
 function isCertain(value: unknown, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) && (!Number.isInteger(value) || Number.isSafeInteger(value));
-  if (typeof value === 'string') return value.length <= MAX_STRING_CHARS && !OVERFLOWING_FLOAT.test(value);
-  if (value === null || typeof value === 'boolean') return true;
-  if (Array.isArray(value)) return value.every((item) => isCertain(item, depth + 1));
-  if (typeof value !== 'object') return false;
-  for (const [key, item] of Object.entries(value)) {
-    if (RISKY_KEYS.has(key) || key.length > 1024 || !isCertain(item, depth + 1)) return false;
+  switch (typeof value) {
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0) && (!Number.isInteger(value) || Number.isSafeInteger(value));
+    case 'string':
+      return value.length <= MAX_STRING_CHARS && !(startsLikeNumber(value) && OVERFLOWING_FLOAT.test(value));
+    case 'boolean':
+      return true;
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (const item of value) if (!isCertain(item, depth + 1)) return false;
+        return true;
+      }
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        if (RISKY_KEYS.has(key) || key.length > 1024 || !isCertain(record[key], depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
   }
-  return true;
+}
+
+/** A sign, a digit or a dot first: what OVERFLOWING_FLOAT needs to match at all. */
+function startsLikeNumber(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46;
 }
 
 /**

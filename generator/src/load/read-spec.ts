@@ -5,7 +5,7 @@
  * one bad entry does not stop the others from being reported.
  */
 import { isUtf8 } from 'node:buffer';
-import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 
@@ -61,9 +61,18 @@ export function readSpecText(file: string, path: string): ReadResult {
   const limit = `spec files are limited to 1 MB (${MAX_SPEC_FILE_BYTES.toLocaleString('en-US')} bytes)`;
   let bytes: Buffer;
   try {
-    const size = statSync(path).size;
-    if (size > MAX_SPEC_FILE_BYTES) return refuse(`file is ${size.toLocaleString('en-US')} bytes; ${limit}.`);
-    bytes = readFileSync(path);
+    // One open for the size check and the read: a path looked up twice may name two files.
+    // Non-blocking, so an entry swapped for a named pipe since it was listed cannot make the open wait.
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) return refuse(`is not a regular file (a device, socket or pipe); spec files are plain YAML files.`);
+      const size = stats.size;
+      if (size > MAX_SPEC_FILE_BYTES) return refuse(`file is ${size.toLocaleString('en-US')} bytes; ${limit}.`);
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     return refuse(`cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
   }
