@@ -290,4 +290,19 @@ describe('incremental generation', { timeout: 300_000 }, () => {
     expect(result.summary.removed).toEqual([stray]);
     expectSameAsFull(root);
   });
+
+  it("a removed function file takes its outputs with it, though no output directory's mtime moved", () => {
+    const provider = `${first}-moved`;
+    const functionFiles = readdirSync(join(specs, provider)).filter((f) => f !== 'provider.yaml' && f.endsWith('.yaml')).sort();
+    const removed = functionFiles[functionFiles.length - 1]!;
+    const before = tree(root);
+    rmSync(join(specs, provider, removed));
+    const result = written(generate({ rootDir: root }));
+    expect(result.stats.emitted).toBe(1);
+    // Its own outputs (reference page, contract test, …) are gone; nothing else was removed.
+    expect(result.summary.removed.length).toBeGreaterThan(0);
+    for (const path of result.summary.removed) expect(before.has(path), path).toBe(true);
+    expect([...tree(root).keys()].filter((path) => !before.has(path))).toEqual([]);
+    expectSameAsFull(root);
+  });
 });
