@@ -177,11 +177,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     const providers = units.map((unit) => ({
       folder: unit.folder,
       unchanged: unit.emitted === null,
-      summary: () => {
-        const stored = unit.summaries[emitter];
-        if (!stored) throw new CacheCorruptError(`no ${emitter} summary for ${unit.folder}`);
-        return summaryFiles.load(stored);
-      },
+      summary: () => summaryOf(unit, emitter),
     }));
     const old = layoutIfIntact(join(options.rootDir, file.path), cache.joinedLayout(file.path));
     return joinedPieces(file.joined, providers, old, (offsets) => layouts.set(file.path, offsets));
@@ -197,16 +193,19 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     return recorded;
   }
 
+  /** One emitter's summary of one provider, read from disk (or the index). */
+  function summaryOf(unit: Unit, emitter: string): unknown {
+    const stored = unit.summaries[emitter];
+    if (!stored) throw new CacheCorruptError(`no ${emitter} summary for ${unit.folder}`);
+    return summaryFiles.load(stored);
+  }
+
   /** One emitter's summaries of every provider, read from disk on each walk. */
   function summaryList(emitter: string): SummaryList<unknown> {
     return {
       length: units.length,
       *[Symbol.iterator]() {
-        for (const unit of units) {
-          const stored = unit.summaries[emitter];
-          if (!stored) throw new CacheCorruptError(`no ${emitter} summary for ${unit.folder}`);
-          yield summaryFiles.load(stored);
-        }
+        for (const unit of units) yield summaryOf(unit, emitter);
       },
     };
   }

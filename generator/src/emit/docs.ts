@@ -244,13 +244,13 @@ function docsSummary(p: Provider): DocsSummary {
     llms: llmsSection(p),
     namespaces: [`app.integrations.${p.namespace} -- ${p.name.replace(/\s+/g, ' ').trim()}`, ...p.functions.map((f) => `  ${f.name}(${f.parameters.map((q) => (q.required ? q.name : `${q.name}?`)).join(', ')}) ${f.operation}`)],
     examples: p.functions.flatMap((f) =>
-      f.examples.map((e) => ({ e, curl: curlCommand(p, f, e) })).map(({ e, curl }) => examplesEntry({
+      f.examples.map((e) => examplesEntry({
         function: f.names.qualified,
         title: e.title,
         cli: cliExample(f, e),
-        // The curl tab's command, the variables it reads (example values) and the request it must send.
-        curl: curl.text,
-        curlEnv: curl.env,
+        // The curl tab's command, the variables it reads (example values) and the request it must send; made once per example (per-example.ts).
+        curl: curlCommand(p, f, e).text,
+        curlEnv: curlCommand(p, f, e).env,
         request: e.request,
         // The named account's configuration the example assumes (its URL choice), as environment variables.
         ...(Object.keys(e.fields).length > 0 ? { accountEnv: accountEnvironment(p, e) } : {}),

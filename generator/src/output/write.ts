@@ -26,16 +26,14 @@ export class StagedWrites {
   private readonly madeDirs = new Set<string>();
   /** The topmost directory each mkdir created: a discarded run removes them, leaving the tree as it found it. */
   private readonly createdDirs: string[] = [];
+  private readonly writer: FileWrites;
+  /** Whether `writer` is this object's own, to close once every write is settled. */
   private readonly ownWriter: boolean;
 
   /** @param writes shared with the run's other writes (the cache's); made here, and closed by commit or discard, when not given */
-  constructor(private readonly rootDir: string, private readonly writes?: FileWrites) {
+  constructor(private readonly rootDir: string, writes?: FileWrites) {
     this.ownWriter = writes === undefined;
-    this.writes ??= new FileWrites();
-  }
-
-  private get writer(): FileWrites {
-    return this.writes!;
+    this.writer = writes ?? new FileWrites();
   }
 
   stage(file: GeneratedFile): void {

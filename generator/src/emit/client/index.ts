@@ -112,14 +112,7 @@ function itemsSchema(func: HttpFunc): Schema | null {
 /** Params of a function with required groups: an interface of the others, intersected with one union per group. */
 function groupedParamsType(func: Func): string {
   const grouped = groupMembers(func);
-  const members = func.parameters
-    .filter((p) => !grouped.has(p.name))
-    .map((p) => {
-      const description = parameterDoc(p);
-      const optional = !p.required || p.renamedFrom.length > 0;
-      return `  ${doc(description).replace(/\n$/, '\n  ')}${p.name}${optional ? '?' : ''}: ${valueType(p.schema, '  ')};`;
-    });
-  members.push(...oldParameterMembers(func.parameters.filter((p) => !grouped.has(p.name))));
+  const members = writtenMembers(func.parameters.filter((p) => !grouped.has(p.name)));
   const base = `${paramsType(func)}Base`;
   const unions = groupUnions(func, (p, mode) =>
     mode === 'never' ? `${p.name}?: never;` : `${doc(p.schema.description).replace(/\n$/, ' ')}${p.name}${mode === 'optional' ? '?' : ''}: ${valueType(p.schema, '  ')};`,
@@ -133,13 +126,18 @@ function groupedParamsType(func: Func): string {
 /** A function's parameter type written out member by member, for the functions whose type is not derived from their rule. */
 function writtenParamsType(func: Func): string {
   if (func.requiredGroups.length > 0) return groupedParamsType(func);
-  const members = func.parameters.map((p) => {
+  const members = writtenMembers(func.parameters);
+  return `${paramsDoc(func)}\nexport interface ${paramsType(func)} ${members.length > 0 ? `{\n${members.join('\n')}\n}` : '{}'}`;
+}
+
+/** Interface members of `parameters`, each with its doc, then their old names (deprecated). */
+function writtenMembers(parameters: Func['parameters']): string[] {
+  const members = parameters.map((p) => {
     // A required parameter with an old name may be given under either: the runtime says which is missing.
     const optional = !p.required || p.renamedFrom.length > 0;
     return `  ${doc(parameterDoc(p)).replace(/\n$/, '\n  ')}${p.name}${optional ? '?' : ''}: ${valueType(p.schema, '  ')};`;
   });
-  members.push(...oldParameterMembers(func.parameters));
-  return `${paramsDoc(func)}\nexport interface ${paramsType(func)} ${members.length > 0 ? `{\n${members.join('\n')}\n}` : '{}'}`;
+  return [...members, ...oldParameterMembers(parameters)];
 }
 
 /** "Arguments of `getCall`", with the title where it says more than the name (`apiGet`: "Call a Retell GET Endpoint"). */

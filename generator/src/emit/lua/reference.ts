@@ -6,7 +6,6 @@ import { mdCell, mdCellCode, mdCode, mdFence, mdLine, mdText } from '../escape/m
 import { requiredGroupsNote } from '../required-groups-note.js';
 import { template } from '../templates.js';
 
-
 const tables = new WeakMap<Func, string>();
 
 /** `| Parameter | Type | Required | Description |`, with enums, ranges and defaults; never a false "No parameters". */
