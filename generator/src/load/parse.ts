@@ -1,7 +1,8 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Document, LineCounter, Node, Pair } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
 import { quickParse, quickTopLevelPosition } from './quick-parse.js';
 import { checkYamlLimits } from './yaml-limits.js';
+import { yamlLib } from './yaml-lib.js';
 
 /** A parsed YAML file that can answer "where is this value?" for any path into it. */
 export interface ParsedFile {
@@ -45,6 +46,7 @@ export function parseSpecFile(file: string, text: string): ParseResult {
 
 /** The `yaml` parse with positions: every syntax problem, limit and value as the loader reports them. */
 export function parseWithPositions(file: string, text: string): ParseResult {
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
   const problems = firstLineOfProblems([...doc.errors, ...doc.warnings], lineCounter);
@@ -109,6 +111,7 @@ function firstLine(message: string): string {
  * message points somewhere useful even for a missing key.
  */
 function offsetOf(doc: Document, path: ReadonlyArray<string | number>, target: 'key' | 'value'): number {
+  const { isMap, isScalar, isSeq } = yamlLib();
   let node: Node | null = doc.contents as Node | null;
   let offset = node?.range?.[0] ?? 0;
   for (let i = 0; i < path.length && node; i++) {

@@ -4,7 +4,8 @@
  * that expand to billions of values) or refer to the value that contains them, and no string may
  * be longer than MAX_STRING_CHARS, and no integer may lie beyond what a JavaScript number holds. Each problem carries the offset of the node at fault.
  */
-import { isAlias, isCollection, isPair, isScalar, visit, type Alias, type Document, type Node } from 'yaml';
+import type { Alias, Document, Node } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 
 /** Values aliases may add to one file in all; specs today use no aliases at all. */
 export const MAX_ALIAS_EXPANSION = 10_000;
@@ -19,6 +20,7 @@ export interface LimitProblem {
 const count = (n: number) => n.toLocaleString('en-US');
 
 export function checkYamlLimits(doc: Document): LimitProblem[] {
+  const { visit } = yamlLib();
   const problems: LimitProblem[] = [];
   let hasAlias = false;
   visit(doc, {
@@ -57,6 +59,7 @@ function unsafeInteger(node: { value: unknown; source?: unknown }): string | nul
 
 /** The first alias at which the values aliases add pass the limit, or that refers to its own container. */
 function checkAliases(doc: Document): LimitProblem | null {
+  const { isAlias, isCollection, isPair, isScalar, visit } = yamlLib();
   const sizes = new Map<Node, number>();
   const open = new Set<Node>();
   let cycle: Alias | null = null;
