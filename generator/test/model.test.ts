@@ -108,13 +108,42 @@ describe('idempotency keys', () => {
   it('carries the declared header to the binding and the runtime literal', () => {
     const create = createWidget([{ file: 'acme/create_widget.yaml', find: 'operation: write\n', replace: 'operation: write\nidempotency: { header: Idempotency-Key }\n' }]);
     expect(create.binding.idempotencyKey).toEqual({ header: 'Idempotency-Key' });
-    expect(operationSpec(create)).toMatchObject({ idempotent: false, idempotencyKey: { header: 'Idempotency-Key' } });
+    expect(operationSpec(create)).toMatchObject({ idempotencyKey: { header: 'Idempotency-Key' } });
   });
 
   it('leaves a write without one unchanged: no key, no literal field', () => {
     const create = createWidget([]);
     expect(create.binding.idempotencyKey).toBeNull();
     expect(operationSpec(create)).not.toHaveProperty('idempotencyKey');
+  });
+});
+
+describe('the runtime literal leaves out default-valued fields', () => {
+  function functionOf(name: string, edits: Parameters<typeof projectWith>[0] = []) {
+    const loaded = loadCatalog(projectWith(edits).specs);
+    if (!loaded.ok) throw new Error('fixture must be valid');
+    const func = loaded.catalog.providers[0]!.functions.find((f) => f.name === name)!;
+    if (func.binding.kind !== 'http') throw new Error(`${name} makes a request`);
+    return { ...func, binding: func.binding };
+  }
+
+  it('a read on the default server without a body is its id, kind, endpoint, parameters and rules', () => {
+    expect(Object.keys(operationSpec(functionOf('list_widgets')))).toEqual(expect.not.arrayContaining(['idempotent', 'server', 'body']));
+  });
+
+  it('a write keeps its body encoding, and says idempotent only when it is', () => {
+    expect(operationSpec(functionOf('create_widget'))).toMatchObject({ operation: 'write', body: 'json' });
+    expect(operationSpec(functionOf('create_widget'))).not.toHaveProperty('idempotent');
+    const idempotent = functionOf('create_widget', [{ file: 'acme/create_widget.yaml', find: 'operation: write\n', replace: 'operation: write\nidempotent: true\n' }]);
+    expect(operationSpec(idempotent)).toMatchObject({ idempotent: true });
+  });
+
+  it('names a server other than the default', () => {
+    const elsewhere = functionOf('list_widgets', [
+      { file: 'acme/provider.yaml', find: 'servers:\n', replace: 'servers:\n  reports:\n    url: https://{region}.api.acme.test/v1\n    auth: bearer\n' },
+      { file: 'acme/list_widgets.yaml', find: 'request:\n  method: GET\n', replace: 'request:\n  server: reports\n  method: GET\n' },
+    ]);
+    expect(operationSpec(elsewhere)).toMatchObject({ server: 'reports' });
   });
 });
 

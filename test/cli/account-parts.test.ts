@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { bindings, type FunctionBinding, type ProviderBinding } from '@switchboard/bindings';
 import * as mocks from '@switchboard/mocks';
 import type { ProviderExamples } from '@switchboard/testing';
+import { serverNameOf } from '@switchboard/runtime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, REPO, switchboard, type CliRun } from '../support.js';
 
@@ -23,7 +24,7 @@ const ACCOUNT = 'staging';
 /** A read with a fixed endpoint and no required arguments on `server`: the CLI can call it bare. */
 function bareRead(provider: ProviderBinding, server: string): FunctionBinding | undefined {
   return provider.functions.find(
-    (fn) => fn.operation === 'read' && !('unavailable' in fn.spec) && fn.spec.server === server && fn.spec.endpoint.kind === 'fixed' && ((fn.inputSchema.required as string[] | undefined) ?? []).length === 0,
+    (fn) => fn.operation === 'read' && !('unavailable' in fn.spec) && serverNameOf(fn.spec) === server && fn.spec.endpoint.kind === 'fixed' && ((fn.inputSchema.required as string[] | undefined) ?? []).length === 0,
   );
 }
 

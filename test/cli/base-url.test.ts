@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { bindings, type FunctionBinding, type ProviderBinding } from '@switchboard/bindings';
-import type { Endpoint, OperationSpec } from '@switchboard/runtime';
+import { DEFAULT_SERVER, serverNameOf, type Endpoint, type OperationSpec } from '@switchboard/runtime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, REPO, switchboard, type CliRun } from '../support.js';
 
@@ -26,7 +26,7 @@ function fixedEndpoint(fn: FunctionBinding): Endpoint | null {
 /** A read of the `default` server that needs no arguments, from the catalog: the CLI can call it bare. */
 const target = bindings
   .flatMap((provider) => provider.functions.map((fn) => ({ provider, fn })))
-  .find(({ fn }) => fn.operation === 'read' && fn.available && operationOf(fn).server === 'default' && fixedEndpoint(fn) !== null && ((fn.inputSchema.required as string[] | undefined) ?? []).length === 0)!;
+  .find(({ fn }) => fn.operation === 'read' && fn.available && serverNameOf(operationOf(fn)) === DEFAULT_SERVER && fixedEndpoint(fn) !== null && ((fn.inputSchema.required as string[] | undefined) ?? []).length === 0)!;
 
 const SECRET = 'base-url-test-secret-value';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { bindings, type FunctionBinding, type ProviderBinding } from '@switchboard/bindings';
-import type { OAuth2ClientCredentialsSpec, OperationSpec } from '@switchboard/runtime';
+import { serverNameOf, type OAuth2ClientCredentialsSpec, type OperationSpec } from '@switchboard/runtime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, REPO, readCatalog, switchboard, type CliRun } from '../support.js';
 import { successExamples } from '../sandbox/arguments.js';
@@ -22,7 +22,7 @@ import { successExamples } from '../sandbox/arguments.js';
 const operationOf = (fn: FunctionBinding): OperationSpec | null => ('unavailable' in fn.spec ? null : fn.spec);
 const oauth2Of = (provider: ProviderBinding, fn: FunctionBinding): OAuth2ClientCredentialsSpec | null => {
   const op = operationOf(fn);
-  const auth = op ? provider.provider.servers[op.server]?.auth : undefined;
+  const auth = op ? provider.provider.servers[serverNameOf(op)]?.auth : undefined;
   return auth?.kind === 'oauth2_client_credentials' ? auth : null;
 };
 
@@ -63,6 +63,7 @@ let issued = 0;
 describe.skipIf(!target)('OAuth2 client credentials through TS, CLI, Lua and MCP against one local server', () => {
   const { provider, fn, auth, example } = target!;
   const op = operationOf(fn)!;
+  const serverName = serverNameOf(op);
   const tokenPrefix = '/token';
   const apiPrefix = '/api';
   /** A token endpoint refusing every client. */
@@ -104,12 +105,12 @@ describe.skipIf(!target)('OAuth2 client credentials through TS, CLI, Lua and MCP
   });
 
   const fieldValue = (key: string) => (key === auth!.clientSecretField ? SECRET : provider.fields.find((f) => f.key === key)!.example);
-  const baseURL = () => ({ [op.server]: `${fake.origin}${apiPrefix}`, [auth!.tokenServer]: `${fake.origin}${tokenPrefix}` });
+  const baseURL = () => ({ [serverName]: `${fake.origin}${apiPrefix}`, [auth!.tokenServer]: `${fake.origin}${tokenPrefix}` });
   const env = (): Record<string, string> => ({
     SWITCHBOARD_HOME: mkdtempSync(join(tmpdir(), 'switchboard-oauth2-')),
     SWITCHBOARD_SANDBOX: '',
     ...Object.fromEntries(provider.fields.map((f) => [f.env, fieldValue(f.key)])),
-    [baseUrlVariable(provider, op.server)]: `${fake.origin}${apiPrefix}`,
+    [baseUrlVariable(provider, serverName)]: `${fake.origin}${apiPrefix}`,
     [baseUrlVariable(provider, auth!.tokenServer)]: `${fake.origin}${tokenPrefix}`,
   });
   const expectNoCredentials = (text: string) => {
@@ -182,7 +183,7 @@ describe.skipIf(!target)('OAuth2 client credentials through TS, CLI, Lua and MCP
     expect(dry.status).toBe(0);
     const shown = JSON.parse(dry.stdout) as { data: { headers: Record<string, string> }; meta: { base_urls: Record<string, unknown> } };
     expect(shown.data.headers.authorization).toBe('Bearer [REDACTED]');
-    expect(Object.keys(shown.meta.base_urls).sort()).toEqual([op.server, auth!.tokenServer].sort());
+    expect(Object.keys(shown.meta.base_urls).sort()).toEqual([serverName, auth!.tokenServer].sort());
     expect(fake.tokenRequests).toHaveLength(0);
 
     const firstToken = tokenNumber(issued + 1);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec, ProviderSpec } from '@switchboard/runtime';
+import { serverNameOf, type OperationSpec, type ProviderSpec } from '@switchboard/runtime';
 import { REPO } from '../support.js';
 
 /**
@@ -95,7 +95,7 @@ describe('a one-function program bundles only what the function uses', () => {
       const bundled = Object.entries(allowedModules(exports.provider, op)).filter(([module, allowed]) => !allowed && (bytes.get(module) ?? 0) > 0);
       expect(bundled.map(([module]) => module), `${client} ${name}`).toEqual([]);
       // And the code of its own server's auth kind is.
-      const kind = exports.provider.servers[op.server]!.auth.kind;
+      const kind = exports.provider.servers[serverNameOf(op)]!.auth.kind;
       if (kind !== 'none') expect(bytes.get(AUTH_MODULES[kind]), `${client} ${name}: its ${kind} auth`).toBeGreaterThan(0);
     }
   });

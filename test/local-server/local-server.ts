@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AnyOperation, ProviderSpec } from '@switchboard/runtime';
+import { serverNameOf, type AnyOperation, type ProviderSpec } from '@switchboard/runtime';
 import { recordRequest, requestDifferences, respond, type ExampleRequest, type FunctionExample, type ProviderExamples, type RecordedRequest } from '@switchboard/testing';
 
 /**
@@ -79,7 +79,8 @@ interface TokenEndpoint {
  */
 function serverOfExample(provider: ServedProvider, example: FunctionExample): { server: string; template: string } {
   const fn = provider.functions.find((f) => f.qualified === example.function);
-  const own = fn && 'server' in fn.spec ? fn.spec.server : undefined;
+  // Unavailable functions have no endpoint, and so no server.
+  const own = fn && 'endpoint' in fn.spec ? serverNameOf(fn.spec) : undefined;
   const fits = Object.entries(provider.provider.servers)
     .flatMap(([server, spec]) => templatesOf(spec).map((template) => ({ server, template })))
     .filter(({ template }) => templatePattern(template, '(?=[/?#]|$)').test(example.request.url))

@@ -135,7 +135,7 @@ function httpBinding(raw: RawFunction, provider: ProviderShell, report: Report):
     report([], "a function needs at least one entry under 'examples', written from the provider's API reference.");
   }
   const endpoint = endpointChoice(request, raw, report);
-  const serverName = request.server ?? 'default';
+  const serverName = request.server ?? runtime.DEFAULT_SERVER;
   const server = provider.servers.find((s) => s.name === serverName);
   if (!server) {
     report(['request', 'server'], `server '${serverName}' is not declared in provider.yaml.${didYouMean(serverName, provider.servers.map((s) => s.name))}`);

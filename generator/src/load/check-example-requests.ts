@@ -21,10 +21,11 @@ export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: P
   const diagnostics: Diagnostic[] = [];
   const { spec, fieldExamples } = providerSide(provider);
   const op = { ...(operationSpec(func as Func & { binding: HttpBinding }) as OperationSpec), parts: allParts };
-  const server = spec.servers[op.server]!;
+  const serverName = func.binding.server.name;
+  const server = spec.servers[serverName]!;
   const hidden = credentialNames(server);
   // An OAuth2 server's requests carry the token the mocks hand out, which is what its examples document.
-  const modelAuth = provider.servers.find((s) => s.name === op.server)?.auth;
+  const modelAuth = provider.servers.find((s) => s.name === serverName)?.auth;
   const accessToken = modelAuth?.kind === 'oauth2_client_credentials' ? modelAuth.exampleToken : undefined;
   const credentialsHint = accessToken === undefined ? "the one the fields' example values produce" : `'Bearer ${accessToken}', the token the sandbox's token endpoint hands out`;
 

@@ -60,7 +60,7 @@ export function wireRequest(provider: Provider, functionName: string, args: Reco
   const spec = providerSpec({ ...provider, functions: [] }) as ProviderSpec;
   // Every runtime part: the literal's own parts are references the generated file imports.
   const op = { ...(operationSpec(func as Func & { binding: HttpBinding }) as OperationSpec), parts: allParts };
-  const server = spec.servers[op.server]!;
+  const server = spec.servers[func.binding.server.name]!;
   const field = choosingField(server.url);
   const serverUrl = chooseServerUrl(spec, server.url, field === null ? undefined : fieldValues[field]);
   const built = buildRequest({ op, args, server, authCode: authCodeOf({ id: spec.id, parts: { auth: allAuthKinds } }, server.auth), serverUrl, fieldValues, extraHeaders: [] });

@@ -108,7 +108,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const { authCode, server } = input;
   const auth = input.accessToken === undefined ? (route.auth ??= authCode.parts(server.auth, input.fieldValues, null)) : authCode.parts(server.auth, input.fieldValues, input.accessToken);
   if (auth.query.length > 0) query.push(...auth.query);
-  if (auth.body.length > 0 && op.body === 'none') {
+  if (auth.body.length > 0 && op.body === undefined) {
     // The loader refuses such specs; a hand-written OperationSpec must not silently drop the credentials.
     throw new SwitchboardError(`${op.id} has no body, but its server's auth puts credentials in the body.`);
   }
@@ -188,7 +188,7 @@ export function fillServerUrl(template: string, values: Record<string, string>):
 
 /** `values[i]` is the value of `params[i]`. */
 function buildBody(op: OperationSpec, params: ResolvedParam[], values: unknown[], credentials: Pairs): string | null {
-  if (op.body === 'none') return null;
+  if (op.body === undefined) return null;
   // Spread objects first, so a named parameter of the same wire name wins; constants last, as the spec fixes them.
   const root: Record<string, unknown> = {};
   for (let i = 0; i < params.length; i++) if ((params[i] as ResolvedParam).spread) Object.assign(root, values[i] as object);

@@ -28,7 +28,7 @@ import { REDACTED, type Redactor } from './redact.js';
 import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js';
 import { checkClientOptions, checkRequestOptions } from './option-checks.js';
 import { mayRetry, retryWait, type Failure } from './retry.js';
-import type { OperationSpec, ProviderSpec, ServerSpec, UnavailableOperationSpec } from './spec.js';
+import { serverNameOf, type OperationSpec, type ProviderSpec, type ServerSpec, type UnavailableOperationSpec } from './spec.js';
 import { defaultTransport } from '#default-transport';
 import { fetchTransport } from './transport.js';
 import type { AttemptLimits, AttemptResult, StartTimer, Transport } from './transport-types.js';
@@ -183,11 +183,12 @@ export class Core {
    * kept; a missing field fails every call, naming the operation, as before.
    */
   private route(spec: OperationSpec): Route {
-    const known = this.routes?.get(spec.server);
+    const name = serverNameOf(spec);
+    const known = this.routes?.get(name);
     if (known !== undefined) return known;
     const server = this.server(spec);
     const authCode = authCodeOf(this.provider, server.auth);
-    const serverUrl = this.serverUrl(spec.id, spec.server, server);
+    const serverUrl = this.serverUrl(spec.id, name, server);
     const oauth2 = server.auth.kind === 'oauth2_client_credentials' ? this.oauth2Support().tokenRoute(this, spec.id, server.auth) : null;
     // The token endpoint's URL may have placeholders of its own (a regional auth host).
     const keys = [...new Set([...neededFieldKeys(serverUrl, authCode.fields(server.auth)), ...(oauth2 ? oauth2.fields : []), ...this.headerFieldKeys])];
@@ -199,7 +200,7 @@ export class Core {
       .join(', ');
     const route: Route = { server, authCode, serverUrl, oauth2, fieldValues, credentialHint };
     // Made on the first call, so a client that is created and never used stays small.
-    (this.routes ??= new Map()).set(spec.server, route);
+    (this.routes ??= new Map()).set(name, route);
     return route;
   }
 
@@ -254,8 +255,9 @@ export class Core {
 
   /** @internal Also for page walks. */
   server(op: OperationSpec): ServerSpec {
-    const server = this.provider.servers[op.server];
-    if (!server) throw new SwitchboardError(`${op.id} names server '${op.server}', which ${this.provider.id} does not define.`);
+    const name = serverNameOf(op);
+    const server = this.provider.servers[name];
+    if (!server) throw new SwitchboardError(`${op.id} names server '${name}', which ${this.provider.id} does not define.`);
     return server;
   }
 

@@ -12,7 +12,7 @@ import { checkRequestOptions } from './option-checks.js';
 import { DEFAULTS, type RequestOptions } from './options.js';
 import { paginate, type Page } from './pagination.js';
 import { partOf } from './part-of.js';
-import type { OperationSpec } from './spec.js';
+import { serverNameOf, type OperationSpec } from './spec.js';
 
 function walk(core: Core, op: AnyOperation, args: object, options: RequestOptions): AsyncGenerator<Page> {
   checkRequestOptions(options);
@@ -44,5 +44,5 @@ function serverBases(core: Core, spec: OperationSpec): ServerBases {
   const values: Record<string, string> = {};
   for (const [key, field] of core.fields) if (field.value !== undefined) values[key] = field.value;
   // The spec's URL for this account (a field may choose it), and the one used: an override wins over both.
-  return { spec: fillServerUrl(core.specServerUrl(spec.id, server), values), actual: fillServerUrl(core.serverUrl(spec.id, spec.server, server), values) };
+  return { spec: fillServerUrl(core.specServerUrl(spec.id, server), values), actual: fillServerUrl(core.serverUrl(spec.id, serverNameOf(spec), server), values) };
 }

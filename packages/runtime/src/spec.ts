@@ -168,16 +168,23 @@ export type PaginationSpec =
   /** Follows a link to the next page, from a body path or the `Link` header's `rel="next"`. */
   | { strategy: 'next_link'; items: ItemsPath; next: NextLinkSource };
 
+/** The server an operation that names none is sent to (the spec format's default too). */
+export const DEFAULT_SERVER = 'default';
+
+/** The key into ProviderSpec.servers of the server `op` is sent to. */
+export const serverNameOf = (op: Pick<OperationSpec, 'server'>): string => op.server ?? DEFAULT_SERVER;
+
 export interface OperationSpec {
   /** `telnyx.send_sms`. */
   id: string;
   operation: 'read' | 'write';
-  /** Whether repeating the request is harmless; decides what may be retried. */
-  idempotent: boolean;
-  /** Key into ProviderSpec.servers. */
-  server: string;
+  /** A write that is harmless to repeat, so it may be retried like a read (reads always may). Absent: false. */
+  idempotent?: boolean;
+  /** Key into ProviderSpec.servers. Absent: `default`, the server a spec's function uses unless it names another. */
+  server?: string;
   endpoint: EndpointSpec;
-  body: 'json' | 'form' | 'none';
+  /** How the body is encoded. Absent: the request has no body. */
+  body?: 'json' | 'form';
   params: ParamSpec[];
   /** Fixed parts every request sends. Absent (or a part absent): none. */
   constants?: { query?: Record<string, string | number | boolean>; header?: Record<string, string>; body?: Record<string, unknown> };

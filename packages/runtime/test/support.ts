@@ -31,10 +31,7 @@ export function param(name: string, overrides: Partial<ParamSpec> = {}): ParamSp
 export function operation(overrides: Partial<OperationSpec> & Pick<OperationSpec, 'id'>): OperationSpec {
   return {
     operation: 'read',
-    idempotent: true,
-    server: 'default',
     endpoint: { kind: 'fixed', method: 'GET', path: '/things' },
-    body: 'none',
     params: [],
     constants: { query: {}, header: {}, body: {} },
     successStatus: 200,

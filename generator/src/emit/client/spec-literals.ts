@@ -1,4 +1,5 @@
 import type { Credential, Func, HttpBinding, Provider, ServerUrl } from '../../model.js';
+import { DEFAULT_SERVER } from '@switchboard/runtime';
 import { argsRule } from './arg-rules.js';
 
 /** The runtime's ProviderSpec for `provider`, as plain data. */
@@ -66,10 +67,12 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
   return {
     id: func.names.qualified,
     operation: func.operation,
-    idempotent: func.idempotent,
-    server: binding.server.name,
+    // Default-valued fields are left out here too (see OperationSpec): reads may always be
+    // repeated, most functions use the default server, and many send no body.
+    ...(func.operation === 'write' && func.idempotent ? { idempotent: true } : {}),
+    ...(binding.server.name !== DEFAULT_SERVER ? { server: binding.server.name } : {}),
     endpoint,
-    body: binding.bodyEncoding,
+    ...(binding.bodyEncoding !== 'none' ? { body: binding.bodyEncoding } : {}),
     // Default-valued fields are left out (the runtime fills them in once per operation), so a
     // parameter sent as it is named is just `{ name, in }`.
     params: func.parameters.map((p) => ({

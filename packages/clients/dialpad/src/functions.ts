@@ -5,10 +5,7 @@ import type * as T from './types.js';
 export const getCallOperation = {
   id: "dialpad.get_call",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/api/v2/call/{id}" },
-  body: "none",
   params: [{ name: "id", in: "path" }],
   args: {
     properties: {
@@ -29,10 +26,7 @@ export function getCall(core: Core, params: GetCallParams, options?: RequestOpti
 export const getCurrentUserOperation: OperationSpec = {
   id: "dialpad.get_current_user",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/api/v2/users/me" },
-  body: "none",
   params: [],
   args: { properties: {} },
 };
@@ -44,10 +38,7 @@ export function getCurrentUser(core: Core, params: T.GetCurrentUserParams = {}, 
 export const getUserOperation = {
   id: "dialpad.get_user",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/api/v2/users/{id}" },
-  body: "none",
   params: [{ name: "id", in: "path" }],
   args: {
     properties: {
@@ -68,10 +59,7 @@ export function getUser(core: Core, params: GetUserParams, options?: RequestOpti
 export const listCallsOperation = {
   id: "dialpad.list_calls",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/api/v2/call" },
-  body: "none",
   params: [
     { name: "startTime", in: "query", wire: "started_after", transforms: [{ kind: "seconds_to_milliseconds" }] },
     { name: "endTime", in: "query", wire: "started_before", transforms: [{ kind: "seconds_to_milliseconds" }] },
@@ -138,10 +126,7 @@ export function listSms(core: Core, params: T.ListSmsParams = {}, options?: Requ
 export const listUsersOperation = {
   id: "dialpad.list_users",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/api/v2/users" },
-  body: "none",
   params: [
     { name: "limit", in: "query" },
     { name: "cursor", in: "query" },
@@ -184,8 +169,6 @@ export function listUsersPages(core: Core, params: ListUsersParams = {}, options
 export const sendSmsOperation: OperationSpec = {
   id: "dialpad.send_sms",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/api/v2/sms" },
   body: "json",
   params: [

@@ -6,7 +6,6 @@ export const addBounceOperation = {
   id: "mailgun.add_bounce",
   operation: "write",
   idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/bounces" },
   body: "form",
   params: [{ name: "address", in: "body" }, { name: "code", in: "body" }, { name: "error", in: "body" }, { name: "created_at", in: "body" }],
@@ -32,10 +31,7 @@ export function addBounce(core: Core, params: AddBounceParams, options?: Request
 export const deleteBounceOperation = {
   id: "mailgun.delete_bounce",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "DELETE", path: "/bounces/{address}" },
-  body: "none",
   params: [{ name: "address", in: "path" }],
   args: {
     properties: {
@@ -56,10 +52,7 @@ export function deleteBounce(core: Core, params: DeleteBounceParams, options?: R
 export const getBounceOperation = {
   id: "mailgun.get_bounce",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/bounces/{address}" },
-  body: "none",
   params: [{ name: "address", in: "path" }],
   args: {
     properties: {
@@ -80,10 +73,8 @@ export function getBounce(core: Core, params: GetBounceParams, options?: Request
 export const getDomainOperation = {
   id: "mailgun.get_domain",
   operation: "read",
-  idempotent: true,
   server: "account",
   endpoint: { kind: "fixed", method: "GET", path: "/v4/domains/{name}" },
-  body: "none",
   params: [{ name: "name", in: "path" }, { name: "extended", in: "query", wire: "h:extended" }, { name: "with_dns", in: "query", wire: "h:with_dns" }],
   args: {
     properties: {
@@ -106,10 +97,7 @@ export function getDomain(core: Core, params: GetDomainParams, options?: Request
 export const listBouncesOperation = {
   id: "mailgun.list_bounces",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/bounces" },
-  body: "none",
   params: [{ name: "limit", in: "query" }, { name: "term", in: "query" }],
   pagination: { strategy: "next_link", items: "items", next: { from: "body", path: "paging.next" } },
   args: {
@@ -141,10 +129,8 @@ export function listBouncesPages(core: Core, params: ListBouncesParams = {}, opt
 export const listDomainsOperation = {
   id: "mailgun.list_domains",
   operation: "read",
-  idempotent: true,
   server: "account",
   endpoint: { kind: "fixed", method: "GET", path: "/v4/domains" },
-  body: "none",
   params: [
     { name: "limit", in: "query" },
     { name: "skip", in: "query" },
@@ -189,10 +175,7 @@ export function listDomainsPages(core: Core, params: ListDomainsParams = {}, opt
 export const listEventsOperation = {
   id: "mailgun.list_events",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/events" },
-  body: "none",
   params: [
     { name: "begin", in: "query" },
     { name: "end", in: "query" },
@@ -253,8 +236,6 @@ export function listEventsPages(core: Core, params: ListEventsParams = {}, optio
 export const sendMessageOperation: OperationSpec = {
   id: "mailgun.send_message",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/messages" },
   body: "form",
   params: [

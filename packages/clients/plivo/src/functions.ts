@@ -5,10 +5,7 @@ import type * as T from './types.js';
 export const getCallOperation = {
   id: "plivo.get_call",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/Call/{call_id}/" },
-  body: "none",
   params: [{ name: "call_id", in: "path" }],
   args: {
     properties: {
@@ -29,10 +26,7 @@ export function getCall(core: Core, params: GetCallParams, options?: RequestOpti
 export const getNumberOperation = {
   id: "plivo.get_number",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/Number/{number}/" },
-  body: "none",
   params: [{ name: "number", in: "path", transforms: [{ kind: "strip_plus" }] }],
   args: {
     properties: {
@@ -53,10 +47,7 @@ export function getNumber(core: Core, params: GetNumberParams, options?: Request
 export const listApplicationsOperation = {
   id: "plivo.list_applications",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/Application/" },
-  body: "none",
   params: [{ name: "limit", in: "query" }, { name: "offset", in: "query" }],
   pagination: { strategy: "offset", items: "objects", offsetParam: "offset", limitParam: "limit", nextPath: "meta.next", totalItemsPath: "meta.total_count" },
   args: {
@@ -88,10 +79,7 @@ export function listApplicationsPages(core: Core, params: ListApplicationsParams
 export const listCallsOperation = {
   id: "plivo.list_calls",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/Call/" },
-  body: "none",
   params: [
     { name: "limit", in: "query" },
     { name: "offset", in: "query" },
@@ -142,10 +130,7 @@ export function listCallsPages(core: Core, params: ListCallsParams = {}, options
 export const listMessagesOperation = {
   id: "plivo.list_messages",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/Message/" },
-  body: "none",
   params: [
     { name: "limit", in: "query" },
     { name: "offset", in: "query" },
@@ -198,10 +183,7 @@ export function listMessagesPages(core: Core, params: ListMessagesParams = {}, o
 export const listNumbersOperation = {
   id: "plivo.list_numbers",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/Number/" },
-  body: "none",
   params: [
     { name: "limit", in: "query" },
     { name: "offset", in: "query" },
@@ -240,8 +222,6 @@ export function listNumbersPages(core: Core, params: ListNumbersParams = {}, opt
 export const sendSmsOperation: OperationSpec = {
   id: "plivo.send_sms",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/Message/" },
   body: "json",
   params: [

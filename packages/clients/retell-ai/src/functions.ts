@@ -62,9 +62,7 @@ export const apiDeleteOperation = {
   id: "retell-ai.api_delete",
   operation: "write",
   idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "DELETE", path: "/{path}" },
-  body: "none",
   params: [{ name: "path", in: "path", pathStyle: "relative_path" }],
   successStatus: 204,
   args: {
@@ -86,10 +84,7 @@ export function apiDelete(core: Core, params: ApiDeleteParams, options?: Request
 export const apiGetOperation = {
   id: "retell-ai.api_get",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/{path}" },
-  body: "none",
   params: [{ name: "path", in: "path", pathStyle: "relative_path" }],
   args: {
     properties: {
@@ -110,8 +105,6 @@ export function apiGet(core: Core, params: ApiGetParams, options?: RequestOption
 export const apiPatchOperation = {
   id: "retell-ai.api_patch",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "PATCH", path: "/{path}" },
   body: "json",
   params: [{ name: "path", in: "path", pathStyle: "relative_path" }, { name: "body", in: "body", spread: true }],
@@ -135,8 +128,6 @@ export function apiPatch(core: Core, params: ApiPatchParams, options?: RequestOp
 export const apiPostOperation = {
   id: "retell-ai.api_post",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/{path}" },
   body: "json",
   params: [{ name: "path", in: "path", pathStyle: "relative_path" }, { name: "body", in: "body", spread: true }],
@@ -161,8 +152,6 @@ export function apiPost(core: Core, params: ApiPostParams, options?: RequestOpti
 export const createAgentOperation = {
   id: "retell-ai.create_agent",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/create-agent" },
   body: "json",
   params: [{ name: "voice_id", in: "body" }, { name: "response_engine", in: "body" }, { name: "options", in: "body", spread: true }],
@@ -210,8 +199,6 @@ export function createAgent(core: Core, params: CreateAgentParams, options?: Req
 export const createPhoneCallOperation = {
   id: "retell-ai.create_phone_call",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/v2/create-phone-call" },
   body: "json",
   params: [{ name: "agent_id", in: "body", wire: "override_agent_id" }, { name: "metadata", in: "body" }, { name: "options", in: "body", spread: true }],
@@ -250,8 +237,6 @@ export function createPhoneCall(core: Core, params: CreatePhoneCallParams, optio
 export const createWebCallOperation = {
   id: "retell-ai.create_web_call",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/v3/create-web-call" },
   body: "json",
   params: [{ name: "data", in: "body", spread: true }],
@@ -288,10 +273,7 @@ export function createWebCall(core: Core, params: CreateWebCallParams, options?:
 export const deleteAgentOperation = {
   id: "retell-ai.delete_agent",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "DELETE", path: "/delete-agent/{agent_id}" },
-  body: "none",
   params: [{ name: "agent_id", in: "path" }],
   successStatus: 204,
   args: {
@@ -314,9 +296,7 @@ export const deleteCallOperation = {
   id: "retell-ai.delete_call",
   operation: "write",
   idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "DELETE", path: "/v2/delete-call/{call_id}" },
-  body: "none",
   params: [{ name: "call_id", in: "path" }],
   successStatus: 204,
   args: {
@@ -338,10 +318,7 @@ export function deleteCall(core: Core, params: DeleteCallParams, options?: Reque
 export const getAgentOperation = {
   id: "retell-ai.get_agent",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/get-agent/{agent_id}" },
-  body: "none",
   params: [{ name: "agent_id", in: "path" }, { name: "version", in: "query" }],
   args: {
     properties: {
@@ -363,10 +340,7 @@ export function getAgent(core: Core, params: GetAgentParams, options?: RequestOp
 export const getCallOperation = {
   id: "retell-ai.get_call",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/v2/get-call/{call_id}" },
-  body: "none",
   params: [{ name: "call_id", in: "path" }],
   args: {
     properties: {
@@ -387,10 +361,7 @@ export function getCall(core: Core, params: GetCallParams, options?: RequestOpti
 export const getCurrentUserOperation: OperationSpec = {
   id: "retell-ai.get_current_user",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/get-api-key-info" },
-  body: "none",
   params: [],
   args: { properties: {} },
 };
@@ -402,10 +373,7 @@ export function getCurrentUser(core: Core, params: T.GetCurrentUserParams = {}, 
 export const getLlmOperation = {
   id: "retell-ai.get_llm",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/get-retell-llm/{llm_id}" },
-  body: "none",
   params: [{ name: "llm_id", in: "path" }, { name: "version", in: "query" }],
   args: {
     properties: {
@@ -427,10 +395,7 @@ export function getLlm(core: Core, params: GetLlmParams, options?: RequestOption
 export const getPhoneNumberOperation = {
   id: "retell-ai.get_phone_number",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/get-phone-number/{phone_number}" },
-  body: "none",
   params: [{ name: "phone_number", in: "path" }],
   args: {
     properties: {
@@ -451,10 +416,7 @@ export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options
 export const getVoiceOperation = {
   id: "retell-ai.get_voice",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/get-voice/{voice_id}" },
-  body: "none",
   params: [{ name: "voice_id", in: "path" }],
   args: {
     properties: {
@@ -475,8 +437,6 @@ export function getVoice(core: Core, params: GetVoiceParams, options?: RequestOp
 export const listAgentsOperation = {
   id: "retell-ai.list_agents",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/v2/list-agents" },
   body: "json",
   params: [{ name: "limit", in: "query" }, { name: "pagination_key", in: "query" }, { name: "sort_order", in: "query" }, { name: "filter_criteria", in: "body" }],
@@ -528,8 +488,6 @@ export function listAgentsPages(core: Core, params: ListAgentsParams = {}, optio
 export const listCallsOperation = {
   id: "retell-ai.list_calls",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/v3/list-calls" },
   body: "json",
   params: [
@@ -699,10 +657,7 @@ export function listCallsPages(core: Core, params: ListCallsParams = {}, options
 export const listLlmsOperation = {
   id: "retell-ai.list_llms",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/v2/list-retell-llms" },
-  body: "none",
   params: [{ name: "limit", in: "query" }, { name: "pagination_key", in: "query" }, { name: "sort_order", in: "query" }],
   pagination: { strategy: "cursor", items: "items", cursorParam: "pagination_key", sizeParam: "limit", nextCursorPath: "pagination_key", hasMorePath: "has_more" },
   args: {
@@ -735,10 +690,7 @@ export function listLlmsPages(core: Core, params: ListLlmsParams = {}, options?:
 export const listPhoneNumbersOperation = {
   id: "retell-ai.list_phone_numbers",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/v2/list-phone-numbers" },
-  body: "none",
   params: [{ name: "limit", in: "query" }, { name: "pagination_key", in: "query" }, { name: "sort_order", in: "query" }],
   pagination: { strategy: "cursor", items: "items", cursorParam: "pagination_key", sizeParam: "limit", nextCursorPath: "pagination_key", hasMorePath: "has_more" },
   args: {
@@ -768,16 +720,7 @@ export function listPhoneNumbersPages(core: Core, params: ListPhoneNumbersParams
   return pagesOf(core, listPhoneNumbersOperation, params, options);
 }
 
-export const listVoicesOperation: OperationSpec = {
-  id: "retell-ai.list_voices",
-  operation: "read",
-  idempotent: true,
-  server: "default",
-  endpoint: { kind: "fixed", method: "GET", path: "/list-voices" },
-  body: "none",
-  params: [],
-  args: { properties: {} },
-};
+export const listVoicesOperation: OperationSpec = { id: "retell-ai.list_voices", operation: "read", endpoint: { kind: "fixed", method: "GET", path: "/list-voices" }, params: [], args: { properties: {} } };
 /** List every voice available to your account (Retell's catalogue plus voices you cloned or added), with provider, gender, accent and a preview recording. As {@link Retell.listVoices}, on a `core` from `createCore()`. */
 export function listVoices(core: Core, params: T.ListVoicesParams = {}, options?: RequestOptions): Promise<T.ListVoicesResponse> {
   return core.call(listVoicesOperation, params, options);
@@ -787,9 +730,7 @@ export const stopCallOperation = {
   id: "retell-ai.stop_call",
   operation: "write",
   idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/v2/stop-call/{call_id}" },
-  body: "none",
   params: [{ name: "call_id", in: "path" }],
   successStatus: 204,
   args: {
@@ -812,7 +753,6 @@ export const updateAgentOperation = {
   id: "retell-ai.update_agent",
   operation: "write",
   idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "PATCH", path: "/update-agent/{agent_id}" },
   body: "json",
   params: [{ name: "agent_id", in: "path" }, { name: "data", in: "body", spread: true }, { name: "version", in: "query" }],
@@ -852,7 +792,6 @@ export const updateCallOperation = {
   id: "retell-ai.update_call",
   operation: "write",
   idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "PATCH", path: "/v2/update-call/{call_id}" },
   body: "json",
   params: [{ name: "call_id", in: "path" }, { name: "metadata", in: "body" }, { name: "data_storage_setting", in: "body" }, { name: "custom_attributes", in: "body" }],
@@ -879,7 +818,6 @@ export const updatePhoneNumberOperation = {
   id: "retell-ai.update_phone_number",
   operation: "write",
   idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "PATCH", path: "/update-phone-number/{phone_number}" },
   body: "json",
   params: [{ name: "phone_number", in: "path" }, { name: "data", in: "body", spread: true }],

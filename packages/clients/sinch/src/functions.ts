@@ -5,10 +5,7 @@ import type * as T from './types.js';
 export const getGroupOperation = {
   id: "sinch.get_group",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/groups/{group_id}" },
-  body: "none",
   params: [{ name: "group_id", in: "path" }],
   args: {
     properties: {
@@ -29,10 +26,8 @@ export function getGroup(core: Core, params: GetGroupParams, options?: RequestOp
 export const getPhoneNumberOperation = {
   id: "sinch.get_phone_number",
   operation: "read",
-  idempotent: true,
   server: "numbers",
   endpoint: { kind: "fixed", method: "GET", path: "/activeNumbers/{phone_number}" },
-  body: "none",
   params: [{ name: "phone_number", in: "path" }],
   args: {
     properties: {
@@ -53,10 +48,7 @@ export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options
 export const listBatchesOperation = {
   id: "sinch.list_batches",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/batches" },
-  body: "none",
   params: [
     { name: "page", in: "query" },
     { name: "page_size", in: "query" },
@@ -99,10 +91,7 @@ export function listBatchesPages(core: Core, params: ListBatchesParams = {}, opt
 export const listGroupsOperation = {
   id: "sinch.list_groups",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/groups" },
-  body: "none",
   params: [{ name: "page", in: "query" }, { name: "page_size", in: "query" }],
   pagination: { strategy: "page", items: "groups", pageParam: "page", sizeParam: "page_size", firstPage: 0, totalPagesPath: null, totalItemsPath: "count" },
   args: {
@@ -134,10 +123,7 @@ export function listGroupsPages(core: Core, params: ListGroupsParams = {}, optio
 export const listMessagesOperation = {
   id: "sinch.list_messages",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "selected", parameter: "direction", cases: { mt: { method: "GET", path: "/batches" }, mo: { method: "GET", path: "/inbounds" } } },
-  body: "none",
   params: [
     { name: "direction", in: "query" },
     { name: "to", in: "query", appliesTo: ["mo"] },
@@ -197,10 +183,8 @@ export function listMessagesPages(core: Core, params: ListMessagesParams, option
 export const listPhoneNumbersOperation = {
   id: "sinch.list_phone_numbers",
   operation: "read",
-  idempotent: true,
   server: "numbers",
   endpoint: { kind: "fixed", method: "GET", path: "/activeNumbers" },
-  body: "none",
   params: [
     { name: "region_code", in: "query", wire: "regionCode" },
     { name: "type", in: "query" },
@@ -246,8 +230,6 @@ export function listPhoneNumbersPages(core: Core, params: ListPhoneNumbersParams
 export const sendSmsOperation = {
   id: "sinch.send_sms",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/batches" },
   body: "json",
   params: [

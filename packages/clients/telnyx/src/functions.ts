@@ -5,10 +5,7 @@ import type * as T from './types.js';
 export const getCallOperation = {
   id: "telnyx.get_call",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/calls/{call_control_id}" },
-  body: "none",
   params: [{ name: "call_control_id", in: "path" }],
   args: {
     properties: {
@@ -29,10 +26,7 @@ export function getCall(core: Core, params: GetCallParams, options?: RequestOpti
 export const getPhoneNumberOperation = {
   id: "telnyx.get_phone_number",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/phone_numbers/{phone_number_id}" },
-  body: "none",
   params: [{ name: "phone_number_id", in: "path" }],
   args: {
     properties: {
@@ -53,10 +47,7 @@ export function getPhoneNumber(core: Core, params: GetPhoneNumberParams, options
 export const listCallRecordsOperation = {
   id: "telnyx.list_call_records",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/recordings" },
-  body: "none",
   params: [
     { name: "page_size", in: "query", wire: "page[size]" },
     { name: "page_number", in: "query", wire: "page[number]" },
@@ -95,10 +86,7 @@ export function listCallRecordsPages(core: Core, params: ListCallRecordsParams =
 export const listCallsOperation = {
   id: "telnyx.list_calls",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/call_events" },
-  body: "none",
   params: [
     { name: "page_size", in: "query", wire: "page[size]" },
     { name: "page_number", in: "query", wire: "page[number]" },
@@ -139,10 +127,7 @@ export function listCallsPages(core: Core, params: ListCallsParams = {}, options
 export const listMessagesOperation = {
   id: "telnyx.list_messages",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/detail_records" },
-  body: "none",
   params: [
     { name: "page_size", in: "query", wire: "page[size]" },
     { name: "page_number", in: "query", wire: "page[number]" },
@@ -186,10 +171,7 @@ export function listMessagesPages(core: Core, params: ListMessagesParams = {}, o
 export const listPhoneNumbersOperation = {
   id: "telnyx.list_phone_numbers",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/phone_numbers" },
-  body: "none",
   params: [
     { name: "page_size", in: "query", wire: "page[size]" },
     { name: "page_number", in: "query", wire: "page[number]" },
@@ -233,8 +215,6 @@ export function listPhoneNumbersPages(core: Core, params: ListPhoneNumbersParams
 export const sendSmsOperation = {
   id: "telnyx.send_sms",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/messages" },
   body: "json",
   params: [

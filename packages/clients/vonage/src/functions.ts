@@ -5,8 +5,6 @@ import type * as T from './types.js';
 export const buyNumberOperation = {
   id: "vonage.buy_number",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/number/buy" },
   body: "form",
   params: [{ name: "country", in: "body" }, { name: "msisdn", in: "body", transforms: [{ kind: "strip_plus" }] }, { name: "target_api_key", in: "body" }],
@@ -31,8 +29,6 @@ export function buyNumber(core: Core, params: BuyNumberParams, options?: Request
 export const cancelNumberOperation = {
   id: "vonage.cancel_number",
   operation: "write",
-  idempotent: false,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/number/cancel" },
   body: "form",
   params: [{ name: "country", in: "body" }, { name: "msisdn", in: "body", transforms: [{ kind: "strip_plus" }] }, { name: "target_api_key", in: "body" }],
@@ -54,16 +50,7 @@ export function cancelNumber(core: Core, params: CancelNumberParams, options?: R
   return core.call(cancelNumberOperation, params, options);
 }
 
-export const getBalanceOperation: OperationSpec = {
-  id: "vonage.get_balance",
-  operation: "read",
-  idempotent: true,
-  server: "default",
-  endpoint: { kind: "fixed", method: "GET", path: "/account/get-balance" },
-  body: "none",
-  params: [],
-  args: { properties: {} },
-};
+export const getBalanceOperation: OperationSpec = { id: "vonage.get_balance", operation: "read", endpoint: { kind: "fixed", method: "GET", path: "/account/get-balance" }, params: [], args: { properties: {} } };
 /** Read the account's current balance in euros and whether automatic top-up (auto-reload) is on. As {@link Vonage.getBalance}, on a `core` from `createCore()`. */
 export function getBalance(core: Core, params: T.GetBalanceParams = {}, options?: RequestOptions): Promise<T.GetBalanceResponse> {
   return core.call(getBalanceOperation, params, options);
@@ -72,10 +59,7 @@ export function getBalance(core: Core, params: T.GetBalanceParams = {}, options?
 export const listNumbersOperation = {
   id: "vonage.list_numbers",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/account/numbers" },
-  body: "none",
   params: [
     { name: "application_id", in: "query" },
     { name: "has_application", in: "query" },
@@ -120,10 +104,7 @@ export function listNumbersPages(core: Core, params: ListNumbersParams = {}, opt
 export const searchNumbersOperation = {
   id: "vonage.search_numbers",
   operation: "read",
-  idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "GET", path: "/number/search" },
-  body: "none",
   params: [
     { name: "country", in: "query" },
     { name: "type", in: "query" },
@@ -169,7 +150,6 @@ export function searchNumbersPages(core: Core, params: SearchNumbersParams, opti
 export const sendSmsOperation = {
   id: "vonage.send_sms",
   operation: "write",
-  idempotent: false,
   server: "sms",
   endpoint: { kind: "fixed", method: "POST", path: "/sms/json" },
   body: "form",
@@ -224,7 +204,6 @@ export const updateAccountSettingsOperation = {
   id: "vonage.update_account_settings",
   operation: "write",
   idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/account/settings" },
   body: "form",
   params: [{ name: "mo_callback_url", in: "body", wire: "moCallBackUrl" }, { name: "dr_callback_url", in: "body", wire: "drCallBackUrl" }],
@@ -248,7 +227,6 @@ export const updateNumberOperation = {
   id: "vonage.update_number",
   operation: "write",
   idempotent: true,
-  server: "default",
   endpoint: { kind: "fixed", method: "POST", path: "/number/update" },
   body: "form",
   params: [
