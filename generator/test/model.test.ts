@@ -138,6 +138,11 @@ describe('the runtime literal leaves out default-valued fields', () => {
     expect(operationSpec(idempotent)).toMatchObject({ idempotent: true });
   });
 
+  it('a read keeps idempotent: false when its spec declares it, so it is not retried', () => {
+    const once = functionOf('list_widgets', [{ file: 'acme/list_widgets.yaml', find: 'operation: read\n', replace: 'operation: read\nidempotent: false\n' }]);
+    expect(operationSpec(once)).toMatchObject({ operation: 'read', idempotent: false });
+  });
+
   it('names a server other than the default', () => {
     const elsewhere = functionOf('list_widgets', [
       { file: 'acme/provider.yaml', find: 'servers:\n', replace: 'servers:\n  reports:\n    url: https://{region}.api.acme.test/v1\n    auth: bearer\n' },

@@ -153,8 +153,8 @@ export class Core {
     const attempt = route.oauth2
       ? (route.session ??= route.oauth2.open(route.fieldValues)).attempts((token) => withLink(this.build(input, token), link), spec.id)
       : this.transport;
-    // Reads are safe to repeat whatever the spec says; writes only when declared idempotent or sent with an idempotency key.
-    const idempotent = spec.operation === 'read' || spec.idempotent || spec.idempotencyKey !== undefined;
+    // Safe to repeat as declared (reads unless declared otherwise), or made so by an idempotency key.
+    const idempotent = (spec.idempotent ?? spec.operation === 'read') || spec.idempotencyKey !== undefined;
     const internal = this.options as InternalClientOptions;
     const now = internal.now ?? Date.now;
     const maxRetries = options.maxRetries ?? internal.maxRetries ?? DEFAULTS.maxRetries;

@@ -178,7 +178,7 @@ export interface OperationSpec {
   /** `telnyx.send_sms`. */
   id: string;
   operation: 'read' | 'write';
-  /** A write that is harmless to repeat, so it may be retried like a read (reads always may). Absent: false. */
+  /** Whether repeating the request is harmless, so it may be retried after a timeout or a server error. Absent: true for a read, false for a write (the spec format's defaults). */
   idempotent?: boolean;
   /** Key into ProviderSpec.servers. Absent: `default`, the server a spec's function uses unless it names another. */
   server?: string;

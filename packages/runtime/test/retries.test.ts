@@ -33,6 +33,8 @@ describe('what is retried', () => {
     ['a read after a connection reset', read, socketError('ECONNRESET'), 3],
     ['a read not on 400', read, json({}, 400), 1],
     ['a read not on 404', read, json({}, 404), 1],
+    ['a read declared not idempotent, not on 503', [{ ...listPhoneNumbers, idempotent: false }, {}] as const, json({}, 503), 1],
+    ['a read declared not idempotent, not after a timeout', [{ ...listPhoneNumbers, idempotent: false }, {}] as const, TIMES_OUT, 1],
     ['send_sms not on 503', write, json({}, 503), 1],
     ['send_sms not on 500', write, json({}, 500), 1],
     ['send_sms not after a timeout', write, TIMES_OUT, 1],

@@ -67,9 +67,9 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
   return {
     id: func.names.qualified,
     operation: func.operation,
-    // Default-valued fields are left out here too (see OperationSpec): reads may always be
-    // repeated, most functions use the default server, and many send no body.
-    ...(func.operation === 'write' && func.idempotent ? { idempotent: true } : {}),
+    // Default-valued fields are left out here too (see OperationSpec): a read is idempotent and a
+    // write is not unless its spec says otherwise, most functions use the default server, and many send no body.
+    ...(func.idempotent !== (func.operation === 'read') ? { idempotent: func.idempotent } : {}),
     ...(binding.server.name !== DEFAULT_SERVER ? { server: binding.server.name } : {}),
     endpoint,
     ...(binding.bodyEncoding !== 'none' ? { body: binding.bodyEncoding } : {}),
