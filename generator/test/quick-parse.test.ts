@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseWithPositions } from '../src/load/parse.js';
 import { matchesAtSomeFind, quickParse, quickTopLevelPosition, RISKY_TEXT } from '../src/load/quick-parse.js';
 import { brokenSpecCases } from './broken-specs.cases.js';
+import { seededRandom } from './seeded-random.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const ACME = join(REPO, 'generator/test/fixtures/acme');
@@ -163,15 +164,7 @@ describe('the quick parser', { timeout: 300_000 }, () => {
 
 describe('risky-text checks found the cheap way round', () => {
   /** Seeded, so a disagreement can be replayed. */
-  const next = (() => {
-    let a = 15;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  })();
+  const next = seededRandom(15);
   // The characters the patterns turn on, and a few they do not.
   const ALPHABET = ['0', 'b', 'B', 'o', 'x', 'X', '.', '9', 'a', 'f', 'inf', 'NaN', '-', '+', '#', '}', ']', '"', "'", ':', ' ', ',', '[', '{', '\n', '\t', '\r', 'z', '-0', '\u00a0'];
   const texts = [

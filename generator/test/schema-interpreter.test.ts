@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../src/load/ajv.js';
 import { ajvFacts, interpretedValidator } from '../src/load/schema-interpreter.js';
+import { seededRandom } from './seeded-random.js';
 
 /**
  * The interpreter stands in for ajv when examples are checked, and the loader words its messages
@@ -10,18 +11,6 @@ import { ajvFacts, interpretedValidator } from '../src/load/schema-interpreter.j
  */
 const ajv = createAjv({ verbose: true });
 const facts = ajvFacts(ajv);
-
-/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = Record<string, unknown>;
@@ -137,7 +126,7 @@ describe('schema interpreter', () => {
   it('reports exactly the errors ajv reports, on seeded random schemas and values', () => {
     let invalid = 0;
     for (let seed = 1; seed <= 400; seed++) {
-      const { schema, value } = makeSchemas(random(seed));
+      const { schema, value } = makeSchemas(seededRandom(seed));
       const s = schema();
       const interpreted = interpretedValidator(s, facts);
       expect(interpreted, `seed ${seed}: ${JSON.stringify(s)}`).not.toBeNull();

@@ -8,18 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Documented } from '../src/emit/client/documented-rules.js';
 import { hoistRepeated, type HoistedRule } from '../src/emit/client/shared-rules.js';
 import { CodeReference } from '../src/emit/escape/ts.js';
-
-/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 const isRule = (node: object): boolean => !Array.isArray(node) && ('anyOf' in node || typeof (node as { type?: unknown }).type === 'string');
 
@@ -109,7 +98,7 @@ describe('hoistRepeated', () => {
   it('shares exactly the rules that comparing whole JSON texts shared, on seeded random rule trees', () => {
     let hoisted = 0;
     for (let seed = 1; seed <= 600; seed++) {
-      const tree = randomTree(random(seed));
+      const tree = randomTree(seededRandom(seed));
       for (const minLength of [20, 75]) {
         const ours = hoistRepeated(tree, 'shared', minLength);
         const reference = byJsonText(tree, 'shared', minLength);
