@@ -97,7 +97,7 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
     title: raw.title,
     description: raw.description.trim(),
     operation,
-    idempotent: raw.idempotent ?? operation === 'read',
+    idempotent: runtime.declaredIdempotent({ operation, idempotent: raw.idempotent }),
     destructive: raw.destructive ?? method === 'DELETE',
     deprecated: raw.deprecated ? { since: raw.deprecated.since ?? null, message: raw.deprecated.message } : null,
     differences: raw.differences ?? [],

@@ -28,7 +28,7 @@ import { REDACTED, type Redactor } from './redact.js';
 import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js';
 import { checkClientOptions, checkRequestOptions } from './option-checks.js';
 import { mayRetry, retryWait, type Failure } from './retry.js';
-import { serverNameOf, type OperationSpec, type ProviderSpec, type ServerSpec, type UnavailableOperationSpec } from './spec.js';
+import { declaredIdempotent, serverNameOf, type OperationSpec, type ProviderSpec, type ServerSpec, type UnavailableOperationSpec } from './spec.js';
 import { defaultTransport } from '#default-transport';
 import { fetchTransport } from './transport.js';
 import type { AttemptLimits, AttemptResult, StartTimer, Transport } from './transport-types.js';
@@ -154,7 +154,7 @@ export class Core {
       ? (route.session ??= route.oauth2.open(route.fieldValues)).attempts((token) => withLink(this.build(input, token), link), spec.id)
       : this.transport;
     // Safe to repeat as declared (reads unless declared otherwise), or made so by an idempotency key.
-    const idempotent = (spec.idempotent ?? spec.operation === 'read') || spec.idempotencyKey !== undefined;
+    const idempotent = declaredIdempotent(spec) || spec.idempotencyKey !== undefined;
     const internal = this.options as InternalClientOptions;
     const now = internal.now ?? Date.now;
     const maxRetries = options.maxRetries ?? internal.maxRetries ?? DEFAULTS.maxRetries;

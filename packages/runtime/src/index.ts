@@ -51,7 +51,7 @@ export { warnDeprecatedOnce } from './deprecation.js';
 export { OAuth2TokenStore } from './oauth2-token.js';
 export { oauth2ClientCredentials, type OAuth2Support } from './oauth2-session.js';
 export type * from './spec.js';
-export { DEFAULT_SERVER, serverNameOf } from './spec.js';
+export { DEFAULT_SERVER, declaredIdempotent, serverNameOf } from './spec.js';
 export type { Transport, AttemptLimits, AttemptResult, ResponseHeaders, StartTimer } from './transport-types.js';
 export { fetchTransport } from './transport.js';
 export { formatPattern } from './formats.js';

@@ -174,6 +174,9 @@ export const DEFAULT_SERVER = 'default';
 /** The key into ProviderSpec.servers of the server `op` is sent to. */
 export const serverNameOf = (op: Pick<OperationSpec, 'server'>): string => op.server ?? DEFAULT_SERVER;
 
+/** Whether repeating `op`'s request is harmless as its spec declares, the default (a read is, a write is not) filled in. */
+export const declaredIdempotent = (op: Pick<OperationSpec, 'operation' | 'idempotent'>): boolean => op.idempotent ?? op.operation === 'read';
+
 export interface OperationSpec {
   /** `telnyx.send_sms`. */
   id: string;

@@ -1,5 +1,5 @@
 import type { Credential, Func, HttpBinding, Provider, ServerUrl } from '../../model.js';
-import { DEFAULT_SERVER } from '@switchboard/runtime';
+import { declaredIdempotent, DEFAULT_SERVER } from '@switchboard/runtime';
 import { argsRule } from './arg-rules.js';
 
 /** The runtime's ProviderSpec for `provider`, as plain data. */
@@ -69,7 +69,7 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
     operation: func.operation,
     // Default-valued fields are left out here too (see OperationSpec): a read is idempotent and a
     // write is not unless its spec says otherwise, most functions use the default server, and many send no body.
-    ...(func.idempotent !== (func.operation === 'read') ? { idempotent: func.idempotent } : {}),
+    ...(func.idempotent !== declaredIdempotent({ operation: func.operation }) ? { idempotent: func.idempotent } : {}),
     ...(binding.server.name !== DEFAULT_SERVER ? { server: binding.server.name } : {}),
     endpoint,
     ...(binding.bodyEncoding !== 'none' ? { body: binding.bodyEncoding } : {}),
