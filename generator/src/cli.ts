@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The generator's own entry point, `node generator/dist/cli.js [--check] [--timings] [--json] [--no-cache] [root]`.
+// The generator's own entry point, `node generator/dist/cli.js [--check] [--timings] [--json] [--no-cache] [--jobs N] [root]`.
 // It exists so that generation depends on nothing generated: the build generates first with this,
 // then builds the generated packages and the CLI (whose `switchboard generate` runs the same code).
 import { resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { generate } from './pipeline.js';
 import { progressLine } from './progress.js';
 import { reportGenerate } from './report.js';
 
-const USAGE = 'usage: generate [--check] [--timings] [--json] [--no-cache] [project-root]';
+const USAGE = 'usage: generate [--check] [--timings] [--json] [--no-cache] [--jobs N] [project-root]';
 
 function main(argv: string[]): number {
   let parsed;
@@ -16,10 +16,15 @@ function main(argv: string[]): number {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { check: { type: 'boolean' }, timings: { type: 'boolean' }, json: { type: 'boolean' }, 'no-cache': { type: 'boolean' } },
+      options: { check: { type: 'boolean' }, timings: { type: 'boolean' }, json: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, jobs: { type: 'string' } },
     });
   } catch (error) {
     process.stderr.write(`generate: ${error instanceof Error ? error.message.split('. ')[0] : String(error)}\n${USAGE}\n`);
+    return 2;
+  }
+  const jobs = parsed.values.jobs === undefined ? undefined : Number(parsed.values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
+    process.stderr.write(`generate: --jobs takes a whole number of 1 or more, not ${JSON.stringify(parsed.values.jobs)}.\n${USAGE}\n`);
     return 2;
   }
   const rootDir = resolve(parsed.positionals[0] ?? process.cwd());
@@ -28,6 +33,7 @@ function main(argv: string[]): number {
     rootDir,
     check: parsed.values.check === true,
     ...(parsed.values['no-cache'] ? { cacheDir: false as const } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
     onProgress: progress.update,
   });
   progress.done();

@@ -22,6 +22,11 @@ export class PhaseClock {
     }
   }
 
+  /** Time spent in `phase` elsewhere (a worker thread's), added to this clock's. */
+  add(phase: string, ms: number): void {
+    this.totals.set(phase, (this.totals.get(phase) ?? 0) + ms);
+  }
+
   timings(): PhaseTiming[] {
     return [...this.totals].map(([phase, ms]) => ({ phase, ms }));
   }

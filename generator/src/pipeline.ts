@@ -1,4 +1,5 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { hashProviderFolder, stampProviderFolder } from './cache/spec-hash.js';
 import { generatorFingerprint } from './cache/fingerprint.js';
@@ -7,7 +8,7 @@ import { isJoined, isStreamed, type Emitter, type IndexOutput, type JoinedFile, 
 import { emitters as defaultEmitters } from './emit/index.js';
 import { checkClaims, type NameClaim } from './load/check-names.js';
 import { sortDiagnostics, type Diagnostic } from './load/diagnostics.js';
-import { listProviderFolders, loadProvider, type ProviderFolder } from './load/index.js';
+import { listProviderFolders, type ProviderFolder } from './load/index.js';
 import type { Catalog, Provider } from './model.js';
 import { listOwnedFiles, OutputLookups, type DirStamps } from './output/tree.js';
 import { StagedWrites, type WriteSummary } from './output/write.js';
@@ -15,8 +16,9 @@ import { FileWrites } from './output/write-thread.js';
 import { comparePieces, type Piece } from './output/compare-pieces.js';
 import { joinedPieces, layoutIfIntact, type JoinedLayout, type LayoutOffsets } from './output/joined.js';
 import { heapBound } from './heap-bound.js';
-import { PackageVersionError, withPackageVersion } from './output/package-versions.js';
 import { PhaseClock, type PhaseTiming } from './phase-clock.js';
+import { ProviderPool } from './parallel/provider-pool.js';
+import { workOnProvider, type ProviderWork, type WorkInput } from './parallel/provider-work.js';
 
 export type { PhaseTiming } from './phase-clock.js';
 
@@ -33,6 +35,13 @@ export interface GenerateOptions {
    * (ignored by git). `false` loads and emits every provider.
    */
   cacheDir?: string | false;
+  /**
+   * How many providers are loaded and emitted at once: 1 in this thread; 2 or more on that many
+   * worker threads while this thread compares and writes (default emitters only). By default two
+   * fewer than the machine's cores when it has at least 4 and the run loads at least 32 providers,
+   * else 1. The output is the same bytes either way.
+   */
+  jobs?: number;
   /** Told after each provider and at each later phase, for a progress line. */
   onProgress?: (progress: Progress) => void;
 }
@@ -50,6 +59,8 @@ export interface RunStats {
   parsed: number;
   /** Providers whose files were emitted (the others' files were found intact on disk). */
   emitted: number;
+  /** Worker threads that loaded and emitted providers; 0 when everything ran in this thread. */
+  workers: number;
 }
 
 export type GenerateResult =
@@ -60,6 +71,34 @@ export type GenerateResult =
 export interface StaleFile {
   path: string;
   problem: 'differs' | 'missing' | 'not generated';
+}
+
+/** A provider whose outputs the cache vouches for, or one to emit again: loaded, or with its model from the cache when `entry` is for the same specs. */
+type ProviderStep = { kind: 'cached'; unit: Unit } | LoadStep;
+interface LoadStep {
+  kind: 'load';
+  folder: ProviderFolder;
+  spec: Unit['spec'];
+  entry: ProviderEntry | null;
+}
+
+/** Jobs handed to the pool ahead of the one the pipeline waits for, per worker: enough to keep each busy, few enough to bound what waits in memory. */
+const POOL_WINDOW = 3;
+/** Providers to load below which a run stays in one thread: starting a worker costs about what loading and emitting a few dozen providers does. */
+const POOL_MIN_PROVIDERS = 32;
+/** Worker threads at most by default: each holds a heap of its own (about 45 MB at 1,000 providers). */
+const POOL_MAX_DEFAULT = 8;
+
+/**
+ * The worker threads for a run that loads `toLoad` providers: `jobs` of them when given (1 or less:
+ * none), else none for a small run or a machine of fewer than 4 cores, and otherwise two fewer than
+ * its cores, leaving one for this thread and one for the file writer. Measured on 2 cores (bench/RESULTS.md,
+ * ninth session), one worker gained nothing and two lost 12 %: there the work stays in this thread.
+ */
+function startPool(toLoad: number, jobs: number | undefined): ProviderPool | null {
+  const cores = availableParallelism();
+  const size = jobs !== undefined ? Math.floor(jobs) : toLoad >= POOL_MIN_PROVIDERS && cores >= 4 ? Math.min(cores - 2, POOL_MAX_DEFAULT) : 1;
+  return size >= 2 && toLoad > 1 ? ProviderPool.start(Math.min(size, toLoad)) : null;
 }
 
 /** One provider's part of this run: what the catalog-wide steps need, whether or not it was emitted. */
@@ -101,7 +140,8 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
   const wholeCatalog = emitters.some((e) => !e.split);
   // One writer (and at most one writer thread) for the outputs and the cache files alike.
   const writes = new FileWrites();
-  const cache = cacheDir === false ? null : new GenerationCache(cacheDir, clock.time('fingerprint', () => fingerprintOf(emitters)), writes);
+  const fingerprint = cacheDir === false ? '' : clock.time('fingerprint', () => fingerprintOf(emitters));
+  const cache = cacheDir === false ? null : new GenerationCache(cacheDir, fingerprint, writes);
   const ownSummaries = cache ? null : SummaryFiles.temporary(writes);
   const summaryFiles = cache?.summaries ?? ownSummaries!;
   const boundHeap = heapBound();
@@ -116,16 +156,47 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
   const treesBefore = cache && !wholeCatalog ? clock.time('read cache', () => cache.ownedTrees()) : null;
   const treesSeen: DirStamps = new Map();
   const indexOutputs: string[] = [];
-  const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0 };
+  const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0, workers: 0 };
   const finish = () => ({ timings: clock.timings(), stats: { ...stats } });
 
+  const byName = new Map(emitters.map((e) => [e.name, e]));
+  let pool: ProviderPool | null = null;
+
   try {
-    for (const [i, folder] of listed.folders.entries()) {
-      const unit = generateProvider(folder);
-      if (unit) units.push(unit);
+    // Unchanged providers are known before any is loaded, so the pool is started only for a run that has enough to do.
+    const steps = listed.folders.map((folder) => planProvider(folder));
+    const jobs = steps.flatMap((step, i) => (step.kind === 'load' && !step.entry ? [i] : []));
+    pool = options.emitters === undefined ? startPool(jobs.length, options.jobs) : null;
+    stats.workers = pool?.size ?? 0;
+    let submitted = 0;
+    const submitAhead = (taken: number) => {
+      for (; pool && submitted < jobs.length && submitted - taken < POOL_WINDOW * pool.size; submitted++) {
+        const index = jobs[submitted]!;
+        pool.submit(index, workInput(steps[index] as LoadStep, true));
+      }
+    };
+    let taken = 0;
+    submitAhead(taken);
+    for (const [i, step] of steps.entries()) {
+      if (step.kind === 'cached') units.push(step.unit);
+      else {
+        let work: ProviderWork;
+        if (pool && !step.entry) {
+          const done = clock.time('wait for workers', () => pool!.take(i));
+          for (const t of done.timings) clock.add(t.phase, t.ms);
+          work = done.work;
+          submitAhead(++taken);
+        } else {
+          work = workOnProvider(workInput(step, diagnostics.length === 0), emitters, clock);
+        }
+        const unit = takeProvider(step, work);
+        if (unit) units.push(unit);
+      }
       boundHeap();
       options.onProgress?.({ phase: 'providers', done: i + 1, total: listed.folders.length });
     }
+    pool?.close();
+    pool = null;
     // Every cached provider's names were checked together when its entry was saved, and removing a
     // provider cannot make two names clash: only a run that parsed something has names to check.
     if (stats.parsed > 0) diagnostics.push(...clock.time('check names', () => checkClaims(units.flatMap((u) => claimsOf(u)))));
@@ -164,6 +235,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     cache?.discard();
     throw error;
   } finally {
+    pool?.close();
     ownSummaries?.close();
     writes.close();
   }
@@ -210,52 +282,47 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     };
   }
 
-  function generateProvider(folder: ProviderFolder): Unit | null {
+  /** Whether the provider's outputs can come from the cache as they are, or it must be emitted (and perhaps loaded) again. */
+  function planProvider(folder: ProviderFolder): ProviderStep {
     const { spec, entry } = clock.time('hash specs', () => specOf(folder));
-    const specHash = spec?.hash ?? null;
     if (entry && !wholeCatalog && clock.time('stat outputs', () => outputsIntact(options.rootDir, entry.outputs))) {
       out.expectCached(entry);
-      return { folder: folder.name, spec, claims: entry.claims, summaries: entry.summaries, owned: entry.owned, emitted: null };
+      return { kind: 'cached', unit: { folder: folder.name, spec, claims: entry.claims, summaries: entry.summaries, owned: entry.owned, emitted: null } };
     }
-    let provider = entry && specHash ? clock.time('read cache', () => cache!.model(folder.name, specHash)) : null;
-    let claims: Unit['claims'] = entry?.claims ?? [];
-    if (!provider) {
-      const loaded = clock.time('load + validate + model', () => loadProvider(listed.specsRoot, folder));
-      stats.parsed++;
-      diagnostics.push(...loaded.diagnostics);
-      if (!loaded.provider) return null;
-      provider = loaded.provider;
-      claims = loaded.claims;
-      if (cache && specHash && loaded.diagnostics.length === 0) clock.time('write cache', () => cache.saveModel(folder.name, specHash, loaded.provider!));
-    }
-    // Client versions are Changesets' to keep, not the specs': see output/package-versions.ts.
-    try {
-      provider = clock.time('package versions', () => withPackageVersion(provider!, options.rootDir));
-    } catch (error) {
-      if (!(error instanceof PackageVersionError)) throw error;
-      diagnostics.push({ file: error.file, line: 1, column: 1, message: error.message });
-      return { folder: folder.name, spec, claims, summaries: {}, owned: [], emitted: null };
-    }
-    if (wholeCatalog) models.push(provider);
-    // Once any problem is known nothing will be written, so emitting would be wasted; loading goes on to find every problem.
-    if (diagnostics.length > 0) return { folder: folder.name, spec, claims, summaries: {}, owned: [], emitted: null };
+    // An entry for the same specs means its model is in the cache: read in this thread when its turn comes, not loaded.
+    return { kind: 'load', folder, spec, entry: entry && spec ? entry : null };
+  }
+
+  function workInput(step: LoadStep, emit: boolean): WorkInput {
+    const cached = step.entry && step.spec ? clock.time('read cache', () => cache!.model(step.folder.name, step.spec!.hash)) : null;
+    const record = cache && step.spec ? { fingerprint, specHash: step.spec.hash } : null;
+    return { specsRoot: listed.specsRoot, rootDir: options.rootDir, folder: step.folder, cached, modelRecord: record, emit };
+  }
+
+  /** What the provider's step gave, in catalog order: its problems, its cache files, and its emitted files compared with the disk and staged. */
+  function takeProvider(step: LoadStep, work: ProviderWork): Unit | null {
+    const { folder, spec } = step;
+    if (work.parsed) stats.parsed++;
+    diagnostics.push(...work.diagnostics);
+    if (work.model) clock.time('write cache', () => cache!.saveModelBytes(folder.name, work.model!));
+    if (work.outcome === 'unusable') return null;
+    const claims: Unit['claims'] = work.claims ?? step.entry?.claims ?? [];
+    const unemitted: Unit = { folder: folder.name, spec, claims, summaries: {}, owned: [], emitted: null };
+    if (work.outcome === 'unversioned') return unemitted;
+    if (wholeCatalog) models.push(work.provider!);
+    // Once any problem is known nothing will be written, so what was emitted is not compared; loading goes on to find every problem.
+    if (diagnostics.length > 0 || !work.emitted) return unemitted;
 
     stats.emitted++;
     const summaries: Record<string, StoredSummary> = {};
     const owned = new Set<string>();
     const staleBefore = out.staleCount();
     const paths: string[] = [];
-    for (const emitter of emitters) {
-      if (!emitter.split) continue;
-      const roots = emitter.owns({ providers: [provider] });
-      roots.forEach((r) => owned.add(r));
-      const files = clock.time(`emit ${emitter.name}`, () => {
-        const summary = emitter.split!.summary(provider);
-        summaries[emitter.name] = clock.time('write cache', () => summaryFiles.store(folder.name, emitter.name, summary));
-        return emitter.split!.provider(provider);
-      });
-      out.take(emitter, roots, files);
-      paths.push(...files.map((f) => f.path));
+    for (const part of work.emitted) {
+      part.roots.forEach((r) => owned.add(r));
+      summaries[part.emitter] = clock.time('write cache', () => summaryFiles.storePacked(folder.name, part.emitter, part.summary));
+      out.take(byName.get(part.emitter)!, part.roots, part.files);
+      paths.push(...part.files.map((f) => f.path));
     }
     return { folder: folder.name, spec, claims, summaries, owned: [...owned], emitted: { paths, matched: out.staleCount() === staleBefore } };
   }

@@ -1,15 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../src/index.js';
 import { isJoined } from '../src/emit/emitter.js';
 import { emitters } from '../src/emit/index.js';
-
-const REPO_SPECS = fileURLToPath(new URL('../../specs/', import.meta.url));
+import { copyProvider, editYaml, newRoot, REPO_SPECS, tree } from './catalog-copies.js';
 
 /** The two provider folders of the real catalog with the fewest spec files (derived, so the test follows the catalog). */
 const smallest = readdirSync(REPO_SPECS, { withFileTypes: true })
@@ -18,29 +14,6 @@ const smallest = readdirSync(REPO_SPECS, { withFileTypes: true })
   .sort((a, b) => a.files - b.files || a.name.localeCompare(b.name))
   .slice(0, 2)
   .map((e) => e.name);
-
-function newRoot(): string {
-  const root = mkdtempSync(join(tmpdir(), 'switchboard-incremental-'));
-  writeFileSync(join(root, 'package.json'), '{"private": true}\n');
-  return root;
-}
-
-/** Every generated file under packages/ (install and build products aside), path → bytes. */
-function tree(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (relative: string) => {
-    const absolute = join(root, relative);
-    if (!existsSync(absolute)) return;
-    for (const entry of readdirSync(absolute, { withFileTypes: true })) {
-      if (entry.name === 'node_modules') continue;
-      const child = posix.join(relative, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else files.set(child, readFileSync(join(root, child), 'utf8'));
-    }
-  };
-  walk('packages');
-  return files;
-}
 
 /** What a clean, uncached generate of the same specs writes into an empty project. */
 function cleanFullGenerate(specs: string): Map<string, string> {
@@ -63,22 +36,6 @@ function expectSameAsFull(root: string): void {
 function written(result: GenerateResult) {
   if (result.kind !== 'written') throw new Error(`expected a written run, got ${JSON.stringify(result.kind === 'invalid' ? result.diagnostics : result)}`);
   return result;
-}
-
-/** Edit one YAML spec file as data (so quoting stays valid whatever the spec looks like). */
-function editYaml(path: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void {
-  const doc = parseDocument(readFileSync(path, 'utf8'));
-  edit(doc);
-  writeFileSync(path, doc.toString());
-}
-
-/** A copy of provider `from` under the id `to`: names derive from the id, so explicit ones are dropped. */
-function copyProvider(specs: string, from: string, to: string): void {
-  cpSync(join(specs, from), join(specs, to), { recursive: true });
-  editYaml(join(specs, to, 'provider.yaml'), (doc) => {
-    doc.set('id', to);
-    for (const key of ['namespace', 'class_name', 'env_prefix']) doc.delete(key);
-  });
 }
 
 /** The catalog-wide files an incremental run may patch (joined from one piece per provider), as the emitters name them. */

@@ -72,4 +72,16 @@ describe('switchboard generate --check', () => {
     expect(uncached.meta.stats.parsed).toBe(uncached.meta.stats.providers);
     expect(uncached.data).toMatchObject({ written: [], removed: [] });
   });
+
+  it('--jobs N loads and emits on N worker threads and writes the same files; a bad count is refused before anything is read', () => {
+    const root = scratchProject();
+    const threaded = JSON.parse(switchboard(['generate', '--json', '--no-cache', '--jobs', '2'], { cwd: root }).stdout);
+    expect(threaded.meta.stats).toMatchObject({ workers: 2, parsed: threaded.meta.stats.providers });
+    expect(threaded.data).toMatchObject({ written: [], removed: [] });
+    for (const bad of ['0', '1.5', 'many']) {
+      const run = switchboard(['generate', '--jobs', bad], { cwd: root });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('--jobs takes a whole number of 1 or more');
+    }
+  });
 });

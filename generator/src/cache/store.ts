@@ -121,6 +121,11 @@ const INLINE_BYTES = 2048;
 /** A summary file that is missing, unreadable or not what its name says: the cache cannot be trusted for this run. */
 export class CacheCorruptError extends Error {}
 
+/** A model file's bytes: the model with the generator and the spec bytes it was made from. */
+export function modelRecord(fingerprint: string, specHash: string, provider: Provider): Uint8Array {
+  return serialize({ fingerprint, specHash, provider });
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 function isEntry(value: unknown): value is ProviderEntry {
@@ -174,6 +179,23 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
 
 const summaryHash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 32);
 
+/** A summary as `SummaryFiles.store` keeps it, before anything is written: small values inline, large ones as their serialized bytes. */
+export type PackedSummary = { inline: unknown } | { bytes: Uint8Array } | { fields: Record<string, PackedSummary> };
+
+/**
+ * Serializes what `SummaryFiles.storePacked` will write: field by field, so no byte is serialized
+ * twice; an object whose fields all stay inline stays inline whole. Pure, so it can run on the
+ * thread that made the summary.
+ */
+export function packSummary(value: unknown): PackedSummary {
+  if (isPlainObject(value)) {
+    const fields = Object.entries(value).map(([key, field]) => [key, packSummary(field)] as const);
+    return fields.every(([, field]) => 'inline' in field) ? { inline: value } : { fields: Object.fromEntries(fields) };
+  }
+  const bytes = serialize(value);
+  return bytes.length <= INLINE_BYTES ? { inline: value } : { bytes };
+}
+
 /**
  * Where this run keeps each provider's summaries until the catalog-wide files are built, so they
  * are on disk rather than in memory: the cache's folder, or a temporary one when there is no cache.
@@ -203,15 +225,15 @@ export class SummaryFiles {
   }
 
   store(folder: string, emitter: string, value: unknown): StoredSummary {
-    if (isPlainObject(value)) {
-      // Field by field, so no byte is serialized twice; an object whose fields all stay inline stays inline whole.
-      const fields = Object.entries(value).map(([key, field]) => [key, this.store(folder, `${emitter}.${key}`, field)] as const);
-      return fields.every(([, field]) => 'inline' in field) ? { inline: value } : { fields: Object.fromEntries(fields) };
-    }
-    const bytes = serialize(value);
-    if (bytes.length <= INLINE_BYTES) return { inline: value };
-    const file = `${encodeURIComponent(folder)}.${encodeURIComponent(emitter)}.${summaryHash(bytes)}${SUMMARY}`;
-    this.writes.write(join(this.writeDir(), file), bytes);
+    return this.storePacked(folder, emitter, packSummary(value));
+  }
+
+  /** A summary packed where it was made (perhaps on a worker thread): its large parts written, the rest kept inline. */
+  storePacked(folder: string, emitter: string, packed: PackedSummary): StoredSummary {
+    if ('inline' in packed) return packed;
+    if ('fields' in packed) return { fields: Object.fromEntries(Object.entries(packed.fields).map(([key, field]) => [key, this.storePacked(folder, `${emitter}.${key}`, field)])) };
+    const file = `${encodeURIComponent(folder)}.${encodeURIComponent(emitter)}.${summaryHash(packed.bytes)}${SUMMARY}`;
+    this.writes.write(join(this.writeDir(), file), packed.bytes);
     return { file };
   }
 
@@ -355,7 +377,12 @@ export class GenerationCache {
 
   /** Written at once (so the model can be dropped), into this run's pending folder. */
   saveModel(folder: string, specHash: string, provider: Provider): void {
-    this.writes.write(join(this.pending(), `${encodeURIComponent(folder)}${MODEL}`), serialize({ fingerprint: this.fingerprint, specHash, provider }));
+    this.saveModelBytes(folder, modelRecord(this.fingerprint, specHash, provider));
+  }
+
+  /** A model file's bytes made elsewhere (`modelRecord`, perhaps on a worker thread). */
+  saveModelBytes(folder: string, bytes: Uint8Array): void {
+    this.writes.write(join(this.pending(), `${encodeURIComponent(folder)}${MODEL}`), bytes);
   }
 
   /**

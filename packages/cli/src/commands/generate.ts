@@ -24,8 +24,9 @@ export const generateCommand: CommandHandler = async ({ options, io, json }) => 
   const rootDir = findProjectRoot(io.cwd);
   if (!rootDir) throw new UsageError('no specs/ directory found here or above.', { code: 'no_project', hint: 'Run it inside a switchboard checkout.' });
   // A live line on a terminal only (the generator's progressLine writes nothing to a pipe or in CI).
+  const jobs = jobsOption(options.jobs);
   const progress = progressLine(io.stderr, process.env);
-  const result = generate({ rootDir, check: options.check === true, ...(options.cache === false ? { cacheDir: false as const } : {}), onProgress: progress.update });
+  const result = generate({ rootDir, check: options.check === true, ...(options.cache === false ? { cacheDir: false as const } : {}), ...(jobs ? { jobs } : {}), onProgress: progress.update });
   progress.done();
   const timings = result.timings.map((t) => ({ phase: t.phase, ms: Math.round(t.ms * 10) / 10 }));
   const envelope = asEnvelope(result);
@@ -35,3 +36,11 @@ export const generateCommand: CommandHandler = async ({ options, io, json }) => 
   reportGenerate(result, io, { timings: options.timings === true });
   return { data: envelope.data, exit: envelope.exit };
 };
+
+/** `--jobs`: a whole number of at least 1, refused before anything is read. */
+function jobsOption(given: unknown): number | undefined {
+  if (given === undefined) return undefined;
+  const jobs = Number(given);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of 1 or more, not ${JSON.stringify(String(given))}.`, { code: 'invalid_option_value' });
+  return jobs;
+}

@@ -1,0 +1,17 @@
+// The entry file of a `ProviderPool` worker thread, never imported. Its work is loaded here, inside
+// a try, so that a worker that cannot start (an incomplete build) says so through its reply port
+// instead of leaving the pipeline waiting for an answer that never comes.
+import { workerData } from 'node:worker_threads';
+import type { PoolReply, PoolSetup } from './provider-pool.js';
+
+const setup = workerData as PoolSetup;
+try {
+  const { serve } = await import('./worker-loop.js');
+  serve(setup);
+} catch (error) {
+  const reply: PoolReply = { index: -1, error: { message: `a generator worker thread could not start: ${error instanceof Error ? error.message : String(error)}` } };
+  setup.reply.postMessage(reply);
+  const state = new Int32Array(setup.state);
+  Atomics.add(state, 0, 1);
+  Atomics.notify(state, 0);
+}

@@ -1,0 +1,103 @@
+// Generation on worker threads (`jobs`) against generation in one thread: the same bytes, the same
+// problems, and cache files the next run can use. The workers run the compiled generator (built by
+// the global setup), as they do for a user.
+import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate, type GenerateOptions, type GenerateResult } from '../src/index.js';
+import { copyProvider, newRoot, REPO_SPECS, tree } from './catalog-copies.js';
+
+const realProviders = readdirSync(REPO_SPECS, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+
+/** More providers than the real catalog has, so that every worker gets several: the real ones, then copies under new ids. */
+const PROVIDERS = realProviders.length + 3;
+const WORKERS = 3;
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+/** A project with PROVIDERS providers, `broken` applied to its specs folder. */
+function project(broken?: (specs: string) => void): string {
+  const root = newRoot();
+  roots.push(root);
+  const specs = join(root, 'specs');
+  for (const provider of realProviders) cpSync(join(REPO_SPECS, provider), join(specs, provider), { recursive: true });
+  for (let i = realProviders.length; i < PROVIDERS; i++) {
+    const from = realProviders[i % realProviders.length]!;
+    copyProvider(specs, from, `${from}-copy${i}`);
+  }
+  broken?.(specs);
+  return root;
+}
+
+function run(root: string, options: Omit<GenerateOptions, 'rootDir'>): GenerateResult {
+  return generate({ rootDir: root, ...options });
+}
+
+function written(result: GenerateResult) {
+  if (result.kind !== 'written') throw new Error(`expected a written run, got ${JSON.stringify(result.kind === 'invalid' ? result.diagnostics.slice(0, 3) : result.kind)}`);
+  return result;
+}
+
+// Whole generates of a catalog; the limit only has to end a hang.
+describe('generation on worker threads', { timeout: 300_000 }, () => {
+  const inThread = project();
+  const threaded = project();
+  let expected: Map<string, string>;
+
+  it('writes the same files, byte for byte, as one thread, with the workers doing the loading and emitting', () => {
+    const one = written(run(inThread, { jobs: 1, cacheDir: false }));
+    const many = written(run(threaded, { jobs: WORKERS, cacheDir: false }));
+    expect(one.stats).toMatchObject({ providers: PROVIDERS, parsed: PROVIDERS, emitted: PROVIDERS, workers: 0 });
+    expect(many.stats).toMatchObject({ providers: PROVIDERS, parsed: PROVIDERS, emitted: PROVIDERS, workers: WORKERS });
+    // The workers' phases are reported beside this thread's wait for them.
+    expect(many.timings.map((t) => t.phase)).toEqual(expect.arrayContaining(['wait for workers', 'load + validate + model', 'emit clients']));
+    expected = tree(inThread);
+    const got = tree(threaded);
+    expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [path, contents] of expected) expect(got.get(path), path).toBe(contents);
+    expect(many.summary.written.length).toBe(one.summary.written.length);
+  });
+
+  it('leaves model and summary files in the cache that the next run reads instead of loading', () => {
+    const root = project();
+    const first = written(run(root, { jobs: WORKERS }));
+    expect(first.stats).toMatchObject({ parsed: PROVIDERS, workers: WORKERS });
+    // Outputs gone, specs the same: every provider is emitted again from its cached model, none parsed.
+    rmSync(join(root, 'packages'), { recursive: true, force: true });
+    const second = written(run(root, { jobs: WORKERS }));
+    expect(second.stats).toMatchObject({ parsed: 0, emitted: PROVIDERS });
+    const got = tree(root);
+    expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [path, contents] of expected) expect(got.get(path), path).toBe(contents);
+    // And the catalog-wide files come from the summaries the workers packed.
+    expect(written(run(root, { jobs: WORKERS })).stats).toMatchObject({ parsed: 0, emitted: 0 });
+  });
+
+  it('reports every problem found on the workers exactly as one thread does, and writes nothing', () => {
+    const breakSpecs = (specs: string) => {
+      const [unusable, badFunction] = readdirSync(specs).sort().slice(-2) as [string, string];
+      writeFileSync(join(specs, unusable, 'provider.yaml'), 'id: [unclosed\n');
+      const fn = readdirSync(join(specs, badFunction)).find((f) => f !== 'provider.yaml' && f.endsWith('.yaml'))!;
+      writeFileSync(join(specs, badFunction, fn), 'name: 3\n');
+    };
+    const one = run(project(breakSpecs), { jobs: 1, cacheDir: false });
+    const brokenRoot = project(breakSpecs);
+    const many = run(brokenRoot, { jobs: WORKERS, cacheDir: false });
+    if (one.kind !== 'invalid' || many.kind !== 'invalid') throw new Error(`expected invalid runs, got ${one.kind} and ${many.kind}`);
+    expect(many.stats.workers).toBe(WORKERS);
+    expect(one.diagnostics.length).toBeGreaterThan(1);
+    expect(many.diagnostics).toEqual(one.diagnostics);
+    expect(existsSync(join(brokenRoot, 'packages'))).toBe(false);
+  });
+
+  it('stays in one thread for a run that loads one provider, whatever jobs says', () => {
+    const root = project();
+    written(run(root, { jobs: WORKERS }));
+    copyProvider(join(root, 'specs'), realProviders[0]!, `${realProviders[0]}-added`);
+    expect(written(run(root, { jobs: WORKERS })).stats).toMatchObject({ parsed: 1, emitted: 1, workers: 0 });
+  });
+});
