@@ -60,6 +60,8 @@ describe('generation on worker threads', { timeout: 300_000 }, () => {
     expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [path, contents] of expected) expect(got.get(path), path).toBe(contents);
     expect(many.summary.written.length).toBe(one.summary.written.length);
+    // Check mode takes the same path: nothing stale, nothing written.
+    expect(run(threaded, { jobs: WORKERS, cacheDir: false, check: true })).toMatchObject({ kind: 'checked', stale: [], stats: { workers: WORKERS } });
   });
 
   it('leaves model and summary files in the cache that the next run reads instead of loading', () => {
