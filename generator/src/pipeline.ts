@@ -6,7 +6,7 @@ import { generatorFingerprint } from './cache/fingerprint.js';
 import { CacheCorruptError, GenerationCache, packStamps, stampedPaths, SummaryFiles, type OutputStamp, type OutputStamps, type ProviderEntry, type StoredSummary } from './cache/store.js';
 import { isJoined, isStreamed, type Emitter, type IndexOutput, type JoinedFile, type SummaryList } from './emit/emitter.js';
 import { emitters as defaultEmitters } from './emit/index.js';
-import { checkClaims, type NameClaim } from './load/check-names.js';
+import { checkClaims, packClaims, unpackClaims, type NameClaim } from './load/check-names.js';
 import { sortDiagnostics, type Diagnostic } from './load/diagnostics.js';
 import { listProviderFolders, type ProviderFolder } from './load/index.js';
 import type { Catalog, Provider } from './model.js';
@@ -105,7 +105,7 @@ function startPool(toLoad: number, jobs: number | undefined): ProviderPool | nul
 interface Unit {
   folder: string;
   spec: { hash: string; stamp: string } | null;
-  /** As the loader made them, or as the cache kept them (JSON, parsed only if the names must be checked). */
+  /** As the loader made them, or as the cache kept them (`packClaims`, unpacked only if the names must be checked). */
   claims: NameClaim[] | string;
   /** By emitter name; large ones are on disk until the catalog-wide files are built. */
   summaries: Record<string, StoredSummary>;
@@ -354,14 +354,22 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
         unaccounted++;
         continue;
       }
-      entries.push({ folder: unit.folder, specHash: spec.hash, specStamp: spec.stamp, claims: typeof unit.claims === 'string' ? unit.claims : JSON.stringify(unit.claims), summaries: unit.summaries, owned: unit.owned, outputs: packStamps(outputs as OutputStamp[]) });
+      entries.push({ folder: unit.folder, specHash: spec.hash, specStamp: spec.stamp, claims: typeof unit.claims === 'string' ? unit.claims : packClaims(unit.claims), summaries: unit.summaries, owned: unit.owned, outputs: packStamps(outputs as OutputStamp[]) });
     }
     const trees = written && !wholeCatalog && unaccounted === 0 ? { stamps: treesSeen, indexOutputs } : null;
     cache.saveIndex(entries, removed, written?.joined, written ? trees : undefined);
   }
 }
 
-const claimsOf = (unit: Unit): NameClaim[] => (typeof unit.claims === 'string' ? (JSON.parse(unit.claims) as NameClaim[]) : unit.claims);
+function claimsOf(unit: Unit): NameClaim[] {
+  if (typeof unit.claims !== 'string') return unit.claims;
+  try {
+    return unpackClaims(unit.claims);
+  } catch {
+    // An index that vouches for claims it cannot give back: a full run, never a crash.
+    throw new CacheCorruptError(`the name claims of ${unit.folder} are unreadable`);
+  }
+}
 
 function fingerprintOf(emitters: Emitter[]): string {
   return `${generatorFingerprint()}:${emitters.map((e) => e.name).join(',')}`;

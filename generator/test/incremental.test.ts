@@ -1,5 +1,6 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { deserialize, serialize } from 'node:v8';
 import { join, posix } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../src/index.js';
@@ -138,6 +139,18 @@ describe('incremental generation', { timeout: 300_000 }, () => {
     expectSameAsFull(root);
     writeFileSync(index, '{"format": 2}');
     expect(written(generate({ rootDir: root })).stats).toMatchObject({ parsed: 2 });
+    expectSameAsFull(root);
+  });
+
+  it("unreadable name claims in an index that vouches for them: a full run, not a crash or wrong output", () => {
+    const index = join(cacheDir, 'index.v8');
+    const stored = deserialize(readFileSync(index)) as { entries: Record<string, { claims: string }> };
+    // An unchanged provider's claims are what the edited one's names are checked against.
+    const unchanged = Object.keys(stored.entries).find((folder) => folder !== first)!;
+    stored.entries[unchanged]!.claims = '[["only one string"], [0, 0, 0, 0, 1, 1, 0, 5]]';
+    writeFileSync(index, serialize(stored));
+    editYaml(join(specs, first, firstFunctionFile(specs, first)), (doc) => doc.set('title', `${String(doc.get('title'))} (claims)`));
+    expect(written(generate({ rootDir: root })).stats).toMatchObject({ parsed: 2, emitted: 2 });
     expectSameAsFull(root);
   });
 

@@ -50,7 +50,7 @@ export interface ProviderEntry {
   specHash: string;
   /** The spec folder's names, sizes and mtimes when it was hashed: while they hold, its bytes need not be read again. */
   specStamp: string;
-  /** The provider's name claims as JSON: parsed only when some provider changed and the names must be checked again. */
+  /** The provider's name claims, packed (`packClaims`): unpacked only when some provider changed and the names must be checked again. */
   claims: string;
   /** Each split emitter's summary of the provider, by emitter name, for the catalog-wide files. */
   summaries: Record<string, StoredSummary>;
@@ -110,8 +110,8 @@ function sameTrees(a: PackedTrees | null | undefined, b: PackedTrees | null | un
   return same(a.paths, b.paths) && same(a.mtimesMs, b.mtimesMs) && same(a.subdirs, b.subdirs) && same(a.indexOutputs, b.indexOutputs);
 }
 
-/** 3: output stamps packed (`OutputStamps`). */
-const FORMAT = 3;
+/** 3: output stamps packed (`OutputStamps`); 4: name claims packed (`packClaims`). */
+const FORMAT = 4;
 const INDEX = 'index.v8';
 const MODEL = '.model';
 const SUMMARY = '.summary';
