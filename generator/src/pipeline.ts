@@ -17,8 +17,8 @@ import { comparePieces, type Piece } from './output/compare-pieces.js';
 import { joinedPieces, layoutIfIntact, type JoinedLayout, type LayoutOffsets } from './output/joined.js';
 import { heapBound } from './heap-bound.js';
 import { PhaseClock, type PhaseTiming } from './phase-clock.js';
-import { ProviderPool } from './parallel/provider-pool.js';
-import { workOnProvider, type ProviderWork, type WorkInput } from './parallel/provider-work.js';
+import { ProviderPool, type JobInput } from './parallel/provider-pool.js';
+import { workOnProvider, type ProviderWork } from './parallel/provider-work.js';
 
 export type { PhaseTiming } from './phase-clock.js';
 
@@ -36,12 +36,14 @@ export interface GenerateOptions {
    */
   cacheDir?: string | false;
   /**
-   * How many providers are loaded and emitted at once: 1 in this thread; 2 or more on that many
-   * worker threads while this thread compares and writes (default emitters only). By default two
-   * fewer than the machine's cores when it has at least 4 and the run loads at least 32 providers,
-   * else 1. The output is the same bytes either way.
+   * How many providers are loaded and emitted at once: 1 in this thread alone; N ≥ 2 in this thread
+   * and N − 1 worker threads, which share the jobs (default emitters only). By default one fewer
+   * than the machine's cores (at most 8 workers) when it has at least 4 and the run loads at least
+   * 32 providers, else 1. The output is the same bytes either way.
    */
   jobs?: number;
+  /** @internal False: this thread leaves every job to the workers, so a test knows the workers did them. */
+  shareJobs?: boolean;
   /** Told after each provider and at each later phase, for a progress line. */
   onProgress?: (progress: Progress) => void;
 }
@@ -59,8 +61,10 @@ export interface RunStats {
   parsed: number;
   /** Providers whose files were emitted (the others' files were found intact on disk). */
   emitted: number;
-  /** Worker threads that loaded and emitted providers; 0 when everything ran in this thread. */
+  /** Worker threads started beside this one; 0 when everything ran in this thread. */
   workers: number;
+  /** Providers the workers loaded and emitted (this thread did the rest). */
+  onWorkers: number;
 }
 
 export type GenerateResult =
@@ -82,23 +86,23 @@ interface LoadStep {
   entry: ProviderEntry | null;
 }
 
-/** Jobs handed to the pool ahead of the one the pipeline waits for, per worker: enough to keep each busy, few enough to bound what waits in memory. */
-const POOL_WINDOW = 3;
 /** Providers to load below which a run stays in one thread: starting a worker costs about what loading and emitting a few dozen providers does. */
 const POOL_MIN_PROVIDERS = 32;
 /** Worker threads at most by default: each holds a heap of its own (about 45 MB at 1,000 providers). */
 const POOL_MAX_DEFAULT = 8;
 
 /**
- * The worker threads for a run that loads `toLoad` providers: `jobs` of them when given (1 or less:
- * none), else none for a small run or a machine of fewer than 4 cores, and otherwise two fewer than
- * its cores, leaving one for this thread and one for the file writer. Measured on 2 cores (bench/RESULTS.md,
- * ninth session), one worker gained nothing and two lost 12 %: there the work stays in this thread.
+ * The worker threads for a run that loads `toLoad` providers: `jobs` − 1 of them when given (this
+ * thread does its share of the jobs), else none for a small run or a machine of fewer than 4 cores,
+ * and otherwise one per core but two (one core is left to the file writer and the collector).
+ * Measured on 2 cores (bench/RESULTS.md, ninth session), a worker made a run 4–7 % slower: one
+ * thread there already keeps 1.5 cores busy.
  */
-function startPool(toLoad: number, jobs: number | undefined): ProviderPool | null {
+function startPool(toLoad: number, jobs: number | undefined, inputs: () => JobInput[], share: boolean): ProviderPool | null {
   const cores = availableParallelism();
-  const size = jobs !== undefined ? Math.floor(jobs) : toLoad >= POOL_MIN_PROVIDERS && cores >= 4 ? Math.min(cores - 2, POOL_MAX_DEFAULT) : 1;
-  return size >= 2 && toLoad > 1 ? ProviderPool.start(Math.min(size, toLoad)) : null;
+  const threads = jobs !== undefined ? Math.floor(jobs) : toLoad >= POOL_MIN_PROVIDERS && cores >= 4 ? cores - 1 : 1;
+  const workers = Math.min(threads - 1, toLoad - 1, jobs === undefined ? POOL_MAX_DEFAULT : Infinity);
+  return workers >= 1 ? ProviderPool.start(workers, inputs(), share) : null;
 }
 
 /** One provider's part of this run: what the catalog-wide steps need, whether or not it was emitted. */
@@ -156,7 +160,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
   const treesBefore = cache && !wholeCatalog ? clock.time('read cache', () => cache.ownedTrees()) : null;
   const treesSeen: DirStamps = new Map();
   const indexOutputs: string[] = [];
-  const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0, workers: 0 };
+  const stats: RunStats = { providers: listed.folders.length, parsed: 0, emitted: 0, workers: 0, onWorkers: 0 };
   const finish = () => ({ timings: clock.timings(), stats: { ...stats } });
 
   const byName = new Map(emitters.map((e) => [e.name, e]));
@@ -165,29 +169,26 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
   try {
     // Unchanged providers are known before any is loaded, so the pool is started only for a run that has enough to do.
     const steps = listed.folders.map((folder) => planProvider(folder));
-    const jobs = steps.flatMap((step, i) => (step.kind === 'load' && !step.entry ? [i] : []));
-    pool = options.emitters === undefined ? startPool(jobs.length, options.jobs) : null;
+    // Providers to load from their specs (a cached model is read in this thread): the jobs the workers may share.
+    const jobOf = new Map<number, number>();
+    const jobs: LoadStep[] = [];
+    steps.forEach((step, i) => {
+      if (step.kind === 'load' && !step.entry) jobOf.set(i, jobs.push(step) - 1);
+    });
+    pool = options.emitters === undefined ? startPool(jobs.length, options.jobs, () => jobs.map((step) => jobInput(step)), options.shareJobs ?? true) : null;
     stats.workers = pool?.size ?? 0;
-    let submitted = 0;
-    const submitAhead = (taken: number) => {
-      for (; pool && submitted < jobs.length && submitted - taken < POOL_WINDOW * pool.size; submitted++) {
-        const index = jobs[submitted]!;
-        pool.submit(index, workInput(steps[index] as LoadStep, true));
-      }
-    };
-    let taken = 0;
-    submitAhead(taken);
     for (const [i, step] of steps.entries()) {
       if (step.kind === 'cached') units.push(step.unit);
       else {
+        const k = jobOf.get(i);
         let work: ProviderWork;
-        if (pool && !step.entry) {
-          const done = clock.time('wait for workers', () => pool!.take(i));
+        if (pool && k !== undefined && !pool.claim(k)) {
+          const done = clock.time('wait for workers', () => pool!.take(k));
           for (const t of done.timings) clock.add(t.phase, t.ms);
           work = done.work;
-          submitAhead(++taken);
+          stats.onWorkers++;
         } else {
-          work = workOnProvider(workInput(step, diagnostics.length === 0), emitters, clock);
+          work = workOnProvider({ ...jobInput(step), cached: cachedModel(step), emit: diagnostics.length === 0 }, emitters, clock);
         }
         const unit = takeProvider(step, work);
         if (unit) units.push(unit);
@@ -293,10 +294,15 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     return { kind: 'load', folder, spec, entry: entry && spec ? entry : null };
   }
 
-  function workInput(step: LoadStep, emit: boolean): WorkInput {
-    const cached = step.entry && step.spec ? clock.time('read cache', () => cache!.model(step.folder.name, step.spec!.hash)) : null;
+  /** What a provider's step needs to load and emit it; a worker emits whatever problems this thread has met (it cannot know). */
+  function jobInput(step: LoadStep): JobInput {
     const record = cache && step.spec ? { fingerprint, specHash: step.spec.hash } : null;
-    return { specsRoot: listed.specsRoot, rootDir: options.rootDir, folder: step.folder, cached, modelRecord: record, emit };
+    return { specsRoot: listed.specsRoot, rootDir: options.rootDir, folder: step.folder, modelRecord: record, emit: true };
+  }
+
+  /** The provider's model from the cache, when its entry is for the same specs and the file is readable. */
+  function cachedModel(step: LoadStep): Provider | null {
+    return step.entry && step.spec ? clock.time('read cache', () => cache!.model(step.folder.name, step.spec!.hash)) : null;
   }
 
   /** What the provider's step gave, in catalog order: its problems, its cache files, and its emitted files compared with the disk and staged. */

@@ -15,6 +15,7 @@ const realProviders = readdirSync(REPO_SPECS, { withFileTypes: true })
 /** More providers than the real catalog has, so that every worker gets several: the real ones, then copies under new ids. */
 const PROVIDERS = realProviders.length + 3;
 const WORKERS = 3;
+const JOBS = WORKERS + 1;
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
@@ -50,9 +51,9 @@ describe('generation on worker threads', { timeout: 300_000 }, () => {
 
   it('writes the same files, byte for byte, as one thread, with the workers doing the loading and emitting', () => {
     const one = written(run(inThread, { jobs: 1, cacheDir: false }));
-    const many = written(run(threaded, { jobs: WORKERS, cacheDir: false }));
+    const many = written(run(threaded, { jobs: JOBS, cacheDir: false, shareJobs: false }));
     expect(one.stats).toMatchObject({ providers: PROVIDERS, parsed: PROVIDERS, emitted: PROVIDERS, workers: 0 });
-    expect(many.stats).toMatchObject({ providers: PROVIDERS, parsed: PROVIDERS, emitted: PROVIDERS, workers: WORKERS });
+    expect(many.stats).toMatchObject({ providers: PROVIDERS, parsed: PROVIDERS, emitted: PROVIDERS, workers: WORKERS, onWorkers: PROVIDERS });
     // The workers' phases are reported beside this thread's wait for them.
     expect(many.timings.map((t) => t.phase)).toEqual(expect.arrayContaining(['wait for workers', 'load + validate + model', 'emit clients']));
     expected = tree(inThread);
@@ -61,22 +62,22 @@ describe('generation on worker threads', { timeout: 300_000 }, () => {
     for (const [path, contents] of expected) expect(got.get(path), path).toBe(contents);
     expect(many.summary.written.length).toBe(one.summary.written.length);
     // Check mode takes the same path: nothing stale, nothing written.
-    expect(run(threaded, { jobs: WORKERS, cacheDir: false, check: true })).toMatchObject({ kind: 'checked', stale: [], stats: { workers: WORKERS } });
+    expect(run(threaded, { jobs: JOBS, cacheDir: false, check: true })).toMatchObject({ kind: 'checked', stale: [], stats: { workers: WORKERS } });
   });
 
   it('leaves model and summary files in the cache that the next run reads instead of loading', () => {
     const root = project();
-    const first = written(run(root, { jobs: WORKERS }));
-    expect(first.stats).toMatchObject({ parsed: PROVIDERS, workers: WORKERS });
+    const first = written(run(root, { jobs: JOBS, shareJobs: false }));
+    expect(first.stats).toMatchObject({ parsed: PROVIDERS, workers: WORKERS, onWorkers: PROVIDERS });
     // Outputs gone, specs the same: every provider is emitted again from its cached model, none parsed.
     rmSync(join(root, 'packages'), { recursive: true, force: true });
-    const second = written(run(root, { jobs: WORKERS }));
+    const second = written(run(root, { jobs: JOBS }));
     expect(second.stats).toMatchObject({ parsed: 0, emitted: PROVIDERS });
     const got = tree(root);
     expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [path, contents] of expected) expect(got.get(path), path).toBe(contents);
     // And the catalog-wide files come from the summaries the workers packed.
-    expect(written(run(root, { jobs: WORKERS })).stats).toMatchObject({ parsed: 0, emitted: 0 });
+    expect(written(run(root, { jobs: JOBS })).stats).toMatchObject({ parsed: 0, emitted: 0 });
   });
 
   it('reports every problem found on the workers exactly as one thread does, and writes nothing', () => {
@@ -88,18 +89,27 @@ describe('generation on worker threads', { timeout: 300_000 }, () => {
     };
     const one = run(project(breakSpecs), { jobs: 1, cacheDir: false });
     const brokenRoot = project(breakSpecs);
-    const many = run(brokenRoot, { jobs: WORKERS, cacheDir: false });
+    const many = run(brokenRoot, { jobs: JOBS, cacheDir: false, shareJobs: false });
     if (one.kind !== 'invalid' || many.kind !== 'invalid') throw new Error(`expected invalid runs, got ${one.kind} and ${many.kind}`);
-    expect(many.stats.workers).toBe(WORKERS);
+    expect(many.stats).toMatchObject({ workers: WORKERS, onWorkers: PROVIDERS });
     expect(one.diagnostics.length).toBeGreaterThan(1);
     expect(many.diagnostics).toEqual(one.diagnostics);
     expect(existsSync(join(brokenRoot, 'packages'))).toBe(false);
   });
 
+  it('writes the same files when this thread and the workers share the jobs, whoever does which', () => {
+    const root = project();
+    const shared = written(run(root, { jobs: JOBS, cacheDir: false }));
+    expect(shared.stats).toMatchObject({ parsed: PROVIDERS, emitted: PROVIDERS, workers: WORKERS });
+    const got = tree(root);
+    expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [path, contents] of expected) expect(got.get(path), path).toBe(contents);
+  });
+
   it('stays in one thread for a run that loads one provider, whatever jobs says', () => {
     const root = project();
-    written(run(root, { jobs: WORKERS }));
+    written(run(root, { jobs: JOBS }));
     copyProvider(join(root, 'specs'), realProviders[0]!, `${realProviders[0]}-added`);
-    expect(written(run(root, { jobs: WORKERS })).stats).toMatchObject({ parsed: 1, emitted: 1, workers: 0 });
+    expect(written(run(root, { jobs: JOBS })).stats).toMatchObject({ parsed: 1, emitted: 1, workers: 0 });
   });
 });

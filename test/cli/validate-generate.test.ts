@@ -73,9 +73,9 @@ describe('switchboard generate --check', () => {
     expect(uncached.data).toMatchObject({ written: [], removed: [] });
   });
 
-  it('--jobs N loads and emits on N worker threads and writes the same files; a bad count is refused before anything is read', () => {
+  it('--jobs N loads and emits with N - 1 worker threads beside the main one and writes the same files; a bad count is refused before anything is read', () => {
     const root = scratchProject();
-    const threaded = JSON.parse(switchboard(['generate', '--json', '--no-cache', '--jobs', '2'], { cwd: root }).stdout);
+    const threaded = JSON.parse(switchboard(['generate', '--json', '--no-cache', '--jobs', '3'], { cwd: root }).stdout);
     expect(threaded.meta.stats).toMatchObject({ workers: 2, parsed: threaded.meta.stats.providers });
     expect(threaded.data).toMatchObject({ written: [], removed: [] });
     for (const bad of ['0', '1.5', 'many']) {

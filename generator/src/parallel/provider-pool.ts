@@ -4,19 +4,33 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { PhaseTiming } from '../phase-clock.js';
 import type { ProviderWork, WorkInput } from './provider-work.js';
 
-/** What each worker is started with: the count it bumps after every reply, and its port for replies. */
+/** A provider job as a worker gets it; a worker never gets a cached model (those are done in the pipeline's thread). */
+export type JobInput = Omit<WorkInput, 'cached'>;
+
+/**
+ * What each worker is started with: every job of the run, the shared claim and control words, and
+ * its port for replies. `claims[k]` is FREE until someone takes job k; `control` holds the run's
+ * state (see the indexes below).
+ */
 export interface PoolSetup {
-  state: SharedArrayBuffer;
+  jobs: JobInput[];
+  claims: SharedArrayBuffer;
+  control: SharedArrayBuffer;
   reply: MessagePort;
 }
 
-/** One provider to load and emit; a worker never gets a cached model (those are done in the pipeline's thread). */
-export interface PoolJob {
-  index: number;
-  input: Omit<WorkInput, 'cached'>;
-}
-
 export type PoolReply = { index: number; work: ProviderWork; timings: PhaseTiming[] } | { index: number; error: { message: string; stack?: string } };
+
+/** `claims[k]`: nobody has job k yet, a worker has it, or the pipeline's thread does. */
+export const FREE = 0;
+export const BY_WORKER = 1;
+export const BY_PIPELINE = 2;
+/** `control[REPLIES]` counts replies posted; `control[LIMIT]` is the last job a worker may take; `control[CLOSED]` is 1 once the run is over. */
+export const REPLIES = 0;
+export const LIMIT = 1;
+export const CLOSED = 2;
+/** The first job a worker may take: the pipeline's thread has reached it. */
+export const NEXT = 3;
 
 /**
  * The worker's compiled file. The same relative URL leads there from `src/parallel` (tests run the
@@ -28,101 +42,105 @@ const WORKER_FILE = new URL('../../dist/parallel/provider-worker.js', import.met
 /** How long every worker may go without finishing anything before the run fails instead of waiting forever (a worker that ran out of memory never answers). */
 const STALLED_MS = 300_000;
 
-interface Slot {
-  worker: Worker;
-  port: MessagePort;
-  outstanding: number;
-}
+/** Jobs a worker may take beyond the one the pipeline's thread is at, per worker: enough to keep each busy, few enough to bound what waits in memory. */
+const WINDOW_PER_WORKER = 3;
 
 /**
- * Worker threads that load and emit providers (`workOnProvider` with the default emitters) while
- * the pipeline's thread compares, stages and writes what came before. `generate` stays synchronous:
- * `take` blocks until the job asked for is done, waiting on a shared counter the workers bump after
- * each reply (`Atomics.wait`) and reading replies with `receiveMessageOnPort`. Replies may come in
- * any order; the pipeline takes them in catalog order, so the output does not depend on which
- * worker was faster.
+ * Worker threads that load and emit providers (`workOnProvider` with the default emitters) beside
+ * the pipeline's thread, which takes the jobs in catalog order and does each one no worker has
+ * taken itself. A job is claimed once, by whoever gets to it first (a compare-and-swap on a shared
+ * word): the pipeline's thread from the front, each worker from the far end of a window ahead of
+ * it, so the pipeline rarely meets a job still in progress, and a slower or busier thread simply
+ * does fewer. `generate` stays synchronous: `take` blocks until a worker's job is done, waiting on a
+ * shared counter the workers bump after each reply (`Atomics.wait`) and reading replies with
+ * `receiveMessageOnPort`. The output does not depend on who did which job.
  */
 export class ProviderPool {
-  private readonly state = new Int32Array(new SharedArrayBuffer(4));
-  private readonly slots: Slot[] = [];
+  private readonly claims: Int32Array;
+  private readonly control = new Int32Array(new SharedArrayBuffer(4 * 4));
+  private readonly window: number;
+  private readonly workers: Array<{ worker: Worker; port: MessagePort }> = [];
   private readonly arrived = new Map<number, PoolReply>();
-  private readonly owners = new Map<number, Slot>();
   /** A worker that could not start (it replies once, with index -1): every later `take` fails with it. */
   private fatal: Error | null = null;
 
-  /** A pool of `size` workers, or null when there is no compiled worker to start (a source tree never built). */
-  static start(size: number): ProviderPool | null {
+  /** `size` workers for `jobs`, or null when there is no compiled worker to start (a source tree never built). */
+  /** @param shares false: the pipeline's thread takes no job itself, so every job is a worker's (tests) */
+  static start(size: number, jobs: JobInput[], shares = true): ProviderPool | null {
     if (size < 1 || !existsSync(fileURLToPath(WORKER_FILE))) return null;
-    return new ProviderPool(size);
+    return new ProviderPool(size, jobs, shares);
   }
 
-  private constructor(size: number) {
+  private constructor(size: number, jobs: JobInput[], private readonly shares: boolean) {
+    this.claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, jobs.length)));
+    this.window = WINDOW_PER_WORKER * size;
+    Atomics.store(this.control, LIMIT, Math.min(jobs.length - 1, this.window));
     for (let i = 0; i < size; i++) {
       const channel = new MessageChannel();
-      const setup: PoolSetup = { state: this.state.buffer as SharedArrayBuffer, reply: channel.port2 };
+      const setup: PoolSetup = { jobs, claims: this.claims.buffer as SharedArrayBuffer, control: this.control.buffer as SharedArrayBuffer, reply: channel.port2 };
       const worker = new Worker(WORKER_FILE, { workerData: setup, transferList: [channel.port2] });
       // Never what keeps the process alive: every run closes its pool before it returns.
       worker.unref();
-      this.slots.push({ worker, port: channel.port1, outstanding: 0 });
+      this.workers.push({ worker, port: channel.port1 });
     }
   }
 
   get size(): number {
-    return this.slots.length;
+    return this.workers.length;
   }
 
-  /** Hand job `index` to the least busy worker. */
-  submit(index: number, input: PoolJob['input']): void {
-    const slot = this.slots.reduce((least, s) => (s.outstanding < least.outstanding ? s : least));
-    slot.outstanding++;
-    this.owners.set(index, slot);
-    const job: PoolJob = { index, input };
-    slot.worker.postMessage(job);
+  /**
+   * Job `k` for the pipeline's thread, in order: true when it is this thread's to do (no worker had
+   * taken it), false when a worker has it (then `take` it). Either way the window moves on past it.
+   */
+  claim(k: number): boolean {
+    const mine = this.shares && Atomics.compareExchange(this.claims, k, FREE, BY_PIPELINE) === FREE;
+    // A job left to the workers must stay within their reach until one takes it.
+    Atomics.store(this.control, NEXT, mine ? k + 1 : k);
+    Atomics.store(this.control, LIMIT, Math.min(this.claims.length - 1, k + 1 + this.window));
+    Atomics.notify(this.control, LIMIT);
+    return mine;
   }
 
-  /** Job `index`'s work and the worker's phase timings, once done; a job that threw throws here. */
-  take(index: number): { work: ProviderWork; timings: PhaseTiming[] } {
-    if (!this.owners.has(index) && !this.arrived.has(index)) throw new Error(`provider job ${index} was never submitted`);
+  /** Job `k`'s work and the worker's phase timings, once done; a job that threw throws here. */
+  take(k: number): { work: ProviderWork; timings: PhaseTiming[] } {
     let progressAt = Date.now();
     for (;;) {
-      const seen = Atomics.load(this.state, 0);
+      const seen = Atomics.load(this.control, REPLIES);
       if (this.drain()) progressAt = Date.now();
       if (this.fatal) throw this.fatal;
-      const reply = this.arrived.get(index);
+      const reply = this.arrived.get(k);
       if (reply) {
-        this.arrived.delete(index);
+        this.arrived.delete(k);
         if ('error' in reply) throw Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {});
         return reply;
       }
       if (Date.now() - progressAt > STALLED_MS) throw new Error(`no generator worker thread has finished a provider for ${STALLED_MS / 1000} s; run with --jobs 1 to generate in one thread`);
-      Atomics.wait(this.state, 0, seen, 1000);
+      Atomics.wait(this.control, REPLIES, seen, 1000);
     }
   }
 
   /** Whether any reply came. */
   private drain(): boolean {
     let any = false;
-    for (const slot of this.slots) {
-      for (let message = receiveMessageOnPort(slot.port); message; message = receiveMessageOnPort(slot.port)) {
+    for (const { port } of this.workers) {
+      for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
         const reply = message.message as PoolReply;
         any = true;
-        if (reply.index === -1) {
-          this.fatal ??= new Error('error' in reply ? reply.error.message : 'a generator worker thread could not start');
-          continue;
-        }
-        this.owners.delete(reply.index);
-        slot.outstanding--;
-        this.arrived.set(reply.index, reply);
+        if (reply.index === -1) this.fatal ??= new Error('error' in reply ? reply.error.message : 'a generator worker thread could not start');
+        else this.arrived.set(reply.index, reply);
       }
     }
     return any;
   }
 
   close(): void {
-    for (const slot of this.slots) {
-      void slot.worker.terminate();
-      slot.port.close();
+    Atomics.store(this.control, CLOSED, 1);
+    Atomics.notify(this.control, LIMIT);
+    for (const { worker, port } of this.workers) {
+      void worker.terminate();
+      port.close();
     }
-    this.slots.length = 0;
+    this.workers.length = 0;
   }
 }

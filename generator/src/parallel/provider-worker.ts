@@ -2,7 +2,7 @@
 // a try, so that a worker that cannot start (an incomplete build) says so through its reply port
 // instead of leaving the pipeline waiting for an answer that never comes.
 import { workerData } from 'node:worker_threads';
-import type { PoolReply, PoolSetup } from './provider-pool.js';
+import { REPLIES, type PoolReply, type PoolSetup } from './provider-pool.js';
 
 const setup = workerData as PoolSetup;
 try {
@@ -11,7 +11,7 @@ try {
 } catch (error) {
   const reply: PoolReply = { index: -1, error: { message: `a generator worker thread could not start: ${error instanceof Error ? error.message : String(error)}` } };
   setup.reply.postMessage(reply);
-  const state = new Int32Array(setup.state);
-  Atomics.add(state, 0, 1);
-  Atomics.notify(state, 0);
+  const control = new Int32Array(setup.control);
+  Atomics.add(control, REPLIES, 1);
+  Atomics.notify(control, REPLIES);
 }

@@ -1,34 +1,50 @@
-// What a worker thread of `ProviderPool` does once started (`provider-worker.ts`): loads and emits
-// the providers it is sent, one at a time, with the default emitters, and answers each on its port.
-import { parentPort } from 'node:worker_threads';
+// What a worker thread of `ProviderPool` does once started (`provider-worker.ts`): takes free jobs
+// from the far end of the window ahead of the pipeline's thread, one at a time, loads and emits each
+// with the default emitters, and answers on its port, until every job is taken or the run is over.
 import type { PackedSummary } from '../cache/store.js';
 import { emitters } from '../emit/index.js';
 import { heapBound } from '../heap-bound.js';
 import { PhaseClock } from '../phase-clock.js';
-import type { PoolJob, PoolReply, PoolSetup } from './provider-pool.js';
+import { BY_WORKER, CLOSED, FREE, LIMIT, NEXT, REPLIES, type PoolReply, type PoolSetup } from './provider-pool.js';
 import { workOnProvider, type ProviderWork } from './provider-work.js';
 
 export function serve(setup: PoolSetup): void {
-  const state = new Int32Array(setup.state);
+  const claims = new Int32Array(setup.claims);
+  const control = new Int32Array(setup.control);
+  const last = setup.jobs.length - 1;
   const boundHeap = heapBound();
-  parentPort!.on('message', (job: PoolJob) => {
-    const clock = new PhaseClock();
-    let answer: PoolReply;
-    let transfer: ArrayBuffer[] = [];
-    try {
-      const work = workOnProvider({ ...job.input, cached: null }, emitters, clock);
-      // The model object stays here: the pipeline needs only its cache file and the emitted parts.
-      const sent: ProviderWork = { ...work, provider: null };
-      answer = { index: job.index, work: sent, timings: clock.timings() };
-      transfer = ownBuffers(sent);
-    } catch (error) {
-      answer = { index: job.index, error: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } };
+  while (Atomics.load(control, CLOSED) === 0) {
+    const limit = Atomics.load(control, LIMIT);
+    const k = claimFromEnd(claims, Atomics.load(control, NEXT), limit);
+    if (k === -1) {
+      // Everything up to the last job is taken: nothing will ever be free again.
+      if (limit >= last) return;
+      Atomics.wait(control, LIMIT, limit, 1000);
+      continue;
     }
-    setup.reply.postMessage(answer, transfer);
-    Atomics.add(state, 0, 1);
-    Atomics.notify(state, 0);
+    setup.reply.postMessage(...answer(k, setup.jobs[k]!));
+    Atomics.add(control, REPLIES, 1);
+    Atomics.notify(control, REPLIES);
     boundHeap();
-  });
+  }
+}
+
+/** The highest free job from `from` to `to`, now this worker's; -1 when none is free. */
+function claimFromEnd(claims: Int32Array, from: number, to: number): number {
+  for (let k = to; k >= from; k--) if (Atomics.compareExchange(claims, k, FREE, BY_WORKER) === FREE) return k;
+  return -1;
+}
+
+function answer(k: number, input: PoolSetup['jobs'][number]): [PoolReply, ArrayBuffer[]] {
+  const clock = new PhaseClock();
+  try {
+    const work = workOnProvider({ ...input, cached: null }, emitters, clock);
+    // The model object stays here: the pipeline needs only its cache file and the emitted parts.
+    const sent: ProviderWork = { ...work, provider: null };
+    return [{ index: k, work: sent, timings: clock.timings() }, ownBuffers(sent)];
+  } catch (error) {
+    return [{ index: k, error: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } }, []];
+  }
 }
 
 /** The serialized bytes in `work` that own their whole buffer: moved to the pipeline's thread instead of copied. */

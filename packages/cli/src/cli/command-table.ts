@@ -242,7 +242,7 @@ export const COMMANDS: CommandDecl[] = [
       { flags: '--check', description: 'Compare only; write nothing, exit 1 if anything is stale' },
       { flags: '--timings', description: 'Print how long each phase took (stderr)' },
       { flags: '--no-cache', description: 'Load and emit every provider, ignoring the generation cache' },
-      { flags: '--jobs <n>', description: 'Providers loaded and emitted at once, on worker threads (default: cores - 2 on 4+ cores, else 1)' },
+      { flags: '--jobs <n>', description: 'Providers loaded and emitted at once: the main thread and n - 1 workers (default: cores - 1 on 4+ cores, else 1)' },
     ],
     examples: () => ['switchboard generate', 'switchboard generate --check', 'switchboard generate --json', 'switchboard generate --jobs 6'],
     run: async () => (await import('../commands/generate.js')).generateCommand,
