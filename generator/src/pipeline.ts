@@ -200,7 +200,7 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     pool = null;
     // Every cached provider's names were checked together when its entry was saved, and removing a
     // provider cannot make two names clash: only a run that parsed something has names to check.
-    if (stats.parsed > 0) diagnostics.push(...clock.time('check names', () => checkClaims(units.flatMap((u) => claimsOf(u)))));
+    if (stats.parsed > 0) diagnostics.push(...clock.time('check names', () => checkClaims(claimsToCheck(units))));
     if (diagnostics.length > 0) {
       out.staging.discard();
       cache?.discard();
@@ -367,13 +367,25 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
   }
 }
 
-function claimsOf(unit: Unit): NameClaim[] {
-  if (typeof unit.claims !== 'string') return unit.claims;
+/**
+ * The claims that can clash. Every cached provider's names were checked against each other when
+ * their entries were saved (each entry is saved only by a run that found no clash, against every
+ * provider then present), so a clash now needs a name some provider claims afresh in this run:
+ * the cached claims are unpacked only where their value is one of those. The check over these gives
+ * exactly the problems a check over every claim would.
+ */
+function claimsToCheck(units: Unit[]): NameClaim[] {
+  const fresh = new Set<string>();
+  for (const unit of units) if (typeof unit.claims !== 'string') for (const claim of unit.claims) fresh.add(claim.value);
+  return units.flatMap((unit) => (typeof unit.claims === 'string' ? unpackedClaims(unit.folder, unit.claims, (value) => fresh.has(value)) : unit.claims));
+}
+
+function unpackedClaims(folder: string, packed: string, keep: (value: string) => boolean): NameClaim[] {
   try {
-    return unpackClaims(unit.claims);
+    return unpackClaims(packed, keep);
   } catch {
     // An index that vouches for claims it cannot give back: a full run, never a crash.
-    throw new CacheCorruptError(`the name claims of ${unit.folder} are unreadable`);
+    throw new CacheCorruptError(`the name claims of ${folder} are unreadable`);
   }
 }
 

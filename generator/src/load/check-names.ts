@@ -108,18 +108,23 @@ export function packClaims(claims: readonly NameClaim[]): string {
   return JSON.stringify([strings, rows]);
 }
 
-/** The claims `packClaims` packed, as they were. */
-export function unpackClaims(packed: string): NameClaim[] {
+/** The claims `packClaims` packed, as they were; with `keep`, only those whose value it keeps. Throws on a text that does not hold what it says. */
+export function unpackClaims(packed: string, keep?: (value: string) => boolean): NameClaim[] {
   const [strings, rows] = JSON.parse(packed) as [string[], number[]];
-  if (!Array.isArray(strings) || !Array.isArray(rows) || rows.length % 8 !== 0) throw new Error('packed claims have the wrong shape');
+  if (!Array.isArray(strings) || !Array.isArray(rows) || rows.length % 8 !== 0 || !strings.every((s) => typeof s === 'string')) throw new Error('packed claims have the wrong shape');
+  // Every number checked, kept or not: a damaged text is refused whole, not read in part.
+  for (let i = 0; i < rows.length; i++) {
+    const n = rows[i];
+    const field = i % 8;
+    const valid = Number.isInteger(n) && (field === 4 || field === 5 ? n! >= 0 : n! >= (field === 7 ? -1 : 0) && n! < strings.length);
+    if (!valid) throw new Error(`packed claim ${Math.floor(i / 8)} is damaged`);
+  }
   const claims: NameClaim[] = [];
   for (let i = 0; i < rows.length; i += 8) {
-    const at = (k: number) => {
-      const text = strings[rows[i + k]!];
-      if (typeof text !== 'string') throw new Error(`packed claim ${i / 8} names string ${rows[i + k]}, which is not there`);
-      return text;
-    };
-    const claim: NameClaim = { kind: at(0), value: at(1), owner: at(2), file: at(3), line: rows[i + 4]!, column: rows[i + 5]!, fix: at(6) };
+    const at = (k: number) => strings[rows[i + k]!]!;
+    const value = at(1);
+    if (keep && !keep(value)) continue;
+    const claim: NameClaim = { kind: at(0), value, owner: at(2), file: at(3), line: rows[i + 4]!, column: rows[i + 5]!, fix: at(6) };
     if (rows[i + 7] !== -1) claim.rename = at(7);
     claims.push(claim);
   }
