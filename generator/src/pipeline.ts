@@ -94,7 +94,8 @@ const POOL_MAX_DEFAULT = 8;
 /**
  * The worker threads for a run that loads `toLoad` providers: `jobs` − 1 of them when given (this
  * thread does its share of the jobs), else none for a small run or a machine of fewer than 4 cores,
- * and otherwise one per core but two (one core is left to the file writer and the collector).
+ * and otherwise cores − 2, so that with this thread one core is left to the file writer and the
+ * collector.
  * Measured on 2 cores (bench/RESULTS.md, ninth session), a worker made a run 2–8 % slower: one
  * thread there already keeps 1.5 cores busy.
  */

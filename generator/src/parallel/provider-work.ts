@@ -59,24 +59,26 @@ export interface ProviderWork {
  * pipeline's thread and on the worker threads (`provider-pool.ts`), and gives the same bytes.
  */
 export function workOnProvider(input: WorkInput, emitters: readonly Emitter[], clock: PhaseClock): ProviderWork {
-  let provider = input.cached;
   let claims: NameClaim[] | null = null;
   let model: Uint8Array | null = null;
   const diagnostics: Diagnostic[] = [];
-  if (!provider) {
+  let base = input.cached;
+  if (!base) {
     const loaded = clock.time('load + validate + model', () => loadProvider(input.specsRoot, input.folder));
     diagnostics.push(...loaded.diagnostics);
     claims = loaded.claims;
-    if (!loaded.provider) return { parsed: true, diagnostics, claims, outcome: 'unusable', model: null, provider: null, emitted: null };
-    provider = loaded.provider;
+    const made = loaded.provider;
+    if (!made) return { parsed: true, diagnostics, claims, outcome: 'unusable', model: null, provider: null, emitted: null };
     const record = input.modelRecord;
-    if (record && loaded.diagnostics.length === 0) model = clock.time('write cache', () => modelRecord(record.fingerprint, record.specHash, loaded.provider!));
+    if (record && loaded.diagnostics.length === 0) model = clock.time('write cache', () => modelRecord(record.fingerprint, record.specHash, made));
+    base = made;
   }
   const parsed = input.cached === null;
+  const unversioned: Provider = base;
+  let provider: Provider;
   // Client versions are Changesets' to keep, not the specs': see output/package-versions.ts.
   try {
-    const versioned = clock.time('package versions', () => withPackageVersion(provider!, input.rootDir));
-    provider = versioned;
+    provider = clock.time('package versions', () => withPackageVersion(unversioned, input.rootDir));
   } catch (error) {
     if (!(error instanceof PackageVersionError)) throw error;
     diagnostics.push({ file: error.file, line: 1, column: 1, message: error.message });
@@ -85,15 +87,16 @@ export function workOnProvider(input: WorkInput, emitters: readonly Emitter[], c
   if (!input.emit || diagnostics.length > 0) return { parsed, diagnostics, claims, outcome: 'modelled', model, provider, emitted: null };
 
   const emitted: EmittedPart[] = [];
+  const versioned = provider;
   for (const emitter of emitters) {
     const split = emitter.split;
     if (!split) continue;
-    const roots = emitter.owns({ providers: [provider] });
+    const roots = emitter.owns({ providers: [versioned] });
     emitted.push(
       clock.time(`emit ${emitter.name}`, () => {
-        const summary = split.summary(provider!);
+        const summary = split.summary(versioned);
         const packed = clock.time('write cache', () => packSummary(summary));
-        return { emitter: emitter.name, roots, summary: packed, files: split.provider(provider!) };
+        return { emitter: emitter.name, roots, summary: packed, files: split.provider(versioned) };
       }),
     );
   }
