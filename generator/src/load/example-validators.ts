@@ -1,10 +1,11 @@
-import type { ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import type { JsonSchema } from '../model.js';
 import { createAjv } from './ajv.js';
-import { ajvFacts, interpretedValidator, type ExampleValidator } from './schema-interpreter.js';
+import { interpretedValidator, staticAjvFacts, type ExampleValidator } from './schema-interpreter.js';
 
-const ajv = createAjv({ verbose: true });
-const facts = ajvFacts(ajv);
+const facts = staticAjvFacts();
+/** Made for the first schema the interpreter leaves to ajv: most catalogs have none. */
+let ajv: Ajv | undefined;
 
 /**
  * Compiling a schema costs far more than running it (ajv generates and evaluates code), and a
@@ -30,6 +31,7 @@ function compiledValidator(schema: JsonSchema): ValidateFunction {
   const key = JSON.stringify(schema);
   const known = validators.get(key);
   if (known) return known.validate;
+  ajv ??= createAjv({ verbose: true });
   const validate = ajv.compile(schema);
   validators.set(key, { schema, validate });
   if (validators.size > MAX_VALIDATORS) {

@@ -13,6 +13,8 @@
  */
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject } from 'ajv';
+import { AJV_KEYWORDS, ajvFormats } from './ajv.js';
+import { re2Engine } from './patterns.js';
 
 const require = createRequire(import.meta.url);
 // ajv's own helpers for the code it generates, so equality and string length agree with it exactly.
@@ -37,12 +39,21 @@ export interface AjvFacts {
   regExp: (pattern: string) => { test(text: string): boolean };
 }
 
+/** The facts as an ajv instance holds them (the tests' reference for `staticAjvFacts`). */
 export function ajvFacts(ajv: Ajv): AjvFacts {
-  const engine = ajv.opts.code.regExp;
+  return factsFrom(Object.keys(ajv.RULES.keywords), ajv.formats, ajv.opts.code.regExp);
+}
+
+/** The same facts for an instance of `createAjv`, without loading ajv. */
+export function staticAjvFacts(): AjvFacts {
+  return factsFrom(AJV_KEYWORDS, ajvFormats(), re2Engine);
+}
+
+function factsFrom(keywords: Iterable<string>, formats: Ajv['formats'], engine: NonNullable<Ajv['opts']['code']['regExp']>): AjvFacts {
   const compiled = new Map<string, { test(text: string): boolean }>();
   return {
-    knownKeywords: new Set(Object.keys(ajv.RULES.keywords)),
-    formats: ajv.formats,
+    knownKeywords: new Set(keywords),
+    formats,
     regExp: (pattern) => {
       let re = compiled.get(pattern);
       if (!re) compiled.set(pattern, (re = engine(pattern, 'u')));
