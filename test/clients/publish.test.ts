@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../support.js';
@@ -83,8 +84,16 @@ describe.concurrent.each(published.map((p) => [p.pkg.name, p] as const))('%s', (
   it.skipIf(pkg.exports === undefined && pkg.main === undefined)(
     'has types wherever TypeScript resolves it: node10 through `main`/`types`, node16 and bundlers through `exports`',
     async () => {
-      // Node 20 loads ESM from `require` (require(esm)), so a CommonJS caller resolving to ESM is served.
-      await run(bin('attw'), ['--pack', join(REPO, dir), '--ignore-rules', 'cjs-resolves-to-esm', '--format', 'ascii']);
+      // Packed outside the repository: `attw --pack` writes the tarball into the package's folder, an
+      // owned output directory, where a concurrent `generate --check` would find a file it did not generate.
+      const into = mkdtempSync(join(tmpdir(), 'switchboard-attw-'));
+      try {
+        const tarball = (await run('npm', ['pack', '--silent', '--pack-destination', into], join(REPO, dir))).trim().split('\n').at(-1)!;
+        // Node 20 loads ESM from `require` (require(esm)), so a CommonJS caller resolving to ESM is served.
+        await run(bin('attw'), [join(into, tarball), '--ignore-rules', 'cjs-resolves-to-esm', '--format', 'ascii']);
+      } finally {
+        rmSync(into, { recursive: true, force: true });
+      }
     },
   );
 
