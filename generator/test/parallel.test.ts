@@ -1,10 +1,13 @@
 // Generation on worker threads (`jobs`) against generation in one thread: the same bytes, the same
 // problems, and cache files the next run can use. The workers run the compiled generator (built by
 // the global setup), as they do for a user.
-import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateOptions, type GenerateResult } from '../src/index.js';
+import { ProviderPool } from '../src/parallel/provider-pool.js';
 import { copyProvider, newRoot, REPO_SPECS, tree } from './catalog-copies.js';
 
 const realProviders = readdirSync(REPO_SPECS, { withFileTypes: true })
@@ -111,5 +114,22 @@ describe('generation on worker threads', { timeout: 300_000 }, () => {
     written(run(root, { jobs: JOBS }));
     copyProvider(join(root, 'specs'), realProviders[0]!, `${realProviders[0]}-added`);
     expect(written(run(root, { jobs: JOBS })).stats).toMatchObject({ parsed: 1, emitted: 1, workers: 0 });
+  });
+
+  it('a worker that cannot start says so at once, naming why, instead of leaving the pipeline waiting', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-broken-worker-'));
+    roots.push(dir);
+    const broken = join(dir, 'loop.mjs');
+    writeFileSync(broken, "import './not-there.mjs';\n");
+    const root = project();
+    const job = { specsRoot: join(root, 'specs'), rootDir: root, folder: { name: realProviders[0]!, path: join(root, 'specs', realProviders[0]!) }, modelRecord: null, emit: true };
+    const pool = ProviderPool.start(1, [job, job], false, pathToFileURL(broken).href);
+    if (!pool) throw new Error('no compiled worker to start');
+    try {
+      expect(pool.claim(0)).toBe(false);
+      expect(() => pool.take(0)).toThrow(/a generator worker thread could not start: .*not-there\.mjs/);
+    } finally {
+      pool.close();
+    }
   });
 });

@@ -13,6 +13,8 @@ export type JobInput = Omit<WorkInput, 'cached'>;
  * state (see the indexes below).
  */
 export interface PoolSetup {
+  /** The module that does the work (a URL); tests name one that fails to load. Default: `worker-loop.js` beside the entry file. */
+  loop?: string;
   jobs: JobInput[];
   claims: SharedArrayBuffer;
   control: SharedArrayBuffer;
@@ -65,19 +67,22 @@ export class ProviderPool {
   private fatal: Error | null = null;
 
   /** `size` workers for `jobs`, or null when there is no compiled worker to start (a source tree never built). */
-  /** @param shares false: the pipeline's thread takes no job itself, so every job is a worker's (tests) */
-  static start(size: number, jobs: JobInput[], shares = true): ProviderPool | null {
+  /**
+   * @param shares false: the pipeline's thread takes no job itself, so every job is a worker's (tests)
+   * @param loop the workers' work module, for tests of a worker that cannot start
+   */
+  static start(size: number, jobs: JobInput[], shares = true, loop?: string): ProviderPool | null {
     if (size < 1 || !existsSync(fileURLToPath(WORKER_FILE))) return null;
-    return new ProviderPool(size, jobs, shares);
+    return new ProviderPool(size, jobs, shares, loop);
   }
 
-  private constructor(size: number, jobs: JobInput[], private readonly shares: boolean) {
+  private constructor(size: number, jobs: JobInput[], private readonly shares: boolean, loop: string | undefined) {
     this.claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, jobs.length)));
     this.window = WINDOW_PER_WORKER * size;
     Atomics.store(this.control, LIMIT, Math.min(jobs.length - 1, this.window));
     for (let i = 0; i < size; i++) {
       const channel = new MessageChannel();
-      const setup: PoolSetup = { jobs, claims: this.claims.buffer as SharedArrayBuffer, control: this.control.buffer as SharedArrayBuffer, reply: channel.port2 };
+      const setup: PoolSetup = { ...(loop ? { loop } : {}), jobs, claims: this.claims.buffer as SharedArrayBuffer, control: this.control.buffer as SharedArrayBuffer, reply: channel.port2 };
       const worker = new Worker(WORKER_FILE, { workerData: setup, transferList: [channel.port2] });
       // Never what keeps the process alive: every run closes its pool before it returns.
       worker.unref();

@@ -6,7 +6,7 @@ import { REPLIES, type PoolReply, type PoolSetup } from './provider-pool.js';
 
 const setup = workerData as PoolSetup;
 try {
-  const { serve } = await import('./worker-loop.js');
+  const { serve } = (await import(setup.loop ?? './worker-loop.js')) as typeof import('./worker-loop.js');
   serve(setup);
 } catch (error) {
   const reply: PoolReply = { index: -1, error: { message: `a generator worker thread could not start: ${error instanceof Error ? error.message : String(error)}` } };
