@@ -10,7 +10,7 @@ import { checkClaims, packClaims, unpackClaims, type NameClaim } from './load/ch
 import { sortDiagnostics, type Diagnostic } from './load/diagnostics.js';
 import { listProviderFolders, type ProviderFolder } from './load/index.js';
 import type { Catalog, Provider } from './model.js';
-import { listOwnedFiles, OutputLookups, type DirStamps } from './output/tree.js';
+import { listOwnedFiles, OutputLookups, restampAfterCommit, type DirStamps } from './output/tree.js';
 import { StagedWrites, type WriteSummary } from './output/write.js';
 import { FileWrites } from './output/write-thread.js';
 import { comparePieces, type Piece } from './output/compare-pieces.js';
@@ -230,6 +230,8 @@ function generateOnce(options: GenerateOptions, cacheDir: string | false): Gener
     options.onProgress?.({ phase: 'write', done: 0, total: 1 });
     const notGenerated = stale.filter((s) => s.problem === 'not generated').map((s) => s.path);
     const written = clock.time('write', () => out.staging.commit(notGenerated));
+    // The commit moved the mtimes of the directories it wrote into: stamped again, the next run need not read them.
+    if (cache && !wholeCatalog) clock.time('stamp directories', () => restampAfterCommit(options.rootDir, treesSeen, [...written, ...notGenerated], out.expectedPaths(), out.ownedRoots()));
     clock.time('write cache', () => saveEntries(units, removedFolders, { joined: writtenLayouts() }));
     return { kind: 'written', summary: { written, removed: notGenerated, unchanged: files - written.length }, files, ...finish() };
   } catch (error) {
@@ -454,6 +456,14 @@ class OutputRun {
 
   expectedCount(): number {
     return this.expected.size;
+  }
+
+  expectedPaths(): ReadonlySet<string> {
+    return this.expected;
+  }
+
+  ownedRoots(): ReadonlySet<string> {
+    return this.roots;
   }
 
   /** Everything found different, plus files in owned directories (or left by removed providers) that nothing generates now. */

@@ -275,4 +275,22 @@ describe('incremental generation', { timeout: 300_000 }, () => {
     expect([...tree(root).keys()].filter((path) => !before.has(path))).toEqual([]);
     expectSameAsFull(root);
   });
+
+  it('after a run that wrote, a run with nothing changed records nothing anew (the cache index is untouched), and still finds a stray file in a directory that run wrote into', () => {
+    const provider = `${first}-moved`;
+    editYaml(join(specs, provider, firstFunctionFile(specs, provider)), (doc) => doc.set('title', `${String(doc.get('title'))} (restamped)`));
+    const wrote = written(generate({ rootDir: root }));
+    expect(wrote.summary.written.length).toBeGreaterThan(0);
+    // The directories the commit renamed files into were stamped again after it: nothing to record anew.
+    const index = join(cacheDir, 'index.v8');
+    const indexBefore = readFileSync(index);
+    const idle = written(generate({ rootDir: root }));
+    expect(idle.stats).toMatchObject({ parsed: 0, emitted: 0 });
+    expect(readFileSync(index).equals(indexBefore)).toBe(true);
+    // A stray file where the commit wrote: its directory's mtime moves, so it is read and the file found.
+    const stray = posix.join(posix.dirname(wrote.summary.written[0]!), 'stray-after-commit.txt');
+    writeFileSync(join(root, stray), 'not generated');
+    expect(written(generate({ rootDir: root })).summary.removed).toEqual([stray]);
+    expectSameAsFull(root);
+  });
 });

@@ -33,20 +33,49 @@ export function listOwnedFiles(rootDir: string, dir: string, unchanged?: DirStam
       for (const sub of recorded.subdirs) walk(sub);
       return;
     }
-    const subdirs: string[] = [];
-    for (const entry of readdirSync(join(rootDir, relative), { withFileTypes: true })) {
-      if (NOT_OURS.has(entry.name)) continue;
-      const child = posix.join(relative, entry.name);
-      if (entry.isDirectory()) subdirs.push(child);
-      // Only at a package's root, where Changesets puts it.
-      else if (!(relative === dir && entry.name === KEPT_BY_CHANGESETS)) out.push(child);
-    }
+    const { files, subdirs } = readOwnedDir(rootDir, relative, relative === dir);
+    out.push(...files);
     seen?.set(relative, { mtimeMs, subdirs });
     for (const sub of subdirs) walk(sub);
   };
   walk(dir);
   return out.sort();
 }
+
+/** One owned directory's files and subdirectories (project-relative), build products and a package root's release notes left out. */
+function readOwnedDir(rootDir: string, relative: string, isRoot: boolean): { files: string[]; subdirs: string[] } {
+  const files: string[] = [];
+  const subdirs: string[] = [];
+  for (const entry of readdirSync(join(rootDir, relative), { withFileTypes: true })) {
+    if (NOT_OURS.has(entry.name)) continue;
+    const child = posix.join(relative, entry.name);
+    if (entry.isDirectory()) subdirs.push(child);
+    // Only at a package's root, where Changesets puts it.
+    else if (!(isRoot && entry.name === KEPT_BY_CHANGESETS)) files.push(child);
+  }
+  return { files, subdirs };
+}
+
+/**
+ * The stamps of the directories a commit renamed files into or removed files from, taken again:
+ * the walk stamped them before the commit moved their mtimes, so the next run would read them all
+ * once more. What a stamp vouches for is that the directory holds nothing but expected files and
+ * the recorded subdirectories, so a directory is stamped again only when it does now (its mtime
+ * taken before it is read, as the walk does); any other is dropped from the record, and the next
+ * run reads it.
+ */
+export function restampAfterCommit(rootDir: string, stamps: DirStamps, changed: readonly string[], expected: ReadonlySet<string>, roots: ReadonlySet<string>): void {
+  for (const dir of new Set(changed.map((path) => posix.dirname(path)))) {
+    const recorded = stamps.get(dir);
+    if (!recorded) continue;
+    const mtimeMs = statSync(join(rootDir, dir), { throwIfNoEntry: false })?.mtimeMs;
+    const now = mtimeMs === undefined ? null : readOwnedDir(rootDir, dir, roots.has(dir));
+    if (now !== null && now.files.every((file) => expected.has(file)) && sameMembers(now.subdirs, recorded.subdirs)) stamps.set(dir, { mtimeMs: mtimeMs!, subdirs: recorded.subdirs });
+    else stamps.delete(dir);
+  }
+}
+
+const sameMembers = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 export function readIfExists(path: string): string | null {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
