@@ -4,6 +4,7 @@
 // then builds the generated packages and the CLI (whose `switchboard generate` runs the same code).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { jobsFromText } from './jobs-option.js';
 import { generate } from './pipeline.js';
 import { progressLine } from './progress.js';
 import { reportGenerate } from './report.js';
@@ -22,11 +23,12 @@ function main(argv: string[]): number {
     process.stderr.write(`generate: ${error instanceof Error ? error.message.split('. ')[0] : String(error)}\n${USAGE}\n`);
     return 2;
   }
-  const jobs = parsed.values.jobs === undefined ? undefined : Number(parsed.values.jobs);
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
-    process.stderr.write(`generate: --jobs takes a whole number of 1 or more, not ${JSON.stringify(parsed.values.jobs)}.\n${USAGE}\n`);
+  const jobsGiven = parsed.values.jobs === undefined ? undefined : jobsFromText(parsed.values.jobs);
+  if (jobsGiven && 'problem' in jobsGiven) {
+    process.stderr.write(`generate: ${jobsGiven.problem}\n${USAGE}\n`);
     return 2;
   }
+  const jobs = jobsGiven?.jobs;
   const rootDir = resolve(parsed.positionals[0] ?? process.cwd());
   const progress = progressLine(process.stderr, process.env);
   const result = generate({

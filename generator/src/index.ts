@@ -6,4 +6,5 @@ export type { Emitter, GeneratedFile } from './emit/emitter.js';
 export { emitters } from './emit/index.js';
 export { reportGenerate, type ReportStreams } from './report.js';
 export { progressLine } from './progress.js';
+export { jobsFromText } from './jobs-option.js';
 export * from './diff/index.js';

@@ -375,12 +375,7 @@ export class GenerationCache {
     return value.provider as unknown as Provider;
   }
 
-  /** Written at once (so the model can be dropped), into this run's pending folder. */
-  saveModel(folder: string, specHash: string, provider: Provider): void {
-    this.saveModelBytes(folder, modelRecord(this.fingerprint, specHash, provider));
-  }
-
-  /** A model file's bytes made elsewhere (`modelRecord`, perhaps on a worker thread). */
+  /** A model file's bytes (`modelRecord`, made where the model was, perhaps on a worker thread), written at once into this run's pending folder. */
   saveModelBytes(folder: string, bytes: Uint8Array): void {
     this.writes.write(join(this.pending(), `${encodeURIComponent(folder)}${MODEL}`), bytes);
   }

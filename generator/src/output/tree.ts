@@ -75,7 +75,11 @@ export function restampAfterCommit(rootDir: string, stamps: DirStamps, changed: 
   }
 }
 
-const sameMembers = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const inB = new Set(b);
+  return a.every((x) => inB.has(x));
+}
 
 export function readIfExists(path: string): string | null {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;

@@ -23,6 +23,20 @@ export interface PoolSetup {
 
 export type PoolReply = { index: number; work: ProviderWork; timings: PhaseTiming[] } | { index: number; error: { message: string; stack?: string } };
 
+/** A worker's answer: posted on its port, then counted, so the pipeline's wait on the count wakes. */
+export function postReply(setup: PoolSetup, reply: PoolReply, transfer: ArrayBuffer[] = []): void {
+  setup.reply.postMessage(reply, transfer);
+  const control = new Int32Array(setup.control);
+  Atomics.add(control, REPLIES, 1);
+  Atomics.notify(control, REPLIES);
+}
+
+/** An error as a reply carries it: what a thrown value says, and where, when it has a stack. */
+export const errorReply = (index: number, error: unknown, prefix = ''): PoolReply => ({
+  index,
+  error: { message: `${prefix}${error instanceof Error ? error.message : String(error)}`, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) },
+});
+
 /** `claims[k]`: nobody has job k yet, a worker has it, or the pipeline's thread does. */
 export const FREE = 0;
 export const BY_WORKER = 1;
@@ -66,8 +80,8 @@ export class ProviderPool {
   /** A worker that could not start (it replies once, with index -1): every later `take` fails with it. */
   private fatal: Error | null = null;
 
-  /** `size` workers for `jobs`, or null when there is no compiled worker to start (a source tree never built). */
   /**
+   * `size` workers for `jobs`, or null when there is no compiled worker to start (a source tree never built).
    * @param shares false: the pipeline's thread takes no job itself, so every job is a worker's (tests)
    * @param loop the workers' work module, for tests of a worker that cannot start
    */

@@ -5,7 +5,7 @@ import type { PackedSummary } from '../cache/store.js';
 import { emitters } from '../emit/index.js';
 import { heapBound } from '../heap-bound.js';
 import { PhaseClock } from '../phase-clock.js';
-import { BY_WORKER, CLOSED, FREE, LIMIT, NEXT, REPLIES, type PoolReply, type PoolSetup } from './provider-pool.js';
+import { BY_WORKER, CLOSED, errorReply, FREE, LIMIT, NEXT, postReply, type PoolReply, type PoolSetup } from './provider-pool.js';
 import { workOnProvider, type ProviderWork } from './provider-work.js';
 
 export function serve(setup: PoolSetup): void {
@@ -22,9 +22,7 @@ export function serve(setup: PoolSetup): void {
       Atomics.wait(control, LIMIT, limit, 1000);
       continue;
     }
-    setup.reply.postMessage(...answer(k, setup.jobs[k]!));
-    Atomics.add(control, REPLIES, 1);
-    Atomics.notify(control, REPLIES);
+    postReply(setup, ...answer(k, setup.jobs[k]!));
     boundHeap();
   }
 }
@@ -43,7 +41,7 @@ function answer(k: number, input: PoolSetup['jobs'][number]): [PoolReply, ArrayB
     const sent: ProviderWork = { ...work, provider: null };
     return [{ index: k, work: sent, timings: clock.timings() }, ownBuffers(sent)];
   } catch (error) {
-    return [{ index: k, error: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } }, []];
+    return [errorReply(k, error), []];
   }
 }
 

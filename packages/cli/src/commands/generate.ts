@@ -1,4 +1,4 @@
-import { generate, progressLine, reportGenerate, type GenerateResult } from '@switchboard/generator';
+import { generate, jobsFromText, progressLine, reportGenerate, type GenerateResult } from '@switchboard/generator';
 import { EXIT, UsageError, type ErrorBody } from '../io.js';
 import type { CommandHandler, Reply } from '../cli/reply.js';
 import { findProjectRoot } from '../project-root.js';
@@ -37,10 +37,10 @@ export const generateCommand: CommandHandler = async ({ options, io, json }) => 
   return { data: envelope.data, exit: envelope.exit };
 };
 
-/** `--jobs`: a whole number of at least 1, refused before anything is read. */
+/** `--jobs`, refused before anything is read. */
 function jobsOption(given: unknown): number | undefined {
   if (given === undefined) return undefined;
-  const jobs = Number(given);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of 1 or more, not ${JSON.stringify(String(given))}.`, { code: 'invalid_option_value' });
-  return jobs;
+  const read = jobsFromText(String(given));
+  if ('problem' in read) throw new UsageError(read.problem, { code: 'invalid_option_value' });
+  return read.jobs;
 }
