@@ -9,43 +9,69 @@ import { AsConst, Documented, TypedAs } from './documented-rules.js';
  * an AsConst or TypedAs value with its `as`.
  */
 export function jsLiteral(value: unknown, indent = '', width = 60): string {
-  if (value instanceof CodeReference) return value.identifier;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (value instanceof CodeReference) return value.identifier;
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    const items = value.map((v) => jsLiteral(v, inner, width));
-    return fitsOnOneLine(items, 2, width) ? `[${items.join(', ')}]` : `[\n${items.map((i) => `${inner}${i}`).join(',\n')},\n${indent}]`;
+    const items = new OneLineOrMore(2, width);
+    for (const item of value as unknown[]) items.add(jsLiteral(item, inner, width));
+    return items.oneLine ? `[${items.parts.join(', ')}]` : `[\n${items.lines(inner)},\n${indent}]`;
   }
   if (value instanceof AsConst) return `${jsLiteral(value.value, indent, width)} as const`;
   if (value instanceof TypedAs) return `${jsLiteral(value.value, indent, width)} as ${value.type}`;
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length === 0) return '{}';
-  let documentedKeys = false;
-  const parts = entries.map(([k, v]) => {
-    if (!(v instanceof Documented)) return `${tsObjectKey(k)}: ${jsLiteral(v, inner, width)}`;
-    documentedKeys = true;
-    return `${documented(v.doc)}${tsObjectKey(k)}: ${jsLiteral(v.value, inner, width)}`;
-  });
-  // A documented property starts its own line (a declaration file keeps the comment only there).
-  return !documentedKeys && fitsOnOneLine(parts, 4, width) ? `{ ${parts.join(', ')} }` : `{\n${parts.map((p) => `${inner}${p}`).join(',\n')},\n${indent}}`;
+  const entries = new OneLineOrMore(4, width);
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const v = (value as Record<string, unknown>)[key];
+    if (!(v instanceof Documented)) {
+      entries.add(`${tsObjectKey(key)}: ${jsLiteral(v, inner, width)}`);
+      continue;
+    }
+    // A documented property starts its own line (a declaration file keeps the comment only there).
+    entries.oneLine = false;
+    entries.add(`${documented(v.doc)}${tsObjectKey(key)}: ${jsLiteral(v.value, inner, width)}`);
+  }
+  if (entries.parts.length === 0) return '{}';
+  return entries.oneLine ? `{ ${entries.parts.join(', ')} }` : `{\n${entries.lines(inner)},\n${indent}}`;
 }
 
 /** A doc comment on the line of the key it documents. */
 const documented = (doc: string) => `${docLine(doc).trimEnd()} `;
 
 /**
- * Whether `parts` joined by ", " inside brackets of `brackets` characters make one line of at
- * most `width`. Counted, not built: a large value's one-line form would be thrown away at every
- * level it is nested in.
+ * The printed items of one array or object, and whether they make one line of at most `width`
+ * (joined by ", " inside brackets of `brackets` characters). Counted as they come, not built: a
+ * large value's one-line form would be thrown away at every level it is nested in.
  */
-function fitsOnOneLine(parts: readonly string[], brackets: number, width: number): boolean {
-  let length = brackets + 2 * (parts.length - 1);
-  for (const part of parts) {
-    length += part.length;
-    if (length > width || part.includes('\n')) return false;
+class OneLineOrMore {
+  readonly parts: string[] = [];
+  oneLine = true;
+  private length: number;
+
+  constructor(brackets: number, private readonly width: number) {
+    this.length = brackets - 2;
   }
-  return true;
+
+  add(part: string): void {
+    this.parts.push(part);
+    if (!this.oneLine) return;
+    this.length += part.length + 2;
+    if (this.length > this.width || part.includes('\n')) this.oneLine = false;
+  }
+
+  /**
+   * One item per line after `indent`, without the last separator. Concatenated rather than
+   * joined: `join` copies every nested level's text again at each level above it, where `+`
+   * leaves V8 one copy to make when the whole file is written.
+   */
+  lines(indent: string): string {
+    const { parts } = this;
+    const separator = `,\n${indent}`;
+    let text = indent + parts[0];
+    for (let i = 1; i < parts.length; i++) text += separator + parts[i];
+    return text;
+  }
 }
 
 /** The variable name an example uses for the client: `telnyx`, `retell`. */
