@@ -19,9 +19,13 @@ import type { Vm } from './vm/vm.js';
 
 const MEMORY_MESSAGE = 'not enough memory';
 
-/** A chunk name Lua prints as given ("=name"), on one line. */
+/**
+ * A chunk name on one line, as a file name ("@name"): Lua prints at most 59 characters of a chunk
+ * name, and shortens a file name from the front ("...dir/report.lua"), where a plain name ("=name")
+ * would lose its end, the file's own name.
+ */
 export function chunkName(name: string | undefined): string {
-  return `=${(name ?? 'script').replace(/[\r\n]+/g, ' ')}`;
+  return `@${(name ?? 'script').replace(/[\r\n]+/g, ' ')}`;
 }
 
 export async function runScript(code: string, bridge: HostBridge, limits: LuaLimits, clock: RunClock = systemClock(), name?: string): Promise<LuaRunResult> {
