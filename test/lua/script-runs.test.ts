@@ -21,7 +21,8 @@ describe('switchboard lua FILE: errors name the file and line, with a traceback'
   // Lua prints at most 59 characters of a file name, keeping its end: the file's own name and
   // line survive a long path (this one is long: it lies under the test run's temporary directory).
   const given = relative(REPO, file);
-  const shown = given.length <= 59 ? given : `...${given.slice(-56)}`;
+  const longest = 59; // LUA_IDSIZE less its terminating zero
+  const shown = given.length <= longest ? given : `...${given.slice(-(longest - 3))}`;
 
   it('on stderr, after the output printed before the error', () => {
     const run = switchboard(['lua', given], { env });
