@@ -62,4 +62,17 @@ describe('fetch transport', () => {
     await until(() => cancelled);
     expect(cancelled).toBe(true);
   });
+
+  it('an injected timer that fires at once ends the attempt as a timeout before fetch is called', async () => {
+    const { fetch, inits } = recordingFetch();
+    const result = await fetchTransport(fetch)(get('https://example.test/x'), { timeoutMs: 1000, startTimer: (_ms, fire) => (fire(), () => {}) });
+    expect(result.kind === 'failed' && result.failure.kind).toBe('timeout');
+    expect(inits).toEqual([]);
+  });
+
+  it('a response whose body cannot be read is a connection failure (the request may have arrived), not a rejection', async () => {
+    const unreadable = { status: 200, headers: new Headers(), text: () => { throw new TypeError('body used already'); } } as unknown as Response;
+    const result = await fetchTransport(() => Promise.resolve(unreadable))(get('https://example.test/x'), { timeoutMs: 60_000 });
+    expect(result.kind === 'failed' && [result.failure.kind, (result.cause as Error).message]).toEqual(['connection', 'body used already']);
+  });
 });
