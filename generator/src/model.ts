@@ -30,6 +30,10 @@ export interface Provider {
   className: string;
   /** npm package name of the generated client, `@switchboard/retell-ai`. */
   packageName: string;
+  /** Where that package is generated, project-relative: `packages/clients/retell-ai` (the pipeline reads its released version there). */
+  packageDir: string;
+  /** What the mocks package exports for this provider, `retellAiExamples` and `retellAiHandlers`; the contract tests import them. */
+  mockExports: { examples: string; handlers: string };
   /**
    * Current version of the client package. The specs do not hold it: Changesets records it in the
    * package's package.json (`changeset version`), and `generate` reads it back from there before
@@ -173,6 +177,8 @@ export interface DerivedNames {
   cliCommand: string;
   /** MCP tool name, `telnyx__send_sms`. */
   mcpTool: string;
+  /** The client package's exported OperationSpec, `sendSmsOperation`, which the bindings and contract tests import too. */
+  tsOperation: string;
 }
 
 export type ParameterLocation = 'path' | 'query' | 'body' | 'header';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operationSpec } from '../src/emit/client/spec-literals.js';
+import { operationSpec } from '../src/shared/runtime-spec.js';
 import { loadCatalog } from '../src/index.js';
 import { projectWith } from './support.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tsExample } from '../src/emit/client/examples.js';
+import { tsExample } from '../src/emit/render/ts-example.js';
 import { shownTsExample } from '../src/emit/per-example.js';
 import { loadCatalog } from '../src/index.js';
 

@@ -5,7 +5,7 @@
  * whose JSON-text comparison cost time in its size times its depth.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { Documented } from '../src/emit/client/documented-rules.js';
+import { Documented } from '../src/emit/render/js-literal.js';
 import { hoistRepeated, type HoistedRule } from '../src/emit/client/shared-rules.js';
 import { CodeReference } from '../src/emit/escape/ts.js';
 import { seededRandom } from './seeded-random.js';

@@ -4,7 +4,7 @@
  * (so an example whose documented request differs from what the arguments send would fail here).
  */
 import { describe, expect, it } from 'vitest';
-import { operationSpec } from '../src/emit/client/spec-literals.js';
+import { operationSpec } from '../src/shared/runtime-spec.js';
 import { loadCatalog } from '../src/index.js';
 import { formatDiagnostic } from '../src/load/diagnostics.js';
 import type { Func, HttpBinding } from '../src/model.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, type Func, type Provider } from '@switchboard/generator';
-import { valueType } from '../../generator/src/emit/client/ts-types.js';
+import { valueType } from '../../generator/src/emit/render/ts-types.js';
 import { REPO } from '../support.js';
 
 const loaded = loadCatalog(join(REPO, 'specs'));

@@ -1,8 +1,7 @@
 import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
 import type { Func, Provider } from '../model.js';
 import { valueTypesOf } from '../shared/value-types.js';
-import { jsLiteral } from './client/examples.js';
-import { operationConst } from './client/index.js';
+import { jsLiteral } from './render/js-literal.js';
 import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit, type SummaryList } from './emitter.js';
 import { docLine } from './escape/jsdoc.js';
 import { CodeReference } from './escape/ts.js';
@@ -34,7 +33,7 @@ function functionEntry(provider: Provider, func: Func) {
     parameters: func.parameters.map((p) => ({ name: p.name, type: valueTypesOf(p.schema).join(' or '), required: p.required, description: p.schema.description ?? '' })),
     inputSchema: func.inputSchema,
     outputSchema: func.responseSchema,
-    spec: new CodeReference(operationConst(func)),
+    spec: new CodeReference(func.names.tsOperation),
     docs: luaFunctionPage(provider, func),
   };
 }
@@ -67,7 +66,7 @@ function providerModule(provider: Provider): string {
     luaExamples: luaExamples(provider),
   };
   const literal = jsLiteral(data, '', 120);
-  const imports = ['provider', ...provider.functions.map(operationConst)];
+  const imports = ['provider', ...provider.functions.map((f) => f.names.tsOperation)];
   return `${generatedHeader('//', [provider.source.file, ...provider.functions.map((f) => f.source.file)])}
 import { ${imports.join(', ')} } from '${provider.packageName}';
 import type { ProviderBinding } from './types.js';

@@ -1,10 +1,8 @@
 import type { Example, Func, HttpBinding, Provider } from '../model.js';
-import { jsLiteral } from './client/examples.js';
+import { jsLiteral } from './render/js-literal.js';
 import { shownTsExample as tsExample } from './per-example.js';
-import { operationConst } from './client/index.js';
 import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from './emitter.js';
 import { tsString } from './escape/ts.js';
-import { examplesConst, handlersConst } from './mocks.js';
 
 const ROOT = 'packages/contract-tests';
 
@@ -70,7 +68,7 @@ function functionTests(provider: Provider, func: Func): string {
   const first = http.examples[0]!;
   const args = jsLiteral(first.arguments, '    ', 100);
 
-  const handlers = handlersConst(provider);
+  const handlers = provider.mockExports.handlers;
   http.examples.forEach((example, index) => {
     // A named account's own field values (its URL choice) are passed as it would have them configured.
     const accountFields = Object.entries(example.fields).map(([key, value]) => `, ${provider.fields.find((f) => f.key === key)?.option ?? key}: ${JSON.stringify(value)}`);
@@ -187,7 +185,7 @@ function functionTests(provider: Provider, func: Func): string {
     ];
     for (const [title, sizes] of scenarios) {
       tests.push(`  it(${JSON.stringify(`pagination: ${title}`)}, async () => {
-    const sequence = pageSequence(${operationConst(func)}.pagination!, documented(${JSON.stringify(func.names.qualified)}, 0).response.body, ${JSON.stringify(selected)}, ${JSON.stringify(sizes)});
+    const sequence = pageSequence(${func.names.tsOperation}.pagination!, documented(${JSON.stringify(func.names.qualified)}, 0).response.body, ${JSON.stringify(selected)}, ${JSON.stringify(sizes)});
     const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: ${http.binding.successStatus}, headers: {}, body })));
     const items: unknown[] = [];
     for await (const item of client().${method}Items(${args} as never)) items.push(item);
@@ -197,7 +195,7 @@ function functionTests(provider: Provider, func: Func): string {
     }
     if (pagination.strategy === 'cursor') {
       tests.push(`  it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
-    const sequence = pageSequence(${operationConst(func)}.pagination!, documented(${JSON.stringify(func.names.qualified)}, 0).response.body, ${JSON.stringify(selected)}, [2, 2, 2, 2], { repeatCursor: true });
+    const sequence = pageSequence(${func.names.tsOperation}.pagination!, documented(${JSON.stringify(func.names.qualified)}, 0).response.body, ${JSON.stringify(selected)}, [2, 2, 2, 2], { repeatCursor: true });
     serve(sequence.bodies.map((body) => () => respondWith({ status: ${http.binding.successStatus}, headers: {}, body })));
     const iterate = async () => {
       for await (const item of client().${method}Items(${args} as never)) void item;
@@ -210,9 +208,9 @@ function functionTests(provider: Provider, func: Func): string {
 }
 
 function providerTestFile(provider: Provider): string {
-  const handlers = handlersConst(provider);
-  const examplesName = examplesConst(provider);
-  const operations = provider.functions.filter((f) => f.binding.kind === 'http' && f.binding.pagination).map(operationConst);
+  const handlers = provider.mockExports.handlers;
+  const examplesName = provider.mockExports.examples;
+  const operations = provider.functions.filter((f) => f.binding.kind === 'http' && f.binding.pagination).map((f) => f.names.tsOperation);
   return `${generatedHeader('//', [provider.source.file, ...provider.functions.map((f) => f.source.file)])}
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';

@@ -1,5 +1,5 @@
 import type { Example, Func, Provider } from '../model.js';
-import { jsonSchemaType } from './client/ts-types.js';
+import { jsonSchemaType } from './render/ts-types.js';
 import { emitFromSplit, joinedFile, stableJson, type Emitter, type GeneratedFile, type IndexOutput, type JoinedParts, type ProviderSplit, type SummaryList } from './emitter.js';
 import { shownCurlCommand as curlCommand, shownLuaExample as luaExample, shownTsExample as tsExample } from './per-example.js';
 import { httpExchange } from './docs/http-exchange.js';

@@ -1,16 +1,12 @@
 import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
 import type { Func, Provider } from '../model.js';
-import { jsLiteral } from './client/examples.js';
+import { jsLiteral } from './render/js-literal.js';
 import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit, type SummaryList } from './emitter.js';
 import { docLine } from './escape/jsdoc.js';
 import { tsString } from './escape/ts.js';
 import { serverTemplates } from './server-text.js';
 
 const ROOT = 'packages/mocks';
-
-/** Exported names of a provider's mock data and handlers in `@switchboard/mocks`. */
-export const examplesConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Examples`;
-export const handlersConst = (provider: Provider) => `${provider.namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Handlers`;
 
 /**
  * Method and URL template (server + path, placeholders kept) of the endpoint an
@@ -71,9 +67,9 @@ function mockModule(provider: Provider): GeneratedFile[] {
 import type { HttpHandler } from 'msw';
 import { handlersFor, type ProviderExamples } from '@switchboard/testing';
 
-${docLine(`Every documented request of ${provider.name} with its documented response.`)}export const ${examplesConst(provider)}: ProviderExamples = ${jsLiteral(providerExamples(provider), '', 120)};
+${docLine(`Every documented request of ${provider.name} with its documented response.`)}export const ${provider.mockExports.examples}: ProviderExamples = ${jsLiteral(providerExamples(provider), '', 120)};
 
-${docLine(`msw handlers answering each documented ${provider.name} request; anything else gets ${provider.name}'s error envelope.`)}export const ${handlersConst(provider)}: HttpHandler[] = handlersFor(${examplesConst(provider)});
+${docLine(`msw handlers answering each documented ${provider.name} request; anything else gets ${provider.name}'s error envelope.`)}export const ${provider.mockExports.handlers}: HttpHandler[] = handlersFor(${provider.mockExports.examples});
 `,
     },
   ];
@@ -87,7 +83,7 @@ interface MocksSummary {
   source: string;
 }
 
-const mocksSummary = (p: Provider): MocksSummary => ({ id: p.id, examples: examplesConst(p), handlers: handlersConst(p), source: p.source.file });
+const mocksSummary = (p: Provider): MocksSummary => ({ id: p.id, examples: p.mockExports.examples, handlers: p.mockExports.handlers, source: p.source.file });
 
 function mocksIndex(summaries: SummaryList<MocksSummary>): GeneratedFile[] {
   const providers = [...summaries];

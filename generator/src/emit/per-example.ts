@@ -1,6 +1,6 @@
 import type { Example, Func, Provider } from '../model.js';
-import { tsExample } from './client/examples.js';
-import { curlCommand } from './docs/curl.js';
+import { tsExample } from './render/ts-example.js';
+import { curlCommand } from './render/curl.js';
 import { luaExample } from './lua/lua-literal.js';
 
 /**

@@ -3,7 +3,7 @@ import type { AuthScheme, Field, Provider, Server } from '../model.js';
 import { buildAccountHeaders, buildAuthScheme, buildServerUrl, FieldRefs } from './build-account-parts.js';
 import type { RawAuthScheme } from './spec-types.js';
 import { didYouMean, show, type Diagnostic } from './diagnostics.js';
-import { camelCase, pascalCase, upperSnake } from './names.js';
+import { camelCase, mockExports, pascalCase, upperSnake } from './names.js';
 import type { ParsedFile } from './parse.js';
 import { patternMatches, patternProblem } from './patterns.js';
 import type { RawProvider } from './spec-types.js';
@@ -94,14 +94,17 @@ export function buildProvider(
     pattern: field.pattern ?? null,
   }));
 
+  const namespace = raw.namespace ?? raw.id.replace(/-/g, '_');
   return {
     diagnostics,
     provider: {
       id: raw.id,
-      namespace: raw.namespace ?? raw.id.replace(/-/g, '_'),
+      namespace,
       name: raw.name,
       className: raw.class_name ?? pascalCase(raw.id),
       packageName: `@switchboard/${raw.id}`,
+      packageDir: `packages/clients/${raw.id}`,
+      mockExports: mockExports(namespace),
       version: INITIAL_PACKAGE_VERSION,
       category: raw.category,
       description: raw.description.trim(),

@@ -1,6 +1,6 @@
 import { accountHeaders, allParts, allProviderParts, authCodeOf, buildRequest, checkArgs, chooseServerUrl, choosingField, ValidationError, type OperationSpec, type PreparedRequest, type ProviderSpec } from '@switchboard/runtime';
 // The very literals the generated client hands the runtime, so the check sends what the client would.
-import { operationSpec, providerSpec } from '../emit/client/spec-literals.js';
+import { operationSpec, providerSpec } from '../shared/runtime-spec.js';
 import type { Example, Func, HttpBinding, Provider } from '../model.js';
 import type { ProviderShell } from './build-provider.js';
 import type { Diagnostic } from './diagnostics.js';

@@ -26,7 +26,17 @@ export function deriveNames(provider: { id: string; namespace: string }, name: s
     tsType: pascalCase(name),
     cliCommand: `switchboard call ${provider.id}.${name}`,
     mcpTool: `${provider.namespace}__${name}`,
+    tsOperation: operationExport(camelCase(name)),
   };
+}
+
+/** The client package's OperationSpec constant of the function whose method is `tsMethod`. */
+const operationExport = (tsMethod: string) => `${tsMethod}Operation`;
+
+/** What the mocks package exports for a provider: its documented exchanges and the msw handlers answering them. */
+export function mockExports(namespace: string): { examples: string; handlers: string } {
+  const stem = namespace.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
+  return { examples: `${stem}Examples`, handlers: `${stem}Handlers` };
 }
 
 /** Names a function may not take because Lua uses them for accounts. */
@@ -39,7 +49,7 @@ export const RESERVED_FUNCTION_NAMES = new Set(['default']);
  * imports from the runtime.
  */
 export function moduleNames(tsMethod: string, pages: boolean): string[] {
-  return [tsMethod, `${tsMethod}Operation`, ...(pages ? [`${tsMethod}Items`, `${tsMethod}Pages`] : [])];
+  return [tsMethod, operationExport(tsMethod), ...(pages ? [`${tsMethod}Items`, `${tsMethod}Pages`] : [])];
 }
 
 /** The version of a client package before its first release is recorded. */

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { clientRoot } from '../emit/client/index.js';
 import type { Catalog, Provider } from '../model.js';
 import { readIfExists } from './tree.js';
 
@@ -28,7 +27,7 @@ export function withPackageVersions(catalog: Catalog, rootDir: string): Catalog 
 
 /** One provider with its client's released version (see withPackageVersions). */
 export function withPackageVersion(provider: Provider, rootDir: string): Provider {
-  const file = join(clientRoot(provider), 'package.json');
+  const file = join(provider.packageDir, 'package.json');
   const text = readIfExists(join(rootDir, file));
   return text === null ? provider : { ...provider, version: versionIn(file, text) };
 }

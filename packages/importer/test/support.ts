@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, loadCatalog, type Func, type HttpBinding, type Provider } from '@switchboard/generator';
 import { allAuthKinds, allParts, authCodeOf, buildRequest, chooseServerUrl, choosingField, type OperationSpec, type ProviderSpec } from '@switchboard/runtime';
 // The literals a generated client hands the runtime, as the loader's own example check uses them.
-import { operationSpec, providerSpec } from '../../../generator/src/emit/client/spec-literals.js';
+import { operationSpec, providerSpec } from '../../../generator/src/shared/runtime-spec.js';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');

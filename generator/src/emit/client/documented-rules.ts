@@ -1,17 +1,6 @@
 import type { ArgsRule, ArrayRule, ObjectRule, UnionRule, ValueRule } from '@switchboard/runtime';
 import type { Parameter, ValueSchema } from '../../model.js';
-
-/**
- * A property value printed with a doc comment above its key. The runtime reads the same data
- * either way; the comment is for the parameter types the compiler derives from the rule
- * (`ArgsOf` in the runtime), whose members carry the doc of the rule's property.
- */
-export class Documented {
-  constructor(
-    readonly doc: string,
-    readonly value: unknown,
-  ) {}
-}
+import { Documented } from '../render/js-literal.js';
 
 const documented = (doc: string | null, value: unknown): unknown => (doc ? new Documented(doc, value) : value);
 
@@ -46,18 +35,5 @@ function documentedRule(schema: ValueSchema, rule: ValueRule): unknown {
   }
   if (typeof schema.additionalProperties === 'object' && object.additionalProperties) out.additionalProperties = documentedRule(schema.additionalProperties, object.additionalProperties);
   return out;
-}
-
-/** A value printed with `as const`, so the compiler keeps its literal types (the rules that parameter types are derived from). */
-export class AsConst {
-  constructor(readonly value: unknown) {}
-}
-
-/** A value printed with `as <type>`: the declared type where the inferred one cannot be named. */
-export class TypedAs {
-  constructor(
-    readonly value: unknown,
-    readonly type: string,
-  ) {}
 }
 

@@ -4,19 +4,19 @@ import { schemasAt, type Schema } from '../../shared/schema-paths.js';
 import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from '../emitter.js';
 import { clientPackageJson, clientReadme, clientTsconfig } from './package-files.js';
 import { LICENSE_TEXT } from '../package-meta.js';
-import { operationSpec, providerSpec } from './spec-literals.js';
+import { operationSpec, providerSpec } from '../../shared/runtime-spec.js';
 import { operationParts } from './operation-parts.js';
 import { providerParts } from './provider-parts.js';
-import { jsonSchemaType, valueType } from './ts-types.js';
-import { jsLiteral, tsClientSetup, tsExampleCall } from './examples.js';
+import { jsonSchemaType, valueType } from '../render/ts-types.js';
+import { AsConst, jsLiteral, TypedAs } from '../render/js-literal.js';
+import { tsClientSetup, tsExampleCall } from '../render/ts-example.js';
 import { commentSafe, docBlock, docLine as doc } from '../escape/jsdoc.js';
 import { CodeReference, tsString } from '../escape/ts.js';
 import { groupMembers, groupUnions } from './group-types.js';
 import { hoistRepeated } from './shared-rules.js';
-import { AsConst, TypedAs, documentedArgs, parameterDoc } from './documented-rules.js';
+import { documentedArgs, parameterDoc } from './documented-rules.js';
 import { firstSentence } from '../../shared/sentences.js';
 
-export const clientRoot = (provider: Provider) => `packages/clients/${provider.id}`;
 
 type HttpFunc = Func & { binding: HttpBinding };
 const isHttp = (func: Func): func is HttpFunc => func.binding.kind === 'http';
@@ -32,8 +32,6 @@ const itemType = (func: Func) => `${func.names.tsType}Item`;
  */
 const TYPES = 'T';
 const FUNCTIONS = 'F';
-/** Exported name of a function's OperationSpec in its client package; other emitters import it by this name. */
-export const operationConst = (func: Func) => `${func.names.tsMethod}Operation`;
 const hasRequired = (func: Func) => func.parameters.some((p) => p.required) || func.requiredGroups.length > 0;
 /** Which generated module a reference is written in: a derived parameter type is local to functions.ts. */
 type Module = 'functions' | 'client';
@@ -48,7 +46,7 @@ const responseRef = (func: Func) => `${TYPES}.${responseType(func)}`;
  * Required groups (unions) and old parameter names (optional although required) are more than
  * the rule says, so those functions keep a written type, as does a function without parameters.
  */
-const derivesParams = (func: Func): func is HttpFunc =>
+const derivesParams = (func: Func): boolean =>
   isHttp(func) && func.parameters.length > 0 && func.requiredGroups.length === 0 && func.parameters.every((p) => p.renamedFrom.length === 0);
 
 const clientSplit: ProviderSplit<null> = { provider: (provider) => emitProvider(provider), summary: () => null, index: () => [] };
@@ -56,13 +54,13 @@ const clientSplit: ProviderSplit<null> = { provider: (provider) => emitProvider(
 /** One npm package per provider: typed client class, standalone functions, and each function's spec as data. */
 export const clientEmitter: Emitter = {
   name: 'clients',
-  owns: (catalog) => catalog.providers.map(clientRoot),
+  owns: (catalog) => catalog.providers.map((p) => p.packageDir),
   emit: emitFromSplit(clientSplit),
   split: clientSplit,
 };
 
 function emitProvider(provider: Provider): GeneratedFile[] {
-  const root = clientRoot(provider);
+  const root = provider.packageDir;
   const sources: Array<[string, string[], string[]]> = [
     ['src/provider.ts', [provider.source.file], providerFile(provider)],
     ['src/types.ts', provider.functions.map((f) => f.source.file), typesFile(provider)],
@@ -236,8 +234,8 @@ function unavailablePiece(provider: Provider, func: Func): FunctionPiece {
     runtimeValues: func.renamedFrom.length > 0 ? ['warnDeprecatedOnce'] : [],
     runtimeTypes: ['UnavailableOperationSpec'],
     statements: [
-      `export const ${operationConst(func)}: UnavailableOperationSpec = ${jsLiteral({ id: func.names.qualified, unavailable: { reason: func.binding.reason, alternative: func.binding.alternative } }, '', 160)};`,
-      `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): Promise<${responseRef(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
+      `export const ${func.names.tsOperation}: UnavailableOperationSpec = ${jsLiteral({ id: func.names.qualified, unavailable: { reason: func.binding.reason, alternative: func.binding.alternative } }, '', 160)};`,
+      `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): Promise<${responseRef(func)}> {\n  return core.call(${func.names.tsOperation}, params, options);\n}`,
       ...oldStandaloneFunctions(provider, func),
     ],
   };
@@ -255,16 +253,16 @@ function httpPiece(provider: Provider, func: HttpFunc, fullSpec: ReturnType<type
         // type. The parts are given their declared type: the declaration file cannot name the
         // inferred types of the runtime's check functions.
         [
-          `export const ${operationConst(func)} = ${jsLiteral({ ...spec, args: new AsConst(args), ...(parts ? { parts: namedParts(parts) } : {}) }, '', 160)} satisfies OperationSpec;\n${paramsDoc(func)}\nexport interface ${paramsType(func)} extends ArgsOf<typeof ${operationConst(func)}.args> {}`,
+          `export const ${func.names.tsOperation} = ${jsLiteral({ ...spec, args: new AsConst(args), ...(parts ? { parts: namedParts(parts) } : {}) }, '', 160)} satisfies OperationSpec;\n${paramsDoc(func)}\nexport interface ${paramsType(func)} extends ArgsOf<typeof ${func.names.tsOperation}.args> {}`,
         ]
-      : [`export const ${operationConst(func)}: OperationSpec = ${jsLiteral({ ...spec, args, ...(parts ? { parts } : {}) }, '', 160)};`]),
-    `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): Promise<${responseRef(func)}> {\n  return core.call(${operationConst(func)}, params, options);\n}`,
+      : [`export const ${func.names.tsOperation}: OperationSpec = ${jsLiteral({ ...spec, args, ...(parts ? { parts } : {}) }, '', 160)};`]),
+    `${standaloneDoc(provider, func)}\nexport function ${func.names.tsMethod}(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): Promise<${responseRef(func)}> {\n  return core.call(${func.names.tsOperation}, params, options);\n}`,
     ...oldStandaloneFunctions(provider, func),
   ];
   if (items) {
     statements.push(
-      `/** Every item of every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Items(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): AsyncIterable<${TYPES}.${items}> {\n  return itemsOf(core, ${operationConst(func)}, params, options);\n}`,
-      `/** Every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Pages(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): AsyncIterable<${responseRef(func)}> {\n  return pagesOf(core, ${operationConst(func)}, params, options);\n}`,
+      `/** Every item of every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Items(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): AsyncIterable<${TYPES}.${items}> {\n  return itemsOf(core, ${func.names.tsOperation}, params, options);\n}`,
+      `/** Every page of \`${func.names.tsMethod}\`, fetched lazily. */\nexport function ${func.names.tsMethod}Pages(core: Core, ${paramsArg(func, 'functions')}, options?: RequestOptions): AsyncIterable<${responseRef(func)}> {\n  return pagesOf(core, ${func.names.tsOperation}, params, options);\n}`,
     );
   }
   return {
@@ -337,7 +335,7 @@ function indexFile(provider: Provider): string[] {
     // The parameter types derived from the rules are declared next to them.
     ...(provider.functions.some(derivesParams) ? [`export type * from './functions.js';`] : []),
     // Named, not `export *`: a name here wins over the runtime's `export *` below.
-    `export { ${provider.functions.flatMap((func) => [func.names.tsMethod, ...oldNames(func), ...pagedNames(func), operationConst(func)]).join(', ')} } from './functions.js';`,
+    `export { ${provider.functions.flatMap((func) => [func.names.tsMethod, ...oldNames(func), ...pagedNames(func), func.names.tsOperation]).join(', ')} } from './functions.js';`,
     // Error classes and option types, so users need no second import to catch a RateLimitError.
     `export * from '@switchboard/runtime';`,
   ];

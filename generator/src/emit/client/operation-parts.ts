@@ -1,7 +1,7 @@
 import type { RuleChecks, StringFormat, Transform, ValueRule } from '@switchboard/runtime';
 import type { Func, HttpBinding } from '../../model.js';
 import { CodeReference } from '../escape/ts.js';
-import { argsRule } from './arg-rules.js';
+import { argsRule } from '../../shared/arg-rules.js';
 
 /** The runtime constant of each named format (`@switchboard/runtime` exports them by these names). */
 const FORMAT_CONSTANTS = {

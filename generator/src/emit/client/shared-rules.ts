@@ -1,5 +1,5 @@
 import { CodeReference } from '../escape/ts.js';
-import { Documented } from './documented-rules.js';
+import { Documented } from '../render/js-literal.js';
 
 export interface HoistedRule {
   name: string;

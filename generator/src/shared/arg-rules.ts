@@ -1,5 +1,5 @@
 import type { ArgsRule, ArrayRule, NumberRule, ObjectRule, StringRule, ValueRule } from '@switchboard/runtime';
-import type { Parameter, SingleValueSchema, ValueSchema } from '../../model.js';
+import type { Parameter, SingleValueSchema, ValueSchema } from '../model.js';
 
 /**
  * The argument rules a client carries as data (the runtime's `ArgsRule`):

@@ -1,7 +1,36 @@
-import type { Example, Func, Provider } from '../../model.js';
-import { CodeReference, tsObjectKey, tsString } from '../escape/ts.js';
+import { CodeReference, tsObjectKey } from '../escape/ts.js';
 import { docLine } from '../escape/jsdoc.js';
-import { AsConst, Documented, TypedAs } from './documented-rules.js';
+
+/*
+ * JavaScript literals of model data, as the generated TypeScript of several outputs prints them
+ * (client operation specs, bindings, mocks, contract tests), with the markers that change how a
+ * value prints.
+ */
+
+/**
+ * A property value printed with a doc comment above its key. The runtime reads the same data
+ * either way; the comment is for the parameter types the compiler derives from the rule
+ * (`ArgsOf` in the runtime), whose members carry the doc of the rule's property.
+ */
+export class Documented {
+  constructor(
+    readonly doc: string,
+    readonly value: unknown,
+  ) {}
+}
+
+/** A value printed with `as const`, so the compiler keeps its literal types (the rules that parameter types are derived from). */
+export class AsConst {
+  constructor(readonly value: unknown) {}
+}
+
+/** A value printed with `as <type>`: the declared type where the inferred one cannot be named. */
+export class TypedAs {
+  constructor(
+    readonly value: unknown,
+    readonly type: string,
+  ) {}
+}
 
 /**
  * A JavaScript literal for an example value, laid out for reading; a CodeReference prints as its
@@ -73,26 +102,3 @@ class OneLineOrMore {
     return text;
   }
 }
-
-/** The variable name an example uses for the client: `telnyx`, `retell`. */
-export const clientVariable = (provider: Provider) => provider.className.charAt(0).toLowerCase() + provider.className.slice(1);
-
-const clientLine = (provider: Provider, account?: string | null) => `const ${clientVariable(provider)} = new ${provider.className}(${account ? `{ account: ${tsString(account)} }` : ''});`;
-const callLine = (provider: Provider, func: Func, example: Example) => `const result = await ${clientVariable(provider)}.${func.names.tsMethod}(${jsLiteral(example.arguments)});`;
-
-/** The TypeScript usage of one example, as shown in READMEs and docs (and run by tests). */
-export function tsExample(provider: Provider, func: Func, example: Example): string {
-  return [`import { ${provider.className} } from '${provider.packageName}';`, '', clientLine(provider, example.account), callLine(provider, func, example)].join('\n');
-}
-
-/**
- * One example as a method's TSDoc shows it: the call on the client variable that the class's own
- * TSDoc constructs (the way Stainless-generated SDKs show theirs), with the construction only when
- * the example needs a named account.
- */
-export function tsExampleCall(provider: Provider, func: Func, example: Example): string {
-  return [...(example.account ? [clientLine(provider, example.account)] : []), callLine(provider, func, example)].join('\n');
-}
-
-/** How the class's TSDoc shows constructing the client that the method examples call. */
-export const tsClientSetup = (provider: Provider): string => [`import { ${provider.className} } from '${provider.packageName}';`, '', clientLine(provider)].join('\n');

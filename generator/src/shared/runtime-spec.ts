@@ -1,4 +1,10 @@
-import type { Credential, Func, HttpBinding, Provider, ServerUrl } from '../../model.js';
+/**
+ * The runtime's ProviderSpec and OperationSpec of the model, as plain data: what a client package
+ * carries, and what the loader runs the runtime's argument checks against when it checks examples.
+ * Shared by both, so neither imports the other.
+ */
+
+import type { Credential, Func, HttpBinding, Provider, ServerUrl } from '../model.js';
 import { declaredIdempotent, DEFAULT_SERVER } from '@switchboard/runtime';
 import { argsRule } from './arg-rules.js';
 
