@@ -2,8 +2,9 @@
 // Node transport, raw fetch and our client given fetch take turns in blocks of calls against
 // the canned server (its own process), so every variant sees the same machine state. Reports
 // the median CPU µs per call of each variant and its ratio to the raw baseline of its kind.
-// Usage: node bench/src/client-inprocess.mjs [--blocks=8] [--n=2000] [--out=file.json] [--parts]
-// (--parts adds our transport alone on a built request, and `core.prepare` alone; --only=a,b keeps those variants.)
+// Usage: node bench/src/client-inprocess.mjs [--op=telnyx.send|telnyx.list|retell.create] [--blocks=8] [--n=2000] [--out=file.json] [--parts]
+// (--op: the write (default), the paginated read, or Retell's write, as in client-overhead.mjs;
+// --parts adds our transport alone on a built request, and `core.prepare` alone; --only=a,b keeps those variants.)
 import http from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { startServer } from './client-overhead.mjs';
@@ -11,17 +12,31 @@ import { startServer } from './client-overhead.mjs';
 const arg = (name, dflt) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
 const BLOCKS = arg('blocks', 8), N = arg('n', 2000);
 const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6);
+const OP = process.argv.find((a) => a.startsWith('--op='))?.slice(5) ?? 'telnyx.send';
 const server = await startServer();
 const origin = `http://127.0.0.1:${server.port}`;
-const KEY = 'KEY0123456789ABCDEF_sandbox';
+const TELNYX_KEY = 'KEY0123456789ABCDEF_sandbox';
+const RETELL_KEY = 'key_0a1b2c3d4e5f60718293a4b5_sandbox';
 const SMS = { from: '+13125550123', to: '+19175550188', text: 'Hello from Switchboard!' };
-const headers = { authorization: `Bearer ${KEY}`, accept: 'application/json', 'content-type': 'application/json' };
+// The identical request each raw variant sends and the call our client makes for it.
+const { Telnyx, sendSmsOperation } = await import('@switchboard/telnyx');
+const { Retell } = await import('@switchboard/retell-ai');
+const OPS = {
+  'telnyx.send': { method: 'POST', path: '/v2/messages', key: TELNYX_KEY, body: SMS, client: (o) => new Telnyx({ apiKey: TELNYX_KEY, baseURL: `${origin}/v2`, env: {}, ...o }), call: (c) => c.sendSms(SMS) },
+  'telnyx.list': { method: 'GET', path: '/v2/phone_numbers', key: TELNYX_KEY, body: null, client: (o) => new Telnyx({ apiKey: TELNYX_KEY, baseURL: `${origin}/v2`, env: {}, ...o }), call: (c) => c.listPhoneNumbers() },
+  'retell.create': { method: 'POST', path: '/v2/create-phone-call', key: RETELL_KEY, body: { from_number: '+14157774444', to_number: '+12137774445' }, client: (o) => new Retell({ apiKey: RETELL_KEY, baseURL: origin, env: {}, ...o }), call: (c) => c.createPhoneCall({ options: OPS['retell.create'].body }) },
+};
+const spec = OPS[OP];
+if (!spec) throw new Error(`unknown --op=${OP}; one of ${Object.keys(OPS).join(', ')}`);
+const KEY = spec.key;
+const bodyText = () => (spec.body ? JSON.stringify(spec.body) : undefined);
+const headers = { authorization: `Bearer ${KEY}`, accept: 'application/json', ...(spec.body ? { 'content-type': 'application/json' } : {}) };
 
 const agent = new http.Agent({ keepAlive: true });
 const rawHttp = () =>
   new Promise((resolve, reject) => {
-    const body = JSON.stringify(SMS);
-    const req = http.request(`${origin}/v2/messages`, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent }, (res) => {
+    const body = bodyText();
+    const req = http.request(origin + spec.path, { method: spec.method, headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) }, agent }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
@@ -30,27 +45,26 @@ const rawHttp = () =>
     req.on('error', reject);
     req.end(body);
   });
-const rawFetch = async () => (await fetch(`${origin}/v2/messages`, { method: 'POST', headers, body: JSON.stringify(SMS) })).json();
+const rawFetch = async () => (await fetch(origin + spec.path, { method: spec.method, headers, body: bodyText() })).json();
 
-const { Telnyx } = await import('@switchboard/telnyx');
-const ours = new Telnyx({ apiKey: KEY, baseURL: `${origin}/v2`, env: {} });
-const oursFetch = new Telnyx({ apiKey: KEY, baseURL: `${origin}/v2`, env: {}, fetch: globalThis.fetch });
+const ours = spec.client({});
+const oursFetch = spec.client({ fetch: globalThis.fetch });
 const { nodeTransport } = await import('@switchboard/runtime/node');
-const { sendSmsOperation } = await import('@switchboard/telnyx');
 const transport = nodeTransport();
 const { fetchTransport } = await import('@switchboard/runtime');
 const viaFetch = fetchTransport(globalThis.fetch);
-// Our transport alone on the request our client builds (with the real key), and the JSON parse.
-const prepared = { ...ours.core.prepare(sendSmsOperation, SMS), headers: { ...ours.core.prepare(sendSmsOperation, SMS).headers, authorization: `Bearer ${KEY}` } };
+// Our transport alone on the request our client builds for the SMS (with the real key), and the JSON parse.
+const smsClient = OPS['telnyx.send'].client({});
+const prepared = { ...smsClient.core.prepare(sendSmsOperation, SMS), headers: { ...smsClient.core.prepare(sendSmsOperation, SMS).headers, authorization: `Bearer ${TELNYX_KEY}` } };
 const limits = { timeoutMs: 60_000 };
 // The same with an injected timer (one setTimeout per attempt) instead of the socket's timeout.
 const timerLimits = { timeoutMs: 60_000, startTimer: (ms, fire) => { const t = setTimeout(fire, ms); return () => clearTimeout(t); } };
 const variants = {
   http: rawHttp,
-  ours: () => ours.sendSms(SMS),
-  ...(process.argv.includes('--parts') ? { transport: () => transport(prepared, limits).then((r) => JSON.parse(r.text)), 'transport+timer': () => transport(prepared, timerLimits).then((r) => JSON.parse(r.text)), 'fetch-transport': () => viaFetch(prepared, limits).then((r) => JSON.parse(r.text)), prepare: () => Promise.resolve(ours.core.prepare(sendSmsOperation, SMS)) } : {}),
+  ours: () => spec.call(ours),
+  ...(process.argv.includes('--parts') ? { transport: () => transport(prepared, limits).then((r) => JSON.parse(r.text)), 'transport+timer': () => transport(prepared, timerLimits).then((r) => JSON.parse(r.text)), 'fetch-transport': () => viaFetch(prepared, limits).then((r) => JSON.parse(r.text)), prepare: () => Promise.resolve(smsClient.core.prepare(sendSmsOperation, SMS)) } : {}),
   fetch: rawFetch,
-  'ours+fetch': () => oursFetch.sendSms(SMS),
+  'ours+fetch': () => spec.call(oursFetch),
 };
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 if (only) for (const name of Object.keys(variants)) if (!only.includes(name)) delete variants[name];
@@ -75,7 +89,7 @@ for (let b = 0; b < BLOCKS; b++) {
 }
 await server.stop();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const result = { blocks: BLOCKS, n: N, loadavg: (await import('node:os')).loadavg(), cpuUsPerCall: {}, ratio: {} };
+const result = { op: OP, blocks: BLOCKS, n: N, loadavg: (await import('node:os')).loadavg(), cpuUsPerCall: {}, ratio: {} };
 for (const [k, xs] of Object.entries(samples)) result.cpuUsPerCall[k] = { median: +median(xs).toFixed(1), min: +Math.min(...xs).toFixed(1), max: +Math.max(...xs).toFixed(1) };
 for (const [k, xs] of Object.entries(ratios)) result.ratio[`${k}/${baseline[k]}`] = { median: +median(xs).toFixed(3), min: +Math.min(...xs).toFixed(3), max: +Math.max(...xs).toFixed(3) };
 console.log(JSON.stringify(result, null, 1));
