@@ -153,6 +153,11 @@ export interface ErrorEnvelope {
   messagePaths: string[];
   codePaths: string[];
   example: { status: number; body: unknown };
+  /**
+   * What the runtime reads from the example with those paths: the message (the loader refuses paths
+   * that find none) and the code, or null when no code path finds one.
+   */
+  documented: { message: string; code: string | null };
 }
 
 export interface RateLimitHeaders {

@@ -314,6 +314,10 @@ export const OAUTH2_EXAMPLES: Edit[] = [
   sub('acme/create_widget.yaml', 'headers: { authorization: Bearer acme_test_key }', 'headers: { authorization: Bearer example-access-token }'),
 ];
 
+/** A whole function file deleting a widget, named `name`: for the cases about what a function may be called. */
+const deleteFunction = (name: string): Edit =>
+  write(`acme/${name}.yaml`, `name: ${name}\ntitle: Delete Widget\ndescription: Delete a widget.\noperation: write\nrequest:\n  method: DELETE\n  path: /widgets/{id}\nparameters:\n  id:\n    type: string\n    required: true\n    description: Widget id.\nexamples:\n  - title: Delete\n    arguments: { id: w1 }\n    request:\n      method: DELETE\n      url: https://us.api.acme.test/v1/widgets/w1\n      headers: { authorization: Bearer acme_test_key }\n    response:\n      status: 204\n`);
+
 export const brokenSpecCases: BrokenSpecCase[] = [
   {
     name: 'YAML syntax error: unclosed flow sequence',
@@ -881,6 +885,62 @@ export const brokenSpecCases: BrokenSpecCase[] = [
       "acme2/provider.yaml:1:5: Lua namespace 'acme' is already taken by provider 'acme' (acme/provider.yaml:1:5); rename one of them.",
     ],
   },
+
+  // Names that pass the name pattern but not the languages generated from them.
+  { name: 'a function named after a member every client class has', edits: [deleteFunction('with_options')], expected: [
+    "acme/with_options.yaml:1:7: name 'with_options' gives the method 'withOptions', which every generated client class already has; choose another name.",
+  ] },
+  { name: 'a function whose method would be the client class constructor', edits: [deleteFunction('constructor')], expected: [
+    "acme/constructor.yaml:1:7: name 'constructor' gives the method 'constructor', which every generated client class already has; choose another name.",
+  ] },
+  { name: 'a function whose standalone function would be a JavaScript reserved word', edits: [deleteFunction('delete')], expected: [
+    "acme/delete.yaml:1:7: name 'delete' gives the TypeScript function 'delete', a reserved word in JavaScript (`export function delete` does not parse); choose another name.",
+  ] },
+  { name: 'a function named after a Lua keyword', edits: [deleteFunction('end')], expected: [
+    "acme/end.yaml:1:7: name 'end' is a Lua keyword, so app.integrations.acme.end{…} would not parse; choose another name.",
+  ] },
+  { name: 'a function whose method every object inherits', edits: [deleteFunction('to_string')], expected: [
+    "acme/to_string.yaml:1:7: name 'to_string' gives the method 'toString', which every JavaScript object inherits: a client whose toString made a request would break wherever the client is converted or compared; choose another name.",
+  ] },
+  { name: 'an alias that is a Lua keyword', edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]', 'aliases: [make_widget, repeat]')], expected: [
+    "acme/create_widget.yaml:2:24: alias 'repeat' is a Lua keyword, so app.integrations.acme.repeat{…} would not parse; choose another alias.",
+  ] },
+  { name: 'renamed_from: an old name whose method every client class has', edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]\n', 'aliases: [make_widget]\nrenamed_from: [{ name: core, removed_in: "2.0.0" }]\n')], expected: [
+    "acme/create_widget.yaml:3:24: old name 'core' gives the method 'core', which every generated client class already has; choose another old name.",
+  ] },
+  { name: 'a provider namespace that is a Lua keyword', edits: [sub('acme/provider.yaml', 'name: Acme\n', 'name: Acme\nnamespace: until\n')], expected: [
+    "acme/provider.yaml:3:12: Lua namespace 'until' is a Lua keyword, so app.integrations.until.<function>{…} would not parse; set 'namespace' to another name.",
+  ] },
+  { name: 'a provider class named after a runtime export', edits: [sub('acme/provider.yaml', 'name: Acme\n', 'name: Acme\nclass_name: Core\n')], expected: [
+    "acme/provider.yaml:3:13: client class 'Core' would take the name of an export of @switchboard/runtime, which the generated package imports and re-exports; set 'class_name' to another name.",
+  ] },
+  { name: "a provider class whose options type is the runtime's", edits: [sub('acme/provider.yaml', 'name: Acme\n', 'name: Acme\nclass_name: Client\n')], expected: [
+    "acme/provider.yaml:3:13: client class 'Client' gives the options type 'ClientOptions', which the generated package imports from @switchboard/runtime; set 'class_name' to another name.",
+  ] },
+  { name: 'an account field whose option is a runtime client option', edits: [sub('acme/provider.yaml', '  api_key:\n', "  timeout: { label: Timeout, description: Seconds., example: '30', required: false }\n  api_key:\n")], expected: [
+    "acme/provider.yaml:13:3: field 'timeout' gives the client option 'timeout', which is already a runtime option of every client; rename the field (its name is ours, not the provider's).",
+  ] },
+  // The provider's error envelope must read its own example the way the runtime reads a live error.
+  { name: 'error message paths that find nothing in the error example', edits: [sub('acme/provider.yaml', 'message: [error.message]', 'message: [error.detail, detail]')], expected: [
+    "acme/provider.yaml:27:12: no path of errors.message (error.detail, detail) finds text in errors.example.body, so the spec's own error would reach callers with no provider message; fix the paths or the example.",
+  ] },
+  { name: 'error code paths that find nothing in the error example', edits: [sub('acme/provider.yaml', 'code: [error.code]', 'code: [error.reason]')], expected: [
+    "acme/provider.yaml:28:9: no path of errors.code (error.reason) finds a value in errors.example.body; fix the paths or the example, or leave errors.code out.",
+  ] },
+  // A parameter may not send what the runtime sets itself.
+  { name: "a header parameter the server's bearer auth sets", edits: [listParam('  auth_override:\n    type: string\n    in: header\n    wire: Authorization\n    description: Another token.\n')], expected: [
+    "acme/list_widgets.yaml:25:11: parameter 'auth_override' sends the header 'Authorization', which auth 'bearer' of server 'default' already sets; the caller's value would never be sent. Remove the parameter or send it under another name.",
+  ] },
+  { name: 'a header parameter the runtime sets from the body encoding', edits: [createParam('  content_type:\n    type: string\n    in: header\n    wire: Content-Type\n    description: Media type.\n')], expected: [
+    "acme/create_widget.yaml:26:11: parameter 'content_type' sends the header 'Content-Type', which the runtime (for request.body: json) already sets; the caller's value would never be sent. Remove the parameter or send it under another name.",
+  ] },
+  { name: 'two header parameters whose names differ only in case', edits: [listParam('  trace:\n    type: string\n    in: header\n    wire: X-Trace\n    description: Trace id.\n  trace_again:\n    type: string\n    in: header\n    wire: x-trace\n    description: Trace id again.\n')], expected: [
+    "acme/list_widgets.yaml:30:11: parameters 'trace' and 'trace_again' both send header 'x-trace'; a header holds one value, so give them disjoint 'applies_to' cases or different wire names.",
+  ] },
+  { name: 'a query parameter a constant already sends', edits: [sub('acme/list_widgets.yaml', '  path: /widgets\n', '  path: /widgets\n  constants:\n    query: { kind: gadget }\n'), listParam('  kind:\n    type: string\n    description: Kind.\n')], expected: [
+    "acme/list_widgets.yaml:24:3: parameter 'kind' sends the query 'kind', which request.constants.query already sets; the provider would get both values and read one of them. Remove the parameter or send it under another name.",
+    "acme/list_widgets.yaml:45:12: example 'Red widgets': the documented query sends no kind, but the arguments produce kind='gadget'.",
+  ] },
   {
     name: 'reserved function name',
     edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]', 'aliases: [default]')],

@@ -22,19 +22,6 @@ function errorClassFor(status: number): string {
   return byStatus[status] ?? (status >= 500 ? 'InternalServerError' : 'APIError');
 }
 
-function valueAt(body: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), body);
-}
-
-/** The first value the paths find in the provider's error example, found the way the runtime finds it. */
-function documentedErrorField(provider: Provider, paths: string[]): string | null {
-  for (const path of paths) {
-    const value = valueAt(provider.errors.example.body, path);
-    if (value !== undefined && value !== null) return typeof value === 'string' ? value : JSON.stringify(value);
-  }
-  return null;
-}
-
 /** The example file a docs example runs as: the exact snippet shown to users. */
 const exampleModule = (provider: Provider, func: Func, index: number) => `examples/${provider.id}/${func.name}.${index + 1}.mjs`;
 
@@ -106,9 +93,8 @@ function functionTests(provider: Provider, func: Func): string {
   });
 
   const errorStatus = provider.errors.example.status;
-  const message = documentedErrorField(provider, provider.errors.messagePaths);
-  const code = documentedErrorField(provider, provider.errors.codePaths);
-  const expectedError = [`status: ${errorStatus}`, message !== null ? `providerMessage: ${JSON.stringify(message)}` : null, code !== null ? `providerCode: ${JSON.stringify(code)}` : null].filter(Boolean).join(', ');
+  const { message, code } = provider.errors.documented;
+  const expectedError = [`status: ${errorStatus}`, `providerMessage: ${JSON.stringify(message)}`, code !== null ? `providerCode: ${JSON.stringify(code)}` : null].filter(Boolean).join(', ');
   tests.push(`  it(${tsString(`turns ${provider.name}'s error envelope into a typed error`)}, async () => {
     serve([() => respondWith({ status: ${errorStatus}, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).${method}(${args} as never).catch((error: unknown) => error);

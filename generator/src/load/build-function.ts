@@ -12,11 +12,12 @@ import type {
 } from '../model.js';
 import { didYouMean, show, type Diagnostic } from './diagnostics.js';
 import * as runtime from '@switchboard/runtime';
-import { camelCase, deriveNames, moduleNames, RESERVED_FUNCTION_NAMES } from './names.js';
+import { camelCase, deriveNames, languageNameProblem, moduleNames, RESERVED_FUNCTION_NAMES } from './names.js';
 import type { ParsedFile } from './parse.js';
 import { buildIdempotency } from './build-idempotency.js';
 import { buildPagination } from './build-pagination.js';
 import { placeholders, type ProviderShell } from './build-provider.js';
+import { wireOwnerClash } from './check-wire-owners.js';
 import type { RawFunction, RawParameter, RawRequest, RawTransform, RawValueSchema } from './spec-types.js';
 import { patternProblem, schemaPatternProblems } from './patterns.js';
 import { inputSchemaOf, toValueSchema } from './value-schema.js';
@@ -65,18 +66,29 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
 
   if (raw.name !== stem) report(['name'], `name ${show(raw.name)} must equal the file name '${stem}.yaml'.`);
   if (RESERVED_FUNCTION_NAMES.has(raw.name)) report(['name'], `'${raw.name}' is reserved: app.integrations.<provider>.default names the default account.`);
+  const nameProblem = languageNameProblem(raw.name, 'name', provider.namespace);
+  if (nameProblem) report(['name'], nameProblem);
   // The generated module imports runtime functions by their own names; any runtime export may be one of them.
   const runtimeClash = moduleNames(camelCase(raw.name), true).find((name) => Object.hasOwn(runtime, name));
   if (runtimeClash) report(['name'], `name '${raw.name}' gives the TypeScript name '${runtimeClash}', which the generated client imports from @switchboard/runtime; choose another name.`);
   for (const [i, alias] of (raw.aliases ?? []).entries()) {
     if (alias === raw.name) report(['aliases', i], `alias '${alias}' repeats the function's own name.`);
     if (RESERVED_FUNCTION_NAMES.has(alias)) report(['aliases', i], `'${alias}' is reserved for the default account.`);
+    const aliasProblem = languageNameProblem(alias, 'alias', provider.namespace);
+    if (aliasProblem) report(['aliases', i], aliasProblem);
   }
 
-  checkRenames(raw, report);
+  checkRenames(raw, provider.namespace, report);
   const binding = raw.unavailable ? unavailableBinding(raw, report) : httpBinding(raw, provider, report);
   const parameters = buildParameters(raw, binding, report);
   const requiredGroups = buildRequiredGroups(raw.required_groups, parameters, report);
+  if (binding?.kind === 'http') {
+    for (const parameter of parameters) {
+      const clash = wireOwnerClash(parameter, binding, provider.headers);
+      const written = raw.parameters[parameter.name];
+      if (clash) report(written?.wire !== undefined ? ['parameters', parameter.name, 'wire'] : written?.body_path !== undefined ? ['parameters', parameter.name, 'body_path'] : ['parameters', parameter.name], clash, written?.wire !== undefined || written?.body_path !== undefined ? 'value' : 'key');
+    }
+  }
   if (binding?.kind === 'http') checkPathPlaceholders(raw, binding, parameters, report);
   for (const problem of schemaPatternProblems(written.response?.schema, ['response', 'schema'])) report(problem.path, problem.message, problem.target);
   const pagination = binding?.kind === 'http' && raw.pagination ? buildPagination(raw, binding, parameters, report) : null;
@@ -230,7 +242,7 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
       if (container) {
         report(at(p.body_path !== undefined ? 'body_path' : p.wire ? 'wire' : 'in'), `parameters '${container.name}' and '${name}' both send body '${container.wireName.length < wireName.length ? container.wireName : wireName}': one is an object the other is nested in; nest both with 'body_path', or give them different keys.`);
       }
-      const clash = wireClaims.find((c) => c.location === location && c.wireName === wireName && overlap(c.appliesTo, p.applies_to ?? null));
+      const clash = wireClaims.find((c) => c.location === location && sameWireName(location, c.wireName, wireName) && overlap(c.appliesTo, p.applies_to ?? null));
       if (clash && !repeatable(location, formBody)) {
         report(at(p.wire ? 'wire' : 'in'), `parameters '${clash.name}' and '${name}' both send ${location} '${wireName}'; ${oneValueReason(location)}`);
       }
@@ -257,6 +269,11 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
     report(['request'], `parameter(s) ${unencoded.map((p) => `'${p.name}'`).join(', ')} go in the body: set request.body to json or form.`);
   }
   return parameters;
+}
+
+/** Header names are case-insensitive: `X-Foo` and `x-foo` are one header. */
+function sameWireName(location: ParameterLocation, a: string, b: string): boolean {
+  return location === 'header' ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
 /**

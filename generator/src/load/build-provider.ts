@@ -9,6 +9,8 @@ import { patternMatches, patternProblem } from './patterns.js';
 import type { RawProvider } from './spec-types.js';
 import type { JsonSchema } from '../model.js';
 import { resolveProviderSchemas } from './named-schemas.js';
+import { providerNameProblems } from './check-provider-names.js';
+import { firstText } from '@switchboard/runtime';
 import { schemaPatternProblems } from './patterns.js';
 
 export type ProviderShell = Omit<Provider, 'functions'>;
@@ -30,6 +32,9 @@ export function buildProvider(
     report(['id'], `id ${show(raw.id)} must equal the folder name '${folder}', so specs/<id>/ always holds provider <id>.`);
   }
   const refs = new FieldRefs(raw.fields, report);
+  const namespace = raw.namespace ?? raw.id.replace(/-/g, '_');
+  const className = raw.class_name ?? pascalCase(raw.id);
+  for (const problem of providerNameProblems(raw, namespace, className)) report(problem.path, problem.message, problem.target);
 
   for (const [key, field] of Object.entries(raw.fields)) {
     if (field.default !== undefined && field.enum && !field.enum.includes(field.default)) {
@@ -76,7 +81,17 @@ export function buildProvider(
     for (const problem of schemaPatternProblems(schema, ['schemas', name])) report(problem.path, problem.message, problem.target);
   }
 
-  if (diagnostics.length > 0) return { provider: null, diagnostics };
+  // Read the way the runtime reads a live error body, so the mocks and contract tests show what callers will see.
+  const documentedMessage = firstText(raw.errors.example.body, raw.errors.message);
+  const documentedCode = raw.errors.code === undefined ? null : firstText(raw.errors.example.body, raw.errors.code);
+  if (documentedMessage === null) {
+    report(['errors', 'message'], `no path of errors.message (${raw.errors.message.join(', ')}) finds text in errors.example.body, so the spec's own error would reach callers with no provider message; fix the paths or the example.`);
+  }
+  if (raw.errors.code !== undefined && documentedCode === null) {
+    report(['errors', 'code'], `no path of errors.code (${raw.errors.code.join(', ')}) finds a value in errors.example.body; fix the paths or the example, or leave errors.code out.`);
+  }
+
+  if (diagnostics.length > 0 || documentedMessage === null) return { provider: null, diagnostics };
 
   const envPrefix = raw.env_prefix ?? upperSnake(raw.id);
   const fields: Field[] = Object.entries(raw.fields).map(([key, field]) => ({
@@ -94,14 +109,13 @@ export function buildProvider(
     pattern: field.pattern ?? null,
   }));
 
-  const namespace = raw.namespace ?? raw.id.replace(/-/g, '_');
   return {
     diagnostics,
     provider: {
       id: raw.id,
       namespace,
       name: raw.name,
-      className: raw.class_name ?? pascalCase(raw.id),
+      className,
       packageName: `@switchboard/${raw.id}`,
       packageDir: `packages/clients/${raw.id}`,
       mockExports: mockExports(namespace),
@@ -114,7 +128,7 @@ export function buildProvider(
       fields,
       servers,
       headers,
-      errors: { messagePaths: raw.errors.message, codePaths: raw.errors.code ?? [], example: raw.errors.example },
+      errors: { messagePaths: raw.errors.message, codePaths: raw.errors.code ?? [], example: raw.errors.example, documented: { message: documentedMessage, code: documentedCode } },
       rateLimit: raw.rate_limit
         ? {
             limit: raw.rate_limit.limit_header ?? null,

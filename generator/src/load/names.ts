@@ -1,4 +1,5 @@
 import type { DerivedNames } from '../model.js';
+import { CLIENT_CLASS_MEMBERS, INHERITED_MEMBERS, JS_RESERVED_WORDS, LUA_KEYWORDS } from '../shared/client-names.js';
 
 function words(name: string): string[] {
   return name.split(/[_-]+/).filter(Boolean);
@@ -41,6 +42,21 @@ export function mockExports(namespace: string): { examples: string; handlers: st
 
 /** Names a function may not take because Lua uses them for accounts. */
 export const RESERVED_FUNCTION_NAMES = new Set(['default']);
+
+/**
+ * Why a function may not be called `name` in the languages we generate, or null. An alias is a
+ * Lua path only; a current or old name (`as: 'name'`, `'old name'`) is also the client's method
+ * and the package's standalone function.
+ */
+export function languageNameProblem(name: string, as: 'name' | 'alias' | 'old name', namespace: string): string | null {
+  if (LUA_KEYWORDS.has(name)) return `${as} '${name}' is a Lua keyword, so app.integrations.${namespace}.${name}{…} would not parse; choose another ${as}.`;
+  if (as === 'alias') return null;
+  const method = camelCase(name);
+  if (JS_RESERVED_WORDS.has(method)) return `${as} '${name}' gives the TypeScript function '${method}', a reserved word in JavaScript (\`export function ${method}\` does not parse); choose another ${as}.`;
+  if (CLIENT_CLASS_MEMBERS.has(method)) return `${as} '${name}' gives the method '${method}', which every generated client class already has; choose another ${as}.`;
+  if (INHERITED_MEMBERS.has(method)) return `${as} '${name}' gives the method '${method}', which every JavaScript object inherits: a client whose ${method} made a request would break wherever the client is converted or compared; choose another ${as}.`;
+  return null;
+}
 
 /**
  * The names a function declares in its client package's one module (`functions.ts`): the

@@ -23,12 +23,16 @@ export function errorEnvelope(doc: OpenApiDocument, operations: Node[]): ErrorEn
       const { node, file } = doc.resolve(responses[code], doc.rootFile);
       const media = isNode(node.content) ? (Object.entries(node.content).find(([t]) => /json/i.test(t))?.[1] as Node | undefined) : undefined;
       if (!media || media.schema === undefined) continue;
-      const message = MESSAGE_PATHS.find((path) => hasStringAt(doc, media.schema, file, path));
-      if (!message) continue;
-      const codePath = CODE_PATHS.find((path) => path !== message && hasStringAt(doc, media.schema, file, path));
-      const status = /^\d{3}$/.test(code) ? Number(code) : 400;
       const documented = mediaExample(doc, media, file) ?? exampleFromSchema(doc, media.schema, file);
-      const body = documented?.value ?? bodyAt(message, 'An error message.');
+      // A path must also find its value in the example: the loader reads the example with the paths, as the runtime reads a live error.
+      const inExample = (path: string) => documented === undefined || valueFoundAt(documented.value, path);
+      const message = MESSAGE_PATHS.find((path) => hasStringAt(doc, media.schema, file, path) && inExample(path));
+      if (!message) continue;
+      const codePath = CODE_PATHS.find((path) => path !== message && hasStringAt(doc, media.schema, file, path) && inExample(path));
+      const status = /^\d{3}$/.test(code) ? Number(code) : 400;
+      const madeUp: Array<[path: string, text: string]> = [[message, 'An error message.']];
+      if (codePath) madeUp.push([codePath, 'error_code']);
+      const body = documented?.value ?? madeUpBody(madeUp);
       const errors: Node = { message: [message], ...(codePath ? { code: [codePath] } : {}), example: { status, body } };
       return documented ? { errors } : { errors, review: `errors: the document shows no error body, so the example error was made up from the ${code} response's schema; replace it with a real one.` };
     }
@@ -56,6 +60,33 @@ function hasStringAt(doc: OpenApiDocument, schema: unknown, file: string, path: 
   return type === 'string' || (Array.isArray(type) && type.includes('string'));
 }
 
-function bodyAt(path: string, text: string): unknown {
-  return path.split('.').reduceRight<unknown>((inner, part) => (part === '0' ? [inner] : { [part]: inner }), text);
+/** Whether a non-empty value is at the dotted path, as the runtime's error reading finds one (numeric parts index arrays). */
+function valueFoundAt(body: unknown, path: string): boolean {
+  let node = body;
+  for (const part of path.split('.')) {
+    if (Array.isArray(node) && /^\d+$/.test(part)) node = node[Number(part)];
+    else if (node !== null && typeof node === 'object' && Object.hasOwn(node, part)) node = (node as Record<string, unknown>)[part];
+    else return false;
+  }
+  return node !== undefined && node !== null && node !== '';
+}
+
+/** A body holding each text at its dotted path (`errors.0.detail`, `errors.0.code` → `{ errors: [{ detail, code }] }`). */
+function madeUpBody(entries: Array<[path: string, text: string]>): unknown {
+  let body: unknown;
+  for (const [path, text] of entries) body = setAt(body, path.split('.'), text);
+  return body;
+}
+
+function setAt(node: unknown, parts: string[], text: string): unknown {
+  const [part, ...rest] = parts;
+  if (part === undefined) return text;
+  if (/^\d+$/.test(part)) {
+    const list = Array.isArray(node) ? [...node] : [];
+    list[Number(part)] = setAt(list[Number(part)], rest, text);
+    return list;
+  }
+  const object = node !== null && typeof node === 'object' && !Array.isArray(node) ? { ...(node as Record<string, unknown>) } : {};
+  object[part] = setAt(object[part], rest, text);
+  return object;
 }

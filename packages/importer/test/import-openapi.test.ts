@@ -30,7 +30,7 @@ describe('importing the providers\' own documents', () => {
       "telnyx/provider.yaml:4:1: needs review (left by an import): docs_url: the document links no documentation page, so this is the API's own server URL; point it at the provider's API reference. errors: the document shows no error body, so the example error was made up from the 4XX response's schema; replace it with a real one. Resolve these, then delete 'review'.",
     ]);
     const provider = yamlOf(files, 'provider.yaml');
-    expect(provider.errors).toEqual({ message: ['errors.0.detail'], code: ['errors.0.code'], example: { status: 400, body: { errors: [{ detail: 'An error message.' }] } } });
+    expect(provider.errors).toEqual({ message: ['errors.0.detail'], code: ['errors.0.code'], example: { status: 400, body: { errors: [{ detail: 'An error message.', code: 'error_code' }] } } });
     expect(problems(specsDir({ telnyx: withoutReviews(files) }))).toEqual([]);
   });
 

@@ -8,6 +8,8 @@ export { Core, type AnyOperation } from './core.js';
 /** Walking a list operation's pages or items (apart from `Core`, so programs that do not paginate do not bundle it). */
 export { pagesOf, itemsOf } from './pages.js';
 export type { ClientOptions, CoreOptions, RequestOptions, Logger, LogLevel } from './options.js';
+export { CLIENT_OPTION_NAMES } from './options.js';
+export { firstText } from './json-path.js';
 export type { PreparedRequest } from './build-request.js';
 /** The generator's `validate` sends every spec example through this very builder. */
 export { buildRequest, type BuildInput } from './build-request.js';

@@ -106,6 +106,19 @@ export interface ClientOptions {
  */
 export type CoreOptions = ClientOptions | (ClientOptions & Record<string, unknown>);
 
+/**
+ * Every client option's name. A provider's account fields become options beside these in
+ * `<Provider>Options`, so the generator refuses a field that would take one (a field `timeout`
+ * would make `timeout` a string and the client's build fail).
+ */
+export const CLIENT_OPTION_NAMES = [
+  'account', 'env', 'baseURL', 'fetch', 'transport', 'maxRetries', 'timeout', 'totalTimeout', 'maxRetryAfter',
+  'maxArgumentDepth', 'maxRequestBytes', 'oauth2Tokens', 'defaultHeaders', 'logger', 'logLevel',
+] as const satisfies ReadonlyArray<keyof ClientOptions>;
+type IsTrue<T extends true> = T;
+/** Fails to compile when ClientOptions gains an option the list above does not name. */
+export type ClientOptionNamesComplete = IsTrue<[Exclude<keyof ClientOptions, (typeof CLIENT_OPTION_NAMES)[number]>] extends [never] ? true : false>;
+
 export type { StartTimer };
 
 /** Test seams, not part of the public options: tests must not wait for real backoff, timeouts or clocks. */
