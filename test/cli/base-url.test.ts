@@ -178,3 +178,74 @@ describe('base-URL overrides are validated, naming their source', () => {
     expect(run.stderr).toContain(`--base-url: name the provider, e.g. --base-url ${bindings[0]!.id}=http://127.0.0.1:1, since this command can call ${bindings.length} providers.`);
   });
 });
+
+/** A target as above whose provider has a secret field, so an answer can echo a credential. */
+const secretTarget = bindings
+  .filter((provider) => provider.fields.some((f) => f.secret))
+  .flatMap((provider) => provider.functions.map((fn) => ({ provider, fn })))
+  .find(({ fn }) => fn.operation === 'read' && fn.available && serverNameOf(operationOf(fn)) === DEFAULT_SERVER && fixedEndpoint(fn) !== null && ((fn.inputSchema.required as string[] | undefined) ?? []).length === 0)!;
+
+describe('an answer that echoes a credential is shown redacted by every surface', () => {
+  const { provider, fn } = secretTarget;
+  const secrets = provider.fields.filter((f) => f.secret).map((f) => `${SECRET}-${f.key}`);
+  let server: Server;
+  let origin: string;
+  let answer: { type: string; body: string };
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(200, { 'content-type': answer.type }).end(answer.body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  // A secret in a value, a key and an array, beside a `__proto__` key that must stay plain data.
+  const jsonAnswer = () => ({ type: 'application/json', body: `{"echo":"key ${secrets[0]}","${secrets[0]}":["${secrets.join(' ')}"],"__proto__":{"kept":true}}` });
+  const textAnswer = () => ({ type: 'text/plain', body: `debug: you sent ${secrets.join(', ')}` });
+
+  it('`call` redacts a JSON answer (values, keys, arrays) and keeps a __proto__ key as data', async () => {
+    answer = jsonAnswer();
+    const run = await runCli(['call', fn.qualified, '--base-url', origin, '--json'], envFor(provider));
+    expect(run.status).toBe(0);
+    for (const secret of secrets) expect(run.stdout).not.toContain(secret);
+    const data = json(run.stdout).data;
+    expect(data.echo).toBe('key [REDACTED]');
+    expect(data['[REDACTED]']).toEqual([secrets.map(() => '[REDACTED]').join(' ')]);
+    expect(Object.hasOwn(data, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(data, '__proto__')?.value).toEqual({ kept: true });
+  });
+
+  it('`call` redacts an answer that is not JSON', async () => {
+    answer = textAnswer();
+    const run = await runCli(['call', fn.qualified, '--base-url', origin, '--json'], envFor(provider));
+    expect(run.status).toBe(0);
+    expect(json(run.stdout).data).toBe(`debug: you sent ${secrets.map(() => '[REDACTED]').join(', ')}`);
+  });
+
+  it('a Lua script gets the answer redacted', async () => {
+    answer = textAnswer();
+    const run = await runCli(['lua', '--json', '--base-url', `${provider.id}=${origin}`, '-e', `print(${fn.luaPath}({}))`], envFor(provider));
+    expect(json(run.stdout)).toMatchObject({ success: true, data: { output: `debug: you sent ${secrets.map(() => '[REDACTED]').join(', ')}\n` } });
+  });
+
+  it('an MCP tool result is redacted (official SDK client, real child process)', async () => {
+    answer = jsonAnswer();
+    const client = new Client({ name: 'switchboard-tests', version: '1.0.0' });
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [CLI, 'mcp', 'serve', '--integration', provider.id, '--base-url', origin],
+      env: { ...(process.env as Record<string, string>), ...envFor(provider) },
+      cwd: REPO,
+      stderr: 'pipe',
+    });
+    await client.connect(transport);
+    try {
+      const result = await client.callTool({ name: fn.mcpTool, arguments: {} });
+      expect(result.isError).toBeFalsy();
+      const text = JSON.stringify(result);
+      for (const secret of secrets) expect(text).not.toContain(secret);
+      expect(text).toContain('key [REDACTED]');
+    } finally {
+      await client.close();
+    }
+  }, 30_000);
+});

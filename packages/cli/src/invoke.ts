@@ -151,7 +151,9 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
     // A sandbox answer of the wrong shape would mislead the caller; it fails loudly instead.
     if (ctx.sandbox) checkSandboxAnswer(fn, data);
     finish(fn.operation === 'read' ? 'read' : 'write_succeeded');
-    return { data, request, permissionBypassed, baseUrls };
+    // What the provider answers goes to a terminal, a script's output or an agent: a server that echoes the key (a debug
+    // page, a request echoed back) must not show it there. The SDK itself returns the answer untouched.
+    return { data: core.redactor.value(data), request, permissionBypassed, baseUrls };
   } catch (error) {
     finish(fn.operation === 'write' && outcomeUnknown(error) ? 'write_unknown' : 'failed', error);
     throw error;

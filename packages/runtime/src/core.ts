@@ -73,7 +73,7 @@ interface Route {
 export class Core {
   /** @internal Also for page walks (`pages.ts`). */
   readonly fields: ResolvedFields;
-  /** @internal Also for page walks (`pages.ts`). */
+  /** @internal Also for page walks (`pages.ts`) and the CLI, which redacts what it shows of an answer. */
   readonly redactor: Redactor;
   /** @internal Also for OAuth2 sessions (`oauth2-session.ts`). */
   readonly log: Log;

@@ -41,11 +41,8 @@ export class Redactor {
   value(data: unknown): unknown {
     if (typeof data === 'string') return this.string(data);
     if (Array.isArray(data)) return data.map((item) => this.value(item));
-    if (data !== null && typeof data === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(data)) out[this.string(key)] = this.value(item);
-      return out;
-    }
+    // fromEntries defines own properties, so a `__proto__` key (JSON.parse keeps it as data) stays data, not a prototype.
+    if (data !== null && typeof data === 'object') return Object.fromEntries(Object.entries(data).map(([key, item]) => [this.string(key), this.value(item)]));
     return data;
   }
 

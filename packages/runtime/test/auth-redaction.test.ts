@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Core } from '../src/core.js';
 import { base64Utf8 } from '../src/base64.js';
+import { Redactor } from '../src/redact.js';
 import type { ProviderSpec } from '../src/spec.js';
 import {
   DIALPAD_KEY,
@@ -168,5 +169,18 @@ describe('logs', () => {
     const { fetch } = fakeFetch(json({ data: [] }));
     await new Core(dialpad, { apiKey: DIALPAD_KEY, env: {}, fetch, logger }).call(dialpadListCalls, {});
     expect(lines).toEqual([]);
+  });
+});
+
+describe('Redactor.value', () => {
+  it('redacts keys, values and array items, and keeps a __proto__ key (as JSON.parse leaves it) as plain data', () => {
+    const redactor = new Redactor(['s3cret']);
+    const parsed = JSON.parse('{"a":"x s3cret","s3cret":["s3cret"],"__proto__":{"polluted":"s3cret"}}') as object;
+    const out = redactor.value(parsed) as Record<string, unknown>;
+    expect(out['a']).toBe('x [REDACTED]');
+    expect(out['[REDACTED]']).toEqual(['[REDACTED]']);
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ polluted: '[REDACTED]' });
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect('polluted' in out).toBe(false);
   });
 });
