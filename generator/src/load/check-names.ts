@@ -1,6 +1,10 @@
-import type { Catalog, Provider } from '../model.js';
+import type { Provider } from '../model.js';
 import type { Diagnostic } from './diagnostics.js';
 import { moduleNames } from './names.js';
+
+type SpecPath = Array<string | number>;
+/** Where in a spec file a key's value is. */
+export type PositionOf = (file: string, path: SpecPath) => { line: number; column: number };
 
 /** One derived name a provider or function takes, with where its spec says so. */
 export interface NameClaim {
@@ -23,30 +27,32 @@ export interface NameClaim {
  * Every name a provider and its functions take, in catalog order. Plain data, so a provider whose
  * specs did not change can take part in the catalog-wide check without being parsed again.
  */
-export function providerClaims(provider: Provider, positionOf: (file: string) => { line: number; column: number }): NameClaim[] {
+export function providerClaims(provider: Provider, positionOf: PositionOf): NameClaim[] {
   const claims: NameClaim[] = [];
-  const claim = (kind: string, value: string, owner: string, file: string, fix = 'rename one of them') => claims.push({ kind, value, owner, file, ...positionOf(file), fix });
+  const claim = (kind: string, value: string, owner: string, file: string, fix = 'rename one of them', path: SpecPath = ['name']) => claims.push({ kind, value, owner, file, ...positionOf(file, path), fix });
   const owner = `provider '${provider.id}'`;
-  claim('Lua namespace', provider.namespace, owner, provider.source.file);
-  claim('TypeScript class', provider.className, owner, provider.source.file);
-  claim('environment prefix', provider.envPrefix, owner, provider.source.file);
+  claim('Lua namespace', provider.namespace, owner, provider.source.file, undefined, ['id']);
+  claim('TypeScript class', provider.className, owner, provider.source.file, undefined, ['id']);
+  claim('environment prefix', provider.envPrefix, owner, provider.source.file, undefined, ['id']);
   for (const func of provider.functions) {
     const who = `function '${func.names.qualified}'`;
-    for (const luaPath of [func.names.luaPath, ...func.names.luaAliases]) {
-      claim('Lua path', luaPath, who, func.source.file, 'rename one of the functions or drop the alias');
-    }
+    claim('Lua path', func.names.luaPath, who, func.source.file, 'rename one of the functions or drop the alias');
     claim('TypeScript method', `${provider.className}.${func.names.tsMethod}`, who, func.source.file);
     const pages = func.binding.kind === 'http' && func.binding.pagination !== null;
     for (const name of moduleNames(func.names.tsMethod, pages)) claim(`TypeScript export of the ${provider.id} client`, name, who, func.source.file);
     claim('MCP tool', func.names.mcpTool, who, func.source.file);
     claim('function name', func.names.qualified, who, func.source.file);
   }
+  // Aliases after every function's own name, so a clash is reported at the alias, which is what to drop.
+  for (const func of provider.functions) {
+    for (const luaPath of func.names.luaAliases) claim('Lua path', luaPath, `function '${func.names.qualified}'`, func.source.file, 'drop the alias or rename the other function', ['aliases']);
+  }
   for (const func of provider.functions) {
     const who = `function '${func.names.qualified}'`;
     for (const old of func.renamedFrom) {
       const fix = `drop '${old.name}' from renamed_from, or rename the other function`;
       const rename = `${func.names.qualified}\u0000${old.name}`;
-      const at = positionOf(func.source.file);
+      const at = positionOf(func.source.file, ['renamed_from']);
       claims.push({ kind: 'function name', value: old.names.qualified, owner: who, file: func.source.file, ...at, fix, rename });
       claims.push({ kind: 'Lua path', value: old.names.luaPath, owner: who, file: func.source.file, ...at, fix, rename });
       claims.push({ kind: 'TypeScript method', value: `${provider.className}.${old.names.tsMethod}`, owner: who, file: func.source.file, ...at, fix, rename });
@@ -129,9 +135,4 @@ export function unpackClaims(packed: string, keep?: (value: string) => boolean):
     claims.push(claim);
   }
   return claims;
-}
-
-/** The catalog-wide check over models at hand (every provider parsed in this run). */
-export function checkDerivedNames(catalog: Catalog, positionOf: (file: string) => { line: number; column: number }): Diagnostic[] {
-  return checkClaims(catalog.providers.flatMap((provider) => providerClaims(provider, positionOf)));
 }

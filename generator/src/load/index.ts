@@ -108,11 +108,12 @@ export function loadProvider(specsRoot: string, folder: ProviderFolder): LoadedP
   }
   if (!shell) return { provider: null, diagnostics, claims: [] };
   const provider: Provider = { ...shell, functions: functions.sort((a, b) => a.name.localeCompare(b.name)) };
-  // A function claims several names at one place: each file's place is looked up once.
+  // A function claims several names at one place: each place is looked up once.
   const places = new Map<string, { line: number; column: number }>();
-  const placeOf = (file: string) => {
-    let place = places.get(file);
-    if (!place) places.set(file, (place = parsedByFile.get(file)!.locate(file.endsWith(PROVIDER_FILE) ? ['id'] : ['name'])));
+  const placeOf = (file: string, path: Array<string | number>) => {
+    const key = `${file}\u0000${path.join('\u0000')}`;
+    let place = places.get(key);
+    if (!place) places.set(key, (place = parsedByFile.get(file)!.locate(path)));
     return place;
   };
   const claims = providerClaims(provider, placeOf);
