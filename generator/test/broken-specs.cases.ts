@@ -819,7 +819,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'duplicate derived name: alias equals another function',
     edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]', 'aliases: [list_widgets]')],
     expected: [
-      "acme/create_widget.yaml:2:10: Lua path 'app.integrations.acme.list_widgets' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); drop the alias or rename the other function.",
+      "acme/create_widget.yaml:2:1: Lua path 'app.integrations.acme.list_widgets' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); drop the alias or rename the other function.",
     ],
   },
   {
@@ -844,12 +844,12 @@ export const brokenSpecCases: BrokenSpecCase[] = [
   {
     name: "renamed_from: an old name like another function's page walker",
     edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]\n', 'aliases: [make_widget]\nrenamed_from: [{ name: list_widgets_items, removed_in: "2.0.0" }]\n')],
-    expected: ["acme/create_widget.yaml:3:15: TypeScript export of the acme client 'listWidgetsItems' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); drop 'list_widgets_items' from renamed_from, or rename the other function."],
+    expected: ["acme/create_widget.yaml:3:1: TypeScript export of the acme client 'listWidgetsItems' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); drop 'list_widgets_items' from renamed_from, or rename the other function."],
   },
   {
     name: 'renamed_from: an old name that another function has now',
     edits: [sub('acme/create_widget.yaml', 'aliases: [make_widget]\n', 'aliases: [make_widget]\nrenamed_from: [{ name: list_widgets, removed_in: "2.0.0" }]\n')],
-    expected: ["acme/create_widget.yaml:3:15: function name 'acme.list_widgets' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); drop 'list_widgets' from renamed_from, or rename the other function."],
+    expected: ["acme/create_widget.yaml:3:1: function name 'acme.list_widgets' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); drop 'list_widgets' from renamed_from, or rename the other function."],
   },
   {
     name: 'renamed_from: a parameter whose old name is another parameter now',
@@ -1543,7 +1543,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     expected: [
       "acme/create_widget.yaml:5:12: 'operation' must be one of read, write; found \"wrte\". Did you mean 'write'?",
       "acme/create_widget.yaml:23:13: 'parameters.tags.spread' must be a boolean, found \"yes\".",
-      "acme/delete_widget.yaml:5:10: Lua path 'app.integrations.acme.list_widgets' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); drop the alias or rename the other function.",
+      "acme/delete_widget.yaml:5:1: Lua path 'app.integrations.acme.list_widgets' is already taken by function 'acme.list_widgets' (acme/list_widgets.yaml:1:7); drop the alias or rename the other function.",
       "acme/delete_widget.yaml:19:12: example 'Delete': the documented URL is https://us.api.acme.test/v1/widgets/w2, but the arguments produce https://us.api.acme.test/v1/widgets/w1.",
       "acme/list_widgets.yaml:16:14: minimum 200 is greater than maximum 100.",
       "acme/list_widgets.yaml:41:12: example 'Red widgets': the documented query sends color='blue', but the arguments produce color='red'.",

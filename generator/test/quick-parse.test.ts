@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseWithPositions } from '../src/load/parse.js';
-import { matchesAtSomeFind, quickParse, quickTopLevelPosition, RISKY_TEXT } from '../src/load/quick-parse.js';
+import { matchesAtSomeFind, quickParse, quickTopLevelKeyPosition, quickTopLevelPosition, RISKY_TEXT } from '../src/load/quick-parse.js';
 import { brokenSpecCases } from './broken-specs.cases.js';
 import { seededRandom } from './seeded-random.js';
 
@@ -132,6 +132,27 @@ describe('the quick parser', { timeout: 300_000 }, () => {
         if (!at) continue;
         placed++;
         expect(at, `${name}: ${key}`).toEqual(positioned.parsed.locate([key]));
+      }
+    }
+    expect(placed).toBeGreaterThan(0);
+  });
+
+  it('places top-level keys exactly where the positioned parse places them, or leaves them to it', () => {
+    let placed = 0;
+    const texts = [
+      ...corpus(),
+      ...['aliases: [a, b]\n', 'name: x\naliases:\n  - a\n  - b\n', 'aliases:\n- a\n', 'description: "x\naliases: y"\naliases: [z]\n', '"aliases": [a]\n', "aliases: [a] # c\r\nname: b\r\n"].map((text) => ({ name: JSON.stringify(text), text })),
+    ];
+    for (const { name, text } of texts) {
+      const quick = quickParse(text);
+      if (!quick || typeof quick.data !== 'object' || quick.data === null || Array.isArray(quick.data)) continue;
+      const positioned = parseWithPositions('x.yaml', text);
+      if (!positioned.ok) continue;
+      for (const key of Object.keys(quick.data)) {
+        const at = quickTopLevelKeyPosition(text, key);
+        if (!at) continue;
+        placed++;
+        expect(at, `${name}: ${key}`).toEqual(positioned.parsed.locate([key], 'key'));
       }
     }
     expect(placed).toBeGreaterThan(0);

@@ -30,6 +30,11 @@ describe('what a generate run loads', () => {
     expect(runIn(projectWith([]).root)).toEqual({ kind: 'written', yamlLoaded: false, ajvLoaded: false });
   });
 
+  it('reads a valid catalog with block-style aliases and an old name without loading the positioned parser', () => {
+    const { root } = projectWith([{ file: 'acme/create_widget.yaml', find: 'aliases: [make_widget]\n', replace: 'aliases:\n  - make_widget\nrenamed_from:\n  - name: build_widget\n    removed_in: "2.0.0"\n' }]);
+    expect(runIn(root)).toEqual({ kind: 'written', yamlLoaded: false, ajvLoaded: false });
+  });
+
   it('loads it to locate a problem', () => {
     const { root } = projectWith([{ file: 'acme/list_widgets.yaml', find: 'operation: read', replace: 'operation: read\noperation: write' }]);
     expect(runIn(root)).toMatchObject({ kind: 'invalid', yamlLoaded: true });

@@ -4,7 +4,7 @@ import { moduleNames } from './names.js';
 
 type SpecPath = Array<string | number>;
 /** Where in a spec file a key's value is. */
-export type PositionOf = (file: string, path: SpecPath) => { line: number; column: number };
+export type PositionOf = (file: string, path: SpecPath, target?: 'key' | 'value') => { line: number; column: number };
 
 /** One derived name a provider or function takes, with where its spec says so. */
 export interface NameClaim {
@@ -29,7 +29,8 @@ export interface NameClaim {
  */
 export function providerClaims(provider: Provider, positionOf: PositionOf): NameClaim[] {
   const claims: NameClaim[] = [];
-  const claim = (kind: string, value: string, owner: string, file: string, fix = 'rename one of them', path: SpecPath = ['name']) => claims.push({ kind, value, owner, file, ...positionOf(file, path), fix });
+  const claim = (kind: string, value: string, owner: string, file: string, fix = 'rename one of them', path: SpecPath = ['name'], target: 'key' | 'value' = 'value') =>
+    claims.push({ kind, value, owner, file, ...positionOf(file, path, target), fix });
   const owner = `provider '${provider.id}'`;
   claim('Lua namespace', provider.namespace, owner, provider.source.file, undefined, ['id']);
   claim('TypeScript class', provider.className, owner, provider.source.file, undefined, ['id']);
@@ -43,16 +44,16 @@ export function providerClaims(provider: Provider, positionOf: PositionOf): Name
     claim('MCP tool', func.names.mcpTool, who, func.source.file);
     claim('function name', func.names.qualified, who, func.source.file);
   }
-  // Aliases after every function's own name, so a clash is reported at the alias, which is what to drop.
+  // Aliases after every function's own name, so a clash is reported at `aliases:`, where the alias to drop is.
   for (const func of provider.functions) {
-    for (const luaPath of func.names.luaAliases) claim('Lua path', luaPath, `function '${func.names.qualified}'`, func.source.file, 'drop the alias or rename the other function', ['aliases']);
+    for (const luaPath of func.names.luaAliases) claim('Lua path', luaPath, `function '${func.names.qualified}'`, func.source.file, 'drop the alias or rename the other function', ['aliases'], 'key');
   }
   for (const func of provider.functions) {
     const who = `function '${func.names.qualified}'`;
     for (const old of func.renamedFrom) {
       const fix = `drop '${old.name}' from renamed_from, or rename the other function`;
       const rename = `${func.names.qualified}\u0000${old.name}`;
-      const at = positionOf(func.source.file, ['renamed_from']);
+      const at = positionOf(func.source.file, ['renamed_from'], 'key');
       claims.push({ kind: 'function name', value: old.names.qualified, owner: who, file: func.source.file, ...at, fix, rename });
       claims.push({ kind: 'Lua path', value: old.names.luaPath, owner: who, file: func.source.file, ...at, fix, rename });
       claims.push({ kind: 'TypeScript method', value: `${provider.className}.${old.names.tsMethod}`, owner: who, file: func.source.file, ...at, fix, rename });

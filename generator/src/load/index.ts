@@ -110,10 +110,10 @@ export function loadProvider(specsRoot: string, folder: ProviderFolder): LoadedP
   const provider: Provider = { ...shell, functions: functions.sort((a, b) => a.name.localeCompare(b.name)) };
   // A function claims several names at one place: each place is looked up once.
   const places = new Map<string, { line: number; column: number }>();
-  const placeOf = (file: string, path: Array<string | number>) => {
-    const key = `${file}\u0000${path.join('\u0000')}`;
+  const placeOf = (file: string, path: Array<string | number>, target: 'key' | 'value' = 'value') => {
+    const key = `${file}\u0000${target}\u0000${path.join('\u0000')}`;
     let place = places.get(key);
-    if (!place) places.set(key, (place = parsedByFile.get(file)!.locate(path)));
+    if (!place) places.set(key, (place = parsedByFile.get(file)!.locate(path, target)));
     return place;
   };
   const claims = providerClaims(provider, placeOf);

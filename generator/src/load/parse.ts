@@ -1,6 +1,6 @@
 import type { Document, LineCounter, Node, Pair } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
-import { quickParse, quickTopLevelPosition } from './quick-parse.js';
+import { quickParse, quickTopLevelKeyPosition, quickTopLevelPosition } from './quick-parse.js';
 import { checkYamlLimits } from './yaml-limits.js';
 import { yamlLib } from './yaml-lib.js';
 
@@ -29,8 +29,8 @@ export function parseSpecFile(file: string, text: string): ParseResult {
       file,
       data: quick.data,
       locate(path, target = 'value') {
-        if (path.length === 1 && target === 'value' && typeof path[0] === 'string' && isRecord(quick.data)) {
-          const at = quickTopLevelPosition(text, path[0], quick.data[path[0]]);
+        if (path.length === 1 && typeof path[0] === 'string' && isRecord(quick.data) && Object.hasOwn(quick.data, path[0])) {
+          const at = target === 'value' ? quickTopLevelPosition(text, path[0], quick.data[path[0]]) : quickTopLevelKeyPosition(text, path[0]);
           if (at) return at;
         }
         if (positioned === undefined) {

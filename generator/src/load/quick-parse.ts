@@ -295,25 +295,35 @@ function startsLikeNumber(text: string): boolean {
 
 /**
  * Where the value of a top-level key is, read from the text, for a file the quick parser read:
- * every function and provider claims its names at its `name` or `id` (and `aliases`), and locating
- * those by the positioned parse would parse every file twice. Only a line `key: value` at the start of a line
+ * every function and provider claims its names at its `name` or `id`, and locating those by the
+ * positioned parse would parse every file twice. Only a line `key: value` at the start of a line
  * counts, only when it is the one such line, and only when the text there says `value` (plain or
  * quoted, an optional comment after it); anything else is `undefined`, and the positioned parse
  * answers. Positions are 1-based, as the loader reports them.
  */
 export function quickTopLevelPosition(text: string, key: string, value: unknown): { line: number; column: number } | undefined {
-  const list = Array.isArray(value) && value.every((item) => typeof item === 'string' && /^[a-z0-9_]+$/.test(item)) ? (value as string[]) : null;
-  if ((typeof value !== 'string' && !list) || !/^[a-z_]+$/.test(key)) return undefined;
+  if (typeof value !== 'string' || !/^[a-z_]+$/.test(key)) return undefined;
   const lines = [...text.matchAll(new RegExp(`^${key}:( +)(.*)$`, 'gm'))];
   // The key written quoted elsewhere would be the real one, and this line text inside a string.
   if (lines.length !== 1 || new RegExp(`^["']${key}["'] *:`, 'm').test(text)) return undefined;
   const match = lines[0]!;
   const written = match[2]!.replace(/ +#.*$/, '').trimEnd();
-  // A list of plain names (`aliases: [a, b]`) counts when written as one flow sequence of them.
-  const says = list ? written.replace(/ /g, '') === `[${list.join(',')}]` : typeof value === 'string' && [value, JSON.stringify(value), `'${value.replace(/'/g, "''")}'`].includes(written);
-  if (!says) return undefined;
+  if (![value, JSON.stringify(value), `'${value.replace(/'/g, "''")}'`].includes(written)) return undefined;
   const offset = match.index + key.length + 1 + match[1]!.length;
   const before = text.slice(0, offset);
   const lineStart = before.lastIndexOf('\n') + 1;
   return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+/**
+ * Where a top-level key itself is (`aliases:` at the start of its line), for a file the quick
+ * parser read: name clashes through an alias or an old name are reported there, whatever the
+ * list's style. Only when exactly one line starts with the key and no quoted spelling of it
+ * exists; otherwise `undefined`, and the positioned parse answers.
+ */
+export function quickTopLevelKeyPosition(text: string, key: string): { line: number; column: number } | undefined {
+  if (!/^[a-z_]+$/.test(key)) return undefined;
+  const lines = [...text.matchAll(new RegExp(`^${key}:(?: |$)`, 'gm'))];
+  if (lines.length !== 1 || new RegExp(`^["']${key}["'] *:`, 'm').test(text)) return undefined;
+  return { line: text.slice(0, lines[0]!.index).split('\n').length, column: 1 };
 }
