@@ -70,6 +70,9 @@ interface Route {
   session?: OAuth2Session;
 }
 
+/** Node's hook for util.inspect, by its registered name, so the runtime imports nothing from node:util. */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
 export class Core {
   /** @internal Also for page walks (`pages.ts`). */
   readonly fields: ResolvedFields;
@@ -109,6 +112,19 @@ export class Core {
     this.log = makeLog(options.logger ?? globalThis.console, options.logLevel ?? DEFAULTS.logLevel, this.redactor);
     this.headerFieldKeys = provider.headers ? providerPartOf(provider, 'accounts').headerFields(provider) : [];
     this.tokenStore = options.oauth2Tokens ?? provider.oauth2?.newStore((options as InternalClientOptions).now ?? Date.now);
+  }
+
+  /**
+   * What JSON.stringify shows of a client: its provider and account. Its options, fields, redactor
+   * and token store hold the credentials, so a client logged or serialised whole must not show them.
+   */
+  toJSON(): { provider: string; account: string } {
+    return { provider: this.provider.id, account: this.options.account ?? 'default' };
+  }
+
+  /** What util.inspect and console.log show under Node, at any depth: the same as toJSON. */
+  [INSPECT](): string {
+    return `Core ${JSON.stringify(this.toJSON())}`;
   }
 
   /** A client for another account or with other options; unspecified options are inherited, OAuth2 tokens shared. */
@@ -267,7 +283,8 @@ export class Core {
     const override = this.options.baseURL;
     const names = Object.keys(this.provider.servers);
     const overridden = typeof override === 'string' ? (name === 'default' || names.length === 1 ? override : undefined) : override?.[name];
-    return overridden ?? this.specServerUrl(operation, server);
+    // Paths are joined with a slash of their own: `https://proxy.example/` must not make `//calls`.
+    return overridden === undefined ? this.specServerUrl(operation, server) : overridden.replace(/\/+$/, '');
   }
 
   /** The spec's URL template for this account: the only one, or the one a field chooses. */

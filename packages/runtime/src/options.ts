@@ -53,9 +53,8 @@ export interface ClientOptions {
   maxRetries?: number;
   /**
    * Milliseconds one attempt may take, response body included: an integer from 1 to 2147483647.
-   * Under Node it is the socket's idle timeout plus a check at each body chunk, so a body that keeps
-   * trickling in ends the attempt within twice this at worst (see README, "How each transport keeps
-   * an attempt's timeout"). Default: 60000 (60 s).
+   * The attempt ends then, a body still trickling in included (see README, "How each transport
+   * keeps an attempt's timeout"). Default: 60000 (60 s).
    */
   timeout?: number;
   /**

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Core } from '../src/core.js';
 import { base64Utf8 } from '../src/base64.js';
@@ -182,5 +183,20 @@ describe('Redactor.value', () => {
     expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ polluted: '[REDACTED]' });
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect('polluted' in out).toBe(false);
+  });
+});
+
+describe('a client logged or serialised whole', () => {
+  it('shows its provider and account, never a credential, through JSON.stringify, util.inspect and withOptions', async () => {
+    const { fetch } = fakeFetch(json({ data: [] }));
+    const core = plivoClient({ fetch, account: 'work' });
+    await core.call(plivoListMessages, {});
+    const derived = core.withOptions({ authToken: 'another_token_value' });
+    for (const client of [core, derived, { nested: { deeper: core } }]) {
+      const shown = [JSON.stringify(client), inspect(client, { depth: Infinity, showHidden: true })].join('\n');
+      for (const secret of [PLIVO_TOKEN, 'another_token_value']) expect(shown).not.toContain(secret);
+    }
+    expect(JSON.parse(JSON.stringify(core))).toEqual({ provider: 'plivo', account: 'work' });
+    expect(inspect(core)).toBe('Core {"provider":"plivo","account":"work"}');
   });
 });

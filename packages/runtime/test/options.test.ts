@@ -53,6 +53,28 @@ describe('client options', () => {
     expect(() => telnyxClient({ baseURL: server.url }).withOptions({ timeout: Infinity })).toThrow('Invalid client option `timeout`');
   });
 
+  it.each([
+    ['not a url', '"not a url", which is not an absolute URL'],
+    ['ftp://files.example.com', '"ftp://files.example.com", which is not http or https'],
+    ['https://api.example.com/v1?token=abc', '"https://api.example.com/v1?token=abc", which has a query or fragment'],
+    ['https://user:PROXY_SECRET@proxy.example.com', 'a URL with credentials (user:password@host), not shown'],
+    ['user:PROXY_SECRET@proxy', 'a text that is not http or https (not shown: it has an @)'],
+    ['not a url @PROXY_SECRET', 'a text that is not an absolute URL (not shown: it has an @)'],
+  ])('baseURL %s is refused when the client is made, never quoting a credential', (bad, received) => {
+    for (const baseURL of [bad, { default: bad }]) {
+      const make = () => telnyxClient({ baseURL });
+      expect(make).toThrow(InvalidOptionError);
+      expect(make).toThrow(`Invalid client option \`baseURL\`: must be an absolute http or https URL without credentials, query or fragment, such as https://api.example.com/v2 (or an object of such URLs by server name); got ${received}. No request was made.`);
+    }
+  });
+
+  it('baseURL keeps {field} placeholders and a trailing slash does not double the path', async () => {
+    expect(() => telnyxClient({ baseURL: 'https://{region}.api.example.com/v1/{account_id}' })).not.toThrow();
+    const before = server.requests.length;
+    await telnyxClient({ baseURL: `${server.url}/` }).call(listPhoneNumbers, {});
+    expect(server.requests.slice(before).map((r) => r.url.split('?')[0])).toEqual(['/phone_numbers']);
+  });
+
   it('the message shows the value as written', () => {
     expect(() => telnyxClient({ timeout: NaN })).toThrow('got NaN. No request was made.');
     expect(() => telnyxClient({ timeout: '300' as unknown as number })).toThrow('got the string "300"');
