@@ -1485,6 +1485,18 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'a body parameter sent with a GET case of request.select',
+    edits: [
+      sub('acme/create_widget.yaml', '  method: POST\n  path: /shelves/{shelf_id}/widgets\n', '  select:\n    parameter: via\n    cases:\n      create:\n        method: POST\n        path: /shelves/{shelf_id}/widgets\n      preview:\n        method: GET\n        path: /shelves/{shelf_id}/widgets/preview\n'),
+      sub('acme/create_widget.yaml', 'parameters:\n', 'parameters:\n  via:\n    type: string\n    enum: [create, preview]\n    required: true\n    description: Create, or preview what would be created.\n'),
+      sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', 'arguments: { via: create, shelf_id: s1, name: Sprocket }'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:27:3: parameter 'name' goes in the body, but with via: preview the request is a GET, which has none; limit it with applies_to to the cases with a body, and give a second parameter with in: query for the others.",
+      "acme/create_widget.yaml:31:3: parameter 'tags' goes in the body, but with via: preview the request is a GET, which has none; limit it with applies_to to the cases with a body, and give a second parameter with in: query for the others.",
+    ],
+  },
+  {
     name: 'two header parameters on one header with overlapping applies_to cases',
     edits: [
       sub('acme/list_widgets.yaml', '  method: GET\n  path: /widgets\n', '  select:\n    parameter: scope\n    cases:\n      all: { method: GET, path: /widgets }\n      mine: { method: GET, path: /me/widgets }\n'),

@@ -266,3 +266,20 @@ describe('account-driven request parts', () => {
     ]);
   });
 });
+
+describe('parameter locations with request.select', () => {
+  it('a parameter sent only with GET cases goes to the query by default, one sent with the POST case to the body', () => {
+    const edits = [
+      { file: 'acme/create_widget.yaml', find: '  method: POST\n  path: /shelves/{shelf_id}/widgets\n', replace: '  select:\n    parameter: via\n    cases:\n      create:\n        method: POST\n        path: /shelves/{shelf_id}/widgets\n      preview:\n        method: GET\n        path: /shelves/{shelf_id}/widgets/preview\n' },
+      { file: 'acme/create_widget.yaml', find: 'parameters:\n', replace: 'parameters:\n  via:\n    type: string\n    enum: [create, preview]\n    required: true\n    description: Create, or preview.\n  preview_name:\n    type: string\n    wire: name\n    applies_to: [preview]\n    description: Name to preview.\n' },
+      { file: 'acme/create_widget.yaml', find: '    description: Widget name.\n', replace: '    description: Widget name.\n    applies_to: [create]\n' },
+      { file: 'acme/create_widget.yaml', find: '    description: Tags.\n', replace: '    description: Tags.\n    applies_to: [create]\n' },
+      { file: 'acme/create_widget.yaml', find: 'arguments: { shelf_id: s1, name: Sprocket }', replace: 'arguments: { via: create, shelf_id: s1, name: Sprocket }' },
+      { file: 'acme/create_widget.yaml', find: '    required: true\n    description: Widget name.\n', replace: '    description: Widget name.\n' },
+    ];
+    const loaded = loadCatalog(projectWith(edits).specs);
+    if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
+    const create = loaded.catalog.providers[0]!.functions.find((f) => f.name === 'create_widget')!;
+    expect(Object.fromEntries(create.parameters.map((p) => [p.name, p.location]))).toMatchObject({ preview_name: 'query', name: 'body', tags: 'body', shelf_id: 'path' });
+  });
+});

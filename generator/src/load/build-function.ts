@@ -196,6 +196,8 @@ function endpointChoice(request: RawRequest, raw: RawFunction, report: Report): 
   return { kind: 'fixed', endpoint: { method: request.method, path: request.path } };
 }
 
+const selectorOf = (binding: HttpBinding) => (binding.endpoint.kind === 'selected' ? binding.endpoint.parameter : '');
+
 function endpointsOf(binding: HttpBinding): Endpoint[] {
   return binding.endpoint.kind === 'fixed' ? [binding.endpoint.endpoint] : binding.endpoint.cases.map((c) => c.endpoint);
 }
@@ -211,11 +213,20 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
 
   for (const [name, p] of Object.entries(raw.parameters)) {
     const at = (key: string) => ['parameters', name, key];
-    const location: ParameterLocation = p.in ?? (inPath.has(name) ? 'path' : allBodyless ? 'query' : 'body');
+    // With request.select, the cases the parameter is sent with decide its default: a parameter of GET cases only goes to the query.
+    const appliesTo = p.applies_to;
+    const sentWith = appliesTo && http?.endpoint.kind === 'selected' ? http.endpoint.cases.filter((c) => appliesTo.includes(c.value)) : null;
+    const ownBodyless = sentWith ? sentWith.length > 0 && sentWith.every((c) => BODYLESS.has(c.endpoint.method)) : allBodyless;
+    const location: ParameterLocation = p.in ?? (inPath.has(name) ? 'path' : ownBodyless ? 'query' : 'body');
     if (http) {
       if (location === 'path' && !inPath.has(name)) report(at('in'), `parameter '${name}' is in the path, but no endpoint path has '{${name}}'.`);
       if (location === 'path' && p.required !== true) report(['parameters', name], `path parameter '${name}' must be required: true.`, 'key');
-      if (location === 'body' && allBodyless) report(['parameters', name], `parameter '${name}' goes in the body, but a ${endpoints[0]!.method} request has none. Use in: query.`, 'key');
+      // The selector itself is never sent.
+      const bodylessCase = location === 'body' && !allBodyless && http.endpoint.kind === 'selected' && name !== http.endpoint.parameter ? (sentWith ?? http.endpoint.cases).find((c) => BODYLESS.has(c.endpoint.method)) : undefined;
+      if (location === 'body' && ownBodyless) report(['parameters', name], `parameter '${name}' goes in the body, but a ${(sentWith?.[0]?.endpoint ?? endpoints[0]!).method} request has none. Use in: query.`, 'key');
+      else if (bodylessCase) {
+        report(['parameters', name], `parameter '${name}' goes in the body, but with ${selectorOf(http)}: ${bodylessCase.value} the request is a ${bodylessCase.endpoint.method}, which has none; limit it with applies_to to the cases with a body, and give a second parameter with in: query for the others.`, 'key');
+      }
       if (location === 'header' && (p.one_of || p.type !== 'string')) report(at(p.one_of ? 'one_of' : 'type'), `header parameter '${name}' must be a string.`);
     }
     if (p.spread && !(p.type === 'object' && location === 'body')) report(at('spread'), `'spread' applies to object parameters in the body only.`);

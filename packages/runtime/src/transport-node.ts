@@ -20,6 +20,9 @@ import { Deadlines, type Expiring } from './deadlines.js';
 import type { AttemptResult, ResponseHeaders, Transport, TransportAttempt } from './transport-types.js';
 import { neverSent } from './retry.js';
 
+/** Methods node:http sends without chunked encoding by default, so a body needs its content-length set. */
+const UNFRAMED_BY_DEFAULT = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
+
 /** Agents by protocol; either may be omitted to keep the shared keep-alive default. */
 export interface NodeAgents {
   http?: HttpAgent;
@@ -80,11 +83,14 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
     };
 
     // node:http copies the headers it is given, so the request's own record is passed as it is;
-    // `end(body)` with no content-length header sets it from the body's UTF-8 length.
+    // `end(body)` with no content-length header sets it from the body's UTF-8 length, except for the
+    // methods node:http expects no body on, where it sends the body with no framing at all: the
+    // server then reads it as the start of a next request. Those get the length here.
     const options: RequestOptions = { method: request.method, headers: request.headers, agent };
     let req: ClientRequest;
     try {
       req = (secure ? https.request : http.request)(request.url, options);
+      if (request.body !== null && UNFRAMED_BY_DEFAULT.has(request.method) && !req.hasHeader('content-length')) req.setHeader('content-length', Buffer.byteLength(request.body));
     } catch (cause) {
       // An invalid header value or URL: thrown before any socket exists.
       finish({ kind: 'failed', failure: { kind: 'not_sent' }, cause });

@@ -76,6 +76,25 @@ describe('node transport: responses', () => {
     expect(s.requests).toEqual([{ method: 'POST', url: '/messages?x=1', body }]);
   });
 
+  it.each(['DELETE', 'GET', 'OPTIONS'])('frames a body on %s, which node:http sends unframed by default, so the next request on the socket is read as its own', async (method) => {
+    const sockets = new Set<unknown>();
+    const s = await server((req, res) => {
+      sockets.add(req.socket);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ length: req.headers['content-length'] ?? null }));
+    });
+    const transport = nodeTransport({ agents: { http: new Agent({ keepAlive: true }) } });
+    const body = JSON.stringify({ ids: ['é1', 'é2'] });
+    const first = await transport({ method, url: `${s.url}/items`, headers: { 'content-type': 'application/json' }, body }, LONG);
+    const second = await transport(get(`${s.url}/after`), LONG);
+    expect(first.kind === 'response' && JSON.parse(first.text)).toEqual({ length: String(Buffer.byteLength(body)) });
+    expect(second.kind === 'response' && second.status).toBe(200);
+    expect(s.requests).toEqual([
+      { method, url: '/items', body },
+      { method: 'GET', url: '/after', body: '' },
+    ]);
+    expect(sockets.size).toBe(1);
+  });
+
   it('decodes a UTF-8 body split across chunks', async () => {
     const bytes = Buffer.from(JSON.stringify({ text: 'héllo wörld ✓' }));
     const s = await server((_req, res) => {
