@@ -1497,6 +1497,11 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'an example documenting a content-type parameter the request does not send',
+    edits: [sub('acme/create_widget.yaml', 'headers: { authorization: Bearer acme_test_key }', "headers: { authorization: Bearer acme_test_key, content-type: 'application/json; charset=utf-8' }")],
+    expected: ["acme/create_widget.yaml:36:69: example 'A widget': the documented header content-type is 'application/json; charset=utf-8', but the arguments produce 'application/json'."],
+  },
+  {
     name: 'two header parameters on one header with overlapping applies_to cases',
     edits: [
       sub('acme/list_widgets.yaml', '  method: GET\n  path: /widgets\n', '  select:\n    parameter: scope\n    cases:\n      all: { method: GET, path: /widgets }\n      mine: { method: GET, path: /me/widgets }\n'),

@@ -283,3 +283,14 @@ describe('parameter locations with request.select', () => {
     expect(Object.fromEntries(create.parameters.map((p) => [p.name, p.location]))).toMatchObject({ preview_name: 'query', name: 'body', tags: 'body', shelf_id: 'path' });
   });
 });
+
+describe('content-type in examples', () => {
+  it('a constant content-type with a charset, documented as sent, is valid', () => {
+    const edits = [
+      { file: 'acme/create_widget.yaml', find: '  body: json\n', replace: "  body: json\n  constants:\n    header: { Content-Type: 'application/json; charset=utf-8' }\n" },
+      { file: 'acme/create_widget.yaml', find: 'headers: { authorization: Bearer acme_test_key }', replace: "headers: { authorization: Bearer acme_test_key, content-type: 'application/json; Charset=UTF-8' }" },
+    ];
+    const loaded = loadCatalog(projectWith(edits).specs);
+    expect(loaded.ok ? [] : loaded.diagnostics.map((d) => d.message)).toEqual([]);
+  });
+});

@@ -90,8 +90,7 @@ function compare(example: Example, built: PreparedRequest, report: Report, hidde
   }
   for (const [name, value] of Object.entries(documented.headers)) {
     const header = built.headers[name.toLowerCase()];
-    const comparable = name.toLowerCase() === 'content-type' ? header?.split(';')[0]?.trim() : header;
-    if (comparable === value) continue;
+    if (name.toLowerCase() === 'content-type' ? sameContentType(header, value) : header === value) continue;
     if (hidden.has(name.toLowerCase())) report(['headers', name], `the documented header ${name} differs from ${credentialsHint}.`);
     else report(['headers', name], `the documented header ${name} is '${value}', but the arguments produce ${header === undefined ? 'none' : `'${header}'`}.`);
   }
@@ -176,4 +175,15 @@ const showArgument = (value: unknown): string => JSON.stringify(value) ?? String
 /** `media_urls[0]` / `data.agent_id` as the YAML path under `arguments`. */
 function argumentPath(path: string): Array<string | number> {
   return path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/**
+ * A documented content-type without parameters matches the sent media type whatever parameters the
+ * platform added (fetch adds `;charset=UTF-8` to a form body); one with parameters
+ * (`application/json; charset=utf-8`) must be sent with them, spacing and case aside.
+ */
+function sameContentType(sent: string | undefined, documented: string): boolean {
+  if (sent === undefined) return false;
+  const normal = (type: string) => type.split(';').map((part) => part.trim().toLowerCase()).join(';');
+  return documented.includes(';') ? normal(sent) === normal(documented) : normal(sent).split(';')[0] === normal(documented);
 }

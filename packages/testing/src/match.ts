@@ -91,8 +91,7 @@ export function requestDifferences(actual: RecordedRequest, expected: ExampleReq
   }
   for (const [name, value] of Object.entries(expected.headers)) {
     const sent = actual.headers[name.toLowerCase()];
-    const comparable = name.toLowerCase() === 'content-type' ? sent?.split(';')[0]?.trim() : sent;
-    if (comparable !== value) problems.push(`header ${name}: sent ${sent === undefined ? '(none)' : JSON.stringify(sent)}, documented ${JSON.stringify(value)}`);
+    if (!(name.toLowerCase() === 'content-type' ? sameContentType(sent, value) : sent === value)) problems.push(`header ${name}: sent ${sent === undefined ? '(none)' : JSON.stringify(sent)}, documented ${JSON.stringify(value)}`);
   }
   const documentedBody = expected.body ?? null;
   if (isFormBody(actual.body)) {
@@ -126,4 +125,15 @@ export async function recordRequest(request: Request): Promise<RecordedRequest> 
     }
   }
   return { method: request.method, url: request.url, headers, body };
+}
+
+/**
+ * A documented content-type without parameters matches the sent media type whatever parameters the
+ * platform added (fetch adds `;charset=UTF-8` to a form body); one with parameters
+ * (`application/json; charset=utf-8`) must be sent with them, spacing and case aside.
+ */
+function sameContentType(sent: string | undefined, documented: string): boolean {
+  if (sent === undefined) return false;
+  const normal = (type: string) => type.split(';').map((part) => part.trim().toLowerCase()).join(';');
+  return documented.includes(';') ? normal(sent) === normal(documented) : normal(sent).split(';')[0] === normal(documented);
 }

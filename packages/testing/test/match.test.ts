@@ -42,3 +42,17 @@ describe('queries are compared like form bodies: keys in any order, a repeated k
     ]);
   });
 });
+
+describe('content-type is compared as documented', () => {
+  const sentJson = (type: string) => recordRequest(new Request(url, { method: 'POST', headers: { 'content-type': type }, body: '{}' }));
+  const documentedType = (type: string) => ({ method: 'POST', url, headers: { 'content-type': type }, body: {} });
+
+  it('a documented type without parameters matches whatever parameters were added', async () => {
+    expect(requestDifferences(await sentJson('application/json;charset=UTF-8'), documentedType('application/json'))).toEqual([]);
+  });
+
+  it('a documented charset must be sent, case and spacing aside', async () => {
+    expect(requestDifferences(await sentJson('application/json;Charset=UTF-8'), documentedType('application/json; charset=utf-8'))).toEqual([]);
+    expect(requestDifferences(await sentJson('application/json'), documentedType('application/json; charset=utf-8'))).toEqual(['header content-type: sent "application/json", documented "application/json; charset=utf-8"']);
+  });
+});
