@@ -152,12 +152,20 @@ export interface ErrorEnvelope {
   /** Dotted paths tried in order for the provider's error message. */
   messagePaths: string[];
   codePaths: string[];
+  /** Where a provider that answers failures with a success status marks them (Slack: `ok` is `false`); null when it never does. */
+  failureInBody: FailureMarker | null;
   example: { status: number; body: unknown };
   /**
    * What the runtime reads from the example with those paths: the message (the loader refuses paths
    * that find none) and the code, or null when no code path finds one.
    */
   documented: { message: string; code: string | null };
+}
+
+/** A value at a dotted path of a success-status body that makes the answer a failure. */
+export interface FailureMarker {
+  path: string;
+  equals: string | number | boolean;
 }
 
 export interface RateLimitHeaders {

@@ -1501,6 +1501,22 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     edits: [sub('acme/create_widget.yaml', 'headers: { authorization: Bearer acme_test_key }', "headers: { authorization: Bearer acme_test_key, content-type: 'application/json; charset=utf-8' }")],
     expected: ["acme/create_widget.yaml:36:69: example 'A widget': the documented header content-type is 'application/json; charset=utf-8', but the arguments produce 'application/json'."],
   },
+  // Failures a provider answers with a success status (Slack: HTTP 200 and ok: false).
+  {
+    name: 'an error example with a success status and no failure marker',
+    edits: [sub('acme/provider.yaml', '    status: 404\n', '    status: 200\n')],
+    expected: ['acme/provider.yaml:30:13: status 200 is a success; an error example needs 400 to 599, or errors.failure_in_body for a provider that answers failures with a success status.'],
+  },
+  {
+    name: 'a success-status error example without the failure marker',
+    edits: [sub('acme/provider.yaml', '  code: [error.code]\n', '  code: [error.code]\n  failure_in_body: { path: ok, equals: false }\n'), sub('acme/provider.yaml', '    status: 404\n', '    status: 200\n')],
+    expected: ['acme/provider.yaml:32:11: the example answers with status 200, so its body must show the failure marker: ok = false.'],
+  },
+  {
+    name: 'a function example whose answer carries the failure marker',
+    edits: [sub('acme/provider.yaml', '  code: [error.code]\n', '  code: [error.code]\n  failure_in_body: { path: ok, equals: false }\n'), sub('acme/create_widget.yaml', 'body: { id: w_1 }', 'body: { id: w_1, ok: false }'), sub('acme/create_widget.yaml', '      id: { type: string }\n', '      id: { type: string }\n      ok: { type: boolean }\n')],
+    expected: ["acme/create_widget.yaml:41:13: this answer has ok = false, which errors.failure_in_body makes a failure: the call raises an error instead of returning it. Document a successful answer, and the failure as the provider's errors.example."],
+  },
   {
     name: 'two header parameters on one header with overlapping applies_to cases',
     edits: [

@@ -197,6 +197,9 @@ function errorEnvelope(provider: Provider) {
   return {
     messagePaths: e.messagePaths.map(mdCode).join(', then ') || 'none',
     codePaths: e.codePaths.map(mdCode).join(', then ') || 'none',
+    failureInBody: e.failureInBody
+      ? `${mdLine(provider.name)} also reports failures in a success answer: when ${mdCode(e.failureInBody.path)} is ${mdCode(JSON.stringify(e.failureInBody.equals))}, the call raises ${mdCode('APIError')} with that answer's status, message and code, and is not retried.`
+      : null,
     status: e.example.status,
     example: mdFence('json', JSON.stringify(e.example.body, null, 2)),
   };

@@ -94,6 +94,14 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
   const pagination = binding?.kind === 'http' && raw.pagination ? buildPagination(raw, binding, parameters, report) : null;
   const idempotencyKey = binding ? buildIdempotency(raw, binding, parameters, report) : null;
 
+  // A documented success that carries the provider's failure marker is an error the client would raise, not a result.
+  const marker = provider.errors.failureInBody ?? undefined;
+  for (const [i, example] of (raw.examples ?? []).entries()) {
+    if (marker && runtime.marksFailure(marker, example.response.body)) {
+      report(['examples', i, 'response', 'body'], `this answer has ${marker.path} = ${JSON.stringify(marker.equals)}, which errors.failure_in_body makes a failure: the call raises an error instead of returning it. Document a successful answer, and the failure as the provider's errors.example.`);
+    }
+  }
+
   if (!binding) return { func: null, diagnostics, taint };
   if (binding.kind === 'http') binding.pagination = pagination;
   if (binding.kind === 'http') binding.idempotencyKey = idempotencyKey;

@@ -10,7 +10,7 @@ import type { RawProvider } from './spec-types.js';
 import type { JsonSchema } from '../model.js';
 import { resolveProviderSchemas } from './named-schemas.js';
 import { providerNameProblems } from './check-provider-names.js';
-import { firstText } from '@switchboard/runtime';
+import { firstText, marksFailure } from '@switchboard/runtime';
 import { schemaPatternProblems } from './patterns.js';
 
 export type ProviderShell = Omit<Provider, 'functions'>;
@@ -91,6 +91,14 @@ export function buildProvider(
     report(['errors', 'code'], `no path of errors.code (${raw.errors.code.join(', ')}) finds a value in errors.example.body; fix the paths or the example, or leave errors.code out.`);
   }
 
+  const failureInBody = raw.errors.failure_in_body ?? null;
+  const exampleStatus = raw.errors.example.status;
+  if (exampleStatus < 400 && failureInBody === null) {
+    report(['errors', 'example', 'status'], `status ${exampleStatus} is a success; an error example needs 400 to 599, or errors.failure_in_body for a provider that answers failures with a success status.`);
+  } else if (exampleStatus < 400 && failureInBody !== null && !marksFailure(failureInBody, raw.errors.example.body)) {
+    report(['errors', 'example', 'body'], `the example answers with status ${exampleStatus}, so its body must show the failure marker: ${failureInBody.path} = ${JSON.stringify(failureInBody.equals)}.`);
+  }
+
   if (diagnostics.length > 0 || documentedMessage === null) return { provider: null, diagnostics };
 
   const envPrefix = raw.env_prefix ?? upperSnake(raw.id);
@@ -128,7 +136,7 @@ export function buildProvider(
       fields,
       servers,
       headers,
-      errors: { messagePaths: raw.errors.message, codePaths: raw.errors.code ?? [], example: raw.errors.example, documented: { message: documentedMessage, code: documentedCode } },
+      errors: { messagePaths: raw.errors.message, codePaths: raw.errors.code ?? [], failureInBody, example: raw.errors.example, documented: { message: documentedMessage, code: documentedCode } },
       rateLimit: raw.rate_limit
         ? {
             limit: raw.rate_limit.limit_header ?? null,

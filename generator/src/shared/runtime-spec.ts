@@ -27,6 +27,7 @@ export function providerSpec(provider: Provider) {
     ...(provider.headers.length > 0 ? { headers: Object.fromEntries(provider.headers.map((h) => [h.name, h.template])) } : {}),
     errorMessagePaths: provider.errors.messagePaths,
     errorCodePaths: provider.errors.codePaths,
+    ...(provider.errors.failureInBody ? { failureInBody: provider.errors.failureInBody } : {}),
     requestIdHeader: provider.requestIdHeader,
   };
 }

@@ -25,7 +25,7 @@ import { partOf, providerPartOf } from './part-of.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
 import type { FetchedPage } from './pagination.js';
 import { REDACTED, type Redactor } from './redact.js';
-import { apiError, isSuccess, parseBody, type ErrorContext } from './response.js';
+import { apiError, isSuccess, marksFailure, parseBody, type ErrorContext } from './response.js';
 import { checkClientOptions, checkRequestOptions } from './option-checks.js';
 import { mayRetry, retryWait, type Failure } from './retry.js';
 import { declaredIdempotent, serverNameOf, type OperationSpec, type ProviderSpec, type ServerSpec, type UnavailableOperationSpec } from './spec.js';
@@ -307,7 +307,8 @@ export class Core {
       if (this.log.debugOn) return this.retryLoop(call, null);
       const attempt: AttemptLimits = { timeoutMs: Math.max(1, Math.min(call.timeout, call.deadline - call.startedAt)), signal: options.signal, startTimer: call.startTimer };
       return call.attempt(call.request, attempt).then((result) =>
-        result.kind === 'response' && isSuccess(call.op, result.status) ? delivered(call, result) : this.retryLoop(call, { result, timeoutMs: attempt.timeoutMs }),
+        // A provider that may mark a success-status answer as a failure goes the long way, which reads the mark.
+        result.kind === 'response' && isSuccess(call.op, result.status) && this.provider.failureInBody === undefined ? delivered(call, result) : this.retryLoop(call, { result, timeoutMs: attempt.timeoutMs }),
       );
     } catch (error) {
       // A check that failed, or a caller's transport that threw instead of resolving: a rejection either way.
@@ -347,7 +348,14 @@ export class Core {
       let failure: Failure;
       if (result.kind === 'response') {
         if (this.log.debugOn) this.log.debug(`HTTP ${result.status} from ${request.method} ${request.url} in ${now() - started} ms`);
-        if (isSuccess(ctx.op, result.status)) return delivered(call, result);
+        if (isSuccess(ctx.op, result.status)) {
+          const marker = this.provider.failureInBody;
+          if (marker === undefined) return delivered(call, result);
+          const body = parseBody(result.text);
+          // The provider refused the call in a success answer: an error like a 4xx, never retried.
+          if (marksFailure(marker, body)) throw apiError(ctx, result.status, result.headers, result.text);
+          return delivered(call, result, body);
+        }
         failure = { kind: 'status', status: result.status, headers: result.headers };
       } else {
         failure = result.failure;
@@ -380,8 +388,7 @@ export class Core {
 }
 
 /** What a call returns on success: the body, or for a page walk the page with where it came from. */
-function delivered(call: Pick<Call, 'bodyOnly' | 'request'>, result: Extract<AttemptResult, { kind: 'response' }>): unknown {
-  const body = parseBody(result.text);
+function delivered(call: Pick<Call, 'bodyOnly' | 'request'>, result: Extract<AttemptResult, { kind: 'response' }>, body: unknown = parseBody(result.text)): unknown {
   return call.bodyOnly ? body : { body, url: call.request.url, headers: result.headers };
 }
 

@@ -6,13 +6,18 @@
 
 import type { ResponseHeaders } from './transport-types.js';
 import { APIError } from './errors.js';
-import { firstText } from './json-path.js';
+import { firstText, getPath } from './json-path.js';
 import type { Redactor } from './redact.js';
 import { retryAfterMs } from './retry.js';
 import type { OperationSpec, ProviderSpec } from './spec.js';
 
 export function isSuccess(op: OperationSpec, status: number): boolean {
   return status === (op.successStatus ?? 200) || (status >= 200 && status < 300);
+}
+
+/** Whether a success-status body carries the provider's failure marker (Slack: `ok` is `false`). */
+export function marksFailure(marker: ProviderSpec['failureInBody'], body: unknown): boolean {
+  return marker !== undefined && getPath(body, marker.path) === marker.equals;
 }
 
 /** JSON when the body parses, the text when it does not, null when there is none. */
@@ -48,7 +53,7 @@ export function apiError(ctx: ErrorContext, status: number, headers: ResponseHea
   const retryAfter = waitMs === null ? null : Math.ceil(waitMs / 1000);
 
   const said = providerMessage ? `: ${providerMessage}` : '';
-  const code = providerCode ? ` [${providerCode}]` : '';
+  const code = providerCode && providerCode !== providerMessage ? ` [${providerCode}]` : '';
   const id = requestId ? ` (request id ${requestId})` : '';
   const message = `${ctx.op.id} failed with HTTP ${status}${said}${code}${id}. ${advice(ctx, status, retryAfter)}`;
   return APIError.generate(status, r.string(message), providerMessage && r.string(providerMessage), providerCode && r.string(providerCode), requestId && r.string(requestId), body, retryAfter);
@@ -76,5 +81,7 @@ function advice(ctx: ErrorContext, status: number, retryAfter: number | null): s
     return `${name} failed on its side. ${ctx.op.id} was not retried because repeating it could duplicate its effect: check whether it took effect before calling again.`;
   }
   if (status >= 500) return `${name} failed on its side; try again later.`;
+  const marker = ctx.provider.failureInBody;
+  if (status < 400 && marker) return `${name} reports failures in a ${status} answer (${marker.path} is ${JSON.stringify(marker.equals)}); its documentation says what the code means.`;
   return `See the ${name} API documentation for HTTP ${status}.`;
 }

@@ -88,6 +88,8 @@ export interface ProviderSpec {
   /** Dotted paths (array indexes as numbers) tried in order in an error body. */
   errorMessagePaths: string[];
   errorCodePaths: string[];
+  /** A provider that answers some failures with a success status: the body path and value marking them (Slack: `ok`, `false`). */
+  failureInBody?: { path: string; equals: string | number | boolean };
   requestIdHeader: string | null;
   /** Token fetching and caching (`oauth2ClientCredentials`), for providers with an OAuth2 server; absent otherwise. */
   oauth2?: OAuth2Support;
