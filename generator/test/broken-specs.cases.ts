@@ -1517,6 +1517,10 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     edits: [sub('acme/provider.yaml', '  code: [error.code]\n', '  code: [error.code]\n  failure_in_body: { path: ok, equals: false }\n'), sub('acme/create_widget.yaml', 'body: { id: w_1 }', 'body: { id: w_1, ok: false }'), sub('acme/create_widget.yaml', '      id: { type: string }\n', '      id: { type: string }\n      ok: { type: boolean }\n')],
     expected: ["acme/create_widget.yaml:41:13: this answer has ok = false, which errors.failure_in_body makes a failure: the call raises an error instead of returning it. Document a successful answer, and the failure as the provider's errors.example."],
   },
+  // Response schemas: a key that is no keyword was ignored, so a typo changed nothing but the truth.
+  { name: 'a misspelt keyword in a response schema', edits: [sub('acme/create_widget.yaml', '      id: { type: string }\n', '      id: { tpye: string }\n')], expected: ["acme/create_widget.yaml:29:13: 'tpye' is not a JSON Schema keyword, so it would be ignored. Did you mean 'type'? Property names go under 'properties'."] },
+  { name: 'a description with a comma that splits a flow map in a response schema', edits: [sub('acme/create_widget.yaml', '      id: { type: string }\n', '      id: { type: string, description: The id, unique per shelf. }\n')], expected: ["acme/create_widget.yaml:29:48: 'unique per shelf.' is not a JSON Schema keyword, so it would be ignored. A description with a comma in a flow map ({ description: a, b }) splits there: quote it. Property names go under 'properties'."] },
+  { name: "'required: true' on a response property", edits: [sub('acme/create_widget.yaml', '      id: { type: string }\n', '      id: { type: string, required: true }\n')], expected: ["acme/create_widget.yaml:29:37: 'required' lists the names of required properties, e.g. required: [id]; found true."] },
   {
     name: 'two header parameters on one header with overlapping applies_to cases',
     edits: [

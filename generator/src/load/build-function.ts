@@ -20,6 +20,7 @@ import { placeholders, type ProviderShell } from './build-provider.js';
 import { wireOwnerClash } from './check-wire-owners.js';
 import type { RawFunction, RawParameter, RawRequest, RawTransform, RawValueSchema } from './spec-types.js';
 import { patternProblem, schemaPatternProblems } from './patterns.js';
+import { schemaKeywordProblems } from './schema-keywords.js';
 import { inputSchemaOf, toValueSchema } from './value-schema.js';
 import { buildRequiredGroups, requiredGroupsSchema } from './build-required-groups.js';
 import { resolveRefs } from './named-schemas.js';
@@ -90,7 +91,7 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
     }
   }
   if (binding?.kind === 'http') checkPathPlaceholders(raw, binding, parameters, report);
-  for (const problem of schemaPatternProblems(written.response?.schema, ['response', 'schema'])) report(problem.path, problem.message, problem.target);
+  for (const problem of [...schemaKeywordProblems(written.response?.schema, ['response', 'schema']), ...schemaPatternProblems(written.response?.schema, ['response', 'schema'])]) report(problem.path, problem.message, problem.target);
   const pagination = binding?.kind === 'http' && raw.pagination ? buildPagination(raw, binding, parameters, report) : null;
   const idempotencyKey = binding ? buildIdempotency(raw, binding, parameters, report) : null;
 

@@ -12,6 +12,7 @@ import { resolveProviderSchemas } from './named-schemas.js';
 import { providerNameProblems } from './check-provider-names.js';
 import { firstText, marksFailure } from '@switchboard/runtime';
 import { schemaPatternProblems } from './patterns.js';
+import { schemaKeywordProblems } from './schema-keywords.js';
 
 export type ProviderShell = Omit<Provider, 'functions'>;
 
@@ -78,7 +79,7 @@ export function buildProvider(
 
   const schemas = resolveProviderSchemas((raw.schemas ?? {}) as Record<string, JsonSchema>, (path, message) => report(path, message));
   for (const [name, schema] of Object.entries(raw.schemas ?? {})) {
-    for (const problem of schemaPatternProblems(schema, ['schemas', name])) report(problem.path, problem.message, problem.target);
+    for (const problem of [...schemaKeywordProblems(schema, ['schemas', name]), ...schemaPatternProblems(schema, ['schemas', name])]) report(problem.path, problem.message, problem.target);
   }
 
   // Read the way the runtime reads a live error body, so the mocks and contract tests show what callers will see.

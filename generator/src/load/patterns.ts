@@ -7,6 +7,7 @@
 import { RE2JS } from 're2js';
 import type { Options } from 'ajv';
 import { toRe2Syntax } from '@switchboard/runtime';
+import { isSchemaObject, walkSchema } from './schema-walk.js';
 
 export { toRe2Syntax };
 
@@ -81,55 +82,19 @@ export interface PatternProblem {
   message: string;
 }
 
-type SchemaObject = Record<string, unknown>;
-const isSchemaObject = (value: unknown): value is SchemaObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Keywords whose value maps names to subschemas (patternProperties' names are patterns too). */
-const NAMED_SUBSCHEMAS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies'];
-/** Keywords whose value is a subschema or a list of them. */
-const SUBSCHEMAS = ['items', 'additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'if', 'then', 'else', 'not', 'allOf', 'anyOf', 'oneOf'];
-
-/**
- * Every pattern in a JSON Schema (a response schema) that cannot be used, with its path.
- * Data keywords (enum, const, default, examples) are not walked: their contents are values.
- */
+/** Every pattern in a JSON Schema (a response schema) that cannot be used, with its path. */
 export function schemaPatternProblems(schema: unknown, path: Array<string | number>): PatternProblem[] {
   const problems: PatternProblem[] = [];
-  // One path, grown and shrunk as the walk goes, and copied only for a problem: most schemas have none.
-  const at = [...path];
-  const walk = (node: unknown): void => {
-    if (!isSchemaObject(node)) return;
+  walkSchema(schema, path, (node, at) => {
     if (typeof node.pattern === 'string') {
       const problem = patternProblem(node.pattern);
       if (problem) problems.push({ path: [...at, 'pattern'], target: 'value', message: problem });
     }
-    for (const keyword of NAMED_SUBSCHEMAS) {
-      const named = node[keyword];
-      if (!isSchemaObject(named)) continue;
-      for (const [name, sub] of Object.entries(named)) {
-        at.push(keyword, name);
-        if (keyword === 'patternProperties') {
-          const problem = patternProblem(name);
-          if (problem) problems.push({ path: [...at], target: 'key', message: problem });
-        }
-        walk(sub);
-        at.length -= 2;
-      }
+    if (!isSchemaObject(node.patternProperties)) return;
+    for (const name of Object.keys(node.patternProperties)) {
+      const problem = patternProblem(name);
+      if (problem) problems.push({ path: [...at, 'patternProperties', name], target: 'key', message: problem });
     }
-    for (const keyword of SUBSCHEMAS) {
-      const sub = node[keyword];
-      if (sub === undefined) continue;
-      at.push(keyword);
-      if (Array.isArray(sub)) {
-        sub.forEach((item, i) => {
-          at.push(i);
-          walk(item);
-          at.length -= 1;
-        });
-      } else walk(sub);
-      at.length -= 1;
-    }
-  };
-  walk(schema);
+  });
   return problems;
 }

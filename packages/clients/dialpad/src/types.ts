@@ -16,7 +16,7 @@ export type GetCallResponse = {
   date_ended?: number | string | null;
   /** Milliseconds. */
   duration?: number | null;
-  /** Milliseconds */
+  /** Milliseconds, including ring time. */
   total_duration?: number | null;
   is_transferred?: boolean | null;
   was_recorded?: boolean | null;
@@ -139,7 +139,7 @@ export type ListCallsItem = {
   date_ended?: number | string | null;
   /** Milliseconds. */
   duration?: number | null;
-  /** Milliseconds */
+  /** Milliseconds, including ring time. */
   total_duration?: number | null;
   is_transferred?: boolean | null;
   was_recorded?: boolean | null;

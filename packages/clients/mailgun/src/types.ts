@@ -17,7 +17,7 @@ export type GetBounceResponse = {
   address: string;
   code?: string | number;
   error?: string;
-  /** RFC 2822 date-time */
+  /** RFC 2822 date-time, e.g. "Thu, 11 Dec 2025 01:49:40 UTC". */
   created_at?: string;
   tags?: Array<string>;
   [key: string]: unknown;
@@ -99,7 +99,7 @@ export type ListBouncesItem = {
   address: string;
   code?: string | number;
   error?: string;
-  /** RFC 2822 date-time */
+  /** RFC 2822 date-time, e.g. "Thu, 11 Dec 2025 01:49:40 UTC". */
   created_at?: string;
   tags?: Array<string>;
   [key: string]: unknown;

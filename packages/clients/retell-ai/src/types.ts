@@ -50,7 +50,7 @@ export type CreatePhoneCallResponse = {
 export type CreateWebCallResponse = {
   access_token: string;
   call_id: string;
-  /** Expiry of access_token */
+  /** Expiry of access_token, milliseconds since epoch. */
   expires_at: number;
   ice_servers: Array<{
     urls: string | Array<string>;
