@@ -494,7 +494,7 @@ export const retell_ai: ProviderBinding = {
         properties: {
           access_token: { type: "string" },
           call_id: { type: "string" },
-          expires_at: { type: "integer", description: "Expiry of access_token", "milliseconds since epoch.": null },
+          expires_at: { type: "integer", description: "Expiry of access_token, milliseconds since epoch." },
           ice_servers: {
             type: "array",
             items: {
