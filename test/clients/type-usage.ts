@@ -2,13 +2,16 @@
  * Compile-time contract of the generated clients, checked by `tsc` in the test
  * command: every `@ts-expect-error` line must be an error, or the build fails.
  */
-import { Telnyx } from '@switchboard/telnyx';
+import TelnyxDefault, { Telnyx } from '@switchboard/telnyx';
 import { Sinch } from '@switchboard/sinch';
 import { Retell, type CreateAgentParams } from '@switchboard/retell-ai';
 import { Plivo } from '@switchboard/plivo';
 import { Dialpad } from '@switchboard/dialpad';
 
 const telnyx = new Telnyx({ apiKey: 'key' });
+// The default export is the client class, as in the providers' own SDKs.
+const telnyxByDefault: Telnyx = new TelnyxDefault({ apiKey: 'key' });
+void telnyxByDefault;
 const sinch = new Sinch({ servicePlanId: 'plan', apiToken: 'token', region: 'eu' });
 const retell = new Retell({ apiKey: 'key' });
 const plivo = new Plivo({ authId: 'id', authToken: 'token' });

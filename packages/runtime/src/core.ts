@@ -343,7 +343,7 @@ export class Core {
         attemptTimeout = Math.max(1, Math.min(timeout, deadline - started));
         result = await call.attempt(request, { timeoutMs: attemptTimeout, signal: options.signal, startTimer: call.startTimer });
       }
-      if (result.kind === 'aborted') throw abortedBy(opId);
+      if (result.kind === 'aborted') throw abortedBy(opId, options.signal);
 
       let failure: Failure;
       if (result.kind === 'response') {
@@ -369,9 +369,9 @@ export class Core {
           try {
             await sleep(wait.ms, options.signal);
           } catch {
-            throw abortedBy(opId);
+            throw abortedBy(opId, options.signal);
           }
-          if (options.signal?.aborted) throw abortedBy(opId);
+          if (options.signal?.aborted) throw abortedBy(opId, options.signal);
           continue;
         }
         this.log.warn(`${opId}: ${describeFailure(failure)}; not retrying: ${wait.reason}.`);

@@ -7,6 +7,8 @@
  * `error.message` never carry a credential.
  */
 
+import type { ResponseHeaders } from './transport-types.js';
+
 export class SwitchboardError extends Error {
   /**
    * The class's name as text: a minifier renames classes (`NotFoundError` becomes `re` in a
@@ -32,6 +34,8 @@ export class SwitchboardError extends Error {
 export class ArgumentValueError extends Error {}
 
 /** The provider answered with a status that is not a success. */
+const NO_HEADERS: ResponseHeaders = { get: () => null };
+
 export class APIError extends SwitchboardError {
   static override get errorName(): string {
     return 'APIError';
@@ -49,6 +53,8 @@ export class APIError extends SwitchboardError {
     readonly requestId: string | null,
     /** The parsed response body (JSON when it parsed, else the text), redacted. */
     readonly body: unknown,
+    /** The response's headers, case-insensitive and redacted: `error.headers.get('x-ratelimit-reset')`. */
+    readonly headers: ResponseHeaders = NO_HEADERS,
   ) {
     super(message);
   }
@@ -62,8 +68,9 @@ export class APIError extends SwitchboardError {
     requestId: string | null,
     body: unknown,
     retryAfter: number | null = null,
+    headers: ResponseHeaders = NO_HEADERS,
   ): APIError {
-    const args = [status, message, providerMessage, providerCode, requestId, body] as const;
+    const args = [status, message, providerMessage, providerCode, requestId, body, headers] as const;
     if (status === 429) return new RateLimitError(...args, retryAfter);
     const typed = STATUS_ERRORS[status] ?? (status >= 500 ? InternalServerError : APIError);
     return new typed(...args);
@@ -133,10 +140,11 @@ export class RateLimitError extends APIError {
     providerCode: string | null,
     requestId: string | null,
     body: unknown,
+    headers: ResponseHeaders,
     /** Seconds the provider asked us to wait (Retry-After), or null when it did not say. */
     readonly retryAfter: number | null,
   ) {
-    super(status, message, providerMessage, providerCode, requestId, body);
+    super(status, message, providerMessage, providerCode, requestId, body, headers);
   }
 }
 
@@ -172,8 +180,15 @@ export class APIUserAbortError extends SwitchboardError {
   }
 }
 
-/** The error of a call its caller aborted. */
-export const abortedBy = (opId: string): APIUserAbortError => new APIUserAbortError(`${opId} was aborted by the caller.`);
+/**
+ * The error of a call its caller aborted, saying so when the caller's signal was a timeout
+ * (`AbortSignal.timeout(ms)`), so that is not mistaken for a deliberate abort.
+ */
+export function abortedBy(opId: string, signal?: AbortSignal): APIUserAbortError {
+  const reason: unknown = signal?.reason;
+  const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
+  return new APIUserAbortError(timedOut ? `${opId} was aborted by the caller's signal, which timed out.` : `${opId} was aborted by the caller.`);
+}
 
 export interface ValidationIssue {
   /** Parameter path as the caller wrote it: `to`, `data.agent_id`, `media_urls[0]`. */

@@ -69,9 +69,9 @@ function session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenServerUrl: 
   });
   /** A valid token, known to the redactor from then on; waiting for it ends when `signal` aborts. */
   async function token(signal: AbortSignal | undefined, opId: string): Promise<string> {
-    if (signal?.aborted) throw abortedBy(opId);
+    if (signal?.aborted) throw abortedBy(opId, signal);
     const value = await new Promise<string>((resolve, reject) => {
-      const onAbort = () => reject(abortedBy(opId));
+      const onAbort = () => reject(abortedBy(opId, signal));
       signal?.addEventListener('abort', onAbort, { once: true });
       tokens
         .token()

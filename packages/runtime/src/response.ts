@@ -56,7 +56,14 @@ export function apiError(ctx: ErrorContext, status: number, headers: ResponseHea
   const code = providerCode && providerCode !== providerMessage ? ` [${providerCode}]` : '';
   const id = requestId ? ` (request id ${requestId})` : '';
   const message = `${ctx.op.id} failed with HTTP ${status}${said}${code}${id}. ${advice(ctx, status, retryAfter)}`;
-  return APIError.generate(status, r.string(message), providerMessage && r.string(providerMessage), providerCode && r.string(providerCode), requestId && r.string(requestId), body, retryAfter);
+  // A view, not a copy: most errors are caught without a look at their headers.
+  const redactedHeaders: ResponseHeaders = {
+    get: (name) => {
+      const value = headers.get(name);
+      return value === null ? null : r.string(value);
+    },
+  };
+  return APIError.generate(status, r.string(message), providerMessage && r.string(providerMessage), providerCode && r.string(providerCode), requestId && r.string(requestId), body, retryAfter, redactedHeaders);
 }
 
 /** The error body as data, redacted; as redacted text when it nests too deep to walk (a hostile or broken server). */

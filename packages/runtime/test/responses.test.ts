@@ -110,6 +110,26 @@ describe('typed errors by status', () => {
   });
 });
 
+describe('error headers', () => {
+  it('are read case-insensitively, redacted, and add nothing to the JSON of the error', async () => {
+    const { fetch } = fakeFetch(json(telnyxError, 404, { 'X-RateLimit-Remaining': '7', 'x-echo': `Bearer ${TELNYX_KEY}` }));
+    const error = (await telnyxClient({ fetch }).call(getCall, { call_control_id: 'c1' }).catch((e: unknown) => e)) as NotFoundError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.headers.get('x-ratelimit-remaining')).toBe('7');
+    expect(error.headers.get('X-RATELIMIT-REMAINING')).toBe('7');
+    expect(error.headers.get('x-echo')).toBe('Bearer [REDACTED]');
+    expect(error.headers.get('x-missing')).toBeNull();
+    expect(JSON.stringify(error)).not.toContain(TELNYX_KEY);
+  });
+
+  it('come with a RateLimitError too', async () => {
+    const { fetch } = fakeFetch(json(telnyxError, 429, { 'retry-after': '120', 'x-ratelimit-reset': '1700000000' }));
+    const error = (await telnyxClient({ fetch }).call(getCall, { call_control_id: 'c1' }).catch((e: unknown) => e)) as RateLimitError;
+    expect(error).toMatchObject({ status: 429, retryAfter: 120 });
+    expect(error.headers.get('x-ratelimit-reset')).toBe('1700000000');
+  });
+});
+
 describe('dotted paths', () => {
   it.each([
     ['errors.0.detail', { errors: [{ detail: 'd' }] }, 'd'],

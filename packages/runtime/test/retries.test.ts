@@ -191,6 +191,20 @@ describe('timeouts and aborts', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("says so when the caller's signal was a timeout (AbortSignal.timeout), not a deliberate abort", async () => {
+    const controller = new AbortController();
+    const { fetch } = fakeFetch((init) => {
+      const reply = hang(init);
+      controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+      return reply;
+    });
+    const error = await telnyxClient({ fetch }).call(...read, { signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as Error).message).toBe("telnyx.list_phone_numbers was aborted by the caller's signal, which timed out.");
+    const deliberate = AbortSignal.abort();
+    await expect(telnyxClient({ fetch }).call(...read, { signal: deliberate })).rejects.toThrow('telnyx.list_phone_numbers was aborted by the caller.');
+  });
+
   it('an already aborted signal sends nothing', async () => {
     const { fetch, calls } = fakeFetch(json({}));
     await expect(telnyxClient({ fetch }).call(...read, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(APIUserAbortError);

@@ -329,7 +329,8 @@ function clientFile(provider: Provider): string[] {
 
 function indexFile(provider: Provider): string[] {
   return [
-    `export { ${provider.className} } from './client.js';`,
+    // Also the default export, as the providers' own SDKs have it: `import Telnyx from '@switchboard/telnyx'`.
+    `export { ${provider.className}, ${provider.className} as default } from './client.js';`,
     `export { provider, createCore, type ${provider.className}Options } from './provider.js';`,
     `export type * from './types.js';`,
     // The parameter types derived from the rules are declared next to them.
