@@ -1522,6 +1522,24 @@ export const brokenSpecCases: BrokenSpecCase[] = [
   { name: 'a description with a comma that splits a flow map in a response schema', edits: [sub('acme/create_widget.yaml', '      id: { type: string }\n', '      id: { type: string, description: The id, unique per shelf. }\n')], expected: ["acme/create_widget.yaml:29:48: 'unique per shelf.' is not a JSON Schema keyword, so it would be ignored. A description with a comma in a flow map ({ description: a, b }) splits there: quote it. Property names go under 'properties'."] },
   { name: "'required: true' on a response property", edits: [sub('acme/create_widget.yaml', '      id: { type: string }\n', '      id: { type: string, required: true }\n')], expected: ["acme/create_widget.yaml:29:37: 'required' lists the names of required properties, e.g. required: [id]; found true."] },
   {
+    name: 'a default on the request.select parameter, which nothing would apply',
+    edits: [
+      sub('acme/list_widgets.yaml', '  method: GET\n  path: /widgets\n', '  select:\n    parameter: scope\n    cases:\n      all: { method: GET, path: /widgets }\n      mine: { method: GET, path: /me/widgets }\n'),
+      sub('acme/list_widgets.yaml', 'parameters:\n', 'parameters:\n  scope:\n    type: string\n    enum: [all, mine]\n    default: all\n    description: Whose widgets.\n'),
+      sub('acme/list_widgets.yaml', 'arguments: { color: red }', 'arguments: { scope: all, color: red }'),
+    ],
+    expected: ["acme/list_widgets.yaml:15:14: 'default' documents what the provider assumes, but the selector 'scope' is never sent, so nothing would apply it and a call without it fails; drop 'default' and give required: true."],
+  },
+  {
+    name: 'a request.select parameter that is not required',
+    edits: [
+      sub('acme/list_widgets.yaml', '  method: GET\n  path: /widgets\n', '  select:\n    parameter: scope\n    cases:\n      all: { method: GET, path: /widgets }\n      mine: { method: GET, path: /me/widgets }\n'),
+      sub('acme/list_widgets.yaml', 'parameters:\n', 'parameters:\n  scope:\n    type: string\n    enum: [all, mine]\n    description: Whose widgets.\n'),
+      sub('acme/list_widgets.yaml', 'arguments: { color: red }', 'arguments: { scope: all, color: red }'),
+    ],
+    expected: ["acme/list_widgets.yaml:12:3: the selector 'scope' chooses the endpoint, so every call needs it: give required: true."],
+  },
+  {
     name: 'two header parameters on one header with overlapping applies_to cases',
     edits: [
       sub('acme/list_widgets.yaml', '  method: GET\n  path: /widgets\n', '  select:\n    parameter: scope\n    cases:\n      all: { method: GET, path: /widgets }\n      mine: { method: GET, path: /me/widgets }\n'),

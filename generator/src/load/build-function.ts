@@ -195,6 +195,12 @@ function endpointChoice(request: RawRequest, raw: RawFunction, report: Report): 
       if (values.length !== caseValues.length || !values.every((v) => caseValues.includes(v))) {
         report(['request', 'select', 'cases'], `cases ${caseValues.join(', ')} must be exactly the enum values of parameter '${request.select.parameter}': ${values.join(', ') || '(none)'}.`);
       }
+      // A parameter's default documents what the provider does without it; the selector never reaches the provider.
+      if (selector.default !== undefined) {
+        report(['parameters', request.select.parameter, 'default'], `'default' documents what the provider assumes, but the selector '${request.select.parameter}' is never sent, so nothing would apply it and a call without it fails; drop 'default' and give required: true.`);
+      } else if (selector.required !== true) {
+        report(['parameters', request.select.parameter], `the selector '${request.select.parameter}' chooses the endpoint, so every call needs it: give required: true.`, 'key');
+      }
     }
     return { kind: 'selected', parameter: request.select.parameter, cases };
   }
