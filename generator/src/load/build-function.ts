@@ -86,8 +86,11 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
   if (binding?.kind === 'http') {
     for (const parameter of parameters) {
       const clash = wireOwnerClash(parameter, binding, provider.headers);
+      if (!clash) continue;
+      // At the key that names what is sent, when the spec writes one; else at the parameter.
       const written = raw.parameters[parameter.name];
-      if (clash) report(written?.wire !== undefined ? ['parameters', parameter.name, 'wire'] : written?.body_path !== undefined ? ['parameters', parameter.name, 'body_path'] : ['parameters', parameter.name], clash, written?.wire !== undefined || written?.body_path !== undefined ? 'value' : 'key');
+      const key = written?.wire !== undefined ? 'wire' : written?.body_path !== undefined ? 'body_path' : null;
+      report(key ? ['parameters', parameter.name, key] : ['parameters', parameter.name], clash, key ? 'value' : 'key');
     }
   }
   if (binding?.kind === 'http') checkPathPlaceholders(raw, binding, parameters, report);
@@ -211,8 +214,6 @@ function endpointChoice(request: RawRequest, raw: RawFunction, report: Report): 
   return { kind: 'fixed', endpoint: { method: request.method, path: request.path } };
 }
 
-const selectorOf = (binding: HttpBinding) => (binding.endpoint.kind === 'selected' ? binding.endpoint.parameter : '');
-
 function endpointsOf(binding: HttpBinding): Endpoint[] {
   return binding.endpoint.kind === 'fixed' ? [binding.endpoint.endpoint] : binding.endpoint.cases.map((c) => c.endpoint);
 }
@@ -223,6 +224,7 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
   const inPath = new Set(endpoints.flatMap((e) => placeholders(e.path)));
   const allBodyless = endpoints.length > 0 && endpoints.every((e) => BODYLESS.has(e.method));
   const caseValues = http?.endpoint.kind === 'selected' ? http.endpoint.cases.map((c) => c.value) : null;
+  const selector = http?.endpoint.kind === 'selected' ? http.endpoint.parameter : null;
   const wireClaims: Array<{ name: string; location: ParameterLocation; wireName: string; appliesTo: string[] | null }> = [];
   const parameters: Parameter[] = [];
 
@@ -236,11 +238,11 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
     if (http) {
       if (location === 'path' && !inPath.has(name)) report(at('in'), `parameter '${name}' is in the path, but no endpoint path has '{${name}}'.`);
       if (location === 'path' && p.required !== true) report(['parameters', name], `path parameter '${name}' must be required: true.`, 'key');
-      // The selector itself is never sent.
-      const bodylessCase = location === 'body' && !allBodyless && http.endpoint.kind === 'selected' && name !== http.endpoint.parameter ? (sentWith ?? http.endpoint.cases).find((c) => BODYLESS.has(c.endpoint.method)) : undefined;
+      // A body parameter must not be sent with a GET case (the selector itself is never sent).
+      const bodylessCase = location === 'body' && !allBodyless && http.endpoint.kind === 'selected' && name !== selector ? (sentWith ?? http.endpoint.cases).find((c) => BODYLESS.has(c.endpoint.method)) : undefined;
       if (location === 'body' && ownBodyless) report(['parameters', name], `parameter '${name}' goes in the body, but a ${(sentWith?.[0]?.endpoint ?? endpoints[0]!).method} request has none. Use in: query.`, 'key');
       else if (bodylessCase) {
-        report(['parameters', name], `parameter '${name}' goes in the body, but with ${selectorOf(http)}: ${bodylessCase.value} the request is a ${bodylessCase.endpoint.method}, which has none; limit it with applies_to to the cases with a body, and give a second parameter with in: query for the others.`, 'key');
+        report(['parameters', name], `parameter '${name}' goes in the body, but with ${selector}: ${bodylessCase.value} the request is a ${bodylessCase.endpoint.method}, which has none; limit it with applies_to to the cases with a body, and give a second parameter with in: query for the others.`, 'key');
       }
       if (location === 'header' && (p.one_of || p.type !== 'string')) report(at(p.one_of ? 'one_of' : 'type'), `header parameter '${name}' must be a string.`);
     }
