@@ -43,28 +43,25 @@ export function checkClientOptions(options: object): void {
   }
 }
 
-const BASE_URL_ALLOWED = 'an absolute http or https URL without credentials, query or fragment, such as https://api.example.com/v2 (or an object of such URLs by server name)';
+const BASE_URL_ALLOWED = 'an absolute http or https URL without credentials, query or fragment (or an object of such URLs by server name)';
 
 /**
  * What is wrong with a base URL, as "got …" says it, or null. A bad URL fails here rather than as a
  * connection error after retries; a user:password in it would be dropped from the request and
- * shown in debug lines, so it is refused and never quoted; a query would end up before the path.
- * `{field}` placeholders, which the runtime fills from the account, stand for a letter here.
+ * shown in debug lines; a query would end up before the path. Text with an @ may hold a password
+ * wherever the parse puts it, so it is never quoted. `{field}` placeholders, which the runtime
+ * fills from the account, stand for a letter here.
  */
 function baseUrlProblem(raw: unknown): string | null {
   if (typeof raw !== 'string') return describe(raw);
-  // Text with an @ may hold a password wherever the parse puts it, so it is never quoted.
-  const got = (why: string) => (raw.includes('@') ? `a text that ${why} (not shown: it has an @)` : `${JSON.stringify(raw)}, which ${why}`);
-  let url: URL;
+  let url: URL | null = null;
   try {
-    url = new URL(raw.replace(/\{[A-Za-z0-9_]+\}/g, 'x'));
+    url = new URL(raw.replace(/\{\w+\}/g, 'x'));
   } catch {
-    return got('is not an absolute URL');
+    // Not a URL: `why` says so.
   }
-  if (url.username !== '' || url.password !== '') return 'a URL with credentials (user:password@host), not shown';
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return got('is not http or https');
-  if (url.search !== '' || url.hash !== '') return got('has a query or fragment');
-  return null;
+  const why = !url ? 'is not an absolute URL' : url.username || url.password ? 'has credentials' : !/^https?:$/.test(url.protocol) ? 'is not http or https' : url.search || url.hash ? 'has a query or fragment' : null;
+  return why && (raw.includes('@') ? `a text that ${why} (not shown: it has an @)` : `${JSON.stringify(raw)}, which ${why}`);
 }
 
 export function checkRequestOptions(options: object): void {

@@ -57,14 +57,14 @@ describe('client options', () => {
     ['not a url', '"not a url", which is not an absolute URL'],
     ['ftp://files.example.com', '"ftp://files.example.com", which is not http or https'],
     ['https://api.example.com/v1?token=abc', '"https://api.example.com/v1?token=abc", which has a query or fragment'],
-    ['https://user:PROXY_SECRET@proxy.example.com', 'a URL with credentials (user:password@host), not shown'],
+    ['https://user:PROXY_SECRET@proxy.example.com', 'a text that has credentials (not shown: it has an @)'],
     ['user:PROXY_SECRET@proxy', 'a text that is not http or https (not shown: it has an @)'],
     ['not a url @PROXY_SECRET', 'a text that is not an absolute URL (not shown: it has an @)'],
   ])('baseURL %s is refused when the client is made, never quoting a credential', (bad, received) => {
     for (const baseURL of [bad, { default: bad }]) {
       const make = () => telnyxClient({ baseURL });
       expect(make).toThrow(InvalidOptionError);
-      expect(make).toThrow(`Invalid client option \`baseURL\`: must be an absolute http or https URL without credentials, query or fragment, such as https://api.example.com/v2 (or an object of such URLs by server name); got ${received}. No request was made.`);
+      expect(make).toThrow(`Invalid client option \`baseURL\`: must be an absolute http or https URL without credentials, query or fragment (or an object of such URLs by server name); got ${received}. No request was made.`);
     }
   });
 
