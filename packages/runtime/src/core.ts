@@ -27,7 +27,7 @@ import type { FetchedPage } from './pagination.js';
 import { REDACTED, type Redactor } from './redact.js';
 import { apiError, isSuccess, marksFailure, parseBody, type ErrorContext } from './response.js';
 import { checkClientOptions, checkRequestOptions } from './option-checks.js';
-import { mayRetry, retryWait, type Failure } from './retry.js';
+import { backoffBudgetMs, mayRetry, retryWait, type Failure } from './retry.js';
 import { declaredIdempotent, serverNameOf, type OperationSpec, type ProviderSpec, type ServerSpec, type UnavailableOperationSpec } from './spec.js';
 import { defaultTransport } from '#default-transport';
 import { fetchTransport } from './transport.js';
@@ -188,7 +188,8 @@ export class Core {
       maxRetries,
       timeout,
       startedAt,
-      deadline: startedAt + (options.totalTimeout ?? internal.totalTimeout ?? timeout * (maxRetries + 1)),
+      // By default every attempt may take its whole timeout and every backoff wait its longest, so no retry is cut for time.
+      deadline: startedAt + (options.totalTimeout ?? internal.totalTimeout ?? timeout * (maxRetries + 1) + backoffBudgetMs(maxRetries)),
     };
   }
 

@@ -61,7 +61,8 @@ export interface ClientOptions {
    * Milliseconds the whole call may take: every attempt and every wait between
    * them. A retry whose wait would end past it is not made; the last failure is
    * thrown at once instead. An integer from 1 to 2147483647.
-   * Default: `timeout` × (`maxRetries` + 1), what the attempts alone could take.
+   * Default: `timeout` × (`maxRetries` + 1) plus the longest backoff waits between them (0.5 s,
+   * 1 s, 2 s, … up to 8 s each), so against a server that never answers every retry is made.
    */
   totalTimeout?: number;
   /**

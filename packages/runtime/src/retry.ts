@@ -85,6 +85,13 @@ export function retryWait(retry: number, headers: ResponseHeaders | null, limits
   return { kind: 'wait', ms };
 }
 
+/** The longest the backoff waits before `retries` retries can add up to (no jitter): the default deadline's room for them. */
+export function backoffBudgetMs(retries: number): number {
+  let total = 0;
+  for (let retry = 1; retry <= retries; retry++) total += Math.min(BASE_MS * 2 ** (retry - 1), BACKOFF_CAP_MS);
+  return total;
+}
+
 /** 0.5 s × 2ⁿ⁻¹ up to 8 s, minus up to 25 % jitter. */
 export function backoffMs(retry: number, random: () => number = Math.random): number {
   const backoff = Math.min(BASE_MS * 2 ** (retry - 1), BACKOFF_CAP_MS);

@@ -149,6 +149,21 @@ describe('timeouts and aborts', () => {
     return { fetch, calls, startTimer: timers.startTimer, requested: timers.requested };
   }
 
+  it('by default makes every retry against a server that never answers: the deadline has room for the backoff waits', async () => {
+    const clock = fakeClock();
+    const timers = manualTimeouts();
+    const { fetch, calls } = fakeFetch(async (init) => {
+      const reply = hang(init);
+      await clock.sleep(timers.requested.at(-1)!); // the attempt takes the whole time it was given
+      timers.expire();
+      return reply;
+    });
+    const client = telnyxClient({ fetch, startTimer: timers.startTimer, now: clock.now, sleep: clock.sleep, timeout: 300 });
+    await expect(client.call(...read)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    expect(calls).toHaveLength(3);
+    expect(timers.requested).toEqual([300, 300, 300]);
+  });
+
   it('a timeout throws APIConnectionTimeoutError', async () => {
     const { fetch, startTimer } = timingOut();
     await expect(telnyxClient({ fetch, startTimer, timeout: 10, maxRetries: 0 }).call(...read)).rejects.toBeInstanceOf(APIConnectionTimeoutError);

@@ -71,12 +71,20 @@ describe('Retry-After longer than allowed', () => {
     expect(clock.delays).toEqual([]);
   });
 
-  it('the default deadline is timeout × (maxRetries + 1): timeout 300 allows the 0.5 s backoff but not the next 1 s one', async () => {
+  it('the default deadline is timeout × (maxRetries + 1) plus the longest backoffs: timeout 300 allows both the 0.5 s and the 1 s wait', async () => {
     const { url, requests } = await answering(503);
     const clock = testClock();
     await expect(telnyxClient({ baseURL: url, timeout: 300, ...clock }).call(...read)).rejects.toBeInstanceOf(InternalServerError);
-    expect(requests).toHaveLength(2);
-    expect(clock.delays).toHaveLength(1);
+    expect(requests).toHaveLength(3);
+    expect(clock.delays).toHaveLength(2);
+  });
+
+  it('a Retry-After longer than those backoffs still fails at once under the default deadline', async () => {
+    const { url, requests } = await answering(503, { 'retry-after': '5' });
+    const clock = testClock();
+    await expect(telnyxClient({ baseURL: url, timeout: 300, ...clock }).call(...read)).rejects.toBeInstanceOf(InternalServerError);
+    expect(requests).toHaveLength(1);
+    expect(clock.delays).toEqual([]);
   });
 });
 
