@@ -54,6 +54,10 @@ never retried once they may have reached ${mdLine(provider.name)}.
 npm install ${provider.packageName}
 \`\`\`
 
+An ES module, for Node 20 or later and browsers. From CommonJS, \`require()\` of it needs Node 20.19 or
+later (earlier releases fail with ERR_REQUIRE_ESM), and TypeScript \`module: nodenext\` (with
+\`node16\` it reports TS1479).
+
 ## Credentials
 
 | option | environment variable | secret |
