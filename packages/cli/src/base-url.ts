@@ -1,4 +1,5 @@
 import type { ProviderBinding } from '@switchboard/bindings';
+import { baseUrlEnvName as runtimeBaseUrlEnvName } from '@switchboard/runtime';
 import { UsageError } from './io.js';
 import type { Settings } from './settings-file.js';
 
@@ -43,21 +44,9 @@ export function checkBaseUrl(raw: string, source: string): string {
   return raw.replace(/\/+$/, '');
 }
 
-/** The prefix of the provider's environment variables (`SINCH_`), as its fields spell it. */
-function envPrefix(provider: ProviderBinding): string {
-  const template = provider.fields[0]?.accountEnvTemplate;
-  return template ? template.slice(0, template.indexOf('{ACCOUNT}')) : `${provider.id.toUpperCase().replace(/-/g, '_')}_`;
-}
-
-/**
- * The variable overriding one server for one account: `TELNYX_BASE_URL`, `TELNYX_WORK_BASE_URL`;
- * a server other than `default` adds its name at the end (`SINCH_BASE_URL_NUMBERS`), so server
- * and account names can never be confused.
- */
+/** The variable overriding one server for one account, as the runtime reads it too (`TELNYX_BASE_URL`, `SINCH_WORK_BASE_URL_NUMBERS`). */
 export function baseUrlEnvName(provider: ProviderBinding, account: string, server: string): string {
-  const accountPart = account === 'default' ? '' : `${account.toUpperCase().replace(/-/g, '_')}_`;
-  const serverPart = server === 'default' ? '' : `_${server.toUpperCase().replace(/-/g, '_')}`;
-  return `${envPrefix(provider)}${accountPart}BASE_URL${serverPart}`;
+  return runtimeBaseUrlEnvName(provider.provider, account, server);
 }
 
 export function serversOf(provider: ProviderBinding): string[] {

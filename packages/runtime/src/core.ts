@@ -26,7 +26,8 @@ import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOpt
 import type { FetchedPage } from './pagination.js';
 import { REDACTED, type Redactor } from './redact.js';
 import { apiError, isSuccess, marksFailure, parseBody, type ErrorContext } from './response.js';
-import { checkClientOptions, checkRequestOptions } from './option-checks.js';
+import { checkBaseUrl, checkClientOptions, checkRequestOptions } from './option-checks.js';
+import { baseUrlsFromEnv } from './base-url-env.js';
 import { backoffBudgetMs, mayRetry, retryWait, type Failure } from './retry.js';
 import { declaredIdempotent, serverNameOf, type OperationSpec, type ProviderSpec, type ServerSpec, type UnavailableOperationSpec } from './spec.js';
 import { defaultTransport } from '#default-transport';
@@ -93,6 +94,8 @@ export class Core {
   private filledHeaders: Record<string, string> | undefined;
   /** Per server name, once a call reached it (`route`). */
   private routes: Map<string, Route> | undefined;
+  /** Base URLs from `<PREFIX>_BASE_URL` variables, by server; undefined when none is set. */
+  private envBaseUrls: Record<string, string> | undefined;
 
   constructor(
     readonly provider: ProviderSpec,
@@ -112,6 +115,11 @@ export class Core {
     this.log = makeLog(options.logger ?? globalThis.console, options.logLevel ?? DEFAULTS.logLevel, this.redactor);
     this.headerFieldKeys = provider.headers ? providerPartOf(provider, 'accounts').headerFields(provider) : [];
     this.tokenStore = options.oauth2Tokens ?? provider.oauth2?.newStore((options as InternalClientOptions).now ?? Date.now);
+    // Servers the environment points elsewhere (TELNYX_BASE_URL), checked now; the baseURL option wins over them.
+    for (const { server, variable, url } of baseUrlsFromEnv(provider, options.account ?? 'default', env)) {
+      checkBaseUrl(url, variable);
+      (this.envBaseUrls ??= {})[server] = url;
+    }
   }
 
   /**
@@ -283,7 +291,7 @@ export class Core {
   serverUrl(operation: string, name: string, server: ServerSpec): string {
     const override = this.options.baseURL;
     const names = Object.keys(this.provider.servers);
-    const overridden = typeof override === 'string' ? (name === 'default' || names.length === 1 ? override : undefined) : override?.[name];
+    const overridden = (typeof override === 'string' ? (name === 'default' || names.length === 1 ? override : undefined) : override?.[name]) ?? this.envBaseUrls?.[name];
     // Paths are joined with a slash of their own: `https://proxy.example/` must not make `//calls`.
     return overridden === undefined ? this.specServerUrl(operation, server) : overridden.replace(/\/+$/, '');
   }

@@ -37,10 +37,13 @@ export function checkClientOptions(options: object): void {
   checkRanges(options as Record<string, unknown>, CLIENT_RANGES, 'client');
   const { baseURL } = options as ClientOptions;
   if (baseURL === undefined) return;
-  for (const url of typeof baseURL === 'object' && baseURL !== null ? Object.values(baseURL) : [baseURL]) {
-    const received = url === undefined ? null : baseUrlProblem(url);
-    if (received !== null) throw new InvalidOptionError('baseURL', 'client', BASE_URL_ALLOWED, received);
-  }
+  for (const url of typeof baseURL === 'object' && baseURL !== null ? Object.values(baseURL) : [baseURL]) checkBaseUrl(url, 'baseURL');
+}
+
+/** A base URL from the `baseURL` option or from an environment variable (named as `option`). */
+export function checkBaseUrl(url: unknown, option: string): void {
+  const received = url === undefined ? null : baseUrlProblem(url);
+  if (received !== null) throw new InvalidOptionError(option, 'client', BASE_URL_ALLOWED, received);
 }
 
 const BASE_URL_ALLOWED = 'an absolute http or https URL without credentials, query or fragment (or an object of such URLs by server name)';

@@ -32,7 +32,9 @@ export interface ClientOptions {
   /**
    * Replaces server URLs: a string replaces the `default` server (or the only one);
    * a record replaces servers by name. `{field}` placeholders are still filled.
-   * Default: the URLs in the provider spec.
+   * Default: `<PREFIX>_BASE_URL` from `env` when set (`TELNYX_BASE_URL`; `TELNYX_WORK_BASE_URL`
+   * for the account `work`; `SINCH_BASE_URL_NUMBERS` for a server other than `default`), the
+   * variables the CLI reads too; else the URLs in the provider spec.
    */
   baseURL?: string | Record<string, string>;
   /**

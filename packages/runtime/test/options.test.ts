@@ -9,7 +9,7 @@ import { itemsOf } from '../src/pages.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../src/errors.js';
 import { loopback, type Loopback } from './loopback.js';
-import { listPhoneNumbers, sendSms, telnyxClient } from './support.js';
+import { listPhoneNumbers, sendSms, sinchClient, sinchListNumbers, telnyxClient } from './support.js';
 
 let server: Loopback;
 beforeAll(async () => {
@@ -108,5 +108,28 @@ describe('the edges of each range are accepted', () => {
     await expect(client.call(listPhoneNumbers, {})).resolves.toEqual({ data: [1], meta: { total_pages: 1_000_000 } });
     const walk = itemsOf(client, listPhoneNumbers, {}, { maxPages: 1 });
     await expect(walk.next()).resolves.toEqual({ done: false, value: 1 });
+  });
+});
+
+describe('base URLs from the environment, the variables the CLI reads', () => {
+  const dry = (client: ReturnType<typeof telnyxClient>) => client.prepare(listPhoneNumbers, {}).url;
+
+  it('<PREFIX>_BASE_URL replaces the default server, and the baseURL option wins over it', () => {
+    expect(dry(telnyxClient({ env: { TELNYX_BASE_URL: 'https://proxy.example.com/telnyx/' } }))).toBe('https://proxy.example.com/telnyx/phone_numbers');
+    expect(dry(telnyxClient({ env: { TELNYX_BASE_URL: 'https://proxy.example.com' }, baseURL: 'https://option.example.com' }))).toBe('https://option.example.com/phone_numbers');
+  });
+
+  it("an account's own variable applies to that account only; a server other than default has its name at the end", () => {
+    const env = { TELNYX_WORK_BASE_URL: 'https://work.example.com', TELNYX_WORK_API_KEY: 'work-key' };
+    expect(dry(telnyxClient({ env, account: 'work' }))).toBe('https://work.example.com/phone_numbers');
+    expect(dry(telnyxClient({ env }))).toBe('https://api.telnyx.com/v2/phone_numbers');
+    const sinch = sinchClient({ projectId: 'p1', keyId: 'key-id-1', keySecret: 'key-secret-value', env: { SINCH_BASE_URL_NUMBERS: 'https://numbers.example.com/v1/projects/{project_id}' } });
+    expect(sinch.prepare(sinchListNumbers, {}).url).toBe('https://numbers.example.com/v1/projects/p1/activeNumbers');
+  });
+
+  it('a bad value is refused when the client is made, naming the variable and never quoting a credential', () => {
+    expect(() => telnyxClient({ env: { TELNYX_BASE_URL: 'https://user:PROXY_SECRET@proxy.example.com' } })).toThrow(
+      'Invalid client option `TELNYX_BASE_URL`: must be an absolute http or https URL without credentials, query or fragment (or an object of such URLs by server name); got a text that has credentials (not shown: it has an @). No request was made.',
+    );
   });
 });
