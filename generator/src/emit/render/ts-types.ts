@@ -117,7 +117,8 @@ function objectType(schema: JsonSchema, indent: string, named: NamedSchemas): st
     const description = typeof property.description === 'string' ? property.description : null;
     return `${inner}${doc(description).replace(/\n$/, `\n${inner}`)}${key(name)}${required.has(name) ? '' : '?'}: ${jsonSchemaType(property, inner, named)};`;
   });
-  // Providers add response fields over time; unknown ones stay reachable rather than being typed away.
-  members.push(`${inner}[key: string]: unknown;`);
+  // Providers add response fields over time; unknown ones stay reachable rather than being typed away,
+  // unless the schema says there are none (`additionalProperties: false`): then a misspelt name fails to compile.
+  if (additional !== false) members.push(`${inner}[key: string]: unknown;`);
   return `{\n${members.join('\n')}\n${indent}}`;
 }
