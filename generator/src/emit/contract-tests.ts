@@ -102,7 +102,23 @@ function functionTests(provider: Provider, func: Func): string {
     expect(failure).toMatchObject({ ${expectedError} });
   });`);
 
-  if (func.idempotent) {
+  // A write with an idempotency key is retried like an idempotent call: the key makes a repeat the same write.
+  const keyHeader = http.binding.idempotencyKey?.header.toLowerCase() ?? null;
+  if (keyHeader !== null) {
+    tests.push(`  it(${JSON.stringify(`retries after a 503 with the same ${keyHeader}, then succeeds`)}, async () => {
+    const example = documented(${JSON.stringify(func.names.qualified)}, 0);
+    const sent = serve([
+      () => respondWith({ status: 503, headers: {}, body: ERROR_BODY }),
+      () => respondWith(example.response),
+    ]);
+    const result = await client().${method}(example.arguments as never);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]!.headers[${JSON.stringify(keyHeader)}]).toMatch(/\\S/);
+    expect(sent[1]!.headers[${JSON.stringify(keyHeader)}]).toBe(sent[0]!.headers[${JSON.stringify(keyHeader)}]);
+    expect(result).toEqual(example.response.body);
+  });`);
+  }
+  if (func.idempotent || keyHeader !== null) {
     tests.push(`  it('retries after a 429 with Retry-After, then succeeds', async () => {
     const example = documented(${JSON.stringify(func.names.qualified)}, 0);
     const sent = serve([

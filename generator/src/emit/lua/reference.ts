@@ -52,6 +52,8 @@ export function functionView(provider: Provider, func: Func) {
     description: mdText(func.description),
     operation: func.operation,
     idempotent: func.idempotent,
+    // A write with an idempotency key is retried safely, one key per call: not "never retried".
+    keyHeader: func.binding.kind === 'http' && func.binding.idempotencyKey ? mdCode(func.binding.idempotencyKey.header) : null,
     providerName: mdLine(provider.name),
     aliases: func.names.luaAliases,
     unavailable: func.binding.kind === 'unavailable' ? mdLine(`${func.binding.reason}${func.binding.alternative ? ` Instead: ${func.binding.alternative}` : ''}`) : null,
