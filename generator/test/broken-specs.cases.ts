@@ -1540,6 +1540,11 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     expected: ["acme/list_widgets.yaml:12:3: the selector 'scope' chooses the endpoint, so every call needs it: give required: true."],
   },
   {
+    name: 'a list of objects in a form body without array_format: indexed',
+    edits: [sub('acme/create_widget.yaml', '  body: json\n', '  body: form\n'), createParam('  parts:\n    type: array\n    items: { type: object, properties: { sku: { type: string } } }\n    array_format: brackets\n    description: Parts.\n')],
+    expected: ["acme/create_widget.yaml:26:19: parameter 'parts' is a list of objects, which the form body can only carry with array_format: indexed (parts[0][key]=value)."],
+  },
+  {
     name: 'two header parameters on one header with overlapping applies_to cases',
     edits: [
       sub('acme/list_widgets.yaml', '  method: GET\n  path: /widgets\n', '  select:\n    parameter: scope\n    cases:\n      all: { method: GET, path: /widgets }\n      mine: { method: GET, path: /me/widgets }\n'),

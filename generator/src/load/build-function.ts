@@ -254,6 +254,11 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
     if (p.array_format && !(writtenTypes(p).includes('array') && (location === 'query' || formBody))) {
       report(at('array_format'), `'array_format' applies to array parameters in the query or in a form body (request.body: form).`);
     }
+    // Only indexed pairs can carry a list of objects (k[0][name]=x); any other format fails on every call that gives one.
+    const objectItems = (p.type === 'array' && p.items?.type === 'object') || (p.one_of ?? []).some((m) => m.type === 'array' && m.items?.type === 'object');
+    if (objectItems && (location === 'query' || formBody) && (p.array_format ?? 'comma') !== 'indexed') {
+      report(p.array_format ? at('array_format') : ['parameters', name], `parameter '${name}' is a list of objects, which the ${location === 'query' ? 'query' : 'form body'} can only carry with array_format: indexed (${name}[0][key]=value).`, p.array_format ? 'value' : 'key');
+    }
     if (p.path_style && location !== 'path') report(at('path_style'), `'path_style' applies to path parameters only.`);
     if (p.applies_to) {
       if (!caseValues) report(at('applies_to'), `'applies_to' needs request.select: this function has one endpoint.`);
