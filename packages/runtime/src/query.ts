@@ -25,8 +25,12 @@ export function toPairs(key: string, value: unknown, arrayFormat: NonNullable<Pa
     return items.map((v) => [key, v]);
   }
   if (typeof value === 'object') {
-    // Deep-object style: {status: 'active'} under `filter` → filter[status]=active.
-    return Object.entries(value).flatMap(([sub, v]) => toPairs(`${key}[${sub}]`, v, arrayFormat));
+    // Deep-object style: {status: 'active'} under `filter` → filter[status]=active. A key with a bracket
+    // would change the structure the provider reads (`a][b` makes `k[a][b]`), so it is refused.
+    return Object.entries(value).flatMap(([sub, v]) => {
+      if (sub.includes('[') || sub.includes(']')) throw new QueryValueError(`cannot be sent in ${key}: the key ${JSON.stringify(sub)} has a bracket, which would nest it as another key`);
+      return toPairs(`${key}[${sub}]`, v, arrayFormat);
+    });
   }
   return [[key, scalar(value, key)]];
 }

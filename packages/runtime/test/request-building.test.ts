@@ -154,6 +154,11 @@ describe('query', () => {
     expect(() => client.prepare(op, { tags_repeat: [{ a: 1 }] })).toThrow(/'tags_repeat' cannot be sent in tag/);
   });
 
+  it('refuses an object key with a bracket, which would nest it as another key (a][b makes filter[a][b])', () => {
+    expect(() => client.prepare(op, { filter: { 'a][b': 'x' } })).toThrow(`'filter' cannot be sent in filter: the key "a][b" has a bracket, which would nest it as another key`);
+    expect(() => client.prepare(op, { filter: { created: { 'gte]': 1 } } })).toThrow(/the key "gte\]" has a bracket/);
+  });
+
   it('omits undefined and null arguments', () => {
     expect(query({ page_size: undefined, status: null })).toBe('version=2&pretty=false');
   });
