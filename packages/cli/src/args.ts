@@ -31,7 +31,12 @@ function coerceOne(raw: string | true, type: string | undefined): unknown {
   if (type === 'string') return raw;
   if (type === 'integer' || type === 'number') return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
   if (type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
-  if (type === 'array' && !raw.trim().startsWith('[')) return splitList(raw);
+  if (type === 'array') {
+    const text = raw.trim();
+    // One object per flag (`--line-items '{"price":"p","quantity":2}'`, repeatable): its commas are JSON's, not a list's.
+    if (text.startsWith('{')) return [coerce(text)];
+    if (!text.startsWith('[')) return splitList(raw);
+  }
   return coerce(raw);
 }
 

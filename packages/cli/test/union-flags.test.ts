@@ -45,3 +45,16 @@ describe('list flags split at commas outside double quotes', () => {
     expect(splitList('"open,a,b')).toEqual(['"open', 'a', 'b']);
   });
 });
+
+describe('flags of a list of objects', () => {
+  const lineItems = schema({ line_items: { type: 'array', items: { type: 'object', properties: { price: { type: 'string' }, quantity: { type: 'integer' } } } } });
+
+  it('one JSON object per flag is one item, its commas are not a list', () => {
+    expect(coerceFlags(flags([['line_items', ['{"price":"p_1","quantity":2}']]]), lineItems)).toEqual({ line_items: [{ price: 'p_1', quantity: 2 }] });
+  });
+
+  it('repeated object flags collect, and a JSON list still works', () => {
+    expect(coerceFlags(flags([['line_items', ['{"price":"p_1"}', ' {"price":"p_2","quantity":1}']]]), lineItems)).toEqual({ line_items: [{ price: 'p_1' }, { price: 'p_2', quantity: 1 }] });
+    expect(coerceFlags(flags([['line_items', ['[{"price":"p_1"},{"price":"p_2"}]']]]), lineItems)).toEqual({ line_items: [{ price: 'p_1' }, { price: 'p_2' }] });
+  });
+});
