@@ -249,3 +249,42 @@ describe('an answer that echoes a credential is shown redacted by every surface'
     }
   }, 30_000);
 });
+
+describe("a provider's error body reaches the CLI's JSON and the MCP result", () => {
+  const { provider, fn } = target;
+  let server: Server;
+  let origin: string;
+  const answer = { error: { type: 'invalid_request_error', code: 'parameter_invalid', message: 'Invalid value', param: 'limit' } };
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify(answer)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('`call --json` carries it under error.details.body', async () => {
+    const run = await runCli(['call', fn.qualified, '--base-url', origin, '--json'], envFor(provider));
+    expect(run.status).toBe(1);
+    expect(json(run.stdout).error.details).toMatchObject({ status: 400, body: answer });
+  });
+
+  it('an MCP tool error carries it as a second text block (official SDK client, real child process)', async () => {
+    const client = new Client({ name: 'switchboard-tests', version: '1.0.0' });
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [CLI, 'mcp', 'serve', '--integration', provider.id, '--base-url', origin],
+      env: { ...(process.env as Record<string, string>), ...envFor(provider) },
+      cwd: REPO,
+      stderr: 'pipe',
+    });
+    await client.connect(transport);
+    try {
+      const result = await client.callTool({ name: fn.mcpTool, arguments: {} });
+      expect(result.isError).toBe(true);
+      const blocks = result.content as Array<{ type: string; text: string }>;
+      expect(blocks[1]?.text).toBe(`The provider answered: ${JSON.stringify(answer)}`);
+    } finally {
+      await client.close();
+    }
+  }, 30_000);
+});

@@ -10,7 +10,7 @@ import {
   type CallToolResult,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
-import { SwitchboardError } from '@switchboard/runtime';
+import { APIError, SwitchboardError } from '@switchboard/runtime';
 import type { Settings } from '../accounts.js';
 import { invoke, type InvokeContext } from '../invoke.js';
 import type { BaseUrlFlags } from '../base-url.js';
@@ -72,6 +72,7 @@ export function createGateway(options: GatewayOptions): Server {
       const { data } = await invoke(target.provider, target.fn, given, account, ctx);
       return dataResult(data, options.maxResultChars);
     } catch (error) {
+      if (error instanceof APIError) return toolError(error.message, error.body, options.maxResultChars);
       if (error instanceof SwitchboardError || error instanceof Error) return toolError(error.message);
       throw error;
     }

@@ -7,8 +7,12 @@ export function textResult(value: unknown, maxChars: number): CallToolResult['co
   return [{ type: 'text', text: `${text.slice(0, maxChars)}\n[truncated by switchboard: ${text.length - maxChars} more characters; narrow the request or raise --max-result-chars]` }];
 }
 
-export function toolError(message: string): CallToolResult {
-  return { isError: true, content: [{ type: 'text', text: message }] };
+export function toolError(message: string, providerAnswer?: unknown, maxChars = Infinity): CallToolResult {
+  if (providerAnswer === undefined || providerAnswer === null) return { isError: true, content: [{ type: 'text', text: message }] };
+  // The provider's own error body (redacted by the runtime) says more than its message: Stripe's `param`, `decline_code`.
+  const answer = JSON.stringify(providerAnswer);
+  const shown = answer.length > maxChars ? `${answer.slice(0, maxChars)}… (cut at ${maxChars} characters)` : answer;
+  return { isError: true, content: [{ type: 'text', text: message }, { type: 'text', text: `The provider answered: ${shown}` }] };
 }
 
 /** A result as both text and structured content; MCP structured content must be an object. */
