@@ -1,6 +1,7 @@
 import type { LuaHostFunctions } from '@switchboard/lua';
 import { docsIndex, readDocsPage, searchFunctions } from './docs-text.js';
 import { invoke, type InvokeContext } from './invoke.js';
+import { emptyTablesAsLists } from './lua-args.js';
 import { bindings, findFunction, findProvider, suggestions } from './registry.js';
 import type { UpstreamHub } from './upstream/hub.js';
 import { luaMcp } from './upstream/lua-mcp.js';
@@ -32,7 +33,7 @@ export function luaHost(ctx: InvokeContext, upstream?: UpstreamHub): LuaHostFunc
       if (args.length > 1 || (given !== undefined && given !== null && (typeof given !== 'object' || Array.isArray(given)))) {
         throw new Error(`${fn.luaPath} takes one table of named arguments, e.g. ${fn.signature}.`);
       }
-      const result = await invoke(provider, fn, (given ?? {}) as object, account, ctx);
+      const result = await invoke(provider, fn, emptyTablesAsLists(given ?? {}, fn.inputSchema) as object, account, ctx);
       return result.data;
     },
     docs: {
