@@ -37,7 +37,9 @@ function makeParameterTable(func: Func): string {
 function shapeNotes(shape: SingleValueSchema): string[] {
   const notes: string[] = [];
   if (shape.enum) notes.push(`Values: ${shape.enum.map((v) => mdCellCode(String(v))).join(', ')}.`);
-  if (shape.minimum !== null || shape.maximum !== null) notes.push(`Range: ${shape.minimum ?? '…'}–${shape.maximum ?? '…'}.`);
+  if (shape.minimum !== null && shape.maximum !== null) notes.push(`Range: ${shape.minimum}–${shape.maximum}.`);
+  else if (shape.minimum !== null) notes.push(`At least ${shape.minimum}.`);
+  else if (shape.maximum !== null) notes.push(`At most ${shape.maximum}.`);
   if (shape.format) notes.push(`Format: ${shape.format === 'e164' ? 'E.164 (+15551234567)' : shape.format}.`);
   if (shape.minItems !== null && shape.minItems === shape.maxItems) notes.push(`Exactly ${shape.minItems} items.`);
   return notes;
