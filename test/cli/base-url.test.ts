@@ -48,6 +48,24 @@ function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
   });
 }
 
+/** The official MCP SDK client on `switchboard mcp serve` for one provider, in a real child process, pointed at `origin`. */
+async function withMcpClient(provider: ProviderBinding, origin: string, use: (client: Client) => Promise<void>): Promise<void> {
+  const client = new Client({ name: 'switchboard-tests', version: '1.0.0' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [CLI, 'mcp', 'serve', '--integration', provider.id, '--base-url', origin],
+    env: { ...(process.env as Record<string, string>), ...envFor(provider) },
+    cwd: REPO,
+    stderr: 'pipe',
+  });
+  await client.connect(transport);
+  try {
+    await use(client);
+  } finally {
+    await client.close();
+  }
+}
+
 const json = (text: string) => JSON.parse(text) as Record<string, any>;
 
 describe('base-URL overrides reach a local server', () => {
@@ -120,23 +138,12 @@ describe('base-URL overrides reach a local server', () => {
 
   it('an MCP tool call reaches the override (official SDK client, real child process)', async () => {
     const { provider, fn } = target;
-    const client = new Client({ name: 'switchboard-tests', version: '1.0.0' });
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: [CLI, 'mcp', 'serve', '--integration', provider.id, '--base-url', origin],
-      env: { ...(process.env as Record<string, string>), ...envFor(provider) },
-      cwd: REPO,
-      stderr: 'pipe',
-    });
-    await client.connect(transport);
-    try {
+    await withMcpClient(provider, origin, async (client) => {
       const result = await client.callTool({ name: fn.mcpTool, arguments: {} });
       expect(result.isError).toBeFalsy();
       expect(seen).toHaveLength(1);
       expect(JSON.stringify(result)).not.toContain(SECRET);
-    } finally {
-      await client.close();
-    }
+    });
   }, 30_000);
 });
 
@@ -229,24 +236,13 @@ describe('an answer that echoes a credential is shown redacted by every surface'
 
   it('an MCP tool result is redacted (official SDK client, real child process)', async () => {
     answer = jsonAnswer();
-    const client = new Client({ name: 'switchboard-tests', version: '1.0.0' });
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: [CLI, 'mcp', 'serve', '--integration', provider.id, '--base-url', origin],
-      env: { ...(process.env as Record<string, string>), ...envFor(provider) },
-      cwd: REPO,
-      stderr: 'pipe',
-    });
-    await client.connect(transport);
-    try {
+    await withMcpClient(provider, origin, async (client) => {
       const result = await client.callTool({ name: fn.mcpTool, arguments: {} });
       expect(result.isError).toBeFalsy();
       const text = JSON.stringify(result);
       for (const secret of secrets) expect(text).not.toContain(secret);
       expect(text).toContain('key [REDACTED]');
-    } finally {
-      await client.close();
-    }
+    });
   }, 30_000);
 });
 
@@ -269,22 +265,11 @@ describe("a provider's error body reaches the CLI's JSON and the MCP result", ()
   });
 
   it('an MCP tool error carries it as a second text block (official SDK client, real child process)', async () => {
-    const client = new Client({ name: 'switchboard-tests', version: '1.0.0' });
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: [CLI, 'mcp', 'serve', '--integration', provider.id, '--base-url', origin],
-      env: { ...(process.env as Record<string, string>), ...envFor(provider) },
-      cwd: REPO,
-      stderr: 'pipe',
-    });
-    await client.connect(transport);
-    try {
+    await withMcpClient(provider, origin, async (client) => {
       const result = await client.callTool({ name: fn.mcpTool, arguments: {} });
       expect(result.isError).toBe(true);
       const blocks = result.content as Array<{ type: string; text: string }>;
       expect(blocks[1]?.text).toBe(`The provider answered: ${JSON.stringify(answer)}`);
-    } finally {
-      await client.close();
-    }
+    });
   }, 30_000);
 });
