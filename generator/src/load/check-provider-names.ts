@@ -3,6 +3,8 @@ import { LUA_KEYWORDS, RUNTIME_TYPE_IMPORTS } from '../shared/client-names.js';
 import { camelCase } from './names.js';
 import type { RawProvider } from './spec-types.js';
 
+const RUNTIME_OPTIONS: ReadonlySet<string> = new Set(runtime.CLIENT_OPTION_NAMES);
+
 interface NameProblem {
   path: Array<string | number>;
   message: string;
@@ -27,10 +29,9 @@ export function providerNameProblems(raw: RawProvider, namespace: string, classN
   } else if (RUNTIME_TYPE_IMPORTS.has(optionsType)) {
     problems.push({ path: classPath, target: 'value', message: `client class '${className}' gives the options type '${optionsType}', which the generated package imports from @switchboard/runtime; set 'class_name' to another name.` });
   }
-  const runtimeOptions: ReadonlySet<string> = new Set(runtime.CLIENT_OPTION_NAMES);
   for (const key of Object.keys(raw.fields)) {
     const option = camelCase(key);
-    if (runtimeOptions.has(option)) {
+    if (RUNTIME_OPTIONS.has(option)) {
       problems.push({ path: ['fields', key], target: 'key', message: `field '${key}' gives the client option '${option}', which is already a runtime option of every client; rename the field (its name is ours, not the provider's).` });
     }
   }

@@ -4,18 +4,19 @@
  * the end (`SINCH_BASE_URL_NUMBERS`), so server and account names can never be confused.
  */
 
+import { envWord } from './fields.js';
 import type { ProviderSpec } from './spec.js';
 
 /** The prefix of the provider's variables (`SINCH_`), as its fields spell it. */
 function envPrefix(provider: ProviderSpec): string {
   const template = provider.fields[0]?.accountEnvTemplate;
-  return template ? template.slice(0, template.indexOf('{ACCOUNT}')) : `${provider.id.toUpperCase().replace(/-/g, '_')}_`;
+  return template ? template.slice(0, template.indexOf('{ACCOUNT}')) : `${envWord(provider.id)}_`;
 }
 
 /** The variable overriding one server for one account. */
 export function baseUrlEnvName(provider: ProviderSpec, account: string, server: string): string {
-  const accountPart = account === 'default' ? '' : `${account.toUpperCase().replace(/-/g, '_')}_`;
-  const serverPart = server === 'default' ? '' : `_${server.toUpperCase().replace(/-/g, '_')}`;
+  const accountPart = account === 'default' ? '' : `${envWord(account)}_`;
+  const serverPart = server === 'default' ? '' : `_${envWord(server)}`;
   return `${envPrefix(provider)}${accountPart}BASE_URL${serverPart}`;
 }
 

@@ -27,13 +27,16 @@ export interface ResolvedField {
 
 export type ResolvedFields = Map<string, ResolvedField>;
 
+/** A name as environment variables spell it: `eu-sales` → `EU_SALES`. */
+export const envWord = (name: string): string => name.toUpperCase().replace(/-/g, '_');
+
 /** `TELNYX_{ACCOUNT}_API_KEY` with account `eu-sales` → `TELNYX_EU_SALES_API_KEY`. */
 export function envNameFor(field: FieldSpec, account: string | undefined): string {
   if (account === undefined) return field.env;
   if (!/^[A-Za-z0-9_-]+$/.test(account)) {
     throw new SwitchboardError(`Account name ${JSON.stringify(account)} may contain only letters, digits, '-' and '_'.`);
   }
-  return field.accountEnvTemplate.replace('{ACCOUNT}', account.toUpperCase().replace(/-/g, '_'));
+  return field.accountEnvTemplate.replace('{ACCOUNT}', envWord(account));
 }
 
 export function resolveFields(provider: ProviderSpec, source: FieldSource): ResolvedFields {

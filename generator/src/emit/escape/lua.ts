@@ -1,7 +1,8 @@
 /** Spec values inside Lua source. */
 
+import { LUA_KEYWORDS } from '../../shared/client-names.js';
+
 const LUA_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const LUA_KEYWORDS = new Set(['and', 'break', 'do', 'else', 'elseif', 'end', 'false', 'for', 'function', 'goto', 'if', 'in', 'local', 'nil', 'not', 'or', 'repeat', 'return', 'then', 'true', 'until', 'while']);
 
 const NAMED: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
