@@ -3,7 +3,7 @@
 // reference) run from each checkout's bench folder, so each imports that checkout's built
 // runtime and clients. Rounds alternate which checkout goes first; ratios are paired per round.
 // Usage: node bench/src/client-ab.mjs --other=/path/to/built/checkout [--rounds=5] [--n=2000]
-//   [--warmup=300] [--ops=telnyx.send,telnyx.list,retell.create]
+//   [--warmup=300] [--ops=telnyx.send,telnyx.get,telnyx.list,retell.create]
 // Prints a JSON summary: per op × mode, CPU µs per call and calls/s as min / median / max over
 // rounds for each side, and the paired ratios this/other and each side against the SDK.
 import { join } from 'node:path';

@@ -11,7 +11,7 @@ import { BENCH_DIR, childScript, node } from './proc.mjs';
 import { pairedDiff, pairedRatio, summary } from './stats.mjs';
 import { summarizeProfile } from './cpu-profile.mjs';
 
-export const OPS = ['telnyx.send', 'telnyx.list', 'retell.create'];
+export const OPS = ['telnyx.send', 'telnyx.get', 'telnyx.list', 'retell.create'];
 export const VARIANTS = ['fetch', 'fetch+abort', 'ours', 'ours+fetch', 'sdk', 'http'];
 export const MODES = ['seq', 'conc'];
 

@@ -1,7 +1,7 @@
 // One client variant in one process: builds the call, checks one response, warms up,
 // then times N calls sequentially or with C in flight, bounded by a time cap.
 // Usage: node client-child.mjs <op> <variant> <seq|conc> <N> <port> <warmup> <maxMs> [C]
-//   op: telnyx.send | telnyx.list | retell.create
+//   op: telnyx.send | telnyx.get | telnyx.list | retell.create
 //   variant: fetch | fetch+abort | http | ours | ours+fetch | sdk
 //   (ours: our client on its default Node transport, node:http keep-alive; ours+fetch: the same
 //    client given the global fetch, i.e. the transport browsers and other runtimes get)
@@ -20,6 +20,7 @@ const RETELL_KEY = 'key_0a1b2c3d4e5f60718293a4b5_sandbox';
 // The identical request every variant sends: method, path, JSON body, bearer auth.
 const OPS = {
   'telnyx.send': { method: 'POST', path: '/v2/messages', key: TELNYX_KEY, body: { from: '+13125550123', to: '+19175550188', text: 'Hello from Switchboard!' }, check: (r) => r.data.id },
+  'telnyx.get': { method: 'GET', path: '/v2/phone_numbers/1293384261075731499', key: TELNYX_KEY, body: null, check: (r) => r.data.phone_number },
   'telnyx.list': { method: 'GET', path: '/v2/phone_numbers', key: TELNYX_KEY, body: null, check: (r) => r.data[0].phone_number },
   'retell.create': { method: 'POST', path: '/v2/create-phone-call', key: RETELL_KEY, body: { from_number: '+14157774444', to_number: '+12137774445' }, check: (r) => r.call_id },
 };
@@ -80,6 +81,7 @@ async function makeCall() {
       if (op.startsWith('telnyx')) {
         const { Telnyx } = await import('@switchboard/telnyx');
         const client = new Telnyx({ apiKey: spec.key, baseURL: `${origin}/v2`, env: {}, ...transport });
+        if (op === 'telnyx.get') return () => client.getPhoneNumber({ phone_number_id: '1293384261075731499' });
         return op === 'telnyx.send' ? () => client.sendSms(spec.body) : () => client.listPhoneNumbers();
       } else {
         const { Retell } = await import('@switchboard/retell-ai');
@@ -92,6 +94,7 @@ async function makeCall() {
         const { default: Telnyx } = await import('telnyx');
         const client = new Telnyx({ apiKey: spec.key, baseURL: `${origin}/v2` });
         // The SDK's list returns a page object; awaiting it fetches and parses the page.
+        if (op === 'telnyx.get') return () => client.phoneNumbers.retrieve('1293384261075731499');
         return op === 'telnyx.send' ? () => client.messages.send(spec.body) : async () => ({ data: (await client.phoneNumbers.list()).data });
       } else {
         const { default: Retell } = await import('retell-sdk');

@@ -11,11 +11,13 @@ const list = structuredClone(example(telnyxExamples, 'telnyx.list_phone_numbers'
 // Four numbers on the page instead of one, closer to a real list response.
 list.body.data = [0, 1, 2, 3].map((i) => ({ ...list.body.data[0], id: `129338426107573149${i}`, phone_number: `+1312555012${i}` }));
 list.body.meta = { ...list.body.meta, page_size: 20, total_results: 4 };
+const one = example(telnyxExamples, 'telnyx.get_phone_number');
 const call = example(retellAiExamples, 'retell-ai.create_phone_call');
 
 const routes = new Map([
   ['POST /v2/messages', sms],
   ['GET /v2/phone_numbers', list],
+  [`GET /v2/phone_numbers/${one.body.data.id}`, one],
   ['POST /v2/create-phone-call', call],
 ]);
 const encoded = new Map([...routes].map(([k, r]) => [k, { status: r.status, body: Buffer.from(JSON.stringify(r.body)) }]));
