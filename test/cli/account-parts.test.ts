@@ -5,7 +5,6 @@
  * what their specs declare, never by name.
  */
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +15,7 @@ import * as mocks from '@switchboard/mocks';
 import type { ProviderExamples } from '@switchboard/testing';
 import { serverNameOf } from '@switchboard/runtime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, REPO, switchboard, type CliRun } from '../support.js';
+import { CLI, runCli, switchboard } from '../support.js';
 
 const SECRET = 'account-parts-test-secret';
 const ACCOUNT = 'staging';
@@ -57,18 +56,6 @@ function envFor(provider: ProviderBinding, extra: Record<string, string> = {}): 
 
 function accountEnv(provider: ProviderBinding, account: string, key: string): string {
   return provider.fields.find((f) => f.key === key)!.accountEnvTemplate.replace('{ACCOUNT}', account.toUpperCase());
-}
-
-/** The CLI as a child process, awaited without blocking this process, so the loopback server here can answer it. */
-function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
 }
 
 const json = (text: string) => JSON.parse(text) as Record<string, any>;

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +8,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { bindings, type FunctionBinding, type ProviderBinding } from '@switchboard/bindings';
 import { DEFAULT_SERVER, serverNameOf, type Endpoint, type OperationSpec } from '@switchboard/runtime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, REPO, switchboard, type CliRun } from '../support.js';
+import { CLI, REPO, runCli, switchboard } from '../support.js';
 
 /** The operation of an available function (unavailable ones have no server or endpoint). */
 function operationOf(fn: FunctionBinding): OperationSpec {
@@ -34,18 +33,6 @@ const SECRET = 'base-url-test-secret-value';
 function envFor(provider: ProviderBinding, extra: Record<string, string> = {}): Record<string, string> {
   const fields = Object.fromEntries(provider.fields.map((f) => [f.env, f.key === 'region' ? 'us' : `${SECRET}-${f.key}`]));
   return { SWITCHBOARD_HOME: mkdtempSync(join(tmpdir(), 'switchboard-base-url-')), SWITCHBOARD_SANDBOX: '', ...fields, ...extra };
-}
-
-/** The CLI as a child process, awaited without blocking this process, so the loopback server here can answer it. */
-function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
 }
 
 /** The official MCP SDK client on `switchboard mcp serve` for one provider, in a real child process, pointed at `origin`. */

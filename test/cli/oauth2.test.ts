@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +8,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { bindings, type FunctionBinding, type ProviderBinding } from '@switchboard/bindings';
 import { serverNameOf, type OAuth2ClientCredentialsSpec, type OperationSpec } from '@switchboard/runtime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, REPO, readCatalog, switchboard, type CliRun } from '../support.js';
+import { CLI, readCatalog, REPO, runCli, switchboard } from '../support.js';
 import { successExamples } from '../sandbox/arguments.js';
 
 /**
@@ -164,18 +163,6 @@ describe.skipIf(!target)('OAuth2 client credentials through TS, CLI, Lua and MCP
     expect(failure.constructor.name).toBe('AuthenticationError');
     expectNoCredentials(`${failure.message} ${JSON.stringify(failure)} ${String(failure.stack)}`);
   });
-
-  /** The CLI as a child process, awaited without blocking this process, so the loopback server here can answer it. */
-  function runCli(args: string[], cliEnv: Record<string, string>): Promise<CliRun> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, env: { ...process.env, ...cliEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c) => (stdout += c));
-      child.stderr.on('data', (c) => (stderr += c));
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
-    });
-  }
 
   it('`switchboard call`: base-URL variables move the API and the token endpoint; the dry run fetches no token', async () => {
     const cliEnv = env();

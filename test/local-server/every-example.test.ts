@@ -7,10 +7,10 @@ import { bindings, type ProviderBinding } from '@switchboard/bindings';
 import * as mocks from '@switchboard/mocks';
 import type { ProviderExamples } from '@switchboard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, readCatalog, REPO } from '../support.js';
+import { CLI, readCatalog, REPO, runCli } from '../support.js';
 import { asJson, clientClass, nextLinkWalks, problemsOf, tsExampleProblems, tsWalkProblems, withoutNulls, type Outcome } from './checks.js';
 import { LocalProviderServer } from './local-server.js';
-import { accountEnv, exampleOptions, luaLongString, mapBounded, runCli } from './surfaces.js';
+import { accountEnv, exampleOptions, luaLongString, mapBounded } from './surfaces.js';
 
 /**
  * Every documented example of every provider, called through the TS client, the CLI, a Lua

@@ -1,23 +1,8 @@
-import { spawn } from 'node:child_process';
 import type { ProviderBinding } from '@switchboard/bindings';
 import { baseUrlEnvName } from '@switchboard/cli/dist/base-url.js';
-import { CLI, REPO, type CliRun } from '../support.js';
 import type { LocalProviderServer } from './local-server.js';
 
-/** Ways of calling a provider besides the TS client: the built CLI as child processes. */
-
-/** The CLI as a child process, awaited without blocking this process, so the loopback server here can answer it. */
-export function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+/** Helpers for calling a provider through the built CLI (call, Lua, MCP) in child processes. */
 
 /** `work` over `items` with at most `limit` running at once, results in input order. */
 export async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
