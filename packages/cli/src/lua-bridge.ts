@@ -1,5 +1,7 @@
-import type { LuaHostFunctions } from '@switchboard/lua';
+import { LuaHostError, type LuaHostFunctions } from '@switchboard/lua';
+import { cliErrorOf } from './cli/error-body.js';
 import { docsIndex, readDocsPage, searchFunctions } from './docs-text.js';
+import { UsageError } from './io.js';
 import { invoke, type InvokeContext } from './invoke.js';
 import { emptyTablesAsLists } from './lua-args.js';
 import { bindings, findFunction, findProvider, suggestions } from './registry.js';
@@ -15,26 +17,11 @@ export function luaHost(ctx: InvokeContext, upstream?: UpstreamHub): LuaHostFunc
   return {
     ...(upstream ? { mcp: luaMcp(upstream, ctx) } : {}),
     async integration({ path, args }) {
-      const parts = path.split('.');
-      const provider = findProvider(parts[0] ?? '');
-      const fnName = parts.at(-1) ?? '';
-      if (!provider || parts.length < 2 || parts.length > 3) {
-        const known = bindings.map((p) => p.namespace);
-        const hint = suggestions(parts[0] ?? '', known);
-        throw new Error(`Unknown function: app.integrations.${path}.${hint.length ? ` Did you mean: ${hint.join(', ')}` : ''}`);
+      try {
+        return await integrationCall(path, args, ctx);
+      } catch (error) {
+        throw luaErrorOf(error);
       }
-      const account = parts.length === 3 ? parts[1]! : 'default';
-      const fn = findFunction(provider, fnName);
-      if (!fn) {
-        const hint = suggestions(fnName, provider.functions.map((f) => f.name));
-        throw new Error(`Unknown function: app.integrations.${path}.${hint.length ? ` Did you mean: ${hint.join(', ')}` : ''}`);
-      }
-      const given = args[0];
-      if (args.length > 1 || (given !== undefined && given !== null && (typeof given !== 'object' || Array.isArray(given)))) {
-        throw new Error(`${fn.luaPath} takes one table of named arguments, e.g. ${fn.signature}.`);
-      }
-      const result = await invoke(provider, fn, emptyTablesAsLists(given ?? {}, fn.inputSchema) as object, account, ctx);
-      return result.data;
     },
     docs: {
       list: () => docsIndex(),
@@ -49,4 +36,40 @@ export function luaHost(ctx: InvokeContext, upstream?: UpstreamHub): LuaHostFunc
       },
     },
   };
+}
+
+/** One `app.integrations.<namespace>[.<account>].<fn>(args)` call. */
+async function integrationCall(path: string, args: unknown[], ctx: InvokeContext): Promise<unknown> {
+  const parts = path.split('.');
+  const provider = findProvider(parts[0] ?? '');
+  const fnName = parts.at(-1) ?? '';
+  if (!provider || parts.length < 2 || parts.length > 3) {
+    throw unknownFunction(path, suggestions(parts[0] ?? '', bindings.map((p) => p.namespace)));
+  }
+  const account = parts.length === 3 ? parts[1]! : 'default';
+  const fn = findFunction(provider, fnName);
+  if (!fn) throw unknownFunction(path, suggestions(fnName, provider.functions.map((f) => f.name)));
+  const given = args[0];
+  if (args.length > 1 || (given !== undefined && given !== null && (typeof given !== 'object' || Array.isArray(given)))) {
+    throw new UsageError(`${fn.luaPath} takes one table of named arguments, e.g. ${fn.signature}.`, { code: 'invalid_arguments' });
+  }
+  const result = await invoke(provider, fn, emptyTablesAsLists(given ?? {}, fn.inputSchema) as object, account, ctx);
+  return result.data;
+}
+
+const unknownFunction = (path: string, hint: string[]) =>
+  new UsageError(`Unknown function: app.integrations.${path}.${hint.length ? ` Did you mean: ${hint.join(', ')}` : ''}`, { code: 'unknown_function' });
+
+/**
+ * A failed call as the script's error: the message the CLI would print, and as fields the code,
+ * hint and details that `--json` gives (`err.code`, `err.status`, `err.provider_code`,
+ * `err.request_id`, `err.body`, `err.request_sent`, `err.issues`), so a script can branch on them.
+ * The function is not passed on: its hints name CLI flags, which a script has none of. An error
+ * the CLI does not know stays as it is (a string error in Lua).
+ */
+function luaErrorOf(error: unknown): unknown {
+  const failure = cliErrorOf(error);
+  if (failure.code === 'internal') return error;
+  const details = failure.details !== null && typeof failure.details === 'object' ? failure.details : {};
+  return new LuaHostError(failure.message, { code: failure.code, ...(failure.hint ? { hint: failure.hint } : {}), ...details });
 }

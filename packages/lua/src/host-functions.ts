@@ -120,14 +120,27 @@ const FUNCTIONS: Record<string, HostFn> = {
     return 1;
   },
 
-  /** take(id) -> true, value | false, message. Pushing happens here, inside a protected call, so a memory error is a Lua error. */
+  /**
+   * take(id) -> true, value | false, message[, fields]: fields (a table) when the failure carries
+   * them (LuaHostError). Pushing happens here, inside a protected call, so a memory error is a Lua error.
+   */
   take(vm, L, run) {
     const outcome = run.take(Number(vm.lua._lua_tointegerx(L, 1, 0)));
     if (!outcome) throw new Error('internal: host call result missing');
     if (!outcome.ok) {
       vm.lua._lua_pushboolean(L, 0);
       vm.pushString(L, outcome.message);
-      return 2;
+      if (!outcome.fields) return 2;
+      const top = vm.lua._lua_gettop(L);
+      try {
+        run.converter.push(L, outcome.fields);
+      } catch (err) {
+        // Fields Lua cannot hold: the script still gets the message, as a string error.
+        if (!(err instanceof ConversionError)) throw err;
+        vm.lua._lua_settop(L, top);
+        return 2;
+      }
+      return 3;
     }
     const top = vm.lua._lua_gettop(L);
     vm.lua._lua_pushboolean(L, 1);
@@ -140,6 +153,12 @@ const FUNCTIONS: Record<string, HostFn> = {
       vm.pushString(L, `${outcome.label}: the response could not be converted: ${err.message}`);
     }
     return 2;
+  },
+
+  /** where(level) -> "script:N: ", the position error(message, level) would prefix (luaL_where). */
+  where(vm, L) {
+    vm.lua._luaL_where(L, Math.trunc(vm.lua._lua_tonumberx(L, 1, 0)));
+    return 1;
   },
 
   print(vm, L, run) {

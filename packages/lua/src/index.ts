@@ -15,6 +15,7 @@ export { MAX_MATCHES, MAX_PATTERN_BYTES, MAX_SUBJECT_BYTES } from './host-limits
 export { MAX_DEPTH } from './convert.js';
 export type { IntegrationCall, LuaDocs, LuaErrorKind, LuaHostFunctions, LuaLimits, LuaMcp, LuaRepl, LuaRunResult, LuaScriptOptions, McpQuery } from './types.js';
 export { LuaPool } from './pool.js';
+export { LuaHostError } from './host-error.js';
 export { REPL_CONTINUATION, REPL_PROMPT, REPL_SCRIPT } from './repl.js';
 export type { LuaPoolOptions } from './pool.js';
 

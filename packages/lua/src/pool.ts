@@ -12,7 +12,7 @@ import { callDocs } from './bridge.js';
 import { threadCpuClock } from './cpu-clock.js';
 import type { CpuClock } from './cpu-clock.js';
 import type { FromWorker, ToWorker } from './protocol.js';
-import { callLabel, plainOutcome } from './run-state.js';
+import { callLabel, failedOutcome, plainOutcome } from './run-state.js';
 import type { DocsFunction } from './run-state.js';
 import { validateLimits } from './limits.js';
 import type { LuaHostFunctions, LuaLimits, LuaRunResult, LuaScriptOptions, McpQuery } from './types.js';
@@ -207,7 +207,7 @@ export class LuaPool {
     try {
       value = await hostAnswer(job.host, call);
     } catch (err) {
-      return { ...base, ok: false, message: err instanceof Error ? err.message : String(err) };
+      return { ...base, ...failedOutcome(err) };
     }
     // Plain data only, so the reply can always be cloned to the worker (and the rule is the one runLua applies).
     return { ...base, ...plainOutcome(callLabel(call.kind, call.path), value) };

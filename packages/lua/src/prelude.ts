@@ -7,14 +7,16 @@
  *    limits, e.g. during lua_close); xpcall runs its handler after unwinding, so a handler cannot
  *    loop with the CPU hook disabled;
  * 2. implements host calls as a Lua-level yield of a private token (note 3.2), and forwards such
- *    yields through user coroutines so calls work inside coroutine.wrap;
+ *    yields through user coroutines so calls work inside coroutine.wrap; a failure with fields
+ *    (LuaHostError) raises a table whose message and string behaviour match a string error's;
  * 3. defines app.integrations (lazy, any depth), print, dump, json, regex and, when the caller has
  *    docs, docs.* and the lua_*_docs tools; when it has MCP servers, app.mcp.<server>.<tool> and mcp.*.
  */
 export const PRELUDE = String.raw`
 local host = ...
 local AWAIT, NULL, ARRAY_MT = host.await_token, host.null, host.array_mt
-local hostcall, take = host.call, host.take
+local hostcall, take, where = host.call, host.take, host.where
+local string_lib = string
 local error, type, select, tostring, rawget, rawset = error, type, select, tostring, rawget, rawset
 local raw_setmetatable, raw_pcall, raw_load = setmetatable, pcall, load
 local pack, unpack = table.pack, table.unpack
@@ -50,6 +52,19 @@ function xpcall(f, handler, ...)
 end
 
 -- 2. host calls
+-- A failure with fields (a provider's status and code, say) is a table with a message. It reads as
+-- that message wherever a string error would be used: tostring, print, .., and string methods.
+local ERROR_MT = {
+  __name = "switchboard.error",
+  __tostring = function(e) return rawget(e, "message") end,
+  __concat = function(a, b) return tostring(a) .. tostring(b) end,
+  __index = function(e, k)
+    local f = string_lib[k]
+    if type(f) == "function" then return function(self, ...) return f(rawget(self, "message"), ...) end end
+  end,
+  __metatable = false,
+}
+
 local function await_call(kind, path, ...)
   if not raw_isyieldable() then
     error("cannot wait for " .. path .. " here: host calls are not possible inside table.sort comparators, " ..
@@ -58,8 +73,12 @@ local function await_call(kind, path, ...)
   local id, err = hostcall(kind, path, ...)
   if not id then error(err, 3) end
   raw_yield(AWAIT, id)
-  local ok, v = take(id)
-  if not ok then error(v, 3) end -- level 3: the script line that made the call
+  local ok, v, fields = take(id)
+  if not ok then
+    if fields == nil then error(v, 3) end -- level 3: the script line that made the call
+    fields.message = where(3) .. v -- the same prefix error(v, 3) gives
+    error(raw_setmetatable(fields, ERROR_MT))
+  end
   return v
 end
 

@@ -1,6 +1,7 @@
 import type { Converter } from './convert.js';
 import { HostAllowance } from './host-limits.js';
-import { HostValueError, responseError, toPlainData } from './host-value.js';
+import { errorFields } from './host-error.js';
+import { HostValueError, responseError, toPlainData, type PlainData } from './host-value.js';
 import { Output } from './output.js';
 import type { RunClock } from './run-clock.js';
 import type { IntegrationCall, LuaLimits, McpQuery } from './types.js';
@@ -29,7 +30,15 @@ export interface HostBridge {
   repl?: (prompt: string) => Promise<string | null>;
 }
 
-export type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
+/** A settled host call. A failure's `fields` (LuaHostError) make the script's error a table instead of a string. */
+export type Failure = { ok: false; message: string; fields?: Record<string, PlainData> };
+export type Outcome = { ok: true; value: unknown } | Failure;
+
+/** A rejected host call as an outcome: its message, and its fields when it carries any. */
+export function failedOutcome(err: unknown): Failure {
+  const fields = errorFields(err);
+  return { ok: false, message: err instanceof Error ? err.message : String(err), ...(fields ? { fields } : {}) };
+}
 
 interface PendingCall {
   label: string;
@@ -115,7 +124,7 @@ export class RunState {
     // Settle handlers are attached at once, so a call abandoned by a limit never becomes an unhandled rejection.
     entry.settled = promise.then(
       (value) => void (entry.outcome = plainOutcome(label, value)),
-      (err: unknown) => void (entry.outcome = { ok: false, message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => void (entry.outcome = failedOutcome(err)),
     );
     this.pending.set(id, entry);
     return id;

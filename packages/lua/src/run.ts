@@ -11,13 +11,15 @@ import { enterRun, leaveRun, RunState } from './run-state.js';
 import type { HostBridge } from './run-state.js';
 import type { LuaErrorKind, LuaLimits, LuaRunResult } from './types.js';
 import {
-  LUA_ERRMEM, LUA_ERRSYNTAX, LUA_OK, LUA_YIELD, T_LIGHTUSERDATA, T_NUMBER, T_STRING, T_TABLE, typeName,
+  LUA_ERRMEM, LUA_ERRSYNTAX, LUA_OK, LUA_YIELD, T_LIGHTUSERDATA, T_NIL, T_NUMBER, T_STRING, T_TABLE, typeName,
 } from './vm/raw.js';
 import type { State } from './vm/raw.js';
 import { acquireVm, releaseVm } from './vm/vm.js';
 import type { Vm } from './vm/vm.js';
 
 const MEMORY_MESSAGE = 'not enough memory';
+/** The `__name` of the prelude's error tables (ERROR_MT). */
+const HOST_ERROR_NAME = 'switchboard.error';
 
 /**
  * A chunk name on one line, as a file name ("@name"): Lua prints at most 59 characters of a chunk
@@ -46,12 +48,13 @@ export async function runScript(code: string, bridge: HostBridge, limits: LuaLim
       if (run.tripped) return finish(run, null, { kind: run.tripped, message: run.tripMessage() });
       if (status === LUA_OK) return finishWithValues(vm, run, T);
       if (status !== LUA_YIELD) {
-        const message = errorMessage(vm, run, T);
+        const details = hostErrorDetails(vm, run, T);
+        const message = details?.message ?? errorMessage(vm, run, T);
         const kind: LuaErrorKind = status === LUA_ERRMEM || message === MEMORY_MESSAGE ? 'memory_limit' : 'runtime';
         if (kind !== 'runtime') return finish(run, null, { kind, message });
         // The run is over: lift the memory cap so writing the traceback cannot fail for want of memory outside a protected call.
         engine.global.setMemoryMax(undefined);
-        return finish(run, null, { kind, message, traceback: traceback(vm, G, T) });
+        return finish(run, null, { kind, message, traceback: traceback(vm, G, T), ...(details ? { details: details.fields } : {}) });
       }
       const id = awaitedCall(vm, run, T);
       if (id === undefined) {
@@ -125,6 +128,25 @@ function traceback(vm: Vm, G: State, T: State): string | undefined {
     return undefined;
   } finally {
     vm.lua._lua_settop(G, top);
+  }
+}
+
+/**
+ * The message and fields of an uncaught host-call failure (the prelude's switchboard.error table,
+ * told by its `__name`, read without running Lua), or undefined for any other error value.
+ */
+function hostErrorDetails(vm: Vm, run: RunState, T: State): { message: string; fields: Record<string, unknown> } | undefined {
+  if (vm.lua._lua_type(T, -1) !== T_TABLE) return undefined;
+  const tag = vm.lua._luaL_getmetafield(T, -1, vm.cString('__name'));
+  if (tag === T_NIL) return undefined; // nothing was pushed
+  const name = tag === T_STRING ? vm.readString(T, -1) : undefined;
+  vm.lua._lua_settop(T, -2);
+  if (name !== HOST_ERROR_NAME) return undefined;
+  try {
+    const { message, ...fields } = run.converter.read(T, -1, 'lenient') as Record<string, unknown>;
+    return typeof message === 'string' ? { message, fields } : undefined;
+  } catch {
+    return undefined;
   }
 }
 

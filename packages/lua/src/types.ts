@@ -51,7 +51,9 @@ export interface LuaMcp {
 export interface LuaHostFunctions {
   /**
    * Handles app.integrations.<path>(...). Resolve with JSON-shaped data (becomes a Lua table);
-   * reject with an Error whose message becomes the Lua error (catchable with pcall). Functions are
+   * reject with an Error whose message becomes the Lua error (catchable with pcall), or with a
+   * LuaHostError, whose fields make that error a table the script can read (`err.status`), which
+   * still reads as its message (tostring, .., string methods). Functions are
    * dropped, class instances give their own enumerable fields, BigInts become integers. A response
    * nested deeper than 200 levels (MAX_DEPTH), or one that contains itself, becomes a catchable Lua
    * error such as "app.integrations.x.f: the response is nested deeper than 200 levels".
@@ -95,8 +97,10 @@ export interface LuaRunResult {
   result: unknown;
   /**
    * `message` carries the Lua position when there is one, e.g. "script:3: attempt to index a nil
-   * value"; `traceback` the script's call stack at a runtime error ("stack traceback:\n\tscript:3: in …").
+   * value"; `traceback` the script's call stack at a runtime error ("stack traceback:\n\tscript:3: in …");
+   * `details` the fields of an uncaught host-call failure that carried them (LuaHostError), e.g.
+   * `{ code: 'not_found', status: 404 }`.
    */
-  error: { kind: LuaErrorKind; message: string; traceback?: string } | null;
+  error: { kind: LuaErrorKind; message: string; traceback?: string; details?: Record<string, unknown> } | null;
   durationMs: number;
 }

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ownThreadId } from './cpu-clock.js';
+import { LuaHostError } from './host-error.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { CallKind, DocsFunction, HostBridge } from './run-state.js';
 import { runScript } from './run.js';
@@ -33,7 +34,7 @@ port.on('message', (message: ToWorker) => {
     const waiter = waiting.get(message.callId);
     waiting.delete(message.callId);
     if (message.ok) waiter?.resolve(message.value);
-    else waiter?.reject(new Error(message.message));
+    else waiter?.reject(message.fields ? new LuaHostError(message.message, message.fields) : new Error(message.message));
     return;
   }
   const { runId, code, limits, hasDocs, hasMcp, hasRepl, name } = message;

@@ -1,4 +1,5 @@
 import { readSettingsFor } from '../settings-file.js';
+import type { LuaRunResult } from '@switchboard/lua';
 import type { InvokeContext } from '../invoke.js';
 import { EXIT, UsageError } from '../io.js';
 import type { CommandHandler } from '../cli/reply.js';
@@ -49,8 +50,9 @@ export const luaCommand: CommandHandler = async ({ args, options, io, json }) =>
     return {
       exit: run.ok ? EXIT.ok : EXIT.failure,
       data: { output: run.output, result: run.result ?? null },
-      // The traceback is printed under the message for a person, and kept in meta for scripts.
-      error: run.error ? { code: run.error.kind, message: run.error.message, ...(run.error.traceback ? { details: { traceback: run.error.traceback } } : {}) } : null,
+      // The traceback is printed under the message for a person, and kept in meta for scripts. An
+      // uncaught failed call adds its fields (`call`: code, status, provider_code, …), as `call --json` gives them.
+      error: run.error ? { code: run.error.kind, message: run.error.message, ...luaErrorDetails(run.error) } : null,
       meta: { sandbox, permission_bypassed: permissionBypassed, execution_time_ms: Math.round(run.durationMs * 100) / 100, integration_calls: ctx.log, traceback: run.error?.traceback ?? null },
       // A person sees the script's own output, unchanged.
       text: run.output,
@@ -61,3 +63,8 @@ export const luaCommand: CommandHandler = async ({ args, options, io, json }) =>
     await Promise.all([pool.close(), upstream.close()]);
   }
 };
+
+function luaErrorDetails(error: NonNullable<LuaRunResult['error']>): { details?: { traceback?: string; call?: Record<string, unknown> } } {
+  if (!error.traceback && !error.details) return {};
+  return { details: { ...(error.traceback ? { traceback: error.traceback } : {}), ...(error.details ? { call: error.details } : {}) } };
+}
