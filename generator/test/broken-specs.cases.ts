@@ -675,6 +675,13 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'pagination items is the body, but the body is an object',
+    edits: [sub('acme/list_widgets.yaml', '  items: items\n', '  items: .\n')],
+    expected: [
+      "acme/list_widgets.yaml:33:10: '.' must be an array in the response schema.",
+    ],
+  },
+  {
     name: 'pagination names an undeclared parameter',
     edits: [sub('acme/list_widgets.yaml', 'page_param: page', 'page_param: page_number')],
     expected: [

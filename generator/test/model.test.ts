@@ -94,6 +94,18 @@ describe('next_link pagination', () => {
   it('carries the Link header as the source', () => {
     expect(listWidgets('  strategy: next_link\n  items: items\n  link_header: true\n')).toEqual({ strategy: 'next_link', items: { kind: 'single', path: 'items' }, next: { from: 'link_header' } });
   });
+  // GitHub's lists: the body is the array, the next page is in the Link header.
+  it.each(['.', '""'])('takes the body itself as the items when the response is a list (items: %s)', (items) => {
+    const edits = [
+      { file: 'acme/list_widgets.yaml', find: pageBlock, replace: `  strategy: next_link\n  items: ${items}\n  link_header: true\n` },
+      { file: 'acme/list_widgets.yaml', find: '    type: object\n    properties:\n      items: { type: array, items: { type: object } }\n      total_pages: { type: integer }\n', replace: '    type: array\n    items: { type: object, properties: { id: { type: string } } }\n' },
+      { file: 'acme/list_widgets.yaml', find: 'body: { items: [], total_pages: 0 }', replace: 'body: []' },
+    ];
+    const loaded = loadCatalog(projectWith(edits).specs);
+    if (!loaded.ok) throw new Error(loaded.diagnostics.map(String).join('\n'));
+    const list = loaded.catalog.providers[0]!.functions.find((f) => f.name === 'list_widgets')!;
+    expect(list.binding.kind === 'http' && list.binding.pagination).toEqual({ strategy: 'next_link', items: { kind: 'single', path: '.' }, next: { from: 'link_header' } });
+  });
 });
 
 describe('idempotency keys', () => {

@@ -188,7 +188,7 @@ function functionTests(provider: Provider, func: Func): string {
     for (const [title, sizes] of scenarios) {
       tests.push(`  it(${JSON.stringify(`pagination: ${title}`)}, async () => {
     const sequence = pageSequence(${func.names.tsOperation}.pagination!, documented(${JSON.stringify(func.names.qualified)}, 0).response.body, ${JSON.stringify(selected)}, ${JSON.stringify(sizes)});
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: ${http.binding.successStatus}, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: ${http.binding.successStatus}, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().${method}Items(${args} as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -198,7 +198,7 @@ function functionTests(provider: Provider, func: Func): string {
     if (pagination.strategy === 'cursor') {
       tests.push(`  it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
     const sequence = pageSequence(${func.names.tsOperation}.pagination!, documented(${JSON.stringify(func.names.qualified)}, 0).response.body, ${JSON.stringify(selected)}, [2, 2, 2, 2], { repeatCursor: true });
-    serve(sequence.bodies.map((body) => () => respondWith({ status: ${http.binding.successStatus}, headers: {}, body })));
+    serve(sequence.bodies.map((body, page) => () => respondWith({ status: ${http.binding.successStatus}, headers: sequence.headers[page]!, body })));
     const iterate = async () => {
       for await (const item of client().${method}Items(${args} as never)) void item;
     };

@@ -9,6 +9,7 @@ import { mdCell, mdCode, mdFence, mdLine, mdText, mdUrl, vitePressBody } from '.
 import { yamlString } from './escape/yaml.js';
 import { htmlCode, htmlEscape, htmlText } from './escape/html.js';
 import { authenticationLines, defaultTemplate, serverLines } from './server-text.js';
+import { BODY_PATH } from '../shared/schema-paths.js';
 import { firstSentence } from '../shared/sentences.js';
 import { template } from './templates.js';
 
@@ -49,7 +50,8 @@ export function cliExample(func: Func, example: Example): string {
 function paginationText(func: Func): string | null {
   if (func.binding.kind !== 'http' || !func.binding.pagination) return null;
   const p = func.binding.pagination;
-  const items = p.items.kind === 'single' ? mdCode(p.items.path) : Object.entries(p.items.paths).map(([k, v]) => `${mdCode(v)} (${mdLine(k)})`).join(' or ');
+  const itemsAt = (path: string) => (path === BODY_PATH ? 'the body itself, a list' : mdCode(path));
+  const items = p.items.kind === 'single' ? itemsAt(p.items.path) : Object.entries(p.items.paths).map(([k, v]) => `${itemsAt(v)} (${mdLine(k)})`).join(' or ');
   const how =
     p.strategy === 'page'
       ? `Pages numbered from ${p.firstPage} in ${mdCode(p.pageParam)}, sized by ${mdCode(p.sizeParam)}${p.totalPagesPath ? `; the last page is known from ${mdCode(p.totalPagesPath)}` : ''}${p.totalItemsPath ? `; the total from ${mdCode(p.totalItemsPath)}` : ''}.`

@@ -3,7 +3,7 @@ import { didYouMean } from './diagnostics.js';
 import type { Report } from './build-function.js';
 import type { RawFunction } from './spec-types.js';
 
-import { hasType, schemasAt, type Schema } from '../shared/schema-paths.js';
+import { BODY_PATH, hasType, schemasAt, type Schema } from '../shared/schema-paths.js';
 
 export function buildPagination(raw: RawFunction, binding: HttpBinding, parameters: Parameter[], report: Report): Pagination | null {
   const spec = raw.pagination!;
@@ -35,7 +35,7 @@ export function buildPagination(raw: RawFunction, binding: HttpBinding, paramete
   let items: ItemsPath;
   if (typeof spec.items === 'string') {
     responsePath('items', spec.items, 'array');
-    items = { kind: 'single', path: spec.items };
+    items = { kind: 'single', path: bodyPathOf(spec.items) };
   } else {
     const cases = binding.endpoint.kind === 'selected' ? binding.endpoint.cases.map((c) => c.value) : [];
     if (cases.length === 0) fail(['pagination', 'items'], `a map of items paths needs request.select; give one path instead.`);
@@ -46,7 +46,7 @@ export function buildPagination(raw: RawFunction, binding: HttpBinding, paramete
       if (cases.length > 0 && !cases.includes(value)) fail(['pagination', 'items', value], `'${value}' is not a case of request.select: ${cases.join(', ')}.`, 'key');
       responsePath('items', path, 'array');
     }
-    items = { kind: 'per_case', paths: spec.items };
+    items = { kind: 'per_case', paths: Object.fromEntries(Object.entries(spec.items).map(([value, path]) => [value, bodyPathOf(path)])) };
   }
 
   let result: Pagination;
@@ -109,3 +109,6 @@ function nextLinkSource(
   }
   return { from: 'body', path: responsePath('next', spec.next, 'string')! };
 }
+
+/** One spelling of the whole body in the model: `.` (an empty path reads the same). */
+const bodyPathOf = (path: string): string => (path === '' ? BODY_PATH : path);

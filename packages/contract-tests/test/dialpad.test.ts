@@ -260,7 +260,7 @@ describe("dialpad.list_calls", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("dialpad.list_calls", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallsItems({ startTime: 1795132800, endTime: 1795219200 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -269,7 +269,7 @@ describe("dialpad.list_calls", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("dialpad.list_calls", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallsItems({ startTime: 1795132800, endTime: 1795219200 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -278,7 +278,7 @@ describe("dialpad.list_calls", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("dialpad.list_calls", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallsItems({ startTime: 1795132800, endTime: 1795219200 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -287,7 +287,7 @@ describe("dialpad.list_calls", () => {
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("dialpad.list_calls", 0).response.body, null, [2, 2, 2, 2], { repeatCursor: true });
-    serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const iterate = async () => {
       for await (const item of client().listCallsItems({ startTime: 1795132800, endTime: 1795219200 } as never)) void item;
     };
@@ -368,7 +368,7 @@ describe("dialpad.list_users", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listUsersOperation.pagination!, documented("dialpad.list_users", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listUsersItems({ state: "active" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -377,7 +377,7 @@ describe("dialpad.list_users", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listUsersOperation.pagination!, documented("dialpad.list_users", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listUsersItems({ state: "active" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -386,7 +386,7 @@ describe("dialpad.list_users", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listUsersOperation.pagination!, documented("dialpad.list_users", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listUsersItems({ state: "active" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -395,7 +395,7 @@ describe("dialpad.list_users", () => {
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
     const sequence = pageSequence(listUsersOperation.pagination!, documented("dialpad.list_users", 0).response.body, null, [2, 2, 2, 2], { repeatCursor: true });
-    serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const iterate = async () => {
       for await (const item of client().listUsersItems({ state: "active" } as never)) void item;
     };

@@ -348,7 +348,7 @@ describe("mailgun.list_bounces", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listBouncesOperation.pagination!, documented("mailgun.list_bounces", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listBouncesItems({ limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -357,7 +357,7 @@ describe("mailgun.list_bounces", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listBouncesOperation.pagination!, documented("mailgun.list_bounces", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listBouncesItems({ limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -366,7 +366,7 @@ describe("mailgun.list_bounces", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listBouncesOperation.pagination!, documented("mailgun.list_bounces", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listBouncesItems({ limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -439,7 +439,7 @@ describe("mailgun.list_domains", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listDomainsOperation.pagination!, documented("mailgun.list_domains", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listDomainsItems({ limit: 10 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -448,7 +448,7 @@ describe("mailgun.list_domains", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listDomainsOperation.pagination!, documented("mailgun.list_domains", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listDomainsItems({ limit: 10 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -457,7 +457,7 @@ describe("mailgun.list_domains", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listDomainsOperation.pagination!, documented("mailgun.list_domains", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listDomainsItems({ limit: 10 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -546,7 +546,7 @@ describe("mailgun.list_events", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listEventsOperation.pagination!, documented("mailgun.list_events", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listEventsItems({
       begin: "Fri, 3 May 2013 09:00:00 -0000",
@@ -560,7 +560,7 @@ describe("mailgun.list_events", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listEventsOperation.pagination!, documented("mailgun.list_events", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listEventsItems({
       begin: "Fri, 3 May 2013 09:00:00 -0000",
@@ -574,7 +574,7 @@ describe("mailgun.list_events", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listEventsOperation.pagination!, documented("mailgun.list_events", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listEventsItems({
       begin: "Fri, 3 May 2013 09:00:00 -0000",

@@ -183,7 +183,7 @@ describe("plivo.list_applications", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listApplicationsOperation.pagination!, documented("plivo.list_applications", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listApplicationsItems({} as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -192,7 +192,7 @@ describe("plivo.list_applications", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listApplicationsOperation.pagination!, documented("plivo.list_applications", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listApplicationsItems({} as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -201,7 +201,7 @@ describe("plivo.list_applications", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listApplicationsOperation.pagination!, documented("plivo.list_applications", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listApplicationsItems({} as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -274,7 +274,7 @@ describe("plivo.list_calls", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("plivo.list_calls", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallsItems({ limit: 10, call_direction: "inbound" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -283,7 +283,7 @@ describe("plivo.list_calls", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("plivo.list_calls", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallsItems({ limit: 10, call_direction: "inbound" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -292,7 +292,7 @@ describe("plivo.list_calls", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("plivo.list_calls", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallsItems({ limit: 10, call_direction: "inbound" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -365,7 +365,7 @@ describe("plivo.list_messages", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listMessagesOperation.pagination!, documented("plivo.list_messages", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listMessagesItems({ limit: 10, message_direction: "outbound" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -374,7 +374,7 @@ describe("plivo.list_messages", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listMessagesOperation.pagination!, documented("plivo.list_messages", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listMessagesItems({ limit: 10, message_direction: "outbound" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -383,7 +383,7 @@ describe("plivo.list_messages", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listMessagesOperation.pagination!, documented("plivo.list_messages", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listMessagesItems({ limit: 10, message_direction: "outbound" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -456,7 +456,7 @@ describe("plivo.list_numbers", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listNumbersOperation.pagination!, documented("plivo.list_numbers", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listNumbersItems({ limit: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -465,7 +465,7 @@ describe("plivo.list_numbers", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listNumbersOperation.pagination!, documented("plivo.list_numbers", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listNumbersItems({ limit: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -474,7 +474,7 @@ describe("plivo.list_numbers", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listNumbersOperation.pagination!, documented("plivo.list_numbers", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listNumbersItems({ limit: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);

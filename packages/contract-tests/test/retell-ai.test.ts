@@ -1059,7 +1059,7 @@ describe("retell-ai.list_agents", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listAgentsOperation.pagination!, documented("retell-ai.list_agents", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listAgentsItems({ limit: 2, filter_criteria: { channel: { type: "string", op: "eq", value: "voice" } } } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -1068,7 +1068,7 @@ describe("retell-ai.list_agents", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listAgentsOperation.pagination!, documented("retell-ai.list_agents", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listAgentsItems({ limit: 2, filter_criteria: { channel: { type: "string", op: "eq", value: "voice" } } } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -1077,7 +1077,7 @@ describe("retell-ai.list_agents", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listAgentsOperation.pagination!, documented("retell-ai.list_agents", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listAgentsItems({ limit: 2, filter_criteria: { channel: { type: "string", op: "eq", value: "voice" } } } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -1086,7 +1086,7 @@ describe("retell-ai.list_agents", () => {
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
     const sequence = pageSequence(listAgentsOperation.pagination!, documented("retell-ai.list_agents", 0).response.body, null, [2, 2, 2, 2], { repeatCursor: true });
-    serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const iterate = async () => {
       for await (const item of client().listAgentsItems({ limit: 2, filter_criteria: { channel: { type: "string", op: "eq", value: "voice" } } } as never)) void item;
     };
@@ -1182,7 +1182,7 @@ describe("retell-ai.list_calls", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("retell-ai.list_calls", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallsItems({
       filter: {
@@ -1198,7 +1198,7 @@ describe("retell-ai.list_calls", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("retell-ai.list_calls", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallsItems({
       filter: {
@@ -1214,7 +1214,7 @@ describe("retell-ai.list_calls", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("retell-ai.list_calls", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallsItems({
       filter: {
@@ -1230,7 +1230,7 @@ describe("retell-ai.list_calls", () => {
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("retell-ai.list_calls", 0).response.body, null, [2, 2, 2, 2], { repeatCursor: true });
-    serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const iterate = async () => {
       for await (const item of client().listCallsItems({
       filter: {
@@ -1295,7 +1295,7 @@ describe("retell-ai.list_llms", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listLlmsOperation.pagination!, documented("retell-ai.list_llms", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listLlmsItems({ limit: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -1304,7 +1304,7 @@ describe("retell-ai.list_llms", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listLlmsOperation.pagination!, documented("retell-ai.list_llms", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listLlmsItems({ limit: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -1313,7 +1313,7 @@ describe("retell-ai.list_llms", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listLlmsOperation.pagination!, documented("retell-ai.list_llms", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listLlmsItems({ limit: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -1322,7 +1322,7 @@ describe("retell-ai.list_llms", () => {
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
     const sequence = pageSequence(listLlmsOperation.pagination!, documented("retell-ai.list_llms", 0).response.body, null, [2, 2, 2, 2], { repeatCursor: true });
-    serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const iterate = async () => {
       for await (const item of client().listLlmsItems({ limit: 20 } as never)) void item;
     };
@@ -1395,7 +1395,7 @@ describe("retell-ai.list_phone_numbers", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listPhoneNumbersOperation.pagination!, documented("retell-ai.list_phone_numbers", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listPhoneNumbersItems({ limit: 10 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -1404,7 +1404,7 @@ describe("retell-ai.list_phone_numbers", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listPhoneNumbersOperation.pagination!, documented("retell-ai.list_phone_numbers", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listPhoneNumbersItems({ limit: 10 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -1413,7 +1413,7 @@ describe("retell-ai.list_phone_numbers", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listPhoneNumbersOperation.pagination!, documented("retell-ai.list_phone_numbers", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listPhoneNumbersItems({ limit: 10 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -1422,7 +1422,7 @@ describe("retell-ai.list_phone_numbers", () => {
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
     const sequence = pageSequence(listPhoneNumbersOperation.pagination!, documented("retell-ai.list_phone_numbers", 0).response.body, null, [2, 2, 2, 2], { repeatCursor: true });
-    serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const iterate = async () => {
       for await (const item of client().listPhoneNumbersItems({ limit: 10 } as never)) void item;
     };

@@ -218,7 +218,7 @@ describe("sinch.list_batches", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listBatchesOperation.pagination!, documented("sinch.list_batches", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listBatchesItems({ page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -227,7 +227,7 @@ describe("sinch.list_batches", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listBatchesOperation.pagination!, documented("sinch.list_batches", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listBatchesItems({ page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -236,7 +236,7 @@ describe("sinch.list_batches", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listBatchesOperation.pagination!, documented("sinch.list_batches", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listBatchesItems({ page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -286,7 +286,7 @@ describe("sinch.list_groups", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listGroupsOperation.pagination!, documented("sinch.list_groups", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listGroupsItems({ page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -295,7 +295,7 @@ describe("sinch.list_groups", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listGroupsOperation.pagination!, documented("sinch.list_groups", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listGroupsItems({ page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -304,7 +304,7 @@ describe("sinch.list_groups", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listGroupsOperation.pagination!, documented("sinch.list_groups", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listGroupsItems({ page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -385,7 +385,7 @@ describe("sinch.list_messages", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listMessagesOperation.pagination!, documented("sinch.list_messages", 0).response.body, "mt", [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listMessagesItems({ direction: "mt", start_date: "2026-11-20T00:00:00Z", page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -394,7 +394,7 @@ describe("sinch.list_messages", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listMessagesOperation.pagination!, documented("sinch.list_messages", 0).response.body, "mt", [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listMessagesItems({ direction: "mt", start_date: "2026-11-20T00:00:00Z", page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -403,7 +403,7 @@ describe("sinch.list_messages", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listMessagesOperation.pagination!, documented("sinch.list_messages", 0).response.body, "mt", [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listMessagesItems({ direction: "mt", start_date: "2026-11-20T00:00:00Z", page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -484,7 +484,7 @@ describe("sinch.list_phone_numbers", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listPhoneNumbersOperation.pagination!, documented("sinch.list_phone_numbers", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listPhoneNumbersItems({ region_code: "US", type: "LOCAL", page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -493,7 +493,7 @@ describe("sinch.list_phone_numbers", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listPhoneNumbersOperation.pagination!, documented("sinch.list_phone_numbers", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listPhoneNumbersItems({ region_code: "US", type: "LOCAL", page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -502,7 +502,7 @@ describe("sinch.list_phone_numbers", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listPhoneNumbersOperation.pagination!, documented("sinch.list_phone_numbers", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listPhoneNumbersItems({ region_code: "US", type: "LOCAL", page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -511,7 +511,7 @@ describe("sinch.list_phone_numbers", () => {
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
     const sequence = pageSequence(listPhoneNumbersOperation.pagination!, documented("sinch.list_phone_numbers", 0).response.body, null, [2, 2, 2, 2], { repeatCursor: true });
-    serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const iterate = async () => {
       for await (const item of client().listPhoneNumbersItems({ region_code: "US", type: "LOCAL", page_size: 30 } as never)) void item;
     };

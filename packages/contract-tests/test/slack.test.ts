@@ -155,7 +155,7 @@ describe("slack.get_conversation_history", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(getConversationHistoryOperation.pagination!, documented("slack.get_conversation_history", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().getConversationHistoryItems({ channel: "C1H9RESGL", limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -164,7 +164,7 @@ describe("slack.get_conversation_history", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(getConversationHistoryOperation.pagination!, documented("slack.get_conversation_history", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().getConversationHistoryItems({ channel: "C1H9RESGL", limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -173,7 +173,7 @@ describe("slack.get_conversation_history", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(getConversationHistoryOperation.pagination!, documented("slack.get_conversation_history", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().getConversationHistoryItems({ channel: "C1H9RESGL", limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -182,7 +182,7 @@ describe("slack.get_conversation_history", () => {
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
     const sequence = pageSequence(getConversationHistoryOperation.pagination!, documented("slack.get_conversation_history", 0).response.body, null, [2, 2, 2, 2], { repeatCursor: true });
-    serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const iterate = async () => {
       for await (const item of client().getConversationHistoryItems({ channel: "C1H9RESGL", limit: 2 } as never)) void item;
     };
@@ -301,7 +301,7 @@ describe("slack.list_conversations", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listConversationsOperation.pagination!, documented("slack.list_conversations", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listConversationsItems({ types: ["public_channel", "private_channel"], exclude_archived: true, limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -310,7 +310,7 @@ describe("slack.list_conversations", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listConversationsOperation.pagination!, documented("slack.list_conversations", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listConversationsItems({ types: ["public_channel", "private_channel"], exclude_archived: true, limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -319,7 +319,7 @@ describe("slack.list_conversations", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listConversationsOperation.pagination!, documented("slack.list_conversations", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listConversationsItems({ types: ["public_channel", "private_channel"], exclude_archived: true, limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -328,7 +328,7 @@ describe("slack.list_conversations", () => {
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
     const sequence = pageSequence(listConversationsOperation.pagination!, documented("slack.list_conversations", 0).response.body, null, [2, 2, 2, 2], { repeatCursor: true });
-    serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const iterate = async () => {
       for await (const item of client().listConversationsItems({ types: ["public_channel", "private_channel"], exclude_archived: true, limit: 2 } as never)) void item;
     };

@@ -425,7 +425,7 @@ describe("stripe.list_customers", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listCustomersOperation.pagination!, documented("stripe.list_customers", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCustomersItems({ limit: 2, created: { gte: 1704067200 }, expand: ["data.test_clock"] } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -434,7 +434,7 @@ describe("stripe.list_customers", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listCustomersOperation.pagination!, documented("stripe.list_customers", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCustomersItems({ limit: 2, created: { gte: 1704067200 }, expand: ["data.test_clock"] } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -443,7 +443,7 @@ describe("stripe.list_customers", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listCustomersOperation.pagination!, documented("stripe.list_customers", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCustomersItems({ limit: 2, created: { gte: 1704067200 }, expand: ["data.test_clock"] } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -452,7 +452,7 @@ describe("stripe.list_customers", () => {
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
     const sequence = pageSequence(listCustomersOperation.pagination!, documented("stripe.list_customers", 0).response.body, null, [2, 2, 2, 2], { repeatCursor: true });
-    serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const iterate = async () => {
       for await (const item of client().listCustomersItems({ limit: 2, created: { gte: 1704067200 }, expand: ["data.test_clock"] } as never)) void item;
     };

@@ -183,7 +183,7 @@ describe("telnyx.list_call_records", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listCallRecordsOperation.pagination!, documented("telnyx.list_call_records", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallRecordsItems({ filter_call_session_id: "2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -192,7 +192,7 @@ describe("telnyx.list_call_records", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listCallRecordsOperation.pagination!, documented("telnyx.list_call_records", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallRecordsItems({ filter_call_session_id: "2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -201,7 +201,7 @@ describe("telnyx.list_call_records", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listCallRecordsOperation.pagination!, documented("telnyx.list_call_records", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallRecordsItems({ filter_call_session_id: "2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -259,7 +259,7 @@ describe("telnyx.list_calls", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("telnyx.list_calls", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallsItems({ filter_status: "completed", page_size: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -268,7 +268,7 @@ describe("telnyx.list_calls", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("telnyx.list_calls", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallsItems({ filter_status: "completed", page_size: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -277,7 +277,7 @@ describe("telnyx.list_calls", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listCallsOperation.pagination!, documented("telnyx.list_calls", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listCallsItems({ filter_status: "completed", page_size: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -335,7 +335,7 @@ describe("telnyx.list_messages", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listMessagesOperation.pagination!, documented("telnyx.list_messages", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listMessagesItems({ direction: "outbound", page_size: 50 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -344,7 +344,7 @@ describe("telnyx.list_messages", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listMessagesOperation.pagination!, documented("telnyx.list_messages", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listMessagesItems({ direction: "outbound", page_size: 50 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -353,7 +353,7 @@ describe("telnyx.list_messages", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listMessagesOperation.pagination!, documented("telnyx.list_messages", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listMessagesItems({ direction: "outbound", page_size: 50 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -426,7 +426,7 @@ describe("telnyx.list_phone_numbers", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listPhoneNumbersOperation.pagination!, documented("telnyx.list_phone_numbers", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listPhoneNumbersItems({ page_size: 10, filter_status: "active" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -435,7 +435,7 @@ describe("telnyx.list_phone_numbers", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listPhoneNumbersOperation.pagination!, documented("telnyx.list_phone_numbers", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listPhoneNumbersItems({ page_size: 10, filter_status: "active" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -444,7 +444,7 @@ describe("telnyx.list_phone_numbers", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listPhoneNumbersOperation.pagination!, documented("telnyx.list_phone_numbers", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listPhoneNumbersItems({ page_size: 10, filter_status: "active" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);

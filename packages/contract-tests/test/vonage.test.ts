@@ -313,7 +313,7 @@ describe("vonage.list_numbers", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(listNumbersOperation.pagination!, documented("vonage.list_numbers", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listNumbersItems({ size: 100 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -322,7 +322,7 @@ describe("vonage.list_numbers", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(listNumbersOperation.pagination!, documented("vonage.list_numbers", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listNumbersItems({ size: 100 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -331,7 +331,7 @@ describe("vonage.list_numbers", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(listNumbersOperation.pagination!, documented("vonage.list_numbers", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().listNumbersItems({ size: 100 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -412,7 +412,7 @@ describe("vonage.search_numbers", () => {
 
   it("pagination: iterates a multi-page sequence to the end", async () => {
     const sequence = pageSequence(searchNumbersOperation.pagination!, documented("vonage.search_numbers", 0).response.body, null, [2,2,1]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().searchNumbersItems({ country: "GB", type: "mobile-lvn", features: "SMS", size: 3 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -421,7 +421,7 @@ describe("vonage.search_numbers", () => {
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
     const sequence = pageSequence(searchNumbersOperation.pagination!, documented("vonage.search_numbers", 0).response.body, null, [2,2]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().searchNumbersItems({ country: "GB", type: "mobile-lvn", features: "SMS", size: 3 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
@@ -430,7 +430,7 @@ describe("vonage.search_numbers", () => {
 
   it("pagination: ends cleanly on an empty page", async () => {
     const sequence = pageSequence(searchNumbersOperation.pagination!, documented("vonage.search_numbers", 0).response.body, null, [2,0]);
-    const sent = serve(sequence.bodies.map((body) => () => respondWith({ status: 200, headers: {}, body })));
+    const sent = serve(sequence.bodies.map((body, page) => () => respondWith({ status: 200, headers: sequence.headers[page]!, body })));
     const items: unknown[] = [];
     for await (const item of client().searchNumbersItems({ country: "GB", type: "mobile-lvn", features: "SMS", size: 3 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);

@@ -14,6 +14,9 @@ export type PagingSpec =
 const INDEX = /^-?\d+$/;
 const at = (array: unknown[], segment: string) => (Number(segment) < 0 ? array.length + Number(segment) : Number(segment));
 
+/** The path of the whole body: a page that is its item array. */
+const isBody = (path: string) => path === '.' || path === '';
+
 function setPath(target: unknown, path: string, value: unknown): void {
   const segments = path.split('.');
   let node = target as Record<string, unknown>;
@@ -32,6 +35,7 @@ function setPath(target: unknown, path: string, value: unknown): void {
 }
 
 function getPath(target: unknown, path: string): unknown {
+  if (isBody(path)) return target;
   return path.split('.').reduce<unknown>((node, segment) => {
     if (Array.isArray(node) && INDEX.test(segment)) return node[at(node, segment)];
     return node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
@@ -66,11 +70,16 @@ export function pageSequence(spec: PagingSpec, template: unknown, selected: stri
   const bodies = pageSizes.map((count, index) => {
     const pageHeaders: Record<string, string> = {};
     headers.push(pageHeaders);
-    const body = structuredClone(template) as Record<string, unknown>;
     const pageItems = Array.from({ length: count }, (_, i) => tag(sample, items.length + i));
     items.push(...pageItems);
-    setPath(body, itemsPath, pageItems);
     const last = index === pageSizes.length - 1;
+    // A relative link: it resolves against whatever server the test runs on.
+    const link = last ? null : `?switchboard_test_page=${index + 1}`;
+    if (spec.strategy === 'next_link' && spec.next.from === 'link_header' && link !== null) pageHeaders.link = `<${link}>; rel="next"`;
+    // A page that is its item array has nowhere to carry paging fields: only its headers can.
+    if (isBody(itemsPath)) return pageItems;
+    const body = structuredClone(template) as Record<string, unknown>;
+    setPath(body, itemsPath, pageItems);
     switch (spec.strategy) {
       case 'page':
         if (spec.totalPagesPath) setPath(body, spec.totalPagesPath, nonEmpty);
@@ -86,13 +95,9 @@ export function pageSequence(spec: PagingSpec, template: unknown, selected: stri
         if (spec.hasMorePath) setPath(body, spec.hasMorePath, !last);
         break;
       }
-      case 'next_link': {
-        // A relative link: it resolves against whatever server the test runs on.
-        const link = last ? null : `?switchboard_test_page=${index + 1}`;
+      case 'next_link':
         if (spec.next.from === 'body') setPath(body, spec.next.path, link);
-        else if (link !== null) pageHeaders.link = `<${link}>; rel="next"`;
         break;
-      }
     }
     return body;
   });

@@ -62,7 +62,9 @@ function fieldRow(name: string, schema: JsonSchema, required: boolean): FieldRow
 
 /** The response body's fields as rows, or null when the body has no named fields (a bare value or list of values). */
 export function responseFields(schema: JsonSchema): string | null {
-  const top = groups(schema);
+  // A body that is a list (GitHub's) says so, or its items' fields would read as the body's own.
+  const list = schemaTypeLabel(schema).startsWith('array of');
+  const top = groups(schema).map((g) => (list && g.label === null ? { ...g, label: 'A list; each item:' } : g));
   if (top.length === 0) return null;
   return top.map((g) => `${g.label ? `<p class="sb-variant">${htmlEscape(g.label)}</p>\n` : ''}${renderRows(g.rows)}`).join('\n');
 }
