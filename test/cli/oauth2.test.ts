@@ -184,6 +184,33 @@ describe.skipIf(!target)('OAuth2 client credentials through TS, CLI, Lua and MCP
     expectNoCredentials(run.stdout + run.stderr + dry.stdout + dry.stderr);
   });
 
+  // PayPal's token endpoint is on its API host: moving only the API must not send the real secret to the real provider.
+  it('TypeScript: moving the API server but not the token server is refused before any request', async () => {
+    const client = await tsClient({ baseURL: { [serverName]: `${fake.origin}${apiPrefix}` } });
+    const failure = (await client.call!(example!.arguments).catch((e: unknown) => e)) as Error & { option?: string };
+    expect(failure.constructor.name).toBe('InvalidOptionError');
+    expect(failure.option).toBe('baseURL');
+    expect(failure.message).toContain(`an override of the OAuth2 token server '${auth!.tokenServer}' as well`);
+    expect(failure.message).toContain(baseUrlVariable(provider, auth!.tokenServer));
+    expect(fake.tokenRequests).toHaveLength(0);
+    expect(fake.apiRequests).toHaveLength(0);
+    expectNoCredentials(`${failure.message} ${String(failure.stack)}`);
+  });
+
+  it('`switchboard call`: a base-URL variable for the API server alone is refused, in the dry run too, naming the token server\'s variable', async () => {
+    const { [baseUrlVariable(provider, auth!.tokenServer)]: _moved, ...apiOnly } = env();
+    for (const extra of [['--dry-run'], []]) {
+      const run = await runCli(['call', fn.qualified, JSON.stringify(example!.arguments), '--json', ...extra], apiOnly);
+      expect(run.status).toBe(2);
+      const envelope = JSON.parse(run.stdout) as { error: { code: string; message: string } };
+      expect(envelope.error.code).toBe('invalid_option');
+      expect(envelope.error.message).toContain(baseUrlVariable(provider, auth!.tokenServer));
+      expectNoCredentials(run.stdout + run.stderr);
+    }
+    expect(fake.tokenRequests).toHaveLength(0);
+    expect(fake.apiRequests).toHaveLength(0);
+  });
+
   it('`switchboard call`: a refused token endpoint is a clear error without the secret', async () => {
     const cliEnv = { ...env(), [baseUrlVariable(provider, auth!.tokenServer)]: `${fake.origin}${REFUSING_TOKEN_ENDPOINT}` };
     const run = await runCli(['call', fn.qualified, JSON.stringify(example!.arguments), '--json'], cliEnv);

@@ -214,7 +214,7 @@ export class Core {
     const server = this.server(spec);
     const authCode = authCodeOf(this.provider, server.auth);
     const serverUrl = this.serverUrl(spec.id, name, server);
-    const oauth2 = server.auth.kind === 'oauth2_client_credentials' ? this.oauth2Support().tokenRoute(this, spec.id, server.auth) : null;
+    const oauth2 = server.auth.kind === 'oauth2_client_credentials' ? this.oauth2Support().tokenRoute(this, spec.id, server.auth, name) : null;
     // The token endpoint's URL may have placeholders of its own (a regional auth host).
     const keys = [...new Set([...neededFieldKeys(serverUrl, authCode.fields(server.auth)), ...(oauth2 ? oauth2.fields : []), ...this.headerFieldKeys])];
     const fieldValues = requireFields(this.provider, spec.id, this.fields, keys);
@@ -289,11 +289,17 @@ export class Core {
   /** The URL template: a baseURL override wins over the spec's URL, and over a URL chosen by a field. */
   /** @internal Also for page walks. */
   serverUrl(operation: string, name: string, server: ServerSpec): string {
-    const override = this.options.baseURL;
-    const names = Object.keys(this.provider.servers);
-    const overridden = (typeof override === 'string' ? (name === 'default' || names.length === 1 ? override : undefined) : override?.[name]) ?? this.envBaseUrls?.[name];
+    const overridden = this.serverOverride(name);
     // Paths are joined with a slash of their own: `https://proxy.example/` must not make `//calls`.
     return overridden === undefined ? this.specServerUrl(operation, server) : overridden.replace(/\/+$/, '');
+  }
+
+  /** The base URL that replaces server `name`'s (the `baseURL` option, then the environment), if any. */
+  /** @internal Also for the OAuth2 token endpoint. */
+  serverOverride(name: string): string | undefined {
+    const override = this.options.baseURL;
+    const only = Object.keys(this.provider.servers).length === 1;
+    return (typeof override === 'string' ? (name === 'default' || only ? override : undefined) : override?.[name]) ?? this.envBaseUrls?.[name];
   }
 
   /** The spec's URL template for this account: the only one, or the one a field chooses. */

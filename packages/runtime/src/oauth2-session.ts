@@ -7,7 +7,8 @@
 
 import type { Core } from './core.js';
 import { fillServerUrl, type PreparedRequest } from './build-request.js';
-import { abortedBy, SwitchboardError } from './errors.js';
+import { baseUrlEnvName } from './base-url-env.js';
+import { abortedBy, InvalidOptionError, SwitchboardError } from './errors.js';
 import { placeholdersOf } from './fields.js';
 import { fetchClientCredentialsToken, OAuth2TokenStore, type ClientCredentials } from './oauth2-token.js';
 import { DEFAULTS, type InternalClientOptions } from './options.js';
@@ -26,8 +27,8 @@ export interface OAuth2Session {
 
 export interface OAuth2Support {
   newStore(now: () => number): OAuth2TokenStore;
-  /** How `core` reaches the token endpoint of `auth`, for the calls of `operation` (`Core.route`). */
-  tokenRoute(core: Core, operation: string, auth: OAuth2ClientCredentialsSpec): OAuth2TokenRoute;
+  /** How `core` reaches the token endpoint of `auth`, for the calls of `operation` to server `apiServer` (`Core.route`). */
+  tokenRoute(core: Core, operation: string, auth: OAuth2ClientCredentialsSpec, apiServer: string): OAuth2TokenRoute;
 }
 
 /** One OAuth2 server's token endpoint, as one client reaches it. */
@@ -44,12 +45,33 @@ export interface OAuth2TokenRoute {
   open(fieldValues: Record<string, string>): OAuth2Session;
 }
 
-function tokenRoute(core: Core, operation: string, auth: OAuth2ClientCredentialsSpec): OAuth2TokenRoute {
+function tokenRoute(core: Core, operation: string, auth: OAuth2ClientCredentialsSpec, apiServer: string): OAuth2TokenRoute {
   const server = core.provider.servers[auth.tokenServer];
   if (!server) throw new SwitchboardError(`The OAuth2 token endpoint names server '${auth.tokenServer}', which ${core.provider.id} does not define.`);
   const tokenServerUrl = core.serverUrl(operation, auth.tokenServer, server);
+  refuseSecretToSpecServer(core, auth, apiServer, tokenServerUrl);
   return { tokenServerUrl, fields: placeholdersOf(tokenServerUrl), open: (fieldValues) => session(core, auth, fillServerUrl(tokenServerUrl, fieldValues), fieldValues) };
 }
+
+/**
+ * Calls sent elsewhere (a local test server, a proxy) while the token endpoint stays the spec's
+ * would send the real client secret to the real provider, unseen: PayPal's token endpoint is on its
+ * API host, so moving the API did not move it. Refused before any request, naming the override that
+ * would move the token endpoint too; overriding it with its own URL says the secret may go there.
+ */
+function refuseSecretToSpecServer(core: Core, auth: OAuth2ClientCredentialsSpec, apiServer: string, tokenServerUrl: string): void {
+  if (apiServer === auth.tokenServer || core.serverOverride(apiServer) === undefined || core.serverOverride(auth.tokenServer) !== undefined) return;
+  const variable = baseUrlEnvName(core.provider, core.options.account ?? 'default', auth.tokenServer);
+  throw new InvalidOptionError(
+    'baseURL',
+    'client',
+    `an override of the OAuth2 token server '${auth.tokenServer}' as well (\`baseURL: { ${tsKey(auth.tokenServer)}: … }\` or ${variable}), since server '${apiServer}' is overridden and the client secret would otherwise go to ${tokenServerUrl}${auth.tokenPath}`,
+    `an override of '${apiServer}' only`,
+  );
+}
+
+/** An object key as a TypeScript user writes it. */
+const tsKey = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
 
 function session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenServerUrl: string, fieldValues: Record<string, string>): OAuth2Session {
   const client: ClientCredentials = {
