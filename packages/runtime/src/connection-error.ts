@@ -42,7 +42,7 @@ export function describeFailure(failure: Failure): string {
 }
 
 /** `fetch failed: connect ECONNREFUSED 127.0.0.1:9`: the chain of cause messages. */
-function causeText(cause: unknown): string {
+export function causeText(cause: unknown): string {
   const parts: string[] = [];
   let node = cause;
   for (let depth = 0; node instanceof Error && depth < 4; depth++) {

@@ -10,7 +10,8 @@ import { fillServerUrl, type PreparedRequest } from './build-request.js';
 import { baseUrlEnvName } from './base-url-env.js';
 import { abortedBy, InvalidOptionError, SwitchboardError } from './errors.js';
 import { placeholdersOf } from './fields.js';
-import { fetchClientCredentialsToken, OAuth2TokenStore, type ClientCredentials } from './oauth2-token.js';
+import { fetchClientCredentialsToken, OAuth2TokenStore, type ClientCredentials, type TokenRetries } from './oauth2-token.js';
+import { abortableSleep } from './sleep.js';
 import { DEFAULTS, type InternalClientOptions } from './options.js';
 import type { OAuth2ClientCredentialsSpec } from './spec.js';
 import type { Transport } from './transport-types.js';
@@ -84,10 +85,17 @@ function session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenServerUrl: 
   const { log, redactor, transport } = core;
   const options = core.options as InternalClientOptions;
   const tokenLimits = { timeoutMs: options.timeout ?? DEFAULTS.timeout, startTimer: options.startTimer };
+  const retries: TokenRetries = {
+    maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
+    maxRetryAfter: options.maxRetryAfter ?? DEFAULTS.maxRetryAfter,
+    sleep: options.sleep ?? abortableSleep,
+    now: options.now ?? Date.now,
+    onRetry: (why, ms, retry) => log.debug(`${redactor.string(why)} Retrying the token request in ${ms} ms (retry ${retry} of ${options.maxRetries ?? DEFAULTS.maxRetries}).`),
+  };
   // Core makes a session only when it has a store.
   const tokens = (core.tokenStore as OAuth2TokenStore).cacheFor(client, () => {
     log.debug(`POST ${client.tokenUrl} (OAuth2 client-credentials token)`);
-    return fetchClientCredentialsToken(client, transport, tokenLimits);
+    return fetchClientCredentialsToken(client, transport, tokenLimits, retries);
   });
   /** A valid token, known to the redactor from then on; waiting for it ends when `signal` aborts. */
   async function token(signal: AbortSignal | undefined, opId: string): Promise<string> {

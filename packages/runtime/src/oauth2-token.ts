@@ -5,7 +5,9 @@
  */
 
 import { base64Utf8 } from './base64.js';
-import { AuthenticationError, APIConnectionError } from './errors.js';
+import { causeText } from './connection-error.js';
+import { APIConnectionError, APIError, AuthenticationError } from './errors.js';
+import { mayRetry, retryAfterMs, retryWait, type Failure } from './retry.js';
 import type { AttemptLimits, Transport } from './transport-types.js';
 
 export interface ClientCredentials {
@@ -33,8 +35,39 @@ function refusal(status: number, body: unknown): string {
   return `the token endpoint answered ${status}${code ? ` ${code}` : ''}${description ? `: ${description}` : ''}`;
 }
 
-/** One token request through `transport`. Failures name the endpoint and status; the secret and any token stay out of them. */
-export async function fetchClientCredentialsToken(client: ClientCredentials, transport: Transport, limits: Omit<AttemptLimits, 'signal'>): Promise<FetchedToken> {
+/** How token requests are repeated: a token request changes nothing at the provider, so any failure that may pass is retried. */
+export interface TokenRetries {
+  maxRetries: number;
+  /** Longest Retry-After honoured (the client's `maxRetryAfter`). */
+  maxRetryAfter: number;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  /** Told before each wait, for the debug log. */
+  onRetry?: (why: string, ms: number, retry: number) => void;
+}
+
+/** One answer of the token endpoint: a token, or the error to raise and whether trying again may help. */
+type TokenAttempt = { kind: 'token'; token: FetchedToken } | { kind: 'failed'; error: Error; failure: Failure };
+
+/**
+ * A token from the endpoint, retried as a read is: after a connection failure, a timeout, a 408, a
+ * 429 (waiting its Retry-After) or a 5xx, up to `retries.maxRetries` times. Failures name the
+ * endpoint and status; the secret and any token stay out of them.
+ */
+export async function fetchClientCredentialsToken(client: ClientCredentials, transport: Transport, limits: Omit<AttemptLimits, 'signal'>, retries: TokenRetries): Promise<FetchedToken> {
+  for (let retry = 1; ; retry++) {
+    const attempt = await requestToken(client, transport, limits);
+    if (attempt.kind === 'token') return attempt.token;
+    if (retry > retries.maxRetries || !mayRetry(attempt.failure, true)) throw attempt.error;
+    const headers = attempt.failure.kind === 'status' ? attempt.failure.headers : null;
+    const wait = retryWait(retry, headers, { maxRetryAfter: retries.maxRetryAfter, timeLeft: Number.POSITIVE_INFINITY, now: retries.now() });
+    if (wait.kind === 'give_up') throw attempt.error;
+    retries.onRetry?.(attempt.error.message, wait.ms, retry);
+    await retries.sleep(wait.ms);
+  }
+}
+
+async function requestToken(client: ClientCredentials, transport: Transport, limits: Omit<AttemptLimits, 'signal'>): Promise<TokenAttempt> {
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   if (client.scopes.length > 0) form.set('scope', client.scopes.join(' '));
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
@@ -45,9 +78,10 @@ export async function fetchClientCredentialsToken(client: ClientCredentials, tra
   }
   const result = await transport({ method: 'POST', url: client.tokenUrl, headers, body: form.toString() }, limits);
   if (result.kind !== 'response') {
-    const why = result.kind === 'failed' ? (result.failure.kind === 'timeout' ? 'no answer in time' : 'network error') : 'aborted';
+    const failure: Failure = result.kind === 'failed' ? result.failure : { kind: 'connection' };
+    const why = result.kind === 'aborted' ? 'aborted' : failure.kind === 'timeout' ? `no answer within ${limits.timeoutMs} ms` : causeText(result.kind === 'failed' ? result.cause : undefined);
     // Asking for a token changes nothing at the provider, so whether it was sent does not matter to the caller's write.
-    throw new APIConnectionError(`Could not reach the OAuth2 token endpoint ${client.tokenUrl}: ${why}.`, { requestSent: 'no' });
+    return { kind: 'failed', failure, error: new APIConnectionError(`Could not reach the OAuth2 token endpoint ${client.tokenUrl} (${why}).`, { requestSent: 'no' }) };
   }
   let body: unknown = null;
   try {
@@ -57,13 +91,18 @@ export async function fetchClientCredentialsToken(client: ClientCredentials, tra
   }
   const ok = result.status >= 200 && result.status < 300;
   const token = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  if (!ok || typeof token.access_token !== 'string' || token.access_token === '') {
-    const why = ok ? 'the token endpoint answered without an access_token' : refusal(result.status, body);
-    // The body is not kept: a half-valid answer could still hold a token.
-    throw new AuthenticationError(result.status, `OAuth2 client credentials for ${client.tokenUrl} were refused: ${why}. Check the client id and secret of this account.`, null, null, null, null);
+  if (ok && typeof token.access_token === 'string' && token.access_token !== '') {
+    const expiresIn = typeof token.expires_in === 'number' && Number.isFinite(token.expires_in) && token.expires_in > 0 ? token.expires_in : null;
+    return { kind: 'token', token: { accessToken: token.access_token, expiresIn } };
   }
-  const expiresIn = typeof token.expires_in === 'number' && Number.isFinite(token.expires_in) && token.expires_in > 0 ? token.expires_in : null;
-  return { accessToken: token.access_token, expiresIn };
+  const failure: Failure = { kind: 'status', status: result.status, headers: result.headers };
+  // The body is not kept on the error: a half-valid answer could still hold a token.
+  if (!ok && (result.status === 408 || result.status === 429 || result.status >= 500)) {
+    const error = APIError.generate(result.status, `The OAuth2 token endpoint ${client.tokenUrl} failed: ${refusal(result.status, body)}. The provider could not issue a token; this is not a problem of the credentials.`, null, null, null, null, result.status === 429 ? retryAfterMs(result.headers) : null);
+    return { kind: 'failed', failure, error };
+  }
+  const why = ok ? 'the token endpoint answered without an access_token' : refusal(result.status, body);
+  return { kind: 'failed', failure, error: new AuthenticationError(result.status, `OAuth2 client credentials for ${client.tokenUrl} were refused: ${why}. Check the client id and secret of this account.`, null, null, null, null) };
 }
 
 export interface TokenCacheOptions {
