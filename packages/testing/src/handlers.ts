@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { ExampleResponse, ExampleRoute, ProviderExamples } from './examples.js';
+import type { ExampleResponse, ExampleRoute, FunctionExample, ProviderExamples } from './examples.js';
 import { tokenHandlers } from './token-endpoint.js';
 import { recordRequest, requestDifferences, type RecordedRequest } from './match.js';
 
@@ -65,7 +65,7 @@ export function handlersFor(data: ProviderExamples, options: { onRequest?: (requ
       if (onlyAt && !onlyAt.has(new URL(request.url).origin)) return undefined;
       const recorded = await recordRequest(request);
       options.onRequest?.(recorded);
-      const exact = examples.find((example) => requestDifferences(recorded, { ...example.request, headers: {} }).length === 0);
+      const exact = exactExample(examples, recorded);
       if (exact) return respond(exact.response);
       // Other arguments for a documented endpoint: answer with that endpoint's documented success,
       // so sandbox scripts can try any valid arguments.
@@ -74,6 +74,21 @@ export function handlersFor(data: ProviderExamples, options: { onRequest?: (requ
       return HttpResponse.json(data.error.body as object, { status: 404, headers: { 'x-switchboard-mock': 'unmatched' } });
     });
   })];
+}
+
+/**
+ * The documented example a request is, by method, URL and body: headers are not compared, since a
+ * sandbox sends its own credentials. Examples that differ only in a header (PayPal's `Prefer`
+ * parameter) are told apart by it: of those whose documented headers the request carries, the one
+ * documenting most wins.
+ */
+function exactExample(examples: FunctionExample[], recorded: RecordedRequest): FunctionExample | undefined {
+  const candidates = examples.filter((example) => requestDifferences(recorded, { ...example.request, headers: {} }).length === 0);
+  if (candidates.length < 2) return candidates[0];
+  // Documented headers are a subset the request must carry: the example documenting most of them is the closest.
+  const carried = candidates.filter((example) => requestDifferences(recorded, example.request).length === 0);
+  const closest = carried.reduce<FunctionExample | undefined>((best, example) => (best === undefined || Object.keys(example.request.headers).length > Object.keys(best.request.headers).length ? example : best), undefined);
+  return closest ?? candidates[0];
 }
 
 /** `https://{host}` or `https://{host}/v1`: the host is nothing but a placeholder. */
