@@ -116,8 +116,9 @@ export async function tsWalkProblems(Client: ClientClass, local: LocalProviderSe
   for (const { example, link, itemsPath } of walks) {
     const tag = `walk-e${example.index}`;
     const say = (problem: string) => problems.push(`${example.function} (${example.title}) walk: ${problem}`);
-    const lastPage = structuredClone(example.response.body) as Record<string, unknown>;
-    setPath(lastPage, itemsPath, []);
+    // An empty last page: the documented one with no items, or no items at all where the body is the list (GitHub's).
+    const lastPage = itemsPath === '.' || itemsPath === '' ? [] : (structuredClone(example.response.body) as Record<string, unknown>);
+    if (!Array.isArray(lastPage)) setPath(lastPage, itemsPath, []);
     local.answerFollowUps(tag, lastPage);
     const client = new Client({ ...fieldOptions, env: {}, baseURL: local.baseUrls(tag), maxRetries: 0 });
     const pages: unknown[] = [];
