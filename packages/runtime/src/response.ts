@@ -55,7 +55,9 @@ export function apiError(ctx: ErrorContext, status: number, headers: ResponseHea
   const said = providerMessage ? `: ${providerMessage}` : '';
   const code = providerCode && providerCode !== providerMessage ? ` [${providerCode}]` : '';
   const id = requestId ? ` (request id ${requestId})` : '';
-  const message = `${ctx.op.id} failed with HTTP ${status}${said}${code}${id}. ${advice(ctx, status, retryAfter)}`;
+  const head = `${ctx.op.id} failed with HTTP ${status}${said}${code}${id}`;
+  // A provider message that ends its own sentence ("…for user ID 1.") gets no second full stop.
+  const message = `${head}${/[.!?]$/.test(head) ? '' : '.'} ${advice(ctx, status, retryAfter)}`;
   // A view, not a copy: most errors are caught without a look at their headers.
   const redactedHeaders: ResponseHeaders = {
     get: (name) => {

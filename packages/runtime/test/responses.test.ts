@@ -72,6 +72,12 @@ describe('typed errors by status', () => {
     );
   });
 
+  it('a provider message that ends its sentence gets no second full stop', async () => {
+    const { fetch } = fakeFetch(json({ errors: [{ detail: 'API rate limit exceeded for user ID 1.' }] }, 403));
+    const error = (await telnyxClient({ fetch }).call(getCall, { call_control_id: 'c1' }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe("telnyx.get_call failed with HTTP 403: API rate limit exceeded for user ID 1. The Telnyx credential was accepted but may not do this; check the account's permissions, plan or key type.");
+  });
+
   it('401 names the credential variable and option to check', async () => {
     const { fetch } = fakeFetch(json({ errors: [{ title: 'Authentication failed' }] }, 401));
     await expect(telnyxClient({ fetch }).call(getCall, { call_control_id: 'c1' })).rejects.toThrow(
