@@ -137,6 +137,10 @@ export interface Server {
   url: ServerUrl;
   auth: AuthScheme;
   description: string | null;
+  /** The variable that overrides its URL for the default account, `SINCH_BASE_URL_NUMBERS` (the runtime's name). */
+  baseUrlEnv: string;
+  /** The same for a named account: replace `{ACCOUNT}`, e.g. `SINCH_{ACCOUNT}_BASE_URL_NUMBERS`. */
+  accountBaseUrlEnvTemplate: string;
 }
 
 /** A provider-level header from account fields: `DP-Company-ID: {company_id}`. */

@@ -24,6 +24,13 @@ describe('the model derives every name once', () => {
     expect(create.names[key]).toBe(value);
   });
 
+  it('names the variables that move each server as the runtime reads them', () => {
+    expect(acme.servers.map((s) => [s.name, s.baseUrlEnv, s.accountBaseUrlEnvTemplate])).toEqual([['default', 'ACME_BASE_URL', 'ACME_{ACCOUNT}_BASE_URL']]);
+    const twoServers = loadCatalog(projectWith([{ file: 'acme/provider.yaml', find: '    auth: bearer\n', replace: '    auth: bearer\n  eu_files:\n    url: https://files.acme.test\n    auth: bearer\n' }]).specs);
+    if (!twoServers.ok) throw new Error(twoServers.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join('\n'));
+    expect(twoServers.catalog.providers[0]!.servers[1]).toMatchObject({ baseUrlEnv: 'ACME_BASE_URL_EU_FILES', accountBaseUrlEnvTemplate: 'ACME_{ACCOUNT}_BASE_URL_EU_FILES' });
+  });
+
   it('derives alias Lua paths', () => {
     expect(create.names.luaAliases).toEqual(['app.integrations.acme.make_widget']);
   });

@@ -10,7 +10,7 @@ import type { RawProvider } from './spec-types.js';
 import type { JsonSchema } from '../model.js';
 import { resolveProviderSchemas } from './named-schemas.js';
 import { providerNameProblems } from './check-provider-names.js';
-import { firstText, marksFailure } from '@switchboard/runtime';
+import { baseUrlEnvName, firstText, marksFailure, type EnvNamedProvider } from '@switchboard/runtime';
 import { schemaPatternProblems } from './patterns.js';
 import { schemaKeywordProblems } from './schema-keywords.js';
 
@@ -65,7 +65,7 @@ export function buildProvider(
     checkOAuth2(name, scheme, raw, schemes, report);
   }
 
-  const servers: Server[] = [];
+  const servers: Array<Omit<Server, 'baseUrlEnv' | 'accountBaseUrlEnvTemplate'>> = [];
   for (const [name, server] of Object.entries(raw.servers)) {
     const url = buildServerUrl(server.url, ['servers', name, 'url'], refs, report);
     const auth = schemes.get(server.auth);
@@ -135,7 +135,7 @@ export function buildProvider(
       apiVersion: raw.api_version ?? null,
       envPrefix,
       fields,
-      servers,
+      servers: servers.map((server) => ({ ...server, ...baseUrlVariables({ id: raw.id, fields }, server.name) })),
       headers,
       errors: { messagePaths: raw.errors.message, codePaths: raw.errors.code ?? [], failureInBody, example: raw.errors.example, documented: { message: documentedMessage, code: documentedCode } },
       rateLimit: raw.rate_limit
@@ -172,4 +172,9 @@ function checkOAuth2(name: string, scheme: OAuth2Raw, raw: RawProvider, schemes:
       `the token endpoint's server '${scheme.token_server}' uses auth '${tokenServer.auth}' (${tokenServerAuth.kind}); it must use a scheme of 'type: none', since the client credentials are what authenticates a token request.`,
     );
   }
+}
+
+/** The variables overriding a server's URL, as the runtime names them (the CLI and the clients read them). */
+function baseUrlVariables(provider: EnvNamedProvider, server: string): Pick<Server, 'baseUrlEnv' | 'accountBaseUrlEnvTemplate'> {
+  return { baseUrlEnv: baseUrlEnvName(provider, 'default', server), accountBaseUrlEnvTemplate: baseUrlEnvName(provider, '{ACCOUNT}', server) };
 }

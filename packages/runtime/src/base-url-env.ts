@@ -7,14 +7,20 @@
 import { envWord } from './fields.js';
 import type { ProviderSpec } from './spec.js';
 
+/** What names a provider's variables: its id and its fields' spelling (a ProviderSpec, or the generator's model). */
+export interface EnvNamedProvider {
+  id: string;
+  fields: ReadonlyArray<{ accountEnvTemplate: string }>;
+}
+
 /** The prefix of the provider's variables (`SINCH_`), as its fields spell it. */
-function envPrefix(provider: ProviderSpec): string {
+function envPrefix(provider: EnvNamedProvider): string {
   const template = provider.fields[0]?.accountEnvTemplate;
   return template ? template.slice(0, template.indexOf('{ACCOUNT}')) : `${envWord(provider.id)}_`;
 }
 
 /** The variable overriding one server for one account. */
-export function baseUrlEnvName(provider: ProviderSpec, account: string, server: string): string {
+export function baseUrlEnvName(provider: EnvNamedProvider, account: string, server: string): string {
   const accountPart = account === 'default' ? '' : `${envWord(account)}_`;
   const serverPart = server === 'default' ? '' : `_${envWord(server)}`;
   return `${envPrefix(provider)}${accountPart}BASE_URL${serverPart}`;

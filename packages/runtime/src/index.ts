@@ -10,7 +10,7 @@ export { pagesOf, itemsOf } from './pages.js';
 export type { ClientOptions, CoreOptions, RequestOptions, Logger, LogLevel } from './options.js';
 export { CLIENT_OPTION_NAMES } from './options.js';
 export { firstText } from './json-path.js';
-export { baseUrlEnvName } from './base-url-env.js';
+export { baseUrlEnvName, type EnvNamedProvider } from './base-url-env.js';
 export { marksFailure } from './response.js';
 export type { PreparedRequest } from './build-request.js';
 /** The generator's `validate` sends every spec example through this very builder. */

@@ -2,6 +2,8 @@ import type { Provider } from '../../model.js';
 import { clientVariable, tsExample } from '../render/ts-example.js';
 import { mdCell, mdFence, mdLine, mdText, mdUrl } from '../escape/markdown.js';
 import { publishedPackageFields } from '../package-meta.js';
+import { serverUrlText } from '../server-text.js';
+import { tsObjectKey } from '../escape/ts.js';
 
 /** package.json of a generated client: ESM with types, tree-shakeable, Node 20+. */
 export function clientPackageJson(provider: Provider) {
@@ -64,6 +66,14 @@ later (earlier releases fail with ERR_REQUIRE_ESM), and TypeScript \`module: nod
 | --- | --- | --- |
 ${provider.fields.map((f) => `| \`${f.option}\` | \`${f.env}\` (account \`work\`: \`${f.accountEnvTemplate.replace('{ACCOUNT}', 'WORK')}\`) | ${f.secret ? 'yes' : 'no'} |`).join('\n')}
 
+## Servers
+
+| server | URL | moved by |
+| --- | --- | --- |
+${provider.servers.map((s) => `| \`${s.name}\` | ${mdCell(serverUrlText(s, provider.fields))} | ${baseUrlOption(provider, s.name)}; \`${s.baseUrlEnv}\` (account \`work\`: \`${s.accountBaseUrlEnvTemplate.replace('{ACCOUNT}', 'WORK')}\`) |`).join('\n')}
+
+The \`baseURL\` option wins over the variables. Only http(s) URLs without credentials are accepted.${tokenServerNote(provider)}
+
 ${first ? `## Usage
 
 ${mdFence('ts', tsExample(provider, first, first.examples[0]!))}
@@ -74,4 +84,18 @@ ${mdFence('ts', tsExample(provider, first, first.examples[0]!))}
 | --- | --- | --- |
 ${rows.join('\n')}
 `;
+}
+
+/** How the `baseURL` option names one server: a string moves the only server, or \`default\`. */
+function baseUrlOption(provider: Provider, server: string): string {
+  const byName = `\`baseURL: { ${tsObjectKey(server)}: '…' }\``;
+  return provider.servers.length === 1 || server === 'default' ? `\`baseURL: '…'\` or ${byName}` : byName;
+}
+
+/** The OAuth2 rule a user pointing the client at a test server must know before the secret goes anywhere. */
+function tokenServerNote(provider: Provider): string {
+  const pairs = provider.servers.flatMap((s) => (s.auth.kind === 'oauth2_client_credentials' && s.auth.tokenServer !== s.name ? [[s.name, s.auth.tokenServer] as const] : []));
+  if (pairs.length === 0) return '';
+  const [api, token] = pairs[0]!;
+  return ` Moving \`${api}\` without the OAuth2 token server \`${token}\` is refused before any request, so the client secret never goes to the real token endpoint while the calls go elsewhere.`;
 }
