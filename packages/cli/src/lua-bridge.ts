@@ -3,7 +3,7 @@ import { cliErrorOf } from './cli/error-body.js';
 import { docsIndex, readDocsPage, searchFunctions } from './docs-text.js';
 import { UsageError } from './io.js';
 import { invoke, type InvokeContext } from './invoke.js';
-import { emptyTablesAsLists } from './lua-args.js';
+import { luaArguments } from './lua-args.js';
 import { bindings, findFunction, findProvider, suggestions } from './registry.js';
 import type { UpstreamHub } from './upstream/hub.js';
 import { luaMcp } from './upstream/lua-mcp.js';
@@ -53,7 +53,7 @@ async function integrationCall(path: string, args: unknown[], ctx: InvokeContext
   if (args.length > 1 || (given !== undefined && given !== null && (typeof given !== 'object' || Array.isArray(given)))) {
     throw new UsageError(`${fn.luaPath} takes one table of named arguments, e.g. ${fn.signature}.`, { code: 'invalid_arguments' });
   }
-  const result = await invoke(provider, fn, emptyTablesAsLists(given ?? {}, fn.inputSchema) as object, account, ctx);
+  const result = await invoke(provider, fn, luaArguments(given ?? {}, fn.inputSchema) as object, account, ctx);
   return result.data;
 }
 
