@@ -760,13 +760,23 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'idempotency with a parameter named like the call option',
+    edits: [
+      sub('acme/create_widget.yaml', 'operation: write\n', 'operation: write\nidempotency:\n  header: Idempotency-Key\n'),
+      sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n  idempotency_key:\n    type: string\n    description: Key.\n'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:25:3: 'idempotency_key' names the call option of a function with 'idempotency' (the caller's own key in the CLI, Lua and MCP); rename the parameter.",
+    ],
+  },
+  {
     name: 'idempotency header also sent by a parameter',
     edits: [
       sub('acme/create_widget.yaml', 'operation: write\n', 'operation: write\nidempotency:\n  header: Idempotency-Key\n'),
       sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n  request_key:\n    type: string\n    in: header\n    wire: idempotency-key\n    description: Key.\n'),
     ],
     expected: [
-      "acme/create_widget.yaml:7:11: parameter 'request_key' already sends the header 'idempotency-key'; remove the parameter (callers pass their own key with the idempotencyKey option).",
+      "acme/create_widget.yaml:7:11: parameter 'request_key' already sends the header 'idempotency-key'; remove the parameter (callers pass their own key with the idempotencyKey option, --idempotency-key, or idempotency_key in Lua and MCP).",
     ],
   },
   {

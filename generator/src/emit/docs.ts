@@ -86,7 +86,7 @@ export function functionPageView(provider: Provider, func: Func) {
     unavailable: func.binding.kind === 'unavailable' ? mdText(`${func.binding.reason}${func.binding.alternative ? ` Instead: ${func.binding.alternative}` : ''}`) : null,
     deprecated: func.deprecated ? mdText(`${func.deprecated.since ? `Since ${func.deprecated.since}: ` : ''}${func.deprecated.message}`) : null,
     retryNote: func.binding.kind === 'http' && func.binding.idempotencyKey
-      ? `Safe to retry by idempotency key: each call sends one key in the ${mdCode(func.binding.idempotencyKey.header)} header (a random UUID, or the ${mdCode('idempotencyKey')} request option), the same on every retry of that call, so it is retried on connection errors, timeouts, 408, 429 and 5xx. Separate calls are separate writes.`
+      ? `Safe to retry by idempotency key: each call sends one key in the ${mdCode(func.binding.idempotencyKey.header)} header (a random UUID, or your own: the ${mdCode('idempotencyKey')} request option, ${mdCode('--idempotency-key')}, ${mdCode('{ idempotency_key = … }')} as a second argument in Lua, or the ${mdCode('idempotency_key')} tool argument in MCP), the same on every retry of that call, so it is retried on connection errors, timeouts, 408, 429 and 5xx. Separate calls are separate writes, unless they send the same key: repeat a call whose outcome is unknown with its key.`
       : func.idempotent
       ? 'Idempotent: retried on connection errors, timeouts, 408, 429 and 5xx.'
       : 'Not idempotent: retried only when the request certainly never reached the provider (connection refused) or on 429, never after a timeout or 5xx.',

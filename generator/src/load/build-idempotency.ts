@@ -2,6 +2,9 @@ import type { HttpBinding, Parameter, UnavailableBinding } from '../model.js';
 import type { Report } from './build-function.js';
 import type { RawFunction } from './spec-types.js';
 
+/** The name under which the CLI (`--idempotency-key`), Lua and MCP take a caller's key. */
+export const IDEMPOTENCY_KEY_OPTION = 'idempotency_key';
+
 /**
  * `idempotency: { header }`: only a write that sends a request needs a key
  * (a read is retried anyway), and the header must not also be sent by a
@@ -22,7 +25,13 @@ export function buildIdempotency(raw: RawFunction, binding: HttpBinding | Unavai
   const same = (name: string) => name.toLowerCase() === header.toLowerCase();
   const parameter = parameters.find((p) => p.location === 'header' && same(p.wireName));
   if (parameter) {
-    report(['idempotency', 'header'], `parameter '${parameter.name}' already sends the header '${parameter.wireName}'; remove the parameter (callers pass their own key with the idempotencyKey option).`);
+    report(['idempotency', 'header'], `parameter '${parameter.name}' already sends the header '${parameter.wireName}'; remove the parameter (callers pass their own key with the idempotencyKey option, --idempotency-key, or idempotency_key in Lua and MCP).`);
+    return null;
+  }
+  // The CLI, Lua and MCP take the caller's key under this name, beside the function's own arguments.
+  const named = parameters.find((p) => p.name === IDEMPOTENCY_KEY_OPTION);
+  if (named) {
+    report(['parameters', named.name], `'${IDEMPOTENCY_KEY_OPTION}' names the call option of a function with 'idempotency' (the caller's own key in the CLI, Lua and MCP); rename the parameter.`, 'key');
     return null;
   }
   const constant = Object.keys(binding.constants.header).find(same);

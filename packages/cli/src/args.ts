@@ -1,7 +1,7 @@
 import { UsageError } from './io.js';
 
 /** Flags every command reads itself; never turned into function parameters. */
-const RESERVED = new Set(['json', 'debug', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty', 'base-url']);
+const RESERVED = new Set(['json', 'debug', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty', 'base-url', 'idempotency-key']);
 
 /** What a parameter flag may be called: the kebab-case form of a snake_case parameter name. */
 const PARAMETER_FLAG = /^[a-z0-9][a-z0-9_-]*$/i;
@@ -124,7 +124,7 @@ export interface ParsedCall {
   payload: Record<string, unknown>;
   /** `--kebab-case value` flags as snake_case names with every raw text given (`true` for a bare flag). */
   flagParams: Map<string, FlagValues>;
-  flags: { json: boolean; dryRun: boolean; force: boolean; sandbox: boolean; account: string; baseUrls: string[] };
+  flags: { json: boolean; dryRun: boolean; force: boolean; sandbox: boolean; account: string; baseUrls: string[]; idempotencyKey?: string };
 }
 
 /**
@@ -134,7 +134,7 @@ export interface ParsedCall {
 export function parseCallArgs(argv: string[], stdinPayload: string | null): ParsedCall {
   const positionals: string[] = [];
   const params = new Map<string, Array<string | true>>();
-  const flags = { json: false, dryRun: false, force: false, sandbox: false, account: 'default', baseUrls: [] as string[] };
+  const flags: ParsedCall['flags'] = { json: false, dryRun: false, force: false, sandbox: false, account: 'default', baseUrls: [] };
   let accountGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -154,6 +154,11 @@ export function parseCallArgs(argv: string[], stdinPayload: string | null): Pars
         if (accountGiven) throw new UsageError('--account was given twice; name one account.');
         accountGiven = true;
         flags.account = value;
+      } else if (name === 'idempotency-key') {
+        if (!value) throw new UsageError('--idempotency-key needs a key, e.g. --idempotency-key order-4711-charge (reuse it to repeat a write safely).');
+        if (flags.idempotencyKey !== undefined) throw new UsageError('--idempotency-key was given twice; one call has one key.');
+        flags.idempotencyKey = value;
+        continue;
       } else if (name === 'base-url') {
         if (!value) throw new UsageError('--base-url needs a URL, e.g. --base-url http://127.0.0.1:8080 (or server=URL).');
         flags.baseUrls.push(value);

@@ -6,7 +6,9 @@ import {
   MissingCredentialsError,
   OAuth2TokenStore,
   type PreparedRequest,
+  type RequestOptions,
 } from '@switchboard/runtime';
+import { UsageError } from './io.js';
 import { credentialsFor, envNameFor, policyFor, type Settings } from './accounts.js';
 import { baseUrlsFor, BaseUrlError, type BaseUrlFlags, type BaseUrls } from './base-url.js';
 import { useLinearPatterns } from './linear-patterns.js';
@@ -39,6 +41,15 @@ export interface InvokeContext {
   log: CallLogEntry[];
   /** `--base-url` overrides given to the command; environment and settings overrides are read per call. */
   baseUrlFlags?: BaseUrlFlags;
+}
+
+/** What one call may choose beside its arguments. */
+export interface CallChoices {
+  /**
+   * The idempotency key of a write whose spec declares one, instead of a fresh one: repeating a
+   * call whose outcome is unknown with the same key cannot repeat its effect.
+   */
+  idempotencyKey?: string;
 }
 
 export interface InvokeResult {
@@ -88,6 +99,14 @@ function missingCredentials(provider: ProviderBinding, fn: FunctionBinding, acco
   );
 }
 
+/** The runtime options of the choices; a key for a function that declares none is refused, not ignored. */
+function requestOptionsFor(fn: FunctionBinding, choices: CallChoices): RequestOptions {
+  if (choices.idempotencyKey === undefined) return {};
+  const declared = !('unavailable' in fn.spec) && fn.spec.idempotencyKey !== undefined;
+  if (!declared) throw new UsageError(`${fn.qualified} takes no idempotency key: its spec declares none (only writes that send one, such as Stripe's Idempotency-Key, do).`, { code: 'invalid_option' });
+  return { idempotencyKey: choices.idempotencyKey };
+}
+
 /** A failure after the request may have reached the provider: the write may or may not have happened. */
 function outcomeUnknown(error: unknown): boolean {
   // A 5xx may come after the provider acted; a broken connection says itself whether anything was sent.
@@ -99,7 +118,7 @@ function outcomeUnknown(error: unknown): boolean {
  * validate and build the request (no I/O), apply the effects policy, then send.
  * Every outcome lands in the call log.
  */
-export async function invoke(provider: ProviderBinding, fn: FunctionBinding, args: object, account: string, ctx: InvokeContext): Promise<InvokeResult> {
+export async function invoke(provider: ProviderBinding, fn: FunctionBinding, args: object, account: string, ctx: InvokeContext, choices: CallChoices = {}): Promise<InvokeResult> {
   const started = performance.now();
   const entry: CallLogEntry = { function: fn.qualified, account, operation: fn.operation, effect: fn.operation === 'read' ? 'read' : 'write_succeeded', duration_ms: 0 };
   const finish = (effect: EffectStatus, error?: unknown) => {
@@ -112,10 +131,12 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
   let request: PreparedRequest;
   let baseUrls: BaseUrls;
   let core: Core;
+  let options: RequestOptions;
   try {
+    options = requestOptionsFor(fn, choices);
     baseUrls = overridesFor(provider, account, ctx);
     core = coreFor(provider, account, ctx, baseUrls);
-    request = core.prepare(fn.spec, args);
+    request = core.prepare(fn.spec, args, options);
   } catch (error) {
     finish('failed', error);
     throw error instanceof MissingCredentialsError ? missingCredentials(provider, fn, account, error) : error;
@@ -147,7 +168,7 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
 
   if (ctx.sandbox) await startSandbox();
   try {
-    const data = await core.call(fn.spec, args);
+    const data = await core.call(fn.spec, args, options);
     // A sandbox answer of the wrong shape would mislead the caller; it fails loudly instead.
     if (ctx.sandbox) checkSandboxAnswer(fn, data);
     finish(fn.operation === 'read' ? 'read' : 'write_succeeded');

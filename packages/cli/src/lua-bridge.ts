@@ -2,7 +2,7 @@ import { LuaHostError, type LuaHostFunctions } from '@switchboard/lua';
 import { cliErrorOf } from './cli/error-body.js';
 import { docsIndex, readDocsPage, searchFunctions } from './docs-text.js';
 import { UsageError } from './io.js';
-import { invoke, type InvokeContext } from './invoke.js';
+import { invoke, type CallChoices, type InvokeContext } from './invoke.js';
 import { luaArguments } from './lua-args.js';
 import { bindings, findFunction, findProvider, suggestions } from './registry.js';
 import type { UpstreamHub } from './upstream/hub.js';
@@ -49,12 +49,27 @@ async function integrationCall(path: string, args: unknown[], ctx: InvokeContext
   const account = parts.length === 3 ? parts[1]! : 'default';
   const fn = findFunction(provider, fnName);
   if (!fn) throw unknownFunction(path, suggestions(fnName, provider.functions.map((f) => f.name)));
-  const given = args[0];
-  if (args.length > 1 || (given !== undefined && given !== null && (typeof given !== 'object' || Array.isArray(given)))) {
-    throw new UsageError(`${fn.luaPath} takes one table of named arguments, e.g. ${fn.signature}.`, { code: 'invalid_arguments' });
+  const [given, options] = args;
+  if (args.length > 2 || !isTableOrNil(given)) {
+    throw new UsageError(`${fn.luaPath} takes one table of named arguments, e.g. ${fn.signature}, and optionally a table of call options ({ idempotency_key = "…" }).`, { code: 'invalid_arguments' });
   }
-  const result = await invoke(provider, fn, luaArguments(given ?? {}, fn.inputSchema) as object, account, ctx);
+  const result = await invoke(provider, fn, luaArguments(given ?? {}, fn.inputSchema) as object, account, ctx, callChoices(fn.luaPath, options));
   return result.data;
+}
+
+const isTableOrNil = (value: unknown): value is Record<string, unknown> | null | undefined =>
+  value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
+
+/** The second argument of a call: `{ idempotency_key = "…" }`, the only call option a script chooses. */
+function callChoices(luaPath: string, options: unknown): CallChoices {
+  if (options === undefined || options === null) return {};
+  if (!isTableOrNil(options)) throw new UsageError(`${luaPath}: the call options must be a table, e.g. { idempotency_key = "order-4711" }.`, { code: 'invalid_option' });
+  const unknown = Object.keys(options).filter((key) => key !== 'idempotency_key');
+  if (unknown.length > 0) throw new UsageError(`${luaPath}: unknown call option ${unknown.map((k) => `'${k}'`).join(', ')}; the only one is idempotency_key.`, { code: 'invalid_option' });
+  const key = options.idempotency_key;
+  if (key === undefined || key === null) return {};
+  if (typeof key !== 'string') throw new UsageError(`${luaPath}: idempotency_key must be a string.`, { code: 'invalid_option' });
+  return { idempotencyKey: key };
 }
 
 const unknownFunction = (path: string, hint: string[]) =>

@@ -141,9 +141,9 @@ export class Core {
   }
 
   /** The exact request `call` would send, credentials redacted; nothing is sent. Throws what `call` would throw before sending. */
-  prepare(op: AnyOperation, args: object): PreparedRequest {
-    // A dry run shows the idempotency-key header with the kind of key a call would send.
-    const { request } = this.plan(op, args, NO_OPTIONS, undefined, true);
+  prepare(op: AnyOperation, args: object, options: RequestOptions = NO_OPTIONS): PreparedRequest {
+    // A dry run shows the idempotency-key header: the caller's key, or the kind of key a call would send.
+    const { request } = this.plan(op, args, options, undefined, true);
     return { method: request.method, url: this.redactor.string(request.url), headers: this.redactor.headers(request.headers), body: request.body === null ? null : this.redactor.string(request.body) };
   }
 

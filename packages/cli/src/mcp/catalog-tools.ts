@@ -51,11 +51,17 @@ export function findEntry(name: string, scope: CatalogScope): CatalogEntry | und
     fn.qualified === name || fn.mcpTool === name || [fn.name, ...fn.aliases].some((n) => `${provider.id}.${n}` === name || `${provider.namespace}.${n}` === name));
 }
 
+/** The call option a write that declares an idempotency key takes, in both tool modes. */
+export const IDEMPOTENCY_KEY_DESCRIPTION = 'Only for writes whose spec declares an idempotency key: your own key for this call (1 to 255 visible ASCII characters). Calling again with the same key after a timeout or an unknown outcome cannot repeat the effect. Default: a fresh key per call.';
+
 export function toolOf({ provider, fn }: CatalogEntry, settings: Settings): Tool {
   const { inputSchema, constraints } = flattenToolSchema(structuredClone(fn.inputSchema) as Tool['inputSchema'] & { properties: Record<string, unknown> });
   const accounts = accountsOf(provider, settings);
   if (accounts.length > 0) {
     inputSchema.properties = { ...inputSchema.properties, account: { type: 'string', enum: [...new Set(['default', ...accounts])], description: 'Named account to use (default: the default account).' } };
+  }
+  if (declaresIdempotencyKey(fn)) {
+    inputSchema.properties = { ...inputSchema.properties, idempotency_key: { type: 'string', minLength: 1, maxLength: 255, description: IDEMPOTENCY_KEY_DESCRIPTION } };
   }
   const tool: Tool = {
     name: fn.mcpTool,
@@ -73,4 +79,9 @@ export function toolOf({ provider, fn }: CatalogEntry, settings: Settings): Tool
   // Structured output is declared only where the result is an object schema, as MCP requires.
   if (fn.outputSchema && fn.outputSchema.type === 'object') tool.outputSchema = fn.outputSchema as Tool['outputSchema'];
   return tool;
+}
+
+/** Whether a function's spec declares an idempotency-key header, so a caller may choose the key. */
+export function declaresIdempotencyKey(fn: FunctionBinding): boolean {
+  return !('unavailable' in fn.spec) && fn.spec.idempotencyKey !== undefined;
 }

@@ -15,7 +15,7 @@ import type { Settings } from '../accounts.js';
 import { invoke, type InvokeContext } from '../invoke.js';
 import type { BaseUrlFlags } from '../base-url.js';
 import { GATEWAY_SERVER_NAME, type UpstreamHub } from '../upstream/hub.js';
-import { blockedBy, entriesInScope, providersInScope, toolOf, type CatalogEntry, type CatalogScope } from './catalog-tools.js';
+import { blockedBy, declaresIdempotencyKey, entriesInScope, providersInScope, toolOf, type CatalogEntry, type CatalogScope } from './catalog-tools.js';
 import { docsResources, docsTemplates, readDocsResource } from './docs-resources.js';
 import { CALL_TOOL, callTool, DESCRIBE_TOOL, describeEntry, describeTool, lookUp, SEARCH_TOOL, searchQuery, searchResult, searchTool } from './meta-tools.js';
 import { getPrompt, promptName, promptsFor } from './prompts.js';
@@ -64,12 +64,13 @@ export function createGateway(options: GatewayOptions): Server {
     return mode;
   }
 
-  async function callEntry(target: CatalogEntry, given: Record<string, unknown>, account: string): Promise<CallToolResult> {
+  async function callEntry(target: CatalogEntry, given: Record<string, unknown>, account: string, key: unknown): Promise<CallToolResult> {
     const blocked = blockedBy(target, scope);
     if (blocked) return toolError(blocked.message);
+    if (key !== undefined && typeof key !== 'string') return toolError(`${target.fn.mcpTool}: idempotency_key must be a string.`);
     const ctx: InvokeContext = { settings: options.settings, env: options.env, sandbox: options.sandbox, force: options.write === 'allow', dryRun: false, log: [], ...(options.baseUrlFlags ? { baseUrlFlags: options.baseUrlFlags } : {}) };
     try {
-      const { data } = await invoke(target.provider, target.fn, given, account, ctx);
+      const { data } = await invoke(target.provider, target.fn, given, account, ctx, key === undefined ? {} : { idempotencyKey: key });
       return dataResult(data, options.maxResultChars);
     } catch (error) {
       if (error instanceof APIError) return toolError(error.message, error.body, options.maxResultChars);
@@ -111,7 +112,7 @@ export function createGateway(options: GatewayOptions): Server {
       if ('error' in found) return found.error;
       const args = given.arguments ?? {};
       if (typeof args !== 'object' || args === null || Array.isArray(args)) return toolError(`${CALL_TOOL}: 'arguments' must be an object of named arguments.`);
-      return callEntry(found.entry, args as Record<string, unknown>, typeof given.account === 'string' ? given.account : options.account);
+      return callEntry(found.entry, args as Record<string, unknown>, typeof given.account === 'string' ? given.account : options.account, given.idempotency_key);
     }
     if (name.startsWith(PROXY_PREFIX) && options.upstream) return proxyCall(options.upstream, name, given, options.write, options.maxResultChars);
     const target = byTool.get(name);
@@ -121,7 +122,10 @@ export function createGateway(options: GatewayOptions): Server {
       return toolError(`Unknown tool: ${name}. Use ${SEARCH_TOOL} to find one.`);
     }
     const { account: accountArg, ...args } = given as Record<string, unknown>;
-    return callEntry(target, args, typeof accountArg === 'string' ? accountArg : options.account);
+    // The key is a call option where the tool lists it; elsewhere the name is left to the function's own parameters.
+    const { idempotency_key: key, ...rest } = args;
+    const withKey = declaresIdempotencyKey(target.fn);
+    return callEntry(target, withKey ? rest : args, typeof accountArg === 'string' ? accountArg : options.account, withKey ? key : undefined);
   });
 
   const servesProvider = (id: string) => providers.some((p) => p.id === id || p.namespace === id);
