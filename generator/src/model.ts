@@ -176,6 +176,10 @@ export interface RateLimitHeaders {
   limit: string | null;
   remaining: string | null;
   reset: string | null;
+  /** How the runtime reads `reset` to wait for the window; null when the header is only documented. */
+  resetFormat: 'epoch_seconds' | 'seconds' | null;
+  /** Statuses besides 429 that are a rate limit when `remaining` is 0 (GitHub's 403); empty for none. */
+  exhaustedStatuses: number[];
 }
 
 /** Every name a function is reachable by, computed once. */

@@ -741,6 +741,21 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'rate limit: exhausted statuses without the remaining header',
+    edits: [sub('acme/provider.yaml', 'errors:\n', 'rate_limit:\n  exhausted: [403]\nerrors:\n')],
+    expected: [
+      "acme/provider.yaml:27:3: 'exhausted' needs 'remaining_header': a status there is a rate limit only when that header says 0 requests are left.",
+    ],
+  },
+  {
+    name: 'rate limit: 429 listed as exhausted, and a reset format without its header',
+    edits: [sub('acme/provider.yaml', 'errors:\n', 'rate_limit:\n  remaining_header: x-left\n  exhausted: [403, 429]\n  reset: seconds\nerrors:\n')],
+    expected: [
+      "acme/provider.yaml:28:14: 429 is always a rate limit; list only the other statuses that can mean one (GitHub's 403).",
+      "acme/provider.yaml:29:3: 'reset' says how to read 'reset_header', which is missing.",
+    ],
+  },
+  {
     name: 'idempotency on a read',
     edits: [sub('acme/list_widgets.yaml', 'operation: read\n', 'operation: read\nidempotency: { header: Idempotency-Key }\n')],
     expected: [

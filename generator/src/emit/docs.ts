@@ -188,8 +188,10 @@ function rateLimitLines(provider: Provider): string[] {
   const r = provider.rateLimit;
   if (r?.limit) lines.push(`Limit per window: ${mdCode(r.limit)} header.`);
   if (r?.remaining) lines.push(`Requests left in the window: ${mdCode(r.remaining)} header.`);
-  if (r?.reset) lines.push(`When the window resets: ${mdCode(r.reset)} header.`);
-  lines.push(`A 429 raises ${mdCode('RateLimitError')}; reads and writes are retried after ${mdCode('Retry-After')} (up to ${mdCode('maxRetryAfter')}, 60 s by default).`);
+  if (r?.reset) lines.push(`When the window resets: ${mdCode(r.reset)} header${r.resetFormat === 'epoch_seconds' ? ', a Unix time in seconds' : r.resetFormat === 'seconds' ? ', in seconds from now' : ''}.`);
+  const statuses = ['429', ...(r?.exhaustedStatuses ?? []).map((s) => `${s} with ${mdCode(r!.remaining ?? '')} at 0`)].join(' or a ');
+  const wait = r?.resetFormat ? `${mdCode('Retry-After')} or else at the reset` : mdCode('Retry-After');
+  lines.push(`A ${statuses} raises ${mdCode('RateLimitError')}; reads and writes are retried after ${wait} (up to ${mdCode('maxRetryAfter')}, 60 s by default).`);
   if (provider.requestIdHeader) lines.push(`Request id for support: ${mdCode(provider.requestIdHeader)} header, carried by every error.`);
   return lines;
 }

@@ -100,6 +100,13 @@ export function buildProvider(
     report(['errors', 'example', 'body'], `the example answers with status ${exampleStatus}, so its body must show the failure marker: ${failureInBody.path} = ${JSON.stringify(failureInBody.equals)}.`);
   }
 
+  const rateLimit = raw.rate_limit;
+  if (rateLimit?.exhausted && rateLimit.remaining_header === undefined) {
+    report(['rate_limit', 'exhausted'], `'exhausted' needs 'remaining_header': a status there is a rate limit only when that header says 0 requests are left.`, 'key');
+  }
+  if (rateLimit?.exhausted?.includes(429)) report(['rate_limit', 'exhausted'], `429 is always a rate limit; list only the other statuses that can mean one (GitHub's 403).`);
+  if (rateLimit?.reset !== undefined && rateLimit.reset_header === undefined) report(['rate_limit', 'reset'], `'reset' says how to read 'reset_header', which is missing.`, 'key');
+
   if (diagnostics.length > 0 || documentedMessage === null) return { provider: null, diagnostics };
 
   const envPrefix = raw.env_prefix ?? upperSnake(raw.id);
@@ -143,6 +150,8 @@ export function buildProvider(
             limit: raw.rate_limit.limit_header ?? null,
             remaining: raw.rate_limit.remaining_header ?? null,
             reset: raw.rate_limit.reset_header ?? null,
+            resetFormat: raw.rate_limit.reset ?? null,
+            exhaustedStatuses: raw.rate_limit.exhausted ?? [],
           }
         : null,
       requestIdHeader: raw.request_id_header ?? null,

@@ -29,7 +29,18 @@ export function providerSpec(provider: Provider) {
     errorCodePaths: provider.errors.codePaths,
     ...(provider.errors.failureInBody ? { failureInBody: provider.errors.failureInBody } : {}),
     requestIdHeader: provider.requestIdHeader,
+    // Only where the spec says more than 429 and Retry-After, so other providers generate as before.
+    ...rateLimitSpec(provider),
   };
+}
+
+function rateLimitSpec(provider: Provider) {
+  const r = provider.rateLimit;
+  if (!r) return {};
+  const exhausted = r.exhaustedStatuses.length > 0 && r.remaining !== null ? { statuses: r.exhaustedStatuses, remainingHeader: r.remaining } : null;
+  const reset = r.resetFormat !== null && r.reset !== null ? { header: r.reset, format: r.resetFormat } : null;
+  if (!exhausted && !reset) return {};
+  return { rateLimit: { ...(exhausted ? { exhausted } : {}), ...(reset ? { reset } : {}) } };
 }
 
 function serverUrlSpec(url: ServerUrl) {

@@ -28,7 +28,8 @@ import { REDACTED, type Redactor } from './redact.js';
 import { apiError, isSuccess, marksFailure, parseBody, type ErrorContext } from './response.js';
 import { checkBaseUrl, checkClientOptions, checkRequestOptions } from './option-checks.js';
 import { baseUrlsFromEnv } from './base-url-env.js';
-import { backoffBudgetMs, mayRetry, retryWait, type Failure } from './retry.js';
+import { isRateLimited, rateLimitWaitMs } from './rate-limit.js';
+import { backoffBudgetMs, mayRetry, retryAfterMs, retryWait, type Failure } from './retry.js';
 import { declaredIdempotent, serverNameOf, type OperationSpec, type ProviderSpec, type ServerSpec, type UnavailableOperationSpec } from './spec.js';
 import { defaultTransport } from '#default-transport';
 import { fetchTransport } from './transport.js';
@@ -186,7 +187,7 @@ export class Core {
     const startedAt = now();
     return {
       request: withLink(request, link),
-      ctx: { provider: this.provider, op: spec, credentialHint: route.credentialHint, idempotent, redactor: this.redactor },
+      ctx: { provider: this.provider, op: spec, credentialHint: route.credentialHint, idempotent, redactor: this.redactor, now },
       attempt,
       op: spec,
       options,
@@ -371,14 +372,15 @@ export class Core {
           if (marksFailure(marker, body)) throw apiError(ctx, result.status, result.headers, result.text);
           return delivered(call, result, body);
         }
-        failure = { kind: 'status', status: result.status, headers: result.headers };
+        failure = { kind: 'status', status: result.status, headers: result.headers, rateLimited: isRateLimited(this.provider, result.status, result.headers) };
       } else {
         failure = result.failure;
       }
 
       if (mayRetry(failure, idempotent) && retry < maxRetries) {
         const at = now();
-        const wait = retryWait(retry + 1, failure.kind === 'status' ? failure.headers : null, { maxRetryAfter, timeLeft: deadline - at, now: at });
+        const asked = failure.kind !== 'status' ? null : failure.rateLimited ? rateLimitWaitMs(this.provider, failure.headers, at) : retryAfterMs(failure.headers, at);
+        const wait = retryWait(retry + 1, asked, { maxRetryAfter, timeLeft: deadline - at, now: at });
         if (wait.kind === 'wait') {
           this.log.warn(`${opId}: ${describeFailure(failure)}; retrying in ${wait.ms} ms (retry ${retry + 1} of ${maxRetries}).`);
           try {

@@ -69,9 +69,11 @@ export class APIError extends SwitchboardError {
     body: unknown,
     retryAfter: number | null = null,
     headers: ResponseHeaders = NO_HEADERS,
+    /** A rate limit sent with another status (GitHub's 403 with no requests left) is a RateLimitError too. */
+    rateLimited: boolean = status === 429,
   ): APIError {
     const args = [status, message, providerMessage, providerCode, requestId, body, headers] as const;
-    if (status === 429) return new RateLimitError(...args, retryAfter);
+    if (rateLimited) return new RateLimitError(...args, retryAfter);
     const typed = STATUS_ERRORS[status] ?? (status >= 500 ? InternalServerError : APIError);
     return new typed(...args);
   }

@@ -59,8 +59,9 @@ export async function fetchClientCredentialsToken(client: ClientCredentials, tra
     const attempt = await requestToken(client, transport, limits);
     if (attempt.kind === 'token') return attempt.token;
     if (retry > retries.maxRetries || !mayRetry(attempt.failure, true)) throw attempt.error;
-    const headers = attempt.failure.kind === 'status' ? attempt.failure.headers : null;
-    const wait = retryWait(retry, headers, { maxRetryAfter: retries.maxRetryAfter, timeLeft: Number.POSITIVE_INFINITY, now: retries.now() });
+    const now = retries.now();
+    const asked = attempt.failure.kind === 'status' ? retryAfterMs(attempt.failure.headers, now) : null;
+    const wait = retryWait(retry, asked, { maxRetryAfter: retries.maxRetryAfter, timeLeft: Number.POSITIVE_INFINITY, now });
     if (wait.kind === 'give_up') throw attempt.error;
     retries.onRetry?.(attempt.error.message, wait.ms, retry);
     await retries.sleep(wait.ms);

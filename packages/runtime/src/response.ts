@@ -8,7 +8,7 @@ import type { ResponseHeaders } from './transport-types.js';
 import { APIError } from './errors.js';
 import { firstText, getPath } from './json-path.js';
 import type { Redactor } from './redact.js';
-import { retryAfterMs } from './retry.js';
+import { isRateLimited, rateLimitWaitMs } from './rate-limit.js';
 import type { OperationSpec, ProviderSpec } from './spec.js';
 
 export function isSuccess(op: OperationSpec, status: number): boolean {
@@ -41,6 +41,8 @@ export interface ErrorContext {
   /** Whether the operation is safe to repeat; if not, a 5xx was not retried and the message says so. */
   idempotent: boolean;
   redactor: Redactor;
+  /** The client's clock, for when a rate limit's reset time comes. */
+  now: () => number;
 }
 
 export function apiError(ctx: ErrorContext, status: number, headers: ResponseHeaders, text: string): APIError {
@@ -49,7 +51,8 @@ export function apiError(ctx: ErrorContext, status: number, headers: ResponseHea
   const providerMessage = firstText(body, ctx.provider.errorMessagePaths) ?? (typeof body === 'string' && body.length <= 200 ? body : null);
   const providerCode = firstText(body, ctx.provider.errorCodePaths);
   const requestId = ctx.provider.requestIdHeader ? headers.get(ctx.provider.requestIdHeader) : null;
-  const waitMs = status === 429 ? retryAfterMs(headers) : null;
+  const limited = isRateLimited(ctx.provider, status, headers);
+  const waitMs = limited ? rateLimitWaitMs(ctx.provider, headers, ctx.now()) : null;
   const retryAfter = waitMs === null ? null : Math.ceil(waitMs / 1000);
 
   const said = providerMessage ? `: ${providerMessage}` : '';
@@ -57,7 +60,7 @@ export function apiError(ctx: ErrorContext, status: number, headers: ResponseHea
   const id = requestId ? ` (request id ${requestId})` : '';
   const head = `${ctx.op.id} failed with HTTP ${status}${said}${code}${id}`;
   // A provider message that ends its own sentence ("…for user ID 1.") gets no second full stop.
-  const message = `${head}${/[.!?]$/.test(head) ? '' : '.'} ${advice(ctx, status, retryAfter)}`;
+  const message = `${head}${/[.!?]$/.test(head) ? '' : '.'} ${advice(ctx, status, limited, retryAfter)}`;
   // A view, not a copy: most errors are caught without a look at their headers.
   const redactedHeaders: ResponseHeaders = {
     get: (name) => {
@@ -65,7 +68,7 @@ export function apiError(ctx: ErrorContext, status: number, headers: ResponseHea
       return value === null ? null : r.string(value);
     },
   };
-  return APIError.generate(status, r.string(message), providerMessage && r.string(providerMessage), providerCode && r.string(providerCode), requestId && r.string(requestId), body, retryAfter, redactedHeaders);
+  return APIError.generate(status, r.string(message), providerMessage && r.string(providerMessage), providerCode && r.string(providerCode), requestId && r.string(requestId), body, retryAfter, redactedHeaders, limited);
 }
 
 /** The error body as data, redacted; as redacted text when it nests too deep to walk (a hostile or broken server). */
@@ -78,14 +81,15 @@ function redactedBody(r: Redactor, text: string): unknown {
   }
 }
 
-function advice(ctx: ErrorContext, status: number, retryAfter: number | null): string {
+function advice(ctx: ErrorContext, status: number, limited: boolean, retryAfter: number | null): string {
   const name = ctx.provider.name;
+  // Before the status advice: GitHub's exhausted rate limit is a 403, which is not a permissions problem.
+  if (limited) return `Rate limited by ${name}; ${retryAfter === null ? 'wait' : `wait ${retryAfter} s`} before trying again, or lower the request rate.`;
   if (status === 401) return `Check the ${name} credential (${ctx.credentialHint}): it may be wrong, expired or revoked.`;
   if (status === 403) return `The ${name} credential was accepted but may not do this; check the account's permissions, plan or key type.`;
   if (status === 404) return 'Check the identifiers passed: the resource does not exist or belongs to another account.';
   if (status === 409) return 'The resource is in a conflicting state; fetch it again before repeating the change.';
   if (status === 400 || status === 422) return `${name} refused the arguments; correct them as the message says.`;
-  if (status === 429) return `Rate limited by ${name}; ${retryAfter === null ? 'wait' : `wait ${retryAfter} s`} before trying again, or lower the request rate.`;
   if (status >= 500 && !ctx.idempotent) {
     return `${name} failed on its side. ${ctx.op.id} was not retried because repeating it could duplicate its effect: check whether it took effect before calling again.`;
   }

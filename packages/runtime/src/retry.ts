@@ -10,7 +10,8 @@ import type { ResponseHeaders } from './transport-types.js';
 
 /** Why an attempt failed, in the terms the retry rule needs. */
 export type Failure =
-  | { kind: 'status'; status: number; headers: ResponseHeaders }
+  /** `rateLimited`: a 429, or a status the provider declares a rate limit (see rate-limit.ts). */
+  | { kind: 'status'; status: number; headers: ResponseHeaders; rateLimited?: boolean }
   /** Refused or unresolvable: no byte reached the server. */
   | { kind: 'not_sent' }
   /** Reset, closed or unknown: the server may have acted. */
@@ -24,7 +25,8 @@ export function mayRetry(failure: Failure, idempotent: boolean): boolean {
     case 'not_sent':
       return true;
     case 'status':
-      if (failure.status === 429) return true;
+      // The provider says it did not process the request.
+      if (failure.status === 429 || failure.rateLimited) return true;
       return idempotent && (failure.status === 408 || failure.status >= 500);
     case 'connection':
     case 'timeout':
@@ -67,14 +69,14 @@ export interface WaitLimits {
 export type RetryWait = { kind: 'wait'; ms: number } | { kind: 'give_up'; reason: string };
 
 /**
- * The wait before retry number `retry` (1 for the first): the server's wish if
- * it stated a usable one, else backoff. A wish longer than `maxRetryAfter`, or
+ * The wait before retry number `retry` (1 for the first): the server's wish
+ * (`asked`: its Retry-After, or a rate limit's reset) if it stated a usable
+ * one, else backoff. A wish longer than `maxRetryAfter`, or
  * any wait that would end past the deadline, means giving up now: retrying
  * sooner than asked would only be refused again, and a caller's deadline is a
  * promise we keep.
  */
-export function retryWait(retry: number, headers: ResponseHeaders | null, limits: WaitLimits, random: () => number = Math.random): RetryWait {
-  const asked = headers ? retryAfterMs(headers, limits.now) : null;
+export function retryWait(retry: number, asked: number | null, limits: WaitLimits, random: () => number = Math.random): RetryWait {
   if (asked !== null && asked > limits.maxRetryAfter) {
     return { kind: 'give_up', reason: `the provider asked to wait ${formatMs(asked)}, longer than maxRetryAfter (${formatMs(limits.maxRetryAfter)})` };
   }

@@ -91,6 +91,8 @@ export interface ProviderSpec {
   /** A provider that answers some failures with a success status: the body path and value marking them (Slack: `ok`, `false`). */
   failureInBody?: { path: string; equals: string | number | boolean };
   requestIdHeader: string | null;
+  /** Rate limits signalled beyond a 429 with Retry-After (spec `rate_limit`); absent for most providers. */
+  rateLimit?: RateLimitSpec;
   /** Token fetching and caching (`oauth2ClientCredentials`), for providers with an OAuth2 server; absent otherwise. */
   oauth2?: OAuth2Support;
   /** The runtime code the provider's servers, fields and headers need (see `ProviderParts`). Absent: none. */
@@ -262,4 +264,12 @@ export interface RequiredGroupSpec {
 export interface UnavailableOperationSpec {
   id: string;
   unavailable: { reason: string; alternative: string | null };
+}
+
+/** How a provider signals a rate limit besides 429 and Retry-After. */
+export interface RateLimitSpec {
+  /** These statuses are a rate limit when `remainingHeader` says 0 requests are left (GitHub's 403). */
+  exhausted?: { statuses: number[]; remainingHeader: string };
+  /** When the window resets, for the wait when the answer has no Retry-After. */
+  reset?: { header: string; format: 'epoch_seconds' | 'seconds' };
 }

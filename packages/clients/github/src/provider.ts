@@ -21,6 +21,7 @@ export const provider: ProviderSpec = {
   errorMessagePaths: ["message"],
   errorCodePaths: ["errors.0.code"],
   requestIdHeader: "x-github-request-id",
+  rateLimit: { exhausted: { statuses: [403], remainingHeader: "x-ratelimit-remaining" }, reset: { header: "x-ratelimit-reset", format: "epoch_seconds" } },
   parts: { auth: { bearer: bearerAuth }, accounts: accountParts },
 };
 /** Options of the GitHub client: credentials (or their environment variables) plus the runtime's options. */
