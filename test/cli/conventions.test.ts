@@ -165,6 +165,16 @@ describe('one JSON shape and one table of exit codes', () => {
     expect(run.stderr).toMatch(/^error: no-such-specs-dir is not a directory\.\n[\s\S]*\n\s+at /);
   });
 
+  it('--debug adds the stack trace of a failed call too, which the call reports rather than throws', () => {
+    const { fn } = read;
+    const text = switchboard(['call', fn.qualified, '{"no_such_parameter": 1}', '--debug'], { env: home() });
+    expect(text.status).toBe(2);
+    expect(text.stderr).toMatch(/\n\s+at /);
+    const envelope = json(switchboard(['call', fn.qualified, '{"no_such_parameter": 1}', '--debug', '--json'], { env: home() }).stdout);
+    expect(envelope.meta.stack).toMatch(/\n\s+at /);
+    expect(json(switchboard(['call', fn.qualified, '{"no_such_parameter": 1}', '--json'], { env: home() }).stdout).meta.stack).toBeUndefined();
+  });
+
   it('validate --json lists every problem with its position', () => {
     const specs = mkdtempSync(join(tmpdir(), 'switchboard-bad-specs-'));
     mkdirSync(join(specs, 'acme'));

@@ -115,7 +115,7 @@ export async function run(givenArgv: string[], io: CliIo): Promise<ExitCode> {
     const handler = await selection.path.at(-1)!.run!();
     const raw = argv.slice(selection.path.length);
     const reply = await handler({ args: selection.args, options: selection.options, raw, io, json });
-    return writeReply(io, json, command, reply);
+    return writeReply(io, json, command, reply, debug);
   } catch (error) {
     return writeFailure(io, json, debug, command, error);
   }

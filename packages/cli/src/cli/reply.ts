@@ -30,6 +30,8 @@ export interface Reply {
   /** Top-level fields kept beside the envelope's four, in order, for callers of the seed system (call: `function`, `duration_ms`). */
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
+  /** The error behind a failed reply: `--debug` shows its stack, as for a thrown one. */
+  cause?: unknown;
 }
 
 export type CommandHandler = (input: CommandInput) => Promise<Reply>;
@@ -40,13 +42,15 @@ export function envelopeOf(reply: Reply, command: string): Record<string, unknow
   return { ...reply.before, success: exit === EXIT.ok, data: reply.data ?? null, error: reply.error ?? null, meta: { command, ...reply.meta }, ...reply.after };
 }
 
-export function writeReply(io: CliIo, json: boolean, command: string, reply: Reply): ExitCode {
+export function writeReply(io: CliIo, json: boolean, command: string, reply: Reply, debug = false): ExitCode {
+  const stack = debug && reply.error && reply.cause instanceof Error ? reply.cause.stack : undefined;
   if (json) {
-    io.stdout.write(`${JSON.stringify(envelopeOf(reply, command), null, 2)}\n`);
+    const shown = stack ? { ...reply, meta: { ...reply.meta, stack } } : reply;
+    io.stdout.write(`${JSON.stringify(envelopeOf(shown, command), null, 2)}\n`);
   } else {
     for (const note of reply.notes ?? []) io.stderr.write(`${paletteFor(io.stderr).dim(note)}\n`);
     if (reply.text) io.stdout.write(reply.verbatim || reply.text.endsWith('\n') ? reply.text : `${reply.text}\n`);
-    if (reply.error) writeErrorText(io, reply.error);
+    if (reply.error) writeErrorText(io, reply.error, stack);
   }
   return reply.exit ?? EXIT.ok;
 }

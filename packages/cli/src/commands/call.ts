@@ -50,6 +50,6 @@ export const callCommand: CommandHandler = async ({ raw, io }) => {
   } catch (error) {
     // Policy refusals, missing credentials and provider errors are failures (1); a bad argument is usage (2).
     const known = cliErrorOf(error, fn);
-    return shaped(failure(known.body(), known.exit));
+    return shaped(failure(known.body(), known.exit, { cause: error }));
   }
 };
