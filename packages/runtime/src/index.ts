@@ -17,6 +17,7 @@ export type { PreparedRequest } from './build-request.js';
 export { buildRequest, type BuildInput } from './build-request.js';
 /** How an account's fields pick a server URL and fill the provider's headers; `validate` and the CLI use them too. */
 export { InvalidFieldError, chooseServerUrl, choosingField, accountHeaders, accountParts } from './account-parts.js';
+export { rateLimitParts } from './rate-limit.js';
 /**
  * The parts a generated provider carries for its servers (`ProviderSpec.parts`): the code of each auth
  * kind they use, and `accountParts`; `allProviderParts` has every one, for providers written by hand.

@@ -8,7 +8,8 @@ import type { ResponseHeaders } from './transport-types.js';
 import { APIError } from './errors.js';
 import { firstText, getPath } from './json-path.js';
 import type { Redactor } from './redact.js';
-import { isRateLimited, rateLimitWaitMs } from './rate-limit.js';
+import { providerPartOf } from './part-of.js';
+import { retryAfterMs } from './retry.js';
 import type { OperationSpec, ProviderSpec } from './spec.js';
 
 export function isSuccess(op: OperationSpec, status: number): boolean {
@@ -97,4 +98,17 @@ function advice(ctx: ErrorContext, status: number, limited: boolean, retryAfter:
   const marker = ctx.provider.failureInBody;
   if (status < 400 && marker) return `${name} reports failures in a ${status} answer (${marker.path} is ${JSON.stringify(marker.equals)}); its documentation says what the code means.`;
   return `See the ${name} API documentation for HTTP ${status}.`;
+}
+
+/** Whether an answer is a rate limit: a 429, or what the provider's `rateLimit` declares one (its part, `rateLimitParts`). */
+export function isRateLimited(provider: ProviderSpec, status: number, headers: ResponseHeaders): boolean {
+  if (status === 429) return true;
+  return provider.rateLimit?.exhausted !== undefined && providerPartOf(provider, 'rateLimit').exhausted(provider, status, headers);
+}
+
+/** Milliseconds to wait before trying a rate-limited call again: Retry-After, else the window's reset; null when the answer says neither. */
+export function rateLimitWaitMs(provider: ProviderSpec, headers: ResponseHeaders, now: number): number | null {
+  const asked = retryAfterMs(headers, now);
+  if (asked !== null || provider.rateLimit?.reset === undefined) return asked;
+  return providerPartOf(provider, 'rateLimit').resetWaitMs(provider, headers, now);
 }

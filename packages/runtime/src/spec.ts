@@ -20,6 +20,7 @@ import type { ResolvedParam } from './param-plan.js';
 import type { OAuth2Support } from './oauth2-session.js';
 import type { Pairs } from './query.js';
 import type { Transforms } from './transforms.js';
+import type { ResponseHeaders } from './transport-types.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -111,6 +112,15 @@ export interface ProviderParts {
   auth?: AuthKinds;
   /** With a server URL chosen by a field, or `headers` (`accountParts`). */
   accounts?: AccountParts;
+  /** With `rateLimit` (`rateLimitParts`). */
+  rateLimit?: RateLimitParts;
+}
+
+export interface RateLimitParts {
+  /** Whether a status other than 429 is a rate limit by the provider's `rateLimit.exhausted`. */
+  exhausted: (provider: ProviderSpec, status: number, headers: ResponseHeaders) => boolean;
+  /** Milliseconds until the window resets by the provider's `rateLimit.reset`, or null. */
+  resetWaitMs: (provider: ProviderSpec, headers: ResponseHeaders, now: number) => number | null;
 }
 
 export interface AccountParts {

@@ -14,7 +14,8 @@ const AUTH_KINDS = Object.keys(AUTH_CONSTANTS) as Array<keyof AuthKinds>;
 /**
  * The runtime parts a provider's servers, fields and headers need (`ProviderSpec.parts`), as
  * references to the runtime's exports, and the names to import: the auth kinds its servers use,
- * and `accountParts` only with a server URL chosen by a field or headers of the provider's own.
+ * `accountParts` only with a server URL chosen by a field or headers of the provider's own, and
+ * `rateLimitParts` only with a rate limit beyond 429 and Retry-After.
  * So a program of a bearer-only provider bundles no Basic, API-key or account code.
  */
 export function providerParts(provider: Provider): { parts: Record<string, unknown> | null; imports: string[] } {
@@ -29,6 +30,12 @@ export function providerParts(provider: Provider): { parts: Record<string, unkno
   if (provider.headers.length > 0 || provider.servers.some((s) => s.url.kind !== 'fixed')) {
     parts['accounts'] = new CodeReference('accountParts');
     imports.push('accountParts');
+  }
+  // The runtime literal carries `rateLimit` exactly when the spec says more than 429 and Retry-After.
+  const limits = provider.rateLimit;
+  if (limits && (limits.exhaustedStatuses.length > 0 || limits.resetFormat !== null)) {
+    parts['rateLimit'] = new CodeReference('rateLimitParts');
+    imports.push('rateLimitParts');
   }
   return { parts: imports.length > 0 ? parts : null, imports };
 }
