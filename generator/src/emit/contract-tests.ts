@@ -253,8 +253,45 @@ function client(options: Record<string, unknown> = {}): ${provider.className} {
   return new ${provider.className}({ ...${jsLiteral(clientOptions(provider), '', 100)}, env: {}, ...options });
 }
 
-${provider.functions.map((f) => functionTests(provider, f)).join('\n\n')}
+${[...provider.functions.map((f) => functionTests(provider, f)), ...rateLimitTests(provider)].join('\n\n')}
 `;
+}
+
+/**
+ * The spec's `rate_limit.exhausted` and `reset`, tried through the generated client on its first
+ * documented read: a declared status with no requests left raises RateLimitError, and is retried
+ * after the reset its header names (the clock and sleep are injected; nothing waits).
+ */
+function rateLimitTests(provider: Provider): string[] {
+  const limits = provider.rateLimit;
+  const status = limits?.exhaustedStatuses[0];
+  const func = provider.functions.find((f) => f.binding.kind === 'http' && f.operation === 'read' && f.examples.some((e) => e.response.status < 400));
+  if (!limits || status === undefined || limits.remaining === null || !func) return [];
+  const index = func.examples.findIndex((e) => e.response.status < 400);
+  const method = func.names.tsMethod;
+  const now = Date.UTC(2026, 0, 1);
+  // Seven seconds from the injected clock, written as the spec says to read the header.
+  const reset = limits.reset !== null && limits.resetFormat !== null ? { [limits.reset.toLowerCase()]: limits.resetFormat === 'epoch_seconds' ? String(now / 1000 + 7) : '7' } : {};
+  const exhausted = { [limits.remaining.toLowerCase()]: '0', ...reset };
+  const expectedWaits = limits.resetFormat !== null ? '[7000]' : null;
+  return [`describe(${tsString(`${provider.name}'s rate limit (spec rate_limit)`)}, () => {
+  it(${JSON.stringify(`a ${status} with no requests left raises RateLimitError, not a status error`)}, async () => {
+    serve([() => respondWith({ status: ${status}, headers: ${jsLiteral(exhausted)}, body: ERROR_BODY })]);
+    const failure = await client({ maxRetries: 0, now: () => ${now} }).${method}(documented(${JSON.stringify(func.names.qualified)}, ${index}).arguments as never).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RateLimitError);
+    expect(failure).toMatchObject({ status: ${status} });
+  });
+
+  it(${JSON.stringify(`a ${status} with no requests left is retried${expectedWaits ? ' after the reset' : ''}, then succeeds`)}, async () => {
+    const example = documented(${JSON.stringify(func.names.qualified)}, ${index});
+    const waits: number[] = [];
+    const sent = serve([() => respondWith({ status: ${status}, headers: ${jsLiteral(exhausted)}, body: ERROR_BODY }), () => respondWith(example.response)]);
+    const result = await client({ now: () => ${now}, sleep: async (ms: number) => void waits.push(ms) }).${method}(example.arguments as never);
+    expect(sent).toHaveLength(2);
+    expect(result).toEqual(example.response.body);
+    ${expectedWaits ? `expect(waits).toEqual(${expectedWaits});` : 'expect(waits).toHaveLength(1);'}
+  });
+});`];
 }
 
 /** Each docs example as a module: exactly the snippet users see, exporting its result. */

@@ -473,3 +473,28 @@ describe("github.star_repository", () => {
     expect(sent).toHaveLength(0);
   });
 });
+
+describe("GitHub's rate limit (spec rate_limit)", () => {
+  it("a 403 with no requests left raises RateLimitError, not a status error", async () => {
+    serve([() => respondWith({ status: 403, headers: {
+  "x-ratelimit-remaining": "0",
+  "x-ratelimit-reset": "1767225607",
+}, body: ERROR_BODY })]);
+    const failure = await client({ maxRetries: 0, now: () => 1767225600000 }).getAuthenticatedUser(documented("github.get_authenticated_user", 0).arguments as never).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RateLimitError);
+    expect(failure).toMatchObject({ status: 403 });
+  });
+
+  it("a 403 with no requests left is retried after the reset, then succeeds", async () => {
+    const example = documented("github.get_authenticated_user", 0);
+    const waits: number[] = [];
+    const sent = serve([() => respondWith({ status: 403, headers: {
+  "x-ratelimit-remaining": "0",
+  "x-ratelimit-reset": "1767225607",
+}, body: ERROR_BODY }), () => respondWith(example.response)]);
+    const result = await client({ now: () => 1767225600000, sleep: async (ms: number) => void waits.push(ms) }).getAuthenticatedUser(example.arguments as never);
+    expect(sent).toHaveLength(2);
+    expect(result).toEqual(example.response.body);
+    expect(waits).toEqual([7000]);
+  });
+});
