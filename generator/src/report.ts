@@ -34,6 +34,8 @@ export function reportGenerate(result: GenerateResult, out: ReportStreams, optio
     case 'written': {
       const { written, removed, unchanged } = result.summary;
       out.stdout.write(`generated ${result.files} files: ${written.length} written, ${removed.length} removed, ${unchanged} unchanged.\n`);
+      // The packages, their mocks and their tests run from what the build makes of these files, not from them.
+      if (written.length + removed.length > 0) out.stdout.write('Run `npm run build` before using the packages or running their tests: it builds them from these files and links a new provider\'s package.\n');
       return 0;
     }
   }
