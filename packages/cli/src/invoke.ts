@@ -99,11 +99,15 @@ function missingCredentials(provider: ProviderBinding, fn: FunctionBinding, acco
   );
 }
 
+/** Whether a function's spec declares an idempotency-key header, so a caller may choose the key. */
+export function declaresIdempotencyKey(fn: FunctionBinding): boolean {
+  return !('unavailable' in fn.spec) && fn.spec.idempotencyKey !== undefined;
+}
+
 /** The runtime options of the choices; a key for a function that declares none is refused, not ignored. */
 function requestOptionsFor(fn: FunctionBinding, choices: CallChoices): RequestOptions {
   if (choices.idempotencyKey === undefined) return {};
-  const declared = !('unavailable' in fn.spec) && fn.spec.idempotencyKey !== undefined;
-  if (!declared) throw new UsageError(`${fn.qualified} takes no idempotency key: its spec declares none (only writes that send one, such as Stripe's Idempotency-Key, do).`, { code: 'invalid_option' });
+  if (!declaresIdempotencyKey(fn)) throw new UsageError(`${fn.qualified} takes no idempotency key: its spec declares none (only writes that send one, such as Stripe's Idempotency-Key, do).`, { code: 'invalid_option' });
   return { idempotencyKey: choices.idempotencyKey };
 }
 

@@ -6,6 +6,7 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { FunctionBinding, ProviderBinding } from '@switchboard/bindings';
 import { accountsOf, policyFor, type Settings } from '../accounts.js';
+import { declaresIdempotencyKey } from '../invoke.js';
 import { bindings } from '../registry.js';
 import { flattenToolSchema } from './tool-schema.js';
 
@@ -79,9 +80,4 @@ export function toolOf({ provider, fn }: CatalogEntry, settings: Settings): Tool
   // Structured output is declared only where the result is an object schema, as MCP requires.
   if (fn.outputSchema && fn.outputSchema.type === 'object') tool.outputSchema = fn.outputSchema as Tool['outputSchema'];
   return tool;
-}
-
-/** Whether a function's spec declares an idempotency-key header, so a caller may choose the key. */
-export function declaresIdempotencyKey(fn: FunctionBinding): boolean {
-  return !('unavailable' in fn.spec) && fn.spec.idempotencyKey !== undefined;
 }

@@ -12,10 +12,10 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { APIError, SwitchboardError } from '@switchboard/runtime';
 import type { Settings } from '../accounts.js';
-import { invoke, type InvokeContext } from '../invoke.js';
+import { declaresIdempotencyKey, invoke, type InvokeContext } from '../invoke.js';
 import type { BaseUrlFlags } from '../base-url.js';
 import { GATEWAY_SERVER_NAME, type UpstreamHub } from '../upstream/hub.js';
-import { blockedBy, declaresIdempotencyKey, entriesInScope, providersInScope, toolOf, type CatalogEntry, type CatalogScope } from './catalog-tools.js';
+import { blockedBy, entriesInScope, providersInScope, toolOf, type CatalogEntry, type CatalogScope } from './catalog-tools.js';
 import { docsResources, docsTemplates, readDocsResource } from './docs-resources.js';
 import { CALL_TOOL, callTool, DESCRIBE_TOOL, describeEntry, describeTool, lookUp, SEARCH_TOOL, searchQuery, searchResult, searchTool } from './meta-tools.js';
 import { getPrompt, promptName, promptsFor } from './prompts.js';
