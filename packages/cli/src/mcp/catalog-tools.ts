@@ -55,10 +55,18 @@ export function findEntry(name: string, scope: CatalogScope): CatalogEntry | und
 /** The call option a write that declares an idempotency key takes, in both tool modes. */
 export const IDEMPOTENCY_KEY_DESCRIPTION = 'Only for writes whose spec declares an idempotency key: your own key for this call (1 to 255 visible ASCII characters). Calling again with the same key after a timeout or an unknown outcome cannot repeat the effect. Default: a fresh key per call.';
 
+/**
+ * Whether the tool's `account` argument chooses the account. A function with a parameter of that
+ * name (Stripe's account links take `account`) keeps it as its own, and runs on the gateway's account.
+ */
+export function selectsAccount(fn: FunctionBinding): boolean {
+  return !Object.hasOwn((fn.inputSchema.properties ?? {}) as object, 'account');
+}
+
 export function toolOf({ provider, fn }: CatalogEntry, settings: Settings): Tool {
   const { inputSchema, constraints } = flattenToolSchema(structuredClone(fn.inputSchema) as Tool['inputSchema'] & { properties: Record<string, unknown> });
   const accounts = accountsOf(provider, settings);
-  if (accounts.length > 0) {
+  if (accounts.length > 0 && selectsAccount(fn)) {
     inputSchema.properties = { ...inputSchema.properties, account: { type: 'string', enum: [...new Set(['default', ...accounts])], description: 'Named account to use (default: the default account).' } };
   }
   if (declaresIdempotencyKey(fn)) {

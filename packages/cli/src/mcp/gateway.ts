@@ -15,7 +15,7 @@ import type { Settings } from '../accounts.js';
 import { declaresIdempotencyKey, invoke, type InvokeContext } from '../invoke.js';
 import type { BaseUrlFlags } from '../base-url.js';
 import { GATEWAY_SERVER_NAME, type UpstreamHub } from '../upstream/hub.js';
-import { blockedBy, entriesInScope, providersInScope, toolOf, type CatalogEntry, type CatalogScope } from './catalog-tools.js';
+import { blockedBy, entriesInScope, providersInScope, selectsAccount, toolOf, type CatalogEntry, type CatalogScope } from './catalog-tools.js';
 import { docsResources, docsTemplates, readDocsResource } from './docs-resources.js';
 import { CALL_TOOL, callTool, DESCRIBE_TOOL, describeEntry, describeTool, lookUp, SEARCH_TOOL, searchQuery, searchResult, searchTool } from './meta-tools.js';
 import { getPrompt, promptName, promptsFor } from './prompts.js';
@@ -121,11 +121,13 @@ export function createGateway(options: GatewayOptions): Server {
       if (hidden) return toolError(blockedBy(hidden, scope)?.message ?? `${name} is not callable here.`);
       return toolError(`Unknown tool: ${name}. Use ${SEARCH_TOOL} to find one.`);
     }
-    const { account: accountArg, ...args } = given as Record<string, unknown>;
-    // The key is a call option where the tool lists it; elsewhere the name is left to the function's own parameters.
-    const { idempotency_key: key, ...rest } = args;
+    // `account` and `idempotency_key` are call options where the tool lists them; elsewhere the names are the function's own parameters.
+    const { account: accountArg, ...withoutAccount } = given as Record<string, unknown>;
+    const args = selectsAccount(target.fn) ? withoutAccount : (given as Record<string, unknown>);
+    const account = selectsAccount(target.fn) && typeof accountArg === 'string' ? accountArg : options.account;
+    const { idempotency_key: key, ...withoutKey } = args;
     const withKey = declaresIdempotencyKey(target.fn);
-    return callEntry(target, withKey ? rest : args, typeof accountArg === 'string' ? accountArg : options.account, withKey ? key : undefined);
+    return callEntry(target, withKey ? withoutKey : args, account, withKey ? key : undefined);
   });
 
   const servesProvider = (id: string) => providers.some((p) => p.id === id || p.namespace === id);
