@@ -90,7 +90,8 @@ function advice(ctx: ErrorContext, status: number, limited: boolean, retryAfter:
   if (status === 403) return `The ${name} credential was accepted but may not do this; check the account's permissions, plan or key type.`;
   if (status === 404) return 'Check the identifiers passed: the resource does not exist or belongs to another account.';
   if (status === 409) return 'The resource is in a conflicting state; fetch it again before repeating the change.';
-  if (status === 400 || status === 422) return `${name} refused the arguments; correct them as the message says.`;
+  // The message carries one path of the answer; a provider's per-field details (GitHub's errors[].field) are in the body.
+  if (status === 400 || status === 422) return `${name} refused the arguments; correct them as its answer says (the error's body has every detail).`;
   if (status >= 500 && !ctx.idempotent) {
     return `${name} failed on its side. ${ctx.op.id} was not retried because repeating it could duplicate its effect: check whether it took effect before calling again.`;
   }
