@@ -113,6 +113,12 @@ function addServers(parts: AccountParts, doc: OpenApiDocument, auth: string): vo
     parts.servers[name] = { url: serverUrl(parts, server), auth, ...(typeof server.description === 'string' && server.description.trim() ? { description: oneParagraph(server.description) } : {}) };
     parts.serverAuth[name] = auth;
   });
+  // Functions use `default` unless their spec names another server; alternative hosts of one API
+  // (PayPal's sandbox and live) are one server whose URL a field chooses.
+  const others = Object.keys(parts.servers).filter((name) => name !== 'default');
+  if (others.length > 0) {
+    parts.review.push(`servers: the document lists ${others.length + 1} servers, and a function uses 'default' unless the document gives it servers of its own; if ${others.map((n) => `'${n}'`).join(', ')} ${others.length === 1 ? 'is another environment' : 'are other environments'} of the same API (sandbox, live, a region), make 'default' one server whose url is \`by_field\` of an account field (specs/paypal/provider.yaml does), or remove ${others.length === 1 ? 'it' : 'them'}.`);
+  }
 }
 
 /** A server URL whose variables are account fields (`{region}`), each with its default as the example. */

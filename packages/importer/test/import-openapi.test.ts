@@ -55,6 +55,17 @@ describe('importing the providers\' own documents', () => {
     expect([...importOpenApi(join(dir, 'openapi.json'), { provider: 'telnyx' }).files]).toEqual([...importOpenApi(TELNYX, { provider: 'telnyx' }).files]);
   });
 
+  it('asks for review when the document lists other servers, which no function would use', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'openapi-servers-'));
+    const doc = parse(readFileSync(TELNYX, 'utf8')) as Record<string, any>;
+    doc.servers = [{ url: 'https://api-m.sandbox.example.com', description: 'Sandbox' }, { url: 'https://api-m.example.com', description: 'Live' }];
+    writeFileSync(join(dir, 'openapi.json'), JSON.stringify(doc));
+    const { report } = importOpenApi(join(dir, 'openapi.json'), { provider: 'telnyx' });
+    expect(report.provider.review.find((r) => r.startsWith('servers:'))).toBe(
+      "servers: the document lists 2 servers, and a function uses 'default' unless the document gives it servers of its own; if 'live' is another environment of the same API (sandbox, live, a region), make 'default' one server whose url is `by_field` of an account field (specs/paypal/provider.yaml does), or remove it.",
+    );
+  });
+
   it('takes the bearer scheme as a secret api_key field and the server as default', () => {
     const provider = yamlOf(importOpenApi(TELNYX, { provider: 'telnyx' }).files, 'provider.yaml');
     expect(provider.fields.api_key).toMatchObject({ secret: true });
