@@ -168,9 +168,11 @@ describe.skipIf(!target)('OAuth2 client credentials through TS, CLI, Lua and MCP
     const cliEnv = env();
     const dry = switchboard(['call', fn.qualified, JSON.stringify(example!.arguments), '--dry-run', '--json'], { env: cliEnv });
     expect(dry.status).toBe(0);
-    const shown = JSON.parse(dry.stdout) as { data: { headers: Record<string, string> }; meta: { base_urls: Record<string, unknown> } };
+    const shown = JSON.parse(dry.stdout) as { data: { headers: Record<string, string> }; meta: { base_urls: Record<string, unknown>; token_url: string } };
     expect(shown.data.headers.authorization).toBe('Bearer [REDACTED]');
     expect(Object.keys(shown.meta.base_urls).sort()).toEqual([serverName, auth!.tokenServer].sort());
+    // Where the client secret would go is shown, moved with the token server.
+    expect(shown.meta.token_url).toBe(`${fake.origin}${tokenPrefix}${auth!.tokenPath}`);
     expect(fake.tokenRequests).toHaveLength(0);
 
     const firstToken = tokenNumber(issued + 1);

@@ -58,6 +58,8 @@ export interface InvokeResult {
   permissionBypassed: boolean;
   /** The base-URL overrides this call used, by server, with their sources. */
   baseUrls: BaseUrls;
+  /** Where its OAuth2 token request goes (or went), for a server with OAuth2; null otherwise. */
+  tokenUrl: string | null;
 }
 
 /** A call refused by the effects policy (a write without permission, or any call the policy denies); nothing was sent. */
@@ -136,18 +138,20 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
   let baseUrls: BaseUrls;
   let core: Core;
   let options: RequestOptions;
+  let tokenUrl: string | null;
   try {
     options = requestOptionsFor(fn, choices);
     baseUrls = overridesFor(provider, account, ctx);
     core = coreFor(provider, account, ctx, baseUrls);
     request = core.prepare(fn.spec, args, options);
+    tokenUrl = core.tokenUrlOf(fn.spec);
   } catch (error) {
     finish('failed', error);
     throw error instanceof MissingCredentialsError ? missingCredentials(provider, fn, account, error) : error;
   }
   if (ctx.dryRun) {
     finish('dry_run');
-    return { data: null, request, permissionBypassed: false, baseUrls };
+    return { data: null, request, permissionBypassed: false, baseUrls, tokenUrl };
   }
 
   let permissionBypassed = false;
@@ -178,7 +182,7 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
     finish(fn.operation === 'read' ? 'read' : 'write_succeeded');
     // What the provider answers goes to a terminal, a script's output or an agent: a server that echoes the key (a debug
     // page, a request echoed back) must not show it there. The SDK itself returns the answer untouched.
-    return { data: core.redactor.value(data), request, permissionBypassed, baseUrls };
+    return { data: core.redactor.value(data), request, permissionBypassed, baseUrls, tokenUrl };
   } catch (error) {
     finish(fn.operation === 'write' && outcomeUnknown(error) ? 'write_unknown' : 'failed', error);
     throw error;

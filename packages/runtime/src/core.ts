@@ -147,6 +147,15 @@ export class Core {
     return { method: request.method, url: this.redactor.string(request.url), headers: this.redactor.headers(request.headers), body: request.body === null ? null : this.redactor.string(request.body) };
   }
 
+  /**
+   * @internal For dry runs (the CLI's): where the OAuth2 token request of `op` would go, or null
+   * for a server without OAuth2. Throws what `prepare` would throw for a missing field.
+   */
+  tokenUrlOf(op: AnyOperation): string | null {
+    const route = this.route(available(op));
+    return route.oauth2 ? this.redactor.string(route.oauth2.tokenUrl(route.fieldValues)) : null;
+  }
+
   /** The response body of one call (JSON when it parses), after safe retries; a typed error otherwise. */
   call<T = unknown>(op: AnyOperation, args: object, options: RequestOptions = NO_OPTIONS): Promise<T> {
     return this.exchange(op, args, options, undefined, true) as Promise<T>;

@@ -38,6 +38,8 @@ export interface OAuth2TokenRoute {
   tokenServerUrl: string;
   /** The fields its URL's placeholders name, which the session needs too. */
   fields: string[];
+  /** Where the token request goes, once `fieldValues` fill the URL's placeholders (what a dry run shows). */
+  tokenUrl(fieldValues: Record<string, string>): string;
   /**
    * The session of the account's client, once `fieldValues` hold the client id, the secret and
    * the token URL's placeholders. The token request runs under the client's `timeout`, never a
@@ -51,7 +53,8 @@ function tokenRoute(core: Core, operation: string, auth: OAuth2ClientCredentials
   if (!server) throw new SwitchboardError(`The OAuth2 token endpoint names server '${auth.tokenServer}', which ${core.provider.id} does not define.`);
   const tokenServerUrl = core.serverUrl(operation, auth.tokenServer, server);
   refuseSecretToSpecServer(core, auth, apiServer, tokenServerUrl);
-  return { tokenServerUrl, fields: placeholdersOf(tokenServerUrl), open: (fieldValues) => session(core, auth, fillServerUrl(tokenServerUrl, fieldValues), fieldValues) };
+  const tokenUrl = (fieldValues: Record<string, string>) => `${fillServerUrl(tokenServerUrl, fieldValues).replace(/\/+$/, '')}${auth.tokenPath}`;
+  return { tokenServerUrl, fields: placeholdersOf(tokenServerUrl), tokenUrl, open: (fieldValues) => session(core, auth, tokenUrl(fieldValues), fieldValues) };
 }
 
 /**
@@ -74,9 +77,9 @@ function refuseSecretToSpecServer(core: Core, auth: OAuth2ClientCredentialsSpec,
 /** An object key as a TypeScript user writes it. */
 const tsKey = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
 
-function session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenServerUrl: string, fieldValues: Record<string, string>): OAuth2Session {
+function session(core: Core, auth: OAuth2ClientCredentialsSpec, tokenUrl: string, fieldValues: Record<string, string>): OAuth2Session {
   const client: ClientCredentials = {
-    tokenUrl: `${tokenServerUrl.replace(/\/+$/, '')}${auth.tokenPath}`,
+    tokenUrl,
     clientId: fieldValues[auth.clientIdField] ?? '',
     clientSecret: fieldValues[auth.clientSecretField] ?? '',
     scopes: auth.scopes,
