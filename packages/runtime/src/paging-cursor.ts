@@ -1,6 +1,7 @@
 /**
  * The cursor strategy (`OperationParts.paging`): the provider's next cursor is sent back until it
- * is absent, `has_more` says false, or a cursor repeats.
+ * is absent or `has_more` says false. A cursor that repeats, or none where `has_more` says true, is
+ * a PaginationError.
  */
 
 import { PaginationError } from './errors.js';
@@ -13,9 +14,14 @@ export const cursorPaging: PagingStrategy = (op, args) => {
   const initial = args[spec.cursorParam];
   if (initial !== undefined && initial !== null) seen.add(String(initial));
   return (page, _items, current) => {
-    if (spec.hasMorePath && getPath(page.body, spec.hasMorePath) === false) return null;
+    const hasMore = spec.hasMorePath ? getPath(page.body, spec.hasMorePath) : undefined;
+    if (hasMore === false) return null;
     const cursor = getPath(page.body, spec.nextCursorPath);
-    if (cursor === null || cursor === undefined || cursor === '') return null;
+    if (cursor === null || cursor === undefined || cursor === '') {
+      // Stripe's cursor is the last item's id: an empty page that says there is more cannot name the next one.
+      if (hasMore === true) throw new PaginationError(op.id, `the page says there are more (${spec.hasMorePath} is true) but gives no cursor at ${spec.nextCursorPath}; stopping rather than returning part of the list as if it were all.`);
+      return null;
+    }
     const key = typeof cursor === 'string' ? cursor : JSON.stringify(cursor);
     if (seen.has(key)) {
       const shown = key.length > 40 ? `${key.slice(0, 37)}...` : key;

@@ -209,6 +209,17 @@ describe('cursor strategy, the cursor being the last item\'s id (next_cursor: it
     expect(await collect(itemsOf(dialpadClient({ fetch }), noHasMore, {}))).toEqual([{ id: 'a' }]);
     expect(calls).toHaveLength(2);
   });
+
+  it('an empty page whose has_more is true is a PaginationError, not a silent end with part of the list', async () => {
+    const { fetch, calls } = fakeFetch(json({ items: [{ id: 'a' }], has_more: true }), json({ items: [], has_more: true }));
+    const walked: unknown[] = [];
+    const walk = (async () => {
+      for await (const item of itemsOf(dialpadClient({ fetch }), lastId, {})) walked.push(item);
+    })();
+    await expect(walk).rejects.toThrow('dialpad.list_calls: the page says there are more (has_more is true) but gives no cursor at items.-1.id; stopping rather than returning part of the list as if it were all.');
+    expect(walked).toEqual([{ id: 'a' }]);
+    expect(calls).toHaveLength(2);
+  });
 });
 
 describe('pagination misuse', () => {
