@@ -313,3 +313,18 @@ describe('content-type in examples', () => {
     expect(loaded.ok ? [] : loaded.diagnostics.map((d) => d.message)).toEqual([]);
   });
 });
+
+describe('example checks take what the generated client takes', () => {
+  // ajv's RFC 3986 uri refuses braces; the runtime, and Stripe (`{CHECKOUT_SESSION_ID}`), take them.
+  it('a uri argument with a placeholder the provider fills loads', () => {
+    const url = 'https://example.com/done?id={WIDGET_ID}';
+    const loaded = loadCatalog(
+      projectWith([
+        { file: 'acme/create_widget.yaml', find: '    description: Tags.\n', replace: '    description: Tags.\n  return_url:\n    type: string\n    format: uri\n    description: Where to go next.\n' },
+        { file: 'acme/create_widget.yaml', find: 'arguments: { shelf_id: s1, name: Sprocket }', replace: `arguments: { shelf_id: s1, name: Sprocket, return_url: '${url}' }` },
+        { file: 'acme/create_widget.yaml', find: 'body: { name: Sprocket }', replace: `body: { name: Sprocket, return_url: '${url}' }` },
+      ]).specs,
+    );
+    expect(loaded.ok ? [] : loaded.diagnostics.map((d) => d.message)).toEqual([]);
+  });
+});

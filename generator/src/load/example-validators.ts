@@ -1,9 +1,39 @@
 import type { Ajv, ValidateFunction } from 'ajv';
+import { formatPattern, type StringFormat } from '@switchboard/runtime';
 import type { JsonSchema } from '../model.js';
 import { createAjv } from './ajv.js';
 import { interpretedValidator, staticAjvFacts, type ExampleValidator } from './schema-interpreter.js';
 
-const facts = staticAjvFacts();
+/**
+ * The string formats the runtime also checks arguments with. A value passes the example check
+ * when ajv's format or the runtime's rule accepts it: the check must not refuse what the generated
+ * client would send. ajv's `uri` follows RFC 3986 and refused Stripe's documented `success_url`
+ * with `{CHECKOUT_SESSION_ID}` in it, which Stripe and the runtime take. Where the runtime is the
+ * stricter one (a `urn:uuid:` prefix), the client check that follows refuses it in the runtime's
+ * words. (`e164` becomes a `pattern` in the schema, so it needs no format here.)
+ */
+const RUNTIME_FORMATS: readonly StringFormat[] = ['date-time', 'date', 'uri', 'email', 'uuid'];
+
+function eitherFormats(formats: Ajv['formats']): Record<string, (data: string) => boolean> {
+  return Object.fromEntries(
+    RUNTIME_FORMATS.map((name) => {
+      const runtime = new RegExp(formatPattern(name));
+      const ajvTest = testOf(formats[name]);
+      return [name, (data: string) => runtime.test(data) || (ajvTest?.(data) ?? false)];
+    }),
+  );
+}
+
+/** ajv's test of one format definition (a pattern, a function, or an object with `validate`). */
+function testOf(definition: unknown): ((data: string) => boolean) | null {
+  if (definition instanceof RegExp) return (data) => definition.test(data);
+  if (typeof definition === 'function') return (data) => Boolean((definition as (d: string) => unknown)(data));
+  if (definition !== null && typeof definition === 'object' && 'validate' in definition) return testOf((definition as { validate: unknown }).validate);
+  return null;
+}
+
+const base = staticAjvFacts();
+const facts = { ...base, formats: { ...base.formats, ...eitherFormats(base.formats) } };
 /** Made for the first schema the interpreter leaves to ajv: most catalogs have none. */
 let ajv: Ajv | undefined;
 
@@ -31,7 +61,7 @@ function compiledValidator(schema: JsonSchema): ValidateFunction {
   const key = JSON.stringify(schema);
   const known = validators.get(key);
   if (known) return known.validate;
-  ajv ??= createAjv({ verbose: true });
+  ajv ??= withRuntimeFormats(createAjv({ verbose: true }));
   const validate = ajv.compile(schema);
   validators.set(key, { schema, validate });
   if (validators.size > MAX_VALIDATORS) {
@@ -41,4 +71,9 @@ function compiledValidator(schema: JsonSchema): ValidateFunction {
     ajv.removeSchema(oldest.schema);
   }
   return validate;
+}
+
+function withRuntimeFormats(instance: Ajv): Ajv {
+  for (const [name, validate] of Object.entries(eitherFormats(instance.formats))) instance.addFormat(name, { type: 'string', validate });
+  return instance;
 }
