@@ -409,6 +409,13 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'a Lua example that prints nothing',
+    edits: [sub('acme/create_widget.yaml', '      body: { id: w_1 }\n', '      body: { id: w_1 }\n    lua: |\n      assert(result.id == "w_1")\n')],
+    expected: [
+      "acme/create_widget.yaml:41:5: this Lua example prints nothing: show what the call returns with print(…) or dump(…), e.g. print(result.id).",
+    ],
+  },
+  {
     // ajv's uuid format takes a urn:uuid: prefix; the client's check does not, so the client would refuse this example.
     name: 'example arguments ajv accepts but the generated client refuses',
     edits: [

@@ -104,6 +104,10 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
     if (marker && runtime.marksFailure(marker, example.response.body)) {
       report(['examples', i, 'response', 'body'], `this answer has ${marker.path} = ${JSON.stringify(marker.equals)}, which errors.failure_in_body makes a failure: the call raises an error instead of returning it. Document a successful answer, and the failure as the provider's errors.example.`);
     }
+    // The docs show what the Lua example prints, and the reference-examples test runs it: a snippet that only asserts shows a reader nothing.
+    if (example.lua !== undefined && example.response.status < 400 && !SHOWS_OUTPUT.test(example.lua)) {
+      report(['examples', i, 'lua'], `this Lua example prints nothing: show what the call returns with print(…) or dump(…), e.g. print(result.id).`, 'key');
+    }
   }
 
   if (!binding) return { func: null, diagnostics, taint };
@@ -404,6 +408,9 @@ function toTransform(raw: RawTransform): Transform {
 }
 
 type RawExample = NonNullable<RawFunction['examples']>[number];
+
+/** A call of Lua's print or the host's dump: what makes a Lua example show something. */
+const SHOWS_OUTPUT = /\b(print|dump)\s*[("'{[]/;
 
 function toExample(raw: RawExample, binding: HttpBinding | UnavailableBinding, provider: ProviderShell): Example {
   return {
