@@ -193,6 +193,8 @@ function functionTests(provider: Provider, func: Func): string {
     for await (const item of client().${method}Items(${args} as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(${func.names.tsOperation}.pagination!, ${func.names.tsOperation}.params, sent)).toEqual([]);
   });`);
     }
     if (pagination.strategy === 'cursor') {
@@ -216,7 +218,7 @@ function providerTestFile(provider: Provider): string {
   return `${generatedHeader('//', [provider.source.file, ...provider.functions.map((f) => f.source.file)])}
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { pageSequence, requestDifferences } from '@switchboard/testing';
+import { pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
 import {
   ${provider.className},
   APIConnectionTimeoutError,

@@ -2,7 +2,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { pageSequence, requestDifferences } from '@switchboard/testing';
+import { pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
 import {
   Dialpad,
   APIConnectionTimeoutError,
@@ -265,6 +265,8 @@ describe("dialpad.list_calls", () => {
     for await (const item of client().listCallsItems({ startTime: 1795132800, endTime: 1795219200 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallsOperation.pagination!, listCallsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -274,6 +276,8 @@ describe("dialpad.list_calls", () => {
     for await (const item of client().listCallsItems({ startTime: 1795132800, endTime: 1795219200 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallsOperation.pagination!, listCallsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -283,6 +287,8 @@ describe("dialpad.list_calls", () => {
     for await (const item of client().listCallsItems({ startTime: 1795132800, endTime: 1795219200 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallsOperation.pagination!, listCallsOperation.params, sent)).toEqual([]);
   });
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
@@ -373,6 +379,8 @@ describe("dialpad.list_users", () => {
     for await (const item of client().listUsersItems({ state: "active" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listUsersOperation.pagination!, listUsersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -382,6 +390,8 @@ describe("dialpad.list_users", () => {
     for await (const item of client().listUsersItems({ state: "active" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listUsersOperation.pagination!, listUsersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -391,6 +401,8 @@ describe("dialpad.list_users", () => {
     for await (const item of client().listUsersItems({ state: "active" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listUsersOperation.pagination!, listUsersOperation.params, sent)).toEqual([]);
   });
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {

@@ -2,7 +2,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { pageSequence, requestDifferences } from '@switchboard/testing';
+import { pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
 import {
   Github,
   APIConnectionTimeoutError,
@@ -404,6 +404,8 @@ describe("github.list_repository_issues", () => {
     for await (const item of client().listRepositoryIssuesItems({ owner: "octocat", repo: "Hello-World", labels: ["bug", "ui"], state: "open", per_page: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listRepositoryIssuesOperation.pagination!, listRepositoryIssuesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -413,6 +415,8 @@ describe("github.list_repository_issues", () => {
     for await (const item of client().listRepositoryIssuesItems({ owner: "octocat", repo: "Hello-World", labels: ["bug", "ui"], state: "open", per_page: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listRepositoryIssuesOperation.pagination!, listRepositoryIssuesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -422,6 +426,8 @@ describe("github.list_repository_issues", () => {
     for await (const item of client().listRepositoryIssuesItems({ owner: "octocat", repo: "Hello-World", labels: ["bug", "ui"], state: "open", per_page: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listRepositoryIssuesOperation.pagination!, listRepositoryIssuesOperation.params, sent)).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { pageSequence, requestDifferences } from '@switchboard/testing';
+import { pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
 import {
   Mailgun,
   APIConnectionTimeoutError,
@@ -353,6 +353,8 @@ describe("mailgun.list_bounces", () => {
     for await (const item of client().listBouncesItems({ limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listBouncesOperation.pagination!, listBouncesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -362,6 +364,8 @@ describe("mailgun.list_bounces", () => {
     for await (const item of client().listBouncesItems({ limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listBouncesOperation.pagination!, listBouncesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -371,6 +375,8 @@ describe("mailgun.list_bounces", () => {
     for await (const item of client().listBouncesItems({ limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listBouncesOperation.pagination!, listBouncesOperation.params, sent)).toEqual([]);
   });
 });
 
@@ -444,6 +450,8 @@ describe("mailgun.list_domains", () => {
     for await (const item of client().listDomainsItems({ limit: 10 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listDomainsOperation.pagination!, listDomainsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -453,6 +461,8 @@ describe("mailgun.list_domains", () => {
     for await (const item of client().listDomainsItems({ limit: 10 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listDomainsOperation.pagination!, listDomainsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -462,6 +472,8 @@ describe("mailgun.list_domains", () => {
     for await (const item of client().listDomainsItems({ limit: 10 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listDomainsOperation.pagination!, listDomainsOperation.params, sent)).toEqual([]);
   });
 });
 
@@ -556,6 +568,8 @@ describe("mailgun.list_events", () => {
     } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listEventsOperation.pagination!, listEventsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -570,6 +584,8 @@ describe("mailgun.list_events", () => {
     } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listEventsOperation.pagination!, listEventsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -584,6 +600,8 @@ describe("mailgun.list_events", () => {
     } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listEventsOperation.pagination!, listEventsOperation.params, sent)).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { pageSequence, requestDifferences } from '@switchboard/testing';
+import { pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
 import {
   Paypal,
   APIConnectionTimeoutError,
@@ -451,6 +451,8 @@ describe("paypal.list_invoices", () => {
     for await (const item of client().listInvoicesItems({ total_required: true } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listInvoicesOperation.pagination!, listInvoicesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -460,6 +462,8 @@ describe("paypal.list_invoices", () => {
     for await (const item of client().listInvoicesItems({ total_required: true } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listInvoicesOperation.pagination!, listInvoicesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -469,5 +473,7 @@ describe("paypal.list_invoices", () => {
     for await (const item of client().listInvoicesItems({ total_required: true } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listInvoicesOperation.pagination!, listInvoicesOperation.params, sent)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { pageSequence, requestDifferences } from '@switchboard/testing';
+import { pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
 import {
   Plivo,
   APIConnectionTimeoutError,
@@ -188,6 +188,8 @@ describe("plivo.list_applications", () => {
     for await (const item of client().listApplicationsItems({} as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listApplicationsOperation.pagination!, listApplicationsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -197,6 +199,8 @@ describe("plivo.list_applications", () => {
     for await (const item of client().listApplicationsItems({} as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listApplicationsOperation.pagination!, listApplicationsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -206,6 +210,8 @@ describe("plivo.list_applications", () => {
     for await (const item of client().listApplicationsItems({} as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listApplicationsOperation.pagination!, listApplicationsOperation.params, sent)).toEqual([]);
   });
 });
 
@@ -279,6 +285,8 @@ describe("plivo.list_calls", () => {
     for await (const item of client().listCallsItems({ limit: 10, call_direction: "inbound" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallsOperation.pagination!, listCallsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -288,6 +296,8 @@ describe("plivo.list_calls", () => {
     for await (const item of client().listCallsItems({ limit: 10, call_direction: "inbound" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallsOperation.pagination!, listCallsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -297,6 +307,8 @@ describe("plivo.list_calls", () => {
     for await (const item of client().listCallsItems({ limit: 10, call_direction: "inbound" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallsOperation.pagination!, listCallsOperation.params, sent)).toEqual([]);
   });
 });
 
@@ -370,6 +382,8 @@ describe("plivo.list_messages", () => {
     for await (const item of client().listMessagesItems({ limit: 10, message_direction: "outbound" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listMessagesOperation.pagination!, listMessagesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -379,6 +393,8 @@ describe("plivo.list_messages", () => {
     for await (const item of client().listMessagesItems({ limit: 10, message_direction: "outbound" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listMessagesOperation.pagination!, listMessagesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -388,6 +404,8 @@ describe("plivo.list_messages", () => {
     for await (const item of client().listMessagesItems({ limit: 10, message_direction: "outbound" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listMessagesOperation.pagination!, listMessagesOperation.params, sent)).toEqual([]);
   });
 });
 
@@ -461,6 +479,8 @@ describe("plivo.list_numbers", () => {
     for await (const item of client().listNumbersItems({ limit: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listNumbersOperation.pagination!, listNumbersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -470,6 +490,8 @@ describe("plivo.list_numbers", () => {
     for await (const item of client().listNumbersItems({ limit: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listNumbersOperation.pagination!, listNumbersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -479,6 +501,8 @@ describe("plivo.list_numbers", () => {
     for await (const item of client().listNumbersItems({ limit: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listNumbersOperation.pagination!, listNumbersOperation.params, sent)).toEqual([]);
   });
 });
 

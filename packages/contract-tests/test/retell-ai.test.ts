@@ -2,7 +2,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { pageSequence, requestDifferences } from '@switchboard/testing';
+import { pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
 import {
   Retell,
   APIConnectionTimeoutError,
@@ -1064,6 +1064,8 @@ describe("retell-ai.list_agents", () => {
     for await (const item of client().listAgentsItems({ limit: 2, filter_criteria: { channel: { type: "string", op: "eq", value: "voice" } } } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listAgentsOperation.pagination!, listAgentsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -1073,6 +1075,8 @@ describe("retell-ai.list_agents", () => {
     for await (const item of client().listAgentsItems({ limit: 2, filter_criteria: { channel: { type: "string", op: "eq", value: "voice" } } } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listAgentsOperation.pagination!, listAgentsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -1082,6 +1086,8 @@ describe("retell-ai.list_agents", () => {
     for await (const item of client().listAgentsItems({ limit: 2, filter_criteria: { channel: { type: "string", op: "eq", value: "voice" } } } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listAgentsOperation.pagination!, listAgentsOperation.params, sent)).toEqual([]);
   });
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
@@ -1194,6 +1200,8 @@ describe("retell-ai.list_calls", () => {
     } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallsOperation.pagination!, listCallsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -1210,6 +1218,8 @@ describe("retell-ai.list_calls", () => {
     } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallsOperation.pagination!, listCallsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -1226,6 +1236,8 @@ describe("retell-ai.list_calls", () => {
     } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallsOperation.pagination!, listCallsOperation.params, sent)).toEqual([]);
   });
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
@@ -1300,6 +1312,8 @@ describe("retell-ai.list_llms", () => {
     for await (const item of client().listLlmsItems({ limit: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listLlmsOperation.pagination!, listLlmsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -1309,6 +1323,8 @@ describe("retell-ai.list_llms", () => {
     for await (const item of client().listLlmsItems({ limit: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listLlmsOperation.pagination!, listLlmsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -1318,6 +1334,8 @@ describe("retell-ai.list_llms", () => {
     for await (const item of client().listLlmsItems({ limit: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listLlmsOperation.pagination!, listLlmsOperation.params, sent)).toEqual([]);
   });
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
@@ -1400,6 +1418,8 @@ describe("retell-ai.list_phone_numbers", () => {
     for await (const item of client().listPhoneNumbersItems({ limit: 10 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listPhoneNumbersOperation.pagination!, listPhoneNumbersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -1409,6 +1429,8 @@ describe("retell-ai.list_phone_numbers", () => {
     for await (const item of client().listPhoneNumbersItems({ limit: 10 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listPhoneNumbersOperation.pagination!, listPhoneNumbersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -1418,6 +1440,8 @@ describe("retell-ai.list_phone_numbers", () => {
     for await (const item of client().listPhoneNumbersItems({ limit: 10 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listPhoneNumbersOperation.pagination!, listPhoneNumbersOperation.params, sent)).toEqual([]);
   });
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {

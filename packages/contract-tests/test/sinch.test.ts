@@ -2,7 +2,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { pageSequence, requestDifferences } from '@switchboard/testing';
+import { pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
 import {
   Sinch,
   APIConnectionTimeoutError,
@@ -223,6 +223,8 @@ describe("sinch.list_batches", () => {
     for await (const item of client().listBatchesItems({ page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listBatchesOperation.pagination!, listBatchesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -232,6 +234,8 @@ describe("sinch.list_batches", () => {
     for await (const item of client().listBatchesItems({ page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listBatchesOperation.pagination!, listBatchesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -241,6 +245,8 @@ describe("sinch.list_batches", () => {
     for await (const item of client().listBatchesItems({ page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listBatchesOperation.pagination!, listBatchesOperation.params, sent)).toEqual([]);
   });
 });
 
@@ -291,6 +297,8 @@ describe("sinch.list_groups", () => {
     for await (const item of client().listGroupsItems({ page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listGroupsOperation.pagination!, listGroupsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -300,6 +308,8 @@ describe("sinch.list_groups", () => {
     for await (const item of client().listGroupsItems({ page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listGroupsOperation.pagination!, listGroupsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -309,6 +319,8 @@ describe("sinch.list_groups", () => {
     for await (const item of client().listGroupsItems({ page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listGroupsOperation.pagination!, listGroupsOperation.params, sent)).toEqual([]);
   });
 });
 
@@ -390,6 +402,8 @@ describe("sinch.list_messages", () => {
     for await (const item of client().listMessagesItems({ direction: "mt", start_date: "2026-11-20T00:00:00Z", page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listMessagesOperation.pagination!, listMessagesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -399,6 +413,8 @@ describe("sinch.list_messages", () => {
     for await (const item of client().listMessagesItems({ direction: "mt", start_date: "2026-11-20T00:00:00Z", page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listMessagesOperation.pagination!, listMessagesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -408,6 +424,8 @@ describe("sinch.list_messages", () => {
     for await (const item of client().listMessagesItems({ direction: "mt", start_date: "2026-11-20T00:00:00Z", page: 0, page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listMessagesOperation.pagination!, listMessagesOperation.params, sent)).toEqual([]);
   });
 });
 
@@ -489,6 +507,8 @@ describe("sinch.list_phone_numbers", () => {
     for await (const item of client().listPhoneNumbersItems({ region_code: "US", type: "LOCAL", page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listPhoneNumbersOperation.pagination!, listPhoneNumbersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -498,6 +518,8 @@ describe("sinch.list_phone_numbers", () => {
     for await (const item of client().listPhoneNumbersItems({ region_code: "US", type: "LOCAL", page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listPhoneNumbersOperation.pagination!, listPhoneNumbersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -507,6 +529,8 @@ describe("sinch.list_phone_numbers", () => {
     for await (const item of client().listPhoneNumbersItems({ region_code: "US", type: "LOCAL", page_size: 30 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listPhoneNumbersOperation.pagination!, listPhoneNumbersOperation.params, sent)).toEqual([]);
   });
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {

@@ -2,7 +2,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { pageSequence, requestDifferences } from '@switchboard/testing';
+import { pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
 import {
   Slack,
   APIConnectionTimeoutError,
@@ -160,6 +160,8 @@ describe("slack.get_conversation_history", () => {
     for await (const item of client().getConversationHistoryItems({ channel: "C1H9RESGL", limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(getConversationHistoryOperation.pagination!, getConversationHistoryOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -169,6 +171,8 @@ describe("slack.get_conversation_history", () => {
     for await (const item of client().getConversationHistoryItems({ channel: "C1H9RESGL", limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(getConversationHistoryOperation.pagination!, getConversationHistoryOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -178,6 +182,8 @@ describe("slack.get_conversation_history", () => {
     for await (const item of client().getConversationHistoryItems({ channel: "C1H9RESGL", limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(getConversationHistoryOperation.pagination!, getConversationHistoryOperation.params, sent)).toEqual([]);
   });
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {
@@ -306,6 +312,8 @@ describe("slack.list_conversations", () => {
     for await (const item of client().listConversationsItems({ types: ["public_channel", "private_channel"], exclude_archived: true, limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listConversationsOperation.pagination!, listConversationsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -315,6 +323,8 @@ describe("slack.list_conversations", () => {
     for await (const item of client().listConversationsItems({ types: ["public_channel", "private_channel"], exclude_archived: true, limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listConversationsOperation.pagination!, listConversationsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -324,6 +334,8 @@ describe("slack.list_conversations", () => {
     for await (const item of client().listConversationsItems({ types: ["public_channel", "private_channel"], exclude_archived: true, limit: 2 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listConversationsOperation.pagination!, listConversationsOperation.params, sent)).toEqual([]);
   });
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {

@@ -2,7 +2,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { pageSequence, requestDifferences } from '@switchboard/testing';
+import { pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
 import {
   Stripe,
   APIConnectionTimeoutError,
@@ -430,6 +430,8 @@ describe("stripe.list_customers", () => {
     for await (const item of client().listCustomersItems({ limit: 2, created: { gte: 1704067200 }, expand: ["data.test_clock"] } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCustomersOperation.pagination!, listCustomersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -439,6 +441,8 @@ describe("stripe.list_customers", () => {
     for await (const item of client().listCustomersItems({ limit: 2, created: { gte: 1704067200 }, expand: ["data.test_clock"] } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCustomersOperation.pagination!, listCustomersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -448,6 +452,8 @@ describe("stripe.list_customers", () => {
     for await (const item of client().listCustomersItems({ limit: 2, created: { gte: 1704067200 }, expand: ["data.test_clock"] } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCustomersOperation.pagination!, listCustomersOperation.params, sent)).toEqual([]);
   });
 
   it('pagination: stops with an error on a repeated cursor instead of looping', async () => {

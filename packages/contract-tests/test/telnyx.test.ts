@@ -2,7 +2,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { pageSequence, requestDifferences } from '@switchboard/testing';
+import { pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
 import {
   Telnyx,
   APIConnectionTimeoutError,
@@ -188,6 +188,8 @@ describe("telnyx.list_call_records", () => {
     for await (const item of client().listCallRecordsItems({ filter_call_session_id: "2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallRecordsOperation.pagination!, listCallRecordsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -197,6 +199,8 @@ describe("telnyx.list_call_records", () => {
     for await (const item of client().listCallRecordsItems({ filter_call_session_id: "2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallRecordsOperation.pagination!, listCallRecordsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -206,6 +210,8 @@ describe("telnyx.list_call_records", () => {
     for await (const item of client().listCallRecordsItems({ filter_call_session_id: "2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallRecordsOperation.pagination!, listCallRecordsOperation.params, sent)).toEqual([]);
   });
 });
 
@@ -264,6 +270,8 @@ describe("telnyx.list_calls", () => {
     for await (const item of client().listCallsItems({ filter_status: "completed", page_size: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallsOperation.pagination!, listCallsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -273,6 +281,8 @@ describe("telnyx.list_calls", () => {
     for await (const item of client().listCallsItems({ filter_status: "completed", page_size: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallsOperation.pagination!, listCallsOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -282,6 +292,8 @@ describe("telnyx.list_calls", () => {
     for await (const item of client().listCallsItems({ filter_status: "completed", page_size: 20 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listCallsOperation.pagination!, listCallsOperation.params, sent)).toEqual([]);
   });
 });
 
@@ -340,6 +352,8 @@ describe("telnyx.list_messages", () => {
     for await (const item of client().listMessagesItems({ direction: "outbound", page_size: 50 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listMessagesOperation.pagination!, listMessagesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -349,6 +363,8 @@ describe("telnyx.list_messages", () => {
     for await (const item of client().listMessagesItems({ direction: "outbound", page_size: 50 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listMessagesOperation.pagination!, listMessagesOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -358,6 +374,8 @@ describe("telnyx.list_messages", () => {
     for await (const item of client().listMessagesItems({ direction: "outbound", page_size: 50 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listMessagesOperation.pagination!, listMessagesOperation.params, sent)).toEqual([]);
   });
 });
 
@@ -431,6 +449,8 @@ describe("telnyx.list_phone_numbers", () => {
     for await (const item of client().listPhoneNumbersItems({ page_size: 10, filter_status: "active" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listPhoneNumbersOperation.pagination!, listPhoneNumbersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -440,6 +460,8 @@ describe("telnyx.list_phone_numbers", () => {
     for await (const item of client().listPhoneNumbersItems({ page_size: 10, filter_status: "active" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listPhoneNumbersOperation.pagination!, listPhoneNumbersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -449,6 +471,8 @@ describe("telnyx.list_phone_numbers", () => {
     for await (const item of client().listPhoneNumbersItems({ page_size: 10, filter_status: "active" } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listPhoneNumbersOperation.pagination!, listPhoneNumbersOperation.params, sent)).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { pageSequence, requestDifferences } from '@switchboard/testing';
+import { pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
 import {
   Vonage,
   APIConnectionTimeoutError,
@@ -318,6 +318,8 @@ describe("vonage.list_numbers", () => {
     for await (const item of client().listNumbersItems({ size: 100 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listNumbersOperation.pagination!, listNumbersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -327,6 +329,8 @@ describe("vonage.list_numbers", () => {
     for await (const item of client().listNumbersItems({ size: 100 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listNumbersOperation.pagination!, listNumbersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -336,6 +340,8 @@ describe("vonage.list_numbers", () => {
     for await (const item of client().listNumbersItems({ size: 100 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(listNumbersOperation.pagination!, listNumbersOperation.params, sent)).toEqual([]);
   });
 });
 
@@ -417,6 +423,8 @@ describe("vonage.search_numbers", () => {
     for await (const item of client().searchNumbersItems({ country: "GB", type: "mobile-lvn", features: "SMS", size: 3 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(searchNumbersOperation.pagination!, searchNumbersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly when the last page is exactly full", async () => {
@@ -426,6 +434,8 @@ describe("vonage.search_numbers", () => {
     for await (const item of client().searchNumbersItems({ country: "GB", type: "mobile-lvn", features: "SMS", size: 3 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(searchNumbersOperation.pagination!, searchNumbersOperation.params, sent)).toEqual([]);
   });
 
   it("pagination: ends cleanly on an empty page", async () => {
@@ -435,6 +445,8 @@ describe("vonage.search_numbers", () => {
     for await (const item of client().searchNumbersItems({ country: "GB", type: "mobile-lvn", features: "SMS", size: 3 } as never)) items.push(item);
     expect(items).toEqual(sequence.items);
     expect(sent.length).toBeLessThanOrEqual(sequence.bodies.length);
+    // Each page after the first is asked for with the previous page's cursor, page number or link, where the spec puts it.
+    expect(pagingProblems(searchNumbersOperation.pagination!, searchNumbersOperation.params, sent)).toEqual([]);
   });
 });
 

@@ -2,4 +2,4 @@ export type { ExampleRequest, ExampleResponse, ExampleRoute, FunctionExample, Pr
 export { tokenHandlers, tokenEndpointPattern } from './token-endpoint.js';
 export { recordRequest, requestDifferences, type RecordedRequest } from './match.js';
 export { bySpecificity, handlersFor, respond, serverPattern } from './handlers.js';
-export { pageSequence, itemsPathOf, type PageSequence, type PagingSpec } from './pages.js';
+export { pageSequence, pagingProblems, itemsPathOf, type PageSequence, type PagingParam, type PagingSpec } from './pages.js';

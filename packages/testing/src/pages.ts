@@ -1,3 +1,5 @@
+import type { FormBody, RecordedRequest } from './match.js';
+
 /**
  * Synthetic page sequences for a paginated function, built from one documented
  * response: the same envelope with its items replaced and its paging fields
@@ -108,4 +110,49 @@ export function pageSequence(spec: PagingSpec, template: unknown, selected: stri
 function tag(sample: unknown, index: number): unknown {
   if (sample && typeof sample === 'object' && !Array.isArray(sample)) return { ...(sample as object), switchboard_test_index: index };
   return typeof sample === 'string' ? `${sample}-${index}` : index;
+}
+
+/** Where one parameter goes, as an operation spec says (`ParamSpec`). */
+export interface PagingParam {
+  name: string;
+  in: string;
+  wire?: string;
+  bodyPath?: readonly string[];
+}
+
+/**
+ * What each request of a walk served by `pageSequence` should have carried and did not: request k
+ * (k ≥ 1) must send page k-1's cursor (`cursor-k`) or page number (first + k) where its parameter
+ * goes (query, JSON body or form body), or follow page k-1's next link. A walk that sends the cursor
+ * under the wrong name or in the wrong place fetches page 1 again from a real provider: items alone
+ * cannot show it. Offsets are not checked (their step is the provider's).
+ */
+export function pagingProblems(spec: PagingSpec, params: readonly PagingParam[], sent: readonly RecordedRequest[]): string[] {
+  const problems: string[] = [];
+  for (let k = 1; k < sent.length; k++) {
+    const request = sent[k]!;
+    if (spec.strategy === 'next_link') {
+      if (new URL(request.url).searchParams.get('switchboard_test_page') !== String(k)) problems.push(`request ${k + 1} did not follow page ${k}'s next link (sent ${request.url})`);
+      continue;
+    }
+    const expected = spec.strategy === 'cursor' ? `cursor-${k}` : spec.strategy === 'page' ? String(spec.firstPage + k) : null;
+    const name = spec.strategy === 'cursor' ? spec.cursorParam : spec.strategy === 'page' ? spec.pageParam : null;
+    const param = params.find((p) => p.name === name);
+    if (expected === null || !param) continue;
+    const found = sentValue(request, param);
+    if (found !== expected) problems.push(`request ${k + 1} should send ${param.name} = ${expected} as ${param.in} ${param.wire ?? param.name}, but sent ${found === undefined ? 'none' : JSON.stringify(found)}`);
+  }
+  return problems;
+}
+
+/** A parameter's value as one request sent it, as text; undefined when it is not there. */
+function sentValue(request: RecordedRequest, param: PagingParam): string | undefined {
+  const wire = param.wire ?? param.name;
+  if (param.in === 'query') return new URL(request.url).searchParams.get(wire) ?? undefined;
+  if (param.in !== 'body') return undefined;
+  const body = request.body;
+  if (body !== null && typeof body === 'object' && 'form' in body) return (body as FormBody).form.find(([key]) => key === wire)?.[1];
+  const holder = (param.bodyPath ?? []).reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), body);
+  const value = holder !== null && typeof holder === 'object' ? (holder as Record<string, unknown>)[wire] : undefined;
+  return value === undefined || value === null ? undefined : String(value);
 }
