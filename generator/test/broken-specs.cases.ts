@@ -416,6 +416,13 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'a constant header replacing the credentials',
+    edits: [sub('acme/create_widget.yaml', '  body: json\n', '  body: json\n  constants:\n    header:\n      Authorization: Basic abc\n')],
+    expected: [
+      "acme/create_widget.yaml:12:7: 'Authorization' is also sent by auth 'bearer' of server 'default'; the constant would replace that value on every call. Remove one of them.",
+    ],
+  },
+  {
     // ajv's uuid format takes a urn:uuid: prefix; the client's check does not, so the client would refuse this example.
     name: 'example arguments ajv accepts but the generated client refuses',
     edits: [

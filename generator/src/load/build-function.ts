@@ -17,7 +17,7 @@ import type { ParsedFile } from './parse.js';
 import { buildIdempotency } from './build-idempotency.js';
 import { buildPagination } from './build-pagination.js';
 import { placeholders, type ProviderShell } from './build-provider.js';
-import { wireOwnerClash } from './check-wire-owners.js';
+import { constantHeaderClashes, wireOwnerClash } from './check-wire-owners.js';
 import type { RawFunction, RawParameter, RawRequest, RawTransform, RawValueSchema } from './spec-types.js';
 import { patternProblem, schemaPatternProblems } from './patterns.js';
 import { schemaKeywordProblems } from './schema-keywords.js';
@@ -91,6 +91,11 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
       const written = raw.parameters[parameter.name];
       const key = written?.wire !== undefined ? 'wire' : written?.body_path !== undefined ? 'body_path' : null;
       report(key ? ['parameters', parameter.name, key] : ['parameters', parameter.name], clash, key ? 'value' : 'key');
+    }
+  }
+  if (binding?.kind === 'http') {
+    for (const [name, owner] of constantHeaderClashes(binding, provider.headers)) {
+      report(['request', 'constants', 'header', name], `'${name}' is also sent by ${owner}; the constant would replace that value on every call. Remove one of them.`, 'key');
     }
   }
   if (binding?.kind === 'http') checkPathPlaceholders(raw, binding, parameters, report);

@@ -53,3 +53,16 @@ function leafPaths(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return prefix === '' ? [] : [prefix];
   return Object.entries(value).flatMap(([key, inner]) => leafPaths(inner, prefix === '' ? key : `${prefix}.${key}`));
 }
+
+/**
+ * The constant headers that replace a header the account or the credentials set: the runtime
+ * applies constants after account headers, so `Notion-Version` as a constant overrides the
+ * account's own version without a word. As `[spec name of the constant, what it overrides]`.
+ */
+export function constantHeaderClashes(binding: HttpBinding, accountHeaders: AccountHeader[]): Array<[string, string]> {
+  const owners = [...authOwners(binding.server.auth, binding.server.name), ...accountHeaders.map((h) => ({ location: 'header', key: h.name.toLowerCase(), owner: `the provider's account header '${h.name}'` }))];
+  return Object.keys(binding.constants.header).flatMap((name): Array<[string, string]> => {
+    const owner = owners.find((o) => o.location === 'header' && o.key === name.toLowerCase());
+    return owner ? [[name, owner.owner]] : [];
+  });
+}
