@@ -156,14 +156,16 @@ export interface ErrorEnvelope {
   /** Dotted paths tried in order for the provider's error message. */
   messagePaths: string[];
   codePaths: string[];
+  /** Dotted paths tried for the request id in the error body, after the provider's request-id header; empty for none. */
+  requestIdPaths: string[];
   /** Where a provider that answers failures with a success status marks them (Slack: `ok` is `false`); null when it never does. */
   failureInBody: FailureMarker | null;
   example: { status: number; body: unknown };
   /**
    * What the runtime reads from the example with those paths: the message (the loader refuses paths
-   * that find none) and the code, or null when no code path finds one.
+   * that find none), the code and the request id from the body, or null where no path finds one.
    */
-  documented: { message: string; code: string | null };
+  documented: { message: string; code: string | null; requestId: string | null };
 }
 
 /** A value at a dotted path of a success-status body that makes the answer a failure. */

@@ -423,6 +423,13 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'errors.request_id path that finds nothing in the error example',
+    edits: [sub('acme/provider.yaml', '  code: [error.code]\n', '  code: [error.code]\n  request_id: [error.request_id]\n')],
+    expected: [
+      "acme/provider.yaml:29:15: no path of errors.request_id (error.request_id) finds a value in errors.example.body; fix the paths or the example, or leave errors.request_id out.",
+    ],
+  },
+  {
     // ajv's uuid format takes a urn:uuid: prefix; the client's check does not, so the client would refuse this example.
     name: 'example arguments ajv accepts but the generated client refuses',
     edits: [

@@ -93,8 +93,8 @@ function functionTests(provider: Provider, func: Func): string {
   });
 
   const errorStatus = provider.errors.example.status;
-  const { message, code } = provider.errors.documented;
-  const expectedError = [`status: ${errorStatus}`, `providerMessage: ${JSON.stringify(message)}`, code !== null ? `providerCode: ${JSON.stringify(code)}` : null].filter(Boolean).join(', ');
+  const { message, code, requestId } = provider.errors.documented;
+  const expectedError = [`status: ${errorStatus}`, `providerMessage: ${JSON.stringify(message)}`, code !== null ? `providerCode: ${JSON.stringify(code)}` : null, requestId !== null ? `requestId: ${JSON.stringify(requestId)}` : null].filter(Boolean).join(', ');
   tests.push(`  it(${tsString(`turns ${provider.name}'s error envelope into a typed error`)}, async () => {
     serve([() => respondWith({ status: ${errorStatus}, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).${method}(${args} as never).catch((error: unknown) => error);

@@ -192,7 +192,9 @@ function rateLimitLines(provider: Provider): string[] {
   const statuses = ['429', ...(r?.exhaustedStatuses ?? []).map((s) => `${s} with ${mdCode(r!.remaining ?? '')} at 0`)].join(' or a ');
   const wait = r?.resetFormat ? `${mdCode('Retry-After')} or else at the reset` : mdCode('Retry-After');
   lines.push(`A ${statuses} raises ${mdCode('RateLimitError')}; reads and writes are retried after ${wait} (up to ${mdCode('maxRetryAfter')}, 60 s by default).`);
-  if (provider.requestIdHeader) lines.push(`Request id for support: ${mdCode(provider.requestIdHeader)} header, carried by every error.`);
+  const fromBody = provider.errors.requestIdPaths.map(mdCode).join(' or ');
+  const where = [provider.requestIdHeader ? `${mdCode(provider.requestIdHeader)} header` : null, fromBody ? `${fromBody} in the error body` : null].filter(Boolean).join(', else ');
+  if (where) lines.push(`Request id for support: ${where}, carried by every error.`);
   return lines;
 }
 

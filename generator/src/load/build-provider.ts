@@ -88,6 +88,10 @@ export function buildProvider(
   if (documentedMessage === null) {
     report(['errors', 'message'], `no path of errors.message (${raw.errors.message.join(', ')}) finds text in errors.example.body, so the spec's own error would reach callers with no provider message; fix the paths or the example.`);
   }
+  const documentedRequestId = raw.errors.request_id === undefined ? null : firstText(raw.errors.example.body, raw.errors.request_id);
+  if (raw.errors.request_id !== undefined && documentedRequestId === null) {
+    report(['errors', 'request_id'], `no path of errors.request_id (${raw.errors.request_id.join(', ')}) finds a value in errors.example.body; fix the paths or the example, or leave errors.request_id out.`);
+  }
   if (raw.errors.code !== undefined && documentedCode === null) {
     report(['errors', 'code'], `no path of errors.code (${raw.errors.code.join(', ')}) finds a value in errors.example.body; fix the paths or the example, or leave errors.code out.`);
   }
@@ -144,7 +148,7 @@ export function buildProvider(
       fields,
       servers: servers.map((server) => ({ ...server, ...baseUrlVariables({ id: raw.id, fields }, server.name) })),
       headers,
-      errors: { messagePaths: raw.errors.message, codePaths: raw.errors.code ?? [], failureInBody, example: raw.errors.example, documented: { message: documentedMessage, code: documentedCode } },
+      errors: { messagePaths: raw.errors.message, codePaths: raw.errors.code ?? [], requestIdPaths: raw.errors.request_id ?? [], failureInBody, example: raw.errors.example, documented: { message: documentedMessage, code: documentedCode, requestId: documentedRequestId } },
       rateLimit: raw.rate_limit
         ? {
             limit: raw.rate_limit.limit_header ?? null,

@@ -79,7 +79,7 @@ describe("notion.create_page", () => {
       ],
     } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "Could not find database with ID: 897e5a76-ae52-4b48-9fdf-e71f5945d1af. Make sure the relevant pages and databases are shared with your integration.", providerCode: "object_not_found" });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "Could not find database with ID: 897e5a76-ae52-4b48-9fdf-e71f5945d1af. Make sure the relevant pages and databases are shared with your integration.", providerCode: "object_not_found", requestId: "3d0b8e1c-4c5a-4b8e-9d2f-1a2b3c4d5e6f" });
   });
 
   it('is sent exactly once when the server answers 503 (never retried into a duplicate)', async () => {
@@ -221,7 +221,7 @@ describe("notion.list_users", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listUsers({} as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "Could not find database with ID: 897e5a76-ae52-4b48-9fdf-e71f5945d1af. Make sure the relevant pages and databases are shared with your integration.", providerCode: "object_not_found" });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "Could not find database with ID: 897e5a76-ae52-4b48-9fdf-e71f5945d1af. Make sure the relevant pages and databases are shared with your integration.", providerCode: "object_not_found", requestId: "3d0b8e1c-4c5a-4b8e-9d2f-1a2b3c4d5e6f" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -328,7 +328,7 @@ describe("notion.query_database", () => {
       sorts: [{ property: "Last ordered", direction: "ascending" }],
     } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "Could not find database with ID: 897e5a76-ae52-4b48-9fdf-e71f5945d1af. Make sure the relevant pages and databases are shared with your integration.", providerCode: "object_not_found" });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "Could not find database with ID: 897e5a76-ae52-4b48-9fdf-e71f5945d1af. Make sure the relevant pages and databases are shared with your integration.", providerCode: "object_not_found", requestId: "3d0b8e1c-4c5a-4b8e-9d2f-1a2b3c4d5e6f" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -488,7 +488,7 @@ describe("notion.retrieve_page", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).retrievePage({ page_id: "59833787-2cf9-4fdf-8782-e53db20768a5" } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "Could not find database with ID: 897e5a76-ae52-4b48-9fdf-e71f5945d1af. Make sure the relevant pages and databases are shared with your integration.", providerCode: "object_not_found" });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "Could not find database with ID: 897e5a76-ae52-4b48-9fdf-e71f5945d1af. Make sure the relevant pages and databases are shared with your integration.", providerCode: "object_not_found", requestId: "3d0b8e1c-4c5a-4b8e-9d2f-1a2b3c4d5e6f" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -541,7 +541,7 @@ describe("notion.search", () => {
       sort: { direction: "ascending", timestamp: "last_edited_time" },
     } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "Could not find database with ID: 897e5a76-ae52-4b48-9fdf-e71f5945d1af. Make sure the relevant pages and databases are shared with your integration.", providerCode: "object_not_found" });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "Could not find database with ID: 897e5a76-ae52-4b48-9fdf-e71f5945d1af. Make sure the relevant pages and databases are shared with your integration.", providerCode: "object_not_found", requestId: "3d0b8e1c-4c5a-4b8e-9d2f-1a2b3c4d5e6f" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {
@@ -660,7 +660,7 @@ describe("notion.update_page", () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).updatePage({ page_id: "59833787-2cf9-4fdf-8782-e53db20768a5", properties: { "In stock": { checkbox: true } } } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(NotFoundError);
-    expect(failure).toMatchObject({ status: 404, providerMessage: "Could not find database with ID: 897e5a76-ae52-4b48-9fdf-e71f5945d1af. Make sure the relevant pages and databases are shared with your integration.", providerCode: "object_not_found" });
+    expect(failure).toMatchObject({ status: 404, providerMessage: "Could not find database with ID: 897e5a76-ae52-4b48-9fdf-e71f5945d1af. Make sure the relevant pages and databases are shared with your integration.", providerCode: "object_not_found", requestId: "3d0b8e1c-4c5a-4b8e-9d2f-1a2b3c4d5e6f" });
   });
 
   it('retries after a 429 with Retry-After, then succeeds', async () => {

@@ -460,6 +460,7 @@ export const notionExamples: ProviderExamples = {
       status: 404,
       code: "object_not_found",
       message: "Could not find database with ID: 897e5a76-ae52-4b48-9fdf-e71f5945d1af. Make sure the relevant pages and databases are shared with your integration.",
+      request_id: "3d0b8e1c-4c5a-4b8e-9d2f-1a2b3c4d5e6f",
     },
   },
 };

@@ -51,7 +51,8 @@ export function apiError(ctx: ErrorContext, status: number, headers: ResponseHea
   const body = redactedBody(r, text);
   const providerMessage = firstText(body, ctx.provider.errorMessagePaths) ?? (typeof body === 'string' && body.length <= 200 ? body : null);
   const providerCode = firstText(body, ctx.provider.errorCodePaths);
-  const requestId = ctx.provider.requestIdHeader ? headers.get(ctx.provider.requestIdHeader) : null;
+  const fromHeader = ctx.provider.requestIdHeader ? headers.get(ctx.provider.requestIdHeader) : null;
+  const requestId = fromHeader ?? (ctx.provider.errorRequestIdPaths ? firstText(body, ctx.provider.errorRequestIdPaths) : null);
   const limited = isRateLimited(ctx.provider, status, headers);
   const waitMs = limited ? rateLimitWaitMs(ctx.provider, headers, ctx.now()) : null;
   const retryAfter = waitMs === null ? null : Math.ceil(waitMs / 1000);

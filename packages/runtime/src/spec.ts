@@ -89,6 +89,8 @@ export interface ProviderSpec {
   /** Dotted paths (array indexes as numbers) tried in order in an error body. */
   errorMessagePaths: string[];
   errorCodePaths: string[];
+  /** Where the error body carries the request id, when the `requestIdHeader` does not (Notion's `request_id`). */
+  errorRequestIdPaths?: string[];
   /** A provider that answers some failures with a success status: the body path and value marking them (Slack: `ok`, `false`). */
   failureInBody?: { path: string; equals: string | number | boolean };
   requestIdHeader: string | null;

@@ -12,7 +12,8 @@ import {
 } from '../src/errors.js';
 import { getPath } from '../src/json-path.js';
 import { loopback } from './loopback.js';
-import { fakeFetch, getCall, json, listPhoneNumbers, operation, plivoClient, plivoListMessages, sendSms, sinchClient, sinchListMessages, TELNYX_KEY, telnyxClient } from './support.js';
+import { fakeFetch, getCall, json, listPhoneNumbers, operation, plivoClient, plivoListMessages, sendSms, sinchClient, sinchListMessages, telnyx, TELNYX_KEY, telnyxClient } from './support.js';
+import { Core } from '../src/core.js';
 
 const telnyxError = { errors: [{ code: '10005', title: 'Resource not found', detail: 'The requested resource or URL could not be found.' }] };
 
@@ -70,6 +71,17 @@ describe('typed errors by status', () => {
     await expect(telnyxClient({ fetch }).call(getCall, { call_control_id: 'c1' })).rejects.toThrow(
       'telnyx.get_call failed with HTTP 404: The requested resource or URL could not be found. [10005] (request id req-1). Check the identifiers passed: the resource does not exist or belongs to another account.',
     );
+  });
+
+  it('takes the request id from the error body where the provider puts it there, after its header', async () => {
+    const withBodyRequestId = { ...telnyx, errorRequestIdPaths: ['request_id'] };
+    const { fetch } = fakeFetch(json({ errors: [{ detail: 'Gone' }], request_id: 'req-in-body' }, 404));
+    const error = (await new Core(withBodyRequestId, { apiKey: TELNYX_KEY, env: {}, logLevel: 'off', fetch, maxRetries: 0 }).call(getCall, { call_control_id: 'c1' }).catch((e: unknown) => e)) as APIError;
+    expect(error.requestId).toBe('req-in-body');
+    expect(error.message).toContain('(request id req-in-body)');
+    const both = fakeFetch(json({ errors: [{ detail: 'Gone' }], request_id: 'req-in-body' }, 404, { 'x-request-id': 'req-header' }));
+    const fromHeader = (await new Core(withBodyRequestId, { apiKey: TELNYX_KEY, env: {}, logLevel: 'off', fetch: both.fetch, maxRetries: 0 }).call(getCall, { call_control_id: 'c1' }).catch((e: unknown) => e)) as APIError;
+    expect(fromHeader.requestId).toBe('req-header');
   });
 
   it('a provider message that ends its sentence gets no second full stop', async () => {

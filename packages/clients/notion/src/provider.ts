@@ -20,6 +20,7 @@ export const provider: ProviderSpec = {
   headers: { "Notion-Version": "{notion_version}" },
   errorMessagePaths: ["message"],
   errorCodePaths: ["code"],
+  errorRequestIdPaths: ["request_id"],
   requestIdHeader: "x-notion-request-id",
   parts: { auth: { bearer: bearerAuth }, accounts: accountParts },
 };
