@@ -156,7 +156,8 @@ export function providerPageView(provider: Provider) {
     authLabel: authLabel(provider),
     authentication: authenticationLines(provider),
     fields: fieldCards(provider),
-    configureCommand: mdCode(`switchboard configure ${provider.id}${provider.fields.map((f) => ` --set ${f.key}=…`).join('')}`),
+    // Only what an account must set: fields with a default, and optional ones, can be left out.
+    configureCommand: mdCode(`switchboard configure ${provider.id}${provider.fields.filter((f) => f.required && f.default === null).map((f) => ` --set ${f.key}=…`).join('')}`),
     servers: serverLines(provider),
     rateLimit: rateLimitLines(provider),
     errors: errorEnvelope(provider),

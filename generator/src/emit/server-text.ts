@@ -83,7 +83,13 @@ export function authenticationLines(provider: Provider): string[] {
 /** `DP-Company-ID: {company_id}` (left out when `company_id` is unset). */
 export function accountHeaderText(header: AccountHeader, fields: Field[]): string {
   const optional = header.fields.filter((key) => fields.find((f) => f.key === key)?.required === false);
-  return `${mdCode(`${header.name}: ${header.template}`)}${optional.length > 0 ? ` (left out when ${optional.map(mdCode).join(' or ')} is unset)` : ''}`;
+  // What an account that sets nothing sends: Notion-Version 2022-06-28.
+  const defaults = header.fields.flatMap((key) => {
+    const value = fields.find((f) => f.key === key)?.default;
+    return value === null || value === undefined ? [] : [`${mdCode(key)} defaults to ${mdCode(value)}`];
+  });
+  const notes = [...defaults, ...(optional.length > 0 ? [`left out when ${optional.map(mdCode).join(' or ')} is unset`] : [])];
+  return `${mdCode(`${header.name}: ${header.template}`)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 
 /** One docs line per server's URL (the Authentication section says what it carries), then the account headers. */
