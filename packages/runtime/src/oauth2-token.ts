@@ -7,7 +7,7 @@
 import { base64Utf8 } from './base64.js';
 import { causeText } from './connection-error.js';
 import { APIConnectionError, APIError, AuthenticationError } from './errors.js';
-import { mayRetry, retryAfterMs, retryWait, type Failure } from './retry.js';
+import { mayRetry, retryAfterMs, retryWait, waitSeconds, type Failure } from './retry.js';
 import type { AttemptLimits, Transport } from './transport-types.js';
 
 export interface ClientCredentials {
@@ -99,7 +99,7 @@ async function requestToken(client: ClientCredentials, transport: Transport, lim
   const failure: Failure = { kind: 'status', status: result.status, headers: result.headers };
   // The body is not kept on the error: a half-valid answer could still hold a token.
   if (!ok && (result.status === 408 || result.status === 429 || result.status >= 500)) {
-    const error = APIError.generate(result.status, `The OAuth2 token endpoint ${client.tokenUrl} failed: ${refusal(result.status, body)}. The provider could not issue a token; this is not a problem of the credentials.`, null, null, null, null, result.status === 429 ? retryAfterMs(result.headers) : null);
+    const error = APIError.generate(result.status, `The OAuth2 token endpoint ${client.tokenUrl} failed: ${refusal(result.status, body)}. The provider could not issue a token; this is not a problem of the credentials.`, null, null, null, null, result.status === 429 ? waitSeconds(retryAfterMs(result.headers)) : null);
     return { kind: 'failed', failure, error };
   }
   const why = ok ? 'the token endpoint answered without an access_token' : refusal(result.status, body);

@@ -9,7 +9,7 @@ import { APIError } from './errors.js';
 import { firstText, getPath } from './json-path.js';
 import type { Redactor } from './redact.js';
 import { providerPartOf } from './part-of.js';
-import { retryAfterMs } from './retry.js';
+import { retryAfterMs, waitSeconds } from './retry.js';
 import type { OperationSpec, ProviderSpec } from './spec.js';
 
 export function isSuccess(op: OperationSpec, status: number): boolean {
@@ -54,8 +54,7 @@ export function apiError(ctx: ErrorContext, status: number, headers: ResponseHea
   const fromHeader = ctx.provider.requestIdHeader ? headers.get(ctx.provider.requestIdHeader) : null;
   const requestId = fromHeader ?? (ctx.provider.errorRequestIdPaths ? firstText(body, ctx.provider.errorRequestIdPaths) : null);
   const limited = isRateLimited(ctx.provider, status, headers);
-  const waitMs = limited ? rateLimitWaitMs(ctx.provider, headers, ctx.now()) : null;
-  const retryAfter = waitMs === null ? null : Math.ceil(waitMs / 1000);
+  const retryAfter = waitSeconds(limited ? rateLimitWaitMs(ctx.provider, headers, ctx.now()) : null);
 
   const said = providerMessage ? `: ${providerMessage}` : '';
   const code = providerCode && providerCode !== providerMessage ? ` [${providerCode}]` : '';

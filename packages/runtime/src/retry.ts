@@ -10,7 +10,7 @@ import type { ResponseHeaders } from './transport-types.js';
 
 /** Why an attempt failed, in the terms the retry rule needs. */
 export type Failure =
-  /** `rateLimited`: a 429, or a status the provider declares a rate limit (see rate-limit.ts). */
+  /** `rateLimited`: a 429, or a status the provider declares a rate limit (`isRateLimited` in response.ts). */
   | { kind: 'status'; status: number; headers: ResponseHeaders; rateLimited?: boolean }
   /** Refused or unresolvable: no byte reached the server. */
   | { kind: 'not_sent' }
@@ -86,6 +86,9 @@ export function retryWait(retry: number, asked: number | null, limits: WaitLimit
   }
   return { kind: 'wait', ms };
 }
+
+/** A wait as `RateLimitError.retryAfter` gives it: whole seconds, rounded up. */
+export const waitSeconds = (ms: number | null): number | null => (ms === null ? null : Math.ceil(ms / 1000));
 
 /** The longest the backoff waits before `retries` retries can add up to (no jitter): the default deadline's room for them. */
 export function backoffBudgetMs(retries: number): number {

@@ -97,7 +97,8 @@ describe('fetchClientCredentialsToken when the token endpoint fails', () => {
     server = await failingThenToken([[429, { 'retry-after': '120' }]]);
     const error = await fetchClientCredentialsToken(client(server), fetchTransport(), LIMITS, RETRIES).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
-    expect((error as RateLimitError).retryAfter).toBe(120_000);
+    // Seconds, as RateLimitError.retryAfter always is.
+    expect((error as RateLimitError).retryAfter).toBe(120);
     expect(server.requests).toHaveLength(1);
   });
 
