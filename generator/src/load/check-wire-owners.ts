@@ -25,13 +25,20 @@ export function wireOwnerClash(parameter: Parameter, binding: HttpBinding, accou
 }
 
 function ownersOf(binding: HttpBinding, accountHeaders: AccountHeader[]): WireOwner[] {
-  const owners: WireOwner[] = [...authOwners(binding.server.auth, binding.server.name)];
-  for (const header of accountHeaders) owners.push({ location: 'header', key: header.name.toLowerCase(), owner: `the provider's account header '${header.name}'` });
+  const owners = accountOwners(binding, accountHeaders);
   for (const name of Object.keys(binding.constants.header)) owners.push({ location: 'header', key: name.toLowerCase(), owner: `request.constants.header` });
   for (const name of Object.keys(binding.constants.query)) owners.push({ location: 'query', key: name, owner: `request.constants.query` });
   for (const path of leafPaths(binding.constants.body)) owners.push({ location: 'body', key: path, owner: `request.constants.body` });
   if (binding.bodyEncoding !== 'none') owners.push({ location: 'header', key: 'content-type', owner: `the runtime (for request.body: ${binding.bodyEncoding})` });
   return owners;
+}
+
+/** What the account sets on every request of the server: its credentials and the provider's account headers. */
+function accountOwners(binding: HttpBinding, accountHeaders: AccountHeader[]): WireOwner[] {
+  return [
+    ...authOwners(binding.server.auth, binding.server.name),
+    ...accountHeaders.map((header): WireOwner => ({ location: 'header', key: header.name.toLowerCase(), owner: `the provider's account header '${header.name}'` })),
+  ];
 }
 
 function authOwners(auth: AuthScheme, serverName: string): WireOwner[] {
@@ -60,7 +67,7 @@ function leafPaths(value: unknown, prefix = ''): string[] {
  * account's own version without a word. As `[spec name of the constant, what it overrides]`.
  */
 export function constantHeaderClashes(binding: HttpBinding, accountHeaders: AccountHeader[]): Array<[string, string]> {
-  const owners = [...authOwners(binding.server.auth, binding.server.name), ...accountHeaders.map((h) => ({ location: 'header', key: h.name.toLowerCase(), owner: `the provider's account header '${h.name}'` }))];
+  const owners = accountOwners(binding, accountHeaders);
   return Object.keys(binding.constants.header).flatMap((name): Array<[string, string]> => {
     const owner = owners.find((o) => o.location === 'header' && o.key === name.toLowerCase());
     return owner ? [[name, owner.owner]] : [];

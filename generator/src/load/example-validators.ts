@@ -2,7 +2,7 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import { formatPattern, type StringFormat } from '@switchboard/runtime';
 import type { JsonSchema } from '../model.js';
 import { createAjv } from './ajv.js';
-import { interpretedValidator, staticAjvFacts, type ExampleValidator } from './schema-interpreter.js';
+import { formatOf, interpretedValidator, staticAjvFacts, type AjvFacts, type ExampleValidator } from './schema-interpreter.js';
 
 /**
  * The string formats the runtime also checks arguments with. A value passes the example check
@@ -14,26 +14,19 @@ import { interpretedValidator, staticAjvFacts, type ExampleValidator } from './s
  */
 const RUNTIME_FORMATS: readonly StringFormat[] = ['date-time', 'date', 'uri', 'email', 'uuid'];
 
-function eitherFormats(formats: Ajv['formats']): Record<string, (data: string) => boolean> {
+function eitherFormats(ajvFacts: AjvFacts): Record<string, (data: string) => boolean> {
   return Object.fromEntries(
     RUNTIME_FORMATS.map((name) => {
       const runtime = new RegExp(formatPattern(name));
-      const ajvTest = testOf(formats[name]);
+      const ajvTest = formatOf(name, ajvFacts)?.test;
       return [name, (data: string) => runtime.test(data) || (ajvTest?.(data) ?? false)];
     }),
   );
 }
 
-/** ajv's test of one format definition (a pattern, a function, or an object with `validate`). */
-function testOf(definition: unknown): ((data: string) => boolean) | null {
-  if (definition instanceof RegExp) return (data) => definition.test(data);
-  if (typeof definition === 'function') return (data) => Boolean((definition as (d: string) => unknown)(data));
-  if (definition !== null && typeof definition === 'object' && 'validate' in definition) return testOf((definition as { validate: unknown }).validate);
-  return null;
-}
-
 const base = staticAjvFacts();
-const facts = { ...base, formats: { ...base.formats, ...eitherFormats(base.formats) } };
+const runtimeOrAjv = eitherFormats(base);
+const facts = { ...base, formats: { ...base.formats, ...runtimeOrAjv } };
 /** Made for the first schema the interpreter leaves to ajv: most catalogs have none. */
 let ajv: Ajv | undefined;
 
@@ -74,6 +67,7 @@ function compiledValidator(schema: JsonSchema): ValidateFunction {
 }
 
 function withRuntimeFormats(instance: Ajv): Ajv {
-  for (const [name, validate] of Object.entries(eitherFormats(instance.formats))) instance.addFormat(name, { type: 'string', validate });
+  // The same formats as the interpreter's: createAjv's instance has the formats staticAjvFacts describes.
+  for (const [name, validate] of Object.entries(runtimeOrAjv)) instance.addFormat(name, { type: 'string', validate });
   return instance;
 }

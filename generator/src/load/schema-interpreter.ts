@@ -420,7 +420,7 @@ function patternOf(pattern: string, facts: AjvFacts): { test(text: string): bool
  * format it accepts anything for (`true`). Null for a format ajv does not know (it would warn
  * and ignore it) or checks asynchronously: those are left to ajv.
  */
-function formatOf(name: unknown, facts: AjvFacts): { type: 'number' | 'string'; test: ((data: unknown) => boolean) | null } | null {
+export function formatOf(name: unknown, facts: AjvFacts): { type: 'number' | 'string'; test: ((data: unknown) => boolean) | null } | null {
   if (typeof name !== 'string') return null;
   const definition = facts.formats[name] as unknown;
   if (definition === undefined) return null;

@@ -35,7 +35,8 @@ export function providerSpec(provider: Provider) {
   };
 }
 
-function rateLimitSpec(provider: Provider) {
+/** The runtime's `rateLimit`, exactly when the spec says more than 429 and Retry-After (its code is then a provider part). */
+export function rateLimitSpec(provider: Provider) {
   const r = provider.rateLimit;
   if (!r) return {};
   const exhausted = r.exhaustedStatuses.length > 0 && r.remaining !== null ? { statuses: r.exhaustedStatuses, remainingHeader: r.remaining } : null;

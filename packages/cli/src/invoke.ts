@@ -58,7 +58,7 @@ export interface InvokeResult {
   permissionBypassed: boolean;
   /** The base-URL overrides this call used, by server, with their sources. */
   baseUrls: BaseUrls;
-  /** Where its OAuth2 token request goes (or went), for a server with OAuth2; null otherwise. */
+  /** For a dry run, where its OAuth2 token request would go (a server with OAuth2); null otherwise. */
   tokenUrl: string | null;
 }
 
@@ -144,7 +144,8 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
     baseUrls = overridesFor(provider, account, ctx);
     core = coreFor(provider, account, ctx, baseUrls);
     request = core.prepare(fn.spec, args, options);
-    tokenUrl = core.tokenUrlOf(fn.spec);
+    // Only a dry run shows it; a real call has no use for it.
+    tokenUrl = ctx.dryRun ? core.tokenUrlOf(fn.spec) : null;
   } catch (error) {
     finish('failed', error);
     throw error instanceof MissingCredentialsError ? missingCredentials(provider, fn, account, error) : error;

@@ -33,9 +33,10 @@ export class SwitchboardError extends Error {
  */
 export class ArgumentValueError extends Error {}
 
-/** The provider answered with a status that is not a success. */
+/** The headers of an error made without a response's (by hand, or by the token endpoint's code). */
 const NO_HEADERS: ResponseHeaders = { get: () => null };
 
+/** The provider answered with a status that is not a success. */
 export class APIError extends SwitchboardError {
   static override get errorName(): string {
     return 'APIError';

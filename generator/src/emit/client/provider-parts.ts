@@ -1,6 +1,7 @@
 import type { AuthKinds } from '@switchboard/runtime';
 import type { Provider } from '../../model.js';
 import { CodeReference } from '../escape/ts.js';
+import { rateLimitSpec } from '../../shared/runtime-spec.js';
 
 /** The runtime constant of each auth kind with code of its own (`none` has none). */
 const AUTH_CONSTANTS = {
@@ -31,9 +32,8 @@ export function providerParts(provider: Provider): { parts: Record<string, unkno
     parts['accounts'] = new CodeReference('accountParts');
     imports.push('accountParts');
   }
-  // The runtime literal carries `rateLimit` exactly when the spec says more than 429 and Retry-After.
-  const limits = provider.rateLimit;
-  if (limits && (limits.exhaustedStatuses.length > 0 || limits.resetFormat !== null)) {
+  // Exactly when the runtime literal carries `rateLimit`.
+  if ('rateLimit' in rateLimitSpec(provider)) {
     parts['rateLimit'] = new CodeReference('rateLimitParts');
     imports.push('rateLimitParts');
   }

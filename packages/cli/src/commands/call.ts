@@ -43,11 +43,11 @@ export const callCommand: CommandHandler = async ({ raw, io }) => {
     // Where the request goes is part of what a dry run shows, with the source of each override.
     const overrides = Object.keys(result.baseUrls).length > 0 ? { base_urls: result.baseUrls } : {};
     // Where the client secret goes is part of what a dry run shows.
-    const token = flags.dryRun && result.tokenUrl !== null ? { token_url: result.tokenUrl } : {};
+    const token = result.tokenUrl !== null ? { token_url: result.tokenUrl } : {};
     const notes = [
       ...(sandbox ? ['(sandbox: answered by the mock handlers; nothing left this machine)'] : []),
       ...Object.entries(result.baseUrls).map(([server, o]) => `(base URL of server '${server}': ${o.url}, from ${o.source})`),
-      ...(flags.dryRun && result.tokenUrl !== null ? [`(OAuth2 token from ${result.tokenUrl}, with the client id and secret; fetched only by a real call)`] : []),
+      ...(result.tokenUrl !== null ? [`(OAuth2 token from ${result.tokenUrl}, with the client id and secret; fetched only by a real call)`] : []),
     ];
     return shaped({ data, meta: { permission_bypassed: result.permissionBypassed, ...overrides, ...token }, text: JSON.stringify(data, null, 2), notes });
   } catch (error) {
