@@ -223,6 +223,8 @@ export type ValueSchema = SingleValueSchema | UnionValueSchema;
 export interface SingleValueSchema {
   kind: 'single';
   type: ValueType;
+  /** JSON `null` is a value to send (to clear a field), not "not given"; the loader allows it in JSON bodies only, never on a union's member. */
+  nullable: boolean;
   description: string | null;
   enum: unknown[] | null;
   default: unknown;
@@ -249,6 +251,8 @@ export interface SingleValueSchema {
  */
 export interface UnionValueSchema {
   kind: 'union';
+  /** As on a single value; its members are never nullable themselves. */
+  nullable: boolean;
   description: string | null;
   default: unknown;
   members: SingleValueSchema[];

@@ -367,7 +367,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt parameter key',
     edits: [sub('acme/list_widgets.yaml', '    wire: page[size]', '    wier: page[size]')],
     expected: [
-      "acme/list_widgets.yaml:17:5: unknown key 'wier' in 'parameters.per_page'. Did you mean 'wire'? Allowed keys: type, description, required, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, one_of, renamed_from.",
+      "acme/list_widgets.yaml:17:5: unknown key 'wier' in 'parameters.per_page'. Did you mean 'wire'? Allowed keys: type, description, required, nullable, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, one_of, renamed_from.",
     ],
   },
   {
@@ -1488,7 +1488,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'a misspelt key beside one_of',
     edits: [listParam('  size:\n    descripton: Size.\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
     expected: [
-      "acme/list_widgets.yaml:23:5: unknown key 'descripton' in 'parameters.size'. Did you mean 'description'? Allowed keys: one_of, type, description, required, default, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, renamed_from.",
+      "acme/list_widgets.yaml:23:5: unknown key 'descripton' in 'parameters.size'. Did you mean 'description'? Allowed keys: one_of, type, description, required, nullable, default, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, renamed_from.",
     ],
   },
   {
@@ -1509,6 +1509,42 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     edits: [listParam('  size:\n    description: Size.\n    array_format: repeat\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
     expected: [
       "acme/list_widgets.yaml:24:19: 'array_format' applies to array parameters in the query or in a form body (request.body: form).",
+    ],
+  },
+  // nullable: JSON null is sent only where JSON carries it.
+  {
+    name: 'nullable on a query parameter',
+    edits: [listParam('    nullable: true\n')],
+    expected: [
+      "acme/list_widgets.yaml:22:15: 'nullable' applies in a JSON body only (request.body: json): the query has no null to send.",
+    ],
+  },
+  {
+    name: 'nullable on a parameter of a form body',
+    edits: [sub('acme/create_widget.yaml', '  body: json', '  body: form'), sub('acme/create_widget.yaml', '    description: Widget name.\n', '    description: Widget name.\n    nullable: true\n')],
+    expected: [
+      "acme/create_widget.yaml:19:15: 'nullable' applies in a JSON body only (request.body: json): the form body has no null to send.",
+    ],
+  },
+  {
+    name: 'nullable on a property nested in a query parameter',
+    edits: [listParam('  where:\n    type: object\n    description: Filter.\n    properties:\n      near: { type: string, nullable: true }\n')],
+    expected: [
+      "acme/list_widgets.yaml:26:39: 'nullable' applies in a JSON body only (request.body: json): the query has no null to send.",
+    ],
+  },
+  {
+    name: 'nullable on a member of one_of',
+    edits: [createParam('  size:\n    description: Size.\n    one_of:\n      - { type: integer, nullable: true }\n      - { type: string }\n')],
+    expected: [
+      "acme/create_widget.yaml:26:26: 'nullable' goes on the value that holds the one_of, not on one of its members.",
+    ],
+  },
+  {
+    name: 'nullable on a spread parameter',
+    edits: [createParam('  extra:\n    type: object\n    spread: true\n    nullable: true\n    description: More.\n')],
+    expected: [
+      "acme/create_widget.yaml:26:15: a spread parameter merges its properties into the body; null has none to merge. Give 'nullable' to its properties instead.",
     ],
   },
   // Two parameters with one wire name.

@@ -20,6 +20,8 @@ export function compareInputSchemas(before: ValueSchema, after: ValueSchema, at 
   const changes: SchemaChange[] = [];
   if ((before.description ?? '') !== (after.description ?? '')) changes.push({ level: 'patch', at, what: 'description changed' });
   if (show(before.default) !== show(after.default)) changes.push({ level: 'major', at, what: `default changed from ${show(before.default) ?? 'none'} to ${show(after.default) ?? 'none'}` });
+  // The same call changes what reaches the provider either way: a null that was left out is now sent (clearing a field), or the reverse.
+  if (before.nullable !== after.nullable) changes.push({ level: 'major', at, what: after.nullable ? 'now sends null as a value (it was left out)' : 'no longer sends null (it is left out)' });
   const members = (s: ValueSchema) => new Map((s.kind === 'union' ? s.members : [s]).map((m) => [typeKey(m.type), m]));
   const was = members(before);
   const is = members(after);

@@ -268,6 +268,12 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
     if (objectItems && (location === 'query' || formBody) && (p.array_format ?? 'comma') !== 'indexed') {
       report(p.array_format ? at('array_format') : ['parameters', name], `parameter '${name}' is a list of objects, which the ${location === 'query' ? 'query' : 'form body'} can only carry with array_format: indexed (${name}[0][key]=value).`, p.array_format ? 'value' : 'key');
     }
+    // Only JSON has a null to send: a query, path, header or form body would send the text "null".
+    const jsonBody = location === 'body' && http?.bodyEncoding === 'json';
+    for (const where of nullableKeys(p, ['parameters', name])) {
+      if (http && !jsonBody) report(where, `'nullable' applies in a JSON body only (request.body: json): the ${formBody ? 'form body' : location} has no null to send.`);
+      else if (p.spread && where.length === 3) report(where, `a spread parameter merges its properties into the body; null has none to merge. Give 'nullable' to its properties instead.`);
+    }
     if (p.path_style && location !== 'path') report(at('path_style'), `'path_style' applies to path parameters only.`);
     if (p.applies_to) {
       if (!caseValues) report(at('applies_to'), `'applies_to' needs request.select: this function has one endpoint.`);
@@ -311,6 +317,16 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
     report(['request'], `parameter(s) ${unencoded.map((p) => `'${p.name}'`).join(', ')} go in the body: set request.body to json or form.`);
   }
   return parameters;
+}
+
+/** Where a value schema says `nullable: true`: itself, its items, properties and extra values (a union's members are refused elsewhere). */
+function nullableKeys(schema: RawValueSchema, path: Array<string | number>): Array<Array<string | number>> {
+  const found: Array<Array<string | number>> = schema.nullable === true ? [[...path, 'nullable']] : [];
+  if (schema.items) found.push(...nullableKeys(schema.items, [...path, 'items']));
+  for (const [name, property] of Object.entries(schema.properties ?? {})) found.push(...nullableKeys(property, [...path, 'properties', name]));
+  if (typeof schema.additional_properties === 'object') found.push(...nullableKeys(schema.additional_properties, [...path, 'additional_properties']));
+  for (const [i, member] of (schema.one_of ?? []).entries()) found.push(...nullableKeys(member, [...path, 'one_of', i]).filter((at) => at.length > path.length + 3));
+  return found;
 }
 
 /** Header names are case-insensitive: `X-Foo` and `x-foo` are one header. */

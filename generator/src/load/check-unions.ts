@@ -14,7 +14,7 @@ const familyOf = (type: RawValueSchema['type']): JsonFamily => (type === 'intege
 /**
  * The rules of `one_of`, anywhere in a value schema (a parameter, its items, its properties):
  * two or more members, no `type` beside it, no member that is a union itself or carries
- * `required`/`default` (those belong to the value, not to one of its shapes), and one JSON type
+ * `required`/`nullable`/`default` (those belong to the value, not to one of its shapes), and one JSON type
  * per member, so a value matches exactly one member and every consumer can tell which.
  */
 export function unionProblems(schema: RawValueSchema, path: Array<string | number>): UnionProblem[] {
@@ -31,7 +31,7 @@ export function unionProblems(schema: RawValueSchema, path: Array<string | numbe
         add([...at, 'one_of'], `a member of one_of cannot itself be a one_of; list its members in the outer one_of.`, 'key');
         return;
       }
-      for (const key of ['required', 'default'] as const) {
+      for (const key of ['required', 'nullable', 'default'] as const) {
         if (member[key] !== undefined) add([...at, key], `'${key}' goes on the value that holds the one_of, not on one of its members.`, 'key');
       }
       const family = familyOf(member.type);

@@ -55,6 +55,7 @@ export interface RawValueSchema {
   one_of?: RawValueSchema[];
   description?: string;
   required?: boolean;
+  nullable?: boolean;
   default?: unknown;
   enum?: unknown[];
   minimum?: number;

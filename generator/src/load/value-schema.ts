@@ -7,7 +7,7 @@ export const E164_PATTERN = formatPattern('e164');
 
 export function toValueSchema(raw: RawValueSchema): ValueSchema {
   if (raw.one_of) {
-    return { kind: 'union', description: raw.description ?? null, default: raw.default, members: unionMembers(raw.one_of) };
+    return { kind: 'union', nullable: raw.nullable === true, description: raw.description ?? null, default: raw.default, members: unionMembers(raw.one_of) };
   }
   return toSingleSchema(raw);
 }
@@ -21,6 +21,7 @@ function toSingleSchema(raw: RawValueSchema): SingleValueSchema {
   return {
     kind: 'single',
     type: raw.type,
+    nullable: raw.nullable === true,
     description: raw.description ?? null,
     enum: raw.enum ?? null,
     default: raw.default,
@@ -60,12 +61,14 @@ export function toJsonSchema(schema: ValueSchema): JsonSchema {
     const out: JsonSchema = {};
     if (schema.description) out.description = schema.description;
     if (schema.default !== undefined) out.default = schema.default;
-    out.anyOf = schema.members.map(toJsonSchema);
+    const members = schema.members.map(toJsonSchema);
+    out.anyOf = schema.nullable ? [...members, { type: 'null' }] : members;
     return out;
   }
-  const out: JsonSchema = { type: schema.type };
+  // A nullable value's type is the pair (JSON Schema's draft-07 way); its enum lists null too, or null would fail it.
+  const out: JsonSchema = { type: schema.nullable ? [schema.type, 'null'] : schema.type };
   if (schema.description) out.description = schema.description;
-  if (schema.enum) out.enum = schema.enum;
+  if (schema.enum) out.enum = schema.nullable ? [...schema.enum, null] : schema.enum;
   if (schema.default !== undefined) out.default = schema.default;
   if (schema.minimum !== null) out.minimum = schema.minimum;
   if (schema.maximum !== null) out.maximum = schema.maximum;

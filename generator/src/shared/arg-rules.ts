@@ -15,8 +15,9 @@ export function argsRule(parameters: Parameter[]): ArgsRule {
 }
 
 export function valueRule(schema: ValueSchema): ValueRule {
-  if (schema.kind === 'union') return { anyOf: schema.members.map(singleRule) };
-  return singleRule(schema);
+  const rule: ValueRule = schema.kind === 'union' ? { anyOf: schema.members.map(singleRule) } : singleRule(schema);
+  if (schema.nullable) rule.nullable = true;
+  return rule;
 }
 
 function singleRule(schema: SingleValueSchema): ValueRule {

@@ -12,9 +12,10 @@ export function valueTypesOf(schema: ValueSchema): ValueType[] {
   return shapesOf(schema).map((s) => s.type);
 }
 
-/** `string`, `array of string`, `number or array of number`: the type column of docs tables. */
+/** `string`, `array of string`, `number or array of number`, `object or null`: the type column of docs tables. */
 export function typeLabel(schema: ValueSchema): string {
-  return shapesOf(schema)
-    .map((s) => (s.type === 'array' && s.items ? `array of ${s.items.kind === 'union' ? `(${typeLabel(s.items)})` : typeLabel(s.items)}` : s.type))
+  const shapes = shapesOf(schema)
+    .map((s) => (s.type === 'array' && s.items ? `array of ${s.items.kind === 'union' || s.items.nullable ? `(${typeLabel(s.items)})` : typeLabel(s.items)}` : s.type))
     .join(' or ');
+  return schema.nullable ? `${shapes} or null` : shapes;
 }

@@ -1,4 +1,5 @@
 import { UsageError } from './io.js';
+import { declaredType } from './json-types.js';
 
 /** Flags every command reads itself; never turned into function parameters. */
 const RESERVED = new Set(['json', 'debug', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty', 'base-url', 'idempotency-key']);
@@ -64,7 +65,7 @@ export function splitList(raw: string): string[] {
   return items;
 }
 
-type PropertySchema = { type?: string; anyOf?: Array<{ type?: string }> };
+type PropertySchema = { type?: string | string[]; anyOf?: Array<{ type?: string }> };
 
 /**
  * A union parameter ("one number or several", "a version number or a tag"): several flags
@@ -98,8 +99,13 @@ export function coerceFlags(flags: ReadonlyMap<string, FlagValues>, inputSchema:
   const entries: [string, unknown][] = [];
   for (const [name, raws] of flags) {
     const property = Object.hasOwn(properties, name) ? properties[name]! : undefined;
-    const type = property?.type;
-    const unionTypes = property?.anyOf?.map((member) => member.type).filter((t): t is string => typeof t === 'string');
+    const { type, nullable } = declaredType(property);
+    const unionTypes = property?.anyOf?.map((member) => member.type).filter((t): t is string => typeof t === 'string' && t !== 'null');
+    // `--icon null` clears a nullable parameter; for any other parameter null still means "not given".
+    if ((nullable || property?.anyOf?.some((member) => member.type === 'null')) && raws.length === 1 && raws[0] === 'null') {
+      entries.push([name, null]);
+      continue;
+    }
     if (unionTypes && unionTypes.length > 0) {
       const value = coerceUnion(raws, unionTypes);
       if (value === undefined) throw new UsageError(`--${name.replace(/_/g, '-')} was given ${raws.length} times; '${name}' takes one value.`);

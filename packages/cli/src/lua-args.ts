@@ -8,6 +8,8 @@
  *   script sends the same query and body every time.
  */
 
+import { declaredType } from './json-types.js';
+
 interface Schema {
   type?: unknown;
   properties?: Record<string, Schema>;
@@ -18,9 +20,10 @@ const isEmptyTable = (value: unknown): boolean => value !== null && typeof value
 
 export function luaArguments(value: unknown, schema: Schema | undefined): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (schema?.type === 'array' && isEmptyTable(value)) return [];
-  if (Array.isArray(value)) return value.map((item) => luaArguments(item, schema?.type === 'array' ? schema.items : undefined));
-  const properties = schema?.type === 'object' ? schema.properties : undefined;
+  const { type } = declaredType(schema);
+  if (type === 'array' && isEmptyTable(value)) return [];
+  if (Array.isArray(value)) return value.map((item) => luaArguments(item, type === 'array' ? schema?.items : undefined));
+  const properties = type === 'object' ? schema?.properties : undefined;
   const declared = properties ? Object.keys(properties) : [];
   const rank = (key: string) => {
     const at = declared.indexOf(key);

@@ -31,3 +31,13 @@ describe("Lua tables' key order", () => {
     expect(JSON.stringify(out)).toBe('{"expand":["x"],"metadata":{"a":"1","b":"2"},"line_items":[{"tax_rates":["t"],"price":"p"}],"zeta":1}');
   });
 });
+
+describe('nullable values (type [T, "null"])', () => {
+  const nullable = { type: 'object', properties: { tags: { type: ['array', 'null'], items: { type: 'string' } }, meta: { type: ['object', 'null'], properties: { b: { type: 'string' }, a: { type: 'string' } } } } };
+
+  it('are read by the type besides null: an empty table is an empty list, and keys keep the declared order', () => {
+    const out = luaArguments({ tags: {}, meta: { a: '1', b: '2' } }, nullable) as { tags: unknown; meta: object };
+    expect(out.tags).toEqual([]);
+    expect(Object.keys(out.meta)).toEqual(['b', 'a']);
+  });
+});

@@ -58,3 +58,17 @@ describe('flags of a list of objects', () => {
     expect(coerceFlags(flags([['line_items', ['[{"price":"p_1"},{"price":"p_2"}]']]]), lineItems)).toEqual({ line_items: [{ price: 'p_1' }, { price: 'p_2' }] });
   });
 });
+
+describe('flags of a nullable parameter (type [T, "null"] in the input schema)', () => {
+  const nullable = schema({ title: { type: ['string', 'null'] }, tags: { type: ['array', 'null'], items: { type: 'string' } }, icon: { anyOf: [{ type: 'object' }, { type: 'string' }, { type: 'null' }] } });
+  const plain = schema({ title: { type: 'string' } });
+
+  it('null is JSON null; any other text is read by the type besides null', () => {
+    expect(coerceFlags(flags([['title', ['null']], ['tags', ['null']], ['icon', ['null']]]), nullable)).toEqual({ title: null, tags: null, icon: null });
+    expect(coerceFlags(flags([['title', ['123']], ['tags', ['a,b']], ['icon', ['x']]]), nullable)).toEqual({ title: '123', tags: ['a', 'b'], icon: 'x' });
+  });
+
+  it('a parameter that is not nullable takes "null" as its text, as before', () => {
+    expect(coerceFlags(flags([['title', ['null']]]), plain)).toEqual({ title: 'null' });
+  });
+});

@@ -656,6 +656,21 @@ describe("notion.update_page", () => {
     expect(result).toEqual(documented("notion.update_page", 1).response.body);
   });
 
+  it("sends the documented request: Remove a page's icon", async () => {
+    const example = documented("notion.update_page", 2);
+    const sent = serve([() => respondWith(example.response)]);
+    const result = await client().updatePage(example.arguments as never);
+    expect(sent).toHaveLength(1);
+    expect(requestDifferences(sent[0]!, example.request)).toEqual([]);
+    expect(result).toEqual(example.response.body);
+  });
+
+  it("runs its docs example against the mock handlers: Remove a page's icon", async () => {
+    server.use(...notionHandlers);
+    const { result } = await runDocsExample("examples/notion/update_page.3.mjs");
+    expect(result).toEqual(documented("notion.update_page", 2).response.body);
+  });
+
   it("turns Notion's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).updatePage({ page_id: "59833787-2cf9-4fdf-8782-e53db20768a5", properties: { "In stock": { checkbox: true } } } as never).catch((error: unknown) => error);

@@ -153,7 +153,7 @@ function bodyParameters(ctx: ParameterSchemaContext & { review: (m: string) => v
     let name = snakeCase(wire);
     if (taken.has(name)) name = `body_${name}`;
     name = unique(name, taken);
-    const spec = parameterSchema(ctx, value, schemaFile, where);
+    const spec = parameterSchema({ ...ctx, nullsSent: jsonType !== undefined }, value, schemaFile, where);
     if (!jsonType && spec.type === 'array') spec.array_format = 'repeat';
     const description = describedAs(ctx.doc, value, schemaFile);
     const out: SpecSchema = { ...spec, description: description ?? undescribed(ctx, wire) };

@@ -12,6 +12,8 @@ export interface ParameterSchemaContext {
   doc: OpenApiDocument;
   /** Things a person should look at, said once each. */
   note: (message: string) => void;
+  /** The value lands in a JSON body, where a nullable schema becomes `nullable: true` (elsewhere null cannot be sent). */
+  nullsSent?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export function parameterSchema(ctx: ParameterSchemaContext, schema: unknown, fi
   const inner = name ? [...seen, name] : seen;
   const union = unionMembers(node);
   if (union) return unionSchema(ctx, union, at, where, depth, inner);
-  const { types } = jsonTypes(node);
+  const { types, nullable } = jsonTypes(node);
   const type = types.length === 1 ? types[0]! : undefined;
   if (!type) {
     if (types.length > 1) return unionSchema(ctx, types.map((t) => ({ ...node, type: t })), at, where, depth, inner);
@@ -58,6 +60,7 @@ export function parameterSchema(ctx: ParameterSchemaContext, schema: unknown, fi
   }
   if (type === 'object') Object.assign(out, objectMembers(ctx, node, at, where, depth, inner));
   if (node.default !== undefined && fits(node.default, out)) out.default = node.default;
+  if (nullable && ctx.nullsSent === true) out.nullable = true;
   return out;
 }
 
@@ -93,11 +96,19 @@ function objectMembers(ctx: ParameterSchemaContext, node: Node, file: string, wh
 
 /** A `oneOf`/`anyOf` (or a 3.1 type list) as the format's `one_of`, when its members are of distinct JSON types. */
 function unionSchema(ctx: ParameterSchemaContext, members: unknown[], file: string, where: string, depth: number, seen: string[]): SpecSchema {
-  const converted = members.map((m) => stripDescription(parameterSchema(ctx, m, file, where, depth, seen)));
-  const flat = converted.flatMap((m) => (Array.isArray(m.one_of) ? (m.one_of as SpecSchema[]) : [m]));
+  // `oneOf: [X, {type: 'null'}]` is X made nullable: null is a value of the union, not a shape of its own.
+  const isNull = (m: unknown) => {
+    const { types, nullable } = jsonTypes(flatten(ctx.doc, m, file).schema);
+    return types.length === 0 && nullable;
+  };
+  const shapes = members.filter((m) => !isNull(m));
+  const converted = shapes.map((m) => stripDescription(parameterSchema(ctx, m, file, where, depth, seen)));
+  const nullable = ctx.nullsSent === true && (shapes.length < members.length || converted.some((m) => m.nullable === true));
+  const flat = converted.flatMap((m) => (Array.isArray(m.one_of) ? (m.one_of as SpecSchema[]) : [m])).map(({ nullable: _nullable, ...m }) => m);
   const kinds = flat.map((m) => (m.type === 'number' ? 'integer' : String(m.type)));
-  if (flat.length >= 2 && new Set(kinds).size === flat.length && flat.every((m) => typeof m.type === 'string')) return { one_of: flat };
-  if (flat.length === 1) return flat[0]!;
+  const withNull = (schema: SpecSchema): SpecSchema => (nullable ? { ...schema, nullable: true } : schema);
+  if (flat.length >= 2 && new Set(kinds).size === flat.length && flat.every((m) => typeof m.type === 'string')) return withNull({ one_of: flat });
+  if (flat.length === 1) return withNull(flat[0]!);
   if (flat.every((m) => m.type === 'object')) {
     ctx.note(`${where}: one of several object shapes; taken as a free-form object.`);
     return { type: 'object', additional_properties: true };

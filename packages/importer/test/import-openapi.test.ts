@@ -288,3 +288,45 @@ describe('a document of more than a thousand operations', () => {
     });
   }, 120_000);
 });
+
+describe('nullable values', () => {
+  const doc = {
+    openapi: '3.1.0',
+    info: { title: 'Pages', version: '1' },
+    servers: [{ url: 'https://api.pages.test' }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: { Icon: { type: 'object', properties: { emoji: { type: 'string' } } } } },
+    security: [{ bearer: [] }],
+    paths: {
+      '/pages/{id}': {
+        patch: {
+          operationId: 'updatePage',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'p1' }, { name: 'since', in: 'query', schema: { type: ['string', 'null'] } }],
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    icon: { oneOf: [{ $ref: '#/components/schemas/Icon' }, { type: 'null' }] },
+                    title: { type: ['string', 'null'] },
+                    meta: { type: 'object', properties: { note: { type: 'string', nullable: true } } },
+                  },
+                },
+              },
+            },
+          },
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, example: {} } } } },
+        },
+      },
+    },
+  };
+
+  it('are nullable in a JSON body, at any depth, and stay as they were in the query', () => {
+    const { files } = importOpenApi(doc, { provider: 'pages' });
+    const params = yamlOf(files, 'update_page.yaml').parameters;
+    expect(params.icon).toMatchObject({ type: 'object', nullable: true });
+    expect(params.title).toMatchObject({ type: 'string', nullable: true });
+    expect(params.meta.properties.note).toMatchObject({ type: 'string', nullable: true });
+    expect(params.since.nullable).toBeUndefined();
+  });
+});

@@ -452,6 +452,35 @@ export const notionExamples: ProviderExamples = {
         },
       },
     },
+    {
+      function: "notion.update_page",
+      title: "Remove a page's icon",
+      arguments: { page_id: "59833787-2cf9-4fdf-8782-e53db20768a5", icon: null },
+      route: { method: "PATCH", urls: ["https://api.notion.com/v1/pages/{page_id}"], anyPath: false },
+      request: {
+        method: "PATCH",
+        url: "https://api.notion.com/v1/pages/59833787-2cf9-4fdf-8782-e53db20768a5",
+        headers: {
+          authorization: "Bearer secret_sandboxTokenABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ab",
+          "notion-version": "2022-06-28",
+          "content-type": "application/json",
+        },
+        body: { icon: null },
+      },
+      response: {
+        status: 200,
+        headers: {},
+        body: {
+          object: "page",
+          id: "59833787-2cf9-4fdf-8782-e53db20768a5",
+          parent: { type: "database_id", database_id: "d9824bdc-8445-4327-be8b-5b47500af6ce" },
+          archived: false,
+          icon: null,
+          properties: {},
+          url: "https://www.notion.so/Tuscan-kale-598337872cf94fdf8782e53db20768a5",
+        },
+      },
+    },
   ],
   error: {
     status: 404,

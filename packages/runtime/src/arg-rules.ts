@@ -16,7 +16,15 @@ import type { FormatRule } from './formats.js';
 
 export type StringFormat = 'e164' | 'date-time' | 'date' | 'uri' | 'email' | 'uuid';
 
-export interface StringRule {
+/**
+ * A value that may be sent as JSON `null` (to clear a field, as PATCH APIs do). Without it, null
+ * is "not given", as `undefined` is; the loader allows it only where JSON carries it (a JSON body).
+ */
+interface MayBeNull {
+  nullable?: true;
+}
+
+export interface StringRule extends MayBeNull {
   type: 'string';
   enum?: readonly string[];
   minLength?: number;
@@ -26,18 +34,18 @@ export interface StringRule {
   format?: StringFormat;
 }
 
-export interface NumberRule {
+export interface NumberRule extends MayBeNull {
   type: 'integer' | 'number';
   enum?: readonly number[];
   minimum?: number;
   maximum?: number;
 }
 
-export interface BooleanRule {
+export interface BooleanRule extends MayBeNull {
   type: 'boolean';
 }
 
-export interface ArrayRule {
+export interface ArrayRule extends MayBeNull {
   type: 'array';
   /** Absent: items of any kind. */
   items?: ValueRule;
@@ -45,7 +53,7 @@ export interface ArrayRule {
   maxItems?: number;
 }
 
-export interface ObjectRule {
+export interface ObjectRule extends MayBeNull {
   type: 'object';
   properties?: Readonly<Record<string, ValueRule>>;
   required?: readonly string[];
@@ -54,7 +62,7 @@ export interface ObjectRule {
 }
 
 /** A value that may take one of several shapes ("a number or a list of two numbers"). */
-export interface UnionRule {
+export interface UnionRule extends MayBeNull {
   anyOf: readonly ValueRule[];
 }
 
@@ -117,12 +125,12 @@ const NONE = {};
  * Every problem with `args`, in the order a person would fix them: missing,
  * unknown, then each parameter. A parameter given as `null` counts as not
  * given, as `undefined` does: JSON callers (MCP hosts, `--json` input) write
- * null for "no value", and the format has no null values to send.
+ * null for "no value". Only a `nullable` parameter takes null as its value.
  */
 export function checkArgs(rule: ArgsRule, args: Record<string, unknown>, show: ShowValue, parts: RuleParts): ValidationIssue[] {
   const look: Look = new Looking(show, parts.formats ?? NONE, parts.checks ?? NONE);
   const issues: ValidationIssue[] = [];
-  if (rule.required) for (const name of rule.required) if (args[name] === undefined || args[name] === null) issues.push({ path: formatPath([name]), problem: 'missing' });
+  if (rule.required) for (const name of rule.required) if (args[name] === undefined || (args[name] === null && rule.properties[name]?.nullable !== true)) issues.push({ path: formatPath([name]), problem: 'missing' });
   const names = Object.keys(args);
   for (const name of names) {
     if (rule.properties[name] === undefined && args[name] !== undefined) issues.push({ path: formatPath([name]), problem: 'unknown' });
@@ -149,6 +157,7 @@ class Looking implements Look {
 }
 
 function checkValue(rule: ValueRule, value: unknown, path: string[], look: Look, issues: ValidationIssue[]): void {
+  if (value === null && rule.nullable === true) return;
   if ('anyOf' in rule) return checkOf(look.checks, 'anyOf')(rule, value, path, look, issues);
   if (!kindMatches(rule, value)) {
     issues.push(typeIssue(describeRule(rule, look.formats), value, path, look));
@@ -217,8 +226,13 @@ export function typeIssue(expected: string, value: unknown, path: string[], look
   return { path: formatPath(path), problem: `must be ${expected}`, expected, received };
 }
 
-/** "a string", "an integer", "a list of strings", in the caller's words. */
+/** "a string", "an integer", "a list of strings", "an object or null", in the caller's words. */
 export function describeRule(rule: ValueRule, formats: Formats): string {
+  const shape = describeShape(rule, formats);
+  return rule.nullable === true ? `${shape} or null` : shape;
+}
+
+function describeShape(rule: ValueRule, formats: Formats): string {
   if ('anyOf' in rule) return rule.anyOf.map((member) => describeRule(member, formats)).join(' or ');
   switch (rule.type) {
     case 'string':

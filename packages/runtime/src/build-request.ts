@@ -70,7 +70,15 @@ export function buildRequest(input: BuildInput): PreparedRequest {
     const raw = args[name];
     const param = byName.get(name);
     // null is "no value" for a parameter, as validation counts it: never sent as the text "null".
-    if (param === undefined || name === selected.selector || raw === undefined || raw === null) continue;
+    // A nullable one (the loader allows it in JSON bodies only) sends JSON null, untransformed.
+    if (param === undefined || name === selected.selector || raw === undefined) continue;
+    if (raw === null) {
+      if (param.in === 'body' && op.body === 'json' && op.args.properties[name]?.nullable === true) {
+        bodyParams.push(param);
+        bodyValues.push(null);
+      }
+      continue;
+    }
     try {
       const value = param.transforms.length === 0 ? raw : applyTransforms(raw, param.transforms, partOf(op, 'transforms'));
       switch (param.in) {

@@ -14,8 +14,10 @@ import type { ArgsRule } from './arg-rules.js';
 /** A function's arguments object, from its `ArgsRule`. */
 export type ArgsOf<A extends ArgsRule> = A extends { readonly properties: infer P } ? Members<P, RequiredOf<A>> : never;
 
-/** One value, from its `ValueRule`. A union distributes over its members. */
-export type RuleValue<R> = R extends { readonly anyOf: readonly (infer M)[] }
+/** One value, from its `ValueRule`: `| null` when the rule is `nullable`. A union distributes over its members. */
+export type RuleValue<R> = R extends { readonly nullable: true } ? ShapeValue<R> | null : ShapeValue<R>;
+
+type ShapeValue<R> = R extends { readonly anyOf: readonly (infer M)[] }
   ? RuleValue<M>
   : R extends { readonly enum: readonly (infer E)[] }
     ? E

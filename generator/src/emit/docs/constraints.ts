@@ -57,6 +57,7 @@ export function valueRules(schema: ValueSchema): string[] {
           const own = shapeRules(member);
           return own.length > 0 ? [`as ${typeLabel(member)}: ${own.join(', ')}`] : [];
         });
+  if (schema.nullable) rules.push(`${htmlCode('null')} is sent as JSON null; leaving it out sends nothing`);
   if (schema.default !== undefined) rules.push(`default ${json(schema.default)}`);
   return rules;
 }

@@ -7,6 +7,11 @@ const literal = (value: unknown) => JSON.stringify(value);
 
 /** TypeScript type of a parameter value, from the model's value schema. */
 export function valueType(schema: ValueSchema, indent = ''): string {
+  const shape = shapeType(schema, indent);
+  return schema.nullable ? `${shape} | null` : shape;
+}
+
+function shapeType(schema: ValueSchema, indent: string): string {
   // Members never share a JSON type, so the union of their types says exactly what the value may be.
   if (schema.kind === 'union') return schema.members.map((member) => valueType(member, indent)).join(' | ');
   if (schema.enum) return schema.enum.map(literal).join(' | ');

@@ -1,4 +1,5 @@
 import { catalog, type CatalogFunction } from '@switchboard/catalog';
+import { declaredType } from '../json-types.js';
 
 /** Catalog names the help examples are written with, so every example names something that exists. */
 export interface ExampleNames {
@@ -16,7 +17,7 @@ export interface ExampleNames {
 }
 
 const placeholder = (schema: unknown): unknown => {
-  const type = (schema as { type?: unknown } | undefined)?.type;
+  const { type } = declaredType(schema);
   return type === 'integer' || type === 'number' ? 1 : type === 'boolean' ? true : type === 'array' ? [] : type === 'object' ? {} : '…';
 };
 
