@@ -96,6 +96,12 @@ const cases: Case[] = [
   { name: 'a changed type is major', change: [{ file: LIST, find: '  page:\n    type: integer\n    minimum: 1\n', replace: '  page:\n    type: string\n' }], level: 'major', summary: "list_widgets: parameter 'page': no longer accepts integer" },
   { name: 'a removed enum value is major', change: [{ file: LIST, find: 'enum: [red, blue]', replace: 'enum: [red]' }], level: 'major', summary: `list_widgets: parameter 'color': value "blue" removed` },
   { name: 'an added enum value is minor', change: [{ file: LIST, find: 'enum: [red, blue]', replace: 'enum: [red, blue, green]' }], level: 'minor', summary: `list_widgets: parameter 'color': value "green" added` },
+  {
+    name: 'a parameter made nullable is major: the same null is now sent, where it was left out',
+    change: [{ file: CREATE, find: '    description: Tags.\n', replace: '    nullable: true\n    description: Tags.\n' }],
+    level: 'major',
+    summary: "create_widget: parameter 'tags': now sends null as a value (it was left out)",
+  },
   { name: 'a removed response field is major', base: [NAME_FIELD], change: [{ file: CREATE, find: '      label: { type: string }\n', replace: '' }], level: 'major', summary: "create_widget: response field 'label': response field removed" },
   { name: 'a retyped response field is major', base: [NAME_FIELD], change: [{ file: CREATE, find: '      label: { type: string }\n', replace: '      label: { type: integer }\n' }], level: 'major', summary: "create_widget: response field 'label': retyped from string to integer" },
   { name: 'an added response field is minor', change: [NAME_FIELD], level: 'minor', summary: "create_widget: response field 'label': response field added" },
