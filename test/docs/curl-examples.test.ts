@@ -12,19 +12,23 @@ interface DocsExample {
   title: string;
   curl: string;
   curlEnv: Record<string, string>;
+  /** An OAuth2 server's command first asks `url` for a token; the sandbox answers `accessToken`. */
+  curlToken?: { url: string; accessToken: string };
   request: ExampleRequest;
 }
 
 const examples = JSON.parse(readFileSync(join(REPO, 'packages/docs/examples.json'), 'utf8')) as DocsExample[];
 
 /**
- * The real curl runs each documented command unchanged, with two options appended:
- * `--connect-to` sends the connection to a local HTTPS server (the URL, Host header and TLS
- * name stay the documented ones) and `--insecure` accepts that server's throwaway certificate.
+ * The real curl runs each documented command unchanged, with two options appended to every curl
+ * in it (a shell function of that name): `--connect-to` sends the connection to a local HTTPS
+ * server (the URL, Host header and TLS name stay the documented ones) and `--insecure` accepts
+ * that server's throwaway certificate. Each request is handed to the next waiting test step,
+ * which may give the JSON to answer with (a token endpoint's).
  */
 let server: Server;
 let port: number;
-let received: Array<(request: Request) => void> = [];
+let received: Array<(request: Request) => string | undefined> = [];
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-curl-'));
@@ -37,8 +41,9 @@ beforeAll(async () => {
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
       const request = new Request(`https://${req.headers.host}${req.url}`, { method: req.method, headers, body, duplex: 'half' } as RequestInit);
-      received.shift()?.(request);
-      res.writeHead(204).end();
+      const answer = received.shift()?.(request);
+      if (answer === undefined) res.writeHead(204).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,7 +54,8 @@ afterAll(() => server?.close());
 
 function runCurl(command: string, env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile('sh', ['-c', `${command} --silent --show-error --connect-to ::127.0.0.1:${port} --insecure`], { env: { PATH: process.env.PATH, ...env } }, (error, _stdout, stderr) =>
+    const viaLocalServer = `curl() { command curl "$@" --silent --show-error --connect-to ::127.0.0.1:${port} --insecure; }`;
+    execFile('sh', ['-c', `${viaLocalServer}\n${command}`], { env: { PATH: process.env.PATH, ...env } }, (error, _stdout, stderr) =>
       error ? reject(new Error(`curl failed: ${stderr}`)) : resolve(),
     );
   });
@@ -61,10 +67,41 @@ describe('every curl command shown in the docs sends the documented request (rea
   });
 
   it.each(examples.map((e) => [`${e.function}: ${e.title}`, e] as const))('%s', async (_name, example) => {
-    const arrived = new Promise<Request>((resolve) => received.push(resolve));
+    const token = example.curlToken;
+    const tokenAsked = token
+      ? new Promise<Request>((resolve) =>
+          received.push((request) => {
+            resolve(request);
+            return JSON.stringify({ access_token: token.accessToken, token_type: 'Bearer', expires_in: 32400 });
+          }),
+        )
+      : null;
+    const arrived = new Promise<Request>((resolve) =>
+      received.push((request) => {
+        resolve(request);
+        return undefined;
+      }),
+    );
     await runCurl(example.curl, example.curlEnv);
+    if (token && tokenAsked) {
+      // The client-credentials grant, with the reader's own secret from its variable (RFC 6749 §4.4).
+      const asked = await tokenAsked;
+      expect(`${asked.method} ${asked.url}`).toBe(`POST ${token.url}`);
+      const form = new URLSearchParams(await asked.text());
+      expect(form.get('grant_type')).toBe('client_credentials');
+      const basic = asked.headers.get('authorization');
+      const secret = basic?.startsWith('Basic ') ? Buffer.from(basic.slice(6), 'base64').toString().split(':')[1] : form.get('client_secret');
+      expect(Object.values(example.curlEnv)).toContain(secret);
+    }
+    // The request itself carries the token the sandbox answered with, as documented.
     const recorded = await recordRequest(await arrived);
     expect(requestDifferences(recorded, example.request)).toEqual([]);
+  });
+
+  it('fetches an OAuth2 access token first where the documented request carries one', () => {
+    const withToken = examples.filter((e) => e.curlToken !== undefined);
+    for (const e of withToken) expect(e.curl).toContain(`Bearer '"\${ACCESS_TOKEN}"`);
+    for (const e of withToken) expect(e.curl).not.toContain(e.curlToken!.accessToken);
   });
 
   it('reads the secrets from environment variables, never printing them', () => {

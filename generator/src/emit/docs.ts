@@ -261,6 +261,8 @@ function docsSummary(p: Provider): DocsSummary {
         // The curl tab's command, the variables it reads (example values) and the request it must send; made once per example (per-example.ts).
         curl: curlCommand(p, f, e).text,
         curlEnv: curlCommand(p, f, e).env,
+        // With OAuth2, the token request the command makes first and the token that answers it.
+        ...(curlCommand(p, f, e).token ? { curlToken: curlCommand(p, f, e).token } : {}),
         request: e.request,
         // The named account's configuration the example assumes (its URL choice), as environment variables.
         ...(Object.keys(e.fields).length > 0 ? { accountEnv: accountEnvironment(p, e) } : {}),

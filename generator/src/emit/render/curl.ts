@@ -5,15 +5,20 @@
  * a server receives with the documented request.
  */
 
-import type { Example, Field, Func, Provider } from '../../model.js';
+import type { Example, Field, Func, OAuth2ClientCredentials, Provider, ServerUrl } from '../../model.js';
 import { shellWord, withVariables, type ShellPart } from '../escape/shell.js';
 
 export interface CurlCommand {
-  /** The command as the docs show it, one option per line. */
+  /** The command as the docs show it, one option per line; an OAuth2 server's first fetches the access token. */
   text: string;
   /** The variables it reads and the example values that make it send the documented request. */
   env: Record<string, string>;
+  /** With OAuth2: where the first command asks for the token, and the token the sandbox's endpoint answers with. */
+  token?: { url: string; accessToken: string };
 }
+
+/** The shell variable the token command fills and the request reads. */
+const TOKEN_VARIABLE = 'ACCESS_TOKEN';
 
 /** Form pairs as the examples document them: a list is a repeated key, a nested object `key[sub]`. */
 function formPairs(body: unknown): Array<[string, string]> {
@@ -56,7 +61,10 @@ function basicUser(provider: Provider, func: Func, example: Example, header: str
 
 export function curlCommand(provider: Provider, func: Func, example: Example): CurlCommand {
   const request = example.request;
-  const variables = secretVariables(provider, example);
+  const oauth2 = func.binding.kind === 'http' && func.binding.server.auth.kind === 'oauth2_client_credentials' ? func.binding.server.auth : null;
+  // The documented request carries the sandbox's token; a reader needs their own, so the command fetches it first.
+  const fetchesToken = oauth2 !== null && request.headers['authorization'] === `Bearer ${oauth2.exampleToken}`;
+  const variables = [...secretVariables(provider, example), ...(fetchesToken ? [{ value: oauth2.exampleToken, env: TOKEN_VARIABLE }] : [])];
   const used = new Set<string>();
   const word = (text: string): string => {
     const parts = withVariables(text, variables);
@@ -85,6 +93,37 @@ export function curlCommand(provider: Provider, func: Func, example: Example): C
       }
     } else lines.push(`--data-raw ${word(typeof body === 'string' && type !== 'application/json' ? body : JSON.stringify(body))}`);
   }
+  if (!fetchesToken) {
+    const env = Object.fromEntries(variables.filter((v) => used.has(v.env)).map((v) => [v.env, v.value]));
+    return { text: lines.join(' \\\n  '), env };
+  }
+  const token = tokenCommand(provider, oauth2, example, word);
+  used.delete(TOKEN_VARIABLE);
   const env = Object.fromEntries(variables.filter((v) => used.has(v.env)).map((v) => [v.env, v.value]));
-  return { text: lines.join(' \\\n  '), env };
+  return { text: `${token.text}\n\n${lines.join(' \\\n  ')}`, env, token: { url: token.url, accessToken: oauth2.exampleToken } };
+}
+
+/**
+ * The client-credentials request the client makes itself (RFC 6749 §4.4), as the runtime sends
+ * it, with the token read from the JSON answer into a shell variable (sed, so nothing beyond a
+ * POSIX shell and curl is needed).
+ */
+function tokenCommand(provider: Provider, auth: OAuth2ClientCredentials, example: Example, word: (text: string) => string): { text: string; url: string } {
+  const server = provider.servers.find((s) => s.name === auth.tokenServer)!;
+  const url = `${exampleServerUrl(server.url, provider.fields, example)}${auth.tokenPath}`;
+  const value = (key: string) => example.fields[key] ?? provider.fields.find((f) => f.key === key)?.example ?? '';
+  const lines = [`${TOKEN_VARIABLE}=$(curl --silent ${word(url)}`];
+  if (auth.clientAuth === 'basic') lines.push(`--user ${word(`${value(auth.clientIdField)}:${value(auth.clientSecretField)}`)}`);
+  lines.push(`--data-urlencode ${word('grant_type=client_credentials')}`);
+  if (auth.scopes.length > 0) lines.push(`--data-urlencode ${word(`scope=${auth.scopes.join(' ')}`)}`);
+  if (auth.clientAuth === 'form') lines.push(`--data-urlencode ${word(`client_id=${value(auth.clientIdField)}`)}`, `--data-urlencode ${word(`client_secret=${value(auth.clientSecretField)}`)}`);
+  lines.push(`| sed -n 's/.*"access_token" *: *"\\([^"]*\\)".*/\\1/p')`);
+  return { text: `# First, an access token (the generated clients fetch and renew theirs themselves)\n${lines.join(' \\\n  ')}`, url };
+}
+
+/** A server's URL for the example's account: the URL its fields choose, with their values in the placeholders. */
+function exampleServerUrl(url: ServerUrl, fields: Field[], example: Example): string {
+  const value = (key: string) => example.fields[key] ?? fields.find((f) => f.key === key)?.example ?? '';
+  const chosen = url.kind === 'fixed' ? url : (url.choices.find((c) => c.value === (example.fields[url.field] ?? fields.find((f) => f.key === url.field)?.default ?? value(url.field)))?.url ?? url.choices[0]!.url);
+  return chosen.template.replace(/\{([^{}]+)\}/g, (_, key: string) => encodeURIComponent(value(key)));
 }
