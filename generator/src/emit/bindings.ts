@@ -30,7 +30,7 @@ function functionEntry(provider: Provider, func: Func) {
     available: func.binding.kind === 'http',
     mcpTool: func.names.mcpTool,
     cliCommand: func.names.cliCommand,
-    parameters: func.parameters.map((p) => ({ name: p.name, type: valueTypesOf(p.schema).join(' or '), required: p.required, description: p.schema.description ?? '' })),
+    parameters: func.parameters.map((p) => ({ name: p.name, type: [...valueTypesOf(p.schema), ...(p.schema.nullable ? ['null'] : [])].join(' or '), required: p.required, description: p.schema.description ?? '' })),
     inputSchema: func.inputSchema,
     outputSchema: func.responseSchema,
     spec: new CodeReference(func.names.tsOperation),

@@ -492,11 +492,11 @@ export const notion: ProviderBinding = {
         },
         {
           name: "icon",
-          type: "object",
+          type: "object or null",
           required: false,
           description: "New icon, e.g. `{\"emoji\": \"🥬\"}`, or `null` to remove it.",
         },
-        { name: "cover", type: "object", required: false, description: "New cover, or `null` to remove it." },
+        { name: "cover", type: "object or null", required: false, description: "New cover, or `null` to remove it." },
       ],
       inputSchema: {
         type: "object",

@@ -1,8 +1,14 @@
 import { UsageError } from './io.js';
 import { declaredType } from './json-types.js';
 
-/** Flags every command reads itself; never turned into function parameters. */
+/** Flags every command reads itself; never turned into function parameters (a parameter of such a name goes in the JSON payload). */
 const RESERVED = new Set(['json', 'debug', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty', 'base-url', 'idempotency-key']);
+
+/** A parameter's flag, `--page-size`, or null when a CLI option of that name takes it (it can only be a JSON payload key). */
+export function parameterFlag(name: string): string | null {
+  const flag = name.replace(/_/g, '-');
+  return RESERVED.has(flag) || !PARAMETER_FLAG.test(flag) ? null : `--${flag}`;
+}
 
 /** What a parameter flag may be called: the kebab-case form of a snake_case parameter name. */
 const PARAMETER_FLAG = /^[a-z0-9][a-z0-9_-]*$/i;

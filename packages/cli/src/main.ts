@@ -28,9 +28,11 @@ const nameOf = (path: CommandDecl[]) => path.map((c) => c.name).join(' ');
 const helpCommandFor = (path: CommandDecl[]) => ['switchboard', ...path.map((c) => c.name), '--help'].join(' ');
 
 /** Help pages read the catalog for their examples: loaded only when a page is shown. */
-async function helpPage(path: CommandDecl[]): Promise<string> {
+async function helpPage(path: CommandDecl[], argv: string[] = []): Promise<string> {
   const { commandHelp, topLevelHelp } = await import('./cli/help-text.js');
-  return path.length === 0 ? topLevelHelp() : commandHelp(path);
+  // `call <provider.fn> --help` adds that function's parameters: the first word after the command's own.
+  const subject = ownWords(argv).filter((w) => !w.startsWith('-'))[path.length];
+  return path.length === 0 ? topLevelHelp() : commandHelp(path, subject);
 }
 
 /**
@@ -93,7 +95,7 @@ export async function run(givenArgv: string[], io: CliIo): Promise<ExitCode> {
     if (VERSION_FLAGS.has(argv[0]!)) argv = ['version', ...argv.slice(1)];
     const help = helpRequested(argv);
     if (help) {
-      io.stdout.write(await helpPage(help));
+      io.stdout.write(await helpPage(help, argv[0] === 'help' ? argv.slice(1) : argv));
       return EXIT.ok;
     }
     if (argv[0] === 'help') throw unknownHelpTopic(argv);

@@ -69,13 +69,21 @@ export function topLevelHelp(): string {
   ].join('\n');
 }
 
-/** The help page of one command (or subcommand): usage, what it does, arguments, options, examples. */
-export async function commandHelp(path: CommandDecl[]): Promise<string> {
+/**
+ * The help page of one command (or subcommand): usage, what it does, arguments, options, examples;
+ * for `call <provider.fn> --help`, that function's parameters too.
+ */
+export async function commandHelp(path: CommandDecl[], subject?: string): Promise<string> {
   const command = path.at(-1)!;
   const details = typeof command.details === 'function' ? await command.details() : command.details;
   const sections = [`Usage:\n  ${usageLine(path)}`, command.summary + (details ? `\n\n${details}` : '')];
   if (command.subcommands) sections.push(`Commands:\n${columns(visible(command.subcommands).map((s) => [s.name, s.summary]))}`);
   if (command.arguments?.length) sections.push(`Arguments:\n${columns(command.arguments.map((a) => [a.name, a.description]))}`);
+  if (command.name === 'call' && subject !== undefined) {
+    const { parametersHelp } = await import('./parameters-help.js');
+    const own = parametersHelp(subject);
+    if (own) sections.push(own);
+  }
   const options = command.subcommands ? optionsOf({ name: '', summary: '' }) : optionsOf(command);
   sections.push(`Options:\n${columns(optionRows(options))}`);
   const examples = command.examples?.(exampleNames()) ?? [];

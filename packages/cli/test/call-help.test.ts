@@ -1,0 +1,44 @@
+import { bindings } from '@switchboard/bindings';
+import { describe, expect, it } from 'vitest';
+import { parameterFlag } from '../src/args.js';
+import { run as switchboard } from '../src/main.js';
+
+async function run(args: string[]) {
+  const out = { stdout: '', stderr: '' };
+  const io = { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) } };
+  // Through the real command line, as `switchboard call … --help`.
+  return switchboard(args, io).then((code) => ({ code, ...out }));
+}
+
+// The function with the most parameters, from the catalog (none is named here).
+const fn = bindings.flatMap((p) => p.functions).reduce((most, f) => (f.parameters.length > most.parameters.length ? f : most));
+
+describe('call <provider.fn> --help', () => {
+  it("lists the function's parameters as their flags, with type, whether required and description", async () => {
+    const { code, stdout } = await run(['call', fn.qualified, '--help']);
+    expect(code).toBe(0);
+    const section = stdout.slice(stdout.indexOf(`Parameters of ${fn.qualified}`));
+    expect(section).not.toBe('');
+    for (const p of fn.parameters) {
+      const line = section.split('\n').find((l) => l.trimStart().startsWith(`${parameterFlag(p.name) ?? JSON.stringify(p.name)} <${p.type}>`));
+      expect(line, p.name).toBeDefined();
+      expect(line!.includes('Required.'), p.name).toBe(p.required);
+    }
+  });
+
+  it('is the plain call help without a function, and for a name that is none', async () => {
+    for (const args of [['call', '--help'], ['call', 'nope.nothing', '--help']]) {
+      const { code, stdout } = await run(args);
+      expect(code).toBe(0);
+      expect(stdout).toContain('Usage:\n  switchboard call');
+      expect(stdout).not.toContain('Parameters of');
+    }
+  });
+});
+
+describe('parameter flags', () => {
+  it("are the kebab-case name, except where a CLI option has it: then the parameter is a payload key only", () => {
+    expect(parameterFlag('page_size')).toBe('--page-size');
+    for (const name of ['account', 'dry_run', 'force', 'json', 'base_url', 'idempotency_key']) expect(parameterFlag(name), name).toBeNull();
+  });
+});
