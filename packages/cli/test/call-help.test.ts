@@ -5,7 +5,7 @@ import { run as switchboard } from '../src/main.js';
 
 async function run(args: string[]) {
   const out = { stdout: '', stderr: '' };
-  const io = { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) } };
+  const io = { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, cwd: process.cwd() };
   // Through the real command line, as `switchboard call … --help`.
   return switchboard(args, io).then((code) => ({ code, ...out }));
 }
