@@ -30,6 +30,9 @@ const MAX_VALUES = 1_000_000;
 
 export class ConversionError extends Error {}
 
+/** Number.MAX_SAFE_INTEGER as the BigInt the VM's 64-bit integers arrive as. */
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** strict: json.encode and call arguments (unsupported values are errors). lenient: print, dump, results. */
 export type ReadMode = 'strict' | 'lenient';
 
@@ -117,7 +120,14 @@ class Reader {
 
   private number(idx: number): number {
     const { lua } = this.vm;
-    if (lua._lua_isinteger(this.L, idx)) return Number(lua._lua_tointegerx(this.L, idx, 0));
+    if (lua._lua_isinteger(this.L, idx)) {
+      const integer = lua._lua_tointegerx(this.L, idx, 0);
+      // Lua's integers are 64-bit; a JSON number past 2^53 would arrive as a neighbour (another id, another record).
+      if (this.mode === 'strict' && (integer > MAX_EXACT || integer < -MAX_EXACT)) {
+        throw new ConversionError(`the integer ${integer} is beyond what a JSON number carries exactly (±${MAX_EXACT}); pass it as a string`);
+      }
+      return Number(integer);
+    }
     const n = lua._lua_tonumberx(this.L, idx, 0);
     if (!Number.isFinite(n) && this.mode === 'strict') throw new ConversionError(`cannot convert ${n} to JSON`);
     return n;

@@ -81,6 +81,16 @@ describe('app.integrations bridge', () => {
     expect(host.calls).toEqual([]);
   });
 
+  it('refuses an integer a JSON number cannot carry exactly, before any call (it would reach another id)', async () => {
+    const host = fakeHost();
+    const r = await runLua('app.integrations.x.f{ id = 9007199254740993 }', host);
+    expect(r.error?.message).toBe('script:1: app.integrations.x.f: argument 1: the integer 9007199254740993 is beyond what a JSON number carries exactly (±9007199254740991); pass it as a string');
+    expect(host.calls).toEqual([]);
+    const edge = fakeHost();
+    await runLua('app.integrations.x.f{ id = 9007199254740991, low = -9007199254740991 }', edge);
+    expect(edge.calls[0]?.args[0]).toEqual({ id: 9007199254740991, low: -9007199254740991 });
+  });
+
   it('explains that app.integrations itself is not callable', async () => {
     const r = await runLua('app.integrations()', fakeHost());
     expect(r.error?.message).toBe('script:1: app.integrations is not a function; call app.integrations.<provider>.<function>(...)');
