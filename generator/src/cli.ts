@@ -11,6 +11,15 @@ import { reportGenerate } from './report.js';
 
 const USAGE = 'usage: generate [--check] [--timings] [--json] [--no-cache] [--jobs N] [project-root]';
 
+// A reader that stops early (`| head -1`) closes the pipe: that ends the report, not the program
+// with an unhandled EPIPE (the files are written before the report).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 function main(argv: string[]): number {
   let parsed;
   try {
