@@ -15,14 +15,33 @@ export function getPath(root: unknown, path: string): unknown {
   return node;
 }
 
-/** The first path that yields a non-empty value, as text (non-strings JSON-encoded). */
-export function firstText(root: unknown, paths: string[]): string | null {
+/**
+ * The first path that yields a non-empty text, a number or a boolean, as text. An object or a list
+ * is passed over (Zendesk's `error` is a string in one error shape and an object in the other),
+ * so a later path's text wins; with `objects: 'last_resort'` (messages) the first one found is
+ * JSON-encoded when no path yields text, since it may still say what was wrong (Plivo's field errors).
+ */
+export function firstText(root: unknown, paths: string[], objects: 'skip' | 'last_resort' = 'skip'): string | null {
+  let fallback: string | null = null;
   for (const path of paths) {
     const value = getPath(root, path);
     if (value === undefined || value === null || value === '') continue;
-    return typeof value === 'string' ? value : JSON.stringify(value);
+    if (typeof value !== 'object') return String(value);
+    if (objects === 'last_resort') fallback ??= JSON.stringify(value);
   }
-  return null;
+  return fallback;
+}
+
+/**
+ * The top-level key a dotted path starts in, when the body lacks it (`meta` of `meta.has_more`):
+ * a page without its paging envelope is another shape of answer, not a last page. Null when the
+ * key is there, or the path is one key (absent there means "none").
+ */
+export function missingEnvelope(root: unknown, path: string): string | null {
+  const dot = path.indexOf('.');
+  if (dot < 0) return null;
+  const key = path.slice(0, dot);
+  return root !== null && typeof root === 'object' && !Array.isArray(root) && Object.hasOwn(root, key) ? null : key;
 }
 
 /** A number, or a numeric string, as a number; null for anything else (a missing total, `"n/a"`). */

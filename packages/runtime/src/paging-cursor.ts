@@ -5,7 +5,7 @@
  */
 
 import { PaginationError } from './errors.js';
-import { getPath } from './json-path.js';
+import { getPath, missingEnvelope } from './json-path.js';
 import { paginationOf, type PagingStrategy } from './pagination.js';
 
 export const cursorPaging: PagingStrategy = (op, args) => {
@@ -14,7 +14,13 @@ export const cursorPaging: PagingStrategy = (op, args) => {
   const initial = args[spec.cursorParam];
   if (initial !== undefined && initial !== null) seen.add(String(initial));
   return (page, _items, current) => {
+    // A page without the fields the spec pages by is another shape of answer (Zendesk pages by
+    // offset when page[size] is missing): ending the walk there would return part of the list as all of it.
+    const envelope = missingEnvelope(page.body, spec.nextCursorPath) ?? (spec.hasMorePath ? missingEnvelope(page.body, spec.hasMorePath) : null);
     const hasMore = spec.hasMorePath ? getPath(page.body, spec.hasMorePath) : undefined;
+    if (envelope !== null || (spec.hasMorePath && hasMore === undefined)) {
+      throw new PaginationError(op.id, `the page has no ${envelope ?? spec.hasMorePath}, which every page of this list carries; stopping rather than returning part of the list as if it were all.`);
+    }
     if (hasMore === false) return null;
     const cursor = getPath(page.body, spec.nextCursorPath);
     if (cursor === null || cursor === undefined || cursor === '') {

@@ -4,6 +4,7 @@
  */
 
 import { PaginationError } from './errors.js';
+import { missingEnvelope } from './json-path.js';
 import { followedUrl, nextLinkOf, rebaseOntoOverride, resolveNextLink } from './next-link.js';
 import { FOLLOWED_URL, NEXT_LINK, paginationOf, type PagingStrategy } from './pagination.js';
 
@@ -15,6 +16,9 @@ export const nextLinkPaging: PagingStrategy = (op, _args, { redactor, servers })
   return (page, items, current) => {
     firstUrl ??= page.url;
     if (items.length === 0) return null;
+    // As for cursors: `links.next` on a page without `links` is another shape of answer, not the last page.
+    const envelope = spec.next.from === 'body' ? missingEnvelope(page.body, spec.next.path) : null;
+    if (envelope !== null) throw new PaginationError(op.id, `the page has no ${envelope}, which every page of this list carries; stopping rather than returning part of the list as if it were all.`);
     const raw = nextLinkOf(spec.next, page.body, page.headers ?? null);
     if (raw === null) return null;
     const rebased = servers ? rebaseOntoOverride(raw, page.url, servers) : null;

@@ -49,7 +49,7 @@ export interface ErrorContext {
 export function apiError(ctx: ErrorContext, status: number, headers: ResponseHeaders, text: string): APIError {
   const r = ctx.redactor;
   const body = redactedBody(r, text);
-  const providerMessage = firstText(body, ctx.provider.errorMessagePaths) ?? (typeof body === 'string' && body.length <= 200 ? body : null);
+  const providerMessage = firstText(body, ctx.provider.errorMessagePaths, 'last_resort') ?? (typeof body === 'string' && body.length <= 200 ? body : null);
   const providerCode = firstText(body, ctx.provider.errorCodePaths);
   const fromHeader = ctx.provider.requestIdHeader ? headers.get(ctx.provider.requestIdHeader) : null;
   const requestId = fromHeader ?? (ctx.provider.errorRequestIdPaths ? firstText(body, ctx.provider.errorRequestIdPaths) : null);

@@ -49,6 +49,14 @@ describe('next_link from a body path', () => {
     ]);
   });
 
+  it('a page without the object the link is in is a PaginationError, not the last page', async () => {
+    const pages = [{ items: [{ id: 1 }], paging: { next: '/api/v2/events/page2' } }, { items: [{ id: 2 }], next_page: '/api/v2/events/page3' }];
+    server = await loopback((_, res, i) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pages[i])));
+    const { items, error } = await walk(itemsOf(dialpadClient({ baseURL: server.url }), listEvents, {}));
+    expect(items).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(String(error)).toContain('dialpad.list_events: the page has no paging, which every page of this list carries; stopping rather than returning part of the list as if it were all.');
+  });
+
   it('follows an absolute link to the same origin and stops when the link is absent', async () => {
     let base = '';
     server = await loopback((_, res, i) => {

@@ -176,6 +176,16 @@ describe('cursor strategy (Dialpad)', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('a page without the paging fields is a PaginationError, not the last page (Zendesk pages by offset without page[size])', async () => {
+    const enveloped = { ...dialpadListCalls, pagination: { ...dialpadListCalls.pagination!, nextCursorPath: 'meta.after_cursor', hasMorePath: 'meta.has_more' } } as typeof dialpadListCalls;
+    const other = { items: [2], next_page: 'https://x.test/page2', count: 6 };
+    for (const [body, missing] of [[other, 'meta'], [{ items: [2], meta: { after_cursor: 'c3' } }, 'meta.has_more']] as const) {
+      const { fetch, calls } = fakeFetch(json({ items: [1], meta: { has_more: true, after_cursor: 'c2' } }), json(body));
+      await expect(collect(itemsOf(dialpadClient({ fetch }), enveloped, {}))).rejects.toThrow(`dialpad.list_calls: the page has no ${missing}, which every page of this list carries; stopping rather than returning part of the list as if it were all.`);
+      expect(calls).toHaveLength(2);
+    }
+  });
+
   it('an empty page with a cursor does not end the walk', async () => {
     const { fetch } = fakeFetch(json({ items: [], cursor: 'c2' }), json({ items: [1] }));
     expect(await collect(itemsOf(dialpadClient({ fetch }), dialpadListCalls, {}))).toEqual([1]);

@@ -12,7 +12,7 @@ import {
 } from '../src/errors.js';
 import { getPath } from '../src/json-path.js';
 import { loopback } from './loopback.js';
-import { fakeFetch, getCall, json, listPhoneNumbers, operation, plivoClient, plivoListMessages, sendSms, sinchClient, sinchListMessages, telnyx, TELNYX_KEY, telnyxClient } from './support.js';
+import { fakeFetch, getCall, json, listPhoneNumbers, operation, plivo, PLIVO_ID, PLIVO_TOKEN, plivoClient, plivoListMessages, sendSms, sinchClient, sinchListMessages, telnyx, TELNYX_KEY, telnyxClient } from './support.js';
 import { Core } from '../src/core.js';
 
 const telnyxError = { errors: [{ code: '10005', title: 'Resource not found', detail: 'The requested resource or URL could not be found.' }] };
@@ -102,6 +102,13 @@ describe('typed errors by status', () => {
     const core = plivoClient({ fetch });
     expect(await core.call(plivoListMessages, {}).catch((e: APIError) => e.providerMessage)).toBe('not found');
     expect(await core.call(plivoListMessages, {}).catch((e: APIError) => e.providerMessage)).toBe('{"why":"x"}');
+  });
+
+  it('an object at a message path gives way to a later text, and never becomes a code (Zendesk error as string or object)', async () => {
+    const { fetch } = fakeFetch(json({ error: { title: 'Forbidden', message: 'No access' } }, 403), json({ error: { message: 'Invalid page[size]' } }, 400));
+    const core = new Core({ ...plivo, errorMessagePaths: ['description', 'error', 'error.message'], errorCodePaths: ['error', 'error.title'] }, { authId: PLIVO_ID, authToken: PLIVO_TOKEN, env: {}, logLevel: 'off', sleep: async () => {}, fetch });
+    expect(await core.call(plivoListMessages, {}).catch((e: APIError) => [e.providerMessage, e.providerCode])).toEqual(['No access', 'Forbidden']);
+    expect(await core.call(plivoListMessages, {}).catch((e: APIError) => [e.providerMessage, e.providerCode])).toEqual(['Invalid page[size]', null]);
   });
 
   it('codes that are numbers come back as text (Sinch)', async () => {
