@@ -225,11 +225,14 @@ export class Core {
     const serverUrl = this.serverUrl(spec.id, name, server);
     const oauth2 = server.auth.kind === 'oauth2_client_credentials' ? this.oauth2Support().tokenRoute(this, spec.id, server.auth, name) : null;
     // The token endpoint's URL may have placeholders of its own (a regional auth host).
-    const keys = [...new Set([...neededFieldKeys(serverUrl, authCode.fields(server.auth)), ...(oauth2 ? oauth2.fields : []), ...this.headerFieldKeys])];
+    const authFields = authCode.fields(server.auth);
+    const keys = [...new Set([...neededFieldKeys(serverUrl, authFields), ...(oauth2 ? oauth2.fields : []), ...this.headerFieldKeys])];
     const fieldValues = requireFields(this.provider, spec.id, this.fields, keys);
+    // What a 401 points to: every field the auth scheme sends (a Basic user name too, the usual
+    // mistake with Zendesk's `email/token`) and any other secret.
     const credentialHint = keys
       .map((key) => this.fields.get(key))
-      .filter((f) => f?.spec.secret)
+      .filter((f) => f !== undefined && (f.spec.secret || authFields.includes(f.spec.key)))
       .map((f) => `${f?.envName} or { ${f?.spec.option} }`)
       .join(', ');
     const route: Route = { server, authCode, serverUrl, oauth2, fieldValues, credentialHint };

@@ -51,7 +51,7 @@ export function apiError(ctx: ErrorContext, status: number, headers: ResponseHea
   const body = redactedBody(r, text);
   const providerMessage = firstText(body, ctx.provider.errorMessagePaths, 'last_resort') ?? (typeof body === 'string' && body.length <= 200 ? body : null);
   const providerCode = firstText(body, ctx.provider.errorCodePaths);
-  const fromHeader = ctx.provider.requestIdHeader ? headers.get(ctx.provider.requestIdHeader) : null;
+  const fromHeader = ctx.provider.requestIdHeader ? onceEach(headers.get(ctx.provider.requestIdHeader)) : null;
   const requestId = fromHeader ?? (ctx.provider.errorRequestIdPaths ? firstText(body, ctx.provider.errorRequestIdPaths) : null);
   const limited = isRateLimited(ctx.provider, status, headers);
   const retryAfter = waitSeconds(limited ? rateLimitWaitMs(ctx.provider, headers, ctx.now()) : null);
@@ -112,4 +112,11 @@ export function rateLimitWaitMs(provider: ProviderSpec, headers: ResponseHeaders
   const asked = retryAfterMs(headers, now);
   if (asked !== null || provider.rateLimit?.reset === undefined) return asked;
   return providerPartOf(provider, 'rateLimit').resetWaitMs(provider, headers, now);
+}
+
+/** A header a proxy repeated (`x-request-id: 70b4-IAD, 70b4-IAD`, as `Headers` joins it) read once; distinct values stay as given. */
+function onceEach(value: string | null): string | null {
+  if (value === null || !value.includes(',')) return value;
+  const parts = value.split(',').map((part) => part.trim());
+  return parts.every((part) => part === parts[0]) ? parts[0]! : value;
 }

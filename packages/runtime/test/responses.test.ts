@@ -84,6 +84,20 @@ describe('typed errors by status', () => {
     expect(fromHeader.requestId).toBe('req-header');
   });
 
+  it('401 names every field the auth sends, a Basic user name too (not only the secret)', async () => {
+    const { fetch } = fakeFetch(json({ error: 'Authentication failed' }, 401));
+    await expect(plivoClient({ fetch }).call(plivoListMessages, {})).rejects.toThrow('Check the Plivo credential (PLIVO_AUTH_ID or { authId }, PLIVO_AUTH_TOKEN or { authToken })');
+  });
+
+  it('a request id a proxy repeated is shown once; distinct ones stay as given', async () => {
+    const repeated = new Response(JSON.stringify({ errors: [{ detail: 'gone' }] }), { status: 404, headers: { 'content-type': 'application/json', 'x-request-id': '70b4-IAD, 70b4-IAD' } });
+    const two = new Response(JSON.stringify({ errors: [{ detail: 'gone' }] }), { status: 404, headers: { 'content-type': 'application/json', 'x-request-id': 'a, b' } });
+    const { fetch } = fakeFetch(repeated, two);
+    const core = telnyxClient({ fetch });
+    expect(await core.call(getCall, { call_control_id: 'c1' }).catch((e: APIError) => e.requestId)).toBe('70b4-IAD');
+    expect(await core.call(getCall, { call_control_id: 'c1' }).catch((e: APIError) => e.requestId)).toBe('a, b');
+  });
+
   it('a provider message that ends its sentence gets no second full stop', async () => {
     const { fetch } = fakeFetch(json({ errors: [{ detail: 'API rate limit exceeded for user ID 1.' }] }, 403));
     const error = (await telnyxClient({ fetch }).call(getCall, { call_control_id: 'c1' }).catch((e: unknown) => e)) as Error;
