@@ -56,7 +56,7 @@ export function documentedNextLink(next: { from: 'body'; path: string } | { from
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;
   for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;

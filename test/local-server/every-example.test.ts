@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { bindings, type ProviderBinding } from '@switchboard/bindings';
@@ -8,7 +9,7 @@ import * as mocks from '@switchboard/mocks';
 import type { ProviderExamples } from '@switchboard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, readCatalog, REPO, runCli } from '../support.js';
-import { asJson, clientClass, nextLinkWalks, problemsOf, tsExampleProblems, tsWalkProblems, withoutNulls, type Outcome } from './checks.js';
+import { asJson, clientClass, nextLinkWalks, problemsOf, setPath, tsExampleProblems, tsWalkProblems, withoutNulls, type Outcome } from './checks.js';
 import { LocalProviderServer } from './local-server.js';
 import { accountEnv, exampleOptions, luaLongString, mapBounded } from './surfaces.js';
 
@@ -85,6 +86,42 @@ describe.each(bindings.map((provider) => [provider.id, provider] as const))('%s 
   it.runIf(walks.length > 0)('TS client: a page walk follows each documented next link to the local server (runs where an example documents one)', async () => {
     expect(await tsWalkProblems(await clientClassOf(provider), local, exampleOptions(provider), walks, tsName)).toEqual([]);
   });
+
+  it.runIf(walks.length > 0)('CLI `call --all` and Lua `{ all_pages = true }`: a walk follows each documented next link and answers with every item', async () => {
+    const problems: string[] = [];
+    for (const { example, link, itemsPath } of walks) {
+      const firstItems = itemsPath === '.' || itemsPath === '' ? example.response.body : itemsPath.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], example.response.body);
+      const lastPage = itemsPath === '.' || itemsPath === '' ? [] : (structuredClone(example.response.body) as Record<string, unknown>);
+      if (!Array.isArray(lastPage)) setPath(lastPage, itemsPath, []);
+      const fn = provider.functions.find((f) => f.qualified === example.function)!;
+      const surfaces: Array<[string, string[]]> = [
+        ['cli', ['call', example.function, JSON.stringify(example.arguments), '--all', '--json']],
+        ['lua', ['lua', '--json', '-e', `return ${fn.luaPath}(json.decode(${luaLongString(JSON.stringify(example.arguments))}), { all_pages = true })`]],
+      ];
+      for (const [surface, args] of surfaces) {
+        const tag = `${surface}-walk-e${example.index}`;
+        local.answerFollowUps(tag, lastPage);
+        const run = await runCli(args, { ...CLI_ENV, ...accountEnv(provider, 'default', local, tag) });
+        const say = (problem: string) => problems.push(`${example.function} (${example.title}) ${surface} walk: ${problem}`);
+        let envelope: { success?: boolean; data?: unknown; error?: unknown } = {};
+        try {
+          envelope = JSON.parse(run.stdout) as typeof envelope;
+        } catch {
+          say(`exit ${run.status}, stdout ${run.stdout} stderr ${run.stderr}`);
+          continue;
+        }
+        if (envelope.success !== true) say(`failed: ${JSON.stringify(envelope.error)}`);
+        const data = surface === 'lua' ? withoutNulls((envelope.data as { result?: unknown } | undefined)?.result) : envelope.data;
+        if (!isDeepStrictEqual(asJson(data), surface === 'lua' ? withoutNulls(asJson(firstItems)) : asJson(firstItems))) say(`answered ${JSON.stringify(envelope.data)}`);
+        const sent = local.requestsOf(tag);
+        if (sent.length !== 2) say(`${sent.length} requests, expected the documented one and the followed link`);
+        const wanted = new URL(local.moved(new URL(link, example.request.url).href, example, tag));
+        const followed = sent[1] ? new URL(sent[1].request.url) : null;
+        if (followed && followed.origin + followed.pathname !== wanted.origin + wanted.pathname) say(`followed ${followed.href}, the link means ${wanted.href}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
 
   it('TS client: unavailable functions fail with their reason before any request', async () => {
     const Client = await clientClassOf(provider);

@@ -35,7 +35,7 @@ export function successExamples(fn: FunctionBinding): FunctionExample[] {
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 
-type PropertySchema = { type?: string; enum?: unknown[]; pattern?: string; format?: string; minimum?: number; maximum?: number; maxLength?: number; properties?: Record<string, PropertySchema> };
+type PropertySchema = { type?: string; enum?: unknown[]; pattern?: string; format?: string; minimum?: number; maximum?: number; maxLength?: number; properties?: Record<string, PropertySchema>; items?: PropertySchema };
 
 /** Another valid value for one argument, or undefined when the schema leaves no obvious other choice. */
 function otherValue(schema: PropertySchema, value: unknown): unknown {
@@ -53,6 +53,11 @@ function otherValue(schema: PropertySchema, value: unknown): unknown {
     if (schema.minimum === undefined || down >= schema.minimum) return down;
   }
   if (typeof value === 'boolean') return !value;
+  // A list (Zendesk's tickets to create): the same list with its first item changed.
+  if (Array.isArray(value) && value.length > 0) {
+    const first = otherValue(schema.items ?? {}, value[0]);
+    return first === undefined ? undefined : [first, ...value.slice(1)];
+  }
   // A structured argument (a spread body): the same object with its own changeable fields changed.
   if (value && typeof value === 'object' && !Array.isArray(value) && schema.properties) {
     const changed = Object.entries(value).flatMap(([name, inner]) => {

@@ -2,7 +2,7 @@ import { UsageError } from './io.js';
 import { declaredType } from './json-types.js';
 
 /** Flags every command reads itself; never turned into function parameters (a parameter of such a name goes in the JSON payload). */
-const RESERVED = new Set(['json', 'debug', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty', 'base-url', 'idempotency-key']);
+const RESERVED = new Set(['json', 'debug', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty', 'base-url', 'idempotency-key', 'all']);
 
 /** A parameter's flag, `--page-size`, or null when a CLI option of that name takes it (it can only be a JSON payload key). */
 export function parameterFlag(name: string): string | null {
@@ -136,7 +136,7 @@ export interface ParsedCall {
   payload: Record<string, unknown>;
   /** `--kebab-case value` flags as snake_case names with every raw text given (`true` for a bare flag). */
   flagParams: Map<string, FlagValues>;
-  flags: { json: boolean; dryRun: boolean; force: boolean; sandbox: boolean; account: string; baseUrls: string[]; idempotencyKey?: string };
+  flags: { json: boolean; dryRun: boolean; force: boolean; sandbox: boolean; all: boolean; account: string; baseUrls: string[]; idempotencyKey?: string };
 }
 
 /**
@@ -146,7 +146,7 @@ export interface ParsedCall {
 export function parseCallArgs(argv: string[], stdinPayload: string | null): ParsedCall {
   const positionals: string[] = [];
   const params = new Map<string, Array<string | true>>();
-  const flags: ParsedCall['flags'] = { json: false, dryRun: false, force: false, sandbox: false, account: 'default', baseUrls: [] };
+  const flags: ParsedCall['flags'] = { json: false, dryRun: false, force: false, sandbox: false, all: false, account: 'default', baseUrls: [] };
   let accountGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -179,6 +179,7 @@ export function parseCallArgs(argv: string[], stdinPayload: string | null): Pars
       else if (name === 'dry-run') flags.dryRun = true;
       else if (name === 'force') flags.force = true;
       else if (name === 'sandbox') flags.sandbox = true;
+      else if (name === 'all') flags.all = true;
       if (name !== 'account' && takesValue) positionals.push(value!);
       continue;
     }

@@ -3,6 +3,7 @@ import {
   APIConnectionError,
   Core,
   InternalServerError,
+  itemsOf,
   MissingCredentialsError,
   OAuth2TokenStore,
   type PreparedRequest,
@@ -50,6 +51,12 @@ export interface CallChoices {
    * call whose outcome is unknown with the same key cannot repeat its effect.
    */
   idempotencyKey?: string;
+  /**
+   * Walk every page of a paginated list and answer with all its items (as `…Items()` in
+   * TypeScript), instead of the first page's body: the only way to reach later pages of a list
+   * that pages by links (`links.next`), which no parameter takes.
+   */
+  allPages?: boolean;
 }
 
 export interface InvokeResult {
@@ -106,8 +113,14 @@ export function declaresIdempotencyKey(fn: FunctionBinding): boolean {
   return !('unavailable' in fn.spec) && fn.spec.idempotencyKey !== undefined;
 }
 
-/** The runtime options of the choices; a key for a function that declares none is refused, not ignored. */
+/** Whether a function is a list the runtime can walk page by page. */
+export function isPaginated(fn: FunctionBinding): boolean {
+  return !('unavailable' in fn.spec) && fn.spec.pagination !== null && fn.spec.pagination !== undefined;
+}
+
+/** The runtime options of the choices; a key for a function that declares none, or a walk of one that does not page, is refused, not ignored. */
 function requestOptionsFor(fn: FunctionBinding, choices: CallChoices): RequestOptions {
+  if (choices.allPages === true && !isPaginated(fn)) throw new UsageError(`${fn.qualified} answers in one page: it is not a paginated list, so there are no other pages to walk.`, { code: 'invalid_option' });
   if (choices.idempotencyKey === undefined) return {};
   if (!declaresIdempotencyKey(fn)) throw new UsageError(`${fn.qualified} takes no idempotency key: its spec declares none (only writes that send one, such as Stripe's Idempotency-Key, do).`, { code: 'invalid_option' });
   return { idempotencyKey: choices.idempotencyKey };
@@ -177,9 +190,9 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
 
   if (ctx.sandbox) await startSandbox();
   try {
-    const data = await core.call(fn.spec, args, options);
-    // A sandbox answer of the wrong shape would mislead the caller; it fails loudly instead.
-    if (ctx.sandbox) checkSandboxAnswer(fn, data);
+    const data = choices.allPages === true ? await allItems(core, fn, args, options) : await core.call(fn.spec, args, options);
+    // A sandbox answer of the wrong shape would mislead the caller; it fails loudly instead (a walk answers with items, not a page).
+    if (ctx.sandbox && choices.allPages !== true) checkSandboxAnswer(fn, data);
     finish(fn.operation === 'read' ? 'read' : 'write_succeeded');
     // What the provider answers goes to a terminal, a script's output or an agent: a server that echoes the key (a debug
     // page, a request echoed back) must not show it there. The SDK itself returns the answer untouched.
@@ -188,4 +201,11 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
     finish(fn.operation === 'write' && outcomeUnknown(error) ? 'write_unknown' : 'failed', error);
     throw error;
   }
+}
+
+/** Every item of every page, in order; the runtime's page cap and loop guards end a walk that would not. */
+async function allItems(core: Core, fn: FunctionBinding, args: object, options: RequestOptions): Promise<unknown[]> {
+  const items: unknown[] = [];
+  for await (const item of itemsOf(core, fn.spec, args, options)) items.push(item);
+  return items;
 }

@@ -51,7 +51,7 @@ async function integrationCall(path: string, args: unknown[], ctx: InvokeContext
   if (!fn) throw unknownFunction(path, suggestions(fnName, provider.functions.map((f) => f.name)));
   const [given, options] = args;
   if (args.length > 2 || !isTableOrNil(given)) {
-    throw new UsageError(`${fn.luaPath} takes one table of named arguments, e.g. ${fn.signature}, and optionally a table of call options ({ idempotency_key = "…" }).`, { code: 'invalid_arguments' });
+    throw new UsageError(`${fn.luaPath} takes one table of named arguments, e.g. ${fn.signature}, and optionally a table of call options ({ idempotency_key = "…" } or { all_pages = true }).`, { code: 'invalid_arguments' });
   }
   const result = await invoke(provider, fn, luaArguments(given ?? {}, fn.inputSchema) as object, account, ctx, callChoices(fn.luaPath, options));
   return result.data;
@@ -60,16 +60,16 @@ async function integrationCall(path: string, args: unknown[], ctx: InvokeContext
 const isTableOrNil = (value: unknown): value is Record<string, unknown> | null | undefined =>
   value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
 
-/** The second argument of a call: `{ idempotency_key = "…" }`, the only call option a script chooses. */
+/** The second argument of a call: `{ idempotency_key = "…" }` or `{ all_pages = true }`, the call options a script chooses. */
 function callChoices(luaPath: string, options: unknown): CallChoices {
   if (options === undefined || options === null) return {};
   if (!isTableOrNil(options)) throw new UsageError(`${luaPath}: the call options must be a table, e.g. { idempotency_key = "order-4711" }.`, { code: 'invalid_option' });
-  const unknown = Object.keys(options).filter((key) => key !== 'idempotency_key');
-  if (unknown.length > 0) throw new UsageError(`${luaPath}: unknown call option ${unknown.map((k) => `'${k}'`).join(', ')}; the only one is idempotency_key.`, { code: 'invalid_option' });
-  const key = options.idempotency_key;
-  if (key === undefined || key === null) return {};
-  if (typeof key !== 'string') throw new UsageError(`${luaPath}: idempotency_key must be a string.`, { code: 'invalid_option' });
-  return { idempotencyKey: key };
+  const unknown = Object.keys(options).filter((key) => key !== 'idempotency_key' && key !== 'all_pages');
+  if (unknown.length > 0) throw new UsageError(`${luaPath}: unknown call option ${unknown.map((k) => `'${k}'`).join(', ')}; the options are idempotency_key and all_pages.`, { code: 'invalid_option' });
+  const { idempotency_key: key, all_pages: all } = options;
+  if (key !== undefined && key !== null && typeof key !== 'string') throw new UsageError(`${luaPath}: idempotency_key must be a string.`, { code: 'invalid_option' });
+  if (all !== undefined && all !== null && typeof all !== 'boolean') throw new UsageError(`${luaPath}: all_pages must be true or false.`, { code: 'invalid_option' });
+  return { ...(typeof key === 'string' ? { idempotencyKey: key } : {}), ...(all === true ? { allPages: true } : {}) };
 }
 
 const unknownFunction = (path: string, hint: string[]) =>

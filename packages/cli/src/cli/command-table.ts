@@ -169,6 +169,7 @@ export const COMMANDS: CommandDecl[] = [
       sandbox,
       { flags: '--base-url <[server=]URL>', description: "Replace a server's URL (repeatable)", repeatable: true },
       { flags: '--idempotency-key <key>', description: 'Your own key for a write that sends one; reuse it to repeat a write whose outcome is unknown' },
+      { flags: '--all', description: 'For a paginated list: walk every page and print all its items, not the first page' },
     ],
     openFlags: true,
     examples: (n) => [`switchboard call ${n.readCall} --sandbox --json`, `switchboard call ${n.writeFunction} '${n.writePayload}' --dry-run`],

@@ -38,7 +38,7 @@ export const callCommand: CommandHandler = async ({ raw, io }) => {
     const ctx: InvokeContext = { settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)), env: process.env, sandbox, force: flags.force, dryRun: flags.dryRun, log: [] };
     const params = { ...payload, ...coerceFlags(flagParams, fn.inputSchema) };
     ctx.baseUrlFlags = parseBaseUrlFlags(flags.baseUrls, [target.provider]);
-    const result = await invoke(target.provider, fn, params, flags.account, ctx, flags.idempotencyKey === undefined ? {} : { idempotencyKey: flags.idempotencyKey });
+    const result = await invoke(target.provider, fn, params, flags.account, ctx, { ...(flags.idempotencyKey === undefined ? {} : { idempotencyKey: flags.idempotencyKey }), ...(flags.all ? { allPages: true } : {}) });
     const data = flags.dryRun ? result.request : result.data;
     // Where the request goes is part of what a dry run shows, with the source of each override.
     const overrides = Object.keys(result.baseUrls).length > 0 ? { base_urls: result.baseUrls } : {};

@@ -6,7 +6,7 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { FunctionBinding, ProviderBinding } from '@switchboard/bindings';
 import { accountsOf, policyFor, type Settings } from '../accounts.js';
-import { declaresIdempotencyKey } from '../invoke.js';
+import { declaresIdempotencyKey, isPaginated } from '../invoke.js';
 import { bindings } from '../registry.js';
 import { flattenToolSchema } from './tool-schema.js';
 
@@ -63,6 +63,13 @@ export function selectsAccount(fn: FunctionBinding): boolean {
   return !Object.hasOwn((fn.inputSchema.properties ?? {}) as object, 'account');
 }
 
+/** Whether a tool takes the call option `all_pages`: a paginated list without a parameter of that name. */
+export function walksPages(fn: FunctionBinding): boolean {
+  return isPaginated(fn) && !Object.hasOwn((fn.inputSchema.properties ?? {}) as object, 'all_pages');
+}
+
+export const ALL_PAGES_DESCRIPTION = 'true: walk every page of this list and answer with all its items in one list, instead of the first page (a long list makes a long answer).';
+
 export function toolOf({ provider, fn }: CatalogEntry, settings: Settings): Tool {
   const { inputSchema, constraints } = flattenToolSchema(structuredClone(fn.inputSchema) as Tool['inputSchema'] & { properties: Record<string, unknown> });
   const accounts = accountsOf(provider, settings);
@@ -72,6 +79,7 @@ export function toolOf({ provider, fn }: CatalogEntry, settings: Settings): Tool
   if (declaresIdempotencyKey(fn)) {
     inputSchema.properties = { ...inputSchema.properties, idempotency_key: { type: 'string', minLength: 1, maxLength: 255, description: IDEMPOTENCY_KEY_DESCRIPTION } };
   }
+  if (walksPages(fn)) inputSchema.properties = { ...inputSchema.properties, all_pages: { type: 'boolean', description: ALL_PAGES_DESCRIPTION } };
   const tool: Tool = {
     name: fn.mcpTool,
     title: `${provider.name}: ${fn.title}`,

@@ -12,10 +12,10 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { APIError, SwitchboardError } from '@switchboard/runtime';
 import type { Settings } from '../accounts.js';
-import { declaresIdempotencyKey, invoke, type InvokeContext } from '../invoke.js';
+import { declaresIdempotencyKey, invoke, type CallChoices, type InvokeContext } from '../invoke.js';
 import type { BaseUrlFlags } from '../base-url.js';
 import { GATEWAY_SERVER_NAME, type UpstreamHub } from '../upstream/hub.js';
-import { blockedBy, entriesInScope, providersInScope, selectsAccount, toolOf, type CatalogEntry, type CatalogScope } from './catalog-tools.js';
+import { blockedBy, entriesInScope, providersInScope, selectsAccount, toolOf, walksPages, type CatalogEntry, type CatalogScope } from './catalog-tools.js';
 import { docsResources, docsTemplates, readDocsResource } from './docs-resources.js';
 import { CALL_TOOL, callTool, DESCRIBE_TOOL, describeEntry, describeTool, lookUp, SEARCH_TOOL, searchQuery, searchResult, searchTool } from './meta-tools.js';
 import { getPrompt, promptName, promptsFor } from './prompts.js';
@@ -64,13 +64,15 @@ export function createGateway(options: GatewayOptions): Server {
     return mode;
   }
 
-  async function callEntry(target: CatalogEntry, given: Record<string, unknown>, account: string, key: unknown): Promise<CallToolResult> {
+  async function callEntry(target: CatalogEntry, given: Record<string, unknown>, account: string, key: unknown, allPages: unknown): Promise<CallToolResult> {
     const blocked = blockedBy(target, scope);
     if (blocked) return toolError(blocked.message);
     if (key !== undefined && typeof key !== 'string') return toolError(`${target.fn.mcpTool}: idempotency_key must be a string.`);
+    if (allPages !== undefined && typeof allPages !== 'boolean') return toolError(`${target.fn.mcpTool}: all_pages must be true or false.`);
     const ctx: InvokeContext = { settings: options.settings, env: options.env, sandbox: options.sandbox, force: options.write === 'allow', dryRun: false, log: [], ...(options.baseUrlFlags ? { baseUrlFlags: options.baseUrlFlags } : {}) };
+    const choices: CallChoices = { ...(key === undefined ? {} : { idempotencyKey: key }), ...(allPages === true ? { allPages: true } : {}) };
     try {
-      const { data } = await invoke(target.provider, target.fn, given, account, ctx, key === undefined ? {} : { idempotencyKey: key });
+      const { data } = await invoke(target.provider, target.fn, given, account, ctx, choices);
       return dataResult(data, options.maxResultChars);
     } catch (error) {
       if (error instanceof APIError) return toolError(error.message, error.body, options.maxResultChars);
@@ -112,7 +114,7 @@ export function createGateway(options: GatewayOptions): Server {
       if ('error' in found) return found.error;
       const args = given.arguments ?? {};
       if (typeof args !== 'object' || args === null || Array.isArray(args)) return toolError(`${CALL_TOOL}: 'arguments' must be an object of named arguments.`);
-      return callEntry(found.entry, args as Record<string, unknown>, typeof given.account === 'string' ? given.account : options.account, given.idempotency_key);
+      return callEntry(found.entry, args as Record<string, unknown>, typeof given.account === 'string' ? given.account : options.account, given.idempotency_key, given.all_pages);
     }
     if (name.startsWith(PROXY_PREFIX) && options.upstream) return proxyCall(options.upstream, name, given, options.write, options.maxResultChars);
     const target = byTool.get(name);
@@ -121,13 +123,16 @@ export function createGateway(options: GatewayOptions): Server {
       if (hidden) return toolError(blockedBy(hidden, scope)?.message ?? `${name} is not callable here.`);
       return toolError(`Unknown tool: ${name}. Use ${SEARCH_TOOL} to find one.`);
     }
-    // `account` and `idempotency_key` are call options where the tool lists them; elsewhere the names are the function's own parameters.
+    // `account`, `idempotency_key` and `all_pages` are call options where the tool lists them; elsewhere the names are the function's own parameters.
     const { account: accountArg, ...withoutAccount } = given as Record<string, unknown>;
     const args = selectsAccount(target.fn) ? withoutAccount : (given as Record<string, unknown>);
     const account = selectsAccount(target.fn) && typeof accountArg === 'string' ? accountArg : options.account;
     const { idempotency_key: key, ...withoutKey } = args;
     const withKey = declaresIdempotencyKey(target.fn);
-    return callEntry(target, withKey ? withoutKey : args, account, withKey ? key : undefined);
+    const rest = withKey ? withoutKey : args;
+    const { all_pages: allPages, ...withoutAll } = rest;
+    const walks = walksPages(target.fn);
+    return callEntry(target, walks ? withoutAll : rest, account, withKey ? key : undefined, walks ? allPages : undefined);
   });
 
   const servesProvider = (id: string) => providers.some((p) => p.id === id || p.namespace === id);

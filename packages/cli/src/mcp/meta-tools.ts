@@ -5,7 +5,7 @@
  */
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { searchFunctions } from '../docs-text.js';
-import { blockedBy, entriesInScope, findEntry, IDEMPOTENCY_KEY_DESCRIPTION, toolOf, type CatalogEntry, type CatalogScope } from './catalog-tools.js';
+import { ALL_PAGES_DESCRIPTION, blockedBy, entriesInScope, findEntry, IDEMPOTENCY_KEY_DESCRIPTION, toolOf, type CatalogEntry, type CatalogScope } from './catalog-tools.js';
 import { dataResult, toolError } from './results.js';
 import { docsUri } from './docs-resources.js';
 
@@ -42,6 +42,7 @@ export const callTool: Tool = {
       arguments: { type: 'object', description: 'The function\'s arguments, as its input schema describes them.' },
       account: { type: 'string', description: 'Named account to use (default: the gateway\'s account).' },
       idempotency_key: { type: 'string', minLength: 1, maxLength: 255, description: IDEMPOTENCY_KEY_DESCRIPTION },
+      all_pages: { type: 'boolean', description: ALL_PAGES_DESCRIPTION.replace('this list', 'a paginated list') },
     },
     required: ['function'],
   },

@@ -1,0 +1,37 @@
+import { bindings } from '@switchboard/bindings';
+import { describe, expect, it } from 'vitest';
+import { isPaginated } from '../src/invoke.js';
+import { toolOf } from '../src/mcp/catalog-tools.js';
+import { run as switchboard } from '../src/main.js';
+
+/*
+ * Walking every page from the CLI (`--all`), Lua (`{ all_pages = true }`) and MCP (`all_pages`).
+ * The walks themselves run against a local server in test/local-server/every-example.test.ts.
+ */
+
+const entries = bindings.flatMap((provider) => provider.functions.filter((f) => f.available).map((fn) => ({ provider, fn })));
+const paginated = entries.filter(({ fn }) => isPaginated(fn));
+const single = entries.find(({ fn }) => !isPaginated(fn) && fn.operation === 'read')!;
+
+async function run(args: string[]) {
+  const out = { stdout: '', stderr: '' };
+  const io = { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, cwd: process.cwd() };
+  return switchboard(args, io).then((code) => ({ code, ...out }));
+}
+
+describe('all pages', () => {
+  it('is an argument of the MCP tools of paginated lists, and of no other tool', () => {
+    expect(paginated.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      const properties = toolOf(entry, { providers: {} }).inputSchema.properties as Record<string, unknown>;
+      expect(Object.hasOwn(properties, 'all_pages'), entry.fn.qualified).toBe(isPaginated(entry.fn));
+    }
+  });
+
+  it('is refused for a function that answers in one page, before any request', async () => {
+    const { code, stdout } = await run(['call', single.fn.qualified, '{}', '--all', '--sandbox', '--json']);
+    const envelope = JSON.parse(stdout) as { success: boolean; error: { code: string; message: string } };
+    expect(code).toBe(2);
+    expect(envelope.error).toMatchObject({ code: 'invalid_option', message: expect.stringContaining('is not a paginated list') });
+  });
+});
