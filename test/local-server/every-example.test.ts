@@ -87,7 +87,7 @@ describe.each(bindings.map((provider) => [provider.id, provider] as const))('%s 
     expect(await tsWalkProblems(await clientClassOf(provider), local, exampleOptions(provider), walks, tsName)).toEqual([]);
   });
 
-  it.runIf(walks.length > 0)('CLI `call --all` and Lua `{ all_pages = true }`: a walk follows each documented next link and answers with every item', async () => {
+  it.runIf(walks.length > 0)('CLI `call --all`, Lua `{ all_pages = true }` and MCP `all_pages`: a walk follows each documented next link and answers with every item', async () => {
     const problems: string[] = [];
     for (const { example, link, itemsPath } of walks) {
       const firstItems = itemsPath === '.' || itemsPath === '' ? example.response.body : itemsPath.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], example.response.body);
@@ -98,17 +98,31 @@ describe.each(bindings.map((provider) => [provider.id, provider] as const))('%s 
         ['cli', ['call', example.function, JSON.stringify(example.arguments), '--all', '--json']],
         ['lua', ['lua', '--json', '-e', `return ${fn.luaPath}(json.decode(${luaLongString(JSON.stringify(example.arguments))}), { all_pages = true })`]],
       ];
-      for (const [surface, args] of surfaces) {
+      for (const [surface, args] of [...surfaces, ['mcp', []] as [string, string[]]]) {
         const tag = `${surface}-walk-e${example.index}`;
         local.answerFollowUps(tag, lastPage);
-        const run = await runCli(args, { ...CLI_ENV, ...accountEnv(provider, 'default', local, tag) });
+        const env = { ...CLI_ENV, ...accountEnv(provider, 'default', local, tag) };
         const say = (problem: string) => problems.push(`${example.function} (${example.title}) ${surface} walk: ${problem}`);
         let envelope: { success?: boolean; data?: unknown; error?: unknown } = {};
-        try {
-          envelope = JSON.parse(run.stdout) as typeof envelope;
-        } catch {
-          say(`exit ${run.status}, stdout ${run.stdout} stderr ${run.stderr}`);
-          continue;
+        if (surface === 'mcp') {
+          // The official SDK client, calling the function's own tool with all_pages.
+          const client = new Client({ name: 'switchboard-walk-test', version: '1.0.0' });
+          await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', 'serve', '--integration', id], env: { ...(process.env as Record<string, string>), ...env }, cwd: REPO, stderr: 'pipe' }));
+          try {
+            const result = await client.callTool({ name: fn.mcpTool, arguments: { ...example.arguments, all_pages: true } });
+            const content = result.structuredContent as { value?: unknown } | undefined;
+            envelope = result.isError ? { success: false, error: result.content } : { success: true, data: content?.value ?? content };
+          } finally {
+            await client.close();
+          }
+        } else {
+          const run = await runCli(args, env);
+          try {
+            envelope = JSON.parse(run.stdout) as typeof envelope;
+          } catch {
+            say(`exit ${run.status}, stdout ${run.stdout} stderr ${run.stderr}`);
+            continue;
+          }
         }
         if (envelope.success !== true) say(`failed: ${JSON.stringify(envelope.error)}`);
         const data = surface === 'lua' ? withoutNulls((envelope.data as { result?: unknown } | undefined)?.result) : envelope.data;
