@@ -15,6 +15,8 @@ import { CLI, REPO, switchboard } from '../support.js';
 const provider = bindings.find((p) => p.fields.some((f) => f.secret))!;
 const secrets = provider.fields.filter((f) => f.secret);
 const SECRET = 'sk_test_do_not_print_me_7f3a';
+// A provider whose account needs a non-secret field without a default (a subdomain, a user name), from the catalog.
+const needy = bindings.find((p) => p.fields.some((f) => f.secret) && p.fields.some((f) => !f.secret && f.default === null && !p.provider.fields.find((s) => s.key === f.key)?.optional));
 
 const home = () => mkdtempSync(join(tmpdir(), 'switchboard-secrets-'));
 const stored = (dir: string) => (JSON.parse(readFileSync(join(dir, 'accounts.json'), 'utf8')) as { providers: Record<string, { accounts: Record<string, Record<string, string>> }> }).providers[provider.id]!.accounts;
@@ -40,6 +42,18 @@ describe('configure reads secrets without putting them on the command line', () 
     expect(run.stdout + run.stderr).not.toContain(SECRET);
     expect(JSON.parse(run.stdout).data.credentials_set).toEqual(secrets.map((f) => f.key));
     expect(stored(dir).work).toEqual(Object.fromEntries(secrets.map((f, i) => [f.key, `${SECRET}${i}`])));
+  });
+
+  it.runIf(needy !== undefined)('says which fields without a default the account still lacks, once the secrets are saved', () => {
+    if (!needy) return;
+    const lacking = needy.fields.filter((f) => !f.secret && f.default === null && !needy.provider.fields.find((s) => s.key === f.key)?.optional).map((f) => f.key);
+    const dir = home();
+    const asked = needy.fields.filter((f) => f.secret);
+    const run = withStdin(['configure', needy.id, '--account', 'solo', '--json'], asked.map((_, i) => `${SECRET}${i}\n`).join(''), dir);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).data.missing_fields).toEqual(lacking);
+    const human = withStdin(['configure', needy.id, '--account', 'solo2'], asked.map((_, i) => `${SECRET}${i}\n`).join(''), dir);
+    expect(human.stdout + human.stderr).toContain(`Still unset: ${lacking.join(', ')}`);
   });
 
   it('a line with a Windows line ending keeps no carriage return', () => {

@@ -6,6 +6,7 @@ import { requireProvider } from '../registry.js';
 import { askHidden, linesOf } from '../secret-input.js';
 import { readStdinIfPiped } from '../stdin.js';
 import { checkBaseUrl, checkServer, defaultServer, serversOf, BaseUrlError } from '../base-url.js';
+import { envNameFor } from '../accounts.js';
 
 const permission = (value: unknown): Permission | undefined => (value === 'allow' || value === 'deny' ? value : undefined);
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
@@ -101,7 +102,19 @@ export const configureCommand: CommandHandler = async ({ args, options, io }) =>
   if (read || write) entry.policy = { ...entry.policy, ...(read ? { read } : {}), ...(write ? { write } : {}) };
   const path = writeSettings(settings);
   const set = [...fields.keys()];
-  const data = { provider: provider.id, account, credentials_set: set, credentials_unset: unset, permissions: entry.policy ?? {}, base_urls: entry.base_urls?.[account] ?? {}, base_urls_unset: baseUrlsUnset, file: path };
-  const text = `saved ${provider.id} account '${account}' to ${path} (mode 0600)${set.length ? `: set ${set.join(', ')}` : ''}${baseUrlsSet.length ? `; base URL of ${baseUrlsSet.join(', ')}` : ''}.`;
+  const missing = unsetFields(provider, account, stored);
+  const data = { provider: provider.id, account, credentials_set: set, credentials_unset: unset, missing_fields: missing, permissions: entry.policy ?? {}, base_urls: entry.base_urls?.[account] ?? {}, base_urls_unset: baseUrlsUnset, file: path };
+  const still = missing.length ? ` Still unset: ${missing.join(', ')} (no default); calls that need them fail until they are set, e.g. --set ${missing[0]}=….` : '';
+  const text = `saved ${provider.id} account '${account}' to ${path} (mode 0600)${set.length ? `: set ${set.join(', ')}` : ''}${baseUrlsSet.length ? `; base URL of ${baseUrlsSet.join(', ')}` : ''}.${still}`;
   return { data, text };
 };
+
+/**
+ * The fields the account still lacks: no stored value, no environment variable and no default.
+ * Saying so here, not at the first call: asked only for secrets, a person would otherwise leave
+ * with an account that cannot call anything (Zendesk's subdomain).
+ */
+function unsetFields(provider: ProviderBinding, account: string, stored: Record<string, string>): string[] {
+  const optional = new Set(provider.provider.fields.filter((f) => f.optional).map((f) => f.key));
+  return provider.fields.filter((f) => f.default === null && !optional.has(f.key) && stored[f.key] === undefined && !process.env[envNameFor(f, account)]).map((f) => f.key);
+}
