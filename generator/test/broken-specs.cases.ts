@@ -289,6 +289,13 @@ const accountCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'fixed Basic user name written as a template',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: basic\n    username: { value: "{email}/token" }\n    password: api_key\n')],
+    expected: [
+      "acme/provider.yaml:21:24: a fixed credential is sent as written, and '{email}' would reach the provider literally: credentials are not templates. Give the whole value as an account field instead.",
+    ],
+  },
+  {
     name: 'example of the default account documenting another URL choice',
     edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION), sub('acme/list_widgets.yaml', 'url: https://us.api.acme.test/v1/widgets?color=red', 'url: https://eu.api.acme.test/v1/widgets?color=red')],
     expected: [

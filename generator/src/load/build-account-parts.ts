@@ -85,8 +85,19 @@ export function buildServerUrl(raw: RawServerUrl, path: Path, refs: FieldRefs, r
   return byField;
 }
 
-function credential(raw: RawCredential, path: Path, refs: FieldRefs): Credential {
-  if (typeof raw !== 'string') return { kind: 'literal', value: raw.value };
+/** A `{name}` in a fixed credential: URLs and headers fill such names from fields, credentials do not. */
+const TEMPLATE_NAME = /\{[A-Za-z_][A-Za-z0-9_]*\}/;
+
+function credential(raw: RawCredential, path: Path, refs: FieldRefs, report: Report): Credential {
+  if (typeof raw !== 'string') {
+    // Sent byte for byte: a Basic user name written as {email}/token would reach the provider as
+    // those literal characters and every call would fail with a 401 far from this line.
+    const placeholder = TEMPLATE_NAME.exec(raw.value)?.[0];
+    if (placeholder !== undefined) {
+      report([...path, 'value'], `a fixed credential is sent as written, and '${placeholder}' would reach the provider literally: credentials are not templates. Give the whole value as an account field instead.`);
+    }
+    return { kind: 'literal', value: raw.value };
+  }
   refs.needed(path, raw, 'auth');
   return { kind: 'field', field: raw };
 }
@@ -98,7 +109,7 @@ export function buildAuthScheme(name: string, raw: RawAuthScheme, refs: FieldRef
       refs.needed(at('token'), raw.token, 'auth');
       return { kind: 'bearer', name, tokenField: raw.token };
     case 'basic':
-      return { kind: 'basic', name, username: credential(raw.username, at('username'), refs), password: credential(raw.password, at('password'), refs) };
+      return { kind: 'basic', name, username: credential(raw.username, at('username'), refs, report), password: credential(raw.password, at('password'), refs, report) };
     case 'api_key': {
       const single = raw.name !== undefined || raw.value !== undefined;
       if (single && raw.params !== undefined) {
@@ -107,9 +118,9 @@ export function buildAuthScheme(name: string, raw: RawAuthScheme, refs: FieldRef
       }
       let params: ApiKeyParam[];
       if (raw.params !== undefined) {
-        params = Object.entries(raw.params).map(([wireName, value]) => ({ wireName, value: credential(value, at('params', wireName), refs) }));
+        params = Object.entries(raw.params).map(([wireName, value]) => ({ wireName, value: credential(value, at('params', wireName), refs, report) }));
       } else if (raw.name !== undefined && raw.value !== undefined) {
-        params = [{ wireName: raw.name, value: credential(raw.value, at('value'), refs) }];
+        params = [{ wireName: raw.name, value: credential(raw.value, at('value'), refs, report) }];
       } else {
         const has = raw.name !== undefined ? "'name' but no 'value'" : raw.value !== undefined ? "'value' but no 'name'" : "neither 'name' and 'value' nor 'params'";
         report(at(), `api_key auth has ${has}: give 'name' and 'value' for one credential, or 'params' for several.`);
