@@ -296,6 +296,20 @@ const accountCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'terminal escape in a title and a description, and a control character in a key',
+    edits: [
+      sub('acme/list_widgets.yaml', 'title: List Widgets', 'title: "List \\e[2J\\e]0;pwned\\u0007Widgets"'),
+      sub('acme/list_widgets.yaml', 'description: Page number.', 'description: "Page\\x9bnumber."'),
+      sub('acme/list_widgets.yaml', '  page:\n', '  "pa\\u0008ge":\n'),
+    ],
+    expected: [
+      'acme/list_widgets.yaml:2:8: this text holds the control character U+001B, which terminals act on and pages hide; remove it (an example\'s arguments, request and response may hold any data).',
+      'acme/list_widgets.yaml:9:3: a key holds the control character U+0008, which terminals act on and pages hide; remove it (an example\'s arguments, request and response may hold any data).',
+      "acme/list_widgets.yaml:9:3: key 'pa\bge' must be text matching /^[a-zA-Z][a-zA-Z0-9_]*$/.",
+      'acme/list_widgets.yaml:12:18: this text holds the control character U+009B, which terminals act on and pages hide; remove it (an example\'s arguments, request and response may hold any data).',
+    ],
+  },
+  {
     name: 'example of the default account documenting another URL choice',
     edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION), sub('acme/list_widgets.yaml', 'url: https://us.api.acme.test/v1/widgets?color=red', 'url: https://eu.api.acme.test/v1/widgets?color=red')],
     expected: [
