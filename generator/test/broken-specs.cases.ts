@@ -146,6 +146,11 @@ const exampleSchemaCases: BrokenSpecCase[] = [
 /** Account-driven request parts (issue 13): server choice, provider headers, credentials. */
 const accountCases: BrokenSpecCase[] = [
   {
+    name: "example account name that is no account name (it is a shell word in the docs' CLI command)",
+    edits: [sub('acme/list_widgets.yaml', '  - title: Red widgets\n', "  - title: Red widgets\n    account: 'eu; rm -rf ~'\n")],
+    expected: ['acme/list_widgets.yaml:37:14: \'examples.0.account\' must be text matching /^[A-Za-z0-9_-]+$/; found "eu; rm -rf ~".'],
+  },
+  {
     name: 'URL choice by an undeclared field',
     edits: [sub('acme/provider.yaml', FIXED_URL, BY_REGION.replace('by_field: region', 'by_field: regoin'))],
     expected: [
