@@ -1,6 +1,7 @@
 import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
 import type { Func, Provider } from '../model.js';
 import { valueTypesOf } from '../shared/value-types.js';
+import { cliExample } from './render/cli-example.js';
 import { jsLiteral } from './render/js-literal.js';
 import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit, type SummaryList } from './emitter.js';
 import { docLine } from './escape/jsdoc.js';
@@ -30,6 +31,8 @@ function functionEntry(provider: Provider, func: Func) {
     available: func.binding.kind === 'http',
     mcpTool: func.names.mcpTool,
     cliCommand: func.names.cliCommand,
+    // What `call <fn> --help` shows under Examples: the same commands as the docs page's CLI tab.
+    examples: func.binding.kind === 'http' ? func.examples.map((e) => ({ title: e.title, command: cliExample(func, e), status: e.response.status })) : [],
     parameters: func.parameters.map((p) => ({ name: p.name, type: [...valueTypesOf(p.schema), ...(p.schema.nullable ? ['null'] : [])].join(' or '), required: p.required, description: p.schema.description ?? '' })),
     inputSchema: func.inputSchema,
     outputSchema: func.responseSchema,
@@ -96,6 +99,8 @@ export interface FunctionBinding {
   available: boolean;
   mcpTool: string;
   cliCommand: string;
+  /** Its documented examples as shell commands (\`switchboard call … '{json}'\`), each with its title and the HTTP status documented for it; none for an unavailable function. */
+  examples: Array<{ title: string; command: string; status: number }>;
   parameters: Array<{ name: string; type: string; required: boolean; description: string }>;
   inputSchema: Record<string, unknown>;
   outputSchema: Record<string, unknown> | null;

@@ -1,5 +1,6 @@
 import type { Example, Func, Provider } from '../model.js';
 import { jsonSchemaType } from './render/ts-types.js';
+import { cliExample } from './render/cli-example.js';
 import { emitFromSplit, joinedFile, stableJson, type Emitter, type GeneratedFile, type IndexOutput, type JoinedParts, type ProviderSplit, type SummaryList } from './emitter.js';
 import { shownCurlCommand as curlCommand, shownLuaExample as luaExample, shownTsExample as tsExample } from './per-example.js';
 import { httpExchange } from './docs/http-exchange.js';
@@ -38,13 +39,6 @@ function accountEnvironment(provider: Provider, example: Example): Record<string
   return Object.fromEntries(
     Object.entries(example.fields).map(([key, value]) => [provider.fields.find((f) => f.key === key)!.accountEnvTemplate.replace('{ACCOUNT}', account), value]),
   );
-}
-
-/** The shell command of an example: exactly what the docs show (tests append --sandbox). */
-export function cliExample(func: Func, example: Example): string {
-  const payload = JSON.stringify(example.arguments).replace(/'/g, `'\\''`);
-  const flags = [example.account ? `--account ${example.account}` : '', func.operation === 'write' ? '--force' : ''].filter(Boolean);
-  return [`switchboard call ${func.names.qualified} '${payload}'`, ...flags].join(' ');
 }
 
 function paginationText(func: Func): string | null {

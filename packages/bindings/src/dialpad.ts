@@ -64,6 +64,7 @@ export const dialpad: ProviderBinding = {
       available: true,
       mcpTool: "dialpad__get_call",
       cliCommand: "switchboard call dialpad.get_call",
+      examples: [{ title: "One recorded call", command: "switchboard call dialpad.get_call '{\"id\":6342343299702784}'", status: 200 }],
       parameters: [
         {
           name: "id",
@@ -157,6 +158,14 @@ export const dialpad: ProviderBinding = {
       available: true,
       mcpTool: "dialpad__get_current_user",
       cliCommand: "switchboard call dialpad.get_current_user",
+      examples: [
+        { title: "Who am I?", command: "switchboard call dialpad.get_current_user '{}'", status: 200 },
+        {
+          title: "Who am I, in the Dialpad sandbox?",
+          command: "switchboard call dialpad.get_current_user '{}' --account sandbox",
+          status: 200,
+        },
+      ],
       parameters: [],
       inputSchema: { type: "object", properties: {}, additionalProperties: false },
       outputSchema: {
@@ -208,6 +217,7 @@ export const dialpad: ProviderBinding = {
       available: true,
       mcpTool: "dialpad__get_user",
       cliCommand: "switchboard call dialpad.get_user",
+      examples: [{ title: "One user by id", command: "switchboard call dialpad.get_user '{\"id\":\"5835806903417907\"}'", status: 200 }],
       parameters: [
         {
           name: "id",
@@ -277,6 +287,18 @@ export const dialpad: ProviderBinding = {
       available: true,
       mcpTool: "dialpad__list_calls",
       cliCommand: "switchboard call dialpad.list_calls",
+      examples: [
+        {
+          title: "Calls of one day",
+          command: "switchboard call dialpad.list_calls '{\"startTime\":1795132800,\"endTime\":1795219200}'",
+          status: 200,
+        },
+        {
+          title: "Next page for one user",
+          command: "switchboard call dialpad.list_calls '{\"target_id\":5835806903417907,\"target_type\":\"user\",\"cursor\":\"ZXlKa1lYUmxYM04wWVhKMFpXUWlPakUzT1RVeE9ETXdNekl3TURCOQ\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "startTime",
@@ -424,6 +446,7 @@ export const dialpad: ProviderBinding = {
       available: false,
       mcpTool: "dialpad__list_sms",
       cliCommand: "switchboard call dialpad.list_sms",
+      examples: [],
       parameters: [
         {
           name: "startTime",
@@ -478,6 +501,14 @@ export const dialpad: ProviderBinding = {
       available: true,
       mcpTool: "dialpad__list_users",
       cliCommand: "switchboard call dialpad.list_users",
+      examples: [
+        { title: "Active users", command: "switchboard call dialpad.list_users '{\"state\":\"active\"}'", status: 200 },
+        {
+          title: "Find a user by email",
+          command: "switchboard call dialpad.list_users '{\"email\":\"avery.chen@example.com\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "limit", type: "integer", required: false, description: "Maximum number of users per page (at most 100)." },
         {
@@ -570,6 +601,18 @@ export const dialpad: ProviderBinding = {
       available: true,
       mcpTool: "dialpad__send_sms",
       cliCommand: "switchboard call dialpad.send_sms",
+      examples: [
+        {
+          title: "Send a text from your number",
+          command: "switchboard call dialpad.send_sms '{\"to\":\"+14155551234\",\"from\":\"+14155559876\",\"text\":\"Hello from Dialpad!\"}' --force",
+          status: 200,
+        },
+        {
+          title: "Send on behalf of a department",
+          command: "switchboard call dialpad.send_sms '{\"to\":\"+14155551234\",\"sender_group_id\":4785123920887808,\"sender_group_type\":\"department\",\"text\":\"Your appointment is confirmed.\"}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "to",

@@ -53,6 +53,13 @@ export const github: ProviderBinding = {
       available: true,
       mcpTool: "github__add_labels",
       cliCommand: "switchboard call github.add_labels",
+      examples: [
+        {
+          title: "Add two labels",
+          command: "switchboard call github.add_labels '{\"owner\":\"octocat\",\"repo\":\"Hello-World\",\"issue_number\":1347,\"labels\":[\"bug\",\"enhancement\"]}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "owner",
@@ -118,6 +125,18 @@ export const github: ProviderBinding = {
       available: true,
       mcpTool: "github__create_issue",
       cliCommand: "switchboard call github.create_issue",
+      examples: [
+        {
+          title: "Report a bug",
+          command: "switchboard call github.create_issue '{\"owner\":\"octocat\",\"repo\":\"Hello-World\",\"title\":\"Found a bug\",\"body\":\"I'\\''m having a problem with this.\",\"assignees\":[\"octocat\"],\"milestone\":1,\"labels\":[\"bug\"]}' --force",
+          status: 201,
+        },
+        {
+          title: "An empty title is refused with 422 Validation Failed",
+          command: "switchboard call github.create_issue '{\"owner\":\"octocat\",\"repo\":\"Hello-World\",\"title\":\"\"}' --force",
+          status: 422,
+        },
+      ],
       parameters: [
         {
           name: "owner",
@@ -232,6 +251,7 @@ export const github: ProviderBinding = {
       available: true,
       mcpTool: "github__get_authenticated_user",
       cliCommand: "switchboard call github.get_authenticated_user",
+      examples: [{ title: "The token's user", command: "switchboard call github.get_authenticated_user '{}'", status: 200 }],
       parameters: [],
       inputSchema: { type: "object", properties: {}, additionalProperties: false },
       outputSchema: {
@@ -268,6 +288,18 @@ export const github: ProviderBinding = {
       available: true,
       mcpTool: "github__get_repository",
       cliCommand: "switchboard call github.get_repository",
+      examples: [
+        {
+          title: "A public repository",
+          command: "switchboard call github.get_repository '{\"owner\":\"octocat\",\"repo\":\"Hello-World\"}'",
+          status: 200,
+        },
+        {
+          title: "A private repository the token cannot see",
+          command: "switchboard call github.get_repository '{\"owner\":\"octocat\",\"repo\":\"secret-plans\"}'",
+          status: 404,
+        },
+      ],
       parameters: [
         {
           name: "owner",
@@ -353,6 +385,18 @@ export const github: ProviderBinding = {
       available: true,
       mcpTool: "github__list_repository_issues",
       cliCommand: "switchboard call github.list_repository_issues",
+      examples: [
+        {
+          title: "First page of two open bugs",
+          command: "switchboard call github.list_repository_issues '{\"owner\":\"octocat\",\"repo\":\"Hello-World\",\"labels\":[\"bug\",\"ui\"],\"state\":\"open\",\"per_page\":2}'",
+          status: 200,
+        },
+        {
+          title: "The last page, which has no rel=\"next\"",
+          command: "switchboard call github.list_repository_issues '{\"owner\":\"octocat\",\"repo\":\"Hello-World\",\"labels\":[\"bug\",\"ui\"],\"state\":\"open\",\"per_page\":2,\"page\":2}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "owner",
@@ -517,6 +561,13 @@ export const github: ProviderBinding = {
       available: true,
       mcpTool: "github__star_repository",
       cliCommand: "switchboard call github.star_repository",
+      examples: [
+        {
+          title: "Star octocat/Hello-World",
+          command: "switchboard call github.star_repository '{\"owner\":\"octocat\",\"repo\":\"Hello-World\"}' --force",
+          status: 204,
+        },
+      ],
       parameters: [
         {
           name: "owner",

@@ -64,6 +64,13 @@ export const mailgun: ProviderBinding = {
       available: true,
       mcpTool: "mailgun__add_bounce",
       cliCommand: "switchboard call mailgun.add_bounce",
+      examples: [
+        {
+          title: "Suppress an address after a hard bounce",
+          command: "switchboard call mailgun.add_bounce '{\"address\":\"bob@example.com\",\"code\":\"550\",\"error\":\"Mailbox does not exist\"}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "address", type: "string", required: true, description: "The email address to suppress." },
         {
@@ -112,6 +119,18 @@ export const mailgun: ProviderBinding = {
       available: true,
       mcpTool: "mailgun__delete_bounce",
       cliCommand: "switchboard call mailgun.delete_bounce",
+      examples: [
+        {
+          title: "Let an address receive mail again",
+          command: "switchboard call mailgun.delete_bounce '{\"address\":\"foo@bar.com\"}' --force",
+          status: 200,
+        },
+        {
+          title: "An address that is not on the list",
+          command: "switchboard call mailgun.delete_bounce '{\"address\":\"nobody@example.com\"}' --force",
+          status: 404,
+        },
+      ],
       parameters: [{ name: "address", type: "string", required: true, description: "The email address to remove from the bounce list." }],
       inputSchema: {
         type: "object",
@@ -137,6 +156,18 @@ export const mailgun: ProviderBinding = {
       available: true,
       mcpTool: "mailgun__get_bounce",
       cliCommand: "switchboard call mailgun.get_bounce",
+      examples: [
+        {
+          title: "An address that bounced",
+          command: "switchboard call mailgun.get_bounce '{\"address\":\"foo@bar.com\"}'",
+          status: 200,
+        },
+        {
+          title: "An address that never bounced",
+          command: "switchboard call mailgun.get_bounce '{\"address\":\"joe@example.com\"}'",
+          status: 404,
+        },
+      ],
       parameters: [{ name: "address", type: "string", required: true, description: "The email address to look up." }],
       inputSchema: {
         type: "object",
@@ -172,6 +203,18 @@ export const mailgun: ProviderBinding = {
       available: true,
       mcpTool: "mailgun__get_domain",
       cliCommand: "switchboard call mailgun.get_domain",
+      examples: [
+        {
+          title: "A verified sending domain",
+          command: "switchboard call mailgun.get_domain '{\"name\":\"mg.example.com\"}'",
+          status: 200,
+        },
+        {
+          title: "A domain that is not on the account",
+          command: "switchboard call mailgun.get_domain '{\"name\":\"unknown.example.com\",\"with_dns\":false}'",
+          status: 404,
+        },
+      ],
       parameters: [
         { name: "name", type: "string", required: true, description: "The domain's name, e.g. `mg.example.com`." },
         {
@@ -283,6 +326,14 @@ export const mailgun: ProviderBinding = {
       available: true,
       mcpTool: "mailgun__list_bounces",
       cliCommand: "switchboard call mailgun.list_bounces",
+      examples: [
+        { title: "Two bounces per page", command: "switchboard call mailgun.list_bounces '{\"limit\":2}'", status: 200 },
+        {
+          title: "Bounced addresses starting with \"carol\"",
+          command: "switchboard call mailgun.list_bounces '{\"term\":\"carol\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "limit", type: "integer", required: false, description: "Records per page (at most 1,000)." },
         { name: "term", type: "string", required: false, description: "Only addresses that start with this text." },
@@ -336,6 +387,14 @@ export const mailgun: ProviderBinding = {
       available: true,
       mcpTool: "mailgun__list_domains",
       cliCommand: "switchboard call mailgun.list_domains",
+      examples: [
+        { title: "The first ten domains", command: "switchboard call mailgun.list_domains '{\"limit\":10}'", status: 200 },
+        {
+          title: "Unverified domains whose name contains \"shop\"",
+          command: "switchboard call mailgun.list_domains '{\"state\":\"unverified\",\"search\":\"shop\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "limit", type: "integer", required: false, description: "Domains per page (at most 1,000)." },
         { name: "skip", type: "integer", required: false, description: "Number of domains to skip." },
@@ -445,6 +504,18 @@ export const mailgun: ProviderBinding = {
       available: true,
       mcpTool: "mailgun__list_events",
       cliCommand: "switchboard call mailgun.list_events",
+      examples: [
+        {
+          title: "Deliveries to one recipient since a date, oldest first",
+          command: "switchboard call mailgun.list_events '{\"begin\":\"Fri, 3 May 2013 09:00:00 -0000\",\"ascending\":\"yes\",\"limit\":25,\"recipient\":\"joe@example.com\"}'",
+          status: 200,
+        },
+        {
+          title: "Rejected or failed messages, newest first",
+          command: "switchboard call mailgun.list_events '{\"event\":\"rejected OR failed\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "begin",
@@ -618,6 +689,28 @@ export const mailgun: ProviderBinding = {
       available: true,
       mcpTool: "mailgun__send_message",
       cliCommand: "switchboard call mailgun.send_message",
+      examples: [
+        {
+          title: "Send a plain-text message to two recipients",
+          command: "switchboard call mailgun.send_message '{\"from\":\"Excited User <mailgun@mg.example.com>\",\"to\":[\"alice@example.com\",\"bar@example.com\"],\"subject\":\"Hello\",\"text\":\"Testing some Mailgun awesomeness!\"}' --force",
+          status: 200,
+        },
+        {
+          title: "Tagged HTML newsletter in test mode, with a copy and a reply address",
+          command: "switchboard call mailgun.send_message '{\"from\":\"Newsletter <news@mg.example.com>\",\"to\":[\"Bob <bob@example.com>\"],\"cc\":[\"carol@example.com\"],\"subject\":\"December news\",\"html\":\"<h1>December news</h1><p>Hello Bob!</p>\",\"text\":\"December news. Hello Bob!\",\"reply_to\":\"support@example.com\",\"tags\":[\"newsletter\",\"december\"],\"tracking_clicks\":\"htmlonly\",\"test_mode\":\"yes\"}' --force",
+          status: 200,
+        },
+        {
+          title: "Send from a domain in the EU region",
+          command: "switchboard call mailgun.send_message '{\"from\":\"Excited User <mailgun@mg.example.com>\",\"to\":[\"alice@example.com\"],\"subject\":\"Hello from the EU\",\"text\":\"Sent through api.eu.mailgun.net.\"}' --account eu --force",
+          status: 200,
+        },
+        {
+          title: "Without a sender",
+          command: "switchboard call mailgun.send_message '{\"to\":[\"alice@example.com\"],\"subject\":\"Hello\",\"text\":\"Who sent this?\"}' --force",
+          status: 400,
+        },
+      ],
       parameters: [
         {
           name: "from",

@@ -53,6 +53,13 @@ export const notion: ProviderBinding = {
       available: true,
       mcpTool: "notion__create_page",
       cliCommand: "switchboard call notion.create_page",
+      examples: [
+        {
+          title: "Add Tuscan Kale to a database",
+          command: "switchboard call notion.create_page '{\"parent\":{\"database_id\":\"d9824bdc84454327be8b5b47500af6ce\"},\"icon\":{\"emoji\":\"🥬\"},\"cover\":{\"external\":{\"url\":\"https://upload.wikimedia.org/wikipedia/commons/6/62/Tuscankale.jpg\"}},\"properties\":{\"Name\":{\"title\":[{\"text\":{\"content\":\"Tuscan Kale\"}}]},\"Description\":{\"rich_text\":[{\"text\":{\"content\":\"A dark green leafy vegetable\"}}]},\"Food group\":{\"select\":{\"name\":\"Vegetable\"}},\"Price\":{\"number\":2.5}},\"children\":[{\"object\":\"block\",\"type\":\"heading_2\",\"heading_2\":{\"rich_text\":[{\"type\":\"text\",\"text\":{\"content\":\"Lacinato kale\"}}]}}]}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "parent",
@@ -147,6 +154,14 @@ export const notion: ProviderBinding = {
       available: true,
       mcpTool: "notion__list_users",
       cliCommand: "switchboard call notion.list_users",
+      examples: [
+        { title: "List users", command: "switchboard call notion.list_users '{}'", status: 200 },
+        {
+          title: "The next page of one user",
+          command: "switchboard call notion.list_users '{\"start_cursor\":\"fe2cc560-036c-44cd-90e8-294d5a74cebc\",\"page_size\":1}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "start_cursor", type: "string", required: false, description: "The previous response's `next_cursor`." },
         { name: "page_size", type: "integer", required: false, description: "Most users per page (default 100, at most 100)." },
@@ -205,6 +220,18 @@ export const notion: ProviderBinding = {
       available: true,
       mcpTool: "notion__query_database",
       cliCommand: "switchboard call notion.query_database",
+      examples: [
+        {
+          title: "Pages in stock or costing at least 2, oldest order first",
+          command: "switchboard call notion.query_database '{\"database_id\":\"897e5a76ae524b489fdfe71f5945d1af\",\"filter\":{\"or\":[{\"property\":\"In stock\",\"checkbox\":{\"equals\":true}},{\"property\":\"Cost of next trip\",\"number\":{\"greater_than_or_equal_to\":2}}]},\"sorts\":[{\"property\":\"Last ordered\",\"direction\":\"ascending\"}]}'",
+          status: 200,
+        },
+        {
+          title: "The next page of 2, by the previous response's next_cursor",
+          command: "switchboard call notion.query_database '{\"database_id\":\"897e5a76-ae52-4b48-9fdf-e71f5945d1af\",\"filter\":{\"property\":\"Name\",\"rich_text\":{\"contains\":\"kale\"}},\"start_cursor\":\"59833787-2cf9-4fdf-8782-e53db20768a5\",\"page_size\":2}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "database_id",
@@ -326,6 +353,18 @@ export const notion: ProviderBinding = {
       available: true,
       mcpTool: "notion__retrieve_page",
       cliCommand: "switchboard call notion.retrieve_page",
+      examples: [
+        {
+          title: "Retrieve a page",
+          command: "switchboard call notion.retrieve_page '{\"page_id\":\"59833787-2cf9-4fdf-8782-e53db20768a5\"}'",
+          status: 200,
+        },
+        {
+          title: "Only the title and price properties, by property ID",
+          command: "switchboard call notion.retrieve_page '{\"page_id\":\"598337872cf94fdf8782e53db20768a5\",\"filter_properties\":[\"title\",\"BJXS\"]}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "page_id", type: "string", required: true, description: "The page's ID, a UUID with or without dashes." },
         {
@@ -390,6 +429,13 @@ export const notion: ProviderBinding = {
       available: true,
       mcpTool: "notion__search",
       cliCommand: "switchboard call notion.search",
+      examples: [
+        {
+          title: "Databases titled \"External tasks\", least recently edited first",
+          command: "switchboard call notion.search '{\"query\":\"External tasks\",\"filter\":{\"value\":\"database\",\"property\":\"object\"},\"sort\":{\"direction\":\"ascending\",\"timestamp\":\"last_edited_time\"}}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "query",
@@ -476,6 +522,23 @@ export const notion: ProviderBinding = {
       available: true,
       mcpTool: "notion__update_page",
       cliCommand: "switchboard call notion.update_page",
+      examples: [
+        {
+          title: "Mark a page in stock",
+          command: "switchboard call notion.update_page '{\"page_id\":\"59833787-2cf9-4fdf-8782-e53db20768a5\",\"properties\":{\"In stock\":{\"checkbox\":true}}}' --force",
+          status: 200,
+        },
+        {
+          title: "Archive a page",
+          command: "switchboard call notion.update_page '{\"page_id\":\"598337872cf94fdf8782e53db20768a5\",\"archived\":true}' --force",
+          status: 200,
+        },
+        {
+          title: "Remove a page's icon",
+          command: "switchboard call notion.update_page '{\"page_id\":\"59833787-2cf9-4fdf-8782-e53db20768a5\",\"icon\":null}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "page_id", type: "string", required: true, description: "The page's ID, a UUID with or without dashes." },
         {

@@ -64,6 +64,18 @@ export const paypal: ProviderBinding = {
       available: true,
       mcpTool: "paypal__capture_order",
       cliCommand: "switchboard call paypal.capture_order",
+      examples: [
+        {
+          title: "Capture an approved order",
+          command: "switchboard call paypal.capture_order '{\"id\":\"5O190127TN364715T\",\"prefer\":\"return=minimal\"}' --force",
+          status: 201,
+        },
+        {
+          title: "The payer has not approved the order yet",
+          command: "switchboard call paypal.capture_order '{\"id\":\"8AA831015G517922L\"}' --force",
+          status: 422,
+        },
+      ],
       parameters: [
         { name: "id", type: "string", required: true, description: "The ID of the order to capture." },
         { name: "prefer", type: "string", required: false, description: "`return=representation` returns the full order." },
@@ -120,6 +132,13 @@ export const paypal: ProviderBinding = {
       available: true,
       mcpTool: "paypal__create_order",
       cliCommand: "switchboard call paypal.create_order",
+      examples: [
+        {
+          title: "Create an order to capture 100.00 USD",
+          command: "switchboard call paypal.create_order '{\"intent\":\"CAPTURE\",\"purchase_units\":[{\"reference_id\":\"d9f80740-38f0-11e8-b467-0ed5f89f718b\",\"amount\":{\"currency_code\":\"USD\",\"value\":\"100.00\"}}],\"payment_source\":{\"paypal\":{\"experience_context\":{\"payment_method_preference\":\"IMMEDIATE_PAYMENT_REQUIRED\",\"brand_name\":\"EXAMPLE INC\",\"locale\":\"en-US\",\"landing_page\":\"LOGIN\",\"shipping_preference\":\"SET_PROVIDED_ADDRESS\",\"user_action\":\"PAY_NOW\",\"return_url\":\"https://example.com/returnUrl\",\"cancel_url\":\"https://example.com/cancelUrl\"}}}}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "intent",
@@ -231,6 +250,18 @@ export const paypal: ProviderBinding = {
       available: true,
       mcpTool: "paypal__get_invoice",
       cliCommand: "switchboard call paypal.get_invoice",
+      examples: [
+        {
+          title: "Show a draft invoice",
+          command: "switchboard call paypal.get_invoice '{\"invoice_id\":\"INV2-Z56S-5LLA-Q52L-CPZ5\"}'",
+          status: 200,
+        },
+        {
+          title: "No such invoice",
+          command: "switchboard call paypal.get_invoice '{\"invoice_id\":\"INV2-XXXX-XXXX-XXXX-XXXX\"}'",
+          status: 404,
+        },
+      ],
       parameters: [
         {
           name: "invoice_id",
@@ -286,6 +317,13 @@ export const paypal: ProviderBinding = {
       available: true,
       mcpTool: "paypal__get_order",
       cliCommand: "switchboard call paypal.get_order",
+      examples: [
+        {
+          title: "Show an approved order",
+          command: "switchboard call paypal.get_order '{\"id\":\"5O190127TN364715T\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "id", type: "string", required: true, description: "The ID of the order." },
         {
@@ -347,6 +385,13 @@ export const paypal: ProviderBinding = {
       available: true,
       mcpTool: "paypal__list_invoices",
       cliCommand: "switchboard call paypal.list_invoices",
+      examples: [
+        {
+          title: "List invoices with totals",
+          command: "switchboard call paypal.list_invoices '{\"total_required\":true}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "page", type: "integer", required: false, description: "The page to return, from 1." },
         { name: "page_size", type: "integer", required: false, description: "Invoices per page (default 20)." },

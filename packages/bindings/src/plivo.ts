@@ -53,6 +53,13 @@ export const plivo: ProviderBinding = {
       available: true,
       mcpTool: "plivo__get_call",
       cliCommand: "switchboard call plivo.get_call",
+      examples: [
+        {
+          title: "One completed call",
+          command: "switchboard call plivo.get_call '{\"call_id\":\"9b7e3c1f-4a2d-4c8e-bf41-6d0a2e5f8c17\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "call_id",
@@ -109,6 +116,7 @@ export const plivo: ProviderBinding = {
       available: true,
       mcpTool: "plivo__get_number",
       cliCommand: "switchboard call plivo.get_number",
+      examples: [{ title: "One number", command: "switchboard call plivo.get_number '{\"number\":\"+14155552671\"}'", status: 200 }],
       parameters: [
         {
           name: "number",
@@ -174,6 +182,7 @@ export const plivo: ProviderBinding = {
       available: true,
       mcpTool: "plivo__list_applications",
       cliCommand: "switchboard call plivo.list_applications",
+      examples: [{ title: "All applications", command: "switchboard call plivo.list_applications '{}'", status: 200 }],
       parameters: [
         { name: "limit", type: "integer", required: false, description: "Applications per page (at most 20)." },
         { name: "offset", type: "integer", required: false, description: "Number of applications to skip." },
@@ -247,6 +256,18 @@ export const plivo: ProviderBinding = {
       available: true,
       mcpTool: "plivo__list_calls",
       cliCommand: "switchboard call plivo.list_calls",
+      examples: [
+        {
+          title: "Recent inbound calls",
+          command: "switchboard call plivo.list_calls '{\"limit\":10,\"call_direction\":\"inbound\"}'",
+          status: 200,
+        },
+        {
+          title: "Outbound calls from one number that ended in a window",
+          command: "switchboard call plivo.list_calls '{\"call_direction\":\"outbound\",\"from_number\":\"14155552671\",\"start_time\":\"2026-11-18T00:00:00Z\",\"end_time\":\"2026-11-19T00:00:00Z\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "limit", type: "integer", required: false, description: "Records per page (at most 20)." },
         { name: "offset", type: "integer", required: false, description: "Number of records to skip." },
@@ -351,6 +372,18 @@ export const plivo: ProviderBinding = {
       available: true,
       mcpTool: "plivo__list_messages",
       cliCommand: "switchboard call plivo.list_messages",
+      examples: [
+        {
+          title: "Recent outbound messages",
+          command: "switchboard call plivo.list_messages '{\"limit\":10,\"message_direction\":\"outbound\"}'",
+          status: 200,
+        },
+        {
+          title: "Failed messages to one number in a time window",
+          command: "switchboard call plivo.list_messages '{\"message_state\":\"failed\",\"dst\":\"14155552672\",\"start_time\":\"2026-11-01T00:00:00Z\",\"end_time\":\"2026-11-20T23:59:59Z\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "limit", type: "integer", required: false, description: "Records per page (at most 20)." },
         { name: "offset", type: "integer", required: false, description: "Number of records to skip." },
@@ -464,6 +497,14 @@ export const plivo: ProviderBinding = {
       available: true,
       mcpTool: "plivo__list_numbers",
       cliCommand: "switchboard call plivo.list_numbers",
+      examples: [
+        { title: "First page of numbers", command: "switchboard call plivo.list_numbers '{\"limit\":20}'", status: 200 },
+        {
+          title: "Toll-free numbers that can send SMS",
+          command: "switchboard call plivo.list_numbers '{\"number_type\":\"tollfree\",\"service\":\"sms\",\"offset\":20}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "limit", type: "integer", required: false, description: "Numbers per page (at most 20)." },
         { name: "offset", type: "integer", required: false, description: "Number of numbers to skip." },
@@ -558,6 +599,18 @@ export const plivo: ProviderBinding = {
       available: true,
       mcpTool: "plivo__send_sms",
       cliCommand: "switchboard call plivo.send_sms",
+      examples: [
+        {
+          title: "Send a text",
+          command: "switchboard call plivo.send_sms '{\"src\":\"+14155552671\",\"dst\":\"+14155552672\",\"text\":\"Hello from Plivo!\"}' --force",
+          status: 202,
+        },
+        {
+          title: "Send an MMS to two recipients without logging content",
+          command: "switchboard call plivo.send_sms '{\"src\":\"14155552671\",\"dst\":[\"14155552672\",\"14155552673\"],\"text\":\"Your receipt is attached.\",\"type\":\"mms\",\"media_urls\":[\"https://example.com/receipt.png\"],\"url\":\"https://example.com/plivo/status\",\"log\":\"number_only\"}' --force",
+          status: 202,
+        },
+      ],
       parameters: [
         {
           name: "src",

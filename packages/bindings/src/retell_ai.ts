@@ -42,6 +42,13 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__api_delete",
       cliCommand: "switchboard call retell-ai.api_delete",
+      examples: [
+        {
+          title: "Delete a Retell LLM",
+          command: "switchboard call retell-ai.api_delete '{\"path\":\"/delete-retell-llm/llm_234sdertfsdsfsdf\"}' --force",
+          status: 204,
+        },
+      ],
       parameters: [
         {
           name: "path",
@@ -80,6 +87,18 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__api_get",
       cliCommand: "switchboard call retell-ai.api_get",
+      examples: [
+        {
+          title: "List conversation flows",
+          command: "switchboard call retell-ai.api_get '{\"path\":\"/v2/list-conversation-flows\"}'",
+          status: 200,
+        },
+        {
+          title: "Concurrency figures (an endpoint without a dedicated function)",
+          command: "switchboard call retell-ai.api_get '{\"path\":\"get-concurrency\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "path",
@@ -118,6 +137,13 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__api_patch",
       cliCommand: "switchboard call retell-ai.api_patch",
+      examples: [
+        {
+          title: "Rename an agent",
+          command: "switchboard call retell-ai.api_patch '{\"path\":\"/update-agent/oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD\",\"body\":{\"agent_name\":\"Updated Agent\"}}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "path",
@@ -167,6 +193,13 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__api_post",
       cliCommand: "switchboard call retell-ai.api_post",
+      examples: [
+        {
+          title: "Create a Retell LLM",
+          command: "switchboard call retell-ai.api_post '{\"path\":\"/create-retell-llm\",\"body\":{\"general_prompt\":\"You are a concise support agent.\",\"begin_message\":\"Hi, how can I help?\"}}' --force",
+          status: 201,
+        },
+      ],
       parameters: [
         {
           name: "path",
@@ -216,6 +249,18 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__create_agent",
       cliCommand: "switchboard call retell-ai.create_agent",
+      examples: [
+        {
+          title: "Agent backed by a Retell LLM",
+          command: "switchboard call retell-ai.create_agent '{\"voice_id\":\"11labs-Adrian\",\"response_engine\":{\"type\":\"retell-llm\",\"llm_id\":\"llm_7f3e2d1c0b9a8877665544332\"},\"options\":{\"agent_name\":\"Scheduling Agent\",\"language\":\"en-US\"}}' --force",
+          status: 201,
+        },
+        {
+          title: "Agent driven by a conversation flow",
+          command: "switchboard call retell-ai.create_agent '{\"voice_id\":\"11labs-Adrian\",\"response_engine\":{\"type\":\"conversation-flow\",\"conversation_flow_id\":\"conversation_flow_3b9d2c7e1a4f\"}}' --force",
+          status: 201,
+        },
+      ],
       parameters: [
         {
           name: "voice_id",
@@ -331,6 +376,18 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__create_phone_call",
       cliCommand: "switchboard call retell-ai.create_phone_call",
+      examples: [
+        {
+          title: "Call a customer with a specific agent",
+          command: "switchboard call retell-ai.create_phone_call '{\"agent_id\":\"oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD\",\"metadata\":{\"customer_id\":\"cus_8842\"},\"options\":{\"from_number\":\"+14157774444\",\"to_number\":\"+12137774445\"}}' --force",
+          status: 201,
+        },
+        {
+          title: "Use the number's own agent, with dynamic variables",
+          command: "switchboard call retell-ai.create_phone_call '{\"options\":{\"from_number\":\"+14157774444\",\"to_number\":\"+12137774445\",\"retell_llm_dynamic_variables\":{\"customer_name\":\"Ada\",\"appointment_time\":\"Tuesday 3pm\"}}}' --force",
+          status: 201,
+        },
+      ],
       parameters: [
         {
           name: "agent_id",
@@ -443,6 +500,13 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__create_web_call",
       cliCommand: "switchboard call retell-ai.create_web_call",
+      examples: [
+        {
+          title: "Start a browser call with the agent version tagged production",
+          command: "switchboard call retell-ai.create_web_call '{\"data\":{\"agent_id\":\"oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD\",\"agent_version\":\"production\",\"metadata\":{\"session_id\":\"web_5521\"}}}' --force",
+          status: 201,
+        },
+      ],
       parameters: [
         {
           name: "data",
@@ -527,6 +591,13 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__delete_agent",
       cliCommand: "switchboard call retell-ai.delete_agent",
+      examples: [
+        {
+          title: "Delete an agent",
+          command: "switchboard call retell-ai.delete_agent '{\"agent_id\":\"agent_2d4e6f8a0b1c3d5e7f9a1b3c5d\"}' --force",
+          status: 204,
+        },
+      ],
       parameters: [{ name: "agent_id", type: "string", required: true, description: "Unique id of the agent to delete." }],
       inputSchema: {
         type: "object",
@@ -552,6 +623,13 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__delete_call",
       cliCommand: "switchboard call retell-ai.delete_call",
+      examples: [
+        {
+          title: "Delete a call record",
+          command: "switchboard call retell-ai.delete_call '{\"call_id\":\"Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6\"}' --force",
+          status: 204,
+        },
+      ],
       parameters: [{ name: "call_id", type: "string", required: true, description: "Id of the call to delete." }],
       inputSchema: {
         type: "object",
@@ -577,6 +655,18 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__get_agent",
       cliCommand: "switchboard call retell-ai.get_agent",
+      examples: [
+        {
+          title: "Latest version of an agent",
+          command: "switchboard call retell-ai.get_agent '{\"agent_id\":\"agent_8f3b2a1c9d7e4f60a5b1c2d3e4\"}'",
+          status: 200,
+        },
+        {
+          title: "A specific version",
+          command: "switchboard call retell-ai.get_agent '{\"agent_id\":\"agent_8f3b2a1c9d7e4f60a5b1c2d3e4\",\"version\":1}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "agent_id", type: "string", required: true, description: "Unique id of the agent." },
         {
@@ -644,6 +734,13 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__get_call",
       cliCommand: "switchboard call retell-ai.get_call",
+      examples: [
+        {
+          title: "An ended phone call with its summary",
+          command: "switchboard call retell-ai.get_call '{\"call_id\":\"Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "call_id",
@@ -723,6 +820,7 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__get_current_user",
       cliCommand: "switchboard call retell-ai.get_current_user",
+      examples: [{ title: "Who owns this key?", command: "switchboard call retell-ai.get_current_user '{}'", status: 200 }],
       parameters: [],
       inputSchema: { type: "object", properties: {}, additionalProperties: false },
       outputSchema: {
@@ -747,6 +845,18 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__get_llm",
       cliCommand: "switchboard call retell-ai.get_llm",
+      examples: [
+        {
+          title: "Read an LLM's prompt",
+          command: "switchboard call retell-ai.get_llm '{\"llm_id\":\"llm_7f3e2d1c0b9a8877665544332\"}'",
+          status: 200,
+        },
+        {
+          title: "An older version",
+          command: "switchboard call retell-ai.get_llm '{\"llm_id\":\"llm_7f3e2d1c0b9a8877665544332\",\"version\":1}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "llm_id", type: "string", required: true, description: "Unique id of the Retell LLM." },
         { name: "version", type: "integer", required: false, description: "Version to return; the latest when omitted." },
@@ -797,6 +907,13 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__get_phone_number",
       cliCommand: "switchboard call retell-ai.get_phone_number",
+      examples: [
+        {
+          title: "One number",
+          command: "switchboard call retell-ai.get_phone_number '{\"phone_number\":\"+14155550100\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "phone_number",
@@ -861,6 +978,9 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__get_voice",
       cliCommand: "switchboard call retell-ai.get_voice",
+      examples: [
+        { title: "One voice", command: "switchboard call retell-ai.get_voice '{\"voice_id\":\"11labs-Adrian\"}'", status: 200 },
+      ],
       parameters: [{ name: "voice_id", type: "string", required: true, description: "Unique id of the voice, e.g. `11labs-Adrian`." }],
       inputSchema: {
         type: "object",
@@ -898,6 +1018,18 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__list_agents",
       cliCommand: "switchboard call retell-ai.list_agents",
+      examples: [
+        {
+          title: "First page of voice agents",
+          command: "switchboard call retell-ai.list_agents '{\"limit\":2,\"filter_criteria\":{\"channel\":{\"type\":\"string\",\"op\":\"eq\",\"value\":\"voice\"}}}'",
+          status: 200,
+        },
+        {
+          title: "Next page, searching by name",
+          command: "switchboard call retell-ai.list_agents '{\"pagination_key\":\"eyJhZ2VudF9pZCI6ImFnZW50XzJkNGU2ZjhhMGIxYzNkNWU3ZjlhMWIzYzVkIn0\",\"sort_order\":\"descending\",\"filter_criteria\":{\"query\":\"support\"}}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "limit", type: "integer", required: false, description: "Maximum number of agents to return in this page." },
         {
@@ -990,6 +1122,14 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__list_calls",
       cliCommand: "switchboard call retell-ai.list_calls",
+      examples: [
+        {
+          title: "Ended calls of one agent in November",
+          command: "switchboard call retell-ai.list_calls '{\"filter\":{\"agent\":[{\"agent_id\":\"oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD\"}],\"call_status\":{\"type\":\"enum\",\"op\":\"in\",\"value\":[\"ended\"]},\"start_timestamp\":{\"type\":\"range\",\"op\":\"bt\",\"value\":[1793491200000,1796083200000]}},\"limit\":2}'",
+          status: 200,
+        },
+        { title: "Latest calls, no filter", command: "switchboard call retell-ai.list_calls '{}'", status: 200 },
+      ],
       parameters: [
         {
           name: "filter",
@@ -1376,6 +1516,7 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__list_llms",
       cliCommand: "switchboard call retell-ai.list_llms",
+      examples: [{ title: "First page of LLMs", command: "switchboard call retell-ai.list_llms '{\"limit\":20}'", status: 200 }],
       parameters: [
         { name: "limit", type: "integer", required: false, description: "Maximum number of LLMs to return in this page." },
         {
@@ -1440,6 +1581,14 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__list_phone_numbers",
       cliCommand: "switchboard call retell-ai.list_phone_numbers",
+      examples: [
+        { title: "First ten numbers", command: "switchboard call retell-ai.list_phone_numbers '{\"limit\":10}'", status: 200 },
+        {
+          title: "Next page, oldest first",
+          command: "switchboard call retell-ai.list_phone_numbers '{\"pagination_key\":\"+14155550100\",\"sort_order\":\"ascending\",\"limit\":1}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "limit", type: "integer", required: false, description: "Maximum number of numbers to return in this page." },
         {
@@ -1522,6 +1671,7 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__list_voices",
       cliCommand: "switchboard call retell-ai.list_voices",
+      examples: [{ title: "All voices", command: "switchboard call retell-ai.list_voices '{}'", status: 200 }],
       parameters: [],
       inputSchema: { type: "object", properties: {}, additionalProperties: false },
       outputSchema: {
@@ -1557,6 +1707,13 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__stop_call",
       cliCommand: "switchboard call retell-ai.stop_call",
+      examples: [
+        {
+          title: "Hang up a live call",
+          command: "switchboard call retell-ai.stop_call '{\"call_id\":\"Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6\"}' --force",
+          status: 204,
+        },
+      ],
       parameters: [{ name: "call_id", type: "string", required: true, description: "Id of the ongoing call to stop." }],
       inputSchema: {
         type: "object",
@@ -1582,6 +1739,18 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__update_agent",
       cliCommand: "switchboard call retell-ai.update_agent",
+      examples: [
+        {
+          title: "Rename an agent",
+          command: "switchboard call retell-ai.update_agent '{\"agent_id\":\"agent_8f3b2a1c9d7e4f60a5b1c2d3e4\",\"data\":{\"agent_name\":\"Updated Agent\"}}' --force",
+          status: 200,
+        },
+        {
+          title: "Change the voice of draft version 4",
+          command: "switchboard call retell-ai.update_agent '{\"agent_id\":\"agent_8f3b2a1c9d7e4f60a5b1c2d3e4\",\"version\":4,\"data\":{\"voice_id\":\"11labs-Myra\",\"voice_speed\":1.1}}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "agent_id", type: "string", required: true, description: "Unique id of the agent." },
         {
@@ -1668,6 +1837,18 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__update_call",
       cliCommand: "switchboard call retell-ai.update_call",
+      examples: [
+        {
+          title: "Mark a call as reviewed",
+          command: "switchboard call retell-ai.update_call '{\"call_id\":\"Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6\",\"metadata\":{\"customer_id\":\"cus_8842\",\"reviewed\":true}}' --force",
+          status: 200,
+        },
+        {
+          title: "Stop keeping PII for a call",
+          command: "switchboard call retell-ai.update_call '{\"call_id\":\"Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6\",\"data_storage_setting\":\"everything_except_pii\"}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "call_id", type: "string", required: true, description: "Id of the call to update." },
         {
@@ -1748,6 +1929,18 @@ export const retell_ai: ProviderBinding = {
       available: true,
       mcpTool: "retell_ai__update_phone_number",
       cliCommand: "switchboard call retell-ai.update_phone_number",
+      examples: [
+        {
+          title: "Answer inbound calls with one agent",
+          command: "switchboard call retell-ai.update_phone_number '{\"phone_number\":\"+14155550100\",\"data\":{\"inbound_agents\":[{\"agent_id\":\"agent_8f3b2a1c9d7e4f60a5b1c2d3e4\",\"weight\":1}],\"nickname\":\"Front desk\"}}' --force",
+          status: 200,
+        },
+        {
+          title: "Split outbound calls 70/30 between two agent versions",
+          command: "switchboard call retell-ai.update_phone_number '{\"phone_number\":\"+14155550100\",\"data\":{\"outbound_agents\":[{\"agent_id\":\"agent_8f3b2a1c9d7e4f60a5b1c2d3e4\",\"agent_version\":3,\"weight\":0.7},{\"agent_id\":\"agent_8f3b2a1c9d7e4f60a5b1c2d3e4\",\"agent_version\":4,\"weight\":0.3}]}}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "phone_number",

@@ -97,6 +97,13 @@ export const sinch: ProviderBinding = {
       available: true,
       mcpTool: "sinch__get_group",
       cliCommand: "switchboard call sinch.get_group",
+      examples: [
+        {
+          title: "One group by ID",
+          command: "switchboard call sinch.get_group '{\"group_id\":\"01JCQ3T6W9Y2B5D8F1H4K7M0NP\"}'",
+          status: 200,
+        },
+      ],
       parameters: [{ name: "group_id", type: "string", required: true, description: "ID of the group, as returned by list_groups." }],
       inputSchema: {
         type: "object",
@@ -141,6 +148,18 @@ export const sinch: ProviderBinding = {
       available: true,
       mcpTool: "sinch__get_phone_number",
       cliCommand: "switchboard call sinch.get_phone_number",
+      examples: [
+        {
+          title: "One number",
+          command: "switchboard call sinch.get_phone_number '{\"phone_number\":\"+13125550123\"}'",
+          status: 200,
+        },
+        {
+          title: "A number that is not in the project",
+          command: "switchboard call sinch.get_phone_number '{\"phone_number\":\"+13125550199\"}'",
+          status: 404,
+        },
+      ],
       parameters: [
         {
           name: "phone_number",
@@ -212,6 +231,18 @@ export const sinch: ProviderBinding = {
       available: true,
       mcpTool: "sinch__list_batches",
       cliCommand: "switchboard call sinch.list_batches",
+      examples: [
+        {
+          title: "First page of batches",
+          command: "switchboard call sinch.list_batches '{\"page\":0,\"page_size\":30}'",
+          status: 200,
+        },
+        {
+          title: "Batches from one sender in a time window",
+          command: "switchboard call sinch.list_batches '{\"from\":\"13125550123\",\"start_date\":\"2026-11-19T00:00:00Z\",\"end_date\":\"2026-11-20T00:00:00Z\",\"page_size\":100}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "page", type: "integer", required: false, description: "Page to return, starting at 0." },
         { name: "page_size", type: "integer", required: false, description: "Batches per page." },
@@ -307,6 +338,13 @@ export const sinch: ProviderBinding = {
       available: true,
       mcpTool: "sinch__list_groups",
       cliCommand: "switchboard call sinch.list_groups",
+      examples: [
+        {
+          title: "First page of groups",
+          command: "switchboard call sinch.list_groups '{\"page\":0,\"page_size\":30}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "page", type: "integer", required: false, description: "Page to return, starting at 0." },
         { name: "page_size", type: "integer", required: false, description: "Groups per page." },
@@ -361,6 +399,18 @@ export const sinch: ProviderBinding = {
       available: true,
       mcpTool: "sinch__list_messages",
       cliCommand: "switchboard call sinch.list_messages",
+      examples: [
+        {
+          title: "Outbound batches sent today",
+          command: "switchboard call sinch.list_messages '{\"direction\":\"mt\",\"start_date\":\"2026-11-20T00:00:00Z\",\"page\":0,\"page_size\":30}'",
+          status: 200,
+        },
+        {
+          title: "Inbound messages to one of your numbers",
+          command: "switchboard call sinch.list_messages '{\"direction\":\"mo\",\"to\":\"+13125550123\",\"page_size\":50}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "direction",
@@ -506,6 +556,18 @@ export const sinch: ProviderBinding = {
       available: true,
       mcpTool: "sinch__list_phone_numbers",
       cliCommand: "switchboard call sinch.list_phone_numbers",
+      examples: [
+        {
+          title: "US local numbers",
+          command: "switchboard call sinch.list_phone_numbers '{\"region_code\":\"US\",\"type\":\"LOCAL\",\"page_size\":30}'",
+          status: 200,
+        },
+        {
+          title: "Next page of SMS-capable mobile numbers in Germany",
+          command: "switchboard call sinch.list_phone_numbers '{\"region_code\":\"DE\",\"type\":\"MOBILE\",\"capability\":\"SMS\",\"page_token\":\"CgtwaG9uZU51bWJlchIOCgwrNDkxNTEwMDAwMDA\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "region_code",
@@ -596,6 +658,18 @@ export const sinch: ProviderBinding = {
       available: true,
       mcpTool: "sinch__send_sms",
       cliCommand: "switchboard call sinch.send_sms",
+      examples: [
+        {
+          title: "Send a text",
+          command: "switchboard call sinch.send_sms '{\"from\":\"+13125550123\",\"to\":[\"+19175550188\"],\"body\":\"Hello from Sinch!\"}' --force",
+          status: 201,
+        },
+        {
+          title: "Schedule a reminder to two people with a full delivery report",
+          command: "switchboard call sinch.send_sms '{\"from\":\"+13125550123\",\"to\":[\"+19175550188\",\"+14155550142\"],\"body\":\"Reminder: your appointment is tomorrow at 10:00.\",\"delivery_report\":\"full\",\"send_at\":\"2026-11-21T09:00:00Z\",\"client_reference\":\"reminder-4711\"}' --force",
+          status: 201,
+        },
+      ],
       parameters: [
         {
           name: "from",

@@ -42,6 +42,13 @@ export const slack: ProviderBinding = {
       available: true,
       mcpTool: "slack__delete_message",
       cliCommand: "switchboard call slack.delete_message",
+      examples: [
+        {
+          title: "Delete a message",
+          command: "switchboard call slack.delete_message '{\"channel\":\"C024BE91L\",\"ts\":\"1401383885.000061\"}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "channel", type: "string", required: true, description: "ID of the channel holding the message." },
         { name: "ts", type: "string", required: true, description: "The message's `ts`." },
@@ -77,6 +84,18 @@ export const slack: ProviderBinding = {
       available: true,
       mcpTool: "slack__get_conversation_history",
       cliCommand: "switchboard call slack.get_conversation_history",
+      examples: [
+        {
+          title: "The latest two messages",
+          command: "switchboard call slack.get_conversation_history '{\"channel\":\"C1H9RESGL\",\"limit\":2}'",
+          status: 200,
+        },
+        {
+          title: "The next and last page",
+          command: "switchboard call slack.get_conversation_history '{\"channel\":\"C1H9RESGL\",\"limit\":2,\"cursor\":\"bmV4dF90czoxNTEyMDg1ODYxMDAwNTQz\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "channel", type: "string", required: true, description: "Conversation ID." },
         {
@@ -154,6 +173,7 @@ export const slack: ProviderBinding = {
       available: true,
       mcpTool: "slack__get_user",
       cliCommand: "switchboard call slack.get_user",
+      examples: [{ title: "Look up a user", command: "switchboard call slack.get_user '{\"user\":\"W012A3CDE\"}'", status: 200 }],
       parameters: [
         { name: "user", type: "string", required: true, description: "User ID (U… or W…)." },
         { name: "include_locale", type: "boolean", required: false, description: "true to include the user's `locale`." },
@@ -211,6 +231,18 @@ export const slack: ProviderBinding = {
       available: true,
       mcpTool: "slack__list_conversations",
       cliCommand: "switchboard call slack.list_conversations",
+      examples: [
+        {
+          title: "Public and private channels, 2 per page",
+          command: "switchboard call slack.list_conversations '{\"types\":[\"public_channel\",\"private_channel\"],\"exclude_archived\":true,\"limit\":2}'",
+          status: 200,
+        },
+        {
+          title: "The last page",
+          command: "switchboard call slack.list_conversations '{\"cursor\":\"dGVhbTpDMDYxRkE1UEI=\",\"limit\":2}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "types",
@@ -304,6 +336,13 @@ export const slack: ProviderBinding = {
       available: true,
       mcpTool: "slack__post_message",
       cliCommand: "switchboard call slack.post_message",
+      examples: [
+        {
+          title: "Say hello in a channel",
+          command: "switchboard call slack.post_message '{\"channel\":\"C1H9RESGL\",\"text\":\"Hello world\"}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "channel",

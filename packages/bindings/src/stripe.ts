@@ -64,6 +64,13 @@ export const stripe: ProviderBinding = {
       available: true,
       mcpTool: "stripe__create_checkout_session",
       cliCommand: "switchboard call stripe.create_checkout_session",
+      examples: [
+        {
+          title: "Two of one price and one inline item",
+          command: "switchboard call stripe.create_checkout_session '{\"mode\":\"payment\",\"success_url\":\"https://example.com/success?session_id={CHECKOUT_SESSION_ID}\",\"line_items\":[{\"price\":\"price_1NrJaN2eZvKYlo2C1UoDbagv\",\"quantity\":2},{\"price_data\":{\"currency\":\"usd\",\"unit_amount\":500,\"product_data\":{\"name\":\"Gift wrap\"}},\"quantity\":1}],\"metadata\":{\"order_id\":\"42\"}}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "mode",
@@ -202,6 +209,13 @@ export const stripe: ProviderBinding = {
       available: true,
       mcpTool: "stripe__create_customer",
       cliCommand: "switchboard call stripe.create_customer",
+      examples: [
+        {
+          title: "Create a customer with metadata",
+          command: "switchboard call stripe.create_customer '{\"name\":\"Jenny Rosen\",\"email\":\"jennyrosen@example.com\",\"metadata\":{\"order_id\":\"42\"},\"preferred_locales\":[\"en\",\"fr\"]}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "email", type: "string", required: false, description: "The customer's email address." },
         { name: "name", type: "string", required: false, description: "The customer's full name or business name." },
@@ -297,6 +311,18 @@ export const stripe: ProviderBinding = {
       available: true,
       mcpTool: "stripe__create_payment_intent",
       cliCommand: "switchboard call stripe.create_payment_intent",
+      examples: [
+        {
+          title: "A card PaymentIntent for $10.99 with metadata, customer expanded",
+          command: "switchboard call stripe.create_payment_intent '{\"amount\":1099,\"currency\":\"usd\",\"customer\":\"cus_NffrFeUfNV2Hib\",\"metadata\":{\"order_id\":\"42\"},\"payment_method_types\":[\"card\",\"link\"],\"expand\":[\"customer\"]}' --force",
+          status: 200,
+        },
+        {
+          title: "A declined card",
+          command: "switchboard call stripe.create_payment_intent '{\"amount\":2000,\"currency\":\"usd\",\"payment_method\":\"pm_card_visa_chargeDeclined\",\"confirm\":true,\"automatic_payment_methods\":{\"enabled\":true,\"allow_redirects\":\"never\"}}' --force",
+          status: 402,
+        },
+      ],
       parameters: [
         {
           name: "amount",
@@ -401,6 +427,13 @@ export const stripe: ProviderBinding = {
       available: true,
       mcpTool: "stripe__delete_customer",
       cliCommand: "switchboard call stripe.delete_customer",
+      examples: [
+        {
+          title: "Delete a customer",
+          command: "switchboard call stripe.delete_customer '{\"customer\":\"cus_NffrFeUfNV2Hib\"}' --force",
+          status: 200,
+        },
+      ],
       parameters: [{ name: "customer", type: "string", required: true, description: "The customer's id (cus_…)." }],
       inputSchema: {
         type: "object",
@@ -430,6 +463,18 @@ export const stripe: ProviderBinding = {
       available: true,
       mcpTool: "stripe__list_customers",
       cliCommand: "switchboard call stripe.list_customers",
+      examples: [
+        {
+          title: "First page of two, created since 2024",
+          command: "switchboard call stripe.list_customers '{\"limit\":2,\"created\":{\"gte\":1704067200},\"expand\":[\"data.test_clock\"]}'",
+          status: 200,
+        },
+        {
+          title: "The next page, after the last customer of the first",
+          command: "switchboard call stripe.list_customers '{\"limit\":2,\"starting_after\":\"cus_P2\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "email",
@@ -546,6 +591,18 @@ export const stripe: ProviderBinding = {
       available: true,
       mcpTool: "stripe__retrieve_customer",
       cliCommand: "switchboard call stripe.retrieve_customer",
+      examples: [
+        {
+          title: "Retrieve a customer with its default payment method expanded",
+          command: "switchboard call stripe.retrieve_customer '{\"customer\":\"cus_NffrFeUfNV2Hib\",\"expand\":[\"invoice_settings.default_payment_method\"]}'",
+          status: 200,
+        },
+        {
+          title: "A customer that does not exist",
+          command: "switchboard call stripe.retrieve_customer '{\"customer\":\"cus_doesnotexist\"}'",
+          status: 404,
+        },
+      ],
       parameters: [
         { name: "customer", type: "string", required: true, description: "The customer's id (cus_…)." },
         {

@@ -42,6 +42,13 @@ export const telnyx: ProviderBinding = {
       available: true,
       mcpTool: "telnyx__get_call",
       cliCommand: "switchboard call telnyx.get_call",
+      examples: [
+        {
+          title: "Is the call still up?",
+          command: "switchboard call telnyx.get_call '{\"call_control_id\":\"v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "call_control_id",
@@ -102,6 +109,13 @@ export const telnyx: ProviderBinding = {
       available: true,
       mcpTool: "telnyx__get_phone_number",
       cliCommand: "switchboard call telnyx.get_phone_number",
+      examples: [
+        {
+          title: "One number by id",
+          command: "switchboard call telnyx.get_phone_number '{\"phone_number_id\":\"1293384261075731499\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "phone_number_id",
@@ -161,6 +175,13 @@ export const telnyx: ProviderBinding = {
       available: true,
       mcpTool: "telnyx__list_call_records",
       cliCommand: "switchboard call telnyx.list_call_records",
+      examples: [
+        {
+          title: "Recordings of one call",
+          command: "switchboard call telnyx.list_call_records '{\"filter_call_session_id\":\"2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "page_size", type: "integer", required: false, description: "Recordings per page." },
         { name: "page_number", type: "integer", required: false, description: "Page to return, starting at 1." },
@@ -235,6 +256,13 @@ export const telnyx: ProviderBinding = {
       available: true,
       mcpTool: "telnyx__list_calls",
       cliCommand: "switchboard call telnyx.list_calls",
+      examples: [
+        {
+          title: "Events of completed calls",
+          command: "switchboard call telnyx.list_calls '{\"filter_status\":\"completed\",\"page_size\":20}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "page_size", type: "integer", required: false, description: "Events per page." },
         { name: "page_number", type: "integer", required: false, description: "Page to return, starting at 1." },
@@ -306,6 +334,13 @@ export const telnyx: ProviderBinding = {
       available: true,
       mcpTool: "telnyx__list_messages",
       cliCommand: "switchboard call telnyx.list_messages",
+      examples: [
+        {
+          title: "Recent outbound messages",
+          command: "switchboard call telnyx.list_messages '{\"direction\":\"outbound\",\"page_size\":50}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "page_size", type: "integer", required: false, description: "Records per page." },
         { name: "page_number", type: "integer", required: false, description: "Page to return, starting at 1." },
@@ -383,6 +418,18 @@ export const telnyx: ProviderBinding = {
       available: true,
       mcpTool: "telnyx__list_phone_numbers",
       cliCommand: "switchboard call telnyx.list_phone_numbers",
+      examples: [
+        {
+          title: "First ten active numbers",
+          command: "switchboard call telnyx.list_phone_numbers '{\"page_size\":10,\"filter_status\":\"active\"}'",
+          status: 200,
+        },
+        {
+          title: "Find a number by its digits",
+          command: "switchboard call telnyx.list_phone_numbers '{\"filter_phone_number\":\"+13125550123\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "page_size", type: "integer", required: false, description: "Results per page." },
         { name: "page_number", type: "integer", required: false, description: "Page to return, starting at 1." },
@@ -472,6 +519,18 @@ export const telnyx: ProviderBinding = {
       available: true,
       mcpTool: "telnyx__send_sms",
       cliCommand: "switchboard call telnyx.send_sms",
+      examples: [
+        {
+          title: "Send a text",
+          command: "switchboard call telnyx.send_sms '{\"from\":\"+13125550123\",\"to\":\"+19175550188\",\"text\":\"Hello from Switchboard!\"}' --force",
+          status: 200,
+        },
+        {
+          title: "Send an MMS with a picture",
+          command: "switchboard call telnyx.send_sms '{\"from\":\"+13125550123\",\"to\":\"+19175550188\",\"subject\":\"Your receipt\",\"media_urls\":[\"https://example.com/receipt.png\"],\"use_mms\":true}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "from",

@@ -21,6 +21,8 @@ export interface FunctionBinding {
   available: boolean;
   mcpTool: string;
   cliCommand: string;
+  /** Its documented examples as shell commands (`switchboard call … '{json}'`), each with its title and the HTTP status documented for it; none for an unavailable function. */
+  examples: Array<{ title: string; command: string; status: number }>;
   parameters: Array<{ name: string; type: string; required: boolean; description: string }>;
   inputSchema: Record<string, unknown>;
   outputSchema: Record<string, unknown> | null;

@@ -53,6 +53,23 @@ export const vonage: ProviderBinding = {
       available: true,
       mcpTool: "vonage__buy_number",
       cliCommand: "switchboard call vonage.buy_number",
+      examples: [
+        {
+          title: "Buy a British mobile number",
+          command: "switchboard call vonage.buy_number '{\"country\":\"GB\",\"msisdn\":\"447700900123\"}' --force",
+          status: 200,
+        },
+        {
+          title: "Buy a number for a subaccount",
+          command: "switchboard call vonage.buy_number '{\"country\":\"US\",\"msisdn\":\"+12015550123\",\"target_api_key\":\"1a2345b7\"}' --force",
+          status: 200,
+        },
+        {
+          title: "A number that cannot be bought",
+          command: "switchboard call vonage.buy_number '{\"country\":\"DE\",\"msisdn\":\"4915790000000\"}' --force",
+          status: 420,
+        },
+      ],
       parameters: [
         {
           name: "country",
@@ -113,6 +130,18 @@ export const vonage: ProviderBinding = {
       available: true,
       mcpTool: "vonage__cancel_number",
       cliCommand: "switchboard call vonage.cancel_number",
+      examples: [
+        {
+          title: "Give up a British number",
+          command: "switchboard call vonage.cancel_number '{\"country\":\"GB\",\"msisdn\":\"+447700900000\"}' --force",
+          status: 200,
+        },
+        {
+          title: "A number the account does not hold",
+          command: "switchboard call vonage.cancel_number '{\"country\":\"GB\",\"msisdn\":\"447700900999\"}' --force",
+          status: 420,
+        },
+      ],
       parameters: [
         {
           name: "country",
@@ -173,6 +202,7 @@ export const vonage: ProviderBinding = {
       available: true,
       mcpTool: "vonage__get_balance",
       cliCommand: "switchboard call vonage.get_balance",
+      examples: [{ title: "Current balance", command: "switchboard call vonage.get_balance '{}'", status: 200 }],
       parameters: [],
       inputSchema: { type: "object", properties: {}, additionalProperties: false },
       outputSchema: {
@@ -200,6 +230,23 @@ export const vonage: ProviderBinding = {
       available: true,
       mcpTool: "vonage__list_numbers",
       cliCommand: "switchboard call vonage.list_numbers",
+      examples: [
+        {
+          title: "Numbers on the account, 100 a page",
+          command: "switchboard call vonage.list_numbers '{\"size\":100}'",
+          status: 200,
+        },
+        {
+          title: "British numbers ending in 0000, second page of 1",
+          command: "switchboard call vonage.list_numbers '{\"country\":\"GB\",\"pattern\":\"0000\",\"search_pattern\":2,\"size\":1,\"index\":2}'",
+          status: 200,
+        },
+        {
+          title: "Numbers linked to no application, on an account without any",
+          command: "switchboard call vonage.list_numbers '{\"has_application\":false}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "application_id",
@@ -297,6 +344,18 @@ export const vonage: ProviderBinding = {
       available: true,
       mcpTool: "vonage__search_numbers",
       cliCommand: "switchboard call vonage.search_numbers",
+      examples: [
+        {
+          title: "British mobile numbers that can send SMS",
+          command: "switchboard call vonage.search_numbers '{\"country\":\"GB\",\"type\":\"mobile-lvn\",\"features\":\"SMS\",\"size\":3}'",
+          status: 200,
+        },
+        {
+          title: "US numbers containing 555 with voice and SMS, page 2",
+          command: "switchboard call vonage.search_numbers '{\"country\":\"US\",\"features\":\"SMS,VOICE\",\"pattern\":\"555\",\"search_pattern\":1,\"size\":10,\"index\":2}'",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "country",
@@ -385,6 +444,23 @@ export const vonage: ProviderBinding = {
       available: true,
       mcpTool: "vonage__send_sms",
       cliCommand: "switchboard call vonage.send_sms",
+      examples: [
+        {
+          title: "Send a text from a sender ID",
+          command: "switchboard call vonage.send_sms '{\"from\":\"AcmeInc\",\"to\":\"+447700900001\",\"text\":\"Your table for two is booked for 19:30.\"}' --force",
+          status: 200,
+        },
+        {
+          title: "A long Unicode text with a reference, sent in two parts",
+          command: "switchboard call vonage.send_sms '{\"from\":\"447700900000\",\"to\":\"447700900001\",\"text\":\"こんにちは！ご予約ありがとうございます。明日の午後七時にお待ちしております。駐車場は建物の裏にございます。ご不明な点がございましたら、このメッセージにご返信ください。\",\"type\":\"unicode\",\"client_ref\":\"booking-2291\",\"status_report_req\":true}' --force",
+          status: 200,
+        },
+        {
+          title: "A demo account refused for a recipient not on its test list",
+          command: "switchboard call vonage.send_sms '{\"from\":\"AcmeInc\",\"to\":\"+14155550100\",\"text\":\"Hello from the demo account\"}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "from",
@@ -557,6 +633,18 @@ export const vonage: ProviderBinding = {
       available: true,
       mcpTool: "vonage__update_account_settings",
       cliCommand: "switchboard call vonage.update_account_settings",
+      examples: [
+        {
+          title: "Set the inbound SMS webhook",
+          command: "switchboard call vonage.update_account_settings '{\"mo_callback_url\":\"https://example.com/webhooks/inbound-sms\"}' --force",
+          status: 200,
+        },
+        {
+          title: "Remove the delivery-receipt webhook",
+          command: "switchboard call vonage.update_account_settings '{\"dr_callback_url\":\"\"}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "mo_callback_url",
@@ -606,6 +694,23 @@ export const vonage: ProviderBinding = {
       available: true,
       mcpTool: "vonage__update_number",
       cliCommand: "switchboard call vonage.update_number",
+      examples: [
+        {
+          title: "Link a number to an application and set its SMS webhook",
+          command: "switchboard call vonage.update_number '{\"country\":\"GB\",\"msisdn\":\"447700900000\",\"app_id\":\"aaaaaaaa-bbbb-cccc-dddd-0123456789ab\",\"mo_http_url\":\"https://example.com/webhooks/inbound-sms\"}' --force",
+          status: 200,
+        },
+        {
+          title: "Forward calls to a phone number",
+          command: "switchboard call vonage.update_number '{\"country\":\"GB\",\"msisdn\":\"+447700900000\",\"voice_callback_type\":\"tel\",\"voice_callback_value\":\"447700900001\",\"voice_status_callback\":\"https://example.com/webhooks/status\"}' --force",
+          status: 200,
+        },
+        {
+          title: "Linking an application that does not exist",
+          command: "switchboard call vonage.update_number '{\"country\":\"US\",\"msisdn\":\"17865550100\",\"app_id\":\"6rtyh65h-3a2f-4d87-a66d-11c624c3a1ff\"}' --force",
+          status: 420,
+        },
+      ],
       parameters: [
         {
           name: "country",

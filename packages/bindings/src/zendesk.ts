@@ -64,6 +64,13 @@ export const zendesk: ProviderBinding = {
       available: true,
       mcpTool: "zendesk__create_many_tickets",
       cliCommand: "switchboard call zendesk.create_many_tickets",
+      examples: [
+        {
+          title: "Two tickets at once",
+          command: "switchboard call zendesk.create_many_tickets '{\"tickets\":[{\"subject\":\"Do you have any apples?\",\"comment\":{\"body\":\"I want an apple.\"},\"priority\":\"urgent\"},{\"subject\":\"Do you have any oranges?\",\"comment\":{\"body\":\"I want an orange.\"},\"priority\":\"normal\"}]}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         {
           name: "tickets",
@@ -137,6 +144,13 @@ export const zendesk: ProviderBinding = {
       available: true,
       mcpTool: "zendesk__create_ticket",
       cliCommand: "switchboard call zendesk.create_ticket",
+      examples: [
+        {
+          title: "My printer is on fire",
+          command: "switchboard call zendesk.create_ticket '{\"subject\":\"My printer is on fire!\",\"comment\":{\"body\":\"The smoke is very colorful.\"},\"priority\":\"urgent\"}' --force",
+          status: 201,
+        },
+      ],
       parameters: [
         { name: "subject", type: "string", required: false, description: "The ticket's subject." },
         {
@@ -267,6 +281,7 @@ export const zendesk: ProviderBinding = {
       available: true,
       mcpTool: "zendesk__get_ticket",
       cliCommand: "switchboard call zendesk.get_ticket",
+      examples: [{ title: "Show ticket 35436", command: "switchboard call zendesk.get_ticket '{\"ticket_id\":35436}'", status: 200 }],
       parameters: [{ name: "ticket_id", type: "integer", required: true, description: "The ticket's id." }],
       inputSchema: {
         type: "object",
@@ -332,6 +347,13 @@ export const zendesk: ProviderBinding = {
       available: true,
       mcpTool: "zendesk__list_ticket_comments",
       cliCommand: "switchboard call zendesk.list_ticket_comments",
+      examples: [
+        {
+          title: "Comments of ticket 35436, newest first",
+          command: "switchboard call zendesk.list_ticket_comments '{\"ticket_id\":35436,\"sort_order\":\"desc\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "ticket_id", type: "integer", required: true, description: "The ticket's id." },
         { name: "sort_order", type: "string", required: false, description: "Comment order by creation time (default asc)." },
@@ -405,6 +427,14 @@ export const zendesk: ProviderBinding = {
       available: true,
       mcpTool: "zendesk__list_tickets",
       cliCommand: "switchboard call zendesk.list_tickets",
+      examples: [
+        { title: "First page", command: "switchboard call zendesk.list_tickets '{}'", status: 200 },
+        {
+          title: "Next page after a cursor",
+          command: "switchboard call zendesk.list_tickets '{\"page_after\":\"xxx\"}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "page_after", type: "string", required: false, description: "The `meta.after_cursor` of the previous page." },
         { name: "sort", type: "string", required: false, description: "Sort order; a leading `-` sorts descending." },
@@ -493,6 +523,13 @@ export const zendesk: ProviderBinding = {
       available: true,
       mcpTool: "zendesk__search",
       cliCommand: "switchboard call zendesk.search",
+      examples: [
+        {
+          title: "Open tickets",
+          command: "switchboard call zendesk.search '{\"query\":\"type:ticket status:open\",\"per_page\":2}'",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "query", type: "string", required: true, description: "The search query, e.g. `type:ticket status:open`." },
         { name: "sort_by", type: "string", required: false, description: "What to sort by (default relevance)." },
@@ -551,6 +588,13 @@ export const zendesk: ProviderBinding = {
       available: true,
       mcpTool: "zendesk__update_ticket",
       cliCommand: "switchboard call zendesk.update_ticket",
+      examples: [
+        {
+          title: "Solve a ticket with a public reply",
+          command: "switchboard call zendesk.update_ticket '{\"ticket_id\":35436,\"comment\":{\"body\":\"Thanks for choosing Acme Jet Motors.\",\"public\":true},\"status\":\"solved\"}' --force",
+          status: 200,
+        },
+      ],
       parameters: [
         { name: "ticket_id", type: "integer", required: true, description: "The ticket's id." },
         {

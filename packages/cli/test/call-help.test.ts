@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { bindings } from '@switchboard/bindings';
 import { describe, expect, it } from 'vitest';
 import { parameterFlag } from '../src/args.js';
@@ -23,6 +24,24 @@ describe('call <provider.fn> --help', () => {
       const line = section.split('\n').find((l) => l.trimStart().startsWith(`${parameterFlag(p.name) ?? JSON.stringify(p.name)} <${p.type}>`));
       expect(line, p.name).toBeDefined();
       expect(line!.includes('Required.'), p.name).toBe(p.required);
+    }
+  });
+
+  it("shows each function's documented examples as the very commands its docs page shows (which the docs tests run), in place of the generic ones", async () => {
+    // The docs' own record of every CLI example, from the other output: help and page must not drift apart.
+    const docs = JSON.parse(readFileSync(new URL('../../docs/examples.json', import.meta.url), 'utf8')) as Array<{ function: string; title: string; cli: string; expectsError: boolean }>;
+    const documented = bindings.flatMap((p) => p.functions).filter((f) => f.available && docs.some((d) => d.function === f.qualified));
+    expect(documented.length).toBeGreaterThan(0);
+    for (const f of documented) {
+      const { code, stdout } = await run(['call', f.qualified, '--help']);
+      expect(code).toBe(0);
+      const section = stdout.slice(stdout.indexOf(`Examples of ${f.qualified} (from its docs`));
+      expect(section.startsWith('Examples of'), f.qualified).toBe(true);
+      const lines = section.split('\n\n')[0]!.split('\n').slice(1);
+      const expected = docs.filter((d) => d.function === f.qualified).flatMap((d) => [`  # ${d.title}${d.expectsError ? ' (the provider answers HTTP ' : ''}`, `  ${d.cli}`]);
+      expect(lines.length, f.qualified).toBe(expected.length);
+      lines.forEach((line, i) => expect(line.startsWith(expected[i]!), `${f.qualified}: ${line}`).toBe(true));
+      expect(lines.filter((l) => l.includes('(the provider answers HTTP ')).length).toBe(docs.filter((d) => d.function === f.qualified && d.expectsError).length);
     }
   });
 

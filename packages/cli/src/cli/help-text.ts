@@ -79,15 +79,18 @@ export async function commandHelp(path: CommandDecl[], subject?: string): Promis
   const sections = [`Usage:\n  ${usageLine(path)}`, command.summary + (details ? `\n\n${details}` : '')];
   if (command.subcommands) sections.push(`Commands:\n${columns(visible(command.subcommands).map((s) => [s.name, s.summary]))}`);
   if (command.arguments?.length) sections.push(`Arguments:\n${columns(command.arguments.map((a) => [a.name, a.description]))}`);
+  let ownExamples: string[] | null = null;
   if (command.name === 'call' && subject !== undefined) {
-    const { parametersHelp } = await import('./parameters-help.js');
+    const { functionExamples, parametersHelp } = await import('./parameters-help.js');
     const own = parametersHelp(subject);
     if (own) sections.push(own);
+    ownExamples = functionExamples(subject);
   }
   const options = command.subcommands ? optionsOf({ name: '', summary: '' }) : optionsOf(command);
   sections.push(`Options:\n${columns(optionRows(options))}`);
-  const examples = command.examples?.(exampleNames()) ?? [];
-  if (examples.length) sections.push(`Examples:\n${examples.map((e) => `  ${e}`).join('\n')}`);
+  const examples = ownExamples ?? command.examples?.(exampleNames()) ?? [];
+  const heading = ownExamples ? `Examples of ${subject} (from its docs; add --sandbox to have them answered offline):` : 'Examples:';
+  if (examples.length) sections.push(`${heading}\n${examples.map((e) => `  ${e}`).join('\n')}`);
   sections.push('Credentials, base URLs and exit codes: switchboard --help');
   return `${sections.join('\n\n')}\n`;
 }

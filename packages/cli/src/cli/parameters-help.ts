@@ -8,9 +8,7 @@ import { parameterFlag } from '../args.js';
  * (the call itself reports that, with suggestions).
  */
 export function parametersHelp(qualified: string): string | null {
-  const dot = qualified.indexOf('.');
-  const provider = dot < 0 ? undefined : findProvider(qualified.slice(0, dot));
-  const fn = provider && findFunction(provider, qualified.slice(dot + 1));
+  const fn = functionNamed(qualified);
   if (!fn) return null;
   if (fn.parameters.length === 0) return `Parameters of ${fn.qualified}: none.`;
   const rows = fn.parameters.map((p) => {
@@ -21,6 +19,23 @@ export function parametersHelp(qualified: string): string | null {
   });
   const width = Math.max(...rows.map(([left]) => left.length));
   return [`Parameters of ${fn.qualified} (flags, or keys of the JSON payload):`, ...rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`.trimEnd())].join('\n');
+}
+
+/**
+ * `call <provider.fn> --help`'s examples: the function's documented ones as the commands its docs
+ * page shows, each under its title, in place of the generic examples. Null when it has none (or is
+ * no function), so the generic ones stay.
+ */
+export function functionExamples(qualified: string): string[] | null {
+  const examples = functionNamed(qualified)?.examples ?? [];
+  // An example of a refusal is shown as one, so nobody takes its arguments for a working call.
+  return examples.length === 0 ? null : examples.flatMap((e) => [`# ${oneLine(e.title)}${e.status >= 400 ? ` (the provider answers HTTP ${e.status})` : ''}`, e.command]);
+}
+
+function functionNamed(qualified: string) {
+  const dot = qualified.indexOf('.');
+  const provider = dot < 0 ? undefined : findProvider(qualified.slice(0, dot));
+  return provider && findFunction(provider, qualified.slice(dot + 1));
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
