@@ -7,8 +7,12 @@
 /** Breaks out of JSDoc, TS/JS strings and templates, HTML, Vue, markdown and Lua when pasted raw. */
 export const HOSTILE_LINE =
   '*/ throw new Error("pwned"); /* <img src=x onerror=alert(1)> <script>alert(2)</script> <!-- c --> {{ alert(3) }} ```` \' " ` ${process.exit(1)} ]] ]=] --[[ \\ | @internal &amp; [x](javascript:alert(4)) ]';
-/** The same over several lines, with every line terminator JavaScript and markdown know. */
-export const HOSTILE = `${HOSTILE_LINE}\n# Heading <b>bold</b>\r\n---\n\u2028 line \u2029 para \u0000 nul \u001b esc --]]`;
+/**
+ * The same over several lines, with every line terminator JavaScript and
+ * markdown know. No control characters: the loader refuses those at their
+ * place (generator/test/control-characters.test.ts), so they never reach an emitter.
+ */
+export const HOSTILE = `${HOSTILE_LINE}\n# Heading <b>bold</b>\r\n---\n\u2028 line \u2029 para --]]`;
 
 /** Every hostile string put into the spec, by where it was put (the report counts them). */
 export const hostileFields: string[] = [];
