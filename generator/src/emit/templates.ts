@@ -23,11 +23,14 @@ interface Content {
 interface Mustache {
   kind: 'mustache';
   path: string;
+  /** `path` split at its dots once, when the template is read: pages look paths up thousands of times. */
+  keys: readonly string[];
 }
 interface Block {
   kind: 'block';
   helper: 'if' | 'unless' | 'each';
   path: string;
+  keys: readonly string[];
   program: Statement[];
   inverse: Statement[] | null;
 }
@@ -51,7 +54,7 @@ function parse(source: string, name: string): Statement[] {
     const block = /^#(if|unless|each)\s+(\S+)$/.exec(inner!);
     if (block) {
       if (triple || !PATH.test(block[2]!)) refuse(`'${tag}'`);
-      const statement: Block = { kind: 'block', helper: block[1] as Block['helper'], path: block[2]!, program: [], inverse: null };
+      const statement: Block = { kind: 'block', helper: block[1] as Block['helper'], path: block[2]!, keys: block[2]!.split('.'), program: [], inverse: null };
       body().push(statement);
       open.push({ block: statement, inElse: false });
     } else if (inner === 'else') {
@@ -64,7 +67,7 @@ function parse(source: string, name: string): Statement[] {
       if (!top || inner !== `/${top.block.helper}`) refuse(`'${tag}' here`);
     } else {
       if (!PATH.test(inner!)) refuse(`'${tag}'`);
-      body().push({ kind: 'mustache', path: inner! });
+      body().push({ kind: 'mustache', path: inner!, keys: inner!.split('.') });
     }
   }
   if (open.length > 0) refuse(`an unclosed '{{#${open[open.length - 1]!.block.helper}}}'`);
@@ -142,12 +145,12 @@ interface Frame {
  * block's parameter (`{{#if a.b}}`) a missing step is undefined, though a step into null or
  * undefined is still an error.
  */
-function lookup(path: string, frame: Frame, name: string, strict: boolean): unknown {
+function lookup({ path, keys }: Mustache | Block, frame: Frame, name: string, strict: boolean): unknown {
   if (path === 'this') return frame.context;
   if (path === '@last') return frame.last;
   let value = frame.context;
-  for (const key of path.split('.')) {
-    const present = value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, key);
+  for (const key of keys) {
+    const present = value !== null && typeof value === 'object' && Object.hasOwn(value, key);
     if (!present && (strict || value === null || value === undefined)) throw new Error(`template ${name}: "${key}" not defined in ${path}`);
     value = present ? (value as Record<string, unknown>)[key] : undefined;
   }
@@ -162,10 +165,10 @@ function render(body: Statement[], frame: Frame, name: string): string {
   for (const s of body) {
     if (s.kind === 'content') out += s.value;
     else if (s.kind === 'mustache') {
-      const value = lookup(s.path, frame, name, true);
+      const value = lookup(s, frame, name, true);
       if (value !== null && value !== undefined) out += String(value);
     } else {
-      const value = lookup(s.path, frame, name, false);
+      const value = lookup(s, frame, name, false);
       if (s.helper === 'each') {
         // Handlebars goes through an object's values; no template here does, so it is refused. Nothing else has items.
         if (typeof value === 'object' && value !== null && !Array.isArray(value)) throw new Error(`template ${name}: {{#each ${s.path}}} is not over an array`);
