@@ -82,8 +82,19 @@ export interface Field {
   pattern: string | null;
 }
 
-/** Where a credential comes from: an account field, or a value fixed by the spec (Mailgun's Basic user `api`). */
-export type Credential = { kind: 'field'; field: string } | { kind: 'literal'; value: string };
+/**
+ * Where a credential comes from: an account field, a value fixed by the spec (Mailgun's Basic user
+ * `api`), or a text filled from fields (Infobip's `App {api_key}`, Zendesk's `{email}/token`).
+ */
+export type Credential = { kind: 'field'; field: string } | { kind: 'literal'; value: string } | CredentialTemplate;
+
+/** A credential made of fixed text and field values, in order; at least one piece is a field. */
+export interface CredentialTemplate {
+  kind: 'template';
+  /** As the spec writes it, for docs and messages. */
+  template: string;
+  pieces: Array<{ kind: 'text'; text: string } | { kind: 'field'; field: string }>;
+}
 
 /** One wire name an api_key scheme sends, with its value's source. */
 export interface ApiKeyParam {

@@ -290,14 +290,33 @@ const accountCases: BrokenSpecCase[] = [
     name: 'fixed Basic user name with a misspelt key',
     edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: basic\n    username: { valeu: api }\n    password: api_key\n')],
     expected: [
-      "acme/provider.yaml:21:17: unknown key 'valeu' in 'auth.bearer.username'. Did you mean 'value'? Allowed keys: value.",
+      "acme/provider.yaml:21:17: unknown key 'valeu' in 'auth.bearer.username'. Did you mean 'value'? Allowed keys: value, template.",
     ],
   },
   {
     name: 'fixed Basic user name written as a template',
     edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: basic\n    username: { value: "{email}/token" }\n    password: api_key\n')],
     expected: [
-      "acme/provider.yaml:21:24: a fixed credential is sent as written, and '{email}' would reach the provider literally: credentials are not templates. Give the whole value as an account field instead.",
+      "acme/provider.yaml:21:24: a fixed credential is sent as written, and '{email}' would reach the provider literally. To fill it from a field, write { template: \"{email}/token\" }.",
+    ],
+  },
+  {
+    name: 'credential templates: one without a field, one naming an undeclared field',
+    edits: [
+      sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: basic\n    username: { template: "api/token" }\n    password: { template: "{api_kye}" }\n'),
+    ],
+    expected: [
+      'acme/provider.yaml:21:27: this template has no {field} in it, so it is a fixed value: write { value: "api/token" }, or name a field as {api_key}.',
+      "acme/provider.yaml:22:27: field 'api_kye' is not declared under 'fields'. Did you mean 'api_key'?",
+    ],
+  },
+  {
+    name: 'a credential given both as a fixed value and as a template',
+    edits: [
+      sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: header\n    name: Authorization\n    value: { value: "App ", template: "App {api_key}" }\n'),
+    ],
+    expected: [
+      "acme/provider.yaml:23:12: 'auth.bearer.value' takes one key, found 2: value, template.",
     ],
   },
   {

@@ -36,7 +36,16 @@ export function serverUrlText(server: Server, fields: Field[]): string {
 }
 
 function credentialText(credential: Credential): string {
-  return credential.kind === 'field' ? `field ${mdCode(credential.field)}` : `the fixed value ${mdCode(credential.value)}`;
+  switch (credential.kind) {
+    case 'field':
+      return `field ${mdCode(credential.field)}`;
+    case 'literal':
+      return `the fixed value ${mdCode(credential.value)}`;
+    case 'template': {
+      const fields = credential.pieces.flatMap((p) => (p.kind === 'field' ? [mdCode(p.field)] : []));
+      return `${mdCode(credential.template)}, filled from ${fields.length === 1 ? 'field' : 'fields'} ${fields.join(', ')}`;
+    }
+  }
 }
 
 /** Where a scheme puts the credentials: `HTTP Basic: user the fixed value api, password field api_key`. */

@@ -85,21 +85,39 @@ export function buildServerUrl(raw: RawServerUrl, path: Path, refs: FieldRefs, r
   return byField;
 }
 
-/** A `{name}` in a fixed credential: URLs and headers fill such names from fields, credentials do not. */
+/** A `{name}` in a fixed credential: sent as written, where a template would fill it from a field. */
 const TEMPLATE_NAME = /\{[A-Za-z_][A-Za-z0-9_]*\}/;
 
 function credential(raw: RawCredential, path: Path, refs: FieldRefs, report: Report): Credential {
-  if (typeof raw !== 'string') {
-    // Sent byte for byte: a Basic user name written as {email}/token would reach the provider as
-    // those literal characters and every call would fail with a 401 far from this line.
-    const placeholder = TEMPLATE_NAME.exec(raw.value)?.[0];
-    if (placeholder !== undefined) {
-      report([...path, 'value'], `a fixed credential is sent as written, and '${placeholder}' would reach the provider literally: credentials are not templates. Give the whole value as an account field instead.`);
-    }
-    return { kind: 'literal', value: raw.value };
+  if (typeof raw === 'string') {
+    refs.needed(path, raw, 'auth');
+    return { kind: 'field', field: raw };
   }
-  refs.needed(path, raw, 'auth');
-  return { kind: 'field', field: raw };
+  if ('template' in raw) return credentialTemplate(raw.template, [...path, 'template'], refs, report);
+  // Sent byte for byte: a Basic user name written as {email}/token would reach the provider as
+  // those literal characters and every call would fail with a 401 far from this line.
+  const placeholder = TEMPLATE_NAME.exec(raw.value)?.[0];
+  if (placeholder !== undefined) {
+    report([...path, 'value'], `a fixed credential is sent as written, and '${placeholder}' would reach the provider literally. To fill it from a field, write { template: ${JSON.stringify(raw.value)} }.`);
+  }
+  return { kind: 'literal', value: raw.value };
+}
+
+/** `App {api_key}`: fixed text and fields, each field one every request has. */
+function credentialTemplate(template: string, path: Path, refs: FieldRefs, report: Report): Credential {
+  const pieces: Extract<Credential, { kind: 'template' }>['pieces'] = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    if (match.index > last) pieces.push({ kind: 'text', text: template.slice(last, match.index) });
+    refs.needed(path, match[1]!, 'auth');
+    pieces.push({ kind: 'field', field: match[1]! });
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) pieces.push({ kind: 'text', text: template.slice(last) });
+  if (!pieces.some((p) => p.kind === 'field')) {
+    report(path, `this template has no {field} in it, so it is a fixed value: write { value: ${JSON.stringify(template)} }, or name a field as {api_key}.`);
+  }
+  return { kind: 'template', template, pieces };
 }
 
 export function buildAuthScheme(name: string, raw: RawAuthScheme, refs: FieldRefs, report: Report): AuthScheme | null {

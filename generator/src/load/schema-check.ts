@@ -197,8 +197,16 @@ function describe(error: ErrorObject): Described | null {
     case 'pattern':
       return { path, target: 'value', message: `${label(path)} must be ${meaning(String(params.pattern))}; found ${show(error.data)}.` };
     case 'minItems':
-    case 'minProperties':
       return { path, target: 'value', message: `${label(path)} must not be empty.` };
+    case 'minProperties': {
+      const keys = Object.keys(((error.parentSchema as { properties?: object })?.properties ?? {}) as object);
+      return { path, target: 'value', message: `${label(path)} must not be empty${keys.length > 0 ? `: give ${keys.length === 2 ? 'either ' : ''}${keys.join(keys.length === 2 ? ' or ' : ', ')}` : ''}.` };
+    }
+    case 'maxProperties': {
+      const given = error.data !== null && typeof error.data === 'object' ? Object.keys(error.data) : [];
+      const limit = Number(params.limit);
+      return { path, target: 'value', message: `${label(path)} takes ${limit === 1 ? 'one key' : `at most ${limit} keys`}, found ${given.length}: ${given.join(', ')}.` };
+    }
     case 'minLength':
       return { path, target: 'value', message: `${label(path)} must not be an empty string.` };
     case 'minimum':

@@ -15,7 +15,7 @@ export interface RawField {
 }
 
 /** A field's key, or a fixed value written in the spec. */
-export type RawCredential = string | { value: string };
+export type RawCredential = string | { value: string } | { template: string };
 
 export type RawAuthScheme =
   | { type: 'bearer'; token: string }

@@ -51,7 +51,14 @@ function serverUrlSpec(url: ServerUrl) {
 }
 
 function credentialSpec(credential: Credential) {
-  return credential.kind === 'field' ? { field: credential.field } : { literal: credential.value };
+  switch (credential.kind) {
+    case 'field':
+      return { field: credential.field };
+    case 'literal':
+      return { literal: credential.value };
+    case 'template':
+      return { template: credential.pieces.map((p) => (p.kind === 'text' ? p.text : { field: p.field })) };
+  }
 }
 
 function authSpec(auth: Provider['servers'][number]['auth']) {

@@ -41,7 +41,7 @@ const serve = serveFrom(server, zendeskExamples);
 function client(options: Record<string, unknown> = {}): Zendesk {
   return new Zendesk({ ...{
   subdomain: "example",
-  tokenUser: "jdoe@example.com/token",
+  email: "jdoe@example.com",
   apiToken: "6wiIBWbGkBMo1mRDMuVwkw1EPsNkeUj95PIz2akv",
 }, env: {}, ...options });
 }

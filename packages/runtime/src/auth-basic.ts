@@ -10,7 +10,7 @@ export const basicAuth: AuthCode<AuthOf<'basic'>> = {
   fields: (auth) => credentialFields([auth.username, auth.password]),
   parts: (auth, values) => ({ headers: { authorization: `Basic ${basicToken(credentialValue(auth.username, values), credentialValue(auth.password, values))}` }, query: [], body: [] }),
   secrets(auth, values) {
-    const known = [auth.username, auth.password].every((c) => 'literal' in c || values[c.field] !== undefined);
+    const known = credentialFields([auth.username, auth.password]).every((key) => values[key] !== undefined);
     return known ? [basicToken(credentialValue(auth.username, values), credentialValue(auth.password, values))] : [];
   },
 };

@@ -36,13 +36,18 @@ export interface AuthCode<A extends AuthSpec = AuthSpec> {
 /** The auth kinds a provider's servers use, each with its code (`bearerAuth`, …). */
 export type AuthKinds = { [K in AuthKind]?: AuthCode<AuthOf<K>> };
 
-/** A credential's value: the field's (from `values`), or the one the spec fixes. */
+/** A credential's value: the field's (from `values`), the one the spec fixes, or its template filled. */
 export function credentialValue(credential: CredentialSpec, values: Record<string, string | undefined>): string {
-  return 'literal' in credential ? credential.literal : values[credential.field] ?? '';
+  if ('literal' in credential) return credential.literal;
+  if ('field' in credential) return values[credential.field] ?? '';
+  let text = '';
+  for (const piece of credential.template) text += typeof piece === 'string' ? piece : (values[piece.field] ?? '');
+  return text;
 }
 
 /** Field keys among credentials, in declaration order (a literal reads none). */
-export const credentialFields = (list: CredentialSpec[]): string[] => list.flatMap((c) => ('field' in c ? [c.field] : []));
+export const credentialFields = (list: CredentialSpec[]): string[] =>
+  list.flatMap((c) => ('field' in c ? [c.field] : 'template' in c ? c.template.flatMap((p) => (typeof p === 'string' ? [] : [p.field])) : []));
 
 /** `none` adds nothing and needs no code. */
 const noAuth: AuthCode = { fields: () => [], parts: () => ({ headers: {}, query: [], body: [] }) };

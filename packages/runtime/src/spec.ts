@@ -24,8 +24,11 @@ import type { ResponseHeaders } from './transport-types.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Where a credential's value comes from: an account field, or a value the spec fixes (Mailgun's Basic user `api`). */
-export type CredentialSpec = { field: string } | { literal: string };
+/**
+ * Where a credential's value comes from: an account field, a value the spec fixes (Mailgun's Basic
+ * user `api`), or fixed text and fields in order (`['App ', { field: 'api_key' }]`).
+ */
+export type CredentialSpec = { field: string } | { literal: string } | { template: ReadonlyArray<string | { field: string }> };
 
 export type AuthSpec =
   | { kind: 'bearer'; tokenField: string }

@@ -171,6 +171,36 @@ describe('HTTP Basic with a user name fixed by the spec', () => {
   });
 });
 
+describe('credentials filled from a template', () => {
+  it("sends `Authorization: App <key>` from an api_key header template, and redacts the key in dry runs", async () => {
+    const server = await host();
+    const auth: AuthSpec = { kind: 'api_key', in: 'header', params: [{ name: 'Authorization', value: { template: ['App ', { field: 'api_key' }] } }] };
+    const spec = provider({ servers: { default: { url: server.url, auth } } });
+    await client(spec).call(getThing, {});
+    expect(server.headers[0]?.authorization).toBe(`App ${API_KEY}`);
+    expect(client(spec).prepare(getThing, {}).headers.authorization).toBe('App [REDACTED]');
+  });
+
+  it('builds a Basic user name from a field and fixed text (`{email}/token`), and redacts the pair', async () => {
+    const server = await host();
+    const auth: AuthSpec = { kind: 'basic', username: { template: [{ field: 'email' }, '/token'] }, password: { field: 'api_key' } };
+    const spec = provider({ fields: [field('api_key', { secret: true }), field('email')], servers: { default: { url: server.url, auth } } });
+    await client(spec, { email: 'jdoe@example.com' }).call(getThing, {});
+    expect(server.headers[0]?.authorization).toBe(`Basic ${Buffer.from(`jdoe@example.com/token:${API_KEY}`).toString('base64')}`);
+    expect(client(spec, { email: 'jdoe@example.com' }).prepare(getThing, {}).headers.authorization).toBe('Basic [REDACTED]');
+  });
+
+  it("refuses before sending when a template's field is missing, naming the field", async () => {
+    const server = await host();
+    const auth: AuthSpec = { kind: 'basic', username: { template: [{ field: 'email' }, '/token'] }, password: { field: 'api_key' } };
+    const spec = provider({ fields: [field('api_key', { secret: true }), field('email')], servers: { default: { url: server.url, auth } } });
+    const error = await client(spec).call(getThing, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingCredentialsError);
+    expect((error as Error).message).toContain('ACME_EMAIL');
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe('credentials in the body', () => {
   const bodyAuth: AuthSpec = { kind: 'api_key', in: 'body', params: [{ name: 'api_key', value: { field: 'api_key' } }, { name: 'api_secret', value: { field: 'api_secret' } }] };
   const fields = [field('api_key', { secret: true }), field('api_secret', { secret: true })];

@@ -10,10 +10,18 @@ const quoteLiteral = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'
 
 /** One shell word from its parts: `'Authorization: Bearer '"${TELNYX_API_KEY}"`. */
 export function shellWord(parts: ShellPart[]): string {
-  const word = parts
-    .filter((p) => !('literal' in p) || p.literal !== '')
-    .map((p) => ('env' in p ? `"\${${p.env}}"` : quoteLiteral(p.literal)))
-    .join('');
+  let word = '';
+  let text = '';
+  // Neighbouring literals share one pair of quotes: `'api:'`, not `'api'':'`.
+  for (const part of parts) {
+    if ('literal' in part) text += part.literal;
+    else {
+      if (text !== '') word += quoteLiteral(text);
+      text = '';
+      word += `"\${${part.env}}"`;
+    }
+  }
+  if (text !== '') word += quoteLiteral(text);
   return word === '' ? "''" : word;
 }
 

@@ -47,16 +47,20 @@ function basicUser(provider: Provider, func: Func, example: Example, header: str
   if (func.binding.kind !== 'http' || func.binding.server.auth.kind !== 'basic' || !header?.startsWith('Basic ')) return null;
   const auth = func.binding.server.auth;
   const variables = secretVariables(provider, example);
-  const part = (credential: typeof auth.username): ShellPart => {
-    if (credential.kind === 'literal') return { literal: credential.value };
-    const secret = variables.find((v) => v.field.key === credential.field);
-    return secret ? { env: secret.env } : { literal: example.fields[credential.field] ?? provider.fields.find((f) => f.key === credential.field)?.example ?? '' };
+  const fieldPart = (key: string): ShellPart => {
+    const secret = variables.find((v) => v.field.key === key);
+    return secret ? { env: secret.env } : { literal: example.fields[key] ?? provider.fields.find((f) => f.key === key)?.example ?? '' };
   };
-  const user = part(auth.username);
-  const password = part(auth.password);
-  const valueOf = (p: ShellPart) => ('literal' in p ? p.literal : variables.find((v) => v.env === p.env)!.value);
+  const parts = (credential: typeof auth.username): ShellPart[] => {
+    if (credential.kind === 'literal') return [{ literal: credential.value }];
+    if (credential.kind === 'field') return [fieldPart(credential.field)];
+    return credential.pieces.map((p) => (p.kind === 'text' ? { literal: p.text } : fieldPart(p.field)));
+  };
+  const user = parts(auth.username);
+  const password = parts(auth.password);
+  const valueOf = (list: ShellPart[]) => list.map((p) => ('literal' in p ? p.literal : variables.find((v) => v.env === p.env)!.value)).join('');
   if (Buffer.from(`${valueOf(user)}:${valueOf(password)}`).toString('base64') !== header.slice('Basic '.length)) return null;
-  return [user, { literal: ':' }, password];
+  return [...user, { literal: ':' }, ...password];
 }
 
 export function curlCommand(provider: Provider, func: Func, example: Example): CurlCommand {

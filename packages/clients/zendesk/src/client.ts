@@ -7,7 +7,7 @@ import * as F from './functions.js';
 /**
  * Zendesk Support client. Zendesk Support (Ticketing) API v2: create, read, update, list and search tickets and read their comments. Every account has its own host, https://{subdomain}.zendesk.com/api/v2. Bodies are wrapped in a root key (`{"ticket": {...}}`); lists page with cursors (`page[size]`, `page[after]`, `meta.has_more`) or, on older endpoints such as search, with offsets (`page`, `per_page`, `next_page`).
  *
- * Credentials come from the options or from ZENDESK_SUBDOMAIN, ZENDESK_TOKEN_USER, ZENDESK_API_TOKEN.
+ * Credentials come from the options or from ZENDESK_SUBDOMAIN, ZENDESK_EMAIL, ZENDESK_API_TOKEN.
  *
  * @example
  * ```ts

@@ -7,10 +7,15 @@ export const provider: ProviderSpec = {
   name: "Zendesk Support",
   fields: [
     { key: "subdomain", secret: false, env: "ZENDESK_SUBDOMAIN", accountEnvTemplate: "ZENDESK_{ACCOUNT}_SUBDOMAIN", option: "subdomain", default: null },
-    { key: "token_user", secret: false, env: "ZENDESK_TOKEN_USER", accountEnvTemplate: "ZENDESK_{ACCOUNT}_TOKEN_USER", option: "tokenUser", default: null },
+    { key: "email", secret: false, env: "ZENDESK_EMAIL", accountEnvTemplate: "ZENDESK_{ACCOUNT}_EMAIL", option: "email", default: null },
     { key: "api_token", secret: true, env: "ZENDESK_API_TOKEN", accountEnvTemplate: "ZENDESK_{ACCOUNT}_API_TOKEN", option: "apiToken", default: null },
   ],
-  servers: { default: { url: "https://{subdomain}.zendesk.com/api/v2", auth: { kind: "basic", username: { field: "token_user" }, password: { field: "api_token" } } } },
+  servers: {
+    default: {
+      url: "https://{subdomain}.zendesk.com/api/v2",
+      auth: { kind: "basic", username: { template: [{ field: "email" }, "/token"] }, password: { field: "api_token" } },
+    },
+  },
   errorMessagePaths: ["description", "error.message", "error.title", "error"],
   errorCodePaths: ["error.title", "error"],
   requestIdHeader: "x-request-id",
@@ -21,8 +26,8 @@ export const provider: ProviderSpec = {
 export interface ZendeskOptions extends ClientOptions {
   /** The account's Zendesk subdomain, `acme` for https://acme.zendesk.com. Defaults to the environment variable ZENDESK_SUBDOMAIN (for a named account: ZENDESK_<ACCOUNT>_SUBDOMAIN). */
    subdomain?: string;
-  /** The email address of the agent or admin the API token acts as, followed by `/token` (`jdoe@example.com/token`): Zendesk's Basic user name for API-token authentication. Defaults to the environment variable ZENDESK_TOKEN_USER (for a named account: ZENDESK_<ACCOUNT>_TOKEN_USER). */
-   tokenUser?: string;
+  /** The email address of the agent or admin the API token acts as (`jdoe@example.com`); the Basic user name sent is this address followed by `/token`. Defaults to the environment variable ZENDESK_EMAIL (for a named account: ZENDESK_<ACCOUNT>_EMAIL). */
+   email?: string;
   /** An API token from Admin Center > Apps and integrations > Zendesk API. Defaults to the environment variable ZENDESK_API_TOKEN (for a named account: ZENDESK_<ACCOUNT>_API_TOKEN). */
    apiToken?: string;
 }
