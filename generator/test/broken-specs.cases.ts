@@ -301,6 +301,13 @@ const accountCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: "a field spelt like the server-URL override's variable",
+    edits: [sub('acme/provider.yaml', '  api_key:\n    label: API key\n', '  base_url:\n    label: API host\n    description: The account host.\n    example: abc.acme.test\n  api_key:\n    label: API key\n')],
+    expected: [
+      "acme/provider.yaml:13:3: field 'base_url' would be read from ACME_BASE_URL, the variable that overrides the provider's server URL; name it for what it holds (api_host, instance_url).",
+    ],
+  },
+  {
     name: 'credential templates: one without a field, one naming an undeclared field',
     edits: [
       sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: basic\n    username: { template: "api/token" }\n    password: { template: "{api_kye}" }\n'),
@@ -1463,6 +1470,13 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     edits: [createParam('  meta:\n    type: object\n    description: Meta.\n  note:\n    type: string\n    description: Note.\n    body_path: meta\n')],
     expected: [
       "acme/create_widget.yaml:29:16: parameters 'meta' and 'note' both send body 'meta': one is an object the other is nested in; nest both with 'body_path', or give them different keys.",
+    ],
+  },
+  {
+    name: 'body_path with a list position in it',
+    edits: [createParam('  note:\n    type: string\n    description: Note.\n    body_path: messages.0\n')],
+    expected: [
+      "acme/create_widget.yaml:26:16: 'body_path' names object keys, so '0' would be sent as the key \"0\", not as a position in a list: a parameter cannot be put into a list's item. Take the list as one parameter of type array instead.",
     ],
   },
   {

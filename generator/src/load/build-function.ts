@@ -258,6 +258,10 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
     if (p.spread && !(p.type === 'object' && location === 'body')) report(at('spread'), `'spread' applies to object parameters in the body only.`);
     const bodyPath = p.body_path === undefined ? [] : p.body_path.split('.');
     if (p.body_path !== undefined && location !== 'body') report(at('body_path'), `'body_path' applies to body parameters only; '${name}' goes in the ${location}.`);
+    const index = bodyPath.find((segment) => /^\d+$/.test(segment));
+    if (index !== undefined) {
+      report(at('body_path'), `'body_path' names object keys, so '${index}' would be sent as the key "${index}", not as a position in a list: a parameter cannot be put into a list's item. Take the list as one parameter of type array instead.`);
+    }
     if (p.body_path !== undefined && p.spread) report(at('body_path'), `give either 'spread' (merge into the body's root) or 'body_path' (nest under keys), not both.`);
     const formBody = location === 'body' && http?.bodyEncoding === 'form';
     if (p.array_format && !(writtenTypes(p).includes('array') && (location === 'query' || formBody))) {

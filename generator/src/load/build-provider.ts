@@ -38,6 +38,12 @@ export function buildProvider(
   for (const problem of providerNameProblems(raw, namespace, className)) report(problem.path, problem.message, problem.target);
 
   for (const [key, field] of Object.entries(raw.fields)) {
+    // `<PREFIX>_BASE_URL` (and `_BASE_URL_<SERVER>`) already tell the runtime and the CLI where to
+    // send the provider's requests: a field spelt so would have its value read as a URL override.
+    const spelt = upperSnake(key);
+    if (spelt === 'BASE_URL' || spelt.startsWith('BASE_URL_')) {
+      report(['fields', key], `field '${key}' would be read from ${raw.env_prefix ?? upperSnake(raw.id)}_${spelt}, the variable that overrides the provider's server URL; name it for what it holds (api_host, instance_url).`, 'key');
+    }
     if (field.default !== undefined && field.enum && !field.enum.includes(field.default)) {
       report(['fields', key, 'default'], `default ${show(field.default)} is not one of the field's enum values: ${field.enum.join(', ')}.`);
     }
