@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../support.js';
-import { builtPages, launchChromium, pagePathOf, type SitePage } from './site-pages.js';
+import { builtPages, launchChromium, pagePathOf, untilHydrated, type SitePage } from './site-pages.js';
 import { serveStatic } from './static-server.js';
 
 const SITE = join(REPO, 'docs-site/.vitepress/dist');
@@ -166,6 +166,7 @@ describe('every page of the docs site in a real browser', () => {
     expect(functions.length).toBeGreaterThan(0);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin}/`);
+    await untilHydrated(page);
     await page.locator('button.DocSearch-Button').click();
     const input = page.locator('#localsearch-input');
     const missing: string[] = [];
@@ -209,6 +210,7 @@ describe('every page of the docs site in a real browser', () => {
     const [path, v] = [...visits].find(([, e]) => e.kind === 'function')!;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin}/`);
+    await untilHydrated(page);
     await page.locator('button.DocSearch-Button').click();
     await page.locator('#localsearch-input').fill(v.functionTitle!);
     await page.locator(`a.result[href^="${path}"]`).first().click();

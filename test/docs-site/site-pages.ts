@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** A page of the built site: its clean URL path and what kind of page it is. */
 export interface SitePage {
@@ -37,3 +37,13 @@ export function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+/**
+ * Until Vue has hydrated the server-rendered page: before that its buttons are inert HTML, and a
+ * click on the search button is lost (seen on a loaded CI machine). Vue marks the container it
+ * mounted on, after hydrating it.
+ */
+export async function untilHydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean((document.querySelector('#app') as (Element & { __vue_app__?: unknown }) | null)?.__vue_app__), undefined, { timeout: 120_000 });
+}
+
