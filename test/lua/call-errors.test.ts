@@ -77,6 +77,23 @@ return { ok = ok, type = type(err), code = err.code, status = err.status, body =
     expect(requests).toBe(before);
   });
 
+  it('counts list items from 1 in an argument problem, as Lua does', async () => {
+    // Any function with a list-of-strings parameter: its second item given as a number.
+    const listOfText = bindings
+      .flatMap((provider) => provider.functions.map((fn) => ({ provider, fn })))
+      .flatMap(({ provider, fn }) =>
+        Object.entries((fn.inputSchema.properties ?? {}) as Record<string, { type?: unknown; items?: { type?: unknown } }>)
+          .filter(([, schema]) => schema.type === 'array' && schema.items?.type === 'string')
+          .map(([name]) => ({ provider, fn, name })),
+      )[0]!;
+    expect(listOfText).toBeDefined();
+    const run = await runCli(['lua', '--json', '-e', `local ok, err = pcall(${listOfText.fn.luaPath}, { ${listOfText.name} = { "first", 5 } }) return err.code, tostring(err)`], envFor(listOfText.provider));
+    const [code, text] = JSON.parse(run.stdout).data.result as [string, string];
+    expect(code).toBe('invalid_arguments');
+    expect(text).toContain(`'${listOfText.name}[2]'`);
+    expect(text).not.toContain(`'${listOfText.name}[1]'`);
+  });
+
   it('an unknown function is a table with code unknown_function', async () => {
     const run = await lua(`local ok, err = pcall(function() local r = app.integrations.${target.provider.namespace}.no_such_function({}) return r end) return err.code, tostring(err)`);
     const [code, text] = JSON.parse(run.stdout).data.result as [string, string];

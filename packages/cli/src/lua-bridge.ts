@@ -1,4 +1,5 @@
 import { LuaHostError, type LuaHostFunctions } from '@switchboard/lua';
+import { ValidationError } from '@switchboard/runtime';
 import { cliErrorOf } from './cli/error-body.js';
 import { docsIndex, readDocsPage, searchFunctions } from './docs-text.js';
 import { UsageError } from './io.js';
@@ -83,8 +84,18 @@ const unknownFunction = (path: string, hint: string[]) =>
  * the CLI does not know stays as it is (a string error in Lua).
  */
 function luaErrorOf(error: unknown): unknown {
-  const failure = cliErrorOf(error);
+  const failure = cliErrorOf(inLuaPositions(error));
   if (failure.code === 'internal') return error;
   const details = failure.details !== null && typeof failure.details === 'object' ? failure.details : {};
   return new LuaHostError(failure.message, { code: failure.code, ...(failure.hint ? { hint: failure.hint } : {}), ...details });
+}
+
+/**
+ * Argument problems with list positions as the script wrote them: Lua counts items from 1, so the
+ * runtime's `messages[0].destinations` is the script's `messages[1].destinations`.
+ */
+function inLuaPositions(error: unknown): unknown {
+  if (!(error instanceof ValidationError)) return error;
+  const shift = (path: string) => path.replace(/\[(\d+)\]/g, (_, index: string) => `[${Number(index) + 1}]`);
+  return new ValidationError(error.operation, error.issues.map((issue) => ({ ...issue, path: shift(issue.path) })));
 }
