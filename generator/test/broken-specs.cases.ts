@@ -250,6 +250,16 @@ const accountCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'a provider header may carry what only an unused auth scheme would send (only the bad name is reported)',
+    edits: [
+      sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: query\n    name: key\n    value: api_key\n  spare:\n    type: basic\n    username: { value: api }\n    password: api_key\n'),
+      sub('acme/provider.yaml', 'errors:\n', "headers:\n  Authorization: 'Basic {region}'\n  'X Company': '{region}'\nerrors:\n"),
+    ],
+    expected: [
+      "acme/provider.yaml:34:3: \"X Company\" is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~).",
+    ],
+  },
+  {
     name: 'provider header named twice in different case',
     edits: [sub('acme/provider.yaml', 'errors:\n', "headers:\n  X-Region: '{region}'\n  x-region: '{region}'\nerrors:\n")],
     expected: [

@@ -81,7 +81,9 @@ export function buildProvider(
     }
     servers.push({ name, url, auth, description: server.description ?? null });
   }
-  const headers = buildAccountHeaders(raw.headers ?? {}, [...schemes.values()], refs, report);
+  // Only a scheme some server sends can clash with a provider header.
+  const usedSchemes = new Set(Object.values(raw.servers).map((server) => server.auth));
+  const headers = buildAccountHeaders(raw.headers ?? {}, [...schemes.values()].filter((s) => usedSchemes.has(s.name)), refs, report);
 
   const schemas = resolveProviderSchemas((raw.schemas ?? {}) as Record<string, JsonSchema>, (path, message) => report(path, message));
   for (const [name, schema] of Object.entries(raw.schemas ?? {})) {
