@@ -270,7 +270,7 @@ const accountCases: BrokenSpecCase[] = [
     name: 'credentials in the body on a server with a bodiless function',
     edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: body\n    name: key\n    value: api_key\n')],
     expected: [
-      "acme/create_widget.yaml:36:33: example 'A widget': the documented header authorization differs from the one the fields' example values produce.",
+      "acme/create_widget.yaml:36:33: example 'A widget': the documented header authorization is not what the auth scheme sends with the fields' example values: it sends no authorization header.",
       "acme/create_widget.yaml:37:13: example 'A widget': the documented body is {\"name\":\"Sprocket\"}, but the arguments produce {\"key\":\"acme_test_key\",\"name\":\"Sprocket\"}.",
       "acme/list_widgets.yaml:6:3: server 'default' sends its credentials in the body (auth 'bearer' has in: body), so this function needs one: set request.body to json or form.",
     ],
@@ -525,10 +525,18 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
-    name: 'example credential header differs, without showing either value',
+    name: 'example Basic header of another scheme: the scheme\'s own shown with field names for values',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: basic\n    username: { template: "{region}/token" }\n    password: api_key\n')],
+    expected: [
+      "acme/create_widget.yaml:36:33: example 'A widget': the documented header authorization is not what the auth scheme sends with the fields' example values: it sends 'Basic base64(us/token:{api_key})'.",
+      "acme/list_widgets.yaml:41:33: example 'Red widgets': the documented header authorization is not what the auth scheme sends with the fields' example values: it sends 'Basic base64(us/token:{api_key})'.",
+    ],
+  },
+  {
+    name: 'example credential header differs: the documented value is not shown, the scheme\'s with field names for values',
     edits: [sub('acme/list_widgets.yaml', 'headers: { authorization: Bearer acme_test_key }', 'headers: { authorization: Bearer acme_other_key }')],
     expected: [
-      "acme/list_widgets.yaml:41:33: example 'Red widgets': the documented header authorization differs from the one the fields' example values produce.",
+      "acme/list_widgets.yaml:41:33: example 'Red widgets': the documented header authorization is not what the auth scheme sends with the fields' example values: it sends 'Bearer {api_key}'.",
     ],
   },
   {

@@ -27,7 +27,10 @@ export function checkExampleRequests(parsed: ParsedFile, func: Func, provider: P
   // An OAuth2 server's requests carry the token the mocks hand out, which is what its examples document.
   const modelAuth = provider.servers.find((s) => s.name === serverName)?.auth;
   const accessToken = modelAuth?.kind === 'oauth2_client_credentials' ? modelAuth.exampleToken : undefined;
-  const credentialsHint = accessToken === undefined ? "the one the fields' example values produce" : `'Bearer ${accessToken}', the token the sandbox's token endpoint hands out`;
+  const credentialsHint = (name: string, built: string | undefined) =>
+    accessToken === undefined
+      ? `the documented header ${name} is not what the auth scheme sends with the fields' example values: it sends ${built === undefined ? `no ${name} header` : credentialShape(built, fieldExamples)}.`
+      : `the documented header ${name} differs from 'Bearer ${accessToken}', the token the sandbox's token endpoint hands out.`;
 
   func.examples.forEach((example, i) => {
     if (skip.has(i)) return;
@@ -77,7 +80,7 @@ function providerSide(provider: ProviderShell): { spec: ProviderSpec; fieldExamp
   return side;
 }
 
-function compare(example: Example, built: PreparedRequest, report: Report, hidden: Set<string>, credentialsHint: string): void {
+function compare(example: Example, built: PreparedRequest, report: Report, hidden: Set<string>, credentialsHint: (name: string, built: string | undefined) => string): void {
   const documented = example.request;
   if (built.method !== documented.method) report(['method'], `the documented request is ${documented.method}, but the arguments produce ${built.method}.`);
   const sent = new URL(built.url);
@@ -91,7 +94,7 @@ function compare(example: Example, built: PreparedRequest, report: Report, hidde
   for (const [name, value] of Object.entries(documented.headers)) {
     const header = built.headers[name.toLowerCase()];
     if (name.toLowerCase() === 'content-type' ? sameContentType(header, value) : header === value) continue;
-    if (hidden.has(name.toLowerCase())) report(['headers', name], `the documented header ${name} differs from ${credentialsHint}.`);
+    if (hidden.has(name.toLowerCase())) report(['headers', name], credentialsHint(name, header));
     else report(['headers', name], `the documented header ${name} is '${value}', but the arguments produce ${header === undefined ? 'none' : `'${header}'`}.`);
   }
   compareBody(documented.body ?? null, built, report, hidden);
@@ -128,6 +131,23 @@ function describeKey(key: string, values: string[], withValues: boolean, hidden:
   if (values.length === 1) return hidden.has(key.toLowerCase()) ? `a different ${key}` : `${key}='${values[0]}'`;
   const times = values.length === 2 ? 'twice' : `${values.length} times`;
   return withValues ? `${key} ${times} (${values.map((v) => `'${v}'`).join(', ')})` : `${key} ${times}`;
+}
+
+/**
+ * A credential header as the spec builds it, each field's example value shown as its `{name}`
+ * (`'App {api_key}'`, `'Basic base64({email}/token:{api_token})'`): the form is what a spec author
+ * needs to see. Values shorter than 4 characters stay as they are. The documented value is never shown;
+ * it may be a real key pasted by mistake.
+ */
+function credentialShape(built: string, fieldExamples: Record<string, string>): string {
+  const masked = (text: string) =>
+    Object.entries(fieldExamples)
+      // A short value (`us`) would also match inside other text.
+      .filter(([, value]) => value.length >= 4)
+      .sort(([, a], [, b]) => b.length - a.length)
+      .reduce((out, [key, value]) => out.split(value).join(`{${key}}`), text);
+  const basic = /^Basic ([A-Za-z0-9+/=]+)$/.exec(built);
+  return basic ? `'Basic base64(${masked(Buffer.from(basic[1]!, 'base64').toString('utf8'))})'` : `'${masked(built)}'`;
 }
 
 /** Header and query names that carry credentials: their values never appear in a message. */
