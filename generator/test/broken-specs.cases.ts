@@ -328,6 +328,13 @@ const accountCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'a credential template with a line break in it',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: header\n    name: Authorization\n    value: { template: "App {api_key}\\r\\nX-Evil: 1" }\n')],
+    expected: [
+      "acme/provider.yaml:23:24: a credential cannot hold a line break: it is sent in a header, the query or the body as one line.",
+    ],
+  },
+  {
     name: 'a credential given both as a fixed value and as a template',
     edits: [
       sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: header\n    name: Authorization\n    value: { value: "App ", template: "App {api_key}" }\n'),

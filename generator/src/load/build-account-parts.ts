@@ -93,6 +93,9 @@ function credential(raw: RawCredential, path: Path, refs: FieldRefs, report: Rep
     refs.needed(path, raw, 'auth');
     return { kind: 'field', field: raw };
   }
+  const text = 'template' in raw ? raw.template : raw.value;
+  // Headers cannot carry a line break (fetch and node:http refuse it when sending); no provider wants one elsewhere.
+  if (/[\r\n]/.test(text)) report([...path, 'template' in raw ? 'template' : 'value'], `a credential cannot hold a line break: it is sent in a header, the query or the body as one line.`);
   if ('template' in raw) return credentialTemplate(raw.template, [...path, 'template'], refs, report);
   // Sent byte for byte: a Basic user name written as {email}/token would reach the provider as
   // those literal characters and every call would fail with a 401 far from this line.
