@@ -40,8 +40,15 @@ export function hostileSpecs(): Record<string, unknown> {
     fields: {
       api_key: { label: hostile('field label'), description: hostile('field description'), secret: true, example: 'hostile_test_key' },
     },
-    auth: { bearer: { type: 'bearer', token: 'api_key' } },
-    servers: { default: { url: 'https://api.hostile.test/v1', auth: 'bearer', description: hostile('server description') } },
+    auth: {
+      bearer: { type: 'bearer', token: 'api_key' },
+      // A template's braces are its placeholders, so the hostile text goes in without them.
+      keyed: { type: 'api_key', in: 'header', name: 'X-Key', value: { template: hostile('credential template', `${HOSTILE_LINE.replace(/[{}]/g, '')} {api_key}`) } },
+    },
+    servers: {
+      default: { url: 'https://api.hostile.test/v1', auth: 'bearer', description: hostile('server description') },
+      keyed: { url: 'https://keyed.hostile.test/v1', auth: 'keyed' },
+    },
     errors: { message: ['error.message'], code: ['error.code'], example: { status: 404, body: { error: { code: hostile('error example code', HOSTILE_LINE), message: hostile('error example message') } } } },
   };
   const body = { note: HOSTILE, mode: HOSTILE_ENUM };
