@@ -4,7 +4,7 @@
  * Each builder checks its references to fields and reports at the spec's own position.
  */
 
-import type { AccountHeader, ApiKeyParam, AuthScheme, Credential, ServerUrl, UrlTemplate } from '../model.js';
+import type { AccountHeader, ApiKeyParam, AuthScheme, Credential, CredentialTemplate, ServerUrl, UrlTemplate } from '../model.js';
 import { didYouMean, show } from './diagnostics.js';
 import type { RawAuthScheme, RawCredential, RawField, RawServerUrl } from './spec-types.js';
 
@@ -107,8 +107,8 @@ function credential(raw: RawCredential, path: Path, refs: FieldRefs, report: Rep
 }
 
 /** `App {api_key}`: fixed text and fields, each field one every request has. */
-function credentialTemplate(template: string, path: Path, refs: FieldRefs, report: Report): Credential {
-  const pieces: Extract<Credential, { kind: 'template' }>['pieces'] = [];
+function credentialTemplate(template: string, path: Path, refs: FieldRefs, report: Report): CredentialTemplate {
+  const pieces: CredentialTemplate['pieces'] = [];
   let last = 0;
   for (const match of template.matchAll(PLACEHOLDER)) {
     if (match.index > last) pieces.push({ kind: 'text', text: template.slice(last, match.index) });
