@@ -46,4 +46,3 @@ export function launchChromium(): Promise<Browser> {
 export async function untilHydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => Boolean((document.querySelector('#app') as (Element & { __vue_app__?: unknown }) | null)?.__vue_app__), undefined, { timeout: 120_000 });
 }
-

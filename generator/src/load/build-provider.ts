@@ -37,12 +37,13 @@ export function buildProvider(
   const className = raw.class_name ?? pascalCase(raw.id);
   for (const problem of providerNameProblems(raw, namespace, className)) report(problem.path, problem.message, problem.target);
 
+  const envPrefix = raw.env_prefix ?? upperSnake(raw.id);
   for (const [key, field] of Object.entries(raw.fields)) {
     // `<PREFIX>_BASE_URL` (and `_BASE_URL_<SERVER>`) already tell the runtime and the CLI where to
     // send the provider's requests: a field spelt so would have its value read as a URL override.
     const spelt = upperSnake(key);
     if (spelt === 'BASE_URL' || spelt.startsWith('BASE_URL_')) {
-      report(['fields', key], `field '${key}' would be read from ${raw.env_prefix ?? upperSnake(raw.id)}_${spelt}, the variable that overrides the provider's server URL; name it for what it holds (api_host, instance_url).`, 'key');
+      report(['fields', key], `field '${key}' would be read from ${envPrefix}_${spelt}, the variable that overrides the provider's server URL; name it for what it holds (api_host, instance_url).`, 'key');
     }
     if (field.default !== undefined && field.enum && !field.enum.includes(field.default)) {
       report(['fields', key, 'default'], `default ${show(field.default)} is not one of the field's enum values: ${field.enum.join(', ')}.`);
@@ -121,7 +122,6 @@ export function buildProvider(
 
   if (diagnostics.length > 0 || documentedMessage === null) return { provider: null, diagnostics };
 
-  const envPrefix = raw.env_prefix ?? upperSnake(raw.id);
   const fields: Field[] = Object.entries(raw.fields).map(([key, field]) => ({
     key,
     label: field.label,

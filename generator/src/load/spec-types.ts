@@ -14,7 +14,7 @@ export interface RawField {
   pattern?: string;
 }
 
-/** A field's key, or a fixed value written in the spec. */
+/** A field's key, a fixed value written in the spec, or a text with `{field}` placeholders. */
 export type RawCredential = string | { value: string } | { template: string };
 
 export type RawAuthScheme =

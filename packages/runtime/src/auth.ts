@@ -46,8 +46,13 @@ export function credentialValue(credential: CredentialSpec, values: Record<strin
 }
 
 /** Field keys among credentials, in declaration order (a literal reads none). */
-export const credentialFields = (list: CredentialSpec[]): string[] =>
-  list.flatMap((c) => ('field' in c ? [c.field] : 'template' in c ? c.template.flatMap((p) => (typeof p === 'string' ? [] : [p.field])) : []));
+export const credentialFields = (list: CredentialSpec[]): string[] => list.flatMap(fieldsOf);
+
+function fieldsOf(credential: CredentialSpec): string[] {
+  if ('field' in credential) return [credential.field];
+  if ('literal' in credential) return [];
+  return credential.template.flatMap((piece) => (typeof piece === 'string' ? [] : [piece.field]));
+}
 
 /** `none` adds nothing and needs no code. */
 const noAuth: AuthCode = { fields: () => [], parts: () => ({ headers: {}, query: [], body: [] }) };
