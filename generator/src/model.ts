@@ -297,6 +297,18 @@ export interface Parameter {
   deprecated: string | null;
   /** Old names of this parameter still accepted as deprecated aliases; empty for most. */
   renamedFrom: RenamedFrom[];
+  /**
+   * A value sent when the caller gives none (Zendesk's `page[size]`, which keeps cursor paging on),
+   * in the caller's terms: the parameter's transforms apply to it. Null for nearly every parameter.
+   * The loader gives it only to an optional parameter without a `default` (a documented provider
+   * default would never apply), and the value is valid for the parameter's schema.
+   */
+  sentWhenOmitted: SentValue | null;
+}
+
+/** A value to send; wrapped so that `false`, `0` and `""` are values like any other. */
+export interface SentValue {
+  value: unknown;
 }
 
 /**

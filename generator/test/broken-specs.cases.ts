@@ -436,7 +436,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'misspelt parameter key',
     edits: [sub('acme/list_widgets.yaml', '    wire: page[size]', '    wier: page[size]')],
     expected: [
-      "acme/list_widgets.yaml:17:5: unknown key 'wier' in 'parameters.per_page'. Did you mean 'wire'? Allowed keys: type, description, required, nullable, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, one_of, renamed_from.",
+      "acme/list_widgets.yaml:17:5: unknown key 'wier' in 'parameters.per_page'. Did you mean 'wire'? Allowed keys: type, description, required, nullable, default, sent_when_omitted, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, one_of, renamed_from.",
     ],
   },
   {
@@ -1572,7 +1572,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'a misspelt key beside one_of',
     edits: [listParam('  size:\n    descripton: Size.\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
     expected: [
-      "acme/list_widgets.yaml:23:5: unknown key 'descripton' in 'parameters.size'. Did you mean 'description'? Allowed keys: one_of, type, description, required, nullable, default, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, renamed_from.",
+      "acme/list_widgets.yaml:23:5: unknown key 'descripton' in 'parameters.size'. Did you mean 'description'? Allowed keys: one_of, type, description, required, nullable, default, sent_when_omitted, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, renamed_from.",
     ],
   },
   {
@@ -1851,5 +1851,43 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'OAuth2: an example documents a token other than the one the sandbox hands out',
     edits: [...oauth2(OAUTH2_SCHEME), OAUTH2_EXAMPLES[1]!],
     expected: ["acme/list_widgets.yaml:41:33: example 'Red widgets': the documented header authorization differs from 'Bearer example-access-token', the token the sandbox's token endpoint hands out."],
+  },
+  {
+    name: 'sent_when_omitted outside what the parameter takes',
+    edits: [sub('acme/list_widgets.yaml', '    wire: page[size]', '    wire: page[size]\n    sent_when_omitted: 500')],
+    expected: ["acme/list_widgets.yaml:18:24: 500 is not a value 'per_page' takes: it must be <= 100."],
+  },
+  {
+    name: 'sent_when_omitted that the documented request does not send',
+    edits: [sub('acme/list_widgets.yaml', '    wire: page[size]', '    wire: page[size]\n    sent_when_omitted: 20')],
+    expected: ["acme/list_widgets.yaml:41:12: example 'Red widgets': the documented query sends no page[size], but the arguments produce page[size]='20'."],
+  },
+  {
+    name: 'sent_when_omitted beside default',
+    edits: [sub('acme/list_widgets.yaml', '    wire: page[size]', '    wire: page[size]\n    default: 10\n    sent_when_omitted: 20')],
+    expected: ["acme/list_widgets.yaml:19:24: give either 'default' (what the provider does when 'per_page' is not sent) or 'sent_when_omitted' (a value sent in its place), not both: with sent_when_omitted the provider's default never applies."],
+  },
+  {
+    name: 'sent_when_omitted of null',
+    edits: [sub('acme/list_widgets.yaml', '    wire: page[size]', '    wire: page[size]\n    sent_when_omitted: null')],
+    expected: ["acme/list_widgets.yaml:18:24: null means \"no value\" for a parameter, so nothing would be sent: give a value, or drop sent_when_omitted."],
+  },
+  {
+    name: 'sent_when_omitted on a required parameter',
+    edits: [sub('acme/create_widget.yaml', '    required: true\n    description: Widget name.', '    required: true\n    sent_when_omitted: Sprocket\n    description: Widget name.')],
+    expected: ["acme/create_widget.yaml:18:24: 'name' is required, so it is never omitted: drop sent_when_omitted, or drop required: true to send this value when a call leaves 'name' out."],
+  },
+  {
+    name: 'sent_when_omitted on a spread parameter',
+    edits: [createParam('  extra:\n    type: object\n    description: Extra.\n    spread: true\n    sent_when_omitted: { a: 1 }\n')],
+    expected: ["acme/create_widget.yaml:27:24: a spread parameter's properties are merged into the body one by one, each only when given: sent_when_omitted does not apply to it."],
+  },
+  {
+    name: 'sent_when_omitted on a parameter of a required group',
+    edits: [
+      createParam('  colour:\n    type: string\n    description: Colour.\n    sent_when_omitted: red\n'),
+      sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - at_least_one_of: [tags, colour]\nresponse:\n  status: 201'),
+    ],
+    expected: ["acme/create_widget.yaml:28:29: parameter 'colour' has sent_when_omitted, so every request carries it and a group choosing among it and others says nothing; drop sent_when_omitted or remove it from the group."],
   },
 ];

@@ -19,7 +19,8 @@ const providers = loaded.catalog.providers;
 
 /** What the written-out types held; required groups and old parameter names still are written out. */
 const comparable = (func: Func) => func.binding.kind === 'http' && func.requiredGroups.length === 0 && func.parameters.every((p) => p.renamedFrom.length === 0);
-const docOf = (p: Func['parameters'][number]) => [p.schema.description, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
+const docOf = (p: Func['parameters'][number]) =>
+  [p.schema.description, p.sentWhenOmitted ? `Sent as ${JSON.stringify(p.sentWhenOmitted.value)} when omitted.` : null, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
 const comment = (text: string) => (text ? `/** ${text.replace(/\s+/g, ' ').trim().replace(/\*\//g, '*\\/')} */\n  ` : '');
 const key = (name: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
 

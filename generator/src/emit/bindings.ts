@@ -33,7 +33,13 @@ function functionEntry(provider: Provider, func: Func) {
     cliCommand: func.names.cliCommand,
     // What `call <fn> --help` shows under Examples: the same commands as the docs page's CLI tab.
     examples: func.binding.kind === 'http' ? func.examples.map((e) => ({ title: e.title, command: cliExample(func, e), status: e.response.status })) : [],
-    parameters: func.parameters.map((p) => ({ name: p.name, type: [...valueTypesOf(p.schema), ...(p.schema.nullable ? ['null'] : [])].join(' or '), required: p.required, description: p.schema.description ?? '' })),
+    parameters: func.parameters.map((p) => ({
+      name: p.name,
+      type: [...valueTypesOf(p.schema), ...(p.schema.nullable ? ['null'] : [])].join(' or '),
+      required: p.required,
+      description: p.schema.description ?? '',
+      ...(p.sentWhenOmitted ? { sentWhenOmitted: p.sentWhenOmitted.value } : {}),
+    })),
     inputSchema: func.inputSchema,
     outputSchema: func.responseSchema,
     spec: new CodeReference(func.names.tsOperation),
@@ -101,7 +107,8 @@ export interface FunctionBinding {
   cliCommand: string;
   /** Its documented examples as shell commands (\`switchboard call … '{json}'\`), each with its title and the HTTP status documented for it; none for an unavailable function. */
   examples: Array<{ title: string; command: string; status: number }>;
-  parameters: Array<{ name: string; type: string; required: boolean; description: string }>;
+  /** \`sentWhenOmitted\`: the value sent when a call leaves the parameter out; absent for most. */
+  parameters: Array<{ name: string; type: string; required: boolean; description: string; sentWhenOmitted?: unknown }>;
   inputSchema: Record<string, unknown>;
   outputSchema: Record<string, unknown> | null;
   spec: AnyOperation;

@@ -285,6 +285,8 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
         if (caseValues && !caseValues.includes(value)) report(['parameters', name, 'applies_to', i], `'${value}' is not a case of request.select: ${caseValues.join(', ')}.`);
       }
     }
+    const sentProblem = p.sent_when_omitted === undefined ? null : sentWhenOmittedProblem(name, p, name === selector);
+    if (sentProblem) report(at('sent_when_omitted'), sentProblem);
     for (const problem of unionProblems(p, ['parameters', name])) report(problem.path, problem.message, problem.target);
     checkValueConstraints(p, ['parameters', name], report);
     const transforms = toTransforms(p, name, report);
@@ -314,6 +316,8 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
       appliesTo: p.applies_to ?? null,
       deprecated: p.deprecated ?? null,
       renamedFrom: (p.renamed_from ?? []).map(toRenamedFrom),
+      // Whether the value suits the parameter's schema is checked with the examples, by the same validator.
+      sentWhenOmitted: p.sent_when_omitted === undefined || sentProblem ? null : { value: p.sent_when_omitted },
     });
   }
   const unencoded = http && !allBodyless && http.bodyEncoding === 'none' ? parameters.filter((p) => p.location === 'body') : [];
@@ -321,6 +325,18 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
     report(['request'], `parameter(s) ${unencoded.map((p) => `'${p.name}'`).join(', ')} go in the body: set request.body to json or form.`);
   }
   return parameters;
+}
+
+/** Why `parameter` cannot have a value sent when the caller omits it, or null when it can. */
+function sentWhenOmittedProblem(name: string, parameter: RawParameter, isSelector: boolean): string | null {
+  if (isSelector) return `the selector '${name}' chooses the endpoint and is never sent, so every call must give it: drop sent_when_omitted and give required: true.`;
+  if (parameter.required === true) return `'${name}' is required, so it is never omitted: drop sent_when_omitted, or drop required: true to send this value when a call leaves '${name}' out.`;
+  if (parameter.default !== undefined) {
+    return `give either 'default' (what the provider does when '${name}' is not sent) or 'sent_when_omitted' (a value sent in its place), not both: with sent_when_omitted the provider's default never applies.`;
+  }
+  if (parameter.spread === true) return `a spread parameter's properties are merged into the body one by one, each only when given: sent_when_omitted does not apply to it.`;
+  if (parameter.sent_when_omitted === null) return `null means "no value" for a parameter, so nothing would be sent: give a value, or drop sent_when_omitted.`;
+  return null;
 }
 
 /** Where a value schema says `nullable: true`: itself, its items, properties and extra values (a union's members are refused elsewhere). */

@@ -30,6 +30,9 @@ export function buildRequiredGroups(raw: RawRequiredGroup[] | undefined, paramet
         report(at, `'${name}' is not a parameter of this function.${didYouMean(name, byName.keys())}`);
       } else if (parameter.required) {
         report(at, `parameter '${name}' is required: true, so a group choosing among it and others says nothing; remove required: true or remove it from the group.`);
+      } else if (parameter.sentWhenOmitted) {
+        // A group counts what the caller gives; the value sent in its place would make every call give it.
+        report(at, `parameter '${name}' has sent_when_omitted, so every request carries it and a group choosing among it and others says nothing; drop sent_when_omitted or remove it from the group.`);
       }
     });
     const signature = `${key}:${[...names].sort().join(',')}`;

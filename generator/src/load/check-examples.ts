@@ -61,6 +61,25 @@ function withoutParameters(schema: JsonSchema, names: Set<string>): JsonSchema {
   return { ...schema, properties };
 }
 
+/**
+ * A value sent in place of an omitted parameter must be one the caller could have given: checked
+ * by the validator the examples' arguments are checked by. An example that leaves such a parameter
+ * out would send the refused value, so its request is not built.
+ */
+function checkSentValues(func: Func, taint: Taint, report: (path: Array<string | number>, message: string) => void, unbuildable: Set<number>): void {
+  const properties = (func.inputSchema.properties ?? {}) as Record<string, JsonSchema>;
+  for (const { name, sentWhenOmitted } of func.parameters) {
+    const schema = properties[name];
+    if (!sentWhenOmitted || !schema || taint.parameters.has(name)) continue;
+    const validate = validatorFor(schema);
+    if (validate(sentWhenOmitted.value)) continue;
+    report(['parameters', name, 'sent_when_omitted'], `${show(sentWhenOmitted.value)} is not a value '${name}' takes: it ${explain(validate.errors)}.`);
+    func.examples.forEach((example, i) => {
+      if (example.arguments[name] === undefined) unbuildable.add(i);
+    });
+  }
+}
+
 export interface ExampleFindings {
   diagnostics: Diagnostic[];
   /** Examples whose arguments or method are wrong in themselves: building their request would only repeat that. */
@@ -86,6 +105,7 @@ export function checkExamples(parsed: ParsedFile, func: Func, taint: Taint): Exa
       report(['response', 'schema'], `response schema is not valid JSON Schema: ${(error as Error).message}.`);
     }
   }
+  checkSentValues(func, taint, report, unbuildable);
   if (func.binding.kind !== 'http') return { diagnostics, unbuildable };
   const binding = func.binding;
 

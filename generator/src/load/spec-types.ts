@@ -92,6 +92,8 @@ export interface RawParameter extends RawValueSchema {
   path_style?: 'segment' | 'relative_path';
   deprecated?: string;
   renamed_from?: RawRenamedFrom[];
+  /** Any JSON value but null; present (even as `false` or `0`) means "send this when omitted". */
+  sent_when_omitted?: unknown;
 }
 
 /** An old name kept as a deprecated alias until the package version `removed_in`. */

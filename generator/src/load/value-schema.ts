@@ -97,7 +97,8 @@ export function inputSchemaOf(parameters: Parameter[]): JsonSchema {
   const required = parameters.filter((p) => p.required).map((p) => p.name);
   const schema: JsonSchema = {
     type: 'object',
-    properties: Object.fromEntries(parameters.map((p) => [p.name, toJsonSchema(p.schema)])),
+    // What an omitted parameter is sent as is its default in JSON Schema's sense (MCP hosts and editors show it).
+    properties: Object.fromEntries(parameters.map((p) => [p.name, p.sentWhenOmitted ? { ...toJsonSchema(p.schema), default: p.sentWhenOmitted.value } : toJsonSchema(p.schema)])),
     additionalProperties: false,
   };
   if (required.length > 0) schema.required = required;

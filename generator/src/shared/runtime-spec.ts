@@ -112,6 +112,7 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
       ...(p.arrayFormat !== 'comma' ? { arrayFormat: p.arrayFormat } : {}),
       ...(p.pathStyle !== 'segment' ? { pathStyle: p.pathStyle } : {}),
       ...(p.appliesTo !== null ? { appliesTo: p.appliesTo } : {}),
+      ...(p.sentWhenOmitted ? { whenOmitted: p.sentWhenOmitted.value } : {}),
     })),
     ...constantsSpec(binding.constants),
     ...(binding.successStatus !== 200 ? { successStatus: binding.successStatus } : {}),

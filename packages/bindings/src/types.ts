@@ -23,7 +23,8 @@ export interface FunctionBinding {
   cliCommand: string;
   /** Its documented examples as shell commands (`switchboard call … '{json}'`), each with its title and the HTTP status documented for it; none for an unavailable function. */
   examples: Array<{ title: string; command: string; status: number }>;
-  parameters: Array<{ name: string; type: string; required: boolean; description: string }>;
+  /** `sentWhenOmitted`: the value sent when a call leaves the parameter out; absent for most. */
+  parameters: Array<{ name: string; type: string; required: boolean; description: string; sentWhenOmitted?: unknown }>;
   inputSchema: Record<string, unknown>;
   outputSchema: Record<string, unknown> | null;
   spec: AnyOperation;

@@ -45,6 +45,18 @@ describe('call <provider.fn> --help', () => {
     }
   });
 
+  it('says what is sent in place of a parameter the call leaves out', async () => {
+    // Every such parameter of the catalog, whichever providers have them.
+    const sent = bindings.flatMap((p) => p.functions).flatMap((f) => f.parameters.filter((p) => p.sentWhenOmitted !== undefined).map((p) => ({ f, p })));
+    expect(sent.length).toBeGreaterThan(0);
+    for (const { f, p } of sent) {
+      const { stdout } = await run(['call', f.qualified, '--help']);
+      const line = stdout.split('\n').find((l) => l.trimStart().startsWith(`${parameterFlag(p.name) ?? JSON.stringify(p.name)} <`));
+      expect(line, `${f.qualified} ${p.name}`).toContain(`Sent as ${JSON.stringify(p.sentWhenOmitted)} when not given.`);
+      expect(f.inputSchema, `${f.qualified} ${p.name}`).toMatchObject({ properties: { [p.name]: { default: p.sentWhenOmitted } } });
+    }
+  });
+
   it('is the plain call help without a function, and for a name that is none', async () => {
     for (const args of [['call', '--help'], ['call', 'nope.nothing', '--help']]) {
       const { code, stdout } = await run(args);

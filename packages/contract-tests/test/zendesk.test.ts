@@ -379,6 +379,21 @@ describe("zendesk.list_tickets", () => {
     expect(result).toEqual(documented("zendesk.list_tickets", 1).response.body);
   });
 
+  it("sends the documented request: Recently updated tickets, 25 at a time", async () => {
+    const example = documented("zendesk.list_tickets", 2);
+    const sent = serve([() => respondWith(example.response)]);
+    const result = await client().listTickets(example.arguments as never);
+    expect(sent).toHaveLength(1);
+    expect(requestDifferences(sent[0]!, example.request)).toEqual([]);
+    expect(result).toEqual(example.response.body);
+  });
+
+  it("runs its docs example against the mock handlers: Recently updated tickets, 25 at a time", async () => {
+    server.use(...zendeskHandlers);
+    const { result } = await runDocsExample("examples/zendesk/list_tickets.3.mjs");
+    expect(result).toEqual(documented("zendesk.list_tickets", 2).response.body);
+  });
+
   it("turns Zendesk Support's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).listTickets({} as never).catch((error: unknown) => error);

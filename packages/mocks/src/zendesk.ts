@@ -218,6 +218,27 @@ export const zendeskExamples: ProviderExamples = {
       },
     },
     {
+      function: "zendesk.list_tickets",
+      title: "Recently updated tickets, 25 at a time",
+      arguments: { sort: "-updated_at", page_size: 25 },
+      route: { method: "GET", urls: ["https://{subdomain}.zendesk.com/api/v2/tickets.json"], anyPath: false },
+      request: {
+        method: "GET",
+        url: "https://example.zendesk.com/api/v2/tickets.json?sort=-updated_at&page[size]=25",
+        headers: { authorization: "Basic amRvZUBleGFtcGxlLmNvbS90b2tlbjo2d2lJQldiR2tCTW8xbVJETXVWd2t3MUVQc05rZVVqOTVQSXoyYWt2" },
+        body: null,
+      },
+      response: {
+        status: 200,
+        headers: {},
+        body: {
+          tickets: [{ id: 20057624, subject: "Printer jam", status: "new", requester_id: 20978392 }],
+          meta: { has_more: false, after_cursor: "zzz", before_cursor: "www" },
+          links: { next: null, prev: "https://example.zendesk.com/api/v2/tickets.json?page[size]=25&page[before]=www&sort=-updated_at" },
+        },
+      },
+    },
+    {
       function: "zendesk.search",
       title: "Open tickets",
       arguments: { query: "type:ticket status:open", per_page: 2 },

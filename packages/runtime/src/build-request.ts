@@ -9,7 +9,7 @@ import type { AuthCode, AuthParts } from './auth.js';
 import type { SelectedEndpoint } from './endpoint.js';
 import { ArgumentValueError, SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
 import { partOf } from './part-of.js';
-import { inParameterOrder, paramsByName, resolvedParams, type ResolvedParam } from './param-plan.js';
+import { inParameterOrder, paramsByName, resolvedParams, sendsNull, withValuesSentWhenOmitted, type ResolvedParam } from './param-plan.js';
 import { serializePairs, type Pairs } from './query.js';
 import type { HttpMethod, OperationSpec, ServerSpec } from './spec.js';
 import { applyTransforms } from './transforms.js';
@@ -44,13 +44,15 @@ export interface BuildInput {
 
 
 export function buildRequest(input: BuildInput): PreparedRequest {
-  const { op, args } = input;
+  const { op } = input;
   const template = templateOf(op);
   // Only a selected endpoint needs code of its own (`parts.endpoint`): a fixed one is its method and path.
   const selector = template.fixed === null ? partOf(op, 'endpoint') : null;
-  const selected: SelectedEndpoint | ValidationIssue[] = selector === null ? template.fixed! : selector.select(op, args);
+  const selected: SelectedEndpoint | ValidationIssue[] = selector === null ? template.fixed! : selector.select(op, input.args);
   if (Array.isArray(selected)) throw new ValidationError(op.id, selected);
-  const issues: ValidationIssue[] = selector === null ? [] : selector.appliesToIssues(op, args, selected);
+  const issues: ValidationIssue[] = selector === null ? [] : selector.appliesToIssues(op, input.args, selected);
+  // What the caller gave, then what the spec sends in place of an omitted parameter: from here on both are sent alike.
+  const args = withValuesSentWhenOmitted(op, input.args, selected.case);
 
   // Made only when a parameter needs them: most calls have no path or query parameters, and no refusals.
   let pathValues: Map<string, unknown> | undefined;
@@ -73,7 +75,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
     // A nullable one (the loader allows it in JSON bodies only) sends JSON null, untransformed.
     if (param === undefined || name === selected.selector || raw === undefined) continue;
     if (raw === null) {
-      if (param.in === 'body' && op.body === 'json' && op.args.properties[name]?.nullable === true) {
+      if (sendsNull(op, param)) {
         bodyParams.push(param);
         bodyValues.push(null);
       }

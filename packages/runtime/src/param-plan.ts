@@ -6,11 +6,13 @@
 
 import type { OperationSpec, ParamSpec } from './spec.js';
 
-export type ResolvedParam = Required<Omit<ParamSpec, 'appliesTo'>> & { appliesTo: string[] | null };
+export type ResolvedParam = Required<Omit<ParamSpec, 'appliesTo' | 'whenOmitted'>> & { appliesTo: string[] | null };
 
 interface ParamPlan {
   params: ResolvedParam[];
   byName: Map<string, ResolvedParam>;
+  /** The parameters with a value sent when omitted, with that value; empty for nearly every operation. */
+  sentWhenOmitted: Array<{ param: ResolvedParam; value: unknown }>;
 }
 
 const plans = new WeakMap<OperationSpec, ParamPlan>();
@@ -29,7 +31,8 @@ function planOf(op: OperationSpec): ParamPlan {
       pathStyle: p.pathStyle ?? 'segment',
       appliesTo: p.appliesTo ?? null,
     }));
-    plan = { params, byName: new Map(params.map((p) => [p.name, p])) };
+    const sentWhenOmitted = op.params.flatMap((p, i) => (p.whenOmitted === undefined ? [] : [{ param: params[i]!, value: p.whenOmitted }]));
+    plan = { params, byName: new Map(params.map((p) => [p.name, p])), sentWhenOmitted };
     plans.set(op, plan);
   }
   return plan;
@@ -43,6 +46,27 @@ export function resolvedParams(op: OperationSpec): ResolvedParam[] {
 export function paramsByName(op: OperationSpec): Map<string, ResolvedParam> {
   return planOf(op).byName;
 }
+
+/**
+ * The arguments with every value sent in place of an omitted parameter added after the caller's
+ * own (so the query keeps the call's order first), skipping parameters the selected endpoint case
+ * does not take; `args` itself when nothing is added. Null counts as omitted, as it does for
+ * validation, except where it is a value of its own (a nullable parameter in a JSON body).
+ */
+export function withValuesSentWhenOmitted(op: OperationSpec, args: Record<string, unknown>, selectedCase: string | null): Record<string, unknown> {
+  const { sentWhenOmitted } = planOf(op);
+  let filled: Record<string, unknown> | undefined;
+  for (const { param, value } of sentWhenOmitted) {
+    const given = args[param.name];
+    if (given !== undefined && (given !== null || sendsNull(op, param))) continue;
+    if (param.appliesTo !== null && (selectedCase === null || !param.appliesTo.includes(selectedCase))) continue;
+    (filled ??= { ...args })[param.name] = value;
+  }
+  return filled ?? args;
+}
+
+/** Whether null given for `param` is sent as JSON null rather than counted as no value. */
+export const sendsNull = (op: OperationSpec, param: ResolvedParam): boolean => param.in === 'body' && op.body === 'json' && op.args.properties[param.name]?.nullable === true;
 
 /**
  * Entries in the caller's argument order, except that parameters sharing one form key are

@@ -166,6 +166,11 @@ export interface ParamSpec {
   pathStyle?: 'segment' | 'relative_path';
   /** With a selected endpoint: the case values this parameter belongs to. Default: every case. */
   appliesTo?: string[] | null;
+  /**
+   * Sent as if the caller had given it when the call leaves the parameter out (transforms apply),
+   * after every caller-given parameter. Never null. Default: nothing is sent.
+   */
+  whenOmitted?: unknown;
 }
 
 export interface Endpoint {

@@ -190,12 +190,16 @@ describe('node transport: what a failure means for a write', () => {
     const agent = new Agent({ keepAlive: true });
     open.push({ close: () => agent.destroy() });
     const transport = nodeTransport({ agents: { http: agent } });
-    expect((await transport(get(`${s.url}/one`), { timeoutMs: 20 })).kind).toBe('response');
+    // The timeout is the test's to fire, after the answer: no race with a loaded machine's clock.
+    const timeouts: Array<() => void> = [];
+    const startTimer = (_ms: number, fire: () => void) => (timeouts.push(fire), () => {});
+    expect((await transport(get(`${s.url}/one`), { timeoutMs: 20, startTimer })).kind).toBe('response');
+    await until(() => Object.values(agent.freeSockets).flat().length > 0);
     // Past the first attempt's timeout the pooled socket is still open, without a timeout, and the next attempt reuses it.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const fire of timeouts) fire();
     const pooled = Object.values(agent.freeSockets).flat();
     expect(pooled.map((socket) => [socket?.destroyed, socket?.timeout ?? 0])).toEqual([[false, 0]]);
-    expect((await transport(get(`${s.url}/two`), { timeoutMs: 20 })).kind).toBe('response');
+    expect((await transport(get(`${s.url}/two`), { timeoutMs: 20, startTimer })).kind).toBe('response');
     await until(() => Object.values(agent.freeSockets).flat().length > 0);
     expect(Object.values(agent.freeSockets).flat()).toEqual(pooled);
   });

@@ -4,8 +4,9 @@ import { Documented } from '../render/js-literal.js';
 
 const documented = (doc: string | null, value: unknown): unknown => (doc ? new Documented(doc, value) : value);
 
-/** A parameter's doc: its description, and what to use instead when it is deprecated. */
-export const parameterDoc = (p: Parameter): string => [p.schema.description, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
+/** A parameter's doc: its description, the value sent when it is omitted, and what to use instead when it is deprecated. */
+export const parameterDoc = (p: Parameter): string =>
+  [p.schema.description, p.sentWhenOmitted ? `Sent as ${JSON.stringify(p.sentWhenOmitted.value)} when omitted.` : null, p.deprecated ? `@deprecated ${p.deprecated}` : null].filter(Boolean).join(' ');
 
 /**
  * `args` (the rule built from `parameters`) with every parameter and every object property

@@ -57,6 +57,7 @@ export function parameterRow(p: Parameter): FieldRow {
   const path = p.spread ? p.bodyPath : [...p.bodyPath, p.wireName];
   const wire = p.spread ? `${p.location}: its fields spread into the body${p.bodyPath.length ? ` at ${wirePath(p.bodyPath)}` : ''}` : `${p.location}: ${wirePath(path)}`;
   const constraints = valueRules(p.schema);
+  if (p.sentWhenOmitted) constraints.push(`${htmlCode(JSON.stringify(p.sentWhenOmitted.value))} is sent when not given`);
   if (p.appliesTo) constraints.push(`only with ${p.appliesTo.map(htmlCode).join(', ')}`);
   for (const old of p.renamedFrom) constraints.push(`renamed from ${htmlCode(old.name)}: the old name still works (deprecated) until version ${htmlText(old.removedIn)}`);
   return {

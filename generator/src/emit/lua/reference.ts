@@ -27,6 +27,7 @@ function makeParameterTable(func: Func): string {
     });
     if (p.schema.default !== undefined) notes.push(`Provider default: ${mdCellCode(JSON.stringify(p.schema.default))}.`);
     if (p.wireName !== p.name) notes.push(`Sent as ${mdCellCode(p.wireName)}.`);
+    if (p.sentWhenOmitted) notes.push(`When not given, ${mdCellCode(JSON.stringify(p.sentWhenOmitted.value))} is sent.`);
     if (p.deprecated) notes.push(`Deprecated: ${mdCell(p.deprecated)}`);
     const description = [mdCell(p.schema.description ?? ''), ...notes].filter(Boolean).join(' ');
     return `| \`${p.name}\` | ${typeLabel(p.schema)} | ${p.required ? 'yes' : 'no'} | ${description} |`;

@@ -14,7 +14,11 @@ export function parametersHelp(qualified: string): string | null {
   const rows = fn.parameters.map((p) => {
     const flag = parameterFlag(p.name);
     const left = flag === null ? `${JSON.stringify(p.name)}: <${p.type}>` : `${flag} <${p.type}>`;
-    const notes = [p.required ? 'Required.' : '', flag === null ? `In the JSON payload only: --${p.name.replace(/_/g, '-')} is the CLI's own option.` : ''].filter(Boolean);
+    const notes = [
+      p.required ? 'Required.' : '',
+      p.sentWhenOmitted === undefined ? '' : `Sent as ${JSON.stringify(p.sentWhenOmitted)} when not given.`,
+      flag === null ? `In the JSON payload only: --${p.name.replace(/_/g, '-')} is the CLI's own option.` : '',
+    ].filter(Boolean);
     return [left, [...notes, oneLine(p.description)].filter(Boolean).join(' ')] as [string, string];
   });
   const width = Math.max(...rows.map(([left]) => left.length));

@@ -129,14 +129,19 @@ export const listTicketCommentsOperation = {
   id: "zendesk.list_ticket_comments",
   operation: "read",
   endpoint: { kind: "fixed", method: "GET", path: "/tickets/{ticket_id}/comments.json" },
-  params: [{ name: "ticket_id", in: "path" }, { name: "sort_order", in: "query" }, { name: "include_inline_images", in: "query" }],
-  constants: { query: { "page[size]": 100 } },
+  params: [
+    { name: "ticket_id", in: "path" },
+    { name: "sort_order", in: "query" },
+    { name: "include_inline_images", in: "query" },
+    { name: "page_size", in: "query", wire: "page[size]", whenOmitted: 100 },
+  ],
   pagination: { strategy: "next_link", items: "comments", next: { from: "body", path: "links.next" } },
   args: {
     properties: {
       /** The ticket's id. */ ticket_id: { type: "integer", minimum: 1 },
       /** Comment order by creation time (default asc). */ sort_order: { type: "string", enum: ["asc", "desc"] },
       /** Also list inline images as attachments. */ include_inline_images: { type: "boolean" },
+      /** Comments per page (at most 100). Sent as 100 when omitted. */ page_size: { type: "integer", minimum: 1, maximum: 100 },
     },
     required: ["ticket_id"],
   } as const,
@@ -164,17 +169,22 @@ export const listTicketsOperation = {
   id: "zendesk.list_tickets",
   operation: "read",
   endpoint: { kind: "fixed", method: "GET", path: "/tickets.json" },
-  params: [{ name: "page_after", in: "query", wire: "page[after]" }, { name: "sort", in: "query" }, { name: "external_id", in: "query" }],
-  constants: { query: { "page[size]": 100 } },
-  pagination: { strategy: "cursor", items: "tickets", cursorParam: "page_after", sizeParam: null, nextCursorPath: "meta.after_cursor", hasMorePath: "meta.has_more" },
+  params: [
+    { name: "page_after", in: "query", wire: "page[after]" },
+    { name: "sort", in: "query" },
+    { name: "external_id", in: "query" },
+    { name: "page_size", in: "query", wire: "page[size]", whenOmitted: 100 },
+  ],
+  pagination: { strategy: "cursor", items: "tickets", cursorParam: "page_after", sizeParam: "page_size", nextCursorPath: "meta.after_cursor", hasMorePath: "meta.has_more" },
   args: {
     properties: {
       /** The `meta.after_cursor` of the previous page. */ page_after: { type: "string" },
       /** Sort order; a leading `-` sorts descending. */ sort: { type: "string", enum: ["id", "updated_at", "-id", "-updated_at"] },
       /** Only tickets with this external id. */ external_id: { type: "string" },
+      /** Tickets per page (at most 100). Sent as 100 when omitted. */ page_size: { type: "integer", minimum: 1, maximum: 100 },
     },
   } as const,
-  parts: { pairs: toPairs, paging: cursorPaging, checks: { enum: enumCheck } } as OperationParts,
+  parts: { pairs: toPairs, paging: cursorPaging, checks: { number: numberCheck, enum: enumCheck } } as OperationParts,
 } satisfies OperationSpec;
 /** Arguments of `listTickets`. */
 export interface ListTicketsParams extends ArgsOf<typeof listTicketsOperation.args> {}
