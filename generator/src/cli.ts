@@ -11,6 +11,18 @@ import { reportGenerate } from './report.js';
 
 const USAGE = 'usage: generate [--check] [--timings] [--json] [--no-cache] [--jobs N] [project-root]';
 
+const HELP = `
+Generates every package from specs/ (the build runs this before anything generated exists;
+\`switchboard generate\` runs the same code).
+
+  --check      write nothing; fail when a generated file is stale, missing or extra
+  --timings    print how long each phase took
+  --json       print a machine-readable summary with per-phase timings
+  --no-cache   ignore the generation cache (every provider is loaded and emitted)
+  --jobs N     load and emit on N threads (this one and N - 1 workers)
+  -h, --help   this text
+`;
+
 // A reader that stops early (`| head -1`) closes the pipe: that ends the report, not the program
 // with an unhandled EPIPE (the files are written before the report).
 for (const stream of [process.stdout, process.stderr]) {
@@ -26,11 +38,15 @@ function main(argv: string[]): number {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { check: { type: 'boolean' }, timings: { type: 'boolean' }, json: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, jobs: { type: 'string' } },
+      options: { check: { type: 'boolean' }, timings: { type: 'boolean' }, json: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     process.stderr.write(`generate: ${error instanceof Error ? error.message.split('. ')[0] : String(error)}\n${USAGE}\n`);
     return 2;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${USAGE}\n${HELP}`);
+    return 0;
   }
   const jobsGiven = parsed.values.jobs === undefined ? undefined : jobsFromText(parsed.values.jobs);
   if (jobsGiven && 'problem' in jobsGiven) {

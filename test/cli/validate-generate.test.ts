@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCatalog, scratchProject, switchboard } from '../support.js';
+import { readCatalog, REPO, scratchProject, switchboard } from '../support.js';
 
 describe('switchboard validate', () => {
   it('passes on the committed specs', () => {
@@ -88,5 +89,16 @@ describe('switchboard generate --check', () => {
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('--jobs takes a whole number of 1 or more');
     }
+  });
+
+  it("the generator's own entry point (the build's) explains every option of its usage line with --help, and generates nothing", () => {
+    const root = scratchProject(['specs']);
+    const run = spawnSync(process.execPath, [join(REPO, 'generator/dist/cli.js'), '--help', root], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const [usage, ...rest] = run.stdout.split('\n');
+    const options = usage!.match(/--[a-z-]+/g) ?? [];
+    expect(options.length).toBeGreaterThan(2);
+    for (const option of options) expect(rest.some((line) => line.trimStart().startsWith(option)), option).toBe(true);
+    expect(readdirSync(root).sort()).toEqual(['package.json', 'specs']);
   });
 });
