@@ -454,10 +454,22 @@ export interface Func {
 
 /**
  * Parameters the caller chooses among: `exactly_one` means one and only one
- * of them is given, `at_least_one` one or more. Every name is an optional
- * parameter of the function, and a group has at least two.
+ * of them is given, `at_least_one` one or more; or, for `requires`, what a
+ * call that gives one parameter must give too. Every name is an optional
+ * parameter of the function, and a group names at least two.
  */
-export interface RequiredGroup {
+export type RequiredGroup = ChoiceGroup | DependentGroup;
+
+export interface ChoiceGroup {
   kind: 'exactly_one' | 'at_least_one';
   parameters: string[];
+}
+
+/** `mnc` needs `mcc` (and `mcc` alone is fine). */
+export interface DependentGroup {
+  kind: 'requires';
+  /** The parameter whose presence makes the others needed. */
+  given: string;
+  /** What a call that gives `given` must give too, in the spec's order; never `given` itself. */
+  required: string[];
 }

@@ -1365,7 +1365,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'required group with both kinds in one entry',
     edits: [sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - { exactly_one_of: [tags, colour], at_least_one_of: [tags, colour] }\nresponse:\n  status: 201')],
     expected: [
-      "acme/create_widget.yaml:24:39: a group is either 'exactly_one_of' or 'at_least_one_of', not both: write two groups.",
+      "acme/create_widget.yaml:24:39: a group is one of 'exactly_one_of', 'at_least_one_of' or 'if_given' with 'requires', not several: write one group for each.",
     ],
   },
   {
@@ -1889,5 +1889,40 @@ export const brokenSpecCases: BrokenSpecCase[] = [
       sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - at_least_one_of: [tags, colour]\nresponse:\n  status: 201'),
     ],
     expected: ["acme/create_widget.yaml:28:29: parameter 'colour' has sent_when_omitted, so every request carries it and a group choosing among it and others says nothing; drop sent_when_omitted or remove it from the group."],
+  },
+  {
+    name: 'a requires group without if_given',
+    edits: [createParam('  colour:\n    type: string\n    description: Colour.\n'), sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - { requires: [colour] }\nresponse:\n  status: 201')],
+    expected: ["acme/create_widget.yaml:27:5: 'requires' needs 'if_given': the parameter whose presence makes them needed."],
+  },
+  {
+    name: 'an if_given group without requires',
+    edits: [createParam('  colour:\n    type: string\n    description: Colour.\n'), sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - { if_given: colour }\nresponse:\n  status: 201')],
+    expected: ["acme/create_widget.yaml:27:5: 'if_given' needs 'requires': the parameters a call that gives 'colour' must give too."],
+  },
+  {
+    name: 'a requires group whose given parameter is required',
+    edits: [createParam('  colour:\n    type: string\n    description: Colour.\n'), sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - { if_given: name, requires: [colour] }\nresponse:\n  status: 201')],
+    expected: ["acme/create_widget.yaml:27:17: parameter 'name' is required: true, so every call gives it and what it requires is required too: set required: true on those instead."],
+  },
+  {
+    name: 'a requires group that requires its given parameter',
+    edits: [createParam('  colour:\n    type: string\n    description: Colour.\n'), sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - { if_given: colour, requires: [colour, tags] }\nresponse:\n  status: 201')],
+    expected: ["acme/create_widget.yaml:27:36: 'colour' is the parameter given; 'requires' lists the others a call that gives it must give too."],
+  },
+  {
+    name: 'a requires group naming an undeclared parameter',
+    edits: [createParam('  colour:\n    type: string\n    description: Colour.\n'), sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - { if_given: colour, requires: [tagz] }\nresponse:\n  status: 201')],
+    expected: ["acme/create_widget.yaml:27:36: 'tagz' is not a parameter of this function. Did you mean 'tags'?"],
+  },
+  {
+    name: 'a group that is both a choice and a requires group',
+    edits: [createParam('  colour:\n    type: string\n    description: Colour.\n'), sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - { at_least_one_of: [tags, colour], if_given: colour, requires: [tags] }\nresponse:\n  status: 201')],
+    expected: ["acme/create_widget.yaml:27:40: a group is one of 'exactly_one_of', 'at_least_one_of' or 'if_given' with 'requires', not several: write one group for each."],
+  },
+  {
+    name: 'an example that gives a parameter without what it requires',
+    edits: [createParam('  colour:\n    type: string\n    description: Colour.\n'), sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - { if_given: tags, requires: [colour] }\nresponse:\n  status: 201'), sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', 'arguments: { shelf_id: s1, name: Sprocket, tags: [a] }'), sub('acme/create_widget.yaml', 'body: { name: Sprocket }', 'body: { name: Sprocket, tags: [a] }')],
+    expected: ["acme/create_widget.yaml:37:16: example arguments are invalid: 'tags' needs 'colour' as well; give it, or leave out 'tags'."],
   },
 ];

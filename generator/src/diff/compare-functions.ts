@@ -85,7 +85,7 @@ function compareParameter(before: Parameter, after: Parameter): Unnamed[] {
 }
 
 function compareRequiredGroups(before: Func, after: Func): Unnamed[] {
-  const key = (g: Func['requiredGroups'][number]) => `${g.kind}(${[...g.parameters].sort().join(', ')})`;
+  const key = (g: Func['requiredGroups'][number]) => (g.kind === 'requires' ? `${g.given} requires (${[...g.required].sort().join(', ')})` : `${g.kind}(${[...g.parameters].sort().join(', ')})`);
   const was = before.requiredGroups.map(key);
   const is = after.requiredGroups.map(key);
   return [

@@ -154,4 +154,6 @@ export interface RawFunction {
 export interface RawRequiredGroup {
   exactly_one_of?: string[];
   at_least_one_of?: string[];
+  if_given?: string;
+  requires?: string[];
 }

@@ -1,7 +1,7 @@
 /**
  * Required groups ("exactly one of src, powerpack_uuid"; "at least one of text,
- * media"), checked by name so the error says which parameters the caller
- * chooses among.
+ * media"; "mnc needs mcc"), checked by name so the error says which parameters
+ * the caller chooses among.
  */
 
 import type { ValidationIssue } from './errors.js';
@@ -16,6 +16,14 @@ function given(args: object, name: string): boolean {
 export function requiredGroupIssues(groups: RequiredGroupSpec[] | undefined, args: object): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const group of groups ?? []) {
+    if (group.kind === 'requires') {
+      const missing = given(args, group.given) ? group.required.filter((name) => !given(args, name)) : [];
+      if (missing.length === 0) continue;
+      const list = missing.map((n) => `'${n}'`).join(' and ');
+      // The generator's example check words it the same way (dependentProblem).
+      issues.push({ path: group.given, group: [group.given, ...group.required], problem: `'${group.given}' needs ${list} as well; give ${missing.length > 1 ? 'them' : 'it'}, or leave out '${group.given}'` });
+      continue;
+    }
     const present = group.parameters.filter((name) => given(args, name));
     const list = group.parameters.map((name) => `'${name}'`).join(', ');
     const path = group.parameters.join(' | ');

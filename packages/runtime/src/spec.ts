@@ -275,10 +275,8 @@ export interface OperationParts {
   paging?: PagingStrategy;
 }
 
-export interface RequiredGroupSpec {
-  kind: 'exactly_one' | 'at_least_one';
-  parameters: string[];
-}
+/** Parameters to choose among, or (`requires`) what a call that gives `given` must give too. */
+export type RequiredGroupSpec = { kind: 'exactly_one' | 'at_least_one'; parameters: string[] } | { kind: 'requires'; given: string; required: string[] };
 
 /** An operation the provider cannot perform: calls fail before any request with the reason. */
 export interface UnavailableOperationSpec {

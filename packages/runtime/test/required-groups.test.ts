@@ -97,3 +97,27 @@ it('reports other problems beside the group, and not the group\'s own oneOf nois
   );
   expect(server.requests).toHaveLength(0);
 });
+
+describe('a parameter that requires others (Infobip: mnc needs mcc)', () => {
+  const listLogs = operation({
+    id: 'infobip.list_sms_logs',
+    params: ['mcc', 'mnc', 'sender', 'country'].map((name) => param(name)),
+    requiredGroups: [{ kind: 'requires', given: 'mnc', required: ['mcc', 'country'] }],
+    args: rules({ mcc: { type: 'string' }, mnc: { type: 'string' }, sender: { type: 'string' }, country: { type: 'string' } }),
+  });
+
+  it('refuses a call that gives it without what it requires, naming what is missing, before any request', async () => {
+    const error = (await client().call(listLogs, { mnc: '01', country: 'DE' }).catch((e: unknown) => e)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toBe("Invalid arguments for infobip.list_sms_logs: 'mnc' needs 'mcc' as well; give it, or leave out 'mnc'. No request was made.");
+    expect(error.issues).toEqual([{ path: 'mnc', group: ['mnc', 'mcc', 'country'], problem: "'mnc' needs 'mcc' as well; give it, or leave out 'mnc'" }]);
+    const both = (await client().call(listLogs, { mnc: '01', mcc: null }).catch((e: unknown) => e)) as ValidationError;
+    expect(both.issues.map((i) => i.problem)).toEqual(["'mnc' needs 'mcc' and 'country' as well; give them, or leave out 'mnc'"]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('sends a call without it, with what it requires alone, or with everything', async () => {
+    for (const args of [{}, { mcc: '262' }, { sender: 'Acme' }, { mnc: '01', mcc: '262', country: 'DE' }]) await client().call(listLogs, args);
+    expect(server.requests.map((r) => new URL(r.url, 'http://x').search)).toEqual(['', '?mcc=262', '?sender=Acme', '?mnc=01&mcc=262&country=DE']);
+  });
+});

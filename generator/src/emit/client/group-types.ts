@@ -1,15 +1,22 @@
+import { groupNames } from '../../shared/group-names.js';
 import type { Func, Parameter } from '../../model.js';
 
 /**
  * TypeScript for a function's required groups, as intersected unions: for
  * exactly-one-of [a, b], `({ a: A; b?: never } | { a?: never; b: B })`, so
  * giving both or neither is a type error; for at-least-one-of,
- * `({ a: A; b?: B } | { a?: A; b: B })`. Group members are left out of the
+ * `({ a: A; b?: B } | { a?: A; b: B })`; for a requiring b,
+ * `({ a?: never; b?: B } | { a: A; b: B })`. Group members are left out of the
  * Params interface and appear only here. `member` renders one property.
  */
 export function groupUnions(func: Func, member: (p: Parameter, mode: 'required' | 'optional' | 'never') => string): string[] {
   const byName = new Map(func.parameters.map((p) => [p.name, p]));
   return func.requiredGroups.map((group) => {
+    if (group.kind === 'requires') {
+      const without = [member(byName.get(group.given)!, 'never'), ...group.required.map((name) => member(byName.get(name)!, 'optional'))];
+      const withIt = [group.given, ...group.required].map((name) => member(byName.get(name)!, 'required'));
+      return `({ ${without.join(' ')} } | { ${withIt.join(' ')} })`;
+    }
     const branches = group.parameters.map((chosen) => {
       const members = group.parameters.map((name) => {
         const mode = name === chosen ? 'required' : group.kind === 'exactly_one' ? 'never' : 'optional';
@@ -23,5 +30,5 @@ export function groupUnions(func: Func, member: (p: Parameter, mode: 'required' 
 
 /** Names of the parameters that belong to some group. */
 export function groupMembers(func: Func): Set<string> {
-  return new Set(func.requiredGroups.flatMap((g) => g.parameters));
+  return new Set(func.requiredGroups.flatMap(groupNames));
 }

@@ -32,7 +32,8 @@ const itemType = (func: Func) => `${func.names.tsType}Item`;
  */
 const TYPES = 'T';
 const FUNCTIONS = 'F';
-const hasRequired = (func: Func) => func.parameters.some((p) => p.required) || func.requiredGroups.length > 0;
+// A `requires` group needs nothing of a call that leaves its parameter out, so `{}` may still do.
+const hasRequired = (func: Func) => func.parameters.some((p) => p.required) || func.requiredGroups.some((g) => g.kind !== 'requires');
 /** Which generated module a reference is written in: a derived parameter type is local to functions.ts. */
 type Module = 'functions' | 'client';
 const paramsRef = (func: Func, module: Module) =>
@@ -117,7 +118,7 @@ function groupedParamsType(func: Func): string {
   );
   return [
     `/** Arguments of \`${func.names.tsMethod}\` other than its required groups. */\nexport interface ${base} {\n${members.join('\n')}\n}`,
-    `/** Arguments of \`${func.names.tsMethod}\` (${commentSafe(oneLine(func.title))}): ${func.requiredGroups.map((g) => `${g.kind === 'exactly_one' ? 'exactly one' : 'at least one'} of ${g.parameters.join(', ')}`).join('; ')}. */\nexport type ${paramsType(func)} = ${base} & ${unions.join(' & ')};`,
+    `/** Arguments of \`${func.names.tsMethod}\` (${commentSafe(oneLine(func.title))}): ${func.requiredGroups.map((g) => (g.kind === 'requires' ? `${g.given} needs ${g.required.join(' and ')}` : `${g.kind === 'exactly_one' ? 'exactly one' : 'at least one'} of ${g.parameters.join(', ')}`)).join('; ')}. */\nexport type ${paramsType(func)} = ${base} & ${unions.join(' & ')};`,
   ].join('\n\n');
 }
 

@@ -1,6 +1,7 @@
 /** A function's parameters, at every depth, as docs rows. */
 
 import type { Func, NestedProperty, Parameter, SingleValueSchema, ValueSchema } from '../../model.js';
+import { groupNames } from '../../shared/group-names.js';
 import { shapesOf, typeLabel } from '../../shared/value-types.js';
 import { htmlCode, htmlText } from '../escape/html.js';
 import { requiredGroupsNote } from '../required-groups-note.js';
@@ -77,7 +78,11 @@ export function parameterSection(func: Func): string {
   if (func.parameters.length === 0) return '*This function takes no parameters.*';
   const rows = func.parameters.map((p) => {
     const row = parameterRow(p);
-    for (const group of func.requiredGroups.filter((g) => g.parameters.includes(p.name))) {
+    for (const group of func.requiredGroups.filter((g) => groupNames(g).includes(p.name))) {
+      if (group.kind === 'requires') {
+        row.constraints.push(group.given === p.name ? `needs ${group.required.map(htmlCode).join(' and ')} as well` : `needed with ${htmlCode(group.given)}`);
+        continue;
+      }
       const others = group.parameters.filter((name) => name !== p.name).map(htmlCode).join(', ');
       row.constraints.push(group.kind === 'exactly_one' ? `give exactly one of this and ${others}` : `give at least one of this and ${others}`);
     }

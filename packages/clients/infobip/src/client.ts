@@ -111,17 +111,17 @@ export class Infobip {
    * });
    * ```
    */
-  listSmsLogs(params: F.ListSmsLogsParams = {}, options?: RequestOptions) {
+  listSmsLogs(params: T.ListSmsLogsParams = {}, options?: RequestOptions) {
     return F.listSmsLogs(this.core, params, options);
   }
 
   /** Every item of every page of `listSmsLogs`: `for await (const item of client.listSmsLogsItems({...}))`. */
-  listSmsLogsItems(params: F.ListSmsLogsParams = {}, options?: RequestOptions) {
+  listSmsLogsItems(params: T.ListSmsLogsParams = {}, options?: RequestOptions) {
     return F.listSmsLogsItems(this.core, params, options);
   }
 
   /** Every page of `listSmsLogs`. */
-  listSmsLogsPages(params: F.ListSmsLogsParams = {}, options?: RequestOptions) {
+  listSmsLogsPages(params: T.ListSmsLogsParams = {}, options?: RequestOptions) {
     return F.listSmsLogsPages(this.core, params, options);
   }
 

@@ -98,6 +98,36 @@ export type ListNumbersItem = {
   entityId?: string;
   [key: string]: unknown;
 };
+/** Arguments of `listSmsLogs` other than its required groups. */
+export interface ListSmsLogsParamsBase {
+  /** Only messages from this sender ID. */
+  sender?: string;
+  /** Only messages to this number. */
+  destination?: string;
+  /** Only messages of these bulks. */
+  bulk_id?: Array<string>;
+  /** Only these messages. */
+  message_id?: Array<string>;
+  /** Only messages whose status is in this group. */
+  general_status?: "ACCEPTED" | "PENDING" | "UNDELIVERABLE" | "DELIVERED" | "EXPIRED" | "REJECTED";
+  /** Only messages sent after this time, written as Infobip does: `2015-02-22T17:42:05.390+0100`. */
+  sent_since?: string;
+  /** Only messages sent before this time, in the same form as `sent_since`. */
+  sent_until?: string;
+  /** Logs per page (default 50, at most 1,000). */
+  limit?: number;
+  /** Only messages sent under this entity. */
+  entity_id?: string;
+  /** Only messages sent under this application. */
+  application_id?: string;
+  /** Only messages of these campaigns. */
+  campaign_reference_id?: Array<string>;
+  /** The `cursor.nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+/** Arguments of `listSmsLogs` (List SMS Logs): mnc needs mcc. */
+export type ListSmsLogsParams = ListSmsLogsParamsBase & ({ mnc?: never; /** Mobile country code (three digits). */ mcc?: string; } | { /** Mobile network code, given with `mcc`. */ mnc: string; /** Mobile country code (three digits). */ mcc: string; });
 /** Result of `listSmsLogs`. */
 export type ListSmsLogsResponse = {
   results: Array<ListSmsLogsItem>;
