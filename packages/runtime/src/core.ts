@@ -25,7 +25,7 @@ import { partOf, providerPartOf } from './part-of.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
 import type { FetchedPage } from './pagination.js';
 import { REDACTED, type Redactor } from './redact.js';
-import { apiError, isRateLimited, isSuccess, marksFailure, parseBody, rateLimitWaitMs, type ErrorContext } from './response.js';
+import { apiError, isRateLimited, isSuccess, parseBody, rateLimitWaitMs, type ErrorContext } from './response.js';
 import { checkBaseUrl, checkClientOptions, checkRequestOptions } from './option-checks.js';
 import { baseUrlsFromEnv } from './base-url-env.js';
 import { backoffBudgetMs, mayRetry, retryAfterMs, retryWait, type Failure } from './retry.js';
@@ -371,7 +371,7 @@ export class Core {
           if (marker === undefined) return delivered(call, result);
           const body = parseBody(result.text);
           // The provider refused the call in a success answer: an error like a 4xx, never retried.
-          if (marksFailure(marker, body)) throw apiError(ctx, result.status, result.headers, result.text);
+          if (providerPartOf(this.provider, 'failureInBody').marks(marker, body)) throw apiError(ctx, result.status, result.headers, result.text);
           return delivered(call, result, body);
         }
         failure = { kind: 'status', status: result.status, headers: result.headers, rateLimited: isRateLimited(this.provider, result.status, result.headers) };

@@ -119,6 +119,15 @@ export interface ProviderParts {
   accounts?: AccountParts;
   /** With `rateLimit` (`rateLimitParts`). */
   rateLimit?: RateLimitParts;
+  /** With `failureInBody` (`failureInBodyParts`). */
+  failureInBody?: FailureInBodyParts;
+}
+
+export interface FailureInBodyParts {
+  /** Whether a success-status body carries the provider's mark. */
+  marks: (marker: NonNullable<ProviderSpec['failureInBody']>, body: unknown) => boolean;
+  /** What the error of such an answer advises. */
+  advice: (providerName: string, status: number, marker: NonNullable<ProviderSpec['failureInBody']>) => string;
 }
 
 export interface RateLimitParts {
