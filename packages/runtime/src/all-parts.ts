@@ -11,7 +11,7 @@ import { nestedBody } from './body-nesting.js';
 import { allFormats } from './formats.js';
 import { idempotencyHeader } from './idempotency-key.js';
 import { encodeRelativePathValue } from './path-relative.js';
-import { toPairs } from './query.js';
+import { queryPairs, toPairs } from './query.js';
 import { requiredGroupIssues } from './required-groups.js';
 import { allChecks } from './rule-checks.js';
 import type { OperationParts, ProviderParts } from './spec.js';
@@ -49,6 +49,7 @@ export const allParts: Required<OperationParts> = {
   path: encodeRelativePathValue,
   transforms: allTransforms,
   pairs: toPairs,
+  query: queryPairs,
   form: formBody,
   nesting: nestedBody,
   formats: allFormats,

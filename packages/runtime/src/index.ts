@@ -81,7 +81,7 @@ export {
   datetimeFormatTransform,
   type Transforms,
 } from './transforms.js';
-export { toPairs } from './query.js';
+export { toPairs, queryPairs } from './query.js';
 export { formBody } from './form-body.js';
 export { nestedBody, type BodyNesting } from './body-nesting.js';
 export { numberCheck, objectCheck, unionCheck, enumCheck, patternCheck } from './rule-checks.js';

@@ -44,6 +44,13 @@ export function paramsByName(op: OperationSpec): Map<string, ResolvedParam> {
   return planOf(op).byName;
 }
 
+/** One query parameter's pairs, as the request builder collects them (`OperationParts.query`). */
+export interface QueryEntry {
+  param: ResolvedParam;
+  key: string;
+  pairs: Array<[string, string]>;
+}
+
 /**
  * Entries in the caller's argument order, except that parameters sharing one form key are
  * grouped where the first of them was given and ordered as the spec declares them, so a

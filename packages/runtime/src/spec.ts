@@ -16,7 +16,7 @@ import type { FormatRule } from './formats.js';
 import type { FormBody } from './form-body.js';
 import type { NextLinkSource } from './next-link.js';
 import type { PagingStrategy } from './pagination.js';
-import type { ResolvedParam } from './param-plan.js';
+import type { QueryEntry, ResolvedParam } from './param-plan.js';
 import type { OAuth2Support } from './oauth2-session.js';
 import type { Pairs } from './query.js';
 import type { Transforms } from './transforms.js';
@@ -267,6 +267,8 @@ export interface OperationParts {
   transforms?: Transforms;
   /** With query parameters or a form body: a value as `key=value` pairs (`toPairs`). */
   pairs?: (key: string, value: unknown, arrayFormat: NonNullable<ParamSpec['arrayFormat']>) => Pairs;
+  /** With query parameters: the query's pairs, a key several parameters send in parameter order (`queryPairs`). */
+  query?: (op: OperationSpec, entries: QueryEntry[]) => Pairs;
   /** With a JSON body parameter under a `bodyPath`, or body constants (`nestedBody`). */
   nesting?: BodyNesting;
   /** With `body: 'form'` (`formBody`). */
