@@ -31,6 +31,7 @@ function allowedModules(provider: ProviderSpec, op: OperationSpec): Record<strin
     'auth-oauth2': kinds.has('oauth2_client_credentials'),
     'account-parts': provider.headers !== undefined || Object.values(provider.servers).some((s) => typeof s.url !== 'string'),
     'rate-limit': provider.rateLimit !== undefined,
+    'failure-in-body': provider.failureInBody !== undefined,
     'oauth2-session': provider.oauth2 !== undefined,
     'oauth2-token': provider.oauth2 !== undefined,
     // A single-page function walks no pages; a list function's walk brings its own strategy only.

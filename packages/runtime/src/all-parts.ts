@@ -11,8 +11,9 @@ import { nestedBody } from './body-nesting.js';
 import { allFormats } from './formats.js';
 import { idempotencyHeader } from './idempotency-key.js';
 import { encodeRelativePathValue } from './path-relative.js';
-import { toPairs } from './query.js';
+import { queryPairs, toPairs } from './query.js';
 import { requiredGroupIssues } from './required-groups.js';
+import { withValuesSentWhenOmitted } from './sent-when-omitted.js';
 import { allChecks } from './rule-checks.js';
 import type { OperationParts, ProviderParts } from './spec.js';
 import { apiKeyAuth } from './auth-api-key.js';
@@ -22,6 +23,7 @@ import { oauth2Auth } from './auth-oauth2.js';
 import type { AuthKinds } from './auth.js';
 import { accountParts } from './account-parts.js';
 import { rateLimitParts } from './rate-limit.js';
+import { failureInBodyParts } from './failure-in-body.js';
 import { allTransforms } from './transforms.js';
 import { SwitchboardError } from './errors.js';
 import { cursorPaging } from './paging-cursor.js';
@@ -48,6 +50,8 @@ export const allParts: Required<OperationParts> = {
   path: encodeRelativePathValue,
   transforms: allTransforms,
   pairs: toPairs,
+  query: queryPairs,
+  omitted: withValuesSentWhenOmitted,
   form: formBody,
   nesting: nestedBody,
   formats: allFormats,
@@ -59,4 +63,4 @@ export const allParts: Required<OperationParts> = {
 export const allAuthKinds: Required<AuthKinds> = { bearer: bearerAuth, basic: basicAuth, api_key: apiKeyAuth, oauth2_client_credentials: oauth2Auth };
 
 /** Every provider part (`ProviderSpec.parts`), for providers written by hand. */
-export const allProviderParts: Required<ProviderParts> = { auth: allAuthKinds, accounts: accountParts, rateLimit: rateLimitParts };
+export const allProviderParts: Required<ProviderParts> = { auth: allAuthKinds, accounts: accountParts, rateLimit: rateLimitParts, failureInBody: failureInBodyParts };

@@ -11,6 +11,12 @@ export const oauth2Auth: AuthCode<AuthOf<'oauth2_client_credentials'>> = {
     if (accessToken === null) throw new SwitchboardError('An OAuth2 request was built without an access token.');
     return { headers: { authorization: `Bearer ${accessToken}` }, query: [], body: [] };
   },
+  tokenRoute(core, operation, auth, apiServer) {
+    // A provider with an OAuth2 server carries the token handling (`ProviderSpec.oauth2`) beside this part.
+    const support = core.provider.oauth2;
+    if (!support) throw new SwitchboardError(`${core.provider.id} has a server with OAuth2 client-credentials auth, but its ProviderSpec lacks \`oauth2\` (regenerate its client).`);
+    return support.tokenRoute(core, operation, auth, apiServer);
+  },
   secrets(auth, values) {
     if (auth.clientAuth !== 'basic') return [];
     // The token request's Basic credentials are form-encoded first (RFC 6749 §2.3.1).

@@ -9,6 +9,8 @@
 import { missingPart } from './part-of.js';
 import type { Pairs } from './query.js';
 import type { AuthSpec, CredentialSpec, ProviderSpec } from './spec.js';
+import type { Core } from './core.js';
+import type { OAuth2TokenRoute } from './oauth2-session.js';
 
 export interface AuthParts {
   headers: Record<string, string>;
@@ -31,6 +33,11 @@ export interface AuthCode<A extends AuthSpec = AuthSpec> {
   parts(auth: A, values: Record<string, string>, accessToken: string | null): AuthParts;
   /** Secrets derived from the field values that contain none of them verbatim (a Basic token). */
   secrets?(auth: A, values: Record<string, string | undefined>): string[];
+  /**
+   * How `core` reaches the token endpoint, for a kind whose token `Core` fetches (OAuth2 client
+   * credentials): here, so that `Core` carries no OAuth2 code of its own for the other kinds.
+   */
+  tokenRoute?(core: Core, operation: string, auth: A, apiServer: string): OAuth2TokenRoute;
 }
 
 /** The auth kinds a provider's servers use, each with its code (`bearerAuth`, …). */

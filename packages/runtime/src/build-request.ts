@@ -9,7 +9,7 @@ import type { AuthCode, AuthParts } from './auth.js';
 import type { SelectedEndpoint } from './endpoint.js';
 import { ArgumentValueError, SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
 import { partOf } from './part-of.js';
-import { inParameterOrder, paramsByName, resolvedParams, sendsNull, withValuesSentWhenOmitted, type ResolvedParam } from './param-plan.js';
+import { paramsByName, resolvedParams, sendsNull, sendsWhenOmitted, type QueryEntry, type ResolvedParam } from './param-plan.js';
 import { serializePairs, type Pairs } from './query.js';
 import type { HttpMethod, OperationSpec, ServerSpec } from './spec.js';
 import { applyTransforms } from './transforms.js';
@@ -51,12 +51,12 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const selected: SelectedEndpoint | ValidationIssue[] = selector === null ? template.fixed! : selector.select(op, input.args);
   if (Array.isArray(selected)) throw new ValidationError(op.id, selected);
   const issues: ValidationIssue[] = selector === null ? [] : selector.appliesToIssues(op, input.args, selected);
-  // What the caller gave, then what the spec sends in place of an omitted parameter: from here on both are sent alike.
-  const args = withValuesSentWhenOmitted(op, input.args, selected.case);
+  // What the caller gave, then what the spec sends in place of an omitted parameter (`parts.omitted`): from here on both are sent alike.
+  const args = sendsWhenOmitted(op) ? partOf(op, 'omitted')(op, input.args, selected.case) : input.args;
 
   // Made only when a parameter needs them: most calls have no path or query parameters, and no refusals.
   let pathValues: Map<string, unknown> | undefined;
-  let queryParams: Array<{ param: ResolvedParam; key: string; pairs: Pairs }> | undefined;
+  let queryParams: QueryEntry[] | undefined;
   let refused: Set<string> | undefined;
   // Body parameters and their values side by side, in the caller's order.
   const bodyParams: ResolvedParam[] = [];
@@ -112,7 +112,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   if (issues.length > 0) throw new ValidationError(op.id, issues);
   // Constants first: they are part of what the endpoint is (Telnyx `filter[record_type]=messaging`), as the examples show.
   const query: Pairs = template.query.length > 0 ? template.query.slice() : [];
-  if (queryParams !== undefined) query.push(...inParameterOrder(op, queryParams).flatMap((entry) => entry.pairs));
+  if (queryParams !== undefined) query.push(...partOf(op, 'query')(op, queryParams));
 
   const route = routeTemplate(input);
   const { authCode, server } = input;

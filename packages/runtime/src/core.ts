@@ -19,13 +19,13 @@ import {
 } from './errors.js';
 import { neededFieldKeys, redactorFor, requireFields, resolveFields, type ResolvedFields } from './fields.js';
 import type { OAuth2TokenStore } from './oauth2-token.js';
-import type { OAuth2Session, OAuth2Support, OAuth2TokenRoute } from './oauth2-session.js';
+import type { OAuth2Session, OAuth2TokenRoute } from './oauth2-session.js';
 import { makeLog, type Log } from './logger.js';
 import { partOf, providerPartOf } from './part-of.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
 import type { FetchedPage } from './pagination.js';
 import { REDACTED, type Redactor } from './redact.js';
-import { apiError, isRateLimited, isSuccess, marksFailure, parseBody, rateLimitWaitMs, type ErrorContext } from './response.js';
+import { apiError, isRateLimited, isSuccess, parseBody, rateLimitWaitMs, type ErrorContext } from './response.js';
 import { checkBaseUrl, checkClientOptions, checkRequestOptions } from './option-checks.js';
 import { baseUrlsFromEnv } from './base-url-env.js';
 import { backoffBudgetMs, mayRetry, retryAfterMs, retryWait, type Failure } from './retry.js';
@@ -223,7 +223,8 @@ export class Core {
     const server = this.server(spec);
     const authCode = authCodeOf(this.provider, server.auth);
     const serverUrl = this.serverUrl(spec.id, name, server);
-    const oauth2 = server.auth.kind === 'oauth2_client_credentials' ? this.oauth2Support().tokenRoute(this, spec.id, server.auth, name) : null;
+    // Only the OAuth2 kind has a token endpoint (its part, `oauth2Auth`, finds it).
+    const oauth2 = authCode.tokenRoute?.(this, spec.id, server.auth, name) ?? null;
     // The token endpoint's URL may have placeholders of its own (a regional auth host).
     const authFields = authCode.fields(server.auth);
     const keys = [...new Set([...neededFieldKeys(serverUrl, authFields), ...(oauth2 ? oauth2.fields : []), ...this.headerFieldKeys])];
@@ -250,16 +251,6 @@ export class Core {
     if (!provider.headers) return undefined;
     this.filledHeaders ??= providerPartOf(provider, 'accounts').headers(provider, (key) => this.fields.get(key)?.value);
     return this.filledHeaders;
-  }
-
-  /** The token handling of a provider with an OAuth2 server (`ProviderSpec.oauth2`), which the client's store serves. */
-  private oauth2Support(): OAuth2Support {
-    // A provider with `oauth2` always has a store (its own or the caller's).
-    const support = this.provider.oauth2;
-    if (!support) {
-      throw new SwitchboardError(`${this.provider.id} has a server with OAuth2 client-credentials auth, but its ProviderSpec lacks \`oauth2\` (regenerate its client).`);
-    }
-    return support;
   }
 
   /**
@@ -380,7 +371,7 @@ export class Core {
           if (marker === undefined) return delivered(call, result);
           const body = parseBody(result.text);
           // The provider refused the call in a success answer: an error like a 4xx, never retried.
-          if (marksFailure(marker, body)) throw apiError(ctx, result.status, result.headers, result.text);
+          if (providerPartOf(this.provider, 'failureInBody').marks(marker, body)) throw apiError(ctx, result.status, result.headers, result.text);
           return delivered(call, result, body);
         }
         failure = { kind: 'status', status: result.status, headers: result.headers, rateLimited: isRateLimited(this.provider, result.status, result.headers) };

@@ -11,7 +11,8 @@ export type { ClientOptions, CoreOptions, RequestOptions, Logger, LogLevel } fro
 export { CLIENT_OPTION_NAMES } from './options.js';
 export { firstText } from './json-path.js';
 export { baseUrlEnvName, type EnvNamedProvider } from './base-url-env.js';
-export { marksFailure } from './response.js';
+/** Failures answered with a success status (`ProviderSpec.failureInBody`); the loader checks examples with `marksFailure`. */
+export { marksFailure, failureInBodyParts } from './failure-in-body.js';
 export type { PreparedRequest } from './build-request.js';
 /** The generator's `validate` sends every spec example through this very builder. */
 export { buildRequest, type BuildInput } from './build-request.js';
@@ -80,7 +81,8 @@ export {
   datetimeFormatTransform,
   type Transforms,
 } from './transforms.js';
-export { toPairs } from './query.js';
+export { toPairs, queryPairs } from './query.js';
+export { withValuesSentWhenOmitted } from './sent-when-omitted.js';
 export { formBody } from './form-body.js';
 export { nestedBody, type BodyNesting } from './body-nesting.js';
 export { numberCheck, objectCheck, unionCheck, enumCheck, patternCheck } from './rule-checks.js';

@@ -11,8 +11,8 @@ export type ResolvedParam = Required<Omit<ParamSpec, 'appliesTo' | 'whenOmitted'
 interface ParamPlan {
   params: ResolvedParam[];
   byName: Map<string, ResolvedParam>;
-  /** The parameters with a value sent when omitted, with that value; empty for nearly every operation. */
-  sentWhenOmitted: Array<{ param: ResolvedParam; value: unknown }>;
+  /** Whether some parameter has a value sent when omitted (`parts.omitted` then fills it in). */
+  sendsWhenOmitted: boolean;
 }
 
 const plans = new WeakMap<OperationSpec, ParamPlan>();
@@ -31,8 +31,7 @@ function planOf(op: OperationSpec): ParamPlan {
       pathStyle: p.pathStyle ?? 'segment',
       appliesTo: p.appliesTo ?? null,
     }));
-    const sentWhenOmitted = op.params.flatMap((p, i) => (p.whenOmitted === undefined ? [] : [{ param: params[i]!, value: p.whenOmitted }]));
-    plan = { params, byName: new Map(params.map((p) => [p.name, p])), sentWhenOmitted };
+    plan = { params, byName: new Map(params.map((p) => [p.name, p])), sendsWhenOmitted: op.params.some((p) => p.whenOmitted !== undefined) };
     plans.set(op, plan);
   }
   return plan;
@@ -47,22 +46,16 @@ export function paramsByName(op: OperationSpec): Map<string, ResolvedParam> {
   return planOf(op).byName;
 }
 
-/**
- * The arguments with every value sent in place of an omitted parameter added after the caller's
- * own (so the query keeps the call's order first), skipping parameters the selected endpoint case
- * does not take; `args` itself when nothing is added. Null counts as omitted, as it does for
- * validation, except where it is a value of its own (a nullable parameter in a JSON body).
- */
-export function withValuesSentWhenOmitted(op: OperationSpec, args: Record<string, unknown>, selectedCase: string | null): Record<string, unknown> {
-  const { sentWhenOmitted } = planOf(op);
-  let filled: Record<string, unknown> | undefined;
-  for (const { param, value } of sentWhenOmitted) {
-    const given = args[param.name];
-    if (given !== undefined && (given !== null || sendsNull(op, param))) continue;
-    if (param.appliesTo !== null && (selectedCase === null || !param.appliesTo.includes(selectedCase))) continue;
-    (filled ??= { ...args })[param.name] = value;
-  }
-  return filled ?? args;
+/** One query parameter's pairs, as the request builder collects them (`OperationParts.query`). */
+export interface QueryEntry {
+  param: ResolvedParam;
+  key: string;
+  pairs: Array<[string, string]>;
+}
+
+/** Whether some parameter of `op` is sent with a value of the spec's when the call leaves it out. */
+export function sendsWhenOmitted(op: OperationSpec): boolean {
+  return planOf(op).sendsWhenOmitted;
 }
 
 /** Whether null given for `param` is sent as JSON null rather than counted as no value. */

@@ -5,7 +5,8 @@
  */
 
 import { ArgumentValueError } from './errors.js';
-import type { ParamSpec } from './spec.js';
+import { inParameterOrder, type QueryEntry } from './param-plan.js';
+import type { OperationSpec, ParamSpec } from './spec.js';
 
 export type Pairs = Array<[string, string]>;
 
@@ -33,6 +34,15 @@ export function toPairs(key: string, value: unknown, arrayFormat: NonNullable<Pa
     });
   }
   return [[key, scalar(value, key)]];
+}
+
+/**
+ * The query's pairs from its parameters' entries, in the caller's order but for a key several
+ * parameters send (in parameter order): the part of operations with query parameters
+ * (`OperationParts.query`), so that a program calling none bundles no ordering.
+ */
+export function queryPairs(op: OperationSpec, entries: QueryEntry[]): Pairs {
+  return inParameterOrder(op, entries).flatMap((entry) => entry.pairs);
 }
 
 function scalar(value: unknown, key: string): string {

@@ -6,7 +6,7 @@
 
 import type { ResponseHeaders } from './transport-types.js';
 import { APIError } from './errors.js';
-import { firstText, getPath } from './json-path.js';
+import { firstText } from './json-path.js';
 import type { Redactor } from './redact.js';
 import { providerPartOf } from './part-of.js';
 import { retryAfterMs, waitSeconds } from './retry.js';
@@ -14,11 +14,6 @@ import type { OperationSpec, ProviderSpec } from './spec.js';
 
 export function isSuccess(op: OperationSpec, status: number): boolean {
   return status === (op.successStatus ?? 200) || (status >= 200 && status < 300);
-}
-
-/** Whether a success-status body carries the provider's failure marker (Slack: `ok` is `false`). */
-export function marksFailure(marker: ProviderSpec['failureInBody'], body: unknown): boolean {
-  return marker !== undefined && getPath(body, marker.path) === marker.equals;
 }
 
 /** JSON when the body parses, the text when it does not, null when there is none. */
@@ -97,7 +92,7 @@ function advice(ctx: ErrorContext, status: number, limited: boolean, retryAfter:
   }
   if (status >= 500) return `${name} failed on its side; try again later.`;
   const marker = ctx.provider.failureInBody;
-  if (status < 400 && marker) return `${name} reports failures in a ${status} answer (${marker.path} is ${JSON.stringify(marker.equals)}); its documentation says what the code means.`;
+  if (status < 400 && marker) return providerPartOf(ctx.provider, 'failureInBody').advice(name, status, marker);
   return `See the ${name} API documentation for HTTP ${status}.`;
 }
 

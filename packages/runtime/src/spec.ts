@@ -16,7 +16,7 @@ import type { FormatRule } from './formats.js';
 import type { FormBody } from './form-body.js';
 import type { NextLinkSource } from './next-link.js';
 import type { PagingStrategy } from './pagination.js';
-import type { ResolvedParam } from './param-plan.js';
+import type { QueryEntry, ResolvedParam } from './param-plan.js';
 import type { OAuth2Support } from './oauth2-session.js';
 import type { Pairs } from './query.js';
 import type { Transforms } from './transforms.js';
@@ -119,6 +119,15 @@ export interface ProviderParts {
   accounts?: AccountParts;
   /** With `rateLimit` (`rateLimitParts`). */
   rateLimit?: RateLimitParts;
+  /** With `failureInBody` (`failureInBodyParts`). */
+  failureInBody?: FailureInBodyParts;
+}
+
+export interface FailureInBodyParts {
+  /** Whether a success-status body carries the provider's mark. */
+  marks: (marker: NonNullable<ProviderSpec['failureInBody']>, body: unknown) => boolean;
+  /** What the error of such an answer advises. */
+  advice: (providerName: string, status: number, marker: NonNullable<ProviderSpec['failureInBody']>) => string;
 }
 
 export interface RateLimitParts {
@@ -263,6 +272,10 @@ export interface OperationParts {
   transforms?: Transforms;
   /** With query parameters or a form body: a value as `key=value` pairs (`toPairs`). */
   pairs?: (key: string, value: unknown, arrayFormat: NonNullable<ParamSpec['arrayFormat']>) => Pairs;
+  /** With a parameter that has `whenOmitted`: the arguments with those values filled in (`withValuesSentWhenOmitted`). */
+  omitted?: (op: OperationSpec, args: Record<string, unknown>, selectedCase: string | null) => Record<string, unknown>;
+  /** With query parameters: the query's pairs, a key several parameters send in parameter order (`queryPairs`). */
+  query?: (op: OperationSpec, entries: QueryEntry[]) => Pairs;
   /** With a JSON body parameter under a `bodyPath`, or body constants (`nestedBody`). */
   nesting?: BodyNesting;
   /** With `body: 'form'` (`formBody`). */

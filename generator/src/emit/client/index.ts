@@ -274,7 +274,7 @@ function httpPiece(provider: Provider, func: HttpFunc, fullSpec: ReturnType<type
 }
 
 /** Parts whose values declaration files can name as they are: functions declared as such, and format rules. */
-const NAMEABLE_PARTS = new Set(['path', 'pairs', 'formats']);
+const NAMEABLE_PARTS = new Set(['path', 'pairs', 'query', 'omitted', 'formats']);
 /** An operation's parts, given their declared type where a declaration file could not name the inferred one (the rule checks, the transforms). */
 const namedParts = (parts: Record<string, unknown>) => (Object.keys(parts).every((key) => NAMEABLE_PARTS.has(key)) ? parts : new TypedAs(parts, 'OperationParts'));
 

@@ -67,6 +67,8 @@ export function operationParts(func: Func & { binding: HttpBinding }): { parts: 
     imports.push(...kinds.map((kind) => TRANSFORM_CONSTANTS[kind]));
   }
   if (func.parameters.some((p) => p.location === 'query') || binding.bodyEncoding === 'form') use('pairs', 'toPairs');
+  if (func.parameters.some((p) => p.location === 'query')) use('query', 'queryPairs');
+  if (func.parameters.some((p) => p.sentWhenOmitted)) use('omitted', 'withValuesSentWhenOmitted');
   if (binding.bodyEncoding === 'form') use('form', 'formBody');
   if (binding.bodyEncoding === 'json' && (func.parameters.some((p) => p.bodyPath.length > 0) || Object.keys(binding.constants.body).length > 0)) use('nesting', 'nestedBody');
   if (binding.pagination) use('paging', PAGING_CONSTANTS[binding.pagination.strategy]);

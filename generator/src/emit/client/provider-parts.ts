@@ -16,7 +16,8 @@ const AUTH_KINDS = Object.keys(AUTH_CONSTANTS) as Array<keyof AuthKinds>;
  * The runtime parts a provider's servers, fields and headers need (`ProviderSpec.parts`), as
  * references to the runtime's exports, and the names to import: the auth kinds its servers use,
  * `accountParts` only with a server URL chosen by a field or headers of the provider's own, and
- * `rateLimitParts` only with a rate limit beyond 429 and Retry-After.
+ * `rateLimitParts` only with a rate limit beyond 429 and Retry-After, `failureInBodyParts` only
+ * with failures answered with a success status.
  * So a program of a bearer-only provider bundles no Basic, API-key or account code.
  */
 export function providerParts(provider: Provider): { parts: Record<string, unknown> | null; imports: string[] } {
@@ -36,6 +37,11 @@ export function providerParts(provider: Provider): { parts: Record<string, unkno
   if ('rateLimit' in rateLimitSpec(provider)) {
     parts['rateLimit'] = new CodeReference('rateLimitParts');
     imports.push('rateLimitParts');
+  }
+  // Exactly when the runtime literal carries `failureInBody`.
+  if (provider.errors.failureInBody) {
+    parts['failureInBody'] = new CodeReference('failureInBodyParts');
+    imports.push('failureInBodyParts');
   }
   return { parts: imports.length > 0 ? parts : null, imports };
 }
