@@ -28,9 +28,15 @@ const walk = (node) => {
 };
 Object.values(texts).forEach((text) => walk(JSON.parse(text)));
 
-// The same RE2 engine, plus the code that builds it inside the standalone module.
+// The same RE2 engine, plus the code that builds it inside the standalone module. A catalog
+// checks the same short texts against the same patterns over and over (every parameter name, type
+// and id against snake_case), and re2js matches slowly, so each pattern remembers its answers for
+// texts up to MEMO_TEXT characters, at most MEMO_ENTRIES of them (then it starts afresh).
+const MEMO_TEXT = 256;
+const MEMO_ENTRIES = 4096;
+const remembering = `(re) => { const answers = new Map(); return { test: (text) => { if (text.length > ${MEMO_TEXT}) return re.test(text); let answer = answers.get(text); if (answer === undefined) { if (answers.size >= ${MEMO_ENTRIES}) answers.clear(); answer = re.test(text); answers.set(text, answer); } return answer; } }; }`;
 const engine = Object.assign((pattern, flags) => re2Engine(pattern, flags), {
-  code: `((re2, table) => (pattern) => { const re = re2.compile(table[pattern]); return { test: (text) => re.test(text) }; })(require("re2js").RE2JS, ${JSON.stringify(patterns)})`,
+  code: `((re2, table, remembering) => (pattern) => remembering(re2.compile(table[pattern])))(require("re2js").RE2JS, ${JSON.stringify(patterns)}, ${remembering})`,
 });
 const ajv = createAjv({ verbose: true, code: { source: true, regExp: engine } });
 for (const [kind, text] of Object.entries(texts)) ajv.addSchema(JSON.parse(text), kind);
