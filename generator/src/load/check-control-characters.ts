@@ -18,6 +18,15 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const EXAMPLE_DATA = new Set(['arguments', 'request', 'response']);
 const isExampleData = (path: ReadonlyArray<string | number>, key: string) => path.length === 2 && path[0] === 'examples' && EXAMPLE_DATA.has(key);
 
+/**
+ * Whether any value read from `text` can hold a control character: only when the text has one
+ * itself, or a `\` that may escape one in a double-quoted string (`"\e"`); line folding and block
+ * scalars add nothing but line feeds. A text with neither (nearly every spec) needs no walk.
+ */
+export function mayHoldControlCharacters(text: string): boolean {
+  return text.includes('\\') || CONTROL.test(text);
+}
+
 /** Every key and string of a spec file, outside its examples' data, that holds a control character, at its place. */
 export function checkControlCharacters(parsed: ParsedFile): Diagnostic[] {
   const found: Array<{ path: Array<string | number>; target: 'key' | 'value'; text: string }> = [];

@@ -5,7 +5,7 @@ import { buildFunction } from './build-function.js';
 import { buildProvider } from './build-provider.js';
 import { checkClaims, providerClaims, type NameClaim } from './check-names.js';
 import { checkExamples } from './check-examples.js';
-import { checkControlCharacters } from './check-control-characters.js';
+import { checkControlCharacters, mayHoldControlCharacters } from './check-control-characters.js';
 import { checkExampleRequests } from './check-example-requests.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { parseSpecFile, type ParsedFile } from './parse.js';
@@ -75,7 +75,7 @@ export function loadProvider(specsRoot: string, folder: ProviderFolder): LoadedP
     }
     parsedByFile.set(file, result.parsed);
     // Found beside any other problem: it is in the text, whatever the file's shape.
-    diagnostics.push(...checkControlCharacters(result.parsed));
+    if (mayHoldControlCharacters(text.text)) diagnostics.push(...checkControlCharacters(result.parsed));
     return result.parsed;
   };
 
