@@ -1925,4 +1925,9 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     edits: [createParam('  colour:\n    type: string\n    description: Colour.\n'), sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - { if_given: tags, requires: [colour] }\nresponse:\n  status: 201'), sub('acme/create_widget.yaml', 'arguments: { shelf_id: s1, name: Sprocket }', 'arguments: { shelf_id: s1, name: Sprocket, tags: [a] }'), sub('acme/create_widget.yaml', 'body: { name: Sprocket }', 'body: { name: Sprocket, tags: [a] }')],
     expected: ["acme/create_widget.yaml:37:16: example arguments are invalid: 'tags' needs 'colour' as well; give it, or leave out 'tags'."],
   },
+  {
+    name: 'a requires group whose required parameter is always sent',
+    edits: [createParam('  colour:\n    type: string\n    description: Colour.\n    sent_when_omitted: red\n'), sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - { if_given: tags, requires: [colour] }\nresponse:\n  status: 201')],
+    expected: ["acme/create_widget.yaml:28:34: parameter 'colour' has sent_when_omitted, so every request carries it and a group that counts what the caller gives would not say what is sent; drop sent_when_omitted or remove it from the group."],
+  },
 ];

@@ -55,30 +55,30 @@ function dependentGroup(group: RawRequiredGroup, i: number, byName: Map<string, 
     return [];
   }
   const given = group.if_given;
-  let sound = true;
-  const check = (name: string, at: Array<string | number>, role: 'given' | 'required') => {
-    const parameter = byName.get(name);
-    if (!parameter) {
-      report(at, `'${name}' is not a parameter of this function.${didYouMean(name, byName.keys())}`);
-    } else if (parameter.required) {
-      report(at, role === 'given' ? `parameter '${name}' is required: true, so every call gives it and what it requires is required too: set required: true on those instead.` : `parameter '${name}' is required: true, so every call gives it already; remove it from 'requires'.`);
-    } else if (parameter.sentWhenOmitted) {
-      report(at, `parameter '${name}' has sent_when_omitted, so every request carries it and a group that counts what the caller gives would not say what is sent; drop sent_when_omitted or remove it from the group.`);
-    } else return;
-    sound = false;
-  };
-  check(given, ['required_groups', i, 'if_given'], 'given');
+  const problems: Array<{ at: Array<string | number>; message: string }> = [];
+  const givenProblem = memberProblem(given, byName, 'given');
+  if (givenProblem) problems.push({ at: ['required_groups', i, 'if_given'], message: givenProblem });
   group.requires.forEach((name, j) => {
-    if (name === given) {
-      report(['required_groups', i, 'requires', j], `'${name}' is the parameter given; 'requires' lists the others a call that gives it must give too.`);
-      sound = false;
-    } else check(name, ['required_groups', i, 'requires', j], 'required');
+    const message = name === given ? `'${name}' is the parameter given; 'requires' lists the others a call that gives it must give too.` : memberProblem(name, byName, 'required');
+    if (message) problems.push({ at: ['required_groups', i, 'requires', j], message });
   });
+  for (const problem of problems) report(problem.at, problem.message);
   const signature = `requires:${given}:${[...group.requires].sort().join(',')}`;
   const earlier = seen.get(signature);
   if (earlier !== undefined) report(['required_groups', i], `this group repeats required_groups[${earlier}].`);
   seen.set(signature, i);
-  return sound ? [{ kind: 'requires', given, required: group.requires }] : [];
+  return problems.length === 0 ? [{ kind: 'requires', given, required: group.requires }] : [];
+}
+
+/** Why `name` cannot be the given (or a required) parameter of a `requires` group, or null when it can. */
+function memberProblem(name: string, byName: Map<string, Parameter>, role: 'given' | 'required'): string | null {
+  const parameter = byName.get(name);
+  if (!parameter) return `'${name}' is not a parameter of this function.${didYouMean(name, byName.keys())}`;
+  if (parameter.required) {
+    return role === 'given' ? `parameter '${name}' is required: true, so every call gives it and what it requires is required too: set required: true on those instead.` : `parameter '${name}' is required: true, so every call gives it already; remove it from 'requires'.`;
+  }
+  if (parameter.sentWhenOmitted) return `parameter '${name}' has sent_when_omitted, so every request carries it and a group that counts what the caller gives would not say what is sent; drop sent_when_omitted or remove it from the group.`;
+  return null;
 }
 
 /**
@@ -114,7 +114,7 @@ export function isGroupError(error: { instancePath: string; schemaPath: string }
 }
 
 /** The runtime's words (required-groups.ts) for a call that gives `given` without all it requires. */
-export function dependentProblem(given: string, missing: string[]): string {
+function dependentProblem(given: string, missing: string[]): string {
   const list = missing.map((n) => `'${n}'`).join(' and ');
   return `'${given}' needs ${list} as well; give ${missing.length > 1 ? 'them' : 'it'}, or leave out '${given}'`;
 }
