@@ -56,6 +56,19 @@ describe('MCP gateway over stdio (official SDK client, real child process)', () 
       const names = ((fn.inputSchema as { oneOf: Array<{ required: string[] }> }).oneOf).map((b) => `\`${b.required[0]}\``);
       expect(tool.description).toContain(`Give exactly one of ${names.join(', ')}.`);
     }
+    // A parameter that needs others (draft-07 `dependencies`, at the top or inside allOf), whichever functions have one.
+    const partsOf = (schema: Record<string, unknown>): Array<Record<string, unknown>> => [schema, ...((schema.allOf as Array<Record<string, unknown>> | undefined) ?? [])];
+    const dependent = allFunctions.filter((f) => f.available && partsOf(f.inputSchema).some((part) => part.dependencies));
+    expect(dependent.length).toBeGreaterThan(0);
+    for (const fn of dependent) {
+      const tool = tools.find((t) => t.name === fn.mcpTool)!;
+      expect(Object.keys(tool.inputSchema), fn.mcpTool).not.toContain('dependencies');
+      for (const part of partsOf(fn.inputSchema)) {
+        for (const [given, needed] of Object.entries((part.dependencies ?? {}) as Record<string, string[]>)) {
+          expect(tool.description).toContain(`Give ${needed.map((n) => `\`${n}\``).join(' and ')} too when giving \`${given}\`.`);
+        }
+      }
+    }
   });
 
   it('annotates every tool from the spec: read-only, destructive, idempotent, open world', async () => {
