@@ -35,3 +35,19 @@ describe('all pages', () => {
     expect(envelope.error).toMatchObject({ code: 'invalid_option', message: expect.stringContaining('is not a paginated list') });
   });
 });
+
+describe('all pages in the sandbox', () => {
+  it("says, when a walk's guard stops it, that the pages are documented examples, not the provider's", async () => {
+    // Every paginated list callable without arguments; whichever of them have examples whose cursors do not chain.
+    const callable = paginated.filter(({ fn }) => fn.parameters.every((p) => !p.required));
+    const stopped: string[] = [];
+    for (const { fn } of callable) {
+      const { stdout } = await run(['call', fn.qualified, '{}', '--all', '--sandbox', '--json']);
+      const envelope = JSON.parse(stdout) as { success: boolean; error?: { code: string; message: string; hint?: string } };
+      if (envelope.error?.code !== 'pagination') continue;
+      stopped.push(fn.qualified);
+      expect(envelope.error.hint, fn.qualified).toContain("nearest documented example, not the provider's next page");
+    }
+    expect(stopped.length).toBeGreaterThan(0);
+  }, 120_000);
+});

@@ -1,4 +1,5 @@
 import type { FunctionBinding } from '@switchboard/bindings';
+import { PaginationError } from '@switchboard/runtime';
 import { readSettingsFor } from '../settings-file.js';
 import { parseBaseUrlFlags } from '../base-url.js';
 import { coerceFlags, parseCallArgs, type ParsedCall } from '../args.js';
@@ -9,6 +10,9 @@ import { UsageError } from '../io.js';
 import { resolveQualified } from '../registry.js';
 import { sandboxRequested } from '../sandbox.js';
 import { readStdinIfPiped } from '../stdin.js';
+
+/** In the sandbox every page is answered by the function's nearest documented example, whose cursors need not lead from one to the next. */
+const SANDBOX_WALK_HINT = "In the sandbox each page is the function's nearest documented example, not the provider's next page; without --all the first page is answered.";
 
 /**
  * `switchboard call <provider.fn> [json] [--param value ...]`. Its envelope keeps the two fields
@@ -53,6 +57,9 @@ export const callCommand: CommandHandler = async ({ raw, io }) => {
   } catch (error) {
     // Policy refusals, missing credentials and provider errors are failures (1); a bad argument is usage (2).
     const known = cliErrorOf(error, fn);
-    return shaped(failure(known.body(), known.exit, { cause: error }));
+    // The walk's guards speak of "the provider"; in the sandbox the pages are the documented examples.
+    const inSandbox = error instanceof PaginationError && sandboxRequested(parsed?.flags.sandbox ?? false, process.env);
+    const body = inSandbox ? { ...known.body(), hint: SANDBOX_WALK_HINT } : known.body();
+    return shaped(failure(body, known.exit, { cause: error }));
   }
 };
