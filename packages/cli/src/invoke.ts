@@ -6,6 +6,7 @@ import {
   itemsOf,
   MissingCredentialsError,
   OAuth2TokenStore,
+  RepeatedPageError,
   type PreparedRequest,
   type RequestOptions,
 } from '@switchboard/runtime';
@@ -67,6 +68,8 @@ export interface InvokeResult {
   baseUrls: BaseUrls;
   /** For a dry run, where its OAuth2 token request would go (a server with OAuth2); null otherwise. */
   tokenUrl: string | null;
+  /** A sandbox walk that ended where the documented examples ran out: the pages it answered; null otherwise. */
+  sandboxPages: number | null;
 }
 
 /** A call refused by the effects policy (a write without permission, or any call the policy denies); nothing was sent. */
@@ -165,7 +168,7 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
   }
   if (ctx.dryRun) {
     finish('dry_run');
-    return { data: null, request, permissionBypassed: false, baseUrls, tokenUrl };
+    return { data: null, request, permissionBypassed: false, baseUrls, tokenUrl, sandboxPages: null };
   }
 
   let permissionBypassed = false;
@@ -190,22 +193,33 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
 
   if (ctx.sandbox) await startSandbox();
   try {
-    const data = choices.allPages === true ? await allItems(core, fn, args, options) : await core.call(fn.spec, args, options);
+    const walked = choices.allPages === true ? await allItems(core, fn, args, options, ctx.sandbox) : null;
+    const data = walked ? walked.items : await core.call(fn.spec, args, options);
     // A sandbox answer of the wrong shape would mislead the caller; it fails loudly instead (a walk answers with items, not a page).
     if (ctx.sandbox && choices.allPages !== true) checkSandboxAnswer(fn, data);
     finish(fn.operation === 'read' ? 'read' : 'write_succeeded');
     // What the provider answers goes to a terminal, a script's output or an agent: a server that echoes the key (a debug
     // page, a request echoed back) must not show it there. The SDK itself returns the answer untouched.
-    return { data: core.redactor.value(data), request, permissionBypassed, baseUrls, tokenUrl };
+    return { data: core.redactor.value(data), request, permissionBypassed, baseUrls, tokenUrl, sandboxPages: walked?.sandboxPages ?? null };
   } catch (error) {
     finish(fn.operation === 'write' && outcomeUnknown(error) ? 'write_unknown' : 'failed', error);
     throw error;
   }
 }
 
-/** Every item of every page, in order; the runtime's page cap and loop guards end a walk that would not. */
-async function allItems(core: Core, fn: FunctionBinding, args: object, options: RequestOptions): Promise<unknown[]> {
+/**
+ * Every item of every page, in order; the runtime's page cap and loop guards end a walk that would
+ * not. In the sandbox each page is the nearest documented example, so a page that repeats the one
+ * before means the examples ran out, not a provider ignoring its paging parameter: the walk ends
+ * there with what it had (and says how many pages that was).
+ */
+async function allItems(core: Core, fn: FunctionBinding, args: object, options: RequestOptions, sandbox: boolean): Promise<{ items: unknown[]; sandboxPages: number | null }> {
   const items: unknown[] = [];
-  for await (const item of itemsOf(core, fn.spec, args, options)) items.push(item);
-  return items;
+  try {
+    for await (const item of itemsOf(core, fn.spec, args, options)) items.push(item);
+  } catch (error) {
+    if (sandbox && error instanceof RepeatedPageError) return { items, sandboxPages: error.pagesBefore };
+    throw error;
+  }
+  return { items, sandboxPages: null };
 }

@@ -1,5 +1,7 @@
 import { bindings } from '@switchboard/bindings';
+import { RepeatedPageError } from '@switchboard/runtime';
 import { describe, expect, it } from 'vitest';
+import { cliErrorOf } from '../src/cli/error-body.js';
 import { isPaginated } from '../src/invoke.js';
 import { toolOf } from '../src/mcp/catalog-tools.js';
 import { run as switchboard } from '../src/main.js';
@@ -37,17 +39,26 @@ describe('all pages', () => {
 });
 
 describe('all pages in the sandbox', () => {
-  it("says, when a walk's guard stops it, that the pages are documented examples, not the provider's", async () => {
+  it('end where the documented examples run out (a page repeating the last), with how many pages that was', async () => {
     // Every paginated list callable without arguments; whichever of them have examples whose cursors do not chain.
     const callable = paginated.filter(({ fn }) => fn.parameters.every((p) => !p.required));
-    const stopped: string[] = [];
+    const ended: string[] = [];
     for (const { fn } of callable) {
       const { stdout } = await run(['call', fn.qualified, '{}', '--all', '--sandbox', '--json']);
-      const envelope = JSON.parse(stdout) as { success: boolean; error?: { code: string; message: string; hint?: string } };
-      if (envelope.error?.code !== 'pagination') continue;
-      stopped.push(fn.qualified);
-      expect(envelope.error.hint, fn.qualified).toContain("nearest documented example, not the provider's next page");
+      const envelope = JSON.parse(stdout) as { success: boolean; data: unknown; meta: { sandbox_pages?: number }; error?: { code: string } };
+      // A guard other than a repeated page still fails loudly (a sandbox answer of the wrong shape is a bug of the spec).
+      expect(envelope.error?.code, fn.qualified).not.toBe('pagination');
+      if (envelope.meta.sandbox_pages === undefined) continue;
+      ended.push(fn.qualified);
+      expect(envelope.success, fn.qualified).toBe(true);
+      expect(envelope.meta.sandbox_pages, fn.qualified).toBeGreaterThan(0);
+      expect(Array.isArray(envelope.data), fn.qualified).toBe(true);
     }
-    expect(stopped.length).toBeGreaterThan(0);
+    expect(ended.length).toBeGreaterThan(0);
   }, 120_000);
+
+  it('outside the sandbox, a repeated page stays a pagination failure', () => {
+    const known = cliErrorOf(new RepeatedPageError('acme.list', 'page 2 repeated page 1', 1));
+    expect([known.code, known.exit]).toEqual(['pagination', 1]);
+  });
 });

@@ -92,6 +92,7 @@ export { offsetPaging } from './paging-offset.js';
 export { cursorPaging } from './paging-cursor.js';
 export { nextLinkPaging } from './paging-next-link.js';
 export type { PagingStrategy } from './pagination.js';
+export { RepeatedPageError } from './pagination.js';
 export { e164Format, dateTimeFormat, dateFormat, uriFormat, emailFormat, uuidFormat, type FormatRule } from './formats.js';
 /** The argument check clients run before sending, for the loader to hold each spec example to the same rules. */
 export { checkArgs } from './arg-rules.js';

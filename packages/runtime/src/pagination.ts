@@ -70,6 +70,26 @@ export interface WalkLimits {
 /** `link`, when given, is the absolute URL to request instead of the one the arguments build (next_link pages after the first). */
 export type FetchPage = (args: Args, link?: string) => Promise<FetchedPage>;
 
+/**
+ * A walk stopped because a page repeated the one before it: the provider ignored the paging
+ * parameter. A PaginationError like the others; its own class lets a caller that knows why pages
+ * repeat (the CLI's sandbox, whose pages are documented examples) end the walk there instead.
+ */
+export class RepeatedPageError extends PaginationError {
+  static override get errorName(): string {
+    return 'RepeatedPageError';
+  }
+
+  constructor(
+    operation: string,
+    message: string,
+    /** The pages fetched before the repeated one. */
+    readonly pagesBefore: number,
+  ) {
+    super(operation, message);
+  }
+}
+
 export async function* paginate(op: OperationSpec, args: Args, fetchPage: FetchPage, limits: WalkLimits): AsyncGenerator<Page> {
   const { maxPages, redactor } = limits;
   const spec = op.pagination;
@@ -88,9 +108,10 @@ export async function* paginate(op: OperationSpec, args: Args, fetchPage: FetchP
     const itemsText = items.length > 0 ? JSON.stringify(items) : null;
     if (itemsText !== null && itemsText === previousItems) {
       const position = redactor.string(positionOf(spec, pageArgs));
-      throw new PaginationError(
+      throw new RepeatedPageError(
         op.id,
         `page ${fetched + 1} (${position}) returned exactly the ${items.length} items of page ${fetched}: the provider seems to ignore the paging parameter; stopping instead of repeating them.`,
+        fetched,
       );
     }
     previousItems = itemsText;

@@ -1,4 +1,4 @@
-import { APIConnectionError, APIError, InvalidOptionError, SwitchboardError, ValidationError } from '@switchboard/runtime';
+import { APIConnectionError, APIError, InvalidOptionError, PaginationError, SwitchboardError, ValidationError } from '@switchboard/runtime';
 import type { FunctionBinding } from '@switchboard/bindings';
 import { CliError, EXIT, UsageError } from '../io.js';
 import { CredentialsMissingError, WriteDeniedError } from '../invoke.js';
@@ -41,6 +41,8 @@ export function cliErrorOf(error: unknown, fn?: FunctionBinding): CliError {
     return new CliError(codeOfClass(error), error.message, EXIT.failure, undefined, { status: error.status, provider_code: error.providerCode, request_id: error.requestId, body: error.body });
   }
   if (error instanceof APIConnectionError) return new CliError(codeOfClass(error), error.message, EXIT.failure, undefined, { request_sent: error.requestSent });
+  // Every stopped walk is `pagination`, whatever the guard (a repeated page has a class of its own).
+  if (error instanceof PaginationError) return new CliError('pagination', error.message, EXIT.failure);
   if (error instanceof SwitchboardError) return new CliError(codeOfClass(error), error.message, EXIT.failure);
   return new CliError('internal', `unexpected error: ${error instanceof Error ? error.message : String(error)}`, EXIT.failure, 'Re-run with --debug for the stack trace, and report it.');
 }

@@ -1,5 +1,4 @@
 import type { FunctionBinding } from '@switchboard/bindings';
-import { PaginationError } from '@switchboard/runtime';
 import { readSettingsFor } from '../settings-file.js';
 import { parseBaseUrlFlags } from '../base-url.js';
 import { coerceFlags, parseCallArgs, type ParsedCall } from '../args.js';
@@ -10,9 +9,6 @@ import { UsageError } from '../io.js';
 import { resolveQualified } from '../registry.js';
 import { sandboxRequested } from '../sandbox.js';
 import { readStdinIfPiped } from '../stdin.js';
-
-/** In the sandbox every page is answered by the function's nearest documented example, whose cursors need not lead from one to the next. */
-const SANDBOX_WALK_HINT = "In the sandbox each page is the function's nearest documented example, not the provider's next page; without --all the first page is answered.";
 
 /**
  * `switchboard call <provider.fn> [json] [--param value ...]`. Its envelope keeps the two fields
@@ -50,16 +46,15 @@ export const callCommand: CommandHandler = async ({ raw, io }) => {
     const token = result.tokenUrl !== null ? { token_url: result.tokenUrl } : {};
     const notes = [
       ...(sandbox ? ['(sandbox: answered by the mock handlers; nothing left this machine)'] : []),
+      ...(result.sandboxPages !== null ? [`(sandbox: the walk ends after ${result.sandboxPages} page${result.sandboxPages === 1 ? '' : 's'}, where the documented examples run out)`] : []),
       ...Object.entries(result.baseUrls).map(([server, o]) => `(base URL of server '${server}': ${o.url}, from ${o.source})`),
       ...(result.tokenUrl !== null ? [`(OAuth2 token from ${result.tokenUrl}, with the client id and secret; fetched only by a real call)`] : []),
     ];
-    return shaped({ data, meta: { permission_bypassed: result.permissionBypassed, ...overrides, ...token }, text: JSON.stringify(data, null, 2), notes });
+    const walk = result.sandboxPages !== null ? { sandbox_pages: result.sandboxPages } : {};
+    return shaped({ data, meta: { permission_bypassed: result.permissionBypassed, ...overrides, ...token, ...walk }, text: JSON.stringify(data, null, 2), notes });
   } catch (error) {
     // Policy refusals, missing credentials and provider errors are failures (1); a bad argument is usage (2).
     const known = cliErrorOf(error, fn);
-    // The walk's guards speak of "the provider"; in the sandbox the pages are the documented examples.
-    const inSandbox = error instanceof PaginationError && sandboxRequested(parsed?.flags.sandbox ?? false, process.env);
-    const body = inSandbox ? { ...known.body(), hint: SANDBOX_WALK_HINT } : known.body();
-    return shaped(failure(body, known.exit, { cause: error }));
+    return shaped(failure(known.body(), known.exit, { cause: error }));
   }
 };
