@@ -1,6 +1,7 @@
 import type { FunctionBinding, ProviderBinding } from '@switchboard/bindings';
 import {
   APIConnectionError,
+  APIError,
   Core,
   InternalServerError,
   itemsOf,
@@ -15,7 +16,7 @@ import { credentialsFor, envNameFor, policyFor, type Settings } from './accounts
 import { baseUrlsFor, BaseUrlError, type BaseUrlFlags, type BaseUrls } from './base-url.js';
 import { useLinearPatterns } from './linear-patterns.js';
 import { checkSandboxAnswer } from './sandbox-answers.js';
-import { sandboxCredentials, startSandbox } from './sandbox.js';
+import { sandboxCredentials, startSandbox, undocumentedAnswer } from './sandbox.js';
 
 // Every call, prompt and script of the CLI reaches providers through this module: from its first
 // import on, argument patterns run in linear time (see linear-patterns.ts).
@@ -68,8 +69,8 @@ export interface InvokeResult {
   baseUrls: BaseUrls;
   /** For a dry run, where its OAuth2 token request would go (a server with OAuth2); null otherwise. */
   tokenUrl: string | null;
-  /** A sandbox walk that ended where the documented examples ran out: the pages it answered; null otherwise. */
-  sandboxPages: number | null;
+  /** Whether a sandbox walk ended where the documented examples ran out, before the walk did. */
+  sandboxWalkEnded: boolean;
 }
 
 /** A call refused by the effects policy (a write without permission, or any call the policy denies); nothing was sent. */
@@ -168,7 +169,7 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
   }
   if (ctx.dryRun) {
     finish('dry_run');
-    return { data: null, request, permissionBypassed: false, baseUrls, tokenUrl, sandboxPages: null };
+    return { data: null, request, permissionBypassed: false, baseUrls, tokenUrl, sandboxWalkEnded: false };
   }
 
   let permissionBypassed = false;
@@ -200,7 +201,7 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
     finish(fn.operation === 'read' ? 'read' : 'write_succeeded');
     // What the provider answers goes to a terminal, a script's output or an agent: a server that echoes the key (a debug
     // page, a request echoed back) must not show it there. The SDK itself returns the answer untouched.
-    return { data: core.redactor.value(data), request, permissionBypassed, baseUrls, tokenUrl, sandboxPages: walked?.sandboxPages ?? null };
+    return { data: core.redactor.value(data), request, permissionBypassed, baseUrls, tokenUrl, sandboxWalkEnded: walked?.sandboxEnded ?? false };
   } catch (error) {
     finish(fn.operation === 'write' && outcomeUnknown(error) ? 'write_unknown' : 'failed', error);
     throw error;
@@ -209,17 +210,19 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
 
 /**
  * Every item of every page, in order; the runtime's page cap and loop guards end a walk that would
- * not. In the sandbox each page is the nearest documented example, so a page that repeats the one
- * before means the examples ran out, not a provider ignoring its paging parameter: the walk ends
- * there with what it had (and says how many pages that was).
+ * not. In the sandbox each page is the nearest documented example, so the examples can run out
+ * before the walk does: a page that repeats the one before (not a provider ignoring its paging
+ * parameter), or a next page no example documents (a next link of the provider's own form). The
+ * walk ends there with what it had, and says so.
  */
-async function allItems(core: Core, fn: FunctionBinding, args: object, options: RequestOptions, sandbox: boolean): Promise<{ items: unknown[]; sandboxPages: number | null }> {
+async function allItems(core: Core, fn: FunctionBinding, args: object, options: RequestOptions, sandbox: boolean): Promise<{ items: unknown[]; sandboxEnded: boolean }> {
   const items: unknown[] = [];
   try {
     for await (const item of itemsOf(core, fn.spec, args, options)) items.push(item);
   } catch (error) {
-    if (sandbox && error instanceof RepeatedPageError) return { items, sandboxPages: error.pagesBefore };
+    const undocumentedNextPage = items.length > 0 && error instanceof APIError && undocumentedAnswer(error.headers);
+    if (sandbox && (error instanceof RepeatedPageError || undocumentedNextPage)) return { items, sandboxEnded: true };
     throw error;
   }
-  return { items, sandboxPages: null };
+  return { items, sandboxEnded: false };
 }

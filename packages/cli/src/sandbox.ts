@@ -16,6 +16,15 @@ export function startSandbox(): Promise<void> {
 }
 
 /**
+ * Whether a sandbox answer is the catch-all's: no documented example answers that request
+ * (@switchboard/testing's handlers mark it `x-switchboard-mock: unmatched`; the sandbox walk test
+ * in packages/cli/test/all-pages.test.ts meets one, so the two cannot drift apart unnoticed).
+ */
+export function undocumentedAnswer(headers: { get(name: string): string | null }): boolean {
+  return headers.get('x-switchboard-mock') === 'unmatched';
+}
+
+/**
  * The fake credentials sandbox runs use: each field's documented example value, except the
  * fields that choose a server URL (Dialpad's environment), which keep the account's own
  * value (`configured`, by option name), so a sandbox run answers at the host a real call

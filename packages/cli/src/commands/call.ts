@@ -46,11 +46,11 @@ export const callCommand: CommandHandler = async ({ raw, io }) => {
     const token = result.tokenUrl !== null ? { token_url: result.tokenUrl } : {};
     const notes = [
       ...(sandbox ? ['(sandbox: answered by the mock handlers; nothing left this machine)'] : []),
-      ...(result.sandboxPages !== null ? [`(sandbox: the walk ends after ${result.sandboxPages} page${result.sandboxPages === 1 ? '' : 's'}, where the documented examples run out)`] : []),
+      ...(result.sandboxWalkEnded ? [`(sandbox: the walk ends after ${Array.isArray(data) ? data.length : 0} items, where the documented examples run out)`] : []),
       ...Object.entries(result.baseUrls).map(([server, o]) => `(base URL of server '${server}': ${o.url}, from ${o.source})`),
       ...(result.tokenUrl !== null ? [`(OAuth2 token from ${result.tokenUrl}, with the client id and secret; fetched only by a real call)`] : []),
     ];
-    const walk = result.sandboxPages !== null ? { sandbox_pages: result.sandboxPages } : {};
+    const walk = result.sandboxWalkEnded ? { sandbox_walk_ended: true } : {};
     return shaped({ data, meta: { permission_bypassed: result.permissionBypassed, ...overrides, ...token, ...walk }, text: JSON.stringify(data, null, 2), notes });
   } catch (error) {
     // Policy refusals, missing credentials and provider errors are failures (1); a bad argument is usage (2).
