@@ -59,7 +59,7 @@ describe('all pages in the sandbox', () => {
   }, 120_000);
 
   it('outside the sandbox, a repeated page stays a pagination failure', () => {
-    const known = cliErrorOf(new RepeatedPageError('acme.list', 'page 2 repeated page 1', 1));
+    const known = cliErrorOf(new RepeatedPageError('acme.list', 'page 2 repeated page 1'));
     expect([known.code, known.exit]).toEqual(['pagination', 1]);
   });
 });

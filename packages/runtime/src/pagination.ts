@@ -79,15 +79,6 @@ export class RepeatedPageError extends PaginationError {
   static override get errorName(): string {
     return 'RepeatedPageError';
   }
-
-  constructor(
-    operation: string,
-    message: string,
-    /** The pages fetched before the repeated one. */
-    readonly pagesBefore: number,
-  ) {
-    super(operation, message);
-  }
 }
 
 export async function* paginate(op: OperationSpec, args: Args, fetchPage: FetchPage, limits: WalkLimits): AsyncGenerator<Page> {
@@ -111,7 +102,6 @@ export async function* paginate(op: OperationSpec, args: Args, fetchPage: FetchP
       throw new RepeatedPageError(
         op.id,
         `page ${fetched + 1} (${position}) returned exactly the ${items.length} items of page ${fetched}: the provider seems to ignore the paging parameter; stopping instead of repeating them.`,
-        fetched,
       );
     }
     previousItems = itemsText;

@@ -7,6 +7,7 @@ import { itemsOf, pagesOf } from '../src/pages.js';
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { PaginationError } from '../src/errors.js';
+import { RepeatedPageError } from '../src/pagination.js';
 import { loopback, type Loopback } from './loopback.js';
 import { listPhoneNumbers, PLIVO_ID, plivoClient, plivoListMessages, sinchClient, sinchListMessages, telnyxClient, walk } from './support.js';
 
@@ -26,7 +27,10 @@ describe('a server that ignores the page parameter', () => {
   it('page number (Telnyx page[number], huge total_pages): stops on page 2 with PaginationError, yielding page 1 once', async () => {
     const { url, requests } = await serving({ data: [{ id: 'a' }, { id: 'b' }], meta: { total_pages: 1_000_000 } });
     const { items, error } = await walk(itemsOf(telnyxClient({ baseURL: url }), listPhoneNumbers, { page_size: 2 }));
+    // Its own class (the CLI's sandbox ends a walk on it), and a PaginationError like every stopped walk.
+    expect(error).toBeInstanceOf(RepeatedPageError);
     expect(error).toBeInstanceOf(PaginationError);
+    expect((error as Error).name).toBe('RepeatedPageError');
     expect((error as Error).message).toBe(
       'telnyx.list_phone_numbers: page 2 (page_number=2) returned exactly the 2 items of page 1: the provider seems to ignore the paging parameter; stopping instead of repeating them.',
     );
