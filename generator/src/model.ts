@@ -371,6 +371,8 @@ export type Pagination =
       sizeParam: string | null;
       nextCursorPath: string;
       hasMorePath: string | null;
+      /** The first key of `nextCursorPath` the last page leaves out (HubSpot's `paging`); null when every page carries it. */
+      lastPageWithout: string | null;
     }
   | {
       strategy: 'next_link';

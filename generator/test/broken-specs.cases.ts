@@ -1930,4 +1930,9 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     edits: [createParam('  colour:\n    type: string\n    description: Colour.\n    sent_when_omitted: red\n'), sub('acme/create_widget.yaml', 'response:\n  status: 201', 'required_groups:\n  - { if_given: tags, requires: [colour] }\nresponse:\n  status: 201')],
     expected: ["acme/create_widget.yaml:28:34: parameter 'colour' has sent_when_omitted, so every request carries it and a group that counts what the caller gives would not say what is sent; drop sent_when_omitted or remove it from the group."],
   },
+  {
+    name: 'last_page_without naming a key next_cursor is not in',
+    edits: [sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: cursor\n  cursor_param: page\n  next_cursor: paging.next\n  last_page_without: meta\n  items: items\n'), sub('acme/list_widgets.yaml', '      total_pages: { type: integer }', '      total_pages: { type: integer }\n      paging: { type: object, properties: { next: { type: string } } }')],
+    expected: ["acme/list_widgets.yaml:33:22: 'last_page_without' names the object next_cursor 'paging.next' is in: 'paging', not 'meta'."],
+  },
 ];

@@ -52,7 +52,7 @@ function paginationText(func: Func): string | null {
       : p.strategy === 'offset'
         ? `Offset ${mdCode(p.offsetParam)} and limit ${mdCode(p.limitParam)}${p.nextPath ? `; more pages while ${mdCode(p.nextPath)} is set` : ''}.`
         : p.strategy === 'cursor'
-          ? `Cursor ${mdCode(p.cursorParam)} from ${mdCode(p.nextCursorPath)}${p.hasMorePath ? ` while ${mdCode(p.hasMorePath)} is true` : ''}.`
+          ? `Cursor ${mdCode(p.cursorParam)} from ${mdCode(p.nextCursorPath)}${p.hasMorePath ? ` while ${mdCode(p.hasMorePath)} is true` : ''}${p.lastPageWithout ? `; the last page has no ${mdCode(p.lastPageWithout)}` : ''}.`
           : `Follows the next-page link in ${p.next.from === 'body' ? mdCode(p.next.path) : `the ${mdCode('Link')} header (${mdCode('rel="next"')})`} while there is one; only links to the same origin are followed, and the link's query wins over the arguments.`;
   return `${how} Items are in ${items}. \`${func.names.tsMethod}Items()\` in TypeScript walks every page, stopping with an error on a repeated cursor or page and after 1,000 pages.`;
 }

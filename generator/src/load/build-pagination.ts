@@ -80,6 +80,7 @@ export function buildPagination(raw: RawFunction, binding: HttpBinding, paramete
         sizeParam: spec.size_param === undefined ? null : param('size_param', spec.size_param),
         nextCursorPath: responsePath('next_cursor', spec.next_cursor)!,
         hasMorePath: responsePath('has_more', spec.has_more, 'boolean'),
+        lastPageWithout: lastPageWithout(spec.next_cursor, spec.last_page_without, fail),
       };
       break;
     case 'next_link': {
@@ -90,6 +91,18 @@ export function buildPagination(raw: RawFunction, binding: HttpBinding, paramete
     }
   }
   return problems > 0 ? null : result;
+}
+
+/** `last_page_without` names the first key of `next_cursor`'s path, the object the last page leaves out. */
+function lastPageWithout(nextCursor: string, key: string | undefined, fail: Report): string | null {
+  if (key === undefined) return null;
+  const dot = nextCursor.indexOf('.');
+  const first = dot < 0 ? null : nextCursor.slice(0, dot);
+  if (first !== key) {
+    fail(['pagination', 'last_page_without'], first === null ? `'last_page_without' names the object next_cursor '${nextCursor}' is in, but it is a top-level key: a page without it already ends the walk.` : `'last_page_without' names the object next_cursor '${nextCursor}' is in: '${first}', not '${key}'.`);
+    return null;
+  }
+  return key;
 }
 
 /** Exactly one of `next` (a body path holding a string link) and `link_header: true`. */

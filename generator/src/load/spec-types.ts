@@ -116,7 +116,7 @@ export interface RawRequest {
 export type RawPagination = { items: string | Record<string, string> } & (
   | { strategy: 'page'; page_param: string; size_param: string; first_page: 0 | 1; total_pages?: string; total_items?: string }
   | { strategy: 'offset'; offset_param: string; limit_param: string; next?: string; total_items?: string }
-  | { strategy: 'cursor'; cursor_param: string; size_param?: string; next_cursor: string; has_more?: string }
+  | { strategy: 'cursor'; cursor_param: string; size_param?: string; next_cursor: string; has_more?: string; last_page_without?: string }
   | { strategy: 'next_link'; next?: string; link_header?: true }
 );
 

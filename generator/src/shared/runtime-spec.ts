@@ -146,7 +146,7 @@ function paginationSpec(p: NonNullable<HttpBinding['pagination']>) {
     case 'offset':
       return { strategy: p.strategy, items, offsetParam: p.offsetParam, limitParam: p.limitParam, nextPath: p.nextPath, totalItemsPath: p.totalItemsPath };
     case 'cursor':
-      return { strategy: p.strategy, items, cursorParam: p.cursorParam, sizeParam: p.sizeParam, nextCursorPath: p.nextCursorPath, hasMorePath: p.hasMorePath };
+      return { strategy: p.strategy, items, cursorParam: p.cursorParam, sizeParam: p.sizeParam, nextCursorPath: p.nextCursorPath, hasMorePath: p.hasMorePath, ...(p.lastPageWithout !== null ? { lastPageWithout: p.lastPageWithout } : {}) };
     case 'next_link':
       return { strategy: p.strategy, items, next: p.next };
   }

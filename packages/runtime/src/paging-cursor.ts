@@ -17,6 +17,8 @@ export const cursorPaging: PagingStrategy = (op, args) => {
     // A page without the fields the spec pages by is another shape of answer (Zendesk pages by
     // offset when page[size] is missing): ending the walk there would return part of the list as all of it.
     const envelope = missingEnvelope(page.body, spec.nextCursorPath) ?? (spec.hasMorePath ? missingEnvelope(page.body, spec.hasMorePath) : null);
+    // Unless the spec says the last page leaves that object out (HubSpot's `paging`).
+    if (envelope !== null && envelope === spec.lastPageWithout) return null;
     const hasMore = spec.hasMorePath ? getPath(page.body, spec.hasMorePath) : undefined;
     if (envelope !== null || (spec.hasMorePath && hasMore === undefined)) {
       throw new PaginationError(op.id, `the page has no ${envelope ?? spec.hasMorePath}, which every page of this list carries; stopping rather than returning part of the list as if it were all.`);

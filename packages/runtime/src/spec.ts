@@ -197,7 +197,8 @@ export type ItemsPath = string | Record<string, string>;
 export type PaginationSpec =
   | { strategy: 'page'; items: ItemsPath; pageParam: string; sizeParam: string; firstPage: 0 | 1; totalPagesPath: string | null; totalItemsPath: string | null }
   | { strategy: 'offset'; items: ItemsPath; offsetParam: string; limitParam: string; nextPath: string | null; totalItemsPath: string | null }
-  | { strategy: 'cursor'; items: ItemsPath; cursorParam: string; sizeParam: string | null; nextCursorPath: string; hasMorePath: string | null }
+  /** `lastPageWithout`: the first key of `nextCursorPath` the last page leaves out (HubSpot's `paging`). */
+  | { strategy: 'cursor'; items: ItemsPath; cursorParam: string; sizeParam: string | null; nextCursorPath: string; hasMorePath: string | null; lastPageWithout?: string }
   /** Follows a link to the next page, from a body path or the `Link` header's `rel="next"`. */
   | { strategy: 'next_link'; items: ItemsPath; next: NextLinkSource };
 

@@ -186,6 +186,16 @@ describe('cursor strategy (Dialpad)', () => {
     }
   });
 
+  it('a page without the object the spec says the last page leaves out ends the walk (HubSpot: no paging on it); another missing key still fails', async () => {
+    const hubspotLike = { ...dialpadListCalls, pagination: { ...dialpadListCalls.pagination!, nextCursorPath: 'paging.next.after', lastPageWithout: 'paging' } } as typeof dialpadListCalls;
+    const { fetch, calls } = fakeFetch(json({ items: [1], paging: { next: { after: 'c2' } } }), json({ items: [2] }));
+    expect(await collect(itemsOf(dialpadClient({ fetch }), hubspotLike, {}))).toEqual([1, 2]);
+    expect(calls).toHaveLength(2);
+    const withHasMore = { ...hubspotLike, pagination: { ...hubspotLike.pagination!, hasMorePath: 'meta.has_more' } } as typeof dialpadListCalls;
+    const other = fakeFetch(json({ items: [1], paging: { next: { after: 'c2' } }, meta: { has_more: true } }), json({ items: [2], paging: { next: { after: 'c3' } } }));
+    await expect(collect(itemsOf(dialpadClient({ fetch: other.fetch }), withHasMore, {}))).rejects.toThrow('the page has no meta, which every page of this list carries');
+  });
+
   it('an empty page with a cursor does not end the walk', async () => {
     const { fetch } = fakeFetch(json({ items: [], cursor: 'c2' }), json({ items: [1] }));
     expect(await collect(itemsOf(dialpadClient({ fetch }), dialpadListCalls, {}))).toEqual([1]);
