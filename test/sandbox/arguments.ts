@@ -35,7 +35,18 @@ export function successExamples(fn: FunctionBinding): FunctionExample[] {
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 
-type PropertySchema = { type?: string; enum?: unknown[]; pattern?: string; format?: string; minimum?: number; maximum?: number; maxLength?: number; properties?: Record<string, PropertySchema>; items?: PropertySchema };
+type PropertySchema = {
+  type?: string;
+  enum?: unknown[];
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  properties?: Record<string, PropertySchema>;
+  additionalProperties?: boolean | PropertySchema;
+  items?: PropertySchema;
+};
 
 /** Another valid value for one argument, or undefined when the schema leaves no obvious other choice. */
 function otherValue(schema: PropertySchema, value: unknown): unknown {
@@ -65,6 +76,12 @@ function otherValue(schema: PropertySchema, value: unknown): unknown {
       return other === undefined ? [] : [[name, other] as const];
     });
     return changed.length > 0 ? { ...value, ...Object.fromEntries(changed) } : undefined;
+  }
+  // A map of any keys with typed values (HubSpot's `properties`): the same map with its first value changed.
+  if (value && typeof value === 'object' && !Array.isArray(value) && typeof schema.additionalProperties === 'object') {
+    const [first] = Object.entries(value);
+    const other = first === undefined ? undefined : otherValue(schema.additionalProperties, first[1]);
+    return other === undefined ? undefined : { ...value, [first![0]]: other };
   }
   return undefined;
 }
