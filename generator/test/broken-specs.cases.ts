@@ -1935,4 +1935,9 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     edits: [sub('acme/list_widgets.yaml', PAGE_PAGINATION, '  strategy: cursor\n  cursor_param: page\n  next_cursor: paging.next\n  last_page_without: meta\n  items: items\n'), sub('acme/list_widgets.yaml', '      total_pages: { type: integer }', '      total_pages: { type: integer }\n      paging: { type: object, properties: { next: { type: string } } }')],
     expected: ["acme/list_widgets.yaml:33:22: 'last_page_without' names the object next_cursor 'paging.next' is in: 'paging', not 'meta'."],
   },
+  {
+    name: 'an unquoted comma in a flow mapping cuts a value into a key',
+    edits: [sub('acme/create_widget.yaml', '    items: { type: string }\n    description: Tags.', '    items: { type: string, description: Each tag, lower case }\n    description: Tags.')],
+    expected: ["acme/create_widget.yaml:21:51: unknown key 'lower case' in 'parameters.tags.items'. It reads like the rest of a value cut at a comma: inside `{…}`, quote a value that has a comma or a colon. Allowed keys: type, description, required, nullable, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, one_of."],
+  },
 ];

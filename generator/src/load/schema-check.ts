@@ -146,6 +146,15 @@ function reviewMessage(data: unknown): string {
   return `needs review (left by an import):${what} Resolve ${items.length > 1 ? 'these' : 'it'}, then delete 'review'.`;
 }
 
+/**
+ * No spec key has a space, so one that does is nearly always the rest of a value cut short: in a
+ * flow mapping (`{ description: Each tag, lower case }`) a comma ends the value and what follows
+ * reads as a key. Said, since the message alone points at text the author meant as a value.
+ */
+function cutValueHint(key: string): string {
+  return /\s/.test(key.trim()) ? ' It reads like the rest of a value cut at a comma: inside `{…}`, quote a value that has a comma or a colon.' : '';
+}
+
 function describe(error: ErrorObject): Described | null {
   const path = pointerToPath(error.instancePath);
   const params = error.params as Record<string, unknown>;
@@ -157,7 +166,7 @@ function describe(error: ErrorObject): Described | null {
       return {
         path: keyPath,
         target: 'key',
-        message: `unknown key '${propertyName}' in ${label(path)}.${didYouMean(propertyName, allowed)} Allowed keys: ${allowed.join(', ')}.`,
+        message: `unknown key '${propertyName}' in ${label(path)}.${didYouMean(propertyName, allowed)}${cutValueHint(propertyName)} Allowed keys: ${allowed.join(', ')}.`,
       };
     }
     if (error.keyword === 'pattern') {
@@ -178,7 +187,7 @@ function describe(error: ErrorObject): Described | null {
       return {
         path: [...path, extra],
         target: 'key',
-        message: `unknown key '${extra}' in ${label(path)}.${didYouMean(extra, allowed)} Allowed keys: ${allowed.join(', ')}.`,
+        message: `unknown key '${extra}' in ${label(path)}.${didYouMean(extra, allowed)}${cutValueHint(extra)} Allowed keys: ${allowed.join(', ')}.`,
       };
     }
     case 'type':
