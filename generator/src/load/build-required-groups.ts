@@ -6,14 +6,20 @@ import type { RawRequiredGroup } from './spec-types.js';
 /** The function's required groups, checked against its parameters; problems are reported at the offending name. */
 export function buildRequiredGroups(raw: RawRequiredGroup[] | undefined, parameters: Parameter[], report: Report): RequiredGroup[] {
   const byName = new Map(parameters.map((p) => [p.name, p]));
+  // Each group's names in a sorted signature, to report one that repeats an earlier group.
   const seen = new Map<string, number>();
+  const noteRepeat = (signature: string, i: number) => {
+    const earlier = seen.get(signature);
+    if (earlier !== undefined) report(['required_groups', i], `this group repeats required_groups[${earlier}].`);
+    seen.set(signature, i);
+  };
   return (raw ?? []).flatMap((group, i): RequiredGroup[] => {
     const kinds = GROUP_KEYS.filter((k) => group[k] !== undefined);
     if (kinds.length > 1) {
       report(['required_groups', i, kinds[1]!], `a group is one of 'exactly_one_of', 'at_least_one_of' or 'if_given' with 'requires', not several: write one group for each.`, 'key');
       return [];
     }
-    if (group.if_given !== undefined || group.requires !== undefined) return dependentGroup(group, i, byName, seen, report);
+    if (group.if_given !== undefined || group.requires !== undefined) return dependentGroup(group, i, byName, noteRepeat, report);
     const key = group.exactly_one_of ? 'exactly_one_of' : group.at_least_one_of ? 'at_least_one_of' : null;
     if (!key) {
       report(['required_groups', i], `a group needs 'exactly_one_of' or 'at_least_one_of' with the parameters to choose among, or 'if_given' with 'requires'.`);
@@ -37,10 +43,7 @@ export function buildRequiredGroups(raw: RawRequiredGroup[] | undefined, paramet
         report(at, `parameter '${name}' has sent_when_omitted, so every request carries it and a group choosing among it and others says nothing; drop sent_when_omitted or remove it from the group.`);
       }
     });
-    const signature = `${key}:${[...names].sort().join(',')}`;
-    const earlier = seen.get(signature);
-    if (earlier !== undefined) report(['required_groups', i], `this group repeats required_groups[${earlier}].`);
-    seen.set(signature, i);
+    noteRepeat(`${key}:${[...names].sort().join(',')}`, i);
     return [{ kind, parameters: names }];
   });
 }
@@ -49,7 +52,7 @@ export function buildRequiredGroups(raw: RawRequiredGroup[] | undefined, paramet
 const GROUP_KEYS = ['exactly_one_of', 'at_least_one_of', 'if_given'] as const;
 
 /** `if_given: mnc, requires: [mcc]`: both halves, names that are optional parameters, and nothing that makes the group say nothing. */
-function dependentGroup(group: RawRequiredGroup, i: number, byName: Map<string, Parameter>, seen: Map<string, number>, report: Report): RequiredGroup[] {
+function dependentGroup(group: RawRequiredGroup, i: number, byName: Map<string, Parameter>, noteRepeat: (signature: string, i: number) => void, report: Report): RequiredGroup[] {
   if (group.if_given === undefined || group.requires === undefined) {
     report(['required_groups', i], group.if_given === undefined ? `'requires' needs 'if_given': the parameter whose presence makes them needed.` : `'if_given' needs 'requires': the parameters a call that gives '${group.if_given}' must give too.`);
     return [];
@@ -63,10 +66,7 @@ function dependentGroup(group: RawRequiredGroup, i: number, byName: Map<string, 
     if (message) problems.push({ at: ['required_groups', i, 'requires', j], message });
   });
   for (const problem of problems) report(problem.at, problem.message);
-  const signature = `requires:${given}:${[...group.requires].sort().join(',')}`;
-  const earlier = seen.get(signature);
-  if (earlier !== undefined) report(['required_groups', i], `this group repeats required_groups[${earlier}].`);
-  seen.set(signature, i);
+  noteRepeat(`requires:${given}:${[...group.requires].sort().join(',')}`, i);
   return problems.length === 0 ? [{ kind: 'requires', given, required: group.requires }] : [];
 }
 

@@ -9,7 +9,7 @@ import type { AuthCode, AuthParts } from './auth.js';
 import type { SelectedEndpoint } from './endpoint.js';
 import { ArgumentValueError, SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
 import { partOf } from './part-of.js';
-import { paramsByName, resolvedParams, sendsNull, sendsWhenOmitted, type QueryEntry, type ResolvedParam } from './param-plan.js';
+import { planOf, sendsNull, type QueryEntry, type ResolvedParam } from './param-plan.js';
 import { serializePairs, type Pairs } from './query.js';
 import type { HttpMethod, OperationSpec, ServerSpec } from './spec.js';
 import { applyTransforms } from './transforms.js';
@@ -52,7 +52,8 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   if (Array.isArray(selected)) throw new ValidationError(op.id, selected);
   const issues: ValidationIssue[] = selector === null ? [] : selector.appliesToIssues(op, input.args, selected);
   // What the caller gave, then what the spec sends in place of an omitted parameter (`parts.omitted`): from here on both are sent alike.
-  const args = sendsWhenOmitted(op) ? partOf(op, 'omitted')(op, input.args, selected.case) : input.args;
+  const plan = planOf(op);
+  const args = plan.sendsWhenOmitted ? partOf(op, 'omitted')(op, input.args, selected.case) : input.args;
 
   // Made only when a parameter needs them: most calls have no path or query parameters, and no refusals.
   let pathValues: Map<string, unknown> | undefined;
@@ -64,8 +65,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const headers: Record<string, string> = { accept: 'application/json' };
 
   // In the caller's argument order, so the query reads as the call was written (and as the specs' examples show).
-  const params = resolvedParams(op);
-  const byName = paramsByName(op);
+  const { params, byName } = plan;
   const names = Object.keys(args);
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;

@@ -8,7 +8,7 @@ import type { OperationSpec, ParamSpec } from './spec.js';
 
 export type ResolvedParam = Required<Omit<ParamSpec, 'appliesTo' | 'whenOmitted'>> & { appliesTo: string[] | null };
 
-interface ParamPlan {
+export interface ParamPlan {
   params: ResolvedParam[];
   byName: Map<string, ResolvedParam>;
   /** Whether some parameter has a value sent when omitted (`parts.omitted` then fills it in). */
@@ -17,7 +17,8 @@ interface ParamPlan {
 
 const plans = new WeakMap<OperationSpec, ParamPlan>();
 
-function planOf(op: OperationSpec): ParamPlan {
+/** Everything the request builder reads about an operation's parameters, from one lookup per request. */
+export function planOf(op: OperationSpec): ParamPlan {
   let plan = plans.get(op);
   if (plan === undefined) {
     const params = op.params.map((p): ResolvedParam => ({
@@ -51,11 +52,6 @@ export interface QueryEntry {
   param: ResolvedParam;
   key: string;
   pairs: Array<[string, string]>;
-}
-
-/** Whether some parameter of `op` is sent with a value of the spec's when the call leaves it out. */
-export function sendsWhenOmitted(op: OperationSpec): boolean {
-  return planOf(op).sendsWhenOmitted;
 }
 
 /** Whether null given for `param` is sent as JSON null rather than counted as no value. */

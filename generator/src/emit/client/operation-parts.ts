@@ -66,8 +66,9 @@ export function operationParts(func: Func & { binding: HttpBinding }): { parts: 
     parts['transforms'] = Object.fromEntries(kinds.map((kind) => [kind, new CodeReference(TRANSFORM_CONSTANTS[kind])]));
     imports.push(...kinds.map((kind) => TRANSFORM_CONSTANTS[kind]));
   }
-  if (func.parameters.some((p) => p.location === 'query') || binding.bodyEncoding === 'form') use('pairs', 'toPairs');
-  if (func.parameters.some((p) => p.location === 'query')) use('query', 'queryPairs');
+  const inQuery = func.parameters.some((p) => p.location === 'query');
+  if (inQuery || binding.bodyEncoding === 'form') use('pairs', 'toPairs');
+  if (inQuery) use('query', 'queryPairs');
   if (func.parameters.some((p) => p.sentWhenOmitted)) use('omitted', 'withValuesSentWhenOmitted');
   if (binding.bodyEncoding === 'form') use('form', 'formBody');
   if (binding.bodyEncoding === 'json' && (func.parameters.some((p) => p.bodyPath.length > 0) || Object.keys(binding.constants.body).length > 0)) use('nesting', 'nestedBody');
