@@ -38,31 +38,68 @@ export class TypedAs {
  * an AsConst or TypedAs value with its `as`.
  */
 export function jsLiteral(value: unknown, indent = '', width = 60): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (value instanceof CodeReference) return value.identifier;
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    const items = new OneLineOrMore(2, width);
-    for (const item of value as unknown[]) items.add(jsLiteral(item, inner, width));
-    return items.oneLine ? `[${items.parts.join(', ')}]` : `[\n${items.lines(inner)},\n${indent}]`;
-  }
-  if (value instanceof AsConst) return `${jsLiteral(value.value, indent, width)} as const`;
-  if (value instanceof TypedAs) return `${jsLiteral(value.value, indent, width)} as ${value.type}`;
-  const entries = new OneLineOrMore(4, width);
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    const v = (value as Record<string, unknown>)[key];
-    if (!(v instanceof Documented)) {
-      entries.add(`${tsObjectKey(key)}: ${jsLiteral(v, inner, width)}`);
-      continue;
+  return new LiteralPrinter(width).print(value, indent);
+}
+
+/**
+ * Prints one literal. After each `print`, `spansLines` says whether the text it returned has a
+ * line break: a parent needs to know that of every item, and asking the text (`includes('\n')`)
+ * would make V8 flatten it, copying every nested level's text once more at each level above it.
+ */
+class LiteralPrinter {
+  spansLines = false;
+
+  constructor(private readonly width: number) {}
+
+  print(value: unknown, indent: string): string {
+    // A leaf never spans lines: JSON escapes line breaks inside strings, and an identifier has none.
+    this.spansLines = false;
+    if (value === null || typeof value !== 'object') return JSON.stringify(value);
+    if (value instanceof CodeReference) return value.identifier;
+    if (value instanceof AsConst) return `${this.print(value.value, indent)} as const`;
+    // Its type is a name (single line), so the value alone decides.
+    if (value instanceof TypedAs) return `${this.print(value.value, indent)} as ${value.type}`;
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+      if (value.length === 0) return '[]';
+      const items = new OneLineOrMore(2, this.width);
+      for (const item of value as unknown[]) items.add(this.print(item, inner), this.spansLines);
+      this.spansLines = !items.oneLine;
+      return items.oneLine ? `[${items.parts.join(', ')}]` : `[\n${items.lines(inner)},\n${indent}]`;
     }
-    // A documented property starts its own line (a declaration file keeps the comment only there).
-    entries.oneLine = false;
-    entries.add(`${documented(v.doc)}${tsObjectKey(key)}: ${jsLiteral(v.value, inner, width)}`);
+    const entries = new OneLineOrMore(4, this.width);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const v = (value as Record<string, unknown>)[key];
+      // `instanceof` asked of a string costs more than the typeof that rules it out.
+      if (typeof v !== 'object' || !(v instanceof Documented)) {
+        const printed = this.print(v, inner);
+        entries.add(`${objectKey(key)}: ${printed}`, this.spansLines);
+        continue;
+      }
+      // A documented property starts its own line (a declaration file keeps the comment only there).
+      entries.oneLine = false;
+      const printed = this.print(v.value, inner);
+      entries.add(`${documented(v.doc)}${objectKey(key)}: ${printed}`, this.spansLines);
+    }
+    this.spansLines = entries.parts.length > 0 && !entries.oneLine;
+    if (entries.parts.length === 0) return '{}';
+    return entries.oneLine ? `{ ${entries.parts.join(', ')} }` : `{\n${entries.lines(inner)},\n${indent}}`;
   }
-  if (entries.parts.length === 0) return '{}';
-  return entries.oneLine ? `{ ${entries.parts.join(', ')} }` : `{\n${entries.lines(inner)},\n${indent}}`;
+}
+
+/**
+ * `tsObjectKey`, remembered: the same few hundred keys (`type`, `description`, a catalog's field
+ * names) make most of every literal. Bounded, since spec keys are not.
+ */
+const printedKeys = new Map<string, string>();
+function objectKey(key: string): string {
+  let printed = printedKeys.get(key);
+  if (printed === undefined) {
+    printed = tsObjectKey(key);
+    if (printedKeys.size < 10_000) printedKeys.set(key, printed);
+  }
+  return printed;
 }
 
 /** A doc comment on the line of the key it documents. */
@@ -82,11 +119,12 @@ class OneLineOrMore {
     this.length = brackets - 2;
   }
 
-  add(part: string): void {
+  /** @param spansLines whether `part` has a line break (the printer knows; the text is not searched) */
+  add(part: string, spansLines: boolean): void {
     this.parts.push(part);
     if (!this.oneLine) return;
     this.length += part.length + 2;
-    if (this.length > this.width || part.includes('\n')) this.oneLine = false;
+    if (this.length > this.width || spansLines) this.oneLine = false;
   }
 
   /**
