@@ -171,12 +171,23 @@ export interface ErrorEnvelope {
   requestIdPaths: string[];
   /** Where a provider that answers failures with a success status marks them (Slack: `ok` is `false`); null when it never does. */
   failureInBody: FailureMarker | null;
+  /** Where the body lists field-level reasons and how each reads (spec `errors.details`); null when the spec declares none. */
+  details: ErrorDetails | null;
   example: { status: number; body: unknown };
   /**
    * What the runtime reads from the example with those paths: the message (the loader refuses paths
-   * that find none), the code and the request id from the body, or null where no path finds one.
+   * that find none), the code and the request id from the body, or null where no path finds one;
+   * the details, of which the loader refuses none when `details` is declared (empty when it is not).
    */
-  documented: { message: string; code: string | null; requestId: string | null };
+  documented: { message: string; code: string | null; requestId: string | null; details: string[] };
+}
+
+/** GitHub's `errors: [{field, code}]` as `{ each: 'errors', text: ['{field}: {code}'] }`: the runtime's `ErrorDetailsSpec`. */
+export interface ErrorDetails {
+  /** Dotted path to the entries; `*` is every item or value. */
+  each: string;
+  /** Templates over an entry's dotted paths, the first complete one wins; each names at least one path. */
+  text: string[];
 }
 
 /** A value at a dotted path of a success-status body that makes the answer a failure. */

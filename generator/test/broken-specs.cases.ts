@@ -1690,6 +1690,25 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     edits: [sub('acme/provider.yaml', '  code: [error.code]\n', '  code: [error.code]\n  failure_in_body: { path: ok, equals: false }\n'), sub('acme/create_widget.yaml', 'body: { id: w_1 }', 'body: { id: w_1, ok: false }'), sub('acme/create_widget.yaml', '      id: { type: string }\n', '      id: { type: string }\n      ok: { type: boolean }\n')],
     expected: ["acme/create_widget.yaml:41:13: this answer has ok = false, which errors.failure_in_body makes a failure: the call raises an error instead of returning it. Document a successful answer, and the failure as the provider's errors.example."],
   },
+  // Field-level reasons of error answers (errors.details): checked against the error example.
+  {
+    name: 'error details that find nothing in the error example',
+    edits: [sub('acme/provider.yaml', '  code: [error.code]\n', '  code: [error.code]\n  details: { each: error.fields, text: ["{name}: {reason}"] }\n')],
+    expected: ['acme/provider.yaml:29:3: errors.details finds no detail in errors.example.body (entries at \'error.fields\', read as "{name}: {reason}"); give an example whose answer lists field-level reasons, or fix \'each\' and \'text\'.'],
+  },
+  {
+    name: 'an error details template that names no field',
+    edits: [sub('acme/provider.yaml', '  code: [error.code]\n', '  code: [error.code]\n  details: { each: error, text: [the reason] }\n')],
+    expected: ['acme/provider.yaml:29:34: \'the reason\' names no field of an entry, so every entry would read the same: write the fields in braces, e.g. "{field}: {message}".'],
+  },
+  {
+    name: 'an error details template with an unclosed brace, and an empty step in each',
+    edits: [sub('acme/provider.yaml', '  code: [error.code]\n', '  code: [error.code]\n  details: { each: "error..fields", text: ["{name: {reason}"] }\n')],
+    expected: [
+      "acme/provider.yaml:29:20: 'error..fields' has an empty step: write dotted keys (errors, details.*), with * for every item or value.",
+      "acme/provider.yaml:29:44: '{name: {reason}' has an empty or unclosed brace: each {…} names a dotted path in an entry, e.g. {field} or {source.pointer}.",
+    ],
+  },
   // Response schemas: a key that is no keyword was ignored, so a typo changed nothing but the truth.
   { name: 'a misspelt keyword in a response schema', edits: [sub('acme/create_widget.yaml', '      id: { type: string }\n', '      id: { tpye: string }\n')], expected: ["acme/create_widget.yaml:29:13: 'tpye' is not a JSON Schema keyword, so it would be ignored. Did you mean 'type'? Property names go under 'properties'."] },
   { name: 'a description with a comma that splits a flow map in a response schema', edits: [sub('acme/create_widget.yaml', '      id: { type: string }\n', '      id: { type: string, description: The id, unique per shelf. }\n')], expected: ["acme/create_widget.yaml:29:48: 'unique per shelf.' is not a JSON Schema keyword, so it would be ignored. A description with a comma in a flow map ({ description: a, b }) splits there: quote it. Property names go under 'properties'."] },

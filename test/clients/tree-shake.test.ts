@@ -32,6 +32,7 @@ function allowedModules(provider: ProviderSpec, op: OperationSpec): Record<strin
     'account-parts': provider.headers !== undefined || Object.values(provider.servers).some((s) => typeof s.url !== 'string'),
     'rate-limit': provider.rateLimit !== undefined,
     'failure-in-body': provider.failureInBody !== undefined,
+    'error-details': provider.errorDetails !== undefined,
     'oauth2-session': provider.oauth2 !== undefined,
     'oauth2-token': provider.oauth2 !== undefined,
     // A single-page function walks no pages; a list function's walk brings its own strategy only.

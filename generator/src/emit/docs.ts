@@ -201,6 +201,9 @@ function errorEnvelope(provider: Provider) {
     failureInBody: e.failureInBody
       ? `${mdLine(provider.name)} also reports failures in a success answer: when ${mdCode(e.failureInBody.path)} is ${mdCode(JSON.stringify(e.failureInBody.equals))}, the call raises ${mdCode('APIError')} with that answer's status, message and code, and is not retried.`
       : null,
+    details: e.details
+      ? `Its field-level reasons, read from each entry at ${mdCode(e.details.each)} as ${e.details.text.map(mdCode).join(', else ')}, are on the error's ${mdCode('details')} and named in its message; the answer below reads ${mdCode(`Details: ${e.documented.details.join('; ')}.`)}`
+      : null,
     status: e.example.status,
     example: mdFence('json', JSON.stringify(e.example.body, null, 2)),
   };

@@ -10,7 +10,7 @@ import type { RawProvider } from './spec-types.js';
 import type { JsonSchema } from '../model.js';
 import { resolveProviderSchemas } from './named-schemas.js';
 import { providerNameProblems } from './check-provider-names.js';
-import { baseUrlEnvName, firstText, marksFailure, type EnvNamedProvider } from '@switchboard/runtime';
+import { baseUrlEnvName, firstText, marksFailure, readErrorDetails, type EnvNamedProvider } from '@switchboard/runtime';
 import { schemaPatternProblems } from './patterns.js';
 import { schemaKeywordProblems } from './schema-keywords.js';
 
@@ -105,6 +105,14 @@ export function buildProvider(
     report(['errors', 'code'], `no path of errors.code (${raw.errors.code.join(', ')}) finds a value in errors.example.body; fix the paths or the example, or leave errors.code out.`);
   }
 
+  const details = raw.errors.details ?? null;
+  const detailProblems = details ? errorDetailsProblems(details) : [];
+  for (const problem of detailProblems) report(['errors', 'details', ...problem.at], problem.message);
+  const documentedDetails = details ? readErrorDetails(details, raw.errors.example.body) : [];
+  if (details !== null && detailProblems.length === 0 && documentedDetails.length === 0) {
+    report(['errors', 'details'], `errors.details finds no detail in errors.example.body (entries at '${details.each}', read as ${details.text.map((t) => JSON.stringify(t)).join(' or ')}); give an example whose answer lists field-level reasons, or fix 'each' and 'text'.`, 'key');
+  }
+
   const failureInBody = raw.errors.failure_in_body ?? null;
   const exampleStatus = raw.errors.example.status;
   if (exampleStatus < 400 && failureInBody === null) {
@@ -156,7 +164,7 @@ export function buildProvider(
       fields,
       servers: servers.map((server) => ({ ...server, ...baseUrlVariables({ id: raw.id, fields }, server.name) })),
       headers,
-      errors: { messagePaths: raw.errors.message, codePaths: raw.errors.code ?? [], requestIdPaths: raw.errors.request_id ?? [], failureInBody, example: raw.errors.example, documented: { message: documentedMessage, code: documentedCode, requestId: documentedRequestId } },
+      errors: { messagePaths: raw.errors.message, codePaths: raw.errors.code ?? [], requestIdPaths: raw.errors.request_id ?? [], failureInBody, details, example: raw.errors.example, documented: { message: documentedMessage, code: documentedCode, requestId: documentedRequestId, details: documentedDetails } },
       rateLimit: raw.rate_limit
         ? {
             limit: raw.rate_limit.limit_header ?? null,
@@ -198,4 +206,19 @@ function checkOAuth2(name: string, scheme: OAuth2Raw, raw: RawProvider, schemes:
 /** The variables overriding a server's URL, as the runtime names them (the CLI and the clients read them). */
 function baseUrlVariables(provider: EnvNamedProvider, server: string): Pick<Server, 'baseUrlEnv' | 'accountBaseUrlEnvTemplate'> {
   return { baseUrlEnv: baseUrlEnvName(provider, 'default', server), accountBaseUrlEnvTemplate: baseUrlEnvName(provider, '{ACCOUNT}', server) };
+}
+
+/** What in `errors.details` cannot read any answer: an empty step in `each`, a template that names no path or leaves a brace open. */
+function errorDetailsProblems(details: { each: string; text: string[] }): Array<{ at: Array<string | number>; message: string }> {
+  const problems: Array<{ at: Array<string | number>; message: string }> = [];
+  if (details.each.split('.').some((step) => step.trim() === '')) {
+    problems.push({ at: ['each'], message: `'${details.each}' has an empty step: write dotted keys (errors, details.*), with * for every item or value.` });
+  }
+  details.text.forEach((template, i) => {
+    const names = [...template.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] ?? '');
+    const stray = template.replace(/\{[^{}]*\}/g, '').match(/[{}]/);
+    if (names.length === 0) problems.push({ at: ['text', i], message: `'${template}' names no field of an entry, so every entry would read the same: write the fields in braces, e.g. "{field}: {message}".` });
+    else if (names.some((name) => name.trim() === '') || stray) problems.push({ at: ['text', i], message: `'${template}' has an empty or unclosed brace: each {…} names a dotted path in an entry, e.g. {field} or {source.pointer}.` });
+  });
+  return problems;
 }

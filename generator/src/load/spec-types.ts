@@ -40,7 +40,7 @@ export interface RawProvider {
   auth: Record<string, RawAuthScheme>;
   servers: Record<string, { url: RawServerUrl; auth: string; description?: string }>;
   headers?: Record<string, string>;
-  errors: { message: string[]; code?: string[]; request_id?: string[]; failure_in_body?: { path: string; equals: string | number | boolean }; example: { status: number; body: unknown } };
+  errors: { message: string[]; code?: string[]; request_id?: string[]; failure_in_body?: { path: string; equals: string | number | boolean }; details?: { each: string; text: string[] }; example: { status: number; body: unknown } };
   rate_limit?: { limit_header?: string; remaining_header?: string; reset_header?: string; reset?: 'epoch_seconds' | 'seconds'; exhausted?: number[] };
   request_id_header?: string;
   schemas?: Record<string, Record<string, unknown>>;

@@ -28,6 +28,7 @@ export function providerSpec(provider: Provider) {
     errorMessagePaths: provider.errors.messagePaths,
     errorCodePaths: provider.errors.codePaths,
     ...(provider.errors.failureInBody ? { failureInBody: provider.errors.failureInBody } : {}),
+    ...(provider.errors.details ? { errorDetails: provider.errors.details } : {}),
     ...(provider.errors.requestIdPaths.length > 0 ? { errorRequestIdPaths: provider.errors.requestIdPaths } : {}),
     requestIdHeader: provider.requestIdHeader,
     // Only where the spec says more than 429 and Retry-After, so other providers generate as before.

@@ -24,6 +24,7 @@ import type { AuthKinds } from './auth.js';
 import { accountParts } from './account-parts.js';
 import { rateLimitParts } from './rate-limit.js';
 import { failureInBodyParts } from './failure-in-body.js';
+import { errorDetailsParts } from './error-details.js';
 import { allTransforms } from './transforms.js';
 import { SwitchboardError } from './errors.js';
 import { cursorPaging } from './paging-cursor.js';
@@ -63,4 +64,4 @@ export const allParts: Required<OperationParts> = {
 export const allAuthKinds: Required<AuthKinds> = { bearer: bearerAuth, basic: basicAuth, api_key: apiKeyAuth, oauth2_client_credentials: oauth2Auth };
 
 /** Every provider part (`ProviderSpec.parts`), for providers written by hand. */
-export const allProviderParts: Required<ProviderParts> = { auth: allAuthKinds, accounts: accountParts, rateLimit: rateLimitParts, failureInBody: failureInBodyParts };
+export const allProviderParts: Required<ProviderParts> = { auth: allAuthKinds, accounts: accountParts, rateLimit: rateLimitParts, failureInBody: failureInBodyParts, errorDetails: errorDetailsParts };

@@ -56,6 +56,8 @@ export class APIError extends SwitchboardError {
     readonly body: unknown,
     /** The response's headers, case-insensitive and redacted: `error.headers.get('x-ratelimit-reset')`. */
     readonly headers: ResponseHeaders = NO_HEADERS,
+    /** The answer's field-level reasons (ProviderSpec.errorDetails), `title: missing_field`, redacted; empty for none. */
+    readonly details: readonly string[] = [],
   ) {
     super(message);
   }
@@ -72,11 +74,12 @@ export class APIError extends SwitchboardError {
     headers: ResponseHeaders = NO_HEADERS,
     /** A rate limit sent with another status (GitHub's 403 with no requests left) is a RateLimitError too. */
     rateLimited: boolean = status === 429,
+    details: readonly string[] = [],
   ): APIError {
     const args = [status, message, providerMessage, providerCode, requestId, body, headers] as const;
-    if (rateLimited) return new RateLimitError(...args, retryAfter);
+    if (rateLimited) return new RateLimitError(...args, retryAfter, details);
     const typed = STATUS_ERRORS[status] ?? (status >= 500 ? InternalServerError : APIError);
-    return new typed(...args);
+    return new typed(...args, details);
   }
 }
 
@@ -146,8 +149,9 @@ export class RateLimitError extends APIError {
     headers: ResponseHeaders,
     /** Seconds the provider asked us to wait (Retry-After), or null when it did not say. */
     readonly retryAfter: number | null,
+    details?: readonly string[],
   ) {
-    super(status, message, providerMessage, providerCode, requestId, body, headers);
+    super(status, message, providerMessage, providerCode, requestId, body, headers, details);
   }
 }
 

@@ -13,6 +13,8 @@ export { firstText } from './json-path.js';
 export { baseUrlEnvName, type EnvNamedProvider } from './base-url-env.js';
 /** Failures answered with a success status (`ProviderSpec.failureInBody`); the loader checks examples with `marksFailure`. */
 export { marksFailure, failureInBodyParts } from './failure-in-body.js';
+/** Field-level reasons of error answers (`ProviderSpec.errorDetails`); the loader reads the spec's error example with `readErrorDetails`. */
+export { readErrorDetails, errorDetailsParts } from './error-details.js';
 export type { PreparedRequest } from './build-request.js';
 /** The generator's `validate` sends every spec example through this very builder. */
 export { buildRequest, type BuildInput } from './build-request.js';

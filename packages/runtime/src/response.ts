@@ -55,8 +55,12 @@ export function apiError(ctx: ErrorContext, status: number, headers: ResponseHea
   const code = providerCode && providerCode !== providerMessage ? ` [${providerCode}]` : '';
   const id = requestId ? ` (request id ${requestId})` : '';
   const head = `${ctx.op.id} failed with HTTP ${status}${said}${code}${id}`;
+  // Read from the redacted body, as the message and code are.
+  const detailsSpec = ctx.provider.errorDetails;
+  const detailsPart = detailsSpec && providerPartOf(ctx.provider, 'errorDetails');
+  const details = detailsPart ? detailsPart.read(detailsSpec, body) : [];
   // A provider message that ends its own sentence ("…for user ID 1.") gets no second full stop.
-  const message = `${head}${/[.!?]$/.test(head) ? '' : '.'} ${advice(ctx, status, limited, retryAfter)}`;
+  const message = `${head}${/[.!?]$/.test(head) ? '' : '.'} ${detailsPart ? detailsPart.sentence(details) : ''}${advice(ctx, status, limited, retryAfter)}`;
   // A view, not a copy: most errors are caught without a look at their headers.
   const redactedHeaders: ResponseHeaders = {
     get: (name) => {
@@ -64,7 +68,7 @@ export function apiError(ctx: ErrorContext, status: number, headers: ResponseHea
       return value === null ? null : r.string(value);
     },
   };
-  return APIError.generate(status, r.string(message), providerMessage && r.string(providerMessage), providerCode && r.string(providerCode), requestId && r.string(requestId), body, retryAfter, redactedHeaders, limited);
+  return APIError.generate(status, r.string(message), providerMessage && r.string(providerMessage), providerCode && r.string(providerCode), requestId && r.string(requestId), body, retryAfter, redactedHeaders, limited, details);
 }
 
 /** The error body as data, redacted; as redacted text when it nests too deep to walk (a hostile or broken server). */

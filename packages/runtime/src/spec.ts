@@ -96,6 +96,8 @@ export interface ProviderSpec {
   errorRequestIdPaths?: string[];
   /** A provider that answers some failures with a success status: the body path and value marking them (Slack: `ok`, `false`). */
   failureInBody?: { path: string; equals: string | number | boolean };
+  /** Where an error body lists its field-level reasons, and how each reads (spec `errors.details`). Absent: none. */
+  errorDetails?: ErrorDetailsSpec;
   requestIdHeader: string | null;
   /** Rate limits signalled beyond a 429 with Retry-After (spec `rate_limit`); absent for most providers. */
   rateLimit?: RateLimitSpec;
@@ -121,6 +123,23 @@ export interface ProviderParts {
   rateLimit?: RateLimitParts;
   /** With `failureInBody` (`failureInBodyParts`). */
   failureInBody?: FailureInBodyParts;
+  /** With `errorDetails` (`errorDetailsParts`). */
+  errorDetails?: ErrorDetailsParts;
+}
+
+/** GitHub's `{ each: 'errors', text: ['{field}: {code}', '{message}'] }`. */
+export interface ErrorDetailsSpec {
+  /** Dotted path to the entries; `*` is every item of a list or value of an object, and a list found at the end gives its items. */
+  each: string;
+  /** Templates over an object entry's dotted paths, tried in order: the first whose every `{path}` has a value is its text. */
+  text: string[];
+}
+
+export interface ErrorDetailsParts {
+  /** The texts of an error body's entries, in body order, as `readErrorDetails` reads them. */
+  read: (spec: ErrorDetailsSpec, body: unknown) => string[];
+  /** The sentence of the error's message that names them, with a trailing space; empty for none. */
+  sentence: (details: readonly string[]) => string;
 }
 
 export interface FailureInBodyParts {

@@ -17,7 +17,7 @@ const AUTH_KINDS = Object.keys(AUTH_CONSTANTS) as Array<keyof AuthKinds>;
  * references to the runtime's exports, and the names to import: the auth kinds its servers use,
  * `accountParts` only with a server URL chosen by a field or headers of the provider's own, and
  * `rateLimitParts` only with a rate limit beyond 429 and Retry-After, `failureInBodyParts` only
- * with failures answered with a success status.
+ * with failures answered with a success status, `errorDetailsParts` only with `errors.details`.
  * So a program of a bearer-only provider bundles no Basic, API-key or account code.
  */
 export function providerParts(provider: Provider): { parts: Record<string, unknown> | null; imports: string[] } {
@@ -42,6 +42,11 @@ export function providerParts(provider: Provider): { parts: Record<string, unkno
   if (provider.errors.failureInBody) {
     parts['failureInBody'] = new CodeReference('failureInBodyParts');
     imports.push('failureInBodyParts');
+  }
+  // Exactly when the runtime literal carries `errorDetails`.
+  if (provider.errors.details) {
+    parts['errorDetails'] = new CodeReference('errorDetailsParts');
+    imports.push('errorDetailsParts');
   }
   return { parts: imports.length > 0 ? parts : null, imports };
 }

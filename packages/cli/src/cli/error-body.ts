@@ -38,7 +38,7 @@ export function cliErrorOf(error: unknown, fn?: FunctionBinding): CliError {
   if (error instanceof CredentialsMissingError) return new CliError('credentials_missing', error.message, EXIT.failure);
   if (error instanceof SettingsFileError) return new CliError('settings_file', error.message, EXIT.failure);
   if (error instanceof APIError) {
-    return new CliError(codeOfClass(error), error.message, EXIT.failure, undefined, { status: error.status, provider_code: error.providerCode, request_id: error.requestId, body: error.body });
+    return new CliError(codeOfClass(error), error.message, EXIT.failure, undefined, { status: error.status, provider_code: error.providerCode, request_id: error.requestId, ...(error.details.length > 0 ? { details: error.details } : {}), body: error.body });
   }
   if (error instanceof APIConnectionError) return new CliError(codeOfClass(error), error.message, EXIT.failure, undefined, { request_sent: error.requestSent });
   // Every stopped walk is `pagination`, whatever the guard (a repeated page has a class of its own).
