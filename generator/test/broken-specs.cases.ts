@@ -412,6 +412,11 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: "YAML syntax error: an unquoted description with ': ' in it",
+    edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', 'description: Lists widgets. Note: `{color: red}` filters them.')],
+    expected: [`acme/list_widgets.yaml:3:14: YAML syntax: the value of 'description' holds ': ' (a colon, then a space), which YAML reads as the start of another key; quote the whole value ('…' or "…")`],
+  },
+  {
     name: 'misspelt top-level key in a function',
     edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', 'descripton: List widgets.')],
     expected: [

@@ -49,14 +49,22 @@ export function parseWithPositions(file: string, text: string): ParseResult {
   const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
-  const problems = firstLineOfProblems([...doc.errors, ...doc.warnings], lineCounter);
+  const onFirstLine = firstLineOfProblems([...doc.errors, ...doc.warnings], lineCounter);
+  // A value cut at its own ': ' makes the rest of its line read wrong too; the first complaint says why.
+  const cutValue = onFirstLine.find((problem) => problem.code === 'BLOCK_AS_IMPLICIT_KEY' && keyBefore(text, problem.pos[0]) !== null);
+  const problems = cutValue ? [cutValue] : onFirstLine;
   if (problems.length > 0) {
     return {
       ok: false,
       diagnostics: problems.map((problem) => {
         const at = lineCounter.linePos(problem.pos[0]);
         const duplicate = problem.code === 'DUPLICATE_KEY' ? keyAt(text, problem.pos[0]) : null;
-        const message = duplicate ? `YAML syntax: key '${duplicate}' appears twice in one mapping` : `YAML syntax: ${firstLine(problem.message)}`;
+        const colonKey = problem.code === 'BLOCK_AS_IMPLICIT_KEY' ? keyBefore(text, problem.pos[0]) : null;
+        const message = duplicate
+          ? `YAML syntax: key '${duplicate}' appears twice in one mapping`
+          : colonKey
+            ? `YAML syntax: the value of '${colonKey}' holds ': ' (a colon, then a space), which YAML reads as the start of another key; quote the whole value ('…' or "…")`
+            : `YAML syntax: ${firstLine(problem.message)}`;
         return { file, line: at.line, column: at.col, message };
       }),
     };
@@ -100,6 +108,18 @@ function firstLineOfProblems<T extends { pos: [number, number] }>(problems: T[],
 
 function keyAt(text: string, offset: number): string | null {
   return /^\s*([^:\n]+?)\s*:/.exec(text.slice(offset))?.[1] ?? null;
+}
+
+/**
+ * The key whose value starts at `offset`, on the same line (`description` in `description: Note: x`):
+ * YAML then reads the value's own `: ` as a nested key, and says so in its terms only.
+ */
+function keyBefore(text: string, offset: number): string | null {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  // Only when the value itself has the colon: the same complaint follows a misindented key.
+  if (!/:[ \t]/.test(text.slice(offset, lineEnd < 0 ? undefined : lineEnd))) return null;
+  return /(?:^|[\s{,])([^\s:{},#'"][^:{},#]*?):[ \t]+$/.exec(text.slice(lineStart, offset))?.[1] ?? null;
 }
 
 function firstLine(message: string): string {
