@@ -417,6 +417,17 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     expected: [`acme/list_widgets.yaml:3:14: YAML syntax: the value of 'description' holds ': ' (a colon, then a space), which YAML reads as the start of another key; quote the whole value ('…' or "…")`],
   },
   {
+    // The hint reads the line around the complaint; on a long line it must still answer at once.
+    name: "YAML syntax error: ': ' at the end of a 100,000-character unquoted value",
+    edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', `description: ${'word '.repeat(20_000)}Note: this`)],
+    expected: [`acme/list_widgets.yaml:3:14: YAML syntax: the value of 'description' holds ': ' (a colon, then a space), which YAML reads as the start of another key; quote the whole value ('…' or "…")`],
+  },
+  {
+    name: 'YAML syntax error: a bracket inside an unquoted value of a flow mapping',
+    edits: [sub('acme/list_widgets.yaml', '      total_pages: { type: integer }\n', '      total_pages: { type: integer, description: Like `{total_pages: 3}` }\n')],
+    expected: ["acme/list_widgets.yaml:27:56: YAML syntax: the value of 'description' holds '{' inside a { … } or [ … ] collection, where an unquoted value cannot hold brackets or commas; quote the whole value ('…' or \"…\")"],
+  },
+  {
     name: 'misspelt top-level key in a function',
     edits: [sub('acme/list_widgets.yaml', 'description: List widgets.', 'descripton: List widgets.')],
     expected: [

@@ -50,21 +50,20 @@ export function parseWithPositions(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
   const onFirstLine = firstLineOfProblems([...doc.errors, ...doc.warnings], lineCounter);
-  // A value cut at its own ': ' makes the rest of its line read wrong too; the first complaint says why.
-  const cutValue = onFirstLine.find((problem) => problem.code === 'BLOCK_AS_IMPLICIT_KEY' && keyBefore(text, problem.pos[0]) !== null);
-  const problems = cutValue ? [cutValue] : onFirstLine;
-  if (problems.length > 0) {
+  // An unquoted value that YAML cuts short makes the rest of its line read wrong too: the first
+  // complaint says why, in the spec author's terms, and the ones that follow from it are left out.
+  const cutValue = onFirstLine.map((problem) => ({ problem, why: cutValueProblem(text, problem) })).find((cut) => cut.why !== null);
+  if (cutValue) {
+    const at = lineCounter.linePos(cutValue.problem.pos[0]);
+    return { ok: false, diagnostics: [{ file, line: at.line, column: at.col, message: `YAML syntax: ${cutValue.why}` }] };
+  }
+  if (onFirstLine.length > 0) {
     return {
       ok: false,
-      diagnostics: problems.map((problem) => {
+      diagnostics: onFirstLine.map((problem) => {
         const at = lineCounter.linePos(problem.pos[0]);
         const duplicate = problem.code === 'DUPLICATE_KEY' ? keyAt(text, problem.pos[0]) : null;
-        const colonKey = problem.code === 'BLOCK_AS_IMPLICIT_KEY' ? keyBefore(text, problem.pos[0]) : null;
-        const message = duplicate
-          ? `YAML syntax: key '${duplicate}' appears twice in one mapping`
-          : colonKey
-            ? `YAML syntax: the value of '${colonKey}' holds ': ' (a colon, then a space), which YAML reads as the start of another key; quote the whole value ('…' or "…")`
-            : `YAML syntax: ${firstLine(problem.message)}`;
+        const message = duplicate ? `YAML syntax: key '${duplicate}' appears twice in one mapping` : `YAML syntax: ${firstLine(problem.message)}`;
         return { file, line: at.line, column: at.col, message };
       }),
     };
@@ -111,15 +110,44 @@ function keyAt(text: string, offset: number): string | null {
 }
 
 /**
- * The key whose value starts at `offset`, on the same line (`description` in `description: Note: x`):
- * YAML then reads the value's own `: ` as a nested key, and says so in its terms only.
+ * Why an unquoted value was cut short, when that is what YAML's complaint at `problem` means: a
+ * `: ` inside a block value (YAML: "Nested mappings are not allowed in compact mappings"), or a
+ * bracket inside a value of a `{ … }` or `[ … ]` collection (YAML: "Unexpected flow-map-start
+ * token", then a cascade). Null for any other complaint. Scans without regexes that backtrack: a
+ * spec line may be long.
  */
-function keyBefore(text: string, offset: number): string | null {
+function cutValueProblem(text: string, problem: { code: string; pos: [number, number] }): string | null {
+  const offset = problem.pos[0];
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset);
-  // Only when the value itself has the colon: the same complaint follows a misindented key.
-  if (!/:[ \t]/.test(text.slice(offset, lineEnd < 0 ? undefined : lineEnd))) return null;
-  return /(?:^|[\s{,])([^\s:{},#'"][^:{},#]*?):[ \t]+$/.exec(text.slice(lineStart, offset))?.[1] ?? null;
+  const before = text.slice(lineStart, offset);
+  const quote = "quote the whole value ('…' or \"…\")";
+  if (problem.code === 'BLOCK_AS_IMPLICIT_KEY') {
+    // Only when the value itself has the colon: the same complaint follows a misindented key.
+    const key = /:[ \t]/.test(text.slice(offset, lineEnd < 0 ? undefined : lineEnd)) ? keyEndingLine(before) : null;
+    return key ? `the value of '${key}' holds ': ' (a colon, then a space), which YAML reads as the start of another key; ${quote}` : null;
+  }
+  const bracket = text[offset];
+  if (problem.code !== 'UNEXPECTED_TOKEN' || (bracket !== '{' && bracket !== '[') || !/[{[]/.test(before)) return null;
+  // Inside a flow collection, in a value already begun on this line (`{ description: Use `).
+  const colon = Math.max(before.lastIndexOf(': '), before.lastIndexOf(':\t'));
+  const begun = colon < 0 ? '' : before.slice(colon + 2);
+  const key = begun.trim() !== '' && !/[,{}[\]]/.test(begun) ? keyEndingLine(before.slice(0, colon + 2)) : null;
+  return key ? `the value of '${key}' holds '${bracket}' inside a { … } or [ … ] collection, where an unquoted value cannot hold brackets or commas; ${quote}` : null;
+}
+
+/** Characters that end a plain key, read backwards from its colon. */
+const KEY_STOPS = new Set([' ', '\t', '{', '}', '[', ']', ',', ':', '#', '"', "'"]);
+
+/** The key of a line that ends with `key: ` (a colon, then spaces), as in `  description: `; else null. */
+function keyEndingLine(line: string): string | null {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  if (end === line.length || line[end - 1] !== ':') return null;
+  const colon = end - 1;
+  let start = colon;
+  while (start > 0 && !KEY_STOPS.has(line[start - 1]!)) start--;
+  return start < colon ? line.slice(start, colon) : null;
 }
 
 function firstLine(message: string): string {
