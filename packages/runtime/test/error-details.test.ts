@@ -9,9 +9,8 @@ import { Core } from '../src/core.js';
 import { APIError, UnprocessableEntityError } from '../src/errors.js';
 import { readErrorDetails } from '../src/error-details.js';
 import type { ProviderSpec } from '../src/spec.js';
-import { allProviderParts } from '../src/all-parts.js';
 import { loopback, type Loopback } from './loopback.js';
-import { operation, param } from './support.js';
+import { bearerProvider, operation, param } from './support.js';
 
 const TOKEN = 'ghp_secret_token_value_123';
 
@@ -51,17 +50,8 @@ describe('readErrorDetails', () => {
 });
 
 describe('an error answer with field-level reasons', () => {
-  const hubLike = (url: string, details = true): ProviderSpec => ({
-    parts: allProviderParts,
-    id: 'hub',
-    name: 'Hub',
-    fields: [{ key: 'token', secret: true, env: 'HUB_TOKEN', accountEnvTemplate: 'HUB_{ACCOUNT}_TOKEN', option: 'token', default: null }],
-    servers: { default: { url, auth: { kind: 'bearer', tokenField: 'token' } } },
-    errorMessagePaths: ['message'],
-    errorCodePaths: ['code'],
-    ...(details ? { errorDetails: { each: 'errors', text: ['{field}: {message}', '{message}'] } } : {}),
-    requestIdHeader: null,
-  });
+  const hubLike = (url: string, details = true): ProviderSpec =>
+    bearerProvider('hub', 'Hub', url, { errorCodePaths: ['code'], ...(details ? { errorDetails: { each: 'errors', text: ['{field}: {message}', '{message}'] } } : {}) });
   const createIssue = operation({ id: 'hub.create_issue', operation: 'write', endpoint: { kind: 'fixed', method: 'POST', path: '/issues' }, params: [param('title', { in: 'body' })], body: 'json' });
 
   let server: Loopback;

@@ -9,23 +9,13 @@ import { Core } from '../src/core.js';
 import { APIError } from '../src/errors.js';
 import { itemsOf } from '../src/pages.js';
 import type { ProviderSpec } from '../src/spec.js';
-import { allProviderParts } from '../src/all-parts.js';
 import { loopback, type Loopback } from './loopback.js';
-import { operation, param } from './support.js';
+import { bearerProvider, operation, param } from './support.js';
 
 const TOKEN = 'xoxb-test-token-value';
 
-const slackLike = (url: string): ProviderSpec => ({
-  parts: allProviderParts,
-  id: 'chatty',
-  name: 'Chatty',
-  fields: [{ key: 'token', secret: true, env: 'CHATTY_TOKEN', accountEnvTemplate: 'CHATTY_{ACCOUNT}_TOKEN', option: 'token', default: null }],
-  servers: { default: { url, auth: { kind: 'bearer', tokenField: 'token' } } },
-  errorMessagePaths: ['error'],
-  errorCodePaths: ['error'],
-  failureInBody: { path: 'ok', equals: false },
-  requestIdHeader: 'x-chatty-req-id',
-});
+const slackLike = (url: string): ProviderSpec =>
+  bearerProvider('chatty', 'Chatty', url, { errorMessagePaths: ['error'], errorCodePaths: ['error'], failureInBody: { path: 'ok', equals: false }, requestIdHeader: 'x-chatty-req-id' });
 
 const postMessage = operation({ id: 'chatty.post_message', operation: 'write', endpoint: { kind: 'fixed', method: 'POST', path: '/chat.postMessage' }, params: [param('channel', { in: 'body' })], body: 'json' });
 const getUser = operation({ id: 'chatty.get_user', endpoint: { kind: 'fixed', method: 'GET', path: '/users.info' }, params: [param('user')] });

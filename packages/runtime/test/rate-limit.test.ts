@@ -6,25 +6,15 @@
  */
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { allProviderParts } from '../src/all-parts.js';
 import { Core } from '../src/core.js';
 import { PermissionDeniedError, RateLimitError } from '../src/errors.js';
 import type { ProviderSpec } from '../src/spec.js';
 import { loopback, type Loopback } from './loopback.js';
-import { fakeClock, manualTimeouts, operation, param } from './support.js';
+import { bearerProvider, fakeClock, manualTimeouts, operation, param } from './support.js';
 
 const START = Date.UTC(2026, 0, 1);
-const hubLike = (url: string): ProviderSpec => ({
-  parts: allProviderParts,
-  id: 'hub',
-  name: 'Hub',
-  fields: [{ key: 'token', secret: true, env: 'HUB_TOKEN', accountEnvTemplate: 'HUB_{ACCOUNT}_TOKEN', option: 'token', default: null }],
-  servers: { default: { url, auth: { kind: 'bearer', tokenField: 'token' } } },
-  errorMessagePaths: ['message'],
-  errorCodePaths: [],
-  requestIdHeader: null,
-  rateLimit: { exhausted: { statuses: [403], remainingHeader: 'x-ratelimit-remaining' }, reset: { header: 'x-ratelimit-reset', format: 'epoch_seconds' } },
-});
+const hubLike = (url: string): ProviderSpec =>
+  bearerProvider('hub', 'Hub', url, { rateLimit: { exhausted: { statuses: [403], remainingHeader: 'x-ratelimit-remaining' }, reset: { header: 'x-ratelimit-reset', format: 'epoch_seconds' } } });
 const getRepo = operation({ id: 'hub.get_repo', endpoint: { kind: 'fixed', method: 'GET', path: '/repo' }, params: [param('name')] });
 const createIssue = operation({ id: 'hub.create_issue', operation: 'write', endpoint: { kind: 'fixed', method: 'POST', path: '/issues' }, params: [param('title', { in: 'body' })], body: 'json' });
 

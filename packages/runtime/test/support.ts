@@ -51,6 +51,26 @@ function field(provider: string, key: string, secret: boolean, fieldDefault: str
 
 // ---------------------------------------------------------------- Telnyx
 
+/**
+ * A one-server provider with a bearer token in field `token` (env `<ID>_TOKEN`), error message at
+ * `message` and nothing else, for tests of one provider-level feature: they give that feature in
+ * `overrides`.
+ */
+export function bearerProvider(id: string, name: string, url: string, overrides: Partial<ProviderSpec> = {}): ProviderSpec {
+  const env = id.toUpperCase();
+  return {
+    parts: allProviderParts,
+    id,
+    name,
+    fields: [{ key: 'token', secret: true, env: `${env}_TOKEN`, accountEnvTemplate: `${env}_{ACCOUNT}_TOKEN`, option: 'token', default: null }],
+    servers: { default: { url, auth: { kind: 'bearer', tokenField: 'token' } } },
+    errorMessagePaths: ['message'],
+    errorCodePaths: [],
+    requestIdHeader: null,
+    ...overrides,
+  };
+}
+
 export const TELNYX_KEY = 'KEY0123456789ABCDEF_sandbox';
 
 export const telnyx: ProviderSpec = {
