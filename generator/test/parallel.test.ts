@@ -1,6 +1,7 @@
 // Generation on worker threads (`jobs`) against generation in one thread: the same bytes, the same
 // problems, and cache files the next run can use. The workers run the compiled generator (built by
 // the global setup), as they do for a user.
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +115,17 @@ describe('generation on worker threads', { timeout: 300_000 }, () => {
     written(run(root, { jobs: JOBS }));
     copyProvider(join(root, 'specs'), realProviders[0]!, `${realProviders[0]}-added`);
     expect(written(run(root, { jobs: JOBS })).stats).toMatchObject({ parsed: 1, emitted: 1, workers: 0 });
+  });
+
+  it('runs its workers in a process that evaluates code as ES modules (node --input-type=module -e), whose option a worker file refuses', () => {
+    const root = project();
+    const built = pathToFileURL(join(import.meta.dirname, '../dist/index.js')).href;
+    const script = `
+      import { generate } from ${JSON.stringify(built)};
+      const result = generate({ rootDir: process.argv[1], cacheDir: false, jobs: ${JOBS}, shareJobs: false });
+      console.log(JSON.stringify({ kind: result.kind, stats: result.stats }));`;
+    const printed = execFileSync(process.execPath, ['--input-type=module', '-e', script, root], { encoding: 'utf8' });
+    expect(JSON.parse(printed)).toEqual({ kind: 'written', stats: expect.objectContaining({ workers: WORKERS, onWorkers: PROVIDERS }) });
   });
 
   it('a worker that cannot start says so at once, naming why, instead of leaving the pipeline waiting', () => {

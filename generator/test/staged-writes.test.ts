@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { StagedWrites } from '../src/output/write.js';
 import { OutputLookups } from '../src/output/tree.js';
@@ -83,6 +85,33 @@ describe('summary files written on the writer thread', () => {
     expect(stored.every((s) => 'file' in s)).toBe(true);
     expect(stored.map((s) => summaries.load(s))).toEqual(values);
     writes.close();
+  });
+});
+
+describe('a writer thread that does no work', () => {
+  it('ends the run with an error instead of waiting for it, however much is queued', () => {
+    const root = mkdtempSync(join(tmpdir(), 'switchboard-stalled-'));
+    // Alive and silent: it takes every message and writes nothing, like a thread that could not start its work.
+    const writes = new FileWrites(0, { code: 'setInterval(() => {}, 1 << 30);', stalledMs: 200 });
+    const big = 'x'.repeat(1024 * 1024);
+    // Far past what may be queued (6 MiB): the wait for room ends too.
+    for (let i = 0; i < 20; i++) writes.write(join(root, `f${i}.txt`), big);
+    expect(writes.close()?.message).toMatch(/^the writer thread has done nothing for 0\.2 s/);
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('runs in a process that evaluates code as ES modules (--input-type=module), where the thread has no require', () => {
+    const built = pathToFileURL(join(import.meta.dirname, '../dist/output/write-thread.js')).href;
+    const root = mkdtempSync(join(tmpdir(), 'switchboard-esm-'));
+    const script = `
+      import { FileWrites } from ${JSON.stringify(built)};
+      const writes = new FileWrites(0);
+      for (let i = 0; i < 100; i++) writes.write(process.argv[1] + '/f' + i + '.txt', 'file ' + i);
+      console.log(String(writes.close()));`;
+    const printed = execFileSync(process.execPath, ['--input-type=module', '-e', script, root], { encoding: 'utf8', timeout: 120_000 });
+    expect(printed.trim()).toBe('null');
+    expect(readdirSync(root)).toHaveLength(100);
+    expect(readFileSync(join(root, 'f99.txt'), 'utf8')).toBe('file 99');
   });
 });
 

@@ -17,8 +17,14 @@ export class FileWrites {
   private created: string[] = [];
   private failure: Error | null = null;
 
-  /** @param directFirst how many files are written in the calling thread before the writer thread starts */
-  constructor(private readonly directFirst = DIRECT_FILES) {}
+  /**
+   * @param directFirst how many files are written in the calling thread before the writer thread starts
+   * @param threadOptions the thread's code and how long it may do nothing before it counts as dead (tests replace them)
+   */
+  constructor(
+    private readonly directFirst = DIRECT_FILES,
+    private readonly threadOptions: ThreadOptions = {},
+  ) {}
 
   write(path: string, contents: string | Uint8Array): void {
     if (this.thread === null && this.directWrites < this.directFirst) {
@@ -26,7 +32,7 @@ export class FileWrites {
       writeFileSync(path, contents);
       return;
     }
-    (this.thread ??= new WriterThread()).write(path, contents);
+    (this.thread ??= new WriterThread(this.threadOptions)).write(path, contents);
   }
 
   /** Make `dir` and its missing parents; the topmost one it created is in `takeCreated` once flushed. */
@@ -76,30 +82,33 @@ interface Flushed {
  * State, shared with the calling thread: [0] jobs done, [1] bytes still queued.
  */
 const THREAD_CODE = `
-const { mkdirSync, writeFileSync } = require('node:fs');
-const { workerData, parentPort } = require('node:worker_threads');
-const state = new Int32Array(workerData.state);
-const reply = workerData.reply;
-let failed = false;
-parentPort.on('message', (jobs) => {
-  for (const job of jobs) {
-    try {
-      if (!failed) {
-        if (job.dir !== undefined) {
-          const made = mkdirSync(job.dir, { recursive: true });
-          if (made !== undefined) reply.postMessage({ created: made });
-        } else writeFileSync(job.path, job.contents);
+// Loaded with import(), which both module types have: a process started with --input-type=module
+// (or with it in NODE_OPTIONS) evaluates this as an ES module, where require does not exist.
+Promise.all([import('node:fs'), import('node:worker_threads')]).then(([{ mkdirSync, writeFileSync }, { workerData, parentPort }]) => {
+  const state = new Int32Array(workerData.state);
+  const reply = workerData.reply;
+  let failed = false;
+  // Messages posted before this listener was added wait for it.
+  parentPort.on('message', (jobs) => {
+    for (const job of jobs) {
+      try {
+        if (!failed) {
+          if (job.dir !== undefined) {
+            const made = mkdirSync(job.dir, { recursive: true });
+            if (made !== undefined) reply.postMessage({ created: made });
+          } else writeFileSync(job.path, job.contents);
+        }
+      } catch (error) {
+        // Later jobs are skipped: the run will be discarded, and fewer files to clean up is better.
+        failed = true;
+        reply.postMessage({ error: { message: String(error && error.message), code: error && error.code } });
       }
-    } catch (error) {
-      // Later jobs are skipped: the run will be discarded, and fewer files to clean up is better.
-      failed = true;
-      reply.postMessage({ error: { message: String(error && error.message), code: error && error.code } });
+      Atomics.sub(state, 1, job.bytes);
+      Atomics.add(state, 0, 1);
     }
-    Atomics.sub(state, 1, job.bytes);
-    Atomics.add(state, 0, 1);
-  }
-  Atomics.notify(state, 0);
-  Atomics.notify(state, 1);
+    Atomics.notify(state, 0);
+    Atomics.notify(state, 1);
+  });
 });
 `;
 
@@ -107,8 +116,15 @@ type Job = { dir: string; bytes: number } | { path: string; contents: string | U
 
 /** How much may be queued for the thread before the caller waits: keeps peak memory bounded when the disk is slower than emitting. */
 const MAX_QUEUED_BYTES = 6 * 1024 * 1024;
-/** How long a flush waits for a thread that does nothing at all. */
+/** How long the caller waits for a thread that does nothing at all. */
 const STALLED_MS = 120_000;
+
+/** @internal For tests: a thread that never works, and a shorter wait for it. */
+export interface ThreadOptions {
+  code?: string;
+  stalledMs?: number;
+}
+
 /** Jobs are handed over in batches: one message per file would cost more than some writes. */
 const BATCH_JOBS = 32;
 
@@ -122,10 +138,14 @@ class WriterThread {
   private handedOver = 0;
   private created: string[] = [];
   private failure: Error | null = null;
+  /** Set once the thread has done nothing for `stalledMs`; it stays set. */
+  private stalled: Error | null = null;
+  private readonly stalledMs: number;
 
-  constructor() {
+  constructor({ code = THREAD_CODE, stalledMs = STALLED_MS }: ThreadOptions) {
+    this.stalledMs = stalledMs;
     this.replies = new MessageChannel();
-    this.worker = new Worker(THREAD_CODE, { eval: true, workerData: { state: this.state.buffer, reply: this.replies.port2 }, transferList: [this.replies.port2] });
+    this.worker = new Worker(code, { eval: true, workerData: { state: this.state.buffer, reply: this.replies.port2 }, transferList: [this.replies.port2] });
     // Never what keeps the process alive: every run flushes (or discards) before it returns.
     this.worker.unref();
   }
@@ -147,28 +167,39 @@ class WriterThread {
   private handOver(): void {
     if (this.batch.length === 0) return;
     // Wait while the thread is far behind, so queued text never piles up in memory.
-    for (let queued = Atomics.load(this.state, 1); queued > MAX_QUEUED_BYTES; queued = Atomics.load(this.state, 1)) Atomics.wait(this.state, 1, queued, 1000);
-    Atomics.add(this.state, 1, this.batchBytes);
-    this.worker.postMessage(this.batch);
-    this.handedOver += this.batch.length;
+    this.waitForThread(() => Atomics.load(this.state, 1) <= MAX_QUEUED_BYTES);
+    // A stalled thread will take nothing more: the run fails at its flush, and the jobs are dropped here.
+    if (this.stalled === null) {
+      Atomics.add(this.state, 1, this.batchBytes);
+      this.worker.postMessage(this.batch);
+      this.handedOver += this.batch.length;
+    }
     this.batch = [];
     this.batchBytes = 0;
   }
 
-  flush(): Flushed {
-    this.handOver();
+  /**
+   * Block until `ready()`, waking on each job the thread finishes. A thread that finishes none for
+   * `stalledMs` (it died: out of memory, or it could not start) never will: the wait ends, and every
+   * flush from then on reports it, rather than the run waiting forever.
+   */
+  private waitForThread(ready: () => boolean): void {
     let progressAt = Date.now();
-    for (let done = Atomics.load(this.state, 0); done < this.handedOver; ) {
-      Atomics.wait(this.state, 0, done, 1000);
+    for (let done = Atomics.load(this.state, 0); this.stalled === null && !ready(); ) {
+      Atomics.wait(this.state, 0, done, Math.min(1000, this.stalledMs));
       const now = Atomics.load(this.state, 0);
       if (now !== done) progressAt = Date.now();
-      else if (Date.now() - progressAt > STALLED_MS) {
-        // A thread that died (out of memory) never answers: fail the run rather than wait forever.
-        this.failure ??= new Error(`the writer thread has done nothing for ${STALLED_MS / 1000} s (${this.handedOver - now} files still to write)`);
-        break;
+      else if (Date.now() - progressAt >= this.stalledMs) {
+        this.stalled = new Error(`the writer thread has done nothing for ${this.stalledMs / 1000} s (${this.handedOver - now} files still to write)`);
       }
       done = now;
     }
+  }
+
+  flush(): Flushed {
+    this.handOver();
+    this.waitForThread(() => Atomics.load(this.state, 0) >= this.handedOver);
+    this.failure ??= this.stalled;
     for (let message = receiveMessageOnPort(this.replies.port1); message; message = receiveMessageOnPort(this.replies.port1)) {
       const reply = message.message as { created?: string; error?: { message: string; code?: string } };
       if (reply.created !== undefined) this.created.push(reply.created);

@@ -55,6 +55,21 @@ export const NEXT = 3;
  */
 const WORKER_FILE = new URL('../../dist/parallel/provider-worker.js', import.meta.url);
 
+/**
+ * The process's Node options for the workers, without `--input-type`: a process started with
+ * `node --input-type=module -e …` may run the generator, but a worker started from a file with that
+ * option refuses to start (ERR_INPUT_TYPE_NOT_ALLOWED).
+ */
+function workerExecArgv(): string[] {
+  const kept: string[] = [];
+  const given = process.execArgv;
+  for (let i = 0; i < given.length; i++) {
+    if (given[i] === '--input-type') i++;
+    else if (!given[i]!.startsWith('--input-type=')) kept.push(given[i]!);
+  }
+  return kept;
+}
+
 /** How long every worker may go without finishing anything before the run fails instead of waiting forever (a worker that ran out of memory never answers). */
 const STALLED_MS = 300_000;
 
@@ -97,9 +112,14 @@ export class ProviderPool {
     for (let i = 0; i < size; i++) {
       const channel = new MessageChannel();
       const setup: PoolSetup = { ...(loop ? { loop } : {}), jobs, claims: this.claims.buffer as SharedArrayBuffer, control: this.control.buffer as SharedArrayBuffer, reply: channel.port2 };
-      const worker = new Worker(WORKER_FILE, { workerData: setup, transferList: [channel.port2] });
+      const worker = new Worker(WORKER_FILE, { workerData: setup, transferList: [channel.port2], execArgv: workerExecArgv() });
       // Never what keeps the process alive: every run closes its pool before it returns.
       worker.unref();
+      // A worker that fails before its loop runs reports it only as this event, delivered after the
+      // synchronous run has returned (its jobs were this thread's): kept, never an uncaught crash of the host.
+      worker.on('error', (error) => {
+        this.fatal ??= error;
+      });
       this.workers.push({ worker, port: channel.port1 });
     }
   }

@@ -43,8 +43,23 @@ const WORKER_URL = import.meta.url.endsWith('.ts')
   ? new URL('../dist/worker.js', import.meta.url)
   : new URL('./worker.js', import.meta.url);
 
+/**
+ * The process's Node options for a worker, without `--input-type`: a script run as
+ * `node --input-type=module -e …` may use the pool, but a worker started from a file with that
+ * option refuses to start (ERR_INPUT_TYPE_NOT_ALLOWED).
+ */
+function workerExecArgv(): string[] {
+  const kept: string[] = [];
+  const given = process.execArgv;
+  for (let i = 0; i < given.length; i++) {
+    if (given[i] === '--input-type') i++;
+    else if (!given[i]!.startsWith('--input-type=')) kept.push(given[i]!);
+  }
+  return kept;
+}
+
 class Slot {
-  readonly worker = new Worker(WORKER_URL);
+  readonly worker = new Worker(WORKER_URL, { execArgv: workerExecArgv() });
   job: Job | undefined;
   /** Set once the worker has loaded wasmoon; a worker that dies before that cannot start at all. */
   ready = false;

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LuaPool } from '../src/index.js';
 import { fakeHost } from './host.js';
@@ -14,6 +17,20 @@ describe('LuaPool', () => {
   it('runs a script in a worker', async () => {
     const r = await pool.run('print("hi") return 1 + 1', fakeHost());
     expect(r).toMatchObject({ ok: true, output: 'hi\n', result: 2, error: null });
+  });
+
+  it('starts its workers in a script run as ES module code (node --input-type module -e), whose option a worker file refuses', () => {
+    const built = pathToFileURL(join(import.meta.dirname, '../dist/index.js')).href;
+    const script = `
+      import { LuaPool } from ${JSON.stringify(built)};
+      const pool = new LuaPool({ size: 1 });
+      const result = await pool.run('print("hi") return 1 + 1', {});
+      await pool.close();
+      console.log(JSON.stringify({ ok: result.ok, output: result.output, result: result.result, error: result.error }));`;
+    for (const option of [['--input-type=module'], ['--input-type', 'module']]) {
+      const printed = execFileSync(process.execPath, [...option, '-e', script], { encoding: 'utf8' });
+      expect(JSON.parse(printed)).toEqual({ ok: true, output: 'hi\n', result: 2, error: null });
+    }
   });
 
   it('forwards integration calls to the main thread and returns their results', async () => {
