@@ -84,3 +84,13 @@ describe('type checks', () => {
     expect(testFiles.filter((f) => !compiled.has(f))).toEqual([]);
   }, 900_000);
 });
+
+describe('a checkout on any machine', () => {
+  it('gets every tracked file with LF endings, whatever core.autocrlf says (a CRLF build script does not run; generated files are compared byte for byte)', () => {
+    // Columns: index eol, working-tree eol, the attributes that decide the checkout, path.
+    const rows = execFileSync('git', ['-c', 'core.autocrlf=true', 'ls-files', '--eol'], { cwd: REPO, encoding: 'utf8' }).trim().split('\n');
+    expect(rows.length).toBeGreaterThan(0);
+    const notLf = rows.filter((row) => !/\battr\/text=auto eol=lf\b/.test(row) || /^i\/crlf|^i\/mixed/.test(row));
+    expect(notLf).toEqual([]);
+  });
+});
