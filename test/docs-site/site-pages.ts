@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from '../../scripts/find-chromium.mjs';
 
 /** A page of the built site: its clean URL path and what kind of page it is. */
 export interface SitePage {
@@ -29,10 +30,12 @@ export function builtPages(root: string): SitePage[] {
 /** The page path a link's pathname names (`/telnyx/send_sms.html` and `/telnyx/send_sms` are one page). */
 export const pagePathOf = (pathname: string): string => decodeURIComponent(pathname).replace(/\/index(\.html)?$/, '/').replace(/\.html$/, '');
 
-/** Debian's Chromium, headless, without the background traffic a test has no use for. */
+/** The Chromium that `scripts/ensure-chromium.sh` made sure of (CHROMIUM_PATH, or a usual place), headless, without the background traffic a test has no use for. */
 export function launchChromium(): Promise<Browser> {
+  const found = findChromium();
+  if ('problem' in found) throw new Error(found.problem);
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: found.path,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
