@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -127,5 +127,23 @@ describe('configure never echoes a value in a usage error', () => {
     expect(run.status).toBe(2);
     expect(JSON.parse(run.stdout).error.message).toMatch(new RegExp(`^(--set|--unset|.*not a field of ${provider.id})`));
     expectNoSecret(run);
+  });
+});
+
+describe('configure where the settings folder cannot be written', () => {
+  it('names the file and the way round it, keeps the secret out of it, and leaves nothing behind', () => {
+    const base = mkdtempSync(join(tmpdir(), 'switchboard-unwritable-'));
+    // A file where the folder would go: mkdir fails for every user, root included (permissions would not stop root).
+    const blocker = join(base, 'home');
+    writeFileSync(blocker, 'not a folder');
+    const home = join(blocker, '.switchboard');
+    const run = switchboard(['configure', provider.id, '--set', `${field}=${SECRET}`, '--json'], { env: { SWITCHBOARD_HOME: home } });
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).error).toEqual({
+      code: 'settings_file',
+      message: `${join(home, 'accounts.json')} cannot be written (ENOTDIR); make ${home} a folder you can write, or set SWITCHBOARD_HOME to one.`,
+    });
+    expectNoSecret(run);
+    expect(readdirSync(base)).toEqual(['home']);
   });
 });

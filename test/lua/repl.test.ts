@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,17 @@ describe.skipIf(!hasScript)('switchboard lua --repl in a pseudo-terminal', () =>
     expect(await second.exited).toBe(0);
     // The recalled line is redrawn after the prompt, then runs.
     expect(second.output()).toMatch(/lua> (lua> )?6 \* 7\n42\n/);
+  }, 60_000);
+
+  it('starts without history when its history file cannot be read', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'switchboard-repl-unreadable-'));
+    // A folder where the file goes: unreadable for every user, root included.
+    mkdirSync(join(home, 'lua_history'));
+    const repl = session([], home);
+    await repl.typeAtPrompt(1, '6 * 7\r');
+    await repl.typeAtPrompt(2, ':quit\r');
+    expect(await repl.exited).toBe(0);
+    expect(repl.output()).toContain('lua> 6 * 7\n42\n');
   }, 60_000);
 
   it('reaches integrations under the same write policy as scripts', async () => {

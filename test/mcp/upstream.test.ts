@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -199,6 +199,16 @@ describe('switchboard mcp install', () => {
     expect(run.stderr).toContain('is not valid JSON');
     expect(run.stderr).toContain('nothing was written');
     expect(readFileSync(join(project, '.mcp.json'), 'utf8')).toBe('{ "mcpServers": { broken');
+  });
+
+  it('says which file it cannot read, not "unexpected error", and writes nothing', () => {
+    const project = mkdtempSync(join(tmpdir(), 'switchboard-install-dir-'));
+    mkdirSync(join(project, '.mcp.json'));
+    const run = switchboard(['mcp', 'install', '--json'], { cwd: project, env });
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).error).toEqual({ code: 'install_failed', message: `${join(project, '.mcp.json')} cannot be read (EISDIR); nothing was written.` });
+    expect(readdirSync(project)).toEqual(['.mcp.json']);
+    expect(readdirSync(join(project, '.mcp.json'))).toEqual([]);
   });
 });
 

@@ -34,7 +34,12 @@ export function historyPath(env: NodeJS.ProcessEnv): string {
 
 function loadHistory(path: string): string[] {
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8').split('\n').filter(Boolean).slice(-HISTORY_SIZE).reverse();
+  try {
+    return readFileSync(path, 'utf8').split('\n').filter(Boolean).slice(-HISTORY_SIZE).reverse();
+  } catch {
+    // History is a convenience: one that cannot be read (a folder, a file of another user) starts the session without it.
+    return [];
+  }
 }
 
 function remember(path: string, line: string): void {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { bindings } from '@switchboard/bindings';
@@ -106,7 +106,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { providers: {} };
+    // Nothing there: no file, or a file where one of its folders would be (then writing it says so).
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { providers: {} };
     throw new SettingsFileError(`${path} cannot be read (${code ?? 'unknown error'}); check that it is a file you can read.`);
   }
   return parseSettings(text, path);
@@ -126,13 +127,27 @@ export function readSettingsFor(sandbox: boolean, warn: (message: string) => voi
   }
 }
 
-/** Written with mode 0600 (it holds secrets), replacing the old file atomically. */
+/**
+ * Written with mode 0600 (it holds secrets), replacing the old file atomically. A folder that cannot
+ * be made or written (a read-only home, a service account's) is a settings-file error naming it and
+ * the way round it, not an unexpected one; the old file is left as it was.
+ */
 export function writeSettings(settings: Settings, env: NodeJS.ProcessEnv = process.env): string {
   const path = settingsPath(env);
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
-  chmodSync(temp, 0o600);
-  renameSync(temp, path);
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    writeFileSync(temp, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(temp, 0o600);
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Its folder is not there to hold it: nothing was left behind.
+    }
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new SettingsFileError(`${path} cannot be written (${code}); make ${dirname(path)} a folder you can write, or set SWITCHBOARD_HOME to one.`);
+  }
   return path;
 }

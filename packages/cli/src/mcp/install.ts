@@ -3,7 +3,7 @@
  * keeping every other entry and key of the file as it was. A file that is not a JSON object is
  * left untouched and reported, never overwritten.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 export interface InstallOptions {
   /** The `.mcp.json` to write. */
@@ -25,7 +25,12 @@ export function installMcp({ path, name, entry }: InstallOptions): InstallOutcom
   let file: Record<string, unknown> = {};
   const exists = existsSync(path);
   if (exists) {
-    const text = readFileSync(path, 'utf8');
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new InstallError(`${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); nothing was written.`);
+    }
     let parsed: unknown;
     try {
       parsed = text.trim() === '' ? {} : JSON.parse(text);
@@ -42,7 +47,16 @@ export function installMcp({ path, name, entry }: InstallOptions): InstallOutcom
   const next = { ...file, mcpServers: { ...servers, [name]: entry } };
   // Written beside the file and renamed over it, so an interrupted install leaves the old file whole.
   const temporary = `${path}.switchboard-${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(next, null, 2)}\n`);
-  renameSync(temporary, path);
+  try {
+    writeFileSync(temporary, `${JSON.stringify(next, null, 2)}\n`);
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Its folder is not there to hold it: nothing was left behind.
+    }
+    throw new InstallError(`${path} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); nothing was changed.`);
+  }
   return !exists ? 'created' : previous === undefined ? 'added' : 'replaced';
 }
