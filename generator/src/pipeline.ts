@@ -19,6 +19,7 @@ import { heapBound } from './heap-bound.js';
 import { PhaseClock, type PhaseTiming } from './phase-clock.js';
 import { ProviderPool, type JobInput } from './parallel/provider-pool.js';
 import { workOnProvider, type ProviderWork } from './parallel/provider-work.js';
+import { byCodeUnits } from './shared/text-order.js';
 
 export type { PhaseTiming } from './phase-clock.js';
 
@@ -475,6 +476,6 @@ class OutputRun {
     }
     for (const path of leftByRemoved) if (!this.expected.has(path) && existsSync(join(this.rootDir, path))) extra.add(path);
     for (const path of extra) stale.push({ path, problem: 'not generated' });
-    return stale.sort((a, b) => a.path.localeCompare(b.path));
+    return stale.sort((a, b) => byCodeUnits(a.path, b.path));
   }
 }

@@ -13,6 +13,7 @@ import { authenticationLines, defaultTemplate, serverLines } from './server-text
 import { BODY_PATH } from '../shared/schema-paths.js';
 import { firstSentence } from '../shared/sentences.js';
 import { template } from './templates.js';
+import { alphabetically } from '../shared/text-order.js';
 
 const ROOT = 'packages/docs';
 
@@ -282,7 +283,7 @@ function indexPage(providers: SummaryList<DocsSummary>): string {
     cards.push(p.card);
     cardsByCategory.set(p.category, cards);
   }
-  const categories = [...cardsByCategory.keys()].sort((a, b) => categoryName(a).localeCompare(categoryName(b)));
+  const categories = [...cardsByCategory.keys()].sort((a, b) => alphabetically(categoryName(a), categoryName(b)));
   return renderPage('docs-index.md.hbs', 'Switchboard catalog', {
     providerCount: providers.length,
     functionCount,

@@ -2,6 +2,8 @@
  * A problem found in the specs, addressed to the person who wrote them:
  * where (file:line:column), what was found, and what is allowed.
  */
+import { byCodeUnits } from '../shared/text-order.js';
+
 export interface Diagnostic {
   /** Path relative to the specs directory, forward slashes. */
   file: string;
@@ -20,7 +22,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+      byCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || byCodeUnits(a.message, b.message),
   );
 }
 

@@ -11,6 +11,7 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { parseSpecFile, type ParsedFile } from './parse.js';
 import { classifyEntry, readSpecText, type SpecEntry } from './read-spec.js';
 import { checkAgainstSchema } from './schema-check.js';
+import { byCodeUnits } from '../shared/text-order.js';
 
 export type LoadResult = { ok: true; catalog: Catalog } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -110,7 +111,7 @@ export function loadProvider(specsRoot: string, folder: ProviderFolder): LoadedP
     functions.push(func);
   }
   if (!shell) return { provider: null, diagnostics, claims: [] };
-  const provider: Provider = { ...shell, functions: functions.sort((a, b) => a.name.localeCompare(b.name)) };
+  const provider: Provider = { ...shell, functions: functions.sort((a, b) => byCodeUnits(a.name, b.name)) };
   // A function claims several names at one place: each place is looked up once.
   const places = new Map<string, { line: number; column: number }>();
   const placeOf = (file: string, path: Array<string | number>, target: 'key' | 'value' = 'value') => {

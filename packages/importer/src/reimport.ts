@@ -99,7 +99,8 @@ function existingByOperation(existing: ReadonlyMap<string, string>, snapshot: Sn
   const out = new Map<string, { name: string; spec: Node }>();
   const byShape = new Map<string, string>();
   for (const [name, entry] of Object.entries(snapshot?.functions ?? {})) byShape.set(name, entry.operation);
-  for (const [file, text] of [...existing].sort(([a], [b]) => a.localeCompare(b))) {
+  // By code unit, not localeCompare: which of two files for one operation wins must not follow the machine's locale.
+  for (const [file, text] of [...existing].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!file.endsWith('.yaml') || file === 'provider.yaml') continue;
     const spec = readSpecYaml(text);
     if (!spec) continue;
