@@ -16,11 +16,11 @@ export interface ErrorEnvelope {
  * that describes a JSON body. A documented example is taken as it is; a body made up from
  * the schema is marked for review, since mocks and contract tests replay it as real.
  */
-export function errorEnvelope(doc: OpenApiDocument, operations: Node[]): ErrorEnvelope {
-  for (const op of operations) {
+export function errorEnvelope(doc: OpenApiDocument, operations: ReadonlyArray<{ op: Node; opFile: string }>): ErrorEnvelope {
+  for (const { op, opFile } of operations) {
     const responses = isNode(op.responses) ? op.responses : {};
     for (const code of Object.keys(responses).filter((c) => /^[45]/.test(c) || c === 'default').sort()) {
-      const { node, file } = doc.resolve(responses[code], doc.rootFile);
+      const { node, file } = doc.resolve(responses[code], opFile);
       const media = isNode(node.content) ? (Object.entries(node.content).find(([t]) => /json/i.test(t))?.[1] as Node | undefined) : undefined;
       if (!media || media.schema === undefined) continue;
       const documented = mediaExample(doc, media, file) ?? exampleFromSchema(doc, media.schema, file);

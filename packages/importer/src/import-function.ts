@@ -7,6 +7,7 @@ import { guessPagination } from './pagination.js';
 import { oneParagraph, type SpecSchema } from './parameter-schema.js';
 import type { AccountParts } from './provider-parts.js';
 import type { ResponseSchemas } from './response-schema.js';
+import type { SelectedOperation } from './select-operations.js';
 
 /** One operation of the document, as a function spec and what a person must still look at. */
 export interface ImportedFunction {
@@ -30,12 +31,12 @@ export interface FunctionContext {
 
 const WRITE_IDEMPOTENT = new Set(['PUT', 'DELETE']);
 
-export function importFunction(ctx: FunctionContext, name: string, path: string, method: string, item: Node, op: Node): ImportedFunction {
+export function importFunction(ctx: FunctionContext, name: string, { path, method, item, op, itemFile, opFile }: SelectedOperation): ImportedFunction {
   const review: string[] = [];
   const notes: string[] = [];
   const note = (m: string) => void (notes.includes(m) || notes.push(m));
   const skipHeaders = new Set(Object.values(ctx.account.auth).flatMap((a) => (a.type === 'api_key' && a.in === 'header' ? [String(a.name).toLowerCase()] : [])));
-  const input = operationInput({ doc: ctx.doc, note, review: (m) => void review.push(m), skipHeaders }, item, op, method, path, ctx.doc.rootFile);
+  const input = operationInput({ doc: ctx.doc, note, review: (m) => void review.push(m), skipHeaders }, { item, itemFile, op, opFile }, method, path);
   const ownServers = [op.servers, item.servers].find((list) => Array.isArray(list) && list.length > 0) as Node[] | undefined;
   if (ownServers) note(`the operation names its own server (${ownServers.map((s) => String(s.url)).join(', ')}); it is sent to the provider's '${ctx.serverName}' server: add a server and \`request.server\` if that is wrong.`);
   if (Array.isArray(op.security) && op.security.length === 0) note('the document says this operation needs no credentials; it is sent with the provider\'s auth like the others.');
@@ -55,7 +56,7 @@ export function importFunction(ctx: FunctionContext, name: string, path: string,
   spec.request = request;
   spec.parameters = Object.fromEntries(input.parameters.map((p) => [p.name, parameterSpec(p, method, input.path)]));
 
-  const success = successResponse(ctx, op);
+  const success = successResponse(ctx, op, opFile);
   if (success.schema || success.status !== 200) {
     const response: Node = {};
     if (success.schema ? success.status !== 200 : success.status !== 204) response.status = success.status;
@@ -95,13 +96,13 @@ interface Success {
   example?: { value: unknown; title?: string };
 }
 
-function successResponse(ctx: FunctionContext, op: Node): Success {
+function successResponse(ctx: FunctionContext, op: Node, opFile: string): Success {
   const responses = isNode(op.responses) ? op.responses : {};
   const codes = Object.keys(responses).filter((c) => /^2(\d\d|XX)$/i.test(c)).sort();
   const code = codes[0];
   if (!code) return { status: 200 };
   const status = /XX/i.test(code) ? 200 : Number(code);
-  const { node, file } = ctx.doc.resolve(responses[code], ctx.doc.rootFile);
+  const { node, file } = ctx.doc.resolve(responses[code], opFile);
   const content = isNode(node.content) ? node.content : {};
   const type = Object.keys(content).find((t) => /^application\/(.+\+)?json\b/i.test(t) || t === '*/*');
   if (!type || status === 204) return { status: type ? status : status === 200 ? 204 : status };

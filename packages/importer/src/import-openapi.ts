@@ -54,10 +54,10 @@ export function importOpenApi(source: string | Node, options: ImportOptions): Im
   const responses = new ResponseSchemas(doc);
   const taken = new Set<string>(['provider']);
   const functions: ImportedFunction[] = [];
-  for (const { path, method, item, op } of selected) {
-    functions.push(importFunction({ doc, account, responses, serverName: 'default' }, unique(functionName(method, path, op), taken), path, method, item, op));
+  for (const operation of selected) {
+    functions.push(importFunction({ doc, account, responses, serverName: 'default' }, unique(functionName(operation.method, operation.path, operation.op), taken), operation));
   }
-  const errors = errorEnvelope(doc, selected.map((s) => s.op));
+  const errors = errorEnvelope(doc, selected);
   const provider = providerSpec(doc, options.provider, account, errors.errors, responses.named);
   const providerReview = [...account.review, ...(errors.review ? [errors.review] : [])];
   const fresh = { provider: { spec: provider, review: providerReview }, functions };

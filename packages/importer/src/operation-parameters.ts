@@ -34,11 +34,11 @@ const SKIPPED_HEADERS = new Set(['authorization', 'content-type', 'accept', 'con
  * snake_case names and the document's names as `wire`. deepObject query objects
  * (`filter[status]`) become one parameter per member, the way their wire names read.
  */
-export function operationInput(ctx: ParameterSchemaContext & { review: (m: string) => void; skipHeaders: Set<string> }, item: Node, op: Node, method: string, path: string, file: string): OperationInput {
+export function operationInput(ctx: ParameterSchemaContext & { review: (m: string) => void; skipHeaders: Set<string> }, { item, itemFile, op, opFile }: { item: Node; itemFile: string; op: Node; opFile: string }, method: string, path: string): OperationInput {
   const taken = new Set<string>();
   const parameters: ImportedParameter[] = [];
   const declared = new Map<string, { node: Node; file: string }>();
-  for (const list of [item.parameters, op.parameters]) {
+  for (const [list, file] of [[item.parameters, itemFile], [op.parameters, opFile]] as const) {
     if (!Array.isArray(list)) continue;
     for (const raw of list) {
       const { node, file: at } = ctx.doc.resolve(raw, file);
@@ -90,7 +90,7 @@ export function operationInput(ctx: ParameterSchemaContext & { review: (m: strin
     ctx.note(`path parameter '${missing}' is not declared; taken as a required string.`);
     parameters.push({ name, location: 'path', wire: missing, spec: { type: 'string', description: undescribed(ctx, missing), required: true } });
   }
-  const body = method === 'GET' || method === 'DELETE' ? undefined : bodyParameters(ctx, op, file, taken, parameters);
+  const body = method === 'GET' || method === 'DELETE' ? undefined : bodyParameters(ctx, op, opFile, taken, parameters);
   return { parameters, path: renamedPath, ...(body ? { body } : {}) };
 }
 

@@ -52,7 +52,10 @@ function usedSchemes(doc: OpenApiDocument): string[] {
     if (Array.isArray(security)) for (const requirement of security) if (isNode(requirement)) for (const key of Object.keys(requirement)) if (!names.includes(key)) names.push(key);
   };
   add(doc.root.security);
-  for (const item of Object.values(doc.root.paths as Node)) if (isNode(item)) for (const op of Object.values(item)) if (isNode(op)) add(op.security);
+  for (const raw of Object.values(doc.root.paths as Node)) {
+    const { node: item, file } = doc.resolve(raw, doc.rootFile);
+    for (const op of Object.values(item)) if (isNode(op)) add(doc.resolve(op, file).node.security);
+  }
   return names;
 }
 

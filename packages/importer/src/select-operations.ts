@@ -15,6 +15,9 @@ export interface SelectedOperation {
   method: string;
   item: Node;
   op: Node;
+  /** The files the path item's and the operation's own `$ref`s resolve against (they may live in files of their own). */
+  itemFile: string;
+  opFile: string;
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
@@ -27,10 +30,12 @@ export function selectOperations(doc: OpenApiDocument, selection: Selection): { 
   const wanted = selection.operations ? new Set(selection.operations) : undefined;
   const found = new Set<string>();
   for (const [path, rawItem] of Object.entries(doc.root.paths as Node)) {
-    const item = doc.resolve(rawItem, doc.rootFile).node;
-    for (const [key, op] of Object.entries(item)) {
+    const { node: item, file: itemFile } = doc.resolve(rawItem, doc.rootFile);
+    for (const [key, rawOp] of Object.entries(item)) {
       const method = key.toLowerCase();
-      if (!isNode(op)) continue;
+      if (!isNode(rawOp)) continue;
+      // Some documents (DigitalOcean's) keep each operation in a file of its own, behind a `$ref`.
+      const { node: op, file: opFile } = METHODS.includes(method) ? doc.resolve(rawOp, itemFile) : { node: rawOp, file: itemFile };
       if (UNSUPPORTED.includes(method)) {
         skipped.push({ operation: `${method.toUpperCase()} ${path}`, reason: 'the format sends GET, POST, PUT, PATCH and DELETE only' });
         continue;
@@ -44,7 +49,7 @@ export function selectOperations(doc: OpenApiDocument, selection: Selection): { 
       }
       if (selection.tag !== undefined && !(Array.isArray(op.tags) && op.tags.includes(selection.tag))) continue;
       if (selection.pathPrefix !== undefined && !path.startsWith(selection.pathPrefix)) continue;
-      selected.push({ path, method: method.toUpperCase(), item, op });
+      selected.push({ path, method: method.toUpperCase(), item, op, itemFile, opFile });
     }
   }
   const missing = wanted ? [...wanted].filter((w) => !found.has(w)) : [];

@@ -1,0 +1,91 @@
+/**
+ * Shapes seen in published documents that the first fixtures did not have: operations and
+ * path items kept in files of their own, `allOf` members and property maps from other files,
+ * headers typed as booleans. Each document here is small and made up; the shapes (and some
+ * names) follow DigitalOcean's, Twilio's, Discord's and Box's published documents.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { importOpenApi } from '../src/index.js';
+import { problems, specsDir, withoutReviews } from './support.js';
+
+const yamlOf = (files: Map<string, string>, name: string) => parse(files.get(name)!) as Record<string, any>;
+
+/** A folder holding the files (path → value, written as YAML); returns the path of the first. */
+function documentFiles(files: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'openapi-shapes-'));
+  for (const [path, value] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), stringify(value));
+  }
+  return join(dir, Object.keys(files)[0]!);
+}
+
+const base = {
+  openapi: '3.0.3',
+  info: { title: 'Cloud', version: '2' },
+  externalDocs: { url: 'https://docs.cloud.test/api' },
+  servers: [{ url: 'https://api.cloud.test' }],
+  components: { securitySchemes: { bearer_auth: { type: 'http', scheme: 'bearer' } } },
+  security: [{ bearer_auth: [] }],
+};
+
+describe('operations and path items in files of their own', () => {
+  const root = () =>
+    documentFiles({
+      'openapi.yaml': {
+        ...base,
+        paths: {
+          '/v2/droplets': { get: { $ref: 'resources/droplets/droplets_list.yml' } },
+          '/v2/droplets/{droplet_id}': { $ref: 'resources/droplets/droplet_item.yml' },
+        },
+      },
+      'resources/droplets/droplets_list.yml': {
+        operationId: 'droplets_list',
+        summary: 'List all droplets',
+        parameters: [{ $ref: '../../shared/parameters.yml#/region' }, { name: 'tag_name', in: 'query', required: true, schema: { type: 'string' }, example: 'env:prod' }],
+        responses: { '200': { $ref: 'responses/all_droplets.yml' } },
+      },
+      'resources/droplets/responses/all_droplets.yml': {
+        description: 'ok',
+        content: { 'application/json': { schema: { $ref: '../models/droplet_list.yml' }, example: { droplets: [{ id: 3164444 }] } } },
+      },
+      'resources/droplets/models/droplet_list.yml': { type: 'object', properties: { droplets: { type: 'array', items: { $ref: 'droplet.yml' } } } },
+      'resources/droplets/models/droplet.yml': { type: 'object', properties: { id: { type: 'integer' } } },
+      'resources/droplets/droplet_item.yml': {
+        parameters: [{ $ref: 'parameters.yml#/droplet_id' }],
+        delete: { $ref: 'droplets_destroy.yml' },
+      },
+      'resources/droplets/droplets_destroy.yml': { operationId: 'droplets_destroy', summary: 'Delete a droplet', responses: { '204': { description: 'gone' } } },
+      'resources/droplets/parameters.yml': { droplet_id: { name: 'droplet_id', in: 'path', required: true, description: 'The droplet.', schema: { type: 'integer', minimum: 1 }, example: 3164444 } },
+      'shared/parameters.yml': { region: { name: 'region', in: 'query', description: 'A region slug.', schema: { type: 'string', maxLength: 8 }, example: 'nyc3' } },
+    });
+
+  it('are read from their files, with the refs inside them resolved from there', () => {
+    const { files, report } = importOpenApi(root(), { provider: 'cloud' });
+    expect([...files.keys()].filter((f) => !f.startsWith('.')).sort()).toEqual(['droplets_destroy.yaml', 'droplets_list.yaml', 'provider.yaml']);
+    const list = yamlOf(files, 'droplets_list.yaml');
+    expect(list.title).toBe('List all droplets');
+    expect(list.parameters.tag_name).toMatchObject({ type: 'string', required: true });
+    expect(list.parameters.region).toMatchObject({ type: 'string', max_length: 8, description: 'A region slug.' });
+    expect(list.response.schema.properties.droplets.items).toEqual({ type: 'object', properties: { id: { type: 'integer' } } });
+    const destroy = yamlOf(files, 'droplets_destroy.yaml');
+    expect(destroy.parameters.droplet_id).toMatchObject({ type: 'integer', minimum: 1, required: true });
+    expect(destroy.response ?? {}).toEqual({});
+    expect(report.functions.flatMap((f) => f.review)).toEqual([]);
+    expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
+  });
+
+  it('take their security requirement into account', () => {
+    const { security: _security, ...open } = base;
+    const doc = documentFiles({
+      'openapi.yaml': { ...open, paths: { '/v2/account': { get: { $ref: 'account_get.yml' } } } },
+      'account_get.yml': { operationId: 'account_get', security: [{ bearer_auth: [] }], responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, example: {} } } } } },
+    });
+    const { files } = importOpenApi(doc, { provider: 'cloud' });
+    expect(yamlOf(files, 'provider.yaml').auth).toEqual({ bearer_auth: { type: 'bearer', token: 'api_key' } });
+  });
+});
