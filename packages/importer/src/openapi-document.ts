@@ -59,6 +59,25 @@ export class OpenApiDocument {
     return { node: isNode(current) ? current : {}, file: at, ...(componentName ? { componentName } : {}) };
   }
 
+  /**
+   * `value` (written in `file`) with every `$ref` in it made to name its file absolutely, so
+   * that it means the same when moved into a node of another file (an `allOf` member's
+   * properties merged into the schema that lists it). Values without refs are returned as they are.
+   */
+  rebased(value: unknown, file: string): unknown {
+    if (Array.isArray(value)) {
+      const items = value.map((v) => this.rebased(v, file));
+      return items.some((v, i) => v !== value[i]) ? items : value;
+    }
+    if (!isNode(value)) return value;
+    let out: Node | undefined;
+    for (const [key, member] of Object.entries(value)) {
+      const moved = key === '$ref' && typeof member === 'string' ? absoluteRef(member, file) : this.rebased(member, file);
+      if (moved !== member) (out ??= { ...value })[key] = moved;
+    }
+    return out ?? value;
+  }
+
   private lookup(ref: string, from: string): [unknown, string] {
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
@@ -77,6 +96,14 @@ export class OpenApiDocument {
     }
     return [value, file];
   }
+}
+
+function absoluteRef(ref: string, from: string): string {
+  const hash = ref.indexOf('#');
+  const filePart = hash === -1 ? ref : ref.slice(0, hash);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return ref;
+  const file = filePart === '' ? from : resolve(dirname(from), decodeURI(filePart));
+  return `${encodeURI(file)}${hash === -1 ? '' : ref.slice(hash)}`;
 }
 
 function decodePointer(part: string): string {

@@ -33,7 +33,9 @@ export function flatten(doc: OpenApiDocument, schema: unknown, file: string): { 
   const properties: Node = {};
   const required = new Set<string>(Array.isArray(node.required) ? node.required.map(String) : []);
   for (const member of node.allOf) {
-    const part = flatten(doc, member, resolved.file).schema;
+    const flat = flatten(doc, member, resolved.file);
+    // A member from another file brings refs written for that file: rebase them before they join this node.
+    const part = flat.file === resolved.file ? flat.schema : (doc.rebased(flat.schema, flat.file) as Node);
     for (const [key, value] of Object.entries(part)) {
       if (key === 'properties' && isNode(value)) Object.assign(properties, value);
       else if (key === 'required' && Array.isArray(value)) value.forEach((r) => required.add(String(r)));

@@ -89,3 +89,31 @@ describe('operations and path items in files of their own', () => {
     expect(yamlOf(files, 'provider.yaml').auth).toEqual({ bearer_auth: { type: 'bearer', token: 'api_key' } });
   });
 });
+
+describe('schemas put together from other files', () => {
+  it('keeps the refs of an allOf member from another file pointing where that file meant', () => {
+    const doc = documentFiles({
+      'openapi.yaml': {
+        ...base,
+        paths: { '/v2/account/keys': { get: { operationId: 'sshKeys_list', responses: { '200': { $ref: 'resources/ssh_keys/responses/all.yml' } } } } },
+      },
+      'resources/ssh_keys/responses/all.yml': {
+        description: 'ok',
+        content: {
+          'application/json': {
+            schema: { allOf: [{ properties: { ssh_keys: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } } } } } }, { $ref: '../../../shared/pages.yml#/pagination' }] },
+            example: { ssh_keys: [{ id: 289794 }], links: { pages: { next: 'https://api.cloud.test/v2/account/keys?page=2' } } },
+          },
+        },
+      },
+      'shared/pages.yml': {
+        pagination: { type: 'object', properties: { links: { $ref: '#/page_links' } } },
+        page_links: { type: 'object', properties: { pages: { type: 'object', properties: { next: { type: 'string' } } } } },
+      },
+    });
+    const { files } = importOpenApi(doc, { provider: 'cloud' });
+    expect(yamlOf(files, 'provider.yaml').schemas.page_links).toMatchObject({ properties: { pages: { properties: { next: { type: 'string' } } } } });
+    expect(yamlOf(files, 'ssh_keys_list.yaml').response.schema.properties.links).toEqual({ $ref: '#/schemas/page_links' });
+    expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
+  });
+});
