@@ -26,7 +26,7 @@ export function valueType(value: unknown): string {
  */
 export function flatten(doc: OpenApiDocument, schema: unknown, file: string): { schema: Node; file: string; name?: string } {
   const resolved = doc.resolve(schema, file);
-  const node = resolved.node;
+  const node = withPropertiesResolved(doc, resolved.node, resolved.file);
   if (!Array.isArray(node.allOf)) return { schema: node, file: resolved.file, ...(resolved.componentName ? { name: resolved.componentName } : {}) };
   const merged: Node = { ...node };
   delete merged.allOf;
@@ -47,6 +47,20 @@ export function flatten(doc: OpenApiDocument, schema: unknown, file: string): { 
   if (required.size > 0) merged.required = [...required];
   if (merged.type === undefined && Object.keys(properties).length > 0) merged.type = 'object';
   return { schema: merged, file: resolved.file, ...(resolved.componentName ? { name: resolved.componentName } : {}) };
+}
+
+/**
+ * A schema whose `properties` is itself a `$ref` (DigitalOcean's documents share property maps
+ * that way) with the map it names in place, its refs rebased to this file; else the schema as it is.
+ * JSON Schema would read it as one property called `$ref`, which no API means.
+ */
+function withPropertiesResolved(doc: OpenApiDocument, node: Node, file: string): Node {
+  const properties = node.properties;
+  if (!isNode(properties) || typeof properties.$ref !== 'string') return node;
+  const { $ref: _ref, ...beside } = properties;
+  const target = doc.resolve(properties, file);
+  const named = target.file === file ? target.node : (doc.rebased(target.node, target.file) as Node);
+  return { ...node, properties: { ...named, ...beside } };
 }
 
 /** The first example a schema or parameter gives: `example`, then `examples` (3.1 list or 3.0 map of `value`s). */

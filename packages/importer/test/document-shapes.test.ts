@@ -116,4 +116,31 @@ describe('schemas put together from other files', () => {
     expect(yamlOf(files, 'ssh_keys_list.yaml').response.schema.properties.links).toEqual({ $ref: '#/schemas/page_links' });
     expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
   });
+
+  it('reads a property map given by $ref as the properties it names', () => {
+    const doc = documentFiles({
+      'openapi.yaml': {
+        ...base,
+        paths: {
+          '/v2/load_balancers': {
+            post: {
+              operationId: 'load_balancers_create',
+              requestBody: { content: { 'application/json': { schema: { $ref: 'models/load_balancer.yml' } } } },
+              responses: { '202': { description: 'ok', content: { 'application/json': { schema: { $ref: 'models/load_balancer.yml' }, example: { name: 'lb-1', droplet_ids: [3164444] } } } } },
+            },
+          },
+        },
+      },
+      'models/load_balancer.yml': {
+        allOf: [{ type: 'object', properties: { name: { type: 'string', example: 'lb-1' } } }, { type: 'object', properties: { $ref: 'attributes.yml#/droplet_ids' } }],
+      },
+      'models/attributes.yml': { droplet_ids: { droplet_ids: { type: 'array', items: { type: 'integer' }, example: [3164444] } } },
+    });
+    const { files } = importOpenApi(doc, { provider: 'cloud' });
+    const create = yamlOf(files, 'load_balancers_create.yaml');
+    expect(Object.keys(create.parameters)).toEqual(['name', 'droplet_ids']);
+    expect(create.parameters.droplet_ids).toMatchObject({ type: 'array', items: { type: 'integer' } });
+    expect(Object.keys(create.response.schema.properties)).toEqual(['name', 'droplet_ids']);
+    expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
+  });
 });
