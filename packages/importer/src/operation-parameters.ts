@@ -69,10 +69,22 @@ export function operationInput(ctx: ParameterSchemaContext & { review: (m: strin
     }
     const name = unique(snakeCase(wire), taken);
     const spec = parameterSchema(ctx, schema ?? { type: 'string' }, at, where);
+    let asText = (value: unknown) => value;
     if (location === 'header' && (spec.type === 'object' || spec.type === 'array' || spec.one_of)) {
       ctx.note(`${where}: a header holds one value; taken as a string.`);
       for (const key of Object.keys(spec)) delete spec[key];
       spec.type = 'string';
+    } else if (location === 'header' && spec.type !== 'string') {
+      // The format's headers are strings: a boolean or number header is the text it is sent as.
+      const typed = spec.type;
+      asText = (value) => (typeof value === 'boolean' || typeof value === 'number' ? String(value) : value);
+      const values = Array.isArray(spec.enum) ? spec.enum.map(String) : typed === 'boolean' ? ['true', 'false'] : undefined;
+      const fallback = spec.default;
+      for (const key of Object.keys(spec)) delete spec[key];
+      spec.type = 'string';
+      if (values) spec.enum = values;
+      else if (typed === 'integer') spec.pattern = '^-?[0-9]+$';
+      if (fallback !== undefined) spec.default = String(fallback);
     }
     if (location === 'query' && spec.type === 'array') spec.array_format = node.explode === false ? 'comma' : 'repeat';
     if (location === 'query' && (node.style === 'spaceDelimited' || node.style === 'pipeDelimited')) ctx.note(`${where}: style ${String(node.style)} is sent comma-separated; check the provider accepts it.`);
@@ -82,7 +94,8 @@ export function operationInput(ctx: ParameterSchemaContext & { review: (m: strin
     if (node.deprecated === true) out.deprecated = 'Deprecated in the OpenAPI document.';
     if (location === 'path') renamedPath = renamedPath.split(`{${wire}}`).join(`{${name}}`);
     const example = ownExample(node);
-    parameters.push({ name, location, wire, spec: out, ...(example ? { example } : {}), ...(example ? {} : schemaExample(ctx, schema, at)) });
+    const fallback = example ? undefined : schemaExample(ctx, schema, at).fallbackExample;
+    parameters.push({ name, location, wire, spec: out, ...(example ? { example: { value: asText(example.value) } } : {}), ...(fallback ? { fallbackExample: { value: asText(fallback.value) } } : {}) });
   }
   for (const missing of [...renamedPath.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!).filter((p) => !parameters.some((q) => q.name === p && q.location === 'path'))) {
     const name = unique(snakeCase(missing), taken);

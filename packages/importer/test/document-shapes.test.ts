@@ -144,3 +144,31 @@ describe('schemas put together from other files', () => {
     expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
   });
 });
+
+describe('headers', () => {
+  it('that the document types as booleans or numbers are strings, as the format sends them', () => {
+    const doc = {
+      ...base,
+      paths: {
+        '/v2/droplets/{droplet_id}/destroy_with_associated_resources/dangerous': {
+          delete: {
+            operationId: 'droplets_destroy_dangerous',
+            parameters: [
+              { name: 'droplet_id', in: 'path', required: true, schema: { type: 'integer' }, example: 3164444 },
+              { name: 'X-Dangerous', in: 'header', required: true, schema: { type: 'boolean' }, example: true },
+              { name: 'X-Retries', in: 'header', schema: { type: 'integer', default: 2 } },
+            ],
+            responses: { '202': { description: 'accepted' } },
+          },
+        },
+      },
+    };
+    const { files } = importOpenApi(doc, { provider: 'cloud' });
+    const fn = yamlOf(files, 'droplets_destroy_dangerous.yaml');
+    expect(fn.parameters.x_dangerous).toMatchObject({ type: 'string', enum: ['true', 'false'], in: 'header', wire: 'X-Dangerous', required: true });
+    expect(fn.parameters.x_retries).toMatchObject({ type: 'string', pattern: '^-?[0-9]+$', default: '2' });
+    expect(fn.examples[0].arguments.x_dangerous).toBe('true');
+    expect(fn.examples[0].request.headers['x-dangerous']).toBe('true');
+    expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
+  });
+});
