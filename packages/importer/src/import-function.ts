@@ -5,6 +5,7 @@ import { operationInput, type ImportedParameter } from './operation-parameters.j
 import { isNode, type Node, type OpenApiDocument } from './openapi-document.js';
 import { guessPagination } from './pagination.js';
 import { oneParagraph, type SpecSchema } from './parameter-schema.js';
+import { unsafeIntegerPaths } from './schema-shape.js';
 import type { AccountParts } from './provider-parts.js';
 import type { ResponseSchemas } from './response-schema.js';
 import type { SelectedOperation } from './select-operations.js';
@@ -68,6 +69,8 @@ export function importFunction(ctx: FunctionContext, name: string, { path, metho
   if (paging && 'review' in paging) review.push(`pagination: ${paging.review}`);
 
   const example = buildExample(ctx, input.parameters, input.body, method, input.path, success, summary ?? titleCase(name));
+  const unsafe = example ? unsafeIntegerPaths({ arguments: example.arguments, response: (example.response as Node).body }) : [];
+  if (unsafe.length > 0) review.push(`examples: the document's example holds integers beyond ±2^53 (${unsafe.join(', ')}), which the parse has rounded and a spec cannot hold; write them as the provider sends them (a string, if the API takes and gives them as strings), or replace the example.`);
   if (example) spec.examples = [example];
   else review.push('examples: the document gives no complete example for this operation; write one with the request the provider documents for it and the response it returns.');
   return { name, operation: `${method} ${path}`, ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}), spec, review, notes };

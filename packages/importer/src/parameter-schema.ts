@@ -1,5 +1,5 @@
 import { isNode, type Node, type OpenApiDocument } from './openapi-document.js';
-import { flatten, jsonTypes, knownFormat, portablePattern, valueType } from './schema-shape.js';
+import { flatten, jsonTypes, knownFormat, portablePattern, unsafeInteger, valueType } from './schema-shape.js';
 
 /** A parameter or nested property in the spec format's own keywords (`min_length`, `required: true`, …). */
 export type SpecSchema = Record<string, unknown>;
@@ -37,7 +37,9 @@ export function parameterSchema(ctx: ParameterSchemaContext, schema: unknown, fi
   const out: SpecSchema = { type };
   if (Array.isArray(node.enum)) {
     const values = node.enum.filter((v) => v !== null && valueType(v) === type || (type === 'number' && typeof v === 'number'));
-    if (values.length > 0) out.enum = values;
+    const safe = values.filter((v) => !unsafeInteger(v));
+    if (safe.length < values.length) ctx.note(`${where}: enum values beyond ±2^53 (which a JavaScript number cannot hold exactly) were left out${safe.length > 0 ? '' : ', and with them the enum'}.`);
+    if (safe.length > 0) out.enum = safe;
   }
   if (type === 'string') {
     const format = knownFormat(node.format);
@@ -49,8 +51,9 @@ export function parameterSchema(ctx: ParameterSchemaContext, schema: unknown, fi
     else if (node.pattern !== undefined) ctx.note(`${where}: pattern ${JSON.stringify(node.pattern)} cannot run in linear time (RE2), so it was left out.`);
   }
   if (type === 'integer' || type === 'number') {
-    if (typeof node.minimum === 'number') out.minimum = node.minimum;
-    if (typeof node.maximum === 'number') out.maximum = node.maximum;
+    // A bound past ±2^53 (int64's limits, as Discord's and DigitalOcean's documents give them) says nothing a JavaScript number can reach.
+    if (typeof node.minimum === 'number' && !unsafeInteger(node.minimum)) out.minimum = node.minimum;
+    if (typeof node.maximum === 'number' && !unsafeInteger(node.maximum)) out.maximum = node.maximum;
   }
   if (type === 'array') {
     if (node.items !== undefined) out.items = stripDescription(parameterSchema(ctx, node.items, at, `${where}[]`, depth + 1, inner));
@@ -59,7 +62,8 @@ export function parameterSchema(ctx: ParameterSchemaContext, schema: unknown, fi
     if (typeof node.maxItems === 'number') out.max_items = node.maxItems;
   }
   if (type === 'object') Object.assign(out, objectMembers(ctx, node, at, where, depth, inner));
-  if (node.default !== undefined && fits(node.default, out)) out.default = node.default;
+  if (node.default !== undefined && fits(node.default, out) && !unsafeInteger(node.default)) out.default = node.default;
+  else if (unsafeInteger(node.default)) ctx.note(`${where}: its default ${String(node.default)} is beyond ±2^53, which a JavaScript number cannot hold exactly; left out.`);
   if (nullable && ctx.nullsSent === true) out.nullable = true;
   return out;
 }

@@ -1,5 +1,5 @@
 import { isNode, type Node, type OpenApiDocument } from './openapi-document.js';
-import { flatten, jsonTypes } from './schema-shape.js';
+import { flatten, jsonTypes, unsafeInteger } from './schema-shape.js';
 
 /** Levels of inline nesting kept in one schema; deeper values are left unconstrained (`{}`). */
 const MAX_DEPTH = 6;
@@ -34,7 +34,8 @@ export class ResponseSchemas {
     const { types, nullable } = jsonTypes(node);
     const out: Node = {};
     if (types.length > 0) out.type = types.length === 1 && !nullable ? types[0] : nullable ? [...types, 'null'] : types;
-    if (Array.isArray(node.enum) && node.enum.length > 0) out.enum = nullable && !node.enum.includes(null) ? [...node.enum, null] : node.enum;
+    // Integers past ±2^53 cannot be written in a spec; an enum without them would refuse the values they were.
+    if (Array.isArray(node.enum) && node.enum.length > 0 && !node.enum.some(unsafeInteger)) out.enum = nullable && !node.enum.includes(null) ? [...node.enum, null] : node.enum;
     if (types.includes('object') && isNode(node.properties)) {
       const required = Array.isArray(node.required) ? node.required.map(String).filter((r) => r in (node.properties as Node)) : [];
       if (required.length > 0) out.required = required;

@@ -13,6 +13,26 @@ export function jsonTypes(schema: Node): { types: string[]; nullable: boolean } 
   return { types, nullable };
 }
 
+/**
+ * Whether a number is an integer a JavaScript number does not hold exactly (beyond ±(2^53 − 1)):
+ * the parse has already rounded it, and the spec format refuses it where it is written.
+ */
+export function unsafeInteger(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value);
+}
+
+/** Dotted paths (`config.flush_ms`, `items.0.id`) of the unsafe integers in a value, at most `limit`. */
+export function unsafeIntegerPaths(value: unknown, limit = 3, prefix = ''): string[] {
+  if (unsafeInteger(value)) return [prefix || '(the value)'];
+  if (value === null || typeof value !== 'object') return [];
+  const found: string[] = [];
+  for (const [key, member] of Object.entries(value)) {
+    if (found.length >= limit) break;
+    found.push(...unsafeIntegerPaths(member, limit - found.length, prefix ? `${prefix}.${key}` : key));
+  }
+  return found;
+}
+
 export function valueType(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   if (value === null) return 'null';

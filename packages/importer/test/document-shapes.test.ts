@@ -172,3 +172,54 @@ describe('headers', () => {
     expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
   });
 });
+
+describe('integers beyond what a JavaScript number holds', () => {
+  const doc = {
+    ...base,
+    paths: {
+      '/v2/databases/{database_cluster_uuid}/topics': {
+        post: {
+          operationId: 'databases_create_kafka_topic',
+          parameters: [{ name: 'database_cluster_uuid', in: 'path', required: true, schema: { type: 'string' }, example: '9cc10173' }],
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    nonce: { type: 'integer', minimum: -9223372036854775808, maximum: 9223372036854775807 },
+                    flags: { type: 'integer', enum: [1, 2, 18014398509481984] },
+                    flush_ms: { type: 'integer', default: 9223372036854775807 },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            '201': {
+              description: 'created',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { flush_ms: { type: 'integer' }, mask: { type: 'integer', enum: [1, 18014398509481984] } } },
+                  example: { flush_ms: 9223372036854775807, mask: 1 },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+
+  it('leave bounds, enum values and defaults out, and an example holding one asks for review', () => {
+    const { files, report } = importOpenApi(doc, { provider: 'cloud' });
+    const fn = yamlOf(files, 'databases_create_kafka_topic.yaml');
+    expect(fn.parameters.nonce).toEqual({ type: 'integer', description: 'nonce (not described in the OpenAPI document).' });
+    expect(fn.parameters.flags.enum).toEqual([1, 2]);
+    expect(fn.parameters.flush_ms.default).toBeUndefined();
+    expect(fn.response.schema.properties.mask).toEqual({ type: 'integer' });
+    expect(report.functions[0]!.review).toEqual([expect.stringMatching(/^examples: the document's example holds integers beyond ±2\^53 \(response\.flush_ms\)/)]);
+    // Only the example's own value is left for the loader to point at.
+    expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([expect.stringMatching(/^cloud\/databases_create_kafka_topic\.yaml:\d+:\d+: the integer 9223372036854776000 is beyond/)]);
+  });
+});
