@@ -46,7 +46,7 @@ export function valueType(value: unknown): string {
  */
 export function flatten(doc: OpenApiDocument, schema: unknown, file: string): { schema: Node; file: string; name?: string } {
   const resolved = doc.resolve(schema, file);
-  const node = withPropertiesResolved(doc, resolved.node, resolved.file);
+  const node = withConstantsAsEnum(doc, withPropertiesResolved(doc, resolved.node, resolved.file), resolved.file);
   if (!Array.isArray(node.allOf)) return { schema: node, file: resolved.file, ...(resolved.componentName ? { name: resolved.componentName } : {}) };
   const merged: Node = { ...node };
   delete merged.allOf;
@@ -67,6 +67,31 @@ export function flatten(doc: OpenApiDocument, schema: unknown, file: string): { 
   if (required.size > 0) merged.required = [...required];
   if (merged.type === undefined && Object.keys(properties).length > 0) merged.type = 'object';
   return { schema: merged, file: resolved.file, ...(resolved.componentName ? { name: resolved.componentName } : {}) };
+}
+
+/**
+ * `const` as the one-value enum it is, and a `oneOf`/`anyOf` whose every member is a constant
+ * (Discord's way to give each value a title) as the enum of those values; else the schema as it is.
+ */
+function withConstantsAsEnum(doc: OpenApiDocument, node: Node, file: string): Node {
+  const members = Array.isArray(node.oneOf) ? node.oneOf : Array.isArray(node.anyOf) ? node.anyOf : undefined;
+  if (members && members.length > 0) {
+    const values: unknown[] = [];
+    for (const member of members) {
+      const m = doc.resolve(member, file).node;
+      if (m.const !== undefined) values.push(m.const);
+      else if (Array.isArray(m.enum) && m.enum.length === 1) values.push(m.enum[0]);
+      else return node;
+      if (isNode(m.properties) || m.items !== undefined) return node;
+    }
+    const { oneOf: _oneOf, anyOf: _anyOf, ...rest } = node;
+    return { ...rest, enum: values };
+  }
+  if (node.const !== undefined && node.enum === undefined) {
+    const { const: value, ...rest } = node;
+    return { ...rest, enum: [value] };
+  }
+  return node;
 }
 
 /**

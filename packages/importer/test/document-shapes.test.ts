@@ -223,3 +223,55 @@ describe('integers beyond what a JavaScript number holds', () => {
     expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([expect.stringMatching(/^cloud\/databases_create_kafka_topic\.yaml:\d+:\d+: the integer 9223372036854776000 is beyond/)]);
   });
 });
+
+describe('values the document types in ways of its own', () => {
+  const doc = {
+    ...base,
+    components: {
+      ...base.components,
+      schemas: {
+        HasOption: { type: 'string', oneOf: [{ title: 'LINK', const: 'link' }, { title: 'EMBED', const: 'embed' }, { title: 'NO_LINK', const: '-link' }] },
+        MetadataFilter: { type: 'object', properties: { scope: { type: 'string' }, templateKey: { type: 'string' } } },
+      },
+    },
+    paths: {
+      '/guilds/{guild_id}/messages/search': {
+        get: {
+          operationId: 'searchGuildMessages',
+          parameters: [
+            { name: 'guild_id', in: 'path', required: true, schema: { type: 'string' }, example: '1' },
+            { name: 'has', in: 'query', schema: { type: 'array', items: { $ref: '#/components/schemas/HasOption' }, maxItems: 18 } },
+            { name: 'mdfilters', in: 'query', schema: { type: 'array', items: { $ref: '#/components/schemas/MetadataFilter' } } },
+          ],
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { kind: { const: 'search' } } }, example: { kind: 'search' } } } } },
+        },
+      },
+      '/retention_policies': {
+        post: {
+          operationId: 'post_retention_policies',
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    max_extension_length: { oneOf: [{ type: 'string', enum: ['none'] }, { type: 'string', pattern: '^[1-9]\\d*$' }, { type: 'integer', minimum: 1 }], example: '365' },
+                    query_params: { type: 'object', additionalProperties: { allOf: [{}, { description: 'A value.' }, { example: '100' }] }, example: { amount: '100' } },
+                  },
+                },
+              },
+            },
+          },
+          responses: { '201': { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, example: {} } } } },
+        },
+      },
+    },
+  };
+
+  it('a oneOf of constants is an enum of their values', () => {
+    const { files } = importOpenApi(doc, { provider: 'cloud' });
+    const fn = yamlOf(files, 'search_guild_messages.yaml');
+    expect(fn.parameters.has).toMatchObject({ type: 'array', items: { type: 'string', enum: ['link', 'embed', '-link'] }, array_format: 'repeat', max_items: 18 });
+    expect(fn.response.schema.properties.kind).toEqual({ type: 'string', enum: ['search'] });
+  });
+});
