@@ -86,7 +86,7 @@ export function operationInput(ctx: ParameterSchemaContext & { review: (m: strin
       else if (typed === 'integer') spec.pattern = '^-?[0-9]+$';
       if (fallback !== undefined) spec.default = String(fallback);
     }
-    if (location === 'query' && spec.type === 'array') spec.array_format = node.explode === false ? 'comma' : 'repeat';
+    if (location === 'query' && spec.type === 'array') spec.array_format = arrayFormat(ctx, spec, where, node.explode === false ? 'comma' : 'repeat');
     if (location === 'query' && (node.style === 'spaceDelimited' || node.style === 'pipeDelimited')) ctx.note(`${where}: style ${String(node.style)} is sent comma-separated; check the provider accepts it.`);
     const description = describedAs(ctx.doc, node, at) ?? describedAs(ctx.doc, schema, at);
     const out: SpecSchema = { ...spec, description: description ?? undescribed(ctx, wire) };
@@ -112,7 +112,7 @@ function rank(node: Node, pathNames: string[]): number {
   return 1000;
 }
 
-function objectMembers(ctx: ParameterSchemaContext, schema: Node, file: string, prefix: string, deep: boolean, parentRequired: boolean): ImportedParameter[] {
+function objectMembers(ctx: ParameterSchemaContext & { review: (m: string) => void }, schema: Node, file: string, prefix: string, deep: boolean, parentRequired: boolean): ImportedParameter[] {
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
   const out: ImportedParameter[] = [];
   for (const [key, value] of Object.entries(schema.properties as Node)) {
@@ -126,7 +126,7 @@ function objectMembers(ctx: ParameterSchemaContext, schema: Node, file: string, 
     if (spec.type === 'object') {
       ctx.note(`parameter '${wire}': an object in the query; taken as free-form, check how the provider wants it sent.`);
     }
-    if (spec.type === 'array') spec.array_format = 'repeat';
+    if (spec.type === 'array') spec.array_format = arrayFormat(ctx, spec, `parameter '${wire}'`, 'repeat');
     const name = snakeCase(deep ? `${prefix}_${key}` : key);
     const description = describedAs(ctx.doc, value, file);
     out.push({
@@ -167,7 +167,7 @@ function bodyParameters(ctx: ParameterSchemaContext & { review: (m: string) => v
     if (taken.has(name)) name = `body_${name}`;
     name = unique(name, taken);
     const spec = parameterSchema({ ...ctx, nullsSent: jsonType !== undefined }, value, schemaFile, where);
-    if (!jsonType && spec.type === 'array') spec.array_format = 'repeat';
+    if (!jsonType && spec.type === 'array') spec.array_format = arrayFormat(ctx, spec, where, 'repeat');
     const description = describedAs(ctx.doc, value, schemaFile);
     const out: SpecSchema = { ...spec, description: description ?? undescribed(ctx, wire) };
     if (required.has(wire)) out.required = true;
@@ -177,6 +177,18 @@ function bodyParameters(ctx: ParameterSchemaContext & { review: (m: string) => v
   }
   const example = ownExample(media);
   return { encoding: jsonType ? 'json' : 'form', ...(example ? { example } : {}) };
+}
+
+/**
+ * How a list goes into the query or a form body. A list of objects has no serialization OpenAPI
+ * defines (form style leaves it undefined): it is written with indexes, the only way the format
+ * carries one, and a person must check that the API reads it that way.
+ */
+function arrayFormat(ctx: { review: (m: string) => void }, spec: SpecSchema, where: string, scalars: 'comma' | 'repeat'): string {
+  const items = (spec.items ?? {}) as SpecSchema;
+  if (items.type !== 'object') return scalars;
+  ctx.review(`${where} is a list of objects, which the document does not say how to send (OpenAPI defines no serialization for it); it is written \`array_format: indexed\` (${where.replace(/^[^']*'|'$/g, '')}[0][key]=value): keep that if the API reads it so, or take the parameter as a string if the API wants JSON text.`);
+  return 'indexed';
 }
 
 /** A schema's own example, kept apart: it completes a required value, but does not put an optional one in an example. */

@@ -274,4 +274,11 @@ describe('values the document types in ways of its own', () => {
     expect(fn.parameters.has).toMatchObject({ type: 'array', items: { type: 'string', enum: ['link', 'embed', '-link'] }, array_format: 'repeat', max_items: 18 });
     expect(fn.response.schema.properties.kind).toEqual({ type: 'string', enum: ['search'] });
   });
+
+  it('a list of objects in the query is sent with indexes, and a person checks that', () => {
+    const { files, report } = importOpenApi(doc, { provider: 'cloud', operations: ['searchGuildMessages'] });
+    expect(yamlOf(files, 'search_guild_messages.yaml').parameters.mdfilters).toMatchObject({ type: 'array', array_format: 'indexed' });
+    expect(report.functions[0]!.review).toEqual([expect.stringMatching(/^parameter 'mdfilters' is a list of objects, .* `array_format: indexed` \(mdfilters\[0\]\[key\]=value\)/)]);
+    expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
+  });
 });
