@@ -73,7 +73,7 @@ function objectMembers(ctx: ParameterSchemaContext, node: Node, file: string, wh
   if (properties.length === 0 || depth >= MAX_DEPTH) {
     if (properties.length > 0) ctx.note(`${where}: nested deeper than ${MAX_DEPTH} levels; its members are taken as a free-form object.`);
     const extra = node.additionalProperties;
-    if (isNode(extra) && Object.keys(extra).length > 0 && depth < MAX_DEPTH) return { additional_properties: stripDescription(parameterSchema(ctx, extra, file, `${where}.*`, depth + 1, seen)) };
+    if (isNode(extra) && saysAType(ctx, extra, file) && depth < MAX_DEPTH) return { additional_properties: stripDescription(parameterSchema(ctx, extra, file, `${where}.*`, depth + 1, seen)) };
     return { additional_properties: true };
   }
   const unnamable = properties.map(([key]) => key).filter((key) => !NESTED_KEY.test(key));
@@ -93,9 +93,19 @@ function objectMembers(ctx: ParameterSchemaContext, node: Node, file: string, wh
   }
   const out: SpecSchema = { properties: members };
   const extra = node.additionalProperties;
-  if (extra === true || (isNode(extra) && Object.keys(extra).length === 0)) out.additional_properties = true;
+  if (extra === true || (isNode(extra) && !saysAType(ctx, extra, file))) out.additional_properties = true;
   else if (isNode(extra)) out.additional_properties = stripDescription(parameterSchema(ctx, extra, file, `${where}.*`, depth + 1, seen));
   return out;
+}
+
+/**
+ * Whether a schema says anything about the type of its values. One that does not (`{}`, or an
+ * allOf of descriptions and examples, as Box's map values are) allows any value: as the values
+ * of a map that is `additional_properties: true`, not an object.
+ */
+function saysAType(ctx: ParameterSchemaContext, schema: Node, file: string): boolean {
+  const node = flatten(ctx.doc, schema, file).schema;
+  return unionMembers(node) !== undefined || jsonTypes(node).types.length > 0;
 }
 
 /** A `oneOf`/`anyOf` (or a 3.1 type list) as the format's `one_of`, when its members are of distinct JSON types. */
@@ -117,8 +127,29 @@ function unionSchema(ctx: ParameterSchemaContext, members: unknown[], file: stri
     ctx.note(`${where}: one of several object shapes; taken as a free-form object.`);
     return { type: 'object', additional_properties: true };
   }
-  ctx.note(`${where}: one of several shapes of the same type; the first is used.`);
-  return flat[0]!;
+  if (!flat.every((m) => typeof m.type === 'string')) {
+    ctx.note(`${where}: one of several shapes of the same type; the first is used.`);
+    return flat[0]!;
+  }
+  // Shapes of one type (Box's 'none' or a count of days, both strings) become one shape that takes
+  // the values of each: taking the first would refuse the others.
+  ctx.note(`${where}: one of several shapes of the same type; they are taken as one, with only the constraints they share.`);
+  const merged = [...new Set(kinds)].map((kind) => mergeShapes(flat.filter((m, i) => kinds[i] === kind)));
+  return withNull(merged.length === 1 ? merged[0]! : { one_of: merged });
+}
+
+/** Shapes of one JSON type as one: enums joined when each has one, other keywords kept where all agree. */
+function mergeShapes(shapes: SpecSchema[]): SpecSchema {
+  if (shapes.length === 1) return shapes[0]!;
+  if (shapes[0]!.type === 'object') return { type: 'object', additional_properties: true };
+  const type = shapes.some((m) => m.type === 'number') ? 'number' : shapes[0]!.type;
+  const out: SpecSchema = { type };
+  if (shapes.every((m) => Array.isArray(m.enum))) out.enum = [...new Set(shapes.flatMap((m) => m.enum as unknown[]))];
+  for (const [key, value] of Object.entries(shapes[0]!)) {
+    if (key === 'type' || key === 'enum' || key in out) continue;
+    if (shapes.every((m) => JSON.stringify(m[key]) === JSON.stringify(value))) out[key] = value;
+  }
+  return out;
 }
 
 function unionMembers(node: Node): unknown[] | undefined {

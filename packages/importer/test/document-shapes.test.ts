@@ -281,4 +281,12 @@ describe('values the document types in ways of its own', () => {
     expect(report.functions[0]!.review).toEqual([expect.stringMatching(/^parameter 'mdfilters' is a list of objects, .* `array_format: indexed` \(mdfilters\[0\]\[key\]=value\)/)]);
     expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
   });
+
+  it('shapes of one type in a oneOf take the values of each, and a map whose values have no type takes any', () => {
+    const { files } = importOpenApi(doc, { provider: 'cloud', operations: ['post_retention_policies'] });
+    const params = yamlOf(files, 'post_retention_policies.yaml').parameters;
+    expect(params.max_extension_length).toMatchObject({ one_of: [{ type: 'string' }, { type: 'integer', minimum: 1 }] });
+    expect(params.query_params).toMatchObject({ type: 'object', additional_properties: true });
+    expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
+  });
 });
