@@ -58,12 +58,12 @@ export function importFunction(ctx: FunctionContext, name: string, { path, metho
   spec.parameters = Object.fromEntries(input.parameters.map((p) => [p.name, parameterSpec(p, method, input.path)]));
 
   const success = successResponse(ctx, op, opFile);
-  if (success.schema || success.status !== 200) {
-    const response: Node = {};
-    if (success.schema ? success.status !== 200 : success.status !== 204) response.status = success.status;
-    if (success.schema) response.schema = success.schema;
-    spec.response = response;
-  }
+  if (success.undocumented) review.push('response: the document gives no success (2xx) response for this operation; it is taken as 200 with no body: set `response:` to what the provider answers.');
+  // The status is written wherever it differs from what the loader assumes (200 with a schema, 204 without).
+  const response: Node = {};
+  if (success.schema ? success.status !== 200 : success.status !== 204) response.status = success.status;
+  if (success.schema) response.schema = success.schema;
+  spec.response = response;
   const paging = guessPagination(input.parameters, success.schema, ctx.responses.named);
   if (paging && 'pagination' in paging) spec.pagination = paging.pagination;
   if (paging && 'review' in paging) review.push(`pagination: ${paging.review}`);
@@ -95,6 +95,8 @@ function parameterSpec(p: ImportedParameter, method: string, path: string): Spec
 
 interface Success {
   status: number;
+  /** The document names no 2xx response: the status is a placeholder. */
+  undocumented?: boolean;
   schema?: Node;
   example?: { value: unknown; title?: string };
 }
@@ -103,7 +105,7 @@ function successResponse(ctx: FunctionContext, op: Node, opFile: string): Succes
   const responses = isNode(op.responses) ? op.responses : {};
   const codes = Object.keys(responses).filter((c) => /^2(\d\d|XX)$/i.test(c)).sort();
   const code = codes[0];
-  if (!code) return { status: 200 };
+  if (!code) return { status: 200, undocumented: true };
   const status = /XX/i.test(code) ? 200 : Number(code);
   const { node, file } = ctx.doc.resolve(responses[code], opFile);
   const content = isNode(node.content) ? node.content : {};

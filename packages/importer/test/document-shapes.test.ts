@@ -290,3 +290,33 @@ describe('values the document types in ways of its own', () => {
     expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
   });
 });
+
+describe('success responses', () => {
+  const doc = {
+    ...base,
+    paths: {
+      '/v2/gen-ai/models/api_keys': {
+        post: {
+          operationId: 'genai_create_model_api_key',
+          responses: { '410': { description: 'retired', content: { 'application/json': { schema: { type: 'object', properties: { message: { type: 'string' } } }, example: { message: 'retired' } } } } },
+        },
+      },
+      '/v2/account/keys/{id}': {
+        put: {
+          operationId: 'sshKeys_update',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' }, example: 512189 }],
+          responses: { '200': { description: 'updated', content: { 'application/json': {} } } },
+        },
+      },
+    },
+  };
+
+  it('that the document does not give are a review item, and the example agrees with the status written', () => {
+    const { files, report } = importOpenApi(doc, { provider: 'cloud' });
+    expect(yamlOf(files, 'genai_create_model_api_key.yaml').response).toEqual({ status: 200 });
+    expect(report.functions[0]!.review).toEqual([expect.stringMatching(/^response: the document gives no success \(2xx\) response/)]);
+    expect(yamlOf(files, 'ssh_keys_update.yaml').response).toEqual({ status: 200 });
+    expect(report.functions[1]!.review).toEqual([]);
+    expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
+  });
+});
