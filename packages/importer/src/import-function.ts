@@ -39,7 +39,9 @@ export function importFunction(ctx: FunctionContext, name: string, { path, metho
   const skipHeaders = new Set(Object.values(ctx.account.auth).flatMap((a) => (a.type === 'api_key' && a.in === 'header' ? [String(a.name).toLowerCase()] : [])));
   const input = operationInput({ doc: ctx.doc, note, review: (m) => void review.push(m), skipHeaders }, { item, itemFile, op, opFile }, method, path);
   const ownServers = [op.servers, item.servers].find((list) => Array.isArray(list) && list.length > 0) as Node[] | undefined;
-  if (ownServers) note(`the operation names its own server (${ownServers.map((s) => String(s.url)).join(', ')}); it is sent to the provider's '${ctx.serverName}' server: add a server and \`request.server\` if that is wrong.`);
+  // Twilio's documents repeat the API's one server on every path item: that says nothing new.
+  const providerUrl = String(ctx.account.servers[ctx.serverName]?.url ?? '');
+  if (ownServers && !ownServers.every((s) => String(s.url ?? '').replace(/\/+$/, '') === providerUrl)) note(`the operation names its own server (${ownServers.map((s) => String(s.url)).join(', ')}); it is sent to the provider's '${ctx.serverName}' server: add a server and \`request.server\` if that is wrong.`);
   if (Array.isArray(op.security) && op.security.length === 0) note('the document says this operation needs no credentials; it is sent with the provider\'s auth like the others.');
   const summary = typeof op.summary === 'string' && op.summary.trim() ? oneParagraph(op.summary) : undefined;
   const about = typeof op.description === 'string' && op.description.trim() ? oneParagraph(op.description) : summary;

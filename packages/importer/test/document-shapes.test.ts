@@ -320,3 +320,18 @@ describe('success responses', () => {
     expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
   });
 });
+
+describe('servers named by an operation', () => {
+  it('are noted only where they differ from the provider\'s', () => {
+    const ok = { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, example: {} } } } };
+    const doc = {
+      ...base,
+      paths: {
+        '/2010-04-01/Accounts.json': { servers: [{ url: 'https://api.cloud.test/' }], get: { operationId: 'ListAccount', responses: ok } },
+        '/v1/Services': { servers: [{ url: 'https://messaging.cloud.test' }], get: { operationId: 'ListService', responses: ok } },
+      },
+    };
+    const { report } = importOpenApi(doc, { provider: 'cloud' });
+    expect(report.functions.map((f) => f.notes)).toEqual([[], [expect.stringMatching(/^the operation names its own server \(https:\/\/messaging\.cloud\.test\)/)]]);
+  });
+});
