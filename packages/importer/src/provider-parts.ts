@@ -29,7 +29,8 @@ export function accountParts(doc: OpenApiDocument, providerId: string): AccountP
   const schemes = isNode(doc.root.components) && isNode(doc.root.components.securitySchemes) ? doc.root.components.securitySchemes : {};
   const used = usedSchemes(doc);
   const chosen = used.find((name) => supported(doc.resolve(schemes[name], doc.rootFile).node));
-  for (const name of used.filter((n) => n !== chosen)) parts.notes.push(`security scheme '${name}' is not imported: the provider authenticates one way per server; add it by hand if some functions need it.`);
+  // Without a supported scheme the review below says it all: "one way per server" would not be why.
+  for (const name of chosen ? used.filter((n) => n !== chosen) : []) parts.notes.push(`security scheme '${name}' is not imported: the provider authenticates one way per server; add it by hand if some functions need it.`);
   const authName = chosen ? addScheme(parts, snakeCase(chosen), doc.resolve(schemes[chosen], doc.rootFile).node, providerId) : undefined;
   if (!authName) {
     parts.auth.none = { type: 'none' };
@@ -97,6 +98,8 @@ function addScheme(parts: AccountParts, name: string, scheme: Node, providerId: 
     const wire = String(scheme.name);
     parts.fields.api_key = { label: 'API key', description: about ?? `The key sent as ${wire}.`, secret: true, example };
     parts.auth[name] = { type: 'api_key', in: scheme.in, name: wire, value: 'api_key' };
+    // An Authorization header holds a scheme word and the key (Discord's `Bot …`, PagerDuty's `Token token=…`), which OpenAPI's apiKey cannot say.
+    if (scheme.in === 'header' && wire.toLowerCase() === 'authorization') parts.review.push(`auth.${name}: the key goes in the Authorization header, where APIs expect a scheme word before it, which an OpenAPI apiKey scheme cannot say${about ? ` (the document says: "${about.length > 120 ? `${about.slice(0, 117)}…` : about}")` : ''}; write \`value: { template: "<Word> {api_key}" }\` as the provider documents it, or confirm the bare key.`);
     parts.credentials[name] = { kind: 'api_key', in: scheme.in as 'header' | 'query', name: wire, value: example };
   }
   return name;

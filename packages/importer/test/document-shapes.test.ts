@@ -335,3 +335,21 @@ describe('servers named by an operation', () => {
     expect(report.functions.map((f) => f.notes)).toEqual([[], [expect.stringMatching(/^the operation names its own server \(https:\/\/messaging\.cloud\.test\)/)]]);
   });
 });
+
+describe('security schemes of published documents', () => {
+  const paths = { '/users/@me': { get: { operationId: 'getMe', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, example: {} } } } } } } };
+
+  it('an API key in the Authorization header asks for the scheme word before it', () => {
+    const doc = { ...base, components: { securitySchemes: { BotToken: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Bot token' } } }, security: [{ BotToken: [] }], paths };
+    const { report } = importOpenApi(doc, { provider: 'cloud' });
+    expect(report.provider.review).toContainEqual(expect.stringMatching(/^auth\.bot_token: the key goes in the Authorization header, .*\(the document says: "Bot token"\); write `value: \{ template: "<Word> \{api_key\}" \}`/));
+  });
+
+  it('none of whose kinds the format has are one review item, not also notes giving another reason', () => {
+    const oauth = { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'https://account.cloud.test/authorize', tokenUrl: 'https://api.cloud.test/oauth2/token', scopes: {} } } };
+    const doc = { ...base, components: { securitySchemes: { OAuth2Security: oauth } }, security: [{ OAuth2Security: [] }], paths };
+    const { report } = importOpenApi(doc, { provider: 'cloud' });
+    expect(report.provider.review).toContainEqual(expect.stringMatching(/^the document's security schemes \(OAuth2Security\) are of kinds the format cannot say/));
+    expect(report.provider.notes).toEqual([]);
+  });
+});
