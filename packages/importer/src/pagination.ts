@@ -35,6 +35,10 @@ export function guessPagination(parameters: ImportedParameter[], response: Node 
   const find = (re: RegExp) => paths.find((path) => re.test(path.split('.').pop()!));
   const page = byWire(PAGE);
   const size = byWire(SIZE);
+  const next = find(NEXT_LINK);
+  // A page number beside a next link: the link is what the provider says to follow (Twilio's
+  // `next_page_uri` carries the `PageToken` its later pages need, which a page number alone lacks).
+  if (page && size && next) return { pagination: { strategy: 'next_link', next, items: itemsPath } };
   if (page && size) {
     const first = page.spec.minimum === 0 || page.spec.default === 0 ? 0 : 1;
     const totalPages = find(/^(total_pages|totalpages|page_count)$/i);
@@ -43,14 +47,13 @@ export function guessPagination(parameters: ImportedParameter[], response: Node 
   }
   const offset = byWire(OFFSET);
   const limit = byWire(LIMIT);
-  if (offset && limit) return { pagination: { strategy: 'offset', offset_param: offset.name, limit_param: limit.name, items: itemsPath } };
+  if (offset && limit) return { pagination: { strategy: 'offset', offset_param: offset.name, limit_param: limit.name, ...(next ? { next } : {}), items: itemsPath } };
   const cursor = byWire(CURSOR);
   const nextCursor = find(NEXT_CURSOR);
   if (cursor && nextCursor) {
     const hasMore = find(/^(has_more|hasmore|has_next)$/i);
     return { pagination: { strategy: 'cursor', cursor_param: cursor.name, ...(limit ? { size_param: limit.name } : size ? { size_param: size.name } : {}), next_cursor: nextCursor, ...(hasMore ? { has_more: hasMore } : {}), items: itemsPath } };
   }
-  const next = find(NEXT_LINK);
   if (next) return { pagination: { strategy: 'next_link', next, items: itemsPath } };
   const hasMore = find(/^(has_more|hasmore|has_next)$/i);
   const item = deref(deref(list[0]![1], named).items as Node ?? {}, named);

@@ -26,6 +26,9 @@ describe('pagination', () => {
   it.each([
     ['page and size, with a total', ['page', 'per_page'], { data: items, meta: { type: 'object', properties: { total_pages: { type: 'integer' } } } }, { pagination: { strategy: 'page', page_param: 'page', size_param: 'per_page', first_page: 1, items: 'data', total_pages: 'meta.total_pages' } }],
     ['offset and limit', ['offset', 'limit'], { results: items, count: { type: 'integer' } }, { pagination: { strategy: 'offset', offset_param: 'offset', limit_param: 'limit', items: 'results' } }],
+    // Twilio's shape: Page and PageSize, but later pages need the PageToken only the next link carries.
+    ['page and size beside a next link', ['Page', 'PageSize', 'PageToken'], { messages: items, page: { type: 'integer' }, next_page_uri: { type: ['string', 'null'] } }, { pagination: { strategy: 'next_link', next: 'next_page_uri', items: 'messages' } }],
+    ['offset and limit beside a next link', ['offset', 'limit'], { results: items, next: { type: ['string', 'null'] } }, { pagination: { strategy: 'offset', offset_param: 'offset', limit_param: 'limit', next: 'next', items: 'results' } }],
     ['a cursor and the next one', ['cursor', 'limit'], { items, next_cursor: { type: 'string' }, has_more: { type: 'boolean' } }, { pagination: { strategy: 'cursor', cursor_param: 'cursor', size_param: 'limit', next_cursor: 'next_cursor', has_more: 'has_more', items: 'items' } }],
     ['a next link', ['limit'], { data: items, links: { type: 'object', properties: { next: { type: ['string', 'null'] } } } }, { pagination: { strategy: 'next_link', next: 'links.next', items: 'data' } }],
     [
