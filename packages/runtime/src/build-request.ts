@@ -13,6 +13,7 @@ import { planOf, sendsNull, type QueryEntry, type ResolvedParam } from './param-
 import { serializePairs, type Pairs } from './query.js';
 import type { HttpMethod, OperationSpec, ServerSpec } from './spec.js';
 import { applyTransforms } from './transforms.js';
+import { RUNTIME_VERSION } from './version.js';
 
 /** An HTTP request ready for fetch; `prepare()` returns it with credentials redacted. */
 export interface PreparedRequest {
@@ -62,7 +63,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   // Body parameters and their values side by side, in the caller's order.
   const bodyParams: ResolvedParam[] = [];
   const bodyValues: unknown[] = [];
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = PLATFORM_USER_AGENT === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'user-agent': PLATFORM_USER_AGENT };
 
   // In the caller's argument order, so the query reads as the call was written (and as the specs' examples show).
   const { params, byName } = plan;
@@ -220,6 +221,17 @@ function buildBody(op: OperationSpec, params: ResolvedParam[], values: unknown[]
   }
   return partOf(op, 'form')(op, params, values, root, credentials);
 }
+
+/**
+ * What a request says it is, under Node (and runtimes that pass as Node): node:http sends no
+ * User-Agent of its own, and GitHub refuses a request without one (403). A browser's fetch sets its
+ * own and would make a CORS preflight of ours, so none is added there. The caller's headers
+ * (`defaultHeaders`, a request's `headers`) and a spec's constant header replace it.
+ */
+const PLATFORM_USER_AGENT: string | undefined = (() => {
+  const node = (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node;
+  return typeof node === 'string' ? `switchboard/${RUNTIME_VERSION} (node ${node})` : undefined;
+})();
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -4,6 +4,7 @@ import { Core } from '../src/core.js';
 import { base64Utf8 } from '../src/base64.js';
 import { Redactor } from '../src/redact.js';
 import type { ProviderSpec } from '../src/spec.js';
+import { RUNTIME_VERSION } from '../src/version.js';
 import {
   DIALPAD_KEY,
   dialpad,
@@ -61,7 +62,7 @@ describe('dry runs', () => {
     expect(telnyxClient().prepare(sendSms, { to: '+19175550188', text: 'hi' })).toEqual({
       method: 'POST',
       url: 'https://api.telnyx.com/v2/messages',
-      headers: { accept: 'application/json', 'content-type': 'application/json', authorization: 'Bearer [REDACTED]' },
+      headers: { accept: 'application/json', 'user-agent': `switchboard/${RUNTIME_VERSION} (node ${process.versions.node})`, 'content-type': 'application/json', authorization: 'Bearer [REDACTED]' },
       body: '{"to":"+19175550188","text":"hi"}',
     });
   });
