@@ -30,7 +30,7 @@ const spec = OPS[OP];
 if (!spec) throw new Error(`unknown --op=${OP}; one of ${Object.keys(OPS).join(', ')}`);
 const KEY = spec.key;
 const bodyText = () => (spec.body ? JSON.stringify(spec.body) : undefined);
-const headers = { authorization: `Bearer ${KEY}`, accept: 'application/json', 'user-agent': `switchboard/0.1.0 (node ${process.versions.node})`, ...(spec.body ? { 'content-type': 'application/json' } : {}) };
+const headers = { authorization: `Bearer ${KEY}`, accept: 'application/json', 'user-agent': `switchboard/0.1.0 (node ${process.versions.node})`, 'accept-encoding': 'gzip, deflate, br', ...(spec.body ? { 'content-type': 'application/json' } : {}) };
 
 const agent = new http.Agent({ keepAlive: true });
 const rawHttp = () =>

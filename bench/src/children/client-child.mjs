@@ -28,7 +28,7 @@ const spec = OPS[op];
 if (!spec) throw new Error(`unknown op ${op}`);
 
 async function makeCall() {
-  const headers = { authorization: `Bearer ${spec.key}`, accept: 'application/json', 'user-agent': `switchboard/0.1.0 (node ${process.versions.node})`, ...(spec.body ? { 'content-type': 'application/json' } : {}) };
+  const headers = { authorization: `Bearer ${spec.key}`, accept: 'application/json', 'user-agent': `switchboard/0.1.0 (node ${process.versions.node})`, 'accept-encoding': 'gzip, deflate, br', ...(spec.body ? { 'content-type': 'application/json' } : {}) };
   const bodyText = spec.body ? JSON.stringify(spec.body) : undefined;
   switch (variant) {
     case 'fetch':

@@ -16,6 +16,8 @@
 // The modules themselves, read at call time: interceptors (msw in the sandbox and in tests) patch `request` on them.
 import http, { type Agent as HttpAgent, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type RequestOptions } from 'node:http';
 import https, { type Agent as HttpsAgent } from 'node:https';
+import { constants as bufferConstants } from 'node:buffer';
+import { brotliDecompress, gunzip, inflate, inflateRaw, type InputType, type ZlibOptions } from 'node:zlib';
 import { Deadlines, type Expiring } from './deadlines.js';
 import type { AttemptResult, ResponseHeaders, Transport, TransportAttempt } from './transport-types.js';
 import { neverSent } from './retry.js';
@@ -91,6 +93,8 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
     try {
       req = (secure ? https.request : http.request)(request.url, options);
       if (request.body !== null && UNFRAMED_BY_DEFAULT.has(request.method) && !req.hasHeader('content-length')) req.setHeader('content-length', Buffer.byteLength(request.body));
+      // Compressed answers, as fetch asks for them: a page of a list is often a tenth of its size gzipped.
+      if (!req.hasHeader('accept-encoding')) req.setHeader('accept-encoding', ACCEPTED_ENCODINGS);
     } catch (cause) {
       // An invalid header value or URL: thrown before any socket exists.
       finish({ kind: 'failed', failure: { kind: 'not_sent' }, cause });
@@ -112,7 +116,18 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
     req.on('response', (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => finish({ kind: 'response', status: res.statusCode ?? 0, headers: new NodeHeaders(res.headers), text: chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+        const headers = new NodeHeaders(res.headers);
+        const status = res.statusCode ?? 0;
+        const decode = decoderFor(res.headers['content-encoding']);
+        if (decode === undefined || bytes.length === 0) return finish({ kind: 'response', status, headers, text: bytes.toString('utf8') });
+        decode(bytes, DECODE_LIMITS, (error, plain) => {
+          // An answer arrived but cannot be read: the request reached the provider, so it may have taken effect.
+          if (error) failed(new Error(`the ${String(res.headers['content-encoding'])} response body could not be decoded: ${error.message}`));
+          else finish({ kind: 'response', status, headers, text: plain.toString('utf8') });
+        });
+      });
       res.on('error', failed);
       // A body cut off mid-way: `aborted`/`close` without `end`.
       res.on('close', () => {
@@ -131,6 +146,39 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
     req.end(request.body ?? undefined);
   });
 }
+
+/** What the transport asks for, and can decode: the encodings fetch (undici) asks for. */
+const ACCEPTED_ENCODINGS = 'gzip, deflate, br';
+
+type Decode = (bytes: InputType, options: ZlibOptions, callback: (error: Error | null, result: Buffer) => void) => void;
+
+/**
+ * A decoded body stays within what one string can hold, so a small compressed answer that
+ * expands without end (a decompression bomb) fails the attempt instead of filling memory.
+ */
+const DECODE_LIMITS: ZlibOptions = { maxOutputLength: bufferConstants.MAX_STRING_LENGTH };
+
+/**
+ * The decoder for a `content-encoding`, or undefined for none (identity) or one not asked for, whose
+ * bytes are passed on as they are. `deflate` is the zlib format by the HTTP spec, but some servers
+ * send raw deflate, which is tried when the zlib header is not there.
+ */
+function decoderFor(encoding: string | undefined): Decode | undefined {
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return gunzip;
+    case 'br':
+      return brotliDecompress;
+    case 'deflate':
+      return (bytes, options, callback) => (isZlibWrapped(bytes as Buffer) ? inflate : inflateRaw)(bytes, options, callback);
+    default:
+      return undefined;
+  }
+}
+
+/** The two-byte zlib header (RFC 1950): deflate method, and a check value divisible by 31. */
+const isZlibWrapped = (bytes: Buffer): boolean => bytes.length >= 2 && (bytes[0]! & 0x0f) === 8 && ((bytes[0]! << 8) | bytes[1]!) % 31 === 0;
 
 /** Node's lower-cased header record, read through the one method the runtime uses (a class: no closure per response). */
 class NodeHeaders implements ResponseHeaders {

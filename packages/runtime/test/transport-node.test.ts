@@ -5,6 +5,7 @@
 
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import { Agent } from 'node:http';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PreparedRequest } from '../src/build-request.js';
 import { nodeTransport } from '../src/transport-node.js';
@@ -93,6 +94,48 @@ describe('node transport: responses', () => {
       { method: 'GET', url: '/after', body: '' },
     ]);
     expect(sockets.size).toBe(1);
+  });
+
+  describe('compressed answers', () => {
+    const page = JSON.stringify({ data: Array.from({ length: 200 }, (_, i) => ({ id: `item_${i}`, name: 'Ünïcode wïdget ✓' })) });
+    const encoders: Record<string, (text: string) => Buffer> = {
+      gzip: (text) => gzipSync(text),
+      'x-gzip': (text) => gzipSync(text),
+      br: (text) => brotliCompressSync(text),
+      deflate: (text) => deflateSync(text),
+      // Raw deflate without the zlib header: what some servers send for `deflate`.
+      'deflate (raw)': (text) => deflateRawSync(text),
+    };
+
+    it.each(Object.keys(encoders))('asks for them, and decodes %s', async (name) => {
+      const s = await server((_req, res) => {
+        const body = encoders[name]!(page);
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': name.split(' ')[0]!, 'content-length': body.length }).end(body);
+      });
+      const result = await nodeTransport()(get(s.url), LONG);
+      expect(s.headers[0]!['accept-encoding']).toBe('gzip, deflate, br');
+      expect(result.kind === 'response' && result.text).toBe(page);
+    });
+
+    it("keeps the caller's own accept-encoding, and passes on an encoding it did not ask for as it came", async () => {
+      const s = await server((_req, res) => res.writeHead(200, { 'content-encoding': 'zstd' }).end('not really zstd'));
+      const result = await nodeTransport()(get(s.url, { 'accept-encoding': 'zstd' }), LONG);
+      expect(s.headers[0]!['accept-encoding']).toBe('zstd');
+      expect(result.kind === 'response' && result.text).toBe('not really zstd');
+    });
+
+    it('fails an answer whose body does not decode as a connection failure (the request arrived: it may have taken effect)', async () => {
+      const s = await server((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(Buffer.from('plainly not gzip')));
+      const result = await nodeTransport()(get(s.url), LONG);
+      expect(failureOf(result)).toBe('connection');
+      expect(result.kind === 'failed' && String(result.cause)).toMatch(/the gzip response body could not be decoded/);
+    });
+
+    it('reads an empty body with an encoding header as empty (a 204 that says gzip)', async () => {
+      const s = await server((_req, res) => res.writeHead(204, { 'content-encoding': 'gzip' }).end());
+      const result = await nodeTransport()(get(s.url), LONG);
+      expect(result.kind === 'response' && [result.status, result.text]).toEqual([204, '']);
+    });
   });
 
   it('decodes a UTF-8 body split across chunks', async () => {
