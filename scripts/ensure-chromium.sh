@@ -9,6 +9,6 @@ if [[ -z ${CHROMIUM_PATH:-} ]] && command -v apt-get >/dev/null && [[ $(id -u) =
   echo "installing chromium for the browser tests…"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  exit 0
 fi
+# Found now, or stop saying what to do.
 node scripts/find-chromium.mjs >/dev/null
