@@ -34,6 +34,12 @@ export interface NodeAgents {
 export interface NodeTransportOptions {
   /** Agents to send through (a proxy agent, other pool sizes). Default: one shared keep-alive agent per protocol. */
   agents?: NodeAgents;
+  /**
+   * The most bytes an answer's body may have, read or decoded; a longer one fails the attempt (the
+   * request arrived, so it may have taken effect). Default and most: what one string can hold
+   * (`buffer.constants.MAX_STRING_LENGTH`), past which reading it would throw.
+   */
+  maxResponseBytes?: number;
 }
 
 let sharedAgents: Required<NodeAgents> | undefined;
@@ -54,10 +60,15 @@ const deadlines = new Deadlines();
 
 export function nodeTransport(options: NodeTransportOptions = {}): Transport {
   const chosen = options.agents ?? {};
+  const maxBytes = options.maxResponseBytes ?? MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBytes) || maxBytes < 1 || maxBytes > MAX_BODY_BYTES) {
+    throw new RangeError(`maxResponseBytes must be an integer from 1 to ${MAX_BODY_BYTES}; got ${String(maxBytes)}`);
+  }
+  const decodeLimits: ZlibOptions = { maxOutputLength: maxBytes };
   return (request, limits) => {
     const secure = request.url.startsWith('https:');
     const agent = secure ? (chosen.https ?? defaultAgents().https) : (chosen.http ?? defaultAgents().http);
-    return send(request, limits, secure, agent);
+    return send(request, limits, secure, agent, maxBytes, decodeLimits);
   };
 }
 
@@ -66,7 +77,7 @@ type Interruption = 'timeout' | 'aborted';
 
 const ABORTED: AttemptResult = Object.freeze({ kind: 'aborted' });
 
-function send(request: TransportAttempt['request'], limits: TransportAttempt['limits'], secure: boolean, agent: HttpAgent): Promise<AttemptResult> {
+function send(request: TransportAttempt['request'], limits: TransportAttempt['limits'], secure: boolean, agent: HttpAgent, maxBytes: number, decodeLimits: ZlibOptions): Promise<AttemptResult> {
   const { signal, timeoutMs, startTimer } = limits;
   if (signal?.aborted) return Promise.resolve(ABORTED);
   return new Promise<AttemptResult>((resolve) => {
@@ -115,14 +126,20 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
     // again, work on every call that `finish` (which settles once) makes unnecessary.
     req.on('response', (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let received = 0;
+      res.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        // Past what one string holds, reading the body would throw from this event, out of every caller's reach.
+        if (received > maxBytes) req.destroy(new Error(`the response body is over ${maxBytes} bytes (the transport's maxResponseBytes)`));
+        else chunks.push(chunk);
+      });
       res.on('end', () => {
         const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
         const headers = new NodeHeaders(res.headers);
         const status = res.statusCode ?? 0;
         const decode = decoderFor(res.headers['content-encoding']);
         if (decode === undefined || bytes.length === 0) return finish({ kind: 'response', status, headers, text: bytes.toString('utf8') });
-        decode(bytes, DECODE_LIMITS, (error, plain) => {
+        decode(bytes, decodeLimits, (error, plain) => {
           // An answer arrived but cannot be read: the request reached the provider, so it may have taken effect.
           if (error) failed(new Error(`the ${String(res.headers['content-encoding'])} response body could not be decoded: ${error.message}`));
           else finish({ kind: 'response', status, headers, text: plain.toString('utf8') });
@@ -153,10 +170,10 @@ const ACCEPTED_ENCODINGS = 'gzip, deflate, br';
 type Decode = (bytes: InputType, options: ZlibOptions, callback: (error: Error | null, result: Buffer) => void) => void;
 
 /**
- * A decoded body stays within what one string can hold, so a small compressed answer that
- * expands without end (a decompression bomb) fails the attempt instead of filling memory.
+ * The longest body one string holds. A decoded body is held to the same limit, so a small compressed
+ * answer that expands without end (a decompression bomb) fails the attempt instead of filling memory.
  */
-const DECODE_LIMITS: ZlibOptions = { maxOutputLength: bufferConstants.MAX_STRING_LENGTH };
+const MAX_BODY_BYTES = bufferConstants.MAX_STRING_LENGTH;
 
 /**
  * The decoder for a `content-encoding`, or undefined for none (identity) or one not asked for, whose

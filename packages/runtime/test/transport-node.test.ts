@@ -131,11 +131,36 @@ describe('node transport: responses', () => {
       expect(result.kind === 'failed' && String(result.cause)).toMatch(/the gzip response body could not be decoded/);
     });
 
+    it('fails an answer that decodes past maxResponseBytes (a decompression bomb) instead of filling memory', async () => {
+      // 16 MiB of zeros is 16 KiB gzipped.
+      const bomb = gzipSync(Buffer.alloc(16 * 1024 * 1024));
+      const s = await server((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(bomb));
+      const result = await nodeTransport({ maxResponseBytes: 1024 * 1024 })(get(s.url), LONG);
+      expect(failureOf(result)).toBe('connection');
+      expect(result.kind === 'failed' && String(result.cause)).toMatch(/the gzip response body could not be decoded/);
+    });
+
     it('reads an empty body with an encoding header as empty (a 204 that says gzip)', async () => {
       const s = await server((_req, res) => res.writeHead(204, { 'content-encoding': 'gzip' }).end());
       const result = await nodeTransport()(get(s.url), LONG);
       expect(result.kind === 'response' && [result.status, result.text]).toEqual([204, '']);
     });
+  });
+
+  it('fails an answer past maxResponseBytes as it arrives, before holding it (past one string, reading it would throw out of reach)', async () => {
+    const s = await server((_req, res) => {
+      res.writeHead(200);
+      res.write(Buffer.alloc(64 * 1024, 'a'));
+      setImmediate(() => res.end(Buffer.alloc(64 * 1024, 'a')));
+    });
+    const result = await nodeTransport({ maxResponseBytes: 100 * 1024 })(get(s.url), LONG);
+    expect(failureOf(result)).toBe('connection');
+    expect(result.kind === 'failed' && String(result.cause)).toMatch(/the response body is over 102400 bytes/);
+    expect((await nodeTransport({ maxResponseBytes: 128 * 1024 })(get(s.url), LONG)).kind).toBe('response');
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, 2 ** 40])('refuses maxResponseBytes %s when the transport is made', (value) => {
+    expect(() => nodeTransport({ maxResponseBytes: value })).toThrow(/maxResponseBytes must be an integer from 1 to/);
   });
 
   it('decodes a UTF-8 body split across chunks', async () => {
