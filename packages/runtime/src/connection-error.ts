@@ -30,6 +30,11 @@ export function connectionError(ctx: ConnectionErrorContext, failure: Exclude<Fa
   if (failure.kind === 'not_sent') {
     return new APIConnectionError(`Could not connect to ${ctx.providerName} for ${id} (${detail}); nothing was sent. Check the network and the base URL.`, options);
   }
+  if (failure.kind === 'unreadable') {
+    // Never retried: the same answer would come again. A write's effect is as unknown as after a reset.
+    const check = ctx.idempotent ? '' : ` Check whether ${id} took effect before calling again.`;
+    return new APIConnectionError(`${ctx.providerName} answered ${id}, but the answer could not be read (${detail}); it was not asked again.${check}`, options);
+  }
   return new APIConnectionError(`The connection to ${ctx.providerName} failed during ${id} (${detail}).${unsafe}`, options);
 }
 
@@ -38,6 +43,7 @@ export function describeFailure(failure: Failure): string {
   if (failure.kind === 'status') return `HTTP ${failure.status}`;
   if (failure.kind === 'timeout') return 'timed out';
   if (failure.kind === 'not_sent') return 'connection refused before sending';
+  if (failure.kind === 'unreadable') return 'answer unreadable';
   return 'connection failed';
 }
 

@@ -16,7 +16,9 @@ export type Failure =
   | { kind: 'not_sent' }
   /** Reset, closed or unknown: the server may have acted. */
   | { kind: 'connection' }
-  | { kind: 'timeout' };
+  | { kind: 'timeout' }
+  /** An answer came but cannot be read (too large, or not decodable): the server acted, and asking again would bring the same answer. */
+  | { kind: 'unreadable' };
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
@@ -31,6 +33,8 @@ export function mayRetry(failure: Failure, idempotent: boolean): boolean {
     case 'connection':
     case 'timeout':
       return idempotent;
+    case 'unreadable':
+      return false;
   }
 }
 

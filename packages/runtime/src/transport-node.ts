@@ -82,6 +82,8 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
   if (signal?.aborted) return Promise.resolve(ABORTED);
   return new Promise<AttemptResult>((resolve) => {
     let interruption: Interruption | null = null;
+    // Set when the answer came but cannot be read: the request was destroyed on purpose, not by the network.
+    let unreadable = false;
     let settled = false;
     let cancelTimer: (() => void) | undefined;
     // Without an injected timer: this attempt's place among the shared deadlines.
@@ -130,7 +132,10 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
       res.on('data', (chunk: Buffer) => {
         received += chunk.length;
         // Past what one string holds, reading the body would throw from this event, out of every caller's reach.
-        if (received > maxBytes) req.destroy(new Error(`the response body is over ${maxBytes} bytes (the transport's maxResponseBytes)`));
+        if (received > maxBytes) {
+          unreadable = true;
+          req.destroy(new Error(`the response body is over ${maxBytes} bytes (the transport's maxResponseBytes)`));
+        }
         else chunks.push(chunk);
       });
       res.on('end', () => {
@@ -141,7 +146,7 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
         if (decode === undefined || bytes.length === 0) return finish({ kind: 'response', status, headers, text: bytes.toString('utf8') });
         decode(bytes, decodeLimits, (error, plain) => {
           // An answer arrived but cannot be read: the request reached the provider, so it may have taken effect.
-          if (error) failed(new Error(`the ${String(res.headers['content-encoding'])} response body could not be decoded: ${error.message}`));
+          if (error) finish({ kind: 'failed', failure: { kind: 'unreadable' }, cause: new Error(`the ${String(res.headers['content-encoding'])} response body could not be decoded: ${error.message}`) });
           else finish({ kind: 'response', status, headers, text: plain.toString('utf8') });
         });
       });
@@ -157,6 +162,7 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
     function failed(cause: unknown): void {
       if (interruption === 'aborted') return finish(ABORTED);
       if (interruption === 'timeout') return finish({ kind: 'failed', failure: { kind: 'timeout' }, cause });
+      if (unreadable) return finish({ kind: 'failed', failure: { kind: 'unreadable' }, cause });
       finish({ kind: 'failed', failure: { kind: neverSent(cause) ? 'not_sent' : 'connection' }, cause });
     }
 

@@ -124,10 +124,10 @@ describe('node transport: responses', () => {
       expect(result.kind === 'response' && result.text).toBe('not really zstd');
     });
 
-    it('fails an answer whose body does not decode as a connection failure (the request arrived: it may have taken effect)', async () => {
+    it('fails an answer whose body does not decode as unreadable (the request arrived: it may have taken effect)', async () => {
       const s = await server((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(Buffer.from('plainly not gzip')));
       const result = await nodeTransport()(get(s.url), LONG);
-      expect(failureOf(result)).toBe('connection');
+      expect(failureOf(result)).toBe('unreadable');
       expect(result.kind === 'failed' && String(result.cause)).toMatch(/the gzip response body could not be decoded/);
     });
 
@@ -136,7 +136,7 @@ describe('node transport: responses', () => {
       const bomb = gzipSync(Buffer.alloc(16 * 1024 * 1024));
       const s = await server((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(bomb));
       const result = await nodeTransport({ maxResponseBytes: 1024 * 1024 })(get(s.url), LONG);
-      expect(failureOf(result)).toBe('connection');
+      expect(failureOf(result)).toBe('unreadable');
       expect(result.kind === 'failed' && String(result.cause)).toMatch(/the gzip response body could not be decoded/);
     });
 
@@ -154,7 +154,7 @@ describe('node transport: responses', () => {
       setImmediate(() => res.end(Buffer.alloc(64 * 1024, 'a')));
     });
     const result = await nodeTransport({ maxResponseBytes: 100 * 1024 })(get(s.url), LONG);
-    expect(failureOf(result)).toBe('connection');
+    expect(failureOf(result)).toBe('unreadable');
     expect(result.kind === 'failed' && String(result.cause)).toMatch(/the response body is over 102400 bytes/);
     expect((await nodeTransport({ maxResponseBytes: 128 * 1024 })(get(s.url), LONG)).kind).toBe('response');
   });
