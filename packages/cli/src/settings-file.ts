@@ -1,8 +1,9 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { bindings } from '@switchboard/bindings';
 import { jsonErrorPosition } from './json-error-position.js';
+import { errorCode, replaceFile } from './replace-file.js';
 import { SettingsFileError } from './settings-error.js';
 
 export type Permission = 'allow' | 'deny';
@@ -134,20 +135,11 @@ export function readSettingsFor(sandbox: boolean, warn: (message: string) => voi
  */
 export function writeSettings(settings: Settings, env: NodeJS.ProcessEnv = process.env): string {
   const path = settingsPath(env);
-  const temp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    writeFileSync(temp, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
-    chmodSync(temp, 0o600);
-    renameSync(temp, path);
+    replaceFile(path, `${path}.${process.pid}.tmp`, `${JSON.stringify(settings, null, 2)}\n`, 0o600);
   } catch (error) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Its folder is not there to hold it: nothing was left behind.
-    }
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new SettingsFileError(`${path} cannot be written (${code}); make ${dirname(path)} a folder you can write, or set SWITCHBOARD_HOME to one.`);
+    throw new SettingsFileError(`${path} cannot be written (${errorCode(error)}); make ${dirname(path)} a folder you can write, or set SWITCHBOARD_HOME to one.`);
   }
   return path;
 }

@@ -3,7 +3,8 @@
  * keeping every other entry and key of the file as it was. A file that is not a JSON object is
  * left untouched and reported, never overwritten.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { errorCode, replaceFile } from '../replace-file.js';
 
 export interface InstallOptions {
   /** The `.mcp.json` to write. */
@@ -29,7 +30,7 @@ export function installMcp({ path, name, entry }: InstallOptions): InstallOutcom
     try {
       text = readFileSync(path, 'utf8');
     } catch (error) {
-      throw new InstallError(`${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); nothing was written.`);
+      throw new InstallError(`${path} cannot be read (${errorCode(error)}); nothing was written.`);
     }
     let parsed: unknown;
     try {
@@ -46,17 +47,10 @@ export function installMcp({ path, name, entry }: InstallOptions): InstallOutcom
   if (previous !== undefined && JSON.stringify(previous) === JSON.stringify(entry)) return 'unchanged';
   const next = { ...file, mcpServers: { ...servers, [name]: entry } };
   // Written beside the file and renamed over it, so an interrupted install leaves the old file whole.
-  const temporary = `${path}.switchboard-${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, `${JSON.stringify(next, null, 2)}\n`);
-    renameSync(temporary, path);
+    replaceFile(path, `${path}.switchboard-${process.pid}.tmp`, `${JSON.stringify(next, null, 2)}\n`);
   } catch (error) {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // Its folder is not there to hold it: nothing was left behind.
-    }
-    throw new InstallError(`${path} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); nothing was changed.`);
+    throw new InstallError(`${path} cannot be written (${errorCode(error)}); nothing was changed.`);
   }
   return !exists ? 'created' : previous === undefined ? 'added' : 'replaced';
 }

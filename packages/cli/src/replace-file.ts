@@ -1,0 +1,25 @@
+import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+
+/**
+ * `path` replaced by `text` whole: written beside it under `temporary` and renamed over it, so an
+ * interrupted write leaves the old file as it was. On failure the temporary file is removed and the
+ * file system's error thrown, with its `code`, for the caller to word.
+ */
+export function replaceFile(path: string, temporary: string, text: string, mode?: number): void {
+  try {
+    writeFileSync(temporary, text, mode === undefined ? undefined : { mode });
+    // The mode given to writeFileSync is narrowed by the umask; a file of secrets must be exactly it.
+    if (mode !== undefined) chmodSync(temporary, mode);
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Its folder is not there to hold it: nothing was left behind.
+    }
+    throw error;
+  }
+}
+
+/** The code of a file system error (`EACCES`), for a message that names it. */
+export const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? 'unknown error';
