@@ -79,11 +79,9 @@ export class OpenApiDocument {
   }
 
   private lookup(ref: string, from: string): [unknown, string] {
-    const hash = ref.indexOf('#');
-    const filePart = hash === -1 ? ref : ref.slice(0, hash);
-    const pointer = hash === -1 ? '' : ref.slice(hash + 1);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) throw new ImportError(`${from}: '$ref' ${ref} points outside the local files; download it and refer to the copy.`);
-    const file = filePart === '' ? from : resolve(dirname(from), decodeURI(filePart));
+    const { file, fragment } = refParts(ref, from);
+    if (file === null) throw new ImportError(`${from}: '$ref' ${ref} points outside the local files; download it and refer to the copy.`);
+    const pointer = fragment.slice(1);
     let doc = this.files.get(file);
     if (doc === undefined) {
       doc = readDocumentFile(file, from, ref);
@@ -98,12 +96,18 @@ export class OpenApiDocument {
   }
 }
 
-function absoluteRef(ref: string, from: string): string {
+/** A `$ref` written in `from` as the file it names (absolute; null for a URL) and its `#…` fragment ('' for none). */
+function refParts(ref: string, from: string): { file: string | null; fragment: string } {
   const hash = ref.indexOf('#');
   const filePart = hash === -1 ? ref : ref.slice(0, hash);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return ref;
-  const file = filePart === '' ? from : resolve(dirname(from), decodeURI(filePart));
-  return `${encodeURI(file)}${hash === -1 ? '' : ref.slice(hash)}`;
+  const fragment = hash === -1 ? '' : ref.slice(hash);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return { file: null, fragment };
+  return { file: filePart === '' ? from : resolve(dirname(from), decodeURI(filePart)), fragment };
+}
+
+function absoluteRef(ref: string, from: string): string {
+  const { file, fragment } = refParts(ref, from);
+  return file === null ? ref : `${encodeURI(file)}${fragment}`;
 }
 
 function decodePointer(part: string): string {
