@@ -15,6 +15,7 @@ import { UsageError } from './io.js';
 import { credentialsFor, envNameFor, policyFor, type Settings } from './accounts.js';
 import { baseUrlsFor, BaseUrlError, type BaseUrlFlags, type BaseUrls } from './base-url.js';
 import { useLinearPatterns } from './linear-patterns.js';
+import { liveTransport } from './proxy-transport.js';
 import { checkSandboxAnswer } from './sandbox-answers.js';
 import { sandboxCredentials, startSandbox, undocumentedAnswer } from './sandbox.js';
 
@@ -99,7 +100,9 @@ function coreFor(provider: ProviderBinding, account: string, ctx: InvokeContext,
   const baseURL = Object.fromEntries(Object.entries(baseUrls).map(([server, o]) => [server, o.url]));
   // The CLI resolves credentials itself (environment, then the settings file), so the runtime sees no environment.
   const tokens = ctx.sandbox ? oauth2Tokens.sandbox : oauth2Tokens.live;
-  return new Core(provider.provider, { ...credentials, env: {}, account: account === 'default' ? undefined : account, baseURL, oauth2Tokens: tokens });
+  // Live calls go through the environment's proxies; the sandbox answers inside this process.
+  const transport = ctx.sandbox ? undefined : liveTransport(ctx.env);
+  return new Core(provider.provider, { ...credentials, env: {}, account: account === 'default' ? undefined : account, baseURL, oauth2Tokens: tokens, ...(transport ? { transport } : {}) });
 }
 
 function missingCredentials(provider: ProviderBinding, fn: FunctionBinding, account: string, error: MissingCredentialsError): CredentialsMissingError {

@@ -1,7 +1,8 @@
 /**
  * `@switchboard/runtime/node`: the Node transport, for callers who want their
- * own agents (a proxy, other pool sizes). Kept out of the main entry so a
+ * own agents (other pool sizes) or an HTTP proxy (`proxyFromEnv`). Kept out of the main entry so a
  * browser bundle never meets `node:http`.
  */
 
 export { nodeTransport, type NodeAgents, type NodeTransportOptions } from './transport-node.js';
+export { NoProxy, parseProxy, proxyFromEnv, ProxySettingError, type Proxy, type ProxySettings } from './proxy.js';

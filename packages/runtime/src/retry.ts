@@ -20,7 +20,8 @@ export type Failure =
   /** An answer came but cannot be read (too large, or not decodable): the server acted, and asking again would bring the same answer. */
   | { kind: 'unreadable' };
 
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** Codes that prove nothing reached the provider; `ERR_PROXY_TUNNEL` is a proxy that refused to open the way (`proxy.ts`). */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_PROXY_TUNNEL']);
 
 export function mayRetry(failure: Failure, idempotent: boolean): boolean {
   switch (failure.kind) {

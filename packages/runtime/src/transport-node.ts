@@ -15,12 +15,13 @@
 
 // The modules themselves, read at call time: interceptors (msw in the sandbox and in tests) patch `request` on them.
 import http, { type Agent as HttpAgent, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type RequestOptions } from 'node:http';
-import https, { type Agent as HttpsAgent } from 'node:https';
+import https, { type Agent as HttpsAgent, type AgentOptions as HttpsAgentOptions } from 'node:https';
 import { constants as bufferConstants } from 'node:buffer';
 import { brotliDecompress, gunzip, inflate, inflateRaw, type InputType, type ZlibOptions } from 'node:zlib';
 import { Deadlines, type Expiring } from './deadlines.js';
 import type { AttemptResult, ResponseHeaders, Transport, TransportAttempt } from './transport-types.js';
 import { neverSent } from './retry.js';
+import { ProxyRoutes, type Proxy, type ProxySettings } from './proxy.js';
 
 /** Methods node:http sends without chunked encoding by default, so a body needs its content-length set. */
 const UNFRAMED_BY_DEFAULT = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
@@ -40,6 +41,12 @@ export interface NodeTransportOptions {
    * (`buffer.constants.MAX_STRING_LENGTH`), past which reading it would throw.
    */
   maxResponseBytes?: number;
+  /**
+   * HTTP proxies to send through (`proxyFromEnv()` reads them as curl does); a host the settings
+   * exempt, and loopback, is reached directly. Not together with `agents`, whose sockets would
+   * bypass the proxy. `tls`: options for the TLS connections made through it (a `ca`).
+   */
+  proxy?: ProxySettings & { tls?: HttpsAgentOptions };
 }
 
 let sharedAgents: Required<NodeAgents> | undefined;
@@ -65,11 +72,26 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
     throw new RangeError(`maxResponseBytes must be an integer from 1 to ${MAX_BODY_BYTES}; got ${String(maxBytes)}`);
   }
   const decodeLimits: ZlibOptions = { maxOutputLength: maxBytes };
+  if (options.proxy && options.agents) throw new TypeError('nodeTransport takes agents or a proxy, not both: the agents\' sockets would not go through the proxy');
+  const routes = options.proxy ? new ProxyRoutes(options.proxy, options.proxy.tls) : null;
   return (request, limits) => {
     const secure = request.url.startsWith('https:');
+    const proxy = routes === null ? null : routes.proxyFor(new URL(request.url));
+    if (proxy !== null) {
+      // https through a CONNECT tunnel (TLS end to end with the provider); http to the proxy whole, in absolute form.
+      if (secure) return send(request, limits, true, routes!.tunnel!, maxBytes, decodeLimits, null);
+      return send(request, limits, proxy.secure, routes!.forwarding!, maxBytes, decodeLimits, proxy);
+    }
     const agent = secure ? (chosen.https ?? defaultAgents().https) : (chosen.http ?? defaultAgents().http);
-    return send(request, limits, secure, agent, maxBytes, decodeLimits);
+    return send(request, limits, secure, agent, maxBytes, decodeLimits, null);
   };
+}
+
+/** node:http's options for a plain-http request sent whole to an http proxy: to the proxy, for the provider's absolute URL. */
+function forwardedOptions(request: TransportAttempt['request'], proxy: Proxy, agent: HttpAgent): RequestOptions {
+  const headers: Record<string, string> = { ...request.headers, host: new URL(request.url).host };
+  if (proxy.authorization !== undefined) headers['proxy-authorization'] = proxy.authorization;
+  return { method: request.method, host: proxy.host, port: proxy.port, path: request.url, headers, agent };
 }
 
 /** Why the attempt ended early, when it did not end with a response or a socket error. */
@@ -77,7 +99,11 @@ type Interruption = 'timeout' | 'aborted';
 
 const ABORTED: AttemptResult = Object.freeze({ kind: 'aborted' });
 
-function send(request: TransportAttempt['request'], limits: TransportAttempt['limits'], secure: boolean, agent: HttpAgent, maxBytes: number, decodeLimits: ZlibOptions): Promise<AttemptResult> {
+/**
+ * One attempt. `secure`: the connection the request goes out on is TLS. `forwardTo`: the http proxy
+ * a plain-http request is sent to whole, or null to send it to the URL's host (directly or tunnelled).
+ */
+function send(request: TransportAttempt['request'], limits: TransportAttempt['limits'], secure: boolean, agent: HttpAgent, maxBytes: number, decodeLimits: ZlibOptions, forwardTo: Proxy | null): Promise<AttemptResult> {
   const { signal, timeoutMs, startTimer } = limits;
   if (signal?.aborted) return Promise.resolve(ABORTED);
   return new Promise<AttemptResult>((resolve) => {
@@ -101,10 +127,10 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
     // `end(body)` with no content-length header sets it from the body's UTF-8 length, except for the
     // methods node:http expects no body on, where it sends the body with no framing at all: the
     // server then reads it as the start of a next request. Those get the length here.
-    const options: RequestOptions = { method: request.method, headers: request.headers, agent };
     let req: ClientRequest;
     try {
-      req = (secure ? https.request : http.request)(request.url, options);
+      const open = secure ? https.request : http.request;
+      req = forwardTo === null ? open(request.url, { method: request.method, headers: request.headers, agent }) : open(forwardedOptions(request, forwardTo, agent));
       if (request.body !== null && UNFRAMED_BY_DEFAULT.has(request.method) && !req.hasHeader('content-length')) req.setHeader('content-length', Buffer.byteLength(request.body));
       // Compressed answers, as fetch asks for them: a page of a list is often a tenth of its size gzipped.
       if (!req.hasHeader('accept-encoding')) req.setHeader('accept-encoding', ACCEPTED_ENCODINGS);
