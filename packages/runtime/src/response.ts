@@ -60,7 +60,7 @@ export function apiError(ctx: ErrorContext, status: number, headers: ResponseHea
   const detailsPart = detailsSpec && providerPartOf(ctx.provider, 'errorDetails');
   const details = detailsPart ? detailsPart.read(detailsSpec, body) : [];
   // A provider message that ends its own sentence ("…for user ID 1.") gets no second full stop.
-  const message = `${head}${/[.!?]$/.test(head) ? '' : '.'} ${detailsPart ? detailsPart.sentence(details) : ''}${advice(ctx, status, limited, retryAfter)}`;
+  const message = `${head}${/[.!?]$/.test(head) ? '' : '.'} ${detailsPart ? detailsPart.sentence(details) : ''}${advice(ctx, status, headers, limited, retryAfter)}`;
   // A view, not a copy: most errors are caught without a look at their headers.
   const redactedHeaders: ResponseHeaders = {
     get: (name) => {
@@ -81,7 +81,7 @@ function redactedBody(r: Redactor, text: string): unknown {
   }
 }
 
-function advice(ctx: ErrorContext, status: number, limited: boolean, retryAfter: number | null): string {
+function advice(ctx: ErrorContext, status: number, headers: ResponseHeaders, limited: boolean, retryAfter: number | null): string {
   const name = ctx.provider.name;
   // Before the status advice: GitHub's exhausted rate limit is a 403, which is not a permissions problem.
   if (limited) return `Rate limited by ${name}; ${retryAfter === null ? 'wait' : `wait ${retryAfter} s`} before trying again, or lower the request rate.`;
@@ -95,6 +95,10 @@ function advice(ctx: ErrorContext, status: number, limited: boolean, retryAfter:
     return `${name} failed on its side. ${ctx.op.id} was not retried because repeating it could duplicate its effect: check whether it took effect before calling again.`;
   }
   if (status >= 500) return `${name} failed on its side; try again later.`;
+  // A redirect the transport did not follow (see redirects.ts), or a transport that follows none.
+  if (status >= 300 && status < 400 && headers.get('location') !== null) {
+    return `${name} redirected the call to ${headers.get('location')}, which was not followed; check the base URL.`;
+  }
   const marker = ctx.provider.failureInBody;
   if (status < 400 && marker) return providerPartOf(ctx.provider, 'failureInBody').advice(name, status, marker);
   return `See the ${name} API documentation for HTTP ${status}.`;

@@ -22,6 +22,7 @@ import { Deadlines, type Expiring } from './deadlines.js';
 import type { AttemptResult, ResponseHeaders, Transport, TransportAttempt } from './transport-types.js';
 import { neverSent } from './retry.js';
 import { ProxyRoutes, type Proxy, type ProxySettings } from './proxy.js';
+import { followRedirects, isRedirect } from './redirects.js';
 
 /** Methods node:http sends without chunked encoding by default, so a body needs its content-length set. */
 const UNFRAMED_BY_DEFAULT = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
@@ -74,7 +75,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
   const decodeLimits: ZlibOptions = { maxOutputLength: maxBytes };
   if (options.proxy && options.agents) throw new TypeError('nodeTransport takes agents or a proxy, not both: the agents\' sockets would not go through the proxy');
   const routes = options.proxy ? new ProxyRoutes(options.proxy, options.proxy.tls) : null;
-  return (request, limits) => {
+  const hop: Transport = (request, limits) => {
     const secure = request.url.startsWith('https:');
     const proxy = routes === null ? null : routes.proxyFor(new URL(request.url));
     if (proxy !== null) {
@@ -85,7 +86,14 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
     const agent = secure ? (chosen.https ?? defaultAgents().https) : (chosen.http ?? defaultAgents().http);
     return send(request, limits, secure, agent, maxBytes, decodeLimits, null);
   };
+  // Redirects as fetch follows them (redirects.ts), all within the attempt's time.
+  return (request, limits) => {
+    const startedAt = performance.now();
+    return hop(request, limits).then((result) => (result.kind === 'response' && isRedirect(result.status) ? followRedirects(hop, request, limits, result, startedAt, now) : result));
+  };
 }
+
+const now = (): number => performance.now();
 
 /** node:http's options for a plain-http request sent whole to an http proxy: to the proxy, for the provider's absolute URL. */
 function forwardedOptions(request: TransportAttempt['request'], proxy: Proxy, agent: HttpAgent): RequestOptions {
