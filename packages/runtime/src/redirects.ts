@@ -77,6 +77,9 @@ export async function followRedirects(
     if (left < 1) return { kind: 'failed', failure: { kind: 'timeout' }, cause: new Error(`no response within ${limits.timeoutMs} ms (after ${hop + 1} redirects)`) };
     current = next;
     result = await send(next, { ...limits, timeoutMs: left });
+    // The first hop reached the provider (a 303 even says it acted), so a later hop that was
+    // never sent still leaves the call maybe done: a write must not be tried again from the start.
+    if (result.kind === 'failed' && result.failure.kind === 'not_sent') result = { ...result, failure: { kind: 'connection' } };
   }
   return result;
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, createServer } from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APIError } from '../src/errors.js';
+import { APIConnectionError, APIError } from '../src/errors.js';
 import { MAX_REDIRECTS, redirected } from '../src/redirects.js';
 import { nodeTransport } from '../src/transport-node.js';
 import { loopback, type Loopback } from './loopback.js';
@@ -64,6 +64,15 @@ describe('redirects the Node transport follows', () => {
     await expect(client(`${api.url}/v2`).call(sendSms, { to: '+19175550188', text: 'hi' })).resolves.toEqual({ data: { status: 'queued' } });
     expect(result.requests).toEqual([{ method: 'GET', url: '/jobs/1', body: '' }]);
     expect(result.headers[0]!['content-type']).toBeUndefined();
+  });
+
+  it('a hop that cannot connect leaves a write maybe done: it is not tried again from the start', async () => {
+    const gone = await server(OK({}));
+    await gone.close();
+    const api = await server(redirect(303, `${gone.url}/jobs/1`));
+    const error = await telnyxClient({ baseURL: `${api.url}/v2`, maxRetries: 2, transport: nodeTransport() }).call(sendSms, { to: '+19175550188', text: 'hi' }).catch((e: unknown) => e);
+    expect((error as APIConnectionError).requestSent).toBe('maybe');
+    expect(api.requests).toHaveLength(1);
   });
 });
 
