@@ -72,6 +72,22 @@ describe('the CLI through an HTTP proxy', () => {
     expect(through.connects[0]!.headers['proxy-authorization']).toBe(`Basic ${Buffer.from(`me:${PASSWORD}`).toString('base64')}`);
     expect(seen).toHaveLength(1);
     expect(seen[0]!.startsWith('/via/')).toBe(true);
+    expect(json(run.stdout).meta.proxy).toEqual({ url: `http://127.0.0.1:${through.port}`, source: 'HTTPS_PROXY' });
+  });
+
+  it('a dry run says which proxy the call would go through, never its password, and sends nothing', async () => {
+    const { provider: p, fn } = target;
+    const args = ['call', fn.qualified, '--base-url', 'https://api.example.test/via', '--dry-run'];
+    const dry = await runCli([...args, '--json'], envFor(p, { https_proxy: proxyUrl() }));
+    expect(dry.status).toBe(0);
+    expect(json(dry.stdout).meta.proxy).toEqual({ url: `http://127.0.0.1:${through.port}`, source: 'https_proxy' });
+    const text = await runCli(args, envFor(p, { HTTPS_PROXY: proxyUrl() }));
+    expect(text.stdout + text.stderr).toContain(`(through the proxy http://127.0.0.1:${through.port}, from HTTPS_PROXY)`);
+    expect(dry.stdout + text.stdout + text.stderr).not.toContain(PASSWORD);
+    const exempt = await runCli([...args, '--json'], envFor(p, { HTTPS_PROXY: proxyUrl(), NO_PROXY: '.example.test' }));
+    expect(json(exempt.stdout).meta.proxy).toBeUndefined();
+    expect(through.connects).toEqual([]);
+    expect(seen).toEqual([]);
   });
 
   it('a Lua script\'s calls go the same way (https_proxy, lower case)', async () => {

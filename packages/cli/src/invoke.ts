@@ -15,7 +15,7 @@ import { UsageError } from './io.js';
 import { credentialsFor, envNameFor, policyFor, type Settings } from './accounts.js';
 import { baseUrlsFor, BaseUrlError, type BaseUrlFlags, type BaseUrls } from './base-url.js';
 import { useLinearPatterns } from './linear-patterns.js';
-import { liveTransport } from './proxy-transport.js';
+import { liveTransport, proxyShownFor } from './proxy-transport.js';
 import { checkSandboxAnswer } from './sandbox-answers.js';
 import { sandboxCredentials, startSandbox, undocumentedAnswer } from './sandbox.js';
 
@@ -72,6 +72,8 @@ export interface InvokeResult {
   tokenUrl: string | null;
   /** Whether a sandbox walk ended where the documented examples ran out, before the walk did. */
   sandboxWalkEnded: boolean;
+  /** The proxy the request goes (or would go) through, without its password, and the variable naming it; null when it goes directly. */
+  proxy: { url: string; source: string } | null;
 }
 
 /** A call refused by the effects policy (a write without permission, or any call the policy denies); nothing was sent. */
@@ -159,6 +161,7 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
   let core: Core;
   let options: RequestOptions;
   let tokenUrl: string | null;
+  let proxy: InvokeResult['proxy'];
   try {
     options = requestOptionsFor(fn, choices);
     baseUrls = overridesFor(provider, account, ctx);
@@ -166,13 +169,14 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
     request = core.prepare(fn.spec, args, options);
     // Only a dry run shows it; a real call has no use for it.
     tokenUrl = ctx.dryRun ? core.tokenUrlOf(fn.spec) : null;
+    proxy = ctx.sandbox ? null : proxyShownFor(ctx.env, request.url);
   } catch (error) {
     finish('failed', error);
     throw error instanceof MissingCredentialsError ? missingCredentials(provider, fn, account, error) : error;
   }
   if (ctx.dryRun) {
     finish('dry_run');
-    return { data: null, request, permissionBypassed: false, baseUrls, tokenUrl, sandboxWalkEnded: false };
+    return { data: null, request, permissionBypassed: false, baseUrls, tokenUrl, sandboxWalkEnded: false, proxy };
   }
 
   let permissionBypassed = false;
@@ -204,7 +208,7 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
     finish(fn.operation === 'read' ? 'read' : 'write_succeeded');
     // What the provider answers goes to a terminal, a script's output or an agent: a server that echoes the key (a debug
     // page, a request echoed back) must not show it there. The SDK itself returns the answer untouched.
-    return { data: core.redactor.value(data), request, permissionBypassed, baseUrls, tokenUrl, sandboxWalkEnded: walked?.sandboxEnded ?? false };
+    return { data: core.redactor.value(data), request, permissionBypassed, baseUrls, tokenUrl, sandboxWalkEnded: walked?.sandboxEnded ?? false, proxy };
   } catch (error) {
     finish(fn.operation === 'write' && outcomeUnknown(error) ? 'write_unknown' : 'failed', error);
     throw error;

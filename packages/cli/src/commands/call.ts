@@ -44,14 +44,17 @@ export const callCommand: CommandHandler = async ({ raw, io }) => {
     const overrides = Object.keys(result.baseUrls).length > 0 ? { base_urls: result.baseUrls } : {};
     // Where the client secret goes is part of what a dry run shows.
     const token = result.tokenUrl !== null ? { token_url: result.tokenUrl } : {};
+    // So is the proxy it goes through (never its password).
+    const proxy = result.proxy !== null ? { proxy: result.proxy } : {};
     const notes = [
       ...(sandbox ? ['(sandbox: answered by the mock handlers; nothing left this machine)'] : []),
       ...(result.sandboxWalkEnded ? [`(sandbox: the walk ends after ${Array.isArray(data) ? data.length : 0} items, where the documented examples run out)`] : []),
       ...Object.entries(result.baseUrls).map(([server, o]) => `(base URL of server '${server}': ${o.url}, from ${o.source})`),
       ...(result.tokenUrl !== null ? [`(OAuth2 token from ${result.tokenUrl}, with the client id and secret; fetched only by a real call)`] : []),
+      ...(result.proxy !== null ? [`(through the proxy ${result.proxy.url}, from ${result.proxy.source})`] : []),
     ];
     const walk = result.sandboxWalkEnded ? { sandbox_walk_ended: true } : {};
-    return shaped({ data, meta: { permission_bypassed: result.permissionBypassed, ...overrides, ...token, ...walk }, text: JSON.stringify(data, null, 2), notes });
+    return shaped({ data, meta: { permission_bypassed: result.permissionBypassed, ...overrides, ...token, ...proxy, ...walk }, text: JSON.stringify(data, null, 2), notes });
   } catch (error) {
     // Policy refusals, missing credentials and provider errors are failures (1); a bad argument is usage (2).
     const known = cliErrorOf(error, fn);
