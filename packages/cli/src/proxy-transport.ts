@@ -5,7 +5,7 @@
  */
 
 import type { Transport } from '@switchboard/runtime';
-import { NoProxy, nodeTransport, parseProxy, proxyFromEnv, ProxySettingError } from '@switchboard/runtime/node';
+import { nodeTransport, proxyFor, proxyFromEnv, ProxySettingError, type Proxy } from '@switchboard/runtime/node';
 import { UsageError } from './io.js';
 
 /** A proxy variable that cannot be used; its message never shows the proxy's password. */
@@ -38,23 +38,17 @@ export function liveTransport(env: NodeJS.ProcessEnv): Transport | undefined {
 
 /** The proxy a live request to `url` goes through, as a dry run and the call's meta show it (no password), with the variable that named it; null for none. */
 export function proxyShownFor(env: NodeJS.ProcessEnv, url: string): { url: string; source: string } | null {
-  let target: URL;
+  const settings = proxyFromEnv(env);
+  if (settings === undefined) return null;
+  let proxy: Proxy | null;
   try {
-    target = new URL(url);
-  } catch {
-    return null;
-  }
-  const name = target.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
-  // The same order proxyFromEnv reads them in: the upper-case name first, an empty value unset.
-  const source = [name, name.toLowerCase()].find((variable) => env[variable]);
-  if (source === undefined) return null;
-  const noProxy = env.NO_PROXY || env.no_proxy || '';
-  const port = target.port ? Number(target.port) : target.protocol === 'https:' ? 443 : 80;
-  if (new NoProxy(noProxy).exempts(target.hostname.replace(/^\[|\]$/g, ''), port)) return null;
-  try {
-    return { url: parseProxy(env[source]!, name).shown, source };
+    proxy = proxyFor(settings, new URL(url));
   } catch (error) {
     if (error instanceof ProxySettingError) throw new ProxyEnvError(error.message);
     throw error;
   }
+  if (proxy === null) return null;
+  const name = url.startsWith('https:') ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+  // The one proxyFromEnv read: the upper-case name unless it is unset or empty.
+  return { url: proxy.shown, source: env[name] ? name : name.toLowerCase() };
 }

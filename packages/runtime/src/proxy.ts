@@ -169,12 +169,28 @@ export class ProxyRoutes {
 
   /** The proxy for a request to `url`, or null when it goes directly. */
   proxyFor(url: URL): Proxy | null {
-    const secure = url.protocol === 'https:';
-    const proxy = secure ? this.https : this.http;
-    if (proxy === null) return null;
-    const port = url.port ? Number(url.port) : secure ? 443 : 80;
-    return this.noProxy.exempts(url.hostname.replace(/^\[|\]$/g, ''), port) ? null : proxy;
+    return chooseProxy(url, this.https, this.http, this.noProxy);
   }
+}
+
+/**
+ * The proxy `settings` send a request to `url` through, or null when it goes directly: for showing
+ * it (a dry run), where `ProxyRoutes` is what sends. Throws `ProxySettingError` for a bad setting.
+ */
+export function proxyFor(settings: ProxySettings, url: URL): Proxy | null {
+  const secure = url.protocol === 'https:';
+  const chosen = secure ? settings.https : settings.http;
+  if (chosen === undefined) return null;
+  const proxy = parseProxy(chosen, secure ? 'HTTPS_PROXY' : 'HTTP_PROXY');
+  return chooseProxy(url, secure ? proxy : null, secure ? null : proxy, new NoProxy(settings.noProxy));
+}
+
+function chooseProxy(url: URL, https: Proxy | null, http: Proxy | null, noProxy: NoProxy): Proxy | null {
+  const secure = url.protocol === 'https:';
+  const proxy = secure ? https : http;
+  if (proxy === null) return null;
+  const port = url.port ? Number(url.port) : secure ? 443 : 80;
+  return noProxy.exempts(url.hostname.replace(/^\[|\]$/g, ''), port) ? null : proxy;
 }
 
 /** The longest CONNECT answer head read before the proxy is taken to be broken. */

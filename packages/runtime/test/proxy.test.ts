@@ -8,7 +8,7 @@ import { createServer as createPlainServer } from 'node:net';
 import { createServer, request, type Server } from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APIConnectionError } from '../src/errors.js';
-import { NoProxy, parseProxy, ProxyRoutes, TunnelAgent, ProxySettingError, proxyFromEnv, type ProxySettings } from '../src/proxy.js';
+import { NoProxy, parseProxy, proxyFor, ProxyRoutes, TunnelAgent, ProxySettingError, proxyFromEnv, type ProxySettings } from '../src/proxy.js';
 import { nodeTransport } from '../src/transport-node.js';
 import { loopback } from './loopback.js';
 import { listPhoneNumbers, sendSms, telnyxClient, TELNYX_KEY } from './support.js';
@@ -172,6 +172,10 @@ describe('proxy settings', () => {
     const both = new ProxyRoutes({ https: 'http://tls:2', http: 'http://plain:1', noProxy: 'api.example.test:8443' });
     expect(both.proxyFor(new URL('https://api.example.test/v2'))?.shown).toBe('http://tls:2');
     expect(both.proxyFor(new URL('https://api.example.test:8443/v2'))).toBeNull();
+    // The same choice from the settings alone, as a dry run shows it.
+    expect(proxyFor({ https: 'http://me:pw@tls:2', noProxy: 'internal.example' }, new URL('https://api.example.test/v2'))?.shown).toBe('http://tls:2');
+    expect(proxyFor({ https: 'http://tls:2', noProxy: 'internal.example' }, new URL('https://api.internal.example/v2'))).toBeNull();
+    expect(proxyFor({ https: 'http://tls:2' }, new URL('http://api.example.test/v2'))).toBeNull();
   });
 
   it('cannot be combined with agents, whose sockets would go around the proxy', () => {
