@@ -234,7 +234,9 @@ export type Transform =
   | { kind: 'wrap_in_array' }
   | { kind: 'join'; separator: string }
   | { kind: 'map'; values: Record<string, unknown> }
-  | { kind: 'datetime_format'; format: string };
+  | { kind: 'datetime_format'; format: string }
+  /** An object or array as JSON text; `asciiOnly` (header parameters) writes every non-ASCII character as `\uXXXX`, as header values must be. */
+  | { kind: 'json_encode'; asciiOnly?: true };
 
 export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
 

@@ -573,7 +573,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'every wrong item of a transform list is reported where it is',
     edits: [sub('acme/list_widgets.yaml', '    enum: [red, blue]\n', '    enum: [red, blue]\n    transform: [strip_plu, {join: 1}, strip_plus]\n')],
     expected: [
-      "acme/list_widgets.yaml:21:17: 'parameters.color.transform.0' must be one of: seconds_to_milliseconds, strip_plus, wrap_in_array, comma_join, {join: ...}, {map: ...}, {datetime_format: ...}; found \"strip_plu\". Did you mean 'strip_plus'?",
+      "acme/list_widgets.yaml:21:17: 'parameters.color.transform.0' must be one of: seconds_to_milliseconds, strip_plus, wrap_in_array, comma_join, json_encode, {join: ...}, {map: ...}, {datetime_format: ...}; found \"strip_plu\". Did you mean 'strip_plus'?",
       "acme/list_widgets.yaml:21:35: 'parameters.color.transform.1.join' must be a string, found 1.",
     ],
   },
@@ -940,10 +940,20 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'json_encode on a string',
+    edits: [sub('acme/create_widget.yaml', '    description: Widget name.', '    description: Widget name.\n    transform: json_encode')],
+    expected: ["acme/create_widget.yaml:19:16: transform 'json_encode' does not apply to a string; it takes object or array."],
+  },
+  {
+    name: 'json_encode before another transform',
+    edits: [createParam('  meta:\n    type: array\n    items: { type: string }\n    description: Meta.\n    transform: [json_encode, wrap_in_array]\n')],
+    expected: ["acme/create_widget.yaml:27:17: transform 'json_encode' must come last: it turns the value into JSON text."],
+  },
+  {
     name: 'misspelt transform',
     edits: [sub('acme/create_widget.yaml', '    description: Widget name.', '    description: Widget name.\n    transform: strip_pluss')],
     expected: [
-      "acme/create_widget.yaml:19:16: 'parameters.name.transform' must be one of: seconds_to_milliseconds, strip_plus, wrap_in_array, comma_join, {join: ...}, {map: ...}, {datetime_format: ...}, a list of those; found \"strip_pluss\". Did you mean 'strip_plus'?",
+      "acme/create_widget.yaml:19:16: 'parameters.name.transform' must be one of: seconds_to_milliseconds, strip_plus, wrap_in_array, comma_join, json_encode, {join: ...}, {map: ...}, {datetime_format: ...}, a list of those; found \"strip_pluss\". Did you mean 'strip_plus'?",
     ],
   },
   {
@@ -1574,7 +1584,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'a one_of header parameter',
     edits: [listParam('  size:\n    description: Size.\n    in: header\n    wire: X-Size\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
     expected: [
-      "acme/list_widgets.yaml:27:7: header parameter 'size' must be a string.",
+      "acme/list_widgets.yaml:27:7: header parameter 'size' must be a string (or an object or array with transform: json_encode).",
     ],
   },
   {

@@ -73,6 +73,29 @@ describe('a one_of parameter', () => {
   });
 });
 
+describe('a json_encode parameter', () => {
+  const filter = '  filter:\n    description: Conditions, as the provider reads them.\n    type: object\n    additional_properties: true\n    transform: json_encode\n';
+
+  it('sends an object as JSON text in the query, as its example documents (validate built the request)', () => {
+    const functions = load([afterColor(filter), listExample('Filtered', "{ filter: { status: active, ids: [1, 2] } }", 'filter=%7B%22status%22%3A%22active%22%2C%22ids%22%3A%5B1%2C2%5D%7D')]);
+    const param = fn(functions, 'list_widgets').parameters.find((p) => p.name === 'filter')!;
+    expect(param.transforms).toEqual([{ kind: 'json_encode' }]);
+    expect(param.schema.kind === 'single' && param.schema.type).toBe('object');
+  });
+
+  it('refuses an example whose documented query is not the JSON text of its arguments', () => {
+    const loaded = loadCatalog(projectWith([afterColor(filter), listExample('Filtered', '{ filter: { status: active } }', 'filter=status%3Aactive')]).specs);
+    expect(loaded.ok ? [] : loaded.diagnostics.map((d) => d.message)).toEqual([
+      `example 'Filtered': the documented query sends filter='status:active', but the arguments produce filter='{"status":"active"}'.`,
+    ]);
+  });
+
+  it('in a header, writes every non-ASCII character as \\uXXXX', () => {
+    const functions = load([afterColor(filter.replace('    transform: json_encode\n', '    in: header\n    wire: X-Api-Arg\n    transform: json_encode\n'))]);
+    expect(fn(functions, 'list_widgets').parameters.find((p) => p.name === 'filter')!.transforms).toEqual([{ kind: 'json_encode', asciiOnly: true }]);
+  });
+});
+
 describe('two parameters on one wire name', () => {
   it('in the query: both are sent as one repeated key, in parameter order, however the call is written', () => {
     const range = '  since:\n    type: string\n    wire: date\n    description: From, as >=YYYY-MM-DD.\n  until:\n    type: string\n    wire: date\n    description: Until, as <=YYYY-MM-DD.\n';

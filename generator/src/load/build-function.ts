@@ -253,7 +253,9 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
       else if (bodylessCase) {
         report(['parameters', name], `parameter '${name}' goes in the body, but with ${selector}: ${bodylessCase.value} the request is a ${bodylessCase.endpoint.method}, which has none; limit it with applies_to to the cases with a body, and give a second parameter with in: query for the others.`, 'key');
       }
-      if (location === 'header' && (p.one_of || p.type !== 'string')) report(at(p.one_of ? 'one_of' : 'type'), `header parameter '${name}' must be a string.`);
+      // A header carries text: a string, or a value json_encode turns into JSON text.
+      const sentAsJson = [p.transform ?? []].flat().includes('json_encode');
+      if (location === 'header' && !sentAsJson && (p.one_of || p.type !== 'string')) report(at(p.one_of ? 'one_of' : 'type'), `header parameter '${name}' must be a string (or an object or array with transform: json_encode).`);
     }
     if (p.spread && !(p.type === 'object' && location === 'body')) report(at('spread'), `'spread' applies to object parameters in the body only.`);
     const bodyPath = p.body_path === undefined ? [] : p.body_path.split('.');
@@ -289,7 +291,7 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
     if (sentProblem) report(at('sent_when_omitted'), sentProblem);
     for (const problem of unionProblems(p, ['parameters', name])) report(problem.path, problem.message, problem.target);
     checkValueConstraints(p, ['parameters', name], report);
-    const transforms = toTransforms(p, name, report);
+    const transforms = toTransforms(p, name, location, report);
     const wireName = location === 'body' ? [...bodyPath, p.wire ?? name].join('.') : (p.wire ?? name);
     if (!p.spread) {
       const container = location === 'body' ? wireClaims.find((c) => c.location === 'body' && (c.wireName.startsWith(`${wireName}.`) || wireName.startsWith(`${c.wireName}.`)) && overlap(c.appliesTo, p.applies_to ?? null)) : undefined;
@@ -424,24 +426,32 @@ const TRANSFORM_INPUT: Record<string, Array<RawParameter['type']>> = {
   join: ['array'],
   datetime_format: ['string'],
   map: ['string', 'integer', 'number', 'boolean'],
+  json_encode: ['object', 'array'],
 };
 
-function toTransforms(p: RawParameter, name: string, report: Report): Transform[] {
+function toTransforms(p: RawParameter, name: string, location: ParameterLocation, report: Report): Transform[] {
   const list: RawTransform[] = p.transform === undefined ? [] : Array.isArray(p.transform) ? p.transform : [p.transform];
   return list.map((raw, i) => {
-    const transform = toTransform(raw);
+    const transform = toTransform(raw, location);
+    const path = Array.isArray(p.transform) ? ['parameters', name, 'transform', i] : ['parameters', name, 'transform'];
     // Only the first transform sees the declared type; later ones see what it produced.
     const types = writtenTypes(p);
     if (i === 0 && !types.some((type) => TRANSFORM_INPUT[transform.kind]!.includes(type))) {
-      const path = Array.isArray(p.transform) ? ['parameters', name, 'transform', i] : ['parameters', name, 'transform'];
       report(path, `transform '${transform.kind}' does not apply to ${/^[aeiou]/.test(types[0]!) ? 'an' : 'a'} ${types.join(' or ')}; it takes ${TRANSFORM_INPUT[transform.kind]!.join(' or ')}.`);
+    }
+    if (transform.kind === 'json_encode') {
+      // Text is what it makes: nothing after it would see the value the caller gave.
+      if (i !== list.length - 1) report(path, `transform 'json_encode' must come last: it turns the value into JSON text.`);
+      if (location === 'path') report(path, `transform 'json_encode' does not apply to a path parameter: JSON text is no URL path segment; send it in the query, a header or the body.`);
     }
     return transform;
   });
 }
 
-function toTransform(raw: RawTransform): Transform {
+function toTransform(raw: RawTransform, location: ParameterLocation): Transform {
   if (raw === 'comma_join') return { kind: 'join', separator: ',' };
+  // A header value is ASCII: JSON text there writes other characters as \uXXXX (Dropbox-API-Arg asks for exactly that).
+  if (raw === 'json_encode') return location === 'header' ? { kind: 'json_encode', asciiOnly: true } : { kind: 'json_encode' };
   if (typeof raw === 'string') return { kind: raw };
   if ('join' in raw) return { kind: 'join', separator: raw.join };
   if ('map' in raw) return { kind: 'map', values: raw.map };

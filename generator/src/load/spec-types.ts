@@ -76,6 +76,8 @@ export type RawTransform =
   | 'strip_plus'
   | 'wrap_in_array'
   | 'comma_join'
+  /** An object or array sent as JSON text (a query filter, a form field, a header such as Dropbox-API-Arg). */
+  | 'json_encode'
   | { join: string }
   | { map: Record<string, unknown> }
   | { datetime_format: string };

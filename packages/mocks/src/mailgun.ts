@@ -598,6 +598,42 @@ export const mailgunExamples: ProviderExamples = {
     },
     {
       function: "mailgun.send_message",
+      title: "Send a stored template with its variables",
+      arguments: {
+        from: "Sender Bob <sbob@mg.example.com>",
+        to: ["alice@example.com"],
+        subject: "Hello",
+        template: "template.test",
+        template_variables: { title: "API documentation", body: "Sending messages with templates" },
+      },
+      route: {
+        method: "POST",
+        urls: ["https://api.mailgun.net/v3/{domain}/messages", "https://api.eu.mailgun.net/v3/{domain}/messages"],
+        anyPath: false,
+      },
+      request: {
+        method: "POST",
+        url: "https://api.mailgun.net/v3/mg.example.com/messages",
+        headers: {
+          authorization: "Basic YXBpOjNmMmI5YzFkOGU3YTZiNWM0ZDNlMmYxYTBiOWM4ZDdlLTRhMWYyYzNkLTliOGU3ZjZh",
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: {
+          from: "Sender Bob <sbob@mg.example.com>",
+          to: "alice@example.com",
+          subject: "Hello",
+          template: "template.test",
+          "t:variables": "{\"title\":\"API documentation\",\"body\":\"Sending messages with templates\"}",
+        },
+      },
+      response: {
+        status: 200,
+        headers: {},
+        body: { id: "<20261201191511.1.3B8D1F6A2C4E5097@mg.example.com>", message: "Queued. Thank you." },
+      },
+    },
+    {
+      function: "mailgun.send_message",
       title: "Send from a domain in the EU region",
       arguments: {
         from: "Excited User <mailgun@mg.example.com>",

@@ -81,6 +81,7 @@ export {
   stripPlusTransform,
   mapTransform,
   datetimeFormatTransform,
+  jsonEncodeTransform,
   type Transforms,
 } from './transforms.js';
 export { toPairs, queryPairs } from './query.js';

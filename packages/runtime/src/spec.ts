@@ -170,7 +170,9 @@ export type Transform =
   | { kind: 'wrap_in_array' }
   | { kind: 'join'; separator: string }
   | { kind: 'map'; values: Record<string, unknown> }
-  | { kind: 'datetime_format'; format: string };
+  | { kind: 'datetime_format'; format: string }
+  /** An object or array as JSON text; `asciiOnly` (header parameters) writes every non-ASCII character as `\uXXXX`. */
+  | { kind: 'json_encode'; asciiOnly?: true };
 
 /**
  * One parameter of an operation. Generated literals leave out every field that has its default,

@@ -24,6 +24,14 @@ export const secondsToMillisecondsTransform: TransformFn<'seconds_to_millisecond
 export const stripPlusTransform: TransformFn<'strip_plus'> = (value) => eachScalar(value, (v) => (typeof v === 'string' && v.startsWith('+') ? v.slice(1) : v));
 export const mapTransform: TransformFn<'map'> = (value, t) => eachScalar(value, (v) => (Object.hasOwn(t.values, String(v)) ? t.values[String(v)] : v));
 export const datetimeFormatTransform: TransformFn<'datetime_format'> = (value, t) => eachScalar(value, (v) => (typeof v === 'string' ? formatDatetime(v, t.format) : v));
+/** Each UTF-16 code unit past ASCII (so a character beyond the BMP becomes its surrogate pair, as JSON writes it). */
+const NOT_ASCII = /[\u007f-\uffff]/g;
+/** The whole value as JSON text; a string (the other member of a union) is sent as it is, as other transforms leave what they do not take. */
+export const jsonEncodeTransform: TransformFn<'json_encode'> = (value, t) => {
+  if (value === null || typeof value !== 'object') return value;
+  const text = JSON.stringify(value);
+  return t.asciiOnly ? text.replace(NOT_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+};
 
 /** Every kind, for hand-written operations (`allParts`); the generator names each kind's constant from this table. */
 export const allTransforms: Required<Transforms> = {
@@ -33,6 +41,7 @@ export const allTransforms: Required<Transforms> = {
   strip_plus: stripPlusTransform,
   map: mapTransform,
   datetime_format: datetimeFormatTransform,
+  json_encode: jsonEncodeTransform,
 };
 
 /** `value` through each of `transforms` in order, with the code `kinds` carries for each kind. */

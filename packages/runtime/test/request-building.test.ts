@@ -178,6 +178,11 @@ describe('transforms', () => {
     ['datetime_format to UTC', [{ kind: 'datetime_format', format: 'YYYY-MM-DD HH:mm:ss' }], '2026-11-01T02:30:05+02:00', '2026-11-01 00:30:05'],
     ['datetime_format without offset is UTC', [{ kind: 'datetime_format', format: 'YYYYMMDDHHmmss' }], '2026-11-01T02:30:05', '20261101023005'],
     ['in order: wrap then join', [{ kind: 'strip_plus' }, { kind: 'wrap_in_array' }, { kind: 'join', separator: ',' }], '+1', '1'],
+    ['json_encode an object', [{ kind: 'json_encode' }], { name: 'Ada', n: [1, 2] }, '{"name":"Ada","n":[1,2]}'],
+    ['json_encode an array', [{ kind: 'json_encode' }], [{ a: 1 }], '[{"a":1}]'],
+    ['json_encode keeps UTF-8 where text may carry it', [{ kind: 'json_encode' }], { city: 'Zürich' }, '{"city":"Zürich"}'],
+    ['json_encode for a header writes \\uXXXX', [{ kind: 'json_encode', asciiOnly: true }], { path: '/Zürich/☃/😀' }, '{"path":"/Z\\u00fcrich/\\u2603/\\ud83d\\ude00"}'],
+    ['json_encode passes a string (a union member) through', [{ kind: 'json_encode' }], '{"already":"text"}', '{"already":"text"}'],
   ])('%s', (_, transforms, input, output) => {
     expect(applyTransforms(input, transforms, allTransforms)).toEqual(output);
   });
@@ -185,6 +190,25 @@ describe('transforms', () => {
   it('a transformed query parameter reaches the wire (Plivo start_time)', () => {
     const url = plivoClient().prepare(plivoListMessages, { start_time: '2026-11-01T00:00:00Z' }).url;
     expect(url).toContain('message_time__gte=2026-11-01+00%3A00%3A00');
+  });
+
+  it('a json_encode parameter reaches the query, a header and a form body as JSON text', () => {
+    const op = operation({
+      id: 'acme.search',
+      operation: 'write',
+      endpoint: { kind: 'fixed', method: 'POST', path: '/search' },
+      body: 'form',
+      params: [
+        param('filter', { in: 'query', transforms: [{ kind: 'json_encode' }] }),
+        param('arg', { in: 'header', wire: 'Acme-API-Arg', transforms: [{ kind: 'json_encode', asciiOnly: true }] }),
+        param('variables', { in: 'body', wire: 't:variables', transforms: [{ kind: 'json_encode' }] }),
+      ],
+      args: rules({ filter: { type: 'object' }, arg: { type: 'object' }, variables: { type: 'object' } }),
+    });
+    const req = client.prepare(op, { filter: { status: 'active' }, arg: { path: '/é' }, variables: { name: 'Ada' } });
+    expect(new URL(req.url).searchParams.get('filter')).toBe('{"status":"active"}');
+    expect(req.headers['acme-api-arg']).toBe('{"path":"/\\u00e9"}');
+    expect(new URLSearchParams(req.body ?? '').get('t:variables')).toBe('{"name":"Ada"}');
   });
 
   it('an unparseable date-time is a ValidationError naming the parameter', () => {

@@ -31,6 +31,7 @@ const TRANSFORM_CONSTANTS = {
   strip_plus: 'stripPlusTransform',
   map: 'mapTransform',
   datetime_format: 'datetimeFormatTransform',
+  json_encode: 'jsonEncodeTransform',
 } satisfies Record<Transform['kind'], string>;
 
 /** The runtime constant of each pagination strategy's code. */

@@ -10,7 +10,7 @@ import { renderRows, wirePath, type FieldGroup, type FieldRow } from './field-ro
 
 function transformWords(p: Parameter): string[] {
   return p.transforms.map((t) =>
-    t.kind === 'join' ? `joined with ${htmlCode(t.separator)}` : t.kind === 'map' ? 'mapped to the provider’s values' : t.kind === 'datetime_format' ? `formatted as ${htmlCode(t.format)}` : t.kind.replace(/_/g, ' '),
+    t.kind === 'join' ? `joined with ${htmlCode(t.separator)}` : t.kind === 'map' ? 'mapped to the provider’s values' : t.kind === 'datetime_format' ? `formatted as ${htmlCode(t.format)}` : t.kind === 'json_encode' ? 'encoded as JSON text' : t.kind.replace(/_/g, ' '),
   );
 }
 

@@ -199,8 +199,8 @@ export interface SendMessageParamsBase {
   subject?: string;
   /** A specific version of `template` instead of its active version. */
   template_version?: string;
-  /** A JSON object, as a string, with the values the template expands (`{"name": "Ada"}`). */
-  template_variables?: string;
+  /** The values the template expands, as an object (`{"name": "Ada"}`), sent as JSON text; a string already holding that JSON text is sent as it is. */
+  template_variables?: Record<string, unknown> | string;
   /** Address for the `Reply-To` header (sent as Mailgun's `h:Reply-To` custom-header option). */
   reply_to?: string;
   /** Tags for filtering events and statistics (`o:tag`, repeated once per tag). */
