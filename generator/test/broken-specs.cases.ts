@@ -945,6 +945,11 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     expected: ["acme/create_widget.yaml:19:16: transform 'json_encode' does not apply to a string; it takes object or array."],
   },
   {
+    name: 'array_format with json_encode',
+    edits: [listParam('  ids:\n    type: array\n    items: { type: integer }\n    array_format: repeat\n    transform: json_encode\n    description: Ids.\n')],
+    expected: ["acme/list_widgets.yaml:25:19: 'array_format' does not apply with transform: json_encode, which sends the whole list as JSON text."],
+  },
+  {
     name: 'json_encode before another transform',
     edits: [createParam('  meta:\n    type: array\n    items: { type: string }\n    description: Meta.\n    transform: [json_encode, wrap_in_array]\n')],
     expected: ["acme/create_widget.yaml:27:17: transform 'json_encode' must come last: it turns the value into JSON text."],

@@ -244,6 +244,8 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
     const sentWith = appliesTo && http?.endpoint.kind === 'selected' ? http.endpoint.cases.filter((c) => appliesTo.includes(c.value)) : null;
     const ownBodyless = sentWith ? sentWith.length > 0 && sentWith.every((c) => BODYLESS.has(c.endpoint.method)) : allBodyless;
     const location: ParameterLocation = p.in ?? (inPath.has(name) ? 'path' : ownBodyless ? 'query' : 'body');
+    // Sent as one JSON text, whatever its type: none of the rules for lists and objects on the wire apply.
+    const sentAsJson = [p.transform ?? []].flat().includes('json_encode');
     if (http) {
       if (location === 'path' && !inPath.has(name)) report(at('in'), `parameter '${name}' is in the path, but no endpoint path has '{${name}}'.`);
       if (location === 'path' && p.required !== true) report(['parameters', name], `path parameter '${name}' must be required: true.`, 'key');
@@ -254,7 +256,6 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
         report(['parameters', name], `parameter '${name}' goes in the body, but with ${selector}: ${bodylessCase.value} the request is a ${bodylessCase.endpoint.method}, which has none; limit it with applies_to to the cases with a body, and give a second parameter with in: query for the others.`, 'key');
       }
       // A header carries text: a string, or a value json_encode turns into JSON text.
-      const sentAsJson = [p.transform ?? []].flat().includes('json_encode');
       if (location === 'header' && !sentAsJson && (p.one_of || p.type !== 'string')) report(at(p.one_of ? 'one_of' : 'type'), `header parameter '${name}' must be a string (or an object or array with transform: json_encode).`);
     }
     if (p.spread && !(p.type === 'object' && location === 'body')) report(at('spread'), `'spread' applies to object parameters in the body only.`);
@@ -266,12 +267,13 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
     }
     if (p.body_path !== undefined && p.spread) report(at('body_path'), `give either 'spread' (merge into the body's root) or 'body_path' (nest under keys), not both.`);
     const formBody = location === 'body' && http?.bodyEncoding === 'form';
-    if (p.array_format && !(writtenTypes(p).includes('array') && (location === 'query' || formBody))) {
+    if (p.array_format && sentAsJson) report(at('array_format'), `'array_format' does not apply with transform: json_encode, which sends the whole list as JSON text.`);
+    else if (p.array_format && !(writtenTypes(p).includes('array') && (location === 'query' || formBody))) {
       report(at('array_format'), `'array_format' applies to array parameters in the query or in a form body (request.body: form).`);
     }
     // Only indexed pairs can carry a list of objects (k[0][name]=x); any other format fails on every call that gives one.
     const objectItems = (p.type === 'array' && p.items?.type === 'object') || (p.one_of ?? []).some((m) => m.type === 'array' && m.items?.type === 'object');
-    if (objectItems && (location === 'query' || formBody) && (p.array_format ?? 'comma') !== 'indexed') {
+    if (objectItems && !sentAsJson && (location === 'query' || formBody) && (p.array_format ?? 'comma') !== 'indexed') {
       report(p.array_format ? at('array_format') : ['parameters', name], `parameter '${name}' is a list of objects, which the ${location === 'query' ? 'query' : 'form body'} can only carry with array_format: indexed (${name}[0][key]=value).`, p.array_format ? 'value' : 'key');
     }
     // Only JSON has a null to send: a query, path, header or form body would send the text "null".

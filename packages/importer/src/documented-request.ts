@@ -1,3 +1,4 @@
+import { jsonEncodeTransform } from '@switchboard/runtime';
 import type { AccountParts } from './provider-parts.js';
 import type { ImportedParameter } from './operation-parameters.js';
 
@@ -29,8 +30,10 @@ export function documentedRequest(input: {
   const headers: Record<string, string> = {};
   const body: Record<string, unknown> = {};
   for (const parameter of parameters) {
-    const value = args[parameter.name];
-    if (value === undefined || value === null) continue;
+    const given = args[parameter.name];
+    if (given === undefined || given === null) continue;
+    // JSON text as the runtime writes it (in a header, ASCII only), so `validate` finds the same request.
+    const value = parameter.spec.transform === 'json_encode' ? jsonEncodeTransform(given, parameter.location === 'header' ? { kind: 'json_encode', asciiOnly: true } : { kind: 'json_encode' }) : given;
     if (parameter.location === 'path') path = path.split(`{${parameter.name}}`).join(encodeURIComponent(String(value)));
     else if (parameter.location === 'query') {
       if (Array.isArray(value)) {

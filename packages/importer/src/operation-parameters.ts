@@ -59,8 +59,12 @@ export function operationInput(ctx: ParameterSchemaContext & { review: (m: strin
     if (location === 'header' && (SKIPPED_HEADERS.has(wire.toLowerCase()) || ctx.skipHeaders.has(wire.toLowerCase()))) continue;
     if (location !== 'path' && location !== 'query' && location !== 'header') continue;
     const schema = node.schema ?? firstMediaSchema(node.content);
+    // A parameter with `content` instead of `schema` is serialized in that media type: for JSON,
+    // JSON text, which the format's json_encode writes (Box's `mdfilters`); never exploded into members.
+    const mediaType = node.schema === undefined ? firstMediaType(node.content) : undefined;
+    const inJson = mediaType !== undefined && /json/i.test(mediaType);
     const flattened = flatten(ctx.doc, schema, at).schema;
-    const isObject = location === 'query' && isNode(flattened.properties) && (node.style === 'deepObject' || node.style === undefined || node.style === 'form');
+    const isObject = !inJson && location === 'query' && isNode(flattened.properties) && (node.style === 'deepObject' || node.style === undefined || node.style === 'form');
     if (isObject) {
       for (const member of objectMembers(ctx, flattened, at, wire, node.style === 'deepObject', node.required === true)) {
         parameters.push({ ...member, name: unique(member.name, taken) });
@@ -70,7 +74,9 @@ export function operationInput(ctx: ParameterSchemaContext & { review: (m: strin
     const name = unique(snakeCase(wire), taken);
     const spec = parameterSchema(ctx, schema ?? { type: 'string' }, at, where);
     let asText = (value: unknown) => value;
-    if (location === 'header' && (spec.type === 'object' || spec.type === 'array' || spec.one_of)) {
+    const jsonText = inJson && location !== 'path' && (spec.type === 'object' || spec.type === 'array');
+    if (jsonText) spec.transform = 'json_encode';
+    else if (location === 'header' && (spec.type === 'object' || spec.type === 'array' || spec.one_of)) {
       ctx.note(`${where}: a header holds one value; taken as a string.`);
       for (const key of Object.keys(spec)) delete spec[key];
       spec.type = 'string';
@@ -86,7 +92,7 @@ export function operationInput(ctx: ParameterSchemaContext & { review: (m: strin
       else if (typed === 'integer') spec.pattern = '^-?[0-9]+$';
       if (fallback !== undefined) spec.default = String(fallback);
     }
-    if (location === 'query' && spec.type === 'array') spec.array_format = arrayFormat(ctx, spec, where, node.explode === false ? 'comma' : 'repeat');
+    if (location === 'query' && spec.type === 'array' && !jsonText) spec.array_format = arrayFormat(ctx, spec, where, node.explode === false ? 'comma' : 'repeat');
     if (location === 'query' && (node.style === 'spaceDelimited' || node.style === 'pipeDelimited')) ctx.note(`${where}: style ${String(node.style)} is sent comma-separated; check the provider accepts it.`);
     const description = describedAs(ctx.doc, node, at) ?? describedAs(ctx.doc, schema, at);
     const out: SpecSchema = { ...spec, description: description ?? undescribed(ctx, wire) };
@@ -196,6 +202,11 @@ function schemaExample(ctx: ParameterSchemaContext, schema: unknown, file: strin
   if (schema === undefined) return {};
   const found = ownExample(ctx.doc.resolve(schema, file).node);
   return found ? { fallbackExample: found } : {};
+}
+
+/** The media type a parameter's `content` names (it holds exactly one), or undefined. */
+function firstMediaType(content: unknown): string | undefined {
+  return isNode(content) ? Object.keys(content)[0] : undefined;
 }
 
 function firstMediaSchema(content: unknown): unknown {

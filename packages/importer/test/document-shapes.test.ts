@@ -353,3 +353,44 @@ describe('security schemes of published documents', () => {
     expect(report.provider.notes).toEqual([]);
   });
 });
+
+describe('parameters serialized as JSON (`content: application/json` instead of a schema)', () => {
+  const root = () =>
+    documentFiles({
+      'openapi.yaml': {
+        ...base,
+        paths: {
+          '/2.0/search': {
+            get: {
+              operationId: 'search_for_content',
+              summary: 'Search for content',
+              parameters: [
+                { name: 'query', in: 'query', description: 'The words to find.', schema: { type: 'string' }, example: 'sales' },
+                {
+                  name: 'mdfilters',
+                  in: 'query',
+                  description: 'Metadata filters, as JSON.',
+                  content: { 'application/json': { schema: { type: 'array', items: { type: 'object', properties: { scope: { type: 'string' }, templateKey: { type: 'string' }, filters: { type: 'object', additionalProperties: true } } } } } },
+                  example: [{ scope: 'enterprise', templateKey: 'contract', filters: { category: 'online' } }],
+                },
+                { name: 'X-Api-Arg', in: 'header', description: 'Where, as JSON.', content: { 'application/json': { schema: { type: 'object', properties: { path: { type: 'string' } } } } }, example: { path: '/Zürich' } },
+              ],
+              responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { total_count: { type: 'integer' } } }, example: { total_count: 1 } } } } },
+            },
+          },
+        },
+      },
+    });
+
+  it('are taken whole and sent as JSON text (json_encode), and validate builds the same request', () => {
+    const { files } = importOpenApi(root(), { provider: 'cloud' });
+    const search = yamlOf(files, 'search_for_content.yaml');
+    expect(search.parameters.mdfilters).toMatchObject({ type: 'array', transform: 'json_encode' });
+    expect(search.parameters.mdfilters.array_format).toBeUndefined();
+    expect(search.parameters.x_api_arg).toMatchObject({ type: 'object', in: 'header', wire: 'X-Api-Arg', transform: 'json_encode' });
+    const [example] = search.examples;
+    expect(new URL(example.request.url).searchParams.get('mdfilters')).toBe('[{"scope":"enterprise","templateKey":"contract","filters":{"category":"online"}}]');
+    expect(example.request.headers['x-api-arg']).toBe('{"path":"/Z\\u00fcrich"}');
+    expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
+  });
+});
