@@ -945,6 +945,14 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     expected: ["acme/create_widget.yaml:19:16: transform 'json_encode' does not apply to a string; it takes object or array."],
   },
   {
+    name: 'json_encode on a path parameter',
+    edits: [sub('acme/create_widget.yaml', '    description: Shelf to put it on.', '    description: Shelf to put it on.\n    transform: json_encode')],
+    expected: [
+      "acme/create_widget.yaml:15:16: transform 'json_encode' does not apply to a path parameter: JSON text is no URL path segment; send it in the query, a header or the body.",
+      "acme/create_widget.yaml:15:16: transform 'json_encode' does not apply to a string; it takes object or array.",
+    ],
+  },
+  {
     name: 'array_format with json_encode',
     edits: [listParam('  ids:\n    type: array\n    items: { type: integer }\n    array_format: repeat\n    transform: json_encode\n    description: Ids.\n')],
     expected: ["acme/list_widgets.yaml:25:19: 'array_format' does not apply with transform: json_encode, which sends the whole list as JSON text."],
