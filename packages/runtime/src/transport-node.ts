@@ -177,11 +177,11 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
         const headers = new NodeHeaders(res.headers);
         const status = res.statusCode ?? 0;
         const decode = decoderFor(res.headers['content-encoding']);
-        if (decode === undefined || bytes.length === 0) return finish({ kind: 'response', status, headers, text: bytes.toString('utf8') });
+        if (decode === undefined || bytes.length === 0) return finish({ kind: 'response', status, headers, text: utf8Text(bytes) });
         decode(bytes, decodeLimits, (error, plain) => {
           // An answer arrived but cannot be read: the request reached the provider, so it may have taken effect.
           if (error) finish({ kind: 'failed', failure: { kind: 'unreadable' }, cause: new Error(`the ${String(res.headers['content-encoding'])} response body could not be decoded: ${error.message}`) });
-          else finish({ kind: 'response', status, headers, text: plain.toString('utf8') });
+          else finish({ kind: 'response', status, headers, text: utf8Text(plain) });
         });
       });
       res.on('error', failed);
@@ -202,6 +202,14 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
 
     req.end(request.body ?? undefined);
   });
+}
+
+/**
+ * A body as text, as fetch's `text()` decodes it: UTF-8, without a leading byte-order mark (some
+ * servers, .NET's among them, start JSON with one; kept, it makes the body unparseable as JSON).
+ */
+function utf8Text(bytes: Buffer): string {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.toString('utf8', 3) : bytes.toString('utf8');
 }
 
 /** What the transport asks for, and can decode: the encodings fetch (undici) asks for. */

@@ -96,6 +96,18 @@ describe('node transport: responses', () => {
     expect(sockets.size).toBe(1);
   });
 
+  it.each([
+    ['plain', (b: Buffer) => b],
+    ['gzipped', (b: Buffer) => gzipSync(b)],
+  ])('reads a %s body that starts with a UTF-8 byte-order mark as fetch does, without it', async (_name, encode) => {
+    const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+    const s = await server((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': _name === 'gzipped' ? 'gzip' : 'identity' }).end(encode(Buffer.concat([BOM, Buffer.from('{"name":"Zoë"}')]))));
+    const result = await nodeTransport()(get(s.url), LONG);
+    expect(result.kind === 'response' && result.text).toBe('{"name":"Zoë"}');
+    // The same answer through fetch, which the transport follows here.
+    expect(await (await fetch(s.url)).text()).toBe('{"name":"Zoë"}');
+  });
+
   describe('compressed answers', () => {
     const page = JSON.stringify({ data: Array.from({ length: 200 }, (_, i) => ({ id: `item_${i}`, name: 'Ünïcode wïdget ✓' })) });
     const encoders: Record<string, (text: string) => Buffer> = {
