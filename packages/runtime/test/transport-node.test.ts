@@ -99,9 +99,9 @@ describe('node transport: responses', () => {
   it.each([
     ['plain', (b: Buffer) => b],
     ['gzipped', (b: Buffer) => gzipSync(b)],
-  ])('reads a %s body that starts with a UTF-8 byte-order mark as fetch does, without it', async (_name, encode) => {
+  ])('reads a %s body that starts with a UTF-8 byte-order mark as fetch does, without it', async (form, encode) => {
     const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-    const s = await server((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': _name === 'gzipped' ? 'gzip' : 'identity' }).end(encode(Buffer.concat([BOM, Buffer.from('{"name":"Zoë"}')]))));
+    const s = await server((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': form === 'gzipped' ? 'gzip' : 'identity' }).end(encode(Buffer.concat([BOM, Buffer.from('{"name":"Zoë"}')]))));
     const result = await nodeTransport()(get(s.url), LONG);
     expect(result.kind === 'response' && result.text).toBe('{"name":"Zoë"}');
     // The same answer through fetch, which the transport follows here.
