@@ -15,6 +15,7 @@ import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent, type AgentOptions as HttpsAgentOptions, type RequestOptions as HttpsRequestOptions } from 'node:https';
 import type { Duplex } from 'node:stream';
+import { boundIdleSockets } from './idle-sockets.js';
 
 /** Which proxy serves which scheme, and the hosts reached without one (a `NO_PROXY` list). */
 export interface ProxySettings {
@@ -163,8 +164,8 @@ export class ProxyRoutes {
     this.https = settings.https ? parseProxy(settings.https, 'HTTPS_PROXY') : null;
     this.http = settings.http ? parseProxy(settings.http, 'HTTP_PROXY') : null;
     this.noProxy = new NoProxy(settings.noProxy);
-    this.tunnel = this.https ? new TunnelAgent(this.https, { keepAlive: true, ...tls }) : null;
-    this.forwarding = this.http === null ? null : this.http.secure ? new HttpsAgent({ keepAlive: true, ...tls }) : new HttpAgent({ keepAlive: true });
+    this.tunnel = this.https ? boundIdleSockets(new TunnelAgent(this.https, { keepAlive: true, ...tls })) : null;
+    this.forwarding = this.http === null ? null : boundIdleSockets(this.http.secure ? new HttpsAgent({ keepAlive: true, ...tls }) : new HttpAgent({ keepAlive: true }));
   }
 
   /** The proxy for a request to `url`, or null when it goes directly. */
