@@ -77,7 +77,7 @@ describe('a json_encode parameter', () => {
   const filter = '  filter:\n    description: Conditions, as the provider reads them.\n    type: object\n    additional_properties: true\n    transform: json_encode\n';
 
   it('sends an object as JSON text in the query, as its example documents (validate built the request)', () => {
-    const functions = load([afterColor(filter), listExample('Filtered', "{ filter: { status: active, ids: [1, 2] } }", 'filter=%7B%22status%22%3A%22active%22%2C%22ids%22%3A%5B1%2C2%5D%7D')]);
+    const functions = load([afterColor(filter), listExample('Filtered', "{ filter: { status: active, ids: [1, 2] } }", 'filter=%7B%22ids%22%3A%5B1%2C2%5D%2C%22status%22%3A%22active%22%7D')]);
     const param = fn(functions, 'list_widgets').parameters.find((p) => p.name === 'filter')!;
     expect(param.transforms).toEqual([{ kind: 'json_encode' }]);
     expect(param.schema.kind === 'single' && param.schema.type).toBe('object');

@@ -389,7 +389,7 @@ describe('parameters serialized as JSON (`content: application/json` instead of 
     expect(search.parameters.mdfilters.array_format).toBeUndefined();
     expect(search.parameters.x_api_arg).toMatchObject({ type: 'object', in: 'header', wire: 'X-Api-Arg', transform: 'json_encode' });
     const [example] = search.examples;
-    expect(new URL(example.request.url).searchParams.get('mdfilters')).toBe('[{"scope":"enterprise","templateKey":"contract","filters":{"category":"online"}}]');
+    expect(new URL(example.request.url).searchParams.get('mdfilters')).toBe('[{"filters":{"category":"online"},"scope":"enterprise","templateKey":"contract"}]');
     expect(example.request.headers['x-api-arg']).toBe('{"path":"/Z\\u00fcrich"}');
     expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
   });

@@ -623,7 +623,7 @@ export const mailgunExamples: ProviderExamples = {
           to: "alice@example.com",
           subject: "Hello",
           template: "template.test",
-          "t:variables": "{\"title\":\"API documentation\",\"body\":\"Sending messages with templates\"}",
+          "t:variables": "{\"body\":\"Sending messages with templates\",\"title\":\"API documentation\"}",
         },
       },
       response: {

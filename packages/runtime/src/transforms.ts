@@ -24,12 +24,24 @@ export const secondsToMillisecondsTransform: TransformFn<'seconds_to_millisecond
 export const stripPlusTransform: TransformFn<'strip_plus'> = (value) => eachScalar(value, (v) => (typeof v === 'string' && v.startsWith('+') ? v.slice(1) : v));
 export const mapTransform: TransformFn<'map'> = (value, t) => eachScalar(value, (v) => (Object.hasOwn(t.values, String(v)) ? t.values[String(v)] : v));
 export const datetimeFormatTransform: TransformFn<'datetime_format'> = (value, t) => eachScalar(value, (v) => (typeof v === 'string' ? formatDatetime(v, t.format) : v));
+/** JSON.stringify's replacer for sorted keys (integer-like keys still come first, as JavaScript enumerates them). */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(record).sort()) sorted[key] = record[key];
+  return sorted;
+}
 /** Each UTF-16 code unit past ASCII (so a character beyond the BMP becomes its surrogate pair, as JSON writes it). */
 const NOT_ASCII = /[\u007f-\uffff]/g;
-/** The whole value as JSON text; a string (the other member of a union) is sent as it is, as other transforms leave what they do not take. */
+/**
+ * The whole value as JSON text, object keys in code-unit order at every depth: a Lua table has no
+ * key order, so the same call from Lua, TypeScript, the CLI or MCP sends the same text. A string
+ * (the other member of a union) is sent as it is, as other transforms leave what they do not take.
+ */
 export const jsonEncodeTransform: TransformFn<'json_encode'> = (value, t) => {
   if (value === null || typeof value !== 'object') return value;
-  const text = JSON.stringify(value);
+  const text = JSON.stringify(value, sortedKeys);
   return t.asciiOnly ? text.replace(NOT_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
 };
 

@@ -178,8 +178,8 @@ describe('transforms', () => {
     ['datetime_format to UTC', [{ kind: 'datetime_format', format: 'YYYY-MM-DD HH:mm:ss' }], '2026-11-01T02:30:05+02:00', '2026-11-01 00:30:05'],
     ['datetime_format without offset is UTC', [{ kind: 'datetime_format', format: 'YYYYMMDDHHmmss' }], '2026-11-01T02:30:05', '20261101023005'],
     ['in order: wrap then join', [{ kind: 'strip_plus' }, { kind: 'wrap_in_array' }, { kind: 'join', separator: ',' }], '+1', '1'],
-    ['json_encode an object', [{ kind: 'json_encode' }], { name: 'Ada', n: [1, 2] }, '{"name":"Ada","n":[1,2]}'],
-    ['json_encode an array', [{ kind: 'json_encode' }], [{ a: 1 }], '[{"a":1}]'],
+    ['json_encode an object, keys sorted at every depth', [{ kind: 'json_encode' }], { name: 'Ada', n: [{ z: 1, a: 2 }], b: { y: 1, x: 2 } }, '{"b":{"x":2,"y":1},"n":[{"a":2,"z":1}],"name":"Ada"}'],
+    ['json_encode an array, in its order', [{ kind: 'json_encode' }], [{ a: 1 }, 3, 'x'], '[{"a":1},3,"x"]'],
     ['json_encode keeps UTF-8 where text may carry it', [{ kind: 'json_encode' }], { city: 'Zürich' }, '{"city":"Zürich"}'],
     ['json_encode for a header writes \\uXXXX', [{ kind: 'json_encode', asciiOnly: true }], { path: '/Zürich/☃/😀' }, '{"path":"/Z\\u00fcrich/\\u2603/\\ud83d\\ude00"}'],
     ['json_encode passes a string (a union member) through', [{ kind: 'json_encode' }], '{"already":"text"}', '{"already":"text"}'],
@@ -206,6 +206,8 @@ describe('transforms', () => {
       args: rules({ filter: { type: 'object' }, arg: { type: 'object' }, variables: { type: 'object' } }),
     });
     const req = client.prepare(op, { filter: { status: 'active' }, arg: { path: '/é' }, variables: { name: 'Ada' } });
+    // The same text whatever order the caller's keys came in (a Lua table has none).
+    expect(client.prepare(op, { variables: { z: 1, a: 2 } }).body).toBe(client.prepare(op, { variables: { a: 2, z: 1 } }).body);
     expect(new URL(req.url).searchParams.get('filter')).toBe('{"status":"active"}');
     expect(req.headers['acme-api-arg']).toBe('{"path":"/\\u00e9"}');
     expect(new URLSearchParams(req.body ?? '').get('t:variables')).toBe('{"name":"Ada"}');
