@@ -247,7 +247,25 @@ const MAX_BODY_BYTES = bufferConstants.MAX_STRING_LENGTH;
  * send raw deflate, which is tried when the zlib header is not there.
  */
 function decoderFor(encoding: string | undefined): Decode | undefined {
-  switch (encoding?.trim().toLowerCase()) {
+  if (encoding === undefined) return undefined;
+  // Codings applied in turn (`gzip, br`) are undone last first, as fetch does; any unknown one leaves the bytes as they came.
+  if (encoding.includes(',')) {
+    const each = encoding.split(',').map((coding) => (coding.trim().toLowerCase() === 'identity' ? null : oneDecoder(coding)));
+    if (each.includes(undefined)) return undefined;
+    const steps = each.filter((step): step is Decode => step !== null && step !== undefined).reverse();
+    return (bytes, options, callback) => {
+      const next = (i: number, input: InputType): void => {
+        if (i === steps.length) return callback(null, input as Buffer);
+        steps[i]!(input, options, (error, output) => (error ? callback(error, output) : next(i + 1, output)));
+      };
+      next(0, bytes);
+    };
+  }
+  return oneDecoder(encoding);
+}
+
+function oneDecoder(encoding: string): Decode | undefined {
+  switch (encoding.trim().toLowerCase()) {
     case 'gzip':
     case 'x-gzip':
       return gunzip;

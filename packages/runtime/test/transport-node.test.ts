@@ -129,6 +129,13 @@ describe('node transport: responses', () => {
       expect(result.kind === 'response' && result.text).toBe(page);
     });
 
+    it('undoes codings applied in turn (gzip, then br) last first, as fetch does', async () => {
+      const s = await server((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip, br' }).end(brotliCompressSync(gzipSync(page))));
+      const result = await nodeTransport()(get(s.url), LONG);
+      expect(result.kind === 'response' && result.text).toBe(page);
+      expect(await (await fetch(s.url)).text()).toBe(page);
+    });
+
     it("keeps the caller's own accept-encoding, and passes on an encoding it did not ask for as it came", async () => {
       const s = await server((_req, res) => res.writeHead(200, { 'content-encoding': 'zstd' }).end('not really zstd'));
       const result = await nodeTransport()(get(s.url, { 'accept-encoding': 'zstd' }), LONG);
