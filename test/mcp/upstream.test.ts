@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, REPO, switchboard } from '../support.js';
+import { CLI, REPO, runCli, switchboard } from '../support.js';
+import { testProxy } from '../../packages/runtime/test/test-proxy.js';
 
 const FIXTURE = join(REPO, 'test/fixtures/mcp-upstream/server.mjs');
 const home = mkdtempSync(join(tmpdir(), 'switchboard-upstream-'));
@@ -240,6 +241,23 @@ describe('an upstream server reached by URL (Streamable HTTP)', () => {
     expect(read.json.result).toEqual({ order_id: 'H-1', status: 'shipped' });
     expect(lua('return app.mcp.remote.add_note({text = "x"})', ['--mcp-config', file]).json.error).toContain('counts as a write and was not sent');
     expect(lua('return mcp.servers()[1].transport', ['--mcp-config', file]).json.result).toBe('http');
+  });
+
+  it('is reached through HTTP_PROXY when the environment names one, its answers streamed back', async () => {
+    const port = Number(new URL(url).port);
+    const through = await testProxy({ forwardTo: (host) => (host === `mcp.example.test:${port}` ? port : undefined) });
+    try {
+      const file = join(mkdtempSync(join(tmpdir(), 'switchboard-upstream-proxy-')), 'mcp.json');
+      writeFileSync(file, JSON.stringify({ mcpServers: { remote: { url: url.replace('127.0.0.1', 'mcp.example.test') } } }));
+      const run = await runCli(['lua', '--json', '--mcp-config', file, '-e', 'return app.mcp.remote.lookup_order({order_id = "H-2"})'], { ...env, HTTP_PROXY: `http://me:pw@127.0.0.1:${through.port}`, NO_PROXY: '' });
+      expect(JSON.parse(run.stdout).data.result).toEqual({ order_id: 'H-2', status: 'shipped' });
+      // Every request of the session (initialize, the tool call, ...) went through the proxy, in absolute form.
+      expect(through.forwarded.length).toBeGreaterThanOrEqual(2);
+      expect(through.forwarded.every((r) => r.target.startsWith(`http://mcp.example.test:${port}/`))).toBe(true);
+      expect(through.forwarded[0]!.headers['proxy-authorization']).toBe(`Basic ${Buffer.from('me:pw').toString('base64')}`);
+    } finally {
+      await through.close();
+    }
   });
 });
 

@@ -1,11 +1,12 @@
 /**
- * The transport of the CLI's live calls: through the HTTP proxies the environment names
- * (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`, as curl, gh and the Stripe CLI read them), else the
- * runtime's own. The sandbox never uses it: its answers come from inside this process.
+ * The transport of the CLI's live calls, and the fetch of its upstream MCP servers: through the
+ * HTTP proxies the environment names (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`, as curl, gh and
+ * the Stripe CLI read them), else the runtime's own. The sandbox never uses them: its answers come
+ * from inside this process.
  */
 
 import type { Transport } from '@switchboard/runtime';
-import { nodeTransport, proxyFor, proxyFromEnv, ProxySettingError, type Proxy } from '@switchboard/runtime/node';
+import { nodeTransport, proxiedFetch, proxyFor, proxyFromEnv, ProxySettingError, type Proxy } from '@switchboard/runtime/node';
 import { UsageError } from './io.js';
 
 /** A proxy variable that cannot be used; its message never shows the proxy's password. */
@@ -51,4 +52,16 @@ export function proxyShownFor(env: NodeJS.ProcessEnv, url: string): { url: strin
   const name = url.startsWith('https:') ? 'HTTPS_PROXY' : 'HTTP_PROXY';
   // The one proxyFromEnv read: the upper-case name unless it is unset or empty.
   return { url: proxy.shown, source: env[name] ? name : name.toLowerCase() };
+}
+
+/** What reaches upstream MCP servers by URL under `env`: fetch through the proxy the environment names, or undefined (the platform's fetch). */
+export function upstreamFetch(env: NodeJS.ProcessEnv): typeof fetch | undefined {
+  const settings = proxyFromEnv(env);
+  if (settings === undefined) return undefined;
+  try {
+    return proxiedFetch(settings);
+  } catch (error) {
+    if (error instanceof ProxySettingError) throw new ProxyEnvError(error.message);
+    throw error;
+  }
 }

@@ -6,3 +6,4 @@
 
 export { nodeTransport, type NodeAgents, type NodeTransportOptions } from './transport-node.js';
 export { NoProxy, parseProxy, proxyFor, proxyFromEnv, ProxySettingError, type Proxy, type ProxySettings } from './proxy.js';
+export { proxiedFetch } from './proxied-fetch.js';

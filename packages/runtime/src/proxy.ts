@@ -12,7 +12,7 @@
 
 import { BlockList, connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
-import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpAgent, type RequestOptions as HttpRequestOptions } from 'node:http';
 import { Agent as HttpsAgent, type AgentOptions as HttpsAgentOptions, type RequestOptions as HttpsRequestOptions } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { boundIdleSockets } from './idle-sockets.js';
@@ -192,6 +192,13 @@ function chooseProxy(url: URL, https: Proxy | null, http: Proxy | null, noProxy:
   if (proxy === null) return null;
   const port = url.port ? Number(url.port) : secure ? 443 : 80;
   return noProxy.exempts(url.hostname.replace(/^\[|\]$/g, ''), port) ? null : proxy;
+}
+
+/** node:http's options for a plain-http request sent whole to an http proxy: to the proxy, for the provider's absolute URL. */
+export function forwardedOptions(method: string, url: string, given: Record<string, string>, proxy: Proxy, agent: HttpAgent): HttpRequestOptions {
+  const headers: Record<string, string> = { ...given, host: new URL(url).host };
+  if (proxy.authorization !== undefined) headers['proxy-authorization'] = proxy.authorization;
+  return { method, host: proxy.host, port: proxy.port, path: url, headers, agent };
 }
 
 /** The longest CONNECT answer head read before the proxy is taken to be broken. */

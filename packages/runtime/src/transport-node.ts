@@ -21,7 +21,7 @@ import { brotliDecompress, gunzip, inflate, inflateRaw, type InputType, type Zli
 import { Deadlines, type Expiring } from './deadlines.js';
 import type { AttemptResult, ResponseHeaders, Transport, TransportAttempt } from './transport-types.js';
 import { neverSent } from './retry.js';
-import { ProxyRoutes, type Proxy, type ProxySettings } from './proxy.js';
+import { forwardedOptions, ProxyRoutes, type Proxy, type ProxySettings } from './proxy.js';
 import { followRedirects, isRedirect } from './redirects.js';
 import { boundIdleSockets, IDLE_SOCKET_MS } from './idle-sockets.js';
 
@@ -113,13 +113,6 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
 
 const now = (): number => performance.now();
 
-/** node:http's options for a plain-http request sent whole to an http proxy: to the proxy, for the provider's absolute URL. */
-function forwardedOptions(request: TransportAttempt['request'], proxy: Proxy, agent: HttpAgent): RequestOptions {
-  const headers: Record<string, string> = { ...request.headers, host: new URL(request.url).host };
-  if (proxy.authorization !== undefined) headers['proxy-authorization'] = proxy.authorization;
-  return { method: request.method, host: proxy.host, port: proxy.port, path: request.url, headers, agent };
-}
-
 /** Why the attempt ended early, when it did not end with a response or a socket error. */
 type Interruption = 'timeout' | 'aborted';
 
@@ -156,7 +149,7 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
     let req: ClientRequest;
     try {
       const open = secure ? https.request : http.request;
-      req = forwardTo === null ? open(request.url, { method: request.method, headers: request.headers, agent }) : open(forwardedOptions(request, forwardTo, agent));
+      req = forwardTo === null ? open(request.url, { method: request.method, headers: request.headers, agent }) : open(forwardedOptions(request.method, request.url, request.headers, forwardTo, agent));
       if (request.body !== null && UNFRAMED_BY_DEFAULT.has(request.method) && !req.hasHeader('content-length')) req.setHeader('content-length', Buffer.byteLength(request.body));
       // Compressed answers, as fetch asks for them: a page of a list is often a tenth of its size gzipped.
       if (!req.hasHeader('accept-encoding')) req.setHeader('accept-encoding', ACCEPTED_ENCODINGS);

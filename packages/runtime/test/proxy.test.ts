@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { APIConnectionError } from '../src/errors.js';
 import { NoProxy, parseProxy, proxyFor, ProxyRoutes, TunnelAgent, ProxySettingError, proxyFromEnv, type ProxySettings } from '../src/proxy.js';
 import { nodeTransport } from '../src/transport-node.js';
+import { proxiedFetch } from '../src/proxied-fetch.js';
 import { loopback } from './loopback.js';
 import { listPhoneNumbers, sendSms, telnyxClient, TELNYX_KEY } from './support.js';
 import { testProxy, type TestProxy, type TestProxyOptions } from './test-proxy.js';
@@ -102,6 +103,35 @@ describe('an https call through HTTPS_PROXY', () => {
     expect(local.requests).toHaveLength(1);
     expect(through.connects).toEqual([]);
     expect(through.forwarded).toEqual([]);
+  });
+});
+
+describe('proxiedFetch (for code that needs fetch itself, such as the MCP SDK)', () => {
+  it('tunnels an https request and streams its answer; a loopback URL goes to the given fetch', async () => {
+    const target = await provider();
+    const through = await proxy({ tunnelTo: (authority) => (authority === 'api.example.test:443' ? target.port : undefined) });
+    const direct: string[] = [];
+    const viaProxy = proxiedFetch({ https: through.url, http: through.url, tls: { ca: CERT } }, async (input) => {
+      direct.push(String(input));
+      return new Response('{"direct":true}');
+    });
+    const answer = await viaProxy('https://api.example.test/v2/items?x=1', { method: 'POST', headers: { authorization: 'Bearer k', 'content-type': 'application/json' }, body: '{}' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('application/json');
+    expect(await answer.json()).toEqual({ data: [{ id: 'pn_1' }] });
+    expect(target.seen).toEqual([{ url: '/v2/items?x=1', authorization: 'Bearer k' }]);
+    expect(through.connects.map((c) => c.authority)).toEqual(['api.example.test:443']);
+    await expect((await viaProxy('http://127.0.0.1:9/x')).json()).resolves.toEqual({ direct: true });
+    expect(direct).toEqual(['http://127.0.0.1:9/x']);
+  });
+
+  it('rejects as fetch does when the proxy cannot be reached', async () => {
+    const closed = await proxy({});
+    await closed.close();
+    const error = await proxiedFetch({ https: closed.url })('https://api.example.test/').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe('fetch failed');
+    expect(String(((error as Error).cause as Error).message)).toBe(`the proxy http://127.0.0.1:${closed.port} could not be reached`);
   });
 });
 

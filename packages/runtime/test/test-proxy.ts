@@ -6,7 +6,7 @@
  * can check what went through it and what did not.
  */
 
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
 
 export interface TestProxy {
@@ -26,6 +26,8 @@ export interface TestProxyOptions {
   refuseWith?: string;
   /** Answers a forwarded plain-http request. */
   answer?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Forwards a plain-http request for a host (`name:port`) to this port on 127.0.0.1, streaming the answer back, as a forwarding proxy does. */
+  forwardTo?: (host: string) => number | undefined;
 }
 
 export async function testProxy(options: TestProxyOptions = {}): Promise<TestProxy> {
@@ -37,7 +39,19 @@ export async function testProxy(options: TestProxyOptions = {}): Promise<TestPro
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       forwarded.push({ method: req.method ?? '', target: req.url ?? '', headers: req.headers, body });
-      if (options.answer) options.answer(req, res);
+      const port = options.forwardTo?.(req.headers.host ?? '');
+      if (port !== undefined) {
+        const target = new URL(req.url ?? '/');
+        // The proxy's own login stops here, as at a real proxy.
+        const headers = { ...req.headers };
+        delete headers['proxy-authorization'];
+        const upstream = request({ host: '127.0.0.1', port, method: req.method, path: `${target.pathname}${target.search}`, headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        upstream.on('error', () => res.writeHead(502).end());
+        upstream.end(body);
+      } else if (options.answer) options.answer(req, res);
       else res.writeHead(502).end();
     });
   });

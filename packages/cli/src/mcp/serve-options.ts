@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { CliError, EXIT, UsageError } from '../io.js';
 import { loadUpstreamServers, UpstreamConfigError } from '../upstream/config.js';
 import { UpstreamHub } from '../upstream/hub.js';
+import { upstreamFetch } from '../proxy-transport.js';
 import { InstallError, installMcp, type InstallOutcome } from './install.js';
 import { parseToolMode, type ToolModeRequest } from './tool-mode.js';
 
@@ -37,7 +38,7 @@ export function gatewayExtras(extras: ServeExtras, version: string): { tools: To
     if (error instanceof UpstreamConfigError) throw new UsageError(error.message);
     throw error;
   }
-  return { tools: extras.tools, ...(servers.length > 0 ? { upstream: new UpstreamHub(servers, version) } : {}) };
+  return { tools: extras.tools, ...(servers.length > 0 ? { upstream: new UpstreamHub(servers, version, upstreamFetch(process.env)) } : {}) };
 }
 
 /** Adds or updates the `switchboard` entry of the .mcp.json at `file` (default ./.mcp.json); other entries are kept. */

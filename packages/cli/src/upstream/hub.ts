@@ -54,7 +54,12 @@ interface Connection {
 export class UpstreamHub {
   private readonly connections = new Map<string, Promise<Connection>>();
 
-  constructor(readonly servers: UpstreamServerConfig[], private readonly clientVersion: string) {}
+  /** @param fetch what reaches servers by URL (through the environment's proxy, `upstreamFetch`); default: the platform's fetch */
+  constructor(
+    readonly servers: UpstreamServerConfig[],
+    private readonly clientVersion: string,
+    private readonly fetch?: typeof globalThis.fetch,
+  ) {}
 
   server(name: string): UpstreamServerConfig {
     const found = this.servers.find((s) => s.name === name);
@@ -87,7 +92,7 @@ export class UpstreamHub {
       } else {
         const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
         const { url, headers } = server.transport;
-        await client.connect(new StreamableHTTPClientTransport(new URL(url), headers ? { requestInit: { headers } } : undefined));
+        await client.connect(new StreamableHTTPClientTransport(new URL(url), { ...(headers ? { requestInit: { headers } } : {}), ...(this.fetch ? { fetch: this.fetch } : {}) }));
       }
     } catch (error) {
       await client.close().catch(() => undefined);
