@@ -42,8 +42,9 @@ export function proxiedFetch(settings: ProxySettings & { tls?: HttpsAgentOptions
         if (stream === null) res.resume();
         resolve(new Response(stream, { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: webHeaders(res.headers) }));
       });
-      // As fetch rejects: a TypeError with the cause (an AbortError stays one).
-      req.on('error', (cause: Error) => reject(cause.name === 'AbortError' ? cause : new TypeError('fetch failed', { cause })));
+      // As fetch rejects, a TypeError with the cause (an AbortError stays one), whose message also
+      // says what failed: callers such as the MCP SDK show only the message.
+      req.on('error', (cause: Error) => reject(cause.name === 'AbortError' ? cause : new TypeError(`fetch failed (${cause.message})`, { cause })));
       req.end(body ?? undefined);
     });
   };

@@ -130,7 +130,7 @@ describe('proxiedFetch (for code that needs fetch itself, such as the MCP SDK)',
     await closed.close();
     const error = await proxiedFetch({ https: closed.url })('https://api.example.test/').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).message).toBe('fetch failed');
+    expect((error as Error).message).toBe(`fetch failed (the proxy http://127.0.0.1:${closed.port} could not be reached)`);
     expect(String(((error as Error).cause as Error).message)).toBe(`the proxy http://127.0.0.1:${closed.port} could not be reached`);
   });
 });
