@@ -173,7 +173,11 @@ function bodyParameters(ctx: ParameterSchemaContext & { review: (m: string) => v
     if (taken.has(name)) name = `body_${name}`;
     name = unique(name, taken);
     const spec = parameterSchema({ ...ctx, nullsSent: jsonType !== undefined }, value, schemaFile, where);
-    if (!jsonType && spec.type === 'array') spec.array_format = arrayFormat(ctx, spec, where, 'repeat');
+    // A form field the document encodes as JSON (`encoding: {field: {contentType: application/json}}`) is JSON text, as Mailgun's `t:variables` is.
+    const fieldType = jsonType ? undefined : formFieldContentType(media, wire);
+    const asJsonText = fieldType !== undefined && /json/i.test(fieldType) && (spec.type === 'object' || spec.type === 'array');
+    if (asJsonText) spec.transform = 'json_encode';
+    else if (!jsonType && spec.type === 'array') spec.array_format = arrayFormat(ctx, spec, where, 'repeat');
     const description = describedAs(ctx.doc, value, schemaFile);
     const out: SpecSchema = { ...spec, description: description ?? undescribed(ctx, wire) };
     if (required.has(wire)) out.required = true;
@@ -202,6 +206,12 @@ function schemaExample(ctx: ParameterSchemaContext, schema: unknown, file: strin
   if (schema === undefined) return {};
   const found = ownExample(ctx.doc.resolve(schema, file).node);
   return found ? { fallbackExample: found } : {};
+}
+
+/** The content type a form body's `encoding` gives one field, or undefined. */
+function formFieldContentType(media: Node, field: string): string | undefined {
+  const encoding = isNode(media.encoding) ? media.encoding[field] : undefined;
+  return isNode(encoding) && typeof encoding.contentType === 'string' ? encoding.contentType : undefined;
 }
 
 /** The media type a parameter's `content` names (it holds exactly one), or undefined. */

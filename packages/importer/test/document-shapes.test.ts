@@ -4,7 +4,7 @@
  * headers typed as booleans. Each document here is small and made up; the shapes (and some
  * names) follow DigitalOcean's, Twilio's, Discord's and Box's published documents.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -381,6 +381,32 @@ describe('parameters serialized as JSON (`content: application/json` instead of 
         },
       },
     });
+
+  it('a form field the document encodes as JSON is sent as JSON text too', () => {
+    const path = root();
+    const doc = parse(readFileSync(path, 'utf8')) as Record<string, any>;
+    doc.paths['/v3/messages'] = {
+      post: {
+        operationId: 'send_message',
+        summary: 'Send a message',
+        requestBody: {
+          content: {
+            'application/x-www-form-urlencoded': {
+              schema: { type: 'object', required: ['to'], properties: { to: { type: 'string', example: 'alice@example.com' }, 't:variables': { type: 'object', additionalProperties: true, example: { name: 'Ada' } } } },
+              encoding: { 't:variables': { contentType: 'application/json' } },
+            },
+          },
+        },
+        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } }, example: { id: 'm1' } } } } },
+      },
+    };
+    writeFileSync(path, stringify(doc));
+    const { files } = importOpenApi(path, { provider: 'cloud' });
+    const send = yamlOf(files, 'send_message.yaml');
+    expect(send.parameters.t_variables).toMatchObject({ type: 'object', wire: 't:variables', transform: 'json_encode' });
+    expect(send.examples[0].request.body).toEqual({ to: 'alice@example.com', 't:variables': '{"name":"Ada"}' });
+    expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
+  });
 
   it('are taken whole and sent as JSON text (json_encode), and validate builds the same request', () => {
     const { files } = importOpenApi(root(), { provider: 'cloud' });
