@@ -46,3 +46,18 @@ describe('an answer that cannot be read', () => {
     await expect(client(server.url).call(listPhoneNumbers, {})).resolves.toEqual({ data: [{ id: 'pn_1' }] });
   });
 });
+
+describe('an answer the fetch transport cannot read', () => {
+  it('is unreadable, not a connection failure, when its text is past what a string holds: a read is not asked again', async () => {
+    let calls = 0;
+    const tooLong = (async () => {
+      calls++;
+      // What fetch's text() throws for a body past the string limit, without sending 512 MiB here.
+      return { status: 200, headers: new Headers({ 'content-type': 'application/json' }), body: null, text: () => Promise.reject(new RangeError('Invalid string length')) } as unknown as Response;
+    }) as typeof fetch;
+    const error = await new Core(telnyx, { apiKey: TELNYX_KEY, maxRetries: 2, fetch: tooLong }).call(listPhoneNumbers, {}).catch((e: unknown) => e);
+    expect((error as APIConnectionError).requestSent).toBe('maybe');
+    expect((error as Error).message).toMatch(/^Telnyx answered telnyx\.list_phone_numbers, but the answer could not be read \(Invalid string length\); it was not asked again\.$/);
+    expect(calls).toBe(1);
+  });
+});
