@@ -6,7 +6,7 @@
  */
 
 import type { Transport } from '@switchboard/runtime';
-import { nodeTransport, proxiedFetch, proxyFor, proxyFromEnv, ProxySettingError, type Proxy } from '@switchboard/runtime/node';
+import { nodeTransport, proxiedFetch, proxyFor, proxyFromEnv, ProxySettingError } from '@switchboard/runtime/node';
 import { UsageError } from './io.js';
 
 /** A proxy variable that cannot be used; its message never shows the proxy's password. */
@@ -26,12 +26,7 @@ export function liveTransport(env: NodeJS.ProcessEnv): Transport | undefined {
   const key = JSON.stringify(settings);
   let transport = transports.get(key);
   if (transport === undefined) {
-    try {
-      transport = nodeTransport({ proxy: settings });
-    } catch (error) {
-      if (error instanceof ProxySettingError) throw new ProxyEnvError(error.message);
-      throw error;
-    }
+    transport = usable(() => nodeTransport({ proxy: settings }));
     transports.set(key, transport);
   }
   return transport;
@@ -41,13 +36,7 @@ export function liveTransport(env: NodeJS.ProcessEnv): Transport | undefined {
 export function proxyShownFor(env: NodeJS.ProcessEnv, url: string): { url: string; source: string } | null {
   const settings = proxyFromEnv(env);
   if (settings === undefined) return null;
-  let proxy: Proxy | null;
-  try {
-    proxy = proxyFor(settings, new URL(url));
-  } catch (error) {
-    if (error instanceof ProxySettingError) throw new ProxyEnvError(error.message);
-    throw error;
-  }
+  const proxy = usable(() => proxyFor(settings, new URL(url)));
   if (proxy === null) return null;
   const name = url.startsWith('https:') ? 'HTTPS_PROXY' : 'HTTP_PROXY';
   // The one proxyFromEnv read: the upper-case name unless it is unset or empty.
@@ -58,8 +47,13 @@ export function proxyShownFor(env: NodeJS.ProcessEnv, url: string): { url: strin
 export function upstreamFetch(env: NodeJS.ProcessEnv): typeof fetch | undefined {
   const settings = proxyFromEnv(env);
   if (settings === undefined) return undefined;
+  return usable(() => proxiedFetch(settings));
+}
+
+/** What `make` returns; a proxy setting it cannot use becomes the CLI's usage error. */
+function usable<T>(make: () => T): T {
   try {
-    return proxiedFetch(settings);
+    return make();
   } catch (error) {
     if (error instanceof ProxySettingError) throw new ProxyEnvError(error.message);
     throw error;
