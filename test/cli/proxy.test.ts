@@ -38,6 +38,7 @@ const json = (text: string) => JSON.parse(text) as Record<string, any>;
 describe('the CLI through an HTTP proxy', () => {
   let provider: Server;
   let through: TestProxy;
+  let providerPort = 0;
   const seen: string[] = [];
   beforeAll(async () => {
     provider = createServer({ key: readFileSync(join(FIXTURES, 'proxy-test-key.pem')), cert: readFileSync(CERT_FILE) }, (req, res) => {
@@ -46,8 +47,8 @@ describe('the CLI through an HTTP proxy', () => {
       req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
     });
     await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
-    const port = (provider.address() as { port: number }).port;
-    through = await testProxy({ tunnelTo: (authority) => (authority === 'api.example.test:443' ? port : undefined) });
+    providerPort = (provider.address() as { port: number }).port;
+    through = await testProxy({ tunnelTo: (authority) => (authority === 'api.example.test:443' ? providerPort : undefined) });
   });
   afterAll(async () => {
     await through.close();
@@ -100,13 +101,21 @@ describe('the CLI through an HTTP proxy', () => {
 
   it('a NO_PROXY host is reached directly, and the proxy is not asked', async () => {
     const { provider: p, fn } = target;
-    // api.example.test (a reserved name) does not resolve, so going directly fails.
-    const run = await runCli(['call', fn.qualified, '--base-url', 'https://api.example.test/via', '--json'], envFor(p, { HTTPS_PROXY: proxyUrl(), NO_PROXY: 'example.test' }));
-    expect(run.status).toBe(1);
-    expect(json(run.stdout).error.code).toBe('api_connection');
+    // 0.0.0.0 reaches this machine's own servers without being loopback by name: only NO_PROXY keeps
+    // it from the proxy, and there is no name to resolve.
+    const direct = `https://0.0.0.0:${providerPort}/direct`;
+    const run = await runCli(['call', fn.qualified, '--base-url', direct, '--json'], envFor(p, { HTTPS_PROXY: proxyUrl(), NO_PROXY: 'internal.example, 0.0.0.0' }));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
     expect(through.connects).toEqual([]);
-    expect(seen).toEqual([]);
-  }, 60_000);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.startsWith('/direct/')).toBe(true);
+    // Without the exemption the same call asks the proxy, which has no way there.
+    const proxied = await runCli(['call', fn.qualified, '--base-url', direct, '--json'], envFor(p, { HTTPS_PROXY: proxyUrl() }));
+    expect(proxied.status).toBe(1);
+    expect(through.connects.map((c) => c.authority)).toContain(`0.0.0.0:${providerPort}`);
+    expect(seen).toHaveLength(1);
+  });
 
   it('a proxy setting that cannot be used is a usage error, before any request, without its password', async () => {
     const { provider: p, fn } = target;
