@@ -24,6 +24,15 @@ export const secondsToMillisecondsTransform: TransformFn<'seconds_to_millisecond
 export const stripPlusTransform: TransformFn<'strip_plus'> = (value) => eachScalar(value, (v) => (typeof v === 'string' && v.startsWith('+') ? v.slice(1) : v));
 export const mapTransform: TransformFn<'map'> = (value, t) => eachScalar(value, (v) => (Object.hasOwn(t.values, String(v)) ? t.values[String(v)] : v));
 export const datetimeFormatTransform: TransformFn<'datetime_format'> = (value, t) => eachScalar(value, (v) => (typeof v === 'string' ? formatDatetime(v, t.format) : v));
+function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** JSON.stringify's replacer for sorted keys (integer-like keys still come first, as JavaScript enumerates them). */
 function sortedKeys(_key: string, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
@@ -37,9 +46,14 @@ const NOT_ASCII = /[\u007f-\uffff]/g;
 /**
  * The whole value as JSON text, object keys in code-unit order at every depth: a Lua table has no
  * key order, so the same call from Lua, TypeScript, the CLI or MCP sends the same text. A string
- * (the other member of a union) is sent as it is, as other transforms leave what they do not take.
+ * (the other member of a union: JSON text already written) is sent as it is, once it parses: text
+ * that is not JSON fails before sending, naming the parameter, instead of at the provider.
  */
 export const jsonEncodeTransform: TransformFn<'json_encode'> = (value, t) => {
+  if (typeof value === 'string') {
+    if (!isJsonText(value)) throw new TransformError(`must be JSON text when given as a string (got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)})`);
+    return value;
+  }
   if (value === null || typeof value !== 'object') return value;
   const text = JSON.stringify(value, sortedKeys);
   return t.asciiOnly ? text.replace(NOT_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;

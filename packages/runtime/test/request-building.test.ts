@@ -182,7 +182,7 @@ describe('transforms', () => {
     ['json_encode an array, in its order', [{ kind: 'json_encode' }], [{ a: 1 }, 3, 'x'], '[{"a":1},3,"x"]'],
     ['json_encode keeps UTF-8 where text may carry it', [{ kind: 'json_encode' }], { city: 'Zürich' }, '{"city":"Zürich"}'],
     ['json_encode for a header writes \\uXXXX', [{ kind: 'json_encode', asciiOnly: true }], { path: '/Zürich/☃/😀' }, '{"path":"/Z\\u00fcrich/\\u2603/\\ud83d\\ude00"}'],
-    ['json_encode passes a string (a union member) through', [{ kind: 'json_encode' }], '{"already":"text"}', '{"already":"text"}'],
+    ['json_encode passes JSON text given as a string (a union member) through', [{ kind: 'json_encode' }], '{"already": "text"}', '{"already": "text"}'],
   ])('%s', (_, transforms, input, output) => {
     expect(applyTransforms(input, transforms, allTransforms)).toEqual(output);
   });
@@ -211,6 +211,19 @@ describe('transforms', () => {
     expect(new URL(req.url).searchParams.get('filter')).toBe('{"status":"active"}');
     expect(req.headers['acme-api-arg']).toBe('{"path":"/\\u00e9"}');
     expect(new URLSearchParams(req.body ?? '').get('t:variables')).toBe('{"name":"Ada"}');
+  });
+
+  it('a string given where json_encode takes JSON text must parse, or the call fails before sending, naming the parameter', () => {
+    const op = operation({
+      id: 'acme.send',
+      operation: 'write',
+      endpoint: { kind: 'fixed', method: 'POST', path: '/send' },
+      body: 'form',
+      params: [param('variables', { in: 'body', wire: 't:variables', transforms: [{ kind: 'json_encode' }] })],
+      args: rules({ variables: { anyOf: [{ type: 'object' }, { type: 'string' }] } }),
+    });
+    expect(new URLSearchParams(client.prepare(op, { variables: '{"name": "Ada"}' }).body ?? '').get('t:variables')).toBe('{"name": "Ada"}');
+    expect(() => client.prepare(op, { variables: '{name: Ada}' })).toThrow(`'variables' must be JSON text when given as a string (got "{name: Ada}")`);
   });
 
   it('an unparseable date-time is a ValidationError naming the parameter', () => {
