@@ -30,7 +30,9 @@ const target = bindings
 
 function envFor(provider: ProviderBinding, extra: Record<string, string>): Record<string, string> {
   const fields = Object.fromEntries(provider.fields.map((f) => [f.env, f.key === 'region' ? 'us' : `${SECRET}-${f.key}`]));
-  return { SWITCHBOARD_HOME: mkdtempSync(join(tmpdir(), 'switchboard-proxy-')), SWITCHBOARD_SANDBOX: '', NO_PROXY: '', no_proxy: '', HTTP_PROXY: '', http_proxy: '', ...fields, NODE_EXTRA_CA_CERTS: CERT_FILE, ...extra };
+  // Every proxy variable of this machine's own environment cleared (a corporate CI may set them): each test names its own.
+  const noProxies = { HTTPS_PROXY: '', https_proxy: '', HTTP_PROXY: '', http_proxy: '', NO_PROXY: '', no_proxy: '' };
+  return { SWITCHBOARD_HOME: mkdtempSync(join(tmpdir(), 'switchboard-proxy-')), SWITCHBOARD_SANDBOX: '', ...noProxies, ...fields, NODE_EXTRA_CA_CERTS: CERT_FILE, ...extra };
 }
 
 const json = (text: string) => JSON.parse(text) as Record<string, any>;

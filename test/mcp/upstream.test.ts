@@ -249,7 +249,7 @@ describe('an upstream server reached by URL (Streamable HTTP)', () => {
     try {
       const file = join(mkdtempSync(join(tmpdir(), 'switchboard-upstream-proxy-')), 'mcp.json');
       writeFileSync(file, JSON.stringify({ mcpServers: { remote: { url: url.replace('127.0.0.1', 'mcp.example.test') } } }));
-      const run = await runCli(['lua', '--json', '--mcp-config', file, '-e', 'return app.mcp.remote.lookup_order({order_id = "H-2"})'], { ...env, HTTP_PROXY: `http://me:pw@127.0.0.1:${through.port}`, NO_PROXY: '' });
+      const run = await runCli(['lua', '--json', '--mcp-config', file, '-e', 'return app.mcp.remote.lookup_order({order_id = "H-2"})'], { ...env, HTTP_PROXY: `http://me:pw@127.0.0.1:${through.port}`, NO_PROXY: '', no_proxy: '' });
       expect(JSON.parse(run.stdout).data.result).toEqual({ order_id: 'H-2', status: 'shipped' });
       // Every request of the session (initialize, the tool call, ...) went through the proxy, in absolute form.
       expect(through.forwarded.length).toBeGreaterThanOrEqual(2);
