@@ -1,7 +1,10 @@
 /**
  * One HTTP attempt on `node:http`/`node:https` with keep-alive agents: the
  * transport the runtime uses under Node. Compared with global `fetch` it skips
- * WHATWG streams, Headers objects and event targets.
+ * WHATWG streams, Headers objects and event targets, and otherwise answers as
+ * fetch would: redirects followed (`redirects.ts`), compressed bodies decoded,
+ * a byte-order mark dropped, idle sockets closed after fetch's 4 s
+ * (`idle-sockets.ts`); and, when asked, through HTTP proxies (`proxy.ts`).
  *
  * A failure is `not_sent` only when its error code proves no connection was
  * made (as with fetch), never from socket events: interceptors (msw) and
