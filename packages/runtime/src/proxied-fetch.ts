@@ -22,8 +22,8 @@ export function proxiedFetch(settings: ProxySettings & { tls?: HttpsAgentOptions
   const routes = new ProxyRoutes(settings, settings.tls);
   return (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    const proxy = routes.proxyFor(url);
-    if (proxy === null) return direct(input, init);
+    const route = routes.routeFor(url);
+    if (route === null) return direct(input, init);
     if (input instanceof Request) return Promise.reject(new TypeError('proxiedFetch takes a URL and init, not a Request'));
     const method = (init?.method ?? 'GET').toUpperCase();
     const headers: Record<string, string> = {};
@@ -33,10 +33,13 @@ export function proxiedFetch(settings: ProxySettings & { tls?: HttpsAgentOptions
       return Promise.reject(new TypeError('proxiedFetch sends a string or byte body only'));
     }
     const signal = init?.signal ?? undefined;
-    const options: RequestOptions =
-      url.protocol === 'https:' ? { method, headers, agent: routes.tunnel!, ...(signal ? { signal } : {}) } : { ...forwardedOptions(method, url.href, headers, proxy, routes.forwarding!), ...(signal ? { signal } : {}) };
+    const options: RequestOptions = {
+      ...(route.kind === 'tunnel' ? { method, headers, agent: route.agent } : forwardedOptions(method, url.href, headers, route.proxy, route.agent)),
+      ...(signal ? { signal } : {}),
+    };
     return new Promise<Response>((resolve, reject) => {
-      const req = url.protocol === 'https:' ? https.request(url, options) : (proxy.secure ? https : http).request(options);
+      // A tunnel's request goes to the URL (TLS inside the tunnel); a forwarded one to the proxy, over TLS for an https proxy.
+      const req = route.kind === 'tunnel' ? https.request(url, options) : (route.proxy.secure ? https : http).request(options);
       req.on('response', (res) => {
         const stream = NULL_BODY.has(res.statusCode ?? 0) ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
         if (stream === null) res.resume();

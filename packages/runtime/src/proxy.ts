@@ -146,15 +146,21 @@ function isLoopback(host: string): boolean {
   return host === '::1' || host === '0:0:0:0:0:0:0:1';
 }
 
-/** What the transport needs of the proxies: for each request, the proxy to use, or null to go directly. */
+/**
+ * How one request goes through a proxy: https through the tunnelling agent (to the URL's host), or
+ * plain http sent whole to the proxy on the forwarding agent.
+ */
+export type ProxyRoute = { kind: 'tunnel'; proxy: Proxy; agent: TunnelAgent } | { kind: 'forward'; proxy: Proxy; agent: HttpAgent };
+
+/** What the transport needs of the proxies: for each request, the way through one, or null to go directly. */
 export class ProxyRoutes {
   private readonly https: Proxy | null;
   private readonly http: Proxy | null;
   private readonly noProxy: NoProxy;
   /** One tunnelling agent per transport: its sockets are tunnels to the providers, kept alive like direct ones. */
-  readonly tunnel: TunnelAgent | null;
+  private readonly tunnel: TunnelAgent | null;
   /** The agent that carries plain-http requests to the http proxy, kept alive like the transport's own. */
-  readonly forwarding: HttpAgent | null;
+  private readonly forwarding: HttpAgent | null;
 
   /**
    * @param tls options for the TLS connections to the providers and to an https proxy (a `ca` for
@@ -171,6 +177,15 @@ export class ProxyRoutes {
   /** The proxy for a request to `url`, or null when it goes directly. */
   proxyFor(url: URL): Proxy | null {
     return chooseProxy(url, this.https, this.http, this.noProxy);
+  }
+
+  /** The way a request to `url` goes through its proxy, with the agent for it; null when it goes directly. */
+  routeFor(url: URL): ProxyRoute | null {
+    const proxy = this.proxyFor(url);
+    if (proxy === null) return null;
+    // A proxy is chosen only for a scheme whose setting made its agent.
+    if (url.protocol === 'https:') return this.tunnel && { kind: 'tunnel', proxy, agent: this.tunnel };
+    return this.forwarding && { kind: 'forward', proxy, agent: this.forwarding };
   }
 }
 

@@ -98,11 +98,11 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
   const routes = options.proxy ? new ProxyRoutes(options.proxy, options.proxy.tls) : null;
   const hop: Transport = (request, limits) => {
     const secure = request.url.startsWith('https:');
-    const proxy = routes === null ? null : routes.proxyFor(new URL(request.url));
-    if (proxy !== null) {
+    const route = routes === null ? null : routes.routeFor(new URL(request.url));
+    if (route !== null) {
       // https through a CONNECT tunnel (TLS end to end with the provider); http to the proxy whole, in absolute form.
-      if (secure) return send(request, limits, true, routes!.tunnel!, maxBytes, decodeLimits, null);
-      return send(request, limits, proxy.secure, routes!.forwarding!, maxBytes, decodeLimits, proxy);
+      if (route.kind === 'tunnel') return send(request, limits, true, route.agent, maxBytes, decodeLimits, null);
+      return send(request, limits, route.proxy.secure, route.agent, maxBytes, decodeLimits, route.proxy);
     }
     const agent = secure ? (chosen.https ?? defaultAgents().https) : (chosen.http ?? defaultAgents().http);
     return send(request, limits, secure, agent, maxBytes, decodeLimits, null);
