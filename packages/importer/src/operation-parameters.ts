@@ -58,11 +58,11 @@ export function operationInput(ctx: ParameterSchemaContext & { review: (m: strin
     }
     if (location === 'header' && (SKIPPED_HEADERS.has(wire.toLowerCase()) || ctx.skipHeaders.has(wire.toLowerCase()))) continue;
     if (location !== 'path' && location !== 'query' && location !== 'header') continue;
-    const schema = node.schema ?? firstMediaSchema(node.content);
     // A parameter with `content` instead of `schema` is serialized in that media type: for JSON,
     // JSON text, which the format's json_encode writes (Box's `mdfilters`); never exploded into members.
-    const mediaType = node.schema === undefined ? firstMediaType(node.content) : undefined;
-    const inJson = mediaType !== undefined && /json/i.test(mediaType);
+    const media = node.schema === undefined ? onlyMedia(node.content) : undefined;
+    const schema = node.schema ?? media?.schema;
+    const inJson = media !== undefined && /json/i.test(media.type);
     const flattened = flatten(ctx.doc, schema, at).schema;
     const isObject = !inJson && location === 'query' && isNode(flattened.properties) && (node.style === 'deepObject' || node.style === undefined || node.style === 'form');
     if (isObject) {
@@ -214,15 +214,11 @@ function formFieldContentType(media: Node, field: string): string | undefined {
   return isNode(encoding) && typeof encoding.contentType === 'string' ? encoding.contentType : undefined;
 }
 
-/** The media type a parameter's `content` names (it holds exactly one), or undefined. */
-function firstMediaType(content: unknown): string | undefined {
-  return isNode(content) ? Object.keys(content)[0] : undefined;
-}
-
-function firstMediaSchema(content: unknown): unknown {
+/** The media type a parameter's `content` names (it holds exactly one) and its schema, or undefined. */
+function onlyMedia(content: unknown): { type: string; schema: unknown } | undefined {
   if (!isNode(content)) return undefined;
-  const first = Object.values(content)[0];
-  return isNode(first) ? first.schema : undefined;
+  const [entry] = Object.entries(content);
+  return entry === undefined ? undefined : { type: entry[0], schema: isNode(entry[1]) ? entry[1].schema : undefined };
 }
 
 function undescribed(ctx: ParameterSchemaContext, wire: string): string {
