@@ -7,6 +7,7 @@
 import { renameDeprecatedArguments } from './deprecation.js';
 import { selectedEndpoints } from './endpoint.js';
 import { formBody } from './form-body.js';
+import { multipartBody } from './multipart-body.js';
 import { nestedBody } from './body-nesting.js';
 import { allFormats } from './formats.js';
 import { idempotencyHeader } from './idempotency-key.js';
@@ -54,6 +55,7 @@ export const allParts: Required<OperationParts> = {
   query: queryPairs,
   omitted: withValuesSentWhenOmitted,
   form: formBody,
+  multipart: multipartBody,
   nesting: nestedBody,
   formats: allFormats,
   checks: allChecks,

@@ -61,12 +61,17 @@ export interface ObjectRule extends MayBeNull {
   additionalProperties?: false | ValueRule;
 }
 
+/** A file to upload (`file-value.ts`); only a body parameter of a multipart operation, or its list's items, has one. */
+export interface FileRule extends MayBeNull {
+  type: 'file';
+}
+
 /** A value that may take one of several shapes ("a number or a list of two numbers"). */
 export interface UnionRule extends MayBeNull {
   anyOf: readonly ValueRule[];
 }
 
-export type ValueRule = StringRule | NumberRule | BooleanRule | ArrayRule | ObjectRule | UnionRule;
+export type ValueRule = StringRule | NumberRule | BooleanRule | ArrayRule | ObjectRule | FileRule | UnionRule;
 
 /** The arguments object of a function: closed, so a misspelt parameter is refused. */
 export interface ArgsRule {
@@ -92,6 +97,7 @@ export interface RuleChecks {
   /** True when the value is not one of `allowed` (and the issue was recorded). */
   enum?: (allowed: readonly (string | number)[], value: string | number, path: string[], look: Look, issues: ValidationIssue[]) => boolean;
   pattern?: (pattern: string, value: string, path: string[], look: Look, issues: ValidationIssue[]) => void;
+  file?: (rule: FileRule, value: unknown, path: string[], look: Look, issues: ValidationIssue[]) => void;
 }
 
 /** The formats and keyword checks a function's rules use: its operation's parts. */
@@ -159,6 +165,8 @@ class Looking implements Look {
 function checkValue(rule: ValueRule, value: unknown, path: string[], look: Look, issues: ValidationIssue[]): void {
   if (value === null && rule.nullable === true) return;
   if ('anyOf' in rule) return checkOf(look.checks, 'anyOf')(rule, value, path, look, issues);
+  // A file's several shapes are its check's to tell apart (`file-value.ts`).
+  if (rule.type === 'file') return checkOf(look.checks, 'file')(rule, value, path, look, issues);
   if (!kindMatches(rule, value)) {
     issues.push(typeIssue(describeRule(rule, look.formats), value, path, look));
     return;
@@ -193,6 +201,9 @@ export function kindMatches(rule: ValueRule, value: unknown): boolean {
       return Array.isArray(value);
     case 'object':
       return value !== null && typeof value === 'object' && !Array.isArray(value);
+    // Never a union's member (the loader refuses it), so this coarse answer decides nothing.
+    case 'file':
+      return value !== null && typeof value === 'object';
   }
 }
 
@@ -247,6 +258,8 @@ function describeShape(rule: ValueRule, formats: Formats): string {
       return rule.items ? `a list of ${pluralKind(rule.items, formats)}` : 'a list';
     case 'object':
       return 'an object';
+    case 'file':
+      return 'a file';
   }
 }
 
@@ -265,6 +278,8 @@ function pluralKind(rule: ValueRule, formats: Formats): string {
       return 'lists';
     case 'object':
       return 'objects';
+    case 'file':
+      return 'files';
   }
 }
 

@@ -2,11 +2,12 @@
  * The caller's arguments, read exactly once into plain data before anything
  * else looks at them. Everything after (the validator, the request builder, the
  * error formatter) then works on a copy that cannot throw, change between two
- * reads, recurse forever or smuggle a prototype. Whatever cannot become plain
+ * reads, recurse forever or smuggle a prototype; bytes to upload are kept as Blobs. Whatever cannot become plain
  * JSON-like data is refused here with a ValidationError naming the parameter.
  */
 
 import { ValidationError, type ValidationIssue } from './errors.js';
+import { isBlob } from './file-value.js';
 import type { Redactor } from './redact.js';
 
 export interface ArgumentLimits {
@@ -70,15 +71,24 @@ function read(value: object, path: string[], walk: Walk): unknown {
   let isArray: boolean;
   let length = 0;
   let keys: string[] | null = null;
+  let bytes: Blob | undefined;
   // A Proxy can throw from any of these, Array.isArray included (on a revoked one). One try for all, not a closure each.
   try {
     isArray = Array.isArray(value);
     if (!isArray && value instanceof Date) return new Date(value.getTime());
+    // Bytes to upload: a Blob cannot change, and other bytes are copied into one, so what is sent is what was given at the call.
+    if (!isArray && (isBlob(value) || value instanceof ArrayBuffer || ArrayBuffer.isView(value))) {
+      bytes = isBlob(value) ? value : new Blob([value instanceof ArrayBuffer ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength)]);
+    }
     // Keys one at a time for arrays, so `new Array(1e9)` hits the size limit instead of exhausting memory first.
     if (isArray) length = (value as unknown[]).length;
     else keys = Object.keys(value);
   } catch (error) {
     unreadable(path, error);
+  }
+  if (bytes !== undefined) {
+    grow(walk, bytes.size, path);
+    return bytes;
   }
   const count = keys ? keys.length : length;
   const out: Record<string, unknown> | unknown[] = isArray ? [] : {};

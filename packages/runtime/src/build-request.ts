@@ -8,6 +8,8 @@
 import type { AuthCode, AuthParts } from './auth.js';
 import type { SelectedEndpoint } from './endpoint.js';
 import { ArgumentValueError, SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
+import { takesFiles } from './file-value.js';
+import type { BuiltMultipart } from './multipart-body.js';
 import { partOf } from './part-of.js';
 import { planOf, sendsNull, type QueryEntry, type ResolvedParam } from './param-plan.js';
 import { serializePairs, type Pairs } from './query.js';
@@ -15,13 +17,20 @@ import type { HttpMethod, OperationSpec, ServerSpec } from './spec.js';
 import { applyTransforms } from './transforms.js';
 import { RUNTIME_VERSION } from './version.js';
 
-/** An HTTP request ready for fetch; `prepare()` returns it with credentials redacted. */
+/** An HTTP request ready for a transport; `prepare()` shows it with credentials redacted (`ShownRequest`). */
 export interface PreparedRequest {
   method: HttpMethod;
   url: string;
   /** Lower-case header names. */
   headers: Record<string, string>;
-  /** The exact body text (JSON or form-encoded), or null when nothing is sent. */
+  /** The exact body: text (JSON or form-encoded), a multipart body's bytes, or null when nothing is sent. */
+  body: string | Blob | null;
+  /** A multipart body as text with each file's bytes shown as their count: what a dry run shows of it. */
+  bodyPreview?: string;
+}
+
+/** A request as a dry run shows it (`Core.prepare`): credentials redacted, a multipart body as its preview text. */
+export interface ShownRequest extends Omit<PreparedRequest, 'body' | 'bodyPreview'> {
   body: string | null;
 }
 
@@ -95,7 +104,8 @@ export function buildRequest(input: BuildInput): PreparedRequest {
           if (value !== null) headers[param.wire.toLowerCase()] = String(value);
           break;
         case 'body':
-          if (op.body === 'form') partOf(op, 'pairs')(param.wire, value, param.arrayFormat); // surfaces unsendable values here, with the parameter's name
+          // Surfaces unsendable values here, with the parameter's name.
+          if (op.body === 'form' || (op.body === 'multipart' && !takesFiles(op.args.properties[param.name]))) partOf(op, 'pairs')(param.wire, value, param.arrayFormat);
           bodyParams.push(param);
           bodyValues.push(value);
           break;
@@ -124,8 +134,9 @@ export function buildRequest(input: BuildInput): PreparedRequest {
     throw new SwitchboardError(`${op.id} has no body, but its server's auth puts credentials in the body.`);
   }
 
-  const body = buildBody(op, bodyParams, bodyValues, auth.body);
-  if (body !== null) headers['content-type'] = op.body === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+  const built = buildBody(op, bodyParams, bodyValues, auth.body);
+  const body = built === null || typeof built === 'string' ? built : built.body;
+  if (built !== null) headers['content-type'] = typeof built !== 'string' ? built.contentType : op.body === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
   // Account headers first: an operation's fixed headers describe the endpoint, and credentials always win.
   if (input.accountHeaders) Object.assign(headers, input.accountHeaders);
   if (template.headers !== null) Object.assign(headers, template.headers);
@@ -134,7 +145,8 @@ export function buildRequest(input: BuildInput): PreparedRequest {
 
   const base = route.serverUrl === input.serverUrl ? route.base : filledBase(input.serverUrl, input.fieldValues);
   const search = serializePairs(query);
-  return { method: selected.method, url: `${base}${path.startsWith('/') ? '' : '/'}${path}${search ? `?${search}` : ''}`, headers, body };
+  const url = `${base}${path.startsWith('/') ? '' : '/'}${path}${search ? `?${search}` : ''}`;
+  return built === null || typeof built === 'string' ? { method: selected.method, url, headers, body } : { method: selected.method, url, headers, body, bodyPreview: built.preview };
 }
 
 /**
@@ -198,7 +210,7 @@ export function fillServerUrl(template: string, values: Record<string, string>):
 }
 
 /** `values[i]` is the value of `params[i]`. */
-function buildBody(op: OperationSpec, params: ResolvedParam[], values: unknown[], credentials: Pairs): string | null {
+function buildBody(op: OperationSpec, params: ResolvedParam[], values: unknown[], credentials: Pairs): string | BuiltMultipart | null {
   if (op.body === undefined) return null;
   // Spread objects first, so a named parameter of the same wire name wins; constants last, as the spec fixes them.
   const root: Record<string, unknown> = {};
@@ -219,7 +231,7 @@ function buildBody(op: OperationSpec, params: ResolvedParam[], values: unknown[]
     }
     return JSON.stringify(root);
   }
-  return partOf(op, 'form')(op, params, values, root, credentials);
+  return op.body === 'multipart' ? partOf(op, 'multipart')(op, params, values, root, credentials) : partOf(op, 'form')(op, params, values, root, credentials);
 }
 
 /**

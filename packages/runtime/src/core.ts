@@ -8,7 +8,7 @@
 
 import { snapshotArguments, type ArgumentLimits } from './arguments.js';
 import { authCodeOf, type AuthCode } from './auth.js';
-import { buildRequest, type BuildInput, type PreparedRequest } from './build-request.js';
+import { buildRequest, type BuildInput, type PreparedRequest, type ShownRequest } from './build-request.js';
 import { connectionError, describeFailure } from './connection-error.js';
 import {
   abortedBy,
@@ -141,10 +141,12 @@ export class Core {
   }
 
   /** The exact request `call` would send, credentials redacted; nothing is sent. Throws what `call` would throw before sending. */
-  prepare(op: AnyOperation, args: object, options: RequestOptions = NO_OPTIONS): PreparedRequest {
+  prepare(op: AnyOperation, args: object, options: RequestOptions = NO_OPTIONS): ShownRequest {
     // A dry run shows the idempotency-key header: the caller's key, or the kind of key a call would send.
     const { request } = this.plan(op, args, options, undefined, true);
-    return { method: request.method, url: this.redactor.string(request.url), headers: this.redactor.headers(request.headers), body: request.body === null ? null : this.redactor.string(request.body) };
+    // A multipart body is shown as its preview: its files as their sizes, since a dry run reads none.
+    const body = request.body === null ? null : typeof request.body === 'string' ? request.body : (request.bodyPreview ?? `<${request.body.size} bytes>`);
+    return { method: request.method, url: this.redactor.string(request.url), headers: this.redactor.headers(request.headers), body: body === null ? null : this.redactor.string(body) };
   }
 
   /**
@@ -274,8 +276,10 @@ export class Core {
   private checkSize(operation: string, request: PreparedRequest): void {
     const max = this.limits.maxBytes;
     // UTF-8 takes at most 3 bytes per UTF-16 code unit, so most requests are clearly small enough without encoding them.
-    if (request.url.length + (request.body?.length ?? 0) * 3 <= max) return;
-    const bytes = request.url.length + (request.body === null ? 0 : new TextEncoder().encode(request.body).length);
+    const { body } = request;
+    // A multipart body knows its size; UTF-8 takes at most 3 bytes per UTF-16 code unit, so most text bodies are clearly small enough without encoding them.
+    if (request.url.length + (body === null ? 0 : typeof body === 'string' ? body.length * 3 : body.size) <= max) return;
+    const bytes = request.url.length + (body === null ? 0 : typeof body === 'string' ? new TextEncoder().encode(body).length : body.size);
     if (bytes <= max) return;
     const where = request.body === null ? '(request URL)' : '(request body)';
     throw new ValidationError(operation, [{ path: where, problem: `would make the request ${bytes} bytes, more than ${max} (the maxRequestBytes option)` }]);

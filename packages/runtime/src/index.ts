@@ -15,7 +15,7 @@ export { baseUrlEnvName, type EnvNamedProvider } from './base-url-env.js';
 export { marksFailure, failureInBodyParts } from './failure-in-body.js';
 /** Field-level reasons of error answers (`ProviderSpec.errorDetails`); the loader reads the spec's error example with `readErrorDetails`. */
 export { readErrorDetails, errorDetailsParts } from './error-details.js';
-export type { PreparedRequest } from './build-request.js';
+export type { PreparedRequest, ShownRequest } from './build-request.js';
 /** The generator's `validate` sends every spec example through this very builder. */
 export { buildRequest, type BuildInput } from './build-request.js';
 /** How an account's fields pick a server URL and fill the provider's headers; `validate` and the CLI use them too. */
@@ -87,6 +87,9 @@ export {
 export { toPairs, queryPairs } from './query.js';
 export { withValuesSentWhenOmitted } from './sent-when-omitted.js';
 export { formBody } from './form-body.js';
+export { multipartBody } from './multipart-body.js';
+export { fileCheck } from './file-value.js';
+export type { FileInput, FileParts } from './file-value.js';
 export { nestedBody, type BodyNesting } from './body-nesting.js';
 export { numberCheck, objectCheck, unionCheck, enumCheck, patternCheck } from './rule-checks.js';
 /** The code of each pagination strategy, carried by the list operations that page by it. */
@@ -100,6 +103,6 @@ export { e164Format, dateTimeFormat, dateFormat, uriFormat, emailFormat, uuidFor
 /** The argument check clients run before sending, for the loader to hold each spec example to the same rules. */
 export { checkArgs } from './arg-rules.js';
 export { toRe2Syntax, usePatternEngine, type CompiledPattern, type PatternEngine } from './pattern-engine.js';
-export type { ArgsRule, ValueRule, StringRule, NumberRule, BooleanRule, ArrayRule, ObjectRule, UnionRule, StringFormat, RuleChecks } from './arg-rules.js';
+export type { ArgsRule, ValueRule, StringRule, NumberRule, BooleanRule, ArrayRule, ObjectRule, FileRule, UnionRule, StringFormat, RuleChecks } from './arg-rules.js';
 /** Parameter types derived from the argument rules (generated clients state each parameter once). */
 export type { ArgsOf, RuleValue } from './rule-types.js';

@@ -8,6 +8,7 @@
 import { describeRule, kindMatches, typeIssue, type Look, type RuleChecks, type ValueRule } from './arg-rules.js';
 import { formatPath } from './arguments.js';
 import type { ValidationIssue } from './errors.js';
+import { fileCheck } from './file-value.js';
 import { compiledPattern } from './pattern-engine.js';
 
 export const numberCheck: NonNullable<RuleChecks['number']> = (rule, value, path, look, issues) => {
@@ -54,7 +55,7 @@ export const patternCheck: NonNullable<RuleChecks['pattern']> = (pattern, value,
 };
 
 /** Every keyword's check, for hand-written operations (`allParts`). */
-export const allChecks: Required<RuleChecks> = { number: numberCheck, object: objectCheck, anyOf: unionCheck, enum: enumCheck, pattern: patternCheck };
+export const allChecks: Required<RuleChecks> = { number: numberCheck, object: objectCheck, anyOf: unionCheck, enum: enumCheck, pattern: patternCheck, file: fileCheck };
 
 function problemsOf(rule: ValueRule, value: unknown, path: string[], look: Look): ValidationIssue[] {
   const issues: ValidationIssue[] = [];

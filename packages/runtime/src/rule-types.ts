@@ -10,6 +10,7 @@
  * type `| undefined`). Bounds, lengths, patterns and formats are checked at run time only.
  */
 import type { ArgsRule } from './arg-rules.js';
+import type { FileInput } from './file-value.js';
 
 /** A function's arguments object, from its `ArgsRule`. */
 export type ArgsOf<A extends ArgsRule> = A extends { readonly properties: infer P } ? Members<P, RequiredOf<A>> : never;
@@ -31,7 +32,9 @@ type ShapeValue<R> = R extends { readonly anyOf: readonly (infer M)[] }
             ? Sized<R extends { readonly items: infer I } ? RuleValue<I> : unknown, R>
             : R extends { readonly type: 'object' }
               ? ObjectValue<R>
-              : unknown;
+              : R extends { readonly type: 'file' }
+                ? FileInput
+                : unknown;
 
 type RequiredOf<R> = R extends { readonly required: readonly (infer K)[] } ? K : never;
 

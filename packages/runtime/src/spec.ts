@@ -14,6 +14,7 @@ import type { SelectedEndpoint } from './endpoint.js';
 import type { ValidationIssue } from './errors.js';
 import type { FormatRule } from './formats.js';
 import type { FormBody } from './form-body.js';
+import type { MultipartBody } from './multipart-body.js';
 import type { NextLinkSource } from './next-link.js';
 import type { PagingStrategy } from './pagination.js';
 import type { QueryEntry, ResolvedParam } from './param-plan.js';
@@ -241,8 +242,8 @@ export interface OperationSpec {
   /** Key into ProviderSpec.servers. Absent: `default`, the server a spec's function uses unless it names another. */
   server?: string;
   endpoint: EndpointSpec;
-  /** How the body is encoded. Absent: the request has no body. */
-  body?: 'json' | 'form';
+  /** How the body is encoded; `multipart` is multipart/form-data, the one that carries files. Absent: the request has no body. */
+  body?: 'json' | 'form' | 'multipart';
   params: ParamSpec[];
   /** Fixed parts every request sends. Absent (or a part absent): none. */
   constants?: { query?: Record<string, string | number | boolean>; header?: Record<string, string>; body?: Record<string, unknown> };
@@ -302,6 +303,8 @@ export interface OperationParts {
   nesting?: BodyNesting;
   /** With `body: 'form'` (`formBody`). */
   form?: FormBody;
+  /** With `body: 'multipart'` (`multipartBody`). */
+  multipart?: MultipartBody;
   /** The named string formats the argument rules use, each with its pattern and words (`e164Format`, …). */
   formats?: Partial<Record<StringFormat, FormatRule>>;
   /** The checks of the rule keywords beyond strings, lists and booleans that the rules use (`numberCheck`, …). */

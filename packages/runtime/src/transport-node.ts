@@ -126,6 +126,16 @@ const ABORTED: AttemptResult = Object.freeze({ kind: 'aborted' });
  * a plain-http request is sent to whole, or null to send it to the URL's host (directly or tunnelled).
  */
 function send(request: TransportAttempt['request'], limits: TransportAttempt['limits'], secure: boolean, agent: HttpAgent, maxBytes: number, decodeLimits: ZlibOptions, forwardTo: Proxy | null): Promise<AttemptResult> {
+  const { body } = request;
+  if (body === null || typeof body === 'string') return sendBytes(request, body, limits, secure, agent, maxBytes, decodeLimits, forwardTo);
+  // A multipart body's files are read now, before any socket: one that cannot be read fails the attempt unsent.
+  return body.arrayBuffer().then(
+    (bytes) => sendBytes(request, Buffer.from(bytes), limits, secure, agent, maxBytes, decodeLimits, forwardTo),
+    (cause: unknown): AttemptResult => ({ kind: 'failed', failure: { kind: 'not_sent' }, cause }),
+  );
+}
+
+function sendBytes(request: TransportAttempt['request'], body: string | Buffer | null, limits: TransportAttempt['limits'], secure: boolean, agent: HttpAgent, maxBytes: number, decodeLimits: ZlibOptions, forwardTo: Proxy | null): Promise<AttemptResult> {
   const { signal, timeoutMs, startTimer } = limits;
   if (signal?.aborted) return Promise.resolve(ABORTED);
   return new Promise<AttemptResult>((resolve) => {
@@ -153,7 +163,7 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
     try {
       const open = secure ? https.request : http.request;
       req = forwardTo === null ? open(request.url, { method: request.method, headers: request.headers, agent }) : open(forwardedOptions(request.method, request.url, request.headers, forwardTo, agent));
-      if (request.body !== null && UNFRAMED_BY_DEFAULT.has(request.method) && !req.hasHeader('content-length')) req.setHeader('content-length', Buffer.byteLength(request.body));
+      if (body !== null && UNFRAMED_BY_DEFAULT.has(request.method) && !req.hasHeader('content-length')) req.setHeader('content-length', Buffer.byteLength(body));
       // Compressed answers, as fetch asks for them: a page of a list is often a tenth of its size gzipped.
       if (!req.hasHeader('accept-encoding')) req.setHeader('accept-encoding', ACCEPTED_ENCODINGS);
     } catch (cause) {
@@ -214,7 +224,7 @@ function send(request: TransportAttempt['request'], limits: TransportAttempt['li
       finish({ kind: 'failed', failure: { kind: neverSent(cause) ? 'not_sent' : 'connection' }, cause });
     }
 
-    req.end(request.body ?? undefined);
+    req.end(body ?? undefined);
   });
 }
 
