@@ -238,7 +238,8 @@ export type Transform =
   /** An object or array as JSON text; `asciiOnly` (header parameters) writes every non-ASCII character as `\uXXXX`, as header values must be. */
   | { kind: 'json_encode'; asciiOnly?: true };
 
-export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+/** `file`: bytes to upload, only as a multipart body parameter or its array's items; the loader gives it no other constraint. */
+export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'file';
 
 /** The shape of a value: one JSON type with its constraints, or a union of such shapes. */
 export type ValueSchema = SingleValueSchema | UnionValueSchema;
@@ -401,8 +402,8 @@ export interface HttpBinding {
   kind: 'http';
   server: Server;
   endpoint: EndpointChoice;
-  /** Encoding of body parameters; `none` when no parameter or constant goes to the body. */
-  bodyEncoding: 'json' | 'form' | 'none';
+  /** Encoding of body parameters (`multipart`: multipart/form-data, which carries files); `none` when no parameter or constant goes to the body. */
+  bodyEncoding: 'json' | 'form' | 'multipart' | 'none';
   constants: Constants;
   /** Expected success status. */
   successStatus: number;

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ interface DocsExample {
   curlEnv: Record<string, string>;
   /** An OAuth2 server's command first asks `url` for a token; the sandbox answers `accessToken`. */
   curlToken?: { url: string; accessToken: string };
+  /** Files a multipart command uploads from its working directory, by name, in base64. */
+  curlFiles?: Record<string, string>;
   request: ExampleRequest;
 }
 
@@ -52,10 +54,13 @@ beforeAll(async () => {
 
 afterAll(() => server?.close());
 
-function runCurl(command: string, env: Record<string, string>): Promise<void> {
+/** Runs `command` in a folder of its own holding the files it uploads, as a reader would have them beside it. */
+function runCurl(command: string, env: Record<string, string>, files: Record<string, string> = {}): Promise<void> {
+  const cwd = mkdtempSync(join(tmpdir(), 'switchboard-curl-files-'));
+  for (const [name, base64] of Object.entries(files)) writeFileSync(join(cwd, name), Buffer.from(base64, 'base64'));
   return new Promise((resolve, reject) => {
     const viaLocalServer = `curl() { command curl "$@" --silent --show-error --connect-to ::127.0.0.1:${port} --insecure; }`;
-    execFile('sh', ['-c', `${viaLocalServer}\n${command}`], { env: { PATH: process.env.PATH, ...env } }, (error, _stdout, stderr) =>
+    execFile('sh', ['-c', `${viaLocalServer}\n${command}`], { cwd, env: { PATH: process.env.PATH, ...env } }, (error, _stdout, stderr) =>
       error ? reject(new Error(`curl failed: ${stderr}`)) : resolve(),
     );
   });
@@ -82,7 +87,7 @@ describe('every curl command shown in the docs sends the documented request (rea
         return undefined;
       }),
     );
-    await runCurl(example.curl, example.curlEnv);
+    await runCurl(example.curl, example.curlEnv, example.curlFiles);
     if (token && tokenAsked) {
       // The client-credentials grant, with the reader's own secret from its variable (RFC 6749 §4.4).
       const asked = await tokenAsked;

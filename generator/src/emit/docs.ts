@@ -12,6 +12,7 @@ import { htmlCode, htmlEscape, htmlText } from './escape/html.js';
 import { authenticationLines, defaultTemplate, serverLines } from './server-text.js';
 import { BODY_PATH } from '../shared/schema-paths.js';
 import { firstSentence } from '../shared/sentences.js';
+import { fileKeysOf } from '../shared/value-types.js';
 import { template } from './templates.js';
 import { alphabetically } from '../shared/text-order.js';
 
@@ -103,7 +104,7 @@ export function functionPageView(provider: Provider, func: Func) {
       ts: mdFence('ts', tsExample(provider, func, example), '[TypeScript]'),
       cli: mdFence('sh', cliExample(func, example), '[CLI]'),
       curl: mdFence('sh', curlCommand(provider, func, example).text, '[curl]'),
-      http: mdFence('http', httpExchange(example), '[HTTP]'),
+      http: mdFence('http', httpExchange(example, fileKeysOf(func)), '[HTTP]'),
       // The site's "Run in sandbox" answers from the mock handlers, which serve the HTTP functions.
       sandbox: func.binding.kind === 'http',
     })),
@@ -261,6 +262,8 @@ function docsSummary(p: Provider): DocsSummary {
         curlEnv: curlCommand(p, f, e).env,
         // With OAuth2, the token request the command makes first and the token that answers it.
         ...(curlCommand(p, f, e).token ? { curlToken: curlCommand(p, f, e).token } : {}),
+        // The files a multipart command uploads from the working directory, by name, in base64.
+        ...(curlCommand(p, f, e).files ? { curlFiles: curlCommand(p, f, e).files } : {}),
         request: e.request,
         // The named account's configuration the example assumes (its URL choice), as environment variables.
         ...(Object.keys(e.fields).length > 0 ? { accountEnv: accountEnvironment(p, e) } : {}),

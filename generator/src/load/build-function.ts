@@ -1,3 +1,4 @@
+import { fileProblems } from './check-files.js';
 import type {
   Endpoint,
   EndpointChoice,
@@ -174,7 +175,7 @@ function httpBinding(raw: RawFunction, provider: ProviderShell, report: Report):
     report(['request', 'server'], `server '${serverName}' is not declared in provider.yaml.${didYouMean(serverName, provider.servers.map((s) => s.name))}`);
   }
   if (server?.auth.kind === 'api_key' && server.auth.in === 'body' && request.body === undefined) {
-    report(['request'], `server '${serverName}' sends its credentials in the body (auth '${server.auth.name}' has in: body), so this function needs one: set request.body to json or form.`);
+    report(['request'], `server '${serverName}' sends its credentials in the body (auth '${server.auth.name}' has in: body), so this function needs one: set request.body to json, form or multipart.`);
   }
   if (!endpoint || !server) return null;
   const status = raw.response?.status ?? (raw.response?.schema ? 200 : 204);
@@ -266,10 +267,11 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
       report(at('body_path'), `'body_path' names object keys, so '${index}' would be sent as the key "${index}", not as a position in a list: a parameter cannot be put into a list's item. Take the list as one parameter of type array instead.`);
     }
     if (p.body_path !== undefined && p.spread) report(at('body_path'), `give either 'spread' (merge into the body's root) or 'body_path' (nest under keys), not both.`);
-    const formBody = location === 'body' && http?.bodyEncoding === 'form';
+    // A multipart body carries the fields a form does, in the same keys (and files besides).
+    const formBody = location === 'body' && (http?.bodyEncoding === 'form' || http?.bodyEncoding === 'multipart');
     if (p.array_format && sentAsJson) report(at('array_format'), `'array_format' does not apply with transform: json_encode, which sends the whole list as JSON text.`);
     else if (p.array_format && !(writtenTypes(p).includes('array') && (location === 'query' || formBody))) {
-      report(at('array_format'), `'array_format' applies to array parameters in the query or in a form body (request.body: form).`);
+      report(at('array_format'), `'array_format' applies to array parameters in the query or in a form body (request.body: form or multipart).`);
     }
     // Only indexed pairs can carry a list of objects (k[0][name]=x); any other format fails on every call that gives one.
     const objectItems = (p.type === 'array' && p.items?.type === 'object') || (p.one_of ?? []).some((m) => m.type === 'array' && m.items?.type === 'object');
@@ -292,6 +294,7 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
     const sentProblem = p.sent_when_omitted === undefined ? null : sentWhenOmittedProblem(name, p, name === selector);
     if (sentProblem) report(at('sent_when_omitted'), sentProblem);
     for (const problem of unionProblems(p, ['parameters', name])) report(problem.path, problem.message, problem.target);
+    for (const problem of fileProblems(name, p, location, http?.bodyEncoding ?? null)) report(problem.path, problem.message, problem.target);
     checkValueConstraints(p, ['parameters', name], report);
     const transforms = toTransforms(p, name, location, report);
     const wireName = location === 'body' ? [...bodyPath, p.wire ?? name].join('.') : (p.wire ?? name);
@@ -315,7 +318,8 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
       transforms,
       spread: p.spread === true,
       bodyPath: location === 'body' ? bodyPath : [],
-      arrayFormat: p.array_format ?? 'comma',
+      // A list of files repeats its key: commas cannot join files.
+      arrayFormat: p.array_format ?? (p.type === 'array' && p.items?.type === 'file' ? 'repeat' : 'comma'),
       pathStyle: p.path_style ?? 'segment',
       appliesTo: p.applies_to ?? null,
       deprecated: p.deprecated ?? null,
@@ -326,7 +330,7 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
   }
   const unencoded = http && !allBodyless && http.bodyEncoding === 'none' ? parameters.filter((p) => p.location === 'body') : [];
   if (unencoded.length > 0) {
-    report(['request'], `parameter(s) ${unencoded.map((p) => `'${p.name}'`).join(', ')} go in the body: set request.body to json or form.`);
+    report(['request'], `parameter(s) ${unencoded.map((p) => `'${p.name}'`).join(', ')} go in the body: set request.body to json, form or multipart.`);
   }
   return parameters;
 }

@@ -106,18 +106,58 @@ function compareUrls(documentedUrl: string, builtUrl: string, report: Report, hi
 }
 
 function compareBody(documented: unknown, built: PreparedRequest, report: Report, hidden: Set<string>): void {
+  if (built.multipart) return compareMultipart(documented, built.multipart.fields, report, hidden);
   const isForm = built.headers['content-type'] === 'application/x-www-form-urlencoded';
-  if (isForm && built.body !== null) {
+  if (isForm && typeof built.body === 'string') {
     for (const problem of pairsDifferences(documentedFormPairs(documented), [...new URLSearchParams(built.body)], hidden)) {
       report(['body'], `the documented body sends ${problem.documented}, but the arguments produce ${problem.produced}.`);
     }
     return;
   }
-  const produced = built.body === null ? null : (JSON.parse(built.body) as unknown);
+  const produced = typeof built.body === 'string' ? (JSON.parse(built.body) as unknown) : null;
   // Alike value for value is alike in canonical form; only bodies that are not are written out to compare.
   if (!alike(documented, produced) && canonical(documented) !== canonical(produced)) {
     report(['body'], `the documented body is ${clip(canonical(documented))}, but the arguments produce ${clip(canonical(produced))}.`);
   }
+}
+
+/**
+ * A multipart body against its documented fields: text fields as a form's pairs, and each key the
+ * arguments send as a file against a documented `{ filename, content_type, content | content_base64 }`.
+ */
+function compareMultipart(documented: unknown, fields: MultipartFields, report: Report, hidden: Set<string>): void {
+  const fileKeys = new Set(fields.flatMap(([key, value]) => (typeof value === 'string' ? [] : [key])));
+  const record = documented !== null && typeof documented === 'object' && !Array.isArray(documented) ? (documented as Record<string, unknown>) : {};
+  const textPairs: Pairs = fields.flatMap(([key, value]) => (typeof value === 'string' ? [[key, value] as [string, string]] : []));
+  const documentedText = Object.fromEntries(Object.entries(record).filter(([key]) => !fileKeys.has(key)));
+  for (const problem of pairsDifferences(documentedFormPairs(documentedText), textPairs, hidden)) {
+    report(['body'], `the documented body sends ${problem.documented}, but the arguments produce ${problem.produced}.`);
+  }
+  for (const key of fileKeys) {
+    const sent = fields.flatMap(([k, value]) => (k === key && typeof value !== 'string' ? [shownFile(value)] : []));
+    const given = record[key];
+    const shown = (Array.isArray(given) ? given : given === undefined ? [] : [given]).map(documentedFile);
+    if (sent.length !== shown.length || sent.some((file, i) => file !== shown[i])) {
+      report(['body', key], `the documented body sends ${shown.length === 0 ? `no file as ${key}` : shown.join(', ')}, but the arguments produce ${sent.join(', ')}.`);
+    }
+  }
+}
+
+type MultipartFields = NonNullable<PreparedRequest['multipart']>['fields'];
+type FilePart = Exclude<MultipartFields[number][1], string>;
+
+/** A file part in words: name, media type and bytes (text as it is, other bytes as base64). */
+function shownFile(part: FilePart): string {
+  const content = typeof part.data === 'string' ? JSON.stringify(part.data) : part.data instanceof Uint8Array ? `base64 ${Buffer.from(part.data).toString('base64')}` : `${part.size} bytes`;
+  return `file '${part.filename}' (${part.contentType}) ${content}`;
+}
+
+/** A documented file part in the same words, so the two compare as text. */
+function documentedFile(value: unknown): string {
+  if (value === null || typeof value !== 'object') return `not a file (${JSON.stringify(value)})`;
+  const { filename, content_type: type, content, content_base64: base64 } = value as Record<string, unknown>;
+  const bytes = typeof content === 'string' ? JSON.stringify(content) : typeof base64 === 'string' ? `base64 ${Buffer.from(base64, 'base64').toString('base64')}` : 'no content';
+  return `file '${String(filename)}' (${String(type)}) ${bytes}`;
 }
 
 /** Each key whose values differ, described from both sides: `MediaUrl twice` vs `MediaUrl='a,b'`. */

@@ -6,7 +6,7 @@ export interface UnionProblem {
   target: 'key' | 'value';
 }
 
-type JsonFamily = 'string' | 'number' | 'boolean' | 'array' | 'object';
+type JsonFamily = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'file';
 
 /** integer ⊂ number: a union of both would match 3 twice, so they count as one JSON type. */
 const familyOf = (type: RawValueSchema['type']): JsonFamily => (type === 'integer' ? 'number' : type);
@@ -33,6 +33,11 @@ export function unionProblems(schema: RawValueSchema, path: Array<string | numbe
       }
       for (const key of ['required', 'nullable', 'default'] as const) {
         if (member[key] !== undefined) add([...at, key], `'${key}' goes on the value that holds the one_of, not on one of its members.`, 'key');
+      }
+      // A file is never a JSON value, so no caller could tell it from an object member; the file placement check says where files go.
+      if (member.type === 'file') {
+        add([...at, 'type'], `a member of one_of cannot be a file: a file parameter takes a file and nothing else.`);
+        return;
       }
       const family = familyOf(member.type);
       const earlier = seen.get(family);

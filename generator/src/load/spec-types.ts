@@ -51,7 +51,7 @@ export interface RawProvider {
  * (then `type` is absent; the loader reports a file that gives both).
  */
 export interface RawValueSchema {
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'file';
   one_of?: RawValueSchema[];
   description?: string;
   required?: boolean;
@@ -111,7 +111,7 @@ export interface RawRequest {
   path?: string;
   select?: { parameter: string; cases: Record<string, { method: RawMethod; path: string }> };
   server?: string;
-  body?: 'json' | 'form';
+  body?: 'json' | 'form' | 'multipart';
   constants?: { query?: Record<string, string | number | boolean>; header?: Record<string, string>; body?: Record<string, unknown> };
 }
 

@@ -65,6 +65,7 @@ export function toJsonSchema(schema: ValueSchema): JsonSchema {
     out.anyOf = schema.nullable ? [...members, { type: 'null' }] : members;
     return out;
   }
+  if (schema.type === 'file') return fileJsonSchema(schema.description);
   // A nullable value's type is the pair (JSON Schema's draft-07 way); its enum lists null too, or null would fail it.
   const out: JsonSchema = { type: schema.nullable ? [schema.type, 'null'] : schema.type };
   if (schema.description) out.description = schema.description;
@@ -90,6 +91,25 @@ export function toJsonSchema(schema: ValueSchema): JsonSchema {
       typeof schema.additionalProperties === 'boolean' ? schema.additionalProperties : toJsonSchema(schema.additionalProperties);
   }
   return out;
+}
+
+/**
+ * A file as JSON callers give one (MCP hosts, the CLI's `--json`, Lua): its bytes as text or as
+ * base64, with a name and a media type. The runtime also takes raw bytes from TypeScript callers,
+ * and its check says which of `content` and `content_base64` a file lacks or has twice.
+ */
+function fileJsonSchema(description: string | null): JsonSchema {
+  return {
+    type: 'object',
+    ...(description ? { description } : {}),
+    properties: {
+      content: { type: 'string', description: 'The file\'s text, sent as UTF-8. Give this or content_base64.' },
+      content_base64: { type: 'string', contentEncoding: 'base64', description: 'The file\'s bytes, base64-encoded. Give this or content.' },
+      filename: { type: 'string', minLength: 1, description: 'The name the provider is told, such as report.pdf.' },
+      content_type: { type: 'string', description: 'The media type, such as application/pdf.' },
+    },
+    additionalProperties: false,
+  };
 }
 
 /** The arguments object a caller passes: closed, so unknown keys are rejected. */

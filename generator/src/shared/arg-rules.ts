@@ -41,6 +41,8 @@ function singleRule(schema: SingleValueSchema): ValueRule {
     }
     case 'boolean':
       return { type: 'boolean' };
+    case 'file':
+      return { type: 'file' };
     case 'array': {
       const rule: ArrayRule = { type: 'array' };
       if (schema.items) rule.items = valueRule(schema.items);

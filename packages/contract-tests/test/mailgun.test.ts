@@ -651,8 +651,23 @@ describe("mailgun.send_message", () => {
     expect(result).toEqual(documented("mailgun.send_message", 2).response.body);
   });
 
-  it("sends the documented request: Send from a domain in the EU region", async () => {
+  it("sends the documented request: Send a message with two attachments", async () => {
     const example = documented("mailgun.send_message", 3);
+    const sent = serve([() => respondWith(example.response)]);
+    const result = await client().sendMessage(example.arguments as never);
+    expect(sent).toHaveLength(1);
+    expect(requestDifferences(sent[0]!, example.request)).toEqual([]);
+    expect(result).toEqual(example.response.body);
+  });
+
+  it("runs its docs example against the mock handlers: Send a message with two attachments", async () => {
+    server.use(...mailgunHandlers);
+    const { result } = await runDocsExample("examples/mailgun/send_message.4.mjs");
+    expect(result).toEqual(documented("mailgun.send_message", 3).response.body);
+  });
+
+  it("sends the documented request: Send from a domain in the EU region", async () => {
+    const example = documented("mailgun.send_message", 4);
     const sent = serve([() => respondWith(example.response)]);
     const result = await client({ account: "eu", region: "eu" }).sendMessage(example.arguments as never);
     expect(sent).toHaveLength(1);
@@ -662,12 +677,12 @@ describe("mailgun.send_message", () => {
 
   it("runs its docs example against the mock handlers: Send from a domain in the EU region", async () => {
     server.use(...mailgunHandlers);
-    const { result } = await runDocsExample("examples/mailgun/send_message.4.mjs");
-    expect(result).toEqual(documented("mailgun.send_message", 3).response.body);
+    const { result } = await runDocsExample("examples/mailgun/send_message.5.mjs");
+    expect(result).toEqual(documented("mailgun.send_message", 4).response.body);
   });
 
   it("sends the documented request and raises the documented error: Without a sender", async () => {
-    const example = documented("mailgun.send_message", 4);
+    const example = documented("mailgun.send_message", 5);
     const sent = serve([() => respondWith(example.response)]);
     const failure = await client().sendMessage(example.arguments as never).catch((error: unknown) => error);
     expect(requestDifferences(sent[0]!, example.request)).toEqual([]);
@@ -676,7 +691,7 @@ describe("mailgun.send_message", () => {
 
   it("runs its docs example against the mock handlers: Without a sender", async () => {
     server.use(...mailgunHandlers);
-    await expect(runDocsExample("examples/mailgun/send_message.5.mjs")).rejects.toBeInstanceOf(BadRequestError);
+    await expect(runDocsExample("examples/mailgun/send_message.6.mjs")).rejects.toBeInstanceOf(BadRequestError);
   });
 
   it("turns Mailgun's error envelope into a typed error", async () => {

@@ -70,6 +70,7 @@ export function wireRequest(provider: Provider, functionName: string, args: Reco
     method: built.method,
     url: `${url.origin}${url.pathname}?${[...url.searchParams].map(([k, v]) => `${k}=${v}`).join('&')}`,
     headers: { authorization: built.headers.authorization ?? '', 'content-type': contentType ?? '' },
-    body: built.body === null ? null : contentType?.startsWith('application/json') ? JSON.parse(built.body) : built.body,
+    // The importer writes no multipart function (no `type: file` yet), so every body here is text.
+    body: typeof built.body !== 'string' ? null : contentType?.startsWith('application/json') ? JSON.parse(built.body) : built.body,
   };
 }

@@ -539,7 +539,7 @@ export const mailgunExamples: ProviderExamples = {
         url: "https://api.mailgun.net/v3/mg.example.com/messages",
         headers: {
           authorization: "Basic YXBpOjNmMmI5YzFkOGU3YTZiNWM0ZDNlMmYxYTBiOWM4ZDdlLTRhMWYyYzNkLTliOGU3ZjZh",
-          "content-type": "application/x-www-form-urlencoded",
+          "content-type": "multipart/form-data",
         },
         body: {
           from: "Excited User <mailgun@mg.example.com>",
@@ -575,7 +575,7 @@ export const mailgunExamples: ProviderExamples = {
         url: "https://api.mailgun.net/v3/mg.example.com/messages",
         headers: {
           authorization: "Basic YXBpOjNmMmI5YzFkOGU3YTZiNWM0ZDNlMmYxYTBiOWM4ZDdlLTRhMWYyYzNkLTliOGU3ZjZh",
-          "content-type": "application/x-www-form-urlencoded",
+          "content-type": "multipart/form-data",
         },
         body: {
           from: "Newsletter <news@mg.example.com>",
@@ -616,7 +616,7 @@ export const mailgunExamples: ProviderExamples = {
         url: "https://api.mailgun.net/v3/mg.example.com/messages",
         headers: {
           authorization: "Basic YXBpOjNmMmI5YzFkOGU3YTZiNWM0ZDNlMmYxYTBiOWM4ZDdlLTRhMWYyYzNkLTliOGU3ZjZh",
-          "content-type": "application/x-www-form-urlencoded",
+          "content-type": "multipart/form-data",
         },
         body: {
           from: "Sender Bob <sbob@mg.example.com>",
@@ -630,6 +630,56 @@ export const mailgunExamples: ProviderExamples = {
         status: 200,
         headers: {},
         body: { id: "<20261201191511.1.3B8D1F6A2C4E5097@mg.example.com>", message: "Queued. Thank you." },
+      },
+    },
+    {
+      function: "mailgun.send_message",
+      title: "Send a message with two attachments",
+      arguments: {
+        from: "Excited User <mailgun@mg.example.com>",
+        to: ["alice@example.com"],
+        subject: "Minutes and logo",
+        text: "The minutes and our logo are attached.",
+        attachment: [
+          { filename: "minutes.txt", content_type: "text/plain", content: "Minutes of the December meeting.\n" },
+          {
+            filename: "logo.png",
+            content_type: "image/png",
+            content_base64: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+          },
+        ],
+      },
+      route: {
+        method: "POST",
+        urls: ["https://api.mailgun.net/v3/{domain}/messages", "https://api.eu.mailgun.net/v3/{domain}/messages"],
+        anyPath: false,
+      },
+      request: {
+        method: "POST",
+        url: "https://api.mailgun.net/v3/mg.example.com/messages",
+        headers: {
+          authorization: "Basic YXBpOjNmMmI5YzFkOGU3YTZiNWM0ZDNlMmYxYTBiOWM4ZDdlLTRhMWYyYzNkLTliOGU3ZjZh",
+          "content-type": "multipart/form-data",
+        },
+        body: {
+          from: "Excited User <mailgun@mg.example.com>",
+          to: "alice@example.com",
+          subject: "Minutes and logo",
+          text: "The minutes and our logo are attached.",
+          attachment: [
+            { filename: "minutes.txt", content_type: "text/plain", content: "Minutes of the December meeting.\n" },
+            {
+              filename: "logo.png",
+              content_type: "image/png",
+              content_base64: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+            },
+          ],
+        },
+      },
+      response: {
+        status: 200,
+        headers: {},
+        body: { id: "<20261201203344.1.4D2E6B8A1C3F5097@mg.example.com>", message: "Queued. Thank you." },
       },
     },
     {
@@ -651,7 +701,7 @@ export const mailgunExamples: ProviderExamples = {
         url: "https://api.eu.mailgun.net/v3/mg.example.com/messages",
         headers: {
           authorization: "Basic YXBpOjNmMmI5YzFkOGU3YTZiNWM0ZDNlMmYxYTBiOWM4ZDdlLTRhMWYyYzNkLTliOGU3ZjZh",
-          "content-type": "application/x-www-form-urlencoded",
+          "content-type": "multipart/form-data",
         },
         body: {
           from: "Excited User <mailgun@mg.example.com>",
@@ -680,7 +730,7 @@ export const mailgunExamples: ProviderExamples = {
         url: "https://api.mailgun.net/v3/mg.example.com/messages",
         headers: {
           authorization: "Basic YXBpOjNmMmI5YzFkOGU3YTZiNWM0ZDNlMmYxYTBiOWM4ZDdlLTRhMWYyYzNkLTliOGU3ZjZh",
-          "content-type": "application/x-www-form-urlencoded",
+          "content-type": "multipart/form-data",
         },
         body: { to: "alice@example.com", subject: "Hello", text: "Who sent this?" },
       },

@@ -25,12 +25,12 @@ export interface PreparedRequest {
   headers: Record<string, string>;
   /** The exact body: text (JSON or form-encoded), a multipart body's bytes, or null when nothing is sent. */
   body: string | Blob | null;
-  /** A multipart body as text with each file's bytes shown as their count: what a dry run shows of it. */
-  bodyPreview?: string;
+  /** A multipart body's fields, and its text with each file's bytes shown as their count (what a dry run shows). */
+  multipart?: Pick<BuiltMultipart, 'fields' | 'preview'>;
 }
 
 /** A request as a dry run shows it (`Core.prepare`): credentials redacted, a multipart body as its preview text. */
-export interface ShownRequest extends Omit<PreparedRequest, 'body' | 'bodyPreview'> {
+export interface ShownRequest extends Omit<PreparedRequest, 'body' | 'multipart'> {
   body: string | null;
 }
 
@@ -146,7 +146,7 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const base = route.serverUrl === input.serverUrl ? route.base : filledBase(input.serverUrl, input.fieldValues);
   const search = serializePairs(query);
   const url = `${base}${path.startsWith('/') ? '' : '/'}${path}${search ? `?${search}` : ''}`;
-  return built === null || typeof built === 'string' ? { method: selected.method, url, headers, body } : { method: selected.method, url, headers, body, bodyPreview: built.preview };
+  return built === null || typeof built === 'string' ? { method: selected.method, url, headers, body } : { method: selected.method, url, headers, body, multipart: { fields: built.fields, preview: built.preview } };
 }
 
 /**

@@ -27,9 +27,9 @@ export interface FileParts {
   content_type?: string;
 }
 
-/** One file part as it is sent: its bytes (a Blob or text), name and media type. */
+/** One file part as it is sent: its bytes (a Blob, bytes decoded from base64, or text), name and media type. */
 export interface FilePart {
-  data: Blob | string;
+  data: Blob | Uint8Array | string;
   filename: string;
   contentType: string;
   /** Bytes on the wire. */
@@ -94,8 +94,12 @@ export function filePart(value: FileInput, fallbackName: string): FilePart {
   if (typeof content === 'string') {
     return { data: content, filename: filename ?? fallbackName, contentType: type ?? 'text/plain; charset=utf-8', size: new TextEncoder().encode(content).length };
   }
-  const bytes = content === undefined ? new Blob([decodeBase64(base64 ?? '')]) : isBlob(content) ? content : new Blob([content]);
-  return blobPart(bytes, filename, type, fallbackName);
+  if (content === undefined) {
+    // Kept as bytes, not made a Blob: the loader compares an example's parts without reading any.
+    const bytes = decodeBase64(base64 ?? '');
+    return { data: bytes, filename: filename ?? fallbackName, contentType: type ?? 'application/octet-stream', size: bytes.length };
+  }
+  return blobPart(isBlob(content) ? content : new Blob([content]), filename, type, fallbackName);
 }
 
 function blobPart(blob: Blob, filename: string | undefined, type: string | undefined, fallbackName: string): FilePart {

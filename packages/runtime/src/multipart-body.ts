@@ -21,6 +21,8 @@ export interface BuiltMultipart {
   preview: string;
   /** Bytes on the wire. */
   size: number;
+  /** The fields in the order sent: text, or a file part. */
+  fields: Array<[string, FilePart | string]>;
 }
 
 export type MultipartBody = (op: OperationSpec, params: ResolvedParam[], values: unknown[], root: Record<string, unknown>, credentials: Pairs) => BuiltMultipart;
@@ -38,7 +40,7 @@ export const multipartBody: MultipartBody = (op, params, values, root, credentia
 
 /** The body of `fields` between `boundary` lines. */
 export function encodeMultipart(fields: Array<[string, FilePart | string]>, boundary: string): BuiltMultipart {
-  const chunks: Array<string | Blob> = [];
+  const chunks: Array<string | Blob | Uint8Array> = [];
   const shown: string[] = [];
   let size = 0;
   const encoder = new TextEncoder();
@@ -60,7 +62,7 @@ export function encodeMultipart(fields: Array<[string, FilePart | string]>, boun
     add('\r\n');
   }
   add(`--${boundary}--\r\n`);
-  return { body: new Blob(chunks), contentType: `multipart/form-data; boundary=${boundary}`, preview: shown.join(''), size };
+  return { body: new Blob(chunks), contentType: `multipart/form-data; boundary=${boundary}`, preview: shown.join(''), size, fields };
 }
 
 /**

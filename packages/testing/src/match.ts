@@ -14,6 +14,21 @@ export interface FormBody {
   form: Array<[string, string]>;
 }
 
+/** A multipart/form-data body as its fields in the order sent: text, or a file with its bytes in base64. */
+export interface MultipartBody {
+  multipart: Array<[string, string | SentFile]>;
+}
+
+export interface SentFile {
+  filename: string;
+  content_type: string;
+  content_base64: string;
+}
+
+function isMultipartBody(body: unknown): body is MultipartBody {
+  return typeof body === 'object' && body !== null && Array.isArray((body as { multipart?: unknown }).multipart);
+}
+
 function isFormBody(body: unknown): body is FormBody {
   return typeof body === 'object' && body !== null && Array.isArray((body as { form?: unknown }).form);
 }
@@ -94,7 +109,9 @@ export function requestDifferences(actual: RecordedRequest, expected: ExampleReq
     if (!(name.toLowerCase() === 'content-type' ? sameContentType(sent, value) : sent === value)) problems.push(`header ${name}: sent ${sent === undefined ? '(none)' : JSON.stringify(sent)}, documented ${JSON.stringify(value)}`);
   }
   const documentedBody = expected.body ?? null;
-  if (isFormBody(actual.body)) {
+  if (isMultipartBody(actual.body)) {
+    problems.push(...multipartDifferences(actual.body, documentedBody));
+  } else if (isFormBody(actual.body)) {
     const sent = formEntries(actual.body.form);
     const documented = formEntries(documentedFormPairs(documentedBody));
     if (sent.join('&') !== documented.join('&')) problems.push(`body: sent form [${sent.join(', ')}], documented [${documented.join(', ')}]`);
@@ -110,10 +127,11 @@ export async function recordRequest(request: Request): Promise<RecordedRequest> 
   request.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
   });
+  const type = headers['content-type'] ?? '';
+  if (request.body && type.toLowerCase().startsWith('multipart/form-data')) return { method: request.method, url: request.url, headers, body: await multipartOf(request) };
   const text = request.body ? await request.clone().text() : '';
   let body: unknown = null;
   if (text !== '') {
-    const type = headers['content-type'] ?? '';
     // Every pair in order: an object would keep only the last of a repeated key (`MediaUrl=a&MediaUrl=b`).
     if (type.includes('application/x-www-form-urlencoded')) body = { form: [...new URLSearchParams(text)] } satisfies FormBody;
     else {
@@ -136,4 +154,47 @@ function sameContentType(sent: string | undefined, documented: string): boolean 
   if (sent === undefined) return false;
   const normal = (type: string) => type.split(';').map((part) => part.trim().toLowerCase()).join(';');
   return documented.includes(';') ? normal(sent) === normal(documented) : normal(sent).split(';')[0] === normal(documented);
+}
+
+/** A multipart request's fields, read by the platform's own parser (undici's). */
+async function multipartOf(request: Request): Promise<MultipartBody> {
+  const fields: MultipartBody['multipart'] = [];
+  const entries: Array<[string, FormDataEntryValue]> = [];
+  (await request.clone().formData()).forEach((value, key) => entries.push([key, value]));
+  for (const [key, value] of entries) {
+    if (typeof value === 'string') fields.push([key, value]);
+    else fields.push([key, { filename: value.name, content_type: value.type, content_base64: Buffer.from(await value.arrayBuffer()).toString('base64') }]);
+  }
+  return { multipart: fields };
+}
+
+/**
+ * A multipart body against its documentation: text fields as a form's pairs, and each key sent as a
+ * file against the documented `{ filename, content_type, content | content_base64 }` there.
+ */
+function multipartDifferences(actual: MultipartBody, documented: unknown): string[] {
+  const problems: string[] = [];
+  const record = documented !== null && typeof documented === 'object' && !Array.isArray(documented) ? (documented as Record<string, unknown>) : {};
+  const fileKeys = new Set(actual.multipart.flatMap(([key, value]) => (typeof value === 'string' ? [] : [key])));
+  const sentText = formEntries(actual.multipart.flatMap(([key, value]) => (typeof value === 'string' ? [[key, value] as [string, string]] : [])));
+  const documentedText = formEntries(documentedFormPairs(Object.fromEntries(Object.entries(record).filter(([key]) => !fileKeys.has(key)))));
+  if (sentText.join('&') !== documentedText.join('&')) problems.push(`body: sent fields [${sentText.join(', ')}], documented [${documentedText.join(', ')}]`);
+  for (const key of fileKeys) {
+    const sent = actual.multipart.flatMap(([k, value]) => (k === key && typeof value !== 'string' ? [describeFile(value)] : []));
+    const given = record[key];
+    const shown = (Array.isArray(given) ? given : given === undefined ? [] : [given]).map(documentedFile);
+    if (sent.join(' | ') !== shown.join(' | ')) problems.push(`body ${key}: sent ${sent.join(' | ') || '(no file)'}, documented ${shown.join(' | ') || '(no file)'}`);
+  }
+  return problems;
+}
+
+function describeFile(file: SentFile): string {
+  return `${file.filename} (${file.content_type.replace(/\s+/g, '').toLowerCase()}) ${file.content_base64}`;
+}
+
+function documentedFile(value: unknown): string {
+  if (value === null || typeof value !== 'object') return `not a file: ${JSON.stringify(value)}`;
+  const { filename, content_type: type, content, content_base64: base64 } = value as Record<string, unknown>;
+  const bytes = typeof content === 'string' ? Buffer.from(content).toString('base64') : Buffer.from(String(base64 ?? ''), 'base64').toString('base64');
+  return `${String(filename)} (${String(type ?? 'application/octet-stream').replace(/\s+/g, '').toLowerCase()}) ${bytes}`;
 }

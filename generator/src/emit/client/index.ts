@@ -16,6 +16,7 @@ import { groupMembers, groupUnions } from './group-types.js';
 import { hoistRepeated } from './shared-rules.js';
 import { documentedArgs, parameterDoc } from './documented-rules.js';
 import { firstSentence } from '../../shared/sentences.js';
+import { takesFile } from '../../shared/value-types.js';
 
 
 type HttpFunc = Func & { binding: HttpBinding };
@@ -162,7 +163,9 @@ function typesFile(provider: Provider): string[] {
     statements.push(`/** Result of \`${func.names.tsMethod}\`. */\nexport type ${responseType(func)} = ${func.responseSchema ? jsonSchemaType(func.responseSchema, '', named) : 'null'};`);
     if (items) statements.push(`/** One item of \`${func.names.tsMethod}\`'s pages. */\nexport type ${itemType(func)} = ${jsonSchemaType(items as Record<string, unknown>)};`);
   }
-  return statements;
+  // A written-out parameter type of a file says `FileInput`, the runtime's.
+  const namesFiles = provider.functions.some((func) => !derivesParams(func) && func.parameters.some((p) => takesFile(p.schema)));
+  return namesFiles ? [`import type { FileInput } from '@switchboard/runtime';`, ...statements] : statements;
 }
 
 function tsdoc(provider: Provider, func: Func): string {

@@ -20,6 +20,7 @@ const CHECK_CONSTANTS = {
   anyOf: 'unionCheck',
   enum: 'enumCheck',
   pattern: 'patternCheck',
+  file: 'fileCheck',
 } satisfies Record<keyof RuleChecks, string>;
 const CHECK_KEYWORDS = Object.keys(CHECK_CONSTANTS) as Array<keyof RuleChecks>;
 
@@ -68,10 +69,11 @@ export function operationParts(func: Func & { binding: HttpBinding }): { parts: 
     imports.push(...kinds.map((kind) => TRANSFORM_CONSTANTS[kind]));
   }
   const inQuery = func.parameters.some((p) => p.location === 'query');
-  if (inQuery || binding.bodyEncoding === 'form') use('pairs', 'toPairs');
+  if (inQuery || binding.bodyEncoding === 'form' || binding.bodyEncoding === 'multipart') use('pairs', 'toPairs');
   if (inQuery) use('query', 'queryPairs');
   if (func.parameters.some((p) => p.sentWhenOmitted)) use('omitted', 'withValuesSentWhenOmitted');
   if (binding.bodyEncoding === 'form') use('form', 'formBody');
+  if (binding.bodyEncoding === 'multipart') use('multipart', 'multipartBody');
   if (binding.bodyEncoding === 'json' && (func.parameters.some((p) => p.bodyPath.length > 0) || Object.keys(binding.constants.body).length > 0)) use('nesting', 'nestedBody');
   if (binding.pagination) use('paging', PAGING_CONSTANTS[binding.pagination.strategy]);
   const used = usedByRules(Object.values(argsRule(func.parameters).properties));
@@ -119,6 +121,9 @@ function usedByRules(rules: ValueRule[], into: RuleUse = { formats: new Set(), c
         into.checks.add('object');
         usedByRules(Object.values(rule.properties ?? {}), into);
         if (rule.additionalProperties) usedByRules([rule.additionalProperties], into);
+        break;
+      case 'file':
+        into.checks.add('file');
         break;
       case 'boolean':
         break;

@@ -1,32 +1,46 @@
 /** An example's request and response as HTTP/1.1 messages: what the "HTTP" tab shows. */
 
 import type { Example } from '../../model.js';
+import { multipartFields } from '../render/documented-multipart.js';
+import { formPairs } from '../render/form-pairs.js';
+
+const NO_FILES: ReadonlySet<string> = new Set();
 
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error' };
 
 function formText(body: unknown): string {
-  if (typeof body === 'string') return body;
-  const params = new URLSearchParams();
-  const walk = (key: string, value: unknown): void => {
-    if (value === undefined || value === null) return;
-    if (Array.isArray(value)) value.forEach((item) => walk(key, item));
-    else if (typeof value === 'object') for (const [sub, v] of Object.entries(value)) walk(`${key}[${sub}]`, v);
-    else params.append(key, String(value));
-  };
-  for (const [key, value] of Object.entries(body as object)) walk(key, value);
-  return params.toString();
+  return typeof body === 'string' ? body : new URLSearchParams(formPairs(body)).toString();
 }
 
-function bodyText(body: unknown, contentType: string | undefined): string | null {
+/** Shown in place of the random boundary a client picks for each request. */
+const BOUNDARY = '{boundary}';
+
+/** A multipart body as its parts; a file's bytes are shown when they are text, else counted. */
+function multipartText(body: object, fileKeys: ReadonlySet<string>): string {
+  const parts = multipartFields(body, fileKeys).map(([name, value]) => {
+    if (typeof value === 'string') return `--${BOUNDARY}\ncontent-disposition: form-data; name="${name}"\n\n${value}`;
+    const bytes = Buffer.from(value.base64, 'base64');
+    const text = bytes.toString('utf8');
+    const shown = Buffer.from(text, 'utf8').equals(bytes) && !/[\u0000-\u0008\u000e-\u001f]/.test(text) ? text.replace(/\n$/, '') : `<${bytes.length} bytes>`;
+    return `--${BOUNDARY}\ncontent-disposition: form-data; name="${name}"; filename="${value.filename}"\ncontent-type: ${value.contentType}\n\n${shown}`;
+  });
+  return [...parts, `--${BOUNDARY}--`].join('\n');
+}
+
+function bodyText(body: unknown, contentType: string | undefined, fileKeys: ReadonlySet<string> = NO_FILES): string | null {
   if (body === null || body === undefined) return null;
+  if (contentType?.startsWith('multipart/form-data') && typeof body === 'object') return multipartText(body, fileKeys);
   if (contentType?.startsWith('application/x-www-form-urlencoded')) return formText(body);
   return typeof body === 'string' && !contentType?.includes('json') ? body : JSON.stringify(body, null, 2);
 }
 
-export function httpExchange(example: Example): string {
+export function httpExchange(example: Example, fileKeys: ReadonlySet<string> = NO_FILES): string {
   const url = new URL(example.request.url);
-  const request = [`${example.request.method} ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`, ...Object.entries(example.request.headers).map(([k, v]) => `${k}: ${v}`)];
-  const requestBody = bodyText(example.request.body, example.request.headers['content-type']);
+  const type = example.request.headers['content-type'];
+  // A multipart body's parts are separated by a boundary the header names.
+  const shownHeader = (name: string, value: string) => (name === 'content-type' && type?.startsWith('multipart/form-data') && !value.includes('boundary=') ? `${value}; boundary=${BOUNDARY}` : value);
+  const request = [`${example.request.method} ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`, ...Object.entries(example.request.headers).map(([k, v]) => `${k}: ${shownHeader(k, v)}`)];
+  const requestBody = bodyText(example.request.body, type, fileKeys);
   const { status, headers, body } = example.response;
   const responseType = headers['content-type'] ?? (body === null || body === undefined ? undefined : 'application/json');
   const response = [`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? ''}`.trimEnd(), ...Object.entries({ ...(responseType ? { 'content-type': responseType } : {}), ...headers }).map(([k, v]) => `${k}: ${v}`)];

@@ -6,6 +6,9 @@
  */
 
 import type { Example, Field, Func, OAuth2ClientCredentials, Provider, ServerUrl } from '../../model.js';
+import { fileKeysOf } from '../../shared/value-types.js';
+import { multipartFields } from './documented-multipart.js';
+import { formPairs } from './form-pairs.js';
 import { shellWord, withVariables, type ShellPart } from '../escape/shell.js';
 
 export interface CurlCommand {
@@ -15,23 +18,16 @@ export interface CurlCommand {
   env: Record<string, string>;
   /** With OAuth2: where the first command asks for the token, and the token the sandbox's endpoint answers with. */
   token?: { url: string; accessToken: string };
+  /** Files a multipart command uploads (`-F key=@name`), by name, with their bytes in base64: the reader's own files, in the docs. */
+  files?: Record<string, string>;
 }
 
 /** The shell variable the token command fills and the request reads. */
 const TOKEN_VARIABLE = 'ACCESS_TOKEN';
 
-/** Form pairs as the examples document them: a list is a repeated key, a nested object `key[sub]`. */
-function formPairs(body: unknown): Array<[string, string]> {
-  if (body === null || typeof body !== 'object') return [];
-  const pairs: Array<[string, string]> = [];
-  const walk = (key: string, value: unknown): void => {
-    if (value === undefined || value === null) return;
-    if (Array.isArray(value)) value.forEach((item) => walk(key, item));
-    else if (typeof value === 'object') for (const [sub, v] of Object.entries(value)) walk(`${key}[${sub}]`, v);
-    else pairs.push([key, String(value)]);
-  };
-  for (const [key, value] of Object.entries(body)) walk(key, value);
-  return pairs;
+/** A file name in curl's `-F` syntax: quoted when it has a character curl reads as syntax (`;`, `,`, `"`, spaces). */
+function curlFormValue(name: string): string {
+  return /^[A-Za-z0-9._-]+$/.test(name) ? name : `"${name.replace(/["\\]/g, '\\$&')}"`;
 }
 
 /** The account values the example's request carries, by the variable that holds each for its account. */
@@ -81,14 +77,26 @@ export function curlCommand(provider: Provider, func: Func, example: Example): C
   const body = request.body;
   const hasBody = body !== null && body !== undefined;
   if (!(request.method === 'GET' && !hasBody) && !(request.method === 'POST' && hasBody)) lines.push(`-X ${request.method}`);
+  const multipart = type === 'multipart/form-data' && hasBody && typeof body === 'object';
   for (const [name, value] of Object.entries(request.headers)) {
+    // curl writes a multipart body's content-type itself, with the boundary it chose.
+    if (multipart && name === 'content-type') continue;
     const user = name === 'authorization' ? basicUser(provider, func, example, value) : null;
     if (user) {
       for (const p of user) if ('env' in p) used.add(p.env);
       lines.push(`--user ${shellWord(user)}`);
     } else lines.push(`-H ${word(`${name}: ${value}`)}`);
   }
-  if (hasBody) {
+  const files: Record<string, string> = {};
+  if (multipart) {
+    for (const [key, value] of multipartFields(body, fileKeysOf(func))) {
+      if (typeof value === 'string') lines.push(`--form-string ${word(`${key}=${value}`)}`);
+      else {
+        files[value.filename] = value.base64;
+        lines.push(`-F ${word(`${key}=@${curlFormValue(value.filename)};type=${value.contentType}`)}`);
+      }
+    }
+  } else if (hasBody) {
     if (type === 'application/x-www-form-urlencoded' && typeof body === 'string') lines.push(`--data-raw ${word(body)}`);
     else if (type === 'application/x-www-form-urlencoded') {
       for (const [key, value] of formPairs(body)) {
@@ -99,12 +107,12 @@ export function curlCommand(provider: Provider, func: Func, example: Example): C
   }
   if (!fetchesToken) {
     const env = Object.fromEntries(variables.filter((v) => used.has(v.env)).map((v) => [v.env, v.value]));
-    return { text: lines.join(' \\\n  '), env };
+    return { text: lines.join(' \\\n  '), env, ...(multipart ? { files } : {}) };
   }
   const token = tokenCommand(provider, oauth2, example, word);
   used.delete(TOKEN_VARIABLE);
   const env = Object.fromEntries(variables.filter((v) => used.has(v.env)).map((v) => [v.env, v.value]));
-  return { text: `${token.text}\n\n${lines.join(' \\\n  ')}`, env, token: { url: token.url, accessToken: oauth2.exampleToken } };
+  return { text: `${token.text}\n\n${lines.join(' \\\n  ')}`, env, token: { url: token.url, accessToken: oauth2.exampleToken }, ...(multipart ? { files } : {}) };
 }
 
 /**

@@ -23,6 +23,9 @@ function shapeType(schema: ValueSchema, indent: string): string {
       return 'number';
     case 'boolean':
       return 'boolean';
+    // The runtime's type; a module that prints it imports it (`typesFile`).
+    case 'file':
+      return 'FileInput';
     case 'array': {
       const item = schema.items ? valueType(schema.items, indent) : 'unknown';
       // A fixed short length is a pair or a triple (`[lower, upper]`): say so in the type.

@@ -1,0 +1,64 @@
+import type { RawParameter, RawValueSchema } from './spec-types.js';
+
+export interface FileProblem {
+  path: Array<string | number>;
+  message: string;
+  target: 'key' | 'value';
+}
+
+/** What a file parameter may say besides its type: anything else would be a constraint nothing checks or sends. */
+const FILE_PARAMETER_KEYS = new Set(['type', 'description', 'required', 'in', 'wire', 'deprecated', 'renamed_from']);
+/** A file list's own keys: a count of files is checked like any list's. */
+const FILE_LIST_KEYS = new Set([...FILE_PARAMETER_KEYS, 'items', 'min_items', 'max_items', 'array_format']);
+const FILE_ITEM_KEYS = new Set(['type', 'description']);
+
+/**
+ * Where `type: file` may be, and what goes with it: a file is sent as a part of a multipart body,
+ * so it is a body parameter of a `request.body: multipart` function, or the items of one's list
+ * (several files under one key, as Mailgun's `attachment`), and takes no constraint a file cannot
+ * meet (an enum, a pattern, a default, a transform). Anywhere else it is refused here, once, at
+ * the place it is written.
+ */
+export function fileProblems(name: string, p: RawParameter, location: string, bodyEncoding: string | null): FileProblem[] {
+  const problems: FileProblem[] = [];
+  const at = (path: Array<string | number>, message: string, target: 'key' | 'value' = 'value') => problems.push({ path: ['parameters', name, ...path], message, target });
+  const isFile = p.type === 'file';
+  const isFileList = p.type === 'array' && p.items?.type === 'file';
+  if (isFile || isFileList) {
+    if (location !== 'body') at(['in'], `parameter '${name}' takes ${isFile ? 'a file' : 'files'}, which only a multipart body can carry: drop 'in' (or give in: body) and set request.body: multipart.`);
+    else if (bodyEncoding !== null && bodyEncoding !== 'multipart') at(['type'], `parameter '${name}' takes ${isFile ? 'a file' : 'files'}, which only a multipart body can carry: set request.body: multipart (a ${bodyEncoding} body cannot).`);
+    const allowed = isFile ? FILE_PARAMETER_KEYS : FILE_LIST_KEYS;
+    for (const key of Object.keys(p)) if (!allowed.has(key)) at([key], `'${key}' does not apply to ${isFile ? 'a file' : 'a list of files'}.`, 'key');
+    if (isFileList) {
+      for (const key of Object.keys(p.items!)) if (!FILE_ITEM_KEYS.has(key)) at(['items', key], `'${key}' does not apply to a file.`, 'key');
+      if (p.array_format === 'comma') at(['array_format'], `a list of files cannot be joined with commas: each file is a part of its own. Use repeat (the default for files), brackets or indexed.`);
+    }
+    return problems;
+  }
+  // Deeper than a parameter or its list's items: no wire encoding carries a file there.
+  for (const path of nestedFiles(p, [])) at(path, `a file can only be a body parameter or the items of one's list, not ${describe(path)}.`);
+  return problems;
+}
+
+function nestedFiles(schema: RawValueSchema, path: Array<string | number>): Array<Array<string | number>> {
+  const found: Array<Array<string | number>> = [];
+  const visit = (inner: RawValueSchema, at: Array<string | number>) => {
+    if (inner.type === 'file') found.push([...at, 'type']);
+    else found.push(...nestedFiles(inner, at));
+  };
+  // A parameter's own list of files never comes here (`fileProblems` takes it first), so any file below is too deep.
+  if (schema.items) visit(schema.items, [...path, 'items']);
+  for (const [key, property] of Object.entries(schema.properties ?? {})) visit(property, [...path, 'properties', key]);
+  if (typeof schema.additional_properties === 'object') visit(schema.additional_properties, [...path, 'additional_properties']);
+  // one_of members that are files are refused by the union check, with its own message.
+  schema.one_of?.forEach((member, i) => {
+    if (member.type !== 'file') found.push(...nestedFiles(member, [...path, 'one_of', i]));
+  });
+  return found;
+}
+
+function describe(path: Array<string | number>): string {
+  if (path.includes('properties') || path.includes('additional_properties')) return 'a property of an object';
+  if (path.includes('one_of')) return 'inside a member of one_of';
+  return 'the items of a list inside a list';
+}
