@@ -272,7 +272,7 @@ const accountCases: BrokenSpecCase[] = [
     expected: [
       "acme/create_widget.yaml:36:33: example 'A widget': the documented header authorization is not what the auth scheme sends with the fields' example values: it sends no authorization header.",
       "acme/create_widget.yaml:37:13: example 'A widget': the documented body is {\"name\":\"Sprocket\"}, but the arguments produce {\"key\":\"acme_test_key\",\"name\":\"Sprocket\"}.",
-      "acme/list_widgets.yaml:6:3: server 'default' sends its credentials in the body (auth 'bearer' has in: body), so this function needs one: set request.body to json or form.",
+      "acme/list_widgets.yaml:6:3: server 'default' sends its credentials in the body (auth 'bearer' has in: body), so this function needs one: set request.body to json, form or multipart.",
     ],
   },
   {
@@ -459,7 +459,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'array_format on an array in a JSON body',
     edits: [sub('acme/create_widget.yaml', '    description: Tags.\n', '    description: Tags.\n    array_format: repeat\n')],
     expected: [
-      "acme/create_widget.yaml:23:19: 'array_format' applies to array parameters in the query or in a form body (request.body: form).",
+      "acme/create_widget.yaml:23:19: 'array_format' applies to array parameters in the query or in a form body (request.body: form or multipart).",
     ],
   },
   {
@@ -469,7 +469,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
       sub('acme/create_widget.yaml', '    description: Widget name.\n', '    description: Widget name.\n    array_format: indexed\n'),
     ],
     expected: [
-      "acme/create_widget.yaml:19:19: 'array_format' applies to array parameters in the query or in a form body (request.body: form).",
+      "acme/create_widget.yaml:19:19: 'array_format' applies to array parameters in the query or in a form body (request.body: form or multipart).",
     ],
   },
   {
@@ -624,7 +624,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'unknown parameter type',
     edits: [sub('acme/create_widget.yaml', '    type: string\n    required: true\n    description: Widget name.', '    type: text\n    required: true\n    description: Widget name.')],
     expected: [
-      "acme/create_widget.yaml:16:11: 'parameters.name.type' must be one of string, integer, number, boolean, array, object; found \"text\".",
+      "acme/create_widget.yaml:16:11: 'parameters.name.type' must be one of string, integer, number, boolean, array, object, file; found \"text\".",
     ],
   },
   {
@@ -687,7 +687,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'body parameter without a body encoding',
     edits: [sub('acme/create_widget.yaml', '  body: json\n', '')],
     expected: [
-      "acme/create_widget.yaml:7:3: parameter(s) 'name', 'tags' go in the body: set request.body to json or form.",
+      "acme/create_widget.yaml:7:3: parameter(s) 'name', 'tags' go in the body: set request.body to json, form or multipart.",
     ],
   },
   {
@@ -1604,7 +1604,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'a misspelt type in a member of a nested one_of',
     edits: [createParam('  options:\n    type: object\n    description: Options.\n    properties:\n      version:\n        one_of:\n          - { type: integer }\n          - { type: strin }\n')],
     expected: [
-      "acme/create_widget.yaml:30:21: 'parameters.options.properties.version.one_of.1.type' must be one of string, integer, number, boolean, array, object; found \"strin\". Did you mean 'string'?",
+      "acme/create_widget.yaml:30:21: 'parameters.options.properties.version.one_of.1.type' must be one of string, integer, number, boolean, array, object, file; found \"strin\". Did you mean 'string'?",
     ],
   },
   {
@@ -1631,7 +1631,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'array_format on a one_of without an array member',
     edits: [listParam('  size:\n    description: Size.\n    array_format: repeat\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
     expected: [
-      "acme/list_widgets.yaml:24:19: 'array_format' applies to array parameters in the query or in a form body (request.body: form).",
+      "acme/list_widgets.yaml:24:19: 'array_format' applies to array parameters in the query or in a form body (request.body: form or multipart).",
     ],
   },
   // nullable: JSON null is sent only where JSON carries it.
@@ -1997,5 +1997,46 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'an unquoted comma in a flow mapping cuts a value into a key',
     edits: [sub('acme/create_widget.yaml', '    items: { type: string }\n    description: Tags.', '    items: { type: string, description: Each tag, lower case }\n    description: Tags.')],
     expected: ["acme/create_widget.yaml:21:51: unknown key 'lower case' in 'parameters.tags.items'. It reads like the rest of a value cut at a comma: inside `{…}`, quote a value that has a comma or a colon. Allowed keys: type, description, required, nullable, default, enum, minimum, maximum, min_length, max_length, pattern, format, min_items, max_items, items, properties, additional_properties, one_of."],
+  },
+  {
+    name: 'a file in a JSON body',
+    edits: [createParam('  photo:\n    type: file\n    description: Photo.\n')],
+    expected: [
+      "acme/create_widget.yaml:24:11: parameter 'photo' takes a file, which only a multipart body can carry: set request.body: multipart (a json body cannot).",
+    ],
+  },
+  {
+    name: 'a file in the query',
+    edits: [listParam('  photo:\n    type: file\n    description: Photo.\n')],
+    expected: [
+      "acme/list_widgets.yaml:22:3: parameter 'photo' takes a file, which only a multipart body can carry, but it goes in the query (the request has no body): send it with a POST, PUT or PATCH whose request.body is multipart.",
+    ],
+  },
+  {
+    name: 'a file with constraints a file cannot meet',
+    edits: [sub('acme/create_widget.yaml', '  body: json', '  body: multipart'), createParam('  photo:\n    type: file\n    pattern: "^x"\n    default: a.png\n    description: Photo.\n')],
+    expected: [
+      "acme/create_widget.yaml:25:5: 'pattern' does not apply to a file.",
+      "acme/create_widget.yaml:26:5: 'default' does not apply to a file.",
+    ],
+  },
+  {
+    name: 'a file inside an object and in one_of',
+    edits: [
+      sub('acme/create_widget.yaml', '  body: json', '  body: multipart'),
+      createParam('  meta:\n    type: object\n    properties:\n      photo: { type: file }\n    description: Meta.\n  either:\n    one_of:\n      - type: file\n      - type: string\n    description: Either.\n'),
+    ],
+    expected: [
+      "acme/create_widget.yaml:26:22: a file can only be a body parameter or the items of one's list, not a property of an object.",
+      "acme/create_widget.yaml:30:15: a member of one_of cannot be a file: a file parameter takes a file and nothing else.",
+    ],
+  },
+  {
+    name: 'a list of files joined with commas, its items constrained',
+    edits: [sub('acme/create_widget.yaml', '  body: json', '  body: multipart'), createParam('  photos:\n    type: array\n    array_format: comma\n    items: { type: file, min_length: 1 }\n    description: Photos.\n')],
+    expected: [
+      "acme/create_widget.yaml:25:19: a list of files cannot be joined with commas: each file is a part of its own. Use repeat (the default for files), brackets or indexed.",
+      "acme/create_widget.yaml:26:26: 'min_length' does not apply to a file.",
+    ],
   },
 ];

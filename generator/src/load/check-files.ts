@@ -25,7 +25,10 @@ export function fileProblems(name: string, p: RawParameter, location: string, bo
   const isFile = p.type === 'file';
   const isFileList = p.type === 'array' && p.items?.type === 'file';
   if (isFile || isFileList) {
-    if (location !== 'body') at(['in'], `parameter '${name}' takes ${isFile ? 'a file' : 'files'}, which only a multipart body can carry: drop 'in' (or give in: body) and set request.body: multipart.`);
+    if (location !== 'body') {
+      const why = p.in === undefined ? `, but it goes in the ${location} (the request has no body)` : `, but it has in: ${location}`;
+      at(p.in === undefined ? [] : ['in'], `parameter '${name}' takes ${isFile ? 'a file' : 'files'}, which only a multipart body can carry${why}: send it with a POST, PUT or PATCH whose request.body is multipart.`, p.in === undefined ? 'key' : 'value');
+    }
     else if (bodyEncoding !== null && bodyEncoding !== 'multipart') at(['type'], `parameter '${name}' takes ${isFile ? 'a file' : 'files'}, which only a multipart body can carry: set request.body: multipart (a ${bodyEncoding} body cannot).`);
     const allowed = isFile ? FILE_PARAMETER_KEYS : FILE_LIST_KEYS;
     for (const key of Object.keys(p)) if (!allowed.has(key)) at([key], `'${key}' does not apply to ${isFile ? 'a file' : 'a list of files'}.`, 'key');

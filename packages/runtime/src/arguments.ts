@@ -7,7 +7,7 @@
  */
 
 import { ValidationError, type ValidationIssue } from './errors.js';
-import { isBlob } from './file-value.js';
+import { isBlob } from './file-kind.js';
 import type { Redactor } from './redact.js';
 
 export interface ArgumentLimits {

@@ -8,7 +8,7 @@
 import type { AuthCode, AuthParts } from './auth.js';
 import type { SelectedEndpoint } from './endpoint.js';
 import { ArgumentValueError, SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
-import { takesFiles } from './file-value.js';
+import { takesFiles } from './file-kind.js';
 import type { BuiltMultipart } from './multipart-body.js';
 import { partOf } from './part-of.js';
 import { planOf, sendsNull, type QueryEntry, type ResolvedParam } from './param-plan.js';

@@ -5,9 +5,10 @@
  * that upload nothing bundle none of it.
  */
 
-import type { FileRule, Look, ValueRule } from './arg-rules.js';
+import type { FileRule, Look } from './arg-rules.js';
 import { formatPath } from './arguments.js';
 import type { ValidationIssue } from './errors.js';
+import { isBlob } from './file-kind.js';
 
 /**
  * A file to upload: bytes (a `Blob` or `File`, a `Uint8Array`, an `ArrayBuffer`), or its parts
@@ -40,14 +41,6 @@ const PART_KEYS = new Set(['content', 'content_base64', 'filename', 'content_typ
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 // `type/subtype` with optional parameters; no line breaks, which would end the part's header.
 const MEDIA_TYPE = /^[A-Za-z0-9][\w.+-]*\/[\w.+-]+(?:\s*;[^\r\n]*)?$/;
-
-/** Whether a parameter's rule takes a file, or a list of files. */
-export function takesFiles(rule: ValueRule | undefined): boolean {
-  if (rule === undefined || 'anyOf' in rule) return false;
-  return rule.type === 'file' || (rule.type === 'array' && rule.items !== undefined && !('anyOf' in rule.items) && rule.items.type === 'file');
-}
-
-export const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob;
 
 /** The check of a `{ type: 'file' }` rule: every problem with the value, by its parts' names. */
 export const fileCheck = (_rule: FileRule, value: unknown, path: string[], look: Look, issues: ValidationIssue[]): void => {

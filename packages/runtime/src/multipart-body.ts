@@ -7,8 +7,9 @@
  * happens when a transport sends it) and a dry run shows it without reading one either.
  */
 
-import { filePart, takesFiles, type FileInput, type FilePart } from './file-value.js';
-import { formFields } from './form-body.js';
+import { takesFiles } from './file-kind.js';
+import { filePart, type FileInput, type FilePart } from './file-value.js';
+import { formFields } from './form-fields.js';
 import type { ResolvedParam } from './param-plan.js';
 import { toPairs, type Pairs } from './query.js';
 import type { OperationSpec } from './spec.js';

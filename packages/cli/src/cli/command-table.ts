@@ -157,7 +157,8 @@ export const COMMANDS: CommandDecl[] = [
     summary: 'Call one function',
     details:
       'Parameters come from a JSON payload (argument or standard input) and from --kebab-case flags, which win. ' +
-      'A parameter flag is given once; an array parameter collects repeats (--to a --to b, or --to a,b). A payload may be at most 4 MiB.',
+      'A parameter flag is given once; an array parameter collects repeats (--to a --to b, or --to a,b). ' +
+      'A file parameter takes a path after @ (--attachment @report.pdf), or {"content": …} / {"content_base64": …} in the payload. A payload may be at most 4 MiB.',
     arguments: [
       { name: '<provider.fn>', description: 'The function', completes: 'functions' },
       { name: '[json]', description: 'JSON object of parameters' },

@@ -3,6 +3,7 @@ import { readSettingsFor } from '../settings-file.js';
 import { parseBaseUrlFlags } from '../base-url.js';
 import { coerceFlags, parseCallArgs, type ParsedCall } from '../args.js';
 import { cliErrorOf } from '../cli/error-body.js';
+import { fileFlags } from '../file-flags.js';
 import { failure, type CommandHandler, type Reply } from '../cli/reply.js';
 import { invoke, type InvokeContext } from '../invoke.js';
 import { UsageError } from '../io.js';
@@ -36,7 +37,9 @@ export const callCommand: CommandHandler = async ({ raw, io }) => {
     fn = target.fn;
     meta = { operation: fn.operation };
     const ctx: InvokeContext = { settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)), env: process.env, sandbox, force: flags.force, dryRun: flags.dryRun, log: [] };
-    const params = { ...payload, ...coerceFlags(flagParams, fn.inputSchema) };
+    // `--attachment @minutes.txt`: file parameters read their files; the other flags are coerced by the input schema.
+    const { files, rest } = fileFlags(flagParams, fn.spec, process.cwd());
+    const params = { ...payload, ...coerceFlags(rest, fn.inputSchema), ...files };
     ctx.baseUrlFlags = parseBaseUrlFlags(flags.baseUrls, [target.provider]);
     const result = await invoke(target.provider, fn, params, flags.account, ctx, { ...(flags.idempotencyKey === undefined ? {} : { idempotencyKey: flags.idempotencyKey }), ...(flags.all ? { allPages: true } : {}) });
     const data = flags.dryRun ? result.request : result.data;
