@@ -11,24 +11,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bindings } from '@switchboard/bindings';
-import { examplesByProvider } from '@switchboard/mocks';
 import { recordRequest, type RecordedRequest } from '@switchboard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileUploadExample } from '../file-examples.js';
 import { runCli, switchboard } from '../support.js';
 
-const takesFiles = (rule: { type?: string; items?: { type?: string } } | undefined) => rule?.type === 'file' || (rule?.type === 'array' && rule.items?.type === 'file');
-
-/** The first documented example, catalog-wide, whose arguments upload files, with its function. */
-const found = bindings
-  .flatMap((provider) => provider.functions.map((fn) => ({ provider, fn })))
-  .flatMap(({ provider, fn }) => {
-    if (!('args' in fn.spec)) return [];
-    const rules = fn.spec.args.properties as Record<string, { type?: string; items?: { type?: string } }>;
-    const fileParams = Object.keys(rules).filter((name) => takesFiles(rules[name]));
-    const example = examplesByProvider[provider.id]?.examples.find((e) => e.function === fn.qualified && e.response.status < 400 && fileParams.some((name) => e.arguments[name] !== undefined));
-    return example ? [{ provider, fn, example, fileParams }] : [];
-  })[0];
+const found = fileUploadExample();
 
 describe.skipIf(!found)('file parameters from the command line', () => {
   const { provider, fn, example, fileParams } = found!;
