@@ -2,7 +2,8 @@
 // The generator's own entry point, `node generator/dist/cli.js [--check] [--timings] [--json] [--no-cache] [--jobs N] [root]`.
 // It exists so that generation depends on nothing generated: the build generates first with this,
 // then builds the generated packages and the CLI (whose `switchboard generate` runs the same code).
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { jobsFromText } from './jobs-option.js';
 import { generate } from './pipeline.js';
@@ -55,6 +56,11 @@ function main(argv: string[]): number {
   }
   const jobs = jobsGiven?.jobs;
   const rootDir = resolve(parsed.positionals[0] ?? process.cwd());
+  // A mistyped root (`generate validate`) is a usage error, not a stack trace from the loader.
+  if (!existsSync(join(rootDir, 'specs'))) {
+    process.stderr.write(`generate: ${rootDir} has no specs/ folder; give the project root (the folder holding specs/).\n${USAGE}\n`);
+    return 2;
+  }
   const progress = progressLine(process.stderr, process.env);
   const result = generate({
     rootDir,

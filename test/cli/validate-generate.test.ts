@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalog, REPO, scratchProject, switchboard } from '../support.js';
@@ -100,5 +101,14 @@ describe('switchboard generate --check', () => {
     expect(options.length).toBeGreaterThan(2);
     for (const option of options) expect(rest.some((line) => line.trimStart().startsWith(option)), option).toBe(true);
     expect(readdirSync(root).sort()).toEqual(['package.json', 'specs']);
+  });
+
+  it("the generator's own entry point refuses a root without specs/ as a usage error, writing nothing", () => {
+    const root = mkdtempSync(join(tmpdir(), 'switchboard-no-specs-'));
+    const run = spawnSync(process.execPath, [join(REPO, 'generator/dist/cli.js'), join(root, 'validate')], { encoding: 'utf8', cwd: root });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('has no specs/ folder; give the project root');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(root)).toEqual([]);
   });
 });
