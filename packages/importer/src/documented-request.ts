@@ -21,7 +21,7 @@ export function documentedRequest(input: {
   path: string;
   parameters: ImportedParameter[];
   args: Record<string, unknown>;
-  encoding?: 'json' | 'form';
+  encoding?: 'json' | 'form' | 'multipart';
   credential: AccountParts['credentials'][string] | undefined;
 }): DocumentedRequest {
   const { parameters, args } = input;
@@ -49,7 +49,7 @@ export function documentedRequest(input: {
   if (credential?.kind === 'api_key' && credential.in === 'header') headers[credential.name.toLowerCase()] = credential.value;
   if (credential?.kind === 'api_key' && credential.in === 'query') query.append(credential.name, credential.value);
   const sendsBody = input.encoding !== undefined;
-  if (sendsBody) headers['content-type'] = input.encoding === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+  if (sendsBody) headers['content-type'] = input.encoding === 'form' ? 'application/x-www-form-urlencoded' : input.encoding === 'multipart' ? 'multipart/form-data' : 'application/json';
   const search = query.toString();
   return {
     method: input.method,

@@ -120,12 +120,14 @@ function successResponse(ctx: FunctionContext, op: Node, opFile: string): Succes
   return { status, schema, ...(example ? { example } : {}) };
 }
 
-function buildExample(ctx: FunctionContext, parameters: ImportedParameter[], body: { encoding: 'json' | 'form'; example?: { value: unknown } } | undefined, method: string, path: string, success: Success, title: string): Node | undefined {
+function buildExample(ctx: FunctionContext, parameters: ImportedParameter[], body: { encoding: 'json' | 'form' | 'multipart'; example?: { value: unknown } } | undefined, method: string, path: string, success: Success, title: string): Node | undefined {
   if (success.schema && !success.example) return undefined;
   const args: Record<string, unknown> = {};
   const bodyExample = body?.example && isNode(body.example.value) ? (body.example.value as Node) : undefined;
   for (const p of parameters) {
-    const value = p.location === 'body' && bodyExample ? bodyExample[p.wire] : p.example?.value ?? (p.spec.required ? p.fallbackExample?.value : undefined);
+    // A document's body example has no file bytes (at most a name): a file takes its placeholder.
+    const isFile = p.spec.type === 'file' || (p.spec.items as { type?: string } | undefined)?.type === 'file';
+    const value = p.location === 'body' && bodyExample && !isFile ? bodyExample[p.wire] : p.example?.value ?? (p.spec.required ? p.fallbackExample?.value : undefined);
     if (value !== undefined) args[p.name] = value;
     else if (p.spec.required) return undefined;
   }

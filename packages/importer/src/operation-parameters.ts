@@ -15,7 +15,7 @@ export interface ImportedParameter {
 }
 
 export interface BodyShape {
-  encoding: 'json' | 'form';
+  encoding: 'json' | 'form' | 'multipart';
   /** The body's own documented example, keyed by wire name. */
   example?: { value: unknown };
 }
@@ -153,16 +153,20 @@ function bodyParameters(ctx: ParameterSchemaContext & { review: (m: string) => v
   const types = Object.keys(content);
   const jsonType = types.find((t) => /^application\/(.+\+)?json\b/i.test(t));
   const formType = types.find((t) => /^application\/x-www-form-urlencoded\b/i.test(t));
-  const chosen = jsonType ?? formType;
+  const multipartType = types.find((t) => /^multipart\/form-data\b/i.test(t));
+  // A multipart body when it is the only form the document gives, or the only one that carries its files.
+  const uploads = multipartType !== undefined && hasFileMembers(ctx.doc, content[multipartType] as Node, at);
+  const chosen = jsonType ?? (formType && !uploads ? formType : (multipartType ?? formType));
   if (!chosen) {
-    if (types.length > 0) ctx.review(`the request body is ${types.join(' or ')}, which the format cannot send (JSON and URL-encoded forms only); describe it by hand or mark the function unavailable.`);
+    if (types.length > 0) ctx.review(`the request body is ${types.join(' or ')}, which the format cannot send (JSON, URL-encoded forms and multipart/form-data only); describe it by hand or mark the function unavailable.`);
     return undefined;
   }
+  const encoding: BodyShape['encoding'] = chosen === jsonType ? 'json' : chosen === multipartType ? 'multipart' : 'form';
   const media = content[chosen] as Node;
   const { schema, file: schemaFile } = flatten(ctx.doc, media.schema, at);
   if (!isNode(schema.properties)) {
     if (media.schema !== undefined) ctx.review(`the request body is not an object with named members, which the format cannot send as parameters; describe it by hand.`);
-    return { encoding: jsonType ? 'json' : 'form' };
+    return { encoding };
   }
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
   for (const [wire, value] of Object.entries(schema.properties)) {
@@ -172,6 +176,19 @@ function bodyParameters(ctx: ParameterSchemaContext & { review: (m: string) => v
     let name = snakeCase(wire);
     if (taken.has(name)) name = `body_${name}`;
     name = unique(name, taken);
+    const file = encoding === 'multipart' ? fileShape(ctx.doc, value, schemaFile) : null;
+    if (file) {
+      // Files have no example bytes in a document: a required one gets a placeholder, said so for review.
+      const placeholder = { filename: `${wire.replace(/[^A-Za-z0-9._-]/g, '_')}.bin`, content_type: 'application/octet-stream', content_base64: 'AAECAw==' };
+      const description = describedAs(ctx.doc, value, schemaFile);
+      const out: SpecSchema = { ...(file === 'list' ? { type: 'array', items: { type: 'file' } } : { type: 'file' }), description: description ?? undescribed(ctx, wire) };
+      if (required.has(wire)) {
+        out.required = true;
+        ctx.review(`${where} is a file; the example uploads a 4-byte placeholder (${placeholder.filename}): give it a real name, media type and content.`);
+      }
+      parameters.push({ name, location: 'body', wire, spec: out, fallbackExample: { value: file === 'list' ? [placeholder] : placeholder } });
+      continue;
+    }
     const spec = parameterSchema({ ...ctx, nullsSent: jsonType !== undefined }, value, schemaFile, where);
     // A form field the document encodes as JSON (`encoding: {field: {contentType: application/json}}`) is JSON text, as Mailgun's `t:variables` is.
     const fieldType = jsonType ? undefined : formFieldContentType(media, wire);
@@ -186,7 +203,24 @@ function bodyParameters(ctx: ParameterSchemaContext & { review: (m: string) => v
     parameters.push({ name, location: 'body', wire, spec: out, ...(example ? { example } : {}) });
   }
   const example = ownExample(media);
-  return { encoding: jsonType ? 'json' : 'form', ...(example ? { example } : {}) };
+  return { encoding, ...(example ? { example } : {}) };
+}
+
+/**
+ * Whether a multipart member is a file (`format: binary`, or a 3.1 `contentMediaType` without a
+ * text encoding), a list of files, or neither.
+ */
+function fileShape(doc: OpenApiDocument, schema: unknown, file: string): 'file' | 'list' | null {
+  const { schema: node, file: at } = flatten(doc, schema, file);
+  const isBinary = (n: Node) => n.type === 'string' && (n.format === 'binary' || (typeof n.contentMediaType === 'string' && n.contentEncoding === undefined));
+  if (isBinary(node)) return 'file';
+  if (node.type === 'array' && node.items !== undefined && isBinary(flatten(doc, node.items, at).schema)) return 'list';
+  return null;
+}
+
+function hasFileMembers(doc: OpenApiDocument, media: Node, file: string): boolean {
+  const { schema } = flatten(doc, media.schema, file);
+  return isNode(schema.properties) && Object.values(schema.properties).some((member) => fileShape(doc, member, file) !== null);
 }
 
 /**

@@ -408,6 +408,38 @@ describe('parameters serialized as JSON (`content: application/json` instead of 
     expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
   });
 
+  it('a multipart upload becomes file parameters, and validate builds the documented request', () => {
+    const path = root();
+    const doc = parse(readFileSync(path, 'utf8')) as Record<string, any>;
+    doc.paths['/v3/media'] = {
+      post: {
+        operationId: 'upload_media',
+        summary: 'Upload media',
+        requestBody: {
+          content: {
+            // Both forms offered: only multipart carries the file, so it is chosen.
+            'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/Upload' } },
+            'multipart/form-data': { schema: { $ref: '#/components/schemas/Upload' } },
+          },
+        },
+        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } }, example: { id: 'm1' } } } } },
+      },
+    };
+    doc.components = { ...(doc.components ?? {}), schemas: { ...(doc.components?.schemas ?? {}), Upload: { type: 'object', required: ['media', 'name'], properties: { media: { type: 'string', format: 'binary', description: 'The file.' }, extra: { type: 'array', items: { type: 'string', format: 'binary' } }, name: { type: 'string', example: 'logo' }, tags: { type: 'array', items: { type: 'string' } } } } } };
+    writeFileSync(path, stringify(doc));
+    const { files } = importOpenApi(path, { provider: 'cloud' });
+    const upload = yamlOf(files, 'upload_media.yaml');
+    expect(upload.request.body).toBe('multipart');
+    expect(upload.parameters.media).toMatchObject({ type: 'file', required: true, description: 'The file.' });
+    expect(upload.parameters.extra).toMatchObject({ type: 'array', items: { type: 'file' } });
+    expect(upload.parameters.tags).toMatchObject({ type: 'array', array_format: 'repeat' });
+    const [example] = upload.examples;
+    expect(example.request.headers['content-type']).toBe('multipart/form-data');
+    expect(example.request.body).toEqual({ media: { filename: 'media.bin', content_type: 'application/octet-stream', content_base64: 'AAECAw==' }, name: 'logo' });
+    expect(files.get('upload_media.yaml')).toContain('placeholder');
+    expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
+  });
+
   it('are taken whole and sent as JSON text (json_encode), and validate builds the same request', () => {
     const { files } = importOpenApi(root(), { provider: 'cloud' });
     const search = yamlOf(files, 'search_for_content.yaml');
