@@ -7,7 +7,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import type { AnyOperation } from '@switchboard/runtime';
+import { takesFiles, type AnyOperation } from '@switchboard/runtime';
 import type { FlagValues } from './args.js';
 import { UsageError } from './io.js';
 
@@ -37,12 +37,12 @@ export function fileFlags(flags: ReadonlyMap<string, FlagValues>, op: AnyOperati
   const rules = 'args' in op ? op.args.properties : {};
   for (const [name, raws] of flags) {
     const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
-    const single = rule !== undefined && !('anyOf' in rule) && rule.type === 'file';
-    const list = rule !== undefined && !('anyOf' in rule) && rule.type === 'array' && rule.items !== undefined && !('anyOf' in rule.items) && rule.items.type === 'file';
-    if (!single && !list) {
+    if (!takesFiles(rule)) {
       rest.set(name, raws);
       continue;
     }
+    // A file, or else (takesFiles) a list of files.
+    const single = rule !== undefined && 'type' in rule && rule.type === 'file';
     const flag = `--${name.replace(/_/g, '-')}`;
     if (single && raws.length > 1) throw new UsageError(`${flag} was given ${raws.length} times; '${name}' takes one file.`);
     const read = raws.map((raw) => readFileFlag(flag, raw, cwd));

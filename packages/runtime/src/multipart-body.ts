@@ -31,10 +31,11 @@ export type MultipartBody = (op: OperationSpec, params: ResolvedParam[], values:
 export const multipartBody: MultipartBody = (op, params, values, root, credentials) => {
   const fields = formFields<FilePart>(op, params, values, root, credentials, (param, key, value) => {
     if (!takesFiles(op.args.properties[param.name])) return toPairs(key, value, param.arrayFormat);
-    const files = (Array.isArray(value) ? value : [value]).filter((file) => file !== undefined && file !== null) as FileInput[];
-    // A list of files repeats its key, in brackets when the spec says so (`files[]`); the fallback name is the wire name.
-    const sentKey = Array.isArray(value) && param.arrayFormat === 'brackets' ? `${key}[]` : key;
-    return files.map((file, i): [string, FilePart] => [param.arrayFormat === 'indexed' && Array.isArray(value) ? `${key}[${i}]` : sentKey, filePart(file, param.wire)]);
+    if (!Array.isArray(value)) return [[key, filePart(value as FileInput, param.wire)]];
+    // A list of files repeats its key, or sends `files[]` / `files[0]` as the spec's array format says; a file without a name takes the wire name.
+    const keyOf = (i: number): string => (param.arrayFormat === 'brackets' ? `${key}[]` : param.arrayFormat === 'indexed' ? `${key}[${i}]` : key);
+    const files = value.filter((file) => file !== undefined && file !== null) as FileInput[];
+    return files.map((file, i): [string, FilePart] => [keyOf(i), filePart(file, param.wire)]);
   });
   return encodeMultipart(fields, randomBoundary());
 };
