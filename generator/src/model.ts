@@ -436,10 +436,47 @@ export interface Example {
    */
   fields: Record<string, string>;
   request: ExampleRequest;
-  response: { status: number; headers: Record<string, string>; body: unknown };
+  response: ExampleResponse;
   /** Lua statements using `result`, appended to the generated call. */
   lua: string | null;
 }
+
+/** A documented answer: a JSON (or text) body, or for a success of a function that returns a file, that file. */
+export type ExampleResponse = DataAnswer | FileAnswer;
+
+export interface DataAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  file?: never;
+}
+
+export interface FileAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body?: never;
+  file: DocumentedBytes;
+}
+
+/** A documented file's name, media type and bytes; text content is kept as text so docs can show it. */
+export interface DocumentedBytes {
+  filename: string | null;
+  contentType: string;
+  /** The bytes, base64-encoded. */
+  base64: string;
+  /** The content as the spec wrote it when it was text (`content`), else null. */
+  text: string | null;
+}
+
+/**
+ * What a successful call gives back: a JSON body its schema describes, nothing described (204s,
+ * bodies no one documented), or a file (bytes with a name and media type, never parsed).
+ */
+export type Returns =
+  | { kind: 'data'; schema: JsonSchema }
+  | { kind: 'nothing' }
+  /** `contentType`: the media type the provider documents (sent as Accept), or null for any. */
+  | { kind: 'file'; contentType: string | null };
 
 export interface Func {
   /** Canonical snake_case name, `send_sms`. */
@@ -461,8 +498,7 @@ export interface Func {
   requiredGroups: RequiredGroup[];
   /** JSON Schema of the arguments object: what validators, MCP and `schema` use. */
   inputSchema: JsonSchema;
-  /** JSON Schema of the success body, or null when the call returns nothing. */
-  responseSchema: JsonSchema | null;
+  returns: Returns;
   binding: HttpBinding | UnavailableBinding;
   examples: Example[];
   source: SourceRef;

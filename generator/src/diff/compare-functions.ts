@@ -2,6 +2,7 @@ import type { Func, Parameter } from '../model.js';
 import { compareInputSchemas, type SchemaChange } from './compare-value-schemas.js';
 import { compareResponseSchemas } from './compare-response-schemas.js';
 import { matchRenamed } from './match-renamed.js';
+import { returnsInWords } from '../shared/returns.js';
 import type { Change } from './types.js';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -27,11 +28,13 @@ export function compareFunction(before: Func, after: Func): Change[] {
   changes.push(...compareParameters(before, after).map((c) => ({ ...c, function: after.name, summary: `${after.name}: ${c.summary}` })));
   changes.push(...compareRequiredGroups(before, after).map((c) => ({ ...c, function: after.name, summary: `${after.name}: ${c.summary}` })));
 
-  if (before.responseSchema && !after.responseSchema) add('major', 'no longer returns a body');
-  else if (!before.responseSchema && after.responseSchema) add('minor', 'now returns a body');
-  else if (before.responseSchema && after.responseSchema) {
-    for (const c of compareResponseSchemas(before.responseSchema, after.responseSchema)) add(c.level, `response${c.at ? ` field '${c.at}'` : ''}: ${c.what}`);
-  }
+  const [was, now] = [before.returns, after.returns];
+  if (was.kind === 'data' && now.kind === 'data') {
+    for (const c of compareResponseSchemas(was.schema, now.schema)) add(c.level, `response${c.at ? ` field '${c.at}'` : ''}: ${c.what}`);
+  } else if (was.kind === 'nothing' && now.kind === 'data') add('minor', 'now returns a body');
+  else if (was.kind === 'data' && now.kind === 'nothing') add('major', 'no longer returns a body');
+  else if (was.kind !== now.kind) add('major', `returns ${returnsInWords(now)} instead of ${returnsInWords(was)}`);
+  else if (was.kind === 'file' && now.kind === 'file' && was.contentType !== now.contentType) add('patch', `returns ${returnsInWords(now)} instead of ${returnsInWords(was)}`);
   const pagesBefore = before.binding.kind === 'http' ? before.binding.pagination : null;
   const pagesAfter = after.binding.kind === 'http' ? after.binding.pagination : null;
   if (pagesBefore && !pagesAfter) add('major', 'no longer paginated (the page and item walkers are gone)');

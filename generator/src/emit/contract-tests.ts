@@ -40,6 +40,11 @@ function withoutKey(args: Record<string, unknown>, key: string): Record<string, 
   return copy;
 }
 
+/** The assertion that a call's `result` is the documented answer `response` (an expression): its body, or for a download its file. */
+function resultCheck(func: Func, response: string): string {
+  return func.returns.kind === 'file' ? `expect(await answeredFile(result)).toEqual(${response}.file);` : `expect(result).toEqual(${response}.body);`;
+}
+
 function functionTests(provider: Provider, func: Func): string {
   const method = func.names.tsMethod;
   const tests: string[] = [];
@@ -83,12 +88,12 @@ function functionTests(provider: Provider, func: Func): string {
     const result = await ${call};
     expect(sent).toHaveLength(1);
     expect(requestDifferences(sent[0]!, example.request)).toEqual([]);
-    expect(result).toEqual(example.response.body);
+    ${resultCheck(func, 'example.response')}
   });`);
     tests.push(`  it(${JSON.stringify(`runs its docs example against the mock handlers: ${example.title}`)}, async () => {
     server.use(...${handlers});
     const { result } = await runDocsExample(${docsModule});
-    expect(result).toEqual(documented(${JSON.stringify(func.names.qualified)}, ${index}).response.body);
+    ${resultCheck(func, `documented(${JSON.stringify(func.names.qualified)}, ${index}).response`)}
   });`);
   });
 
@@ -115,7 +120,7 @@ function functionTests(provider: Provider, func: Func): string {
     expect(sent).toHaveLength(2);
     expect(sent[0]!.headers[${JSON.stringify(keyHeader)}]).toMatch(/\\S/);
     expect(sent[1]!.headers[${JSON.stringify(keyHeader)}]).toBe(sent[0]!.headers[${JSON.stringify(keyHeader)}]);
-    expect(result).toEqual(example.response.body);
+    ${resultCheck(func, 'example.response')}
   });`);
   }
   if (func.idempotent || keyHeader !== null) {
@@ -127,7 +132,7 @@ function functionTests(provider: Provider, func: Func): string {
     ]);
     const result = await client().${method}(example.arguments as never);
     expect(sent).toHaveLength(2);
-    expect(result).toEqual(example.response.body);
+    ${resultCheck(func, 'example.response')}
   });`);
   } else {
     tests.push(`  it('is sent exactly once when the server answers 503 (never retried into a duplicate)', async () => {
@@ -218,7 +223,7 @@ function providerTestFile(provider: Provider): string {
   return `${generatedHeader('//', [provider.source.file, ...provider.functions.map((f) => f.source.file)])}
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
+import { ${provider.functions.some((f) => f.returns.kind === 'file') ? 'answeredFile, ' : ''}pageSequence, pagingProblems, requestDifferences } from '@switchboard/testing';
 import {
   ${provider.className},
   APIConnectionTimeoutError,
@@ -290,7 +295,7 @@ function rateLimitTests(provider: Provider): string[] {
     const sent = serve([() => respondWith({ status: ${status}, headers: ${jsLiteral(exhausted)}, body: ERROR_BODY }), () => respondWith(example.response)]);
     const result = await client({ now: () => ${now}, sleep: async (ms: number) => void waits.push(ms) }).${method}(example.arguments as never);
     expect(sent).toHaveLength(2);
-    expect(result).toEqual(example.response.body);
+    ${resultCheck(func, 'example.response')}
     ${expectedWaits ? `expect(waits).toEqual(${expectedWaits});` : 'expect(waits).toHaveLength(1);'}
   });
 });`];

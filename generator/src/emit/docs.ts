@@ -13,6 +13,7 @@ import { authenticationLines, defaultTemplate, serverLines } from './server-text
 import { BODY_PATH } from '../shared/schema-paths.js';
 import { firstSentence } from '../shared/sentences.js';
 import { fileKeysOf } from '../shared/value-types.js';
+import { dataSchemaOf } from '../shared/returns.js';
 import { template } from './templates.js';
 import { alphabetically } from '../shared/text-order.js';
 
@@ -115,14 +116,30 @@ export function functionPageView(provider: Provider, func: Func) {
 function responsePanel(func: Func) {
   const http = func.binding.kind === 'http' ? func.binding : null;
   const example = func.examples.find((e) => e.response.status < 400);
+  const schema = dataSchemaOf(func.returns);
   return {
     // An unavailable function makes no request, so it has no response to show.
     shown: http !== null,
     status: http ? http.successStatus : null,
-    fields: func.responseSchema ? responseFields(func.responseSchema) : null,
-    example: example && example.response.body !== null && example.response.body !== undefined ? { title: mdLine(example.title), body: mdFence('json', JSON.stringify(example.response.body, null, 2)) } : null,
-    tsType: func.responseSchema ? mdFence('ts', jsonSchemaType(func.responseSchema).replace(/\n\s*\[key: string\]: unknown;/g, '')) : null,
+    file: func.returns.kind === 'file' ? { type: func.returns.contentType === null ? null : mdCode(func.returns.contentType) } : null,
+    fields: schema ? responseFields(schema) : null,
+    example: example ? exampleAnswer(example) : null,
+    tsType: schema ? mdFence('ts', jsonSchemaType(schema).replace(/\n\s*\[key: string\]: unknown;/g, '')) : null,
   };
+}
+
+/** The first successful example's answer: its JSON, or the file it documents (name, type, size, and the text of a text file). */
+function exampleAnswer(example: Example): { title: string; body: string } | null {
+  const title = mdLine(example.title);
+  const { file } = example.response;
+  if (file) {
+    const size = Buffer.from(file.base64, 'base64').length;
+    const name = file.filename === null ? 'A file' : `The file ${mdCode(file.filename)}`;
+    const line = `${name} (${mdCode(file.contentType)}, ${size} ${size === 1 ? 'byte' : 'bytes'})${file.text === null ? '.' : ':'}`;
+    return { title, body: file.text === null ? line : `${line}\n\n${mdFence('text', file.text)}` };
+  }
+  const body = example.response.body;
+  return body === null || body === undefined ? null : { title, body: mdFence('json', JSON.stringify(body, null, 2)) };
 }
 
 function counts(provider: Provider) {

@@ -1,5 +1,5 @@
 import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
-import type { Func, Provider } from '../model.js';
+import type { ExampleResponse, Func, Provider } from '../model.js';
 import { jsLiteral } from './render/js-literal.js';
 import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit, type SummaryList } from './emitter.js';
 import { docLine } from './escape/jsdoc.js';
@@ -39,6 +39,13 @@ function tokenEndpoints(provider: Provider): Array<{ url: string; accessToken: s
   return [...byUrl].map(([url, accessToken]) => ({ url, accessToken }));
 }
 
+/** A documented answer as the mocks serve it: the body, or a file's name, type and bytes in @switchboard/testing's words. */
+function answerData(response: ExampleResponse) {
+  const { status, headers, file } = response;
+  if (!file) return response;
+  return { status, headers, body: null, file: { filename: file.filename, content_type: file.contentType, content_base64: file.base64 } };
+}
+
 /** Every documented request and response of a provider, as data. */
 export function providerExamples(provider: Provider) {
   return {
@@ -52,7 +59,7 @@ export function providerExamples(provider: Provider) {
         arguments: example.arguments,
         route: routeOf(func, example.arguments, provider),
         request: example.request,
-        response: example.response,
+        response: answerData(example.response),
       })),
     ),
     error: provider.errors.example,

@@ -1,4 +1,5 @@
 import { fileProblems } from './check-files.js';
+import { buildReturns, exampleAnswer } from './build-returns.js';
 import type {
   Endpoint,
   EndpointChoice,
@@ -7,6 +8,7 @@ import type {
   HttpBinding,
   Parameter,
   ParameterLocation,
+  Returns,
   Server,
   Transform,
   UnavailableBinding,
@@ -116,6 +118,7 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
     }
   }
 
+  const returns = buildReturns(raw, report);
   if (!binding) return { func: null, diagnostics, taint };
   if (binding.kind === 'http') binding.pagination = pagination;
   if (binding.kind === 'http') binding.idempotencyKey = idempotencyKey;
@@ -138,9 +141,9 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
     parameters,
     requiredGroups,
     inputSchema: { ...inputSchemaOf(parameters), ...requiredGroupsSchema(requiredGroups) },
-    responseSchema: raw.response?.schema ?? null,
+    returns,
     binding,
-    examples: (raw.examples ?? []).map((example) => toExample(example, binding, provider)),
+    examples: (raw.examples ?? []).map((example, i) => toExample(example, binding, provider, returns, ['examples', i, 'response'], report)),
     source: { file: parsed.file },
   };
   return { func, diagnostics, taint };
@@ -178,7 +181,7 @@ function httpBinding(raw: RawFunction, provider: ProviderShell, report: Report):
     report(['request'], `server '${serverName}' sends its credentials in the body (auth '${server.auth.name}' has in: body), so this function needs one: set request.body to json, form or multipart.`);
   }
   if (!endpoint || !server) return null;
-  const status = raw.response?.status ?? (raw.response?.schema ? 200 : 204);
+  const status = raw.response?.status ?? (raw.response?.schema || raw.response?.body === 'file' ? 200 : 204);
   return {
     kind: 'http',
     server,
@@ -469,7 +472,7 @@ type RawExample = NonNullable<RawFunction['examples']>[number];
 /** A call of Lua's print or the host's dump: what makes a Lua example show something. */
 const SHOWS_OUTPUT = /\b(print|dump)\s*[("'{[]/;
 
-function toExample(raw: RawExample, binding: HttpBinding | UnavailableBinding, provider: ProviderShell): Example {
+function toExample(raw: RawExample, binding: HttpBinding | UnavailableBinding, provider: ProviderShell, returns: Returns, at: Array<string | number>, report: Report): Example {
   return {
     title: raw.title,
     arguments: raw.arguments,
@@ -481,7 +484,7 @@ function toExample(raw: RawExample, binding: HttpBinding | UnavailableBinding, p
       headers: Object.fromEntries(Object.entries(raw.request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
       body: raw.request.body ?? null,
     },
-    response: { status: raw.response.status, headers: raw.response.headers ?? {}, body: raw.response.body ?? null },
+    response: exampleAnswer(raw.response, returns, at, report),
     lua: raw.lua?.trimEnd() ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { validatorFor } from './example-validators.js';
 import type { Func, JsonSchema } from '../model.js';
+import { dataSchemaOf } from '../shared/returns.js';
 import type { Taint } from './build-function.js';
 import { show, type Diagnostic } from './diagnostics.js';
 import type { ParsedFile } from './parse.js';
@@ -98,9 +99,10 @@ export function checkExamples(parsed: ParsedFile, func: Func, taint: Taint): Exa
   // A parameter with a problem may not even compile (a pattern RE2 refuses); no example checked here passes it.
   const validateInput = validatorFor(withoutParameters(func.inputSchema, taint.parameters));
   let validateResponse: ReturnType<typeof validatorFor> | null = null;
-  if (func.responseSchema && !taint.response) {
+  const responseSchema = dataSchemaOf(func.returns);
+  if (responseSchema && !taint.response) {
     try {
-      validateResponse = validatorFor(func.responseSchema);
+      validateResponse = validatorFor(responseSchema);
     } catch (error) {
       report(['response', 'schema'], `response schema is not valid JSON Schema: ${(error as Error).message}.`);
     }
@@ -131,12 +133,12 @@ export function checkExamples(parsed: ParsedFile, func: Func, taint: Taint): Exa
     if (success && validateResponse && !validateResponse(example.response.body)) {
       report(['examples', i, 'response', 'body'], `example response does not match the response schema: ${explain(validateResponse.errors)}.`);
     }
-    if (success && func.responseSchema && !taint.response) {
-      for (const key of undeclaredExampleKeys(example.response.body, func.responseSchema)) {
+    if (success && responseSchema && !taint.response) {
+      for (const key of undeclaredExampleKeys(example.response.body, responseSchema)) {
         report(['examples', i, 'response', 'body', ...key.path], key.message, 'key');
       }
     }
-    if (success && !func.responseSchema && example.response.body !== null) {
+    if (success && func.returns.kind === 'nothing' && example.response.body !== null) {
       report(['examples', i, 'response', 'body'], `example response has a body ${show(example.response.body)} but the function declares no response schema.`);
     }
   });

@@ -145,7 +145,7 @@ export interface RawFunction {
   unavailable?: { reason: string; alternative?: string };
   request?: RawRequest;
   parameters: Record<string, RawParameter>;
-  response?: { status?: number; schema?: Record<string, unknown> };
+  response?: { status?: number; schema?: Record<string, unknown>; body?: 'json' | 'file'; content_type?: string };
   required_groups?: RawRequiredGroup[];
   pagination?: RawPagination;
   idempotency?: { header: string };

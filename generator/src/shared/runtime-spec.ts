@@ -117,6 +117,8 @@ export function operationSpec(func: Func & { binding: HttpBinding }) {
     })),
     ...constantsSpec(binding.constants),
     ...(binding.successStatus !== 200 ? { successStatus: binding.successStatus } : {}),
+    // A file answer is asked for by its media type (any, when the spec names none) and read as bytes.
+    ...(func.returns.kind === 'file' ? { download: { accept: func.returns.contentType ?? '*/*' } } : {}),
     args: argsRule(func.parameters),
     ...(binding.pagination ? { pagination: paginationSpec(binding.pagination) } : {}),
     // Only when declared, so operations without one keep their literal unchanged.

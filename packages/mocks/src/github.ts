@@ -136,6 +136,32 @@ export const githubExamples: ProviderExamples = {
       },
     },
     {
+      function: "github.download_repository_archive",
+      title: "The default branch of a public repository",
+      arguments: { owner: "octocat", repo: "Hello-World", ref: "master" },
+      route: { method: "GET", urls: ["https://api.github.com/repos/{owner}/{repo}/tarball/{ref}"], anyPath: true },
+      request: {
+        method: "GET",
+        url: "https://api.github.com/repos/octocat/Hello-World/tarball/master",
+        headers: {
+          authorization: "Bearer github_pat_11AAAAAAA0sandboxTokenAB_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU",
+          accept: "application/vnd.github+json",
+          "x-github-api-version": "2022-11-28",
+        },
+        body: null,
+      },
+      response: {
+        status: 200,
+        headers: {},
+        body: null,
+        file: {
+          filename: "octocat-Hello-World-7fd1a60.tar.gz",
+          content_type: "application/x-gzip",
+          content_base64: "H4sIAAAAAAACA+3RsQrCMBRG4Tv7FPEBgknT28yCBRcXF+fS6lQI1Pj+lowFnaognm/573C3k/qc+i7b43Uck72kaRxsvA2+a9xOVuJmUbXsbLnl9l6r+csFF8T5SpsgRuULHvfcTcbIn0pv+p/b/eHUrtO/qevX/b0u+oc6RDGO/h9XupvSfbsRAAAAAAAAAAAAAAAAAL/kCbuiaNgAKAAA",
+        },
+      },
+    },
+    {
       function: "github.get_authenticated_user",
       title: "The token's user",
       arguments: {},

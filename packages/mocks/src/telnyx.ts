@@ -10,6 +10,28 @@ export const telnyxExamples: ProviderExamples = {
   tokenEndpoints: [],
   examples: [
     {
+      function: "telnyx.download_media",
+      title: "One stored image",
+      arguments: { media_name: "my-custom-unique-media-name" },
+      route: { method: "GET", urls: ["https://api.telnyx.com/v2/media/{media_name}/download"], anyPath: false },
+      request: {
+        method: "GET",
+        url: "https://api.telnyx.com/v2/media/my-custom-unique-media-name/download",
+        headers: { authorization: "Bearer KEY0123456789ABCDEF_sandbox", accept: "application/octet-stream" },
+        body: null,
+      },
+      response: {
+        status: 200,
+        headers: {},
+        body: null,
+        file: {
+          filename: null,
+          content_type: "application/octet-stream",
+          content_base64: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+        },
+      },
+    },
+    {
       function: "telnyx.get_call",
       title: "Is the call still up?",
       arguments: { call_control_id: "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg" },

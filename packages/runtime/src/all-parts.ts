@@ -8,6 +8,7 @@ import { renameDeprecatedArguments } from './deprecation.js';
 import { selectedEndpoints } from './endpoint.js';
 import { formBody } from './form-body.js';
 import { multipartBody } from './multipart-body.js';
+import { downloadedFile } from './download.js';
 import { nestedBody } from './body-nesting.js';
 import { allFormats } from './formats.js';
 import { idempotencyHeader } from './idempotency-key.js';
@@ -60,6 +61,7 @@ export const allParts: Required<OperationParts> = {
   formats: allFormats,
   checks: allChecks,
   paging: anyPaging,
+  download: downloadedFile,
 };
 
 /** Every auth kind, for providers written by hand (tests, the loader's example check). */

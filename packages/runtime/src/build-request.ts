@@ -27,10 +27,12 @@ export interface PreparedRequest {
   body: string | Blob | null;
   /** A multipart body's fields, and its text with each file's bytes shown as their count (what a dry run shows). */
   multipart?: Pick<BuiltMultipart, 'fields' | 'preview'>;
+  /** `bytes`: the answer is a file, so the transport hands over its body's bytes, not text. Absent: text. */
+  readAs?: 'bytes';
 }
 
 /** A request as a dry run shows it (`Core.prepare`): credentials redacted, a multipart body as its preview text. */
-export interface ShownRequest extends Omit<PreparedRequest, 'body' | 'multipart'> {
+export interface ShownRequest extends Omit<PreparedRequest, 'body' | 'multipart' | 'readAs'> {
   body: string | null;
 }
 
@@ -72,7 +74,9 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   // Body parameters and their values side by side, in the caller's order.
   const bodyParams: ResolvedParam[] = [];
   const bodyValues: unknown[] = [];
-  const headers: Record<string, string> = PLATFORM_USER_AGENT === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'user-agent': PLATFORM_USER_AGENT };
+  // A download asks for the file's media type; everything else for JSON.
+  const accept = op.download === undefined ? 'application/json' : op.download.accept;
+  const headers: Record<string, string> = PLATFORM_USER_AGENT === undefined ? { accept } : { accept, 'user-agent': PLATFORM_USER_AGENT };
 
   // In the caller's argument order, so the query reads as the call was written (and as the specs' examples show).
   const { params, byName } = plan;
@@ -139,6 +143,8 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   if (built !== null) headers['content-type'] = typeof built !== 'string' ? built.contentType : op.body === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
   // Account headers first: an operation's fixed headers describe the endpoint, and credentials always win.
   if (input.accountHeaders) Object.assign(headers, input.accountHeaders);
+  // A download's declared media type describes the endpoint, as its fixed headers do: it wins over a provider-wide Accept.
+  if (op.download !== undefined && op.download.accept !== '*/*') headers.accept = op.download.accept;
   if (template.headers !== null) Object.assign(headers, template.headers);
   Object.assign(headers, auth.headers);
   for (const extra of input.extraHeaders) if (extra) Object.assign(headers, lowerKeys(extra));
@@ -146,7 +152,9 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const base = route.serverUrl === input.serverUrl ? route.base : filledBase(input.serverUrl, input.fieldValues);
   const search = serializePairs(query);
   const url = `${base}${path.startsWith('/') ? '' : '/'}${path}${search ? `?${search}` : ''}`;
-  return built === null || typeof built === 'string' ? { method: selected.method, url, headers, body } : { method: selected.method, url, headers, body, multipart: { fields: built.fields, preview: built.preview } };
+  const request: PreparedRequest = built === null || typeof built === 'string' ? { method: selected.method, url, headers, body } : { method: selected.method, url, headers, body, multipart: { fields: built.fields, preview: built.preview } };
+  if (op.download !== undefined) request.readAs = 'bytes';
+  return request;
 }
 
 /**

@@ -25,14 +25,14 @@ import { partOf, providerPartOf } from './part-of.js';
 import { DEFAULTS, type CoreOptions, type InternalClientOptions, type RequestOptions } from './options.js';
 import type { FetchedPage } from './pagination.js';
 import { REDACTED, type Redactor } from './redact.js';
-import { apiError, isRateLimited, isSuccess, parseBody, rateLimitWaitMs, type ErrorContext } from './response.js';
+import { answerText, apiError, isRateLimited, isSuccess, parseBody, rateLimitWaitMs, type ErrorContext } from './response.js';
 import { checkBaseUrl, checkClientOptions, checkRequestOptions } from './option-checks.js';
 import { baseUrlsFromEnv } from './base-url-env.js';
 import { backoffBudgetMs, mayRetry, retryAfterMs, retryWait, type Failure } from './retry.js';
 import { declaredIdempotent, serverNameOf, type OperationSpec, type ProviderSpec, type ServerSpec, type UnavailableOperationSpec } from './spec.js';
 import { defaultTransport } from '#default-transport';
 import { fetchTransport } from './transport.js';
-import type { AttemptLimits, AttemptResult, StartTimer, Transport } from './transport-types.js';
+import type { AnswerResult, AttemptLimits, AttemptResult, StartTimer, Transport } from './transport-types.js';
 import { abortableSleep } from './sleep.js';
 import { validateArgs } from './validate.js';
 
@@ -330,7 +330,7 @@ export class Core {
       const attempt: AttemptLimits = { timeoutMs: Math.max(1, Math.min(call.timeout, call.deadline - call.startedAt)), signal: options.signal, startTimer: call.startTimer };
       return call.attempt(call.request, attempt).then((result) =>
         // A provider that may mark a success-status answer as a failure goes the long way, which reads the mark.
-        result.kind === 'response' && isSuccess(call.op, result.status) && this.provider.failureInBody === undefined ? delivered(call, result) : this.retryLoop(call, { result, timeoutMs: attempt.timeoutMs }),
+        result.kind === 'response' && isSuccess(call.op, result.status) && (this.provider.failureInBody === undefined || call.op.download !== undefined) ? delivered(call, result) : this.retryLoop(call, { result, timeoutMs: attempt.timeoutMs }),
       );
     } catch (error) {
       // A check that failed, or a caller's transport that threw instead of resolving: a rejection either way.
@@ -372,10 +372,12 @@ export class Core {
         if (this.log.debugOn) this.log.debug(`HTTP ${result.status} from ${request.method} ${request.url} in ${now() - started} ms`);
         if (isSuccess(ctx.op, result.status)) {
           const marker = this.provider.failureInBody;
-          if (marker === undefined) return delivered(call, result);
-          const body = parseBody(result.text);
+          // A download's body is a file, which no failure marker reads.
+          if (marker === undefined || ctx.op.download !== undefined) return delivered(call, result);
+          const text = answerText(result);
+          const body = parseBody(text);
           // The provider refused the call in a success answer: an error like a 4xx, never retried.
-          if (providerPartOf(this.provider, 'failureInBody').marks(marker, body)) throw apiError(ctx, result.status, result.headers, result.text);
+          if (providerPartOf(this.provider, 'failureInBody').marks(marker, body)) throw apiError(ctx, result.status, result.headers, text);
           return delivered(call, result, body);
         }
         failure = { kind: 'status', status: result.status, headers: result.headers, rateLimited: isRateLimited(this.provider, result.status, result.headers) };
@@ -401,7 +403,7 @@ export class Core {
       }
 
       if (result.kind === 'response') {
-        throw apiError(ctx, result.status, result.headers, result.text);
+        throw apiError(ctx, result.status, result.headers, answerText(result));
       }
       const timeoutOption = attemptTimeout < timeout ? ('totalTimeout' as const) : ('timeout' as const);
       const errorContext = { providerName: this.provider.name, operation: opId, idempotent, timeout: attemptTimeout, timeoutOption, redactor: this.redactor };
@@ -410,8 +412,10 @@ export class Core {
   }
 }
 
-/** What a call returns on success: the body, or for a page walk the page with where it came from. */
-function delivered(call: Pick<Call, 'bodyOnly' | 'request'>, result: Extract<AttemptResult, { kind: 'response' }>, body: unknown = parseBody(result.text)): unknown {
+/** What a call returns on success: the body, or for a page walk the page with where it came from; for a download, the file. */
+function delivered(call: Pick<Call, 'bodyOnly' | 'request' | 'op'>, result: AnswerResult, parsed?: unknown): unknown {
+  if (call.op.download !== undefined) return partOf(call.op, 'download')(result);
+  const body = parsed === undefined ? parseBody(answerText(result)) : parsed;
   return call.bodyOnly ? body : { body, url: call.request.url, headers: result.headers };
 }
 

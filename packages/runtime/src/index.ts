@@ -60,7 +60,7 @@ export { OAuth2TokenStore } from './oauth2-token.js';
 export { oauth2ClientCredentials, type OAuth2Support } from './oauth2-session.js';
 export type * from './spec.js';
 export { DEFAULT_SERVER, declaredIdempotent, serverNameOf } from './spec.js';
-export type { Transport, AttemptLimits, AttemptResult, ResponseHeaders, StartTimer } from './transport-types.js';
+export type { Transport, AttemptLimits, AnswerResult, AttemptResult, ResponseHeaders, StartTimer } from './transport-types.js';
 export { fetchTransport } from './transport.js';
 export { formatPattern } from './formats.js';
 /**
@@ -88,6 +88,7 @@ export { toPairs, queryPairs } from './query.js';
 export { withValuesSentWhenOmitted } from './sent-when-omitted.js';
 export { formBody } from './form-body.js';
 export { multipartBody } from './multipart-body.js';
+export { downloadedFile, filenameOf, type ReadDownload } from './download.js';
 export { fileCheck } from './file-value.js';
 export { takesFiles } from './file-kind.js';
 export type { FileInput, FileParts } from './file-value.js';

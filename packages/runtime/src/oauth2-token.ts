@@ -5,6 +5,7 @@
  */
 
 import { base64Utf8 } from './base64.js';
+import { answerText } from './response.js';
 import { causeText } from './connection-error.js';
 import { APIConnectionError, APIError, AuthenticationError } from './errors.js';
 import { mayRetry, retryAfterMs, retryWait, waitSeconds, type Failure } from './retry.js';
@@ -86,7 +87,7 @@ async function requestToken(client: ClientCredentials, transport: Transport, lim
   }
   let body: unknown = null;
   try {
-    body = JSON.parse(result.text);
+    body = JSON.parse(answerText(result));
   } catch {
     body = null;
   }

@@ -51,7 +51,7 @@ export function redirected(request: PreparedRequest, status: number, location: s
     if (body === null && (name === 'content-type' || name === 'content-length')) continue;
     if (sameOrigin || CROSS_ORIGIN_HEADERS.has(name)) headers[name] = value;
   }
-  return { method, url: to.href, headers, body };
+  return request.readAs === undefined ? { method, url: to.href, headers, body } : { method, url: to.href, headers, body, readAs: request.readAs };
 }
 
 /**

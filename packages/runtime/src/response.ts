@@ -4,7 +4,7 @@
  * to do about it.
  */
 
-import type { ResponseHeaders } from './transport-types.js';
+import type { AnswerResult, ResponseHeaders } from './transport-types.js';
 import { APIError } from './errors.js';
 import { firstText } from './json-path.js';
 import type { Redactor } from './redact.js';
@@ -15,6 +15,9 @@ import type { OperationSpec, ProviderSpec } from './spec.js';
 export function isSuccess(op: OperationSpec, status: number): boolean {
   return status === (op.successStatus ?? 200) || (status >= 200 && status < 300);
 }
+
+/** An answer's body as text: as the transport read it, or its bytes decoded as UTF-8 (a download's error answer). */
+export const answerText = (answer: AnswerResult): string => answer.text ?? new TextDecoder().decode(answer.bytes);
 
 /** JSON when the body parses, the text when it does not, null when there is none. */
 export function parseBody(text: string): unknown {

@@ -11,6 +11,7 @@ import type { ArgsRule, RuleChecks, StringFormat } from './arg-rules.js';
 import type { AuthKinds } from './auth.js';
 import type { BodyNesting } from './body-nesting.js';
 import type { SelectedEndpoint } from './endpoint.js';
+import type { ReadDownload } from './download.js';
 import type { ValidationIssue } from './errors.js';
 import type { FormatRule } from './formats.js';
 import type { FormBody } from './form-body.js';
@@ -249,6 +250,11 @@ export interface OperationSpec {
   constants?: { query?: Record<string, string | number | boolean>; header?: Record<string, string>; body?: Record<string, unknown> };
   /** The status the provider documents for success; any 2xx also succeeds. Default: 200. */
   successStatus?: number;
+  /**
+   * The answer is a file (`response.body: file`): asked for with `accept`, read as bytes and
+   * returned as a `File` (by `parts.download`), never parsed. Absent: a JSON (or text) answer.
+   */
+  download?: { accept: string };
   /** Absent or null: the operation returns a single page. */
   pagination?: PaginationSpec | null;
   /** Choices among optional parameters ("exactly one of src, powerpack_uuid"); absent when there are none. */
@@ -309,6 +315,8 @@ export interface OperationParts {
   formats?: Partial<Record<StringFormat, FormatRule>>;
   /** The checks of the rule keywords beyond strings, lists and booleans that the rules use (`numberCheck`, …). */
   checks?: RuleChecks;
+  /** With `download`: the answer's bytes as a `File` (`downloadedFile`). */
+  download?: ReadDownload;
   /** With `pagination`: its strategy's code (`pageNumberPaging`, `offsetPaging`, `cursorPaging`, `nextLinkPaging`). */
   paging?: PagingStrategy;
 }

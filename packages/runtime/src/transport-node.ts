@@ -201,11 +201,11 @@ function sendBytes(request: TransportAttempt['request'], body: string | Buffer |
         const headers = new NodeHeaders(res.headers);
         const status = res.statusCode ?? 0;
         const decode = decoderFor(res.headers['content-encoding']);
-        if (decode === undefined || bytes.length === 0) return finish({ kind: 'response', status, headers, text: utf8Text(bytes) });
+        if (decode === undefined || bytes.length === 0) return finish(answer(request, status, headers, bytes));
         decode(bytes, decodeLimits, (error, plain) => {
           // An answer arrived but cannot be read: the request reached the provider, so it may have taken effect.
           if (error) finish({ kind: 'failed', failure: { kind: 'unreadable' }, cause: new Error(`the ${String(res.headers['content-encoding'])} response body could not be decoded: ${error.message}`) });
-          else finish({ kind: 'response', status, headers, text: utf8Text(plain) });
+          else finish(answer(request, status, headers, plain));
         });
       });
       res.on('error', failed);
@@ -226,6 +226,11 @@ function sendBytes(request: TransportAttempt['request'], body: string | Buffer |
 
     req.end(body ?? undefined);
   });
+}
+
+/** The answer as the request asked to read it: a download's bytes as they are, anything else as text. */
+function answer(request: TransportAttempt['request'], status: number, headers: ResponseHeaders, body: Buffer): AttemptResult {
+  return request.readAs === 'bytes' ? { kind: 'response', status, headers, bytes: body } : { kind: 'response', status, headers, text: utf8Text(body) };
 }
 
 /**

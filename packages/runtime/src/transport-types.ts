@@ -13,8 +13,17 @@ export interface ResponseHeaders {
   get(name: string): string | null;
 }
 
+/**
+ * An answer: its body as text, or as bytes when the request asked for them (`readAs: 'bytes'`,
+ * a download). A transport that ignores `readAs` may hand over text; the runtime then takes its
+ * UTF-8 bytes.
+ */
+export type AnswerResult =
+  | { kind: 'response'; status: number; headers: ResponseHeaders; text: string; bytes?: undefined }
+  | { kind: 'response'; status: number; headers: ResponseHeaders; bytes: Uint8Array; text?: undefined };
+
 export type AttemptResult =
-  | { kind: 'response'; status: number; headers: ResponseHeaders; text: string }
+  | AnswerResult
   | { kind: 'failed'; failure: Exclude<Failure, { kind: 'status' }>; cause: unknown }
   | { kind: 'aborted' };
 

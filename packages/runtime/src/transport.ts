@@ -70,8 +70,12 @@ export function fetchTransport(fetchFn?: typeof fetch): Transport {
         // hold (undici: 300 s).
         if (settled) return void response.body?.cancel().catch(ignore);
         // The body is read inside the timeout too: a server that sends headers and then stalls is still stalled.
-        return response.text().then(
-          (text) => finish({ kind: 'response', status: response.status, headers: response.headers, text }),
+        const read: Promise<AttemptResult> =
+          request.readAs === 'bytes'
+            ? response.arrayBuffer().then((bytes) => ({ kind: 'response', status: response.status, headers: response.headers, bytes: new Uint8Array(bytes) }))
+            : response.text().then((text) => ({ kind: 'response', status: response.status, headers: response.headers, text }));
+        return read.then(
+          finish,
           // Past what one string holds (a RangeError): the answer came and cannot be read, so asking again would bring it again.
           (cause: unknown) => (cause instanceof RangeError ? finish({ kind: 'failed', failure: { kind: 'unreadable' }, cause }) : failed(cause)),
         );

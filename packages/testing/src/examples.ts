@@ -11,7 +11,18 @@ export interface ExampleRequest {
 export interface ExampleResponse {
   status: number;
   headers: Record<string, string>;
+  /** The JSON body; null when there is none, or when the answer is a file. */
   body: unknown;
+  /** The file a download answers with (`response.body: file` in the spec), in place of a body. */
+  file?: AnsweredFile;
+}
+
+/** A file as an answer carries it, and as a test compares a downloaded file with it. */
+export interface AnsweredFile {
+  /** The name the answer's Content-Disposition gives; null when it gives none. */
+  filename: string | null;
+  content_type: string;
+  content_base64: string;
 }
 
 export interface ExampleRoute {

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { ExampleResponse, ExampleRoute, FunctionExample, ProviderExamples } from './examples.js';
+import type { AnsweredFile, ExampleResponse, ExampleRoute, FunctionExample, ProviderExamples } from './examples.js';
 import { tokenHandlers } from './token-endpoint.js';
 import { recordRequest, requestDifferences, type RecordedRequest } from './match.js';
 
@@ -40,10 +40,34 @@ export function bySpecificity<T extends { route: ExampleRoute | null }>(examples
     .map((entry) => entry.example);
 }
 
-/** A fetch Response carrying a documented response (no body for 204 or null). */
+/** A fetch Response carrying a documented response (no body for 204 or null; a file's bytes, typed and named, for a download). */
 export function respond(response: ExampleResponse): Response {
   const init = { status: response.status, headers: response.headers };
+  if (response.file) return fileResponse(response.file, init);
   return response.body === null || response.status === 204 ? new HttpResponse(null, init) : HttpResponse.json(response.body as object, init);
+}
+
+/** A file's bytes with its type and name in the headers, as a provider serves a download; documented headers win. */
+function fileResponse(file: AnsweredFile, init: { status: number; headers: Record<string, string> }): Response {
+  const headers: Record<string, string> = { 'content-type': file.content_type };
+  if (file.filename !== null) headers['content-disposition'] = contentDisposition(file.filename);
+  return new HttpResponse(Buffer.from(file.content_base64, 'base64'), { status: init.status, headers: { ...headers, ...init.headers } });
+}
+
+/** `attachment; filename="…"`, with RFC 6266's `filename*` for a name a header cannot carry as it is. */
+function contentDisposition(filename: string): string {
+  if (/^[\x20-\x7e]*$/.test(filename)) return `attachment; filename="${filename.replace(/["\\]/g, '\\$&')}"`;
+  return `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/**
+ * A downloaded file (what a client resolves to) in the words of a documented one, so the two
+ * compare with `toEqual`; anything that is not a Blob is described as such, and fails the comparison.
+ */
+export async function answeredFile(value: unknown): Promise<AnsweredFile | { notAFile: string }> {
+  if (!(value instanceof Blob)) return { notAFile: Object.prototype.toString.call(value) };
+  const bytes = Buffer.from(await value.arrayBuffer());
+  return { filename: value instanceof File && value.name !== '' ? value.name : null, content_type: value.type, content_base64: bytes.toString('base64') };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { printStatements } from './print-statements.js';
-import type { Catalog, Func, HttpBinding, Provider } from '../../model.js';
+import type { Catalog, Func, HttpBinding, Provider, Returns } from '../../model.js';
+import { dataSchemaOf } from '../../shared/returns.js';
 import { schemasAt, type Schema } from '../../shared/schema-paths.js';
 import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit } from '../emitter.js';
 import { clientPackageJson, clientReadme, clientTsconfig } from './package-files.js';
@@ -103,10 +104,17 @@ function providerFile(provider: Provider): string[] {
 
 function itemsSchema(func: HttpFunc): Schema | null {
   const pagination = func.binding.pagination;
-  if (!pagination || !func.responseSchema) return null;
+  const schema = dataSchemaOf(func.returns);
+  if (!pagination || !schema) return null;
   const paths = pagination.items.kind === 'single' ? [pagination.items.path] : Object.values(pagination.items.paths);
-  const found = paths.flatMap((p) => schemasAt(func.responseSchema as Schema, p)).flatMap((s) => (s.items ? [s.items] : []));
+  const found = paths.flatMap((p) => schemasAt(schema as Schema, p)).flatMap((s) => (s.items ? [s.items] : []));
   return found.length === 1 ? found[0]! : found.length > 1 ? { anyOf: found } as Schema : null;
+}
+
+/** What a call resolves to: the answer's type, a `File` for a download, `null` for no body. */
+function resultType(returns: Returns, named: Map<object, string>): string {
+  if (returns.kind === 'file') return 'File';
+  return returns.kind === 'data' ? jsonSchemaType(returns.schema, '', named) : 'null';
 }
 
 /** Params of a function with required groups: an interface of the others, intersected with one union per group. */
@@ -160,7 +168,7 @@ function typesFile(provider: Provider): string[] {
     const items = isHttp(func) ? itemsSchema(func) : null;
     // The page's items print as the item type, declared once below.
     const named = new Map<object, string>(items ? [[items, itemType(func)]] : []);
-    statements.push(`/** Result of \`${func.names.tsMethod}\`. */\nexport type ${responseType(func)} = ${func.responseSchema ? jsonSchemaType(func.responseSchema, '', named) : 'null'};`);
+    statements.push(`/** Result of \`${func.names.tsMethod}\`. */\nexport type ${responseType(func)} = ${resultType(func.returns, named)};`);
     if (items) statements.push(`/** One item of \`${func.names.tsMethod}\`'s pages. */\nexport type ${itemType(func)} = ${jsonSchemaType(items as Record<string, unknown>)};`);
   }
   // A written-out parameter type of a file says `FileInput`, the runtime's.

@@ -76,6 +76,7 @@ export function operationParts(func: Func & { binding: HttpBinding }): { parts: 
   if (binding.bodyEncoding === 'multipart') use('multipart', 'multipartBody');
   if (binding.bodyEncoding === 'json' && (func.parameters.some((p) => p.bodyPath.length > 0) || Object.keys(binding.constants.body).length > 0)) use('nesting', 'nestedBody');
   if (binding.pagination) use('paging', PAGING_CONSTANTS[binding.pagination.strategy]);
+  if (func.returns.kind === 'file') use('download', 'downloadedFile');
   const used = usedByRules(Object.values(argsRule(func.parameters).properties));
   const formats = [...used.formats].sort();
   if (formats.length > 0) {

@@ -73,6 +73,20 @@ export class Github {
   }
 
   /**
+   * The files of a repository at one branch, tag or commit, as a gzip-compressed tar archive (`.tar.gz`). GitHub answers with a redirect to codeload.github.com, which the client follows without the token; for a private repository the redirect's link carries its own short-lived token and expires after five minutes.
+   *
+   * Read, idempotent.
+   *
+   * @example
+   * ```ts
+   * const result = await github.downloadRepositoryArchive({ owner: "octocat", repo: "Hello-World", ref: "master" });
+   * ```
+   */
+  downloadRepositoryArchive(params: F.DownloadRepositoryArchiveParams, options?: RequestOptions) {
+    return F.downloadRepositoryArchive(this.core, params, options);
+  }
+
+  /**
    * The user the token belongs to: login, id, name and profile. With a token that has the `user` scope (or a fine-grained token) the answer also carries private profile fields.
    *
    * Read, idempotent.

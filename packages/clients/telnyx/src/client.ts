@@ -32,6 +32,20 @@ export class Telnyx {
   }
 
   /**
+   * The bytes of one file kept in Telnyx Media Storage (an MMS image, a fax document, a recorded prompt), by the name it was stored under.
+   *
+   * Read, idempotent.
+   *
+   * @example
+   * ```ts
+   * const result = await telnyx.downloadMedia({ media_name: "my-custom-unique-media-name" });
+   * ```
+   */
+  downloadMedia(params: F.DownloadMediaParams, options?: RequestOptions) {
+    return F.downloadMedia(this.core, params, options);
+  }
+
+  /**
    * Get the live status of a Call Control call by its call_control_id: whether it is still alive and how long it has lasted. Data stays available for 10 minutes after hang-up.
    *
    * Read, idempotent.

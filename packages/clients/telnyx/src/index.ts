@@ -4,5 +4,5 @@ export { Telnyx, Telnyx as default } from './client.js';
 export { provider, createCore, type TelnyxOptions } from './provider.js';
 export type * from './types.js';
 export type * from './functions.js';
-export { getCall, getCallOperation, getPhoneNumber, getPhoneNumberOperation, listCallRecords, listCallRecordsItems, listCallRecordsPages, listCallRecordsOperation, listCalls, listCallsItems, listCallsPages, listCallsOperation, listMessages, listMessagesItems, listMessagesPages, listMessagesOperation, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, listPhoneNumbersOperation, sendSms, sendSmsOperation } from './functions.js';
+export { downloadMedia, downloadMediaOperation, getCall, getCallOperation, getPhoneNumber, getPhoneNumberOperation, listCallRecords, listCallRecordsItems, listCallRecordsPages, listCallRecordsOperation, listCalls, listCallsItems, listCallsPages, listCallsOperation, listMessages, listMessagesItems, listMessagesPages, listMessagesOperation, listPhoneNumbers, listPhoneNumbersItems, listPhoneNumbersPages, listPhoneNumbersOperation, sendSms, sendSmsOperation } from './functions.js';
 export * from '@switchboard/runtime';
