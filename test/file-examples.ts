@@ -31,3 +31,23 @@ export function fileUploadExample(): FileExample | null {
   }
   return null;
 }
+
+export interface DownloadExample {
+  provider: ProviderBinding;
+  fn: FunctionBinding;
+  example: FunctionExample & { response: { file: NonNullable<FunctionExample['response']['file']> } };
+}
+
+/**
+ * Every successful documented example, catalog-wide, that answers with a file (`response.body:
+ * file`), first-found first; empty in a catalog without downloads. Tests of downloads find their
+ * functions here, so they name no provider.
+ */
+export function fileDownloadExamples(): DownloadExample[] {
+  return bindings.flatMap((provider) =>
+    (examplesByProvider[provider.id]?.examples ?? []).flatMap((example) => {
+      const fn = provider.functions.find((f) => f.qualified === example.function);
+      return fn && example.response.file && example.response.status < 400 ? [{ provider, fn, example: example as DownloadExample['example'] }] : [];
+    }),
+  );
+}

@@ -1,7 +1,7 @@
 import { LICENSE_TEXT, publishedPackageFields } from './package-meta.js';
 import type { Func, Provider } from '../model.js';
 import { valueTypesOf } from '../shared/value-types.js';
-import { dataSchemaOf } from '../shared/returns.js';
+import { answerSchemaOf } from '../shared/returns.js';
 import { cliExample } from './render/cli-example.js';
 import { jsLiteral } from './render/js-literal.js';
 import { emitFromSplit, generatedHeader, stableJson, type Emitter, type GeneratedFile, type ProviderSplit, type SummaryList } from './emitter.js';
@@ -42,7 +42,7 @@ function functionEntry(provider: Provider, func: Func) {
       ...(p.sentWhenOmitted ? { sentWhenOmitted: p.sentWhenOmitted.value } : {}),
     })),
     inputSchema: func.inputSchema,
-    outputSchema: dataSchemaOf(func.returns),
+    outputSchema: answerSchemaOf(func.returns),
     spec: new CodeReference(func.names.tsOperation),
     docs: luaFunctionPage(provider, func),
   };

@@ -296,7 +296,25 @@ export const github: ProviderBinding = {
         additionalProperties: false,
         required: ["owner", "repo", "ref"],
       },
-      outputSchema: null,
+      outputSchema: {
+        type: "object",
+        description: "A downloaded file: its name, media type, size and bytes.",
+        required: ["filename", "content_type", "size", "content_base64"],
+        properties: {
+          filename: {
+            type: ["string", "null"],
+            description: "The name the provider's answer gives the file (Content-Disposition), or null when it gives none.",
+          },
+          content_type: { type: "string", description: "The file's media type, as the answer's Content-Type says (empty when it says none)." },
+          size: { type: "integer", minimum: 0, description: "The number of bytes." },
+          content_base64: { type: "string", contentEncoding: "base64", description: "The file's bytes, base64-encoded." },
+          content: {
+            type: "string",
+            description: "The file as text: only for a text file (text/*, JSON, XML, CSV, …) whose bytes are valid UTF-8.",
+          },
+        },
+        additionalProperties: false,
+      },
       spec: downloadRepositoryArchiveOperation,
       docs: "# app.integrations.github.download_repository_archive({owner, repo, ref})\n\nThe files of a repository at one branch, tag or commit, as a gzip-compressed tar archive (`.tar.gz`). GitHub answers with a redirect to codeload.github.com, which the client follows without the token; for a private repository the redirect's link carries its own short-lived token and expires after five minutes.\n\n- Operation: read, idempotent\n- TypeScript: `downloadRepositoryArchive` · CLI: `switchboard call github.download_repository_archive` · MCP tool: `github__download_repository_archive`\n\n## Parameters\n\n| Parameter | Type | Required | Description |\n| --- | --- | --- | --- |\n| `owner` | string | yes | The account owner of the repository. The name is not case sensitive. |\n| `repo` | string | yes | The name of the repository without the .git extension. The name is not case sensitive. |\n| `ref` | string | yes | The branch, tag or commit SHA to archive, such as `main` or `v1.2.0`; a branch name may contain slashes (`feature/search`). |\n\n## Example: The default branch of a public repository\n\n```lua\nlocal result = app.integrations.github.download_repository_archive({\n  owner = \"octocat\",\n  repo = \"Hello-World\",\n  ref = \"master\"\n})\nprint(result.filename .. \": \" .. result.size .. \" bytes of \" .. result.content_type)\n```\n",
     },

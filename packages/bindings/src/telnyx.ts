@@ -69,7 +69,25 @@ export const telnyx: ProviderBinding = {
         additionalProperties: false,
         required: ["media_name"],
       },
-      outputSchema: null,
+      outputSchema: {
+        type: "object",
+        description: "A downloaded file: its name, media type, size and bytes.",
+        required: ["filename", "content_type", "size", "content_base64"],
+        properties: {
+          filename: {
+            type: ["string", "null"],
+            description: "The name the provider's answer gives the file (Content-Disposition), or null when it gives none.",
+          },
+          content_type: { type: "string", description: "The file's media type, as the answer's Content-Type says (empty when it says none)." },
+          size: { type: "integer", minimum: 0, description: "The number of bytes." },
+          content_base64: { type: "string", contentEncoding: "base64", description: "The file's bytes, base64-encoded." },
+          content: {
+            type: "string",
+            description: "The file as text: only for a text file (text/*, JSON, XML, CSV, …) whose bytes are valid UTF-8.",
+          },
+        },
+        additionalProperties: false,
+      },
       spec: downloadMediaOperation,
       docs: "# app.integrations.telnyx.download_media({media_name})\n\nThe bytes of one file kept in Telnyx Media Storage (an MMS image, a fax document, a recorded prompt), by the name it was stored under.\n\n- Operation: read, idempotent\n- TypeScript: `downloadMedia` · CLI: `switchboard call telnyx.download_media` · MCP tool: `telnyx__download_media`\n\n## Parameters\n\n| Parameter | Type | Required | Description |\n| --- | --- | --- | --- |\n| `media_name` | string | yes | The stored media's name: the one given when it was uploaded, or the UUID Telnyx assigned when none was given. |\n\n## Example: One stored image\n\n```lua\nlocal result = app.integrations.telnyx.download_media({\n  media_name = \"my-custom-unique-media-name\"\n})\nprint(result.content_type .. \", \" .. result.size .. \" bytes\")\n```\n",
     },

@@ -2,7 +2,7 @@ import { UsageError } from './io.js';
 import { declaredType } from './json-types.js';
 
 /** Flags every command reads itself; never turned into function parameters (a parameter of such a name goes in the JSON payload). */
-const RESERVED = new Set(['json', 'debug', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty', 'base-url', 'idempotency-key', 'all']);
+const RESERVED = new Set(['json', 'debug', 'dry-run', 'force', 'account', 'sandbox', 'help', 'pretty', 'base-url', 'idempotency-key', 'all', 'output']);
 
 /** A parameter's flag, `--page-size`, or null when a CLI option of that name takes it (it can only be a JSON payload key). */
 export function parameterFlag(name: string): string | null {
@@ -136,7 +136,7 @@ export interface ParsedCall {
   payload: Record<string, unknown>;
   /** `--kebab-case value` flags as snake_case names with every raw text given (`true` for a bare flag). */
   flagParams: Map<string, FlagValues>;
-  flags: { json: boolean; dryRun: boolean; force: boolean; sandbox: boolean; all: boolean; account: string; baseUrls: string[]; idempotencyKey?: string };
+  flags: { json: boolean; dryRun: boolean; force: boolean; sandbox: boolean; all: boolean; account: string; baseUrls: string[]; idempotencyKey?: string; output?: string };
 }
 
 /**
@@ -170,6 +170,11 @@ export function parseCallArgs(argv: string[], stdinPayload: string | null): Pars
         if (!value) throw new UsageError('--idempotency-key needs a key, e.g. --idempotency-key order-4711-charge (reuse it to repeat a write safely).');
         if (flags.idempotencyKey !== undefined) throw new UsageError('--idempotency-key was given twice; one call has one key.');
         flags.idempotencyKey = value;
+        continue;
+      } else if (name === 'output') {
+        if (!value) throw new UsageError('--output needs a path, e.g. --output recording.mp3, a folder (downloads/), or - for stdout.');
+        if (flags.output !== undefined) throw new UsageError('--output was given twice; one call saves one file.');
+        flags.output = value;
         continue;
       } else if (name === 'base-url') {
         if (!value) throw new UsageError('--base-url needs a URL, e.g. --base-url http://127.0.0.1:8080 (or server=URL).');

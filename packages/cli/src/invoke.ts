@@ -17,6 +17,7 @@ import { baseUrlsFor, BaseUrlError, type BaseUrlFlags, type BaseUrls } from './b
 import { useLinearPatterns } from './linear-patterns.js';
 import { liveTransport, proxyShownFor } from './proxy-transport.js';
 import { checkSandboxAnswer } from './sandbox-answers.js';
+import { fileAnswer } from './file-answer.js';
 import { sandboxCredentials, startSandbox, undocumentedAnswer } from './sandbox.js';
 
 // Every call, prompt and script of the CLI reaches providers through this module: from its first
@@ -202,13 +203,16 @@ export async function invoke(provider: ProviderBinding, fn: FunctionBinding, arg
   if (ctx.sandbox) await startSandbox();
   try {
     const walked = choices.allPages === true ? await allItems(core, fn, args, options, ctx.sandbox) : null;
-    const data = walked ? walked.items : await core.call(fn.spec, args, options);
+    const answer = walked ? walked.items : await core.call(fn.spec, args, options);
+    // A download is a File; as data it is its name, type and bytes (file-answer.ts).
+    const data = answer instanceof Blob ? await fileAnswer(answer) : answer;
     // A sandbox answer of the wrong shape would mislead the caller; it fails loudly instead (a walk answers with items, not a page).
     if (ctx.sandbox && choices.allPages !== true) checkSandboxAnswer(fn, data);
     finish(fn.operation === 'read' ? 'read' : 'write_succeeded');
     // What the provider answers goes to a terminal, a script's output or an agent: a server that echoes the key (a debug
-    // page, a request echoed back) must not show it there. The SDK itself returns the answer untouched.
-    return { data: core.redactor.value(data), request, permissionBypassed, baseUrls, tokenUrl, sandboxWalkEnded: walked?.sandboxEnded ?? false, proxy };
+    // page, a request echoed back) must not show it there. The SDK itself returns the answer untouched. A downloaded
+    // file is not redacted: changing its bytes would corrupt it, and they are the provider's content, not an echo.
+    return { data: answer instanceof Blob ? data : core.redactor.value(data), request, permissionBypassed, baseUrls, tokenUrl, sandboxWalkEnded: walked?.sandboxEnded ?? false, proxy };
   } catch (error) {
     finish(fn.operation === 'write' && outcomeUnknown(error) ? 'write_unknown' : 'failed', error);
     throw error;

@@ -1,6 +1,7 @@
 /** Where a command writes; injected so tests can drive commands in-process too. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** Text, or a downloaded file's bytes (`call --output -`). */
+  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   cwd: string;
 }

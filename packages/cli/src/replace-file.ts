@@ -5,7 +5,7 @@ import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
  * interrupted write leaves the old file as it was. On failure the temporary file is removed and the
  * file system's error thrown, with its `code`, for the caller to word.
  */
-export function replaceFile(path: string, temporary: string, text: string, mode?: number): void {
+export function replaceFile(path: string, temporary: string, text: string | Uint8Array, mode?: number): void {
   try {
     writeFileSync(temporary, text, mode === undefined ? undefined : { mode });
     // The mode given to writeFileSync is narrowed by the umask; a file of secrets must be exactly it.

@@ -4,6 +4,8 @@ import { parseBaseUrlFlags } from '../base-url.js';
 import { coerceFlags, parseCallArgs, type ParsedCall } from '../args.js';
 import { cliErrorOf } from '../cli/error-body.js';
 import { fileFlags } from '../file-flags.js';
+import { isFileAnswer } from '../file-answer.js';
+import { checkOutputFlag, saveDownload } from '../save-download.js';
 import { failure, type CommandHandler, type Reply } from '../cli/reply.js';
 import { invoke, type InvokeContext } from '../invoke.js';
 import { UsageError } from '../io.js';
@@ -36,13 +38,17 @@ export const callCommand: CommandHandler = async ({ raw, io }) => {
     const target = resolveQualified(name);
     fn = target.fn;
     meta = { operation: fn.operation };
+    // A bad --output is refused before any request, as a bad argument is.
+    checkOutputFlag(fn, flags.output, flags.json);
     const ctx: InvokeContext = { settings: readSettingsFor(sandbox, (m) => io.stderr.write(m)), env: process.env, sandbox, force: flags.force, dryRun: flags.dryRun, log: [] };
     // `--attachment @minutes.txt`: file parameters read their files; the other flags are coerced by the input schema.
     const { files, rest } = fileFlags(flagParams, fn.spec, process.cwd());
     const params = { ...payload, ...coerceFlags(rest, fn.inputSchema), ...files };
     ctx.baseUrlFlags = parseBaseUrlFlags(flags.baseUrls, [target.provider]);
     const result = await invoke(target.provider, fn, params, flags.account, ctx, { ...(flags.idempotencyKey === undefined ? {} : { idempotencyKey: flags.idempotencyKey }), ...(flags.all ? { allPages: true } : {}) });
-    const data = flags.dryRun ? result.request : result.data;
+    // `--output`: the file's bytes go there, and what is printed is the file without them.
+    const saved = flags.output !== undefined && !flags.dryRun && isFileAnswer(result.data) ? saveDownload(result.data, flags.output, fn, io.cwd, io.stdout) : null;
+    const data = flags.dryRun ? result.request : saved !== null ? saved.shown : result.data;
     // Where the request goes is part of what a dry run shows, with the source of each override.
     const overrides = Object.keys(result.baseUrls).length > 0 ? { base_urls: result.baseUrls } : {};
     // Where the client secret goes is part of what a dry run shows.
@@ -55,9 +61,12 @@ export const callCommand: CommandHandler = async ({ raw, io }) => {
       ...Object.entries(result.baseUrls).map(([server, o]) => `(base URL of server '${server}': ${o.url}, from ${o.source})`),
       ...(result.tokenUrl !== null ? [`(OAuth2 token from ${result.tokenUrl}, with the client id and secret; fetched only by a real call)`] : []),
       ...(result.proxy !== null ? [`(through the proxy ${result.proxy.url}, from ${result.proxy.source})`] : []),
+      ...(saved !== null && saved.savedTo !== '-' ? [`(saved ${saved.shown.size} bytes to ${saved.savedTo})`] : []),
     ];
     const walk = result.sandboxWalkEnded ? { sandbox_walk_ended: true } : {};
-    return shaped({ data, meta: { permission_bypassed: result.permissionBypassed, ...overrides, ...token, ...proxy, ...walk }, text: JSON.stringify(data, null, 2), notes });
+    // With `--output -` stdout holds the file itself, so nothing else is written there.
+    const text = saved?.savedTo === '-' ? '' : JSON.stringify(data, null, 2);
+    return shaped({ data, meta: { permission_bypassed: result.permissionBypassed, ...overrides, ...token, ...proxy, ...walk }, text, notes });
   } catch (error) {
     // Policy refusals, missing credentials and provider errors are failures (1); a bad argument is usage (2).
     const known = cliErrorOf(error, fn);
