@@ -228,11 +228,14 @@ describe('provider schemas shared by $ref', () => {
     const loaded = loadCatalog(projectWith(edits).specs);
     if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
     const list = loaded.catalog.providers[0]!.functions.find((f) => f.name === 'list_widgets')!;
-    expect(list.responseSchema).toEqual({
-      type: 'object',
-      properties: {
-        items: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, shelf: { type: 'object', properties: { name: { type: 'string' } } } } } },
-        total_pages: { type: 'integer' },
+    expect(list.returns).toEqual({
+      kind: 'data',
+      schema: {
+        type: 'object',
+        properties: {
+          items: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, shelf: { type: 'object', properties: { name: { type: 'string' } } } } } },
+          total_pages: { type: 'integer' },
+        },
       },
     });
     expect(loaded.catalog.providers[0]!.schemas['Widget']).toEqual({ type: 'object', properties: { id: { type: 'string' }, shelf: { type: 'object', properties: { name: { type: 'string' } } } } });

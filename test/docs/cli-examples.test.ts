@@ -10,6 +10,9 @@ interface DocsExample {
   cli: string;
   expectsError: boolean;
   response: unknown;
+  /** A download's documented file, and the name its command saves it as (`--output`). */
+  responseFile?: { filename: string | null; content_type: string; content_base64: string };
+  saves?: string;
   /** A named account's own field values the example assumes (its URL choice), as environment variables. */
   accountEnv?: Record<string, string>;
 }
@@ -55,7 +58,9 @@ describe('every CLI example shown in the docs runs (in sandbox mode)', () => {
     expect(words[0]).toBe('switchboard');
     let stdout = '';
     let stderr = '';
-    const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: REPO };
+    // A download is saved in the command's working folder: one of its own, not the repository.
+    const cwd = example.saves ? mkdtempSync(join(tmpdir(), 'switchboard-docs-download-')) : REPO;
+    const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd };
     // The account is configured as the example assumes, for this run only.
     const accountEnv = Object.entries(example.accountEnv ?? {});
     for (const [name, value] of accountEnv) process.env[name] = value;
@@ -69,8 +74,14 @@ describe('every CLI example shown in the docs runs (in sandbox mode)', () => {
       expect(code).toBe(1);
       return;
     }
-    expect(stderr.replace(/^\(sandbox:.*\)\n/, '')).toBe('');
+    // Besides the sandbox's note, a download's says where it was saved.
+    expect(stderr.replace(/^\(sandbox:.*\)\n/, '').replace(/^\(saved \d+ bytes to .*\)\n/, '')).toBe('');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual(example.response);
+    const file = example.responseFile;
+    if (file) {
+      const bytes = Buffer.from(file.content_base64, 'base64');
+      expect(readFileSync(join(cwd, example.saves!))).toEqual(bytes);
+      expect(JSON.parse(stdout)).toEqual({ filename: file.filename, content_type: file.content_type, size: bytes.length, saved_to: join(cwd, example.saves!) });
+    } else expect(JSON.parse(stdout)).toEqual(example.response);
   });
 });

@@ -16,6 +16,9 @@ interface DocsExample {
   curlToken?: { url: string; accessToken: string };
   /** Files a multipart command uploads from its working directory, by name, in base64. */
   curlFiles?: Record<string, string>;
+  /** A download's documented file, and the name the command saves it as. */
+  responseFile?: { filename: string | null; content_type: string; content_base64: string };
+  saves?: string;
   request: ExampleRequest;
 }
 
@@ -30,7 +33,9 @@ const examples = JSON.parse(readFileSync(join(REPO, 'packages/docs/examples.json
  */
 let server: Server;
 let port: number;
-let received: Array<(request: Request) => string | undefined> = [];
+/** What a step answers: JSON text, a file's bytes with their headers, or nothing (204). */
+type Answer = string | { bytes: Buffer; headers: Record<string, string> } | undefined;
+let received: Array<(request: Request) => Answer> = [];
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-curl-'));
@@ -45,7 +50,8 @@ beforeAll(async () => {
       const request = new Request(`https://${req.headers.host}${req.url}`, { method: req.method, headers, body, duplex: 'half' } as RequestInit);
       const answer = received.shift()?.(request);
       if (answer === undefined) res.writeHead(204).end();
-      else res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
+      else if (typeof answer === 'string') res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
+      else res.writeHead(200, answer.headers).end(answer.bytes);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -55,13 +61,13 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** Runs `command` in a folder of its own holding the files it uploads, as a reader would have them beside it. */
-function runCurl(command: string, env: Record<string, string>, files: Record<string, string> = {}): Promise<void> {
+function runCurl(command: string, env: Record<string, string>, files: Record<string, string> = {}): Promise<string> {
   const cwd = mkdtempSync(join(tmpdir(), 'switchboard-curl-files-'));
   for (const [name, base64] of Object.entries(files)) writeFileSync(join(cwd, name), Buffer.from(base64, 'base64'));
   return new Promise((resolve, reject) => {
     const viaLocalServer = `curl() { command curl "$@" --silent --show-error --connect-to ::127.0.0.1:${port} --insecure; }`;
     execFile('sh', ['-c', `${viaLocalServer}\n${command}`], { cwd, env: { PATH: process.env.PATH, ...env } }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`curl failed: ${stderr}`)) : resolve(),
+      error ? reject(new Error(`curl failed: ${stderr}`)) : resolve(cwd),
     );
   });
 }
@@ -81,13 +87,17 @@ describe('every curl command shown in the docs sends the documented request (rea
           }),
         )
       : null;
+    const file = example.responseFile;
+    const bytes = file ? Buffer.from(file.content_base64, 'base64') : null;
     const arrived = new Promise<Request>((resolve) =>
       received.push((request) => {
         resolve(request);
-        return undefined;
+        return file && bytes ? { bytes, headers: { 'content-type': file.content_type } } : undefined;
       }),
     );
-    await runCurl(example.curl, example.curlEnv, example.curlFiles);
+    const cwd = await runCurl(example.curl, example.curlEnv, example.curlFiles);
+    // A download's command saves the answer's bytes as the file it names.
+    if (bytes) expect(readFileSync(join(cwd, example.saves!))).toEqual(bytes);
     if (token && tokenAsked) {
       // The client-credentials grant, with the reader's own secret from its variable (RFC 6749 §4.4).
       const asked = await tokenAsked;

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { requestDifferences } from '@switchboard/testing';
+import { answeredFile, requestDifferences } from '@switchboard/testing';
 import type { LocalProviderServer, ServedExample } from './local-server.js';
 
 /** What each surface's call must do against the local server, shared by the catalog-wide test and the fixture-provider test. */
@@ -35,7 +35,16 @@ export function problemsOf(local: LocalProviderServer, example: ServedExample, t
     else if (s.answeredWith !== example.index) problems.push(`answered with example ${s.answeredWith}, not ${example.index}`);
   }
   const body = (options.expected ?? asJson)(example.response.body ?? null);
-  if (status < 400) {
+  const file = example.response.file;
+  if (file && status < 400) {
+    // A download, as every surface gives it: a File (read by answeredFile) or the file answer's JSON.
+    if (!outcome.ok) problems.push(`failed: ${outcome.error}`);
+    else {
+      const given = (outcome.value ?? {}) as Record<string, unknown>;
+      const got = { filename: given.filename ?? null, content_type: given.content_type, content_base64: given.content_base64 };
+      if (!isDeepStrictEqual(got, file)) problems.push(`file ${JSON.stringify(got)}, documented ${JSON.stringify(file)}`);
+    }
+  } else if (status < 400) {
     if (!outcome.ok) problems.push(`failed: ${outcome.error}`);
     else if (!isDeepStrictEqual(asJson(outcome.value), body)) problems.push(`result ${JSON.stringify(outcome.value)}, documented ${JSON.stringify(body)}`);
   } else if (outcome.ok) problems.push(`succeeded with ${JSON.stringify(outcome.value)}, documented status ${status}`);
@@ -81,7 +90,7 @@ export async function tsExampleProblems(Client: ClientClass, local: LocalProvide
     const tag = `ts-e${example.index}`;
     const client = new Client({ ...fieldOptions, env: {}, baseURL: local.baseUrls(tag), maxRetries: 0 });
     const outcome: Outcome = await Promise.resolve(client[tsName(example.function)]!(example.arguments)).then(
-      (value) => ({ ok: true as const, value }),
+      async (value) => ({ ok: true as const, value: value instanceof Blob ? await answeredFile(value) : value }),
       (error: { message: string; status?: number; body?: unknown }) => ({ ok: false as const, error: error.message, status: error.status, body: error.body }),
     );
     found.push(...problemsOf(local, example, tag, outcome));

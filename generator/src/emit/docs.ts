@@ -13,7 +13,7 @@ import { authenticationLines, defaultTemplate, serverLines } from './server-text
 import { BODY_PATH } from '../shared/schema-paths.js';
 import { firstSentence } from '../shared/sentences.js';
 import { fileKeysOf } from '../shared/value-types.js';
-import { dataSchemaOf } from '../shared/returns.js';
+import { dataSchemaOf, savedFileName } from '../shared/returns.js';
 import { template } from './templates.js';
 import { alphabetically } from '../shared/text-order.js';
 
@@ -286,6 +286,8 @@ function docsSummary(p: Provider): DocsSummary {
         ...(Object.keys(e.fields).length > 0 ? { accountEnv: accountEnvironment(p, e) } : {}),
         expectsError: e.response.status >= 400,
         response: e.response.body,
+        // A download: the documented file, and the name the CLI and curl commands save it as.
+        ...(e.response.file ? { responseFile: { filename: e.response.file.filename, content_type: e.response.file.contentType, content_base64: e.response.file.base64 }, saves: savedFileName(f, e) } : {}),
       })),
     ),
   };

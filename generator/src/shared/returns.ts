@@ -1,4 +1,4 @@
-import type { JsonSchema, Returns } from '../model.js';
+import type { Example, Func, JsonSchema, Returns } from '../model.js';
 
 /** The schema of a function's JSON answer, or null when it returns nothing described or a file. */
 export const dataSchemaOf = (returns: Returns): JsonSchema | null => (returns.kind === 'data' ? returns.schema : null);
@@ -31,4 +31,13 @@ export const FILE_ANSWER_SCHEMA: JsonSchema = {
 /** The JSON a call's answer is as data (the CLI, Lua, MCP): the response schema, a downloaded file's, or null for none. */
 export function answerSchemaOf(returns: Returns): JsonSchema | null {
   return returns.kind === 'file' ? FILE_ANSWER_SCHEMA : dataSchemaOf(returns);
+}
+
+/**
+ * The file an example's download is saved as, by the docs' CLI and curl commands alike: the name
+ * its answer documents, else `<function>.bin`; null for a function that does not return a file.
+ */
+export function savedFileName(func: Func, example: Example): string | null {
+  if (func.returns.kind !== 'file') return null;
+  return example.response.file?.filename ?? `${func.name}.bin`;
 }

@@ -254,7 +254,7 @@ export const github: ProviderBinding = {
       examples: [
         {
           title: "The default branch of a public repository",
-          command: "switchboard call github.download_repository_archive '{\"owner\":\"octocat\",\"repo\":\"Hello-World\",\"ref\":\"master\"}'",
+          command: "switchboard call github.download_repository_archive '{\"owner\":\"octocat\",\"repo\":\"Hello-World\",\"ref\":\"master\"}' --output octocat-Hello-World-7fd1a60.tar.gz",
           status: 200,
         },
       ],

@@ -45,7 +45,7 @@ export const telnyx: ProviderBinding = {
       examples: [
         {
           title: "One stored image",
-          command: "switchboard call telnyx.download_media '{\"media_name\":\"my-custom-unique-media-name\"}'",
+          command: "switchboard call telnyx.download_media '{\"media_name\":\"my-custom-unique-media-name\"}' --output download_media.bin",
           status: 200,
         },
       ],

@@ -3,6 +3,7 @@ import {
   APIConnectionError,
   APIError,
   Core,
+  fileAnswer,
   InternalServerError,
   itemsOf,
   MissingCredentialsError,
@@ -17,7 +18,6 @@ import { baseUrlsFor, BaseUrlError, type BaseUrlFlags, type BaseUrls } from './b
 import { useLinearPatterns } from './linear-patterns.js';
 import { liveTransport, proxyShownFor } from './proxy-transport.js';
 import { checkSandboxAnswer } from './sandbox-answers.js';
-import { fileAnswer } from './file-answer.js';
 import { sandboxCredentials, startSandbox, undocumentedAnswer } from './sandbox.js';
 
 // Every call, prompt and script of the CLI reaches providers through this module: from its first

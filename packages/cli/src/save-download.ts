@@ -7,14 +7,14 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FunctionBinding } from '@switchboard/bindings';
-import { fileBytes, returnsFile, type FileAnswer } from './file-answer.js';
+import { returnsFile, type FileAnswer } from '@switchboard/runtime';
 import { CliError, EXIT, UsageError, type CliIo } from './io.js';
 import { errorCode, replaceFile } from './replace-file.js';
 
 /** `--output` names only make sense for a function that returns a file; refused before any request otherwise. */
 export function checkOutputFlag(fn: FunctionBinding, output: string | undefined, json: boolean): void {
   if (output === undefined) return;
-  if (!returnsFile(fn)) throw new UsageError(`--output saves a downloaded file, and ${fn.qualified} answers with JSON, which is printed.`, { code: 'invalid_flag', hint: 'leave out --output, or redirect the printed JSON: > answer.json' });
+  if (!returnsFile(fn.spec)) throw new UsageError(`--output saves a downloaded file, and ${fn.qualified} answers with JSON, which is printed.`, { code: 'invalid_flag', hint: 'leave out --output, or redirect the printed JSON: > answer.json' });
   if (output === '-' && json) throw new UsageError('--output - writes the file itself to stdout, where --json would write the envelope too; choose one.', { code: 'invalid_flag' });
 }
 
@@ -26,7 +26,7 @@ export interface SavedDownload {
 }
 
 export function saveDownload(answer: FileAnswer, output: string, fn: FunctionBinding, cwd: string, stdout: CliIo['stdout']): SavedDownload {
-  const bytes = fileBytes(answer);
+  const bytes = Buffer.from(answer.content_base64, 'base64');
   const { filename, content_type, size } = answer;
   if (output === '-') {
     stdout.write(bytes);

@@ -63,8 +63,13 @@ export function importFunction(ctx: FunctionContext, name: string, { path, metho
   if (success.undocumented) review.push('response: the document gives no success (2xx) response for this operation; it is taken as 200 with no body: set `response:` to what the provider answers.');
   // The status is written wherever it differs from what the loader assumes (200 with a schema, 204 without).
   const response: Node = {};
-  if (success.schema ? success.status !== 200 : success.status !== 204) response.status = success.status;
+  if (success.schema || success.file ? success.status !== 200 : success.status !== 204) response.status = success.status;
   if (success.schema) response.schema = success.schema;
+  if (success.file) {
+    response.body = 'file';
+    if (success.file.contentType !== null) response.content_type = success.file.contentType;
+    review.push(`examples: the document has no file to show as this download's answer, so the example answers with a 4-byte placeholder (${success.file.contentType ?? 'application/octet-stream'}); replace it with a small real file, and its filename if the provider sends one.`);
+  }
   spec.response = response;
   const paging = guessPagination(input.parameters, success.schema, ctx.responses.named);
   if (paging && 'pagination' in paging) spec.pagination = paging.pagination;
@@ -101,6 +106,8 @@ interface Success {
   undocumented?: boolean;
   schema?: Node;
   example?: { value: unknown; title?: string };
+  /** The answer is a file (a binary or non-JSON media type): its one documented media type, or null for several or a range (`audio/*`). */
+  file?: { contentType: string | null };
 }
 
 function successResponse(ctx: FunctionContext, op: Node, opFile: string): Success {
@@ -112,12 +119,26 @@ function successResponse(ctx: FunctionContext, op: Node, opFile: string): Succes
   const { node, file } = ctx.doc.resolve(responses[code], opFile);
   const content = isNode(node.content) ? node.content : {};
   const type = Object.keys(content).find((t) => /^application\/(.+\+)?json\b/i.test(t) || t === '*/*');
+  const files = type === undefined && status !== 204 ? Object.keys(content).filter((t) => isFileMedia(t, content[t] as Node)) : [];
+  if (files.length > 0) return { status, file: { contentType: files.length === 1 && MEDIA_TYPE.test(files[0]!) && !files[0]!.includes('*') ? files[0]! : null } };
   if (!type || status === 204) return { status: type ? status : status === 200 ? 204 : status };
   const media = content[type] as Node;
   if (media.schema === undefined) return { status };
   const schema = ctx.responses.convert(media.schema, file);
   const example = mediaExample(ctx.doc, media, file) ?? exampleFromSchema(ctx.doc, media.schema, file);
   return { status, schema, ...(example ? { example } : {}) };
+}
+
+const MEDIA_TYPE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Whether a success media type is a file to download: bytes by its schema (`format: binary`, a 3.1
+ * `contentMediaType`), or a type that is neither JSON nor plain text (a PDF, an image, a CSV export).
+ */
+function isFileMedia(type: string, media: Node): boolean {
+  const schema = isNode(media?.schema) ? media.schema : {};
+  if (schema.format === 'binary' || typeof schema.contentMediaType === 'string') return true;
+  return !/^text\/plain\b/i.test(type) && !/json/i.test(type);
 }
 
 function buildExample(ctx: FunctionContext, parameters: ImportedParameter[], body: { encoding: 'json' | 'form' | 'multipart'; example?: { value: unknown } } | undefined, method: string, path: string, success: Success, title: string): Node | undefined {
@@ -138,11 +159,16 @@ function buildExample(ctx: FunctionContext, parameters: ImportedParameter[], bod
     title: success.example?.title ?? title,
     arguments: args,
     request: { method: request.method, url: request.url, ...(Object.keys(request.headers).length ? { headers: request.headers } : {}), ...(request.body !== undefined ? { body: request.body } : {}) },
-    response: { status: success.status, ...(success.example ? { body: success.example.value } : {}) },
+    response: { status: success.status, ...(success.file ? { body: placeholderFile(success.file.contentType) } : success.example ? { body: success.example.value } : {}) },
   };
 }
 
 function exampleServerUrl(ctx: FunctionContext): string {
   const url = String(ctx.account.servers[ctx.serverName]?.url ?? '');
   return url.replace(/\{([a-z0-9_]+)\}/g, (whole, key: string) => String(ctx.account.fields[key]?.example ?? whole));
+}
+
+/** A download's example answer when the document shows none: four marked bytes, for the author to replace (a review item says so). */
+function placeholderFile(contentType: string | null): Node {
+  return { content_type: contentType ?? 'application/octet-stream', content_base64: 'AAECAw==' };
 }

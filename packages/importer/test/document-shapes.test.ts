@@ -440,6 +440,36 @@ describe('parameters serialized as JSON (`content: application/json` instead of 
     expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
   });
 
+  it('a binary answer becomes a download (response.body: file) with a placeholder file, and validates', () => {
+    const path = root();
+    const doc = parse(readFileSync(path, 'utf8')) as Record<string, any>;
+    doc.paths['/v3/media/{media_id}/content'] = {
+      get: {
+        operationId: 'download_media',
+        summary: 'Download media',
+        parameters: [{ name: 'media_id', in: 'path', required: true, schema: { type: 'string' }, example: 'm1' }],
+        responses: { '200': { description: 'the bytes', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } } },
+      },
+    };
+    doc.paths['/v3/invoices/{invoice_id}/document'] = {
+      get: {
+        operationId: 'get_invoice_document',
+        parameters: [{ name: 'invoice_id', in: 'path', required: true, schema: { type: 'string' }, example: 'inv_1' }],
+        // Two file types offered: the spec names neither (Accept: */*).
+        responses: { '200': { description: 'the invoice', content: { 'application/pdf': {}, 'image/png': {} } } },
+      },
+    };
+    writeFileSync(path, stringify(doc));
+    const { files } = importOpenApi(path, { provider: 'cloud' });
+    const media = yamlOf(files, 'download_media.yaml');
+    expect(media.response).toEqual({ body: 'file', content_type: 'application/octet-stream' });
+    expect(media.examples[0].response).toEqual({ status: 200, body: { content_type: 'application/octet-stream', content_base64: 'AAECAw==' } });
+    expect(files.get('download_media.yaml')).toContain('4-byte placeholder');
+    const invoice = yamlOf(files, 'get_invoice_document.yaml');
+    expect(invoice.response).toEqual({ body: 'file' });
+    expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
+  });
+
   it('are taken whole and sent as JSON text (json_encode), and validate builds the same request', () => {
     const { files } = importOpenApi(root(), { provider: 'cloud' });
     const search = yamlOf(files, 'search_for_content.yaml');

@@ -89,6 +89,7 @@ export { withValuesSentWhenOmitted } from './sent-when-omitted.js';
 export { formBody } from './form-body.js';
 export { multipartBody } from './multipart-body.js';
 export { downloadedFile, filenameOf, type ReadDownload } from './download.js';
+export { fileAnswer, isFileAnswer, returnsFile, type FileAnswer } from './file-answer.js';
 export { fileCheck } from './file-value.js';
 export { takesFiles } from './file-kind.js';
 export type { FileInput, FileParts } from './file-value.js';

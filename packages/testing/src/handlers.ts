@@ -51,7 +51,15 @@ export function respond(response: ExampleResponse): Response {
 function fileResponse(file: AnsweredFile, init: { status: number; headers: Record<string, string> }): Response {
   const headers: Record<string, string> = { 'content-type': file.content_type };
   if (file.filename !== null) headers['content-disposition'] = contentDisposition(file.filename);
-  return new HttpResponse(Buffer.from(file.content_base64, 'base64'), { status: init.status, headers: { ...headers, ...init.headers } });
+  return new HttpResponse(bytesOfBase64(file.content_base64), { status: init.status, headers: { ...headers, ...init.headers } });
+}
+
+/** Base64 to bytes with web globals: the handlers answer in the docs site's browser sandbox too, where there is no Buffer. */
+function bytesOfBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /** `attachment; filename="…"`, with RFC 6266's `filename*` for a name a header cannot carry as it is. */

@@ -9,7 +9,7 @@ import { bindings, type ProviderBinding } from '@switchboard/bindings';
 import { runLua } from '@switchboard/lua';
 import { handlers } from '@switchboard/mocks';
 import * as runtime from '@switchboard/runtime';
-import { Core } from '@switchboard/runtime';
+import { Core, fileAnswer } from '@switchboard/runtime';
 import { getResponse } from 'msw';
 
 export interface SandboxRun {
@@ -44,7 +44,9 @@ export async function runLuaExample(code: string): Promise<SandboxRun> {
       const fn = provider?.functions.find((f) => f.name === name || f.aliases.includes(name ?? ''));
       if (!provider || !fn) throw new Error(`Unknown function: app.integrations.${path}`);
       const core = new Core(provider.provider, { ...sandboxOptions(provider), env: {}, account: rest.length === 2 ? rest[0] : undefined, fetch: sandboxFetch });
-      return core.call(fn.spec, (args[0] ?? {}) as object);
+      const answer = await core.call(fn.spec, (args[0] ?? {}) as object);
+      // A download reaches the script as the CLI gives it: name, type, size and bytes in base64.
+      return answer instanceof Blob ? fileAnswer(answer) : answer;
     },
   });
   const output = [run.output.trimEnd(), run.error ? `error: ${run.error.message}` : run.result === null ? '' : `result = ${json(run.result)}`].filter(Boolean).join('\n');
@@ -90,7 +92,9 @@ export async function runTypeScriptExample(code: string): Promise<SandboxRun> {
   const console = { log: (...values: unknown[]) => printed.push(values.map((v) => (typeof v === 'string' ? v : json(v))).join(' ')) };
   try {
     const run = new AsyncFunction('__packages', 'console', `${bindingsCode}\n${body}\nreturn typeof result === 'undefined' ? undefined : result;`);
-    const result = await run(packages, console);
+    const returned = await run(packages, console);
+    // A downloaded File shows as what it holds, not as `{}`.
+    const result = returned instanceof Blob ? await fileAnswer(returned) : returned;
     return { ok: true, output: [...printed, ...(result === undefined ? [] : [`result = ${json(result)}`])].join('\n'), result };
   } catch (error) {
     return { ok: false, output: [...printed, `error: ${error instanceof Error ? error.message : String(error)}`].join('\n'), result: null };

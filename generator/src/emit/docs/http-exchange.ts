@@ -41,9 +41,11 @@ export function httpExchange(example: Example, fileKeys: ReadonlySet<string> = N
   const shownHeader = (name: string, value: string) => (name === 'content-type' && type?.startsWith('multipart/form-data') && !value.includes('boundary=') ? `${value}; boundary=${BOUNDARY}` : value);
   const request = [`${example.request.method} ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`, ...Object.entries(example.request.headers).map(([k, v]) => `${k}: ${shownHeader(k, v)}`)];
   const requestBody = bodyText(example.request.body, type, fileKeys);
-  const { status, headers, body } = example.response;
-  const responseType = headers['content-type'] ?? (body === null || body === undefined ? undefined : 'application/json');
-  const response = [`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? ''}`.trimEnd(), ...Object.entries({ ...(responseType ? { 'content-type': responseType } : {}), ...headers }).map(([k, v]) => `${k}: ${v}`)];
-  const responseBody = bodyText(body, responseType);
+  const { status, headers, body, file } = example.response;
+  const responseType = headers['content-type'] ?? file?.contentType ?? (body === null || body === undefined ? undefined : 'application/json');
+  // A file is served with its name, as the mocks serve it; its bytes are shown as their count, a text file as its text.
+  const disposition = file?.filename ? { 'content-disposition': `attachment; filename="${file.filename.replace(/["\\]/g, '\\$&')}"` } : {};
+  const response = [`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? ''}`.trimEnd(), ...Object.entries({ ...(responseType ? { 'content-type': responseType } : {}), ...disposition, ...headers }).map(([k, v]) => `${k}: ${v}`)];
+  const responseBody = file ? (file.text ?? `<${Buffer.from(file.base64, 'base64').length} bytes>`) : bodyText(body, responseType);
   return [...request, ...(requestBody === null ? [] : ['', requestBody]), '', '', ...response, ...(responseBody === null ? [] : ['', responseBody])].join('\n');
 }

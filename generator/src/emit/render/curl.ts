@@ -7,6 +7,7 @@
 
 import type { Example, Field, Func, OAuth2ClientCredentials, Provider, ServerUrl } from '../../model.js';
 import { fileKeysOf } from '../../shared/value-types.js';
+import { savedFileName } from '../../shared/returns.js';
 import { multipartFields } from './documented-multipart.js';
 import { formPairs } from './form-pairs.js';
 import { shellWord, withVariables, type ShellPart } from '../escape/shell.js';
@@ -73,6 +74,10 @@ export function curlCommand(provider: Provider, func: Func, example: Example): C
   };
   // --globoff: URLs such as `?page[size]=2` are sent as written, not expanded as curl globs.
   const lines: string[] = [`curl --globoff ${word(request.url)}`];
+  // A download is saved to a file, after any redirect to where the provider keeps it (curl sends no
+  // credentials header to another host, as the clients do not).
+  const saved = savedFileName(func, example);
+  if (saved !== null) lines.push(`--location --output ${shellWord([{ literal: saved }])}`);
   const type = request.headers['content-type']?.split(';')[0]?.trim();
   const body = request.body;
   const hasBody = body !== null && body !== undefined;

@@ -4,7 +4,7 @@ import { parseBaseUrlFlags } from '../base-url.js';
 import { coerceFlags, parseCallArgs, type ParsedCall } from '../args.js';
 import { cliErrorOf } from '../cli/error-body.js';
 import { fileFlags } from '../file-flags.js';
-import { isFileAnswer } from '../file-answer.js';
+import { isFileAnswer } from '@switchboard/runtime';
 import { checkOutputFlag, saveDownload } from '../save-download.js';
 import { failure, type CommandHandler, type Reply } from '../cli/reply.js';
 import { invoke, type InvokeContext } from '../invoke.js';

@@ -10,7 +10,7 @@ import {
   type CallToolResult,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
-import { APIError, SwitchboardError } from '@switchboard/runtime';
+import { APIError, isFileAnswer, returnsFile, SwitchboardError } from '@switchboard/runtime';
 import type { Settings } from '../accounts.js';
 import { declaresIdempotencyKey, invoke, type CallChoices, type InvokeContext } from '../invoke.js';
 import type { BaseUrlFlags } from '../base-url.js';
@@ -20,7 +20,7 @@ import { docsResources, docsTemplates, readDocsResource } from './docs-resources
 import { CALL_TOOL, callTool, DESCRIBE_TOOL, describeEntry, describeTool, lookUp, SEARCH_TOOL, searchQuery, searchResult, searchTool } from './meta-tools.js';
 import { getPrompt, promptName, promptsFor } from './prompts.js';
 import { dataResult, fileResult, toolError } from './results.js';
-import { isFileAnswer, returnsFile } from '../file-answer.js';
+
 import { toolModeFor, type ToolMode, type ToolModeRequest } from './tool-mode.js';
 import { proxiedTools, proxyCall, PROXY_PREFIX } from './upstream-proxy.js';
 import { describeUpstream, upstreamHits } from './upstream-search.js';
@@ -74,7 +74,7 @@ export function createGateway(options: GatewayOptions): Server {
     const choices: CallChoices = { ...(key === undefined ? {} : { idempotencyKey: key }), ...(allPages === true ? { allPages: true } : {}) };
     try {
       const { data } = await invoke(target.provider, target.fn, given, account, ctx, choices);
-      return returnsFile(target.fn) && isFileAnswer(data) ? fileResult(data, options.maxResultChars, target.fn.mcpTool) : dataResult(data, options.maxResultChars);
+      return returnsFile(target.fn.spec) && isFileAnswer(data) ? fileResult(data, options.maxResultChars, target.fn.mcpTool) : dataResult(data, options.maxResultChars);
     } catch (error) {
       if (error instanceof APIError) return toolError(error.message, error.body, options.maxResultChars);
       if (error instanceof SwitchboardError || error instanceof Error) return toolError(error.message);

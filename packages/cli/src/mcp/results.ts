@@ -1,5 +1,5 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { FileAnswer } from '../file-answer.js';
+import type { FileAnswer } from '@switchboard/runtime';
 
 /** Tool result text, cut at maxChars with a marker that says how to get the rest. */
 export function textResult(value: unknown, maxChars: number): CallToolResult['content'] {
