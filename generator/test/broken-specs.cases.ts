@@ -387,6 +387,34 @@ export const OAUTH2_EXAMPLES: Edit[] = [
 const deleteFunction = (name: string): Edit =>
   write(`acme/${name}.yaml`, `name: ${name}\ntitle: Delete Widget\ndescription: Delete a widget.\noperation: write\nrequest:\n  method: DELETE\n  path: /widgets/{id}\nparameters:\n  id:\n    type: string\n    required: true\n    description: Widget id.\nexamples:\n  - title: Delete\n    arguments: { id: w1 }\n    request:\n      method: DELETE\n      url: https://us.api.acme.test/v1/widgets/w1\n      headers: { authorization: Bearer acme_test_key }\n    response:\n      status: 204\n`);
 
+/** A valid download (`response.body: file`), written beside the fixture's functions by the download cases. */
+const DOWNLOAD = `name: download_widget
+title: Download Widget
+description: A widget's drawing.
+operation: read
+request:
+  method: GET
+  path: /widgets/{widget_id}/drawing
+parameters:
+  widget_id:
+    type: string
+    required: true
+    description: Widget id.
+response:
+  body: file
+  content_type: image/*
+examples:
+  - title: A drawing
+    arguments: { widget_id: w1 }
+    request:
+      method: GET
+      url: https://us.api.acme.test/v1/widgets/w1/drawing
+      headers: { authorization: Bearer acme_test_key }
+    response:
+      status: 200
+      body: { filename: w1.png, content_type: image/png, content_base64: iVBORw0KGgo= }
+`;
+
 export const brokenSpecCases: BrokenSpecCase[] = [
   {
     name: 'YAML syntax error: unclosed flow sequence',
@@ -2037,6 +2065,63 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     expected: [
       "acme/create_widget.yaml:25:19: a list of files cannot be joined with commas: each file is a part of its own. Use repeat (the default for files), brackets or indexed.",
       "acme/create_widget.yaml:26:26: 'min_length' does not apply to a file.",
+    ],
+  },
+  {
+    name: 'a file answer with a response schema',
+    edits: [write('acme/download_widget.yaml', DOWNLOAD.replace('  content_type: image/*\n', '  content_type: image/*\n  schema: { type: object }\n'))],
+    expected: [
+      "acme/download_widget.yaml:16:3: a file answer is bytes, not JSON, so it has no schema: remove it, or remove body: file.",
+    ],
+  },
+  {
+    name: 'content_type on a JSON answer',
+    edits: [sub('acme/list_widgets.yaml', 'response:\n  schema:', 'response:\n  content_type: text/csv\n  schema:')],
+    expected: [
+      "acme/list_widgets.yaml:23:3: content_type describes a file answer: set response.body: file, or remove it.",
+    ],
+  },
+  {
+    name: 'a paginated file answer',
+    edits: [sub('acme/list_widgets.yaml', 'response:\n  schema:\n    type: object\n    properties:\n      items: { type: array, items: { type: object } }\n      total_pages: { type: integer }\n', 'response:\n  body: file\n')],
+    expected: [
+      "acme/list_widgets.yaml:24:1: a function that returns a file has no pages: remove pagination, or remove response.body: file.",
+      "acme/list_widgets.yaml:40:7: a documented file needs content_type, its media type, such as audio/mpeg.",
+      "acme/list_widgets.yaml:40:13: a documented file gives its bytes as content (text) or content_base64, exactly one of them.",
+      "acme/list_widgets.yaml:40:15: 'items' is not part of a documented file, which has filename, content_type and content or content_base64.",
+      "acme/list_widgets.yaml:40:26: 'total_pages' is not part of a documented file, which has filename, content_type and content or content_base64.",
+    ],
+  },
+  {
+    name: 'a documented file of another media type than declared',
+    edits: [write('acme/download_widget.yaml', DOWNLOAD.replace('content_type: image/png', 'content_type: text/csv'))],
+    expected: [
+      "acme/download_widget.yaml:25:47: the documented file is text/csv, but response.content_type says the function returns image/*.",
+    ],
+  },
+  {
+    name: 'a documented file without its bytes',
+    edits: [write('acme/download_widget.yaml', DOWNLOAD.replace(', content_base64: iVBORw0KGgo=', ''))],
+    expected: [
+      "acme/download_widget.yaml:25:13: a documented file gives its bytes as content (text) or content_base64, exactly one of them.",
+    ],
+  },
+  {
+    name: 'a documented file with bad base64, a path for a name and an unknown key',
+    edits: [write('acme/download_widget.yaml', DOWNLOAD.replace('{ filename: w1.png, content_type: image/png, content_base64: iVBORw0KGgo= }', '{ filename: ../w1.png, content_type: image/png, content_base64: "not base64!", size: 8 }'))],
+    expected: [
+      "acme/download_widget.yaml:25:25: filename must be a file name without a directory, such as recording.mp3.",
+      "acme/download_widget.yaml:25:77: content_base64 must be base64 text (A–Z, a–z, 0–9, +, /, padded with =).",
+      "acme/download_widget.yaml:25:92: 'size' is not part of a documented file, which has filename, content_type and content or content_base64.",
+    ],
+  },
+  {
+    name: 'a file answer documented as JSON',
+    edits: [write('acme/download_widget.yaml', DOWNLOAD.replace('{ filename: w1.png, content_type: image/png, content_base64: iVBORw0KGgo= }', '{ id: w1 }'))],
+    expected: [
+      "acme/download_widget.yaml:25:7: a documented file needs content_type, its media type, such as audio/mpeg.",
+      "acme/download_widget.yaml:25:13: a documented file gives its bytes as content (text) or content_base64, exactly one of them.",
+      "acme/download_widget.yaml:25:15: 'id' is not part of a documented file, which has filename, content_type and content or content_base64.",
     ],
   },
 ];

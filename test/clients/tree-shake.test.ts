@@ -51,6 +51,9 @@ function allowedModules(provider: ProviderSpec, op: OperationSpec): Record<strin
     'form-fields': parts.form !== undefined || parts.multipart !== undefined,
     'multipart-body': parts.multipart !== undefined,
     'file-value': parts.multipart !== undefined,
+    // Only downloads read an answer as a File; turning one into JSON is the CLI's and the sandbox's, never a client's.
+    download: parts.download !== undefined,
+    'file-answer': false,
     'body-nesting': parts.nesting !== undefined,
     path: parts.path !== undefined,
     'path-relative': op.params.some((p) => p.in === 'path' && p.pathStyle === 'relative_path'),

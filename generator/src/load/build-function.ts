@@ -103,7 +103,8 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
   }
   if (binding?.kind === 'http') checkPathPlaceholders(raw, binding, parameters, report);
   for (const problem of [...schemaKeywordProblems(written.response?.schema, ['response', 'schema']), ...schemaPatternProblems(written.response?.schema, ['response', 'schema'])]) report(problem.path, problem.message, problem.target);
-  const pagination = binding?.kind === 'http' && raw.pagination ? buildPagination(raw, binding, parameters, report) : null;
+  // A file answer has no pages (buildReturns says so once): nothing in its pagination is checked further.
+  const pagination = binding?.kind === 'http' && raw.pagination && raw.response?.body !== 'file' ? buildPagination(raw, binding, parameters, report) : null;
   const idempotencyKey = binding ? buildIdempotency(raw, binding, parameters, report) : null;
 
   // A documented success that carries the provider's failure marker is an error the client would raise, not a result.

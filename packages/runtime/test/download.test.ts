@@ -13,7 +13,8 @@ import { filenameOf } from '../src/download.js';
 import type { Transport } from '../src/transport-types.js';
 import { fetchTransport } from '../src/transport.js';
 import { nodeTransport } from '../src/transport-node.js';
-import { operation, param, rules, telnyxClient, TELNYX_KEY } from './support.js';
+import { Core } from '../src/core.js';
+import { operation, param, rules, telnyx, telnyxClient, TELNYX_KEY } from './support.js';
 
 /** Bytes that are not UTF-8 text, starting with a UTF-8 byte-order mark that text decoding would drop. */
 const BYTES = new Uint8Array([0xef, 0xbb, 0xbf, 0x00, 0xff, 0xfe, 0x80, 0x89, 0x50, 0x4e, 0x47]);
@@ -92,6 +93,19 @@ describe.each<[string, () => Transport]>([
     expect(failure).toBeInstanceOf(NotFoundError);
     expect(failure).toMatchObject({ status: 404, providerMessage: 'The media file does not exist.', providerCode: '10005' });
   });
+});
+
+it("a download's declared media type is its Accept, over a provider-wide Accept header; without one the provider's stays", async () => {
+  const withAccept = { ...telnyx, headers: { Accept: 'application/vnd.acme+json' } };
+  const seen: string[] = [];
+  const recording: Transport = async (request) => {
+    seen.push(request.headers.accept ?? '');
+    return { kind: 'response', status: 200, headers: { get: () => null }, bytes: new Uint8Array([1]) };
+  };
+  const core = new Core(withAccept, { apiKey: TELNYX_KEY, env: {}, logLevel: 'off', baseURL: api, transport: recording });
+  await core.call(download, { media_name: 'logo' });
+  await core.call({ ...download, download: { accept: '*/*' } }, { media_name: 'logo' });
+  expect(seen).toEqual(['application/octet-stream', 'application/vnd.acme+json']);
 });
 
 it("a caller's transport that reads text anyway gives a File of that text's UTF-8 bytes", async () => {
