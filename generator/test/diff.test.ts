@@ -106,6 +106,15 @@ const cases: Case[] = [
   { name: 'a retyped response field is major', base: [NAME_FIELD], change: [{ file: CREATE, find: '      label: { type: string }\n', replace: '      label: { type: integer }\n' }], level: 'major', summary: "create_widget: response field 'label': retyped from string to integer" },
   { name: 'an added response field is minor', change: [NAME_FIELD], level: 'minor', summary: "create_widget: response field 'label': response field added" },
   {
+    name: 'a JSON answer that becomes a file is major',
+    change: [
+      { file: CREATE, find: '  schema:\n    type: object\n    required: [id]\n    properties:\n      id: { type: string }\n', replace: '  body: file\n' },
+      { file: CREATE, find: 'body: { id: w_1 }', replace: 'body: { content_type: image/png, content_base64: iVBORw0KGgo= }' },
+    ],
+    level: 'major',
+    summary: 'create_widget: returns a file instead of a JSON body',
+  },
+  {
     name: 'changed authentication is major',
     change: [
       { file: PROVIDER, find: '  bearer:\n    type: bearer\n    token: api_key\n', replace: '  bearer:\n    type: api_key\n    in: header\n    params: { X-Api-Key: api_key }\n' },

@@ -171,6 +171,7 @@ export const COMMANDS: CommandDecl[] = [
       { flags: '--base-url <[server=]URL>', description: "Replace a server's URL (repeatable)", repeatable: true },
       { flags: '--idempotency-key <key>', description: 'Your own key for a write that sends one; reuse it to repeat a write whose outcome is unknown' },
       { flags: '--all', description: 'For a paginated list: walk every page and print all its items, not the first page' },
+      { flags: '--output <path>', description: 'For a function that returns a file: save it there (a folder ending in / keeps its name; - writes it to stdout)' },
     ],
     openFlags: true,
     examples: (n) => [`switchboard call ${n.readCall} --sandbox --json`, `switchboard call ${n.writeFunction} '${n.writePayload}' --dry-run`],
