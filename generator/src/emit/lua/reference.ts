@@ -61,6 +61,8 @@ export function functionView(provider: Provider, func: Func) {
     aliases: func.names.luaAliases,
     unavailable: func.binding.kind === 'unavailable' ? mdLine(`${func.binding.reason}${func.binding.alternative ? ` Instead: ${func.binding.alternative}` : ''}`) : null,
     deprecated: func.deprecated ? mdLine(func.deprecated.message) : null,
+    // A script cannot guess a download's table from a response schema: there is none.
+    returnsFile: func.returns.kind === 'file',
     tsMethod: func.names.tsMethod,
     cliCommand: func.names.cliCommand,
     mcpTool: func.names.mcpTool,
