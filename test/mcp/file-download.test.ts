@@ -49,7 +49,11 @@ describe.skipIf(found.length === 0)('downloaded files over MCP', () => {
     const kind = file.content_type.split('/')[0];
     const block = (result.content as Array<Record<string, unknown>>)[1];
     if (kind === 'image' || kind === 'audio') expect(block).toEqual({ type: kind, data: file.content_base64, mimeType: file.content_type });
-    else expect(block).toMatchObject({ type: 'resource', resource: { mimeType: file.content_type, blob: file.content_base64 } });
+    else {
+      // A text file is embedded as its text, any other as its bytes.
+      const text = (result.structuredContent as { content?: string }).content;
+      expect(block).toMatchObject({ type: 'resource', resource: { mimeType: file.content_type, ...(text !== undefined ? { text } : { blob: file.content_base64 }) } });
+    }
   });
 
   it('refuses a file larger than --max-result-chars by name, not cut', async () => {

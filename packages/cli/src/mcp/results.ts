@@ -20,7 +20,7 @@ export function toolError(message: string, providerAnswer?: unknown, maxChars = 
 
 /**
  * A downloaded file as a tool result: the file itself as MCP content (an image or audio block, which
- * clients can show or play, else an embedded resource with its bytes), a line describing it, and the
+ * clients can show or play, else an embedded resource with its text or bytes), a line describing it, and the
  * file answer as structured content. A file whose base64 is over `maxChars` is refused by name
  * rather than cut, since cut bytes are no file.
  */
@@ -34,7 +34,7 @@ export function fileResult(answer: FileAnswer, maxChars: number, tool: string): 
   const file: CallToolResult['content'][number] =
     kind === 'image' || kind === 'audio'
       ? { type: kind, data: answer.content_base64, mimeType }
-      : { type: 'resource', resource: { uri: `switchboard:download/${encodeURIComponent(answer.filename ?? 'file')}`, mimeType, blob: answer.content_base64 } };
+      : { type: 'resource', resource: { uri: `switchboard:download/${encodeURIComponent(answer.filename ?? 'file')}`, mimeType, ...(answer.content !== undefined ? { text: answer.content } : { blob: answer.content_base64 }) } };
   return { content: [{ type: 'text', text: described }, file], structuredContent: { ...answer } };
 }
 
