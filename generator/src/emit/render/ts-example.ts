@@ -6,7 +6,11 @@ import { jsLiteral } from './js-literal.js';
 export const clientVariable = (provider: Provider) => provider.className.charAt(0).toLowerCase() + provider.className.slice(1);
 
 const clientLine = (provider: Provider, account?: string | null) => `const ${clientVariable(provider)} = new ${provider.className}(${account ? `{ account: ${tsString(account)} }` : ''});`;
-const callLine = (provider: Provider, func: Func, example: Example) => `const result = await ${clientVariable(provider)}.${func.names.tsMethod}(${jsLiteral(example.arguments)});`;
+const callLine = (provider: Provider, func: Func, example: Example) =>
+  `const result = await ${clientVariable(provider)}.${func.names.tsMethod}(${jsLiteral(example.arguments)});${func.returns.kind === 'file' ? `\n${FILE_RESULT_NOTE}` : ''}`;
+
+/** What a download's example says of its result, which has no fields to show. */
+const FILE_RESULT_NOTE = '// result is a File (name and type from the answer): await result.arrayBuffer(), result.stream()';
 
 /** The TypeScript usage of one example, as shown in READMEs and docs (and run by tests). */
 export function tsExample(provider: Provider, func: Func, example: Example): string {

@@ -80,6 +80,7 @@ export class Github {
    * @example
    * ```ts
    * const result = await github.downloadRepositoryArchive({ owner: "octocat", repo: "Hello-World", ref: "master" });
+   * // result is a File (name and type from the answer): await result.arrayBuffer(), result.stream()
    * ```
    */
   downloadRepositoryArchive(params: F.DownloadRepositoryArchiveParams, options?: RequestOptions) {

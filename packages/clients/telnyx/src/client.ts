@@ -39,6 +39,7 @@ export class Telnyx {
    * @example
    * ```ts
    * const result = await telnyx.downloadMedia({ media_name: "my-custom-unique-media-name" });
+   * // result is a File (name and type from the answer): await result.arrayBuffer(), result.stream()
    * ```
    */
   downloadMedia(params: F.DownloadMediaParams, options?: RequestOptions) {

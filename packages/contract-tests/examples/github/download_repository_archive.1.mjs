@@ -3,5 +3,6 @@ import { Github } from '@switchboard/github';
 
 const github = new Github();
 const result = await github.downloadRepositoryArchive({ owner: "octocat", repo: "Hello-World", ref: "master" });
+// result is a File (name and type from the answer): await result.arrayBuffer(), result.stream()
 
 export { result };

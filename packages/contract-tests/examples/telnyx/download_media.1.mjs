@@ -3,5 +3,6 @@ import { Telnyx } from '@switchboard/telnyx';
 
 const telnyx = new Telnyx();
 const result = await telnyx.downloadMedia({ media_name: "my-custom-unique-media-name" });
+// result is a File (name and type from the answer): await result.arrayBuffer(), result.stream()
 
 export { result };
