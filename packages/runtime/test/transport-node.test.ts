@@ -9,6 +9,7 @@ import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PreparedRequest } from '../src/build-request.js';
 import { nodeTransport } from '../src/transport-node.js';
+import { answerText } from '../src/response.js';
 import type { AttemptResult } from '../src/transport-types.js';
 import { loopback, type Loopback } from './loopback.js';
 import { manualTimeouts } from './support.js';
@@ -73,7 +74,7 @@ describe('node transport: responses', () => {
     expect(result.status).toBe(201);
     expect(result.headers.get('X-REQUEST-ID')).toBe('req_1');
     expect(result.headers.get('missing')).toBeNull();
-    expect(JSON.parse(result.text)).toEqual({ got: 'application/x-www-form-urlencoded', length: String(Buffer.byteLength(body)) });
+    expect(JSON.parse(answerText(result))).toEqual({ got: 'application/x-www-form-urlencoded', length: String(Buffer.byteLength(body)) });
     expect(s.requests).toEqual([{ method: 'POST', url: '/messages?x=1', body }]);
   });
 
@@ -87,7 +88,7 @@ describe('node transport: responses', () => {
     const body = JSON.stringify({ ids: ['é1', 'é2'] });
     const first = await transport({ method, url: `${s.url}/items`, headers: { 'content-type': 'application/json' }, body }, LONG);
     const second = await transport(get(`${s.url}/after`), LONG);
-    expect(first.kind === 'response' && JSON.parse(first.text)).toEqual({ length: String(Buffer.byteLength(body)) });
+    expect(first.kind === 'response' && JSON.parse(answerText(first))).toEqual({ length: String(Buffer.byteLength(body)) });
     expect(second.kind === 'response' && second.status).toBe(200);
     expect(s.requests).toEqual([
       { method, url: '/items', body },
@@ -192,7 +193,7 @@ describe('node transport: responses', () => {
       setImmediate(() => res.end(bytes.subarray(cut)));
     });
     const result = await nodeTransport()(get(s.url), LONG);
-    expect(result.kind === 'response' && JSON.parse(result.text)).toEqual({ text: 'héllo wörld ✓' });
+    expect(result.kind === 'response' && JSON.parse(answerText(result))).toEqual({ text: 'héllo wörld ✓' });
   });
 
   it('reuses one keep-alive connection for sequential requests', async () => {
