@@ -123,13 +123,13 @@ function responsePanel(func: Func) {
     status: http ? http.successStatus : null,
     file: func.returns.kind === 'file' ? { type: func.returns.contentType === null ? null : mdCode(func.returns.contentType) } : null,
     fields: schema ? responseFields(schema) : null,
-    example: example ? exampleAnswer(example) : null,
+    example: example ? answerPanel(example) : null,
     tsType: schema ? mdFence('ts', jsonSchemaType(schema).replace(/\n\s*\[key: string\]: unknown;/g, '')) : null,
   };
 }
 
 /** The first successful example's answer: its JSON, or the file it documents (name, type, size, and the text of a text file). */
-function exampleAnswer(example: Example): { title: string; body: string } | null {
+function answerPanel(example: Example): { title: string; body: string } | null {
   const title = mdLine(example.title);
   const { file } = example.response;
   if (file) {

@@ -44,8 +44,17 @@ export function httpExchange(example: Example, fileKeys: ReadonlySet<string> = N
   const { status, headers, body, file } = example.response;
   const responseType = headers['content-type'] ?? file?.contentType ?? (body === null || body === undefined ? undefined : 'application/json');
   // A file is served with its name, as the mocks serve it; its bytes are shown as their count, a text file as its text.
-  const disposition = file?.filename ? { 'content-disposition': `attachment; filename="${file.filename.replace(/["\\]/g, '\\$&')}"` } : {};
+  const disposition = file?.filename ? { 'content-disposition': contentDisposition(file.filename) } : {};
   const response = [`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? ''}`.trimEnd(), ...Object.entries({ ...(responseType ? { 'content-type': responseType } : {}), ...disposition, ...headers }).map(([k, v]) => `${k}: ${v}`)];
   const responseBody = file ? (file.text ?? `<${Buffer.from(file.base64, 'base64').length} bytes>`) : bodyText(body, responseType);
   return [...request, ...(requestBody === null ? [] : ['', requestBody]), '', '', ...response, ...(responseBody === null ? [] : ['', responseBody])].join('\n');
+}
+
+/**
+ * `attachment; filename="…"`, or RFC 6266's `filename*` for a name a header cannot carry as it is:
+ * the header the mocks serve a documented file with (`@switchboard/testing`'s `fileResponse`).
+ */
+function contentDisposition(filename: string): string {
+  if (/^[\x20-\x7e]*$/.test(filename)) return `attachment; filename="${filename.replace(/["\\]/g, '\\$&')}"`;
+  return `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
