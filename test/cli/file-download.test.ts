@@ -85,6 +85,22 @@ describe.skipIf(!found)('downloaded files from the command line', () => {
     expect(JSON.parse(run.stdout).error.message).toContain(absent);
   });
 
+  it('says on a terminal, without --output, that the answer is a file and how to save it', async () => {
+    const { run } = (await import(join(REPO, 'packages/cli/dist/main.js'))) as { run: (argv: string[], io: object) => Promise<number> };
+    let stdout = '';
+    let stderr = '';
+    const io = { stdout: { isTTY: true, write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: REPO };
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    try {
+      expect(await run(['call', fn.qualified, payload, '--base-url', origin], io)).toBe(0);
+    } finally {
+      process.env = saved;
+    }
+    expect(JSON.parse(stdout)).toMatchObject({ content_base64: file.content_base64 });
+    expect(stderr).toContain('the answer is a file: --output <path> saves it');
+  });
+
   it('refuses --output for a function that answers with JSON, and --output - with --json, before any request', () => {
     const before = requests;
     const json = bindings.flatMap((p) => p.functions).find((f) => f.available && f.outputSchema !== null && !('download' in f.spec && f.spec.download))!;

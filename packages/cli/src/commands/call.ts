@@ -4,7 +4,7 @@ import { parseBaseUrlFlags } from '../base-url.js';
 import { coerceFlags, parseCallArgs, type ParsedCall } from '../args.js';
 import { cliErrorOf } from '../cli/error-body.js';
 import { fileFlags } from '../file-flags.js';
-import { isFileAnswer } from '@switchboard/runtime';
+import { isFileAnswer, returnsFile } from '@switchboard/runtime';
 import { checkOutputFlag, saveDownload } from '../save-download.js';
 import { failure, type CommandHandler, type Reply } from '../cli/reply.js';
 import { invoke, type InvokeContext } from '../invoke.js';
@@ -62,6 +62,8 @@ export const callCommand: CommandHandler = async ({ raw, io }) => {
       ...(result.tokenUrl !== null ? [`(OAuth2 token from ${result.tokenUrl}, with the client id and secret; fetched only by a real call)`] : []),
       ...(result.proxy !== null ? [`(through the proxy ${result.proxy.url}, from ${result.proxy.source})`] : []),
       ...(saved !== null && saved.savedTo !== '-' ? [`(saved ${saved.shown.size} bytes to ${saved.savedTo})`] : []),
+      // A person reading a file's base64 on a terminal most likely wanted the file.
+      ...(saved === null && !flags.dryRun && io.stdout.isTTY === true && returnsFile(fn.spec) ? ['(the answer is a file: --output <path> saves it; a folder ending in / keeps its name)'] : []),
     ];
     const walk = result.sandboxWalkEnded ? { sandbox_walk_ended: true } : {};
     // With `--output -` stdout holds the file itself, so nothing else is written there.
