@@ -128,11 +128,51 @@ const ABORTED: AttemptResult = Object.freeze({ kind: 'aborted' });
 function send(request: TransportAttempt['request'], limits: TransportAttempt['limits'], secure: boolean, agent: HttpAgent, maxBytes: number, decodeLimits: ZlibOptions, forwardTo: Proxy | null): Promise<AttemptResult> {
   const { body } = request;
   if (body === null || typeof body === 'string') return sendBytes(request, body, limits, secure, agent, maxBytes, decodeLimits, forwardTo);
-  // A multipart body's files are read now, before any socket: one that cannot be read fails the attempt unsent.
-  return body.arrayBuffer().then(
-    (bytes) => sendBytes(request, Buffer.from(bytes), limits, secure, agent, maxBytes, decodeLimits, forwardTo),
-    (cause: unknown): AttemptResult => ({ kind: 'failed', failure: { kind: 'not_sent' }, cause }),
-  );
+  // A multipart body's files are read now, before any socket, within the attempt's time: what is
+  // left of it bounds the request that follows.
+  const started = performance.now();
+  return readWithin(body, limits).then((read) => {
+    if (read.kind === 'ended') return read.result;
+    const timeoutMs = Math.max(1, limits.timeoutMs - (performance.now() - started));
+    return sendBytes(request, Buffer.from(read.bytes), { ...limits, timeoutMs }, secure, agent, maxBytes, decodeLimits, forwardTo);
+  });
+}
+
+type BodyRead = { kind: 'bytes'; bytes: ArrayBuffer } | { kind: 'ended'; result: AttemptResult };
+
+/**
+ * A Blob body's bytes, unless reading them fails, outlasts the attempt's timeout (a file on a
+ * stalled network disk) or is aborted by the caller. Nothing has been sent then, so the failure is
+ * `not_sent`, safe to retry even for a write.
+ */
+function readWithin(blob: Blob, limits: TransportAttempt['limits']): Promise<BodyRead> {
+  const { timeoutMs, signal, startTimer } = limits;
+  if (signal?.aborted) return Promise.resolve({ kind: 'ended', result: ABORTED });
+  return new Promise<BodyRead>((resolve) => {
+    let settled = false;
+    let cancel: (() => void) | undefined;
+    const done = (read: BodyRead): void => {
+      if (settled) return;
+      settled = true;
+      cancel?.();
+      signal?.removeEventListener('abort', onAbort);
+      resolve(read);
+    };
+    const onAbort = (): void => done({ kind: 'ended', result: ABORTED });
+    const expire = (): void => done({ kind: 'ended', result: { kind: 'failed', failure: { kind: 'not_sent' }, cause: new Error(`the request's files could not be read within ${timeoutMs} ms`) } });
+    if (startTimer) cancel = startTimer(timeoutMs, expire);
+    else {
+      const timer = setTimeout(expire, timeoutMs);
+      cancel = () => clearTimeout(timer);
+    }
+    // An injected timer may fire at once, before `cancel` is known.
+    if (settled) return void cancel();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    blob.arrayBuffer().then(
+      (bytes) => done({ kind: 'bytes', bytes }),
+      (cause: unknown) => done({ kind: 'ended', result: { kind: 'failed', failure: { kind: 'not_sent' }, cause } }),
+    );
+  });
 }
 
 function sendBytes(request: TransportAttempt['request'], body: string | Buffer | null, limits: TransportAttempt['limits'], secure: boolean, agent: HttpAgent, maxBytes: number, decodeLimits: ZlibOptions, forwardTo: Proxy | null): Promise<AttemptResult> {

@@ -11,7 +11,7 @@ import { ValidationError } from '../src/errors.js';
 import type { Transport } from '../src/transport-types.js';
 import { fetchTransport } from '../src/transport.js';
 import { nodeTransport } from '../src/transport-node.js';
-import { operation, param, rules, telnyxClient, TELNYX_KEY } from './support.js';
+import { manualTimeouts, operation, param, rules, telnyxClient, TELNYX_KEY } from './support.js';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -142,5 +142,46 @@ describe('checking and showing files', () => {
     const result = await nodeTransport()({ method: 'POST', url: `${url}/media`, headers: { 'content-type': 'multipart/form-data; boundary=b' }, body }, { timeoutMs: 10_000 });
     expect(result).toMatchObject({ kind: 'failed', failure: { kind: 'not_sent' } });
     expect(received.length).toBe(before);
+  });
+});
+
+describe('the Node transport reads a body of files within the attempt', () => {
+  /** A file whose bytes never come (a stalled network disk), as `fs.openAsBlob` might give. */
+  class StalledBlob extends Blob {
+    override arrayBuffer(): Promise<ArrayBuffer> {
+      return new Promise(() => {});
+    }
+  }
+  const request = () => ({ method: 'POST' as const, url: `${url}/media`, headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: new StalledBlob(['never']) });
+
+  it('ends a read that outlasts the timeout as not sent, sending nothing', async () => {
+    const { startTimer, requested, expire } = manualTimeouts();
+    const before = received.length;
+    const pending = nodeTransport()(request(), { timeoutMs: 30_000, startTimer });
+    expect(requested).toEqual([30_000]);
+    expire();
+    const result = await pending;
+    expect(result).toMatchObject({ kind: 'failed', failure: { kind: 'not_sent' } });
+    expect(String((result as { cause: unknown }).cause)).toContain("the request's files could not be read within 30000 ms");
+    expect(received.length).toBe(before);
+  });
+
+  it("ends a read when the caller aborts, sending nothing", async () => {
+    const controller = new AbortController();
+    const before = received.length;
+    const pending = nodeTransport()(request(), { timeoutMs: 600_000, signal: controller.signal });
+    controller.abort();
+    expect(await pending).toEqual({ kind: 'aborted' });
+    expect(received.length).toBe(before);
+  });
+
+  it('gives the request what is left of the attempt after the read', async () => {
+    const { startTimer, requested } = manualTimeouts();
+    const result = await nodeTransport()({ method: 'POST', url: `${url}/media`, headers: { 'content-type': 'application/octet-stream' }, body: new Blob(['abc']) }, { timeoutMs: 30_000, startTimer });
+    expect(result).toMatchObject({ kind: 'response', status: 200 });
+    // One timer for the read, one for the request with at most the same budget.
+    expect(requested).toHaveLength(2);
+    expect(requested[1]!).toBeLessThanOrEqual(30_000);
+    expect(requested[1]!).toBeGreaterThanOrEqual(1);
   });
 });
