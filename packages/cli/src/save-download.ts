@@ -34,7 +34,7 @@ export function saveDownload(answer: FileAnswer, output: string, fn: FunctionBin
   }
   const target = targetPath(resolve(cwd, output), output, answer, fn);
   try {
-    replaceFile(target, `${target}.switchboard-${process.pid}.tmp`, bytes);
+    replaceFile(target, bytes);
   } catch (error) {
     // The call was made (a download is a read): a failure to keep its answer, not a bad command line.
     throw new CliError('output_not_written', `could not write the downloaded file to ${target} (${errorCode(error)}).`, EXIT.failure, 'name a file in a folder that exists and that you may write to');

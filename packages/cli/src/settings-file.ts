@@ -137,7 +137,7 @@ export function writeSettings(settings: Settings, env: NodeJS.ProcessEnv = proce
   const path = settingsPath(env);
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    replaceFile(path, `${path}.${process.pid}.tmp`, `${JSON.stringify(settings, null, 2)}\n`, 0o600);
+    replaceFile(path, `${JSON.stringify(settings, null, 2)}\n`, 0o600);
   } catch (error) {
     throw new SettingsFileError(`${path} cannot be written (${errorCode(error)}); make ${dirname(path)} a folder you can write, or set SWITCHBOARD_HOME to one.`);
   }

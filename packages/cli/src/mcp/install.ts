@@ -48,7 +48,7 @@ export function installMcp({ path, name, entry }: InstallOptions): InstallOutcom
   const next = { ...file, mcpServers: { ...servers, [name]: entry } };
   // Written beside the file and renamed over it, so an interrupted install leaves the old file whole.
   try {
-    replaceFile(path, `${path}.switchboard-${process.pid}.tmp`, `${JSON.stringify(next, null, 2)}\n`);
+    replaceFile(path, `${JSON.stringify(next, null, 2)}\n`);
   } catch (error) {
     throw new InstallError(`${path} cannot be written (${errorCode(error)}); nothing was changed.`);
   }
