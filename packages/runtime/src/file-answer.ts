@@ -6,6 +6,7 @@
  * the bindings carry as the function's output schema. The generated clients never import it.
  */
 
+import { base64Bytes } from './base64.js';
 import type { OperationSpec, UnavailableOperationSpec } from './spec.js';
 
 export interface FileAnswer {
@@ -23,7 +24,7 @@ export const returnsFile = (op: OperationSpec | UnavailableOperationSpec): boole
 
 export async function fileAnswer(file: Blob): Promise<FileAnswer> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const answer: FileAnswer = { filename: file instanceof File && file.name !== '' ? file.name : null, content_type: file.type, size: bytes.length, content_base64: base64Of(bytes) };
+  const answer: FileAnswer = { filename: file instanceof File && file.name !== '' ? file.name : null, content_type: file.type, size: bytes.length, content_base64: base64Bytes(bytes) };
   const text = isTextual(file.type) ? strictUtf8(bytes) : null;
   if (text !== null) answer.content = text;
   return answer;
@@ -47,11 +48,4 @@ function strictUtf8(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
-}
-
-/** Base64 with web globals, a slice at a time: `String.fromCharCode(...bytes)` of a large file would overflow the stack. */
-function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  return btoa(binary);
 }

@@ -27,6 +27,7 @@ import { neverSent } from './retry.js';
 import { forwardedOptions, ProxyRoutes, type Proxy, type ProxySettings } from './proxy.js';
 import { followRedirects, isRedirect } from './redirects.js';
 import { boundIdleSockets, IDLE_SOCKET_MS } from './idle-sockets.js';
+import { realTimer } from './transport.js';
 
 /** Methods node:http sends without chunked encoding by default, so a body needs its content-length set. */
 const UNFRAMED_BY_DEFAULT = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
@@ -160,11 +161,7 @@ function readWithin(blob: Blob, limits: TransportAttempt['limits']): Promise<Bod
     };
     const onAbort = (): void => done({ kind: 'ended', result: ABORTED });
     const expire = (): void => done({ kind: 'ended', result: { kind: 'failed', failure: { kind: 'not_sent' }, cause: new Error(`the request's files could not be read within ${timeoutMs} ms`) } });
-    if (startTimer) cancel = startTimer(timeoutMs, expire);
-    else {
-      const timer = setTimeout(expire, timeoutMs);
-      cancel = () => clearTimeout(timer);
-    }
+    cancel = (startTimer ?? realTimer)(timeoutMs, expire);
     // An injected timer may fire at once, before `cancel` is known.
     if (settled) return void cancel();
     signal?.addEventListener('abort', onAbort, { once: true });
