@@ -8,6 +8,7 @@ import { renameDeprecatedArguments } from './deprecation.js';
 import { selectedEndpoints } from './endpoint.js';
 import { formBody } from './form-body.js';
 import { multipartBody } from './multipart-body.js';
+import { binaryBody } from './binary-body.js';
 import { downloadedFile } from './download.js';
 import { nestedBody } from './body-nesting.js';
 import { allFormats } from './formats.js';
@@ -57,6 +58,7 @@ export const allParts: Required<OperationParts> = {
   omitted: withValuesSentWhenOmitted,
   form: formBody,
   multipart: multipartBody,
+  binary: binaryBody,
   nesting: nestedBody,
   formats: allFormats,
   checks: allChecks,

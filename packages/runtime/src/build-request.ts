@@ -9,6 +9,8 @@ import type { AuthCode, AuthParts } from './auth.js';
 import type { SelectedEndpoint } from './endpoint.js';
 import { ArgumentValueError, SwitchboardError, ValidationError, type ValidationIssue } from './errors.js';
 import { takesFiles } from './file-kind.js';
+import type { BuiltBinary } from './binary-body.js';
+import type { FilePart } from './file-value.js';
 import type { BuiltMultipart } from './multipart-body.js';
 import { partOf } from './part-of.js';
 import { planOf, sendsNull, type QueryEntry, type ResolvedParam } from './param-plan.js';
@@ -23,16 +25,18 @@ export interface PreparedRequest {
   url: string;
   /** Lower-case header names. */
   headers: Record<string, string>;
-  /** The exact body: text (JSON or form-encoded), a multipart body's bytes, or null when nothing is sent. */
+  /** The exact body: text (JSON or form-encoded, or a binary body's text), a multipart or binary body's bytes, or null when nothing is sent. */
   body: string | Blob | null;
   /** A multipart body's fields, and its text with each file's bytes shown as their count (what a dry run shows). */
   multipart?: Pick<BuiltMultipart, 'fields' | 'preview'>;
+  /** The file a binary body is (`body: 'binary'`): its bytes, name and media type. */
+  file?: FilePart;
   /** `bytes`: the answer is a file, so the transport hands over its body's bytes, not text. Absent: text. */
   readAs?: 'bytes';
 }
 
 /** A request as a dry run shows it (`Core.prepare`): credentials redacted, a multipart body as its preview text. */
-export interface ShownRequest extends Omit<PreparedRequest, 'body' | 'multipart' | 'readAs'> {
+export interface ShownRequest extends Omit<PreparedRequest, 'body' | 'multipart' | 'file' | 'readAs'> {
   body: string | null;
 }
 
@@ -133,9 +137,9 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const { authCode, server } = input;
   const auth = input.accessToken === undefined ? (route.auth ??= authCode.parts(server.auth, input.fieldValues, null)) : authCode.parts(server.auth, input.fieldValues, input.accessToken);
   if (auth.query.length > 0) query.push(...auth.query);
-  if (auth.body.length > 0 && op.body === undefined) {
+  if (auth.body.length > 0 && (op.body === undefined || op.body === 'binary')) {
     // The loader refuses such specs; a hand-written OperationSpec must not silently drop the credentials.
-    throw new SwitchboardError(`${op.id} has no body, but its server's auth puts credentials in the body.`);
+    throw new SwitchboardError(`${op.id} has ${op.body === undefined ? 'no body' : 'a body that is one file'}, but its server's auth puts credentials in the body.`);
   }
 
   const built = buildBody(op, bodyParams, bodyValues, auth.body);
@@ -152,7 +156,11 @@ export function buildRequest(input: BuildInput): PreparedRequest {
   const base = route.serverUrl === input.serverUrl ? route.base : filledBase(input.serverUrl, input.fieldValues);
   const search = serializePairs(query);
   const url = `${base}${path.startsWith('/') ? '' : '/'}${path}${search ? `?${search}` : ''}`;
-  const request: PreparedRequest = built === null || typeof built === 'string' ? { method: selected.method, url, headers, body } : { method: selected.method, url, headers, body, multipart: { fields: built.fields, preview: built.preview } };
+  const request: PreparedRequest = { method: selected.method, url, headers, body };
+  if (built !== null && typeof built !== 'string') {
+    if ('fields' in built) request.multipart = { fields: built.fields, preview: built.preview };
+    else request.file = built.file;
+  }
   if (op.download !== undefined) request.readAs = 'bytes';
   return request;
 }
@@ -218,8 +226,9 @@ export function fillServerUrl(template: string, values: Record<string, string>):
 }
 
 /** `values[i]` is the value of `params[i]`. */
-function buildBody(op: OperationSpec, params: ResolvedParam[], values: unknown[], credentials: Pairs): string | BuiltMultipart | null {
+function buildBody(op: OperationSpec, params: ResolvedParam[], values: unknown[], credentials: Pairs): string | BuiltMultipart | BuiltBinary | null {
   if (op.body === undefined) return null;
+  if (op.body === 'binary') return partOf(op, 'binary')(op, params, values);
   // Spread objects first, so a named parameter of the same wire name wins; constants last, as the spec fixes them.
   const root: Record<string, unknown> = {};
   for (let i = 0; i < params.length; i++) if ((params[i] as ResolvedParam).spread) Object.assign(root, values[i] as object);

@@ -144,7 +144,7 @@ export class Core {
   prepare(op: AnyOperation, args: object, options: RequestOptions = NO_OPTIONS): ShownRequest {
     // A dry run shows the idempotency-key header: the caller's key, or the kind of key a call would send.
     const { request } = this.plan(op, args, options, undefined, true);
-    // A multipart body is shown as its preview: its files as their sizes, since a dry run reads none.
+    // A multipart body is shown as its preview, a binary one as its text or size: a dry run reads no file.
     const body = request.body === null ? null : typeof request.body === 'string' ? request.body : (request.multipart?.preview ?? `<${request.body.size} bytes>`);
     return { method: request.method, url: this.redactor.string(request.url), headers: this.redactor.headers(request.headers), body: body === null ? null : this.redactor.string(body) };
   }

@@ -88,6 +88,7 @@ export { toPairs, queryPairs } from './query.js';
 export { withValuesSentWhenOmitted } from './sent-when-omitted.js';
 export { formBody } from './form-body.js';
 export { multipartBody } from './multipart-body.js';
+export { binaryBody, type BuiltBinary } from './binary-body.js';
 export { downloadedFile, filenameOf, type ReadDownload } from './download.js';
 export { fileAnswer, isFileAnswer, returnsFile, type FileAnswer } from './file-answer.js';
 export { fileCheck } from './file-value.js';

@@ -15,6 +15,7 @@ import type { ReadDownload } from './download.js';
 import type { ValidationIssue } from './errors.js';
 import type { FormatRule } from './formats.js';
 import type { FormBody } from './form-body.js';
+import type { BinaryBody } from './binary-body.js';
 import type { MultipartBody } from './multipart-body.js';
 import type { NextLinkSource } from './next-link.js';
 import type { PagingStrategy } from './pagination.js';
@@ -243,8 +244,11 @@ export interface OperationSpec {
   /** Key into ProviderSpec.servers. Absent: `default`, the server a spec's function uses unless it names another. */
   server?: string;
   endpoint: EndpointSpec;
-  /** How the body is encoded; `multipart` is multipart/form-data, the one that carries files. Absent: the request has no body. */
-  body?: 'json' | 'form' | 'multipart';
+  /**
+   * How the body is encoded; `multipart` is multipart/form-data, which carries files among fields,
+   * and `binary` one file's bytes as the whole body. Absent: the request has no body.
+   */
+  body?: 'json' | 'form' | 'multipart' | 'binary';
   params: ParamSpec[];
   /** Fixed parts every request sends. Absent (or a part absent): none. */
   constants?: { query?: Record<string, string | number | boolean>; header?: Record<string, string>; body?: Record<string, unknown> };
@@ -311,6 +315,8 @@ export interface OperationParts {
   form?: FormBody;
   /** With `body: 'multipart'` (`multipartBody`). */
   multipart?: MultipartBody;
+  /** With `body: 'binary'`: the one file parameter's bytes as the body (`binaryBody`). */
+  binary?: BinaryBody;
   /** The named string formats the argument rules use, each with its pattern and words (`e164Format`, …). */
   formats?: Partial<Record<StringFormat, FormatRule>>;
   /** The checks of the rule keywords beyond strings, lists and booleans that the rules use (`numberCheck`, …). */
