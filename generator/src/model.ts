@@ -402,8 +402,12 @@ export interface HttpBinding {
   kind: 'http';
   server: Server;
   endpoint: EndpointChoice;
-  /** Encoding of body parameters (`multipart`: multipart/form-data, which carries files); `none` when no parameter or constant goes to the body. */
-  bodyEncoding: 'json' | 'form' | 'multipart' | 'none';
+  /**
+   * Encoding of body parameters (`multipart`: multipart/form-data, which carries files among fields;
+   * `binary`: the one file parameter's bytes are the whole body); `none` when no parameter or
+   * constant goes to the body.
+   */
+  bodyEncoding: 'json' | 'form' | 'multipart' | 'binary' | 'none';
   constants: Constants;
   /** Expected success status. */
   successStatus: number;
@@ -418,12 +422,24 @@ export interface UnavailableBinding {
   alternative: string | null;
 }
 
-export interface ExampleRequest {
+/** A documented request: a body as written (JSON, a form, multipart fields), or for a function whose body is one file (`request.body: binary`), that file. */
+export type ExampleRequest = DataRequest | FileRequest;
+
+interface RequestLine {
   method: HttpMethod;
   url: string;
   /** Header names lower-cased. */
   headers: Record<string, string>;
+}
+
+export interface DataRequest extends RequestLine {
   body: unknown;
+  file?: never;
+}
+
+export interface FileRequest extends RequestLine {
+  body?: never;
+  file: DocumentedBytes;
 }
 
 export interface Example {

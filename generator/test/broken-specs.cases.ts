@@ -415,6 +415,41 @@ examples:
       body: { filename: w1.png, content_type: image/png, content_base64: iVBORw0KGgo= }
 `;
 
+/** A valid upload whose body is one file (`request.body: binary`), written beside the fixture's functions by the upload cases. */
+const UPLOAD = `name: upload_drawing
+title: Upload Drawing
+description: Upload a widget's drawing.
+operation: write
+request:
+  method: POST
+  path: /drawings
+  body: binary
+parameters:
+  drawing:
+    type: file
+    required: true
+    description: The drawing.
+  filename:
+    type: string
+    in: query
+    required: true
+    description: Its name.
+response:
+  status: 201
+  schema: { type: object }
+examples:
+  - title: A drawing
+    arguments: { drawing: { content: "<svg/>", content_type: image/svg+xml }, filename: w1.svg }
+    request:
+      method: POST
+      url: https://us.api.acme.test/v1/drawings?filename=w1.svg
+      headers: { authorization: Bearer acme_test_key, content-type: image/svg+xml }
+      body: { filename: w1.svg, content_type: image/svg+xml, content: "<svg/>" }
+    response:
+      status: 201
+      body: { id: d1 }
+`;
+
 export const brokenSpecCases: BrokenSpecCase[] = [
   {
     name: 'YAML syntax error: unclosed flow sequence',
@@ -2030,14 +2065,14 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'a file in a JSON body',
     edits: [createParam('  photo:\n    type: file\n    description: Photo.\n')],
     expected: [
-      "acme/create_widget.yaml:24:11: parameter 'photo' takes a file, which only a multipart body can carry: set request.body: multipart (a json body cannot).",
+      "acme/create_widget.yaml:24:11: parameter 'photo' takes a file, which only a multipart or binary body can carry: set request.body: multipart (fields and files) or binary (the file alone); a json body cannot.",
     ],
   },
   {
     name: 'a file in the query',
     edits: [listParam('  photo:\n    type: file\n    description: Photo.\n')],
     expected: [
-      "acme/list_widgets.yaml:22:3: parameter 'photo' takes a file, which only a multipart body can carry, but it goes in the query (the request has no body): send it with a POST, PUT or PATCH whose request.body is multipart.",
+      "acme/list_widgets.yaml:22:3: parameter 'photo' takes a file, which only a multipart or binary body can carry, but it goes in the query (the request has no body): send it with a POST, PUT or PATCH whose request.body is multipart or binary.",
     ],
   },
   {
@@ -2065,6 +2100,57 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     expected: [
       "acme/create_widget.yaml:25:19: a list of files cannot be joined with commas: each file is a part of its own. Use repeat (the default for files), brackets or indexed.",
       "acme/create_widget.yaml:26:26: 'min_length' does not apply to a file.",
+    ],
+  },
+  {
+    name: 'a binary body with a second body parameter, and body constants',
+    edits: [write('acme/upload_drawing.yaml', UPLOAD.replace('  body: binary\n', '  body: binary\n  constants:\n    body: { kind: svg }\n').replace('    in: query\n', ''))],
+    expected: [
+      "acme/upload_drawing.yaml:10:5: a binary body is one file and nothing else, so it has no constant keys: remove constants.body, or send them in the query or a header.",
+      "acme/upload_drawing.yaml:16:3: parameter 'filename' goes in the body, but a binary body (request.body: binary) is one file and nothing else: give it in: query, in: header or in: path.",
+    ],
+  },
+  {
+    name: 'a binary body whose file is optional, and a second file',
+    edits: [write('acme/upload_drawing.yaml', UPLOAD.replace('    type: file\n    required: true\n', '    type: file\n').replace('    description: The drawing.\n', '    description: The drawing.\n  preview:\n    type: file\n    description: A preview.\n'))],
+    expected: [
+      "acme/upload_drawing.yaml:10:3: the file 'drawing' is the whole body of the request, so every call needs it: give required: true.",
+      "acme/upload_drawing.yaml:14:11: a binary body carries one file, and 'drawing' is it; 'preview' would be a second: set request.body: multipart to send several files.",
+    ],
+  },
+  {
+    name: 'a binary body of a list of files, and one without any file',
+    edits: [
+      write('acme/upload_drawing.yaml', UPLOAD.replace('    type: file\n    required: true\n', '    type: array\n    items: { type: file }\n    required: true\n')),
+      write('acme/upload_nothing.yaml', UPLOAD.replace('name: upload_drawing', 'name: upload_nothing').replace('  drawing:\n    type: file\n    required: true\n    description: The drawing.\n', '').replace('arguments: { drawing: { content: "<svg/>", content_type: image/svg+xml }, filename: w1.svg }', 'arguments: { filename: w1.svg }')),
+    ],
+    expected: [
+      "acme/upload_drawing.yaml:11:11: parameter 'drawing' takes files, but a binary body is one file: set request.body: multipart to send several.",
+      "acme/upload_nothing.yaml:8:9: request.body: binary sends one file as the whole body: declare it as a parameter with type: file.",
+    ],
+  },
+  {
+    name: "a binary upload's documented body: other bytes, another media type, JSON in place of a file",
+    edits: [
+      write('acme/upload_drawing.yaml', UPLOAD.replace('content_type: image/svg+xml, content: "<svg/>" }', 'content_type: image/png, content: "<svg></svg>" }')),
+      write('acme/upload_json.yaml', UPLOAD.replace('name: upload_drawing', 'name: upload_json').replace('body: { filename: w1.svg, content_type: image/svg+xml, content: "<svg/>" }', 'body: { drawing: "<svg/>" }')),
+    ],
+    expected: [
+      "acme/upload_drawing.yaml:29:13: example 'A drawing': the documented body is \"<svg></svg>\", but the arguments send \"<svg/>\".",
+      "acme/upload_drawing.yaml:29:47: example 'A drawing': the documented file is image/png, but the arguments send it as image/svg+xml.",
+      "acme/upload_json.yaml:29:7: a documented file needs content_type, its media type, such as audio/mpeg.",
+      "acme/upload_json.yaml:29:13: a documented file gives its bytes as content (text) or content_base64, exactly one of them.",
+      "acme/upload_json.yaml:29:15: 'drawing' is not part of a documented file, which has filename, content_type and content or content_base64.",
+    ],
+  },
+  {
+    name: 'credentials in the body of a function whose body is one file',
+    edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: body\n    name: key\n    value: api_key\n'), write('acme/upload_drawing.yaml', UPLOAD)],
+    expected: [
+      "acme/create_widget.yaml:36:33: example 'A widget': the documented header authorization is not what the auth scheme sends with the fields' example values: it sends no authorization header.",
+      "acme/create_widget.yaml:37:13: example 'A widget': the documented body is {\"name\":\"Sprocket\"}, but the arguments produce {\"key\":\"acme_test_key\",\"name\":\"Sprocket\"}.",
+      "acme/list_widgets.yaml:6:3: server 'default' sends its credentials in the body (auth 'bearer' has in: body), so this function needs one: set request.body to json, form or multipart.",
+      "acme/upload_drawing.yaml:8:9: server 'default' sends its credentials in the body (auth 'bearer' has in: body), so this function cannot send its body as one file (request.body: binary has no place for them).",
     ],
   },
   {

@@ -1,5 +1,6 @@
-import { fileProblems } from './check-files.js';
+import { binaryBodyProblems, fileProblems } from './check-files.js';
 import { buildReturns, exampleAnswer } from './build-returns.js';
+import { documentedBytes } from './documented-bytes.js';
 import type {
   Endpoint,
   EndpointChoice,
@@ -144,7 +145,7 @@ export function buildFunction(parsed: ParsedFile, stem: string, provider: Provid
     inputSchema: { ...inputSchemaOf(parameters), ...requiredGroupsSchema(requiredGroups) },
     returns,
     binding,
-    examples: (raw.examples ?? []).map((example, i) => toExample(example, binding, provider, returns, ['examples', i, 'response'], report)),
+    examples: (raw.examples ?? []).map((example, i) => toExample(example, binding, provider, returns, ['examples', i], report)),
     source: { file: parsed.file },
   };
   return { func, diagnostics, taint };
@@ -178,8 +179,12 @@ function httpBinding(raw: RawFunction, provider: ProviderShell, report: Report):
   if (!server) {
     report(['request', 'server'], `server '${serverName}' is not declared in provider.yaml.${didYouMean(serverName, provider.servers.map((s) => s.name))}`);
   }
-  if (server?.auth.kind === 'api_key' && server.auth.in === 'body' && request.body === undefined) {
-    report(['request'], `server '${serverName}' sends its credentials in the body (auth '${server.auth.name}' has in: body), so this function needs one: set request.body to json, form or multipart.`);
+  if (server?.auth.kind === 'api_key' && server.auth.in === 'body' && (request.body === undefined || request.body === 'binary')) {
+    const needs = request.body === undefined ? 'needs one: set request.body to json, form or multipart' : 'cannot send its body as one file (request.body: binary has no place for them)';
+    report(request.body === undefined ? ['request'] : ['request', 'body'], `server '${serverName}' sends its credentials in the body (auth '${server.auth.name}' has in: body), so this function ${needs}.`);
+  }
+  if (request.body === 'binary' && request.constants?.body !== undefined) {
+    report(['request', 'constants', 'body'], 'a binary body is one file and nothing else, so it has no constant keys: remove constants.body, or send them in the query or a header.', 'key');
   }
   if (!endpoint || !server) return null;
   const status = raw.response?.status ?? (raw.response?.schema || raw.response?.body === 'file' ? 200 : 204);
@@ -336,6 +341,7 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
   if (unencoded.length > 0) {
     report(['request'], `parameter(s) ${unencoded.map((p) => `'${p.name}'`).join(', ')} go in the body: set request.body to json, form or multipart.`);
   }
+  if (http?.bodyEncoding === 'binary' && !allBodyless) for (const problem of binaryBodyProblems(raw, parameters)) report(problem.path, problem.message, problem.target);
   return parameters;
 }
 
@@ -474,18 +480,20 @@ type RawExample = NonNullable<RawFunction['examples']>[number];
 const SHOWS_OUTPUT = /\b(print|dump)\s*[("'{[]/;
 
 function toExample(raw: RawExample, binding: HttpBinding | UnavailableBinding, provider: ProviderShell, returns: Returns, at: Array<string | number>, report: Report): Example {
+  const line = {
+    method: raw.request.method,
+    url: raw.request.url,
+    headers: Object.fromEntries(Object.entries(raw.request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+  };
+  // A body that is one file is documented as that file, as a download's answer is.
+  const binary = binding.kind === 'http' && binding.bodyEncoding === 'binary';
   return {
     title: raw.title,
     arguments: raw.arguments,
     account: raw.account ?? null,
     fields: binding.kind === 'http' ? accountChoice(raw, binding.server, provider) : {},
-    request: {
-      method: raw.request.method,
-      url: raw.request.url,
-      headers: Object.fromEntries(Object.entries(raw.request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
-      body: raw.request.body ?? null,
-    },
-    response: exampleAnswer(raw.response, returns, at, report),
+    request: binary ? { ...line, file: documentedBytes(raw.request.body, { declared: null, holder: 'request' }, [...at, 'request', 'body'], report) } : { ...line, body: raw.request.body ?? null },
+    response: exampleAnswer(raw.response, returns, [...at, 'response'], report),
     lua: raw.lua?.trimEnd() ?? null,
   };
 }

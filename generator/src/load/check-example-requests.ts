@@ -1,7 +1,7 @@
 import { accountHeaders, allParts, allProviderParts, authCodeOf, buildRequest, checkArgs, chooseServerUrl, choosingField, ValidationError, type OperationSpec, type PreparedRequest, type ProviderSpec } from '@switchboard/runtime';
 // The very literals the generated client hands the runtime, so the check sends what the client would.
 import { operationSpec, providerSpec } from '../shared/runtime-spec.js';
-import type { Example, Func, HttpBinding, Provider } from '../model.js';
+import type { DocumentedBytes, Example, Func, HttpBinding, Provider } from '../model.js';
 import type { ProviderShell } from './build-provider.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { ParsedFile } from './parse.js';
@@ -91,7 +91,23 @@ function compare(example: Example, built: PreparedRequest, report: Report, hidde
     if (hidden.has(name.toLowerCase())) report(['headers', name], credentialsHint(name, header));
     else report(['headers', name], `the documented header ${name} is '${value}', but the arguments produce ${header === undefined ? 'none' : `'${header}'`}.`);
   }
-  compareBody(documented.body ?? null, built, report, hidden);
+  if (built.file) compareFile(documented.file ?? null, built.file, built.headers['content-type'], report);
+  else compareBody(documented.body ?? null, built, report, hidden);
+}
+
+/** A binary body against its documented file: the same bytes, and the media type it is sent with. */
+function compareFile(documented: DocumentedBytes | null, sent: FilePart, sentType: string | undefined, report: Report): void {
+  // Without a documented file the loader has reported the body already (documented-bytes.ts).
+  if (documented === null) return;
+  const bytes = typeof sent.data === 'string' ? Buffer.from(sent.data, 'utf8') : sent.data instanceof Uint8Array ? Buffer.from(sent.data) : null;
+  if (bytes !== null && bytes.toString('base64') !== documented.base64) {
+    const shown = (base64: string, text: string | null) => (text !== null ? JSON.stringify(text) : `${Buffer.from(base64, 'base64').length} bytes (base64 ${clip(base64)})`);
+    const sentText = typeof sent.data === 'string' ? sent.data : null;
+    report(['body'], `the documented body is ${shown(documented.base64, documented.text)}, but the arguments send ${shown(bytes.toString('base64'), sentText)}.`);
+  }
+  if (!sameContentType(sentType, documented.contentType)) {
+    report(['body', 'content_type'], `the documented file is ${documented.contentType}, but the arguments send it as ${sentType ?? 'no media type'}.`);
+  }
 }
 
 function compareUrls(documentedUrl: string, builtUrl: string, report: Report, hidden: Set<string>): void {
@@ -144,7 +160,7 @@ function compareMultipart(documented: unknown, fields: MultipartFields, report: 
 }
 
 type MultipartFields = NonNullable<PreparedRequest['multipart']>['fields'];
-type FilePart = Exclude<MultipartFields[number][1], string>;
+type FilePart = NonNullable<PreparedRequest['file']>;
 
 /** A file part in words: name, media type and bytes (text as it is, other bytes as base64). */
 function shownFile(part: FilePart): string {

@@ -111,7 +111,7 @@ export interface RawRequest {
   path?: string;
   select?: { parameter: string; cases: Record<string, { method: RawMethod; path: string }> };
   server?: string;
-  body?: 'json' | 'form' | 'multipart';
+  body?: 'json' | 'form' | 'multipart' | 'binary';
   constants?: { query?: Record<string, string | number | boolean>; header?: Record<string, string>; body?: Record<string, unknown> };
 }
 

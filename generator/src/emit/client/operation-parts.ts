@@ -74,6 +74,7 @@ export function operationParts(func: Func & { binding: HttpBinding }): { parts: 
   if (func.parameters.some((p) => p.sentWhenOmitted)) use('omitted', 'withValuesSentWhenOmitted');
   if (binding.bodyEncoding === 'form') use('form', 'formBody');
   if (binding.bodyEncoding === 'multipart') use('multipart', 'multipartBody');
+  if (binding.bodyEncoding === 'binary') use('binary', 'binaryBody');
   if (binding.bodyEncoding === 'json' && (func.parameters.some((p) => p.bodyPath.length > 0) || Object.keys(binding.constants.body).length > 0)) use('nesting', 'nestedBody');
   if (binding.pagination) use('paging', PAGING_CONSTANTS[binding.pagination.strategy]);
   if (func.returns.kind === 'file') use('download', 'downloadedFile');
