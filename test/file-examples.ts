@@ -13,23 +13,29 @@ export interface FileExample {
   example: FunctionExample;
   /** The function's parameters that take files. */
   fileParams: string[];
+  /** How the files are sent: parts of a multipart/form-data body, or one file as the whole body. */
+  body: 'multipart' | 'binary';
 }
 
 /**
- * The first successful documented example, catalog-wide, whose arguments upload files; null in a
- * catalog without one. Tests of uploads find their function here, so they name no provider.
+ * For each way of sending files (multipart parts, a binary body), the first successful documented
+ * example, catalog-wide, whose arguments upload files; none for a way no function uses. Tests of
+ * uploads find their functions here, so they name no provider.
  */
-export function fileUploadExample(): FileExample | null {
+export function fileUploadExamples(): FileExample[] {
+  const found = new Map<FileExample['body'], FileExample>();
   for (const provider of bindings) {
     for (const fn of provider.functions) {
       if (!('args' in fn.spec)) continue;
+      const body = (fn.spec as { body?: string }).body;
+      if ((body !== 'multipart' && body !== 'binary') || found.has(body)) continue;
       const rules = fn.spec.args.properties as Record<string, Rule>;
       const fileParams = Object.keys(rules).filter((name) => takesFiles(rules[name]));
       const example = examplesByProvider[provider.id]?.examples.find((e) => e.function === fn.qualified && e.response.status < 400 && fileParams.some((name) => e.arguments[name] !== undefined));
-      if (example) return { provider, fn, example, fileParams };
+      if (example) found.set(body, { provider, fn, example, fileParams, body });
     }
   }
-  return null;
+  return [...found.values()];
 }
 
 export interface DownloadExample {

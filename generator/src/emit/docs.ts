@@ -14,6 +14,7 @@ import { BODY_PATH } from '../shared/schema-paths.js';
 import { firstSentence } from '../shared/sentences.js';
 import { fileKeysOf } from '../shared/value-types.js';
 import { dataSchemaOf, savedFileName } from '../shared/returns.js';
+import { fileData, requestData } from '../shared/documented-files.js';
 import { template } from './templates.js';
 import { alphabetically } from '../shared/text-order.js';
 
@@ -279,15 +280,15 @@ function docsSummary(p: Provider): DocsSummary {
         curlEnv: curlCommand(p, f, e).env,
         // With OAuth2, the token request the command makes first and the token that answers it.
         ...(curlCommand(p, f, e).token ? { curlToken: curlCommand(p, f, e).token } : {}),
-        // The files a multipart command uploads from the working directory, by name, in base64.
+        // The files the command uploads from the working directory (multipart parts, a binary body), by name, in base64.
         ...(curlCommand(p, f, e).files ? { curlFiles: curlCommand(p, f, e).files } : {}),
-        request: e.request,
+        request: requestData(e.request),
         // The named account's configuration the example assumes (its URL choice), as environment variables.
         ...(Object.keys(e.fields).length > 0 ? { accountEnv: accountEnvironment(p, e) } : {}),
         expectsError: e.response.status >= 400,
         response: e.response.body,
         // A download: the documented file, and the name the CLI and curl commands save it as.
-        ...(e.response.file ? { responseFile: { filename: e.response.file.filename, content_type: e.response.file.contentType, content_base64: e.response.file.base64 }, saves: savedFileName(f, e) } : {}),
+        ...(e.response.file ? { responseFile: fileData(e.response.file), saves: savedFileName(f, e) } : {}),
       })),
     ),
   };

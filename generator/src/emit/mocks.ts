@@ -5,6 +5,7 @@ import { emitFromSplit, generatedHeader, stableJson, type Emitter, type Generate
 import { docLine } from './escape/jsdoc.js';
 import { tsString } from './escape/ts.js';
 import { serverTemplates } from './server-text.js';
+import { fileData, requestData } from '../shared/documented-files.js';
 
 const ROOT = 'packages/mocks';
 
@@ -43,7 +44,7 @@ function tokenEndpoints(provider: Provider): Array<{ url: string; accessToken: s
 function answerData(response: ExampleResponse) {
   const { status, headers, file } = response;
   if (!file) return response;
-  return { status, headers, body: null, file: { filename: file.filename, content_type: file.contentType, content_base64: file.base64 } };
+  return { status, headers, body: null, file: fileData(file) };
 }
 
 /** Every documented request and response of a provider, as data. */
@@ -58,7 +59,7 @@ export function providerExamples(provider: Provider) {
         title: example.title,
         arguments: example.arguments,
         route: routeOf(func, example.arguments, provider),
-        request: example.request,
+        request: requestData(example.request),
         response: answerData(example.response),
       })),
     ),

@@ -5,7 +5,10 @@ export interface ExampleRequest {
   url: string;
   /** Lower-cased names. Only the headers that matter are listed; others are not compared. */
   headers: Record<string, string>;
+  /** The documented body; null when there is none, or when the body is one file. */
   body: unknown;
+  /** The file a binary upload sends as its whole body (`request.body: binary` in the spec), in place of a body. */
+  file?: DocumentedFile;
 }
 
 export interface ExampleResponse {
@@ -17,13 +20,16 @@ export interface ExampleResponse {
   file?: AnsweredFile;
 }
 
-/** A file as an answer carries it, and as a test compares a downloaded file with it. */
-export interface AnsweredFile {
-  /** The name the answer's Content-Disposition gives; null when it gives none. */
+/** A documented file: a download's answer, or a binary upload's body. */
+export interface DocumentedFile {
+  /** An answer's: the name its Content-Disposition gives. An upload's: the name its docs read the bytes from. Null when none is documented. */
   filename: string | null;
   content_type: string;
   content_base64: string;
 }
+
+/** A file as an answer carries it, and as a test compares a downloaded file with it. */
+export type AnsweredFile = DocumentedFile;
 
 export interface ExampleRoute {
   method: string;

@@ -1,7 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { AnsweredFile, ExampleResponse, ExampleRoute, FunctionExample, ProviderExamples } from './examples.js';
 import { tokenHandlers } from './token-endpoint.js';
-import { recordRequest, requestDifferences, type RecordedRequest } from './match.js';
+import { bytesOfBase64, recordRequest, requestDifferences, type RecordedRequest } from './match.js';
 
 /** msw URL pattern for a server template: `{field}` placeholders match anything. */
 export function serverPattern(template: string): string {
@@ -52,14 +52,6 @@ function fileResponse(file: AnsweredFile, init: { status: number; headers: Recor
   const headers: Record<string, string> = { 'content-type': file.content_type };
   if (file.filename !== null) headers['content-disposition'] = contentDisposition(file.filename);
   return new HttpResponse(bytesOfBase64(file.content_base64), { status: init.status, headers: { ...headers, ...init.headers } });
-}
-
-/** Base64 to bytes with web globals: the handlers answer in the docs site's browser sandbox too, where there is no Buffer. */
-function bytesOfBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /** `attachment; filename="…"`, with RFC 6266's `filename*` for a name a header cannot carry as it is. */

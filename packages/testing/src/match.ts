@@ -5,8 +5,10 @@ export interface RecordedRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  /** Parsed JSON, a FormBody, raw text, or null when there was no body. */
+  /** Parsed JSON, a FormBody, a MultipartBody, raw text, or null when there was no body. */
   body: unknown;
+  /** The body's bytes in base64, as sent (not for multipart bodies, read as their fields): what a binary upload is compared by. */
+  bodyBase64?: string;
 }
 
 /** A form-encoded body as its decoded pairs, in the order sent, repeated keys included. */
@@ -109,7 +111,13 @@ export function requestDifferences(actual: RecordedRequest, expected: ExampleReq
     if (!(name.toLowerCase() === 'content-type' ? sameContentType(sent, value) : sent === value)) problems.push(`header ${name}: sent ${sent === undefined ? '(none)' : JSON.stringify(sent)}, documented ${JSON.stringify(value)}`);
   }
   const documentedBody = expected.body ?? null;
-  if (isMultipartBody(actual.body)) {
+  if (expected.file) {
+    const sent = actual.bodyBase64 ?? '';
+    // Written again from its bytes, so line breaks or spaces in the documented base64 do not count.
+    const documented = base64Of(bytesOfBase64(expected.file.content_base64));
+    if (sent !== documented) problems.push(`body: sent ${bytesOfBase64(sent).length} bytes (base64 ${clipped(sent)}), documented the file's ${bytesOfBase64(documented).length} bytes (base64 ${clipped(documented)})`);
+    if (!sameContentType(actual.headers['content-type'], expected.file.content_type)) problems.push(`body: sent as ${actual.headers['content-type'] ?? '(no content-type)'}, documented as a file of ${expected.file.content_type}`);
+  } else if (isMultipartBody(actual.body)) {
     problems.push(...multipartDifferences(actual.body, documentedBody));
   } else if (isFormBody(actual.body)) {
     const sent = formEntries(actual.body.form);
@@ -129,7 +137,8 @@ export async function recordRequest(request: Request): Promise<RecordedRequest> 
   });
   const type = headers['content-type'] ?? '';
   if (request.body && type.toLowerCase().startsWith('multipart/form-data')) return { method: request.method, url: request.url, headers, body: await multipartOf(request) };
-  const text = request.body ? await request.clone().text() : '';
+  const bytes = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : null;
+  const text = bytes === null ? '' : new TextDecoder().decode(bytes);
   let body: unknown = null;
   if (text !== '') {
     // Every pair in order: an object would keep only the last of a repeated key (`MediaUrl=a&MediaUrl=b`).
@@ -142,7 +151,25 @@ export async function recordRequest(request: Request): Promise<RecordedRequest> 
       }
     }
   }
-  return { method: request.method, url: request.url, headers, body };
+  return bytes === null || bytes.length === 0 ? { method: request.method, url: request.url, headers, body } : { method: request.method, url: request.url, headers, body, bodyBase64: base64Of(bytes) };
+}
+
+const clipped = (base64: string): string => (base64.length > 60 ? `${base64.slice(0, 60)}…` : base64);
+
+// Web globals, not Buffer: requests are recorded in the docs site's browser sandbox too.
+function base64Of(bytes: Uint8Array): string {
+  let binary = '';
+  // In slices: String.fromCharCode takes its bytes as arguments, and a large file would overflow the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Base64 to bytes, spaces and line breaks ignored. */
+export function bytesOfBase64(base64: string): Uint8Array {
+  const binary = atob(base64.replace(/\s+/g, ''));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /**

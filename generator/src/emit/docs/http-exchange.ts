@@ -3,6 +3,7 @@
 import type { Example } from '../../model.js';
 import { multipartFields } from '../render/documented-multipart.js';
 import { formPairs } from '../render/form-pairs.js';
+import { shownBytes } from '../../shared/documented-files.js';
 
 const NO_FILES: ReadonlySet<string> = new Set();
 
@@ -35,18 +36,21 @@ function bodyText(body: unknown, contentType: string | undefined, fileKeys: Read
 }
 
 export function httpExchange(example: Example, fileKeys: ReadonlySet<string> = NO_FILES): string {
+  const { file: upload } = example.request;
   const url = new URL(example.request.url);
   const type = example.request.headers['content-type'];
   // A multipart body's parts are separated by a boundary the header names.
   const shownHeader = (name: string, value: string) => (name === 'content-type' && type?.startsWith('multipart/form-data') && !value.includes('boundary=') ? `${value}; boundary=${BOUNDARY}` : value);
-  const request = [`${example.request.method} ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`, ...Object.entries(example.request.headers).map(([k, v]) => `${k}: ${shownHeader(k, v)}`)];
-  const requestBody = bodyText(example.request.body, type, fileKeys);
+  // A body that is one file is sent with the file's media type, documented as a header or not.
+  const requestHeaders = upload && type === undefined ? { ...example.request.headers, 'content-type': upload.contentType } : example.request.headers;
+  const request = [`${example.request.method} ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`, ...Object.entries(requestHeaders).map(([k, v]) => `${k}: ${shownHeader(k, v)}`)];
+  const requestBody = upload ? shownBytes(upload) : bodyText(example.request.body, type, fileKeys);
   const { status, headers, body, file } = example.response;
   const responseType = headers['content-type'] ?? file?.contentType ?? (body === null || body === undefined ? undefined : 'application/json');
   // A file is served with its name, as the mocks serve it; its bytes are shown as their count, a text file as its text.
   const disposition = file?.filename ? { 'content-disposition': contentDisposition(file.filename) } : {};
   const response = [`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? ''}`.trimEnd(), ...Object.entries({ ...(responseType ? { 'content-type': responseType } : {}), ...disposition, ...headers }).map(([k, v]) => `${k}: ${v}`)];
-  const responseBody = file ? (file.text ?? `<${Buffer.from(file.base64, 'base64').length} bytes>`) : bodyText(body, responseType);
+  const responseBody = file ? shownBytes(file) : bodyText(body, responseType);
   return [...request, ...(requestBody === null ? [] : ['', requestBody]), '', '', ...response, ...(responseBody === null ? [] : ['', responseBody])].join('\n');
 }
 

@@ -54,9 +54,10 @@ function propertyRow(property: NestedProperty, parentPath: string[] | null): Fie
   };
 }
 
-export function parameterRow(p: Parameter): FieldRow {
+/** `wholeBody`: the parameter is a file sent as the request's whole body (`request.body: binary`), under no key. */
+export function parameterRow(p: Parameter, wholeBody = false): FieldRow {
   const path = p.spread ? p.bodyPath : [...p.bodyPath, p.wireName];
-  const wire = p.spread ? `${p.location}: its fields spread into the body${p.bodyPath.length ? ` at ${wirePath(p.bodyPath)}` : ''}` : `${p.location}: ${wirePath(path)}`;
+  const wire = wholeBody ? 'body: the whole body, with the file\'s media type' : p.spread ? `${p.location}: its fields spread into the body${p.bodyPath.length ? ` at ${wirePath(p.bodyPath)}` : ''}` : `${p.location}: ${wirePath(path)}`;
   const constraints = valueRules(p.schema);
   if (p.sentWhenOmitted) constraints.push(`${htmlCode(JSON.stringify(p.sentWhenOmitted.value))} is sent when not given`);
   if (p.appliesTo) constraints.push(`only with ${p.appliesTo.map(htmlCode).join(', ')}`);
@@ -76,8 +77,9 @@ export function parameterRow(p: Parameter): FieldRow {
 /** The Parameters section's body: the rows, then the required groups in words. */
 export function parameterSection(func: Func): string {
   if (func.parameters.length === 0) return '*This function takes no parameters.*';
+  const binary = func.binding.kind === 'http' && func.binding.bodyEncoding === 'binary';
   const rows = func.parameters.map((p) => {
-    const row = parameterRow(p);
+    const row = parameterRow(p, binary && p.location === 'body');
     for (const group of func.requiredGroups.filter((g) => groupNames(g).includes(p.name))) {
       if (group.kind === 'requires') {
         row.constraints.push(group.given === p.name ? `needs ${group.required.map(htmlCode).join(' and ')} as well` : `needed with ${htmlCode(group.given)}`);

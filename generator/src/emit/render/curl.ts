@@ -8,6 +8,7 @@
 import type { Example, Field, Func, OAuth2ClientCredentials, Provider, ServerUrl } from '../../model.js';
 import { fileKeysOf } from '../../shared/value-types.js';
 import { savedFileName } from '../../shared/returns.js';
+import { uploadedFileName } from '../../shared/documented-files.js';
 import { multipartFields } from './documented-multipart.js';
 import { formPairs } from './form-pairs.js';
 import { shellWord, withVariables, type ShellPart } from '../escape/shell.js';
@@ -19,7 +20,7 @@ export interface CurlCommand {
   env: Record<string, string>;
   /** With OAuth2: where the first command asks for the token, and the token the sandbox's endpoint answers with. */
   token?: { url: string; accessToken: string };
-  /** Files a multipart command uploads (`-F key=@name`), by name, with their bytes in base64: the reader's own files, in the docs. */
+  /** Files the command uploads (`-F key=@name`, `--data-binary @name`), by name, with their bytes in base64: the reader's own files, in the docs. */
   files?: Record<string, string>;
 }
 
@@ -80,9 +81,9 @@ export function curlCommand(provider: Provider, func: Func, example: Example): C
   if (saved !== null) lines.push(`--location --output ${shellWord([{ literal: saved }])}`);
   const type = request.headers['content-type']?.split(';')[0]?.trim();
   const body = request.body;
-  const hasBody = body !== null && body !== undefined;
+  const hasBody = (body !== null && body !== undefined) || request.file !== undefined;
   if (!(request.method === 'GET' && !hasBody) && !(request.method === 'POST' && hasBody)) lines.push(`-X ${request.method}`);
-  const multipart = type === 'multipart/form-data' && hasBody && typeof body === 'object';
+  const multipart = type === 'multipart/form-data' && typeof body === 'object' && body !== null;
   for (const [name, value] of Object.entries(request.headers)) {
     // curl writes a multipart body's content-type itself, with the boundary it chose.
     if (multipart && name === 'content-type') continue;
@@ -93,7 +94,13 @@ export function curlCommand(provider: Provider, func: Func, example: Example): C
     } else lines.push(`-H ${word(`${name}: ${value}`)}`);
   }
   const files: Record<string, string> = {};
-  if (multipart) {
+  if (request.file) {
+    // curl would call the bytes a form (`application/x-www-form-urlencoded`) unless told their type.
+    if (request.headers['content-type'] === undefined) lines.push(`-H ${word(`content-type: ${request.file.contentType}`)}`);
+    const name = uploadedFileName(func, request.file);
+    files[name] = request.file.base64;
+    lines.push(`--data-binary ${shellWord([{ literal: `@${name}` }])}`);
+  } else if (multipart) {
     for (const [key, value] of multipartFields(body, fileKeysOf(func))) {
       if (typeof value === 'string') lines.push(`--form-string ${word(`${key}=${value}`)}`);
       else {
@@ -112,12 +119,12 @@ export function curlCommand(provider: Provider, func: Func, example: Example): C
   }
   if (!fetchesToken) {
     const env = Object.fromEntries(variables.filter((v) => used.has(v.env)).map((v) => [v.env, v.value]));
-    return { text: lines.join(' \\\n  '), env, ...(multipart ? { files } : {}) };
+    return { text: lines.join(' \\\n  '), env, ...(Object.keys(files).length > 0 ? { files } : {}) };
   }
   const token = tokenCommand(provider, oauth2, example, word);
   used.delete(TOKEN_VARIABLE);
   const env = Object.fromEntries(variables.filter((v) => used.has(v.env)).map((v) => [v.env, v.value]));
-  return { text: `${token.text}\n\n${lines.join(' \\\n  ')}`, env, token: { url: token.url, accessToken: oauth2.exampleToken }, ...(multipart ? { files } : {}) };
+  return { text: `${token.text}\n\n${lines.join(' \\\n  ')}`, env, token: { url: token.url, accessToken: oauth2.exampleToken }, ...(Object.keys(files).length > 0 ? { files } : {}) };
 }
 
 /**

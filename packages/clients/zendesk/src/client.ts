@@ -182,4 +182,24 @@ export class Zendesk {
   updateTicket(params: F.UpdateTicketParams, options?: RequestOptions) {
     return F.updateTicket(this.core, params, options);
   }
+
+  /**
+   * Upload a file to attach to a ticket comment. The answer's `upload.token` goes in a comment's `uploads` list (create_ticket, update_ticket) to attach it; until a comment uses it, the file is visible to any signed-in user at its `content_url`. Several files share one token when each later upload passes the first one's `token`. Uploading is not idempotent: a request that may have reached Zendesk is never retried automatically.
+   *
+   * Write, not idempotent: never retried once the request may have reached the provider.
+   *
+   * @example
+   * ```ts
+   * const result = await zendesk.uploadFile({
+   *   file: {
+   *     content_type: "image/png",
+   *     content_base64: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+   *   },
+   *   filename: "crash.png",
+   * });
+   * ```
+   */
+  uploadFile(params: F.UploadFileParams, options?: RequestOptions) {
+    return F.uploadFile(this.core, params, options);
+  }
 }
