@@ -38,6 +38,8 @@ describe.each<FileExample>(found)('file parameters from the command line, sent i
   const param = fileParams.find((name) => example.arguments[name] !== undefined)!;
   const rule = (fn.spec as { args: { properties: Record<string, { type?: string }> } }).args.properties[param]!;
   const given = rule.type === 'file' ? uploads.slice(0, 1) : uploads;
+  // The function's own server is the one to replace (uploads may go to a host of their own).
+  const serverName = (fn.spec as { server?: string }).server ?? 'default';
   const flags = given.flatMap((upload) => [`--${param.replace(/_/g, '-')}`, `@${join(dir, upload.name)}`]);
 
   let server: Server;
@@ -62,7 +64,7 @@ describe.each<FileExample>(found)('file parameters from the command line, sent i
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('uploads each @path as a file part with its bytes, name and media type', async () => {
-    const run = await runCli(['call', fn.qualified, JSON.stringify(payload), ...flags, '--base-url', origin, '--force', '--json'], env);
+    const run = await runCli(['call', fn.qualified, JSON.stringify(payload), ...flags, '--base-url', `${serverName}=${origin}`, '--force', '--json'], env);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).data).toEqual(example.response.body);
@@ -94,10 +96,10 @@ describe.each<FileExample>(found)('file parameters from the command line, sent i
   it('refuses a file flag without @path, or a file that cannot be read, before any request', () => {
     const before = received.length;
     const flag = `--${param.replace(/_/g, '-')}`;
-    const bare = switchboard(['call', fn.qualified, JSON.stringify(payload), flag, 'notes.txt', '--base-url', origin, '--force', '--json'], { env });
+    const bare = switchboard(['call', fn.qualified, JSON.stringify(payload), flag, 'notes.txt', '--base-url', `${serverName}=${origin}`, '--force', '--json'], { env });
     expect(bare.status).toBe(2);
     expect(JSON.parse(bare.stdout).error.message).toContain(`${flag} takes a file: give its path after @`);
-    const missing = switchboard(['call', fn.qualified, JSON.stringify(payload), flag, `@${join(dir, 'absent.pdf')}`, '--base-url', origin, '--force', '--json'], { env });
+    const missing = switchboard(['call', fn.qualified, JSON.stringify(payload), flag, `@${join(dir, 'absent.pdf')}`, '--base-url', `${serverName}=${origin}`, '--force', '--json'], { env });
     expect(missing.status).toBe(2);
     expect(JSON.parse(missing.stdout).error.message).toContain('cannot read');
     expect(received.length).toBe(before);

@@ -40,7 +40,8 @@ const CHECK_FILE = join(REPO, 'test/clients/derived-params.check.ts');
 
 /** One source file: per function, the expected interface, an equality check and two variables to compare docs on. */
 function checkSource(pairs: Pair[]): string {
-  const lines = ['type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends (<T>() => T extends Y ? 1 : 2) ? true : false;'];
+  // The written-out type of a file parameter names the runtime's FileInput.
+  const lines = ['type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends (<T>() => T extends Y ? 1 : 2) ? true : false;', "import type { FileInput } from '@switchboard/runtime';"];
   providers.forEach((provider, i) => lines.push(`import type * as P${i} from '${provider.packageName}';`));
   pairs.forEach(({ provider, func }, n) => {
     const actual = `P${providers.indexOf(provider)}.${func.names.tsType}Params`;

@@ -50,7 +50,8 @@ function allowedModules(provider: ProviderSpec, op: OperationSpec): Record<strin
     'form-body': parts.form !== undefined,
     'form-fields': parts.form !== undefined || parts.multipart !== undefined,
     'multipart-body': parts.multipart !== undefined,
-    'file-value': parts.multipart !== undefined,
+    'binary-body': parts.binary !== undefined,
+    'file-value': parts.multipart !== undefined || parts.binary !== undefined,
     // Only downloads read an answer as a File; turning one into JSON is the CLI's and the sandbox's, never a client's.
     download: parts.download !== undefined,
     'file-answer': false,

@@ -40,6 +40,7 @@ type PropertySchema = {
   enum?: unknown[];
   pattern?: string;
   format?: string;
+  contentEncoding?: string;
   minimum?: number;
   maximum?: number;
   maxLength?: number;
@@ -51,6 +52,8 @@ type PropertySchema = {
 /** Another valid value for one argument, or undefined when the schema leaves no obvious other choice. */
 function otherValue(schema: PropertySchema, value: unknown): unknown {
   if (Array.isArray(schema.enum)) return schema.enum.find((v) => canonical(v) !== canonical(value));
+  // A file's bytes in base64 (a file parameter's `content_base64`): other bytes, still base64.
+  if (schema.contentEncoding === 'base64' && typeof value === 'string') return Buffer.concat([Buffer.from(value, 'base64'), Buffer.from('\n')]).toString('base64');
   if (typeof value === 'string' && !schema.pattern && !schema.format) {
     const other = `${value}-other`;
     return schema.maxLength !== undefined && other.length > schema.maxLength ? undefined : other;

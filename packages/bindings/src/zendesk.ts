@@ -190,6 +190,11 @@ export const zendesk: ProviderBinding = {
               body: { type: "string", description: "Plain-text comment." },
               html_body: { type: "string", description: "HTML comment." },
               public: { type: "boolean", description: "Whether end users can see the comment (default true)." },
+              uploads: {
+                type: "array",
+                description: "Tokens of uploaded files (upload_file's `upload.token`) to attach to the comment.",
+                items: { type: "string" },
+              },
               author_id: { type: "integer", description: "The comment's author, if not the requester." },
             },
             additionalProperties: false,
@@ -659,6 +664,11 @@ export const zendesk: ProviderBinding = {
               body: { type: "string", description: "Plain-text comment." },
               html_body: { type: "string", description: "HTML comment." },
               public: { type: "boolean", description: "Whether end users can see the comment." },
+              uploads: {
+                type: "array",
+                description: "Tokens of uploaded files (upload_file's `upload.token`) to attach to the comment.",
+                items: { type: "string" },
+              },
             },
             additionalProperties: false,
           },

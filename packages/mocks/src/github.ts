@@ -6,7 +6,7 @@ import { handlersFor, type ProviderExamples } from '@switchboard/testing';
 /** Every documented request of GitHub with its documented response. */
 export const githubExamples: ProviderExamples = {
   provider: "github",
-  servers: ["https://api.github.com"],
+  servers: ["https://api.github.com", "https://uploads.github.com"],
   tokenEndpoints: [],
   examples: [
     {
@@ -410,6 +410,70 @@ export const githubExamples: ProviderExamples = {
         body: null,
       },
       response: { status: 204, headers: {}, body: null },
+    },
+    {
+      function: "github.upload_release_asset",
+      title: "Attach a checksums file to release 1",
+      arguments: {
+        owner: "octocat",
+        repo: "Hello-World",
+        release_id: 1,
+        asset: {
+          content: "2151b604e3429bff440b9fbc03eb3617bc2603cda96c95b9bb05277f9ddba255  example-1.0.0.tar.gz\n",
+          content_type: "text/plain",
+        },
+        name: "SHA256SUMS.txt",
+        label: "Checksums",
+      },
+      route: {
+        method: "POST",
+        urls: ["https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets"],
+        anyPath: false,
+      },
+      request: {
+        method: "POST",
+        url: "https://uploads.github.com/repos/octocat/Hello-World/releases/1/assets?name=SHA256SUMS.txt&label=Checksums",
+        headers: {
+          authorization: "Bearer github_pat_11AAAAAAA0sandboxTokenAB_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU",
+          accept: "application/vnd.github+json",
+          "content-type": "text/plain",
+        },
+        body: null,
+        file: {
+          filename: "SHA256SUMS.txt",
+          content_type: "text/plain",
+          content_base64: "MjE1MWI2MDRlMzQyOWJmZjQ0MGI5ZmJjMDNlYjM2MTdiYzI2MDNjZGE5NmM5NWI5YmIwNTI3N2Y5ZGRiYTI1NSAgZXhhbXBsZS0xLjAuMC50YXIuZ3oK",
+        },
+      },
+      response: {
+        status: 201,
+        headers: {},
+        body: {
+          url: "https://api.github.com/repos/octocat/Hello-World/releases/assets/1",
+          browser_download_url: "https://github.com/octocat/Hello-World/releases/download/v1.0.0/SHA256SUMS.txt",
+          id: 1,
+          node_id: "MDEyOlJlbGVhc2VBc3NldDE=",
+          name: "SHA256SUMS.txt",
+          label: "Checksums",
+          state: "uploaded",
+          content_type: "text/plain",
+          size: 87,
+          digest: "sha256:21648951e9331e8999577714b196cb0a20670c61e5117d21b3cf8e079d60ce9d",
+          download_count: 0,
+          created_at: "2013-02-27T19:35:32Z",
+          updated_at: "2013-02-27T19:35:32Z",
+          uploader: {
+            login: "octocat",
+            id: 1,
+            node_id: "MDQ6VXNlcjE=",
+            avatar_url: "https://github.com/images/error/octocat_happy.gif",
+            url: "https://api.github.com/users/octocat",
+            html_url: "https://github.com/octocat",
+            type: "User",
+            site_admin: false,
+          },
+        },
+      },
     },
   ],
   error: {

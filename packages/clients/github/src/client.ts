@@ -158,4 +158,28 @@ export class Github {
   starRepository(params: F.StarRepositoryParams, options?: RequestOptions) {
     return F.starRepository(this.core, params, options);
   }
+
+  /**
+   * Attach a file to a release, as one of its downloadable assets. The file's bytes are the whole request, sent to uploads.github.com with the file's media type, which GitHub keeps as the asset's `content_type`. GitHub renames a file name with special characters and refuses (422) a name the release already has: delete the old asset first. Uploading is not idempotent: a request that may have reached GitHub is never retried automatically.
+   *
+   * Write, not idempotent: never retried once the request may have reached the provider.
+   *
+   * @example
+   * ```ts
+   * const result = await github.uploadReleaseAsset({
+   *   owner: "octocat",
+   *   repo: "Hello-World",
+   *   release_id: 1,
+   *   asset: {
+   *     content: "2151b604e3429bff440b9fbc03eb3617bc2603cda96c95b9bb05277f9ddba255  example-1.0.0.tar.gz\n",
+   *     content_type: "text/plain",
+   *   },
+   *   name: "SHA256SUMS.txt",
+   *   label: "Checksums",
+   * });
+   * ```
+   */
+  uploadReleaseAsset(params: F.UploadReleaseAssetParams, options?: RequestOptions) {
+    return F.uploadReleaseAsset(this.core, params, options);
+  }
 }

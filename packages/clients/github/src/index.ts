@@ -4,5 +4,5 @@ export { Github, Github as default } from './client.js';
 export { provider, createCore, type GithubOptions } from './provider.js';
 export type * from './types.js';
 export type * from './functions.js';
-export { addLabels, addLabelsOperation, createIssue, createIssueOperation, downloadRepositoryArchive, downloadRepositoryArchiveOperation, getAuthenticatedUser, getAuthenticatedUserOperation, getRepository, getRepositoryOperation, listRepositoryIssues, listRepositoryIssuesItems, listRepositoryIssuesPages, listRepositoryIssuesOperation, starRepository, starRepositoryOperation } from './functions.js';
+export { addLabels, addLabelsOperation, createIssue, createIssueOperation, downloadRepositoryArchive, downloadRepositoryArchiveOperation, getAuthenticatedUser, getAuthenticatedUserOperation, getRepository, getRepositoryOperation, listRepositoryIssues, listRepositoryIssuesItems, listRepositoryIssuesPages, listRepositoryIssuesOperation, starRepository, starRepositoryOperation, uploadReleaseAsset, uploadReleaseAssetOperation } from './functions.js';
 export * from '@switchboard/runtime';

@@ -16,7 +16,10 @@ export const provider: ProviderSpec = {
       default: "2022-11-28",
     },
   ],
-  servers: { default: { url: "https://api.github.com", auth: { kind: "bearer", tokenField: "token" } } },
+  servers: {
+    default: { url: "https://api.github.com", auth: { kind: "bearer", tokenField: "token" } },
+    uploads: { url: "https://uploads.github.com", auth: { kind: "bearer", tokenField: "token" } },
+  },
   headers: { Accept: "application/vnd.github+json", "X-GitHub-Api-Version": "{api_version}" },
   errorMessagePaths: ["message"],
   errorCodePaths: ["errors.0.code"],
