@@ -21,7 +21,7 @@ export function documentedRequest(input: {
   path: string;
   parameters: ImportedParameter[];
   args: Record<string, unknown>;
-  encoding?: 'json' | 'form' | 'multipart';
+  encoding?: 'json' | 'form' | 'multipart' | 'binary';
   credential: AccountParts['credentials'][string] | undefined;
 }): DocumentedRequest {
   const { parameters, args } = input;
@@ -49,12 +49,14 @@ export function documentedRequest(input: {
   if (credential?.kind === 'api_key' && credential.in === 'header') headers[credential.name.toLowerCase()] = credential.value;
   if (credential?.kind === 'api_key' && credential.in === 'query') query.append(credential.name, credential.value);
   const sendsBody = input.encoding !== undefined;
-  if (sendsBody) headers['content-type'] = input.encoding === 'form' ? 'application/x-www-form-urlencoded' : input.encoding === 'multipart' ? 'multipart/form-data' : 'application/json';
   const search = query.toString();
-  return {
-    method: input.method,
-    url: `${input.serverUrl}${path}${search ? `?${search}` : ''}`,
-    headers,
-    ...(sendsBody ? { body } : {}),
-  };
+  const url = `${input.serverUrl}${path}${search ? `?${search}` : ''}`;
+  if (input.encoding === 'binary') {
+    // A binary body is documented as the file it is (the one body argument), sent with its media type.
+    const file = (Object.values(body)[0] ?? {}) as { content_type?: string };
+    headers['content-type'] = file.content_type ?? 'application/octet-stream';
+    return { method: input.method, url, headers, body: file };
+  }
+  if (sendsBody) headers['content-type'] = input.encoding === 'form' ? 'application/x-www-form-urlencoded' : input.encoding === 'multipart' ? 'multipart/form-data' : 'application/json';
+  return { method: input.method, url, headers, ...(sendsBody ? { body } : {}) };
 }

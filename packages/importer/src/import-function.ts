@@ -141,7 +141,7 @@ function isFileMedia(type: string, media: Node): boolean {
   return !/^text\/plain\b/i.test(type) && !/json/i.test(type);
 }
 
-function buildExample(ctx: FunctionContext, parameters: ImportedParameter[], body: { encoding: 'json' | 'form' | 'multipart'; example?: { value: unknown } } | undefined, method: string, path: string, success: Success, title: string): Node | undefined {
+function buildExample(ctx: FunctionContext, parameters: ImportedParameter[], body: { encoding: 'json' | 'form' | 'multipart' | 'binary'; example?: { value: unknown } } | undefined, method: string, path: string, success: Success, title: string): Node | undefined {
   if (success.schema && !success.example) return undefined;
   const args: Record<string, unknown> = {};
   const bodyExample = body?.example && isNode(body.example.value) ? (body.example.value as Node) : undefined;

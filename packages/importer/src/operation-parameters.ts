@@ -15,7 +15,8 @@ export interface ImportedParameter {
 }
 
 export interface BodyShape {
-  encoding: 'json' | 'form' | 'multipart';
+  /** `binary`: the body is one file's bytes, the `file` parameter. */
+  encoding: 'json' | 'form' | 'multipart' | 'binary';
   /** The body's own documented example, keyed by wire name. */
   example?: { value: unknown };
 }
@@ -158,7 +159,9 @@ function bodyParameters(ctx: ParameterSchemaContext & { review: (m: string) => v
   const uploads = multipartType !== undefined && hasFileMembers(ctx.doc, content[multipartType] as Node, at);
   const chosen = jsonType ?? (formType && !uploads ? formType : (multipartType ?? formType));
   if (!chosen) {
-    if (types.length > 0) ctx.review(`the request body is ${types.join(' or ')}, which the format cannot send (JSON, URL-encoded forms and multipart/form-data only); describe it by hand or mark the function unavailable.`);
+    const binaryType = types.find((t) => isFileBody(ctx.doc, t, content[t] as Node, at));
+    if (binaryType !== undefined) return binaryBody(ctx, body, content[binaryType] as Node, binaryType, at, taken, parameters);
+    if (types.length > 0) ctx.review(`the request body is ${types.join(' or ')}, which the format cannot send (JSON, URL-encoded forms, multipart/form-data and one file's bytes only); describe it by hand or mark the function unavailable.`);
     return undefined;
   }
   const encoding: BodyShape['encoding'] = chosen === jsonType ? 'json' : chosen === multipartType ? 'multipart' : 'form';
@@ -204,6 +207,32 @@ function bodyParameters(ctx: ParameterSchemaContext & { review: (m: string) => v
   }
   const example = ownExample(media);
   return { encoding, ...(example ? { example } : {}) };
+}
+
+/**
+ * Whether a request body of `type` is one file's bytes: a binary schema (`format: binary`, a 3.1
+ * `contentMediaType`), or no schema at all, under any media type that is not text or structured
+ * data (`application/octet-stream`, `image/png`, `*\/*`). XML and plain text are not files here.
+ */
+function isFileBody(doc: OpenApiDocument, type: string, media: Node, file: string): boolean {
+  const { schema } = flatten(doc, isNode(media) ? media.schema : undefined, file);
+  if (schema.type === 'string' && (schema.format === 'binary' || (typeof schema.contentMediaType === 'string' && schema.contentEncoding === undefined))) return true;
+  const textual = /^text\/|json|xml|x-www-form-urlencoded|multipart\//i.test(type);
+  return !textual && (!isNode(media) || media.schema === undefined || (schema.type === 'string' && schema.format !== 'byte'));
+}
+
+/**
+ * A body that is one file (`request.body: binary`): one required `file` parameter, its example a
+ * placeholder of the documented media type for the author to replace (said so for review).
+ */
+function binaryBody(ctx: ParameterSchemaContext & { review: (m: string) => void }, body: Node, media: Node, type: string, file: string, taken: Set<string>, parameters: ImportedParameter[]): BodyShape {
+  const name = unique('file', taken);
+  const concrete = /^[\w.+-]+\/[\w.+-]+$/.test(type) && !type.includes('*');
+  const placeholder = { content_type: concrete ? type : 'application/octet-stream', content_base64: 'AAECAw==' };
+  const description = describedAs(ctx.doc, body, file) ?? (isNode(media) ? describedAs(ctx.doc, media.schema, file) : undefined) ?? `The file to upload, sent as the whole request body (${type}).`;
+  ctx.review(`the request body is one file (${type}); the example uploads a 4-byte placeholder: give it a real media type and content${concrete ? '' : ', and say in the description which media types the provider takes'}.`);
+  parameters.push({ name, location: 'body', wire: name, spec: { type: 'file', required: true, description }, fallbackExample: { value: placeholder } });
+  return { encoding: 'binary' };
 }
 
 /**

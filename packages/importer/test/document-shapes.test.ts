@@ -440,6 +440,42 @@ describe('parameters serialized as JSON (`content: application/json` instead of 
     expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
   });
 
+  it("a body that is one file's bytes becomes request.body: binary with a file parameter, and validate builds the documented request", () => {
+    const path = root();
+    const doc = parse(readFileSync(path, 'utf8')) as Record<string, any>;
+    doc.paths['/v3/uploads'] = {
+      post: {
+        operationId: 'upload_file',
+        summary: 'Upload a file',
+        parameters: [{ name: 'filename', in: 'query', required: true, schema: { type: 'string' }, example: 'crash.png' }],
+        requestBody: { description: 'The file.', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+        responses: { '201': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { token: { type: 'string' } } }, example: { token: 't1' } } } } },
+      },
+    };
+    doc.paths['/v3/assets'] = {
+      post: {
+        operationId: 'upload_asset',
+        // No schema, any media type: still the bytes of one file.
+        requestBody: { content: { '*/*': {} } },
+        responses: { '201': { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, example: {} } } } },
+      },
+    };
+    writeFileSync(path, stringify(doc));
+    const { files } = importOpenApi(path, { provider: 'cloud' });
+    const upload = yamlOf(files, 'upload_file.yaml');
+    expect(upload.request.body).toBe('binary');
+    expect(upload.parameters.file).toEqual({ type: 'file', required: true, description: 'The file.' });
+    expect(upload.parameters.filename).toMatchObject({ type: 'string', in: 'query', required: true });
+    const [example] = upload.examples;
+    expect(example.request.url).toMatch(/\/v3\/uploads\?filename=crash\.png$/);
+    expect(example.request.headers['content-type']).toBe('image/png');
+    expect(example.request.body).toEqual({ content_type: 'image/png', content_base64: 'AAECAw==' });
+    expect(files.get('upload_file.yaml')).toContain('4-byte placeholder');
+    const asset = yamlOf(files, 'upload_asset.yaml');
+    expect([asset.request.body, asset.examples[0].request.headers['content-type']]).toEqual(['binary', 'application/octet-stream']);
+    expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
+  });
+
   it('a binary answer becomes a download (response.body: file) with a placeholder file, and validates', () => {
     const path = root();
     const doc = parse(readFileSync(path, 'utf8')) as Record<string, any>;
