@@ -16,6 +16,9 @@ interface DocsExample {
   response: unknown;
   /** A download's documented file. */
   responseFile?: { filename: string | null; content_type: string; content_base64: string };
+  /** The files the curl command uploads: present exactly when the example uploads files. */
+  curlFiles?: Record<string, string>;
+  request: { headers: Record<string, string>; file?: unknown };
 }
 
 /** What a run shows for an example: its documented body, or a download's file as name, type, size and bytes. */
@@ -54,19 +57,19 @@ function throughLua(value: unknown): unknown {
   return value;
 }
 
-/** Clicks the first example's "Run in sandbox" for one language and reads what appears under it. */
-async function runFirstExample(page: Page, language: 'lua' | 'ts'): Promise<{ state: string | null; output: string }> {
-  const group = page.locator('.vp-code-group').first();
+/** Clicks "Run in sandbox" of the page's `index`th example (one code group each) for one language and reads what appears under it. */
+async function runExample(page: Page, language: 'lua' | 'ts', index = 0): Promise<{ state: string | null; output: string }> {
+  const group = page.locator('.vp-code-group').nth(index);
   await group.locator('.tabs label', { hasText: language === 'lua' ? /^Lua$/ : /^TypeScript$/ }).click();
   await group.locator(`button.sb-run[data-language="${language}"]`).click();
-  const marker = page.locator('.sb-sandbox').first();
+  const marker = page.locator('.sb-sandbox').nth(index);
   // Done, and done for this language: the marker still shows the previous run until this one ends.
   await page.waitForFunction(
-    (wanted) => {
-      const data = (document.querySelector('.sb-sandbox') as HTMLElement | null)?.dataset;
+    ([wanted, at]) => {
+      const data = (document.querySelectorAll('.sb-sandbox')[at] as HTMLElement | undefined)?.dataset;
       return data?.language === wanted && (data.state === 'ok' || data.state === 'error');
     },
-    language,
+    [language, index] as const,
     { timeout: 60_000 },
   );
   return { state: await marker.getAttribute('data-state'), output: (await marker.locator('pre.sb-run-output').textContent()) ?? '' };
@@ -94,12 +97,12 @@ describe('"Run in sandbox" in a real browser, offline', () => {
     for (const [provider, { path, example }] of byProvider) {
       await page.goto(`${origin}${path}`);
       await page.locator('button.sb-run').first().waitFor({ state: 'attached' });
-      const ts = await runFirstExample(page, 'ts');
+      const ts = await runExample(page, 'ts');
       if (ts.state !== 'ok') failures.push(`${provider} ${path} TypeScript: ${ts.output}`);
       // A text file's answer carries its text too (`content`), so a file is matched by the fields every file has.
       else if (example.responseFile) expect(resultOf(ts.output), `${path} TypeScript`).toMatchObject(shownAnswer(example) as object);
       else expect(resultOf(ts.output), `${path} TypeScript`).toEqual(shownAnswer(example));
-      const lua = await runFirstExample(page, 'lua');
+      const lua = await runExample(page, 'lua');
       if (lua.state !== 'ok') failures.push(`${provider} ${path} Lua: ${lua.output}`);
       else if (example.responseFile) expect(throughLua(resultOf(lua.output)), `${path} Lua`).toMatchObject(throughLua(shownAnswer(example)) as object);
       else expect(throughLua(resultOf(lua.output)), `${path} Lua`).toEqual(throughLua(shownAnswer(example)));
@@ -107,5 +110,37 @@ describe('"Run in sandbox" in a real browser, offline', () => {
     await page.close();
     expect(failures).toEqual([]);
     expect(external).toEqual([]);
+  }, 600_000);
+
+  it('uploads files in the browser as the mocks document them, for each way of sending files', async () => {
+    // Per way (a binary body, multipart parts), an upload example whose answer only an exact match
+    // gives: the mocks answer any other request to the route with its first example's answer.
+    const chosen = new Map<string, { path: string; index: number; example: DocsExample }>();
+    const pages = new Set(builtPages(SITE).map((p) => p.path));
+    for (const example of examples) {
+      const kind = example.request.file !== undefined ? 'binary' : 'multipart';
+      if (!example.curlFiles || example.expectsError || chosen.has(kind)) continue;
+      const own = examples.filter((e) => e.function === example.function);
+      const first = own.find((e) => !e.expectsError)!;
+      const path = `/${example.function.replace('.', '/')}`;
+      if (JSON.stringify(first.response) === JSON.stringify(example.response) || !pages.has(path)) continue;
+      chosen.set(kind, { path, index: own.indexOf(example), example });
+    }
+    const uploading = new Set(examples.filter((e) => e.curlFiles && !e.expectsError).map((e) => (e.request.file !== undefined ? 'binary' : 'multipart')));
+    if (uploading.size > 0) expect(chosen.size).toBeGreaterThan(0);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const failures: string[] = [];
+    for (const [kind, { path, index, example }] of chosen) {
+      await page.goto(`${origin}${path}`);
+      await page.locator('button.sb-run').first().waitFor({ state: 'attached' });
+      const ts = await runExample(page, 'ts', index);
+      if (ts.state !== 'ok') failures.push(`${kind} ${path} TypeScript: ${ts.output}`);
+      else expect(resultOf(ts.output), `${kind} ${path} #${index} TypeScript`).toEqual(example.response);
+      const lua = await runExample(page, 'lua', index);
+      if (lua.state !== 'ok') failures.push(`${kind} ${path} Lua: ${lua.output}`);
+      else expect(throughLua(resultOf(lua.output)), `${kind} ${path} #${index} Lua`).toEqual(throughLua(example.response));
+    }
+    await page.close();
+    expect(failures).toEqual([]);
   }, 600_000);
 });

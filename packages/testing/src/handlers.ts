@@ -1,7 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { AnsweredFile, ExampleResponse, ExampleRoute, FunctionExample, ProviderExamples } from './examples.js';
 import { tokenHandlers } from './token-endpoint.js';
-import { bytesOfBase64, recordRequest, requestDifferences, type RecordedRequest } from './match.js';
+import { base64Of, bytesOfBase64, recordRequest, requestDifferences, type RecordedRequest } from './match.js';
 
 /** msw URL pattern for a server template: `{field}` placeholders match anything. */
 export function serverPattern(template: string): string {
@@ -66,8 +66,7 @@ function contentDisposition(filename: string): string {
  */
 export async function answeredFile(value: unknown): Promise<AnsweredFile | { notAFile: string }> {
   if (!(value instanceof Blob)) return { notAFile: Object.prototype.toString.call(value) };
-  const bytes = Buffer.from(await value.arrayBuffer());
-  return { filename: value instanceof File && value.name !== '' ? value.name : null, content_type: value.type, content_base64: bytes.toString('base64') };
+  return { filename: value instanceof File && value.name !== '' ? value.name : null, content_type: value.type, content_base64: base64Of(new Uint8Array(await value.arrayBuffer())) };
 }
 
 /**

@@ -156,8 +156,10 @@ export async function recordRequest(request: Request): Promise<RecordedRequest> 
 
 const clipped = (base64: string): string => (base64.length > 60 ? `${base64.slice(0, 60)}…` : base64);
 
-// Web globals, not Buffer: requests are recorded in the docs site's browser sandbox too.
-function base64Of(bytes: Uint8Array): string {
+// Web globals, not Buffer: requests are recorded in the docs site's browser sandbox too, where
+// Buffer is a shim that only measures and cuts UTF-8 text.
+/** Bytes to base64. */
+export function base64Of(bytes: Uint8Array): string {
   let binary = '';
   // In slices: String.fromCharCode takes its bytes as arguments, and a large file would overflow the stack.
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -190,7 +192,7 @@ async function multipartOf(request: Request): Promise<MultipartBody> {
   (await request.clone().formData()).forEach((value, key) => entries.push([key, value]));
   for (const [key, value] of entries) {
     if (typeof value === 'string') fields.push([key, value]);
-    else fields.push([key, { filename: value.name, content_type: value.type, content_base64: Buffer.from(await value.arrayBuffer()).toString('base64') }]);
+    else fields.push([key, { filename: value.name, content_type: value.type, content_base64: base64Of(new Uint8Array(await value.arrayBuffer())) }]);
   }
   return { multipart: fields };
 }
@@ -222,6 +224,6 @@ function describeFile(file: SentFile): string {
 function documentedFile(value: unknown): string {
   if (value === null || typeof value !== 'object') return `not a file: ${JSON.stringify(value)}`;
   const { filename, content_type: type, content, content_base64: base64 } = value as Record<string, unknown>;
-  const bytes = typeof content === 'string' ? Buffer.from(content).toString('base64') : Buffer.from(String(base64 ?? ''), 'base64').toString('base64');
+  const bytes = typeof content === 'string' ? base64Of(new TextEncoder().encode(content)) : base64Of(bytesOfBase64(String(base64 ?? '')));
   return `${String(filename)} (${String(type ?? 'application/octet-stream').replace(/\s+/g, '').toLowerCase()}) ${bytes}`;
 }
