@@ -281,6 +281,12 @@ export interface UnionValueSchema {
   description: string | null;
   default: unknown;
   members: SingleValueSchema[];
+  /**
+   * With several object members: the property each of them declares as a required one-value
+   * enum, whose value says which member an object is (`type` in Retell's `{type: range, …}`
+   * filters); null when every member has a JSON type of its own.
+   */
+  discriminator: string | null;
 }
 
 export interface NestedProperty {

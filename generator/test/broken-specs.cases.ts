@@ -1674,7 +1674,7 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     name: 'a misspelt key beside one_of',
     edits: [listParam('  size:\n    descripton: Size.\n    one_of:\n      - { type: integer }\n      - { type: string }\n')],
     expected: [
-      "acme/list_widgets.yaml:23:5: unknown key 'descripton' in 'parameters.size'. Did you mean 'description'? Allowed keys: one_of, type, description, required, nullable, default, sent_when_omitted, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, renamed_from.",
+      "acme/list_widgets.yaml:23:5: unknown key 'descripton' in 'parameters.size'. Did you mean 'description'? Allowed keys: one_of, discriminator, type, description, required, nullable, default, sent_when_omitted, in, wire, transform, spread, body_path, array_format, applies_to, path_style, deprecated, renamed_from.",
     ],
   },
   {
@@ -2151,6 +2151,35 @@ export const brokenSpecCases: BrokenSpecCase[] = [
       "acme/create_widget.yaml:37:13: example 'A widget': the documented body is {\"name\":\"Sprocket\"}, but the arguments produce {\"key\":\"acme_test_key\",\"name\":\"Sprocket\"}.",
       "acme/list_widgets.yaml:6:3: server 'default' sends its credentials in the body (auth 'bearer' has in: body), so this function needs one: set request.body to json, form or multipart.",
       "acme/upload_drawing.yaml:8:9: server 'default' sends its credentials in the body (auth 'bearer' has in: body), so this function cannot send its body as one file (request.body: binary has no place for them).",
+    ],
+  },
+  {
+    name: 'two object members of one_of without a discriminator',
+    edits: [createParam('  filter:\n    one_of:\n      - { type: object, properties: { kind: { type: string, enum: [a] } } }\n      - { type: object, properties: { kind: { type: string, enum: [b] } } }\n    description: Filter.\n')],
+    expected: [
+      "acme/create_widget.yaml:26:17: members 0 and 1 of one_of are both objects; each member needs its own JSON type, so a value matches exactly one member, or name the property that tells them apart with 'discriminator'.",
+    ],
+  },
+  {
+    name: 'a discriminator that does not tell the objects apart',
+    edits: [
+      createParam(
+        '  filter:\n    discriminator: kind\n    one_of:\n' +
+          '      - { type: object, properties: { kind: { type: string, required: true, enum: [a] } } }\n' +
+          '      - { type: object, properties: { kind: { type: string, enum: [b] } } }\n' +
+          '      - { type: object, properties: { kind: { type: string, required: true, enum: [a] } } }\n' +
+          '      - { type: object, properties: { kind: { type: string, required: true, enum: [c, d] } } }\n' +
+          '      - { type: object, properties: { other: { type: string } } }\n' +
+          '    description: Filter.\n' +
+          '  single:\n    discriminator: kind\n    one_of:\n      - { type: string }\n      - { type: object, properties: { kind: { type: string, required: true, enum: [a] } } }\n    description: Single.\n',
+      ),
+    ],
+    expected: [
+      "acme/create_widget.yaml:27:39: the discriminator 'kind' of member 1 must be required: true: an object without it could be any member.",
+      "acme/create_widget.yaml:28:83: members 0 and 2 both have kind 'a'; each object member needs a value of its own.",
+      "acme/create_widget.yaml:29:83: the discriminator 'kind' of member 3 needs type: string and an enum of exactly one value, the one that says an object is this member.",
+      "acme/create_widget.yaml:30:25: member 4 is an object without the discriminator 'kind': declare it as { type: string, required: true, enum: [<this member's value>] }.",
+      "acme/create_widget.yaml:33:5: 'discriminator' tells several object members apart, and this one_of has one: remove it.",
     ],
   },
   {

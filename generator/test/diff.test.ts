@@ -128,6 +128,13 @@ const cases: Case[] = [
   { name: 'a deprecation is minor', change: [{ file: LIST, find: 'operation: read\n', replace: 'operation: read\ndeprecated: { message: Use find_widgets. }\n' }], level: 'minor', summary: 'list_widgets: deprecated: Use find_widgets.' },
   { name: 'a description is patch', change: [{ file: LIST, find: 'description: List widgets.', replace: 'description: List every widget.' }], level: 'patch', summary: 'list_widgets: documentation changed' },
   { name: 'an example is patch', change: [{ file: LIST, find: 'title: Red widgets', replace: 'title: Only red widgets' }], level: 'patch', summary: 'list_widgets: examples changed' },
+  {
+    name: "a discriminated union's new object member is minor, named by its tag",
+    base: [{ file: CREATE, find: '    description: Tags.\n', replace: '    description: Tags.\n  shape:\n    discriminator: kind\n    one_of:\n      - { type: object, properties: { kind: { type: string, required: true, enum: [circle] } } }\n      - { type: object, properties: { kind: { type: string, required: true, enum: [square] } } }\n    description: Shape.\n' }],
+    change: [{ file: CREATE, find: '      - { type: object, properties: { kind: { type: string, required: true, enum: [square] } } }\n', replace: '      - { type: object, properties: { kind: { type: string, required: true, enum: [square] } } }\n      - { type: object, properties: { kind: { type: string, required: true, enum: [star] } } }\n' }],
+    level: 'minor',
+    summary: "create_widget: parameter 'shape': now also accepts an object with kind \"star\"",
+  },
   { name: 'a parameter description is patch', change: [{ file: LIST, find: 'description: Page number.', replace: 'description: Which page, from 1.' }], level: 'patch', summary: "list_widgets: parameter 'page': description changed" },
 ];
 

@@ -1,5 +1,6 @@
 import type { SingleValueSchema, ValueSchema } from '../model.js';
 import type { Bump } from './types.js';
+import { tagOf } from '../shared/value-types.js';
 
 /** A difference between two value schemas at one place, `items.status` or `` for the top. */
 export interface SchemaChange {
@@ -22,16 +23,27 @@ export function compareInputSchemas(before: ValueSchema, after: ValueSchema, at 
   if (show(before.default) !== show(after.default)) changes.push({ level: 'major', at, what: `default changed from ${show(before.default) ?? 'none'} to ${show(after.default) ?? 'none'}` });
   // The same call changes what reaches the provider either way: a null that was left out is now sent (clearing a field), or the reverse.
   if (before.nullable !== after.nullable) changes.push({ level: 'major', at, what: after.nullable ? 'now sends null as a value (it was left out)' : 'no longer sends null (it is left out)' });
-  const members = (s: ValueSchema) => new Map((s.kind === 'union' ? s.members : [s]).map((m) => [typeKey(m.type), m]));
-  const was = members(before);
-  const is = members(after);
-  for (const [type, old] of was) {
-    const now = is.get(type);
-    if (!now) changes.push({ level: 'major', at, what: `no longer accepts ${old.type}` });
-    else changes.push(...compareSingle(old, now, at));
+  const was = membersByKey(before);
+  const is = membersByKey(after);
+  for (const [key, old] of was) {
+    const now = is.get(key);
+    if (!now) changes.push({ level: 'major', at, what: `no longer accepts ${old.label}` });
+    else changes.push(...compareSingle(old.schema, now.schema, at));
   }
-  for (const [type, now] of is) if (!was.has(type)) changes.push({ level: 'minor', at, what: `now also accepts ${now.type}` });
+  for (const [key, now] of is) if (!was.has(key)) changes.push({ level: 'minor', at, what: `now also accepts ${now.label}` });
   return changes;
+}
+
+/** A value's shapes by JSON type, and a discriminated union's objects by their tag as well (`object:range`). */
+function membersByKey(schema: ValueSchema): Map<string, { schema: SingleValueSchema; label: string }> {
+  const members = schema.kind === 'union' ? schema.members : [schema];
+  const discriminator = schema.kind === 'union' ? schema.discriminator : null;
+  return new Map(
+    members.map((m) => {
+      const value = discriminator === null ? undefined : tagOf(m, discriminator);
+      return value === undefined ? [typeKey(m.type), { schema: m, label: m.type }] : [`object:${String(value)}`, { schema: m, label: `an object with ${discriminator} ${show(value)}` }];
+    }),
+  );
 }
 
 // integer and number are one JSON type for a value; which of them is checked below.

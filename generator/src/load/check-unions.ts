@@ -15,7 +15,8 @@ const familyOf = (type: RawValueSchema['type']): JsonFamily => (type === 'intege
  * The rules of `one_of`, anywhere in a value schema (a parameter, its items, its properties):
  * two or more members, no `type` beside it, no member that is a union itself or carries
  * `required`/`nullable`/`default` (those belong to the value, not to one of its shapes), and one JSON type
- * per member, so a value matches exactly one member and every consumer can tell which.
+ * per member, so a value matches exactly one member and every consumer can tell which. Several
+ * object members are told apart by a `discriminator` instead (`discriminatorProblems`).
  */
 export function unionProblems(schema: RawValueSchema, path: Array<string | number>): UnionProblem[] {
   const problems: UnionProblem[] = [];
@@ -41,15 +42,52 @@ export function unionProblems(schema: RawValueSchema, path: Array<string | numbe
       }
       const family = familyOf(member.type);
       const earlier = seen.get(family);
-      if (earlier !== undefined) {
+      // Objects may share the JSON type when the discriminator tells them apart.
+      if (earlier !== undefined && !(family === 'object' && schema.discriminator !== undefined)) {
         const overlap = member.type !== members[earlier]!.type ? ' (integer and number overlap)' : '';
-        add([...at, 'type'], `members ${earlier} and ${i} of one_of are both ${family}s${overlap}; each member needs its own JSON type, so a value matches exactly one member.`);
-      } else seen.set(family, i);
+        const or = family === 'object' ? ", or name the property that tells them apart with 'discriminator'" : '';
+        add([...at, 'type'], `members ${earlier} and ${i} of one_of are both ${family}s${overlap}; each member needs its own JSON type, so a value matches exactly one member${or}.`);
+      } else if (earlier === undefined) seen.set(family, i);
     });
+    if (schema.discriminator !== undefined) problems.push(...discriminatorProblems(schema.discriminator, members, path));
     members.forEach((member, i) => problems.push(...nestedProblems(member, [...path, 'one_of', i])));
     return problems;
   }
   return nestedProblems(schema, path);
+}
+
+/**
+ * A discriminator names a property every object member declares as a required string with a
+ * one-value enum, each member's value its own: the runtime, the TypeScript union and the docs
+ * all pick an object's member by it.
+ */
+function discriminatorProblems(key: string, members: RawValueSchema[], path: Array<string | number>): UnionProblem[] {
+  const problems: UnionProblem[] = [];
+  const objects = members.flatMap((member, i) => (member.type === 'object' && !member.one_of ? [{ member, i }] : []));
+  if (objects.length < 2) {
+    problems.push({ path: [...path, 'discriminator'], message: `'discriminator' tells several object members apart, and this one_of has ${objects.length === 0 ? 'none' : 'one'}: remove it.`, target: 'key' });
+    return problems;
+  }
+  const tags = new Map<string, number>();
+  for (const { member, i } of objects) {
+    const at = [...path, 'one_of', i];
+    const property = member.properties?.[key];
+    if (property === undefined) {
+      problems.push({ path: member.properties ? [...at, 'properties'] : at, message: `member ${i} is an object without the discriminator '${key}': declare it as { type: string, required: true, enum: [<this member's value>] }.`, target: 'key' });
+      continue;
+    }
+    const where = [...at, 'properties', key];
+    const tag = property.enum?.length === 1 && typeof property.enum[0] === 'string' ? property.enum[0] : undefined;
+    if (property.type !== 'string' || tag === undefined) {
+      problems.push({ path: property.enum ? [...where, 'enum'] : where, message: `the discriminator '${key}' of member ${i} needs type: string and an enum of exactly one value, the one that says an object is this member.`, target: property.enum ? 'value' : 'key' });
+      continue;
+    }
+    if (property.required !== true) problems.push({ path: where, message: `the discriminator '${key}' of member ${i} must be required: true: an object without it could be any member.`, target: 'key' });
+    const earlier = tags.get(tag);
+    if (earlier !== undefined) problems.push({ path: [...where, 'enum'], message: `members ${earlier} and ${i} both have ${key} '${tag}'; each object member needs a value of its own.`, target: 'value' });
+    else tags.set(tag, i);
+  }
+  return problems;
 }
 
 function nestedProblems(schema: RawValueSchema, path: Array<string | number>): UnionProblem[] {

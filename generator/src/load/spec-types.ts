@@ -53,6 +53,8 @@ export interface RawProvider {
 export interface RawValueSchema {
   type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'file';
   one_of?: RawValueSchema[];
+  /** With `one_of` of several objects: the property whose one-value enum names each object member. */
+  discriminator?: string;
   description?: string;
   required?: boolean;
   nullable?: boolean;

@@ -7,7 +7,7 @@ export const E164_PATTERN = formatPattern('e164');
 
 export function toValueSchema(raw: RawValueSchema): ValueSchema {
   if (raw.one_of) {
-    return { kind: 'union', nullable: raw.nullable === true, description: raw.description ?? null, default: raw.default, members: unionMembers(raw.one_of) };
+    return { kind: 'union', nullable: raw.nullable === true, description: raw.description ?? null, default: raw.default, members: unionMembers(raw.one_of), discriminator: raw.discriminator ?? null };
   }
   return toSingleSchema(raw);
 }

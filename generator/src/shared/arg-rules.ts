@@ -15,7 +15,7 @@ export function argsRule(parameters: Parameter[]): ArgsRule {
 }
 
 export function valueRule(schema: ValueSchema): ValueRule {
-  const rule: ValueRule = schema.kind === 'union' ? { anyOf: schema.members.map(singleRule) } : singleRule(schema);
+  const rule: ValueRule = schema.kind !== 'union' ? singleRule(schema) : schema.discriminator === null ? { anyOf: schema.members.map(singleRule) } : { anyOf: schema.members.map(singleRule), discriminator: schema.discriminator };
   if (schema.nullable) rule.nullable = true;
   return rule;
 }

@@ -15,9 +15,23 @@ export function valueTypesOf(schema: ValueSchema): ValueType[] {
 /** `string`, `array of string`, `number or array of number`, `object or null`: the type column of docs tables. */
 export function typeLabel(schema: ValueSchema): string {
   const shapes = shapesOf(schema)
-    .map((s) => (s.type === 'array' && s.items ? `array of ${s.items.kind === 'union' || s.items.nullable ? `(${typeLabel(s.items)})` : typeLabel(s.items)}` : s.type))
+    .map((s) => memberLabel(schema, s))
     .join(' or ');
   return schema.nullable ? `${shapes} or null` : shapes;
+}
+
+/** One shape of `schema` in words: a discriminated union's object member by its tag, `object (type: range)`. */
+export function memberLabel(schema: ValueSchema, shape: SingleValueSchema): string {
+  if (shape.type === 'array' && shape.items) return `array of ${shape.items.kind === 'union' || shape.items.nullable ? `(${typeLabel(shape.items)})` : typeLabel(shape.items)}`;
+  const tag = schema.kind === 'union' && schema.discriminator !== null ? tagOf(shape, schema.discriminator) : undefined;
+  return tag === undefined ? shape.type : `${shape.type} (${schema.kind === 'union' ? schema.discriminator : ''}: ${String(tag)})`;
+}
+
+/** The one value an object member's discriminator property takes (its one-value enum), or undefined. */
+export function tagOf(shape: SingleValueSchema, discriminator: string): unknown {
+  if (shape.type !== 'object') return undefined;
+  const property = shape.properties?.find((p) => p.name === discriminator)?.schema;
+  return property?.kind === 'single' ? property.enum?.[0] : undefined;
 }
 
 /** Whether a value is a file, or a list of files: what a multipart body sends as file parts. */

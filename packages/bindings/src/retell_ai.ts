@@ -1266,74 +1266,139 @@ export const retell_ai: ProviderBinding = {
                 additionalProperties: false,
               },
               start_timestamp: {
-                type: "object",
                 description: "Call start time in milliseconds since the epoch: `{\"type\": \"range\", \"op\": \"bt\", \"value\": [lower, upper]}` or `{\"type\": \"number\", \"op\": \"ge\", \"value\": ms}`.\n",
-                properties: {
-                  type: { type: "string", enum: ["number", "range"] },
-                  op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
-                  value: {
-                    description: "A number (type number), or `[lower, upper]` (type range).",
-                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                anyOf: [
+                  {
+                    type: "object",
+                    description: "A number filter.",
+                    properties: {
+                      type: { type: "string", enum: ["number"] },
+                      op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le"] },
+                      value: { type: "number" },
+                    },
+                    required: ["type", "op", "value"],
+                    additionalProperties: false,
                   },
-                },
-                required: ["type", "op", "value"],
-                additionalProperties: true,
+                  {
+                    type: "object",
+                    description: "A range filter.",
+                    properties: {
+                      type: { type: "string", enum: ["range"] },
+                      op: { type: "string", enum: ["bt"] },
+                      value: { type: "array", description: "`[lower, upper]`.", minItems: 2, maxItems: 2, items: { type: "number" } },
+                    },
+                    required: ["type", "op", "value"],
+                    additionalProperties: false,
+                  },
+                ],
               },
               end_timestamp: {
-                type: "object",
                 description: "Call end time in milliseconds since the epoch, as a number or range filter (see `start_timestamp`).",
-                properties: {
-                  type: { type: "string", enum: ["number", "range"] },
-                  op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
-                  value: {
-                    description: "A number (type number), or `[lower, upper]` (type range).",
-                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                anyOf: [
+                  {
+                    type: "object",
+                    description: "A number filter.",
+                    properties: {
+                      type: { type: "string", enum: ["number"] },
+                      op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le"] },
+                      value: { type: "number" },
+                    },
+                    required: ["type", "op", "value"],
+                    additionalProperties: false,
                   },
-                },
-                required: ["type", "op", "value"],
-                additionalProperties: true,
+                  {
+                    type: "object",
+                    description: "A range filter.",
+                    properties: {
+                      type: { type: "string", enum: ["range"] },
+                      op: { type: "string", enum: ["bt"] },
+                      value: { type: "array", description: "`[lower, upper]`.", minItems: 2, maxItems: 2, items: { type: "number" } },
+                    },
+                    required: ["type", "op", "value"],
+                    additionalProperties: false,
+                  },
+                ],
               },
               duration_ms: {
-                type: "object",
                 description: "Call length in milliseconds, as a number or range filter.",
-                properties: {
-                  type: { type: "string", enum: ["number", "range"] },
-                  op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
-                  value: {
-                    description: "A number (type number), or `[lower, upper]` (type range).",
-                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                anyOf: [
+                  {
+                    type: "object",
+                    description: "A number filter.",
+                    properties: {
+                      type: { type: "string", enum: ["number"] },
+                      op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le"] },
+                      value: { type: "number" },
+                    },
+                    required: ["type", "op", "value"],
+                    additionalProperties: false,
                   },
-                },
-                required: ["type", "op", "value"],
-                additionalProperties: true,
+                  {
+                    type: "object",
+                    description: "A range filter.",
+                    properties: {
+                      type: { type: "string", enum: ["range"] },
+                      op: { type: "string", enum: ["bt"] },
+                      value: { type: "array", description: "`[lower, upper]`.", minItems: 2, maxItems: 2, items: { type: "number" } },
+                    },
+                    required: ["type", "op", "value"],
+                    additionalProperties: false,
+                  },
+                ],
               },
               combined_cost: {
-                type: "object",
                 description: "Total call cost in cents, as a number or range filter.",
-                properties: {
-                  type: { type: "string", enum: ["number", "range"] },
-                  op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
-                  value: {
-                    description: "A number (type number), or `[lower, upper]` (type range).",
-                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                anyOf: [
+                  {
+                    type: "object",
+                    description: "A number filter.",
+                    properties: {
+                      type: { type: "string", enum: ["number"] },
+                      op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le"] },
+                      value: { type: "number" },
+                    },
+                    required: ["type", "op", "value"],
+                    additionalProperties: false,
                   },
-                },
-                required: ["type", "op", "value"],
-                additionalProperties: true,
+                  {
+                    type: "object",
+                    description: "A range filter.",
+                    properties: {
+                      type: { type: "string", enum: ["range"] },
+                      op: { type: "string", enum: ["bt"] },
+                      value: { type: "array", description: "`[lower, upper]`.", minItems: 2, maxItems: 2, items: { type: "number" } },
+                    },
+                    required: ["type", "op", "value"],
+                    additionalProperties: false,
+                  },
+                ],
               },
               e2e_latency_p50: {
-                type: "object",
                 description: "Per-call p50 end-to-end latency in milliseconds, as a number or range filter.",
-                properties: {
-                  type: { type: "string", enum: ["number", "range"] },
-                  op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
-                  value: {
-                    description: "A number (type number), or `[lower, upper]` (type range).",
-                    anyOf: [{ type: "number" }, { type: "array", minItems: 2, maxItems: 2, items: { type: "number" } }],
+                anyOf: [
+                  {
+                    type: "object",
+                    description: "A number filter.",
+                    properties: {
+                      type: { type: "string", enum: ["number"] },
+                      op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le"] },
+                      value: { type: "number" },
+                    },
+                    required: ["type", "op", "value"],
+                    additionalProperties: false,
                   },
-                },
-                required: ["type", "op", "value"],
-                additionalProperties: true,
+                  {
+                    type: "object",
+                    description: "A range filter.",
+                    properties: {
+                      type: { type: "string", enum: ["range"] },
+                      op: { type: "string", enum: ["bt"] },
+                      value: { type: "array", description: "`[lower, upper]`.", minItems: 2, maxItems: 2, items: { type: "number" } },
+                    },
+                    required: ["type", "op", "value"],
+                    additionalProperties: false,
+                  },
+                ],
               },
               call_successful: {
                 type: "object",

@@ -69,6 +69,12 @@ export interface FileRule extends MayBeNull {
 /** A value that may take one of several shapes ("a number or a list of two numbers"). */
 export interface UnionRule extends MayBeNull {
   anyOf: readonly ValueRule[];
+  /**
+   * With several object members: the property whose value names the member an object is (each
+   * object member has it as a required one-value enum), so an object is checked against that
+   * member alone and its problems are that member's. Absent: members differ by JSON type.
+   */
+  discriminator?: string;
 }
 
 export type ValueRule = StringRule | NumberRule | BooleanRule | ArrayRule | ObjectRule | FileRule | UnionRule;
@@ -244,7 +250,7 @@ export function describeRule(rule: ValueRule, formats: Formats): string {
 }
 
 function describeShape(rule: ValueRule, formats: Formats): string {
-  if ('anyOf' in rule) return rule.anyOf.map((member) => describeRule(member, formats)).join(' or ');
+  if ('anyOf' in rule) return rule.anyOf.map((member) => (rule.discriminator === undefined ? describeRule(member, formats) : describeMember(member, rule.discriminator, formats))).join(' or ');
   switch (rule.type) {
     case 'string':
       return rule.format ? formatOf(formats, rule.format).words : 'a string';
@@ -261,6 +267,19 @@ function describeShape(rule: ValueRule, formats: Formats): string {
     case 'file':
       return 'a file';
   }
+}
+
+/** A member of a discriminated union: an object member by its tag (`an object with type "range"`). */
+function describeMember(member: ValueRule, discriminator: string, formats: Formats): string {
+  const tag = tagOf(member, discriminator);
+  return tag === undefined ? describeRule(member, formats) : `an object with ${discriminator} ${JSON.stringify(tag)}`;
+}
+
+/** The one value an object member's discriminator property takes, or undefined for any other member. */
+export function tagOf(member: ValueRule, discriminator: string): string | number | undefined {
+  if ('anyOf' in member || member.type !== 'object') return undefined;
+  const property = member.properties?.[discriminator];
+  return property !== undefined && !('anyOf' in property) && (property.type === 'string' || property.type === 'integer' || property.type === 'number') ? property.enum?.[0] : undefined;
 }
 
 function pluralKind(rule: ValueRule, formats: Formats): string {

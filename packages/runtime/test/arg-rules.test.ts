@@ -16,6 +16,16 @@ function issuesFor(rule: ValueRule, value: unknown, required = false): Validatio
   return checkArgs(args, { x: value }, show, allParts);
 }
 
+/** Retell's numeric filter: a number filter or a range filter, told apart by `type`. */
+const FILTER: ValueRule = {
+  discriminator: 'type',
+  anyOf: [
+    { type: 'string' },
+    { type: 'object', properties: { type: { type: 'string', enum: ['number'] }, op: { type: 'string', enum: ['eq', 'gt'] }, value: { type: 'number' } }, required: ['type', 'op', 'value'], additionalProperties: false },
+    { type: 'object', properties: { type: { type: 'string', enum: ['range'] }, op: { type: 'string', enum: ['bt'] }, value: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } }, required: ['type', 'op', 'value'], additionalProperties: false },
+  ],
+};
+
 const problems = (rule: ValueRule, value: unknown) => issuesFor(rule, value).map((i) => `${i.path} ${i.problem}${i.received ? ` (got ${i.received})` : ''}`);
 
 describe('value rules: valid values pass', () => {
@@ -40,6 +50,9 @@ describe('value rules: valid values pass', () => {
     ['a union: the string', { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }, 'one'],
     ['a union: the array', { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }, ['one', 'two']],
     ['a pattern', { type: 'string', pattern: '^ab+$' }, 'abbb'],
+    ['a discriminated union: one object member', FILTER, { type: 'number', op: 'gt', value: 5 }],
+    ['a discriminated union: the other', FILTER, { type: 'range', op: 'bt', value: [1, 2] }],
+    ['a discriminated union: its member of another JSON type', FILTER, 'any'],
   ])('%s', (_, rule, value) => {
     expect(issuesFor(rule, value)).toEqual([]);
   });
@@ -78,6 +91,11 @@ describe('value rules: what a caller is told', () => {
       ['x must have at most 2 items (got 3 items)'],
     ],
     ['a pattern', { type: 'string', pattern: '^ab+$' }, 'ac', ['x must match the pattern ^ab+$ (got "ac")']],
+    // Checked against the member its tag names, so the problems are that member's, not "must be a or b".
+    ['a tagged object is its member', FILTER, { type: 'range', op: 'gt', value: 5 }, ['x.op must be one of bt (got "gt")', 'x.value must be a list of numbers (got number 5)']],
+    ['an unknown tag names the tags', FILTER, { type: 'date', op: 'eq', value: 1 }, ['x.type must be one of "number", "range" (got "date")']],
+    ['a missing tag says what it is for', FILTER, { op: 'eq', value: 1 }, ['x.type missing: it says which kind of object this is, one of "number", "range"']],
+    ['not an object: every member named', FILTER, 5, ['x must be a string or an object with type "number" or an object with type "range" (got number 5)']],
   ])('%s', (_, rule, value, expected) => {
     expect(problems(rule, value)).toEqual(expected);
   });

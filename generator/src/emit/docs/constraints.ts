@@ -1,7 +1,7 @@
 /** A value schema's rules in words, as HTML, for the docs' parameter rows. */
 
 import type { SingleValueSchema, ValueSchema } from '../../model.js';
-import { typeLabel } from '../../shared/value-types.js';
+import { memberLabel, typeLabel } from '../../shared/value-types.js';
 import { htmlCode } from '../escape/html.js';
 
 const FORMAT_WORDS: Record<NonNullable<SingleValueSchema['format']>, string> = {
@@ -55,7 +55,7 @@ export function valueRules(schema: ValueSchema): string[] {
       ? shapeRules(schema)
       : schema.members.flatMap((member) => {
           const own = shapeRules(member);
-          return own.length > 0 ? [`as ${typeLabel(member)}: ${own.join(', ')}`] : [];
+          return own.length > 0 ? [`as ${memberLabel(schema, member)}: ${own.join(', ')}`] : [];
         });
   if (schema.nullable) rules.push(`${htmlCode('null')} is sent as JSON null; leaving it out sends nothing`);
   if (schema.default !== undefined) rules.push(`default ${json(schema.default)}`);

@@ -2,7 +2,7 @@
 
 import type { Func, NestedProperty, Parameter, SingleValueSchema, ValueSchema } from '../../model.js';
 import { groupNames } from '../../shared/group-names.js';
-import { shapesOf, typeLabel } from '../../shared/value-types.js';
+import { memberLabel, shapesOf, typeLabel } from '../../shared/value-types.js';
 import { htmlCode, htmlText } from '../escape/html.js';
 import { requiredGroupsNote } from '../required-groups-note.js';
 import { valueRules } from './constraints.js';
@@ -33,7 +33,7 @@ export function nestedGroups(schema: ValueSchema, path: string[] | null): FieldG
     if (!found) continue;
     const base = path && found.itemPath ? [...path.slice(0, -1), `${path[path.length - 1] ?? ''}[]`] : path;
     groups.push({
-      label: shapes.length > 1 ? `As ${typeLabel(shape)}:` : null,
+      label: shapes.length > 1 ? `As ${memberLabel(schema, shape)}:` : null,
       rows: found.properties.map((property) => propertyRow(property, base)),
     });
   }

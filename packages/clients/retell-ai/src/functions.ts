@@ -15,13 +15,25 @@ const rule_2 = {
   additionalProperties: false,
 } as const;
 const rule_3 = {
-  type: "object",
-  properties: {
-    type: { type: "string", enum: ["number", "range"] },
-    op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le", "bt"] },
-    /** A number (type number), or `[lower, upper]` (type range). */ value: { anyOf: [{ type: "number" }, { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 }] },
-  },
-  required: ["type", "op", "value"],
+  anyOf: [
+    {
+      type: "object",
+      properties: { type: { type: "string", enum: ["number"] }, op: { type: "string", enum: ["eq", "ne", "gt", "ge", "lt", "le"] }, value: { type: "number" } },
+      required: ["type", "op", "value"],
+      additionalProperties: false,
+    },
+    {
+      type: "object",
+      properties: {
+        type: { type: "string", enum: ["range"] },
+        op: { type: "string", enum: ["bt"] },
+        /** `[lower, upper]`. */ value: { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 },
+      },
+      required: ["type", "op", "value"],
+      additionalProperties: false,
+    },
+  ],
+  discriminator: "type",
 } as const;
 const rule_4 = {
   type: "object",
