@@ -26,7 +26,7 @@ export function parameterSchema(ctx: ParameterSchemaContext, schema: unknown, fi
   if (name && seen.includes(name)) return { type: 'object', additional_properties: true };
   const inner = name ? [...seen, name] : seen;
   const union = unionMembers(node);
-  if (union) return unionSchema(ctx, union, at, where, depth, inner);
+  if (union) return unionSchema(ctx, union, at, where, depth, inner, discriminatorOf(node));
   const { types, nullable } = jsonTypes(node);
   const type = types.length === 1 ? types[0]! : undefined;
   if (!type) {
@@ -109,7 +109,7 @@ function saysAType(ctx: ParameterSchemaContext, schema: Node, file: string): boo
 }
 
 /** A `oneOf`/`anyOf` (or a 3.1 type list) as the format's `one_of`, when its members are of distinct JSON types. */
-function unionSchema(ctx: ParameterSchemaContext, members: unknown[], file: string, where: string, depth: number, seen: string[]): SpecSchema {
+function unionSchema(ctx: ParameterSchemaContext, members: unknown[], file: string, where: string, depth: number, seen: string[], declaredTag?: string): SpecSchema {
   // `oneOf: [X, {type: 'null'}]` is X made nullable: null is a value of the union, not a shape of its own.
   const isNull = (m: unknown) => {
     const { types, nullable } = jsonTypes(flatten(ctx.doc, m, file).schema);
@@ -123,6 +123,9 @@ function unionSchema(ctx: ParameterSchemaContext, members: unknown[], file: stri
   const withNull = (schema: SpecSchema): SpecSchema => (nullable ? { ...schema, nullable: true } : schema);
   if (flat.length >= 2 && new Set(kinds).size === flat.length && flat.every((m) => typeof m.type === 'string')) return withNull({ one_of: flat });
   if (flat.length === 1) return withNull(flat[0]!);
+  // Several objects told apart by a tag property (OpenAPI's discriminator, or a one-value enum every one of them has).
+  const tagged = taggedUnion(flat, declaredTag);
+  if (tagged) return withNull(tagged);
   if (flat.every((m) => m.type === 'object')) {
     ctx.note(`${where}: one of several object shapes; taken as a free-form object.`);
     return { type: 'object', additional_properties: true };
@@ -136,6 +139,37 @@ function unionSchema(ctx: ParameterSchemaContext, members: unknown[], file: stri
   ctx.note(`${where}: one of several shapes of the same type; they are taken as one, with only the constraints they share.`);
   const merged = [...new Set(kinds)].map((kind) => mergeShapes(flat.filter((m, i) => kinds[i] === kind)));
   return withNull(merged.length === 1 ? merged[0]! : { one_of: merged });
+}
+
+/** The property OpenAPI's `discriminator` names, if any. */
+function discriminatorOf(node: Node): string | undefined {
+  const declared = isNode(node.discriminator) ? node.discriminator.propertyName : undefined;
+  return typeof declared === 'string' && declared !== '' ? declared : undefined;
+}
+
+/**
+ * Members whose objects each carry one value of a tag property (`type: number` / `type: range`)
+ * as a discriminated union: the tag `declared` by the document, else the one property every object
+ * member has as a one-value string enum. Null when the objects cannot be told apart so, or when
+ * other members share a JSON type.
+ */
+function taggedUnion(members: SpecSchema[], declared: string | undefined): SpecSchema | null {
+  const objects = members.filter((m) => m.type === 'object');
+  const others = members.filter((m) => m.type !== 'object').map((m) => (m.type === 'number' ? 'integer' : String(m.type)));
+  if (objects.length < 2 || new Set(others).size !== others.length || !members.every((m) => typeof m.type === 'string')) return null;
+  const tagValue = (m: SpecSchema, key: string): string | undefined => {
+    const property = (m.properties as Record<string, SpecSchema> | undefined)?.[key];
+    return property?.type === 'string' && Array.isArray(property.enum) && property.enum.length === 1 && typeof property.enum[0] === 'string' ? property.enum[0] : undefined;
+  };
+  const candidates = declared !== undefined ? [declared] : Object.keys((objects[0]!.properties as Record<string, SpecSchema> | undefined) ?? {});
+  const key = candidates.find((k) => {
+    const tags = objects.map((m) => tagValue(m, k));
+    return tags.every((t) => t !== undefined) && new Set(tags).size === tags.length;
+  });
+  if (key === undefined) return null;
+  // The tag says which member an object is, so every member needs it.
+  const one_of = members.map((m) => (m.type !== 'object' ? m : { ...m, properties: { ...(m.properties as Record<string, SpecSchema>), [key]: { ...(m.properties as Record<string, SpecSchema>)[key]!, required: true } } }));
+  return { discriminator: key, one_of };
 }
 
 /** Shapes of one JSON type as one: enums joined when each has one, other keywords kept where all agree. */

@@ -257,6 +257,15 @@ describe('values the document types in ways of its own', () => {
                   properties: {
                     max_extension_length: { oneOf: [{ type: 'string', enum: ['none'] }, { type: 'string', pattern: '^[1-9]\\d*$' }, { type: 'integer', minimum: 1 }], example: '365' },
                     query_params: { type: 'object', additionalProperties: { allOf: [{}, { description: 'A value.' }, { example: '100' }] }, example: { amount: '100' } },
+                    // Objects told apart by `kind`: declared by the document, then found by their one-value enums.
+                    window: {
+                      oneOf: [
+                        { type: 'object', required: ['days'], properties: { kind: { const: 'days' }, days: { type: 'integer' } } },
+                        { type: 'object', properties: { kind: { type: 'string', enum: ['until'] }, until: { type: 'string', format: 'date' } } },
+                      ],
+                      discriminator: { propertyName: 'kind' },
+                    },
+                    scope: { anyOf: [{ type: 'string' }, { type: 'object', properties: { level: { const: 'folder' }, id: { type: 'string' } } }, { type: 'object', properties: { level: { const: 'file' }, id: { type: 'string' } } }] },
                   },
                 },
               },
@@ -287,6 +296,8 @@ describe('values the document types in ways of its own', () => {
     const params = yamlOf(files, 'post_retention_policies.yaml').parameters;
     expect(params.max_extension_length).toMatchObject({ one_of: [{ type: 'string' }, { type: 'integer', minimum: 1 }] });
     expect(params.query_params).toMatchObject({ type: 'object', additional_properties: true });
+    expect(params.window).toMatchObject({ discriminator: 'kind', one_of: [{ type: 'object', properties: { kind: { type: 'string', enum: ['days'], required: true } } }, { type: 'object', properties: { kind: { type: 'string', enum: ['until'], required: true } } }] });
+    expect(params.scope).toMatchObject({ discriminator: 'level', one_of: [{ type: 'string' }, { properties: { level: { enum: ['folder'] } } }, { properties: { level: { enum: ['file'] } } }] });
     expect(problems(specsDir({ cloud: withoutReviews(files) }))).toEqual([]);
   });
 });
