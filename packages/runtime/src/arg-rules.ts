@@ -250,7 +250,7 @@ export function describeRule(rule: ValueRule, formats: Formats): string {
 }
 
 function describeShape(rule: ValueRule, formats: Formats): string {
-  if ('anyOf' in rule) return rule.anyOf.map((member) => (rule.discriminator === undefined ? describeRule(member, formats) : describeMember(member, rule.discriminator, formats))).join(' or ');
+  if ('anyOf' in rule) return rule.anyOf.map((member) => describeRule(member, formats)).join(' or ');
   switch (rule.type) {
     case 'string':
       return rule.format ? formatOf(formats, rule.format).words : 'a string';
@@ -267,19 +267,6 @@ function describeShape(rule: ValueRule, formats: Formats): string {
     case 'file':
       return 'a file';
   }
-}
-
-/** A member of a discriminated union: an object member by its tag (`an object with type "range"`). */
-function describeMember(member: ValueRule, discriminator: string, formats: Formats): string {
-  const tag = tagOf(member, discriminator);
-  return tag === undefined ? describeRule(member, formats) : `an object with ${discriminator} ${JSON.stringify(tag)}`;
-}
-
-/** The one value an object member's discriminator property takes, or undefined for any other member. */
-export function tagOf(member: ValueRule, discriminator: string): string | number | undefined {
-  if ('anyOf' in member || member.type !== 'object') return undefined;
-  const property = member.properties?.[discriminator];
-  return property !== undefined && !('anyOf' in property) && (property.type === 'string' || property.type === 'integer' || property.type === 'number') ? property.enum?.[0] : undefined;
 }
 
 function pluralKind(rule: ValueRule, formats: Formats): string {

@@ -5,7 +5,7 @@
  * patterns. Strings, lists and booleans are checked by `arg-rules.ts` itself.
  */
 
-import { describeRule, kindMatches, tagOf, typeIssue, type Look, type RuleChecks, type UnionRule, type ValueRule } from './arg-rules.js';
+import { describeRule, kindMatches, typeIssue, type Formats, type Look, type RuleChecks, type UnionRule, type ValueRule } from './arg-rules.js';
 import { formatPath } from './arguments.js';
 import type { ValidationIssue } from './errors.js';
 import { fileCheck } from './file-value.js';
@@ -42,7 +42,9 @@ export const unionCheck: NonNullable<RuleChecks['anyOf']> = (rule, value, path, 
   // One shape matched by type: its own problems say more than "must be a or b".
   const sameKind = rule.anyOf.filter((member) => kindMatches(member, value));
   if (sameKind.length === 1 && sameKind[0] !== undefined) return look.check(sameKind[0], value, path, issues);
-  issues.push(typeIssue(describeRule(rule, look.formats), value, path, look));
+  // A discriminated union's object members by their tags: "an object or an object" says nothing.
+  const words = rule.discriminator === undefined ? describeRule(rule, look.formats) : rule.anyOf.map((member) => describeMember(member, rule.discriminator!, look.formats)).join(' or ');
+  issues.push(typeIssue(words, value, path, look));
 };
 
 export const enumCheck: NonNullable<RuleChecks['enum']> = (allowed, value, path, look, issues) => {
@@ -55,6 +57,19 @@ export const enumCheck: NonNullable<RuleChecks['enum']> = (allowed, value, path,
 export const patternCheck: NonNullable<RuleChecks['pattern']> = (pattern, value, path, look, issues) => {
   if (!compiledPattern(pattern).test(value)) issues.push({ path: formatPath(path), problem: `must match the pattern ${pattern}`, expected: pattern, received: look.show(value) });
 };
+
+/** A member of a discriminated union: an object member by its tag (`an object with type "range"`). */
+function describeMember(member: ValueRule, discriminator: string, formats: Formats): string {
+  const tag = tagOf(member, discriminator);
+  return tag === undefined ? describeRule(member, formats) : `an object with ${discriminator} ${JSON.stringify(tag)}`;
+}
+
+/** The one value an object member's discriminator property takes, or undefined for any other member. */
+function tagOf(member: ValueRule, discriminator: string): string | number | undefined {
+  if ('anyOf' in member || member.type !== 'object') return undefined;
+  const property = member.properties?.[discriminator];
+  return property !== undefined && !('anyOf' in property) && (property.type === 'string' || property.type === 'integer' || property.type === 'number') ? property.enum?.[0] : undefined;
+}
 
 function taggedCheck(rule: UnionRule, discriminator: string, value: Record<string, unknown>, path: string[], look: Look, issues: ValidationIssue[]): void {
   const tagged = rule.anyOf.flatMap((member) => {
