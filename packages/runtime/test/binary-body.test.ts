@@ -4,40 +4,19 @@
  * its media type as the Content-Type, and the other parameters in the query.
  */
 
-import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../src/errors.js';
 import type { Transport } from '../src/transport-types.js';
 import { fetchTransport } from '../src/transport.js';
 import { nodeTransport } from '../src/transport-node.js';
-import { operation, param, rules, telnyxClient, TELNYX_KEY } from './support.js';
-
-interface Received {
-  url: string;
-  headers: IncomingHttpHeaders;
-  bytes: Buffer;
-}
+import { operation, param, rules, telnyxClient, recordingServer, TELNYX_KEY, type ReceivedRequest } from './support.js';
 
 let url = '';
-const received: Received[] = [];
+let received: ReceivedRequest[] = [];
 let close: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      received.push({ url: req.url ?? '', headers: req.headers, bytes: Buffer.concat(chunks) });
-      res.writeHead(201, { 'content-type': 'application/json' }).end('{"upload":{"token":"t-1"}}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+  ({ url, received, close } = await recordingServer(201, '{"upload":{"token":"t-1"}}'));
 });
 afterAll(() => close());
 

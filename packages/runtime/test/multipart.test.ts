@@ -5,39 +5,19 @@
  * media types and bytes are checked as they arrive, not as we meant to write them.
  */
 
-import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../src/errors.js';
 import type { Transport } from '../src/transport-types.js';
 import { fetchTransport } from '../src/transport.js';
 import { nodeTransport } from '../src/transport-node.js';
-import { manualTimeouts, operation, param, rules, telnyxClient, TELNYX_KEY } from './support.js';
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  bytes: Buffer;
-}
+import { manualTimeouts, operation, param, rules, telnyxClient, recordingServer, TELNYX_KEY, type ReceivedRequest } from './support.js';
 
 let url = '';
-const received: Received[] = [];
+let received: ReceivedRequest[] = [];
 let close: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      received.push({ headers: req.headers, bytes: Buffer.concat(chunks) });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"media-1"}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+  ({ url, received, close } = await recordingServer(200, '{"id":"media-1"}'));
 });
 afterAll(() => close());
 

@@ -6,6 +6,7 @@
  * recording fake fetch.
  */
 
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { allParts, allProviderParts } from '../src/all-parts.js';
 import type { ArgsRule, ValueRule } from '../src/arg-rules.js';
 import { Core } from '../src/core.js';
@@ -342,4 +343,34 @@ export async function walk(iterable: AsyncIterable<unknown>): Promise<{ items: u
   } catch (error) {
     return { items, error };
   }
+}
+
+/** A request as a loopback server received it. */
+export interface ReceivedRequest {
+  url: string;
+  headers: IncomingHttpHeaders;
+  bytes: Buffer;
+}
+
+/**
+ * A loopback HTTP server that records every request (path and query, headers, body bytes) and
+ * answers each with `status` and the JSON text `answer`: for tests of what reaches the wire.
+ */
+export async function recordingServer(status: number, answer: string): Promise<{ url: string; received: ReceivedRequest[]; close: () => Promise<void> }> {
+  const received: ReceivedRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({ url: req.url ?? '', headers: req.headers, bytes: Buffer.concat(chunks) });
+      res.writeHead(status, { 'content-type': 'application/json' }).end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, received, close };
 }
