@@ -1,6 +1,6 @@
 /**
  * What a function returns (`response.body`, `schema`, `content_type`), and a file function's
- * documented answers as files: the one place the spec's words for a downloaded file are read.
+ * documented answers as files (read by `documented-bytes.ts`, as a binary upload's body is).
  */
 
 import type { ExampleResponse, Returns } from '../model.js';
