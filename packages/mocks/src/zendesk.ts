@@ -99,6 +99,19 @@ export const zendeskExamples: ProviderExamples = {
       },
     },
     {
+      function: "zendesk.delete_upload",
+      title: "Delete an unused upload",
+      arguments: { token: "6bk3gql82em5nmf" },
+      route: { method: "DELETE", urls: ["https://{subdomain}.zendesk.com/api/v2/uploads/{token}"], anyPath: false },
+      request: {
+        method: "DELETE",
+        url: "https://example.zendesk.com/api/v2/uploads/6bk3gql82em5nmf",
+        headers: { authorization: "Basic amRvZUBleGFtcGxlLmNvbS90b2tlbjo2d2lJQldiR2tCTW8xbVJETXVWd2t3MUVQc05rZVVqOTVQSXoyYWt2" },
+        body: null,
+      },
+      response: { status: 204, headers: {}, body: null },
+    },
+    {
       function: "zendesk.get_ticket",
       title: "Show ticket 35436",
       arguments: { ticket_id: 35436 },

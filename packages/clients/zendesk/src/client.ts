@@ -77,6 +77,20 @@ export class Zendesk {
   }
 
   /**
+   * Delete an upload that no comment has used yet, with every file under its token (upload_file's `upload.token`): until a comment attaches them, uploaded files are visible to any signed-in user at their `content_url`.
+   *
+   * Write, idempotent.
+   *
+   * @example
+   * ```ts
+   * const result = await zendesk.deleteUpload({ token: "6bk3gql82em5nmf" });
+   * ```
+   */
+  deleteUpload(params: F.DeleteUploadParams, options?: RequestOptions) {
+    return F.deleteUpload(this.core, params, options);
+  }
+
+  /**
    * One ticket by its id.
    *
    * Read, idempotent.

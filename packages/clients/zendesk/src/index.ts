@@ -4,5 +4,5 @@ export { Zendesk, Zendesk as default } from './client.js';
 export { provider, createCore, type ZendeskOptions } from './provider.js';
 export type * from './types.js';
 export type * from './functions.js';
-export { createManyTickets, createManyTicketsOperation, createTicket, createTicketOperation, getTicket, getTicketOperation, listTicketComments, listTicketCommentsItems, listTicketCommentsPages, listTicketCommentsOperation, listTickets, listTicketsItems, listTicketsPages, listTicketsOperation, search, searchItems, searchPages, searchOperation, updateTicket, updateTicketOperation, uploadFile, uploadFileOperation } from './functions.js';
+export { createManyTickets, createManyTicketsOperation, createTicket, createTicketOperation, deleteUpload, deleteUploadOperation, getTicket, getTicketOperation, listTicketComments, listTicketCommentsItems, listTicketCommentsPages, listTicketCommentsOperation, listTickets, listTicketsItems, listTicketsPages, listTicketsOperation, search, searchItems, searchPages, searchOperation, updateTicket, updateTicketOperation, uploadFile, uploadFileOperation } from './functions.js';
 export * from '@switchboard/runtime';
