@@ -56,3 +56,23 @@ describe('content-type is compared as documented', () => {
     expect(requestDifferences(await sentJson('application/json'), documentedType('application/json; charset=utf-8'))).toEqual(['header content-type: sent "application/json", documented "application/json; charset=utf-8"']);
   });
 });
+
+describe('a body that is one file is compared by its bytes and media type', () => {
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]);
+  const upload = (bytes: Uint8Array, type: string) => recordRequest(new Request(`${url}?filename=a.png`, { method: 'POST', headers: { 'content-type': type }, body: bytes }));
+  const file = (content_base64: string, content_type = 'image/png') => ({ method: 'POST', url: `${url}?filename=a.png`, headers: {}, body: null, file: { filename: 'a.png', content_type, content_base64 } });
+  const base64 = Buffer.from(PNG).toString('base64');
+
+  it('records the bytes as sent, and matches the documented file (its base64 written with line breaks or not)', async () => {
+    const sent = await upload(PNG, 'image/png');
+    expect(sent.bodyBase64).toBe(base64);
+    expect(requestDifferences(sent, file(base64))).toEqual([]);
+    expect(requestDifferences(sent, file(`${base64.slice(0, 4)}\n${base64.slice(4)}`))).toEqual([]);
+  });
+
+  it('differs on other bytes, and on another media type', async () => {
+    const other = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xfe]).toString('base64');
+    expect(requestDifferences(await upload(PNG, 'image/png'), file(other))).toEqual([`body: sent 6 bytes (base64 ${base64}), documented the file's 6 bytes (base64 ${other})`]);
+    expect(requestDifferences(await upload(PNG, 'application/octet-stream'), file(base64))).toEqual(['body: sent as application/octet-stream, documented as a file of image/png']);
+  });
+});
