@@ -83,6 +83,8 @@ export class Core {
   readonly log: Log;
   /** @internal Also for page walks (`pages.ts`). */
   readonly limits: ArgumentLimits;
+  /** The limits of an operation that uploads files: a larger request by default (`maxRequestBytes`). */
+  private readonly uploadLimits: ArgumentLimits;
   /** Present only for providers with an OAuth2 server (or when the caller shares a store). */
   /** @internal Also for OAuth2 sessions. */
   readonly tokenStore: OAuth2TokenStore | undefined;
@@ -107,6 +109,7 @@ export class Core {
       maxDepth: options.maxArgumentDepth ?? DEFAULTS.maxArgumentDepth,
       maxBytes: options.maxRequestBytes ?? DEFAULTS.maxRequestBytes,
     };
+    this.uploadLimits = { maxDepth: this.limits.maxDepth, maxBytes: options.maxRequestBytes ?? DEFAULTS.maxUploadRequestBytes };
     const env = options.env ?? (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
     this.fields = resolveFields(provider, { options: options as Record<string, unknown>, env, account: options.account });
     this.redactor = redactorFor(provider, this.fields);
@@ -176,14 +179,16 @@ export class Core {
     const keyHeader = spec.idempotencyKey ? partOf(spec, 'keyHeader')(spec, options.idempotencyKey) : undefined;
     const headers = keyHeader === undefined ? options.headers : { ...keyHeader, ...options.headers };
     // Functions without parameters may be called with nothing. Everything below reads only this plain copy.
-    const snapshot = snapshotArguments(spec.id, given ?? {}, this.limits, this.redactor);
+    // Files are larger than JSON: an upload's default bound is too (an explicit maxRequestBytes holds for both).
+    const limits = spec.body === 'multipart' || spec.body === 'binary' ? this.uploadLimits : this.limits;
+    const snapshot = snapshotArguments(spec.id, given ?? {}, limits, this.redactor);
     // Old parameter names (spec `renamed_from`) become the new ones before anything checks them.
     const args = spec.renamedParams && isPlainRecord(snapshot) ? partOf(spec, 'rename')(spec, snapshot) : snapshot;
     validateArgs(spec, args, this.redactor);
     const route = this.route(spec);
     const input: BuildInput = { op: spec, args, server: route.server, authCode: route.authCode, serverUrl: route.serverUrl, fieldValues: route.fieldValues, accountHeaders: this.accountHeaders(), extraHeaders: [this.options.defaultHeaders, headers] };
     const request = this.build(input, route.oauth2 ? REDACTED : undefined);
-    this.checkSize(spec.id, request);
+    this.checkSize(spec.id, request, limits.maxBytes);
     // An OAuth2 server's attempts build the request again with a real token (no argument is read again).
     const attempt = route.oauth2
       ? (route.session ??= route.oauth2.open(route.fieldValues)).attempts((token) => withLink(this.build(input, token), link), spec.id)
@@ -273,8 +278,7 @@ export class Core {
   }
 
   /** The exact size rule, on what would be sent (the argument walk only estimates it). */
-  private checkSize(operation: string, request: PreparedRequest): void {
-    const max = this.limits.maxBytes;
+  private checkSize(operation: string, request: PreparedRequest, max: number): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit, so most requests are clearly small enough without encoding them.
     const { body } = request;
     // A multipart body knows its size; UTF-8 takes at most 3 bytes per UTF-16 code unit, so most text bodies are clearly small enough without encoding them.

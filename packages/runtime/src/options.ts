@@ -82,7 +82,8 @@ export interface ClientOptions {
   /**
    * Largest request accepted, in bytes: the URL plus the UTF-8 body. Larger
    * arguments are refused with ValidationError before anything is sent. An
-   * integer from 1 to 1073741824. Default: 1048576 (1 MiB).
+   * integer from 1 to 1073741824. Default: 1048576 (1 MiB), or 104857600
+   * (100 MiB) for a function that uploads files (a multipart or binary body).
    */
   maxRequestBytes?: number;
   /**
@@ -156,6 +157,8 @@ export const DEFAULTS = {
   maxRetryAfter: 60_000,
   maxArgumentDepth: 32,
   maxRequestBytes: 1_048_576,
+  /** For an operation that uploads files (`body: 'multipart'` or `'binary'`), when the caller sets no maxRequestBytes. */
+  maxUploadRequestBytes: 104_857_600,
   logLevel: 'warn',
   maxPages: 1000,
 } as const;

@@ -83,6 +83,15 @@ describe('binary bodies before sending', () => {
     await expect(client.call(upload, { file: new Uint8Array(2000), filename: 'big' })).rejects.toThrow(/larger than 1000 bytes/);
   });
 
+  it('takes a file over 1 MiB by default, since an upload is bounded at 100 MiB, while a JSON request stays at 1 MiB', async () => {
+    const client = telnyxClient({ baseURL: url });
+    const file = new Uint8Array(3 * 1024 * 1024).fill(7);
+    await client.call(upload, { file, filename: 'big.bin' });
+    expect(received.at(-1)!.bytes.length).toBe(file.length);
+    const json = operation({ id: 'test.create_note', operation: 'write', endpoint: { kind: 'fixed', method: 'POST', path: '/notes' }, body: 'json', params: [param('text', { in: 'body' })], args: rules({ text: { type: 'string' } }) });
+    await expect(client.call(json, { text: 'x'.repeat(2 * 1024 * 1024) })).rejects.toThrow(/larger than 1048576 bytes \(the maxRequestBytes option\)/);
+  });
+
   it('refuses a hand-written binary operation without its file, rather than sending an empty body', () => {
     const bodiless = operation({ ...upload, id: 'test.upload_nothing', params: [param('filename', { in: 'query' })], args: rules({ filename: { type: 'string' } }) });
     expect(() => telnyxClient({ baseURL: url }).prepare(bodiless, { filename: 'x' })).toThrow(/sends one file as its whole body, but no file was given/);
