@@ -81,8 +81,15 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   return a.every((x) => inB.has(x));
 }
 
+/** The file's text, or null when there is none: one read, not a look and then a read (a regenerate reads every output file). */
 export function readIfExists(path: string): string | null {
-  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw error;
+  }
 }
 
 /**
