@@ -2144,6 +2144,21 @@ export const brokenSpecCases: BrokenSpecCase[] = [
     ],
   },
   {
+    name: 'a binary body chosen by a selector, which is never sent, and a JSON body documented for it',
+    edits: [
+      write(
+        'acme/upload_drawing.yaml',
+        UPLOAD.replace('  method: POST\n  path: /drawings\n', '  select:\n    parameter: mode\n    cases:\n      new: { method: POST, path: /drawings }\n      replace: { method: PUT, path: /drawings/current }\n')
+          .replace('parameters:\n', 'parameters:\n  mode: { type: string, enum: [new, replace], required: true, description: Mode. }\n')
+          .replace('filename: w1.svg }\n', 'filename: w1.svg, mode: new }\n')
+          .replace('body: { filename: w1.svg, content_type: image/svg+xml, content: "<svg/>" }', 'body: "<svg/>"'),
+      ),
+    ],
+    expected: [
+      "acme/upload_drawing.yaml:33:13: this function sends one file as its body (request.body: binary): document the body as { filename, content_type, content } (text) or { filename, content_type, content_base64 } (bytes).",
+    ],
+  },
+  {
     name: 'credentials in the body of a function whose body is one file',
     edits: [sub('acme/provider.yaml', '  bearer:\n    type: bearer\n    token: api_key\n', '  bearer:\n    type: api_key\n    in: body\n    name: key\n    value: api_key\n'), write('acme/upload_drawing.yaml', UPLOAD)],
     expected: [

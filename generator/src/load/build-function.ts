@@ -341,7 +341,8 @@ function buildParameters(raw: RawFunction, binding: HttpBinding | UnavailableBin
   if (unencoded.length > 0) {
     report(['request'], `parameter(s) ${unencoded.map((p) => `'${p.name}'`).join(', ')} go in the body: set request.body to json, form or multipart.`);
   }
-  if (http?.bodyEncoding === 'binary' && !allBodyless) for (const problem of binaryBodyProblems(raw, parameters)) report(problem.path, problem.message, problem.target);
+  // The selector chooses the endpoint and is never sent, so it is no second body value.
+  if (http?.bodyEncoding === 'binary' && !allBodyless) for (const problem of binaryBodyProblems(raw, parameters.filter((p) => p.name !== selector))) report(problem.path, problem.message, problem.target);
   return parameters;
 }
 
