@@ -59,7 +59,7 @@ describe('content-type is compared as documented', () => {
 
 describe('a body that is one file is compared by its bytes and media type', () => {
   const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]);
-  const upload = (bytes: Uint8Array, type: string) => recordRequest(new Request(`${url}?filename=a.png`, { method: 'POST', headers: { 'content-type': type }, body: bytes }));
+  const upload = (bytes: Uint8Array<ArrayBuffer>, type: string) => recordRequest(new Request(`${url}?filename=a.png`, { method: 'POST', headers: { 'content-type': type }, body: bytes }));
   const file = (content_base64: string, content_type = 'image/png') => ({ method: 'POST', url: `${url}?filename=a.png`, headers: {}, body: null, file: { filename: 'a.png', content_type, content_base64 } });
   const base64 = Buffer.from(PNG).toString('base64');
 
