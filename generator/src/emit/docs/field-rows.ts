@@ -29,6 +29,8 @@ export interface FieldRow {
 export interface FieldGroup {
   /** `As an object:` for a union's member; null when the field has only one shape. */
   label: string | null;
+  /** What a union's member is for, beside its label (markdown, as descriptions are); null without one. */
+  description?: string | null;
   rows: FieldRow[];
 }
 
@@ -53,7 +55,7 @@ function renderRow(row: FieldRow): string {
   const lines = (...parts: string[]) => parts.filter((p) => p !== '').join('\n');
   if (nestedCount === 0) return lines('<div class="sb-field">', head(row), body(row), '</div>');
   const groups = row.groups
-    .map((g) => `${g.label ? `<p class="sb-variant">${htmlEscape(g.label)}</p>\n` : ''}${renderRows(g.rows)}`)
+    .map((g) => `${g.label ? `<p class="sb-variant">${htmlEscape(g.label)}${g.description ? ` ${htmlText(g.description)}` : ''}</p>\n` : ''}${renderRows(g.rows)}`)
     .join('\n');
   const noun = nestedCount === 1 ? 'field' : 'fields';
   return lines('<details class="sb-field sb-expandable">', `<summary>${head(row)} <span class="sb-expand-hint">${nestedCount} nested ${noun}</span></summary>`, body(row), groups, '</details>');

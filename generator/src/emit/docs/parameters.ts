@@ -34,6 +34,8 @@ export function nestedGroups(schema: ValueSchema, path: string[] | null): FieldG
     const base = path && found.itemPath ? [...path.slice(0, -1), `${path[path.length - 1] ?? ''}[]`] : path;
     groups.push({
       label: shapes.length > 1 ? `As ${memberLabel(schema, shape)}:` : null,
+      // A member's own description says what the variant is for ("A range filter.").
+      description: shapes.length > 1 ? shape.description : null,
       rows: found.properties.map((property) => propertyRow(property, base)),
     });
   }
