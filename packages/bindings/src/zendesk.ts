@@ -150,6 +150,11 @@ export const zendesk: ProviderBinding = {
           command: "switchboard call zendesk.create_ticket '{\"subject\":\"My printer is on fire!\",\"comment\":{\"body\":\"The smoke is very colorful.\"},\"priority\":\"urgent\"}' --force",
           status: 201,
         },
+        {
+          title: "Attach an uploaded screenshot",
+          command: "switchboard call zendesk.create_ticket '{\"subject\":\"Printer error screenshot\",\"comment\":{\"body\":\"The error the printer shows is attached.\",\"uploads\":[\"LXJdriewLBP8JrtzzkN7Ne4k6\"]}}' --force",
+          status: 201,
+        },
       ],
       parameters: [
         { name: "subject", type: "string", required: false, description: "The ticket's subject." },
@@ -270,7 +275,7 @@ export const zendesk: ProviderBinding = {
         },
       },
       spec: createTicketOperation,
-      docs: "# app.integrations.zendesk.create_ticket({subject?, comment, priority?, type?, status?, requester_id?, assignee_id?, group_id?, external_id?, tags?, custom_fields?})\n\nCreate a ticket. The first comment (`comment.body` or `comment.html_body`) becomes the ticket's description. Zendesk accepts an `Idempotency-Key` header on this endpoint, so a retried call never creates two tickets.\n\n- Operation: write, retried safely by idempotency key (one `Idempotency-Key` per call, the same on its retries; choose it with a second argument, `{ idempotency_key = \"…\" }`)\n- TypeScript: `createTicket` · CLI: `switchboard call zendesk.create_ticket` · MCP tool: `zendesk__create_ticket`\n\n## Parameters\n\n| Parameter | Type | Required | Description |\n| --- | --- | --- | --- |\n| `subject` | string | no | The ticket's subject. |\n| `comment` | object | yes | The first comment. `body` is plain text, `html_body` HTML; `public` false makes it an internal note. |\n| `priority` | string | no | The ticket's priority. Values: `urgent`, `high`, `normal`, `low`. |\n| `type` | string | no | The ticket's type. Values: `problem`, `incident`, `question`, `task`. |\n| `status` | string | no | The ticket's status. Values: `new`, `open`, `pending`, `hold`, `solved`, `closed`. |\n| `requester_id` | integer | no | The user who requested the ticket. |\n| `assignee_id` | integer | no | The agent the ticket is assigned to. |\n| `group_id` | integer | no | The group the ticket is assigned to. |\n| `external_id` | string | no | An id in another system, to link the ticket to a local record. |\n| `tags` | array of string | no | Tags to set on the ticket. |\n| `custom_fields` | array of object | no | Custom ticket field values, each `{id, value}`. |\n\n## Example: My printer is on fire\n\n```lua\nlocal result = app.integrations.zendesk.create_ticket({\n  subject = \"My printer is on fire!\",\n  comment = {\n    body = \"The smoke is very colorful.\"\n  },\n  priority = \"urgent\"\n})\nprint(result.ticket.id, result.ticket.status)\n```\n",
+      docs: "# app.integrations.zendesk.create_ticket({subject?, comment, priority?, type?, status?, requester_id?, assignee_id?, group_id?, external_id?, tags?, custom_fields?})\n\nCreate a ticket. The first comment (`comment.body` or `comment.html_body`) becomes the ticket's description. Zendesk accepts an `Idempotency-Key` header on this endpoint, so a retried call never creates two tickets.\n\n- Operation: write, retried safely by idempotency key (one `Idempotency-Key` per call, the same on its retries; choose it with a second argument, `{ idempotency_key = \"…\" }`)\n- TypeScript: `createTicket` · CLI: `switchboard call zendesk.create_ticket` · MCP tool: `zendesk__create_ticket`\n\n## Parameters\n\n| Parameter | Type | Required | Description |\n| --- | --- | --- | --- |\n| `subject` | string | no | The ticket's subject. |\n| `comment` | object | yes | The first comment. `body` is plain text, `html_body` HTML; `public` false makes it an internal note. |\n| `priority` | string | no | The ticket's priority. Values: `urgent`, `high`, `normal`, `low`. |\n| `type` | string | no | The ticket's type. Values: `problem`, `incident`, `question`, `task`. |\n| `status` | string | no | The ticket's status. Values: `new`, `open`, `pending`, `hold`, `solved`, `closed`. |\n| `requester_id` | integer | no | The user who requested the ticket. |\n| `assignee_id` | integer | no | The agent the ticket is assigned to. |\n| `group_id` | integer | no | The group the ticket is assigned to. |\n| `external_id` | string | no | An id in another system, to link the ticket to a local record. |\n| `tags` | array of string | no | Tags to set on the ticket. |\n| `custom_fields` | array of object | no | Custom ticket field values, each `{id, value}`. |\n\n## Example: My printer is on fire\n\n```lua\nlocal result = app.integrations.zendesk.create_ticket({\n  subject = \"My printer is on fire!\",\n  comment = {\n    body = \"The smoke is very colorful.\"\n  },\n  priority = \"urgent\"\n})\nprint(result.ticket.id, result.ticket.status)\n```\n\n## Example: Attach an uploaded screenshot\n\n```lua\nlocal result = app.integrations.zendesk.create_ticket({\n  subject = \"Printer error screenshot\",\n  comment = {\n    body = \"The error the printer shows is attached.\",\n    uploads = {\"LXJdriewLBP8JrtzzkN7Ne4k6\"}\n  }\n})\nprint(result.ticket.id, result.ticket.subject)\n```\n",
     },
     {
       name: "delete_upload",
@@ -921,6 +926,12 @@ export const zendesk: ProviderBinding = {
       function: "zendesk.create_ticket",
       title: "My printer is on fire",
       code: "local result = app.integrations.zendesk.create_ticket({\n  subject = \"My printer is on fire!\",\n  comment = {\n    body = \"The smoke is very colorful.\"\n  },\n  priority = \"urgent\"\n})\nprint(result.ticket.id, result.ticket.status)",
+      expectsError: false,
+    },
+    {
+      function: "zendesk.create_ticket",
+      title: "Attach an uploaded screenshot",
+      code: "local result = app.integrations.zendesk.create_ticket({\n  subject = \"Printer error screenshot\",\n  comment = {\n    body = \"The error the printer shows is attached.\",\n    uploads = {\"LXJdriewLBP8JrtzzkN7Ne4k6\"}\n  }\n})\nprint(result.ticket.id, result.ticket.subject)",
       expectsError: false,
     },
     {

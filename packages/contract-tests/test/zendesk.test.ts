@@ -142,6 +142,21 @@ describe("zendesk.create_ticket", () => {
     expect(result).toEqual(documented("zendesk.create_ticket", 0).response.body);
   });
 
+  it("sends the documented request: Attach an uploaded screenshot", async () => {
+    const example = documented("zendesk.create_ticket", 1);
+    const sent = serve([() => respondWith(example.response)]);
+    const result = await client().createTicket(example.arguments as never);
+    expect(sent).toHaveLength(1);
+    expect(requestDifferences(sent[0]!, example.request)).toEqual([]);
+    expect(result).toEqual(example.response.body);
+  });
+
+  it("runs its docs example against the mock handlers: Attach an uploaded screenshot", async () => {
+    server.use(...zendeskHandlers);
+    const { result } = await runDocsExample("examples/zendesk/create_ticket.2.mjs");
+    expect(result).toEqual(documented("zendesk.create_ticket", 1).response.body);
+  });
+
   it("turns Zendesk Support's error envelope into a typed error", async () => {
     serve([() => respondWith({ status: 404, headers: {}, body: ERROR_BODY })]);
     const failure = await client({ maxRetries: 0 }).createTicket({

@@ -99,6 +99,48 @@ export const zendeskExamples: ProviderExamples = {
       },
     },
     {
+      function: "zendesk.create_ticket",
+      title: "Attach an uploaded screenshot",
+      arguments: {
+        subject: "Printer error screenshot",
+        comment: { body: "The error the printer shows is attached.", uploads: ["LXJdriewLBP8JrtzzkN7Ne4k6"] },
+      },
+      route: { method: "POST", urls: ["https://{subdomain}.zendesk.com/api/v2/tickets.json"], anyPath: false },
+      request: {
+        method: "POST",
+        url: "https://example.zendesk.com/api/v2/tickets.json",
+        headers: {
+          authorization: "Basic amRvZUBleGFtcGxlLmNvbS90b2tlbjo2d2lJQldiR2tCTW8xbVJETXVWd2t3MUVQc05rZVVqOTVQSXoyYWt2",
+          "content-type": "application/json",
+        },
+        body: {
+          ticket: {
+            subject: "Printer error screenshot",
+            comment: { body: "The error the printer shows is attached.", uploads: ["LXJdriewLBP8JrtzzkN7Ne4k6"] },
+          },
+        },
+      },
+      response: {
+        status: 201,
+        headers: { location: "https://example.zendesk.com/api/v2/tickets/35437.json" },
+        body: {
+          ticket: {
+            id: 35437,
+            url: "https://example.zendesk.com/api/v2/tickets/35437.json",
+            subject: "Printer error screenshot",
+            raw_subject: "Printer error screenshot",
+            description: "The error the printer shows is attached.",
+            status: "new",
+            requester_id: 20978392,
+            submitter_id: 20978392,
+            created_at: "2026-12-08T01:05:00Z",
+            updated_at: "2026-12-08T01:05:00Z",
+            via: { channel: "api" },
+          },
+        },
+      },
+    },
+    {
       function: "zendesk.delete_upload",
       title: "Delete an unused upload",
       arguments: { token: "6bk3gql82em5nmf" },
