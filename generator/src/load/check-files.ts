@@ -1,4 +1,5 @@
 import type { Parameter } from '../model.js';
+import { takesFile } from '../shared/value-types.js';
 import type { RawFunction, RawParameter, RawValueSchema } from './spec-types.js';
 
 export interface FileProblem {
@@ -80,10 +81,11 @@ function describe(path: Array<string | number>): string {
 export function binaryBodyProblems(raw: RawFunction, parameters: Parameter[]): FileProblem[] {
   const problems: FileProblem[] = [];
   const inBody = parameters.filter((p) => p.location === 'body');
-  const files = inBody.filter((p) => raw.parameters[p.name]?.type === 'file');
+  const files = inBody.filter((p) => p.schema.kind === 'single' && p.schema.type === 'file');
   for (const p of inBody) {
+    // A file, or a list of files (which fileProblems refuses here): the rest cannot be in this body.
+    if (takesFile(p.schema)) continue;
     const rawParameter = raw.parameters[p.name];
-    if (rawParameter?.type === 'file' || (rawParameter?.type === 'array' && rawParameter.items?.type === 'file')) continue;
     const where = rawParameter?.in === undefined ? ['parameters', p.name] : ['parameters', p.name, 'in'];
     problems.push({ path: where, message: `parameter '${p.name}' goes in the body, but a binary body (request.body: binary) is one file and nothing else: give it in: query, in: header or in: path.`, target: rawParameter?.in === undefined ? 'key' : 'value' });
   }

@@ -8,6 +8,7 @@
 import type { FileRule, Look } from './arg-rules.js';
 import { formatPath } from './arguments.js';
 import type { ValidationIssue } from './errors.js';
+import { bytesOfBase64 } from './base64.js';
 import { isBlob } from './file-kind.js';
 
 /**
@@ -89,7 +90,7 @@ export function filePart(value: FileInput, fallbackName: string): FilePart {
   }
   if (content === undefined) {
     // Kept as bytes, not made a Blob: the loader compares an example's parts without reading any.
-    const bytes = decodeBase64(base64 ?? '');
+    const bytes = bytesOfBase64(base64 ?? '');
     return { data: bytes, filename: filename ?? fallbackName, contentType: type ?? 'application/octet-stream', size: bytes.length };
   }
   return blobPart(isBlob(content) ? content : new Blob([content]), filename, type, fallbackName);
@@ -98,11 +99,4 @@ export function filePart(value: FileInput, fallbackName: string): FilePart {
 function blobPart(blob: Blob, filename: string | undefined, type: string | undefined, fallbackName: string): FilePart {
   const ownName = typeof File !== 'undefined' && blob instanceof File && blob.name !== '' ? blob.name : undefined;
   return { data: blob, filename: filename ?? ownName ?? fallbackName, contentType: type ?? (blob.type || 'application/octet-stream'), size: blob.size };
-}
-
-function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text.replace(/\s+/g, ''));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
